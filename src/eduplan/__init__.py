@@ -1,0 +1,1 @@
+"""eduplan: Chinese education plans as typed, checkable data."""

@@ -1,0 +1,173 @@
+"""Problems in user data as values: `Diagnostic`, its stable `Code`, and where it happened.
+
+eduplan follows beancount's loader: a problem in a plan or a report file is a *value* carrying a
+stable code, a severity, a location and a hint, so that validation can collect every problem
+instead of stopping at the first. Exceptions are kept for the boundaries: `EduplanError` and its
+subclasses carry the diagnostics that made an input unusable.
+
+>>> loc = Location(file="plan.yaml", line=12, column=5, path="$.sections[0].tasks[1]", task_id="1.2")
+>>> d = Diagnostic(Code.UNKNOWN_UNIT, "unknown unit '公里每所'", loc, hint="use a unit from units_zh.txt")
+>>> print(d)
+plan.yaml:12:5: error[unknown-unit] unknown unit '公里每所' ($.sections[0].tasks[1], task 1.2); hint: use a unit from units_zh.txt
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+
+import attrs
+
+
+class Severity(enum.StrEnum):
+    """How serious a diagnostic is: an ``error`` makes the input unusable, a ``warning`` does not."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+class Code(enum.StrEnum):
+    """Stable, kebab-case codes that scripts can match on. Documented in docs/diagnostics.md."""
+
+    # values and units
+    INVALID_NUMBER = "invalid-number"
+    UNKNOWN_UNIT = "unknown-unit"
+    UNIT_MISMATCH = "unit-mismatch"
+    IMPOSSIBLE_VALUE = "impossible-value"
+    # dates
+    INVALID_DATE = "invalid-date"
+    DEADLINE_BEFORE_START = "deadline-before-start"
+    # model structure
+    INVALID_FIELD = "invalid-field"
+    MISSING_FIELD = "missing-field"
+    UNKNOWN_FIELD = "unknown-field"
+    DUPLICATE_ID = "duplicate-id"
+    DANGLING_REFERENCE = "dangling-reference"
+    INVALID_RANGE = "invalid-range"
+    MISSING_BASELINE = "missing-baseline"
+    # files
+    UNREADABLE_FILE = "unreadable-file"
+    SYNTAX_ERROR = "syntax-error"
+    FILE_TOO_LARGE = "file-too-large"
+    UNSAFE_INPUT = "unsafe-input"
+    # reports
+    UNKNOWN_INDICATOR = "unknown-indicator"
+    UNKNOWN_TASK = "unknown-task"
+    BAD_ROW = "bad-row"
+    GROUP_WITHOUT_MEMBERS = "group-without-members"
+    NOT_AGGREGABLE = "not-aggregable"
+
+
+@attrs.frozen
+class Location:
+    """Where a problem is: a file with line and column where the format has them, a JSON path, ids.
+
+    Every part is optional; `str()` shows the parts that are known.
+
+    >>> str(Location(file="reports.csv", line=7, column=3))
+    'reports.csv:7:3'
+    >>> str(Location(path="$.indicators[2].unit", target_id="t3"))
+    '$.indicators[2].unit, target t3'
+    """
+
+    file: str | None = None
+    line: int | None = None
+    column: int | None = None
+    path: str | None = None
+    task_id: str | None = None
+    target_id: str | None = None
+
+    def head(self) -> str:
+        """The ``file:line:column`` part, or ``""`` without a file."""
+        if self.file is None:
+            return ""
+        parts = [self.file, *(str(n) for n in (self.line, self.column) if n is not None)]
+        return ":".join(parts if self.line is not None else parts[:1])
+
+    def context(self) -> str:
+        """The JSON path and the task and target ids, comma-separated."""
+        parts = [self.path] if self.path else []
+        if self.task_id is not None:
+            parts.append(f"task {self.task_id}")
+        if self.target_id is not None:
+            parts.append(f"target {self.target_id}")
+        return ", ".join(parts)
+
+    def __str__(self) -> str:
+        head, context = self.head(), self.context()
+        if head and context:
+            return f"{head} ({context})"
+        return head or context
+
+    def at(self, **changes: str | int | None) -> Location:
+        """Return a copy with some parts replaced (a convenience over `attrs.evolve`)."""
+        return attrs.evolve(self, **changes)
+
+
+NOWHERE = Location()
+
+
+@attrs.frozen
+class Diagnostic:
+    """One problem found in user data, with enough context for a person to fix it."""
+
+    code: Code
+    message: str
+    location: Location = NOWHERE
+    severity: Severity = Severity.ERROR
+    hint: str | None = None
+
+    def __str__(self) -> str:
+        head, context = self.location.head(), self.location.context()
+        text = f"{self.severity}[{self.code}] {self.message}"
+        if head:
+            text = f"{head}: {text}"
+        if context:
+            text += f" ({context})"
+        if self.hint:
+            text += f"; hint: {self.hint}"
+        return text
+
+    def as_dict(self) -> dict[str, object]:
+        """Plain data for JSON output."""
+        return {
+            "code": str(self.code),
+            "severity": str(self.severity),
+            "message": self.message,
+            "hint": self.hint,
+            "location": attrs.asdict(self.location),
+        }
+
+
+class EduplanError(Exception):
+    """Base class of every error eduplan raises on purpose.
+
+    It carries the diagnostics that explain it; `str()` lists them all, one per line.
+    """
+
+    def __init__(self, message: str, diagnostics: Iterable[Diagnostic] = ()) -> None:
+        self.diagnostics: tuple[Diagnostic, ...] = tuple(diagnostics)
+        lines = [message, *(f"  {d}" for d in self.diagnostics)]
+        super().__init__("\n".join(lines))
+        self.message = message
+
+
+class ModelError(EduplanError, ValueError):
+    """A model value was constructed with invalid fields (names the field and the value)."""
+
+
+class QuantityError(EduplanError, ValueError):
+    """Text could not be read as a quantity, or two units cannot be compared."""
+
+
+class DeadlineError(EduplanError, ValueError):
+    """Text could not be read as a deadline or a period."""
+
+
+def errors_only(diagnostics: Iterable[Diagnostic]) -> tuple[Diagnostic, ...]:
+    """The diagnostics with severity error.
+
+    >>> errors_only([Diagnostic(Code.BAD_ROW, "x", severity=Severity.WARNING)])
+    ()
+    """
+    return tuple(d for d in diagnostics if d.severity is Severity.ERROR)

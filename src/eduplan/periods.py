@@ -1,0 +1,252 @@
+"""Deadlines and periods as printed in plans, school years, reporting calendars and yearly recurrences.
+
+Policy text is read with eduplan's own grammar, never with ``dateutil.parser.parse`` (which reads
+"2017.12" as 2017-01-31 and fills missing fields from today). A deadline that names only a year or a
+month means the *end* of it:
+
+>>> parse_deadline("到2020年").date
+datetime.date(2020, 12, 31)
+>>> parse_deadline("2017.5").date
+datetime.date(2017, 5, 31)
+>>> parse_deadline("2017底前").date
+datetime.date(2017, 12, 31)
+>>> parse_deadline("2016-2017学年度").date
+datetime.date(2017, 8, 31)
+>>> parse_deadline("长期") is None
+True
+>>> parse_period("2018-2020年")
+Period(start=datetime.date(2018, 1, 1), end=datetime.date(2020, 12, 31))
+
+Recurrences and calendars come from ``dateutil.rrule`` with an explicit ``dtstart``, converted to
+dates at the boundary:
+
+>>> [str(p) for p in yearly_periods(parse_period("2018-2020年"))]
+['2018-01-01/2018-12-31', '2019-01-01/2019-12-31', '2020-01-01/2020-12-31']
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import enum
+import re
+from decimal import Decimal
+
+import attrs
+from dateutil import rrule
+from dateutil.relativedelta import relativedelta
+
+from eduplan.diagnostics import DeadlineError
+from eduplan.numerals import DIGITS, normalise
+
+ONGOING_WORDS = ("长期", "持续", "常态化", "长期坚持", "持续推进", "ongoing")
+SCHOOL_YEAR_START_MONTH = 9
+
+
+@attrs.frozen(order=True)
+class Period:
+    """A closed interval of dates, ``start`` to ``end`` inclusive.
+
+    >>> p = Period(dt.date(2018, 1, 1), dt.date(2020, 12, 31))
+    >>> p.contains(dt.date(2019, 6, 30)), p.days
+    (True, 1096)
+    >>> p.elapsed_fraction(dt.date(2019, 7, 2))
+    Decimal('0.5')
+    """
+
+    start: dt.date
+    end: dt.date
+
+    def __attrs_post_init__(self) -> None:
+        if self.end < self.start:
+            raise DeadlineError(f"Period.end: {self.end} is before Period.start {self.start}")
+
+    @property
+    def days(self) -> int:
+        """Number of days in the period, both ends included."""
+        return (self.end - self.start).days + 1
+
+    def contains(self, day: dt.date) -> bool:
+        """Whether ``day`` lies in the period."""
+        return self.start <= day <= self.end
+
+    def elapsed_fraction(self, as_of: dt.date) -> Decimal:
+        """The share of the period elapsed by the end of ``as_of`` (序时进度), from 0 to 1, exact."""
+        if as_of < self.start:
+            return Decimal(0)
+        if as_of >= self.end:
+            return Decimal(1)
+        return Decimal((as_of - self.start).days + 1) / Decimal(self.days)
+
+    def __str__(self) -> str:
+        return f"{self.start.isoformat()}/{self.end.isoformat()}"
+
+    @classmethod
+    def year(cls, year: int) -> Period:
+        """The calendar year ``year``."""
+        return cls(dt.date(year, 1, 1), dt.date(year, 12, 31))
+
+    @classmethod
+    def parse_iso(cls, text: str) -> Period:
+        """Read ``start/end`` in ISO 8601 (the form `str()` writes).
+
+        >>> Period.parse_iso("2018-01-01/2020-12-31").end
+        datetime.date(2020, 12, 31)
+        """
+        try:
+            start, end = text.split("/")
+            return cls(dt.date.fromisoformat(start.strip()), dt.date.fromisoformat(end.strip()))
+        except ValueError as exc:
+            raise DeadlineError(f"not an ISO period {text!r}: expected YYYY-MM-DD/YYYY-MM-DD") from exc
+
+
+@attrs.frozen
+class Deadline:
+    """A deadline (完成时限): the last day by which something must hold, and the text it was read from.
+
+    >>> Deadline(dt.date(2020, 12, 31), "到2020年")
+    Deadline(date=datetime.date(2020, 12, 31), text='到2020年')
+    """
+
+    date: dt.date
+    text: str | None = None
+
+    @classmethod
+    def on(cls, value: dt.date | str) -> Deadline:
+        """A deadline from a date or an ISO date string."""
+        return cls(value if isinstance(value, dt.date) else dt.date.fromisoformat(value))
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _year(text: str) -> int:
+    if text.isdigit():
+        return int(text)
+    return int("".join(str(DIGITS[c]) for c in text))
+
+
+_YEAR = r"(?P<year>\d{4}|[〇零一二三四五六七八九]{4})"
+_PREFIX = r"(?:到|至|截至|截止|于|在|力争|争取|)"
+_SUFFIX = r"(?:年?年?底前?|年?末前?|年?前|年?内|年?以前|年?)"
+_HALVES = {"上半年": 6, "年中": 6, "下半年": 12, "第一季度": 3, "一季度": 3, "第二季度": 6, "二季度": 6,
+           "第三季度": 9, "三季度": 9, "第四季度": 12, "四季度": 12}
+
+_DEADLINE_FORMS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(rf"^{_PREFIX}(?P<y1>\d{{4}})\s*[-—~至到]\s*{_YEAR}\s*学年度?(?:末|底)?前?$"), "school-year"),
+    (re.compile(rf"^{_PREFIX}(?P<y1>\d{{4}})\s*[-—~至到]\s*{_YEAR}\s*年?(?:底|末)?前?$"), "year"),
+    (re.compile(rf"^{_PREFIX}{_YEAR}\s*[-./年]\s*(?P<month>\d{{1,2}})\s*[-./月]\s*(?P<day>\d{{1,2}})\s*日?前?$"),
+     "day"),
+    (re.compile(rf"^{_PREFIX}{_YEAR}\s*[./年]\s*(?P<month>\d{{1,2}})\s*月?(?:份|底|末|中旬|上旬|下旬)?前?$"), "month"),
+    (re.compile(rf"^{_PREFIX}{_YEAR}\s*年?(?P<half>{'|'.join(_HALVES)})(?:末|底)?前?$"), "half"),
+    (re.compile(rf"^{_PREFIX}{_YEAR}\s*{_SUFFIX}$"), "year"),
+)
+
+
+def parse_deadline(text: str) -> Deadline | None:
+    """Read a deadline as printed; ``None`` for ongoing work (长期).
+
+    Forms: ``到2020年``, ``2020年底``, ``2017底前``, ``2018年底前``, ``2025年``, ``2017.12``, ``2017.5``,
+    ``2017年5月``, ``2017年6月30日``, ``2017-06-30``, ``2017年上半年``, ``2016-2017学年度`` (ends 31 Aug),
+    ``2018-2020年`` (ends with the last year), ``长期``/``持续``. A year or a month means its last day.
+
+    >>> parse_deadline("2018年底").date, parse_deadline("2017.6.30").date
+    (datetime.date(2018, 12, 31), datetime.date(2017, 6, 30))
+    >>> parse_deadline("2017年上半年").date
+    datetime.date(2017, 6, 30)
+
+    Raises:
+        DeadlineError: the text is not one of these forms (the only exception this raises).
+    """
+    if not isinstance(text, str):
+        raise DeadlineError(f"deadline must be text, not {type(text).__name__}")
+    cleaned = re.sub(r"\s+", "", normalise(text)).strip("，,。;；:：")
+    if cleaned in ONGOING_WORDS:
+        return None
+    try:
+        for pattern, form in _DEADLINE_FORMS:
+            match = pattern.match(cleaned)
+            if match is not None:
+                return Deadline(_deadline_date(match, form), text)
+    except (ValueError, OverflowError) as exc:
+        raise DeadlineError(f"not a valid date: {text!r} ({exc})") from exc
+    raise DeadlineError(
+        f"not a deadline: {text!r}; expected a form such as 到2020年, 2018年底, 2017.12, 2017年6月30日, "
+        "2016-2017学年度 or 长期"
+    )
+
+
+def _deadline_date(match: re.Match[str], form: str) -> dt.date:
+    year = _year(match["year"])
+    if form in ("school-year", "year") and match.groupdict().get("y1") is not None and int(match["y1"]) > year:
+        raise ValueError(f"the first year {match['y1']} is after the last {year}")
+    if form == "school-year":
+        return dt.date(year, SCHOOL_YEAR_START_MONTH - 1, 31)
+    if form == "day":
+        return dt.date(year, int(match["month"]), int(match["day"]))
+    if form == "month":
+        return _month_end(year, int(match["month"]))
+    if form == "half":
+        return _month_end(year, _HALVES[match["half"]])
+    return dt.date(year, 12, 31)
+
+
+_PERIOD_RE = re.compile(r"^\(?(?P<y1>\d{4})\s*[-—~至到]\s*(?P<y2>\d{4})\s*(?P<school>学年度?|年度?)?\)?$")
+
+
+def parse_period(text: str) -> Period:
+    """Read a plan period: ``2018-2020年`` (calendar years), ``2016-2017学年度`` (1 Sep to 31 Aug), ``2020年``.
+
+    >>> parse_period("2016-2017学年度")
+    Period(start=datetime.date(2016, 9, 1), end=datetime.date(2017, 8, 31))
+    >>> parse_period("2017年")
+    Period(start=datetime.date(2017, 1, 1), end=datetime.date(2017, 12, 31))
+
+    Raises:
+        DeadlineError: the text is not a period of these forms.
+    """
+    cleaned = re.sub(r"\s+", "", normalise(str(text)))
+    match = _PERIOD_RE.match(cleaned)
+    if match is not None:
+        first, last = int(match["y1"]), int(match["y2"])
+        if last < first:
+            raise DeadlineError(f"not a period: {text!r} (the first year is after the last)")
+        if match["school"] and match["school"].startswith("学年"):
+            return Period(dt.date(first, SCHOOL_YEAR_START_MONTH, 1), dt.date(last, SCHOOL_YEAR_START_MONTH - 1, 31))
+        return Period(dt.date(first, 1, 1), dt.date(last, 12, 31))
+    single = re.match(r"^(\d{4})年?度?$", cleaned)
+    if single is not None:
+        return Period.year(int(single[1]))
+    raise DeadlineError(f"not a period: {text!r}; expected 2018-2020年, 2020年 or 2016-2017学年度")
+
+
+class Frequency(enum.StrEnum):
+    """How often something recurs or is reported."""
+
+    MONTHLY = "monthly"
+    QUARTERLY = "quarterly"
+    YEARLY = "yearly"
+
+
+_RRULE = {Frequency.MONTHLY: (rrule.MONTHLY, 1), Frequency.QUARTERLY: (rrule.MONTHLY, 3),
+          Frequency.YEARLY: (rrule.YEARLY, 1)}
+
+
+def calendar_periods(period: Period, frequency: Frequency) -> tuple[Period, ...]:
+    """Split ``period`` into consecutive reporting periods (the last may be shorter).
+
+    >>> [str(p) for p in calendar_periods(Period.year(2020), Frequency.QUARTERLY)][:2]
+    ['2020-01-01/2020-03-31', '2020-04-01/2020-06-30']
+    """
+    freq, interval = _RRULE[frequency]
+    start = dt.datetime.combine(period.start, dt.time())
+    until = dt.datetime.combine(period.end, dt.time())
+    starts = [d.date() for d in rrule.rrule(freq, interval=interval, dtstart=start, until=until)]
+    step = relativedelta(months=interval) if freq == rrule.MONTHLY else relativedelta(years=1)
+    return tuple(Period(s, min(period.end, s + step - dt.timedelta(days=1))) for s in starts)
+
+
+def yearly_periods(period: Period) -> tuple[Period, ...]:
+    """One period per year of ``period`` (每年), each clipped to ``period``."""
+    return calendar_periods(period, Frequency.YEARLY)

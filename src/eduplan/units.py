@@ -1,0 +1,235 @@
+"""Education units and exact quantities: the pint registry, `Amount` and `parse_quantity`.
+
+Units are data, defined in ``units_zh.txt`` and loaded once into one pint registry built with
+``non_int_type=Decimal``. eduplan's own value type, `Amount`, holds a `Decimal` and a unit string;
+it never holds a pint object. Two amounts are equal when they are the same value in the unit's root
+(base) units, so a verdict never depends on the unit a number was written in:
+
+>>> parse_quantity("68亿元") == parse_quantity("6800000000元")
+True
+>>> Amount("0.9") == Amount(90, "%") == parse_quantity("９０％")
+True
+>>> parse_quantity("5所") == parse_quantity("5人次")
+False
+>>> parse_quantity("1个百分点").dimension
+'[percentage_point]'
+
+Comparisons are exact (`Decimal` arithmetic on root values), and comparing amounts of different
+dimensions raises `QuantityError`:
+
+>>> parse_quantity("120分钟") >= parse_quantity("2小时")
+True
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from decimal import Decimal, InvalidOperation
+from importlib import resources
+import attrs
+import pint
+
+from eduplan.diagnostics import QuantityError
+from eduplan.numerals import NUMBER_PATTERN, normalise, parse_number
+
+DIMENSIONLESS = ""
+
+
+@functools.cache
+def registry() -> pint.UnitRegistry:
+    """The application's one unit registry, built on first use from ``units_zh.txt``."""
+    definitions = resources.files("eduplan").joinpath("units_zh.txt")
+    with resources.as_file(definitions) as path:
+        return pint.UnitRegistry(str(path), non_int_type=Decimal, on_redefinition="raise")
+
+
+@attrs.frozen
+class UnitInfo:
+    """What eduplan needs to know about a unit string, computed once per string."""
+
+    text: str
+    factor: Decimal
+    root: str
+    dimension: str
+
+
+@functools.lru_cache(maxsize=4096)
+def unit_info(unit: str) -> UnitInfo:
+    """The root factor and dimension of a unit string (cached; the only place pint parses units).
+
+    >>> unit_info("万元").factor, unit_info("万元").root
+    (Decimal('10000'), 'yuan')
+
+    Raises:
+        QuantityError: the unit is not defined in ``units_zh.txt``.
+    """
+    text = normalise(unit).strip()
+    if text in ("", "1", "dimensionless"):
+        return UnitInfo(text, Decimal(1), "dimensionless", DIMENSIONLESS)
+    reg = registry()
+    try:
+        parsed = reg.parse_units(text)
+        factor, root = reg.get_root_units(parsed)
+    except (pint.errors.PintError, AttributeError, AssertionError, SyntaxError, TypeError, ValueError) as exc:
+        raise QuantityError(
+            f"unknown unit {unit!r}: use a unit from eduplan's units_zh.txt "
+            "(e.g. %, 个百分点, 所, 个, 人, 人次, 课时, 元, 万元, 亿元, 小时, 倍, 平方米/生)"
+        ) from exc
+    dimension = str(reg.get_dimensionality(parsed))
+    return UnitInfo(text, Decimal(factor), str(root), "" if dimension == "dimensionless" else dimension)
+
+
+def to_decimal(value: Decimal | int | float | str) -> Decimal:
+    """Convert a number to `Decimal` exactly as written; floats go through their shortest repr.
+
+    >>> to_decimal(0.1) + to_decimal("0.2") == Decimal("0.3")
+    True
+
+    Raises:
+        QuantityError: not a finite number (booleans, NaN and infinities are refused).
+    """
+    if isinstance(value, bool):
+        raise QuantityError(f"not a number: {value!r}")
+    try:
+        result = value if isinstance(value, Decimal) else Decimal(repr(value) if isinstance(value, float) else value)
+    except (InvalidOperation, TypeError, ValueError) as exc:
+        raise QuantityError(f"not a number: {value!r}") from exc
+    if not result.is_finite():
+        raise QuantityError(f"not a finite number: {value!r}")
+    return result
+
+
+def tidy(value: Decimal) -> Decimal:
+    """Drop trailing zeros and exponent notation from a computed value.
+
+    >>> tidy(Decimal("0.9") / Decimal("0.01"))
+    Decimal('90')
+    """
+    return Decimal(format(value.normalize(), "f"))
+
+
+def _unit_converter(unit: str) -> str:
+    text = normalise(unit).strip()
+    unit_info(text)  # validates, raising QuantityError with the unit named
+    return text
+
+
+@attrs.frozen(eq=False, order=False)
+class Amount:
+    """An exact quantity: a `Decimal` value and a unit from the registry (``""`` is dimensionless).
+
+    Equality, hashing and ordering use the value in root units, so ``Amount(1, "万元") ==
+    Amount(10000, "元")``. Ordering across dimensions raises `QuantityError`.
+
+    >>> Amount(1, "万元") == Amount(10000, "元")
+    True
+    >>> str(Amount("99.5", "%"))
+    '99.5%'
+    """
+
+    value: Decimal = attrs.field(converter=to_decimal)
+    unit: str = attrs.field(default=DIMENSIONLESS, converter=_unit_converter)
+
+    @property
+    def info(self) -> UnitInfo:
+        """The cached unit information."""
+        return unit_info(self.unit)
+
+    @property
+    def dimension(self) -> str:
+        """The pint dimensionality as a string; ``""`` when dimensionless."""
+        return self.info.dimension
+
+    def root_value(self) -> Decimal:
+        """The value in root units (exact)."""
+        return self.value * self.info.factor
+
+    def key(self) -> tuple[Decimal, str]:
+        """``(root value, root unit)``: what equality and hashing use."""
+        info = self.info
+        return self.value * info.factor, info.root
+
+    def compatible(self, unit: str) -> bool:
+        """Whether this amount converts to ``unit``."""
+        return self.info.root == unit_info(unit).root
+
+    def to(self, unit: str) -> Amount:
+        """The same quantity in another unit (exact where the factors allow).
+
+        >>> Amount("0.9").to("%")
+        Amount(value=Decimal('90'), unit='%')
+        """
+        target = unit_info(unit)
+        self._check_compatible(target)
+        return Amount(tidy(self.root_value() / target.factor), unit)
+
+    def _check_compatible(self, other: UnitInfo) -> None:
+        if self.info.root != other.root:
+            raise QuantityError(
+                f"cannot compare {self} with a value in {other.text or 'dimensionless'}: "
+                f"{self.info.root} and {other.root} are different dimensions"
+            )
+
+    def _other_root(self, other: object) -> Decimal:
+        if not isinstance(other, Amount):
+            raise TypeError(f"cannot compare Amount with {type(other).__name__}")
+        self._check_compatible(other.info)
+        return other.root_value()
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Amount):
+            return NotImplemented
+        return self.key() == other.key()
+
+    def __hash__(self) -> int:
+        return hash(self.key())
+
+    def __lt__(self, other: Amount) -> bool:
+        return self.root_value() < self._other_root(other)
+
+    def __le__(self, other: Amount) -> bool:
+        return self.root_value() <= self._other_root(other)
+
+    def __gt__(self, other: Amount) -> bool:
+        return self.root_value() > self._other_root(other)
+
+    def __ge__(self, other: Amount) -> bool:
+        return self.root_value() >= self._other_root(other)
+
+    def __str__(self) -> str:
+        return f"{self.value}{self.unit}"
+
+    def __json__(self) -> str:  # pragma: no cover - a convention some encoders use
+        return str(self)
+
+
+_QUANTITY_RE = re.compile(rf"^\s*(?P<number>{NUMBER_PATTERN})\s*(?P<unit>.*?)\s*$")
+
+
+def parse_quantity(text: str) -> Amount:
+    """Read a quantity as printed in a plan: a number, an optional 万/亿 multiple and a unit.
+
+    >>> parse_quantity("5万个")
+    Amount(value=Decimal('50000'), unit='个')
+    >>> parse_quantity("90%") == parse_quantity("0.9")
+    True
+    >>> parse_quantity("1个百分点") == parse_quantity("1%")
+    False
+    >>> parse_quantity("1个百分点") > parse_quantity("1%")
+    Traceback (most recent call last):
+    ...
+    eduplan.diagnostics.QuantityError: cannot compare 1个百分点 with a value in %: ...
+    >>> parse_quantity("2小时"), parse_quantity("8倍")
+    (Amount(value=Decimal('2'), unit='小时'), Amount(value=Decimal('8'), unit='倍'))
+
+    Raises:
+        QuantityError: the text has no number, or its unit is unknown.
+    """
+    cleaned = normalise(text)
+    match = _QUANTITY_RE.match(cleaned)
+    if match is None:
+        raise QuantityError(f"not a quantity: {text!r} (expected a number and a unit, e.g. 90%, 5万个, 68亿元)")
+    value = parse_number(match["number"])
+    return Amount(value, match["unit"])
+
