@@ -1,1 +1,93 @@
-"""eduplan: Chinese education plans as typed, checkable data."""
+"""eduplan: Chinese education plans as typed, checkable data.
+
+>>> import eduplan
+>>> eduplan.parse_quantity("68亿元") == eduplan.parse_quantity("6800000000元")
+True
+>>> eduplan.parse_deadline("到2020年").date
+datetime.date(2020, 12, 31)
+"""
+
+from eduplan.diagnostics import (
+    Code,
+    DeadlineError,
+    Diagnostic,
+    EduplanError,
+    Location,
+    ModelError,
+    QuantityError,
+    Severity,
+)
+from eduplan.indicators import Aggregation, Baseline, Direction, Indicator, IndicatorKind
+from eduplan.model import Goal, Plan, PlanStatus, Section, Task
+from eduplan.numerals import parse_number
+from eduplan.organisations import Organisation, OrganisationKind, Responsibility, Role
+from eduplan.periods import Deadline, Frequency, Period, parse_deadline, parse_period
+from eduplan.provenance import Provenance
+from eduplan.reports import ReportedValue, TaskReport, TaskState
+from eduplan.targets import (
+    Accumulation,
+    Basis,
+    Comparator,
+    Condition,
+    Hold,
+    Override,
+    Reference,
+    ReferenceKind,
+    Scope,
+    ScopeKind,
+    Strength,
+    Target,
+)
+from eduplan.units import Amount, parse_quantity
+
+__version__ = "0.1.0.dev0"
+
+__all__ = [
+    "Accumulation",
+    "Aggregation",
+    "Amount",
+    "Baseline",
+    "Basis",
+    "Code",
+    "Comparator",
+    "Condition",
+    "Deadline",
+    "DeadlineError",
+    "Diagnostic",
+    "Direction",
+    "EduplanError",
+    "Frequency",
+    "Goal",
+    "Hold",
+    "Indicator",
+    "IndicatorKind",
+    "Location",
+    "ModelError",
+    "Organisation",
+    "OrganisationKind",
+    "Override",
+    "Period",
+    "Plan",
+    "PlanStatus",
+    "Provenance",
+    "QuantityError",
+    "Reference",
+    "ReferenceKind",
+    "ReportedValue",
+    "Responsibility",
+    "Role",
+    "Scope",
+    "ScopeKind",
+    "Section",
+    "Severity",
+    "Strength",
+    "Target",
+    "Task",
+    "TaskReport",
+    "TaskState",
+    "__version__",
+    "parse_deadline",
+    "parse_number",
+    "parse_period",
+    "parse_quantity",
+]

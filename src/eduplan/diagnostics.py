@@ -7,8 +7,9 @@ subclasses carry the diagnostics that made an input unusable.
 
 >>> loc = Location(file="plan.yaml", line=12, column=5, path="$.sections[0].tasks[1]", task_id="1.2")
 >>> d = Diagnostic(Code.UNKNOWN_UNIT, "unknown unit '公里每所'", loc, hint="use a unit from units_zh.txt")
->>> print(d)
-plan.yaml:12:5: error[unknown-unit] unknown unit '公里每所' ($.sections[0].tasks[1], task 1.2); hint: use a unit from units_zh.txt
+>>> print(d)  # doctest: +NORMALIZE_WHITESPACE
+plan.yaml:12:5: error[unknown-unit] unknown unit '公里每所'
+    ($.sections[0].tasks[1], task 1.2); hint: use a unit from units_zh.txt
 """
 
 from __future__ import annotations
@@ -99,10 +100,6 @@ class Location:
             return f"{head} ({context})"
         return head or context
 
-    def at(self, **changes: str | int | None) -> Location:
-        """Return a copy with some parts replaced (a convenience over `attrs.evolve`)."""
-        return attrs.evolve(self, **changes)
-
 
 NOWHERE = Location()
 
@@ -171,3 +168,16 @@ def errors_only(diagnostics: Iterable[Diagnostic]) -> tuple[Diagnostic, ...]:
     ()
     """
     return tuple(d for d in diagnostics if d.severity is Severity.ERROR)
+
+
+def raise_problems(subject: str, problems: list[str]) -> None:
+    """Raise one `ModelError` listing every problem found in a value's fields; do nothing if none.
+
+    >>> raise_problems("Target 't1'", ["Target.upper: 1 is below Target.value 2"])
+    Traceback (most recent call last):
+    ...
+    eduplan.diagnostics.ModelError: Target 't1': invalid
+      Target.upper: 1 is below Target.value 2
+    """
+    if problems:
+        raise ModelError("\n  ".join([f"{subject}: invalid", *problems]))

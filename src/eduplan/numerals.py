@@ -6,7 +6,7 @@ digits and signs read like half-width ones.
 >>> parse_number("5万")
 Decimal('50000')
 >>> parse_number("6.8亿")
-Decimal('680000000.0')
+Decimal('680000000')
 >>> parse_number("一百二十")
 Decimal('120')
 >>> parse_number("１，２００")
@@ -29,7 +29,9 @@ CHINESE_NUMERAL_CHARS = "".join(DIGITS) + "".join(SMALL_UNITS) + "".join(LARGE_U
 ARABIC = r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 # A number as it appears in text: Arabic with an optional 万/亿 (and 千 before 万, as in 1千万), or Chinese.
 NUMBER_PATTERN = rf"(?:{ARABIC}(?:千万|百万|万亿|[万亿千])?|[{CHINESE_NUMERAL_CHARS}]+)"
-_NUMBER_RE = re.compile(rf"^(?P<arabic>{ARABIC})(?P<mult>千万|百万|万亿|[万亿千])?$|^(?P<chinese>[{CHINESE_NUMERAL_CHARS}]+)$")
+_NUMBER_RE = re.compile(
+    rf"^(?P<arabic>{ARABIC})(?P<mult>千万|百万|万亿|[万亿千])?$|^(?P<chinese>[{CHINESE_NUMERAL_CHARS}]+)$"
+)
 
 
 def normalise(text: str) -> str:
@@ -64,7 +66,17 @@ def parse_number(text: str) -> Decimal:
         value = Decimal(match["arabic"].replace(",", ""))
     except InvalidOperation as exc:  # pragma: no cover - the pattern only admits valid decimals
         raise QuantityError(f"not a number: {text!r}") from exc
-    return value * _multiplier(match["mult"] or "")
+    multiplier = _multiplier(match["mult"] or "")
+    return value if multiplier == 1 else tidy(value * multiplier)
+
+
+def tidy(value: Decimal) -> Decimal:
+    """Drop trailing zeros and exponent notation from a computed value.
+
+    >>> tidy(Decimal("0.9") / Decimal("0.01"))
+    Decimal('90')
+    """
+    return Decimal(format(value.normalize(), "f"))
 
 
 def _multiplier(word: str) -> int:

@@ -31,6 +31,7 @@ import datetime as dt
 import enum
 import re
 from decimal import Decimal
+from typing import Literal
 
 import attrs
 from dateutil import rrule
@@ -179,7 +180,8 @@ def parse_deadline(text: str) -> Deadline | None:
 
 def _deadline_date(match: re.Match[str], form: str) -> dt.date:
     year = _year(match["year"])
-    if form in ("school-year", "year") and match.groupdict().get("y1") is not None and int(match["y1"]) > year:
+    first = match.groupdict().get("y1")
+    if first is not None and int(first) > year:
         raise ValueError(f"the first year {match['y1']} is after the last {year}")
     if form == "school-year":
         return dt.date(year, SCHOOL_YEAR_START_MONTH - 1, 31)
@@ -229,8 +231,11 @@ class Frequency(enum.StrEnum):
     YEARLY = "yearly"
 
 
-_RRULE = {Frequency.MONTHLY: (rrule.MONTHLY, 1), Frequency.QUARTERLY: (rrule.MONTHLY, 3),
-          Frequency.YEARLY: (rrule.YEARLY, 1)}
+_RRULE: dict[Frequency, tuple[Literal[0, 1, 2, 3, 4, 5, 6], int]] = {
+    Frequency.MONTHLY: (rrule.MONTHLY, 1),
+    Frequency.QUARTERLY: (rrule.MONTHLY, 3),
+    Frequency.YEARLY: (rrule.YEARLY, 1),
+}
 
 
 def calendar_periods(period: Period, frequency: Frequency) -> tuple[Period, ...]:

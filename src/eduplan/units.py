@@ -27,17 +27,18 @@ import functools
 import re
 from decimal import Decimal, InvalidOperation
 from importlib import resources
+
 import attrs
 import pint
 
 from eduplan.diagnostics import QuantityError
-from eduplan.numerals import NUMBER_PATTERN, normalise, parse_number
+from eduplan.numerals import NUMBER_PATTERN, normalise, parse_number, tidy
 
 DIMENSIONLESS = ""
 
 
 @functools.cache
-def registry() -> pint.UnitRegistry:
+def registry() -> pint.UnitRegistry[Decimal]:
     """The application's one unit registry, built on first use from ``units_zh.txt``."""
     definitions = resources.files("eduplan").joinpath("units_zh.txt")
     with resources.as_file(definitions) as path:
@@ -77,7 +78,7 @@ def unit_info(unit: str) -> UnitInfo:
             "(e.g. %, 个百分点, 所, 个, 人, 人次, 课时, 元, 万元, 亿元, 小时, 倍, 平方米/生)"
         ) from exc
     dimension = str(reg.get_dimensionality(parsed))
-    return UnitInfo(text, Decimal(factor), str(root), "" if dimension == "dimensionless" else dimension)
+    return UnitInfo(text, Decimal(str(factor)), str(root), "" if dimension == "dimensionless" else dimension)
 
 
 def to_decimal(value: Decimal | int | float | str) -> Decimal:
@@ -98,15 +99,6 @@ def to_decimal(value: Decimal | int | float | str) -> Decimal:
     if not result.is_finite():
         raise QuantityError(f"not a finite number: {value!r}")
     return result
-
-
-def tidy(value: Decimal) -> Decimal:
-    """Drop trailing zeros and exponent notation from a computed value.
-
-    >>> tidy(Decimal("0.9") / Decimal("0.01"))
-    Decimal('90')
-    """
-    return Decimal(format(value.normalize(), "f"))
 
 
 def _unit_converter(unit: str) -> str:

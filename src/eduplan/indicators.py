@@ -1,0 +1,176 @@
+"""Indicators: what is measured (学前教育毛入园率, 新增学位, 生师比 ...), in which unit, and its baselines.
+
+>>> rate = Indicator("preschool-enrolment", "学前三年教育毛入学率", IndicatorKind.PERCENTAGE, "%")
+>>> rate.aggregation, rate.direction, rate.share
+(<Aggregation.NONE: 'none'>, <Direction.UP: 'up'>, True)
+>>> places = Indicator("new-places", "新增学位", IndicatorKind.COUNT, "个")
+>>> places.aggregation
+<Aggregation.SUM: 'sum'>
+>>> Indicator("x", "新增学位", IndicatorKind.COUNT, "元")
+Traceback (most recent call last):
+...
+eduplan.diagnostics.ModelError: Indicator 'x' (新增学位): ...
+  Indicator.unit: a count indicator cannot be measured in '元' ([currency]); use a measure word such as 所, 个, 人, 人次
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+
+import attrs
+
+from eduplan.diagnostics import QuantityError, raise_problems
+from eduplan.units import Amount, unit_info
+
+
+class IndicatorKind(enum.StrEnum):
+    """The kind of quantity an indicator measures."""
+
+    PERCENTAGE = "percentage"
+    COUNT = "count"
+    RATIO = "ratio"
+    MONEY = "money"
+    DURATION = "duration"
+    COEFFICIENT = "coefficient"
+    MILESTONE = "milestone"
+
+
+class Direction(enum.StrEnum):
+    """Which way is better: up (入学率) or down (近视率, 择校生比例)."""
+
+    UP = "up"
+    DOWN = "down"
+
+
+class Aggregation(enum.StrEnum):
+    """How unit values combine into the jurisdiction's value.
+
+    ``weighted`` combines numerators and denominators (never averages percentages); ``none`` means
+    the indicator cannot be aggregated and a jurisdiction-wide value must be reported directly.
+    """
+
+    SUM = "sum"
+    WEIGHTED = "weighted"
+    MIN = "min"
+    MAX = "max"
+    NONE = "none"
+
+
+COUNT_DIMENSIONS = frozenset(
+    {"[item]", "[institution]", "[person]", "[person_time]", "[class]", "[course]", "[class_hour]"}
+)
+_KIND_DIMENSIONS: dict[IndicatorKind, tuple[frozenset[str] | None, str]] = {
+    IndicatorKind.PERCENTAGE: (frozenset({""}), "%, ‰ or a plain number"),
+    IndicatorKind.COEFFICIENT: (frozenset({""}), "a plain number"),
+    IndicatorKind.MILESTONE: (frozenset({""}), "a plain number (1 done, 0 not done)"),
+    IndicatorKind.COUNT: (COUNT_DIMENSIONS, "a measure word such as 所, 个, 人, 人次"),
+    IndicatorKind.MONEY: (frozenset({"[currency]"}), "元, 万元 or 亿元"),
+    IndicatorKind.DURATION: (frozenset({"[time]", "[class_hour]"}), "小时, 分钟, 天 or 课时"),
+    IndicatorKind.RATIO: (None, "any unit"),
+}
+
+
+def kind_accepts(kind: IndicatorKind, unit: str) -> bool:
+    """Whether values in ``unit`` can measure an indicator of ``kind``."""
+    allowed, _ = _KIND_DIMENSIONS[kind]
+    return allowed is None or unit_info(unit).dimension in allowed
+
+
+def _default_aggregation(indicator: Indicator) -> Aggregation:
+    if indicator.kind in (IndicatorKind.COUNT, IndicatorKind.MONEY):
+        return Aggregation.SUM
+    if indicator.numerator and indicator.denominator:
+        return Aggregation.WEIGHTED
+    if indicator.kind is IndicatorKind.MILESTONE:
+        return Aggregation.MIN
+    return Aggregation.NONE
+
+
+@attrs.frozen
+class Baseline:
+    """A starting value (基数/基线) for an indicator, optionally for one reporting unit."""
+
+    value: Amount
+    date: dt.date
+    source: str | None = None
+    organisation: str | None = None
+
+
+@attrs.frozen
+class Indicator:
+    """A measured quantity, defined once per plan and referenced by id from targets.
+
+    Attributes:
+        id: stable identifier used by targets and reports.
+        name: the name as printed (Chinese).
+        kind: percentage, count, ratio, money, duration, coefficient or milestone.
+        unit: the unit values are usually given in (from ``units_zh.txt``).
+        direction: whether higher (``up``) or lower (``down``) is better.
+        aggregation: how unit values combine; defaults by kind (counts and money sum, ratios with a
+            numerator and denominator are weighted, the rest cannot be aggregated).
+        numerator, denominator: names of the parts of a ratio (生均经费: 经费 / 学生数).
+        share: for percentages, whether the value is a share of a total and so lies in 0-100 %.
+        count_noun: the measure word as printed (所, 个, 人次) when a count.
+        baselines: starting values, latest last.
+    """
+
+    id: str
+    name: str
+    kind: IndicatorKind
+    unit: str = ""
+    direction: Direction = Direction.UP
+    numerator: str | None = None
+    denominator: str | None = None
+    aggregation: Aggregation = attrs.field(default=attrs.Factory(_default_aggregation, takes_self=True))
+    share: bool = attrs.field(default=attrs.Factory(lambda s: s.kind is IndicatorKind.PERCENTAGE, takes_self=True))
+    count_noun: str | None = None
+    baselines: tuple[Baseline, ...] = ()
+    name_en: str | None = None
+    description: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        raise_problems(f"Indicator {self.id!r} ({self.name})", self.problems())
+
+    def problems(self) -> list[str]:
+        """Every problem with this indicator's fields, each naming the field and the value."""
+        problems: list[str] = []
+        if not self.id.strip():
+            problems.append(f"Indicator.id: must not be empty (got {self.id!r})")
+        try:
+            unit_ok = kind_accepts(self.kind, self.unit)
+        except QuantityError as exc:
+            return [*problems, f"Indicator.unit: {exc.message}"]
+        if not unit_ok:
+            info = unit_info(self.unit)
+            _, advice = _KIND_DIMENSIONS[self.kind]
+            problems.append(
+                f"Indicator.unit: a {self.kind} indicator cannot be measured in {self.unit!r} "
+                f"({info.dimension or 'dimensionless'}); use {advice}"
+            )
+        if self.aggregation is Aggregation.WEIGHTED and not (self.numerator and self.denominator):
+            problems.append("Indicator.aggregation: 'weighted' needs both numerator and denominator names")
+        if self.share and self.kind is not IndicatorKind.PERCENTAGE:
+            problems.append(f"Indicator.share: only a percentage can be a share of a total (kind is {self.kind})")
+        for i, baseline in enumerate(self.baselines):
+            problems.extend(self.value_problems(baseline.value, f"Indicator.baselines[{i}].value"))
+        return problems
+
+    def value_problems(self, value: Amount, field: str) -> list[str]:
+        """Problems with ``value`` as a level of this indicator (wrong dimension, share above 100 %)."""
+        if not value.compatible(self.unit):
+            unit = self.unit or "dimensionless"
+            return [f"{field}: {value} is not in a unit of this indicator ({unit}, {self.kind})"]
+        if self.share and not Amount(0) <= value <= Amount(1):
+            return [f"{field}: {value} is outside 0-100 % for the share indicator {self.name!r}"]
+        if self.kind in (IndicatorKind.COUNT, IndicatorKind.MONEY) and value.value < 0:
+            return [f"{field}: {value} is negative, which a {self.kind} cannot be"]
+        return []
+
+    def baseline(self, organisation: str | None = None, on_or_before: dt.date | None = None) -> Baseline | None:
+        """The latest baseline for ``organisation`` (``None``: the jurisdiction) dated on or before a day."""
+        candidates = [
+            b for b in self.baselines
+            if b.organisation == organisation and (on_or_before is None or b.date <= on_or_before)
+        ]
+        return max(candidates, key=lambda b: b.date, default=None)

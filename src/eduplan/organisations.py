@@ -1,0 +1,107 @@
+"""Organisations (units such as 市教育局, 各市(区)政府) and their responsibilities for a task.
+
+A group (各市(区)政府, 各高校) is a first-class value: it keeps the name as printed and, where the
+plan's author lists them, its member units, so per-unit targets can be expanded.
+
+>>> cities = Organisation.group("各市(区)政府", ["靖江市政府", "泰兴市政府", "兴化市政府"])
+>>> [o.name for o in cities.expand()]
+['靖江市政府', '泰兴市政府', '兴化市政府']
+>>> Responsibility(Organisation("市教育局"), Role.LEAD).role.label_zh
+'牵头'
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Iterable
+
+import attrs
+
+from eduplan.diagnostics import ModelError
+
+
+class OrganisationKind(enum.StrEnum):
+    """What sort of unit an organisation is."""
+
+    GOVERNMENT = "government"
+    DEPARTMENT = "department"
+    SCHOOL = "school"
+    OFFICE = "office"
+    OTHER = "other"
+    GROUP = "group"
+
+
+class Role(enum.StrEnum):
+    """A unit's role in a task: lead (牵头), responsible (责任) or supporting (配合)."""
+
+    LEAD = "lead"
+    RESPONSIBLE = "responsible"
+    SUPPORTING = "supporting"
+
+    @property
+    def label_zh(self) -> str:
+        """The Chinese term supervisors use."""
+        return {"lead": "牵头", "responsible": "责任", "supporting": "配合"}[self.value]
+
+
+_GROUP_RE = re.compile(r"^(各|有关|相关|所有|全体|其他|其它)|等$")
+
+
+def looks_like_group(name: str) -> bool:
+    """Whether a unit name as printed denotes a group of units (各市(区)政府, 有关高校 ...).
+
+    >>> looks_like_group("各市(区)政府"), looks_like_group("市教育局")
+    (True, False)
+    """
+    return bool(_GROUP_RE.search(name.strip()))
+
+
+def _nonempty(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if not value.strip():
+        raise ModelError(f"{type(instance).__name__}.{attribute.name}: must not be empty (got {value!r})")
+
+
+@attrs.frozen
+class Organisation:
+    """A unit named in a plan; a group when ``kind`` is ``group``.
+
+    ``id`` defaults to the name, which is how reports usually refer to a unit.
+    """
+
+    name: str = attrs.field(validator=_nonempty)
+    kind: OrganisationKind = OrganisationKind.DEPARTMENT
+    members: tuple[Organisation, ...] = ()
+    id: str = attrs.field(default=attrs.Factory(lambda self: self.name, takes_self=True))
+    name_en: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if self.members and self.kind is not OrganisationKind.GROUP:
+            raise ModelError(f"Organisation.members: only a group can have members ({self.name!r} is a {self.kind})")
+
+    @classmethod
+    def group(cls, name: str, members: Iterable[str | Organisation] = ()) -> Organisation:
+        """A group with the given members (names become departments' names as given)."""
+        units = tuple(m if isinstance(m, Organisation) else Organisation(m) for m in members)
+        return cls(name, OrganisationKind.GROUP, units)
+
+    @property
+    def is_group(self) -> bool:
+        """Whether this is a group of units."""
+        return self.kind is OrganisationKind.GROUP
+
+    def expand(self) -> tuple[Organisation, ...]:
+        """The member units, recursively; ``(self,)`` for a single unit; ``()`` for a group with no members listed."""
+        if not self.is_group:
+            return (self,)
+        return tuple(unit for member in self.members for unit in member.expand())
+
+
+@attrs.frozen
+class Responsibility:
+    """A unit's responsibility for a task, with the office (责任处室) and official (牵头领导) where printed."""
+
+    organisation: Organisation
+    role: Role = Role.RESPONSIBLE
+    office: str | None = None
+    official: str | None = None

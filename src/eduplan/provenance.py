@@ -1,0 +1,51 @@
+"""Provenance: where a plan, task or target came from, so a reader can always go back to the text.
+
+>>> p = Provenance(source="seeds/000.txt", quote="新增学位5万个以上", start=120, end=129)
+>>> p.span
+(120, 129)
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from eduplan.diagnostics import ModelError
+
+
+@attrs.frozen
+class Provenance:
+    """The source document, the sentence as printed, and its character offsets in the source.
+
+    Offsets are Python string indices into the source decoded as UTF-8, so
+    ``source_text[start:end] == quote``. Either both offsets are given or neither.
+    """
+
+    source: str | None = None
+    quote: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if (self.start is None) != (self.end is None):
+            raise ModelError(f"Provenance: give both start and end or neither (start={self.start}, end={self.end})")
+        if self.start is not None and self.end is not None:
+            if self.start < 0 or self.end < self.start:
+                raise ModelError(f"Provenance.end: span {self.start}-{self.end} is not a valid range")
+            if self.quote is not None and len(self.quote) != self.end - self.start:
+                raise ModelError(
+                    f"Provenance.quote: {self.quote!r} has {len(self.quote)} characters "
+                    f"but the span {self.start}-{self.end} has {self.end - self.start}"
+                )
+
+    @property
+    def span(self) -> tuple[int, int] | None:
+        """``(start, end)`` when known."""
+        if self.start is None or self.end is None:
+            return None
+        return self.start, self.end
+
+    def matches(self, source_text: str) -> bool:
+        """Whether the quote is exactly the text at the offsets of ``source_text``."""
+        if self.span is None or self.quote is None:
+            return False
+        return source_text[self.span[0] : self.span[1]] == self.quote

@@ -1,0 +1,80 @@
+"""Reported values and task progress reports: what units said they achieved, and when.
+
+>>> import datetime as dt
+>>> from eduplan.units import parse_quantity
+>>> r = ReportedValue("new-places", parse_quantity("1.2万个"), dt.date(2019, 12, 31), organisation="海陵区")
+>>> r.value, r.final
+(Amount(value=Decimal('12000'), unit='个'), True)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+
+import attrs
+
+from eduplan.diagnostics import Location, ModelError
+from eduplan.periods import Period
+from eduplan.units import Amount
+
+
+@attrs.frozen
+class ReportedValue:
+    """One value reported for an indicator.
+
+    Attributes:
+        indicator_id: the indicator's id in the plan.
+        value: the value with its unit.
+        date: the day the value describes (for a flow over a period, the period's last day).
+        period: for increments (新增), the period the value covers; ``None`` for a level on ``date``.
+        organisation: the reporting unit (填报单位); ``None`` for the whole jurisdiction.
+        source: where the value comes from (a statistical bulletin, a file).
+        final: ``False`` for a provisional value (初步数).
+        reported_on: the day it was reported; breaks ties between several reports of the same value.
+        location: where it was read (file and row), for diagnostics; not part of equality.
+    """
+
+    indicator_id: str
+    value: Amount
+    date: dt.date
+    period: Period | None = None
+    organisation: str | None = None
+    source: str | None = None
+    final: bool = True
+    reported_on: dt.date | None = None
+    note: str | None = None
+    location: Location | None = attrs.field(default=None, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        if self.period is not None and not self.period.contains(self.date):
+            raise ModelError(f"ReportedValue.date: {self.date} is outside ReportedValue.period {self.period}")
+        if not self.indicator_id.strip():
+            raise ModelError(f"ReportedValue.indicator_id: must not be empty (got {self.indicator_id!r})")
+
+
+class TaskState(enum.StrEnum):
+    """The state a task report gives."""
+
+    NOT_STARTED = "not_started"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    SUSPENDED = "suspended"
+
+    @property
+    def label_zh(self) -> str:
+        """The Chinese term."""
+        return {"not_started": "未启动", "in_progress": "推进中", "done": "已完成", "suspended": "暂停"}[self.value]
+
+
+@attrs.frozen
+class TaskReport:
+    """A progress report on a task: its state on a date, with evidence (佐证材料)."""
+
+    task_id: str
+    state: TaskState
+    date: dt.date
+    organisation: str | None = None
+    evidence: str | None = None
+    source: str | None = None
+    location: Location | None = attrs.field(default=None, eq=False)

@@ -1,0 +1,384 @@
+"""Targets: what a plan promises for an indicator, by when, for whom, and how firmly.
+
+A target compares an indicator's value with a threshold. The comparison is one of a closed set of
+`Comparator` values; the threshold is a level (``basis=level``), a multiple of a reference value
+(``multiple``: 不低于省定标准的110%, 8倍), or the previous period's value (``previous``: 只增不减,
+逐年提高). Changes from a baseline use the comparators ``increase_by`` and ``decrease_by`` (下降1个百分点
+is absolute; 下降10% is relative) and ``annual_growth`` (年均增长5%, compounded).
+
+>>> from eduplan.periods import parse_deadline
+>>> from eduplan.units import parse_quantity
+>>> rate = Indicator("enrol", "学前教育毛入园率", IndicatorKind.PERCENTAGE, "%")
+>>> t = Target("t1", rate, Comparator.AT_LEAST, parse_quantity("99%"), deadline=parse_deadline("到2020年"))
+>>> t.comparator.label_zh, str(t.value), t.deadline.date.isoformat()
+('不低于', '99%', '2020-12-31')
+
+Invalid targets fail at construction, naming every bad field:
+
+>>> schools = Indicator("schools", "新建学校", IndicatorKind.COUNT, "所")
+>>> Target("t2", schools, Comparator.RANGE, Amount(5, "所"), upper=Amount(2, "所"))
+Traceback (most recent call last):
+...
+eduplan.diagnostics.ModelError: Target 't2' (新建学校): invalid
+  Target.upper: the range's lower bound 5所 exceeds its upper bound 2所
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+
+import attrs
+
+from eduplan.diagnostics import raise_problems
+from eduplan.indicators import Baseline, Indicator, IndicatorKind
+from eduplan.organisations import Organisation
+from eduplan.periods import Deadline, Frequency
+from eduplan.provenance import Provenance
+from eduplan.units import Amount
+
+__all__ = [
+    "Accumulation",
+    "Basis",
+    "Comparator",
+    "Condition",
+    "Hold",
+    "Override",
+    "Reference",
+    "ReferenceKind",
+    "Scope",
+    "ScopeKind",
+    "Strength",
+    "Target",
+]
+
+
+class Comparator(enum.StrEnum):
+    """How a value is compared with the threshold. Boundaries follow PRC Civil Code art. 1259:
+    以上, 以下, 以内 include the number; 超过, 不满, 以外 exclude it."""
+
+    AT_LEAST = ">="
+    MORE_THAN = ">"
+    AT_MOST = "<="
+    LESS_THAN = "<"
+    EXACTLY = "=="
+    APPROXIMATELY = "~"
+    RANGE = "range"
+    INCREASE_BY = "increase_by"
+    DECREASE_BY = "decrease_by"
+    ANNUAL_GROWTH = "annual_growth"
+
+    @property
+    def label_zh(self) -> str:
+        """The usual Chinese wording."""
+        return _COMPARATOR_ZH[self]
+
+    @property
+    def is_change(self) -> bool:
+        """Whether the threshold is a change from a baseline."""
+        return self in (Comparator.INCREASE_BY, Comparator.DECREASE_BY, Comparator.ANNUAL_GROWTH)
+
+
+_COMPARATOR_ZH = {
+    Comparator.AT_LEAST: "不低于",
+    Comparator.MORE_THAN: "超过",
+    Comparator.AT_MOST: "不超过",
+    Comparator.LESS_THAN: "低于",
+    Comparator.EXACTLY: "达到",
+    Comparator.APPROXIMATELY: "左右",
+    Comparator.RANGE: "区间",
+    Comparator.INCREASE_BY: "提高",
+    Comparator.DECREASE_BY: "下降",
+    Comparator.ANNUAL_GROWTH: "年均增长",
+}
+
+
+class Basis(enum.StrEnum):
+    """What the target's number is measured against."""
+
+    LEVEL = "level"
+    MULTIPLE = "multiple"
+    PREVIOUS = "previous"
+
+
+class ReferenceKind(enum.StrEnum):
+    """Where a multiple's reference value comes from."""
+
+    PARAMETER = "parameter"
+    INDICATOR = "indicator"
+    BASELINE = "baseline"
+
+
+@attrs.frozen
+class Reference:
+    """The reference of a multiple: a named parameter (省定标准), another indicator's id, or the baseline."""
+
+    kind: ReferenceKind
+    key: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if self.kind is not ReferenceKind.BASELINE and not self.key:
+            raise_problems("Reference", [f"Reference.key: a {self.kind} reference needs a key (got {self.key!r})"])
+
+
+class Hold(enum.StrEnum):
+    """Whether a target must hold by its deadline or throughout its period (保持在, 控制在...以内)."""
+
+    BY_DEADLINE = "by_deadline"
+    THROUGHOUT = "throughout"
+
+
+class Accumulation(enum.StrEnum):
+    """``level``: the latest value counts; ``cumulative``: increments since the start are summed (新增)."""
+
+    LEVEL = "level"
+    CUMULATIVE = "cumulative"
+
+
+class Strength(enum.StrEnum):
+    """Binding targets, or aspirational ones (力争, 争取)."""
+
+    BINDING = "binding"
+    ASPIRATIONAL = "aspirational"
+
+
+class ScopeKind(enum.StrEnum):
+    """Who a target applies to."""
+
+    JURISDICTION = "jurisdiction"
+    EACH_UNIT = "each_unit"
+    SHARE_OF_UNITS = "share_of_units"
+
+
+@attrs.frozen
+class Scope:
+    """The whole jurisdiction; each unit of a group (每个乡镇); or a share of a group's units (70%的市(区))."""
+
+    kind: ScopeKind = ScopeKind.JURISDICTION
+    group: Organisation | None = None
+    share: Amount | None = None
+    text: str | None = None
+
+    def problems(self) -> list[str]:
+        """Every problem with the scope's fields."""
+        problems: list[str] = []
+        if self.kind is not ScopeKind.JURISDICTION and self.group is None:
+            problems.append(f"Target.scope.group: a {self.kind} scope needs the group of units")
+        if self.kind is ScopeKind.SHARE_OF_UNITS:
+            if self.share is None:
+                problems.append("Target.scope.share: a share-of-units scope needs the share (e.g. 70%)")
+            elif self.share.dimension or not Amount(0) < self.share <= Amount(1):
+                problems.append(f"Target.scope.share: {self.share} must be a share above 0 and at most 100%")
+        elif self.share is not None:
+            problems.append(f"Target.scope.share: only a share-of-units scope has a share (kind is {self.kind})")
+        return problems
+
+
+@attrs.frozen
+class Condition:
+    """One comparison: comparator, value (and upper bound for a range), basis and reference."""
+
+    comparator: Comparator
+    value: Amount | None = None
+    upper: Amount | None = None
+    basis: Basis = Basis.LEVEL
+    reference: Reference | None = None
+
+
+@attrs.frozen
+class Override:
+    """A different threshold for one unit (差别化考核): replaces the target's value (and upper)."""
+
+    organisation: str
+    value: Amount
+    upper: Amount | None = None
+    note: str | None = None
+
+
+@attrs.frozen
+class Target:
+    """A quantified commitment on one indicator.
+
+    Attributes:
+        id: unique within the plan.
+        indicator: the indicator measured.
+        comparator, value, upper, basis, reference: the main condition (see `Condition`).
+        deadline: when it must hold (``None``: no deadline printed).
+        start: when the clock starts for trajectories and cumulative sums (default: the plan's start).
+        hold: by the deadline, or throughout the period (保持在).
+        recurrence: ``yearly`` for 每年 targets: one target per year of the plan period.
+        accumulation: ``cumulative`` sums increments (新增); ``level`` takes the latest value.
+        scope: the jurisdiction, each unit of a group, or a share of its units.
+        strength: binding, or aspirational (力争/争取).
+        baseline: a baseline for this target, overriding the indicator's.
+        overrides: per-unit thresholds (差别化考核).
+        also: further conditions that must all hold too (8倍以上且不低于7000元).
+        stretch: a second, aspirational tier (确保A，力争B).
+        tolerance: for ``~`` (左右), the allowed relative deviation, overriding the policy.
+        label: a short description as printed.
+        provenance: where the target was printed.
+    """
+
+    id: str
+    indicator: Indicator
+    comparator: Comparator
+    value: Amount | None = None
+    upper: Amount | None = None
+    basis: Basis = Basis.LEVEL
+    reference: Reference | None = None
+    deadline: Deadline | None = None
+    start: dt.date | None = None
+    hold: Hold = Hold.BY_DEADLINE
+    recurrence: Frequency | None = None
+    accumulation: Accumulation = Accumulation.LEVEL
+    scope: Scope = Scope()
+    strength: Strength = Strength.BINDING
+    baseline: Baseline | None = None
+    overrides: tuple[Override, ...] = ()
+    also: tuple[Condition, ...] = ()
+    stretch: Condition | None = None
+    tolerance: Amount | None = None
+    label: str | None = None
+    provenance: Provenance | None = None
+
+    def __attrs_post_init__(self) -> None:
+        raise_problems(f"Target {self.id!r} ({self.indicator.name})", self.problems())
+
+    @property
+    def condition(self) -> Condition:
+        """The main condition."""
+        return Condition(self.comparator, self.value, self.upper, self.basis, self.reference)
+
+    @property
+    def conditions(self) -> tuple[Condition, ...]:
+        """The main condition followed by the ``also`` conditions: all must hold."""
+        return (self.condition, *self.also)
+
+    def effective_baseline(self, organisation: str | None = None) -> Baseline | None:
+        """The target's own baseline, else the indicator's latest for ``organisation``."""
+        if self.baseline is not None and self.baseline.organisation in (None, organisation):
+            return self.baseline
+        return self.indicator.baseline(organisation) or self.indicator.baseline(None)
+
+    def problems(self) -> list[str]:
+        """Every problem with this target's fields, each naming the field and the value."""
+        problems: list[str] = []
+        if not self.id.strip():
+            problems.append(f"Target.id: must not be empty (got {self.id!r})")
+        has_baseline = self.baseline is not None or bool(self.indicator.baselines)
+        problems += condition_problems(self.condition, self.indicator, has_baseline, "Target")
+        for i, cond in enumerate(self.also):
+            problems += condition_problems(cond, self.indicator, has_baseline, f"Target.also[{i}]")
+        if self.stretch is not None:
+            problems += condition_problems(self.stretch, self.indicator, has_baseline, "Target.stretch")
+        problems += self.scope.problems()
+        if self.baseline is not None:
+            problems += self.indicator.value_problems(self.baseline.value, "Target.baseline.value")
+        for i, override in enumerate(self.overrides):
+            cond = attrs.evolve(self.condition, value=override.value, upper=override.upper)
+            problems += condition_problems(cond, self.indicator, has_baseline, f"Target.overrides[{i}]")
+        if self.tolerance is not None and (self.tolerance.dimension or self.tolerance.value < 0):
+            problems.append(f"Target.tolerance: {self.tolerance} must be a non-negative share such as 5%")
+        if self.recurrence is not None and self.recurrence is not Frequency.YEARLY:
+            problems.append(f"Target.recurrence: only 'yearly' recurrence is supported (got {self.recurrence})")
+        if self.accumulation is Accumulation.CUMULATIVE and self.indicator.kind not in (
+            IndicatorKind.COUNT, IndicatorKind.MONEY, IndicatorKind.DURATION
+        ):
+            problems.append(
+                f"Target.accumulation: only counts, money and durations accumulate ({self.indicator.kind} does not)"
+            )
+        if self.deadline is not None and self.start is not None and self.deadline.date < self.start:
+            problems.append(f"Target.deadline: {self.deadline.date} is before Target.start {self.start}")
+        return problems
+
+
+def condition_problems(cond: Condition, indicator: Indicator, has_baseline: bool, field: str) -> list[str]:
+    """Every problem with one condition of a target on ``indicator``; ``field`` prefixes the messages."""
+    value, upper = cond.value, cond.upper
+    if cond.basis is Basis.PREVIOUS:
+        problems = []
+        if value is not None:
+            problems.append(f"{field}.value: a 'previous' target compares with the period before and takes no "
+                            f"value (got {value})")
+        if cond.comparator not in (Comparator.AT_LEAST, Comparator.MORE_THAN):
+            problems.append(f"{field}.comparator: a 'previous' target is '>=' (只增不减) or '>' (逐年提高), "
+                            f"not {cond.comparator!r}")
+        return problems
+    if value is None:
+        return [f"{field}.value: a {cond.comparator!r} target needs a value"]
+    problems = _range_problems(cond, field)
+    if cond.basis is Basis.MULTIPLE:
+        problems += _multiple_problems(cond, has_baseline, field)
+    elif cond.comparator.is_change:
+        problems += _change_problems(cond, indicator, has_baseline, field)
+    else:
+        problems += indicator.value_problems(value, f"{field}.value")
+        if upper is not None:
+            problems += indicator.value_problems(upper, f"{field}.upper")
+    return problems
+
+
+def _range_problems(cond: Condition, field: str) -> list[str]:
+    value, upper = cond.value, cond.upper
+    if cond.comparator is not Comparator.RANGE:
+        return [] if upper is None else [f"{field}.upper: only a 'range' target has an upper bound (got {upper})"]
+    if upper is None:
+        return [f"{field}.upper: a 'range' target needs an upper bound"]
+    if value is None or not value.compatible(upper.unit):
+        return [f"{field}.upper: {upper} is not in the unit of the lower bound {value}"]
+    if value > upper:
+        return [f"{field}.upper: the range's lower bound {value} exceeds its upper bound {upper}"]
+    return []
+
+
+def _multiple_problems(cond: Condition, has_baseline: bool, field: str) -> list[str]:
+    assert cond.value is not None
+    problems = []
+    if cond.value.dimension or cond.value.value <= 0:
+        problems.append(f"{field}.value: a multiple must be a positive plain number or percentage such as 110% "
+                        f"or 8倍 (got {cond.value})")
+    if cond.reference is None:
+        problems.append(f"{field}.reference: a 'multiple' target needs a reference (a parameter, an indicator "
+                        "or the baseline)")
+    elif cond.reference.kind is ReferenceKind.BASELINE and not has_baseline:
+        problems.append(f"{field}.reference: a multiple of the baseline needs a baseline")
+    if cond.comparator.is_change or cond.comparator is Comparator.RANGE:
+        problems.append(f"{field}.comparator: {cond.comparator!r} cannot be used with a multiple")
+    return problems
+
+
+def _change_problems(cond: Condition, indicator: Indicator, has_baseline: bool, field: str) -> list[str]:
+    assert cond.value is not None
+    problems = []
+    if not has_baseline:
+        problems.append(
+            f"{field}.comparator: a change target ({cond.comparator} {cond.value}) needs a baseline; give "
+            "Target.baseline or a baseline on the indicator"
+        )
+    value = cond.value
+    relative = value.compatible("%") and not value.dimension
+    if cond.comparator is Comparator.ANNUAL_GROWTH:
+        if not relative:
+            problems.append(f"{field}.value: an annual growth rate must be a percentage (got {value})")
+    elif indicator.kind is IndicatorKind.PERCENTAGE and not (value.dimension == "[percentage_point]" or relative):
+        problems.append(f"{field}.value: a change of a percentage is in 个百分点 (absolute) or % (relative), "
+                        f"not {value}")
+    elif indicator.kind is not IndicatorKind.PERCENTAGE and not (relative or value.compatible(indicator.unit)):
+        problems.append(f"{field}.value: a change of {indicator.name} must be in {indicator.unit} or % "
+                        f"(got {value})")
+    if value.value < 0:
+        problems.append(f"{field}.value: give the size of the change as a positive number (got {value}); the "
+                        "comparator says which way")
+    return problems
+
+
+def change_is_relative(value: Amount, indicator: Indicator) -> bool:
+    """Whether a change amount is relative to the baseline (10%) rather than absolute (1个百分点, 500人).
+
+    >>> rate = Indicator("myopia", "近视率", IndicatorKind.PERCENTAGE, "%")
+    >>> change_is_relative(Amount(1, "个百分点"), rate), change_is_relative(Amount(10, "%"), rate)
+    (False, True)
+    """
+    if value.dimension == "[percentage_point]":
+        return False
+    return not value.dimension and (indicator.kind is IndicatorKind.PERCENTAGE or not value.compatible(indicator.unit))
