@@ -19,7 +19,7 @@ demo: setup
 
 test: setup
 	$(BIN)/python -m pytest
-	$(BIN)/python -m ruff check src tests benchmarks examples
+	$(BIN)/python -m ruff check .
 	$(BIN)/python -m mypy --strict src
 
 bench: setup

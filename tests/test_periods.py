@@ -1,0 +1,80 @@
+"""Deadlines, periods, school years, calendars and yearly recurrences."""
+
+import datetime as dt
+
+import pytest
+
+from eduplan import DeadlineError, Period, parse_deadline, parse_period
+from eduplan.periods import Frequency, calendar_periods, yearly_periods
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("到2020年", "2020-12-31"), ("2017.12", "2017-12-31"), ("2017.5", "2017-05-31"), ("2017底前", "2017-12-31"),
+        ("2017\n\n底前", "2017-12-31"), ("2018年底", "2018-12-31"), ("2025年", "2025-12-31"), ("2017", "2017-12-31"),
+        ("2016-2017学年度", "2017-08-31"), ("2018-2020年", "2020-12-31"), ("2017年6月30日", "2017-06-30"),
+        ("2017-06-30", "2017-06-30"), ("2017年上半年", "2017-06-30"), ("到2018年底", "2018-12-31"),
+        ("２０２０年", "2020-12-31"), ("2016.2", "2016-02-29"),
+    ],
+)
+def test_parse_deadline(text: str, expected: str) -> None:
+    """Each printed deadline means the last day of the year or month it names."""
+    deadline = parse_deadline(text)
+    assert deadline is not None
+    assert deadline.date == dt.date.fromisoformat(expected)
+    assert deadline.text == text
+
+
+@pytest.mark.parametrize("text", ["长期", "持续", " 长期 "])
+def test_ongoing_has_no_deadline(text: str) -> None:
+    """长期 (ongoing) has no deadline."""
+    assert parse_deadline(text) is None
+
+
+@pytest.mark.parametrize("text", ["", "明年", "2017.13", "2017年2月30日", "2020-2018年", "0000年", "20171"])
+def test_bad_deadlines_raise_library_error(text: str) -> None:
+    """Unreadable deadlines raise DeadlineError naming the text."""
+    with pytest.raises(DeadlineError):
+        parse_deadline(text)
+
+
+def test_dateutil_trap_avoided() -> None:
+    """2017.12 is the end of December 2017, never 2017-01-31 or anything from today."""
+    deadline = parse_deadline("2017.12")
+    assert deadline is not None and deadline.date == dt.date(2017, 12, 31)
+
+
+def test_periods() -> None:
+    """Plan periods are calendar years; school years run 1 Sep to 31 Aug."""
+    assert parse_period("2018-2020年") == Period(dt.date(2018, 1, 1), dt.date(2020, 12, 31))
+    assert parse_period("2016-2017学年度") == Period(dt.date(2016, 9, 1), dt.date(2017, 8, 31))
+    assert parse_period("2017年") == Period.year(2017)
+    with pytest.raises(DeadlineError):
+        parse_period("三年")
+
+
+def test_period_end_before_start() -> None:
+    """A period ending before it starts is refused."""
+    with pytest.raises(DeadlineError, match=r"before Period\.start"):
+        Period(dt.date(2020, 1, 1), dt.date(2019, 1, 1))
+
+
+def test_elapsed_fraction() -> None:
+    """The elapsed share (序时进度) runs from 0 before the start to 1 at the end, exactly."""
+    year = Period.year(2021)
+    assert year.elapsed_fraction(dt.date(2020, 5, 1)) == 0
+    assert year.elapsed_fraction(dt.date(2021, 12, 31)) == 1
+    assert year.elapsed_fraction(dt.date(2021, 1, 1)) * 365 == 1
+
+
+def test_calendars_and_recurrence() -> None:
+    """Quarterly and monthly calendars tile the period; yearly recurrences follow the plan period."""
+    quarters = calendar_periods(Period.year(2020), Frequency.QUARTERLY)
+    assert [q.end for q in quarters] == [dt.date(2020, 3, 31), dt.date(2020, 6, 30), dt.date(2020, 9, 30),
+                                         dt.date(2020, 12, 31)]
+    months = calendar_periods(Period.year(2020), Frequency.MONTHLY)
+    assert len(months) == 12 and months[1].end == dt.date(2020, 2, 29)
+    years = yearly_periods(parse_period("2018-2020年"))
+    assert [y.start.year for y in years] == [2018, 2019, 2020]
+    assert all(isinstance(y.start, dt.date) and not isinstance(y.start, dt.datetime) for y in years)
