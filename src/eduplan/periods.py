@@ -209,6 +209,18 @@ def parse_period(text: str) -> Period:
         DeadlineError: the text is not a period of these forms.
     """
     cleaned = re.sub(r"\s+", "", normalise(str(text)))
+    try:
+        period = _period_from(cleaned, text)
+    except DeadlineError:
+        raise
+    except ValueError as exc:
+        raise DeadlineError(f"not a valid period: {text!r} ({exc})") from exc
+    if period is None:
+        raise DeadlineError(f"not a period: {text!r}; expected 2018-2020年, 2020年 or 2016-2017学年度")
+    return period
+
+
+def _period_from(cleaned: str, text: str) -> Period | None:
     match = _PERIOD_RE.match(cleaned)
     if match is not None:
         first, last = int(match["y1"]), int(match["y2"])
@@ -218,9 +230,7 @@ def parse_period(text: str) -> Period:
             return Period(dt.date(first, SCHOOL_YEAR_START_MONTH, 1), dt.date(last, SCHOOL_YEAR_START_MONTH - 1, 31))
         return Period(dt.date(first, 1, 1), dt.date(last, 12, 31))
     single = re.match(r"^(\d{4})年?度?$", cleaned)
-    if single is not None:
-        return Period.year(int(single[1]))
-    raise DeadlineError(f"not a period: {text!r}; expected 2018-2020年, 2020年 or 2016-2017学年度")
+    return None if single is None else Period.year(int(single[1]))
 
 
 class Frequency(enum.StrEnum):
