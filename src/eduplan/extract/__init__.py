@@ -1,0 +1,40 @@
+"""Chinese policy text to a draft plan: rule-based, deterministic, spans into the original text.
+
+>>> from eduplan.extract import extract_targets
+>>> [(t.comparator.value, int(t.value), t.unit) for t in extract_targets("学前教育毛入园率保持在99%以上。")]
+[('>=', 99, 'percent')]
+"""
+
+from eduplan.extract.candidates import (
+    Comparison,
+    DraftPlan,
+    Organisation,
+    Quantity,
+    ResponsibilityCandidate,
+    SectionCandidate,
+    Span,
+    TargetCandidate,
+    TaskCandidate,
+)
+from eduplan.extract.command import main
+from eduplan.extract.formats import draft_record, target_record, to_jsonl, to_yaml
+from eduplan.extract.pipeline import extract_plan, extract_targets
+
+__all__ = [
+    "Comparison",
+    "DraftPlan",
+    "Organisation",
+    "Quantity",
+    "ResponsibilityCandidate",
+    "SectionCandidate",
+    "Span",
+    "TargetCandidate",
+    "TaskCandidate",
+    "draft_record",
+    "extract_plan",
+    "extract_targets",
+    "main",
+    "target_record",
+    "to_jsonl",
+    "to_yaml",
+]

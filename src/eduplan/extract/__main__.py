@@ -1,0 +1,7 @@
+"""``python -m eduplan.extract``."""
+
+import sys
+
+from eduplan.extract.command import main
+
+sys.exit(main())

@@ -1,0 +1,187 @@
+"""The extractor's own vocabulary: frozen candidate types, kept apart from the validated model.
+
+A candidate is what the text *seems* to say, with the character span it was read from. Nothing here
+is checked against the plan model; a person reviews the draft and the integrator's loader validates
+it. Every span indexes the ORIGINAL source text, so ``source[span.start:span.end]`` is the quote.
+
+>>> span = Span(3, 7)
+>>> span.quote("到2020年,新增学位")
+'20年,'
+>>> Comparison.GE.value, Comparison.RANGE.value
+('>=', 'range')
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from decimal import Decimal
+
+import attrs
+
+
+@attrs.frozen(order=True)
+class Span:
+    """Half-open character offsets ``[start, end)`` into the original source text.
+
+    >>> Span(0, 2).quote("七所"), Span(1, 1).empty
+    ('七所', True)
+    """
+
+    start: int
+    end: int
+
+    def __attrs_post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"Span: need 0 <= start <= end, got {self.start}, {self.end}")
+
+    @property
+    def empty(self) -> bool:
+        """Whether the span covers no characters."""
+        return self.start == self.end
+
+    def quote(self, source: str) -> str:
+        """The quoted text: ``source[start:end]``."""
+        return source[self.start : self.end]
+
+    def contains(self, offset: int) -> bool:
+        """Whether ``offset`` lies inside the span."""
+        return self.start <= offset < self.end
+
+
+class Comparison(enum.StrEnum):
+    """How a target's value is to be compared, as printed in the gold SCHEMA.
+
+    Boundaries follow PRC Civil Code art. 1259: 以上, 以下, 以内 include the number; 超过, 不满
+    exclude it.
+    """
+
+    EQ = "=="
+    GE = ">="
+    LE = "<="
+    GT = ">"
+    LT = "<"
+    APPROX = "~"
+    RANGE = "range"
+    INCREASE_BY = "increase_by"
+    DECREASE_BY = "decrease_by"
+
+
+@attrs.frozen
+class Quantity:
+    """A number with its unit as printed: ``5万个``, ``1-2所``, ``68亿元``, ``1000万`` (money).
+
+    ``value`` is in the schema's unit (yuan for money, percent for ``%``); ``count_noun`` is the
+    measure word for counts (所, 个, 人次 ...), else ``None``.
+    """
+
+    span: Span
+    value: Decimal
+    upper: Decimal | None
+    unit: str
+    count_noun: str | None
+    chinese: bool = False
+
+
+@attrs.frozen
+class TargetCandidate:
+    """A quantified commitment read from the text, for a person to review."""
+
+    id: str
+    span: Span
+    text: str
+    section: str | None
+    indicator: str
+    comparator: Comparison
+    value: Decimal
+    upper: Decimal | None
+    unit: str
+    count_noun: str | None
+    deadline: dt.date | None
+    recurring: str | None
+    soft: bool
+    scope: str | None
+    notes: str | None = None
+
+
+@attrs.frozen
+class Organisation:
+    """A unit named in a responsibility clause; ``group`` marks 各市(区)政府, 有关高校 and the like.
+
+    >>> Organisation("各市(区)政府", group=True).group
+    True
+    """
+
+    name: str
+    group: bool = False
+
+
+@attrs.frozen
+class ResponsibilityCandidate:
+    """Who leads and who shares a task, as printed (牵头单位, 责任单位, table columns)."""
+
+    span: Span
+    lead: tuple[Organisation, ...] = ()
+    units: tuple[Organisation, ...] = ()
+    offices: tuple[str, ...] = ()
+    leaders: tuple[str, ...] = ()
+    lead_inferred: bool = False
+
+
+@attrs.frozen
+class TaskCandidate:
+    """A numbered item of the plan (1. / 一是 / (一) with a body / a task-table row)."""
+
+    id: str
+    number: str
+    title: str
+    span: Span
+    responsibility: ResponsibilityCandidate | None = None
+    deadline: dt.date | None = None
+    deadline_text: str | None = None
+    tasks: tuple[TaskCandidate, ...] = ()
+
+
+@attrs.frozen
+class SectionCandidate:
+    """A heading of the plan (一、 / (一) without a body / 总体目标: / a table group)."""
+
+    id: str
+    number: str
+    title: str
+    span: Span
+    sections: tuple[SectionCandidate, ...] = ()
+    tasks: tuple[TaskCandidate, ...] = ()
+
+
+@attrs.frozen
+class DraftPlan:
+    """Everything the extractor read from one document: a draft for a person to review."""
+
+    title: str | None
+    document_number: str | None
+    date: dt.date | None
+    period_text: str | None
+    period_end: dt.date | None
+    goals: tuple[str, ...] = ()
+    sections: tuple[SectionCandidate, ...] = ()
+    tasks: tuple[TaskCandidate, ...] = ()
+    targets: tuple[TargetCandidate, ...] = ()
+
+    def all_tasks(self) -> tuple[TaskCandidate, ...]:
+        """Every task in document order, however deeply nested."""
+        found: list[TaskCandidate] = []
+
+        def walk_tasks(tasks: tuple[TaskCandidate, ...]) -> None:
+            for task in tasks:
+                found.append(task)
+                walk_tasks(task.tasks)
+
+        def walk_sections(sections: tuple[SectionCandidate, ...]) -> None:
+            for section in sections:
+                walk_tasks(section.tasks)
+                walk_sections(section.sections)
+
+        walk_tasks(self.tasks)
+        walk_sections(self.sections)
+        return tuple(sorted(found, key=lambda task: task.span.start))

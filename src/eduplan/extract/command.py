@@ -1,0 +1,73 @@
+"""The command line: ``python -m eduplan.extract FILE --format jsonl|yaml [--output F]``.
+
+Exit status: 0 on success, 2 with a one-line message on unreadable input or bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from eduplan.extract.formats import to_jsonl, to_yaml
+from eduplan.extract.pipeline import extract_plan
+
+EXIT_OK = 0
+EXIT_USAGE = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser (also used by ``eduplan extract``)."""
+    parser = argparse.ArgumentParser(
+        prog="eduplan extract",
+        description="Read a Chinese education plan (plain UTF-8 text) into a draft for review.",
+    )
+    parser.add_argument("file", help="the plan's text, UTF-8 ('-' reads standard input)")
+    parser.add_argument("--format", choices=("jsonl", "yaml"), default="yaml",
+                        help="jsonl: one target per line; yaml: a draft plan (default)")
+    parser.add_argument("--output", "-o", help="write here instead of standard output")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the extractor; return the exit status.
+
+    >>> main(["/nonexistent/plan.txt"])
+    2
+    """
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return EXIT_OK if exc.code == 0 else EXIT_USAGE
+    try:
+        source = _read(args.file)
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"eduplan extract: cannot read {args.file}: {_reason(exc)}", file=sys.stderr)
+        return EXIT_USAGE
+    draft = extract_plan(source)
+    rendered = to_jsonl(draft.targets) if args.format == "jsonl" else to_yaml(draft)
+    if args.output:
+        try:
+            Path(args.output).write_text(rendered, encoding="utf-8")
+        except OSError as exc:
+            print(f"eduplan extract: cannot write {args.output}: {_reason(exc)}", file=sys.stderr)
+            return EXIT_USAGE
+    else:
+        sys.stdout.write(rendered)
+    return EXIT_OK
+
+
+def _read(name: str) -> str:
+    """Read text the way Python's text mode does (universal newlines), so offsets agree with readers."""
+    if name == "-":
+        return sys.stdin.read()
+    return Path(name).read_text(encoding="utf-8")
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, UnicodeDecodeError):
+        return "not UTF-8 text"
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    return str(exc)

@@ -1,0 +1,212 @@
+"""One visible pipeline from text to a draft plan: read, outline, table, responsibilities, targets.
+
+`extract_plan` never raises on text: whatever it cannot read it leaves out, and the draft says
+what it found.
+
+>>> draft = extract_plan("行动计划(2018-2020年)\\n1.扩充学位。新增学位5万个以上。(牵头单位:市教育局)")
+>>> draft.title, draft.period_end, len(draft.all_tasks()), draft.targets[0].text
+('行动计划(2018-2020年)', datetime.date(2020, 12, 31), 1, '新增学位5万个以上')
+>>> draft.all_tasks()[0].responsibility.lead[0].name
+'市教育局'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+from eduplan.extract.candidates import (
+    DraftPlan,
+    Organisation,
+    ResponsibilityCandidate,
+    SectionCandidate,
+    Span,
+    TargetCandidate,
+    TaskCandidate,
+)
+from eduplan.extract.deadlines import title_period_end, title_period_start
+from eduplan.extract.responsibilities import find_responsibilities, organisations
+from eduplan.extract.structure import (
+    OutlineNode,
+    innermost,
+    read_date,
+    read_document_number,
+    read_outline,
+    read_title,
+)
+from eduplan.extract.table import Table, TableRow, read_table
+from eduplan.extract.targets import TargetContext, read_targets
+from eduplan.extract.text import Document
+
+GOAL_WORDS = ("目标",)
+
+
+def extract_targets(source: str) -> tuple[TargetCandidate, ...]:
+    """Only the targets of a document (what ``--format jsonl`` prints).
+
+    >>> [t.text for t in extract_targets("到2020年,新增幼儿园89所、学位5万个。")]
+    ['新增幼儿园89所', '学位5万个']
+    """
+    return extract_plan(source).targets
+
+
+def extract_plan(source: str) -> DraftPlan:
+    """Read a plan's text into a draft: header, outline, task table, responsibilities, targets."""
+    doc = Document(source)
+    title = read_title(doc)
+    table = read_table(doc)
+    limit = table.start if table is not None else len(source)
+    outline = read_outline(doc, limit)
+    context = TargetContext(
+        default_deadline=title_period_end(title),
+        start_year=title_period_start(title),
+        section_at=lambda offset: _section_label(outline, table, offset),
+        table_deadline_at=lambda offset: _table_deadline(table, offset),
+    )
+    targets = _adopt_table_deadlines(read_targets(doc, context), table)
+    sections, tasks = _tree(doc, outline)
+    if table is not None:
+        sections = (*sections, *_table_sections(doc, table))
+    return DraftPlan(
+        title=title,
+        document_number=read_document_number(doc),
+        date=read_date(doc),
+        period_text=title,
+        period_end=context.default_deadline,
+        goals=_goals(doc, outline),
+        sections=sections,
+        tasks=tasks,
+        targets=targets,
+    )
+
+
+def _section_label(outline: tuple[OutlineNode, ...], table: Table | None, offset: int) -> str | None:
+    if table is not None and offset >= table.start:
+        row = table.row_at(offset)
+        return None if row is None else f"{row.group} {row.number}".strip()
+    node = innermost(outline, offset)
+    return None if node is None else node.label
+
+
+def _table_deadline(table: Table | None, offset: int) -> dt.date | None:
+    row = None if table is None else table.row_at(offset)
+    return None if row is None else row.deadline
+
+
+def _adopt_table_deadlines(targets: tuple[TargetCandidate, ...], table: Table | None) -> tuple[TargetCandidate, ...]:
+    """A target restated in the task table takes the row's 完成时限 (same value, unit and indicator)."""
+    if table is None:
+        return targets
+    rows = [t for t in targets if t.span.start >= table.start and table.row_at(t.span.start) is not None]
+    adopted = []
+    for target in targets:
+        twin = next((row for row in rows if target.span.start < table.start and _same_target(target, row)), None)
+        if twin is not None and twin.deadline is not None and twin.deadline != target.deadline:
+            target = _evolve_deadline(target, twin.deadline)
+        adopted.append(target)
+    return tuple(adopted)
+
+
+def _same_target(target: TargetCandidate, other: TargetCandidate) -> bool:
+    if (target.value, target.unit, target.count_noun, target.upper) != (
+        other.value, other.unit, other.count_noun, other.upper):
+        return False
+    words = target.indicator
+    return len(words) >= 4 and any(words[i : i + 4] in other.text for i in range(len(words) - 3))
+
+
+def _evolve_deadline(target: TargetCandidate, deadline: dt.date) -> TargetCandidate:
+    import attrs
+
+    note = "deadline from the task table's 完成时限 of the row restating it"
+    return attrs.evolve(target, deadline=deadline, notes=note if target.notes is None else f"{target.notes}; {note}")
+
+
+def _tree(doc: Document, outline: tuple[OutlineNode, ...]) -> tuple[tuple[SectionCandidate, ...], tuple[TaskCandidate, ...]]:
+    ids = _ids(outline)
+    children: dict[int | None, list[int]] = {}
+    for index, node in enumerate(outline):
+        children.setdefault(node.parent, []).append(index)
+
+    def task(index: int) -> TaskCandidate:
+        node = outline[index]
+        span = Span(node.start, node.end)
+        kids = tuple(task(i) for i in children.get(index, []) if outline[i].is_task)
+        return TaskCandidate(ids[index], _printed(node), node.title, span, find_responsibilities(doc, _own(node, outline)),
+                             tasks=kids)
+
+    def section(index: int) -> SectionCandidate:
+        node = outline[index]
+        kids = children.get(index, [])
+        return SectionCandidate(ids[index], _printed(node), node.title, Span(node.start, node.end),
+                                tuple(section(i) for i in kids if not outline[i].is_task),
+                                tuple(task(i) for i in kids if outline[i].is_task))
+
+    roots = children.get(None, [])
+    return (tuple(section(i) for i in roots if not outline[i].is_task),
+            tuple(task(i) for i in roots if outline[i].is_task))
+
+
+def _own(node: OutlineNode, outline: tuple[OutlineNode, ...]) -> Span:
+    """A task's own text: up to its first child item (a parent must not borrow a child's units)."""
+    end = node.end
+    for other in outline:
+        if other.parent is not None and outline[other.parent] == node:
+            end = min(end, other.start)
+    return Span(node.start, end)
+
+
+def _printed(node: OutlineNode) -> str:
+    return {"cn": f"{node.number}、", "pcn": f"({node.number})", "digit": f"{node.number}.",
+            "pdigit": f"({node.number})", "shi": f"{node.number}是"}.get(node.kind, "")
+
+
+def _ids(outline: tuple[OutlineNode, ...]) -> list[str]:
+    paths: list[str] = []
+    for node in outline:
+        own = node.number or node.title[:6]
+        paths.append(own if node.parent is None else f"{paths[node.parent]}.{own}")
+    seen: Counter[str] = Counter()
+    unique = []
+    for path in paths:
+        seen[path] += 1
+        unique.append(path if seen[path] == 1 else f"{path}~{seen[path]}")
+    return unique
+
+
+def _table_sections(doc: Document, table: Table) -> tuple[SectionCandidate, ...]:
+    groups: dict[tuple[str, str], list[TableRow]] = {}
+    for row in table.rows:
+        groups.setdefault((row.top_group, row.group), []).append(row)
+    sections = []
+    for number, ((top, group), rows) in enumerate(groups.items(), start=1):
+        tasks = tuple(_row_task(doc, f"table.{number}.{row.number}", row) for row in rows)
+        title = f"{top} {group}".strip() if group != top else group
+        sections.append(SectionCandidate(f"table.{number}", "", title, Span(rows[0].span.start, rows[-1].span.end),
+                                         tasks=tasks))
+    return tuple(sections)
+
+
+def _row_task(doc: Document, task_id: str, row: TableRow) -> TaskCandidate:
+    units = organisations(row.units or "")
+    responsibility = ResponsibilityCandidate(row.span, lead=tuple(Organisation(o) for o in row.offices),
+                                             units=units, offices=row.offices, leaders=row.leaders)
+    title = doc.text(row.content).strip()
+    title = title.split(".", 1)[1] if "." in title[:4] else title
+    return TaskCandidate(task_id, f"{row.number}.", title.rstrip("。"), row.span, responsibility,
+                         row.deadline, row.deadline_text)
+
+
+def _goals(doc: Document, outline: tuple[OutlineNode, ...]) -> tuple[str, ...]:
+    goals: list[str] = []
+    for node in outline:
+        if node.is_task or not any(word in node.title for word in GOAL_WORDS):
+            continue
+        for sentence in doc.sentences:
+            if node.line_end < sentence.start < node.end and not _starts_item(doc, sentence, outline):
+                goals.append(doc.quote(sentence).strip())
+    return tuple(goals)
+
+
+def _starts_item(doc: Document, sentence: Span, outline: tuple[OutlineNode, ...]) -> bool:
+    return any(node.start == sentence.start and node.is_task is False for node in outline)

@@ -1,0 +1,254 @@
+"""Targets: quantified commitments read from sentences, each with the span it was quoted from.
+
+Two rules produce targets. A number with a unit (`eduplan.extract.quantities`) becomes a target
+whose comparator, hedge, recurrence and scope come from the cue words of its clause
+(`eduplan.extract.cues`). Coverage without a numeral (全覆盖; 覆盖所有/全部 X; 所有/全部/全域 X with
+a completion verb such as 建成, 开办, 达标, 通过...认定, 实现) becomes ``== 100 percent``.
+
+>>> from eduplan.extract.text import Document
+>>> doc = Document("到2020年,学前教育资源配置率达90%,每个乡镇建成1-2所公办园。所有学校实现宽带全覆盖。")
+>>> for t in read_targets(doc, TargetContext()):
+...     print(t.text, t.comparator, t.value, t.upper, t.unit, t.deadline, t.scope)
+学前教育资源配置率达90% >= 90 None percent 2020-12-31 None
+建成1-2所公办园 range 1 2 count 2020-12-31 每个乡镇
+所有学校实现宽带全覆盖 == 100 None percent None 所有学校
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator
+from decimal import Decimal
+
+import attrs
+
+from eduplan.extract.candidates import Comparison, Quantity, Span, TargetCandidate
+from eduplan.extract.cues import (
+    SUFFIX_CUES,
+    comparison_for,
+    hedges_rest_of_sentence,
+    is_soft,
+    recurrence,
+    scope_of,
+)
+from eduplan.extract.deadlines import YearCue, deadline_before, year_cues
+from eduplan.extract.quantities import find_quantities
+from eduplan.extract.text import Document
+
+COVERAGE_WORD = re.compile(r"(?<![健完齐周安保成])全覆盖")
+COVER_ALL = re.compile(r"覆盖(?:所有|全部)")
+ALL_WITH_STATE = re.compile(
+    r"(?P<scope>(?:所有|全部|全域)[^,;:。]{0,30}?)(?P<verb>建成|建有|开办|达标|通过|实现|创成|完成)"
+)
+DUTY_WORDS = re.compile(r"要|须|必须|应当")
+INDICATOR_TRIM = re.compile(
+    r"^(?:并|且|其中|同时|确保|力争|争取|争创|全市|全年|进一步|努力|计划|每年度?)+"
+    r"|(?:均|都|分别|要|需|应|稳定|保持在|保持|控制在|不得|在|为|有)?"
+    r"(?:达到|达|不低于|不少于|至少|不超过|超过|超|低于|提高|下降|以上|占)?(?:在|为|有)?$"
+)
+NOUN_AFTER = re.compile(r"^[^,;:。、\d]{1,20}?(?=[,;:。、]|的|$)")
+MAX_VERB_ONLY = 4
+
+SectionLookup = Callable[[int], "str | None"]
+DeadlineLookup = Callable[[int], "dt.date | None"]
+
+
+def _no_section(_offset: int) -> str | None:
+    return None
+
+
+def _no_deadline(_offset: int) -> dt.date | None:
+    return None
+
+
+@attrs.frozen
+class TargetContext:
+    """What target reading needs from the rest of the document.
+
+    Attributes:
+        default_deadline: the end of the title's period, for targets without a year cue.
+        start_year: the title period's first year, to count ``5年内``.
+        section_at: the section label (task number or heading) enclosing an offset.
+        table_deadline_at: a task table's 完成时限 for an offset inside a table row.
+    """
+
+    default_deadline: dt.date | None = None
+    start_year: int | None = None
+    section_at: SectionLookup = _no_section
+    table_deadline_at: DeadlineLookup = _no_deadline
+
+
+@attrs.frozen
+class _Reading:
+    """One target before it gets its id."""
+
+    span: Span
+    quantity: Quantity
+    comparator: Comparison
+    indicator: str
+    soft: bool
+    recurring: str | None
+    scope: str | None
+    notes: str | None
+
+
+def read_targets(doc: Document, context: TargetContext) -> tuple[TargetCandidate, ...]:
+    """Every target in the document, in document order, with ids ``t001``, ``t002`` ..."""
+    quantities = find_quantities(doc)
+    readings: list[tuple[_Reading, tuple[YearCue, ...]]] = []
+    for sentence in doc.sentences:
+        cues = tuple(year_cues(doc.text(sentence), sentence.start, context.start_year))
+        inside = [q for q in quantities if sentence.start <= q.span.start < sentence.end]
+        readings.extend((reading, cues) for reading in _sentence_targets(doc, sentence, inside))
+    readings.sort(key=lambda pair: pair[0].span.start)
+    return tuple(_candidate(doc, index, reading, cues, context) for index, (reading, cues) in enumerate(readings))
+
+
+def _sentence_targets(doc: Document, sentence: Span, quantities: list[Quantity]) -> Iterator[_Reading]:
+    hedged = False
+    for clause in doc.clauses(sentence):
+        inside = [q for q in quantities if clause.start <= q.span.start < clause.end]
+        yield from _numeric_targets(doc, clause, inside, hedged)
+        if not inside:
+            yield from _coverage_targets(doc, clause, hedged)
+        hedged = hedged or hedges_rest_of_sentence(doc.text(clause))
+
+
+def _numeric_targets(doc: Document, clause: Span, quantities: list[Quantity], hedged: bool) -> Iterator[_Reading]:
+    text = doc.folded
+    previous: tuple[Quantity, Comparison] | None = None
+    for quantity in quantities:
+        before = text[clause.start : quantity.span.start]
+        if quantity.unit == "count" and before.rstrip().endswith("的"):
+            continue  # 以...为目标的6所老重点高中: a description, not a commitment
+        after = text[quantity.span.end : clause.end]
+        comparator = comparison_for(before, after, quantity.unit, ranged=quantity.upper is not None)
+        if previous is not None and comparator is Comparison.EQ:
+            comparator = _inherited(text[previous[0].span.end : quantity.span.start], previous[1], comparator)
+        start = _indicator_start(text, clause, quantity, previous[0] if previous else None)
+        end = _target_end(text, quantity, after, verb_only=len(text[start : quantity.span.start]) <= MAX_VERB_ONLY)
+        percent_head = doc.text(quantity.span) if quantity.unit == "percent" else ""
+        yield _Reading(
+            span=Span(start, end),
+            quantity=quantity,
+            comparator=comparator,
+            indicator=_indicator(text[start : quantity.span.start], text[quantity.span.end : end]),
+            soft=hedged or is_soft(before),
+            recurring=recurrence(before),
+            scope=scope_of(before, after, percent_head),
+            notes="Chinese numeral" if quantity.chinese else None,
+        )
+        previous = (quantity, comparator)
+
+
+def _inherited(between: str, previous: Comparison, own: Comparison) -> Comparison:
+    """``不低于...110%、120%``: a bare number listed after another takes its prefix comparator."""
+    if re.fullmatch(r"\s*、\s*", between) and previous in (Comparison.GE, Comparison.LE, Comparison.GT, Comparison.LT):
+        return previous
+    return own
+
+
+def _indicator_start(text: str, clause: Span, quantity: Quantity, previous: Quantity | None) -> int:
+    start = clause.start if previous is None else max(clause.start, previous.span.end)
+    head = text[start : quantity.span.start]
+    cut = _last_enumeration_comma(head)
+    return start + (cut + 1 if cut >= 0 else 0)
+
+
+def _last_enumeration_comma(text: str) -> int:
+    depth, last = 0, -1
+    for index, char in enumerate(text):
+        if char in "((〔[":
+            depth += 1
+        elif char in "))〕]":
+            depth = max(depth - 1, 0)
+        elif char == "、" and depth == 0:
+            last = index
+    return last
+
+
+def _target_end(text: str, quantity: Quantity, after: str, *, verb_only: bool) -> int:
+    end = quantity.span.end
+    for word, _ in SUFFIX_CUES:
+        if after.startswith(word):
+            return end + len(word)
+    if verb_only:
+        noun = NOUN_AFTER.match(after)
+        if noun is not None:
+            return end + len(noun[0])
+    return end
+
+
+def _indicator(before: str, after: str) -> str:
+    words = INDICATOR_TRIM.sub("", before.strip())
+    words = INDICATOR_TRIM.sub("", words)
+    if len(words) >= 2:
+        return words
+    return (words + after).strip()
+
+
+def _coverage_targets(doc: Document, clause: Span, hedged: bool) -> Iterator[_Reading]:
+    text = doc.text(clause)
+    found = list(_coverage_spans(doc, clause, text))
+    for span, scope in found:
+        before = doc.folded[clause.start : span.end]
+        if DUTY_WORDS.search(doc.folded[clause.start : span.start]):
+            continue
+        quantity = Quantity(span, Decimal(100), None, "percent", None)
+        indicator = re.sub(r"^(?:实现|推动|促进|建设|确保)", "", doc.text(span)).replace("全覆盖", "覆盖")
+        yield _Reading(span, quantity, Comparison.EQ, indicator, hedged or is_soft(before),
+                       recurrence(before), scope, "no numeral")
+
+
+def _coverage_spans(doc: Document, clause: Span, text: str) -> Iterator[tuple[Span, str | None]]:
+    words = [m for m in COVERAGE_WORD.finditer(text) if not doc.in_masked(clause.start + m.start())]
+    if words:
+        start = 0
+        for match in words:
+            head = text[start : match.start()]
+            cut = max(_last_enumeration_comma(head), head.rfind("和") if len(head) > 12 else -1)
+            begin = start + (cut + 1 if cut >= 0 else 0)
+            scope = scope_of(text[begin : match.start()], "", "")
+            yield Span(clause.start + begin, clause.start + match.end()), scope
+            start = match.end()
+        return
+    cover = COVER_ALL.search(text)
+    if cover is not None:
+        tail = re.match(r"[^,;:。]{0,20}", text[cover.end() :])
+        end = cover.end() + (len(tail[0]) if tail else 0)
+        scope = text[cover.start() + 2 : end].split("的")[0]
+        yield Span(clause.start, clause.start + end), scope
+        return
+    state = ALL_WITH_STATE.search(text)
+    if state is not None and not doc.in_masked(clause.start + state.start()):
+        end = len(text.rstrip("。"))
+        scope = re.split(r"在|要|均|都|全面|实现", state["scope"])[0] or None
+        yield Span(clause.start, clause.start + end), scope
+
+
+def _candidate(
+    doc: Document, index: int, reading: _Reading, cues: tuple[YearCue, ...], context: TargetContext
+) -> TargetCandidate:
+    quantity, notes = reading.quantity, reading.notes
+    deadline = context.table_deadline_at(reading.span.start)
+    if deadline is None:
+        cue = deadline_before(cues, quantity.span.start)
+        deadline = cue.date if cue is not None else context.default_deadline
+    return TargetCandidate(
+        id=f"t{index + 1:03d}",
+        span=reading.span,
+        text=doc.quote(reading.span),
+        section=context.section_at(reading.span.start),
+        indicator=reading.indicator,
+        comparator=reading.comparator,
+        value=quantity.value,
+        upper=quantity.upper,
+        unit=quantity.unit,
+        count_noun=quantity.count_noun,
+        deadline=deadline,
+        recurring=reading.recurring,
+        soft=reading.soft,
+        scope=reading.scope,
+        notes=notes,
+    )

@@ -1,0 +1,200 @@
+"""Text as the extractor sees it: a same-length normalised copy, lines, sentences and clauses.
+
+The source is never rewritten. `fold` maps each character through Unicode NFKC only where that
+gives exactly one character (full-width digits, ``％``, ``，``, ``（``), so every offset in the folded
+text is an offset in the source. Sentences run across line breaks that only wrap a paragraph (and
+across page numbers such as ``—15—``); clauses split sentences at ``;`` and ``,`` outside brackets.
+
+>>> fold("新增学位５万个，达９０％") == "新增学位5万个,达90%"
+True
+>>> doc = Document("一、目标\\n到2020年，新增学位5万个；入学率达到\\n\\n99%。")
+>>> [doc.quote(s) for s in doc.sentences]
+['一、目标', '到2020年，新增学位5万个；入学率达到\\n\\n99%。']
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterator
+
+from eduplan.extract.candidates import Span
+
+TERMINALS = "。!?"
+LINE_END_TERMINALS = "。!?;:"
+OPENERS = "((〔[【"
+CLOSERS = "))〕]】"
+MIN_WRAPPED_LINE = 20
+
+# Numbering markers at the start of a line: 一、 (一) 1. (1) 一是.
+MARKER_RE = re.compile(
+    r"^\s*(?:"
+    r"(?P<cn>[一二三四五六七八九十]{1,3})、"
+    r"|\((?P<pcn>[一二三四五六七八九十]{1,3})\)"
+    r"|(?P<digit>\d{1,2})[.、](?!\d)"
+    r"|\((?P<pdigit>\d{1,2})\)"
+    r"|(?P<shi>[一二三四五六七八九十]{1,3})是"
+    r")"
+)
+NOISE_LINE_RE = re.compile(r"^\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d{1,3})\s*$")
+QUOTED_RE = re.compile(r"“[^“”。\n]{0,24}”|\"[^\"。\n]{0,24}\"|「[^「」。\n]{0,24}」")
+BOOK_TITLE_RE = re.compile(r"《[^《》\n]{0,80}》")
+
+
+@functools.lru_cache(maxsize=8192)
+def _fold_char(char: str) -> str:
+    folded = unicodedata.normalize("NFKC", char)
+    return folded if len(folded) == 1 else char
+
+
+def fold(text: str) -> str:
+    """Normalise text character by character (NFKC where it keeps the length).
+
+    >>> fold("（一）２０２０年") == "(一)2020年"
+    True
+    >>> len(fold("①㎡")) == 2
+    True
+    """
+    return "".join(_fold_char(char) for char in text)
+
+
+def marker_kind(line: str) -> tuple[str, str] | None:
+    """The numbering marker a line starts with, as ``(kind, number)``; ``None`` if unnumbered.
+
+    >>> marker_kind("(二)工作目标"), marker_kind("12.提升质量"), marker_kind("2017.12")
+    (('pcn', '二'), ('digit', '12'), None)
+    """
+    match = MARKER_RE.match(line)
+    if match is None:
+        return None
+    kind = match.lastgroup or ""
+    return kind, match[kind]
+
+
+class Document:
+    """A source text with its folded copy and the spans of its lines, sentences and clauses.
+
+    >>> doc = Document("１.新增３所，改建２所。")
+    >>> [doc.quote(c) for c in doc.clauses(doc.sentences[0])]
+    ['１.新增３所', '改建２所。']
+    """
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.folded = fold(source)
+        self.lines: tuple[Span, ...] = tuple(_line_spans(self.folded))
+        self.noise = frozenset(i for i, line in enumerate(self.lines) if self.is_noise(line))
+        self.sentences: tuple[Span, ...] = tuple(self._sentences())
+        self.masked: tuple[Span, ...] = tuple(
+            Span(m.start(), m.end()) for rx in (QUOTED_RE, BOOK_TITLE_RE) for m in rx.finditer(self.folded)
+        )
+
+    def quote(self, span: Span) -> str:
+        """The original text of a span."""
+        return self.source[span.start : span.end]
+
+    def text(self, span: Span) -> str:
+        """The folded text of a span."""
+        return self.folded[span.start : span.end]
+
+    def is_noise(self, line: Span) -> bool:
+        """Whether a line is a page number or similar furniture."""
+        return NOISE_LINE_RE.match(self.text(line)) is not None
+
+    def in_masked(self, offset: int) -> bool:
+        """Whether an offset lies inside a quoted name (“5+2”) or a book title (《...》)."""
+        return any(span.contains(offset) for span in self.masked)
+
+    def _wraps(self, previous: Span, following: Span) -> bool:
+        """Whether the break between two lines only wraps a paragraph."""
+        before, after = self.text(previous).strip(), self.text(following).strip()
+        if not before or not after or before[-1] in LINE_END_TERMINALS:
+            return False
+        return len(before) >= MIN_WRAPPED_LINE and marker_kind(after) is None
+
+    def _blocks(self) -> Iterator[Span]:
+        """Runs of lines joined across wrapping breaks (blank and noise lines are skipped)."""
+        content = [i for i, line in enumerate(self.lines) if i not in self.noise and self.text(line).strip()]
+        block_start: int | None = None
+        for position, index in enumerate(content):
+            line = self.lines[index]
+            if block_start is None:
+                block_start = line.start
+            following = self.lines[content[position + 1]] if position + 1 < len(content) else None
+            if following is None or not self._wraps(line, following):
+                yield Span(block_start, line.end)
+                block_start = None
+
+    def _sentences(self) -> Iterator[Span]:
+        for block in self._blocks():
+            start = block.start
+            for offset in range(block.start, block.end):
+                if self.folded[offset] in TERMINALS:
+                    yield from _stripped(self.folded, start, offset + 1)
+                    start = offset + 1
+            yield from _stripped(self.folded, start, block.end)
+
+    def clauses(self, sentence: Span, separators: str = ",;:") -> tuple[Span, ...]:
+        """Split a sentence at separators outside brackets; each clause keeps its own span."""
+        text = self.text(sentence)
+        cuts = _cut_points(text, separators, bracket_aware=True)
+        if cuts is None:
+            cuts = _cut_points(text, separators, bracket_aware=False) or []
+        spans: list[Span] = []
+        start = 0
+        for cut in [*cuts, len(text)]:
+            spans.extend(_stripped(self.folded, sentence.start + start, sentence.start + cut))
+            start = cut + 1
+        return tuple(spans)
+
+    def line_of(self, offset: int) -> int:
+        """The index of the line containing ``offset``."""
+        low, high = 0, len(self.lines) - 1
+        while low < high:
+            middle = (low + high + 1) // 2
+            if self.lines[middle].start <= offset:
+                low = middle
+            else:
+                high = middle - 1
+        return low
+
+
+def _line_spans(text: str) -> Iterator[Span]:
+    start = 0
+    for match in re.finditer(r"\n", text):
+        yield Span(start, match.start())
+        start = match.end()
+    yield Span(start, len(text))
+
+
+def _stripped(text: str, start: int, end: int) -> Iterator[Span]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        yield Span(start, end)
+
+
+def _cut_points(text: str, separators: str, *, bracket_aware: bool) -> list[int] | None:
+    """Offsets of separators at bracket depth 0; ``None`` if brackets do not balance."""
+    depth, cuts = 0, []
+    for index, char in enumerate(text):
+        if bracket_aware and char in OPENERS:
+            depth += 1
+        elif bracket_aware and char in CLOSERS:
+            depth = max(depth - 1, 0)
+        elif char in separators and depth == 0 and not _thousands_comma(text, index):
+            cuts.append(index)
+    if bracket_aware and depth:
+        return None
+    return cuts
+
+
+def _thousands_comma(text: str, index: int) -> bool:
+    """Whether the comma at ``index`` separates thousands (1,200) rather than clauses."""
+    if text[index] != ",":
+        return False
+    before, after = text[index - 1 : index], text[index + 1 : index + 5]
+    return before.isdigit() and re.match(r"\d{3}(?!\d)", after) is not None
