@@ -6,7 +6,7 @@ Every item in the YAML draft carries ``review: true``: the extractor proposes, a
 >>> line = to_jsonl(extract_plan("2020年工作要点\\n新增学位5万个以上。").targets).splitlines()[0]
 >>> record = json.loads(line)
 >>> record["value"], record["comparator"], record["deadline"], record["start"], record["end"]
-(50000, '>=', '2020-12-31', 13, 22)
+(50000, '>=', '2020-12-31', 10, 19)
 """
 
 from __future__ import annotations

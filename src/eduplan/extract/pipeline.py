@@ -15,6 +15,8 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
+import attrs
+
 from eduplan.extract.candidates import (
     DraftPlan,
     Organisation,
@@ -102,8 +104,9 @@ def _adopt_table_deadlines(targets: tuple[TargetCandidate, ...], table: Table | 
     for target in targets:
         twin = next((row for row in rows if target.span.start < table.start and _same_target(target, row)), None)
         if twin is not None and twin.deadline is not None and twin.deadline != target.deadline:
-            target = _evolve_deadline(target, twin.deadline)
-        adopted.append(target)
+            adopted.append(_evolve_deadline(target, twin.deadline))
+        else:
+            adopted.append(target)
     return tuple(adopted)
 
 
@@ -116,13 +119,14 @@ def _same_target(target: TargetCandidate, other: TargetCandidate) -> bool:
 
 
 def _evolve_deadline(target: TargetCandidate, deadline: dt.date) -> TargetCandidate:
-    import attrs
-
     note = "deadline from the task table's 完成时限 of the row restating it"
     return attrs.evolve(target, deadline=deadline, notes=note if target.notes is None else f"{target.notes}; {note}")
 
 
-def _tree(doc: Document, outline: tuple[OutlineNode, ...]) -> tuple[tuple[SectionCandidate, ...], tuple[TaskCandidate, ...]]:
+Tree = tuple[tuple[SectionCandidate, ...], tuple[TaskCandidate, ...]]
+
+
+def _tree(doc: Document, outline: tuple[OutlineNode, ...]) -> Tree:
     ids = _ids(outline)
     children: dict[int | None, list[int]] = {}
     for index, node in enumerate(outline):
@@ -132,8 +136,8 @@ def _tree(doc: Document, outline: tuple[OutlineNode, ...]) -> tuple[tuple[Sectio
         node = outline[index]
         span = Span(node.start, node.end)
         kids = tuple(task(i) for i in children.get(index, []) if outline[i].is_task)
-        return TaskCandidate(ids[index], _printed(node), node.title, span, find_responsibilities(doc, _own(node, outline)),
-                             tasks=kids)
+        found = find_responsibilities(doc, _own(node, outline))
+        return TaskCandidate(ids[index], _printed(node), node.title, span, found, tasks=kids)
 
     def section(index: int) -> SectionCandidate:
         node = outline[index]
@@ -200,7 +204,7 @@ def _row_task(doc: Document, task_id: str, row: TableRow) -> TaskCandidate:
 def _goals(doc: Document, outline: tuple[OutlineNode, ...]) -> tuple[str, ...]:
     goals: list[str] = []
     for node in outline:
-        if node.is_task or not any(word in node.title for word in GOAL_WORDS):
+        if node.is_task or not node.title.endswith(GOAL_WORDS):
             continue
         for sentence in doc.sentences:
             if node.line_end < sentence.start < node.end and not _starts_item(doc, sentence, outline):
@@ -209,4 +213,4 @@ def _goals(doc: Document, outline: tuple[OutlineNode, ...]) -> tuple[str, ...]:
 
 
 def _starts_item(doc: Document, sentence: Span, outline: tuple[OutlineNode, ...]) -> bool:
-    return any(node.start == sentence.start and node.is_task is False for node in outline)
+    return any(node.start == sentence.start for node in outline)

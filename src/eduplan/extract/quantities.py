@@ -7,8 +7,11 @@ only after a comparator cue (``至少有三名``), since 三年, 五项, 一校�
 
 >>> from eduplan.extract.text import Document
 >>> doc = Document("新增学位5万个以上,建成1-2所,落实“5+2”工程,前1%的学科,资金1000万的基金")
->>> [(q.value, q.upper, q.unit, q.count_noun) for q in find_quantities(doc)]
-[(Decimal('50000'), None, 'count', '个'), (Decimal('1'), Decimal('2'), 'count', '所'), (Decimal('10000000'), None, 'yuan', None)]
+>>> for q in find_quantities(doc):
+...     print(q.value, q.upper, q.unit, q.count_noun)
+50000 None count 个
+1 2 count 所
+10000000 None yuan None
 """
 
 from __future__ import annotations

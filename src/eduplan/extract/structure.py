@@ -7,8 +7,14 @@ opened since. A short unnumbered heading (``总体目标:``, ``事业目标``) c
 
 >>> from eduplan.extract.text import Document
 >>> doc = Document("二、重点任务\\n(一)资源行动\\n1.调整布局。新增3所。\\n2.加快建设。\\n三、保障措施\\n一是加强领导。")
->>> [(n.kind, n.number, n.title, n.depth, n.is_task) for n in read_outline(doc, len(doc.source))]
-[('cn', '二', '重点任务', 0, False), ('pcn', '一', '资源行动', 1, False), ('digit', '1', '调整布局', 2, True), ('digit', '2', '加快建设', 2, True), ('cn', '三', '保障措施', 0, False), ('shi', '一', '加强领导', 1, True)]
+>>> for n in read_outline(doc, len(doc.source)):
+...     print(n.kind, n.number, n.title, n.depth, n.is_task)
+cn 二 重点任务 0 False
+pcn 一 资源行动 1 False
+digit 1 调整布局 2 True
+digit 2 加快建设 2 True
+cn 三 保障措施 0 False
+shi 一 加强领导 1 True
 """
 
 from __future__ import annotations
@@ -33,6 +39,7 @@ PLAIN_HEADING_RE = re.compile(r"^[\u4e00-\u9fff“”]{2,24}:?$")
 INLINE_HEADING_RE = re.compile(r"(?<=[)。])\((?P<number>[一二三四五六七八九十]{1,3})\)(?=[^\s,。;]{2,30}\s*$)")
 RESPONSIBILITY_HINT = re.compile(r"\((?:牵头|责任)")
 TASK_BODY_LENGTH = 40
+MARKER_PREFIX_RE = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}是|\(?[一二三四五六七八九十\d]{1,3}\)?[、.]?)")
 
 
 @attrs.frozen
@@ -155,7 +162,7 @@ def _title(body: str, kind: str) -> str:
     marker = marker_kind(body)
     rest = body
     if marker is not None:
-        rest = re.sub(r"^\s*(?:[一二三四五六七八九十]{1,3}是|\(?[一二三四五六七八九十\d]{1,3}\)?[、.]?)", "", body, count=1)
+        rest = MARKER_PREFIX_RE.sub("", body, count=1)
     elif kind == "pcn":
         rest = re.sub(r"^\([一二三四五六七八九十]{1,3}\)", "", body)
     return re.split(r"[。;:]", rest.strip(), maxsplit=1)[0].strip().rstrip(":")

@@ -8,10 +8,12 @@ Lines that end in 类, 年 or 改革 (or read 服务) label the row groups. A ro
 own shares the cell of the row above (a merged cell).
 
 >>> from eduplan.extract.text import Document
->>> text = "项目\\n具体内容\\n责任单位\\n责任处室\\n完成时限\\n建设类\\n1.建设30所。\\n市局\\n基教处\\n2017.10\\n2.建成2个。"
->>> table = read_table(Document(text))
->>> [(r.number, r.group, r.units, r.offices, r.deadline) for r in table.rows]
-[('1', '建设类', '市局', ('基教处',), datetime.date(2017, 10, 31)), ('2', '建设类', '市局', ('基教处',), datetime.date(2017, 10, 31))]
+>>> header = "项目\\n具体内容\\n责任单位\\n责任处室\\n完成时限\\n"
+>>> rows = "建设类\\n1.建设30所。\\n市局\\n基教处\\n2017.10\\n2.建成2个。"
+>>> for row in read_table(Document(header + rows)).rows:
+...     print(row.number, row.group, row.units, row.offices, row.deadline)
+1 建设类 市局 ('基教处',) 2017-10-31
+2 建设类 市局 ('基教处',) 2017-10-31
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ a completion verb such as 建成, 开办, 达标, 通过...认定, 实现) becom
 >>> for t in read_targets(doc, TargetContext()):
 ...     print(t.text, t.comparator, t.value, t.upper, t.unit, t.deadline, t.scope)
 学前教育资源配置率达90% >= 90 None percent 2020-12-31 None
-建成1-2所公办园 range 1 2 count 2020-12-31 每个乡镇
+每个乡镇建成1-2所 range 1 2 count 2020-12-31 每个乡镇
 所有学校实现宽带全覆盖 == 100 None percent None 所有学校
 """
 
@@ -217,7 +217,7 @@ def _coverage_spans(doc: Document, clause: Span, text: str) -> Iterator[tuple[Sp
     if cover is not None:
         tail = re.match(r"[^,;:。]{0,20}", text[cover.end() :])
         end = cover.end() + (len(tail[0]) if tail else 0)
-        scope = text[cover.start() + 2 : end].split("的")[0]
+        scope = text[cover.start() + 2 : end].split("的", maxsplit=1)[0]
         yield Span(clause.start, clause.start + end), scope
         return
     state = ALL_WITH_STATE.search(text)
@@ -233,7 +233,7 @@ def _candidate(
     quantity, notes = reading.quantity, reading.notes
     deadline = context.table_deadline_at(reading.span.start)
     if deadline is None:
-        cue = deadline_before(cues, quantity.span.start)
+        cue = deadline_before(cues, quantity.span.end)
         deadline = cue.date if cue is not None else context.default_deadline
     return TargetCandidate(
         id=f"t{index + 1:03d}",
