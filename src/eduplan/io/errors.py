@@ -1,0 +1,45 @@
+"""What the loaders return and raise: `Loaded` (a value with its diagnostics) and `LoadError`.
+
+>>> from eduplan.diagnostics import Code, Diagnostic, Severity
+>>> warning = Diagnostic(Code.BAD_ROW, "row skipped", severity=Severity.WARNING)
+>>> value, diagnostics = Loaded(42, (warning,))
+>>> value, len(diagnostics), Loaded(42, (warning,)).errors
+(42, 1, ())
+"""
+
+from __future__ import annotations
+
+from typing import Generic, NamedTuple, TypeVar
+
+from eduplan.diagnostics import Diagnostic, EduplanError, Severity
+
+T = TypeVar("T")
+
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+"""Files larger than this (10 MB) are refused unless the caller raises the limit."""
+
+
+class LoadError(EduplanError):
+    """A plan or reports file is unusable; ``diagnostics`` holds every problem found, with locations."""
+
+
+class Loaded(NamedTuple, Generic[T]):
+    """A loaded value and the diagnostics that did not make the input unusable.
+
+    ``diagnostics`` holds warnings, and for tables the rows that were skipped (severity error, each with
+    its row and column). It is an immutable named pair, so it unpacks like beancount's loader result:
+    ``plan, diagnostics = load_plan(path)``.
+    """
+
+    value: T
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+    @property
+    def errors(self) -> tuple[Diagnostic, ...]:
+        """The diagnostics with severity error (rows that were skipped)."""
+        return tuple(d for d in self.diagnostics if d.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> tuple[Diagnostic, ...]:
+        """The diagnostics with severity warning."""
+        return tuple(d for d in self.diagnostics if d.severity is Severity.WARNING)

@@ -1,0 +1,388 @@
+"""Plan files in and out: `load_plan`, `loads_plan`, `save_plan` and `dump_plan`.
+
+Loading is one visible pipeline, as in beancount's loader: *read* the file (size limit, safe YAML),
+*parse* it to plain data with the position of every value, *build* the model with cattrs (each
+indicator, goal, section and target independently), then let `Plan` *validate* the cross-object rules.
+Every problem on the way becomes a `Diagnostic` with file, line, column, JSON path and task/target id;
+the loader raises one `LoadError` carrying them all if the plan cannot be built.
+
+>>> text = '''
+... id: demo
+... title: 教育三年行动计划
+... period: 2018-2020年
+... indicators:
+...   - {id: places, name: 新增学位, kind: count, unit: 个}
+... goals:
+...   - id: g1
+...     targets:
+...       - {id: t1, indicator: places, comparator: ">=", value: 5万个, deadline: 到2020年}
+... '''
+>>> plan, warnings = loads_plan(text)
+>>> plan.target("t1").value, warnings
+(Amount(value=Decimal('50000'), unit='个'), ())
+>>> print(dump_plan(plan).split("goals:")[1])
+<BLANKLINE>
+- id: g1
+  targets:
+  - id: t1
+    indicator: places
+    comparator: '>='
+    value: 50000个
+    deadline: 到2020年
+<BLANKLINE>
+>>> loads_plan(dump_plan(plan, "json"), "json").value == plan
+True
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import re
+import typing
+from collections import defaultdict
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import attrs
+import yaml
+from cattrs.errors import ForbiddenExtraKeysError
+
+from eduplan.diagnostics import Code, DeadlineError, Diagnostic, ModelError, QuantityError, Severity
+from eduplan.indicators import Indicator
+from eduplan.io.errors import DEFAULT_MAX_BYTES, Loaded, LoadError
+from eduplan.io.source import Marks, detect_format, parse_text, read_text
+from eduplan.io.structure import (
+    AlreadyReportedError,
+    Context,
+    DanglingReferenceError,
+    Failure,
+    MissingFieldError,
+    model_problem_lines,
+    resolving,
+    structure,
+)
+from eduplan.io.unstructure import FORMAT_VERSION, plan_to_data
+from eduplan.model import Plan
+from eduplan.organisations import Organisation
+from eduplan.targets import ScopeKind
+
+__all__ = ["dump_plan", "load_plan", "loads_plan", "save_plan"]
+
+
+def load_plan(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded[Plan]:
+    """Load a plan file (``.yaml``/``.yml``, ``.json`` or ``.toml``) and validate it completely.
+
+    Returns:
+        `Loaded` with the plan and any warnings; unpack it as ``plan, warnings = load_plan(path)``.
+
+    Raises:
+        LoadError: the file is unreadable, too large, unsafe or invalid; ``.diagnostics`` lists every
+            problem with its location.
+    """
+    fmt = detect_format(path)
+    return loads_plan(read_text(path, max_bytes), fmt, str(path))
+
+
+def loads_plan(text: str, fmt: str = "yaml", file: str | None = None) -> Loaded[Plan]:
+    """Load a plan from text in ``fmt`` (``yaml``, ``json`` or ``toml``); ``file`` names it in diagnostics.
+
+    >>> loads_plan("id: x\\ntitle: 计划\\nperiod: 2020年\\nsections: [{id: s1, tasks: [{id: 1, deadline: 长期}]}]"
+    ...            ).value.task("1").ongoing
+    True
+
+    Raises:
+        LoadError: as for `load_plan`.
+    """
+    data, marks = parse_text(text, fmt, file)
+    return build_plan(data, marks)
+
+
+def build_plan(data: Any, marks: Marks) -> Loaded[Plan]:
+    """Build and validate a plan from parsed data; see `load_plan`."""
+    if not isinstance(data, dict):
+        raise _load_error(marks, [Diagnostic(Code.INVALID_FIELD, "a plan file holds a mapping (id, title, period, "
+                                             "...) at the top", marks.location("$"))])
+    data = dict(data)
+    diagnostics = _version(data.pop("eduplan", None), marks)
+    diagnostics += _duplicate_ids(data, marks)
+    context = Context()
+    kwargs: dict[str, Any] = {}
+    found: list[Failure] = []
+    with resolving(context):
+        kwargs["indicators"] = _declared(data, "indicators", Indicator, found, context)
+        kwargs["organisations"] = _declared(data, "organisations", Organisation, found, context)
+        for field in attrs.fields(Plan):
+            if field.name in ("indicators", "organisations"):
+                continue
+            if field.name not in data:
+                if field.default is attrs.NOTHING:
+                    found.append(Failure(f"$.{field.name}", MissingFieldError(field.name)))
+                continue
+            value, failed = structure(data[field.name], _field_types()[field.name], f"$.{field.name}")
+            found += failed
+            kwargs[field.name] = value
+    known = {f.name for f in attrs.fields(Plan)}
+    found += [Failure(f"$.{key}", UnknownKeyError(key, known)) for key in data if key not in known]
+    diagnostics += [d for failure in found for d in failure_diagnostics(failure, marks, data)]
+    if found:
+        raise _load_error(marks, diagnostics)
+    try:
+        plan = Plan(**kwargs)
+    except ModelError as exc:
+        duplicates_known = any(d.code is Code.DUPLICATE_ID for d in diagnostics)
+        diagnostics += [d for d in _plan_diagnostics(exc, marks, data)
+                        if not (duplicates_known and d.code is Code.DUPLICATE_ID)]
+        raise _load_error(marks, diagnostics) from None
+    if any(d.severity is Severity.ERROR for d in diagnostics):
+        raise _load_error(marks, diagnostics)
+    return Loaded(plan, tuple(diagnostics) + _warnings(plan, marks, data))
+
+
+def dump_plan(plan: Plan, fmt: str = "yaml") -> str:
+    """The plan as text in ``fmt`` (``yaml`` or ``json``): deterministic, Chinese as is, exact numbers.
+
+    Raises:
+        LoadError: an unknown format (TOML can be read but not written).
+    """
+    data = plan_to_data(plan)
+    if fmt == "yaml":
+        return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10_000,
+                         default_flow_style=False)
+    if fmt == "json":
+        return json.dumps(data, ensure_ascii=False, indent=2, default=_iso) + "\n"
+    raise LoadError(f"cannot write plans as {fmt!r}; use yaml or json")
+
+
+def save_plan(plan: Plan, path: str | Path) -> None:
+    """Write ``plan`` to ``path`` in the format its suffix names (``.yaml``, ``.yml`` or ``.json``).
+
+    Raises:
+        LoadError: an unsupported suffix. OSError: the file cannot be written.
+    """
+    fmt = detect_format(path)
+    Path(path).write_text(dump_plan(plan, fmt), encoding="utf-8")
+
+
+def _iso(value: Any) -> str:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+
+class _Dumper(yaml.SafeDumper):
+    """Safe dumper that never emits aliases and writes multi-line text as a literal block."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _represent_str)
+
+
+@functools.cache
+def _field_types() -> dict[str, Any]:
+    return typing.get_type_hints(Plan)
+
+
+class UnknownKeyError(Exception):
+    def __init__(self, key: str, known: set[str]) -> None:
+        super().__init__(key)
+        self.key, self.known = key, known
+
+
+def _load_error(marks: Marks, diagnostics: list[Diagnostic]) -> LoadError:
+    errors = sum(d.severity is Severity.ERROR for d in diagnostics)
+    return LoadError(f"{marks.file or '<text>'}: the plan has {errors} problem(s)", diagnostics)
+
+
+def _version(value: Any, marks: Marks) -> list[Diagnostic]:
+    if value is None or value == FORMAT_VERSION:
+        return []
+    return [Diagnostic(Code.INVALID_FIELD, f"unsupported format version eduplan: {value!r}",
+                       marks.location("$.eduplan"), hint=f"this version of eduplan reads eduplan: {FORMAT_VERSION}")]
+
+
+def _declared(
+    data: dict[str, Any], key: str, cls: type[Any], found: list[Failure], context: Context
+) -> tuple[Any, ...]:
+    raw = data.get(key, [])
+    if not isinstance(raw, list):
+        found.append(Failure(f"$.{key}", TypeError(f"expected a list, got {type(raw).__name__}")))
+        return ()
+    values = []
+    for i, item in enumerate(raw):
+        value, failed = structure(item, cls, f"$.{key}[{i}]")
+        found += failed
+        if isinstance(value, Indicator):
+            context.indicators.setdefault(value.id, value)
+        elif isinstance(value, Organisation):
+            context.organisations.setdefault(value.name, value)
+        elif cls is Indicator and isinstance(item, dict) and isinstance(item.get("id"), str):
+            context.broken_indicators.add(item["id"])
+        if value is not None:
+            values.append(value)
+    return tuple(values)
+
+
+# --- ids and paths ------------------------------------------------------------------------------------------
+
+_ID_KINDS = {"sections": "section", "tasks": "task", "goals": "goal", "targets": "target"}
+_TOKEN = re.compile(r"\.([^.\[]+)|\[(\d+)\]")
+
+
+def _items(data: Any, path: str = "$", kind: str | None = None) -> Iterator[tuple[str, str, str]]:
+    """Every (kind, id, path) of sections, tasks, goals and targets in raw data."""
+    if isinstance(data, dict):
+        if kind is not None and isinstance(data.get("id"), str | int):
+            yield kind, str(data["id"]), path
+        for key, value in data.items():
+            if key in _ID_KINDS and isinstance(value, list):
+                for i, item in enumerate(value):
+                    yield from _items(item, f"{path}.{key}[{i}]", _ID_KINDS[key])
+
+
+def _ids_for_path(data: Any, path: str) -> dict[str, str | None]:
+    """The task and target ids that enclose ``path`` in raw data."""
+    ids: dict[str, str | None] = {"task_id": None, "target_id": None}
+    node, key = data, None
+    for name, index in _TOKEN.findall(path):
+        if name:
+            node, key = (node.get(name) if isinstance(node, dict) else None), name
+        elif isinstance(node, list) and int(index) < len(node):
+            node = node[int(index)]
+            if isinstance(node, dict) and key in ("tasks", "targets") and isinstance(node.get("id"), str | int):
+                ids["task_id" if key == "tasks" else "target_id"] = str(node["id"])
+        else:
+            break
+    return ids
+
+
+def _duplicate_ids(data: dict[str, Any], marks: Marks) -> list[Diagnostic]:
+    seen: dict[str, str] = {}
+    diagnostics = []
+    items = list(_items(data))
+    indicators = data.get("indicators")
+    if isinstance(indicators, list):
+        items += [("indicator", str(x["id"]), f"$.indicators[{i}]")
+                  for i, x in enumerate(indicators) if isinstance(x, dict) and "id" in x]
+    for kind, item_id, path in items:
+        key = f"indicator:{item_id}" if kind == "indicator" else item_id
+        if key in seen:
+            first = marks.nearest(seen[key])
+            where = f"line {first[0]}" if first else seen[key]
+            diagnostics.append(Diagnostic(Code.DUPLICATE_ID, f"{kind} id {item_id!r} is already used ({where})",
+                                          marks.location(f"{path}.id", **_ids_for_path(data, path)),
+                                          hint="give each item its own id"))
+        else:
+            seen[key] = path
+    return diagnostics
+
+
+# --- failures to diagnostics ----------------------------------------------------------------------------------
+
+_FIELD_IN_MESSAGE = re.compile(r"\b[A-Z][A-Za-z]+\.([a-z_][\w.\[\]]*?):\s")
+_MESSAGE_CODES = (
+    ("unknown unit", Code.UNKNOWN_UNIT),
+    ("cannot be measured in", Code.UNIT_MISMATCH),
+    ("not in a unit", Code.UNIT_MISMATCH),
+    ("not in the unit", Code.UNIT_MISMATCH),
+    ("exceeds its upper bound", Code.INVALID_RANGE),
+    ("outside 0-100", Code.IMPOSSIBLE_VALUE),
+    ("is negative", Code.IMPOSSIBLE_VALUE),
+    ("needs a baseline", Code.MISSING_BASELINE),
+    ("is before", Code.DEADLINE_BEFORE_START),
+)
+
+
+def _code_for(message: str, default: Code) -> Code:
+    return next((code for needle, code in _MESSAGE_CODES if needle in message), default)
+
+
+def failure_diagnostics(failure: Failure, marks: Marks, data: Any) -> list[Diagnostic]:
+    """Diagnostics for one structuring failure, positioned by its path."""
+    path, error = failure.path, failure.error
+
+    def at(where: str, code: Code, message: str, hint: str | None = None) -> Diagnostic:
+        return Diagnostic(code, message, marks.location(where, **_ids_for_path(data, where)), hint=hint)
+
+    field = path.rsplit(".", 1)[-1]
+    if isinstance(error, AlreadyReportedError):
+        return []
+    if isinstance(error, UnknownKeyError | ForbiddenExtraKeysError):
+        return [at(path, Code.UNKNOWN_FIELD, f"unknown field {field!r}", _known_hint(error))]
+    if isinstance(error, MissingFieldError):
+        return [at(path, Code.MISSING_FIELD, f"missing required field {field!r}")]
+    if isinstance(error, DanglingReferenceError):
+        return [at(path, Code.DANGLING_REFERENCE, error.message, error.hint)]
+    if isinstance(error, ModelError):
+        return [at(_refine(path, line), _code_for(line, Code.INVALID_FIELD), line)
+                for line in model_problem_lines(error)]
+    if isinstance(error, QuantityError):
+        return [at(path, _code_for(error.message, Code.INVALID_NUMBER), f"{field}: {error.message}")]
+    if isinstance(error, DeadlineError):
+        return [at(path, Code.INVALID_DATE, f"{field}: {error.message}")]
+    hint = 'quote it: "~"' if field == "comparator" and "NoneType" in str(error) else None
+    return [at(path, Code.INVALID_FIELD, f"{field}: {error}", hint)]
+
+
+def _known_hint(error: Exception) -> str | None:
+    if isinstance(error, UnknownKeyError):
+        return "known fields: eduplan, " + ", ".join(sorted(error.known))
+    cl = getattr(error, "cl", None)
+    if cl is not None and attrs.has(cl):
+        return "known fields: " + ", ".join(f.name for f in attrs.fields(cl))
+    return None
+
+
+def _refine(path: str, message: str) -> str:
+    match = _FIELD_IN_MESSAGE.search(message)
+    return f"{path}.{match[1]}" if match else path
+
+
+def _plan_diagnostics(error: ModelError, marks: Marks, data: Any) -> list[Diagnostic]:
+    if not error.diagnostics:
+        return [Diagnostic(Code.INVALID_FIELD, line, marks.location("$")) for line in model_problem_lines(error)]
+    paths: dict[str, str] = {}
+    for kind, item_id, path in _items(data):
+        paths.setdefault(f"{kind}:{item_id}", path)
+        paths.setdefault(item_id, path)
+    indicators = data.get("indicators") or []
+    for i, item in enumerate(indicators):
+        if isinstance(item, dict) and "id" in item:
+            paths.setdefault(f"indicator:{item['id']}", f"$.indicators[{i}]")
+    result = []
+    for diagnostic in error.diagnostics:
+        location = diagnostic.location
+        key = location.target_id or location.task_id or location.path or ""
+        found = paths.get(key)
+        if found is None:
+            result.append(attrs.evolve(diagnostic, location=attrs.evolve(location, file=marks.file)))
+            continue
+        path = _refine(found, diagnostic.message)
+        new = marks.location(path, **_ids_for_path(data, path))
+        result.append(attrs.evolve(diagnostic, location=new))
+    return result
+
+
+def _warnings(plan: Plan, marks: Marks, data: Any) -> tuple[Diagnostic, ...]:
+    where: dict[str, str] = defaultdict(str)
+    for _, item_id, path in _items(data):
+        where.setdefault(item_id, path)
+    warnings = []
+    for _, target in plan.targets():
+        group = target.scope.group
+        if target.scope.kind is not ScopeKind.JURISDICTION and group is not None and not group.expand():
+            path = where[target.id] + ".scope.group" if where[target.id] else "$"
+            warnings.append(Diagnostic(
+                Code.GROUP_WITHOUT_MEMBERS, f"the group {group.name!r} has no members listed, so target "
+                f"{target.id} cannot be checked unit by unit", marks.location(path, **_ids_for_path(data, path)),
+                Severity.WARNING, hint="declare the group with its members under organisations:"))
+    return tuple(warnings)

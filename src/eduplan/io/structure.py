@@ -1,0 +1,323 @@
+"""From plain data to the model: one cattrs converter, with every failure kept with its JSON path.
+
+The converter runs with ``detailed_validation`` and ``forbid_extra_keys``, so one pass collects every
+bad field of every target. References are resolved while structuring: a target's ``indicator`` is an id
+looked up among the plan's declared indicators, and organisations are referred to by name. The lookup
+tables live in a context variable set for the duration of one plan's structuring.
+
+The output is a list of `Failure` values, ``(path, exception)``, which `eduplan.io.plans` turns into
+diagnostics with file positions.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import datetime as dt
+import enum
+import re
+from collections.abc import Callable, Iterator, Mapping
+from decimal import Decimal
+from typing import Any, TypeVar
+
+import attrs
+import cattrs
+from cattrs.errors import (
+    AttributeValidationNote,
+    BaseValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationNote,
+)
+from cattrs.gen import make_dict_structure_fn
+
+from eduplan.diagnostics import ModelError
+from eduplan.indicators import Indicator
+from eduplan.model import Plan, Task
+from eduplan.organisations import Organisation, OrganisationKind, looks_like_group
+from eduplan.periods import ONGOING_WORDS, Deadline, Period, parse_deadline, parse_period
+from eduplan.units import Amount, parse_quantity
+
+T = TypeVar("T")
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+class DanglingReferenceError(LookupError):
+    """A reference by id or name to something the plan does not declare."""
+
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message, self.hint = message, hint
+
+
+class AlreadyReportedError(Exception):
+    """A reference to a declared item that failed to load; its own failure is reported instead."""
+
+
+class MissingFieldError(Exception):
+    """A required field is absent."""
+
+
+@attrs.frozen
+class Failure:
+    """One thing that went wrong, at a JSON path."""
+
+    path: str
+    error: BaseException
+
+
+@attrs.define
+class Context:
+    """What references resolve against while one plan is being structured."""
+
+    indicators: dict[str, Indicator] = attrs.Factory(dict)
+    broken_indicators: set[str] = attrs.Factory(set)
+    organisations: dict[str, Organisation] = attrs.Factory(dict)
+
+
+_CONTEXT: contextvars.ContextVar[Context] = contextvars.ContextVar("eduplan_io_context")
+
+
+@contextlib.contextmanager
+def resolving(context: Context) -> Iterator[Context]:
+    """Resolve references against ``context`` inside the block."""
+    token = _CONTEXT.set(context)
+    try:
+        yield context
+    finally:
+        _CONTEXT.reset(token)
+
+
+def _context() -> Context:
+    return _CONTEXT.get(Context())
+
+
+# --- scalar hooks -------------------------------------------------------------------------------------------
+
+
+def _text(value: Any, cls: type) -> Any:
+    if cls is not str and issubclass(cls, enum.Enum):  # a StrEnum dispatches here as a str subclass
+        return _enum(value, cls)
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool) or not isinstance(value, int | Decimal):
+        raise TypeError(f"expected text, got {_show(value)}")
+    return getattr(value, "source_text", None) or str(value)
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, Mapping):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return f"{type(value).__name__} {value!r}" if not isinstance(value, str) else repr(value)
+
+
+def _bool(value: Any, _: type) -> bool:
+    if not isinstance(value, bool):
+        raise TypeError(f"expected true or false, got {_show(value)}")
+    return value
+
+
+def _int(value: Any, _: type) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"expected a whole number, got {_show(value)}")
+    return value
+
+
+def structure_date(value: Any, _: type = dt.date) -> dt.date:
+    """A date from a YAML/TOML date or an ISO ``YYYY-MM-DD`` string (nothing looser).
+
+    >>> structure_date("2017-03-06")
+    datetime.date(2017, 3, 6)
+    """
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str) and _ISO_DATE.match(value.strip()):
+        return dt.date.fromisoformat(value.strip())
+    raise ValueError(f"expected an ISO date such as 2017-03-06, got {_show(value)}")
+
+
+def structure_amount(value: Any, _: type = Amount) -> Amount:
+    """A quantity from a string as printed (``"90%"``, ``"5万个"``) or a bare number (dimensionless).
+
+    >>> structure_amount("5万个")
+    Amount(value=Decimal('50000'), unit='个')
+    """
+    if isinstance(value, str):
+        return parse_quantity(value)
+    if isinstance(value, int | Decimal) and not isinstance(value, bool):
+        return Amount(value)
+    raise TypeError(f"expected a quantity such as \"90%\" or \"5万个\", got {_show(value)}")
+
+
+def structure_deadline(value: Any, _: type = Deadline) -> Deadline | None:
+    """A deadline from an ISO date, the text as printed, or ``{date, text}``; ``None`` for 长期.
+
+    >>> structure_deadline("2017.12")
+    Deadline(date=datetime.date(2017, 12, 31), text='2017.12')
+    >>> structure_deadline("2017-12-31")
+    Deadline(date=datetime.date(2017, 12, 31), text=None)
+    """
+    if isinstance(value, Mapping):
+        extra = set(value) - {"date", "text"}
+        if extra or "date" not in value:
+            raise ValueError("a deadline mapping has exactly the keys date and text (text optional)")
+        text = value.get("text")
+        if text is not None and not isinstance(text, str):
+            raise TypeError(f"Deadline.text: expected text, got {_show(text)}")
+        return Deadline(structure_date(value["date"]), text)
+    if isinstance(value, dt.date) or (isinstance(value, str) and _ISO_DATE.match(value.strip())):
+        return Deadline(structure_date(value))
+    if not isinstance(value, str):
+        raise TypeError(f"expected a deadline such as \"到2020年\" or 2020-12-31, got {_show(value)}")
+    return parse_deadline(value)
+
+
+def structure_period(value: Any, _: type = Period) -> Period:
+    """A period from ``"2018-2020年"``, ``"2016-2017学年度"``, ``"2020年"`` or ISO ``start/end``.
+
+    >>> str(structure_period("2018-2020年"))
+    '2018-01-01/2020-12-31'
+    """
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        raise TypeError(f"expected a period such as \"2018-2020年\", got {_show(value)}")
+    return Period.parse_iso(value) if "/" in value else parse_period(value)
+
+
+def _enum(value: Any, cls: type[enum.Enum]) -> enum.Enum:
+    try:
+        return cls(value)
+    except ValueError:
+        allowed = ", ".join(str(member.value) for member in cls)
+        raise ValueError(f"{_show(value)} is not a valid {cls.__name__}; use one of: {allowed}") from None
+
+
+def _parameters(value: Any, _: type) -> tuple[tuple[str, Amount], ...]:
+    if not isinstance(value, Mapping):
+        raise TypeError(f"expected a mapping of names to quantities, got {_show(value)}")
+    failures: list[Exception] = []
+    result: list[tuple[str, Amount]] = []
+    for key, raw in value.items():
+        try:
+            result.append((str(key), structure_amount(raw)))
+        except Exception as exc:  # collected and reported with the key's path
+            exc.__notes__ = [AttributeValidationNote(f"Structuring parameter {key}", str(key), Amount)]
+            failures.append(exc)
+    if failures:
+        raise cattrs.ClassValidationError("While structuring parameters", failures, Plan)
+    return tuple(result)
+
+
+# --- reference hooks ---------------------------------------------------------------------------------------
+
+
+def default_organisation(name: str) -> Organisation:
+    """The organisation a bare name denotes when the plan does not declare it: a group or a department."""
+    return Organisation(name, OrganisationKind.GROUP if looks_like_group(name) else OrganisationKind.DEPARTMENT)
+
+
+def _reference_hook(
+    base: Callable[[Any, type], T], lookup: Callable[[str], T], what: str
+) -> Callable[[Any, type], T]:
+    def hook(value: Any, cls: type) -> T:
+        if isinstance(value, str):
+            return lookup(value)
+        if isinstance(value, Mapping):
+            return base(value, cls)
+        raise TypeError(f"expected {what} or a mapping, got {_show(value)}")
+
+    return hook
+
+
+def _indicator_by_id(key: str) -> Indicator:
+    context = _context()
+    if key in context.indicators:
+        return context.indicators[key]
+    if key in context.broken_indicators:
+        raise AlreadyReportedError(key)
+    known = ", ".join(sorted(context.indicators)) or "none declared"
+    raise DanglingReferenceError(f"no indicator with id {key!r} under indicators:", f"declared ids: {known}")
+
+
+def _organisation_by_name(name: str) -> Organisation:
+    return _context().organisations.get(name) or default_organisation(name)
+
+
+def _task(base: Callable[[Any, type], Task]) -> Callable[[Any, type], Task]:
+    def hook(value: Any, cls: type) -> Task:
+        deadline = value.get("deadline") if isinstance(value, Mapping) else None
+        if isinstance(deadline, str) and deadline.strip() in ONGOING_WORDS and "ongoing" not in value:
+            value = {**value, "ongoing": True, "deadline": None}  # 长期: ongoing, no deadline
+        return base(value, cls)
+
+    return hook
+
+
+def make_converter() -> cattrs.Converter:
+    """The plan converter: strict scalars, quantities as strings, references by id and by name."""
+    conv = cattrs.Converter(detailed_validation=True, forbid_extra_keys=True)
+    conv.register_structure_hook(str, _text)  # StrEnum subclasses dispatch here too
+    conv.register_structure_hook(bool, _bool)
+    conv.register_structure_hook(int, _int)
+    conv.register_structure_hook(dt.date, structure_date)
+    conv.register_structure_hook(Amount, structure_amount)
+    conv.register_structure_hook(Deadline, structure_deadline)
+    conv.register_structure_hook(Period, structure_period)
+    conv.register_structure_hook_func(lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _enum)
+    conv.register_structure_hook_func(lambda t: t == tuple[tuple[str, Amount], ...], _parameters)
+    indicator = make_dict_structure_fn(Indicator, conv, _cattrs_forbid_extra_keys=True,
+                                       _cattrs_detailed_validation=True)
+    conv.register_structure_hook(Indicator, _reference_hook(indicator, _indicator_by_id, "an indicator id"))
+    organisation = make_dict_structure_fn(Organisation, conv, _cattrs_forbid_extra_keys=True,
+                                          _cattrs_detailed_validation=True)
+    conv.register_structure_hook(Organisation, _reference_hook(organisation, _organisation_by_name,
+                                                               "an organisation name"))
+    task = make_dict_structure_fn(Task, conv, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True)
+    conv.register_structure_hook(Task, _task(task))
+    return conv
+
+
+CONVERTER = make_converter()
+
+
+# --- failures ------------------------------------------------------------------------------------------------
+
+
+def failures(error: BaseException, path: str) -> Iterator[Failure]:
+    """Flatten a cattrs validation error tree into failures with JSON paths."""
+    if isinstance(error, ForbiddenExtraKeysError):
+        for key in sorted(error.extra_fields):
+            yield Failure(f"{path}.{key}", error)
+        return
+    if not isinstance(error, BaseValidationError):
+        yield Failure(path, error)
+        return
+    for sub in error.exceptions:
+        notes = [n for n in getattr(sub, "__notes__", ())
+                 if isinstance(n, AttributeValidationNote | IterableValidationNote)]
+        sub_path = path
+        if notes and isinstance(notes[-1], IterableValidationNote):
+            sub_path = f"{path}[{notes[-1].index}]"
+        elif notes and isinstance(notes[-1], AttributeValidationNote):
+            sub_path = f"{path}.{notes[-1].name}"
+            if isinstance(sub, KeyError) and not isinstance(sub, BaseValidationError):
+                yield Failure(sub_path, MissingFieldError(notes[-1].name))
+                continue
+        yield from failures(sub, sub_path)
+
+
+def structure(value: Any, cls: type[T], path: str) -> tuple[T | None, list[Failure]]:
+    """Structure ``value`` as ``cls``; on failure ``(None, failures)``."""
+    try:
+        return CONVERTER.structure(value, cls), []
+    except Exception as exc:  # every failure becomes a diagnostic
+        return None, list(failures(exc, path))
+
+
+def model_problem_lines(error: ModelError) -> list[str]:
+    """The individual problems in a `ModelError` message (one per line after the heading, if any)."""
+    lines = [line.strip() for line in error.message.splitlines() if line.strip()]
+    return lines[1:] if len(lines) > 1 and lines[0].endswith(": invalid") else lines
