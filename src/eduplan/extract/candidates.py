@@ -81,6 +81,7 @@ class Quantity:
     unit: str
     count_noun: str | None
     chinese: bool = False
+    more_than: bool = False
 
 
 @attrs.frozen

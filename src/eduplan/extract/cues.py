@@ -70,7 +70,9 @@ PREFIX_CUES: tuple[tuple[str, Comparison], ...] = (
     ("超", Comparison.GT),
 )
 # Cues that may govern a number a few words later: 分别不低于省定标准的110%.
-DISTANT_PREFIX = re.compile(r"(不得低于|不低于|不少于|不得超过|不超过|不高于)[^,;。、\d]{0,20}的$")
+DISTANT_PREFIX = re.compile(
+    r"(不得低于|不低于|不少于|不得超过|不超过|不高于)[^,;。、\d]{0,20}的$|(至少|最多)[\u4e00-\u9fff]{1,3}$"
+)
 CHANGE_UP = ("提高", "提升", "增加", "增长", "上升", "扩大")
 CHANGE_DOWN = ("下降", "降低", "减少", "缩小", "缩减", "压缩")
 FILLERS = "在为有了 \t"
@@ -125,7 +127,7 @@ def prefix_comparison(before: str) -> Comparison | None:
             return comparison
     distant = DISTANT_PREFIX.search(before)
     if distant is not None:
-        return dict(PREFIX_CUES)[distant[1]]
+        return dict(PREFIX_CUES)[distant[1] or distant[2]]
     return None
 
 

@@ -13,6 +13,7 @@ what it found.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 
 import attrs
@@ -41,6 +42,7 @@ from eduplan.extract.targets import TargetContext, read_targets
 from eduplan.extract.text import Document
 
 GOAL_WORDS = ("目标",)
+BACKGROUND_RE = re.compile(r"现状|发展基础|工作回顾|主要成效|取得的成[绩就]|基本情况|面临的形势")
 
 
 def extract_targets(source: str) -> tuple[TargetCandidate, ...]:
@@ -64,6 +66,7 @@ def extract_plan(source: str) -> DraftPlan:
         start_year=title_period_start(title),
         section_at=lambda offset: _section_label(outline, table, offset),
         table_deadline_at=lambda offset: _table_deadline(table, offset),
+        background_at=lambda offset: _in_background(outline, offset),
     )
     targets = _adopt_table_deadlines(read_targets(doc, context), table)
     sections, tasks = _tree(doc, outline)
@@ -88,6 +91,14 @@ def _section_label(outline: tuple[OutlineNode, ...], table: Table | None, offset
         return None if row is None else f"{row.group} {row.number}".strip()
     node = innermost(outline, offset)
     return None if node is None else node.label
+
+
+def _in_background(outline: tuple[OutlineNode, ...], offset: int) -> bool:
+    """Whether ``offset`` lies under a heading about the past (发展现状, 工作回顾 ...)."""
+    return any(
+        node.start <= offset < node.end and not node.is_task and BACKGROUND_RE.search(node.title) is not None
+        for node in outline
+    )
 
 
 def _table_deadline(table: Table | None, offset: int) -> dt.date | None:

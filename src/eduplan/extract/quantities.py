@@ -37,6 +37,8 @@ UNITS: tuple[tuple[str, str, str | None, int], ...] = (
     ("亿元", "yuan", None, 100_000_000),
     ("万元", "yuan", None, 10_000),
     ("元", "yuan", None, 1),
+    ("平方米", "square_meter", None, 1),
+    ("亩", "mu", None, 1),
     ("课时", "class_hour", None, 1),
     ("学时", "class_hour", None, 1),
     ("小时", "hour", None, 1),
@@ -58,12 +60,19 @@ NOT_A_COUNT = {"个": "性别体案", "名": "称义誉额", "次": "数序级",
 # Money printed without 元 (1000万的资金): a 万/亿 number near one of these words.
 MONEY_WORDS = ("资金", "经费", "投入", "投资", "拨款", "基金", "预算")
 CHINESE_AFTER_CUE = re.compile(
-    rf"(?:至少|不少于|不低于|不超过|超过|达到)(?:有|为)?(?P<number>[{CHINESE_NUMERAL_CHARS}]+)(?P<noun>所|个|名|人|家|门|次)"
+    rf"(?:至少|不少于|不低于|不超过|超过|达到)(?:有|为|配备|配齐|开设|设立|安排|建设|建成)?"
+    rf"(?P<number>[{CHINESE_NUMERAL_CHARS}]+)(?P<noun>所|个|名|人|家|门|次)(?!百分点)"
+)
+# Chinese numerals that need no cue: a share (百分之九十), points, multiples and money.
+CHINESE_MEASURE = re.compile(
+    rf"百分之(?P<percent>[{CHINESE_NUMERAL_CHARS}]+)"
+    rf"|(?<![{CHINESE_NUMERAL_CHARS}])(?P<number>[{CHINESE_NUMERAL_CHARS}]+)(?P<unit>个百分点|倍|亿元|万元)"
 )
 
 _UNIT_ALTERNATION = "|".join(re.escape(unit) for unit, *_ in UNITS)
 QUANTITY_RE = re.compile(
-    rf"(?<![\d.])(?<!\d,)(?P<low>{_ARABIC})(?:{_RANGE_SEP}(?P<high>{_ARABIC}))?\s*(?P<unit>{_UNIT_ALTERNATION})?"
+    rf"(?<![\d.])(?<!\d,)(?P<low>{_ARABIC})(?:%?{_RANGE_SEP}(?P<high>{_ARABIC}))?\s*(?P<more>余|多)?"
+    rf"(?P<unit>{_UNIT_ALTERNATION})?"
 )
 _UNIT_TABLE = {unit: (schema, noun, factor) for unit, schema, noun, factor in UNITS}
 
@@ -121,7 +130,8 @@ def _build(match: re.Match[str], unit: str) -> Quantity | None:
     if high is not None and high <= low:
         return None
     upper = None if high is None else _tidy(high)
-    return Quantity(Span(match.start(), match.end()), _tidy(low), upper, schema_unit, noun)
+    more = match["more"] is not None
+    return Quantity(Span(match.start(), match.end()), _tidy(low), upper, schema_unit, noun, more_than=more)
 
 
 def _money_without_unit(text: str, match: re.Match[str]) -> Quantity | None:
@@ -141,6 +151,7 @@ def _money_without_unit(text: str, match: re.Match[str]) -> Quantity | None:
 
 
 def _chinese_quantities(doc: Document) -> Iterator[Quantity]:
+    yield from _chinese_measures(doc)
     for match in CHINESE_AFTER_CUE.finditer(doc.folded):
         if doc.in_masked(match.start("number")):
             continue
@@ -150,6 +161,21 @@ def _chinese_quantities(doc: Document) -> Iterator[Quantity]:
             continue
         noun = match["noun"]
         yield Quantity(Span(match.start("number"), match.end()), value, None, "count", noun, chinese=True)
+
+
+def _chinese_measures(doc: Document) -> Iterator[Quantity]:
+    for match in CHINESE_MEASURE.finditer(doc.folded):
+        if doc.in_masked(match.start()):
+            continue
+        number = match["percent"] or match["number"]
+        unit = "%" if match["percent"] else match["unit"]
+        schema_unit, _, factor = _UNIT_TABLE[unit]
+        try:
+            value = parse_number(number) * factor
+        except QuantityError:
+            continue
+        span = Span(match.start(), match.end())
+        yield Quantity(span, _tidy(value), None, schema_unit, None, chinese=True)
 
 
 def _tidy(value: Decimal) -> Decimal:

@@ -47,6 +47,8 @@ INDICATOR_TRIM = re.compile(
     r"|(?:均|都|分别|要|需|应|稳定|保持在|保持|控制在|不得|在|为|有)?"
     r"(?:达到|达|不低于|不少于|至少|不超过|超过|超|低于|提高|下降|以上|占)?(?:在|为|有)?$"
 )
+PAST_WORDS = re.compile(r"已经|已有|已达|已建成|已完成|共有|现有|累计|先后|同比|比上年|较上年")
+THRESHOLD_NAME = re.compile(r"^(?:以上|以下)[\u4e00-\u9fff](?<!的)")
 NOUN_AFTER = re.compile(r"^[^,;:。、\d]{1,20}?(?=[,;:。、]|的|$)")
 MAX_VERB_ONLY = 4
 
@@ -62,6 +64,10 @@ def _no_deadline(_offset: int) -> dt.date | None:
     return None
 
 
+def _not_background(_offset: int) -> bool:
+    return False
+
+
 @attrs.frozen
 class TargetContext:
     """What target reading needs from the rest of the document.
@@ -71,12 +77,14 @@ class TargetContext:
         start_year: the title period's first year, to count ``5年内``.
         section_at: the section label (task number or heading) enclosing an offset.
         table_deadline_at: a task table's 完成时限 for an offset inside a table row.
+        background_at: whether an offset lies in a section about the past (发展现状, 工作回顾).
     """
 
     default_deadline: dt.date | None = None
     start_year: int | None = None
     section_at: SectionLookup = _no_section
     table_deadline_at: DeadlineLookup = _no_deadline
+    background_at: Callable[[int], bool] = _not_background
 
 
 @attrs.frozen
@@ -99,6 +107,8 @@ def read_targets(doc: Document, context: TargetContext) -> tuple[TargetCandidate
     readings: list[tuple[_Reading, tuple[YearCue, ...]]] = []
     for sentence in doc.sentences:
         cues = tuple(year_cues(doc.text(sentence), sentence.start, context.start_year))
+        if context.background_at(sentence.start):
+            continue
         inside = [q for q in quantities if sentence.start <= q.span.start < sentence.end]
         readings.extend((reading, cues) for reading in _sentence_targets(doc, sentence, inside))
     readings.sort(key=lambda pair: pair[0].span.start)
@@ -117,13 +127,17 @@ def _sentence_targets(doc: Document, sentence: Span, quantities: list[Quantity])
 
 def _numeric_targets(doc: Document, clause: Span, quantities: list[Quantity], hedged: bool) -> Iterator[_Reading]:
     text = doc.folded
+    if PAST_WORDS.search(doc.text(clause)):
+        return  # 现有幼儿园300所, 累计培训5万人次: a fact about the past
     previous: tuple[Quantity, Comparison] | None = None
     for quantity in quantities:
         before = text[clause.start : quantity.span.start]
-        if quantity.unit == "count" and before.rstrip().endswith("的"):
-            continue  # 以...为目标的6所老重点高中: a description, not a commitment
         after = text[quantity.span.end : clause.end]
+        if _describes(quantity, before, after):
+            continue
         comparator = comparison_for(before, after, quantity.unit, ranged=quantity.upper is not None)
+        if quantity.more_than and comparator is Comparison.EQ:
+            comparator = Comparison.GT
         if previous is not None and comparator is Comparison.EQ:
             comparator = _inherited(text[previous[0].span.end : quantity.span.start], previous[1], comparator)
         start = _indicator_start(text, clause, quantity, previous[0] if previous else None)
@@ -140,6 +154,17 @@ def _numeric_targets(doc: Document, clause: Span, quantities: list[Quantity], he
             notes="Chinese numeral" if quantity.chinese else None,
         )
         previous = (quantity, comparator)
+
+
+def _describes(quantity: Quantity, before: str, after: str) -> bool:
+    """Counts that describe rather than commit.
+
+    ``以...为目标的6所老重点高中`` (a count after 的) and ``消除66人以上超大班额`` (a threshold
+    naming a category) are left out.
+    """
+    if quantity.unit != "count":
+        return False
+    return before.rstrip().endswith("的") or THRESHOLD_NAME.match(after) is not None
 
 
 def _inherited(between: str, previous: Comparison, own: Comparison) -> Comparison:
