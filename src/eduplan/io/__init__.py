@@ -2,18 +2,25 @@
 
 The public entry points are `load_plan` and `load_reports`; both raise one `LoadError` carrying every
 diagnostic when the input is unusable, and otherwise return a `Loaded` pair of the value and the
-diagnostics that did not stop loading.
+diagnostics that did not stop loading (warnings, and the table rows that were skipped).
 """
 
 from eduplan.io.errors import DEFAULT_MAX_BYTES, Loaded, LoadError
 from eduplan.io.plans import dump_plan, load_plan, loads_plan, save_plan
+from eduplan.io.schema import plan_schema
+from eduplan.io.tables import COLUMNS, load_reports, reports_from_frame, reports_from_rows
 
 __all__ = [
+    "COLUMNS",
     "DEFAULT_MAX_BYTES",
     "LoadError",
     "Loaded",
     "dump_plan",
     "load_plan",
+    "load_reports",
     "loads_plan",
+    "plan_schema",
+    "reports_from_frame",
+    "reports_from_rows",
     "save_plan",
 ]

@@ -1,0 +1,406 @@
+"""Reported values in: CSV and Excel tables and pandas DataFrames, one row per reported value.
+
+Headers may be English (``indicator``, ``value``, ``date`` ...) or the usual Chinese ones (指标, 数值, 时间,
+填报单位 ...). Each row is read on its own: a bad row is reported with its row number and the column of
+every bad cell, and the other rows still load. Nothing is dropped silently: every skipped row is a
+diagnostic in the result.
+
+>>> from eduplan.io.plans import loads_plan
+>>> plan = loads_plan('''
+... id: demo
+... title: 教育三年行动计划
+... period: 2018-2020年
+... indicators: [{id: enrol, name: 学前三年毛入园率, kind: percentage, unit: "%"}]
+... ''').value
+>>> rows = [["指标", "数值", "时间", "填报单位"], ["enrol", "96.5%", "2019-12-31", "海陵区"],
+...         ["学前三年毛入园率", "97", "2020年", ""], ["enrol", "abc", "2020-12-31", ""]]
+>>> values, problems = reports_from_rows(rows, plan, "reports.csv")
+>>> [(str(v.value), v.date.isoformat(), v.organisation) for v in values]
+[('96.5%', '2019-12-31', '海陵区'), ('97%', '2020-12-31', None)]
+>>> print(problems[0])  # doctest: +ELLIPSIS
+reports.csv:4:2: error[invalid-number] 数值: not a quantity: 'abc' ...; hint: the row was skipped
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import difflib
+import io
+import re
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from eduplan.diagnostics import Code, DeadlineError, Diagnostic, Location, QuantityError, Severity
+from eduplan.indicators import Indicator
+from eduplan.io.errors import DEFAULT_MAX_BYTES, Loaded, LoadError
+from eduplan.model import Plan
+from eduplan.numerals import normalise, parse_number
+from eduplan.periods import Period, parse_deadline, parse_period
+from eduplan.reports import ReportedValue
+from eduplan.units import Amount, parse_quantity, to_decimal
+
+__all__ = ["COLUMNS", "load_reports", "reports_from_frame", "reports_from_rows"]
+
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "indicator": ("指标", "指标编号", "指标名称", "indicator_id"),
+    "organisation": ("填报单位", "单位名称", "organization", "unit_name", "reporting_unit"),
+    "date": ("时间", "日期", "统计时间", "截止日期"),
+    "period": ("统计期", "期间"),
+    "value": ("数值", "值", "完成值", "实际值"),
+    "unit": ("计量单位",),
+    "source": ("来源", "数据来源"),
+    "final": ("是否终值", "状态", "status"),
+    "reported_on": ("填报日期", "报送日期"),
+    "note": ("备注", "说明", "notes"),
+    "numerator": ("分子",),
+    "denominator": ("分母",),
+}
+"""Each column's English name and the headers accepted for it."""
+
+_FINAL = {"": True, "final": True, "终值": True, "正式": True, "true": True, "yes": True, "是": True, "1": True,
+          "provisional": False, "初步": False, "初步数": False, "预计": False, "false": False, "no": False, "否": False,
+          "0": False}
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_HEADERS = {normalise(alias).strip().lower(): name for name, aliases in COLUMNS.items() for alias in (name, *aliases)}
+
+
+def load_reports(path: str | Path, plan: Plan, *, max_bytes: int = DEFAULT_MAX_BYTES,
+                 sheet: str | None = None) -> Loaded[tuple[ReportedValue, ...]]:
+    """Load reported values from a ``.csv``/``.tsv`` file or an ``.xlsx`` workbook (first sheet or ``sheet``).
+
+    Returns:
+        `Loaded` with the values of the good rows, and a diagnostic (row and column) for each bad row.
+
+    Raises:
+        LoadError: the file is missing, unreadable, too large, or has no usable header.
+    """
+    name = str(path)
+    file = Path(path)
+    try:
+        size = file.stat().st_size
+    except OSError as exc:
+        raise _fatal(name, Code.UNREADABLE_FILE, "no such file" if isinstance(exc, FileNotFoundError)
+                     else exc.strerror or str(exc)) from None
+    if size > max_bytes:
+        raise _fatal(name, Code.FILE_TOO_LARGE, f"the file has {size} bytes, more than the limit of {max_bytes}")
+    suffix = file.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        return reports_from_rows(_excel_rows(file, sheet), plan, name)
+    if suffix not in (".csv", ".tsv", ".txt"):
+        raise _fatal(name, Code.UNREADABLE_FILE, f"unknown table type {suffix!r}; use .csv, .tsv or .xlsx")
+    text, warnings = _decode(file.read_bytes(), name)
+    loaded = _read_rows(_csv_rows(text, suffix), plan, name)
+    return Loaded(loaded.value, tuple(warnings) + loaded.diagnostics)
+
+
+def reports_from_frame(frame: Any, plan: Plan, name: str = "<DataFrame>") -> Loaded[tuple[ReportedValue, ...]]:
+    """Read reported values from a pandas DataFrame with the same columns as a reports table.
+
+    Row numbers in diagnostics are the frame's positions counted from 1, plus 1 for the header, as in a
+    spreadsheet. Missing values (NaN, None) are empty cells.
+    """
+    header = [str(column) for column in frame.columns]
+    rows: list[Sequence[Any]] = [header]
+    rows += [[None if _missing(cell) else cell for cell in row] for row in frame.itertuples(index=False, name=None)]
+    return reports_from_rows(rows, plan, name)
+
+
+def _missing(cell: Any) -> bool:
+    try:
+        return bool(cell is None or cell != cell)  # noqa: PLR0124 - NaN and NaT are not equal to themselves
+    except (TypeError, ValueError):
+        return False
+
+
+def reports_from_rows(rows: Iterable[Sequence[Any]], plan: Plan, file: str | None = None
+                      ) -> Loaded[tuple[ReportedValue, ...]]:
+    """Read reported values from rows (the first is the header, rows are numbered from 1); see `load_reports`.
+
+    Rows whose first cell starts with ``#`` are comments.
+
+    Raises:
+        LoadError: no header, a header naming a column twice, or a required column missing.
+    """
+    return _read_rows(enumerate(rows, start=1), plan, file)
+
+
+def _read_rows(rows: Iterable[tuple[int, Sequence[Any]]], plan: Plan, file: str | None
+               ) -> Loaded[tuple[ReportedValue, ...]]:
+    iterator = (row for row in rows if not _comment(row[1]))
+    first = next(iterator, None)
+    if first is None:
+        raise _fatal(file, Code.BAD_ROW, "the table is empty; expected a header row")
+    header_line, header = first
+    columns, diagnostics = _columns([_cell_text(h) for h in header], file, header_line)
+    reader = _RowReader(plan, columns, file)
+    values: list[ReportedValue] = []
+    for number, row in iterator:
+        cells = [_cell(c) for c in row]
+        if all(c in ("", None) for c in cells):
+            continue
+        value, problems = reader.read(number, cells)
+        diagnostics += problems
+        if value is not None:
+            values.append(value)
+    return Loaded(tuple(values), tuple(diagnostics))
+
+
+def _comment(row: Sequence[Any]) -> bool:
+    return bool(row) and isinstance(row[0], str) and row[0].lstrip().startswith("#")
+
+
+def _fatal(file: str | None, code: Code, message: str, line: int | None = None, hint: str | None = None
+           ) -> LoadError:
+    diagnostic = Diagnostic(code, message, Location(file=file, line=line), hint=hint)
+    return LoadError(f"{file or '<table>'}: cannot read the reports table", [diagnostic])
+
+
+def _columns(header: list[str], file: str | None, line: int) -> tuple[dict[str, int], list[Diagnostic]]:
+    columns: dict[str, int] = {}
+    warnings: list[Diagnostic] = []
+    for index, text in enumerate(header):
+        name = _HEADERS.get(normalise(text).strip().lower())
+        location = Location(file=file, line=line, column=index + 1)
+        if name is None:
+            if text.strip():
+                warnings.append(Diagnostic(Code.UNKNOWN_FIELD, f"unknown column {text!r} is ignored", location,
+                                           Severity.WARNING, hint="known columns: " + ", ".join(COLUMNS)))
+            continue
+        if name in columns:
+            raise _fatal(file, Code.BAD_ROW, f"the columns {header[columns[name]]!r} and {text!r} both give "
+                         f"{name}", line, hint="keep one of them")
+        columns[name] = index
+    missing = [name for name in ("indicator", "value") if name not in columns]
+    if "date" not in columns and "period" not in columns:
+        missing.append("date (or period)")
+    if missing:
+        known = "; ".join(f"{k} ({v[0]})" for k, v in COLUMNS.items())
+        raise _fatal(file, Code.MISSING_FIELD, "missing column(s): " + ", ".join(missing), line,
+                     hint="headers may be English or Chinese: " + known)
+    return columns, warnings
+
+
+class _CellError(Exception):
+    def __init__(self, column: str, code: Code, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.column, self.code, self.message, self.hint = column, code, message, hint
+
+
+class _RowReader:
+    """Reads one row at a time against the plan's indicators, collecting every bad cell."""
+
+    def __init__(self, plan: Plan, columns: dict[str, int], file: str | None) -> None:
+        self.columns, self.file = columns, file
+        self.indicators = plan.indicators_used()
+        self.by_key: dict[str, Indicator] = {}
+        for indicator in self.indicators:
+            self.by_key.setdefault(normalise(indicator.name).strip(), indicator)
+        for indicator in self.indicators:
+            self.by_key[indicator.id] = indicator
+        self.headers: dict[str, str] = {}
+
+    def read(self, number: int, cells: list[Any]) -> tuple[ReportedValue | None, list[Diagnostic]]:
+        self.cells = cells
+        fields: dict[str, Any] = {}
+        errors: list[_CellError] = []
+        for name, reader in (("indicator", self._indicator), ("period", self._period), ("date", self._date),
+                             ("value", self._value), ("final", self._final), ("reported_on", self._reported_on),
+                             ("numerator", self._part), ("denominator", self._part)):
+            try:
+                fields[name] = reader(fields)
+            except _CellError as exc:
+                errors.append(exc)
+        if errors:
+            return None, [self._diagnostic(number, e) for e in errors]
+        arguments: dict[str, Any] = {
+            "indicator_id": fields["indicator"].id, "value": fields["value"], "date": fields["date"],
+            "period": fields["period"], "organisation": self.text("organisation") or None,
+            "source": self.text("source") or None, "final": fields["final"], "reported_on": fields["reported_on"],
+            "note": self.text("note") or None, "location": Location(file=self.file, line=number),
+        }
+        arguments.update((name, fields[name]) for name in ("numerator", "denominator") if fields[name] is not None)
+        try:
+            value = ReportedValue(**arguments)
+        except ValueError as exc:
+            return None, [self._diagnostic(number, _CellError("date", Code.INVALID_DATE, str(exc)))]
+        return value, []
+
+    def _diagnostic(self, number: int, error: _CellError) -> Diagnostic:
+        column = self.columns.get(error.column)
+        location = Location(file=self.file, line=number, column=None if column is None else column + 1)
+        hint = "; ".join(h for h in (error.hint, "the row was skipped") if h)
+        return Diagnostic(error.code, error.message, location, hint=hint)
+
+    def raw(self, name: str) -> Any:
+        index = self.columns.get(name)
+        return None if index is None or index >= len(self.cells) else self.cells[index]
+
+    def text(self, name: str) -> str:
+        return _cell_text(self.raw(name))
+
+    def _indicator(self, _: dict[str, Any]) -> Indicator:
+        key = self.text("indicator")
+        found = self.by_key.get(key) or self.by_key.get(normalise(key).strip())
+        if found is not None:
+            return found
+        close = difflib.get_close_matches(key, list(self.by_key), n=3)
+        hint = f"did you mean {', '.join(close)}?" if close else "use an indicator id or name from the plan"
+        raise _CellError("indicator", Code.UNKNOWN_INDICATOR, f"指标: no indicator {key!r} in the plan", hint)
+
+    def _period(self, _: dict[str, Any]) -> Period | None:
+        text = self.text("period")
+        if not text:
+            return None
+        try:
+            return Period.parse_iso(text) if "/" in text else parse_period(text)
+        except DeadlineError as exc:
+            raise _CellError("period", Code.INVALID_DATE, f"统计期: {exc.message}") from None
+
+    def _date(self, fields: dict[str, Any]) -> dt.date:
+        raw = self.raw("date")
+        if raw in (None, ""):
+            period = fields.get("period")
+            if isinstance(period, Period):
+                return period.end
+            raise _CellError("date", Code.INVALID_DATE, "时间: no date (give a date or a period)")
+        return self._day(raw, "date", "时间")
+
+    def _reported_on(self, _: dict[str, Any]) -> dt.date | None:
+        raw = self.raw("reported_on")
+        return None if raw in (None, "") else self._day(raw, "reported_on", "填报日期")
+
+    def _day(self, raw: Any, column: str, label: str) -> dt.date:
+        if isinstance(raw, dt.datetime):
+            return raw.date()
+        if isinstance(raw, dt.date):
+            return raw
+        text = _cell_text(raw)
+        try:
+            if _ISO_DATE.match(text):
+                return dt.date.fromisoformat(text)
+            deadline = parse_deadline(text)
+        except (DeadlineError, ValueError) as exc:
+            raise _CellError(column, Code.INVALID_DATE, f"{label}: not a date: {text!r} ({exc})",
+                             "use an ISO date such as 2019-12-31") from None
+        if deadline is None:
+            raise _CellError(column, Code.INVALID_DATE, f"{label}: not a date: {text!r}")
+        return deadline.date
+
+    def _value(self, fields: dict[str, Any]) -> Amount:
+        indicator: Indicator | None = fields.get("indicator")
+        amount = self._amount(indicator)
+        if indicator is not None:
+            problems = indicator.value_problems(amount, "数值")
+            if problems:
+                code = Code.UNIT_MISMATCH if "not in a unit" in problems[0] else Code.IMPOSSIBLE_VALUE
+                raise _CellError("value", code, problems[0])
+        return amount
+
+    def _amount(self, indicator: Indicator | None) -> Amount:
+        raw, unit = self.raw("value"), self.text("unit")
+        try:
+            if isinstance(raw, int | float | Decimal) and not isinstance(raw, bool):
+                number, written = to_decimal(raw), ""
+            else:
+                text = _cell_text(raw)
+                if not text:
+                    raise _CellError("value", Code.INVALID_NUMBER, "数值: empty")
+                parsed = parse_quantity(text)
+                number, written = parsed.value, parsed.unit
+        except QuantityError as exc:
+            code = Code.UNKNOWN_UNIT if "unknown unit" in exc.message else Code.INVALID_NUMBER
+            raise _CellError("value", code, f"数值: {exc.message}") from None
+        if written and unit and written != unit:
+            raise _CellError("unit", Code.UNIT_MISMATCH, f"计量单位: the value {raw!r} has its own unit "
+                             f"{written!r}, but the unit column says {unit!r}")
+        try:
+            return Amount(number, written or unit or (indicator.unit if indicator else ""))
+        except QuantityError as exc:
+            raise _CellError("unit", Code.UNKNOWN_UNIT, f"计量单位: {exc.message}") from None
+
+    def _part(self, fields: dict[str, Any]) -> Decimal | None:
+        name = "denominator" if "numerator" in fields else "numerator"
+        raw = self.raw(name)
+        if raw in (None, ""):
+            return None
+        try:
+            return to_decimal(raw) if isinstance(raw, int | float | Decimal) else parse_number(_cell_text(raw))
+        except QuantityError as exc:
+            label = {"numerator": "分子", "denominator": "分母"}[name]
+            raise _CellError(name, Code.INVALID_NUMBER, f"{label}: {exc.message}") from None
+
+    def _final(self, _: dict[str, Any]) -> bool:
+        raw = self.raw("final")
+        if isinstance(raw, bool):
+            return raw
+        text = self.text("final").lower()
+        if text not in _FINAL:
+            raise _CellError("final", Code.BAD_ROW, f"是否终值: {text!r} is neither final nor provisional",
+                             "use final/provisional or 终值/初步")
+        return _FINAL[text]
+
+
+def _cell(value: Any) -> Any:
+    return value.strip() if isinstance(value, str) else value
+
+
+def _cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return format(to_decimal(value), "f")
+    return normalise(str(value)).strip()
+
+
+def _decode(data: bytes, file: str) -> tuple[str, list[Diagnostic]]:
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError as exc:
+        raise _fatal(file, Code.UNREADABLE_FILE, f"neither UTF-8 nor GB18030 text ({exc.reason})") from None
+    return text, [Diagnostic(Code.UNREADABLE_FILE, "read as GB18030 (not UTF-8)", Location(file=file),
+                             Severity.WARNING, hint="save the table as UTF-8 to be sure")]
+
+
+def _csv_rows(text: str, suffix: str) -> list[tuple[int, list[str]]]:
+    """The rows with the line each starts on (a quoted cell may span lines)."""
+    delimiter = "\t" if suffix == ".tsv" else ","
+    if suffix != ".tsv":
+        sample = "\n".join(line for line in text[:8192].splitlines() if not line.startswith("#"))
+        try:
+            delimiter = csv.Sniffer().sniff(sample, delimiters=",\t;").delimiter
+        except csv.Error:
+            delimiter = ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows = []
+    line = 1
+    for row in reader:
+        rows.append((line, row))
+        line = reader.line_num + 1
+    return rows
+
+
+def _excel_rows(file: Path, sheet: str | None) -> list[Sequence[Any]]:
+    try:
+        import openpyxl  # noqa: PLC0415 - an optional extra
+    except ImportError:
+        raise LoadError(f"{file}: reading .xlsx needs openpyxl: pip install eduplan[excel]") from None
+    try:
+        workbook = openpyxl.load_workbook(file, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many types for a damaged workbook
+        raise _fatal(str(file), Code.UNREADABLE_FILE, f"not a readable .xlsx workbook ({exc})") from None
+    try:
+        if sheet is not None and sheet not in workbook.sheetnames:
+            raise _fatal(str(file), Code.UNREADABLE_FILE, f"no sheet {sheet!r}",
+                         hint="sheets: " + ", ".join(workbook.sheetnames))
+        worksheet = workbook[sheet] if sheet is not None else workbook.worksheets[0]
+        return [list(row) for row in worksheet.iter_rows(values_only=True)]
+    finally:
+        workbook.close()
+
