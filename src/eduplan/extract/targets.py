@@ -41,7 +41,7 @@ COVER_ALL = re.compile(r"覆盖(?:所有|全部)")
 ALL_WITH_STATE = re.compile(
     r"(?P<scope>(?:所有|全部|全域)[^,;:。]{0,30}?)(?P<verb>建成|建有|开办|达标|通过|实现|创成|完成)"
 )
-DUTY_WORDS = re.compile(r"要|须|必须|应当")
+DUTY_WORDS = re.compile(r"(?<![主重纲摘概])要(?![求素点])|必须|须|应当")
 INDICATOR_TRIM = re.compile(
     r"^(?:并|且|其中|同时|确保|力争|争取|争创|全市|全年|进一步|努力|计划|每年度?)+"
     r"|(?:均|都|分别|要|需|应|稳定|保持在|保持|控制在|不得|在|为|有)?"
@@ -218,7 +218,7 @@ def _coverage_targets(doc: Document, clause: Span, hedged: bool) -> Iterator[_Re
     found = list(_coverage_spans(doc, clause, text))
     for span, scope in found:
         before = doc.folded[clause.start : span.end]
-        if DUTY_WORDS.search(doc.folded[clause.start : span.start]):
+        if DUTY_WORDS.search(doc.folded[clause.start : span.end]):
             continue
         quantity = Quantity(span, Decimal(100), None, "percent", None)
         indicator = re.sub(r"^(?:实现|推动|促进|建设|确保)", "", doc.text(span)).replace("全覆盖", "覆盖")

@@ -1,0 +1,68 @@
+"""The command line through a subprocess: python -m eduplan.extract FILE --format jsonl|yaml."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from eduplan.extract.command import main
+
+SCHEMA_FIELDS = {"id", "section", "text", "indicator", "comparator", "value", "upper", "unit", "count_noun",
+                 "deadline", "recurring", "soft", "scope", "notes", "start", "end"}
+PLAN = """教育优质均衡发展三年行动计划(2018-2020年)
+一、重点任务
+1.加快建设。到2020年,新增学位5万个以上,每个乡镇建成1-2所公办园。(牵头单位:市教育局;责任单位:各市(区)政府)
+"""
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "eduplan.extract", *args], capture_output=True, text=True,
+                          check=False, timeout=60)
+
+
+def test_jsonl(tmp_path: Path) -> None:
+    """Each line is one target with exactly the schema fields plus start and end."""
+    source = tmp_path / "plan.txt"
+    source.write_text(PLAN, encoding="utf-8")
+    done = run(str(source), "--format", "jsonl")
+    assert done.returncode == 0, done.stderr
+    records = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [r["text"] for r in records] == ["新增学位5万个以上", "每个乡镇建成1-2所"]
+    assert all(set(r) == SCHEMA_FIELDS for r in records)
+    assert records[0]["deadline"] == "2020-12-31"
+    assert all(PLAN[r["start"] : r["end"]] == r["text"] for r in records)
+
+
+def test_yaml_to_a_file(tmp_path: Path) -> None:
+    """--format yaml --output writes a draft plan whose items are all marked for review."""
+    source, output = tmp_path / "plan.txt", tmp_path / "draft.yaml"
+    source.write_text(PLAN, encoding="utf-8")
+    done = run(str(source), "--format", "yaml", "--output", str(output))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == ""
+    draft = yaml.safe_load(output.read_text(encoding="utf-8"))
+    assert draft["title"] == "教育优质均衡发展三年行动计划(2018-2020年)"
+    task = draft["sections"][0]["tasks"][0]
+    assert task["review"] is True
+    assert task["responsibility"]["units"] == [{"name": "各市(区)政府", "group": True}]
+    assert all(target["review"] is True for target in draft["targets"])
+
+
+def test_unreadable_input_exits_2_with_one_line(tmp_path: Path) -> None:
+    """A missing or non-UTF-8 file is exit 2 with a one-line message and no traceback."""
+    missing = run(str(tmp_path / "missing.txt"), "--format", "jsonl")
+    assert missing.returncode == 2
+    assert len(missing.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in missing.stderr
+    binary = tmp_path / "plan.gbk"
+    binary.write_bytes("新增学位".encode("gbk"))
+    assert run(str(binary)).returncode == 2
+
+
+def test_bad_usage_exits_2() -> None:
+    """An unknown format is a usage error."""
+    assert main(["plan.txt", "--format", "csv"]) == 2

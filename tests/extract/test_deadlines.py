@@ -1,0 +1,49 @@
+"""Tests for eduplan.extract.deadlines: title periods, year cues and table cells."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from eduplan.extract.deadlines import cell_deadline, title_period_end, title_period_start, year_cues
+
+
+def dates(sentence: str, start_year: int | None = None) -> list[tuple[int, str]]:
+    return [(cue.offset, cue.date.isoformat()) for cue in year_cues(sentence, 0, start_year)]
+
+
+def test_title_periods() -> None:
+    """A range ends with its last year; a single year ends that year; no year, no default."""
+    assert title_period_end("教育优质均衡发展三年行动计划(2018-2020年)") == dt.date(2020, 12, 31)
+    assert title_period_end("教育优质均衡发展三年行动计划(2018年-2020年)") == dt.date(2020, 12, 31)
+    assert title_period_end("镇江市教育局2017年工作要点") == dt.date(2017, 12, 31)
+    assert title_period_end("教育强市建设实施方案") is None
+    assert title_period_end(None) is None
+    assert title_period_start("行动计划(2018-2020年)") == 2018
+
+
+def test_year_cue_forms() -> None:
+    """到/力争到 YYYY年, YYYY年底前, and a clause that opens with YYYY年 are cues."""
+    assert dates("到2020年,新增学位5万个") == [(0, "2020-12-31")]
+    assert dates("力争到2030年比例达30%") == [(0, "2030-12-31")]
+    assert dates("校舍建设2018年底前完成") == [(4, "2018-12-31")]
+    assert dates("推进试点,2027年,全域通过认定") == [(5, "2027-12-31")]
+
+
+def test_mentions_of_years_are_not_cues() -> None:
+    """A year in the middle of a clause (2017年中考, 2015年以前) is not a deadline."""
+    assert dates("规范做好2017年中考考务") == []
+    assert dates("对2015年以前通过评估的单位") == []
+
+
+def test_relative_cue_counts_from_the_plan_start() -> None:
+    """5年内 in a 2020 plan means by the end of 2025; without a period it is ignored."""
+    assert dates("5年内70%以上的中小学校建立数字家长学校", 2020) == [(0, "2025-12-31")]
+    assert dates("5年内70%以上的中小学校建立数字家长学校", None) == []
+
+
+def test_table_cells() -> None:
+    """完成时限 cells: a month means its last day, 底前 joins its year, 长期 has no date."""
+    assert cell_deadline("2017.10") == dt.date(2017, 10, 31)
+    assert cell_deadline("2017底前") == dt.date(2017, 12, 31)
+    assert cell_deadline("长期") is None
+    assert cell_deadline("基教处") is None
