@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from decimal import Decimal
 
 import attrs
 
 from eduplan.diagnostics import Location, ModelError
 from eduplan.periods import Period
-from eduplan.units import Amount
+from eduplan.units import Amount, to_decimal
 
 
 @attrs.frozen
@@ -32,6 +33,8 @@ class ReportedValue:
         source: where the value comes from (a statistical bulletin, a file).
         final: ``False`` for a provisional value (初步数).
         reported_on: the day it was reported; breaks ties between several reports of the same value.
+        numerator, denominator: for a rate or ratio, its parts (在园幼儿数 / 适龄儿童数), so that unit
+            values can be aggregated by summing parts instead of averaging rates.
         location: where it was read (file and row), for diagnostics; not part of equality.
     """
 
@@ -44,9 +47,15 @@ class ReportedValue:
     final: bool = True
     reported_on: dt.date | None = None
     note: str | None = None
+    numerator: Decimal | None = attrs.field(default=None, converter=attrs.converters.optional(to_decimal))
+    denominator: Decimal | None = attrs.field(default=None, converter=attrs.converters.optional(to_decimal))
     location: Location | None = attrs.field(default=None, eq=False)
 
     def __attrs_post_init__(self) -> None:
+        if (self.numerator is None) != (self.denominator is None):
+            raise ModelError("ReportedValue.denominator: give both numerator and denominator, or neither")
+        if self.denominator is not None and self.denominator <= 0:
+            raise ModelError(f"ReportedValue.denominator: must be positive (got {self.denominator})")
         if self.period is not None and not self.period.contains(self.date):
             raise ModelError(f"ReportedValue.date: {self.date} is outside ReportedValue.period {self.period}")
         if not self.indicator_id.strip():

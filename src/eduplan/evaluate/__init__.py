@@ -1,0 +1,25 @@
+"""Evaluators: check reported values against targets and deadlines.
+
+`evaluate` is a pure function of (plan, reports, as-of date, policy); the `Evaluation` it returns
+holds one `Result` per (target, unit, period) and one `TaskResult` per task. See docs/rules.md and
+docs/statuses.md.
+"""
+
+from eduplan.evaluate.engine import evaluate
+from eduplan.evaluate.policy import Policy, Trajectory, linear
+from eduplan.evaluate.results import Evaluation, Result, TaskResult
+from eduplan.evaluate.status import DEFAULT_FAIL_ON, Status, TaskDeadlineStatus, summarise
+
+__all__ = [
+    "DEFAULT_FAIL_ON",
+    "Evaluation",
+    "Policy",
+    "Result",
+    "Status",
+    "TaskDeadlineStatus",
+    "TaskResult",
+    "Trajectory",
+    "evaluate",
+    "linear",
+    "summarise",
+]

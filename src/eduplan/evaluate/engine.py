@@ -1,0 +1,432 @@
+"""`evaluate`: a pure function of (plan, reports, as-of date, policy) giving an `Evaluation`.
+
+For every target it works out the windows to judge (one, or one per year for 每年 and 只增不减
+targets), the units to judge (the jurisdiction, or each unit of a group), the value that counts
+(the latest level, or the sum of increments since the start; aggregated from unit reports where
+the jurisdiction reported nothing), the threshold (a level, a change from the baseline, a multiple
+of a reference, the previous year's value), and the verdict (`eduplan.evaluate.judge`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+
+import attrs
+
+from eduplan.compare import level_comparator
+from eduplan.diagnostics import Code, Diagnostic, Location, Severity
+from eduplan.evaluate.judge import Verdict, verdict
+from eduplan.evaluate.policy import Policy
+from eduplan.evaluate.reasons import reason
+from eduplan.evaluate.results import Evaluation, Result, TaskResult
+from eduplan.evaluate.series import PreparedReports, prepare_reports
+from eduplan.evaluate.status import Status, worst
+from eduplan.evaluate.tasks import evaluate_task
+from eduplan.indicators import Aggregation, Direction, Indicator
+from eduplan.model import Goal, Plan, Task
+from eduplan.numerals import tidy
+from eduplan.periods import Period, yearly_periods
+from eduplan.reports import ReportedValue, TaskReport
+from eduplan.targets import (
+    Accumulation,
+    Basis,
+    Comparator,
+    Condition,
+    Hold,
+    ReferenceKind,
+    ScopeKind,
+    Strength,
+    Target,
+    change_is_relative,
+)
+from eduplan.units import Amount, unit_info
+
+_POINT = Decimal("0.01")  # one percentage point in the root (fraction) scale
+_WARN_STATUSES = frozenset({Status.MISSED, Status.BREACHED, Status.OFF_TRACK, Status.AT_RISK})
+
+
+@attrs.frozen
+class Window:
+    """The stretch of time one result judges: from ``start`` to ``deadline`` (a year for recurring targets)."""
+
+    start: dt.date
+    deadline: dt.date
+    period: Period | None = None
+
+
+@attrs.frozen
+class Actual:
+    """The value that counts, with the reports behind it and, for hold-throughout targets, the history."""
+
+    value: Decimal | None
+    evidence: tuple[ReportedValue, ...] = ()
+    history: tuple[tuple[Decimal, ReportedValue], ...] = ()
+    note: tuple[str, str] | None = None
+
+
+@attrs.frozen
+class Threshold:
+    """A condition's threshold in root units, the trajectory's start value and date."""
+
+    value: Decimal
+    upper: Decimal | None = None
+    start: Decimal | None = None
+    start_date: dt.date | None = None
+
+
+def evaluate(
+    plan: Plan,
+    reports: Iterable[ReportedValue],
+    as_of: dt.date,
+    policy: Policy | None = None,
+    task_reports: Iterable[TaskReport] = (),
+) -> Evaluation:
+    """Evaluate every target and task of ``plan`` against ``reports`` at ``as_of``.
+
+    Reports dated (or reported) after ``as_of`` are ignored. Problems in the reports become
+    diagnostics on the evaluation; they never raise.
+
+    >>> import datetime as dt
+    >>> from eduplan import *
+    >>> rate = Indicator("enrol", "学前教育毛入园率", IndicatorKind.PERCENTAGE, "%",
+    ...                  baselines=(Baseline(Amount(90, "%"), dt.date(2017, 12, 31)),))
+    >>> goal = Goal("g", targets=(Target("t1", rate, Comparator.AT_LEAST, parse_quantity("98%"),
+    ...                                  deadline=parse_deadline("到2020年")),))
+    >>> plan = Plan("p", "三年行动计划", "2018-2020年", goals=(goal,))
+    >>> reports = [ReportedValue("enrol", parse_quantity("93.5%"), dt.date(2019, 6, 30))]
+    >>> result = evaluate(plan, reports, as_of=dt.date(2019, 7, 1)).results[0]
+    >>> result.status, str(result.expected)
+    (<Status.AT_RISK: 'at_risk'>, '93.9964%')
+    """
+    context = _Context(plan, as_of, policy or Policy(), reports)
+    results: list[Result] = []
+    for owner, target in plan.targets():
+        results.extend(context.evaluate_target(owner, target))
+    by_task: dict[str, list[Status]] = {}
+    for result in results:
+        if result.task_id is not None:
+            by_task.setdefault(result.task_id, []).append(result.status)
+    reports_by_task: dict[str, list[TaskReport]] = {}
+    for report in task_reports:
+        reports_by_task.setdefault(report.task_id, []).append(report)
+    known_tasks = {t.id for t in plan.tasks()}
+    unknown = [Diagnostic(Code.UNKNOWN_TASK, f"no task {r.task_id!r} in the plan", r.location or Location(),
+                          hint="use a task id from the plan") for r in task_reports if r.task_id not in known_tasks]
+    tasks = tuple(
+        evaluate_task(task, context.section_of.get(task.id), tuple(by_task.get(task.id, ())),
+                      tuple(reports_by_task.get(task.id, ())), as_of, context.policy)
+        for task in plan.tasks()
+    )
+    diagnostics = (*context.prepared.diagnostics, *context.diagnostics, *unknown)
+    return Evaluation(plan, as_of, context.policy, tuple(results), tasks, diagnostics)
+
+
+class _Context:
+    """Everything one evaluation shares: the plan's indexes, the prepared reports and the policy."""
+
+    def __init__(self, plan: Plan, as_of: dt.date, policy: Policy, reports: Iterable[ReportedValue]) -> None:
+        self.plan, self.as_of, self.policy = plan, as_of, policy
+        self.indicators = {i.id: i for i in plan.indicators_used()}
+        self.prepared: PreparedReports = prepare_reports(reports, self.indicators, as_of)
+        self.section_of = {t.id: s.id for s in plan.walk_sections() for t in s.tasks}
+        self.groups = {o.name: o for o in plan.organisations if o.is_group}
+        self.diagnostics: list[Diagnostic] = []
+        self._warned: set[tuple[str, str]] = set()
+
+    # --- windows and units ---
+    def windows(self, target: Target) -> tuple[Window, ...]:
+        start = target.start or self.plan.period.start
+        end = target.deadline.date if target.deadline is not None else self.plan.period.end
+        if target.recurrence is not None or target.basis is Basis.PREVIOUS:
+            years = yearly_periods(Period(start, max(start, end)))
+            return tuple(Window(p.start, p.end, p) for p in years)
+        return (Window(start, max(start, end)),)
+
+    def units(self, target: Target) -> tuple[str | None, ...]:
+        scope = target.scope
+        if scope.kind is ScopeKind.JURISDICTION or scope.group is None:
+            return (None,)
+        group = scope.group if scope.group.members else self.groups.get(scope.group.name, scope.group)
+        names = tuple(o.name for o in group.expand())
+        if not names:
+            names = self.prepared.organisations(target.indicator.id)
+            self._warn(Code.GROUP_WITHOUT_MEMBERS, target.id, Diagnostic(
+                Code.GROUP_WITHOUT_MEMBERS, f"{group.name} lists no members; judging the units that reported "
+                f"({', '.join(names) or 'none'})", Location(target_id=target.id), Severity.WARNING,
+                "declare the group's members under organisations: in the plan"))
+        return names or (scope.group.name,)
+
+    def _warn(self, code: Code, key: str, diagnostic: Diagnostic) -> None:
+        if (code, key) not in self._warned:
+            self._warned.add((code, key))
+            self.diagnostics.append(diagnostic)
+
+    # --- the value that counts ---
+    def actual(self, indicator: Indicator, unit: str | None, start: dt.date, cutoff: dt.date,
+               cumulative: bool, since: dt.date | None = None) -> Actual:
+        series = self.prepared.get(indicator.id, unit)
+        if series is not None:
+            if cumulative:
+                window = series.between(start, cutoff)
+                if not window:
+                    return Actual(None)
+                return Actual(sum((o.value for o in window), Decimal(0)), tuple(o.report for o in window))
+            latest = series.latest(cutoff, since)
+            if latest is None:
+                return Actual(None)
+            history = tuple((o.value, o.report) for o in series.between(start, cutoff))
+            return Actual(latest.value, (latest.report,), history)
+        if unit is not None:
+            return Actual(None)
+        return self._aggregate(indicator, start, cutoff, cumulative, since)
+
+    def _aggregate(self, indicator: Indicator, start: dt.date, cutoff: dt.date, cumulative: bool,
+                   since: dt.date | None) -> Actual:
+        parts = [self.actual(indicator, org, start, cutoff, cumulative, since)
+                 for org in self.prepared.organisations(indicator.id)]
+        parts = [p for p in parts if p.value is not None]
+        if not parts:
+            return Actual(None)
+        evidence = tuple(r for p in parts for r in p.evidence)
+        how = indicator.aggregation
+        if how is Aggregation.SUM:
+            return Actual(sum((p.value for p in parts if p.value is not None), Decimal(0)), evidence)
+        if how in (Aggregation.MIN, Aggregation.MAX) and not cumulative:
+            values = [p.value for p in parts if p.value is not None]
+            return Actual(min(values) if how is Aggregation.MIN else max(values), evidence)
+        if how is Aggregation.WEIGHTED and not cumulative and all(r.denominator is not None for r in evidence):
+            numerator = sum((r.numerator or Decimal(0) for r in evidence), Decimal(0))
+            denominator = sum((r.denominator or Decimal(0) for r in evidence), Decimal(0))
+            return Actual(numerator / denominator, evidence)
+        self._warn(Code.NOT_AGGREGABLE, indicator.id, Diagnostic(
+            Code.NOT_AGGREGABLE, f"{indicator.name} was reported only by units and cannot be aggregated "
+            f"({how}{'' if how is not Aggregation.WEIGHTED else ': reports lack numerator and denominator'})",
+            Location(), Severity.WARNING, "report a value for the whole jurisdiction (empty organisation)"))
+        note = ("仅有各单位数据，该指标不能汇总，请报送全域数据",
+                "only unit values were reported and this indicator cannot be aggregated")
+        return Actual(None, evidence, note=note)
+
+    # --- thresholds ---
+    def threshold(self, target: Target, cond: Condition, unit: str | None, window: Window,
+                  cutoff: dt.date) -> Threshold | tuple[str, str]:
+        indicator = target.indicator
+        baseline = target.effective_baseline(unit)
+        base = None if baseline is None else baseline.value.root_value()
+        base_date = None if baseline is None else baseline.date
+        cumulative = target.accumulation is Accumulation.CUMULATIVE
+        if cond.basis is Basis.PREVIOUS:
+            before = window.start - dt.timedelta(days=1)
+            previous = self.actual(indicator, unit, before.replace(month=1, day=1), before, cumulative).value
+            previous = base if previous is None else previous
+            if previous is None:
+                return ("没有上一年度的数据可供比较", "no value for the previous year to compare with")
+            return Threshold(previous)
+        assert cond.value is not None
+        if cond.basis is Basis.MULTIPLE:
+            reference = self.reference(target, cond, unit, cutoff)
+            if isinstance(reference, tuple):
+                return reference
+            return Threshold(cond.value.root_value() * reference, None, base, base_date)
+        if cond.comparator.is_change:
+            assert base is not None  # a change target has a baseline by construction
+            return Threshold(self.changed(cond, indicator, base, base_date, window), None, base, base_date)
+        upper = None if cond.upper is None else cond.upper.root_value()
+        if cumulative:
+            return Threshold(cond.value.root_value(), upper, Decimal(0), window.start)
+        return Threshold(cond.value.root_value(), upper, base, base_date)
+
+    def changed(self, cond: Condition, indicator: Indicator, base: Decimal, base_date: dt.date | None,
+                window: Window) -> Decimal:
+        assert cond.value is not None
+        if cond.comparator is Comparator.ANNUAL_GROWTH:
+            years = max(0, window.deadline.year - (base_date or window.start).year)
+            return base * (1 + cond.value.root_value()) ** years
+        sign = 1 if cond.comparator is Comparator.INCREASE_BY else -1
+        if change_is_relative(cond.value, indicator):
+            return base * (1 + sign * cond.value.root_value())
+        if cond.value.dimension == "[percentage_point]":
+            return base + sign * cond.value.value * _POINT
+        return base + sign * cond.value.root_value()
+
+    def reference(self, target: Target, cond: Condition, unit: str | None,
+                  cutoff: dt.date) -> Decimal | tuple[str, str]:
+        ref = cond.reference
+        assert ref is not None
+        expected_root = unit_info(target.indicator.unit).root
+        if ref.kind is ReferenceKind.BASELINE:
+            baseline = target.effective_baseline(unit)
+            return ("缺少基线", "no baseline") if baseline is None else baseline.value.root_value()
+        key = ref.key or ""
+        if ref.kind is ReferenceKind.PARAMETER:
+            amount = self.policy.parameters.get(key) or self.plan.parameter(key)
+            if amount is None:
+                return (f"未提供参照值“{key}”", f"the reference value {key!r} was not given (set it in the policy)")
+            if amount.info.root != expected_root:
+                return (f"参照值“{key}”单位不符", f"the reference value {key!r} is not in a unit of this indicator")
+            return amount.root_value()
+        other = self.indicators.get(key)
+        if other is None or unit_info(other.unit).root != expected_root:
+            return (f"参照指标“{key}”不可用", f"the reference indicator {key!r} is missing or not comparable")
+        found = self.actual(other, unit, self.plan.period.start, cutoff, cumulative=False).value
+        if found is None:
+            return (f"参照指标“{other.name}”无数据", f"no value was reported for the reference {other.name}")
+        return found
+
+    # --- results ---
+    def evaluate_target(self, owner: Goal | Task, target: Target) -> list[Result]:
+        results: list[Result] = []
+        units = self.units(target)
+        for window in self.windows(target):
+            unit_results = [self.judge(owner, target, window, unit) for unit in units]
+            results.extend(unit_results)
+            if target.scope.kind is ScopeKind.SHARE_OF_UNITS:
+                results.append(self.share_result(owner, target, window, unit_results))
+        return results
+
+    def judge(self, owner: Goal | Task, target: Target, window: Window, unit: str | None) -> Result:
+        indicator = target.indicator
+        cutoff = min(self.as_of, window.deadline)
+        cumulative = target.accumulation is Accumulation.CUMULATIVE
+        since = window.start if window.period is not None else None
+        actual = self.actual(indicator, unit, window.start, cutoff, cumulative, since)
+        conditions = list(target.conditions)
+        override = next((o for o in target.overrides if o.organisation == unit), None)
+        if override is not None:
+            conditions[0] = attrs.evolve(conditions[0], value=override.value, upper=override.upper)
+        judged = [self.condition(target, c, unit, window, cutoff, actual) for c in conditions]
+        status = worst(v.status for v, _ in judged)
+        main, threshold = judged[0]
+        stretch = None
+        if target.stretch is not None:
+            stretch = self.condition(target, target.stretch, unit, window, cutoff, actual)[0].status
+        return self.result(owner, target, window, unit, actual, status, main, threshold, stretch)
+
+    def condition(self, target: Target, cond: Condition, unit: str | None, window: Window, cutoff: dt.date,
+                  actual: Actual) -> tuple[Verdict, Threshold | tuple[str, str]]:
+        threshold = self.threshold(target, cond, unit, window, cutoff)
+        if isinstance(threshold, tuple):
+            return Verdict(Status.NO_DATA), threshold
+        elapsed = None
+        start_date = threshold.start_date or window.start
+        if threshold.start is not None and start_date < window.deadline:
+            elapsed = Period(start_date, window.deadline).elapsed_fraction(self.as_of)
+        throughout = target.hold is Hold.THROUGHOUT
+        direction = target.indicator.direction
+        comparator, value, bound = level_comparator(cond.comparator, direction), threshold.value, threshold.upper
+        if cond.comparator is Comparator.RANGE and bound is not None:
+            # A range (1-2所) is met from the bound nearer the start: the lower one for an indicator that
+            # should rise, the upper one for one that should fall; the other bound is shown as progress.
+            comparator = Comparator.AT_LEAST if direction is Direction.UP else Comparator.AT_MOST
+            if direction is Direction.DOWN:
+                value, bound = bound, value
+        return verdict(
+            comparator, actual=actual.value, threshold=value, bound=bound, policy=self.policy,
+            due=self.as_of > window.deadline, tolerance=None if target.tolerance is None else target.tolerance.root_value(),
+            start=threshold.start, elapsed=elapsed, throughout=[v for v, _ in actual.history],
+            hold_throughout=throughout,
+        ), threshold
+
+    def result(self, owner: Goal | Task, target: Target, window: Window, unit: str | None, actual: Actual,
+               status: Status, main: Verdict, threshold: Threshold | tuple[str, str],
+               stretch: Status | None) -> Result:
+        indicator = target.indicator
+        shown = _Shown(indicator)
+        known = threshold if isinstance(threshold, Threshold) else None
+        evidence = actual.evidence
+        breach_date = None
+        if main.breach_index is not None:
+            value, report = actual.history[main.breach_index]
+            evidence, breach_date = (report,), report.date.isoformat()
+            actual = attrs.evolve(actual, value=value)
+        note = actual.note or (threshold if isinstance(threshold, tuple) else None)
+        if stretch is not None and status is Status.ACHIEVED and stretch is not Status.ACHIEVED:
+            note = ("确保目标已完成，力争目标尚未完成", "binding met, stretch not yet")
+        days = (window.deadline - self.as_of).days
+        zh, en = reason(
+            status, target.comparator, actual=shown.text(actual.value),
+            target=shown.text(None if known is None else known.value),
+            upper=shown.text(None if known is None else known.upper), expected=shown.text(main.expected),
+            deadline=window.deadline.isoformat(), days=days if days >= 0 else None, breach_date=breach_date,
+            note=note)
+        baseline = target.effective_baseline(unit)
+        return Result(
+            target=target, status=status, reason_zh=zh, reason_en=en, owner_id=owner.id,
+            task_id=owner.id if isinstance(owner, Task) else None,
+            section_id=self.section_of.get(owner.id) if isinstance(owner, Task) else None,
+            scope=unit, period=window.period, actual=shown.amount(actual.value),
+            threshold=shown.amount(None if known is None else known.value),
+            upper=shown.amount(None if known is None else known.upper), expected=shown.amount(main.expected),
+            baseline=None if baseline is None else baseline.value, deadline=window.deadline, days_to_deadline=days,
+            progress=_round(main.progress), progress_upper=_round(main.progress_upper),
+            gap=shown.amount(main.gap), evidence=evidence,
+            warning=target.strength is Strength.ASPIRATIONAL and self.policy.aspirational_as_warning
+            and status in _WARN_STATUSES,
+            stretch_status=stretch,
+        )
+
+    def share_result(self, owner: Goal | Task, target: Target, window: Window,
+                     unit_results: Sequence[Result]) -> Result:
+        """The share-of-units result (70%的市(区)创成): the share of units whose own result is achieved."""
+        assert target.scope.share is not None
+        needed = target.scope.share.root_value()
+        total = len(unit_results)
+        counts = {s: sum(1 for r in unit_results if r.status is s) for s in Status}
+        share = Decimal(counts[Status.ACHIEVED]) / total
+        if counts[Status.NO_DATA] == total:
+            status = Status.NO_DATA
+        elif share >= needed:
+            status = Status.ACHIEVED
+        elif self.as_of > window.deadline:
+            status = Status.MISSED
+        elif (counts[Status.ACHIEVED] + counts[Status.ON_TRACK]) / Decimal(total) >= needed:
+            status = Status.ON_TRACK
+        elif (counts[Status.ACHIEVED] + counts[Status.ON_TRACK] + counts[Status.AT_RISK]) / Decimal(total) >= needed:
+            status = Status.AT_RISK
+        else:
+            status = Status.OFF_TRACK
+        percent = tidy((share * 100).quantize(Decimal("0.01")))
+        group = target.scope.group.name if target.scope.group is not None else "?"
+        zh = (f"{group}中{counts[Status.ACHIEVED]}/{total}个单位（{percent}%）达标，"
+              f"要求不低于{target.scope.share}：{status.label_zh}")
+        en = (f"{counts[Status.ACHIEVED]} of {total} units of {group} ({percent}%) meet the target; "
+              f"at least {target.scope.share} must: {status.label_en}")
+        return Result(
+            target=target, status=status, reason_zh=zh, reason_en=en, owner_id=owner.id,
+            task_id=owner.id if isinstance(owner, Task) else None,
+            section_id=self.section_of.get(owner.id) if isinstance(owner, Task) else None,
+            scope=None, period=window.period, actual=Amount(percent, "%"), threshold=target.scope.share,
+            deadline=window.deadline, days_to_deadline=(window.deadline - self.as_of).days,
+            progress=_round(share / needed), evidence=tuple(r for u in unit_results for r in u.evidence),
+            warning=target.strength is Strength.ASPIRATIONAL and self.policy.aspirational_as_warning
+            and status in _WARN_STATUSES,
+        )
+
+
+_PLACES = Decimal("0.0001")
+
+
+def _round(value: Decimal | None) -> Decimal | None:
+    """Computed shares and values are shown to four decimal places (exact input values are never rounded)."""
+    return None if value is None else tidy(value.quantize(_PLACES))
+
+
+class _Shown:
+    """Converts root values back to the indicator's unit for display and records."""
+
+    def __init__(self, indicator: Indicator) -> None:
+        self.unit = indicator.unit
+        self.factor = unit_info(indicator.unit).factor
+
+    def amount(self, root: Decimal | None) -> Amount | None:
+        if root is None:
+            return None
+        value = root / self.factor
+        if value.as_tuple().exponent < -4:  # type: ignore[operator]
+            value = value.quantize(_PLACES)
+        return Amount(tidy(value), self.unit)
+
+    def text(self, root: Decimal | None) -> str | None:
+        amount = self.amount(root)
+        return None if amount is None else str(amount)

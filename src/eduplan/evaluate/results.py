@@ -1,0 +1,249 @@
+"""Evaluation results as data: one `Result` per (target, unit, period), one `TaskResult` per task, and the
+`Evaluation` that groups, summarises and converts them to plain records or a pandas DataFrame."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from eduplan.diagnostics import Diagnostic
+from eduplan.evaluate.policy import Policy
+from eduplan.evaluate.status import DEFAULT_FAIL_ON, Status, TaskDeadlineStatus, summarise
+from eduplan.model import Plan, Task
+from eduplan.periods import Period
+from eduplan.reports import ReportedValue, TaskReport
+from eduplan.targets import Target
+from eduplan.units import Amount
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas
+
+
+@attrs.frozen
+class Result:
+    """Where one target stands for one unit (``scope``; ``None``: the jurisdiction) and one period.
+
+    Numbers are in the indicator's unit. ``target`` is the threshold that applied (after multiples,
+    changes from the baseline and per-unit overrides); ``expected`` is the value the trajectory asks
+    for at the as-of date; ``progress`` is the share of the way from the baseline (0 for cumulative
+    sums) to the target; ``gap`` is how far the actual value is from the target in the desirable
+    direction (positive: short of it).
+    """
+
+    target: Target
+    status: Status
+    reason_zh: str
+    reason_en: str
+    owner_id: str
+    task_id: str | None = None
+    section_id: str | None = None
+    scope: str | None = None
+    period: Period | None = None
+    actual: Amount | None = None
+    threshold: Amount | None = None
+    upper: Amount | None = None
+    expected: Amount | None = None
+    baseline: Amount | None = None
+    deadline: dt.date | None = None
+    days_to_deadline: int | None = None
+    progress: Decimal | None = None
+    progress_upper: Decimal | None = None
+    gap: Amount | None = None
+    evidence: tuple[ReportedValue, ...] = ()
+    warning: bool = False
+    stretch_status: Status | None = None
+
+    @property
+    def target_id(self) -> str:
+        """The target's id."""
+        return self.target.id
+
+    @property
+    def indicator_id(self) -> str:
+        """The indicator's id."""
+        return self.target.indicator.id
+
+    def to_record(self) -> dict[str, Any]:
+        """Plain, JSON-ready data (quantities as strings, dates in ISO)."""
+        return {
+            "target_id": self.target.id,
+            "task_id": self.task_id,
+            "goal_id": None if self.task_id is not None else self.owner_id,
+            "section_id": self.section_id,
+            "indicator_id": self.target.indicator.id,
+            "indicator": self.target.indicator.name,
+            "scope": self.scope,
+            "period": None if self.period is None else str(self.period),
+            "status": str(self.status),
+            "status_zh": self.status.label_zh,
+            "strength": str(self.target.strength),
+            "warning": self.warning,
+            "comparator": str(self.target.comparator),
+            "actual": _text(self.actual),
+            "target": _text(self.threshold),
+            "upper": _text(self.upper),
+            "expected": _text(self.expected),
+            "baseline": _text(self.baseline),
+            "deadline": None if self.deadline is None else self.deadline.isoformat(),
+            "days_to_deadline": self.days_to_deadline,
+            "progress": None if self.progress is None else str(self.progress),
+            "progress_upper": None if self.progress_upper is None else str(self.progress_upper),
+            "gap": _text(self.gap),
+            "stretch_status": None if self.stretch_status is None else str(self.stretch_status),
+            "reason_zh": self.reason_zh,
+            "reason_en": self.reason_en,
+            "evidence": [_evidence(r) for r in self.evidence],
+        }
+
+
+def _text(amount: Amount | None) -> str | None:
+    return None if amount is None else str(amount)
+
+
+def _evidence(report: ReportedValue) -> dict[str, Any]:
+    location = report.location
+    return {
+        "date": report.date.isoformat(),
+        "value": str(report.value),
+        "organisation": report.organisation,
+        "source": report.source,
+        "final": report.final,
+        "file": None if location is None else location.file,
+        "line": None if location is None else location.line,
+    }
+
+
+@attrs.frozen
+class TaskResult:
+    """Where a task stands: its deadline status (完成时限), its targets' statuses, and one overall status."""
+
+    task: Task
+    status: Status
+    deadline_status: TaskDeadlineStatus
+    section_id: str | None
+    target_statuses: tuple[Status, ...]
+    reason_zh: str
+    reason_en: str
+    days_to_deadline: int | None = None
+    latest_report: TaskReport | None = None
+
+    def to_record(self) -> dict[str, Any]:
+        """Plain, JSON-ready data."""
+        return {
+            "task_id": self.task.id,
+            "number": self.task.number,
+            "title": self.task.title,
+            "section_id": self.section_id,
+            "status": str(self.status),
+            "status_zh": self.status.label_zh,
+            "deadline_status": str(self.deadline_status),
+            "deadline_status_zh": self.deadline_status.label_zh,
+            "deadline": None if self.task.deadline is None else self.task.deadline.date.isoformat(),
+            "days_to_deadline": self.days_to_deadline,
+            "leads": [o.name for o in self.task.leads],
+            "units": [o.name for o in self.task.units()],
+            "targets": dict(sorted(Counter(str(s) for s in self.target_statuses).items())),
+            "reason_zh": self.reason_zh,
+            "reason_en": self.reason_en,
+        }
+
+
+def _group(results: Iterable[Result], key: Callable[[Result], str | None]) -> dict[str, tuple[Result, ...]]:
+    groups: dict[str, list[Result]] = defaultdict(list)
+    for result in results:
+        name = key(result)
+        if name is not None:
+            groups[name].append(result)
+    return {name: tuple(items) for name, items in groups.items()}
+
+
+@attrs.frozen(eq=False)
+class Evaluation:
+    """The results of `eduplan.evaluate`: data, not text. Group, summarise, filter and convert them."""
+
+    plan: Plan
+    as_of: dt.date
+    policy: Policy
+    results: tuple[Result, ...]
+    tasks: tuple[TaskResult, ...]
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Evaluation):
+            return NotImplemented
+        return (self.plan, self.as_of, self.results, self.tasks, self.diagnostics) == (
+            other.plan, other.as_of, other.results, other.tasks, other.diagnostics)
+
+    def __hash__(self) -> int:
+        return hash((self.plan.id, self.as_of, self.results))
+
+    def summary(self) -> dict[str, int]:
+        """The number of results per status, every status present (in the fixed order)."""
+        counts = Counter(r.status for r in self.results)
+        return {str(s): counts.get(s, 0) for s in Status}
+
+    def by_status(self) -> dict[str, tuple[Result, ...]]:
+        """Results grouped by status."""
+        return _group(self.results, lambda r: str(r.status))
+
+    def by_task(self) -> dict[str, tuple[Result, ...]]:
+        """Results grouped by task id (goal targets are not in any task)."""
+        return _group(self.results, lambda r: r.task_id)
+
+    def by_section(self) -> dict[str, tuple[Result, ...]]:
+        """Results grouped by the innermost section of their task."""
+        return _group(self.results, lambda r: r.section_id)
+
+    def by_indicator(self) -> dict[str, tuple[Result, ...]]:
+        """Results grouped by indicator id."""
+        return _group(self.results, lambda r: r.indicator_id)
+
+    def by_unit(self) -> dict[str, tuple[Result, ...]]:
+        """Results per responsible unit: each task's results under each of its units (groups by name),
+        and per-unit results under the unit they are for."""
+        groups: dict[str, list[Result]] = defaultdict(list)
+        units_of_task = {t.task.id: [o.name for o in t.task.units()] for t in self.tasks}
+        for result in self.results:
+            names = [result.scope] if result.scope is not None else units_of_task.get(result.task_id or "", [])
+            for name in dict.fromkeys(names):
+                groups[name].append(result)
+        return {name: tuple(items) for name, items in groups.items()}
+
+    def target_statuses(self) -> dict[str, Status]:
+        """One status per target, summarising its periods and units (see `summarise`)."""
+        statuses: dict[str, list[Status]] = defaultdict(list)
+        for result in self.results:
+            statuses[result.target.id].append(result.status)
+        return {target_id: summarise(items) for target_id, items in statuses.items()}
+
+    def failures(self, fail_on: Iterable[Status | str] = DEFAULT_FAIL_ON) -> tuple[Result, ...]:
+        """Results whose status is in ``fail_on``, leaving out aspirational ones the policy counts as warnings."""
+        wanted = {Status(s) for s in fail_on}
+        return tuple(r for r in self.results if r.status in wanted and not r.warning)
+
+    def for_unit(self, unit: str) -> Evaluation:
+        """Only the results and tasks that concern ``unit`` (as scope or as a responsible unit)."""
+        mine = set(map(id, self.by_unit().get(unit, ())))
+        tasks = tuple(t for t in self.tasks if unit in {o.name for o in t.task.units()})
+        return attrs.evolve(self, results=tuple(r for r in self.results if id(r) in mine), tasks=tasks)
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One plain dict per result (the documented JSON record)."""
+        return [r.to_record() for r in self.results]
+
+    def task_records(self) -> list[dict[str, Any]]:
+        """One plain dict per task."""
+        return [t.to_record() for t in self.tasks]
+
+    def to_frame(self) -> pandas.DataFrame:
+        """The records as a pandas DataFrame (needs the ``pandas`` extra)."""
+        try:
+            import pandas as pd  # noqa: PLC0415 - optional dependency
+        except ImportError as exc:  # pragma: no cover - depends on the environment
+            raise ImportError("Evaluation.to_frame needs pandas: pip install 'eduplan[pandas]'") from exc
+        return pd.DataFrame.from_records(self.to_records())
