@@ -1,0 +1,55 @@
+"""Rendering evaluation results and plans: terminal table, JSON, CSV, Markdown, HTML, charts.
+
+Renderers take a `Report` (plain records), never the evaluator's objects, so the layers stay apart.
+
+>>> report = Report("demo", "计划", "2020年", "2020-06-30", records=({"target_id": "t1", "status": "achieved"},))
+>>> sorted(FORMATS)
+['csv', 'html', 'json', 'markdown', 'table']
+>>> render(report, "json").startswith("{")
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from eduplan.render.formats import to_csv, to_json, to_markdown
+from eduplan.render.html import evaluation_html, plan_html, task_html, to_html
+from eduplan.render.report import DEFAULT_FAIL_ON, STATUSES, Report
+from eduplan.render.text import plan_tree, results_table
+
+FORMATS: dict[str, Callable[[Report], str]] = {
+    "table": results_table,
+    "json": to_json,
+    "csv": to_csv,
+    "markdown": to_markdown,
+    "html": to_html,
+}
+"""Output formats of ``eduplan check --format``."""
+
+
+def render(report: Report, fmt: str = "table") -> str:
+    """The report in one of `FORMATS`.
+
+    Raises:
+        KeyError: an unknown format.
+    """
+    return FORMATS[fmt](report)
+
+
+__all__ = [
+    "DEFAULT_FAIL_ON",
+    "FORMATS",
+    "STATUSES",
+    "Report",
+    "evaluation_html",
+    "plan_html",
+    "plan_tree",
+    "render",
+    "results_table",
+    "task_html",
+    "to_csv",
+    "to_html",
+    "to_json",
+    "to_markdown",
+]

@@ -1,0 +1,94 @@
+"""Machine and document outputs of a `Report`: JSON, CSV and Markdown.
+
+>>> from eduplan.render.report import Report
+>>> report = Report("demo", "计划", "2020年", "2020-06-30",
+...                 records=({"target_id": "t1", "status": "achieved", "evidence": [{"value": "99%"}]},))
+>>> print(to_csv(report).splitlines()[1])
+t1,achieved,"[{""value"": ""99%""}]"
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from eduplan.render.report import STATUSES, Report, section_scorecard, status_zh, unit_scorecard
+
+JSON_VERSION = 1
+"""The version of the ``--format json`` document (see docs/output.md)."""
+
+
+def to_data(report: Report) -> dict[str, Any]:
+    """The JSON document: plan, as-of date, summary, results, tasks and diagnostics."""
+    return {
+        "eduplan_results": JSON_VERSION,
+        "plan": {"id": report.plan_id, "title": report.plan_title, "period": report.period},
+        "as_of": report.as_of,
+        "unit": report.unit,
+        "summary": report.summary(),
+        "results": [dict(r) for r in report.records],
+        "tasks": [dict(t) for t in report.tasks],
+        "diagnostics": [d.as_dict() for d in report.diagnostics],
+    }
+
+
+def to_json(report: Report) -> str:
+    """`to_data` as indented JSON with Chinese text as is."""
+    return json.dumps(to_data(report), ensure_ascii=False, indent=2, default=str) + "\n"
+
+
+def _flat(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list | dict):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    return str(value)
+
+
+def to_csv(report: Report) -> str:
+    """One row per result; lists and mappings (evidence) as JSON text in their cell."""
+    columns: list[str] = []
+    for record in report.records:
+        columns += [k for k in record if k not in columns]
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(columns)
+    for record in report.records:
+        writer.writerow([_flat(record.get(c)) for c in columns])
+    return out.getvalue()
+
+
+def _md(value: Any) -> str:
+    return _flat(value).replace("|", "\\|").replace("\n", " ")
+
+
+def to_markdown(report: Report) -> str:
+    """A Markdown report: summary, scorecards per section and per unit, then the results by section."""
+    lines = [f"# {_md(report.plan_title)}", "", f"As of **{report.as_of}** · plan `{report.plan_id}` · "
+             f"period {_md(report.period)}" + (f" · unit {_md(report.unit)}" if report.unit else ""), ""]
+    counts = report.summary()
+    lines += ["| status 状态 | count |", "| --- | ---: |"]
+    lines += [f"| {s} {status_zh({'status': s})} | {counts[s]} |" for s in STATUSES if counts[s]]
+    cards = (("By section 按章节", section_scorecard(report)), ("By unit 按责任单位", unit_scorecard(report)))
+    for title, card in cards:
+        if not card:
+            continue
+        lines += ["", f"## {title}", "", "| | " + " | ".join(STATUSES) + " |", "| --- |" + " ---: |" * len(STATUSES)]
+        lines += [f"| {_md(name) or '-'} | " + " | ".join(str(c[s]) for s in STATUSES) + " |"
+                  for name, c in card.items()]
+    header = ("target", "task", "indicator 指标", "scope", "status 状态", "actual", "target 目标", "deadline",
+              "reason 原因")
+    lines += ["", "## Results 结果", "", "| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
+    for r in report.records:
+        cells = [r["target_id"], r.get("task_id") or r.get("goal_id"), r.get("indicator"), r.get("scope"),
+                 f"{r['status']} {status_zh(r)}", r.get("actual"),
+                 f"{_flat(r.get('comparator'))} {_flat(r.get('target'))}", r.get("deadline"), r.get("reason_zh")]
+        lines.append("| " + " | ".join(_md(c) for c in cells) + " |")
+    if report.diagnostics:
+        lines += ["", "## Data problems 数据问题", ""] + [f"- `{_md(d)}`" for d in report.diagnostics]
+    return "\n".join(lines) + "\n"
+
+
+__all__ = ["JSON_VERSION", "to_csv", "to_data", "to_json", "to_markdown"]

@@ -1,0 +1,110 @@
+"""What the renderers draw: a `Report`, the records of one evaluation, independent of the evaluator's types.
+
+Renderers work on plain records (lists of dicts, as `Evaluation.to_records()` and `task_records()` give
+them), so any evaluation, or hand-made records in a test, can be shown the same way.
+
+>>> report = Report("demo", "教育三年行动计划", "2018-2020年", "2019-06-30",
+...                 records=({"target_id": "t1", "status": "on_track", "task_id": "1"},
+...                          {"target_id": "t2", "status": "missed", "task_id": "2"}))
+>>> report.summary()
+{'achieved': 0, 'missed': 1, 'breached': 0, 'on_track': 1, 'at_risk': 0, 'off_track': 0, 'not_due': 0, 'no_data': 0}
+>>> [r["target_id"] for r in report.failures(["missed"])]
+['t2']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import attrs
+
+from eduplan.diagnostics import Diagnostic
+
+STATUSES = ("achieved", "missed", "breached", "on_track", "at_risk", "off_track", "not_due", "no_data")
+"""Every status, in the order reports list them."""
+STATUS_ZH = {"achieved": "已完成", "missed": "已逾期未完成", "breached": "未守住底线", "on_track": "进展顺利",
+             "at_risk": "存在风险", "off_track": "进度滞后", "not_due": "未到期", "no_data": "未报送"}
+STATUS_COLOURS = {"achieved": "#1a7f37", "on_track": "#2da44e", "not_due": "#6e7781", "at_risk": "#bf8700",
+                  "off_track": "#d1242f", "missed": "#a40e26", "breached": "#82071e", "no_data": "#8250df"}
+DEFAULT_FAIL_ON = ("missed", "breached", "off_track")
+"""The statuses ``eduplan check`` fails on unless ``--fail-on`` says otherwise."""
+
+Record = Mapping[str, Any]
+
+
+@attrs.frozen
+class Report:
+    """One evaluation's results as records: the plan's identity, the as-of date, target and task records."""
+
+    plan_id: str
+    plan_title: str
+    period: str | None
+    as_of: str
+    records: tuple[Record, ...] = ()
+    tasks: tuple[Record, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = ()
+    unit: str | None = None
+
+    @classmethod
+    def from_evaluation(cls, evaluation: Any) -> Report:
+        """A report from an `eduplan.evaluate.Evaluation` (anything with its record methods)."""
+        plan = evaluation.plan
+        return cls(plan.id, plan.title, str(plan.period), evaluation.as_of.isoformat(),
+                   tuple(evaluation.to_records()), tuple(evaluation.task_records()),
+                   tuple(evaluation.diagnostics))
+
+    def summary(self) -> dict[str, int]:
+        """The number of results per status, every status listed."""
+        counts = dict.fromkeys(STATUSES, 0)
+        for record in self.records:
+            counts[record["status"]] = counts.get(record["status"], 0) + 1
+        return counts
+
+    def failures(self, statuses: Iterable[str] = DEFAULT_FAIL_ON) -> list[Record]:
+        """The records whose status is one of ``statuses``."""
+        wanted = set(statuses)
+        return [r for r in self.records if r["status"] in wanted]
+
+    def for_unit(self, unit: str) -> Report:
+        """Only the results for one responsible or reporting unit: its tasks' targets, and per-unit results."""
+        tasks = tuple(t for t in self.tasks if unit in (*t.get("leads", ()), *t.get("units", ())))
+        task_ids = {t["task_id"] for t in tasks}
+        records = tuple(r for r in self.records if r.get("scope") == unit or
+                        (r.get("task_id") in task_ids and r.get("scope") in (None, unit)))
+        return attrs.evolve(self, records=records, tasks=tasks, unit=unit)
+
+
+def status_zh(record: Record) -> str:
+    """The Chinese label of a record's status."""
+    return str(record.get("status_zh") or STATUS_ZH.get(record["status"], record["status"]))
+
+
+def by_key(records: Sequence[Record], key: str) -> dict[str, list[Record]]:
+    """Records grouped by a key's value, in first-seen order; records without it go under ``""``."""
+    groups: dict[str, list[Record]] = {}
+    for record in records:
+        groups.setdefault(str(record.get(key) or ""), []).append(record)
+    return groups
+
+
+def unit_scorecard(report: Report) -> dict[str, dict[str, int]]:
+    """Per responsible unit (牵头 and 责任 units of tasks), the number of target results per status."""
+    by_task = by_key(report.records, "task_id")
+    cards: dict[str, dict[str, int]] = {}
+    for task in report.tasks:
+        for unit in dict.fromkeys([*task.get("leads", ()), *task.get("units", ())]):
+            card = cards.setdefault(unit, dict.fromkeys(STATUSES, 0))
+            for record in by_task.get(str(task["task_id"]), ()):
+                card[record["status"]] += 1
+    return dict(sorted(cards.items()))
+
+
+def section_scorecard(report: Report) -> dict[str, dict[str, int]]:
+    """Per section (and ``目标`` for plan-level goals), the number of target results per status."""
+    cards: dict[str, dict[str, int]] = {}
+    for record in report.records:
+        name = record.get("section_id") or ("goals" if record.get("goal_id") else "")
+        card = cards.setdefault(str(name), dict.fromkeys(STATUSES, 0))
+        card[record["status"]] += 1
+    return cards

@@ -1,0 +1,143 @@
+"""Plain-text output for terminals: the results table and the plan tree (no extra dependency).
+
+Columns are aligned by display width, so Chinese text (two columns per character) lines up.
+
+>>> print(table([["id", "指标"], ["t1", "入园率"]]))
+id  指标
+--  ------
+t1  入园率
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+
+from eduplan.model import Plan, Section, Task
+from eduplan.render.report import STATUSES, Record, Report, status_zh
+from eduplan.targets import Target
+
+
+def width(text: str) -> int:
+    """Display width: East Asian wide and full-width characters take two columns.
+
+    >>> width("ab"), width("入园率")
+    (2, 6)
+    """
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def clip(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` display columns, with ``…`` when cut."""
+    if width(text) <= limit:
+        return text
+    out, used = [], 0
+    for char in text:
+        if used + width(char) > limit - 1:
+            break
+        out.append(char)
+        used += width(char)
+    return "".join(out) + "…"
+
+
+def table(rows: Sequence[Sequence[str]], gap: str = "  ") -> str:
+    """Rows (the first is the header) as aligned text with a rule under the header."""
+    widths = [max(width(row[i]) for row in rows) for i in range(len(rows[0]))]
+
+    def line(cells: Sequence[str]) -> str:
+        return gap.join(c + " " * (w - width(c)) for c, w in zip(cells, widths, strict=True)).rstrip()
+
+    return "\n".join([line(rows[0]), line(["-" * w for w in widths]), *(line(r) for r in rows[1:])])
+
+
+def _cell(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+def results_table(report: Report, reason_width: int = 48) -> str:
+    """The terminal table of ``eduplan check``: one line per result, then the counts per status."""
+    header = ["target", "task", "indicator 指标", "scope", "status 状态", "actual", "target 目标", "deadline",
+              "reason 原因"]
+    rows = [header]
+    for r in report.records:
+        rows.append([_cell(r["target_id"]), _cell(r.get("task_id") or r.get("goal_id")),
+                     clip(_cell(r.get("indicator")), 24), clip(_cell(r.get("scope")), 12),
+                     f"{r['status']} {status_zh(r)}", _cell(r.get("actual")), _target_text(r),
+                     _cell(r.get("deadline")), clip(_cell(r.get("reason_zh")), reason_width)])
+    title = f"{report.plan_title} ({report.period}) as of {report.as_of}"
+    if report.unit:
+        title += f", unit {report.unit}"
+    body = table(rows) if report.records else "(no results)"
+    return f"{title}\n\n{body}\n\n{summary_line(report)}\n"
+
+
+def _target_text(record: Record) -> str:
+    target, upper = _cell(record.get("target")), record.get("upper")
+    comparator = _cell(record.get("comparator"))
+    if comparator == "range" and upper:
+        return f"{target}-{upper}"
+    return f"{comparator} {target}".strip()
+
+
+def summary_line(report: Report) -> str:
+    """``12 results: 3 achieved, 1 missed, ...`` (only statuses that occur)."""
+    counts = report.summary()
+    parts = [f"{counts[s]} {s}" for s in STATUSES if counts.get(s)]
+    return f"{len(report.records)} results: " + (", ".join(parts) if parts else "none")
+
+
+def plan_tree(plan: Plan) -> str:
+    """The plan as an indented tree: goals, sections, tasks with responsibilities, deadlines and targets."""
+    lines = [f"{plan.title} [{plan.id}] {plan.period}"]
+    details = [d for d in (plan.issuer, plan.document_number, plan.issue_date and str(plan.issue_date)) if d]
+    if details:
+        lines.append("  " + " · ".join(details))
+    for goal in plan.goals:
+        lines.append(f"  目标 goal {goal.id}: {goal.title or ''}".rstrip())
+        lines += [f"    {target_line(t)}" for t in goal.targets]
+    for section in plan.sections:
+        lines += _section_lines(section, 1)
+    return "\n".join(lines) + "\n"
+
+
+def _section_lines(section: Section, depth: int) -> list[str]:
+    pad = "  " * depth
+    head = " ".join(p for p in (section.number, section.title) if p) or section.id
+    lines = [f"{pad}{head} [{section.id}]"]
+    for task in section.tasks:
+        lines += _task_lines(task, depth + 1)
+    for child in section.sections:
+        lines += _section_lines(child, depth + 1)
+    return lines
+
+
+def _task_lines(task: Task, depth: int) -> list[str]:
+    pad = "  " * depth
+    head = " ".join(p for p in (task.number, task.title) if p) or task.id
+    when = "长期 ongoing" if task.ongoing else (task.deadline.text or str(task.deadline.date)) if task.deadline else ""
+    lines = [f"{pad}{head} [task {task.id}]" + (f" 完成时限 {when}" if when else "")]
+    for r in task.responsibilities:
+        extra = " ".join(x for x in (r.office, r.official) if x)
+        lines.append(f"{pad}  {r.role.label_zh} {r.role}: {r.organisation.name}" + (f" ({extra})" if extra else ""))
+    lines += [f"{pad}  {target_line(t)}" for t in task.targets]
+    return lines
+
+
+def target_line(target: Target) -> str:
+    """One target in words: ``t1 学前三年毛入园率 >= 99% by 2020-12-31``."""
+    value = "" if target.value is None else str(target.value)
+    if target.upper is not None:
+        value += f"-{target.upper}"
+    text = f"◦ {target.id} {target.indicator.name} {target.comparator} {value}".rstrip()
+    if target.basis.value != "level":
+        text += f" ({target.basis})"
+    if target.deadline is not None:
+        text += f" by {target.deadline.date}"
+    if target.strength.value == "aspirational":
+        text += " (力争)"
+    if target.scope.group is not None:
+        text += f" [{target.scope.kind}: {target.scope.group.name}]"
+    return text
+
+
+__all__ = ["clip", "plan_tree", "results_table", "summary_line", "table", "target_line", "width"]
