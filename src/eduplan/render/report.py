@@ -49,8 +49,10 @@ class Report:
     @classmethod
     def from_evaluation(cls, evaluation: Any) -> Report:
         """A report from an `eduplan.evaluate.Evaluation` (anything with its record methods)."""
+        from eduplan.io.unstructure import period_text  # noqa: PLC0415 - render does not otherwise need io
+
         plan = evaluation.plan
-        return cls(plan.id, plan.title, str(plan.period), evaluation.as_of.isoformat(),
+        return cls(plan.id, plan.title, period_text(plan.period), evaluation.as_of.isoformat(),
                    tuple(evaluation.to_records()), tuple(evaluation.task_records()),
                    tuple(evaluation.diagnostics))
 

@@ -1,0 +1,261 @@
+"""The ``eduplan`` command line: validate plans, check reports against them, show plans, print the schema.
+
+Exit codes: 0 nothing found; 1 findings (an invalid plan, a result whose status is in ``--fail-on``, a
+skipped report row); 2 bad arguments or unusable input. Problems are printed one per line as
+``file:line:col: severity[code] message``; no traceback ever reaches the user.
+
+>>> main(["schema"]) == 0  # doctest: +ELLIPSIS
+{
+  "$schema": ...
+True
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib
+import json
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from eduplan.diagnostics import Code, Diagnostic, EduplanError, Severity
+from eduplan.io import LoadError, load_plan, load_reports, plan_schema
+from eduplan.render import DEFAULT_FAIL_ON, FORMATS, STATUSES, Report, plan_tree, render
+from eduplan.reports import ReportedValue
+
+PROG = "eduplan"
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+_UNREADABLE = {Code.UNREADABLE_FILE, Code.FILE_TOO_LARGE}
+
+_DESCRIPTION = """\
+eduplan: Chinese education plans (教育规划, 行动计划, 工作要点) as typed, checkable data.
+
+Validate a plan file, check reported values (填报数据) against its targets (目标), show the plan as a
+tree of sections, tasks (重点任务), responsible units (牵头/责任单位) and targets, or print the JSON Schema.
+Exit codes: 0 nothing found, 1 findings, 2 bad arguments or unreadable input."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with the usage error on one line after the usage, exit code 2."""
+
+
+def _statuses(text: str) -> tuple[str, ...]:
+    wanted = tuple(s.strip() for s in text.split(",") if s.strip())
+    unknown = [s for s in wanted if s not in STATUSES]
+    if unknown:
+        raise argparse.ArgumentTypeError(f"unknown status {', '.join(unknown)}; use: {', '.join(STATUSES)}")
+    return wanted
+
+
+def _iso_date(text: str) -> dt.date:
+    try:
+        if len(text) != 10:
+            raise ValueError(text)
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an ISO date: {text!r} (use YYYY-MM-DD, e.g. 2019-12-31)") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with its subcommands (``extract`` is forwarded before parsing)."""
+    from eduplan import __version__  # noqa: PLC0415 - avoids a cycle when eduplan re-exports the CLI
+
+    parser = _Parser(prog=PROG, description=_DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True, parser_class=_Parser)
+
+    validate = commands.add_parser("validate", help="check a plan file (计划文件) and list every problem",
+                                   description="Load a plan file (.yaml, .yml, .json, .toml) and list every problem "
+                                   "with its location. Exit 0 when valid (warnings allowed), 1 when not, 2 when the "
+                                   "file cannot be read.")
+    validate.add_argument("plan", metavar="PLAN", help="plan file")
+    validate.add_argument("--format", choices=("text", "json"), default="text", help="output format (default text)")
+
+    check = commands.add_parser(
+        "check", help="check reported values (填报数据) against the plan's targets",
+        description="Evaluate every target of PLAN against reported values as of a date, and print the results. "
+        "Exit 1 when a result has a status in --fail-on or a report row was skipped, 0 otherwise, 2 for bad "
+        "arguments or unreadable input.")
+    check.add_argument("plan", metavar="PLAN", help="plan file")
+    check.add_argument("--reports", "-r", metavar="FILE", nargs="+", default=[], action="extend",
+                       help="reports tables (.csv, .tsv, .xlsx): one row per reported value (填报数据)")
+    check.add_argument("--as-of", type=_iso_date, metavar="DATE",
+                       help="evaluate as of this ISO date (截至日期); default: today")
+    check.add_argument("--format", "-f", choices=tuple(FORMATS), default="table",
+                       help="output format (default table)")
+    check.add_argument("--output", "-o", metavar="FILE", help="write the output to FILE instead of stdout")
+    check.add_argument("--fail-on", type=_statuses, default=DEFAULT_FAIL_ON, metavar="STATUS,...",
+                       help=f"statuses that make the exit code 1 (default {','.join(DEFAULT_FAIL_ON)}); "
+                       f"any of {', '.join(STATUSES)}")
+    check.add_argument("--unit", metavar="ORG", help="only the results of one unit (责任单位/填报单位)")
+    check.add_argument("--sheet", metavar="NAME", help="sheet of .xlsx reports (default: the first)")
+
+    show = commands.add_parser("show", help="show the plan as a tree with responsibilities and targets",
+                               description="Print the plan's goals (目标), sections, tasks (重点任务) with their "
+                               "responsible units (牵头/责任/配合) and deadlines (完成时限), and targets.")
+    show.add_argument("plan", metavar="PLAN", help="plan file")
+
+    commands.add_parser("schema", help="print the JSON Schema of plan files",
+                        description="Print the JSON Schema (draft 2020-12) that plan files follow.")
+    commands.add_parser("extract", help="draft a plan from policy text (see: eduplan extract --help)",
+                        add_help=False)
+    return parser
+
+
+def _print_diagnostics(diagnostics: Iterable[Diagnostic], stream: TextIO) -> None:
+    for diagnostic in diagnostics:
+        print(diagnostic, file=stream)
+
+
+def _load_error_code(error: LoadError) -> int:
+    return EXIT_USAGE if not error.diagnostics or any(d.code in _UNREADABLE for d in error.diagnostics) \
+        else EXIT_FINDINGS
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    """``eduplan validate PLAN``."""
+    try:
+        plan, warnings = load_plan(args.plan)
+    except LoadError as error:
+        if args.format == "json":
+            _json_out({"valid": False, "diagnostics": [d.as_dict() for d in error.diagnostics]})
+        else:
+            _print_diagnostics(error.diagnostics, sys.stdout)
+            print(f"{args.plan}: {len(error.diagnostics)} problem(s)", file=sys.stderr)
+        return _load_error_code(error)
+    if args.format == "json":
+        _json_out({"valid": True, "plan": plan.id, "diagnostics": [d.as_dict() for d in warnings]})
+    else:
+        _print_diagnostics(warnings, sys.stdout)
+        targets = sum(1 for _ in plan.targets())
+        print(f"{args.plan}: valid ({sum(1 for _ in plan.tasks())} tasks, {targets} targets, "
+              f"{len(warnings)} warning(s))", file=sys.stderr)
+    return EXIT_OK
+
+
+def _json_out(data: Any) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _plan_or_exit(path: str, skip: frozenset[Code] = frozenset()) -> Any:
+    try:
+        plan, warnings = load_plan(path)
+    except LoadError as error:
+        _print_diagnostics(error.diagnostics, sys.stderr)
+        raise _Exit(EXIT_USAGE, f"{path}: the plan cannot be used ({len(error.diagnostics)} problem(s))") from None
+    _print_diagnostics((w for w in warnings if w.code not in skip), sys.stderr)
+    return plan
+
+
+class _Exit(Exception):  # noqa: N818 - a control-flow signal, not an error
+    def __init__(self, code: int, message: str | None = None) -> None:
+        super().__init__(message)
+        self.code, self.message = code, message
+
+
+def _reports(paths: Sequence[str], plan: Any, sheet: str | None) -> tuple[list[ReportedValue], list[Diagnostic]]:
+    values: list[ReportedValue] = []
+    problems: list[Diagnostic] = []
+    for path in paths:
+        try:
+            loaded = load_reports(path, plan, sheet=sheet)
+        except LoadError as error:
+            _print_diagnostics(error.diagnostics, sys.stderr)
+            raise _Exit(EXIT_USAGE, error.message) from None
+        values += loaded.value
+        problems += loaded.diagnostics
+    return values, problems
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """``eduplan check PLAN --reports FILE... --as-of DATE``."""
+    plan = _plan_or_exit(args.plan, skip=frozenset({Code.GROUP_WITHOUT_MEMBERS}))  # the evaluator reports it
+    values, problems = _reports(args.reports, plan, args.sheet)
+    try:
+        evaluate = importlib.import_module("eduplan.evaluate").evaluate
+    except ImportError:
+        raise _Exit(EXIT_USAGE, "the evaluator (eduplan.evaluate) is not available in this installation") from None
+    as_of = args.as_of or dt.date.today()
+    evaluation = evaluate(plan, values, as_of)
+    report = Report.from_evaluation(evaluation)
+    if args.unit:
+        report = report.for_unit(args.unit)
+        if not report.records and not report.tasks:
+            print(f"{PROG}: note: no task or result names the unit {args.unit!r}", file=sys.stderr)
+    _print_diagnostics([*problems, *report.diagnostics], sys.stderr)
+    text = render(report, args.format)
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    failing = report.failures(args.fail_on)
+    errors = [d for d in [*problems, *report.diagnostics] if d.severity is Severity.ERROR]
+    return EXIT_FINDINGS if failing or errors else EXIT_OK
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    """``eduplan show PLAN``."""
+    sys.stdout.write(plan_tree(_plan_or_exit(args.plan)))
+    return EXIT_OK
+
+
+def cmd_schema(_: argparse.Namespace) -> int:
+    """``eduplan schema``."""
+    _json_out(plan_schema())
+    return EXIT_OK
+
+
+def cmd_extract(argv: list[str]) -> int:
+    """``eduplan extract ...``: forwarded to ``eduplan.extract.command.main``."""
+    try:
+        command = importlib.import_module("eduplan.extract.command")
+    except ImportError:
+        raise _Exit(EXIT_USAGE, "the extractor (eduplan.extract) is not available in this installation") from None
+    result = command.main(argv)
+    return int(result or 0)
+
+
+_COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "validate": cmd_validate, "check": cmd_check, "show": cmd_show, "schema": cmd_schema,
+}
+
+
+def _run(argv: list[str]) -> int:
+    if argv and argv[0] == "extract":
+        return cmd_extract(argv[1:])
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as exit_:  # argparse: --help (0) or a usage error (2), already printed
+        return exit_.code if isinstance(exit_.code, int) else EXIT_USAGE
+    return _COMMANDS[args.command](args)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line and return the exit code; never lets a traceback reach the user."""
+    try:
+        return _run(list(sys.argv[1:] if argv is None else argv))
+    except _Exit as exit_:
+        if exit_.message:
+            print(f"{PROG}: error: {exit_.message}", file=sys.stderr)
+        return exit_.code
+    except EduplanError as error:
+        _print_diagnostics(error.diagnostics, sys.stderr)
+        print(f"{PROG}: error: {error.message}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as error:
+        where = f" {error.filename}" if error.filename else ""
+        print(f"{PROG}: error:{where} {error.strerror or error}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        return 130
+    except Exception as error:  # the last line of defence: one line, no traceback
+        print(f"{PROG}: internal error: {type(error).__name__}: {error} (please report this)", file=sys.stderr)
+        return EXIT_USAGE
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
