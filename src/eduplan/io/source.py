@@ -249,6 +249,8 @@ class _Builder:
         if isinstance(node, MappingNode):
             return self._mapping(node, path)
         if isinstance(node, SequenceNode):
+            if node.tag != f"{_TAG}seq":
+                raise _tag_error(node)
             return [self.build(item, f"{path}[{i}]") for i, item in enumerate(node.value)]
         assert isinstance(node, ScalarNode)
         return _scalar(node)

@@ -1,0 +1,140 @@
+"""Loading plan files: every problem found, with its file position, JSON path and ids."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from eduplan import Code, Severity
+from eduplan.io import DEFAULT_MAX_BYTES, LoadError, dump_plan, load_plan, loads_plan, save_plan
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = sorted((ROOT / "examples").glob("*/plan.yaml"))
+
+HEAD = "eduplan: 1\nid: p\ntitle: 计划\nperiod: 2018-2020年\n"
+INDICATORS = 'indicators:\n  - {id: rate, name: 入园率, kind: percentage, unit: "%"}\n'
+
+
+def problems(text: str, fmt: str = "yaml") -> list[tuple[Code, int | None, str | None]]:
+    """Load text that must fail; return (code, line, path) of each diagnostic."""
+    with pytest.raises(LoadError) as info:
+        loads_plan(text, fmt, "plan." + fmt)
+    return [(d.code, d.location.line, d.location.path) for d in info.value.diagnostics]
+
+
+def test_broken_yaml_has_line_and_column() -> None:
+    """A syntax error is reported once with its line and column."""
+    with pytest.raises(LoadError) as info:
+        loads_plan(HEAD + "sections: [a, b\nissuer: x\n", "yaml", "plan.yaml")
+    (diagnostic,) = info.value.diagnostics
+    assert diagnostic.code is Code.SYNTAX_ERROR
+    assert (diagnostic.location.file, diagnostic.location.line) == ("plan.yaml", 6)
+    assert diagnostic.location.column is not None
+
+
+def test_three_distinct_problems_are_all_reported() -> None:
+    """An unknown unit, a dangling indicator and an impossible value are reported together, with lines."""
+    text = HEAD + INDICATORS + (
+        "  - {id: schools, name: 学校, kind: count, unit: 公里每所}\n"
+        "goals:\n"
+        "  - id: g\n"
+        "    targets:\n"
+        '      - {id: t1, indicator: nope, comparator: ">=", value: "5所"}\n'
+        '      - {id: t2, indicator: rate, comparator: ">=", value: "120%"}\n')
+    found = problems(text)
+    assert (Code.UNKNOWN_UNIT, 7, "$.indicators[1].unit") in found
+    assert (Code.DANGLING_REFERENCE, 11, "$.goals[0].targets[0].indicator") in found
+    assert (Code.IMPOSSIBLE_VALUE, 12, "$.goals[0].targets[1].value") in found
+
+
+def test_duplicates_unknown_fields_and_cross_object_checks() -> None:
+    """Duplicate ids, unknown keys and deadlines before the plan starts all carry task ids."""
+    text = HEAD + ("colour: blue\nsections:\n  - id: s\n    tasks:\n"
+                   "      - {id: '1', deadline: 2015年底}\n      - {id: '1'}\n")
+    found = problems(text)
+    assert (Code.UNKNOWN_FIELD, 5, "$.colour") in found
+    assert (Code.DUPLICATE_ID, 10, "$.sections[0].tasks[1].id") in found
+    text = HEAD + "sections:\n  - id: s\n    tasks:\n      - {id: '1', deadline: 2015年底}\n"
+    with pytest.raises(LoadError) as info:
+        loads_plan(text)
+    (diagnostic,) = info.value.diagnostics
+    assert diagnostic.code is Code.DEADLINE_BEFORE_START
+    assert diagnostic.location.task_id == "1"
+    assert diagnostic.location.line == 8
+
+
+def test_missing_fields_and_bad_enums() -> None:
+    """A missing required field and a bad enum value name the field and the allowed values."""
+    with pytest.raises(LoadError) as info:
+        loads_plan("id: p\ntitle: x\ngoals: [{id: g, targets: [{id: t, comparator: more}]}]\n")
+    messages = [str(d) for d in info.value.diagnostics]
+    assert any("missing required field 'period'" in m for m in messages)
+    assert any("missing required field 'indicator'" in m for m in messages)
+    assert any("more' is not a valid Comparator; use one of: >=" in m for m in messages)
+
+
+def test_json_problems_have_paths() -> None:
+    """JSON diagnostics carry the JSON path; JSON syntax errors carry line and column."""
+    found = problems('{"id": "p", "title": "x", "period": "2020年", "goals": [{"id": 5.5, "bad": 1}]}', "json")
+    assert (Code.UNKNOWN_FIELD, None, "$.goals[0].bad") in found
+    assert problems('{"id": "p",\n "title": }', "json")[0][:2] == (Code.SYNTAX_ERROR, 2)
+
+
+def test_unsafe_yaml_is_refused() -> None:
+    """Tags that would construct objects, and alias bombs, are refused."""
+    assert problems(HEAD + "issuer: !!python/object/apply:os.system [echo]\n")[0][0] is Code.UNSAFE_INPUT
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{c}: &{c} [{', '.join([f'*{p}'] * 10)}]\n" for p, c in zip("abcdefg", "bcdefgh", strict=True))
+    assert problems(bomb)[0][0] is Code.UNSAFE_INPUT
+
+
+def test_size_limit_and_missing_file(tmp_path: Path) -> None:
+    """A file over the size limit and a missing file are unreadable, not crashes."""
+    big = tmp_path / "big.yaml"
+    big.write_text(HEAD + "source: " + "x" * 200 + "\n", encoding="utf-8")
+    with pytest.raises(LoadError) as info:
+        load_plan(big, max_bytes=100)
+    assert info.value.diagnostics[0].code is Code.FILE_TOO_LARGE
+    assert DEFAULT_MAX_BYTES == 10 * 1024 * 1024
+    with pytest.raises(LoadError) as info:
+        load_plan(tmp_path / "missing.yaml")
+    assert info.value.diagnostics[0].code is Code.UNREADABLE_FILE
+
+
+def test_warnings_are_returned_not_raised() -> None:
+    """A per-unit target on a group without members loads with a warning."""
+    text = HEAD + INDICATORS + ("goals: [{id: g, targets: [{id: t, indicator: rate, comparator: '>=', value: 90%,"
+                                " scope: {kind: each_unit, group: 各县区}}]}]\n")
+    plan, warnings = loads_plan(text)
+    assert plan.target("t").scope.group is not None
+    assert [(w.code, w.severity) for w in warnings] == [(Code.GROUP_WITHOUT_MEMBERS, Severity.WARNING)]
+
+
+def test_quantities_are_exact_and_text_survives() -> None:
+    """Quantities load as exact decimals; numbers written unquoted keep their text in text fields."""
+    text = HEAD + INDICATORS + ("sections: [{id: s, number: 2., tasks: [{id: 1, number: 3.10, deadline: 长期,"
+                                " targets: [{id: t, indicator: rate, comparator: '~', value: 0.1}]}]}]\n")
+    plan = loads_plan(text).value
+    task = plan.task("1")
+    assert (plan.sections[0].number, task.number, task.ongoing, task.deadline) == ("2.", "3.10", True, None)
+    assert str(plan.target("t").value) == "0.1"
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=[p.parent.name for p in EXAMPLES])
+def test_seed_plans_round_trip(path: Path, tmp_path: Path) -> None:
+    """Every seed plan loads, and survives saving as YAML and JSON."""
+    plan, _ = load_plan(path)
+    for name in ("plan.yaml", "plan.json"):
+        save_plan(plan, tmp_path / name)
+        assert load_plan(tmp_path / name).value == plan
+    assert dump_plan(load_plan(tmp_path / "plan.yaml").value) == (tmp_path / "plan.yaml").read_text(encoding="utf-8")
+
+
+def test_toml_is_read() -> None:
+    """TOML plans load too (writing TOML is not supported)."""
+    text = 'id = "p"\ntitle = "计划"\nperiod = "2020年"\n[parameters]\n"省定标准" = "700元/生"\n'
+    plan = loads_plan(text, "toml").value
+    assert str(plan.parameter("省定标准")) == "700元/生"
+    with pytest.raises(LoadError):
+        dump_plan(plan, "toml")
