@@ -106,3 +106,22 @@ goals: [{id: g, targets: [{id: t1, indicator: r, comparator: ">=", value: 95%, d
 """).value
     series = chart_series(plan, "t1", [])
     assert series["trajectory"][-1][1] == 95.0 and series["target"] == 95.0
+
+
+def test_progress_chart_draws() -> None:
+    """With matplotlib installed, the chart draws reported points, trajectory and target."""
+    pytest.importorskip("matplotlib")
+    import matplotlib as mpl  # noqa: PLC0415 - optional
+
+    mpl.use("Agg")
+    from eduplan.render.chart import progress_chart  # noqa: PLC0415 - after choosing the backend
+
+    plan = loads_plan("""
+id: p
+title: 计划
+period: 2018-2020年
+indicators: [{id: r, name: 入园率, kind: percentage, unit: "%", baselines: [{value: 90%, date: 2017-12-31}]}]
+goals: [{id: g, targets: [{id: t1, indicator: r, comparator: ">=", value: 95%, deadline: 到2020年}]}]
+""").value
+    ax = progress_chart(plan, "t1", [])
+    assert len(ax.get_lines()) == 2
