@@ -20,7 +20,7 @@ from eduplan.diagnostics import Code, Diagnostic, Location, Severity
 from eduplan.evaluate.judge import Verdict, verdict
 from eduplan.evaluate.policy import Policy
 from eduplan.evaluate.reasons import reason
-from eduplan.evaluate.results import Evaluation, Result, TaskResult
+from eduplan.evaluate.results import Evaluation, Result
 from eduplan.evaluate.series import PreparedReports, prepare_reports
 from eduplan.evaluate.status import Status, worst
 from eduplan.evaluate.tasks import evaluate_task
@@ -297,6 +297,8 @@ class _Context:
             conditions[0] = attrs.evolve(conditions[0], value=override.value, upper=override.upper)
         judged = [self.condition(target, c, unit, window, cutoff, actual) for c in conditions]
         status = worst(v.status for v, _ in judged)
+        if status is Status.NO_DATA and self.as_of < window.start:
+            status = Status.NOT_DUE  # a window that has not begun has nothing to report yet
         main, threshold = judged[0]
         stretch = None
         if target.stretch is not None:
@@ -321,12 +323,26 @@ class _Context:
             comparator = Comparator.AT_LEAST if direction is Direction.UP else Comparator.AT_MOST
             if direction is Direction.DOWN:
                 value, bound = bound, value
+        history = self.dated_thresholds(target, cond, unit, window, actual, value) if throughout else ()
         return verdict(
             comparator, actual=actual.value, threshold=value, bound=bound, policy=self.policy,
-            due=self.as_of > window.deadline, tolerance=None if target.tolerance is None else target.tolerance.root_value(),
-            start=threshold.start, elapsed=elapsed, throughout=[v for v, _ in actual.history],
-            hold_throughout=throughout,
+            due=self.as_of > window.deadline,
+            tolerance=None if target.tolerance is None else target.tolerance.root_value(),
+            start=threshold.start, elapsed=elapsed, throughout=history, hold_throughout=throughout,
         ), threshold
+
+    def dated_thresholds(self, target: Target, cond: Condition, unit: str | None, window: Window, actual: Actual,
+                         current: Decimal) -> list[tuple[Decimal, Decimal]]:
+        """Each reported value of the period with the threshold that applied on its date: a multiple of
+        another indicator is judged against that indicator's value at the time, not today's."""
+        ref = cond.reference
+        if cond.basis is not Basis.MULTIPLE or ref is None or ref.kind is not ReferenceKind.INDICATOR:
+            return [(value, current) for value, _ in actual.history]
+        pairs = []
+        for value, report in actual.history:
+            then = self.threshold(target, cond, unit, window, report.date)
+            pairs.append((value, then.value if isinstance(then, Threshold) else current))
+        return pairs
 
     def result(self, owner: Goal | Task, target: Target, window: Window, unit: str | None, actual: Actual,
                status: Status, main: Verdict, threshold: Threshold | tuple[str, str],
@@ -336,10 +352,11 @@ class _Context:
         known = threshold if isinstance(threshold, Threshold) else None
         evidence = actual.evidence
         breach_date = None
-        if main.breach_index is not None:
+        if main.breach_index is not None and known is not None:
             value, report = actual.history[main.breach_index]
             evidence, breach_date = (report,), report.date.isoformat()
             actual = attrs.evolve(actual, value=value)
+            known = attrs.evolve(known, value=main.breach_threshold or known.value)
         note = actual.note or (threshold if isinstance(threshold, tuple) else None)
         if stretch is not None and status is Status.ACHIEVED and stretch is not Status.ACHIEVED:
             note = ("确保目标已完成，力争目标尚未完成", "binding met, stretch not yet")

@@ -32,6 +32,7 @@ class Verdict:
     progress_upper: Decimal | None = None
     gap: Decimal | None = None
     breach_index: int | None = None
+    breach_threshold: Decimal | None = None
 
 
 def _upward(comparator: Comparator, threshold: Decimal, start: Decimal | None) -> bool:
@@ -63,7 +64,7 @@ def verdict(
     tolerance: Decimal | None = None,
     start: Decimal | None = None,
     elapsed: Decimal | None = None,
-    throughout: Sequence[Decimal] = (),
+    throughout: Sequence[tuple[Decimal, Decimal]] = (),
     hold_throughout: bool = False,
 ) -> Verdict:
     """Judge one level condition.
@@ -78,7 +79,8 @@ def verdict(
         tolerance: for ``~``, the target's own tolerance (else the policy's).
         start: the value the trajectory starts from (the baseline; 0 for cumulative sums).
         elapsed: the elapsed share of the target's period (序时进度); ``None`` without a trajectory.
-        throughout: for a must-hold-throughout target, every value reported in its period so far.
+        throughout: for a must-hold-throughout target, every value reported in its period so far, each
+            with the threshold that applied on its date (a reference may change over time).
         hold_throughout: whether the target must hold throughout its period (保持在, 控制在...以内).
     """
     if actual is None:
@@ -90,9 +92,10 @@ def verdict(
     upward = _upward(comparator, threshold, start)
     gap = (threshold - actual) if upward else (actual - threshold)
     if hold_throughout:
-        for index, value in enumerate(throughout):
-            if not holds(comparator, value, threshold, upper, tol):
-                return Verdict(Status.BREACHED, None, done, done_upper, gap, index)
+        for index, (value, then) in enumerate(throughout):
+            if not holds(comparator, value, then, upper, tol):
+                breach_gap = (then - value) if upward else (value - then)
+                return Verdict(Status.BREACHED, None, done, done_upper, breach_gap, index, then)
     if holds(comparator, actual, threshold, upper, tol):
         return Verdict(Status.ACHIEVED, None, done, done_upper, gap)
     if due:

@@ -62,11 +62,13 @@ def reason(
         Status.OFF_TRACK: (f"实际{actual}，明显落后于序时进度应达的{expected}，目标{tz}{left_zh}",
                            f"actual {actual} is well behind the expected {expected} on the way to {te}{left_en}"),
         Status.NOT_DUE: (f"实际{actual}，尚未达到目标（{tz}），未到期；无基线，无法判断进度{left_zh}",
-                         f"actual {actual} has not reached the target ({te}); not yet due, and without a baseline "
-                         f"no trajectory can be drawn{left_en}"),
+                         (f"actual {actual} has not reached the target ({te}); not yet due, and without a "
+                          f"baseline no trajectory can be drawn{left_en}")),
         Status.NO_DATA: ("无可用的报送数据", "nothing usable was reported"),
     }
     zh, en = texts[status]
+    if status is Status.NOT_DUE and actual is None:
+        zh, en = f"目标期尚未开始，暂无需报送（目标{tz}）", f"its period has not begun; nothing is due yet (target {te})"
     if note is not None:
         zh, en = f"{zh}；{note[0]}", f"{en}; {note[1]}"
     return zh, en

@@ -77,7 +77,9 @@ def evaluate_task(
     days = None if task.deadline is None else (task.deadline.date - as_of).days
     counts = len(target_statuses)
     achieved = sum(1 for s in target_statuses if s is Status.ACHIEVED)
-    zh = f"完成时限：{deadline.label_zh}；目标{achieved}/{counts}项已完成" if counts else f"完成时限：{deadline.label_zh}"
+    zh = f"完成时限：{deadline.label_zh}"
+    if counts:
+        zh += f"；目标{achieved}/{counts}项已完成"
     en = (f"deadline: {deadline.value.replace('_', ' ')}; {achieved} of {counts} target results achieved"
           if counts else f"deadline: {deadline.value.replace('_', ' ')}")
     if report is not None:
