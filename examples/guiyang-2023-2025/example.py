@@ -16,8 +16,9 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from eduplan import Plan, ReportedValue
 from eduplan.evaluate import evaluate
+
+from eduplan import Plan, ReportedValue
 from eduplan.io import load_plan, load_reports
 
 HERE = Path(__file__).resolve().parent

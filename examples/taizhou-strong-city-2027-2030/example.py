@@ -15,6 +15,7 @@ from collections import Counter
 from pathlib import Path
 
 from eduplan.evaluate import evaluate
+
 from eduplan.io import load_plan, load_reports
 
 HERE = Path(__file__).resolve().parent

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from eduplan.diagnostics import Code, Diagnostic, EduplanError, Severity
+from eduplan.evaluation import evaluate
 from eduplan.io import LoadError, load_plan, load_reports, plan_schema
 from eduplan.render import DEFAULT_FAIL_ON, FORMATS, STATUSES, Report, plan_tree, render
 from eduplan.reports import ReportedValue
@@ -174,10 +175,6 @@ def cmd_check(args: argparse.Namespace) -> int:
     """``eduplan check PLAN --reports FILE... --as-of DATE``."""
     plan = _plan_or_exit(args.plan, skip=frozenset({Code.GROUP_WITHOUT_MEMBERS}))  # the evaluator reports it
     values, problems = _reports(args.reports, plan, args.sheet)
-    try:
-        evaluate = importlib.import_module("eduplan.evaluate").evaluate
-    except ImportError:
-        raise _Exit(EXIT_USAGE, "the evaluator (eduplan.evaluate) is not available in this installation") from None
     as_of = args.as_of or dt.date.today()
     evaluation = evaluate(plan, values, as_of)
     report = Report.from_evaluation(evaluation)

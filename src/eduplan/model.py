@@ -77,6 +77,11 @@ class Task:
         """The lead units (牵头单位)."""
         return self.units(Role.LEAD)
 
+    def _repr_html_(self) -> str:
+        from eduplan.render.html import task_html  # noqa: PLC0415 - rendering is a separate layer
+
+        return task_html(self)
+
 
 @attrs.frozen
 class Goal:
@@ -156,6 +161,11 @@ class Plan:
         errors = validate_plan(self)
         if errors:
             raise ModelError(f"Plan {self.id!r}: {len(errors)} problem(s)", errors)
+
+    def _repr_html_(self) -> str:
+        from eduplan.render.html import plan_html  # noqa: PLC0415 - rendering is a separate layer
+
+        return plan_html(self)
 
     # --- iteration ---
     def walk_sections(self) -> Iterator[Section]:

@@ -16,7 +16,7 @@ from eduplan import (
     Task,
     parse_quantity,
 )
-from eduplan.evaluate import Evaluation, Policy, Result, evaluate
+from eduplan.evaluation import Evaluation, Policy, Result, evaluate
 
 D = dt.date.fromisoformat
 

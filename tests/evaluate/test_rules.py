@@ -29,7 +29,7 @@ from eduplan import (
     parse_quantity,
 )
 from eduplan.diagnostics import Code
-from eduplan.evaluate import Policy, Status
+from eduplan.evaluation import Policy, Status
 from tests.evaluate.helpers import D, goal_plan, indicator, only, plan_with, report, run
 
 RATE = indicator()

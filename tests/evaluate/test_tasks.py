@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from eduplan import Comparator, Plan, Section, Target, Task, TaskReport, TaskState, parse_deadline, parse_quantity
-from eduplan.evaluate import Status, TaskDeadlineStatus, evaluate
+from eduplan.evaluation import Status, TaskDeadlineStatus, evaluate
 from tests.evaluate.helpers import D, indicator, report
 
 

@@ -23,7 +23,7 @@ from eduplan import (
     Task,
     parse_deadline,
 )
-from eduplan.evaluate import Status, evaluate
+from eduplan.evaluation import Status, evaluate
 
 #: Statuses from best to worst for a single target judged on one value (no data excluded).
 ORDER = {Status.ACHIEVED: 0, Status.ON_TRACK: 1, Status.NOT_DUE: 2, Status.AT_RISK: 3, Status.OFF_TRACK: 4,

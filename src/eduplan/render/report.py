@@ -48,7 +48,7 @@ class Report:
 
     @classmethod
     def from_evaluation(cls, evaluation: Any) -> Report:
-        """A report from an `eduplan.evaluate.Evaluation` (anything with its record methods)."""
+        """A report from an `eduplan.evaluation.Evaluation` (anything with its record methods)."""
         from eduplan.io.unstructure import period_text  # noqa: PLC0415 - render does not otherwise need io
 
         plan = evaluation.plan

@@ -4,7 +4,7 @@ For every target it works out the windows to judge (one, or one per year for 每
 targets), the units to judge (the jurisdiction, or each unit of a group), the value that counts
 (the latest level, or the sum of increments since the start; aggregated from unit reports where
 the jurisdiction reported nothing), the threshold (a level, a change from the baseline, a multiple
-of a reference, the previous year's value), and the verdict (`eduplan.evaluate.judge`).
+of a reference, the previous year's value), and the verdict (`eduplan.evaluation.judge`).
 """
 
 from __future__ import annotations
@@ -17,13 +17,13 @@ import attrs
 
 from eduplan.compare import level_comparator
 from eduplan.diagnostics import Code, Diagnostic, Location, Severity
-from eduplan.evaluate.judge import Verdict, verdict
-from eduplan.evaluate.policy import Policy
-from eduplan.evaluate.reasons import reason
-from eduplan.evaluate.results import Evaluation, Result
-from eduplan.evaluate.series import PreparedReports, prepare_reports
-from eduplan.evaluate.status import Status, worst
-from eduplan.evaluate.tasks import evaluate_task
+from eduplan.evaluation.judge import Verdict, verdict
+from eduplan.evaluation.policy import Policy
+from eduplan.evaluation.reasons import reason
+from eduplan.evaluation.results import Evaluation, Result
+from eduplan.evaluation.series import PreparedReports, prepare_reports
+from eduplan.evaluation.status import Status, worst
+from eduplan.evaluation.tasks import evaluate_task
 from eduplan.indicators import Aggregation, Direction, Indicator
 from eduplan.model import Goal, Plan, Task
 from eduplan.numerals import tidy

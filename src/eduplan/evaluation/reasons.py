@@ -9,7 +9,7 @@
 
 from __future__ import annotations
 
-from eduplan.evaluate.status import Status
+from eduplan.evaluation.status import Status
 from eduplan.targets import Comparator
 
 
@@ -68,7 +68,8 @@ def reason(
     }
     zh, en = texts[status]
     if status is Status.NOT_DUE and actual is None:
-        zh, en = f"目标期尚未开始，暂无需报送（目标{tz}）", f"its period has not begun; nothing is due yet (target {te})"
+        zh = f"目标期尚未开始，暂无需报送（目标{tz}）"
+        en = f"its period has not begun; nothing is due yet (target {te})"
     if note is not None:
         zh, en = f"{zh}；{note[0]}", f"{en}; {note[1]}"
     return zh, en

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from eduplan.diagnostics import Diagnostic
-from eduplan.evaluate.policy import Policy
-from eduplan.evaluate.status import DEFAULT_FAIL_ON, Status, TaskDeadlineStatus, summarise
+from eduplan.evaluation.policy import Policy
+from eduplan.evaluation.status import DEFAULT_FAIL_ON, Status, TaskDeadlineStatus, summarise
 from eduplan.model import Plan, Task
 from eduplan.periods import Period
 from eduplan.reports import ReportedValue, TaskReport
@@ -181,6 +181,11 @@ class Evaluation:
 
     def __hash__(self) -> int:
         return hash((self.plan.id, self.as_of, self.results))
+
+    def _repr_html_(self) -> str:
+        from eduplan.render.html import evaluation_html  # noqa: PLC0415 - rendering is a separate layer
+
+        return evaluation_html(self)
 
     def summary(self) -> dict[str, int]:
         """The number of results per status, every status present (in the fixed order)."""

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from eduplan.evaluate.policy import Policy
-from eduplan.evaluate.results import TaskResult
-from eduplan.evaluate.status import Status, TaskDeadlineStatus, summarise
+from eduplan.evaluation.policy import Policy
+from eduplan.evaluation.results import TaskResult
+from eduplan.evaluation.status import Status, TaskDeadlineStatus, summarise
 from eduplan.model import Task
 from eduplan.reports import TaskReport, TaskState
 

@@ -17,8 +17,8 @@ from decimal import Decimal
 import attrs
 
 from eduplan.compare import holds, satisfied_from_below
-from eduplan.evaluate.policy import Policy
-from eduplan.evaluate.status import Status
+from eduplan.evaluation.policy import Policy
+from eduplan.evaluation.status import Status
 from eduplan.targets import Comparator
 
 

@@ -5,10 +5,10 @@ holds one `Result` per (target, unit, period) and one `TaskResult` per task. See
 docs/statuses.md.
 """
 
-from eduplan.evaluate.engine import evaluate
-from eduplan.evaluate.policy import Policy, Trajectory, linear
-from eduplan.evaluate.results import Evaluation, Result, TaskResult
-from eduplan.evaluate.status import DEFAULT_FAIL_ON, Status, TaskDeadlineStatus, summarise
+from eduplan.evaluation.engine import evaluate
+from eduplan.evaluation.policy import Policy, Trajectory, linear
+from eduplan.evaluation.results import Evaluation, Result, TaskResult
+from eduplan.evaluation.status import DEFAULT_FAIL_ON, Status, TaskDeadlineStatus, summarise
 
 __all__ = [
     "DEFAULT_FAIL_ON",
