@@ -14,8 +14,12 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 
+# The main job on a bundled real plan: evaluate the Taizhou 2018-2020 plan against its (illustrative)
+# reports. `eduplan check` exits 1 when results fail (here they do, by design of the example data).
+DEMO := examples/taizhou-2018-2020
 demo: setup
-	$(BIN)/python examples/demo.py
+	$(BIN)/eduplan validate $(DEMO)/plan.yaml
+	$(BIN)/eduplan check $(DEMO)/plan.yaml --reports $(DEMO)/reports.csv --as-of 2020-06-30 || test $$? -eq 1
 
 test: setup
 	$(BIN)/python -m pytest
@@ -23,7 +27,7 @@ test: setup
 	$(BIN)/python -m mypy --strict src
 
 bench: setup
-	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/evaluate_bench.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
