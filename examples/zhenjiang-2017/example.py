@@ -33,8 +33,10 @@ def main() -> None:
     print(f"\n{plan.title} ({plan.period}), as of {AS_OF}: {len(records)} results\n")
     for record in records:
         scope = record["scope"] or "全市"
-        print(f"{record['target_id']:>5}  {record['status']:<9}  {scope:<8}  {record['indicator_id']:<38}"
-              f"  actual {record['actual']!s:<10} target {record['target']!s:<12} expected {record['expected']}")
+        print(
+            f"{record['target_id']:>5}  {record['status']:<9}  {scope:<8}  {record['indicator_id']:<38}"
+            f"  actual {record['actual']!s:<10} target {record['target']!s:<12} expected {record['expected']}"
+        )
     counts = Counter(record["status"] for record in records)
     print("\nby status: " + ", ".join(f"{s} {counts[s]}" for s in STATUS_ORDER if counts[s]))
 
