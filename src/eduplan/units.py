@@ -72,7 +72,7 @@ def unit_info(unit: str) -> UnitInfo:
     try:
         parsed = reg.parse_units(text)
         factor, root = reg.get_root_units(parsed)
-    except (pint.errors.PintError, AttributeError, AssertionError, SyntaxError, TypeError, ValueError) as exc:
+    except Exception as exc:  # pint's parser raises many types on junk (TokenError, AssertionError, ...)
         raise QuantityError(
             f"unknown unit {unit!r}: use a unit from eduplan's units_zh.txt "
             "(e.g. %, 个百分点, 所, 个, 人, 人次, 课时, 元, 万元, 亿元, 小时, 倍, 平方米/生)"
