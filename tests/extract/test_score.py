@@ -1,0 +1,28 @@
+"""The extractor scored against the gold labels with the project's scoring tool (tests/data/tools)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+def test_strict_f1_on_the_seeds() -> None:
+    """Strict F1 is at least 0.90 overall and 0.85 on every seed; deadlines agree on at least 90 % of matches."""
+    command = f"{sys.executable} -m eduplan.extract {{source}} --format jsonl"
+    completed = subprocess.run(
+        [sys.executable, str(DATA / "tools" / "score_extraction.py"), "--gold", str(DATA / "gold"),
+         "--sources", str(DATA / "seeds"), "--cmd", command],
+        capture_output=True, text=True, encoding="utf-8", check=True,
+    )
+    output = completed.stdout
+    overall = float(output.strip().splitlines()[-1].split()[-1])
+    assert overall >= 0.90, output
+    per_seed = [float(f) for f in re.findall(r"^\d{3}_\w+: .*? strict P \S+ R \S+ F1 ([01]\.\d+)", output, flags=re.M)]
+    assert len(per_seed) == 5, output
+    assert all(f >= 0.85 for f in per_seed), output
+    deadline = re.search(r"deadline[^0-9]*([01]\.\d+)", output)
+    assert deadline is not None and float(deadline[1]) >= 0.90, output
