@@ -1,53 +1,37 @@
 """Evaluate the Taizhou education-strong-city plan (draft for comment) against its illustrative reports.
 
-Run from the repository root::
+Run from anywhere::
 
     .venv/bin/python examples/taizhou-strong-city-2027-2030/example.py
 
-The evaluation is as of 2026-07-15: the first year (2025) of the yearly targets is over, the 2027 and
-2030 milestones are not yet due. The reported values in reports.csv are ILLUSTRATIVE, not real statistics.
+The values in reports.csv are ILLUSTRATIVE, not real statistics. The same evaluation from the command line::
+
+    eduplan check examples/taizhou-strong-city-2027-2030/plan.yaml \
+        --reports examples/taizhou-strong-city-2027-2030/reports.csv --as-of 2026-07-15
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from pathlib import Path
 
-from eduplan.evaluate import evaluate
-
-from eduplan.io import load_plan, load_reports
+import eduplan
+from eduplan.render import Report, render
 
 HERE = Path(__file__).resolve().parent
-AS_OF = dt.date(2026, 7, 15)
-STATUS_ORDER = ("achieved", "missed", "breached", "on_track", "at_risk", "off_track", "not_due", "no_data")
+AS_OF = (dt.date.fromisoformat("2026-07-15"),)
 
 
 def main() -> None:
-    """Load the plan and the reports, evaluate as of `AS_OF`, print the results that need attention and a summary.
-
-    Future years of the yearly (每年) targets are not yet due; they are counted but not listed.
-    """
-    plan, plan_warnings = load_plan(HERE / "plan.yaml")
-    reports, report_problems = load_reports(HERE / "reports.csv", plan)
-    for diagnostic in (*plan_warnings, *report_problems):
+    """Load the plan and its reports, print any warnings, then the results table at each as-of date."""
+    plan, warnings = eduplan.load_plan(HERE / "plan.yaml")
+    reports, problems = eduplan.load_reports(HERE / "reports.csv", plan)
+    for diagnostic in (*warnings, *problems):
         print(diagnostic)
-    evaluation = evaluate(plan, reports, as_of=AS_OF)
-    records = evaluation.to_records()
-
-    print(f"\n{plan.title}（{plan.status.label_zh}, {plan.period}), as of {AS_OF}: {len(records)} results\n")
-    for record in records:
-        period = record["period"] or ""
-        if record["status"] == "not_due" and period and period[:4] > str(AS_OF.year):
-            continue
-        scope = record["scope"] or "全市"
-        print(
-            f"{record['target_id']:>4}  {record['status']:<9}  {scope:<12}  {period[:4]:<4}  "
-            f"{record['indicator_id']:<36}  actual {record['actual']!s:<9} target {record['target']!s:<8}"
-            f" expected {record['expected']}"
-        )
-    counts = Counter(record["status"] for record in records)
-    print("\nby status: " + ", ".join(f"{s} {counts[s]}" for s in STATUS_ORDER if counts[s]))
+    for as_of in AS_OF:
+        evaluation = eduplan.evaluate(plan, reports, as_of=as_of)
+        print(render(Report.from_evaluation(evaluation), "table"))
+        print()
 
 
 if __name__ == "__main__":

@@ -1,44 +1,37 @@
-"""Evaluate the Zhenjiang 2017 work plan against its illustrative reports as of 2017-11-30.
+"""Evaluate the Zhenjiang 2017 work points and task table against its illustrative reports.
 
-Run from the repository root::
+Run from anywhere::
 
     .venv/bin/python examples/zhenjiang-2017/example.py
 
-The reported values in reports.csv are ILLUSTRATIVE, not real statistics.
+The values in reports.csv are ILLUSTRATIVE, not real statistics. The same evaluation from the command line::
+
+    eduplan check examples/zhenjiang-2017/plan.yaml \
+        --reports examples/zhenjiang-2017/reports.csv --as-of 2017-11-30
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from pathlib import Path
 
 import eduplan
-from eduplan.io import load_plan, load_reports
+from eduplan.render import Report, render
 
 HERE = Path(__file__).resolve().parent
-AS_OF = dt.date(2017, 11, 30)
-STATUS_ORDER = ("achieved", "missed", "breached", "on_track", "at_risk", "off_track", "not_due", "no_data")
+AS_OF = (dt.date.fromisoformat("2017-11-30"),)
 
 
 def main() -> None:
-    """Load the plan and the reports, evaluate as of `AS_OF`, print one line per result and a summary."""
-    plan, plan_warnings = load_plan(HERE / "plan.yaml")
-    reports, report_problems = load_reports(HERE / "reports.csv", plan)
-    for diagnostic in (*plan_warnings, *report_problems):
+    """Load the plan and its reports, print any warnings, then the results table at each as-of date."""
+    plan, warnings = eduplan.load_plan(HERE / "plan.yaml")
+    reports, problems = eduplan.load_reports(HERE / "reports.csv", plan)
+    for diagnostic in (*warnings, *problems):
         print(diagnostic)
-    evaluation = eduplan.evaluate(plan, reports, as_of=AS_OF)
-    records = evaluation.to_records()
-
-    print(f"\n{plan.title} ({plan.period}), as of {AS_OF}: {len(records)} results\n")
-    for record in records:
-        scope = record["scope"] or "全市"
-        print(
-            f"{record['target_id']:>5}  {record['status']:<9}  {scope:<8}  {record['indicator_id']:<38}"
-            f"  actual {record['actual']!s:<10} target {record['target']!s:<12} expected {record['expected']}"
-        )
-    counts = Counter(record["status"] for record in records)
-    print("\nby status: " + ", ".join(f"{s} {counts[s]}" for s in STATUS_ORDER if counts[s]))
+    for as_of in AS_OF:
+        evaluation = eduplan.evaluate(plan, reports, as_of=as_of)
+        print(render(Report.from_evaluation(evaluation), "table"))
+        print()
 
 
 if __name__ == "__main__":

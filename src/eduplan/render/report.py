@@ -20,14 +20,15 @@ from typing import Any
 import attrs
 
 from eduplan.diagnostics import Diagnostic
+from eduplan.evaluation.status import DEFAULT_FAIL_ON as EVALUATION_FAIL_ON
+from eduplan.evaluation.status import Status
 
-STATUSES = ("achieved", "missed", "breached", "on_track", "at_risk", "off_track", "not_due", "no_data")
+STATUSES = tuple(str(s) for s in Status)
 """Every status, in the order reports list them."""
-STATUS_ZH = {"achieved": "已完成", "missed": "已逾期未完成", "breached": "未守住底线", "on_track": "进展顺利",
-             "at_risk": "存在风险", "off_track": "进度滞后", "not_due": "未到期", "no_data": "未报送"}
+STATUS_ZH = {str(s): s.label_zh for s in Status}
 STATUS_COLOURS = {"achieved": "#1a7f37", "on_track": "#2da44e", "not_due": "#6e7781", "at_risk": "#bf8700",
                   "off_track": "#d1242f", "missed": "#a40e26", "breached": "#82071e", "no_data": "#8250df"}
-DEFAULT_FAIL_ON = ("missed", "breached", "off_track")
+DEFAULT_FAIL_ON = tuple(s for s in STATUSES if Status(s) in EVALUATION_FAIL_ON)
 """The statuses ``eduplan check`` fails on unless ``--fail-on`` says otherwise."""
 
 Record = Mapping[str, Any]
@@ -64,9 +65,10 @@ class Report:
         return counts
 
     def failures(self, statuses: Iterable[str] = DEFAULT_FAIL_ON) -> list[Record]:
-        """The records whose status is one of ``statuses``."""
+        """The records whose status is one of ``statuses``, leaving out aspirational targets that the policy
+        counts as warnings (``warning: true``), as `Evaluation.failures` does."""
         wanted = set(statuses)
-        return [r for r in self.records if r["status"] in wanted]
+        return [r for r in self.records if r["status"] in wanted and not r.get("warning")]
 
     def for_unit(self, unit: str) -> Report:
         """Only the results for one responsible or reporting unit: its tasks' targets, and per-unit results."""
