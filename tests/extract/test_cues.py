@@ -4,48 +4,48 @@ from __future__ import annotations
 
 import pytest
 
-from eduplan.extract.candidates import Comparison
 from eduplan.extract.cues import comparison_for, hedges_rest_of_sentence, is_soft, recurrence, scope_of
+from eduplan.targets import Comparator
 
 
 @pytest.mark.parametrize(
     ("before", "after", "unit", "expected"),
     [
-        ("占比", "", "percent", Comparison.EQ),
-        ("资源配置率达", "", "percent", Comparison.GE),
-        ("覆盖面达到", "", "percent", Comparison.GE),
-        ("毛入园率保持在", "以上", "percent", Comparison.GE),
-        ("交流比例不低于", "", "percent", Comparison.GE),
-        ("至少有", "", "count", Comparison.GE),
-        ("每所学校至少配备", "", "count", Comparison.GE),
-        ("择校生比例控制在", "以内", "percent", Comparison.LE),
-        ("择校生比例不得超过", "", "percent", Comparison.LE),
-        ("差距不超过", "", "percentage_point", Comparison.LE),
-        ("大班额比例", "以下", "percent", Comparison.LE),
-        ("占比超", "", "percent", Comparison.GT),
-        ("就业率超过", "", "percent", Comparison.GT),
-        ("年龄不满", "", "count", Comparison.LT),
-        ("比例低于", "", "percent", Comparison.LT),
-        ("名师", "左右", "count", Comparison.APPROX),
-        ("近视率下降", "以上", "percentage_point", Comparison.DECREASE_BY),
-        ("优良率提高", "", "percentage_point", Comparison.INCREASE_BY),
-        ("毛入学率提高到", "", "percent", Comparison.GE),
-        ("经费分别不低于省定标准的", "", "percent", Comparison.GE),
+        ("占比", "", "percent", Comparator.EXACTLY),
+        ("资源配置率达", "", "percent", Comparator.AT_LEAST),
+        ("覆盖面达到", "", "percent", Comparator.AT_LEAST),
+        ("毛入园率保持在", "以上", "percent", Comparator.AT_LEAST),
+        ("交流比例不低于", "", "percent", Comparator.AT_LEAST),
+        ("至少有", "", "count", Comparator.AT_LEAST),
+        ("每所学校至少配备", "", "count", Comparator.AT_LEAST),
+        ("择校生比例控制在", "以内", "percent", Comparator.AT_MOST),
+        ("择校生比例不得超过", "", "percent", Comparator.AT_MOST),
+        ("差距不超过", "", "percentage_point", Comparator.AT_MOST),
+        ("大班额比例", "以下", "percent", Comparator.AT_MOST),
+        ("占比超", "", "percent", Comparator.MORE_THAN),
+        ("就业率超过", "", "percent", Comparator.MORE_THAN),
+        ("年龄不满", "", "count", Comparator.LESS_THAN),
+        ("比例低于", "", "percent", Comparator.LESS_THAN),
+        ("名师", "左右", "count", Comparator.APPROXIMATELY),
+        ("近视率下降", "以上", "percentage_point", Comparator.DECREASE_BY),
+        ("优良率提高", "", "percentage_point", Comparator.INCREASE_BY),
+        ("毛入学率提高到", "", "percent", Comparator.AT_LEAST),
+        ("经费分别不低于省定标准的", "", "percent", Comparator.AT_LEAST),
     ],
 )
-def test_comparison_table(before: str, after: str, unit: str, expected: Comparison) -> None:
+def test_comparison_table(before: str, after: str, unit: str, expected: Comparator) -> None:
     """Cue words map to comparators; 以上/以下/以内 include the number, 超过/不满 exclude it (art. 1259)."""
     assert comparison_for(before, after, unit, ranged=False) is expected
 
 
 def test_range_wins() -> None:
     """A range is a range whatever the cue words."""
-    assert comparison_for("建成", "左右", "count", ranged=True) is Comparison.RANGE
+    assert comparison_for("建成", "左右", "count", ranged=True) is Comparator.RANGE
 
 
 def test_change_verbs_need_a_share() -> None:
     """提高 in front of a count is not a change target (提高到 still is >=)."""
-    assert comparison_for("提高", "", "count", ranged=False) is Comparison.EQ
+    assert comparison_for("提高", "", "count", ranged=False) is Comparator.EXACTLY
 
 
 def test_soft_cues() -> None:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from eduplan.extract.candidates import Comparison, TargetCandidate
+from eduplan.extract.candidates import TargetCandidate
 from eduplan.extract.targets import TargetContext, read_targets
 from eduplan.extract.text import Document
+from eduplan.targets import Comparator
 
 PLAN_END = dt.date(2020, 12, 31)
 
@@ -18,13 +19,13 @@ def targets(text: str, default: dt.date | None = PLAN_END) -> tuple[TargetCandid
 def test_list_shares_a_prefix_comparator() -> None:
     """分别不低于...110%、120%: the second number takes the first one's comparator."""
     found = targets("生均公用经费拨款标准分别不低于省定标准的110%、120%。")
-    assert [(t.comparator, int(t.value)) for t in found] == [(Comparison.GE, 110), (Comparison.GE, 120)]
+    assert [(t.comparator, int(t.value)) for t in found] == [(Comparator.AT_LEAST, 110), (Comparator.AT_LEAST, 120)]
 
 
 def test_bare_list_items_stay_equal() -> None:
     """入学率100%、巩固率100%: each bare number is ==."""
     found = targets("义务教育适龄儿童入学率100%、巩固率100%。")
-    assert [t.comparator for t in found] == [Comparison.EQ, Comparison.EQ]
+    assert [t.comparator for t in found] == [Comparator.EXACTLY, Comparator.EXACTLY]
 
 
 def test_deadline_cue_applies_forward_within_its_sentence() -> None:
@@ -53,10 +54,10 @@ def test_coverage_targets() -> None:
     """全覆盖, 覆盖所有 and 所有 + completion state read as == 100 percent, noted as no numeral."""
     found = targets("实现教育专网全覆盖、数字教学资源全覆盖。所有特殊教育学校开办学前教育班。覆盖所有乡村小学。")
     assert [(t.text, t.comparator, int(t.value), t.unit, t.notes) for t in found] == [
-        ("实现教育专网全覆盖", Comparison.EQ, 100, "percent", "no numeral"),
-        ("数字教学资源全覆盖", Comparison.EQ, 100, "percent", "no numeral"),
-        ("所有特殊教育学校开办学前教育班", Comparison.EQ, 100, "percent", "no numeral"),
-        ("覆盖所有乡村小学", Comparison.EQ, 100, "percent", "no numeral"),
+        ("实现教育专网全覆盖", Comparator.EXACTLY, 100, "percent", "no numeral"),
+        ("数字教学资源全覆盖", Comparator.EXACTLY, 100, "percent", "no numeral"),
+        ("所有特殊教育学校开办学前教育班", Comparator.EXACTLY, 100, "percent", "no numeral"),
+        ("覆盖所有乡村小学", Comparator.EXACTLY, 100, "percent", "no numeral"),
     ]
 
 
@@ -75,7 +76,8 @@ def test_descriptions_and_past_facts_are_left_out() -> None:
 def test_more_than_and_scope() -> None:
     """100余所 is more than 100; 60%以上的学校 is a scope."""
     found = targets("新增100余所。60%以上的学校建成智慧校园。")
-    assert [(t.comparator, t.scope) for t in found] == [(Comparison.GT, None), (Comparison.GE, "60%以上的学校")]
+    expected = [(Comparator.MORE_THAN, None), (Comparator.AT_LEAST, "60%以上的学校")]
+    assert [(t.comparator, t.scope) for t in found] == expected
 
 
 def test_spans_quote_the_original() -> None:

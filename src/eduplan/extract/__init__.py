@@ -6,7 +6,6 @@
 """
 
 from eduplan.extract.candidates import (
-    Comparison,
     DraftPlan,
     Organisation,
     Quantity,
@@ -21,7 +20,6 @@ from eduplan.extract.formats import draft_record, target_record, to_jsonl, to_ya
 from eduplan.extract.pipeline import extract_plan, extract_targets
 
 __all__ = [
-    "Comparison",
     "DraftPlan",
     "Organisation",
     "Quantity",

@@ -7,17 +7,18 @@ it. Every span indexes the ORIGINAL source text, so ``source[span.start:span.end
 >>> span = Span(3, 7)
 >>> span.quote("到2020年,新增学位")
 '20年,'
->>> Comparison.GE.value, Comparison.RANGE.value
+>>> Comparator.AT_LEAST.value, Comparator.RANGE.value
 ('>=', 'range')
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from decimal import Decimal
 
 import attrs
+
+from eduplan.targets import Comparator
 
 
 @attrs.frozen(order=True)
@@ -49,24 +50,6 @@ class Span:
         return self.start <= offset < self.end
 
 
-class Comparison(enum.StrEnum):
-    """How a target's value is to be compared, as printed in the gold SCHEMA.
-
-    Boundaries follow PRC Civil Code art. 1259: 以上, 以下, 以内 include the number; 超过, 不满
-    exclude it.
-    """
-
-    EQ = "=="
-    GE = ">="
-    LE = "<="
-    GT = ">"
-    LT = "<"
-    APPROX = "~"
-    RANGE = "range"
-    INCREASE_BY = "increase_by"
-    DECREASE_BY = "decrease_by"
-
-
 @attrs.frozen
 class Quantity:
     """A number with its unit as printed: ``5万个``, ``1-2所``, ``68亿元``, ``1000万`` (money).
@@ -93,7 +76,7 @@ class TargetCandidate:
     text: str
     section: str | None
     indicator: str
-    comparator: Comparison
+    comparator: Comparator
     value: Decimal
     upper: Decimal | None
     unit: str

@@ -4,70 +4,70 @@ The comparator is read from one closed table of cue words. Boundaries follow PRC
 art. 1259: 以上, 以下, 以内 include the number; 超过 and 不满 exclude it.
 
 >>> comparison_for("学前教育资源配置率达", "以上", "percent", ranged=False)
-<Comparison.GE: '>='>
+<Comparator.AT_LEAST: '>='>
 >>> comparison_for("四星级高中占比超", "", "percent", ranged=False)
-<Comparison.GT: '>'>
+<Comparator.MORE_THAN: '>'>
 >>> comparison_for("近视率下降", "以上", "percentage_point", ranged=False)
-<Comparison.DECREASE_BY: 'decrease_by'>
+<Comparator.DECREASE_BY: 'decrease_by'>
 >>> comparison_for("择校生比例控制在", "以内", "percent", ranged=False)
-<Comparison.LE: '<='>
+<Comparator.AT_MOST: '<='>
 >>> comparison_for("新增", "", "count", ranged=False)
-<Comparison.EQ: '=='>
+<Comparator.EXACTLY: '=='>
 """
 
 from __future__ import annotations
 
 import re
 
-from eduplan.extract.candidates import Comparison
+from eduplan.targets import Comparator
 
 # Words printed right after the number (and its unit).
-SUFFIX_CUES: tuple[tuple[str, Comparison], ...] = (
-    ("及以上", Comparison.GE),
-    ("以上", Comparison.GE),
-    ("以下", Comparison.LE),
-    ("以内", Comparison.LE),
-    ("之内", Comparison.LE),
-    ("左右", Comparison.APPROX),
-    ("上下", Comparison.APPROX),
+SUFFIX_CUES: tuple[tuple[str, Comparator], ...] = (
+    ("及以上", Comparator.AT_LEAST),
+    ("以上", Comparator.AT_LEAST),
+    ("以下", Comparator.AT_MOST),
+    ("以内", Comparator.AT_MOST),
+    ("之内", Comparator.AT_MOST),
+    ("左右", Comparator.APPROXIMATELY),
+    ("上下", Comparator.APPROXIMATELY),
 )
 # Words printed right before the number (fillers 在/为/有/了 may sit between). Longest first.
-PREFIX_CUES: tuple[tuple[str, Comparison], ...] = (
-    ("不得低于", Comparison.GE),
-    ("不得少于", Comparison.GE),
-    ("不得超过", Comparison.LE),
-    ("不得高于", Comparison.LE),
-    ("提高到", Comparison.GE),
-    ("提升到", Comparison.GE),
-    ("提高至", Comparison.GE),
-    ("提升至", Comparison.GE),
-    ("增加到", Comparison.GE),
-    ("不低于", Comparison.GE),
-    ("不少于", Comparison.GE),
-    ("不小于", Comparison.GE),
-    ("不超过", Comparison.LE),
-    ("不高于", Comparison.LE),
-    ("不多于", Comparison.LE),
-    ("不大于", Comparison.LE),
-    ("控制在", Comparison.LE),
-    ("降低到", Comparison.LE),
-    ("下降到", Comparison.LE),
-    ("降至", Comparison.LE),
-    ("至少", Comparison.GE),
-    ("最多", Comparison.LE),
-    ("达到", Comparison.GE),
-    ("增至", Comparison.GE),
-    ("超过", Comparison.GT),
-    ("高于", Comparison.GT),
-    ("多于", Comparison.GT),
-    ("大于", Comparison.GT),
-    ("不满", Comparison.LT),
-    ("不足", Comparison.LT),
-    ("低于", Comparison.LT),
-    ("少于", Comparison.LT),
-    ("小于", Comparison.LT),
-    ("达", Comparison.GE),
-    ("超", Comparison.GT),
+PREFIX_CUES: tuple[tuple[str, Comparator], ...] = (
+    ("不得低于", Comparator.AT_LEAST),
+    ("不得少于", Comparator.AT_LEAST),
+    ("不得超过", Comparator.AT_MOST),
+    ("不得高于", Comparator.AT_MOST),
+    ("提高到", Comparator.AT_LEAST),
+    ("提升到", Comparator.AT_LEAST),
+    ("提高至", Comparator.AT_LEAST),
+    ("提升至", Comparator.AT_LEAST),
+    ("增加到", Comparator.AT_LEAST),
+    ("不低于", Comparator.AT_LEAST),
+    ("不少于", Comparator.AT_LEAST),
+    ("不小于", Comparator.AT_LEAST),
+    ("不超过", Comparator.AT_MOST),
+    ("不高于", Comparator.AT_MOST),
+    ("不多于", Comparator.AT_MOST),
+    ("不大于", Comparator.AT_MOST),
+    ("控制在", Comparator.AT_MOST),
+    ("降低到", Comparator.AT_MOST),
+    ("下降到", Comparator.AT_MOST),
+    ("降至", Comparator.AT_MOST),
+    ("至少", Comparator.AT_LEAST),
+    ("最多", Comparator.AT_MOST),
+    ("达到", Comparator.AT_LEAST),
+    ("增至", Comparator.AT_LEAST),
+    ("超过", Comparator.MORE_THAN),
+    ("高于", Comparator.MORE_THAN),
+    ("多于", Comparator.MORE_THAN),
+    ("大于", Comparator.MORE_THAN),
+    ("不满", Comparator.LESS_THAN),
+    ("不足", Comparator.LESS_THAN),
+    ("低于", Comparator.LESS_THAN),
+    ("少于", Comparator.LESS_THAN),
+    ("小于", Comparator.LESS_THAN),
+    ("达", Comparator.AT_LEAST),
+    ("超", Comparator.MORE_THAN),
 )
 # Cues that may govern a number a few words later: 分别不低于省定标准的110%.
 DISTANT_PREFIX = re.compile(
@@ -87,7 +87,7 @@ SCOPE_RE = re.compile(
 PERCENT_OF_RE = re.compile(r"^(?:以上|以下|左右)?的[^,;。、\d]{1,8}?(?=建成|建有|创成|完成|在|建立|实现|达|通过|$)")
 
 
-def comparison_for(before: str, after: str, unit: str, *, ranged: bool) -> Comparison:
+def comparison_for(before: str, after: str, unit: str, *, ranged: bool) -> Comparator:
     """The comparator of a number, from the words right ``before`` it and right ``after`` its unit.
 
     Args:
@@ -97,12 +97,12 @@ def comparison_for(before: str, after: str, unit: str, *, ranged: bool) -> Compa
         ranged: whether the number is a range such as ``1-2所``.
 
     >>> comparison_for("培育国家名师名校长", "左右", "count", ranged=False)
-    <Comparison.APPROX: '~'>
+    <Comparator.APPROXIMATELY: '~'>
     >>> comparison_for("建成省高品质示范高中", "", "count", ranged=True)
-    <Comparison.RANGE: 'range'>
+    <Comparator.RANGE: 'range'>
     """
     if ranged:
-        return Comparison.RANGE
+        return Comparator.RANGE
     change = change_direction(before, unit)
     if change is not None:
         return change
@@ -110,16 +110,16 @@ def comparison_for(before: str, after: str, unit: str, *, ranged: bool) -> Compa
         if after.startswith(word):
             return comparison
     prefix = prefix_comparison(before)
-    return Comparison.EQ if prefix is None else prefix
+    return Comparator.EXACTLY if prefix is None else prefix
 
 
-def prefix_comparison(before: str) -> Comparison | None:
+def prefix_comparison(before: str) -> Comparator | None:
     """The comparator a cue right before the number gives, if any.
 
     >>> prefix_comparison("高中教育、义务教育生均公用经费拨款标准分别不低于省定标准的")
-    <Comparison.GE: '>='>
+    <Comparator.AT_LEAST: '>='>
     >>> prefix_comparison("交流比例不低于"), prefix_comparison("不达标的") is None
-    (<Comparison.GE: '>='>, True)
+    (<Comparator.AT_LEAST: '>='>, True)
     """
     trimmed = before.rstrip(FILLERS)
     for word, comparison in PREFIX_CUES:
@@ -131,11 +131,11 @@ def prefix_comparison(before: str) -> Comparison | None:
     return None
 
 
-def change_direction(before: str, unit: str) -> Comparison | None:
+def change_direction(before: str, unit: str) -> Comparator | None:
     """``increase_by``/``decrease_by`` for a change in percentage points or percent (下降1个百分点).
 
     >>> change_direction("近视率下降", "percentage_point")
-    <Comparison.DECREASE_BY: 'decrease_by'>
+    <Comparator.DECREASE_BY: 'decrease_by'>
     >>> change_direction("近视率下降", "count") is None
     True
     """
@@ -143,9 +143,9 @@ def change_direction(before: str, unit: str) -> Comparison | None:
         return None
     trimmed = before.rstrip(FILLERS)
     if trimmed.endswith(CHANGE_DOWN):
-        return Comparison.DECREASE_BY
+        return Comparator.DECREASE_BY
     if trimmed.endswith(CHANGE_UP):
-        return Comparison.INCREASE_BY
+        return Comparator.INCREASE_BY
     return None
 
 

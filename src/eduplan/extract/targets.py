@@ -23,7 +23,7 @@ from decimal import Decimal
 
 import attrs
 
-from eduplan.extract.candidates import Comparison, Quantity, Span, TargetCandidate
+from eduplan.extract.candidates import Quantity, Span, TargetCandidate
 from eduplan.extract.cues import (
     SUFFIX_CUES,
     comparison_for,
@@ -35,6 +35,7 @@ from eduplan.extract.cues import (
 from eduplan.extract.deadlines import YearCue, deadline_before, year_cues
 from eduplan.extract.quantities import find_quantities
 from eduplan.extract.text import Document
+from eduplan.targets import Comparator
 
 COVERAGE_WORD = re.compile(r"(?<![健完齐周安保成])全覆盖")
 COVER_ALL = re.compile(r"覆盖(?:所有|全部)")
@@ -93,7 +94,7 @@ class _Reading:
 
     span: Span
     quantity: Quantity
-    comparator: Comparison
+    comparator: Comparator
     indicator: str
     soft: bool
     recurring: str | None
@@ -129,16 +130,16 @@ def _numeric_targets(doc: Document, clause: Span, quantities: list[Quantity], he
     text = doc.folded
     if PAST_WORDS.search(doc.text(clause)):
         return  # 现有幼儿园300所, 累计培训5万人次: a fact about the past
-    previous: tuple[Quantity, Comparison] | None = None
+    previous: tuple[Quantity, Comparator] | None = None
     for quantity in quantities:
         before = text[clause.start : quantity.span.start]
         after = text[quantity.span.end : clause.end]
         if _describes(quantity, before, after):
             continue
         comparator = comparison_for(before, after, quantity.unit, ranged=quantity.upper is not None)
-        if quantity.more_than and comparator is Comparison.EQ:
-            comparator = Comparison.GT
-        if previous is not None and comparator is Comparison.EQ:
+        if quantity.more_than and comparator is Comparator.EXACTLY:
+            comparator = Comparator.MORE_THAN
+        if previous is not None and comparator is Comparator.EXACTLY:
             comparator = _inherited(text[previous[0].span.end : quantity.span.start], previous[1], comparator)
         start = _indicator_start(text, clause, quantity, previous[0] if previous else None)
         end = _target_end(text, quantity, after, verb_only=len(text[start : quantity.span.start]) <= MAX_VERB_ONLY)
@@ -167,9 +168,10 @@ def _describes(quantity: Quantity, before: str, after: str) -> bool:
     return before.rstrip().endswith("的") or THRESHOLD_NAME.match(after) is not None
 
 
-def _inherited(between: str, previous: Comparison, own: Comparison) -> Comparison:
+def _inherited(between: str, previous: Comparator, own: Comparator) -> Comparator:
     """``不低于...110%、120%``: a bare number listed after another takes its prefix comparator."""
-    if re.fullmatch(r"\s*、\s*", between) and previous in (Comparison.GE, Comparison.LE, Comparison.GT, Comparison.LT):
+    bounds = (Comparator.AT_LEAST, Comparator.AT_MOST, Comparator.MORE_THAN, Comparator.LESS_THAN)
+    if re.fullmatch(r"\s*、\s*", between) and previous in bounds:
         return previous
     return own
 
@@ -222,7 +224,7 @@ def _coverage_targets(doc: Document, clause: Span, hedged: bool) -> Iterator[_Re
             continue
         quantity = Quantity(span, Decimal(100), None, "percent", None)
         indicator = re.sub(r"^(?:实现|推动|促进|建设|确保)", "", doc.text(span)).replace("全覆盖", "覆盖")
-        yield _Reading(span, quantity, Comparison.EQ, indicator, hedged or is_soft(before),
+        yield _Reading(span, quantity, Comparator.EXACTLY, indicator, hedged or is_soft(before),
                        recurrence(before), scope, "no numeral")
 
 
