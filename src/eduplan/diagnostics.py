@@ -56,6 +56,7 @@ class Code(enum.StrEnum):
     UNKNOWN_TASK = "unknown-task"
     BAD_ROW = "bad-row"
     GROUP_WITHOUT_MEMBERS = "group-without-members"
+    NEEDS_REVIEW = "needs-review"
     NOT_AGGREGABLE = "not-aggregable"
 
 

@@ -17,13 +17,15 @@ class Provenance:
     """The source document, the sentence as printed, and its character offsets in the source.
 
     Offsets are Python string indices into the source decoded as UTF-8, so
-    ``source_text[start:end] == quote``. Either both offsets are given or neither.
+    ``source_text[start:end] == quote``. Either both offsets are given or neither. ``review`` marks an
+    item read from the text by `eduplan.extract` that a person has not checked yet.
     """
 
     source: str | None = None
     quote: str | None = None
     start: int | None = None
     end: int | None = None
+    review: bool = False
 
     def __attrs_post_init__(self) -> None:
         if (self.start is None) != (self.end is None):

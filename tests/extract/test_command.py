@@ -9,6 +9,7 @@ from pathlib import Path
 
 import yaml
 
+from eduplan import load_plan
 from eduplan.extract.command import main
 
 SCHEMA_FIELDS = {"id", "section", "text", "indicator", "comparator", "value", "upper", "unit", "count_noun",
@@ -46,10 +47,13 @@ def test_yaml_to_a_file(tmp_path: Path) -> None:
     assert done.stdout == ""
     draft = yaml.safe_load(output.read_text(encoding="utf-8"))
     assert draft["title"] == "教育优质均衡发展三年行动计划(2018-2020年)"
-    task = draft["sections"][0]["tasks"][0]
-    assert task["review"] is True
-    assert task["responsibility"]["units"] == [{"name": "各市(区)政府", "group": True}]
-    assert all(target["review"] is True for target in draft["targets"])
+    tasks = [t for s in draft["sections"] for t in s.get("tasks", [])]
+    assert all(t["provenance"]["review"] is True for t in tasks)
+    groups = [r for t in tasks for r in t.get("responsibilities", []) if r["organisation"] == "各市(区)政府"]
+    assert groups, tasks
+    plan, _ = load_plan(output)
+    assert {o.name for t in plan.tasks() for o in t.units() if o.is_group} == {"各市(区)政府"}
+    assert all(t.provenance is not None and t.provenance.review for _, t in plan.targets())
 
 
 def test_unreadable_input_exits_2_with_one_line(tmp_path: Path) -> None:

@@ -8,7 +8,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from eduplan.extract import extract_plan
-from eduplan.extract.formats import to_jsonl, to_yaml
+from eduplan.extract.draft import draft_to_plan
+from eduplan.extract.formats import to_jsonl
+from eduplan.io import dump_plan
 
 CHARACTERS = "0123456789０１２３４５６７８９%％.,，。；;:：、()（）〔〕“”《》-—~\n 一二三四五六七八九十百千万亿两是"
 WORDS = re.split(
@@ -25,7 +27,7 @@ def test_never_raises_on_arbitrary_text(text: str) -> None:
     """Any text gives a draft (maybe empty) and both output formats render."""
     draft = extract_plan(text)
     to_jsonl(draft.targets)
-    to_yaml(draft)
+    dump_plan(draft_to_plan(draft, text)[0], "yaml")
     for target in draft.targets:
         assert text[target.span.start : target.span.end] == target.text
 
@@ -34,7 +36,7 @@ def test_never_raises_on_arbitrary_text(text: str) -> None:
 def test_never_raises_on_plan_like_text(text: str) -> None:
     """Text made of plan vocabulary gives valid targets whose spans quote the source."""
     draft = extract_plan(text)
-    to_yaml(draft)
+    dump_plan(draft_to_plan(draft, text)[0], "yaml")
     for target in draft.targets:
         assert 0 <= target.span.start < target.span.end <= len(text)
         assert text[target.span.start : target.span.end] == target.text

@@ -16,7 +16,8 @@ from eduplan.extract.candidates import (
     TaskCandidate,
 )
 from eduplan.extract.command import main
-from eduplan.extract.formats import draft_record, target_record, to_jsonl, to_yaml
+from eduplan.extract.draft import draft_to_plan
+from eduplan.extract.formats import target_record, to_jsonl
 from eduplan.extract.pipeline import extract_plan, extract_targets
 
 __all__ = [
@@ -28,11 +29,10 @@ __all__ = [
     "Span",
     "TargetCandidate",
     "TaskCandidate",
-    "draft_record",
+    "draft_to_plan",
     "extract_plan",
     "extract_targets",
     "main",
     "target_record",
     "to_jsonl",
-    "to_yaml",
 ]

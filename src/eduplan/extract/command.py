@@ -9,8 +9,16 @@ import argparse
 import sys
 from pathlib import Path
 
-from eduplan.extract.formats import to_jsonl, to_yaml
+from eduplan.extract.draft import draft_to_plan
+from eduplan.extract.formats import to_jsonl
 from eduplan.extract.pipeline import extract_plan
+from eduplan.io import dump_plan
+
+REVIEW_HEADER = (
+    "# A DRAFT read from the document by `eduplan extract`: every item carries `review: true` in its\n"
+    "# provenance. Check each against its quote, fix what is wrong, add what is missing (baselines,\n"
+    "# members of groups), then delete the `review: true` line. `eduplan validate` lists what is left.\n"
+)
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -46,7 +54,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"eduplan extract: cannot read {args.file}: {_reason(exc)}", file=sys.stderr)
         return EXIT_USAGE
     draft = extract_plan(source)
-    rendered = to_jsonl(draft.targets) if args.format == "jsonl" else to_yaml(draft)
+    if args.format == "jsonl":
+        rendered = to_jsonl(draft.targets)
+    else:
+        plan, notes = draft_to_plan(draft, source, Path(args.file).name)
+        for note in notes:
+            print(f"eduplan extract: {note}", file=sys.stderr)
+        rendered = REVIEW_HEADER + dump_plan(plan, "yaml")
     if args.output:
         try:
             Path(args.output).write_text(rendered, encoding="utf-8")

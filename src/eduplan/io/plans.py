@@ -50,7 +50,7 @@ import attrs
 import yaml
 from cattrs.errors import ForbiddenExtraKeysError
 
-from eduplan.diagnostics import Code, DeadlineError, Diagnostic, ModelError, QuantityError, Severity
+from eduplan.diagnostics import Code, DeadlineError, Diagnostic, Location, ModelError, QuantityError, Severity
 from eduplan.indicators import Indicator
 from eduplan.io.errors import DEFAULT_MAX_BYTES, Loaded, LoadError
 from eduplan.io.source import Marks, detect_format, parse_text, read_text
@@ -65,9 +65,9 @@ from eduplan.io.structure import (
     structure,
 )
 from eduplan.io.unstructure import FORMAT_VERSION, plan_to_data
-from eduplan.model import Plan
+from eduplan.model import Goal, Plan, Section, Task
 from eduplan.organisations import Organisation
-from eduplan.targets import ScopeKind
+from eduplan.targets import ScopeKind, Target
 
 __all__ = ["dump_plan", "load_plan", "loads_plan", "save_plan"]
 
@@ -385,4 +385,17 @@ def _warnings(plan: Plan, marks: Marks, data: Any) -> tuple[Diagnostic, ...]:
                 Code.GROUP_WITHOUT_MEMBERS, f"the group {group.name!r} has no members listed, so target "
                 f"{target.id} cannot be checked unit by unit", marks.location(path, **_ids_for_path(data, path)),
                 Severity.WARNING, hint="declare the group with its members under organisations:"))
+    pending = reviews_pending(plan)
+    if pending:
+        warnings.append(Diagnostic(
+            Code.NEEDS_REVIEW, f"{pending} item(s) read by eduplan extract still carry review: true",
+            Location(file=marks.file), Severity.WARNING,
+            hint="check each against its quoted text, then delete its review: true line"))
     return tuple(warnings)
+
+
+def reviews_pending(plan: Plan) -> int:
+    """How many items of the plan carry provenance marked for review."""
+    items: list[Plan | Goal | Section | Task | Target] = [
+        plan, *plan.goals, *plan.walk_sections(), *plan.tasks(), *(t for _, t in plan.targets())]
+    return sum(1 for item in items if item.provenance is not None and item.provenance.review)
