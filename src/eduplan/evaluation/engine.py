@@ -169,15 +169,12 @@ class _Context:
         series = self.prepared.get(indicator.id, unit)
         if series is not None:
             if cumulative:
-                window = series.between(start, cutoff)
-                if not window:
-                    return Actual(None)
-                return Actual(sum((o.value for o in window), Decimal(0)), tuple(o.report for o in window))
+                total = series.total(start, cutoff)
+                return Actual(None) if total is None else Actual(total[0], total[1])
             latest = series.latest(cutoff, since)
             if latest is None:
                 return Actual(None)
-            history = tuple((o.value, o.report) for o in series.between(start, cutoff))
-            return Actual(latest.value, (latest.report,), history)
+            return Actual(latest.value, (latest.report,), series.history(start, cutoff))
         if unit is not None:
             return Actual(None)
         return self._aggregate(indicator, start, cutoff, cumulative, since)

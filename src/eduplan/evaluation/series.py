@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections import defaultdict
+import operator
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
+from typing import NamedTuple
 
 import attrs
 
@@ -20,13 +21,12 @@ from eduplan.diagnostics import Code, Diagnostic, Location
 from eduplan.indicators import Indicator, IndicatorKind
 from eduplan.periods import Period
 from eduplan.reports import ReportedValue
-from eduplan.units import UnitInfo, unit_info
+from eduplan.units import unit_info
 
 SeriesKey = tuple[str, str | None]
 
 
-@attrs.frozen
-class Observation:
+class Observation(NamedTuple):
     """One usable reported value, in the indicator's root unit, with the report it came from."""
 
     date: dt.date
@@ -34,32 +34,52 @@ class Observation:
     report: ReportedValue
 
 
+#: A row as collected: (date, period start, period end, root value, report); the periods are the date for levels.
+Row = tuple[dt.date, dt.date, dt.date, Decimal, ReportedValue]
+_ORDER = operator.itemgetter(0, 1, 2)
+
+
 @attrs.frozen
 class Series:
-    """The observations of one indicator for one organisation, one per date, sorted by date."""
+    """The values of one indicator for one organisation, sorted by date, as parallel tuples.
 
-    observations: tuple[Observation, ...]
+    Parallel tuples rather than one object per value: building and slicing them costs no Python-level
+    work per value, which keeps a million reported values cheap.
+    """
+
     dates: tuple[dt.date, ...]
+    values: tuple[Decimal, ...]
+    reports: tuple[ReportedValue, ...]
 
     @classmethod
-    def of(cls, observations: Iterable[Observation]) -> Series:
-        """A series from observations, keeping the winning report for each date."""
-        ordered = tuple(sorted(observations, key=lambda o: o.date))
-        return cls(ordered, tuple(o.date for o in ordered))
+    def of(cls, rows: list[Row]) -> Series:
+        """A series from rows, ordered by date then period (so input order never matters)."""
+        rows.sort(key=_ORDER)
+        dates, _, _, values, reports = zip(*rows, strict=True)
+        return cls(dates, values, reports)
+
+    def bounds(self, start: dt.date, end: dt.date) -> tuple[int, int]:
+        """The index range of the values dated from ``start`` to ``end`` inclusive."""
+        return bisect.bisect_left(self.dates, start), bisect.bisect_right(self.dates, end)
 
     def latest(self, on_or_before: dt.date, since: dt.date | None = None) -> Observation | None:
-        """The last observation dated on or before a day (and on or after ``since``)."""
-        index = bisect.bisect_right(self.dates, on_or_before)
-        if index == 0:
+        """The last value dated on or before a day (and on or after ``since``)."""
+        index = bisect.bisect_right(self.dates, on_or_before) - 1
+        if index < 0 or (since is not None and self.dates[index] < since):
             return None
-        found = self.observations[index - 1]
-        return None if since is not None and found.date < since else found
+        return Observation(self.dates[index], self.values[index], self.reports[index])
 
-    def between(self, start: dt.date, end: dt.date) -> tuple[Observation, ...]:
-        """The observations dated from ``start`` to ``end`` inclusive."""
-        lo = bisect.bisect_left(self.dates, start)
-        hi = bisect.bisect_right(self.dates, end)
-        return self.observations[lo:hi]
+    def total(self, start: dt.date, end: dt.date) -> tuple[Decimal, tuple[ReportedValue, ...]] | None:
+        """The sum of the values dated from ``start`` to ``end``, with their reports; ``None`` if there are none."""
+        lo, hi = self.bounds(start, end)
+        if lo == hi:
+            return None
+        return sum(self.values[lo:hi], Decimal(0)), self.reports[lo:hi]
+
+    def history(self, start: dt.date, end: dt.date) -> tuple[tuple[Decimal, ReportedValue], ...]:
+        """Each value dated from ``start`` to ``end`` with its report."""
+        lo, hi = self.bounds(start, end)
+        return tuple(zip(self.values[lo:hi], self.reports[lo:hi], strict=True))
 
 
 @attrs.frozen
@@ -89,69 +109,88 @@ def _priority(report: ReportedValue) -> tuple[bool, dt.date, str, Decimal, str]:
 def prepare_reports(
     reports: Iterable[ReportedValue], indicators: Mapping[str, Indicator], as_of: dt.date
 ) -> PreparedReports:
-    """Group, check and convert reports; drop those dated (or reported) after ``as_of``."""
+    """Group, check and convert reports; drop those dated (or reported) after ``as_of``.
+
+    One value counts per indicator, unit and day (or period, for increments): the winner by `_priority`.
+    """
     winners: dict[tuple[str, str | None, dt.date, Period | None], ReportedValue] = {}
-    diagnostics: list[Diagnostic] = []
     ignored = 0
     for report in reports:
-        if report.date > as_of or (report.reported_on is not None and report.reported_on > as_of):
+        reported_on = report.reported_on
+        if report.date > as_of or (reported_on is not None and reported_on > as_of):
             ignored += 1
             continue
-        # One value per indicator, unit and period (or day, for levels): the winner by _priority.
-        day = report.period.end if report.period is not None else report.date
-        key = (report.indicator_id, report.organisation, day, report.period)
-        current = winners.get(key)
-        if current is None or _priority(report) > _priority(current):
+        period = report.period
+        key = (report.indicator_id, report.organisation, report.date if period is None else period.end, period)
+        current = winners.setdefault(key, report)
+        if current is not report and _priority(report) > _priority(current):
             winners[key] = report
-    grouped: dict[SeriesKey, list[Observation]] = defaultdict(list)
-    factors: dict[tuple[str, str], UnitInfo | None] = {}
-    for (indicator_id, organisation, _, _), report in sorted(winners.items(), key=_sort_key):
-        indicator = indicators.get(indicator_id)
-        if indicator is None:
-            diagnostics.append(_problem(Code.UNKNOWN_INDICATOR, report,
-                                        f"no indicator {indicator_id!r} in the plan",
-                                        "use an indicator id (or name) from the plan's indicators"))
+    grouped: dict[SeriesKey, list[Row]] = {}
+    checks: dict[tuple[str, str], _Check] = {}
+    diagnostics: list[Diagnostic] = []
+    for key, report in winners.items():
+        amount = report.value
+        check = checks.get((key[0], amount.unit))
+        if check is None:
+            check = checks[(key[0], amount.unit)] = _Check.of(indicators.get(key[0]), key[0], amount.unit)
+        if check.problem is not None:
+            diagnostics.append(check.diagnostic(report))
             continue
-        info = _unit_for(indicator, report.value.unit, factors)
-        if info is None:
-            diagnostics.append(_problem(
-                Code.UNIT_MISMATCH, report,
-                f"{report.value} cannot measure {indicator.name} ({indicator.kind}, {indicator.unit or '1'})",
-                f"report {indicator.name} in {indicator.unit or 'a plain number'}"))
+        value = amount.value * check.factor
+        if (check.low is not None and value < check.low) or (check.high is not None and value > check.high):
+            diagnostics.append(check.impossible(report))
             continue
-        value = report.value.value * info.factor
-        impossible = _impossible(indicator, value)
-        if impossible:
-            diagnostics.append(_problem(Code.IMPOSSIBLE_VALUE, report, f"{report.value} {impossible}",
-                                        "check the number and its unit"))
-            continue
-        grouped[(indicator_id, organisation)].append(Observation(report.date, value, report))
+        period = report.period
+        row = (report.date, report.date, report.date, value, report) if period is None else (
+            report.date, period.start, period.end, value, report)
+        series_key = (key[0], key[1])
+        found = grouped.get(series_key)
+        if found is None:
+            grouped[series_key] = [row]
+        else:
+            found.append(row)
     series = {key: Series.of(obs) for key, obs in grouped.items()}
+    diagnostics.sort(key=lambda d: (str(d.code), str(d.location), d.message))
     return PreparedReports(series, tuple(diagnostics), ignored)
 
 
-def _sort_key(
-    item: tuple[tuple[str, str | None, dt.date, Period | None], ReportedValue],
-) -> tuple[str, str, dt.date, str]:
-    (indicator_id, organisation, day, period), _ = item
-    return indicator_id, organisation or "", day, str(period)
+@attrs.frozen
+class _Check:
+    """What one (indicator, unit) pair needs per value: the root factor and the possible range, or why the
+    unit cannot be used at all. Computed once per pair, so per value the work is a multiplication and two
+    comparisons."""
 
+    factor: Decimal = Decimal(1)
+    low: Decimal | None = None
+    high: Decimal | None = None
+    problem: Code | None = None
+    message: str = ""
+    hint: str = ""
+    indicator_name: str = ""
 
-def _unit_for(indicator: Indicator, unit: str, cache: dict[tuple[str, str], UnitInfo | None]) -> UnitInfo | None:
-    """The report unit's info when it can measure the indicator, else None (once per pair)."""
-    key = (indicator.id, unit)
-    if key not in cache:
+    @classmethod
+    def of(cls, indicator: Indicator | None, indicator_id: str, unit: str) -> _Check:
+        if indicator is None:
+            return cls(problem=Code.UNKNOWN_INDICATOR, message=f"no indicator {indicator_id!r} in the plan",
+                       hint="use an indicator id (or name) from the plan's indicators")
         info = unit_info(unit)
-        cache[key] = info if info.root == unit_info(indicator.unit).root else None
-    return cache[key]
+        if info.root != unit_info(indicator.unit).root:
+            return cls(problem=Code.UNIT_MISMATCH,
+                       message=f"cannot measure {indicator.name} ({indicator.kind}, {indicator.unit or '1'})",
+                       hint=f"report {indicator.name} in {indicator.unit or 'a plain number'}")
+        low = Decimal(0) if indicator.share or indicator.kind in (IndicatorKind.COUNT, IndicatorKind.MONEY) else None
+        high = Decimal(1) if indicator.share else None
+        return cls(info.factor, low, high, indicator_name=indicator.name)
 
+    def diagnostic(self, report: ReportedValue) -> Diagnostic:
+        message = self.message if self.problem is Code.UNKNOWN_INDICATOR else f"{report.value} {self.message}"
+        assert self.problem is not None
+        return _problem(self.problem, report, message, self.hint)
 
-def _impossible(indicator: Indicator, root_value: Decimal) -> str | None:
-    if indicator.share and not 0 <= root_value <= 1:
-        return f"is outside 0-100 %, impossible for the share {indicator.name}"
-    if indicator.kind in (IndicatorKind.COUNT, IndicatorKind.MONEY) and root_value < 0:
-        return f"is negative, impossible for {indicator.name}"
-    return None
+    def impossible(self, report: ReportedValue) -> Diagnostic:
+        why = "outside 0-100 %, impossible for the share" if self.high is not None else "negative, impossible for"
+        return _problem(Code.IMPOSSIBLE_VALUE, report, f"{report.value} is {why} {self.indicator_name}",
+                        "check the number and its unit")
 
 
 def _problem(code: Code, report: ReportedValue, message: str, hint: str) -> Diagnostic:
