@@ -24,8 +24,9 @@ from typing import Any, TextIO
 from eduplan.diagnostics import Code, Diagnostic, EduplanError, Severity
 from eduplan.evaluation import evaluate
 from eduplan.io import LoadError, load_plan, load_reports, plan_schema
+from eduplan.io.task_tables import load_task_reports
 from eduplan.render import DEFAULT_FAIL_ON, FORMATS, STATUSES, Report, plan_tree, render
-from eduplan.reports import ReportedValue
+from eduplan.reports import ReportedValue, TaskReport
 
 PROG = "eduplan"
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -83,6 +84,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("plan", metavar="PLAN", help="plan file")
     check.add_argument("--reports", "-r", metavar="FILE", nargs="+", default=[], action="extend",
                        help="reports tables (.csv, .tsv, .xlsx): one row per reported value (填报数据)")
+    check.add_argument("--task-reports", "-t", metavar="FILE", nargs="+", default=[], action="extend",
+                       help="task progress tables (.csv, .tsv, .xlsx): one row per task report (任务进展), "
+                       "with columns task, state, date")
     check.add_argument("--as-of", type=_iso_date, metavar="DATE",
                        help="evaluate as of this ISO date (截至日期); default: today")
     check.add_argument("--format", "-f", choices=tuple(FORMATS), default="table",
@@ -171,12 +175,28 @@ def _reports(paths: Sequence[str], plan: Any, sheet: str | None) -> tuple[list[R
     return values, problems
 
 
+def _task_reports(paths: Sequence[str], plan: Any, sheet: str | None) -> tuple[list[TaskReport], list[Diagnostic]]:
+    reports: list[TaskReport] = []
+    problems: list[Diagnostic] = []
+    for path in paths:
+        try:
+            loaded = load_task_reports(path, plan, sheet=sheet)
+        except LoadError as error:
+            _print_diagnostics(error.diagnostics, sys.stderr)
+            raise _Exit(EXIT_USAGE, error.message) from None
+        reports += loaded.value
+        problems += loaded.diagnostics
+    return reports, problems
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     """``eduplan check PLAN --reports FILE... --as-of DATE``."""
     plan = _plan_or_exit(args.plan, skip=frozenset({Code.GROUP_WITHOUT_MEMBERS}))  # the evaluator reports it
     values, problems = _reports(args.reports, plan, args.sheet)
+    progress, more = _task_reports(args.task_reports, plan, args.sheet)
+    problems += more
     as_of = args.as_of or dt.date.today()
-    evaluation = evaluate(plan, values, as_of)
+    evaluation = evaluate(plan, values, as_of, task_reports=progress)
     report = Report.from_evaluation(evaluation)
     if args.unit:
         report = report.for_unit(args.unit)

@@ -49,6 +49,13 @@ def test_task_with_targets_summarises_them() -> None:
     assert late.to_record()["targets"] == {"not_due": 1}
 
 
+def test_task_without_deadline_is_due_at_plan_end() -> None:
+    """A task with no printed 完成时限 is due by the end of the plan period."""
+    result = evaluate(task_plan(Task("1")), [], D("2018-01-05")).tasks[0]
+    assert (result.deadline_status, result.status) == (TaskDeadlineStatus.OVERDUE, Status.MISSED)
+    assert result.to_record()["deadline"] == "2017-12-31"
+
+
 def test_unknown_task_report_is_a_diagnostic() -> None:
     """A task report for a task the plan does not have is a diagnostic, not a crash."""
     evaluation = evaluate(task_plan(Task("1")), [], D("2017-05-01"),

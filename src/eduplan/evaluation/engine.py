@@ -116,7 +116,7 @@ def evaluate(
                           hint="use a task id from the plan") for r in task_reports if r.task_id not in known_tasks]
     tasks = tuple(
         evaluate_task(task, context.section_of.get(task.id), tuple(by_task.get(task.id, ())),
-                      tuple(reports_by_task.get(task.id, ())), as_of, context.policy)
+                      tuple(reports_by_task.get(task.id, ())), as_of, context.policy, plan.period.end)
         for task in plan.tasks()
     )
     diagnostics = (*context.prepared.diagnostics, *context.diagnostics, *unknown)

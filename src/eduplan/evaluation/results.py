@@ -131,6 +131,7 @@ class TaskResult:
     reason_en: str
     days_to_deadline: int | None = None
     latest_report: TaskReport | None = None
+    deadline: dt.date | None = None
 
     def to_record(self) -> dict[str, Any]:
         """Plain, JSON-ready data."""
@@ -143,7 +144,7 @@ class TaskResult:
             "status_zh": self.status.label_zh,
             "deadline_status": str(self.deadline_status),
             "deadline_status_zh": self.deadline_status.label_zh,
-            "deadline": None if self.task.deadline is None else self.task.deadline.date.isoformat(),
+            "deadline": None if self.deadline is None else self.deadline.isoformat(),
             "days_to_deadline": self.days_to_deadline,
             "leads": [o.name for o in self.task.leads],
             "units": [o.name for o in self.task.units()],

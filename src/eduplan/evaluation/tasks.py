@@ -20,17 +20,18 @@ def latest_report(reports: Sequence[TaskReport], as_of: dt.date) -> TaskReport |
     return max(usable, key=lambda r: (r.date, _STATE_ORDER[r.state], r.organisation or ""), default=None)
 
 
-def deadline_status(task: Task, report: TaskReport | None, as_of: dt.date, policy: Policy) -> TaskDeadlineStatus:
-    """Where the task stands against its deadline, from its latest report."""
+def deadline_status(task: Task, report: TaskReport | None, as_of: dt.date, policy: Policy,
+                    deadline: dt.date | None) -> TaskDeadlineStatus:
+    """Where the task stands against its deadline (the task's own, else the plan's end), from its latest report."""
     if report is not None and report.state is TaskState.DONE:
         return TaskDeadlineStatus.DONE
     if task.ongoing:
         return TaskDeadlineStatus.ONGOING
-    if task.deadline is None:
+    if deadline is None:
         return TaskDeadlineStatus.NO_DEADLINE
-    if as_of > task.deadline.date:
+    if as_of > deadline:
         return TaskDeadlineStatus.OVERDUE
-    if (task.deadline.date - as_of).days <= policy.due_soon_days:
+    if (deadline - as_of).days <= policy.due_soon_days:
         return TaskDeadlineStatus.DUE_SOON
     if report is not None and report.state is TaskState.IN_PROGRESS:
         return TaskDeadlineStatus.IN_PROGRESS
@@ -58,23 +59,26 @@ def evaluate_task(
     reports: Sequence[TaskReport],
     as_of: dt.date,
     policy: Policy,
+    plan_end: dt.date | None = None,
 ) -> TaskResult:
     """Combine a task's deadline status and its targets' statuses into one result.
 
     With targets, the task's status summarises them, except that an overdue task whose targets are not
     all achieved is missed. Without targets it follows the deadline and the latest task report: done is
     achieved, overdue is missed, in progress is on track, due soon without progress is at risk, and a
-    task with nothing reported is not due (before its deadline) or has no data (长期 or no deadline).
+    task with nothing reported is not due (before its deadline) or has no data (长期). A task with no
+    printed deadline is due by the end of the plan (``plan_end``), as targets are.
     """
     report = latest_report(reports, as_of)
-    deadline = deadline_status(task, report, as_of, policy)
+    due = task.deadline.date if task.deadline is not None else None if task.ongoing else plan_end
+    deadline = deadline_status(task, report, as_of, policy, due)
     if target_statuses:
         status = summarise(target_statuses)
         if deadline is TaskDeadlineStatus.OVERDUE and status not in (Status.ACHIEVED, Status.BREACHED):
             status = Status.MISSED
     else:
         status = _status_without_targets(deadline, report)
-    days = None if task.deadline is None else (task.deadline.date - as_of).days
+    days = None if due is None else (due - as_of).days
     counts = len(target_statuses)
     achieved = sum(1 for s in target_statuses if s is Status.ACHIEVED)
     zh = f"完成时限：{deadline.label_zh}"
@@ -85,4 +89,4 @@ def evaluate_task(
     if report is not None:
         zh += f"；最新进展（{report.date.isoformat()}）：{report.state.label_zh}"
         en += f"; latest report ({report.date.isoformat()}): {report.state.value.replace('_', ' ')}"
-    return TaskResult(task, status, deadline, section_id, target_statuses, zh, en, days, report)
+    return TaskResult(task, status, deadline, section_id, target_statuses, zh, en, days, report, due)

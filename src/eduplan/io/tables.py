@@ -77,6 +77,18 @@ def load_reports(path: str | Path, plan: Plan, *, max_bytes: int = DEFAULT_MAX_B
     Raises:
         LoadError: the file is missing, unreadable, too large, or has no usable header.
     """
+    rows, warnings = read_table(path, max_bytes=max_bytes, sheet=sheet)
+    loaded = _read_rows(rows, plan, str(path))
+    return Loaded(loaded.value, warnings + loaded.diagnostics)
+
+
+def read_table(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, sheet: str | None = None
+               ) -> tuple[list[tuple[int, Sequence[Any]]], tuple[Diagnostic, ...]]:
+    """The numbered rows of a ``.csv``/``.tsv``/``.xlsx`` table, and warnings about reading it (encoding).
+
+    Raises:
+        LoadError: the file is missing, unreadable, too large, or not a table.
+    """
     name = str(path)
     file = Path(path)
     try:
@@ -88,12 +100,11 @@ def load_reports(path: str | Path, plan: Plan, *, max_bytes: int = DEFAULT_MAX_B
         raise _fatal(name, Code.FILE_TOO_LARGE, f"the file has {size} bytes, more than the limit of {max_bytes}")
     suffix = file.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
-        return reports_from_rows(_excel_rows(file, sheet), plan, name)
+        return list(enumerate(_excel_rows(file, sheet), start=1)), ()
     if suffix not in (".csv", ".tsv", ".txt"):
         raise _fatal(name, Code.UNREADABLE_FILE, f"unknown table type {suffix!r}; use .csv, .tsv or .xlsx")
     text, warnings = _decode(file.read_bytes(), name)
-    loaded = _read_rows(_csv_rows(text, suffix), plan, name)
-    return Loaded(loaded.value, tuple(warnings) + loaded.diagnostics)
+    return list(_csv_rows(text, suffix)), tuple(warnings)
 
 
 def reports_from_frame(frame: Any, plan: Plan, name: str = "<DataFrame>") -> Loaded[tuple[ReportedValue, ...]]:
