@@ -26,10 +26,11 @@ def main() -> None:
     """Load the plan and its reports, print any warnings, then the results table at each as-of date."""
     plan, warnings = eduplan.load_plan(HERE / "plan.yaml")
     reports, problems = eduplan.load_reports(HERE / "reports.csv", plan)
-    for diagnostic in (*warnings, *problems):
+    progress, progress_problems = eduplan.load_task_reports(HERE / "task_reports.csv", plan)
+    for diagnostic in (*warnings, *problems, *progress_problems):
         print(diagnostic)
     for as_of in AS_OF:
-        evaluation = eduplan.evaluate(plan, reports, as_of=as_of)
+        evaluation = eduplan.evaluate(plan, reports, as_of=as_of, task_reports=progress)
         print(render(Report.from_evaluation(evaluation), "table"))
         print()
 
