@@ -300,9 +300,10 @@ def condition_problems(cond: Condition, indicator: Indicator, has_baseline: bool
         if value is not None:
             problems.append(f"{field}.value: a 'previous' target compares with the period before and takes no "
                             f"value (got {value})")
-        if cond.comparator not in (Comparator.AT_LEAST, Comparator.MORE_THAN):
-            problems.append(f"{field}.comparator: a 'previous' target is '>=' (只增不减) or '>' (逐年提高), "
-                            f"not {cond.comparator!r}")
+        if cond.comparator not in (Comparator.AT_LEAST, Comparator.MORE_THAN, Comparator.AT_MOST,
+                                   Comparator.LESS_THAN):
+            problems.append(f"{field}.comparator: a 'previous' target is '>=' (只增不减), '>' (逐年提高), "
+                            f"'<=' (只减不增) or '<' (逐年降低), not {cond.comparator!r}")
         return problems
     if value is None:
         return [f"{field}.value: a {cond.comparator!r} target needs a value"]

@@ -255,6 +255,15 @@ def test_not_lower_than_previous_year() -> None:
     assert statuses == [Status.ACHIEVED, Status.MISSED, Status.ACHIEVED]
 
 
+def test_falling_every_year() -> None:
+    """逐年降低 (近视率不断降低): each year strictly below the one before."""
+    myopia = indicator(direction=Direction.DOWN)
+    target = Target("t", myopia, Comparator.LESS_THAN, basis=Basis.PREVIOUS)
+    reports = [report("50%", "2017-12-31"), report("49%", "2018-12-31"), report("49%", "2019-12-31")]
+    statuses = [r.status for r in run(plan_with(target), reports, "2020-01-05").results]
+    assert statuses == [Status.ACHIEVED, Status.MISSED, Status.NO_DATA]
+
+
 def test_increasing_every_year_is_strict() -> None:
     """逐年提高: each year strictly above the one before (equal is not an increase)."""
     target = Target("t", RATE, Comparator.MORE_THAN, basis=Basis.PREVIOUS)
