@@ -19,14 +19,13 @@ import json
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, TypeVar
 
 from eduplan.diagnostics import Code, Diagnostic, EduplanError, Severity
 from eduplan.evaluation import evaluate
-from eduplan.io import LoadError, load_plan, load_reports, plan_schema
+from eduplan.io import Loaded, LoadError, load_plan, load_reports, plan_schema
 from eduplan.io.task_tables import load_task_reports
 from eduplan.render import DEFAULT_FAIL_ON, FORMATS, STATUSES, Report, plan_tree, render
-from eduplan.reports import ReportedValue, TaskReport
 
 PROG = "eduplan"
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -161,12 +160,16 @@ class _Exit(Exception):  # noqa: N818 - a control-flow signal, not an error
         self.code, self.message = code, message
 
 
-def _reports(paths: Sequence[str], plan: Any, sheet: str | None) -> tuple[list[ReportedValue], list[Diagnostic]]:
-    values: list[ReportedValue] = []
+T = TypeVar("T")
+
+
+def _load_all(paths: Sequence[str], load: Callable[[str], Loaded[tuple[T, ...]]]) -> tuple[list[T], list[Diagnostic]]:
+    """Load every table with ``load``; an unusable one ends the command with exit code 2."""
+    values: list[T] = []
     problems: list[Diagnostic] = []
     for path in paths:
         try:
-            loaded = load_reports(path, plan, sheet=sheet)
+            loaded = load(path)
         except LoadError as error:
             _print_diagnostics(error.diagnostics, sys.stderr)
             raise _Exit(EXIT_USAGE, error.message) from None
@@ -175,25 +178,11 @@ def _reports(paths: Sequence[str], plan: Any, sheet: str | None) -> tuple[list[R
     return values, problems
 
 
-def _task_reports(paths: Sequence[str], plan: Any, sheet: str | None) -> tuple[list[TaskReport], list[Diagnostic]]:
-    reports: list[TaskReport] = []
-    problems: list[Diagnostic] = []
-    for path in paths:
-        try:
-            loaded = load_task_reports(path, plan, sheet=sheet)
-        except LoadError as error:
-            _print_diagnostics(error.diagnostics, sys.stderr)
-            raise _Exit(EXIT_USAGE, error.message) from None
-        reports += loaded.value
-        problems += loaded.diagnostics
-    return reports, problems
-
-
 def cmd_check(args: argparse.Namespace) -> int:
     """``eduplan check PLAN --reports FILE... --as-of DATE``."""
     plan = _plan_or_exit(args.plan, skip=frozenset({Code.GROUP_WITHOUT_MEMBERS}))  # the evaluator reports it
-    values, problems = _reports(args.reports, plan, args.sheet)
-    progress, more = _task_reports(args.task_reports, plan, args.sheet)
+    values, problems = _load_all(args.reports, lambda path: load_reports(path, plan, sheet=args.sheet))
+    progress, more = _load_all(args.task_reports, lambda path: load_task_reports(path, plan, sheet=args.sheet))
     problems += more
     as_of = args.as_of or dt.date.today()
     evaluation = evaluate(plan, values, as_of, task_reports=progress)
