@@ -46,6 +46,7 @@ class Report:
     tasks: tuple[Record, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = ()
     unit: str | None = None
+    section_titles: tuple[tuple[str, str], ...] = ()
 
     @classmethod
     def from_evaluation(cls, evaluation: Any) -> Report:
@@ -53,9 +54,10 @@ class Report:
         from eduplan.io.unstructure import period_text  # noqa: PLC0415 - render does not otherwise need io
 
         plan = evaluation.plan
+        titles = tuple((s.id, " ".join(p for p in (s.number, s.title) if p) or s.id) for s in plan.walk_sections())
         return cls(plan.id, plan.title, period_text(plan.period), evaluation.as_of.isoformat(),
                    tuple(evaluation.to_records()), tuple(evaluation.task_records()),
-                   tuple(evaluation.diagnostics))
+                   tuple(evaluation.diagnostics), section_titles=titles)
 
     def summary(self) -> dict[str, int]:
         """The number of results per status, every status listed."""
@@ -105,10 +107,13 @@ def unit_scorecard(report: Report) -> dict[str, dict[str, int]]:
 
 
 def section_scorecard(report: Report) -> dict[str, dict[str, int]]:
-    """Per section (and ``目标`` for plan-level goals), the number of target results per status."""
+    """Per section (by its number and title; ``目标 goals`` for plan-level goals), the number of target results
+    per status."""
+    titles = dict(report.section_titles)
     cards: dict[str, dict[str, int]] = {}
     for record in report.records:
-        name = record.get("section_id") or ("goals" if record.get("goal_id") else "")
+        section = record.get("section_id")
+        name = titles.get(section, section) if section else ("目标 goals" if record.get("goal_id") else "")
         card = cards.setdefault(str(name), dict.fromkeys(STATUSES, 0))
         card[record["status"]] += 1
     return cards
