@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from decimal import Decimal
@@ -103,6 +104,66 @@ def test_groups_are_kept_as_groups(slug: str) -> None:
         for unit in task.units():
             if unit.name.startswith(("各", "有关", "所有")):
                 assert unit.is_group, (task.id, unit.name)
+
+
+_OPEN, _CLOSE = "(（〔[", ")）〕]"
+
+
+def responsibility_clauses(text: str) -> list[tuple[int, str]]:
+    """Each printed (牵头单位:...;责任单位:...) clause with its offset; brackets inside unit names are kept."""
+    found = []
+    for match in re.finditer(r"[(（](?=(?:牵头单位|责任单位)[:：])", text):
+        depth, end = 0, match.start()
+        for end in range(match.start(), len(text)):
+            depth += (text[end] in _OPEN) - (text[end] in _CLOSE)
+            if depth == 0:
+                break
+        found.append((match.start(), text[match.start() + 1 : end]))
+    return found
+
+
+def split_units(text: str) -> list[str]:
+    """Units separated by 、 or commas outside brackets, whitespace removed."""
+    units, current, depth = [], "", 0
+    for char in re.sub(r"\s+", "", text):
+        depth += (char in _OPEN) - (char in _CLOSE)
+        if char in "、，," and depth == 0:
+            units.append(current)
+            current = ""
+        else:
+            current += char
+    return [u for u in [*units, current] if u]
+
+
+def names_unit(printed: str, names: set[str]) -> bool:
+    """Whether the task's units include a printed unit: as printed, with a shared 政府 distributed over the
+    list (观山湖区、清镇市政府), two units printed without their 、 (云岩区花溪区), or part of a group name that
+    itself contains 、 (贵安新区各乡镇、街道)."""
+    bare = {n.removesuffix("政府") for n in names}
+    return (printed in names or f"{printed}政府" in names
+            or any(printed.startswith(a) and printed[len(a):] in bare for a in bare if a)
+            or any(printed in n and "、" in n for n in names))
+
+
+@pytest.mark.parametrize("slug", sorted(SEEDS))
+def test_printed_responsibilities_are_modelled(slug: str) -> None:
+    """Every unit printed in a (牵头单位:...;责任单位:...) clause is a unit of the task the clause closes, and
+    every 牵头单位 is a lead."""
+    stem, _ = SEEDS[slug]
+    source = (DATA / "seeds" / f"{stem}.txt").read_text(encoding="utf-8")
+    tasks = sorted((t for t in plan_of(slug).tasks() if t.provenance is not None and t.provenance.start is not None),
+                   key=lambda t: t.provenance.start or 0)
+    missing = []
+    for offset, clause in responsibility_clauses(source):
+        task = [t for t in tasks if (t.provenance.start or 0) <= offset][-1]  # type: ignore[union-attr]
+        names = {re.sub(r"\s+", "", o.name) for o in task.units()}
+        leads = {re.sub(r"\s+", "", o.name) for o in task.leads}
+        for part in re.split(r"[;；]", clause):
+            role, _, printed = re.split(r"([:：])", part, maxsplit=1) if re.search("[:：]", part) else ("", "", part)
+            for unit in split_units(printed):
+                if not names_unit(unit, names) or (role.strip() == "牵头单位" and not names_unit(unit, leads)):
+                    missing.append((task.id, role, unit))
+    assert missing == []
 
 
 @pytest.mark.parametrize("slug", sorted(SEEDS))
