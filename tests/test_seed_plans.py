@@ -198,3 +198,13 @@ def test_check_output_is_pinned(slug: str) -> None:
         golden.parent.mkdir(exist_ok=True)
         golden.write_text(json.dumps(output, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     assert output == json.loads(golden.read_text(encoding="utf-8"))
+
+
+def test_zhenjiang_task_table_rows_keep_every_column() -> None:
+    """Each of the 26 rows of Zhenjiang's task table keeps 责任单位, 责任处室, 牵头领导 and 完成时限 (or 长期)."""
+    rows = [t for t in plan_of("zhenjiang-2017").tasks() if t.id.startswith(("rw-jz", "rw-jg"))]
+    assert len(rows) == 26
+    for row in rows:
+        assert row.responsibilities, row.id
+        assert all(r.office and r.official for r in row.responsibilities), row.id
+        assert row.deadline is not None or row.ongoing, row.id
