@@ -55,7 +55,12 @@ def extract_targets(source: str) -> tuple[TargetCandidate, ...]:
 
 
 def extract_plan(source: str) -> DraftPlan:
-    """Read a plan's text into a draft: header, outline, task table, responsibilities, targets."""
+    """Read a plan's text into a draft: header, outline, task table, responsibilities, targets.
+
+    >>> draft = extract_plan("2020年工作要点\\n一、学前教育\\n1.扩容。新增学位5000个以上。(责任单位:市教育局)")
+    >>> [(t.indicator, t.comparator.value, int(t.value)) for t in draft.targets]
+    [('新增学位', '>=', 5000)]
+    """
     doc = Document(source)
     title = read_title(doc)
     table = read_table(doc)

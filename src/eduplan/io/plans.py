@@ -75,6 +75,20 @@ __all__ = ["dump_plan", "load_plan", "loads_plan", "save_plan"]
 def load_plan(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded[Plan]:
     """Load a plan file (``.yaml``/``.yml``, ``.json`` or ``.toml``) and validate it completely.
 
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "plan.yaml"
+    >>> text = ("id: p\\ntitle: 三年行动计划\\nperiod: 2018-2020年\\n"
+    ...         "sections: [{id: s1, tasks: [{id: t, number: '1.', deadline: 到2020年}]}]\\n")
+    >>> _ = path.write_text(text, encoding="utf-8")
+    >>> plan, warnings = load_plan(path)
+    >>> plan.task("t").deadline.date, warnings
+    (datetime.date(2020, 12, 31), ())
+    >>> _ = path.write_text("id: p\\ntitle: 计划\\nperiod: 三年\\n", encoding="utf-8")
+    >>> load_plan(path)
+    Traceback (most recent call last):
+    ...
+    eduplan.io.errors.LoadError: ...
+
     Returns:
         `Loaded` with the plan and any warnings; unpack it as ``plan, warnings = load_plan(path)``.
 
@@ -144,6 +158,15 @@ def build_plan(data: Any, marks: Marks) -> Loaded[Plan]:
 def dump_plan(plan: Plan, fmt: str = "yaml") -> str:
     """The plan as text in ``fmt`` (``yaml`` or ``json``): deterministic, Chinese as is, exact numbers.
 
+    >>> plan = loads_plan("id: p\\ntitle: 工作要点\\nperiod: 2017年\\n").value
+    >>> print(dump_plan(plan, "yaml"), end="")
+    eduplan: 1
+    id: p
+    title: 工作要点
+    period: 2017年
+    >>> loads_plan(dump_plan(plan, "json"), "json").value == plan
+    True
+
     Raises:
         LoadError: an unknown format (TOML can be read but not written).
     """
@@ -158,6 +181,13 @@ def dump_plan(plan: Plan, fmt: str = "yaml") -> str:
 
 def save_plan(plan: Plan, path: str | Path) -> None:
     """Write ``plan`` to ``path`` in the format its suffix names (``.yaml``, ``.yml`` or ``.json``).
+
+    >>> import tempfile, pathlib
+    >>> plan = loads_plan("id: p\\ntitle: 工作要点\\nperiod: 2017年\\n").value
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "plan.json"
+    >>> save_plan(plan, path)
+    >>> load_plan(path).value == plan
+    True
 
     Raises:
         LoadError: an unsupported suffix. OSError: the file cannot be written.

@@ -72,7 +72,12 @@ def _schema() -> dict[str, Any]:
 
 
 def plan_schema() -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of plan files, as a fresh dict (printed by ``eduplan schema``)."""
+    """The JSON Schema (draft 2020-12) of plan files, as a fresh dict (printed by ``eduplan schema``).
+
+    >>> schema = plan_schema()
+    >>> schema["$ref"], "sections" in schema["$defs"]["Plan"]["properties"]
+    ('#/$defs/Plan', True)
+    """
     import copy  # noqa: PLC0415 - only needed here
 
     return copy.deepcopy(_schema())
