@@ -1,5 +1,24 @@
 """Evaluation results as data: one `Result` per (target, unit, period), one `TaskResult` per task, and the
-`Evaluation` that groups, summarises and converts them to plain records or a pandas DataFrame."""
+`Evaluation` that groups, summarises and converts them to plain records or a pandas DataFrame.
+
+>>> import datetime as dt
+>>> from eduplan import *
+>>> schools = Indicator("n", "新建学校", IndicatorKind.COUNT, "所")
+>>> target = Target("t", schools, Comparator.AT_LEAST, parse_quantity("10所"), deadline=parse_deadline("2020年"),
+...                 accumulation=Accumulation.CUMULATIVE)
+>>> lead = Responsibility(Organisation("市教育局"), Role.LEAD)
+>>> task = Task("1", "1.", "新建学校", responsibilities=(lead,), targets=(target,))
+>>> plan = Plan("p", "计划", "2020年", sections=(Section("s", tasks=(task,)),))
+>>> reports = [ReportedValue("n", parse_quantity("4所"), dt.date(2020, 6, 30))]
+>>> evaluation = evaluate(plan, reports, dt.date(2020, 7, 1))
+>>> result = evaluation.results[0]
+>>> str(result.status), str(result.actual), str(result.expected), result.progress
+('at_risk', '4所', '5所', Decimal('0.4'))
+>>> evaluation.summary()["at_risk"], list(evaluation.by_unit())
+(1, ['市教育局'])
+>>> evaluation.task_records()[0]["leads"]
+['市教育局']
+"""
 
 from __future__ import annotations
 
