@@ -26,3 +26,14 @@ def test_strict_f1_on_the_seeds() -> None:
     assert all(f >= 0.85 for f in per_seed), output
     deadline = re.search(r"deadline[^0-9]*([01]\.\d+)", output)
     assert deadline is not None and float(deadline[1]) >= 0.90, output
+
+
+def test_strict_f1_on_held_out_documents() -> None:
+    """On documents written for the tests (not the seeds), every hand-checked target is found exactly."""
+    command = f"{sys.executable} -m eduplan.extract {{source}} --format jsonl"
+    completed = subprocess.run(
+        [sys.executable, str(DATA / "tools" / "score_extraction.py"), "--gold", str(DATA / "heldout"),
+         "--sources", str(DATA / "heldout"), "--cmd", command],
+        capture_output=True, text=True, encoding="utf-8", check=True,
+    )
+    assert float(completed.stdout.strip().splitlines()[-1].split()[-1]) >= 0.95, completed.stdout

@@ -42,6 +42,7 @@ UNITS: tuple[tuple[str, str, str | None, int], ...] = (
     ("课时", "class_hour", None, 1),
     ("学时", "class_hour", None, 1),
     ("小时", "hour", None, 1),
+    ("分钟", "minute", None, 1),
     ("人次", "person_time", "人次", 1),
     ("所", "count", "所", 1),
     ("个", "count", "个", 1),
@@ -54,6 +55,8 @@ UNITS: tuple[tuple[str, str, str | None, int], ...] = (
     ("支", "count", "支", 1),
     ("座", "count", "座", 1),
     ("套", "count", "套", 1),
+    ("台", "count", "台", 1),
+    ("册", "count", "册", 1),
 )
 # A count noun followed by one of these is part of another word (个性, 个别, 名称, 次数 ...).
 NOT_A_COUNT = {"个": "性别体案", "名": "称义誉额", "次": "数序级", "位": "置于", "门": "户槛类诊", "人": "员"}
@@ -66,7 +69,7 @@ CHINESE_AFTER_CUE = re.compile(
 # Chinese numerals that need no cue: a share (百分之九十), points, multiples and money.
 CHINESE_MEASURE = re.compile(
     rf"百分之(?P<percent>[{CHINESE_NUMERAL_CHARS}]+)"
-    rf"|(?<![{CHINESE_NUMERAL_CHARS}])(?P<number>[{CHINESE_NUMERAL_CHARS}]+)(?P<unit>个百分点|倍|亿元|万元)"
+    rf"|(?<![\d.{CHINESE_NUMERAL_CHARS}])(?P<number>[{CHINESE_NUMERAL_CHARS}]+)(?P<unit>个百分点|倍|亿元|万元)"
 )
 
 _UNIT_ALTERNATION = "|".join(re.escape(unit) for unit, *_ in UNITS)

@@ -45,9 +45,14 @@ ALL_WITH_STATE = re.compile(
 DUTY_WORDS = re.compile(r"(?<![主重纲摘概])要(?![求素点])|必须|须|应当")
 INDICATOR_TRIM = re.compile(
     r"^(?:并|且|其中|同时|确保|力争|争取|争创|全市|全年|进一步|努力|计划|每年度?)+"
-    r"|(?:均|都|分别|要|需|应|稳定|保持在|保持|控制在|不得|在|为|有)?"
-    r"(?:达到|达|不低于|不少于|至少|不超过|超过|超|低于|提高|下降|以上|占)?(?:在|为|有)?$"
+    r"|(?:均|都|分别|要|需|应|稳定|保持在|保持|控制在|不得|在|为|有)?(?:每年)?"
+    r"(?:达到|达|不低于|不少于|至少|不超过|超过|超|低于|高于|不足|少于|多于|以上|占"
+    r"|(?:提高|提升|降低|下降|减少|增加|增长|降)(?:到|至)?)?(?:在|为|有)?$"
 )
+#: Verbs that name no quantity on their own: the indicator is the verb and the noun after the number
+#: (新增2所标准化学校 -> 新增标准化学校).
+BARE_VERBS = frozenset({"新增", "新建", "建成", "建设", "创建", "创成", "培训", "培养", "招聘", "引进", "打造", "培育",
+                        "办好", "开设", "设立", "安排", "完成", "实施", "开展", "新招聘", "改扩建"})
 PAST_WORDS = re.compile(r"已经|已有|已达|已建成|已完成|共有|现有|累计|先后|同比|比上年|较上年")
 THRESHOLD_NAME = re.compile(r"^(?:以上|以下)[\u4e00-\u9fff](?<!的)")
 NOUN_AFTER = re.compile(r"^[^,;:。、\d]{1,20}?(?=[,;:。、]|的|$)")
@@ -112,6 +117,7 @@ def read_targets(doc: Document, context: TargetContext) -> tuple[TargetCandidate
             continue
         inside = [q for q in quantities if sentence.start <= q.span.start < sentence.end]
         readings.extend((reading, cues) for reading in _sentence_targets(doc, sentence, inside))
+    readings = [pair for pair in readings if not pair[0].span.empty]  # nothing to quote, nothing to review
     readings.sort(key=lambda pair: pair[0].span.start)
     return tuple(_candidate(doc, index, reading, cues, context) for index, (reading, cues) in enumerate(readings))
 
@@ -208,8 +214,17 @@ def _target_end(text: str, quantity: Quantity, after: str, *, verb_only: bool) -
 
 
 def _indicator(before: str, after: str) -> str:
+    """The words that name what is measured: before the number, trimmed of cue words; a bare verb (新增) or
+    nothing takes the noun after the number too (新增2所学校 -> 新增学校).
+
+    >>> _indicator("专任教师中专科以上学历比例提高到", ""), _indicator("争取新增", "省级标准化学校")
+    ('专任教师中专科以上学历比例', '新增省级标准化学校')
+    """
     words = INDICATOR_TRIM.sub("", before.strip())
     words = INDICATOR_TRIM.sub("", words)
+    noun = NOUN_AFTER.match(after.lstrip("左右余多以上的"))
+    if (len(words) < 2 or words in BARE_VERBS) and noun is not None:
+        return (words + noun[0]).strip()
     if len(words) >= 2:
         return words
     return (words + after).strip()
