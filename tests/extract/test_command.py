@@ -70,3 +70,14 @@ def test_unreadable_input_exits_2_with_one_line(tmp_path: Path) -> None:
 def test_bad_usage_exits_2() -> None:
     """An unknown format is a usage error."""
     assert main(["plan.txt", "--format", "csv"]) == 2
+
+
+def test_oversized_input_is_refused(tmp_path: Path) -> None:
+    """A text longer than the limit is exit 2 with one line, not minutes of work."""
+    from eduplan.extract import command  # noqa: PLC0415 - the limit is the module's constant
+
+    big = tmp_path / "big.txt"
+    big.write_text("一" * (command.MAX_CHARACTERS + 1), encoding="utf-8")
+    done = run(str(big), "--format", "jsonl")
+    assert done.returncode == 2
+    assert "longer than" in done.stderr and "Traceback" not in done.stderr

@@ -72,11 +72,23 @@ def main(argv: list[str] | None = None) -> int:
     return EXIT_OK
 
 
+MAX_CHARACTERS = 2_000_000  # about 200 plans; a larger input is refused rather than read for minutes
+
+
 def _read(name: str) -> str:
-    """Read text the way Python's text mode does (universal newlines), so offsets agree with readers."""
+    """Read text the way Python's text mode does (universal newlines), so offsets agree with readers.
+
+    Raises:
+        OSError: unreadable, or longer than `MAX_CHARACTERS`.
+    """
     if name == "-":
-        return sys.stdin.read()
-    return Path(name).read_text(encoding="utf-8")
+        text = sys.stdin.read(MAX_CHARACTERS + 1)
+    else:
+        with Path(name).open(encoding="utf-8") as handle:
+            text = handle.read(MAX_CHARACTERS + 1)
+    if len(text) > MAX_CHARACTERS:
+        raise OSError(f"the text is longer than {MAX_CHARACTERS:,} characters; split the document")
+    return text
 
 
 def _reason(exc: BaseException) -> str:
