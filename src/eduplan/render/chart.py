@@ -9,6 +9,7 @@ deadline (序时进度), the target level, and the as-of date. matplotlib is opt
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
@@ -16,6 +17,7 @@ from typing import Any
 from eduplan.diagnostics import EduplanError, QuantityError
 from eduplan.model import Plan
 from eduplan.reports import ReportedValue
+from eduplan.targets import Accumulation, Basis
 from eduplan.units import Amount
 
 
@@ -35,8 +37,18 @@ def _in(amount: Amount, unit: str) -> float | None:
     return float(value)  # plotting is the one place a float is fine: it is never compared
 
 
+#: Fonts with Chinese glyphs tried first, where installed, so that titles and units are legible.
+CJK_FONTS = ("Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "SimHei",
+             "WenQuanYi Zen Hei")
+
+
 def chart_series(plan: Plan, target_id: str, reports: Iterable[ReportedValue]) -> dict[str, Any]:
     """The data a progress chart draws, in the target's unit: points, trajectory, target level, unit.
+
+    It follows the evaluator's rules: a cumulative target (新增) shows the running total of increments
+    since the target's start against a line from 0 to the target (序时进度); a level target shows the
+    reported values against a line from the baseline (at its date) to the target; a target without a
+    printed deadline is due at the plan's end.
 
     >>> from eduplan.io.plans import loads_plan
     >>> plan = loads_plan('''
@@ -52,17 +64,23 @@ def chart_series(plan: Plan, target_id: str, reports: Iterable[ReportedValue]) -
     """
     target = plan.target(target_id)
     unit = target.value.unit if target.value is not None else target.indicator.unit
+    start = target.start or plan.period.start
+    deadline = target.deadline.date if target.deadline is not None else plan.period.end
     points = sorted((r.date, v) for r in reports
                     if r.indicator_id == target.indicator.id and r.organisation is None
                     and (v := _in(r.value, unit)) is not None)
-    baseline = target.effective_baseline()
-    start = target.start or plan.period.start
-    goal = _in(target.value, unit) if target.value is not None and target.basis.value == "level" else None
+    goal = _in(target.value, unit) if target.value is not None and target.basis is Basis.LEVEL else None
     trajectory: list[tuple[dt.date, float]] = []
-    if baseline is not None and goal is not None and target.deadline is not None and not target.comparator.is_change:
-        base = _in(baseline.value, unit)
-        if base is not None:
-            trajectory = [(min(start, target.deadline.date), base), (target.deadline.date, goal)]
+    if target.accumulation is Accumulation.CUMULATIVE:
+        points = list(zip([d for d, _ in points if d >= start],
+                          itertools.accumulate(v for d, v in points if d >= start), strict=True))
+        if goal is not None:
+            trajectory = [(start, 0.0), (deadline, goal)]
+    else:
+        baseline = target.effective_baseline()
+        base = None if baseline is None else _in(baseline.value, unit)
+        if baseline is not None and base is not None and goal is not None and not target.comparator.is_change:
+            trajectory = [(baseline.date, base), (deadline, goal)]
     return {"points": points, "trajectory": trajectory, "target": goal, "unit": unit,
             "title": f"{target.id} {target.indicator.name}"}
 
@@ -77,7 +95,8 @@ def progress_chart(plan: Plan, target_id: str, reports: Iterable[ReportedValue],
     plt = _pyplot()
     series = chart_series(plan, target_id, reports)
     if ax is None:
-        _, ax = plt.subplots(figsize=(7, 4))
+        figure, ax = plt.subplots(figsize=(7, 4))
+        figure.autofmt_xdate()
     if series["points"]:
         dates, values = zip(*series["points"], strict=True)
         ax.plot(dates, values, marker="o", label="reported")
@@ -88,8 +107,9 @@ def progress_chart(plan: Plan, target_id: str, reports: Iterable[ReportedValue],
         ax.axhline(series["target"], color="green", linestyle=":", label="target")
     if as_of is not None:
         ax.axvline(as_of, color="red", alpha=0.4, label="as of")
-    ax.set_title(series["title"])
-    ax.set_ylabel(series["unit"] or "value")
+    fonts = [*CJK_FONTS, *plt.rcParams["font.sans-serif"]]  # found at draw time, where installed
+    ax.set_title(series["title"], fontfamily=fonts)
+    ax.set_ylabel(series["unit"] or "value", fontfamily=fonts)
     ax.legend(loc="best")
     return ax
 
