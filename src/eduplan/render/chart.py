@@ -95,8 +95,7 @@ def progress_chart(plan: Plan, target_id: str, reports: Iterable[ReportedValue],
     plt = _pyplot()
     series = chart_series(plan, target_id, reports)
     if ax is None:
-        figure, ax = plt.subplots(figsize=(7, 4))
-        figure.autofmt_xdate()
+        _, ax = plt.subplots(figsize=(7, 4))
     if series["points"]:
         dates, values = zip(*series["points"], strict=True)
         ax.plot(dates, values, marker="o", label="reported")
@@ -111,6 +110,7 @@ def progress_chart(plan: Plan, target_id: str, reports: Iterable[ReportedValue],
     ax.set_title(series["title"], fontfamily=fonts)
     ax.set_ylabel(series["unit"] or "value", fontfamily=fonts)
     ax.legend(loc="best")
+    ax.tick_params(axis="x", labelrotation=30)
     return ax
 
 
