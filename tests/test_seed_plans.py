@@ -208,3 +208,14 @@ def test_zhenjiang_task_table_rows_keep_every_column() -> None:
         assert row.responsibilities, row.id
         assert all(r.office and r.official for r in row.responsibilities), row.id
         assert row.deadline is not None or row.ongoing, row.id
+
+
+@pytest.mark.parametrize("slug", sorted(SEEDS))
+def test_every_indicator_with_a_target_is_reported_at_two_dates(slug: str) -> None:
+    """reports.csv gives every indicator that has a target values at two or more dates."""
+    plan = plan_of(slug)
+    reports, _ = load_reports(ROOT / "examples" / slug / "reports.csv", plan)
+    dates: dict[str, set[object]] = {}
+    for report in reports:
+        dates.setdefault(report.indicator_id, set()).add(report.date)
+    assert sorted(t.indicator.id for _, t in plan.targets() if len(dates.get(t.indicator.id, ())) < 2) == []
