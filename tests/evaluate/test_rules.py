@@ -298,6 +298,15 @@ def test_linear_trajectory_from_baseline() -> None:
     assert result.expected == Amount("85.0137", "%")
 
 
+def test_at_risk_band_when_the_target_is_the_baseline() -> None:
+    """A target equal to its baseline (不高于基数) has no way to go: the band is a share of the target."""
+    rate = indicator(direction=Direction.DOWN, baselines=(Baseline(Amount(20, "%"), D("2019-12-31")),))
+    target = Target("t", rate, Comparator.LESS_THAN, parse_quantity("20%"), deadline=parse_deadline("2021年"))
+    plan = plan_with(target, period="2020-2021年")
+    assert only(run(plan, [report("21%", "2020-12-31")], "2020-12-31")).status is Status.AT_RISK
+    assert only(run(plan, [report("23%", "2020-12-31")], "2020-12-31")).status is Status.OFF_TRACK
+
+
 def test_not_due_without_baseline_and_no_data() -> None:
     """Without a baseline no trajectory can be drawn: not due; with nothing reported: no data."""
     plan = plan_with(level(Comparator.AT_LEAST, "90%"))

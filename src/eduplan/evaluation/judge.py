@@ -106,7 +106,9 @@ def verdict(
     shortfall = (expected - actual) if upward else (actual - expected)
     if shortfall <= 0:
         return Verdict(Status.ON_TRACK, expected, done, done_upper, gap)
-    whole = abs(threshold - start)
+    # The band is a share of the whole way from start to target; a target at its own start value
+    # (不高于基数) has no way to go, so there the band is a share of the target itself.
+    whole = abs(threshold - start) or abs(threshold)
     if whole and shortfall / whole <= policy.at_risk_band:
         return Verdict(Status.AT_RISK, expected, done, done_upper, gap)
     return Verdict(Status.OFF_TRACK, expected, done, done_upper, gap)
