@@ -54,8 +54,8 @@ def test_count_target_in_yuan() -> None:
 
 def test_unknown_unit() -> None:
     """An unknown unit names the unit."""
-    with pytest.raises(QuantityError, match="unknown unit '座'"):
-        parse_quantity("5座")
+    with pytest.raises(QuantityError, match="unknown unit '头'"):
+        parse_quantity("5头")
 
 
 def test_change_target_without_baseline() -> None:
