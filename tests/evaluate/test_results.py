@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import attrs
 import pytest
 
 from eduplan import Comparator, Organisation, Responsibility, Role, Target, Task, parse_deadline, parse_quantity
@@ -42,6 +43,16 @@ def test_grouping_and_summaries() -> None:
     assert EVALUATION.for_unit("市教育局").results == EVALUATION.results
     assert EVALUATION.for_unit("别的单位").results == ()
     assert EVALUATION.task_records()[0]["leads"] == ["市教育局"]
+
+
+def test_group_members_share_their_groups_tasks() -> None:
+    """A member of a group named on a task (各市(区)政府 declared with its members) sees the task's results."""
+    declared = Organisation.group("各市(区)政府", ["海陵区政府", "高港区政府"])
+    plan = attrs.evolve(EVALUATION.plan, organisations=(declared,))
+    evaluation = attrs.evolve(EVALUATION, plan=plan)
+    assert evaluation.for_unit("海陵区政府").results == EVALUATION.results
+    assert evaluation.task_records()[0]["members"] == ["海陵区政府", "高港区政府"]
+    assert "海陵区政府" in evaluation.by_unit()
 
 
 def test_frame_and_notebook_display() -> None:

@@ -228,11 +228,21 @@ class Evaluation:
         """Results grouped by indicator id."""
         return _group(self.results, lambda r: r.indicator_id)
 
+    def units_of(self, task: Task) -> tuple[str, ...]:
+        """The names of a task's units as printed, then the members of its groups (as the group lists them,
+        or as the plan declares the group under ``organisations``)."""
+        declared = {o.name: o for o in self.plan.organisations if o.is_group}
+        names = [o.name for o in task.units()]
+        for unit in task.units():
+            group = unit if unit.members else declared.get(unit.name, unit)
+            names += [member.name for member in group.expand()] if group.is_group else []
+        return tuple(dict.fromkeys(names))
+
     def by_unit(self) -> dict[str, tuple[Result, ...]]:
-        """Results per responsible unit: each task's results under each of its units (groups by name),
-        and per-unit results under the unit they are for."""
+        """Results per responsible unit: each task's results under each of its units and the members of its
+        groups, and per-unit results under the unit they are for."""
         groups: dict[str, list[Result]] = defaultdict(list)
-        units_of_task = {t.task.id: [o.name for o in t.task.units()] for t in self.tasks}
+        units_of_task = {t.task.id: self.units_of(t.task) for t in self.tasks}
         for result in self.results:
             names = [result.scope] if result.scope is not None else units_of_task.get(result.task_id or "", [])
             for name in dict.fromkeys(names):
@@ -254,7 +264,7 @@ class Evaluation:
     def for_unit(self, unit: str) -> Evaluation:
         """Only the results and tasks that concern ``unit`` (as scope or as a responsible unit)."""
         mine = set(map(id, self.by_unit().get(unit, ())))
-        tasks = tuple(t for t in self.tasks if unit in {o.name for o in t.task.units()})
+        tasks = tuple(t for t in self.tasks if unit in self.units_of(t.task))
         return attrs.evolve(self, results=tuple(r for r in self.results if id(r) in mine), tasks=tasks)
 
     def to_records(self) -> list[dict[str, Any]]:
@@ -262,8 +272,9 @@ class Evaluation:
         return [r.to_record() for r in self.results]
 
     def task_records(self) -> list[dict[str, Any]]:
-        """One plain dict per task."""
-        return [t.to_record() for t in self.tasks]
+        """One plain dict per task; ``members`` lists the member units of the task's groups."""
+        return [{**t.to_record(), "members": [n for n in self.units_of(t.task) if n not in
+                                              {o.name for o in t.task.units()}]} for t in self.tasks]
 
     def to_frame(self) -> pandas.DataFrame:
         """The records as a pandas DataFrame (needs the ``pandas`` extra)."""

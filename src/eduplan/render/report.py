@@ -74,7 +74,8 @@ class Report:
 
     def for_unit(self, unit: str) -> Report:
         """Only the results for one responsible or reporting unit: its tasks' targets, and per-unit results."""
-        tasks = tuple(t for t in self.tasks if unit in (*t.get("leads", ()), *t.get("units", ())))
+        tasks = tuple(t for t in self.tasks
+                      if unit in (*t.get("leads", ()), *t.get("units", ()), *t.get("members", ())))
         task_ids = {t["task_id"] for t in tasks}
         records = tuple(r for r in self.records if r.get("scope") == unit or
                         (r.get("task_id") in task_ids and r.get("scope") in (None, unit)))
@@ -99,7 +100,7 @@ def unit_scorecard(report: Report) -> dict[str, dict[str, int]]:
     by_task = by_key(report.records, "task_id")
     cards: dict[str, dict[str, int]] = {}
     for task in report.tasks:
-        for unit in dict.fromkeys([*task.get("leads", ()), *task.get("units", ())]):
+        for unit in dict.fromkeys([*task.get("leads", ()), *task.get("units", ()), *task.get("members", ())]):
             card = cards.setdefault(unit, dict.fromkeys(STATUSES, 0))
             for record in by_task.get(str(task["task_id"]), ()):
                 card[record["status"]] += 1
