@@ -57,3 +57,10 @@ def test_conversion_is_exact() -> None:
     """Converting keeps exact decimals (0.9 is 90 %, not 90.00000000001 %)."""
     assert Amount("0.9").to("%").value == Decimal(90)
     assert Amount(1, "亿元").to("万元").value == Decimal(10000)
+
+
+@pytest.mark.parametrize("text", ["95%%", "2 % %", "5倍/生", "1个百分点/人"])
+def test_scale_units_stand_alone(text: str) -> None:
+    """A doubled or combined % (a typo such as 95%%) is refused instead of read as percent squared."""
+    with pytest.raises(QuantityError, match="stand alone"):
+        parse_quantity(text)

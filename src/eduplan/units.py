@@ -35,6 +35,7 @@ from eduplan.diagnostics import QuantityError
 from eduplan.numerals import NUMBER_PATTERN, normalise, parse_number, tidy
 
 DIMENSIONLESS = ""
+_SCALE_UNITS = frozenset({"percent", "permille", "multiple", "percentage_point"})
 
 
 @functools.cache
@@ -77,6 +78,9 @@ def unit_info(unit: str) -> UnitInfo:
             f"unknown unit {unit!r}: use a unit from eduplan's units_zh.txt "
             "(e.g. %, 个百分点, 所, 个, 人, 人次, 课时, 元, 万元, 亿元, 小时, 倍, 平方米/生)"
         ) from exc
+    parts = dict(parsed._units)  # pint's UnitsContainer: unit name -> exponent
+    if any(name in _SCALE_UNITS for name in parts) and len(parts) + sum(abs(e) for e in parts.values()) != 2:
+        raise QuantityError(f"unknown unit {unit!r}: %, ‰, 倍 and 个百分点 stand alone (not squared or combined)")
     dimension = str(reg.get_dimensionality(parsed))
     return UnitInfo(text, Decimal(str(factor)), str(root), "" if dimension == "dimensionless" else dimension)
 
