@@ -78,7 +78,7 @@ def unit_info(unit: str) -> UnitInfo:
             f"unknown unit {unit!r}: use a unit from eduplan's units_zh.txt "
             "(e.g. %, 个百分点, 所, 个, 人, 人次, 课时, 元, 万元, 亿元, 小时, 倍, 平方米/生)"
         ) from exc
-    parts = dict(parsed._units)  # pint's UnitsContainer: unit name -> exponent
+    parts = {str(name): Decimal(str(exponent)) for name, exponent in parsed._units.items()}  # name -> exponent
     if any(name in _SCALE_UNITS for name in parts) and len(parts) + sum(abs(e) for e in parts.values()) != 2:
         raise QuantityError(f"unknown unit {unit!r}: %, ‰, 倍 and 个百分点 stand alone (not squared or combined)")
     dimension = str(reg.get_dimensionality(parsed))
