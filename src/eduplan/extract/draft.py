@@ -48,6 +48,7 @@ _KINDS = {
     "hour": (IndicatorKind.DURATION, "小时"),
     "minute": (IndicatorKind.DURATION, "分钟"),
     "square_meter": (IndicatorKind.RATIO, "平方米"),
+    "ratio": (IndicatorKind.RATIO, ""),
     "mu": (IndicatorKind.RATIO, "亩"),
     "class_hour": (IndicatorKind.DURATION, "课时"),
     "multiple": (IndicatorKind.COEFFICIENT, "倍"),

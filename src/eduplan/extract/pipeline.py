@@ -178,7 +178,8 @@ def _own(node: OutlineNode, outline: tuple[OutlineNode, ...]) -> Span:
 
 def _printed(node: OutlineNode) -> str:
     return {"cn": f"{node.number}、", "pcn": f"({node.number})", "digit": f"{node.number}.",
-            "pdigit": f"({node.number})", "shi": f"{node.number}是"}.get(node.kind, "")
+            "pdigit": f"({node.number})", "shi": f"{node.number}是", "chapter": f"第{node.number}章",
+            "article": f"第{node.number}条"}.get(node.kind, "")
 
 
 def _ids(outline: tuple[OutlineNode, ...]) -> list[str]:

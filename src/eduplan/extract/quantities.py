@@ -80,10 +80,24 @@ QUANTITY_RE = re.compile(
 _UNIT_TABLE = {unit: (schema, noun, factor) for unit, schema, noun, factor in UNITS}
 
 
+# A ratio to one (生师比17:1, 1:12 reads as its reciprocal and is left alone): the value is the first term.
+RATIO_RE = re.compile(r"(?<![\d.:])(?P<low>\d{1,3}(?:\.\d+)?)\s*:\s*1(?![\d.:])")
+
+
 def find_quantities(doc: Document) -> tuple[Quantity, ...]:
-    """Every number-with-unit in the document that could be a target, in document order."""
-    found = [*_arabic_quantities(doc), *_chinese_quantities(doc)]
+    """Every number-with-unit in the document that could be a target, in document order.
+
+    >>> [(str(q.value), q.unit) for q in find_quantities(Document("小学生师比不高于17:1,班额不超过45人。"))]
+    [('17', 'ratio'), ('45', 'count')]
+    """
+    found = [*_arabic_quantities(doc), *_chinese_quantities(doc), *_ratios(doc)]
     return tuple(sorted(found, key=lambda q: q.span.start))
+
+
+def _ratios(doc: Document) -> Iterator[Quantity]:
+    for match in RATIO_RE.finditer(doc.folded):
+        if not doc.in_masked(match.start()) and "比" in doc.folded[max(0, match.start() - 12) : match.start()]:
+            yield Quantity(Span(match.start(), match.end()), Decimal(match["low"]), None, "ratio", None)
 
 
 def _arabic_quantities(doc: Document) -> Iterator[Quantity]:

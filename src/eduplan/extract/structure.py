@@ -39,7 +39,9 @@ PLAIN_HEADING_RE = re.compile(r"^[\u4e00-\u9fff“”]{2,24}:?$")
 INLINE_HEADING_RE = re.compile(r"(?<=[)。])\((?P<number>[一二三四五六七八九十]{1,3})\)(?=[^\s,。;]{2,30}\s*$)")
 RESPONSIBILITY_HINT = re.compile(r"\((?:牵头|责任)")
 TASK_BODY_LENGTH = 40
-MARKER_PREFIX_RE = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}是|\(?[一二三四五六七八九十\d]{1,3}\)?[、.]?)")
+MARKER_PREFIX_RE = re.compile(
+    r"^\s*(?:第[一二三四五六七八九十百\d]{1,4}(?:章|部分|篇|节|条)\s*|[一二三四五六七八九十]{1,3}是"
+    r"|\(?[一二三四五六七八九十\d]{1,3}\)?[、.]?)")
 
 
 @attrs.frozen
@@ -67,6 +69,10 @@ class OutlineNode:
             return f"{self.number}是{self.title}"
         if self.kind == "cn":
             return f"{self.number}、{self.title}"
+        if self.kind == "chapter":
+            return f"第{self.number}章{self.title}"
+        if self.kind == "article":
+            return f"第{self.number}条"
         return self.title
 
 
@@ -85,7 +91,8 @@ def read_title(doc: Document) -> str | None:
     for line in candidates:
         if any(word in line for word in PLAN_WORDS) and not line.startswith("关于"):
             return line
-    return None
+    # Only a 关于...的意见/方案 line: the document is the plan itself, not a notice that forwards one.
+    return next((line for line in candidates if line.startswith("关于") and line.endswith(PLAN_WORDS)), None)
 
 
 def read_document_number(doc: Document) -> str | None:
@@ -130,7 +137,7 @@ def read_outline(doc: Document, limit: int) -> tuple[OutlineNode, ...]:
         parent = stack[-1][1] if stack else None
         body = doc.text(Span(start, line_end))
         title = _title(body, kind)
-        task = kind in ("digit", "pdigit", "shi") or (kind in ("cn", "pcn") and _has_body(body))
+        task = kind in ("digit", "pdigit", "shi", "article") or (kind in ("cn", "pcn", "chapter") and _has_body(body))
         nodes.append(OutlineNode(kind, number, title, start, line_end, len(stack), task, parent))
         stack.append((kind, len(nodes) - 1))
     return tuple(_with_ends(nodes, limit))

@@ -35,6 +35,8 @@ MARKER_RE = re.compile(
     r"|(?P<digit>[1-9]\d?)[.、](?!\d)"
     r"|\((?P<pdigit>[1-9]\d?)\)"
     r"|(?P<shi>[一二三四五六七八九十]{1,3})是"
+    r"|第(?P<chapter>[一二三四五六七八九十百\d]{1,4})(?:章|部分|篇|节)\s*"
+    r"|第(?P<article>[一二三四五六七八九十百\d]{1,4})条\s*"
     r")"
 )
 NOISE_LINE_RE = re.compile(r"^\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d{1,3})\s*$")
@@ -64,6 +66,8 @@ def marker_kind(line: str) -> tuple[str, str] | None:
 
     >>> marker_kind("(二)工作目标"), marker_kind("12.提升质量"), marker_kind("2017.12")
     (('pcn', '二'), ('digit', '12'), None)
+    >>> marker_kind("第一章 总体目标"), marker_kind("第十二条 加强领导")
+    (('chapter', '一'), ('article', '十二'))
     """
     match = MARKER_RE.match(line)
     if match is None:
