@@ -178,6 +178,25 @@ def parse_deadline(text: str) -> Deadline | None:
     )
 
 
+def parse_day(value: dt.date | str) -> dt.date:
+    """A day from a table cell: a date (or datetime), an ISO date, or a deadline form (2017.5 is 31 May).
+
+    >>> parse_day("2019-12-31"), parse_day("2017.5"), parse_day(dt.datetime(2020, 1, 2, 8, 0))
+    (datetime.date(2019, 12, 31), datetime.date(2017, 5, 31), datetime.date(2020, 1, 2))
+
+    Raises:
+        DeadlineError: not a day (长期 is not a day either).
+    """
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    deadline = parse_deadline(value)
+    if deadline is None:
+        raise DeadlineError(f"not a date: {value!r} (长期 names no day)")
+    return deadline.date
+
+
 def _deadline_date(match: re.Match[str], form: str) -> dt.date:
     year = _year(match["year"])
     first = match.groupdict().get("y1")

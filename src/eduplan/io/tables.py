@@ -27,7 +27,6 @@ import csv
 import datetime as dt
 import difflib
 import io
-import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -38,7 +37,7 @@ from eduplan.indicators import Indicator
 from eduplan.io.errors import DEFAULT_MAX_BYTES, Loaded, LoadError
 from eduplan.model import Plan
 from eduplan.numerals import normalise, parse_number
-from eduplan.periods import Period, parse_deadline, parse_period
+from eduplan.periods import Period, parse_day, parse_period
 from eduplan.reports import ReportedValue
 from eduplan.units import Amount, parse_quantity, to_decimal
 
@@ -63,7 +62,6 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 _FINAL = {"": True, "final": True, "终值": True, "正式": True, "true": True, "yes": True, "是": True, "1": True,
           "provisional": False, "初步": False, "初步数": False, "预计": False, "false": False, "no": False, "否": False,
           "0": False}
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _HEADERS = {normalise(alias).strip().lower(): name for name, aliases in COLUMNS.items() for alias in (name, *aliases)}
 
 
@@ -284,21 +282,11 @@ class _RowReader:
         return None if raw in (None, "") else self._day(raw, "reported_on", "填报日期")
 
     def _day(self, raw: Any, column: str, label: str) -> dt.date:
-        if isinstance(raw, dt.datetime):
-            return raw.date()
-        if isinstance(raw, dt.date):
-            return raw
-        text = _cell_text(raw)
         try:
-            if _ISO_DATE.match(text):
-                return dt.date.fromisoformat(text)
-            deadline = parse_deadline(text)
-        except (DeadlineError, ValueError) as exc:
-            raise _CellError(column, Code.INVALID_DATE, f"{label}: not a date: {text!r} ({exc})",
+            return parse_day(raw if isinstance(raw, dt.date) else _cell_text(raw))
+        except DeadlineError as exc:
+            raise _CellError(column, Code.INVALID_DATE, f"{label}: {exc.message}",
                              "use an ISO date such as 2019-12-31") from None
-        if deadline is None:
-            raise _CellError(column, Code.INVALID_DATE, f"{label}: not a date: {text!r}")
-        return deadline.date
 
     def _value(self, fields: dict[str, Any]) -> Amount:
         indicator: Indicator | None = fields.get("indicator")

@@ -27,7 +27,7 @@ from eduplan.io.errors import DEFAULT_MAX_BYTES, Loaded, LoadError
 from eduplan.io.tables import read_table
 from eduplan.model import Plan, Task
 from eduplan.numerals import normalise
-from eduplan.periods import parse_deadline
+from eduplan.periods import parse_day
 from eduplan.reports import TaskReport, TaskState
 
 __all__ = ["TASK_COLUMNS", "is_task_table", "load_task_reports", "task_reports_from_rows"]
@@ -131,19 +131,10 @@ def _row(cells: dict[str, str], raw_date: Any, tasks: dict[str, Task]
 
 
 def _date(raw: Any, text: str) -> dt.date | None:
-    if isinstance(raw, dt.datetime):
-        return raw.date()
-    if isinstance(raw, dt.date):
-        return raw
     try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        pass
-    try:
-        deadline = parse_deadline(text)
+        return parse_day(raw if isinstance(raw, dt.date) else text)
     except DeadlineError:
         return None
-    return None if deadline is None else deadline.date
 
 
 def _text(value: Any) -> str:
