@@ -58,6 +58,6 @@ def test_task_without_deadline_is_due_at_plan_end() -> None:
 
 def test_unknown_task_report_is_a_diagnostic() -> None:
     """A task report for a task the plan does not have is a diagnostic, not a crash."""
-    evaluation = evaluate(task_plan(Task("1")), [], D("2017-05-01"),
-                          task_reports=[TaskReport("9", TaskState.DONE, D("2017-04-01"))])
+    reports = (r for r in [TaskReport("9", TaskState.DONE, D("2017-04-01"))])  # a generator is read once
+    evaluation = evaluate(task_plan(Task("1")), [], D("2017-05-01"), task_reports=reports)
     assert [str(d.code) for d in evaluation.diagnostics] == ["unknown-task"]

@@ -108,6 +108,7 @@ def evaluate(
     for result in results:
         if result.task_id is not None:
             by_task.setdefault(result.task_id, []).append(result.status)
+    task_reports = tuple(task_reports)  # read twice below; a generator must not run dry
     reports_by_task: dict[str, list[TaskReport]] = {}
     for report in task_reports:
         reports_by_task.setdefault(report.task_id, []).append(report)
