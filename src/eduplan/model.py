@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 from collections import Counter
 from collections.abc import Iterator
 
@@ -162,6 +163,11 @@ class Plan:
         if errors:
             raise ModelError(f"Plan {self.id!r}: {len(errors)} problem(s)", errors)
 
+    @functools.cached_property
+    def _by_id(self) -> dict[str, Section | Task | Goal | Target | Indicator]:
+        """Every item by id, built once per plan (attrs keeps cached properties on slotted classes)."""
+        return _index(self)
+
     def _repr_html_(self) -> str:
         from eduplan.render.html import plan_html  # noqa: PLC0415 - rendering is a separate layer
 
@@ -204,7 +210,7 @@ class Plan:
         Raises:
             KeyError: no such id.
         """
-        found = _index(self).get(item_id)
+        found = self._by_id.get(item_id)
         if found is None:
             raise KeyError(f"no section, task, goal, target or indicator {item_id!r} in plan {self.id!r}")
         return found
