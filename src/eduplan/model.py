@@ -261,9 +261,10 @@ def validate_plan(plan: Plan) -> tuple[Diagnostic, ...]:
                                           Location(path=f"{kind}:{item_id}"), hint="give each item its own id"))
             counts[item_id] = 0
     diagnostics += _indicator_conflicts(plan)
+    known = {i.id for i in plan.indicators_used()}
     for owner, target in plan.targets():
         location = Location(task_id=owner.id if isinstance(owner, Task) else None, target_id=target.id)
-        diagnostics += _target_cross_checks(plan, target, location)
+        diagnostics += _target_cross_checks(plan, target, location, known)
     for task in plan.tasks():
         if task.deadline is not None and task.deadline.date < plan.period.start:
             diagnostics.append(_before_start("Task.deadline", task.deadline.date, plan, Location(task_id=task.id)))
@@ -284,11 +285,10 @@ def _indicator_conflicts(plan: Plan) -> list[Diagnostic]:
     return problems
 
 
-def _target_cross_checks(plan: Plan, target: Target, location: Location) -> list[Diagnostic]:
+def _target_cross_checks(plan: Plan, target: Target, location: Location, known: set[str]) -> list[Diagnostic]:
     problems = []
     if target.deadline is not None and target.deadline.date < plan.period.start:
         problems.append(_before_start("Target.deadline", target.deadline.date, plan, location))
-    known = {i.id for i in plan.indicators_used()}
     for condition in target.conditions:
         ref = condition.reference
         if isinstance(ref, Reference) and ref.kind is ReferenceKind.INDICATOR and ref.key not in known:
