@@ -138,3 +138,17 @@ def test_toml_is_read() -> None:
     assert str(plan.parameter("省定标准")) == "700元/生"
     with pytest.raises(LoadError):
         dump_plan(plan, "toml")
+
+
+def test_cross_object_problems_reported_with_object_problems(tmp_path: Path) -> None:
+    """A deadline before the plan starts is reported in the same pass as a broken target elsewhere."""
+    path = tmp_path / "plan.yaml"
+    path.write_text(
+        "id: p\ntitle: 计划\nperiod: 2018-2020年\n"
+        "indicators: [{id: r, name: 率, kind: percentage, unit: '%'}]\n"
+        "sections:\n- id: s\n  tasks:\n  - id: '1'\n    deadline: 2015年\n"
+        "    targets: [{id: t, indicator: r, comparator: '>=', value: 150%}]\n", encoding="utf-8")
+    with pytest.raises(LoadError) as info:
+        load_plan(path)
+    found = {(d.code, d.location.line) for d in info.value.diagnostics}
+    assert found == {(Code.IMPOSSIBLE_VALUE, 10), (Code.DEADLINE_BEFORE_START, 9)}

@@ -50,7 +50,16 @@ import attrs
 import yaml
 from cattrs.errors import ForbiddenExtraKeysError
 
-from eduplan.diagnostics import Code, DeadlineError, Diagnostic, Location, ModelError, QuantityError, Severity
+from eduplan.diagnostics import (
+    Code,
+    DeadlineError,
+    Diagnostic,
+    EduplanError,
+    Location,
+    ModelError,
+    QuantityError,
+    Severity,
+)
 from eduplan.indicators import Indicator
 from eduplan.io.errors import DEFAULT_MAX_BYTES, Loaded, LoadError
 from eduplan.io.source import Marks, detect_format, parse_text, read_text
@@ -63,6 +72,8 @@ from eduplan.io.structure import (
     model_problem_lines,
     resolving,
     structure,
+    structure_deadline,
+    structure_period,
 )
 from eduplan.io.unstructure import FORMAT_VERSION, plan_to_data
 from eduplan.model import Goal, Plan, Section, Task
@@ -142,7 +153,9 @@ def build_plan(data: Any, marks: Marks) -> Loaded[Plan]:
     found += [Failure(f"$.{key}", UnknownKeyError(key, known)) for key in data if key not in known]
     diagnostics += [d for failure in found for d in failure_diagnostics(failure, marks, data)]
     if found:
-        raise _load_error(marks, diagnostics)
+        # The plan cannot be built, so its own cross-object checks cannot run: run those that the raw
+        # data allows, so that every problem is still reported in one pass.
+        raise _load_error(marks, diagnostics + _early_deadline_checks(data, marks))
     try:
         plan = Plan(**kwargs)
     except ModelError as exc:
@@ -293,6 +306,38 @@ def _ids_for_path(data: Any, path: str) -> dict[str, str | None]:
         else:
             break
     return ids
+
+
+def _early_deadline_checks(data: dict[str, Any], marks: Marks) -> list[Diagnostic]:
+    """Deadlines before the plan starts, read from raw data (for plans that cannot be built)."""
+    try:
+        start = structure_period(data.get("period")).start
+    except (EduplanError, TypeError, ValueError):
+        return []
+    diagnostics = []
+    for kind, _, path in _items(data):
+        node = _node_at(data, path)
+        if kind not in ("task", "target") or not isinstance(node, dict) or "deadline" not in node:
+            continue
+        try:
+            deadline = structure_deadline(node["deadline"])
+        except (EduplanError, TypeError, ValueError):
+            continue  # reported by the object's own checks
+        if deadline is not None and deadline.date < start:
+            diagnostics.append(Diagnostic(
+                Code.DEADLINE_BEFORE_START, f"{kind.capitalize()}.deadline: {deadline.date} is before the plan "
+                f"starts ({start})", marks.location(f"{path}.deadline", **_ids_for_path(data, path)),
+                hint="check the year; a deadline must fall within or after the plan period"))
+    return diagnostics
+
+
+def _node_at(data: Any, path: str) -> Any:
+    node = data
+    for name, index in _TOKEN.findall(path):
+        node = node.get(name) if name and isinstance(node, dict) else node
+        if not name:
+            node = node[int(index)] if isinstance(node, list) and int(index) < len(node) else None
+    return node
 
 
 def _duplicate_ids(data: dict[str, Any], marks: Marks) -> list[Diagnostic]:
