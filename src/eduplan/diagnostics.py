@@ -162,15 +162,6 @@ class DeadlineError(EduplanError, ValueError):
     """Text could not be read as a deadline or a period."""
 
 
-def errors_only(diagnostics: Iterable[Diagnostic]) -> tuple[Diagnostic, ...]:
-    """The diagnostics with severity error.
-
-    >>> errors_only([Diagnostic(Code.BAD_ROW, "x", severity=Severity.WARNING)])
-    ()
-    """
-    return tuple(d for d in diagnostics if d.severity is Severity.ERROR)
-
-
 def raise_problems(subject: str, problems: list[str]) -> None:
     """Raise one `ModelError` listing every problem found in a value's fields; do nothing if none.
 

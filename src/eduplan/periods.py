@@ -112,11 +112,6 @@ class Deadline:
     date: dt.date
     text: str | None = None
 
-    @classmethod
-    def on(cls, value: dt.date | str) -> Deadline:
-        """A deadline from a date or an ISO date string."""
-        return cls(value if isinstance(value, dt.date) else dt.date.fromisoformat(value))
-
 
 def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])

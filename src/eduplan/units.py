@@ -196,9 +196,6 @@ class Amount:
     def __str__(self) -> str:
         return f"{self.value}{self.unit}"
 
-    def __json__(self) -> str:  # pragma: no cover - a convention some encoders use
-        return str(self)
-
 
 _QUANTITY_RE = re.compile(rf"^\s*(?P<number>{NUMBER_PATTERN})\s*(?P<unit>.*?)\s*$")
 

@@ -88,7 +88,6 @@ class PreparedReports:
 
     series: Mapping[SeriesKey, Series]
     diagnostics: tuple[Diagnostic, ...]
-    ignored_after_as_of: int
 
     def get(self, indicator_id: str, organisation: str | None) -> Series | None:
         """The series for an indicator and organisation (``None``: the jurisdiction)."""
@@ -114,11 +113,9 @@ def prepare_reports(
     One value counts per indicator, unit and day (or period, for increments): the winner by `_priority`.
     """
     winners: dict[tuple[str, str | None, dt.date, Period | None], ReportedValue] = {}
-    ignored = 0
     for report in reports:
         reported_on = report.reported_on
         if report.date > as_of or (reported_on is not None and reported_on > as_of):
-            ignored += 1
             continue
         period = report.period
         key = (report.indicator_id, report.organisation, report.date if period is None else period.end, period)
@@ -151,7 +148,7 @@ def prepare_reports(
             found.append(row)
     series = {key: Series.of(obs) for key, obs in grouped.items()}
     diagnostics.sort(key=lambda d: (str(d.code), str(d.location), d.message))
-    return PreparedReports(series, tuple(diagnostics), ignored)
+    return PreparedReports(series, tuple(diagnostics))
 
 
 @attrs.frozen
