@@ -61,7 +61,3 @@ def to_jsonl(targets: tuple[TargetCandidate, ...]) -> str:
     """One JSON object per line, Chinese kept as is."""
     return "".join(json.dumps(target_record(t), ensure_ascii=False) + "\n" for t in targets)
 
-
-def _target(target: TargetCandidate) -> dict[str, Any]:
-    record = target_record(target)
-    return {key: record[key] for key in (*SCHEMA_FIELDS, "start", "end")}

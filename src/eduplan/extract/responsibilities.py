@@ -20,7 +20,6 @@ from eduplan.extract.candidates import Organisation, ResponsibilityCandidate, Sp
 from eduplan.extract.text import CLOSERS, OPENERS, Document
 
 LEAD_LABELS = ("牵头单位", "牵头部门", "主责单位", "牵头")
-SHARED_LABELS = ("责任单位", "责任部门", "配合单位", "参与单位", "协办单位")
 OPENING_RE = re.compile(r"\((?P<label>牵头单位|牵头部门|主责单位|责任单位|责任部门|配合单位)\s*[::]")
 LABEL_RE = re.compile(r"^\s*(?P<label>[^::]{2,6})\s*[::]\s*(?P<units>.*)$", re.DOTALL)
 GROUP_RE = re.compile(r"^(?:各|有关|相关|其他|所有)|有关|相关|各(?:成员|部门|单位|高校|乡镇|街道|级)")

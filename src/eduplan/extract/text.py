@@ -152,18 +152,6 @@ class Document:
             start = cut + 1
         return tuple(spans)
 
-    def line_of(self, offset: int) -> int:
-        """The index of the line containing ``offset``."""
-        low, high = 0, len(self.lines) - 1
-        while low < high:
-            middle = (low + high + 1) // 2
-            if self.lines[middle].start <= offset:
-                low = middle
-            else:
-                high = middle - 1
-        return low
-
-
 def _line_spans(text: str) -> Iterator[Span]:
     start = 0
     for match in re.finditer(r"\n", text):

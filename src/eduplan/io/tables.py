@@ -209,7 +209,6 @@ class _RowReader:
             self.by_key.setdefault(normalise(indicator.name).strip(), indicator)
         for indicator in self.indicators:
             self.by_key[indicator.id] = indicator
-        self.headers: dict[str, str] = {}
 
     def read(self, number: int, cells: list[Any]) -> tuple[ReportedValue | None, list[Diagnostic]]:
         self.cells = cells
