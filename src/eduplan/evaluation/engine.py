@@ -79,14 +79,14 @@ class Threshold:
 def evaluate(
     plan: Plan,
     reports: Iterable[ReportedValue],
-    as_of: dt.date,
+    as_of: dt.date | str,
     policy: Policy | None = None,
     task_reports: Iterable[TaskReport] = (),
 ) -> Evaluation:
     """Evaluate every target and task of ``plan`` against ``reports`` at ``as_of``.
 
-    Reports dated (or reported) after ``as_of`` are ignored. Problems in the reports become
-    diagnostics on the evaluation; they never raise.
+    ``as_of`` is a date or an ISO date string. Reports dated (or reported) after it are ignored.
+    Problems in the reports become diagnostics on the evaluation; they never raise.
 
     >>> import datetime as dt
     >>> from eduplan import *
@@ -100,6 +100,8 @@ def evaluate(
     >>> result.status, str(result.expected)
     (<Status.AT_RISK: 'at_risk'>, '93.9964%')
     """
+    if isinstance(as_of, str):
+        as_of = dt.date.fromisoformat(as_of)
     context = _Context(plan, as_of, policy or Policy(), reports)
     results: list[Result] = []
     for owner, target in plan.targets():

@@ -3,6 +3,8 @@
 >>> p = Policy()
 >>> p.tolerance, p.at_risk_band, p.aspirational_as_warning
 (Decimal('0.05'), Decimal('0.1'), True)
+>>> Policy(parameters={"省定标准": "700元/生"}).parameters["省定标准"]
+Amount(value=Decimal('700'), unit='元/生')
 >>> linear(Decimal(40), Decimal(60), Decimal("0.5"))
 Decimal('50.0')
 """
@@ -16,7 +18,7 @@ from types import MappingProxyType
 import attrs
 
 from eduplan.compare import DEFAULT_TOLERANCE
-from eduplan.units import Amount
+from eduplan.units import Amount, parse_quantity
 
 #: A trajectory maps (start value, target value, elapsed share of the period) to the expected value.
 Trajectory = Callable[[Decimal, Decimal, Decimal], Decimal]
@@ -27,8 +29,9 @@ def linear(start: Decimal, target: Decimal, elapsed: Decimal) -> Decimal:
     return start + (target - start) * elapsed
 
 
-def _parameters(value: Mapping[str, Amount]) -> Mapping[str, Amount]:
-    return MappingProxyType(dict(value))
+def _parameters(value: Mapping[str, Amount | str]) -> Mapping[str, Amount]:
+    """Reference values, given as amounts or as text (``"700元/生"``), kept read-only."""
+    return MappingProxyType({k: parse_quantity(v) if isinstance(v, str) else v for k, v in value.items()})
 
 
 @attrs.frozen
