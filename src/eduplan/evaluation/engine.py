@@ -16,7 +16,7 @@ from decimal import Decimal
 import attrs
 
 from eduplan.compare import level_comparator
-from eduplan.diagnostics import Code, Diagnostic, Location, Severity
+from eduplan.diagnostics import Code, DeadlineError, Diagnostic, Location, Severity
 from eduplan.evaluation.judge import Verdict, verdict
 from eduplan.evaluation.policy import Policy
 from eduplan.evaluation.reasons import reason
@@ -101,7 +101,10 @@ def evaluate(
     (<Status.AT_RISK: 'at_risk'>, '93.9964%')
     """
     if isinstance(as_of, str):
-        as_of = dt.date.fromisoformat(as_of)
+        try:
+            as_of = dt.date.fromisoformat(as_of)
+        except ValueError:
+            raise DeadlineError(f"as_of: not an ISO date: {as_of!r} (use YYYY-MM-DD)") from None
     context = _Context(plan, as_of, policy or Policy(), reports)
     results: list[Result] = []
     for owner, target in plan.targets():
