@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
 
 from eduplan import Code, Plan
-from eduplan.io import LoadError, load_reports, loads_plan, reports_from_frame, reports_from_rows
+from eduplan.io import LoadError, load_plan, load_reports, loads_plan, reports_from_frame, reports_from_rows
 
 PLAN_TEXT = """\
 id: p
@@ -101,3 +102,27 @@ def test_frame(plan: Plan) -> None:
     values, problems = reports_from_frame(_Frame(), plan)
     assert [str(v.value) for v in values] == ["96.5%"]
     assert problems[0].location.line == 3
+
+
+def test_reports_from_a_json_file(tmp_path: Path) -> None:
+    """A .json list of records loads like a table; bad records are located by JSON path."""
+    plan = load_plan(Path("examples/zhenjiang-2017/plan.yaml")).value
+    indicator = next(plan.targets())[1].indicator.id
+    path = tmp_path / "reports.json"
+    path.write_text(json.dumps({"reports": [
+        {"indicator": indicator, "date": "2017-06-30", "value": 99.5, "unit": "%", "organisation": None},
+        {"indicator": indicator, "date": "昨天", "value": "99%"},
+    ]}, ensure_ascii=False), encoding="utf-8")
+    loaded = load_reports(path, plan)
+    assert [str(r.value) for r in loaded.value] == ["99.5%"]
+    assert [(d.code, d.location.path, d.location.line) for d in loaded.diagnostics] == [
+        (Code.INVALID_DATE, "$[1].date", None)]
+
+
+def test_json_reports_that_are_not_records(tmp_path: Path) -> None:
+    """A JSON file that is not a list of objects is one clear error."""
+    plan = load_plan(Path("examples/zhenjiang-2017/plan.yaml")).value
+    path = tmp_path / "reports.json"
+    path.write_text('{"values": 3}', encoding="utf-8")
+    with pytest.raises(LoadError, match="cannot read"):
+        load_reports(path, plan)

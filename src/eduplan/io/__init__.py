@@ -8,7 +8,7 @@ diagnostics that did not stop loading (warnings, and the table rows that were sk
 from eduplan.io.errors import DEFAULT_MAX_BYTES, Loaded, LoadError
 from eduplan.io.plans import dump_plan, load_plan, loads_plan, save_plan
 from eduplan.io.schema import plan_schema
-from eduplan.io.tables import COLUMNS, load_reports, reports_from_frame, reports_from_rows
+from eduplan.io.tables import COLUMNS, load_reports, reports_from_frame, reports_from_records, reports_from_rows
 from eduplan.io.task_tables import TASK_COLUMNS, load_task_reports, task_reports_from_rows
 
 __all__ = [
@@ -24,6 +24,7 @@ __all__ = [
     "loads_plan",
     "plan_schema",
     "reports_from_frame",
+    "reports_from_records",
     "reports_from_rows",
     "save_plan",
     "task_reports_from_rows",

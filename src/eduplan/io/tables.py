@@ -27,7 +27,8 @@ import csv
 import datetime as dt
 import difflib
 import io
-from collections.abc import Iterable, Sequence
+import json
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -67,7 +68,8 @@ _HEADERS = {normalise(alias).strip().lower(): name for name, aliases in COLUMNS.
 
 def load_reports(path: str | Path, plan: Plan, *, max_bytes: int = DEFAULT_MAX_BYTES,
                  sheet: str | None = None) -> Loaded[tuple[ReportedValue, ...]]:
-    """Load reported values from a ``.csv``/``.tsv`` file or an ``.xlsx`` workbook (first sheet or ``sheet``).
+    """Load reported values from a ``.csv``/``.tsv`` file, an ``.xlsx`` workbook (first sheet or ``sheet``), or
+    a ``.json`` file of records (see `reports_from_records`).
 
     Returns:
         `Loaded` with the values of the good rows, and a diagnostic (row and column) for each bad row.
@@ -75,9 +77,31 @@ def load_reports(path: str | Path, plan: Plan, *, max_bytes: int = DEFAULT_MAX_B
     Raises:
         LoadError: the file is missing, unreadable, too large, or has no usable header.
     """
+    if Path(path).suffix.lower() == ".json":
+        return reports_from_records(_json_records(path, max_bytes), plan, str(path))
     rows, warnings = read_table(path, max_bytes=max_bytes, sheet=sheet)
     loaded = _read_rows(rows, plan, str(path))
     return Loaded(loaded.value, warnings + loaded.diagnostics)
+
+
+def _json_records(path: str | Path, max_bytes: int) -> list[Any]:
+    """The records of a reports ``.json`` file: a list of objects, or ``{"reports": [...]}``."""
+    name = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise _fatal(name, Code.UNREADABLE_FILE, exc.strerror or str(exc)) from None
+    if len(data) > max_bytes:
+        raise _fatal(name, Code.FILE_TOO_LARGE, f"the file has {len(data)} bytes, more than the limit of {max_bytes}")
+    try:
+        parsed = json.loads(data.decode("utf-8-sig"), parse_float=Decimal)
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        line = getattr(exc, "lineno", None)
+        raise _fatal(name, Code.SYNTAX_ERROR, f"not JSON: {exc}", line) from None
+    records = parsed.get("reports") if isinstance(parsed, dict) else parsed
+    if not isinstance(records, list):
+        raise _fatal(name, Code.BAD_ROW, "expected a list of objects (or {\"reports\": [...]})")
+    return records
 
 
 def read_table(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, sheet: str | None = None
@@ -99,6 +123,8 @@ def read_table(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, sheet: s
     suffix = file.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         return list(enumerate(_excel_rows(file, sheet), start=1)), ()
+    if suffix == ".json":
+        raise _fatal(name, Code.UNREADABLE_FILE, "a .json file holds records, not a table; use load_reports")
     if suffix not in (".csv", ".tsv", ".txt"):
         raise _fatal(name, Code.UNREADABLE_FILE, f"unknown table type {suffix!r}; use .csv, .tsv or .xlsx")
     text, warnings = _decode(file.read_bytes(), name)
@@ -136,7 +162,30 @@ def reports_from_rows(rows: Iterable[Sequence[Any]], plan: Plan, file: str | Non
     return _read_rows(enumerate(rows, start=1), plan, file)
 
 
-def _read_rows(rows: Iterable[tuple[int, Sequence[Any]]], plan: Plan, file: str | None
+def reports_from_records(records: Iterable[Mapping[str, Any]], plan: Plan, file: str | None = None
+                         ) -> Loaded[tuple[ReportedValue, ...]]:
+    """Read reported values from JSON-like records (one mapping per value, keys as the table's columns).
+
+    Problems are located by JSON path (``$[3].value``) instead of line and column.
+
+    >>> from eduplan.io.plans import loads_plan
+    >>> plan = loads_plan("id: p\\ntitle: 计划\\nperiod: 2020年\\n"
+    ...                   "indicators: [{id: r, name: 入园率, kind: percentage, unit: '%'}]").value
+    >>> loaded = reports_from_records([{"indicator": "r", "date": "2020-06-30", "value": "95%"},
+    ...                                {"indicator": "r", "date": "2020-07-31", "value": "95所"}], plan, "in.json")
+    >>> [str(r.value) for r in loaded.value], str(loaded.diagnostics[0].location)
+    (['95%'], 'in.json ($[1].value)')
+    """
+    items = list(records)
+    if not all(isinstance(item, Mapping) for item in items):
+        raise _fatal(file, Code.BAD_ROW, "expected a list of objects, one per reported value")
+    header = list(dict.fromkeys(key for item in items for key in item))
+    rows: list[tuple[int, Sequence[Any]]] = [(1, header)]
+    rows += [(i + 2, [item.get(key) for key in header]) for i, item in enumerate(items)]
+    return _read_rows(rows, plan, file, json_paths=True)
+
+
+def _read_rows(rows: Iterable[tuple[int, Sequence[Any]]], plan: Plan, file: str | None, *, json_paths: bool = False
                ) -> Loaded[tuple[ReportedValue, ...]]:
     iterator = (row for row in rows if not _comment(row[1]))
     first = next(iterator, None)
@@ -144,7 +193,7 @@ def _read_rows(rows: Iterable[tuple[int, Sequence[Any]]], plan: Plan, file: str 
         raise _fatal(file, Code.BAD_ROW, "the table is empty; expected a header row")
     header_line, header = first
     columns, diagnostics = _columns([_cell_text(h) for h in header], file, header_line)
-    reader = _RowReader(plan, columns, file)
+    reader = _RowReader(plan, columns, file, header=[_cell_text(h) for h in header] if json_paths else None)
     values: list[ReportedValue] = []
     for number, row in iterator:
         cells = [_cell(c) for c in row]
@@ -201,8 +250,9 @@ class _CellError(Exception):
 class _RowReader:
     """Reads one row at a time against the plan's indicators, collecting every bad cell."""
 
-    def __init__(self, plan: Plan, columns: dict[str, int], file: str | None) -> None:
-        self.columns, self.file = columns, file
+    def __init__(self, plan: Plan, columns: dict[str, int], file: str | None, header: list[str] | None = None
+                 ) -> None:
+        self.columns, self.file, self.header = columns, file, header
         self.indicators = plan.indicators_used()
         self.by_key: dict[str, Indicator] = {}
         for indicator in self.indicators:
@@ -227,7 +277,7 @@ class _RowReader:
             "indicator_id": fields["indicator"].id, "value": fields["value"], "date": fields["date"],
             "period": fields["period"], "organisation": self.text("organisation") or None,
             "source": self.text("source") or None, "final": fields["final"], "reported_on": fields["reported_on"],
-            "note": self.text("note") or None, "location": Location(file=self.file, line=number),
+            "note": self.text("note") or None, "location": self.where(number, None),
         }
         arguments.update((name, fields[name]) for name in ("numerator", "denominator") if fields[name] is not None)
         try:
@@ -238,9 +288,16 @@ class _RowReader:
 
     def _diagnostic(self, number: int, error: _CellError) -> Diagnostic:
         column = self.columns.get(error.column)
-        location = Location(file=self.file, line=number, column=None if column is None else column + 1)
+        location = self.where(number, column)
         hint = "; ".join(h for h in (error.hint, "the row was skipped") if h)
         return Diagnostic(error.code, error.message, location, hint=hint)
+
+    def where(self, number: int, column: int | None) -> Location:
+        """A row's location: file, line and column for tables; a JSON path for records."""
+        if self.header is None:
+            return Location(file=self.file, line=number, column=None if column is None else column + 1)
+        path = f"$[{number - 2}]" + ("" if column is None else f".{self.header[column]}")
+        return Location(file=self.file, path=path)
 
     def raw(self, name: str) -> Any:
         index = self.columns.get(name)
