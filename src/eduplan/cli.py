@@ -16,7 +16,9 @@ import argparse
 import datetime as dt
 import importlib
 import json
+import os
 import sys
+import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, TextIO, TypeVar
@@ -26,6 +28,7 @@ from eduplan.evaluation import evaluate
 from eduplan.io import Loaded, LoadError, load_plan, load_reports, plan_schema
 from eduplan.io.task_tables import load_task_reports
 from eduplan.render import DEFAULT_FAIL_ON, FORMATS, STATUSES, Report, plan_tree, render
+from eduplan.render.safety import visible
 
 PROG = "eduplan"
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -111,7 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _print_diagnostics(diagnostics: Iterable[Diagnostic], stream: TextIO) -> None:
     for diagnostic in diagnostics:
-        print(diagnostic, file=stream)
+        print(visible(str(diagnostic)), file=stream)
 
 
 def _load_error_code(error: LoadError) -> int:
@@ -194,12 +197,32 @@ def cmd_check(args: argparse.Namespace) -> int:
     _print_diagnostics([*problems, *report.diagnostics], sys.stderr)
     text = render(report, args.format)
     if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
+        write_output(args.output, text, [args.plan, *args.reports, *args.task_reports])
     else:
         sys.stdout.write(text)
     failing = report.failures(args.fail_on)
     errors = [d for d in [*problems, *report.diagnostics] if d.severity is Severity.ERROR]
     return EXIT_FINDINGS if failing or errors else EXIT_OK
+
+
+def write_output(path: str, text: str, inputs: Sequence[str] = ()) -> None:
+    """Write ``text`` to ``path`` atomically (a temporary file renamed over it); never over one of ``inputs``.
+
+    Raises:
+        _Exit: ``path`` is one of the input files (exit code 2, nothing written).
+    """
+    target = Path(path)
+    for name in inputs:
+        if target.exists() and Path(name).exists() and os.path.samefile(target, name):
+            raise _Exit(EXIT_USAGE, f"--output {path} is an input file; refusing to overwrite it")
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
 
 
 def cmd_show(args: argparse.Namespace) -> int:

@@ -108,3 +108,28 @@ def test_main_in_process(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["show", str(ROOT / "nowhere.yaml")]) == 2
     assert main([]) == 2
     assert "error" in capsys.readouterr().err
+
+
+def test_output_refuses_an_input_and_writes_atomically(tmp_path: Path) -> None:
+    """--output naming the plan or a reports file is refused (exit 2, file intact); no temporary file is left."""
+    reports = tmp_path / "reports.csv"
+    reports.write_bytes((ZHENJIANG / "reports.csv").read_bytes())
+    before = reports.read_bytes()
+    result = run("check", str(ZHENJIANG / "plan.yaml"), "-r", str(reports), "--as-of", "2017-11-30",
+                 "--format", "csv", "-o", str(reports))
+    assert result.returncode == 2 and "input file" in result.stderr and reports.read_bytes() == before
+    out = tmp_path / "out.csv"
+    out.write_text("old", encoding="utf-8")
+    result = run("check", str(ZHENJIANG / "plan.yaml"), "-r", str(reports), "--as-of", "2017-11-30",
+                 "--format", "csv", "-o", str(out))
+    assert result.returncode in (0, 1) and out.read_text(encoding="utf-8").startswith("target_id")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.csv", "reports.csv"]
+
+
+def test_show_escapes_control_characters(tmp_path: Path) -> None:
+    """show prints an ESC sequence or a bidi override in a title as a visible escape."""
+    plan = tmp_path / "plan.yaml"
+    plan.write_text('id: p\ntitle: "计划\\e[2J\\u202e"\nperiod: 2018-2020年\n', encoding="utf-8")
+    result = run("show", str(plan))
+    assert result.returncode == 0 and "\x1b" not in result.stdout and "\u202e" not in result.stdout
+    assert "\\x1b[2J\\u202e" in result.stdout

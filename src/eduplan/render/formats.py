@@ -15,6 +15,7 @@ import json
 from typing import Any
 
 from eduplan.render.report import STATUSES, Report, section_scorecard, status_zh, unit_scorecard
+from eduplan.render.safety import escape_markdown, neutralise_cell
 
 JSON_VERSION = 1
 """The version of the ``--format json`` document (see docs/output.md)."""
@@ -48,25 +49,43 @@ def _flat(value: Any) -> str:
 
 
 def to_csv(report: Report) -> str:
-    """One row per result; lists and mappings (evidence) as JSON text in their cell."""
+    """One row per result; lists and mappings (evidence) as JSON text in their cell.
+
+    Every cell is neutralised for spreadsheets (`neutralise_cell`): text starting with ``=``, ``+``,
+    ``-`` or ``@`` gets a leading ``'``, so opening the file in Excel or WPS never runs a formula.
+
+    >>> from eduplan.render.report import Report
+    >>> report = Report("p", "计划", "2020年", "2020-06-30",
+    ...                 records=({"target_id": "=1+2", "status": "missed"},))
+    >>> print(to_csv(report).splitlines()[1])
+    '=1+2,missed
+    """
     columns: list[str] = []
     for record in report.records:
         columns += [k for k in record if k not in columns]
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(columns)
+    writer.writerow([neutralise_cell(c) for c in columns])
     for record in report.records:
-        writer.writerow([_flat(record.get(c)) for c in columns])
+        writer.writerow([neutralise_cell(_flat(record.get(c))) for c in columns])
     return out.getvalue()
 
 
 def _md(value: Any) -> str:
-    return _flat(value).replace("|", "\\|").replace("\n", " ")
+    return escape_markdown(_flat(value))
 
 
 def to_markdown(report: Report) -> str:
-    """A Markdown report: summary, scorecards per section and per unit, then the results by section."""
-    lines = [f"# {_md(report.plan_title)}", "", f"As of **{report.as_of}** · plan `{report.plan_id}` · "
+    """A Markdown report: summary, scorecards per section and per unit, then the results by section.
+
+    Text from the plan and the reports is escaped (`escape_markdown`): no raw HTML reaches the reader.
+
+    >>> from eduplan.render.report import Report
+    >>> report = Report("p", "<script>alert(1)</script>", "2020年", "2020-06-30")
+    >>> to_markdown(report).splitlines()[0]
+    '# &lt;script&gt;alert(1)&lt;/script&gt;'
+    """
+    lines = [f"# {_md(report.plan_title)}", "", f"As of **{_md(report.as_of)}** · plan {_md(report.plan_id)} · "
              f"period {_md(report.period)}" + (f" · unit {_md(report.unit)}" if report.unit else ""), ""]
     counts = report.summary()
     lines += ["| status 状态 | count |", "| --- | ---: |"]
@@ -87,7 +106,7 @@ def to_markdown(report: Report) -> str:
                  f"{_flat(r.get('comparator'))} {_flat(r.get('target'))}", r.get("deadline"), r.get("reason_zh")]
         lines.append("| " + " | ".join(_md(c) for c in cells) + " |")
     if report.diagnostics:
-        lines += ["", "## Data problems 数据问题", ""] + [f"- `{_md(d)}`" for d in report.diagnostics]
+        lines += ["", "## Data problems 数据问题", ""] + [f"- {_md(d)}" for d in report.diagnostics]
     return "\n".join(lines) + "\n"
 
 

@@ -1,6 +1,8 @@
 """Plain-text output for terminals: the results table and the plan tree (no extra dependency).
 
-Columns are aligned by display width, so Chinese text (two columns per character) lines up.
+Columns are aligned by display width, so Chinese text (two columns per character) lines up. Text from
+plans and reports is shown through `eduplan.render.safety.visible`: an ESC sequence, a bell or a bidi
+override in a name appears as ``\\x1b`` or ``\\u202e`` and never acts on the terminal.
 
 >>> print(table([["id", "指标"], ["t1", "入园率"]]))
 id  指标
@@ -15,6 +17,7 @@ from collections.abc import Sequence
 
 from eduplan.model import Plan, Section, Task
 from eduplan.render.report import STATUSES, Record, Report, status_zh
+from eduplan.render.safety import visible
 from eduplan.targets import Target
 
 
@@ -41,7 +44,14 @@ def clip(text: str, limit: int) -> str:
 
 
 def table(rows: Sequence[Sequence[str]], gap: str = "  ") -> str:
-    """Rows (the first is the header) as aligned text with a rule under the header."""
+    """Rows (the first is the header) as aligned text with a rule under the header.
+
+    >>> print(table([["id"], [chr(27) + "[2J"]]))
+    id
+    -------
+    \\x1b[2J
+    """
+    rows = [[visible(c) for c in row] for row in rows]
     widths = [max(width(row[i]) for row in rows) for i in range(len(rows[0]))]
 
     def line(cells: Sequence[str]) -> str:
@@ -67,6 +77,7 @@ def results_table(report: Report, reason_width: int = 48) -> str:
     title = f"{report.plan_title} ({report.period}) as of {report.as_of}"
     if report.unit:
         title += f", unit {report.unit}"
+    title = visible(title)
     body = table(rows) if report.records else "(no results)"
     return f"{title}\n\n{body}\n\n{summary_line(report)}\n"
 
@@ -87,7 +98,10 @@ def summary_line(report: Report) -> str:
 
 
 def plan_tree(plan: Plan) -> str:
-    """The plan as an indented tree: goals, sections, tasks with responsibilities, deadlines and targets."""
+    """The plan as an indented tree: goals, sections, tasks with responsibilities, deadlines and targets.
+
+    Each line is passed through `visible`, so control and bidi characters in the plan show as escapes.
+    """
     lines = [f"{plan.title} [{plan.id}] {plan.period}"]
     details = [d for d in (plan.issuer, plan.document_number, plan.issue_date and str(plan.issue_date)) if d]
     if details:
@@ -97,7 +111,7 @@ def plan_tree(plan: Plan) -> str:
         lines += [f"    {target_line(t)}" for t in goal.targets]
     for section in plan.sections:
         lines += _section_lines(section, 1)
-    return "\n".join(lines) + "\n"
+    return "\n".join(visible(line) for line in lines) + "\n"
 
 
 def _section_lines(section: Section, depth: int) -> list[str]:
