@@ -64,3 +64,17 @@ def test_scale_units_stand_alone(text: str) -> None:
     """A doubled or combined % (a typo such as 95%%) is refused instead of read as percent squared."""
     with pytest.raises(QuantityError, match="stand alone"):
         parse_quantity(text)
+
+
+def test_unit_table_is_fresh_and_agrees_with_pint() -> None:
+    """The shipped unit table was made from this units_zh.txt and says what pint says for every name.
+
+    After editing units_zh.txt, regenerate it: python -c "import eduplan.units as u; u.write_unit_table()".
+    """
+    from eduplan import units  # noqa: PLC0415
+
+    table = units.unit_table()
+    assert table, "units_table.json is stale: regenerate it (see this test's docstring)"
+    assert {name: (str(i.factor), i.root, i.dimension) for name, i in table.items()} == units.build_unit_table()
+    for name, info in table.items():
+        assert units._pint_unit_info(name, name) == info

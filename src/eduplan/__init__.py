@@ -7,6 +7,8 @@ True
 datetime.date(2020, 12, 31)
 """
 
+from typing import TYPE_CHECKING
+
 from eduplan.diagnostics import (
     Code,
     DeadlineError,
@@ -18,7 +20,6 @@ from eduplan.diagnostics import (
     Severity,
 )
 from eduplan.evaluation import Evaluation, Policy, Result, Status, TaskResult, evaluate
-from eduplan.extract import DraftPlan, TargetCandidate, extract_plan, extract_targets
 from eduplan.indicators import Aggregation, Baseline, Direction, Indicator, IndicatorKind
 from eduplan.io import (
     Loaded,
@@ -54,7 +55,21 @@ from eduplan.targets import (
 )
 from eduplan.units import Amount, parse_quantity
 
+if TYPE_CHECKING:
+    from eduplan.extract import DraftPlan, TargetCandidate, extract_plan, extract_targets
+
 __version__ = "0.1.0.dev0"
+
+_LAZY = {"DraftPlan", "TargetCandidate", "extract_plan", "extract_targets"}
+"""The extractor's names, imported on first use: most programs only load and evaluate plans."""
+
+
+def __getattr__(name: str) -> object:
+    if name in _LAZY:
+        from eduplan import extract  # noqa: PLC0415 (deferred: see _LAZY)
+
+        return getattr(extract, name)
+    raise AttributeError(f"module 'eduplan' has no attribute {name!r}")
 
 __all__ = [
     "Accumulation",

@@ -25,7 +25,15 @@ from typing import Any, TextIO, TypeVar
 
 from eduplan.diagnostics import Code, Diagnostic, EduplanError, Severity
 from eduplan.evaluation import evaluate
-from eduplan.io import Loaded, LoadError, load_plan, load_reports, plan_schema
+from eduplan.io import (
+    DEFAULT_MAX_BYTES,
+    DEFAULT_MAX_TABLE_BYTES,
+    Loaded,
+    LoadError,
+    load_plan,
+    load_reports,
+    plan_schema,
+)
 from eduplan.io.task_tables import load_task_reports
 from eduplan.render import DEFAULT_FAIL_ON, FORMATS, STATUSES, Report, plan_tree, render
 from eduplan.render.safety import visible
@@ -63,6 +71,25 @@ def _iso_date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"not an ISO date: {text!r} (use YYYY-MM-DD, e.g. 2019-12-31)") from None
 
 
+_SIZE_SUFFIXES = {"": 1, "K": 1024, "M": 1024**2, "G": 1024**3}
+
+
+def _size(text: str) -> int:
+    """A byte count such as ``200000000``, ``500M`` or ``2G`` (K, M, G are powers of 1024)."""
+    number, suffix = text.strip().upper().removesuffix("B").removesuffix("I"), ""
+    if number[-1:] in _SIZE_SUFFIXES:
+        number, suffix = number[:-1], number[-1]
+    if not number.isdigit() or int(number) == 0:
+        raise argparse.ArgumentTypeError(f"not a size: {text!r} (use bytes or a number with K, M or G, e.g. 500M)")
+    return int(number) * _SIZE_SUFFIXES[suffix]
+
+
+def _add_max_bytes(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--max-bytes", type=_size, metavar="SIZE",
+                         help="refuse input files larger than SIZE, e.g. 500M or 2G (default: 64M for a plan, "
+                         "1G for a reports table)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with its subcommands (``extract`` is forwarded before parsing)."""
     from eduplan import __version__  # noqa: PLC0415 - avoids a cycle when eduplan re-exports the CLI
@@ -77,6 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
                                    "file cannot be read.")
     validate.add_argument("plan", metavar="PLAN", help="plan file")
     validate.add_argument("--format", choices=("text", "json"), default="text", help="output format (default text)")
+    _add_max_bytes(validate)
 
     check = commands.add_parser(
         "check", help="check reported values (填报数据) against the plan's targets",
@@ -99,11 +127,13 @@ def build_parser() -> argparse.ArgumentParser:
                        f"any of {', '.join(STATUSES)}")
     check.add_argument("--unit", metavar="ORG", help="only the results of one unit (责任单位/填报单位)")
     check.add_argument("--sheet", metavar="NAME", help="sheet of .xlsx reports (default: the first)")
+    _add_max_bytes(check)
 
     show = commands.add_parser("show", help="show the plan as a tree with responsibilities and targets",
                                description="Print the plan's goals (目标), sections, tasks (重点任务) with their "
                                "responsible units (牵头/责任/配合) and deadlines (完成时限), and targets.")
     show.add_argument("plan", metavar="PLAN", help="plan file")
+    _add_max_bytes(show)
 
     commands.add_parser("schema", help="print the JSON Schema of plan files",
                         description="Print the JSON Schema (draft 2020-12) that plan files follow.")
@@ -125,7 +155,7 @@ def _load_error_code(error: LoadError) -> int:
 def cmd_validate(args: argparse.Namespace) -> int:
     """``eduplan validate PLAN``."""
     try:
-        plan, warnings = load_plan(args.plan)
+        plan, warnings = load_plan(args.plan, max_bytes=args.max_bytes or DEFAULT_MAX_BYTES)
     except LoadError as error:
         if args.format == "json":
             _json_out({"valid": False, "diagnostics": [d.as_dict() for d in error.diagnostics]})
@@ -147,9 +177,9 @@ def _json_out(data: Any) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2))
 
 
-def _plan_or_exit(path: str, skip: frozenset[Code] = frozenset()) -> Any:
+def _plan_or_exit(path: str, args: argparse.Namespace, skip: frozenset[Code] = frozenset()) -> Any:
     try:
-        plan, warnings = load_plan(path)
+        plan, warnings = load_plan(path, max_bytes=args.max_bytes or DEFAULT_MAX_BYTES)
     except LoadError as error:
         _print_diagnostics(error.diagnostics, sys.stderr)
         raise _Exit(EXIT_USAGE, f"{path}: the plan cannot be used ({len(error.diagnostics)} problem(s))") from None
@@ -183,9 +213,12 @@ def _load_all(paths: Sequence[str], load: Callable[[str], Loaded[tuple[T, ...]]]
 
 def cmd_check(args: argparse.Namespace) -> int:
     """``eduplan check PLAN --reports FILE... --as-of DATE``."""
-    plan = _plan_or_exit(args.plan, skip=frozenset({Code.GROUP_WITHOUT_MEMBERS}))  # the evaluator reports it
-    values, problems = _load_all(args.reports, lambda path: load_reports(path, plan, sheet=args.sheet))
-    progress, more = _load_all(args.task_reports, lambda path: load_task_reports(path, plan, sheet=args.sheet))
+    plan = _plan_or_exit(args.plan, args, skip=frozenset({Code.GROUP_WITHOUT_MEMBERS}))  # the evaluator reports it
+    limit = args.max_bytes or DEFAULT_MAX_TABLE_BYTES
+    values, problems = _load_all(args.reports,
+                                 lambda path: load_reports(path, plan, sheet=args.sheet, max_bytes=limit))
+    progress, more = _load_all(args.task_reports,
+                               lambda path: load_task_reports(path, plan, sheet=args.sheet, max_bytes=limit))
     problems += more
     as_of = args.as_of or dt.date.today()
     evaluation = evaluate(plan, values, as_of, task_reports=progress)
@@ -227,7 +260,7 @@ def write_output(path: str, text: str, inputs: Sequence[str] = ()) -> None:
 
 def cmd_show(args: argparse.Namespace) -> int:
     """``eduplan show PLAN``."""
-    sys.stdout.write(plan_tree(_plan_or_exit(args.plan)))
+    sys.stdout.write(plan_tree(_plan_or_exit(args.plan, args)))
     return EXIT_OK
 
 

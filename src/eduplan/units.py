@@ -24,26 +24,25 @@ True
 from __future__ import annotations
 
 import functools
+import hashlib
+import json
 import re
 from decimal import Decimal, InvalidOperation
 from importlib import resources
+from typing import TYPE_CHECKING
 
 import attrs
-import pint
 
 from eduplan.diagnostics import QuantityError
 from eduplan.numerals import NUMBER_PATTERN, normalise, parse_number, tidy
 
+if TYPE_CHECKING:
+    import pint
+
 DIMENSIONLESS = ""
 _SCALE_UNITS = frozenset({"percent", "permille", "multiple", "percentage_point"})
-
-
-@functools.cache
-def registry() -> pint.UnitRegistry[Decimal]:
-    """The application's one unit registry, built on first use from ``units_zh.txt``."""
-    definitions = resources.files("eduplan").joinpath("units_zh.txt")
-    with resources.as_file(definitions) as path:
-        return pint.UnitRegistry(str(path), non_int_type=Decimal, on_redefinition="raise")
+TABLE_FILE = "units_table.json"
+"""Package data: `UnitInfo` of every unit name in ``units_zh.txt``, computed by pint (see `write_unit_table`)."""
 
 
 @attrs.frozen
@@ -54,6 +53,59 @@ class UnitInfo:
     factor: Decimal
     root: str
     dimension: str
+
+
+@functools.cache
+def registry() -> pint.UnitRegistry[Decimal]:
+    """The application's one unit registry, built on first use from ``units_zh.txt``.
+
+    pint itself is imported here, not at module import: it costs more than the rest of eduplan together,
+    and the unit table answers for every plain unit name without it.
+    """
+    import pint  # noqa: PLC0415 (deferred: see above)
+
+    definitions = resources.files("eduplan").joinpath("units_zh.txt")
+    with resources.as_file(definitions) as path:
+        return pint.UnitRegistry(str(path), non_int_type=Decimal, on_redefinition="raise")
+
+
+def _definitions_digest() -> str:
+    return hashlib.sha256(resources.files("eduplan").joinpath("units_zh.txt").read_bytes()).hexdigest()
+
+
+@functools.cache
+def unit_table() -> dict[str, UnitInfo]:
+    """The shipped table of plain unit names; empty when it was made from another ``units_zh.txt``.
+
+    A stale table is ignored rather than trusted, so it can make eduplan slower but never wrong.
+    """
+    try:
+        data = json.loads(resources.files("eduplan").joinpath(TABLE_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if data.get("units_zh_sha256") != _definitions_digest():
+        return {}
+    return {name: UnitInfo(name, Decimal(factor), root, dimension)
+            for name, (factor, root, dimension) in data["units"].items()}
+
+
+def build_unit_table() -> dict[str, tuple[str, str, str]]:
+    """``name -> (factor, root, dimension)`` from pint for every name, symbol and alias in ``units_zh.txt``."""
+    names = sorted(str(name) for name in registry()._units)
+    infos = (_pint_unit_info(name, normalise(name).strip()) for name in names)
+    return {info.text: (str(info.factor), info.root, info.dimension) for info in infos}
+
+
+def write_unit_table() -> None:
+    """Regenerate ``units_table.json`` after editing ``units_zh.txt``.
+
+    Run ``python -c "import eduplan.units as u; u.write_unit_table()"``; a test fails while the table is stale.
+    """
+    rows = ",\n".join(f"{json.dumps(name, ensure_ascii=False)}: {json.dumps(list(info), ensure_ascii=False)}"
+                      for name, info in build_unit_table().items())
+    text = f'{{"units_zh_sha256": "{_definitions_digest()}", "units": {{\n{rows}\n}}}}\n'
+    with resources.as_file(resources.files("eduplan").joinpath(TABLE_FILE)) as file:
+        file.write_text(text, encoding="utf-8")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -69,6 +121,11 @@ def unit_info(unit: str) -> UnitInfo:
     text = normalise(unit).strip()
     if text in ("", "1", "dimensionless"):
         return UnitInfo(text, Decimal(1), "dimensionless", DIMENSIONLESS)
+    known = unit_table().get(text)
+    return known if known is not None else _pint_unit_info(unit, text)
+
+
+def _pint_unit_info(unit: str, text: str) -> UnitInfo:
     reg = registry()
     try:
         parsed = reg.parse_units(text)
@@ -225,4 +282,3 @@ def parse_quantity(text: str) -> Amount:
         raise QuantityError(f"not a quantity: {text!r} (expected a number and a unit, e.g. 90%, 5万个, 68亿元)")
     value = parse_number(match["number"])
     return Amount(value, match["unit"])
-

@@ -133,3 +133,13 @@ def test_show_escapes_control_characters(tmp_path: Path) -> None:
     result = run("show", str(plan))
     assert result.returncode == 0 and "\x1b" not in result.stdout and "\u202e" not in result.stdout
     assert "\\x1b[2J\\u202e" in result.stdout
+
+
+def test_max_bytes_option(capsys: pytest.CaptureFixture[str]) -> None:
+    """--max-bytes lowers (or raises) the size limit for the plan and the reports tables; a bad size is exit 2."""
+    plan, reports = str(ZHENJIANG / "plan.yaml"), str(ZHENJIANG / "reports.csv")
+    assert main(["validate", plan, "--max-bytes", "1K"]) == 2
+    assert "file-too-large" in capsys.readouterr().out
+    assert main(["check", plan, "-r", reports, "--max-bytes", "2g", "--as-of", "2017-11-30"]) in (0, 1)
+    assert main(["show", plan, "--max-bytes", "lots"]) == 2
+    assert "not a size" in capsys.readouterr().err

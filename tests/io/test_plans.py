@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from eduplan import Code, Severity
-from eduplan.io import DEFAULT_MAX_BYTES, LoadError, dump_plan, load_plan, loads_plan, save_plan
+from eduplan.io import DEFAULT_MAX_BYTES, LoadError, dump_plan, load_plan, loads_plan, save_plan, source
+from eduplan.io.source import parse_text
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted((ROOT / "examples").glob("*/plan.yaml"))
@@ -89,6 +91,29 @@ def test_unsafe_yaml_is_refused() -> None:
     assert problems(bomb)[0][0] is Code.UNSAFE_INPUT
 
 
+def test_alias_count_is_bounded() -> None:
+    """Up to 100 aliases load; the 101st is refused with a position, whichever YAML parser is used."""
+    def aliases(n: int) -> str:
+        return HEAD + "source: &s quelle\nnote: [" + ", ".join(["*s"] * n) + "]\n"
+
+    assert parse_text(aliases(100), "yaml")[0]["note"] == ["quelle"] * 100
+    with pytest.raises(LoadError) as info:
+        parse_text(aliases(101), "yaml", "plan.yaml")
+    (diagnostic,) = info.value.diagnostics
+    assert (diagnostic.code, diagnostic.location.line) == (Code.UNSAFE_INPUT, 5)
+
+
+@pytest.mark.parametrize("plan", EXAMPLES, ids=lambda p: p.parent.name)
+def test_libyaml_and_pure_yaml_agree(plan: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """libyaml's composer (when present) gives the same data and marks as PyYAML's pure-Python one."""
+    text = plan.read_text(encoding="utf-8")
+    fast, fast_marks = parse_text(text, "yaml")
+    monkeypatch.setattr(source, "_COMPOSER", yaml.SafeLoader)
+    pure, pure_marks = parse_text(text, "yaml")
+    assert fast == pure
+    assert fast_marks._values == pure_marks._values and fast_marks._keys == pure_marks._keys
+
+
 def test_size_limit_and_missing_file(tmp_path: Path) -> None:
     """A file over the size limit and a missing file are unreadable, not crashes."""
     big = tmp_path / "big.yaml"
@@ -96,7 +121,7 @@ def test_size_limit_and_missing_file(tmp_path: Path) -> None:
     with pytest.raises(LoadError) as info:
         load_plan(big, max_bytes=100)
     assert info.value.diagnostics[0].code is Code.FILE_TOO_LARGE
-    assert DEFAULT_MAX_BYTES == 10 * 1024 * 1024
+    assert DEFAULT_MAX_BYTES == 64 * 1024 * 1024
     with pytest.raises(LoadError) as info:
         load_plan(tmp_path / "missing.yaml")
     assert info.value.diagnostics[0].code is Code.UNREADABLE_FILE

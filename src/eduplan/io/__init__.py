@@ -5,7 +5,7 @@ diagnostic when the input is unusable, and otherwise return a `Loaded` pair of t
 diagnostics that did not stop loading (warnings, and the table rows that were skipped).
 """
 
-from eduplan.io.errors import DEFAULT_MAX_BYTES, Loaded, LoadError
+from eduplan.io.errors import DEFAULT_MAX_BYTES, DEFAULT_MAX_TABLE_BYTES, Loaded, LoadError
 from eduplan.io.plans import dump_plan, load_plan, loads_plan, save_plan
 from eduplan.io.schema import plan_schema
 from eduplan.io.tables import COLUMNS, load_reports, reports_from_frame, reports_from_records, reports_from_rows
@@ -14,6 +14,7 @@ from eduplan.io.task_tables import TASK_COLUMNS, load_task_reports, task_reports
 __all__ = [
     "COLUMNS",
     "DEFAULT_MAX_BYTES",
+    "DEFAULT_MAX_TABLE_BYTES",
     "TASK_COLUMNS",
     "LoadError",
     "Loaded",

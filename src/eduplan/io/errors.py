@@ -15,8 +15,11 @@ from eduplan.diagnostics import Diagnostic, EduplanError, Severity
 
 T = TypeVar("T")
 
-DEFAULT_MAX_BYTES = 10 * 1024 * 1024
-"""Files larger than this (10 MB) are refused unless the caller raises the limit."""
+DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+"""Plan files larger than this (64 MiB, some 200,000 targets) are refused unless the caller raises the limit."""
+DEFAULT_MAX_TABLE_BYTES = 1024 * 1024 * 1024
+"""Reports tables larger than this (1 GiB, some 12 million CSV rows: a province's monthly values over years)
+are refused unless the caller raises the limit."""
 
 
 class LoadError(EduplanError):

@@ -35,7 +35,7 @@ from typing import Any
 
 from eduplan.diagnostics import Code, DeadlineError, Diagnostic, Location, QuantityError, Severity
 from eduplan.indicators import Indicator
-from eduplan.io.errors import DEFAULT_MAX_BYTES, Loaded, LoadError
+from eduplan.io.errors import DEFAULT_MAX_TABLE_BYTES, Loaded, LoadError
 from eduplan.model import Plan
 from eduplan.numerals import normalise, parse_number
 from eduplan.periods import Period, parse_day, parse_period
@@ -66,7 +66,7 @@ _FINAL = {"": True, "final": True, "终值": True, "正式": True, "true": True,
 _HEADERS = {normalise(alias).strip().lower(): name for name, aliases in COLUMNS.items() for alias in (name, *aliases)}
 
 
-def load_reports(path: str | Path, plan: Plan, *, max_bytes: int = DEFAULT_MAX_BYTES,
+def load_reports(path: str | Path, plan: Plan, *, max_bytes: int = DEFAULT_MAX_TABLE_BYTES,
                  sheet: str | None = None) -> Loaded[tuple[ReportedValue, ...]]:
     """Load reported values from a ``.csv``/``.tsv`` file, an ``.xlsx`` workbook (first sheet or ``sheet``), or
     a ``.json`` file of records (see `reports_from_records`).
@@ -104,7 +104,7 @@ def _json_records(path: str | Path, max_bytes: int) -> list[Any]:
     return records
 
 
-def read_table(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, sheet: str | None = None
+def read_table(path: str | Path, *, max_bytes: int = DEFAULT_MAX_TABLE_BYTES, sheet: str | None = None
                ) -> tuple[list[tuple[int, Sequence[Any]]], tuple[Diagnostic, ...]]:
     """The numbered rows of a ``.csv``/``.tsv``/``.xlsx`` table, and warnings about reading it (encoding).
 

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from eduplan.diagnostics import Code, DeadlineError, Diagnostic, Location
-from eduplan.io.errors import DEFAULT_MAX_BYTES, Loaded, LoadError
+from eduplan.io.errors import DEFAULT_MAX_TABLE_BYTES, Loaded, LoadError
 from eduplan.io.tables import read_table
 from eduplan.model import Plan, Task
 from eduplan.numerals import normalise
@@ -57,7 +57,7 @@ def is_task_table(header: Sequence[Any]) -> bool:
     return {"task", "state"} <= names
 
 
-def load_task_reports(path: str | Path, plan: Plan, *, max_bytes: int = DEFAULT_MAX_BYTES,
+def load_task_reports(path: str | Path, plan: Plan, *, max_bytes: int = DEFAULT_MAX_TABLE_BYTES,
                       sheet: str | None = None) -> Loaded[tuple[TaskReport, ...]]:
     """Load task progress reports from a ``.csv``/``.tsv``/``.xlsx`` table.
 
