@@ -135,6 +135,18 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("plan", metavar="PLAN", help="plan file")
     _add_max_bytes(show)
 
+    template = commands.add_parser(
+        "template", help="write a fill-in workbook (填报表) for the plan's values, per unit and period",
+        description="Write a fill-in template with one row per value to report (indicator, unit, period), the "
+        "target, deadline, task and lead unit beside it (read-only), and an instructions sheet. A filled template "
+        "is read back by: eduplan check PLAN --reports FILE.")
+    template.add_argument("plan", metavar="PLAN", help="plan file")
+    template.add_argument("--output", "-o", metavar="FILE", help="write .xlsx or .csv (default: CSV to stdout)")
+    template.add_argument("--unit", metavar="ORG", help="only the values this unit (填报单位/责任单位) reports")
+    template.add_argument("--period", metavar="PERIOD", nargs="+", default=[], action="extend",
+                          help="reporting periods, e.g. 2019年 or 2020-01-01/2020-06-30 (default: each year of "
+                          "the plan)")
+
     commands.add_parser("schema", help="print the JSON Schema of plan files",
                         description="Print the JSON Schema (draft 2020-12) that plan files follow.")
     commands.add_parser("extract", help="draft a plan from policy text (see: eduplan extract --help)",
@@ -264,6 +276,27 @@ def cmd_show(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_template(args: argparse.Namespace) -> int:
+    """``eduplan template PLAN [--unit U] [--period P...] [--output F.xlsx|F.csv]``."""
+    from eduplan.io.template import UnknownUnitError, template_csv, template_rows, write_template  # noqa: PLC0415
+
+    plan = _plan_or_exit(args.plan)
+    try:
+        rows = template_rows(plan, unit=args.unit, periods=args.period)
+    except UnknownUnitError as error:
+        raise _Exit(EXIT_USAGE, str(error)) from None
+    except EduplanError as error:
+        raise _Exit(EXIT_USAGE, f"--period: {error.message}") from None
+    if not args.output:
+        sys.stdout.write(template_csv(rows))
+        return EXIT_OK
+    if Path(args.output).suffix.lower() not in (".xlsx", ".csv"):
+        raise _Exit(EXIT_USAGE, f"--output {args.output}: a template is .xlsx or .csv")
+    write_template(rows, args.output, title=f"{plan.title} 填报表")
+    print(f"{args.output}: {len(rows)} row(s) to fill", file=sys.stderr)
+    return EXIT_OK
+
+
 def cmd_schema(_: argparse.Namespace) -> int:
     """``eduplan schema``."""
     _json_out(plan_schema())
@@ -281,7 +314,7 @@ def cmd_extract(argv: list[str]) -> int:
 
 
 _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
-    "validate": cmd_validate, "check": cmd_check, "show": cmd_show, "schema": cmd_schema,
+    "validate": cmd_validate, "check": cmd_check, "show": cmd_show, "schema": cmd_schema, "template": cmd_template,
 }
 
 

@@ -58,6 +58,7 @@ class Code(enum.StrEnum):
     GROUP_WITHOUT_MEMBERS = "group-without-members"
     NEEDS_REVIEW = "needs-review"
     NOT_AGGREGABLE = "not-aggregable"
+    UNFILLED_ROW = "unfilled-row"
 
 
 @attrs.frozen
@@ -78,6 +79,7 @@ class Location:
     path: str | None = None
     task_id: str | None = None
     target_id: str | None = None
+    sheet: str | None = None
 
     def head(self) -> str:
         """The ``file:line:column`` part, or ``""`` without a file."""
@@ -87,8 +89,9 @@ class Location:
         return ":".join(parts if self.line is not None else parts[:1])
 
     def context(self) -> str:
-        """The JSON path and the task and target ids, comma-separated."""
-        parts = [self.path] if self.path else []
+        """The sheet of a workbook, the JSON path and the task and target ids, comma-separated."""
+        parts = [f"sheet {self.sheet}"] if self.sheet else []
+        parts += [self.path] if self.path else []
         if self.task_id is not None:
             parts.append(f"task {self.task_id}")
         if self.target_id is not None:
@@ -133,7 +136,7 @@ class Diagnostic:
             "severity": str(self.severity),
             "message": self.message,
             "hint": self.hint,
-            "location": attrs.asdict(self.location),
+            "location": {k: v for k, v in attrs.asdict(self.location).items() if k != "sheet" or v is not None},
         }
 
 

@@ -28,6 +28,7 @@ import datetime as dt
 import difflib
 import io
 import json
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -42,7 +43,7 @@ from eduplan.periods import Period, parse_day, parse_period
 from eduplan.reports import ReportedValue
 from eduplan.units import Amount, parse_quantity, to_decimal
 
-__all__ = ["COLUMNS", "load_reports", "reports_from_frame", "reports_from_rows"]
+__all__ = ["COLUMNS", "REFERENCE_SUFFIX", "load_reports", "reports_from_frame", "reports_from_rows"]
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "indicator": ("指标", "指标编号", "指标名称", "indicator_id"),
@@ -59,10 +60,14 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "denominator": ("分母",),
 }
 """Each column's English name and the headers accepted for it."""
+REFERENCE_SUFFIX = "(参考)"
+"""A header ending in this (or the full-width ``（参考）``) is a read-only reference column of a fill-in template
+(目标, 完成时限 ...): read past without a warning."""
 
 _FINAL = {"": True, "final": True, "终值": True, "正式": True, "true": True, "yes": True, "是": True, "1": True,
           "provisional": False, "初步": False, "初步数": False, "预计": False, "false": False, "no": False, "否": False,
           "0": False}
+_FILLED_IN = ("value", "source", "final", "reported_on", "note", "numerator", "denominator")
 _HEADERS = {normalise(alias).strip().lower(): name for name, aliases in COLUMNS.items() for alias in (name, *aliases)}
 
 
@@ -79,8 +84,8 @@ def load_reports(path: str | Path, plan: Plan, *, max_bytes: int = DEFAULT_MAX_T
     """
     if Path(path).suffix.lower() == ".json":
         return reports_from_records(_json_records(path, max_bytes), plan, str(path))
-    rows, warnings = read_table(path, max_bytes=max_bytes, sheet=sheet)
-    loaded = _read_rows(rows, plan, str(path))
+    rows, warnings, sheet_name = _read_table(path, max_bytes=max_bytes, sheet=sheet)
+    loaded = _read_rows(rows, plan, str(path), sheet=sheet_name)
     return Loaded(loaded.value, warnings + loaded.diagnostics)
 
 
@@ -111,6 +116,13 @@ def read_table(path: str | Path, *, max_bytes: int = DEFAULT_MAX_TABLE_BYTES, sh
     Raises:
         LoadError: the file is missing, unreadable, too large, or not a table.
     """
+    rows, warnings, _ = _read_table(path, max_bytes=max_bytes, sheet=sheet)
+    return rows, warnings
+
+
+def _read_table(path: str | Path, *, max_bytes: int, sheet: str | None
+                ) -> tuple[list[tuple[int, Sequence[Any]]], tuple[Diagnostic, ...], str | None]:
+    """`read_table`, and the name of the sheet read (``None`` for text tables)."""
     name = str(path)
     file = Path(path)
     try:
@@ -122,13 +134,14 @@ def read_table(path: str | Path, *, max_bytes: int = DEFAULT_MAX_TABLE_BYTES, sh
         raise _fatal(name, Code.FILE_TOO_LARGE, f"the file has {size} bytes, more than the limit of {max_bytes}")
     suffix = file.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
-        return list(enumerate(_excel_rows(file, sheet), start=1)), ()
+        sheet_name, excel = _excel_rows(file, sheet)
+        return list(enumerate(excel, start=1)), (), sheet_name
     if suffix == ".json":
         raise _fatal(name, Code.UNREADABLE_FILE, "a .json file holds records, not a table; use load_reports")
     if suffix not in (".csv", ".tsv", ".txt"):
         raise _fatal(name, Code.UNREADABLE_FILE, f"unknown table type {suffix!r}; use .csv, .tsv or .xlsx")
     text, warnings = _decode(file.read_bytes(), name)
-    return list(_csv_rows(text, suffix)), tuple(warnings)
+    return list(_csv_rows(text, suffix)), tuple(warnings), None
 
 
 def reports_from_frame(frame: Any, plan: Plan, name: str = "<DataFrame>") -> Loaded[tuple[ReportedValue, ...]]:
@@ -185,25 +198,47 @@ def reports_from_records(records: Iterable[Mapping[str, Any]], plan: Plan, file:
     return _read_rows(rows, plan, file, json_paths=True)
 
 
-def _read_rows(rows: Iterable[tuple[int, Sequence[Any]]], plan: Plan, file: str | None, *, json_paths: bool = False
-               ) -> Loaded[tuple[ReportedValue, ...]]:
+def _read_rows(rows: Iterable[tuple[int, Sequence[Any]]], plan: Plan, file: str | None, *, json_paths: bool = False,
+               sheet: str | None = None) -> Loaded[tuple[ReportedValue, ...]]:
     iterator = (row for row in rows if not _comment(row[1]))
     first = next(iterator, None)
     if first is None:
         raise _fatal(file, Code.BAD_ROW, "the table is empty; expected a header row")
     header_line, header = first
     columns, diagnostics = _columns([_cell_text(h) for h in header], file, header_line)
-    reader = _RowReader(plan, columns, file, header=[_cell_text(h) for h in header] if json_paths else None)
+    reader = _RowReader(plan, columns, file, header=[_cell_text(h) for h in header] if json_paths else None,
+                        sheet=sheet)
+    template = any(normalise(_cell_text(h)).endswith(REFERENCE_SUFFIX) for h in header)
     values: list[ReportedValue] = []
+    unfilled: list[int] = []
     for number, row in iterator:
         cells = [_cell(c) for c in row]
         if all(c in ("", None) for c in cells):
+            continue
+        if template and reader.unfilled(cells):
+            unfilled.append(number)
             continue
         value, problems = reader.read(number, cells)
         diagnostics += problems
         if value is not None:
             values.append(value)
+    if unfilled:
+        diagnostics.append(_unfilled(unfilled, reader.where(unfilled[0], columns.get("value"))))
     return Loaded(tuple(values), tuple(diagnostics))
+
+
+def _unfilled(numbers: list[int], location: Location) -> Diagnostic:
+    """One warning for the rows of a fill-in template left without a value, listed as ranges (2-5, 9)."""
+    spans: list[list[int]] = []
+    for n in numbers:
+        if spans and n == spans[-1][1] + 1:
+            spans[-1][1] = n
+        else:
+            spans.append([n, n])
+    rows = ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in spans)
+    return Diagnostic(Code.UNFILLED_ROW, f"{len(numbers)} template row(s) have no value (数值未填报), rows {rows}; "
+                      "nothing is reported for them", location, Severity.WARNING,
+                      hint="fill in 数值 where a value is due; rows left empty count as not reported")
 
 
 def _comment(row: Sequence[Any]) -> bool:
@@ -223,7 +258,7 @@ def _columns(header: list[str], file: str | None, line: int) -> tuple[dict[str, 
         name = _HEADERS.get(normalise(text).strip().lower())
         location = Location(file=file, line=line, column=index + 1)
         if name is None:
-            if text.strip():
+            if text.strip() and not normalise(text).strip().endswith(REFERENCE_SUFFIX):
                 warnings.append(Diagnostic(Code.UNKNOWN_FIELD, f"unknown column {text!r} is ignored", location,
                                            Severity.WARNING, hint="known columns: " + ", ".join(COLUMNS)))
             continue
@@ -250,9 +285,9 @@ class _CellError(Exception):
 class _RowReader:
     """Reads one row at a time against the plan's indicators, collecting every bad cell."""
 
-    def __init__(self, plan: Plan, columns: dict[str, int], file: str | None, header: list[str] | None = None
-                 ) -> None:
-        self.columns, self.file, self.header = columns, file, header
+    def __init__(self, plan: Plan, columns: dict[str, int], file: str | None, header: list[str] | None = None,
+                 sheet: str | None = None) -> None:
+        self.columns, self.file, self.header, self.sheet = columns, file, header, sheet
         self.indicators = plan.indicators_used()
         self.by_key: dict[str, Indicator] = {}
         for indicator in self.indicators:
@@ -286,6 +321,11 @@ class _RowReader:
             return None, [self._diagnostic(number, _CellError("date", Code.INVALID_DATE, str(exc)))]
         return value, []
 
+    def unfilled(self, cells: list[Any]) -> bool:
+        """Whether a template row was left as sent: no value and none of the cells a unit fills in."""
+        self.cells = cells
+        return all(self.raw(name) in (None, "") for name in _FILLED_IN)
+
     def _diagnostic(self, number: int, error: _CellError) -> Diagnostic:
         column = self.columns.get(error.column)
         location = self.where(number, column)
@@ -295,7 +335,8 @@ class _RowReader:
     def where(self, number: int, column: int | None) -> Location:
         """A row's location: file, line and column for tables; a JSON path for records."""
         if self.header is None:
-            return Location(file=self.file, line=number, column=None if column is None else column + 1)
+            return Location(file=self.file, line=number, column=None if column is None else column + 1,
+                            sheet=self.sheet)
         path = f"$[{number - 2}]" + ("" if column is None else f".{self.header[column]}")
         return Location(file=self.file, path=path)
 
@@ -441,7 +482,9 @@ def _csv_rows(text: str, suffix: str) -> list[tuple[int, list[str]]]:
     return rows
 
 
-def _excel_rows(file: Path, sheet: str | None) -> list[Sequence[Any]]:
+def _excel_rows(file: Path, sheet: str | None) -> tuple[str, list[Sequence[Any]]]:
+    """The sheet's name and its rows; a number in a percent-formatted cell (Excel stores 92% as 0.92) becomes
+    the text ``92%``, so that it means what the person filling the sheet saw."""
     try:
         import openpyxl  # noqa: PLC0415 - an optional extra
     except ImportError:
@@ -455,7 +498,20 @@ def _excel_rows(file: Path, sheet: str | None) -> list[Sequence[Any]]:
             raise _fatal(str(file), Code.UNREADABLE_FILE, f"no sheet {sheet!r}",
                          hint="sheets: " + ", ".join(workbook.sheetnames))
         worksheet = workbook[sheet] if sheet is not None else workbook.worksheets[0]
-        return [list(row) for row in worksheet.iter_rows(values_only=True)]
+        return worksheet.title, [[_excel_value(cell) for cell in row] for row in worksheet.iter_rows()]
     finally:
         workbook.close()
 
+
+
+def _excel_value(cell: Any) -> Any:
+    value = getattr(cell, "value", None)
+    if isinstance(value, int | float) and not isinstance(value, bool) and _percent_format(cell):
+        return format((to_decimal(value) * 100).normalize(), "f") + "%"
+    return value
+
+
+def _percent_format(cell: Any) -> bool:
+    """Whether a number format scales by 100 (``0.0%``); a quoted or escaped sign (``0.0"%"``) does not."""
+    fmt = re.sub(r'"[^"]*"|\\.', "", str(getattr(cell, "number_format", "") or ""))
+    return "%" in fmt
