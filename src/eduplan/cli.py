@@ -146,6 +146,7 @@ def build_parser() -> argparse.ArgumentParser:
     template.add_argument("--period", metavar="PERIOD", nargs="+", default=[], action="extend",
                           help="reporting periods, e.g. 2019年 or 2020-01-01/2020-06-30 (default: each year of "
                           "the plan)")
+    _add_max_bytes(template)
 
     commands.add_parser("schema", help="print the JSON Schema of plan files",
                         description="Print the JSON Schema (draft 2020-12) that plan files follow.")
@@ -280,7 +281,7 @@ def cmd_template(args: argparse.Namespace) -> int:
     """``eduplan template PLAN [--unit U] [--period P...] [--output F.xlsx|F.csv]``."""
     from eduplan.io.template import UnknownUnitError, template_csv, template_rows, write_template  # noqa: PLC0415
 
-    plan = _plan_or_exit(args.plan)
+    plan = _plan_or_exit(args.plan, args)
     try:
         rows = template_rows(plan, unit=args.unit, periods=args.period)
     except UnknownUnitError as error:
@@ -292,6 +293,8 @@ def cmd_template(args: argparse.Namespace) -> int:
         return EXIT_OK
     if Path(args.output).suffix.lower() not in (".xlsx", ".csv"):
         raise _Exit(EXIT_USAGE, f"--output {args.output}: a template is .xlsx or .csv")
+    if Path(args.output).exists() and os.path.samefile(args.output, args.plan):
+        raise _Exit(EXIT_USAGE, f"--output {args.output} is an input file; refusing to overwrite it")
     write_template(rows, args.output, title=f"{plan.title} 填报表")
     print(f"{args.output}: {len(rows)} row(s) to fill", file=sys.stderr)
     return EXIT_OK

@@ -45,6 +45,7 @@ from eduplan.indicators import IndicatorKind
 from eduplan.model import Goal, Plan, Task
 from eduplan.organisations import Organisation
 from eduplan.periods import Period, parse_period, yearly_periods
+from eduplan.render.safety import neutralise_cell
 from eduplan.targets import Accumulation, ScopeKind, Target
 
 __all__ = ["HEADERS", "INSTRUCTIONS", "TemplateRow", "UnknownUnitError", "plan_units", "template_csv",
@@ -251,7 +252,7 @@ def template_csv(rows: Sequence[TemplateRow]) -> str:
     writer.writerow([header for _, header, _ in HEADERS])
     for row in rows:
         cells = row.cells()
-        writer.writerow([cells.get(field, "") for field, _, _ in HEADERS])
+        writer.writerow([neutralise_cell(cells.get(field, "")) for field, _, _ in HEADERS])
     return out.getvalue()
 
 
