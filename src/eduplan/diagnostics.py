@@ -15,7 +15,7 @@ plan.yaml:12:5: error[unknown-unit] unknown unit '公里每所'
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import attrs
 
@@ -51,6 +51,9 @@ class Code(enum.StrEnum):
     SYNTAX_ERROR = "syntax-error"
     FILE_TOO_LARGE = "file-too-large"
     UNSAFE_INPUT = "unsafe-input"
+    # model references
+    SELF_REFERENCE = "self-reference"
+    MEMBERSHIP_CYCLE = "membership-cycle"
     # reports
     UNKNOWN_INDICATOR = "unknown-indicator"
     UNKNOWN_TASK = "unknown-task"
@@ -143,36 +146,70 @@ class Diagnostic:
 class EduplanError(Exception):
     """Base class of every error eduplan raises on purpose.
 
-    It carries the diagnostics that explain it; `str()` lists them all, one per line.
+    It carries the diagnostics that explain it; `str()` lists them all, one per line. ``code`` is the
+    stable code of the error itself, set where it is raised (never read back from the message), so a
+    caller that turns the error into a `Diagnostic` keeps the code of the place that found the problem.
+
+    >>> error = QuantityError("unknown unit '公里每所'", code=Code.UNKNOWN_UNIT)
+    >>> error.code, QuantityError("not a number: 'x'").code
+    (<Code.UNKNOWN_UNIT: 'unknown-unit'>, <Code.INVALID_NUMBER: 'invalid-number'>)
     """
 
-    def __init__(self, message: str, diagnostics: Iterable[Diagnostic] = ()) -> None:
+    default_code = Code.INVALID_FIELD
+
+    def __init__(self, message: str, diagnostics: Iterable[Diagnostic] = (), code: Code | None = None) -> None:
         self.diagnostics: tuple[Diagnostic, ...] = tuple(diagnostics)
         lines = [message, *(f"  {d}" for d in self.diagnostics)]
         super().__init__("\n".join(lines))
         self.message = message
+        self.code: Code = code or (self.diagnostics[0].code if self.diagnostics else self.default_code)
 
 
 class ModelError(EduplanError, ValueError):
-    """A model value was constructed with invalid fields (names the field and the value)."""
+    """A model value was constructed with invalid fields (names the field and the value).
+
+    ``diagnostics`` holds one coded `Diagnostic` per problem, its ``location.path`` the field's path
+    relative to the value (``upper``, ``scope.share``, ``also[0].value``) when the check knows it.
+    """
 
 
 class QuantityError(EduplanError, ValueError):
     """Text could not be read as a quantity, or two units cannot be compared."""
 
+    default_code = Code.INVALID_NUMBER
+
 
 class DeadlineError(EduplanError, ValueError):
     """Text could not be read as a deadline or a period."""
 
+    default_code = Code.INVALID_DATE
 
-def raise_problems(subject: str, problems: list[str]) -> None:
-    """Raise one `ModelError` listing every problem found in a value's fields; do nothing if none.
 
-    >>> raise_problems("Target 't1'", ["Target.upper: 1 is below Target.value 2"])
+def problem(code: Code, field: str, message: str, hint: str | None = None) -> Diagnostic:
+    """A problem found by a model check, coded where it is found.
+
+    ``field`` is the dotted field name as the message shows it (``Target.scope.share``); the location's
+    ``path`` is that name without the class (``scope.share``), for the loader to append to the JSON path
+    of the value being built.
+
+    >>> d = problem(Code.INVALID_RANGE, "Target.also[0].upper", "5 exceeds its upper bound 3")
+    >>> d.message, d.location.path
+    ('Target.also[0].upper: 5 exceeds its upper bound 3', 'also[0].upper')
+    """
+    _, _, relative = field.partition(".")
+    return Diagnostic(code, f"{field}: {message}", Location(path=relative or None), hint=hint)
+
+
+def raise_problems(subject: str, problems: Sequence[Diagnostic]) -> None:
+    """Raise one `ModelError` carrying every problem found in a value's fields; do nothing if none.
+
+    >>> raise_problems("Target 't1'", [problem(Code.INVALID_RANGE, "Target.upper", "1 is below Target.value 2")])
     Traceback (most recent call last):
     ...
     eduplan.diagnostics.ModelError: Target 't1': invalid
       Target.upper: 1 is below Target.value 2
     """
     if problems:
-        raise ModelError("\n  ".join([f"{subject}: invalid", *problems]))
+        error = ModelError("\n  ".join([f"{subject}: invalid", *(p.message for p in problems)]))
+        error.diagnostics, error.code = tuple(problems), problems[0].code
+        raise error

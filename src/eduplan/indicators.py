@@ -20,7 +20,7 @@ import enum
 
 import attrs
 
-from eduplan.diagnostics import QuantityError, raise_problems
+from eduplan.diagnostics import Code, Diagnostic, QuantityError, problem, raise_problems
 from eduplan.units import Amount, unit_info
 
 
@@ -132,39 +132,46 @@ class Indicator:
     def __attrs_post_init__(self) -> None:
         raise_problems(f"Indicator {self.id!r} ({self.name})", self.problems())
 
-    def problems(self) -> list[str]:
-        """Every problem with this indicator's fields, each naming the field and the value."""
-        problems: list[str] = []
+    def problems(self) -> list[Diagnostic]:
+        """Every problem with this indicator's fields, coded, each naming the field and the value."""
+        problems: list[Diagnostic] = []
         if not self.id.strip():
-            problems.append(f"Indicator.id: must not be empty (got {self.id!r})")
+            problems.append(problem(Code.INVALID_FIELD, "Indicator.id", f"must not be empty (got {self.id!r})"))
         try:
             unit_ok = kind_accepts(self.kind, self.unit)
         except QuantityError as exc:
-            return [*problems, f"Indicator.unit: {exc.message}"]
+            return [*problems, problem(exc.code, "Indicator.unit", exc.message)]
         if not unit_ok:
             info = unit_info(self.unit)
             _, advice = _KIND_DIMENSIONS[self.kind]
-            problems.append(
-                f"Indicator.unit: a {self.kind} indicator cannot be measured in {self.unit!r} "
-                f"({info.dimension or 'dimensionless'}); use {advice}"
-            )
+            problems.append(problem(Code.UNIT_MISMATCH, "Indicator.unit", f"a {self.kind} indicator cannot be "
+                                    f"measured in {self.unit!r} ({info.dimension or 'dimensionless'}); use {advice}"))
         if self.aggregation is Aggregation.WEIGHTED and not (self.numerator and self.denominator):
-            problems.append("Indicator.aggregation: 'weighted' needs both numerator and denominator names")
+            problems.append(problem(Code.MISSING_FIELD, "Indicator.aggregation",
+                                    "'weighted' needs both numerator and denominator names"))
         if self.share and self.kind is not IndicatorKind.PERCENTAGE:
-            problems.append(f"Indicator.share: only a percentage can be a share of a total (kind is {self.kind})")
+            problems.append(problem(Code.INVALID_FIELD, "Indicator.share",
+                                    f"only a percentage can be a share of a total (kind is {self.kind})"))
         for i, baseline in enumerate(self.baselines):
             problems.extend(self.value_problems(baseline.value, f"Indicator.baselines[{i}].value"))
         return problems
 
-    def value_problems(self, value: Amount, field: str) -> list[str]:
-        """Problems with ``value`` as a level of this indicator (wrong dimension, share above 100 %)."""
+    def value_problems(self, value: Amount, field: str) -> list[Diagnostic]:
+        """Problems with ``value`` as a level of this indicator (wrong dimension, share above 100 %), coded.
+
+        >>> rate = Indicator("r", "入园率", IndicatorKind.PERCENTAGE, "%")
+        >>> [(str(d.code), d.location.path) for d in rate.value_problems(Amount(120, "%"), "Target.value")]
+        [('impossible-value', 'value')]
+        """
         if not value.compatible(self.unit):
             unit = self.unit or "dimensionless"
-            return [f"{field}: {value} is not in a unit of this indicator ({unit}, {self.kind})"]
+            return [problem(Code.UNIT_MISMATCH, field,
+                            f"{value} is not in a unit of this indicator ({unit}, {self.kind})")]
         if self.share and not Amount(0) <= value <= Amount(1):
-            return [f"{field}: {value} is outside 0-100 % for the share indicator {self.name!r}"]
+            return [problem(Code.IMPOSSIBLE_VALUE, field,
+                            f"{value} is outside 0-100 % for the share indicator {self.name!r}")]
         if self.kind in (IndicatorKind.COUNT, IndicatorKind.MONEY) and value.value < 0:
-            return [f"{field}: {value} is negative, which a {self.kind} cannot be"]
+            return [problem(Code.IMPOSSIBLE_VALUE, field, f"{value} is negative, which a {self.kind} cannot be")]
         return []
 
     def baseline(self, organisation: str | None = None, on_or_before: dt.date | None = None) -> Baseline | None:

@@ -20,11 +20,11 @@ import datetime as dt
 import enum
 import functools
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import attrs
 
-from eduplan.diagnostics import Code, Diagnostic, Location, ModelError
+from eduplan.diagnostics import Code, Diagnostic, Location, ModelError, problem, raise_problems
 from eduplan.indicators import Indicator
 from eduplan.organisations import Organisation, Responsibility, Role
 from eduplan.periods import Deadline, Period, parse_period
@@ -67,7 +67,8 @@ class Task:
 
     def __attrs_post_init__(self) -> None:
         if self.ongoing and self.deadline is not None:
-            raise ModelError(f"Task {self.id!r}: Task.ongoing is true (长期) but Task.deadline is {self.deadline.date}")
+            raise_problems(f"Task {self.id!r}", [problem(Code.INVALID_FIELD, "Task.ongoing",
+                                                         f"true (长期) but Task.deadline is {self.deadline.date}")])
 
     def units(self, role: Role | None = None) -> tuple[Organisation, ...]:
         """The organisations responsible for the task, optionally only those with ``role``."""
@@ -248,8 +249,29 @@ def _index(plan: Plan) -> dict[str, Section | Task | Goal | Target | Indicator]:
 
 
 def validate_plan(plan: Plan) -> tuple[Diagnostic, ...]:
-    """Every cross-object problem in a plan: duplicate ids, conflicting indicators, dangling references,
-    deadlines before the plan starts. (Problems inside one value are caught when it is built.)"""
+    """Every cross-object problem in a plan, from all of `PLAN_CHECKS` in one pass.
+
+    (Problems inside one value are caught when it is built.) Each diagnostic is coded where it is found;
+    its location names the task or target and, in ``path``, the field relative to it (``deadline``,
+    ``also[0].reference``), or ``kind:id`` for items without a task or target id.
+
+    >>> from eduplan.indicators import Indicator, IndicatorKind
+    >>> from eduplan.targets import Basis, Comparator
+    >>> rate = Indicator("r", "入园率", IndicatorKind.PERCENTAGE, "%")
+    >>> bad = [Target(f"t{i}", rate, Comparator.AT_LEAST, Amount(110, "%"), basis=Basis.MULTIPLE,
+    ...        reference=Reference(ReferenceKind.INDICATOR, f"missing{i}")) for i in (1, 2)]
+    >>> plan = Plan.__new__(Plan)  # a plan object without running its own validation
+    >>> fields = dict(id="p", title="t", period=parse_period("2020年"), goals=(Goal("g", targets=tuple(bad)),),
+    ...               sections=(), indicators=(), organisations=())
+    >>> for name, value in fields.items():
+    ...     object.__setattr__(plan, name, value)
+    >>> [(str(d.code), d.location.target_id, d.location.path) for d in validate_plan(plan)]
+    [('dangling-reference', 't1', 'reference'), ('dangling-reference', 't2', 'reference')]
+    """
+    return tuple(diagnostic for check in PLAN_CHECKS for diagnostic in check(plan))
+
+
+def _duplicate_ids(plan: Plan) -> list[Diagnostic]:
     diagnostics: list[Diagnostic] = []
     ids: list[tuple[str, str]] = [("section", s.id) for s in plan.walk_sections()]
     ids += [("goal", g.id) for g in plan.goals] + [("task", t.id) for t in plan.tasks()]
@@ -260,15 +282,7 @@ def validate_plan(plan: Plan) -> tuple[Diagnostic, ...]:
             diagnostics.append(Diagnostic(Code.DUPLICATE_ID, f"{kind} id {item_id!r} is used {counts[item_id]} times",
                                           Location(path=f"{kind}:{item_id}"), hint="give each item its own id"))
             counts[item_id] = 0
-    diagnostics += _indicator_conflicts(plan)
-    known = {i.id for i in plan.indicators_used()}
-    for owner, target in plan.targets():
-        location = Location(task_id=owner.id if isinstance(owner, Task) else None, target_id=target.id)
-        diagnostics += _target_cross_checks(plan, target, location, known)
-    for task in plan.tasks():
-        if task.deadline is not None and task.deadline.date < plan.period.start:
-            diagnostics.append(_before_start("Task.deadline", task.deadline.date, plan, Location(task_id=task.id)))
-    return tuple(diagnostics)
+    return diagnostics
 
 
 def _indicator_conflicts(plan: Plan) -> list[Diagnostic]:
@@ -285,19 +299,60 @@ def _indicator_conflicts(plan: Plan) -> list[Diagnostic]:
     return problems
 
 
-def _target_cross_checks(plan: Plan, target: Target, location: Location, known: set[str]) -> list[Diagnostic]:
+def _target_checks(plan: Plan) -> list[Diagnostic]:
+    known = {i.id for i in plan.indicators_used()}
     problems = []
-    if target.deadline is not None and target.deadline.date < plan.period.start:
-        problems.append(_before_start("Target.deadline", target.deadline.date, plan, location))
-    for condition in target.conditions:
-        ref = condition.reference
-        if isinstance(ref, Reference) and ref.kind is ReferenceKind.INDICATOR and ref.key not in known:
-            problems.append(Diagnostic(Code.DANGLING_REFERENCE, f"Target.reference: no indicator {ref.key!r} "
-                                       "in this plan", location, hint="declare the indicator in the plan"))
+    for owner, target in plan.targets():
+        task_id = owner.id if isinstance(owner, Task) else None
+        if target.deadline is not None and target.deadline.date < plan.period.start:
+            problems.append(_before_start("Target.deadline", target.deadline.date, plan,
+                                          Location(path="deadline", task_id=task_id, target_id=target.id)))
+        conditions = [("", target.condition), *((f"also[{i}].", c) for i, c in enumerate(target.also))]
+        for prefix, condition in conditions:
+            ref = condition.reference
+            if isinstance(ref, Reference) and ref.kind is ReferenceKind.INDICATOR and ref.key not in known:
+                problems.append(Diagnostic(
+                    Code.DANGLING_REFERENCE, f"Target.{prefix}reference: no indicator {ref.key!r} in this plan",
+                    Location(path=f"{prefix}reference", task_id=task_id, target_id=target.id),
+                    hint="declare the indicator in the plan"))
     return problems
+
+
+def _task_deadlines(plan: Plan) -> list[Diagnostic]:
+    return [_before_start("Task.deadline", task.deadline.date, plan, Location(path="deadline", task_id=task.id))
+            for task in plan.tasks() if task.deadline is not None and task.deadline.date < plan.period.start]
+
+
+def _membership_cycles(plan: Plan) -> list[Diagnostic]:
+    """Groups that contain themselves, directly or through other groups (A has B, B has A)."""
+    problems = []
+    for i, group in enumerate(plan.organisations):
+        cycle = _cycle(group, (group.name,), {o.name: o for o in plan.organisations})
+        if cycle:
+            problems.append(Diagnostic(
+                Code.MEMBERSHIP_CYCLE, f"the group {group.name!r} contains itself: {' > '.join(cycle)} "
+                "(成员关系循环)", Location(path=f"organisation:{i}"),
+                hint="list each unit once, under the group it belongs to"))
+    return problems
+
+
+def _cycle(group: Organisation, trail: tuple[str, ...], declared: dict[str, Organisation]) -> tuple[str, ...]:
+    for member in group.members:
+        if member.name in trail:
+            return (*trail, member.name)
+        found = _cycle(declared.get(member.name, member), (*trail, member.name), declared) \
+            if len(trail) < 100 else ()
+        if found:
+            return found
+    return ()
 
 
 def _before_start(field: str, day: dt.date, plan: Plan, location: Location) -> Diagnostic:
     return Diagnostic(Code.DEADLINE_BEFORE_START, f"{field}: {day} is before the plan starts ({plan.period.start})",
                       location, hint="check the year; a deadline must fall within or after the plan period")
 
+
+PLAN_CHECKS: tuple[Callable[[Plan], list[Diagnostic]], ...] = (
+    _duplicate_ids, _indicator_conflicts, _target_checks, _task_deadlines, _membership_cycles,
+)
+"""The plan-level checks, plain functions run in order by `validate_plan`; each returns every problem it finds."""

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from eduplan.diagnostics import ModelError
+from eduplan.diagnostics import Code, problem, raise_problems
 
 
 class OrganisationKind(enum.StrEnum):
@@ -59,7 +59,9 @@ def looks_like_group(name: str) -> bool:
 
 def _nonempty(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
     if not value.strip():
-        raise ModelError(f"{type(instance).__name__}.{attribute.name}: must not be empty (got {value!r})")
+        name = type(instance).__name__
+        raise_problems(name, [problem(Code.MISSING_FIELD, f"{name}.{attribute.name}",
+                                      f"must not be empty (got {value!r})")])
 
 
 @attrs.frozen
@@ -77,7 +79,9 @@ class Organisation:
 
     def __attrs_post_init__(self) -> None:
         if self.members and self.kind is not OrganisationKind.GROUP:
-            raise ModelError(f"Organisation.members: only a group can have members ({self.name!r} is a {self.kind})")
+            raise_problems(f"Organisation {self.name!r}", [problem(
+                Code.INVALID_FIELD, "Organisation.members",
+                f"only a group can have members ({self.name!r} is a {self.kind})")])
 
     @classmethod
     def group(cls, name: str, members: Iterable[str | Organisation] = ()) -> Organisation:

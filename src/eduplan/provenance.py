@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import attrs
 
-from eduplan.diagnostics import ModelError
+from eduplan.diagnostics import Code, problem, raise_problems
 
 
 @attrs.frozen
@@ -29,15 +29,17 @@ class Provenance:
 
     def __attrs_post_init__(self) -> None:
         if (self.start is None) != (self.end is None):
-            raise ModelError(f"Provenance: give both start and end or neither (start={self.start}, end={self.end})")
+            raise_problems("Provenance", [problem(Code.MISSING_FIELD, "Provenance.end" if self.end is None else
+                                                  "Provenance.start", "give both start and end or neither "
+                                                  f"(start={self.start}, end={self.end})")])
         if self.start is not None and self.end is not None:
             if self.start < 0 or self.end < self.start:
-                raise ModelError(f"Provenance.end: span {self.start}-{self.end} is not a valid range")
+                raise_problems("Provenance", [problem(Code.INVALID_RANGE, "Provenance.end",
+                                                      f"span {self.start}-{self.end} is not a valid range")])
             if self.quote is not None and len(self.quote) != self.end - self.start:
-                raise ModelError(
-                    f"Provenance.quote: {self.quote!r} has {len(self.quote)} characters "
-                    f"but the span {self.start}-{self.end} has {self.end - self.start}"
-                )
+                raise_problems("Provenance", [problem(
+                    Code.INVALID_FIELD, "Provenance.quote", f"{self.quote!r} has {len(self.quote)} characters "
+                    f"but the span {self.start}-{self.end} has {self.end - self.start}")])
 
     @property
     def span(self) -> tuple[int, int] | None:

@@ -30,7 +30,7 @@ import enum
 
 import attrs
 
-from eduplan.diagnostics import raise_problems
+from eduplan.diagnostics import Code, Diagnostic, problem, raise_problems
 from eduplan.indicators import Baseline, Indicator, IndicatorKind
 from eduplan.organisations import Organisation
 from eduplan.periods import Deadline, Frequency
@@ -118,7 +118,8 @@ class Reference:
 
     def __attrs_post_init__(self) -> None:
         if self.kind is not ReferenceKind.BASELINE and not self.key:
-            raise_problems("Reference", [f"Reference.key: a {self.kind} reference needs a key (got {self.key!r})"])
+            raise_problems("Reference", [problem(Code.MISSING_FIELD, "Reference.key",
+                                                  f"a {self.kind} reference needs a key (got {self.key!r})")])
 
 
 class Hold(enum.StrEnum):
@@ -159,18 +160,22 @@ class Scope:
     share: Amount | None = None
     text: str | None = None
 
-    def problems(self) -> list[str]:
-        """Every problem with the scope's fields."""
-        problems: list[str] = []
+    def problems(self) -> list[Diagnostic]:
+        """Every problem with the scope's fields, coded."""
+        problems: list[Diagnostic] = []
         if self.kind is not ScopeKind.JURISDICTION and self.group is None:
-            problems.append(f"Target.scope.group: a {self.kind} scope needs the group of units")
+            problems.append(problem(Code.MISSING_FIELD, "Target.scope.group",
+                                    f"a {self.kind} scope needs the group of units"))
         if self.kind is ScopeKind.SHARE_OF_UNITS:
             if self.share is None:
-                problems.append("Target.scope.share: a share-of-units scope needs the share (e.g. 70%)")
+                problems.append(problem(Code.MISSING_FIELD, "Target.scope.share",
+                                        "a share-of-units scope needs the share (e.g. 70%)"))
             elif self.share.dimension or not Amount(0) < self.share <= Amount(1):
-                problems.append(f"Target.scope.share: {self.share} must be a share above 0 and at most 100%")
+                problems.append(problem(Code.IMPOSSIBLE_VALUE, "Target.scope.share",
+                                        f"{self.share} must be a share above 0 and at most 100%"))
         elif self.share is not None:
-            problems.append(f"Target.scope.share: only a share-of-units scope has a share (kind is {self.kind})")
+            problems.append(problem(Code.INVALID_FIELD, "Target.scope.share",
+                                    f"only a share-of-units scope has a share (kind is {self.kind})"))
         return problems
 
 
@@ -260,11 +265,11 @@ class Target:
             return self.baseline
         return self.indicator.baseline(organisation) or self.indicator.baseline(None)
 
-    def problems(self) -> list[str]:
-        """Every problem with this target's fields, each naming the field and the value."""
-        problems: list[str] = []
+    def problems(self) -> list[Diagnostic]:
+        """Every problem with this target's fields, coded, each naming the field and the value."""
+        problems: list[Diagnostic] = []
         if not self.id.strip():
-            problems.append(f"Target.id: must not be empty (got {self.id!r})")
+            problems.append(problem(Code.INVALID_FIELD, "Target.id", f"must not be empty (got {self.id!r})"))
         has_baseline = self.baseline is not None or bool(self.indicator.baselines)
         problems += condition_problems(self.condition, self.indicator, has_baseline, "Target")
         for i, cond in enumerate(self.also):
@@ -278,38 +283,41 @@ class Target:
             cond = attrs.evolve(self.condition, value=override.value, upper=override.upper)
             problems += condition_problems(cond, self.indicator, has_baseline, f"Target.overrides[{i}]")
         if self.tolerance is not None and (self.tolerance.dimension or self.tolerance.value < 0):
-            problems.append(f"Target.tolerance: {self.tolerance} must be a non-negative share such as 5%")
+            problems.append(problem(Code.INVALID_FIELD, "Target.tolerance",
+                                    f"{self.tolerance} must be a non-negative share such as 5%"))
         if self.recurrence is not None and self.recurrence is not Frequency.YEARLY:
-            problems.append(f"Target.recurrence: only 'yearly' recurrence is supported (got {self.recurrence})")
+            problems.append(problem(Code.INVALID_FIELD, "Target.recurrence",
+                                    f"only 'yearly' recurrence is supported (got {self.recurrence})"))
         if self.accumulation is Accumulation.CUMULATIVE and self.indicator.kind not in (
             IndicatorKind.COUNT, IndicatorKind.MONEY, IndicatorKind.DURATION
         ):
-            problems.append(
-                f"Target.accumulation: only counts, money and durations accumulate ({self.indicator.kind} does not)"
-            )
+            problems.append(problem(Code.INVALID_FIELD, "Target.accumulation",
+                                    f"only counts, money and durations accumulate ({self.indicator.kind} does not)"))
         if self.deadline is not None and self.start is not None and self.deadline.date < self.start:
-            problems.append(f"Target.deadline: {self.deadline.date} is before Target.start {self.start}")
+            problems.append(problem(Code.DEADLINE_BEFORE_START, "Target.deadline",
+                                    f"{self.deadline.date} is before Target.start {self.start}"))
         return problems
 
 
-def condition_problems(cond: Condition, indicator: Indicator, has_baseline: bool, field: str) -> list[str]:
-    """Every problem with one condition of a target on ``indicator``; ``field`` prefixes the messages."""
+def condition_problems(cond: Condition, indicator: Indicator, has_baseline: bool, field: str) -> list[Diagnostic]:
+    """Every problem with one condition of a target on ``indicator``, coded; ``field`` prefixes the paths."""
     value, upper = cond.value, cond.upper
     if cond.basis is Basis.PREVIOUS:
         problems = []
         if value is not None:
-            problems.append(f"{field}.value: a 'previous' target compares with the period before and takes no "
-                            f"value (got {value})")
+            problems.append(problem(Code.INVALID_FIELD, f"{field}.value", "a 'previous' target compares with the "
+                                    f"period before and takes no value (got {value})"))
         if cond.comparator not in (Comparator.AT_LEAST, Comparator.MORE_THAN, Comparator.AT_MOST,
                                    Comparator.LESS_THAN):
-            problems.append(f"{field}.comparator: a 'previous' target is '>=' (只增不减), '>' (逐年提高), "
-                            f"'<=' (只减不增) or '<' (逐年降低), not {cond.comparator!r}")
+            problems.append(problem(Code.INVALID_FIELD, f"{field}.comparator", "a 'previous' target is "
+                                    "'>=' (只增不减), '>' (逐年提高), '<=' (只减不增) or '<' (逐年降低), "
+                                    f"not {cond.comparator!r}"))
         return problems
     if value is None:
-        return [f"{field}.value: a {cond.comparator!r} target needs a value"]
+        return [problem(Code.MISSING_FIELD, f"{field}.value", f"a {cond.comparator!r} target needs a value")]
     problems = _range_problems(cond, field)
     if cond.basis is Basis.MULTIPLE:
-        problems += _multiple_problems(cond, has_baseline, field)
+        problems += _multiple_problems(cond, indicator, has_baseline, field)
     elif cond.comparator.is_change:
         problems += _change_problems(cond, indicator, has_baseline, field)
     else:
@@ -319,57 +327,64 @@ def condition_problems(cond: Condition, indicator: Indicator, has_baseline: bool
     return problems
 
 
-def _range_problems(cond: Condition, field: str) -> list[str]:
-    value, upper = cond.value, cond.upper
+def _range_problems(cond: Condition, field: str) -> list[Diagnostic]:
+    value, upper, where = cond.value, cond.upper, f"{field}.upper"
     if cond.comparator is not Comparator.RANGE:
-        return [] if upper is None else [f"{field}.upper: only a 'range' target has an upper bound (got {upper})"]
+        return [] if upper is None else [problem(Code.INVALID_FIELD, where,
+                                                 f"only a 'range' target has an upper bound (got {upper})")]
     if upper is None:
-        return [f"{field}.upper: a 'range' target needs an upper bound"]
+        return [problem(Code.MISSING_FIELD, where, "a 'range' target needs an upper bound")]
     if value is None or not value.compatible(upper.unit):
-        return [f"{field}.upper: {upper} is not in the unit of the lower bound {value}"]
+        return [problem(Code.UNIT_MISMATCH, where, f"{upper} is not in the unit of the lower bound {value}")]
     if value > upper:
-        return [f"{field}.upper: the range's lower bound {value} exceeds its upper bound {upper}"]
+        return [problem(Code.INVALID_RANGE, where, f"the range's lower bound {value} exceeds its upper bound {upper}")]
     return []
 
 
-def _multiple_problems(cond: Condition, has_baseline: bool, field: str) -> list[str]:
+def _multiple_problems(cond: Condition, indicator: Indicator, has_baseline: bool, field: str) -> list[Diagnostic]:
     assert cond.value is not None
     problems = []
     if cond.value.dimension or cond.value.value <= 0:
-        problems.append(f"{field}.value: a multiple must be a positive plain number or percentage such as 110% "
-                        f"or 8倍 (got {cond.value})")
-    if cond.reference is None:
-        problems.append(f"{field}.reference: a 'multiple' target needs a reference (a parameter, an indicator "
-                        "or the baseline)")
-    elif cond.reference.kind is ReferenceKind.BASELINE and not has_baseline:
-        problems.append(f"{field}.reference: a multiple of the baseline needs a baseline")
+        problems.append(problem(Code.IMPOSSIBLE_VALUE, f"{field}.value", "a multiple must be a positive plain "
+                                f"number or percentage such as 110% or 8倍 (got {cond.value})"))
+    reference = cond.reference
+    if reference is None:
+        problems.append(problem(Code.MISSING_FIELD, f"{field}.reference", "a 'multiple' target needs a reference "
+                                "(a parameter, an indicator or the baseline)"))
+    elif reference.kind is ReferenceKind.BASELINE and not has_baseline:
+        problems.append(problem(Code.MISSING_BASELINE, f"{field}.reference",
+                                "a multiple of the baseline needs a baseline"))
+    elif reference.kind is ReferenceKind.INDICATOR and reference.key == indicator.id:
+        problems.append(problem(Code.SELF_REFERENCE, f"{field}.reference", f"a multiple of its own indicator "
+                                f"{indicator.id!r} refers to itself (目标以自身指标为参照)",
+                                "refer to another indicator, a parameter, or the baseline (kind: baseline)"))
     if cond.comparator.is_change or cond.comparator is Comparator.RANGE:
-        problems.append(f"{field}.comparator: {cond.comparator!r} cannot be used with a multiple")
+        problems.append(problem(Code.INVALID_FIELD, f"{field}.comparator",
+                                f"{cond.comparator!r} cannot be used with a multiple"))
     return problems
 
 
-def _change_problems(cond: Condition, indicator: Indicator, has_baseline: bool, field: str) -> list[str]:
+def _change_problems(cond: Condition, indicator: Indicator, has_baseline: bool, field: str) -> list[Diagnostic]:
     assert cond.value is not None
     problems = []
     if not has_baseline:
-        problems.append(
-            f"{field}.comparator: a change target ({cond.comparator} {cond.value}) needs a baseline; give "
-            "Target.baseline or a baseline on the indicator"
-        )
+        problems.append(problem(Code.MISSING_BASELINE, f"{field}.comparator", f"a change target ({cond.comparator} "
+                                f"{cond.value}) needs a baseline; give Target.baseline or a baseline on the indicator"))
     value = cond.value
     relative = value.compatible("%") and not value.dimension
     if cond.comparator is Comparator.ANNUAL_GROWTH:
         if not relative:
-            problems.append(f"{field}.value: an annual growth rate must be a percentage (got {value})")
+            problems.append(problem(Code.UNIT_MISMATCH, f"{field}.value",
+                                    f"an annual growth rate must be a percentage (got {value})"))
     elif indicator.kind is IndicatorKind.PERCENTAGE and not (value.dimension == "[percentage_point]" or relative):
-        problems.append(f"{field}.value: a change of a percentage is in 个百分点 (absolute) or % (relative), "
-                        f"not {value}")
+        problems.append(problem(Code.UNIT_MISMATCH, f"{field}.value",
+                                f"a change of a percentage is in 个百分点 (absolute) or % (relative), not {value}"))
     elif indicator.kind is not IndicatorKind.PERCENTAGE and not (relative or value.compatible(indicator.unit)):
-        problems.append(f"{field}.value: a change of {indicator.name} must be in {indicator.unit} or % "
-                        f"(got {value})")
+        problems.append(problem(Code.UNIT_MISMATCH, f"{field}.value",
+                                f"a change of {indicator.name} must be in {indicator.unit} or % (got {value})"))
     if value.value < 0:
-        problems.append(f"{field}.value: give the size of the change as a positive number (got {value}); the "
-                        "comparator says which way")
+        problems.append(problem(Code.IMPOSSIBLE_VALUE, f"{field}.value", "give the size of the change as a "
+                                f"positive number (got {value}); the comparator says which way"))
     return problems
 
 

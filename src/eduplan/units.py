@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from eduplan.diagnostics import QuantityError
+from eduplan.diagnostics import Code, QuantityError
 from eduplan.numerals import NUMBER_PATTERN, normalise, parse_number, tidy
 
 if TYPE_CHECKING:
@@ -133,11 +133,12 @@ def _pint_unit_info(unit: str, text: str) -> UnitInfo:
     except Exception as exc:  # pint's parser raises many types on junk (TokenError, AssertionError, ...)
         raise QuantityError(
             f"unknown unit {unit!r}: use a unit from eduplan's units_zh.txt "
-            "(e.g. %, 个百分点, 所, 个, 人, 人次, 课时, 元, 万元, 亿元, 小时, 倍, 平方米/生)"
+            "(e.g. %, 个百分点, 所, 个, 人, 人次, 课时, 元, 万元, 亿元, 小时, 倍, 平方米/生)", code=Code.UNKNOWN_UNIT
         ) from exc
     parts = {str(name): Decimal(str(exponent)) for name, exponent in parsed._units.items()}  # name -> exponent
     if any(name in _SCALE_UNITS for name in parts) and len(parts) + sum(abs(e) for e in parts.values()) != 2:
-        raise QuantityError(f"unknown unit {unit!r}: %, ‰, 倍 and 个百分点 stand alone (not squared or combined)")
+        raise QuantityError(f"unknown unit {unit!r}: %, ‰, 倍 and 个百分点 stand alone (not squared or combined)",
+                             code=Code.UNKNOWN_UNIT)
     dimension = str(reg.get_dimensionality(parsed))
     return UnitInfo(text, Decimal(str(factor)), str(root), "" if dimension == "dimensionless" else dimension)
 
@@ -221,7 +222,7 @@ class Amount:
         if self.info.root != other.root:
             raise QuantityError(
                 f"cannot compare {self} with a value in {other.text or 'dimensionless'}: "
-                f"{self.info.root} and {other.root} are different dimensions"
+                f"{self.info.root} and {other.root} are different dimensions", code=Code.UNIT_MISMATCH
             )
 
     def _other_root(self, other: object) -> Decimal:

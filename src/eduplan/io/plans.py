@@ -69,7 +69,6 @@ from eduplan.io.structure import (
     DanglingReferenceError,
     Failure,
     MissingFieldError,
-    model_problem_lines,
     resolving,
     structure,
     structure_deadline,
@@ -363,24 +362,6 @@ def _duplicate_ids(data: dict[str, Any], marks: Marks) -> list[Diagnostic]:
 
 # --- failures to diagnostics ----------------------------------------------------------------------------------
 
-_FIELD_IN_MESSAGE = re.compile(r"\b[A-Z][A-Za-z]+\.([a-z_][\w.\[\]]*?):\s")
-_MESSAGE_CODES = (
-    ("unknown unit", Code.UNKNOWN_UNIT),
-    ("cannot be measured in", Code.UNIT_MISMATCH),
-    ("not in a unit", Code.UNIT_MISMATCH),
-    ("not in the unit", Code.UNIT_MISMATCH),
-    ("exceeds its upper bound", Code.INVALID_RANGE),
-    ("outside 0-100", Code.IMPOSSIBLE_VALUE),
-    ("is negative", Code.IMPOSSIBLE_VALUE),
-    ("needs a baseline", Code.MISSING_BASELINE),
-    ("is before", Code.DEADLINE_BEFORE_START),
-)
-
-
-def _code_for(message: str, default: Code) -> Code:
-    return next((code for needle, code in _MESSAGE_CODES if needle in message), default)
-
-
 def failure_diagnostics(failure: Failure, marks: Marks, data: Any) -> list[Diagnostic]:
     """Diagnostics for one structuring failure, positioned by its path."""
     path, error = failure.path, failure.error
@@ -397,14 +378,12 @@ def failure_diagnostics(failure: Failure, marks: Marks, data: Any) -> list[Diagn
         return [at(path, Code.MISSING_FIELD, f"missing required field {field!r}")]
     if isinstance(error, DanglingReferenceError):
         return [at(path, Code.DANGLING_REFERENCE, error.message, error.hint)]
-    if isinstance(error, ModelError):
-        return [at(_refine(path, line), _code_for(line, Code.INVALID_FIELD), line)
-                for line in model_problem_lines(error)]
-    if isinstance(error, QuantityError):
-        return [at(path, _code_for(error.message, Code.INVALID_NUMBER), f"{field}: {error.message}")]
-    if isinstance(error, DeadlineError):
-        return [at(path, Code.INVALID_DATE, f"{field}: {error.message}")]
-    hint = 'quote it: "~"' if field == "comparator" and "NoneType" in str(error) else None
+    if isinstance(error, ModelError) and error.diagnostics:
+        return [attrs.evolve(d, location=marks.location(where, **_ids_for_path(data, where)))
+                for d in error.diagnostics for where in (_join(path, d.location.path),)]
+    if isinstance(error, QuantityError | DeadlineError | ModelError):
+        return [at(path, error.code, f"{field}: {error.message}")]
+    hint = 'quote it: "~"' if field == "comparator" and _node_at(data, path) is None else None
     return [at(path, Code.INVALID_FIELD, f"{field}: {error}", hint)]
 
 
@@ -417,14 +396,16 @@ def _known_hint(error: Exception) -> str | None:
     return None
 
 
-def _refine(path: str, message: str) -> str:
-    match = _FIELD_IN_MESSAGE.search(message)
-    return f"{path}.{match[1]}" if match else path
+def _join(path: str, relative: str | None) -> str:
+    """A JSON path and a field path relative to it (``upper``, ``also[0].value``) joined."""
+    if not relative:
+        return path
+    return f"{path}{relative}" if relative.startswith("[") else f"{path}.{relative}"
 
 
 def _plan_diagnostics(error: ModelError, marks: Marks, data: Any) -> list[Diagnostic]:
     if not error.diagnostics:
-        return [Diagnostic(Code.INVALID_FIELD, line, marks.location("$")) for line in model_problem_lines(error)]
+        return [Diagnostic(error.code, error.message, marks.location("$"))]
     paths: dict[str, str] = {}
     for kind, item_id, path in _items(data):
         paths.setdefault(f"{kind}:{item_id}", path)
@@ -436,15 +417,25 @@ def _plan_diagnostics(error: ModelError, marks: Marks, data: Any) -> list[Diagno
     result = []
     for diagnostic in error.diagnostics:
         location = diagnostic.location
-        key = location.target_id or location.task_id or location.path or ""
-        found = paths.get(key)
+        by_id = location.target_id or location.task_id
+        found = paths.get(by_id) if by_id is not None else _declared_path(location.path, paths, data)
         if found is None:
             result.append(attrs.evolve(diagnostic, location=attrs.evolve(location, file=marks.file)))
             continue
-        path = _refine(found, diagnostic.message)
+        path = _join(found, location.path) if by_id is not None else found
         new = marks.location(path, **_ids_for_path(data, path))
         result.append(attrs.evolve(diagnostic, location=new))
     return result
+
+
+def _declared_path(key: str | None, paths: dict[str, str], data: Any) -> str | None:
+    """The JSON path of an item named ``kind:id`` by a plan check (``organisation:2`` is an index)."""
+    if key is None:
+        return None
+    kind, _, name = key.partition(":")
+    if kind == "organisation" and name.isdigit():
+        return f"$.organisations[{name}]"
+    return paths.get(key)
 
 
 def _warnings(plan: Plan, marks: Marks, data: Any) -> tuple[Diagnostic, ...]:

@@ -30,7 +30,6 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn
 
-from eduplan.diagnostics import ModelError
 from eduplan.indicators import Indicator
 from eduplan.model import Plan, Task
 from eduplan.organisations import Organisation, OrganisationKind, looks_like_group
@@ -315,9 +314,3 @@ def structure(value: Any, cls: type[T], path: str) -> tuple[T | None, list[Failu
         return CONVERTER.structure(value, cls), []
     except Exception as exc:  # every failure becomes a diagnostic
         return None, list(failures(exc, path))
-
-
-def model_problem_lines(error: ModelError) -> list[str]:
-    """The individual problems in a `ModelError` message (one per line after the heading, if any)."""
-    lines = [line.strip() for line in error.message.splitlines() if line.strip()]
-    return lines[1:] if len(lines) > 1 and lines[0].endswith(": invalid") else lines

@@ -391,8 +391,7 @@ class _RowReader:
         if indicator is not None:
             problems = indicator.value_problems(amount, "数值")
             if problems:
-                code = Code.UNIT_MISMATCH if "not in a unit" in problems[0] else Code.IMPOSSIBLE_VALUE
-                raise _CellError("value", code, problems[0])
+                raise _CellError("value", problems[0].code, problems[0].message)
         return amount
 
     def _amount(self, indicator: Indicator | None) -> Amount:
@@ -407,8 +406,7 @@ class _RowReader:
                 parsed = parse_quantity(text)
                 number, written = parsed.value, parsed.unit
         except QuantityError as exc:
-            code = Code.UNKNOWN_UNIT if "unknown unit" in exc.message else Code.INVALID_NUMBER
-            raise _CellError("value", code, f"数值: {exc.message}") from None
+            raise _CellError("value", exc.code, f"数值: {exc.message}") from None
         if written and unit and written != unit:
             raise _CellError("unit", Code.UNIT_MISMATCH, f"计量单位: the value {raw!r} has its own unit "
                              f"{written!r}, but the unit column says {unit!r}")
