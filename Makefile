@@ -1,15 +1,16 @@
-# Two commands: `make demo` and `make test`. Each sets up .venv on first use.
+# Three commands: `make demo`, `make test` and `make docs`. Each sets up .venv on first use.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+MKDOCS := NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs
 
-.PHONY: setup demo test lint typecheck bench clean
+.PHONY: setup demo test docs docs-serve lint typecheck bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev,all]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,all,docs]'
 	touch $(STAMP)
 
 setup: $(STAMP)
@@ -25,9 +26,18 @@ test: setup
 	$(BIN)/python -m pytest
 	$(BIN)/python -m ruff check .
 	$(BIN)/python -m mypy --strict src
+	$(MKDOCS) build --strict --quiet
+
+# The documentation site, built into site/ with warnings as errors (a broken link or reference fails).
+docs: setup
+	$(MKDOCS) build --strict
+	@echo "open site/index.html"
+
+docs-serve: setup
+	$(MKDOCS) serve
 
 bench: setup
 	$(BIN)/python benchmarks/evaluate_bench.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis site
