@@ -127,3 +127,21 @@ def test_template_to_stdout_is_csv() -> None:
     result = run("template", str(PLAN), "--period", "2019年")
     assert result.returncode == 0 and result.stdout.startswith("指标编号,指标名称(参考),填报单位")
     assert run("template", str(PLAN), "-o", "x.pdf").returncode == 2
+
+
+def test_excel_scorecard(filled: tuple[Path, dict[str, int]], tmp_path: Path) -> None:
+    """``check -o 通报.xlsx`` (format from the extension) gives the Excel scorecard: the verdicts and the values
+    as numbers, the alert list worst first."""
+    path, _ = filled
+    out = tmp_path / "通报.xlsx"
+    result = run("check", str(PLAN), "--reports", str(path), "--as-of", AS_OF, "-o", str(out))
+    assert result.returncode == 1 and out.exists(), result.stderr
+    book = openpyxl.load_workbook(out)
+    rows = {r[1]: r for r in book["全部结果"].iter_rows(min_row=3, values_only=True) if r[4] is None}
+    assert rows["g1.2"][0] == "已完成" and rows["g1.2"][5] == pytest.approx(1.002)
+    assert rows["g1.1"][0] == "未到期" and rows["g1.1"][5] == pytest.approx(0.992)
+    schools = next(r for r in rows.values() if r[3] == "新(改扩)建各类学校")
+    assert schools[0] == "进展顺利" and schools[5] == 133
+    ranks = [r[0] for r in book["预警清单"].iter_rows(min_row=3, values_only=True)]
+    order = ["未守住底线", "已逾期未完成", "未报送", "进度滞后", "存在风险"]
+    assert ranks and ranks == sorted(ranks, key=order.index)

@@ -35,7 +35,7 @@ from eduplan.io import (
     plan_schema,
 )
 from eduplan.io.task_tables import load_task_reports
-from eduplan.render import DEFAULT_FAIL_ON, FORMATS, STATUSES, Report, plan_tree, render
+from eduplan.render import BINARY_FORMATS, DEFAULT_FAIL_ON, FORMATS, STATUSES, Report, plan_tree, render
 from eduplan.render.safety import visible
 
 PROG = "eduplan"
@@ -119,9 +119,11 @@ def build_parser() -> argparse.ArgumentParser:
                        "with columns task, state, date")
     check.add_argument("--as-of", type=_iso_date, metavar="DATE",
                        help="evaluate as of this ISO date (截至日期); default: today")
-    check.add_argument("--format", "-f", choices=tuple(FORMATS), default="table",
-                       help="output format (default table)")
-    check.add_argument("--output", "-o", metavar="FILE", help="write the output to FILE instead of stdout")
+    check.add_argument("--format", "-f", choices=(*FORMATS, *BINARY_FORMATS),
+                       help="output format (default: from the --output extension, else table); xlsx needs --output")
+    check.add_argument("--output", "-o", metavar="FILE", help="write the output to FILE instead of stdout "
+                       "(.html, .json, .csv, .md, .xlsx, .txt choose the format); CSV files get a byte-order mark "
+                       "so that Excel reads them as UTF-8")
     check.add_argument("--fail-on", type=_statuses, default=DEFAULT_FAIL_ON, metavar="STATUS,...",
                        help=f"statuses that make the exit code 1 (default {','.join(DEFAULT_FAIL_ON)}); "
                        f"any of {', '.join(STATUSES)}")
@@ -241,17 +243,44 @@ def cmd_check(args: argparse.Namespace) -> int:
         if not report.records and not report.tasks:
             print(f"{PROG}: note: no task or result names the unit {args.unit!r}", file=sys.stderr)
     _print_diagnostics([*problems, *report.diagnostics], sys.stderr)
-    text = render(report, args.format)
-    if args.output:
-        write_output(args.output, text, [args.plan, *args.reports, *args.task_reports])
-    else:
-        sys.stdout.write(text)
+    _write_report(report, args)
     failing = report.failures(args.fail_on)
     errors = [d for d in [*problems, *report.diagnostics] if d.severity is Severity.ERROR]
     return EXIT_FINDINGS if failing or errors else EXIT_OK
 
 
-def write_output(path: str, text: str, inputs: Sequence[str] = ()) -> None:
+_EXTENSIONS = {".html": "html", ".htm": "html", ".json": "json", ".csv": "csv", ".md": "markdown",
+               ".markdown": "markdown", ".txt": "table", ".xlsx": "xlsx"}
+"""``--output`` file types and the format each chooses when ``--format`` is not given."""
+
+
+def output_format(fmt: str | None, output: str | None) -> str:
+    """The format: ``--format`` if given, else the ``--output`` file's extension, else ``table``.
+
+    >>> output_format(None, "scorecard.HTML"), output_format("json", "x.html"), output_format(None, None)
+    ('html', 'json', 'table')
+    """
+    if fmt:
+        return fmt
+    return _EXTENSIONS.get(Path(output).suffix.lower(), "table") if output else "table"
+
+
+def _write_report(report: Report, args: argparse.Namespace) -> None:
+    fmt = output_format(args.format, args.output)
+    inputs = [args.plan, *args.reports, *args.task_reports]
+    if fmt in BINARY_FORMATS:
+        if not args.output:
+            raise _Exit(EXIT_USAGE, f"--format {fmt} writes a workbook: give --output FILE.{fmt}")
+        write_output(args.output, BINARY_FORMATS[fmt](report), inputs)
+        return
+    text = render(report, fmt)
+    if args.output:
+        write_output(args.output, ("\ufeff" + text) if fmt == "csv" else text, inputs)
+    else:
+        sys.stdout.write(text)
+
+
+def write_output(path: str, text: str | bytes, inputs: Sequence[str] = ()) -> None:
     """Write ``text`` to ``path`` atomically (a temporary file renamed over it); never over one of ``inputs``.
 
     Raises:
@@ -263,8 +292,8 @@ def write_output(path: str, text: str, inputs: Sequence[str] = ()) -> None:
             raise _Exit(EXIT_USAGE, f"--output {path} is an input file; refusing to overwrite it")
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(text.encode("utf-8") if isinstance(text, str) else text)
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

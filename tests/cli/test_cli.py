@@ -122,7 +122,7 @@ def test_output_refuses_an_input_and_writes_atomically(tmp_path: Path) -> None:
     out.write_text("old", encoding="utf-8")
     result = run("check", str(ZHENJIANG / "plan.yaml"), "-r", str(reports), "--as-of", "2017-11-30",
                  "--format", "csv", "-o", str(out))
-    assert result.returncode in (0, 1) and out.read_text(encoding="utf-8").startswith("target_id")
+    assert result.returncode in (0, 1) and out.read_text(encoding="utf-8-sig").startswith("target_id")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.csv", "reports.csv"]
 
 

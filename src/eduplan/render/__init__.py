@@ -17,6 +17,7 @@ from eduplan.render.formats import to_csv, to_json, to_markdown
 from eduplan.render.html import evaluation_html, plan_html, task_html, to_html
 from eduplan.render.report import DEFAULT_FAIL_ON, STATUSES, Report
 from eduplan.render.text import plan_tree, results_table
+from eduplan.render.xlsx import to_xlsx
 
 FORMATS: dict[str, Callable[[Report], str]] = {
     "table": results_table,
@@ -26,6 +27,9 @@ FORMATS: dict[str, Callable[[Report], str]] = {
     "html": to_html,
 }
 """Output formats of ``eduplan check --format``."""
+
+BINARY_FORMATS: dict[str, Callable[[Report], bytes]] = {"xlsx": to_xlsx}
+"""Output formats written as bytes (need ``--output``): the Excel scorecard."""
 
 
 def render(report: Report, fmt: str = "table") -> str:
@@ -38,6 +42,7 @@ def render(report: Report, fmt: str = "table") -> str:
 
 
 __all__ = [
+    "BINARY_FORMATS",
     "DEFAULT_FAIL_ON",
     "FORMATS",
     "STATUSES",
@@ -52,4 +57,5 @@ __all__ = [
     "to_html",
     "to_json",
     "to_markdown",
+    "to_xlsx",
 ]

@@ -1,0 +1,147 @@
+"""What a supervisor's scorecard (通报) shows, shared by the Excel and HTML scorecards: the alert list worst
+first, each result with its task's title and lead unit, unit and section tallies with only the units that
+have results, and quantities split into a number and a unit so spreadsheets get numbers.
+
+>>> report = Report("p", "计划", "2020年", "2020-06-30",
+...     records=({"target_id": "t1", "task_id": "1", "status": "at_risk", "actual": "80%", "target": "90%",
+...               "comparator": ">=", "deadline": "2020-12-31", "reason_zh": "进度不足"},
+...              {"target_id": "t2", "task_id": "1", "status": "missed", "comparator": ">=", "target": "5所"},
+...              {"target_id": "t3", "task_id": "1", "status": "achieved"}),
+...     tasks=({"task_id": "1", "number": "1.", "title": "普及学前教育", "leads": ["市教育局"]},))
+>>> [(r.target_id, r.status_zh, r.task, r.leads) for r in alerts(report)]
+[('t2', '已逾期未完成', '1. 普及学前教育', '市教育局'), ('t1', '存在风险', '1. 普及学前教育', '市教育局')]
+>>> split_quantity("99.2%"), split_quantity("1.2万个"), split_quantity("不详")
+((Decimal('99.2'), '%'), (Decimal('1.2'), '万个'), None)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+import attrs
+
+from eduplan.evaluation.status import Status
+from eduplan.render.report import STATUS_ZH, STATUSES, Record, Report, section_scorecard, status_zh, unit_scorecard
+
+__all__ = ["ALERT_STATUSES", "ResultRow", "alerts", "result_rows", "section_cards", "split_quantity", "unit_cards"]
+
+ALERT_STATUSES = tuple(sorted((s for s in STATUSES if Status(s).rank >= Status.AT_RISK.rank),
+                              key=lambda s: -Status(s).rank))
+"""The statuses on the alert list (预警清单), worst first: breached, missed, no data, off track, at risk."""
+
+_COMPARATOR_ZH = {">=": "不低于", ">": "超过", "<=": "不超过", "<": "低于", "==": "达到", "~": "左右", "range": "",
+                  "increase_by": "提高", "decrease_by": "下降", "annual_growth": "年均增长"}
+_QUANTITY = re.compile(r"^([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:E[+-]?\d+)?)(.*)$")
+
+
+def split_quantity(text: Any) -> tuple[Decimal, str] | None:
+    """A quantity's text (``99.2%``) as its number and unit, or ``None`` when it is not a number."""
+    if text is None:
+        return None
+    match = _QUANTITY.match(str(text).strip())
+    if match is None:
+        return None
+    try:
+        return Decimal(match[1]), match[2].strip()
+    except InvalidOperation:
+        return None
+
+
+@attrs.frozen
+class ResultRow:
+    """One result as a scorecard shows it: Chinese labels, the task's title and units beside the numbers."""
+
+    target_id: str
+    status: str
+    status_zh: str
+    task: str
+    indicator: str
+    scope: str
+    actual: str
+    target: str
+    expected: str
+    progress: Decimal | None
+    deadline: str
+    days_to_deadline: int | None
+    leads: str
+    units: str
+    section: str
+    reason: str
+    reason_en: str
+    record: Record = attrs.field(eq=False, repr=False)
+
+    @property
+    def rank(self) -> int:
+        """How bad the status is (higher is worse)."""
+        return Status(self.status).rank if self.status in STATUSES else 0
+
+
+def _target_text(record: Record) -> str:
+    value = str(record.get("target") or "")
+    if record.get("upper"):
+        value += f"-{record['upper']}"
+    word = _COMPARATOR_ZH.get(str(record.get("comparator") or ""), str(record.get("comparator") or ""))
+    return f"{word}{value}" if value else ""
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def result_rows(report: Report) -> list[ResultRow]:
+    """Every result of the report in order, with its task's number, title, lead and other units."""
+    tasks = {str(t.get("task_id")): t for t in report.tasks}
+    titles = dict(report.section_titles)
+    rows = []
+    for record in report.records:
+        task = tasks.get(str(record.get("task_id")), {})
+        name = " ".join(p for p in (task.get("number"), task.get("title")) if p)
+        if not name:
+            name = f"目标 {record['goal_id']}" if record.get("goal_id") else _text(record.get("task_id"))
+        progress = record.get("progress")
+        section_id = record.get("section_id")
+        rows.append(ResultRow(
+            str(record["target_id"]), str(record["status"]), status_zh(record), name, _text(record.get("indicator")),
+            _text(record.get("scope")), _text(record.get("actual")), _target_text(record),
+            _text(record.get("expected")), None if progress in (None, "") else Decimal(str(progress)),
+            _text(record.get("deadline")), record.get("days_to_deadline"), "、".join(task.get("leads", ())),
+            "、".join(u for u in task.get("units", ()) if u not in task.get("leads", ())),
+            _text(titles.get(section_id, section_id)) if section_id else ("目标" if record.get("goal_id") else ""),
+            _text(record.get("reason_zh")), _text(record.get("reason_en")), record))
+    return rows
+
+
+def alerts(report: Report) -> list[ResultRow]:
+    """The alert list (预警清单): results breached, missed, without data, off track or at risk, worst first, then
+    by deadline (soonest first)."""
+    found = [r for r in result_rows(report) if r.status in ALERT_STATUSES]
+    return sorted(found, key=lambda r: (-r.rank, r.deadline or "9999", r.target_id))
+
+
+def _keep(cards: Mapping[str, Mapping[str, int]]) -> dict[str, dict[str, int]]:
+    return {name: dict(card) for name, card in cards.items() if any(card.values())}
+
+
+def unit_cards(report: Report) -> dict[str, dict[str, int]]:
+    """Results per responsible unit, only units with results, the units with most alerts first."""
+    cards = _keep(unit_scorecard(report))
+    return dict(sorted(cards.items(), key=lambda item: (-sum(item[1][s] for s in ALERT_STATUSES), item[0])))
+
+
+def section_cards(report: Report) -> dict[str, dict[str, int]]:
+    """Results per section in the plan's order, only sections with results."""
+    return _keep(section_scorecard(report))
+
+
+def headline(report: Report) -> list[tuple[str, str, int]]:
+    """Each status with results, as (status, Chinese label, count), in the fixed order."""
+    counts = report.summary()
+    return [(s, STATUS_ZH[s], counts[s]) for s in STATUSES if counts[s]]
+
+
+def alert_count(rows: Sequence[ResultRow]) -> int:
+    """How many rows are alerts."""
+    return sum(1 for r in rows if r.status in ALERT_STATUSES)

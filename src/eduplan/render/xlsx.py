@@ -1,0 +1,203 @@
+"""The Excel scorecard of ``eduplan check --format xlsx`` (needs openpyxl: ``pip install eduplan[excel]``).
+
+Sheets: 预警清单 (every result breached, missed, without data, off track or at risk, worst first, with the
+task's title, lead unit, deadline and reason), 按单位 (only units with results), 按章节, 全部结果, 数据问题 and
+概况. Each sheet has a title row, a frozen header with an autofilter, status cells in their colours, columns as
+wide as their Chinese text, numbers stored as numbers (99.2% as 0.992 shown as a percentage, 133所 as 133 shown
+with its unit) and dates as dates; text that a spreadsheet would run as a formula stays text.
+
+>>> import io, openpyxl
+>>> from eduplan.render.report import Report
+>>> report = Report("p", "计划", "2020年", "2020-06-30", records=({"target_id": "t1", "status": "missed",
+...     "actual": "95%", "target": "99%", "comparator": ">=", "deadline": "2020-06-30", "reason_zh": "未达到"},))
+>>> book = openpyxl.load_workbook(io.BytesIO(to_xlsx(report)))
+>>> book.sheetnames
+['预警清单', '按单位', '按章节', '全部结果', '数据问题', '概况']
+>>> sheet = book["预警清单"]
+>>> sheet["A3"].value, sheet["F3"].value, sheet["F3"].number_format
+('已逾期未完成', 0.95, '0%')
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Callable, Mapping, Sequence
+from decimal import Decimal
+from typing import Any
+
+from eduplan.diagnostics import Diagnostic
+from eduplan.io.template import write_cell
+from eduplan.render.report import STATUS_COLOURS, STATUS_ZH, STATUSES, Report
+from eduplan.render.scorecard import (
+    ALERT_STATUSES,
+    ResultRow,
+    alerts,
+    result_rows,
+    section_cards,
+    split_quantity,
+    unit_cards,
+)
+from eduplan.render.text import width
+
+__all__ = ["scorecard_workbook", "to_xlsx"]
+
+_MAX_WIDTH = 60
+_WRAP = {"原因 reason", "任务 task", "信息 message", "提示 hint", "责任单位 units"}
+
+Column = tuple[str, Callable[[ResultRow], Any]]
+_ALERT_COLUMNS: tuple[Column, ...] = (
+    ("状态 status", lambda r: r.status_zh),
+    ("目标 target", lambda r: r.target_id),
+    ("任务 task", lambda r: r.task),
+    ("指标 indicator", lambda r: r.indicator),
+    ("单位 scope", lambda r: r.scope),
+    ("实际值 actual", lambda r: r.actual),
+    ("目标值 target", lambda r: r.target),
+    ("序时进度 expected", lambda r: r.expected),
+    ("完成时限 deadline", lambda r: r.deadline),
+    ("剩余天数 days left", lambda r: r.days_to_deadline),
+    ("牵头单位 lead", lambda r: r.leads),
+    ("原因 reason", lambda r: r.reason),
+)
+_ALL_COLUMNS: tuple[Column, ...] = (
+    *_ALERT_COLUMNS[:8],
+    ("进度 progress", lambda r: r.progress),
+    *_ALERT_COLUMNS[8:11],
+    ("责任单位 units", lambda r: r.units),
+    ("章节 section", lambda r: r.section),
+    _ALERT_COLUMNS[11],
+)
+
+
+def _argb(status: str) -> str:
+    return "FF" + STATUS_COLOURS[status].lstrip("#").upper()
+
+
+def _openpyxl() -> Any:
+    try:
+        import openpyxl  # noqa: PLC0415 - an optional extra
+    except ImportError:
+        raise ImportError("--format xlsx needs openpyxl: pip install 'eduplan[excel]'") from None
+    return openpyxl
+
+
+def _number_format(value: Decimal, unit: str) -> str:
+    decimals = max(0, -int(value.normalize().as_tuple().exponent))
+    base = "#,##0" + ("." + "0" * min(decimals, 6) if decimals else "")
+    if unit == "%":
+        return "0" + ("." + "0" * min(decimals, 6) if decimals else "") + "%"
+    clean = unit.replace('"', "")
+    return f'{base}"{clean}"' if clean else base
+
+
+def _cell_value(header: str, value: Any) -> tuple[Any, str | None]:
+    """The value to store and its number format: quantities as numbers, dates as dates, progress as %."""
+    if value is None or value == "":
+        return None, None
+    if isinstance(value, Decimal):  # progress, a share of the way
+        return float(value), "0%" if (value * 100) % 1 == 0 else "0.0%"
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value, "0"
+    if header.startswith(("实际值", "序时进度")):
+        parts = split_quantity(value)
+        if parts is not None:
+            number, unit = parts
+            shown = number / 100 if unit == "%" else number
+            return float(shown), _number_format(number, unit)
+    if header.startswith("完成时限") and isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value), "yyyy-mm-dd"
+        except ValueError:
+            return value, None
+    return str(value), None
+
+
+def _table(sheet: Any, title: str, headers: Sequence[str], rows: Sequence[Sequence[Any]],
+           statuses: Sequence[str | None] = ()) -> None:
+    """A title in row 1, a bold frozen header in row 2 with an autofilter, then the rows."""
+    from openpyxl.styles import Alignment, Font, PatternFill  # noqa: PLC0415 - optional extra
+    from openpyxl.utils import get_column_letter  # noqa: PLC0415
+
+    write_cell(sheet.cell(1, 1), title)
+    sheet.cell(1, 1).font = Font(bold=True, size=13)
+    widths = [width(h) + 2 for h in headers]
+    for col, header in enumerate(headers, start=1):
+        cell = sheet.cell(2, col)
+        write_cell(cell, header)
+        cell.font, cell.fill = Font(bold=True), PatternFill("solid", fgColor="DDEBF7")
+    for number, row in enumerate(rows, start=3):
+        for col, (header, value) in enumerate(zip(headers, row, strict=True), start=1):
+            stored, number_format = _cell_value(header, value)
+            cell = sheet.cell(number, col)
+            write_cell(cell, stored)
+            if number_format:
+                cell.number_format = number_format
+            if header in _WRAP:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+            widths[col - 1] = max(widths[col - 1], min(width(str(value or "")) + 2, _MAX_WIDTH))
+        status = statuses[number - 3] if number - 3 < len(statuses) else None
+        if status in STATUS_COLOURS:
+            cell = sheet.cell(number, 1)
+            cell.fill = PatternFill("solid", fgColor=_argb(status))
+            cell.font = Font(bold=True, color="FFFFFF")
+    for col, size in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(col)].width = size
+    sheet.freeze_panes = "B3" if len(headers) > 1 else "A3"
+    sheet.auto_filter.ref = f"A2:{get_column_letter(len(headers))}{max(len(rows) + 2, 3)}"
+
+
+def _results_sheet(sheet: Any, title: str, rows: Sequence[ResultRow], columns: Sequence[Column]) -> None:
+    _table(sheet, title, [h for h, _ in columns], [[get(r) for _, get in columns] for r in rows],
+           [r.status for r in rows])
+
+
+def _card_sheet(sheet: Any, title: str, first: str, cards: Mapping[str, Mapping[str, int]]) -> None:
+    headers = [first, *(f"{STATUS_ZH[s]} {s}" for s in STATUSES), "合计 total", "预警 alerts"]
+    rows = [[name or "-", *(card[s] for s in STATUSES), sum(card.values()), sum(card[s] for s in ALERT_STATUSES)]
+            for name, card in cards.items()]
+    _table(sheet, title, headers, rows)
+    from openpyxl.styles import Font, PatternFill  # noqa: PLC0415 - optional extra
+
+    for col, status in enumerate(STATUSES, start=2):
+        cell = sheet.cell(2, col)
+        cell.fill = PatternFill("solid", fgColor=_argb(status))
+        cell.font = Font(bold=True, color="FFFFFF")
+
+
+def _problem_row(diagnostic: Diagnostic) -> list[Any]:
+    where = diagnostic.location
+    return [str(diagnostic.severity), str(diagnostic.code), where.file, where.sheet, where.line, where.column,
+            where.context(), diagnostic.message, diagnostic.hint]
+
+
+def scorecard_workbook(report: Report) -> Any:
+    """The scorecard as an openpyxl ``Workbook`` (see the module docstring for its sheets)."""
+    book = _openpyxl().Workbook()
+    head = f"{report.plan_title}（截至 {report.as_of}）" + (f" · {report.unit}" if report.unit else "")
+    rows = result_rows(report)
+    warned = alerts(report)
+    _results_sheet(book.active, f"{head} 预警清单：{len(warned)} 项", warned, _ALERT_COLUMNS)
+    book.active.title = "预警清单"
+    _card_sheet(book.create_sheet("按单位"), f"{head} 按责任单位", "责任单位 unit", unit_cards(report))
+    _card_sheet(book.create_sheet("按章节"), f"{head} 按章节", "章节 section", section_cards(report))
+    _results_sheet(book.create_sheet("全部结果"), f"{head} 全部结果：{len(rows)} 项", rows, _ALL_COLUMNS)
+    problems = ["严重程度 severity", "代码 code", "文件 file", "工作表 sheet", "行 row", "列 column", "位置 where",
+                "信息 message", "提示 hint"]
+    _table(book.create_sheet("数据问题"), f"{head} 数据问题：{len(report.diagnostics)} 项", problems,
+           [_problem_row(d) for d in report.diagnostics])
+    counts = report.summary()
+    summary: list[list[Any]] = [
+        ["计划 plan", report.plan_title], ["计划编号 id", report.plan_id], ["规划期 period", report.period],
+        ["截至 as of", report.as_of], ["单位 unit", report.unit], ["结果 results", len(rows)],
+        ["预警 alerts", len(warned)]]
+    summary += [[f"{STATUS_ZH[s]} {s}", counts[s]] for s in STATUSES]
+    _table(book.create_sheet("概况"), head, ["项目 item", "内容 value"], summary)
+    return book
+
+
+def to_xlsx(report: Report) -> bytes:
+    """The scorecard workbook as ``.xlsx`` bytes."""
+    out = io.BytesIO()
+    scorecard_workbook(report).save(out)
+    return out.getvalue()
