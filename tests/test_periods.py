@@ -1,6 +1,7 @@
 """Deadlines, periods, school years, calendars and yearly recurrences."""
 
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 
@@ -78,3 +79,36 @@ def test_calendars_and_recurrence() -> None:
     years = yearly_periods(parse_period("2018-2020年"))
     assert [y.start.year for y in years] == [2018, 2019, 2020]
     assert all(isinstance(y.start, dt.date) and not isinstance(y.start, dt.datetime) for y in years)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2018年10月上旬", "2018-10-10"), ("2018年10月中旬", "2018-10-20"), ("2018年10月下旬", "2018-10-31"),
+        ("2019学年", "2020-08-31"), ("2019学年度", "2020-08-31"), ("2019/2020学年", "2020-08-31"),
+        ("2020年秋季学期", "2021-01-31"), ("2021年春季学期", "2021-07-31"), ("十四五期间", "2025-12-31"),
+        ("“十三五”期间", "2020-12-31"), ("十三五末", "2020-12-31"), ("到2018年10月上旬前", "2018-10-10"),
+    ],
+)
+def test_deadlines_real_tables_print(text: str, expected: str) -> None:
+    """上旬 ends on the 10th and 中旬 on the 20th; a school year named by its first year ends 31 August of the
+    next; 秋季学期 ends 31 January, 春季学期 31 July; 十N五 ends with its fifth year (十三五 2020, 十四五 2025)."""
+    deadline = parse_deadline(text)
+    assert deadline is not None and deadline.date == dt.date.fromisoformat(expected)
+
+
+@pytest.mark.parametrize("text", ["常态化推进", "常态化", "长期推进"])
+def test_routine_work_is_ongoing(text: str) -> None:
+    """常态化推进 is ongoing work: no deadline."""
+    assert parse_deadline(text) is None
+
+
+def test_elapsed_by_reporting_calendar() -> None:
+    """By a calendar, the elapsed share counts ended periods; the period's own end closes the last one."""
+    five = Period(dt.date(2016, 1, 1), dt.date(2020, 12, 31))
+    assert [five.elapsed_fraction(dt.date(y, 12, 31), Frequency.YEARLY) for y in range(2015, 2021)] == [
+        0, Decimal("0.2"), Decimal("0.4"), Decimal("0.6"), Decimal("0.8"), 1]
+    assert five.elapsed_fraction(dt.date(2018, 12, 30), Frequency.YEARLY) == Decimal("0.4")
+    assert Period.year(2020).elapsed_fraction(dt.date(2020, 9, 30), Frequency.QUARTERLY) == Decimal("0.75")
+    ragged = Period(dt.date(2019, 7, 1), dt.date(2020, 12, 31))
+    assert ragged.reporting_ends(Frequency.YEARLY) == (dt.date(2019, 12, 31), dt.date(2020, 12, 31))

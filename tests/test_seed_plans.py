@@ -168,7 +168,8 @@ def test_printed_responsibilities_are_modelled(slug: str) -> None:
 
 @pytest.mark.parametrize("slug", sorted(SEEDS))
 def test_reports_show_the_statuses(slug: str) -> None:
-    """The illustrative reports load without errors and the evaluation shows at least five distinct statuses."""
+    """The illustrative reports load without errors and the evaluation shows at least four distinct statuses
+    (an open window with nothing reported is not_due, so no_data no longer shows up on its own)."""
     _, as_of = SEEDS[slug]
     plan = plan_of(slug)
     reports, _ = load_reports(ROOT / "examples" / slug / "reports.csv", plan)
@@ -176,7 +177,7 @@ def test_reports_show_the_statuses(slug: str) -> None:
     assert deadline is not None
     evaluation = evaluate(plan, reports, deadline.date)
     seen = {r.status for r in evaluation.results}
-    assert len(seen) >= 5, seen
+    assert len(seen) >= 4, seen
     assert Status.ACHIEVED in seen
 
 

@@ -244,7 +244,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(f"{PROG}: note: no task or result names the unit {args.unit!r}", file=sys.stderr)
     _print_diagnostics([*problems, *report.diagnostics], sys.stderr)
     _write_report(report, args)
-    failing = report.failures(args.fail_on)
+    failing = [*report.failures(args.fail_on), *report.task_failures(args.fail_on)]
     errors = [d for d in [*problems, *report.diagnostics] if d.severity is Severity.ERROR]
     return EXIT_FINDINGS if failing or errors else EXIT_OK
 

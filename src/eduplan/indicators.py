@@ -21,6 +21,7 @@ import enum
 import attrs
 
 from eduplan.diagnostics import Code, Diagnostic, QuantityError, problem, raise_problems
+from eduplan.periods import Frequency
 from eduplan.units import Amount, unit_info
 
 
@@ -113,6 +114,9 @@ class Indicator:
         share: for percentages, whether the value is a share of a total and so lies in 0-100 %.
         count_noun: the measure word as printed (所, 个, 人次) when a count.
         baselines: starting values, latest last.
+        frequency: how often the indicator is reported (``yearly`` for an annual statistic, ``school_yearly``,
+            ``quarterly``, ``monthly``); the elapsed share of a target's period is counted in these periods.
+            ``None``: yearly, or monthly for a target whose period is a year or less (a 工作要点).
     """
 
     id: str
@@ -128,6 +132,7 @@ class Indicator:
     baselines: tuple[Baseline, ...] = ()
     name_en: str | None = None
     description: str | None = None
+    frequency: Frequency | None = None
 
     def __attrs_post_init__(self) -> None:
         raise_problems(f"Indicator {self.id!r} ({self.name})", self.problems())

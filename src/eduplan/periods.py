@@ -40,7 +40,7 @@ from dateutil.relativedelta import relativedelta
 from eduplan.diagnostics import DeadlineError
 from eduplan.numerals import DIGITS, normalise
 
-ONGOING_WORDS = ("长期", "持续", "常态化", "长期坚持", "持续推进", "ongoing")
+ONGOING_WORDS = ("长期", "持续", "常态化", "长期坚持", "持续推进", "常态化推进", "常态化开展", "长期推进", "ongoing")
 SCHOOL_YEAR_START_MONTH = 9
 
 
@@ -71,13 +71,45 @@ class Period:
         """Whether ``day`` lies in the period."""
         return self.start <= day <= self.end
 
-    def elapsed_fraction(self, as_of: dt.date) -> Decimal:
-        """The share of the period elapsed by the end of ``as_of`` (序时进度), from 0 to 1, exact."""
+    def elapsed_fraction(self, as_of: dt.date, frequency: Frequency | None = None) -> Decimal:
+        """The share of the period elapsed by the end of ``as_of`` (序时进度), from 0 to 1, exact.
+
+        With a ``frequency`` the clock counts whole reporting periods (calendar years, school years,
+        quarters, months) that have ended by ``as_of``, out of those that end in the period (the
+        period's last day always closes the last one); without one it counts days, the start day
+        being the first day elapsed.
+
+        >>> five = Period(dt.date(2016, 1, 1), dt.date(2020, 12, 31))
+        >>> five.elapsed_fraction(dt.date(2018, 12, 31), Frequency.YEARLY)
+        Decimal('0.6')
+        >>> five.elapsed_fraction(dt.date(2019, 6, 30), Frequency.YEARLY)   # 2019 is not over
+        Decimal('0.6')
+        >>> Period.year(2020).elapsed_fraction(dt.date(2020, 6, 30), Frequency.MONTHLY)
+        Decimal('0.5')
+        """
         if as_of < self.start:
             return Decimal(0)
         if as_of >= self.end:
             return Decimal(1)
+        if frequency is not None:
+            ends = self.reporting_ends(frequency)
+            return Decimal(sum(1 for end in ends if end <= as_of)) / Decimal(len(ends))
         return Decimal((as_of - self.start).days + 1) / Decimal(self.days)
+
+    def reporting_ends(self, frequency: Frequency) -> tuple[dt.date, ...]:
+        """The last days of the calendar reporting periods that end in this period, and its own last day.
+
+        >>> [str(d) for d in Period(dt.date(2019, 7, 1), dt.date(2020, 12, 31)).reporting_ends(Frequency.YEARLY)]
+        ['2019-12-31', '2020-12-31']
+        >>> [str(d) for d in Period(dt.date(2019, 9, 1), dt.date(2021, 6, 30)).reporting_ends(Frequency.SCHOOL_YEARLY)]
+        ['2020-08-31', '2021-06-30']
+        """
+        months = _PERIOD_END_MONTHS[frequency]
+        rule = rrule.rrule(rrule.MONTHLY, bymonth=months, bymonthday=-1,
+                           dtstart=dt.datetime.combine(self.start, dt.time()),
+                           until=dt.datetime.combine(self.end, dt.time()))
+        ends = [d.date() for d in rule if d.date() < self.end]
+        return (*ends, self.end)
 
     def __str__(self) -> str:
         return f"{self.start.isoformat()}/{self.end.isoformat()}"
@@ -134,7 +166,12 @@ _DEADLINE_FORMS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"^{_PREFIX}(?P<y1>\d{{4}})\s*[-—~至到]\s*{_YEAR}\s*年?(?:底|末)?前?$"), "year"),
     (re.compile(rf"^{_PREFIX}{_YEAR}\s*[-./年]\s*(?P<month>\d{{1,2}})\s*[-./月]\s*(?P<day>\d{{1,2}})\s*日?前?$"),
      "day"),
-    (re.compile(rf"^{_PREFIX}{_YEAR}\s*[./年]\s*(?P<month>\d{{1,2}})\s*月?(?:份|底|末|中旬|上旬|下旬)?前?$"), "month"),
+    (re.compile(rf"^{_PREFIX}{_YEAR}\s*[./年]\s*(?P<month>\d{{1,2}})\s*月?(?P<part>上旬|中旬)前?$"), "dekad"),
+    (re.compile(rf"^{_PREFIX}{_YEAR}\s*[./年]\s*(?P<month>\d{{1,2}})\s*月?(?:份|底|末|下旬)?前?$"), "month"),
+    (re.compile(rf"^{_PREFIX}(?P<y1>\d{{4}})\s*[/／]\s*{_YEAR}\s*学年度?(?:末|底)?前?$"), "school-year"),
+    (re.compile(rf"^{_PREFIX}(?P<sy>\d{{4}})\s*学年度?(?:末|底)?前?$"), "school-year-of"),
+    (re.compile(rf"^{_PREFIX}{_YEAR}\s*年?(?P<term>秋季|春季)学期(?:末|底)?前?$"), "term"),
+    (re.compile(rf"^{_PREFIX}(?P<fyp>[一二三四五六七八九十]{{1,3}})五(?:规划)?(?:期间|时期|末|期末)?前?$"), "fyp"),
     (re.compile(rf"^{_PREFIX}{_YEAR}\s*年?(?P<half>{'|'.join(_HALVES)})(?:末|底)?前?$"), "half"),
     (re.compile(rf"^{_PREFIX}{_YEAR}\s*{_SUFFIX}$"), "year"),
 )
@@ -157,7 +194,7 @@ def parse_deadline(text: str) -> Deadline | None:
     """
     if not isinstance(text, str):
         raise DeadlineError(f"deadline must be text, not {type(text).__name__}")
-    cleaned = re.sub(r"\s+", "", normalise(text)).strip("，,。;；:：")
+    cleaned = re.sub(r"[\s“”\"'‘’]+", "", normalise(text)).strip("，,。;；:：")
     if cleaned in ONGOING_WORDS:
         return None
     try:
@@ -192,7 +229,35 @@ def parse_day(value: dt.date | str) -> dt.date:
     return deadline.date
 
 
+def _special_date(match: re.Match[str], form: str) -> dt.date | None:
+    """Deadlines that do not name their last year: 2019学年 (ends 31 Aug 2020), 十四五期间 (ends 2025)."""
+    if form == "school-year-of":
+        return dt.date(int(match["sy"]) + 1, SCHOOL_YEAR_START_MONTH - 1, 31)
+    if form == "fyp":
+        number = _chinese_number(match["fyp"])
+        if number < 3:  # the first two five-year plans (1953-1962) do not follow the later rhythm
+            raise ValueError(f"the {match['fyp']}五 plan is not supported")
+        return dt.date(FIRST_FIVE_YEAR_PLAN_END + 5 * (number - 3), 12, 31)
+    return None
+
+
+#: The third five-year plan (三五) ran 1966-1970; each later one five years more (十三五 2016-2020, 十四五 2021-2025).
+FIRST_FIVE_YEAR_PLAN_END = 1970
+_TERM_ENDS = {"秋季": (1, 1, 31), "春季": (0, 7, 31)}  # (years after the named year, month, day)
+
+
+def _chinese_number(text: str) -> int:
+    """一 to 九十九 (十四 is 14, 二十 is 20)."""
+    if "十" not in text:
+        return DIGITS[text]
+    tens, _, units = text.partition("十")
+    return (DIGITS[tens] if tens else 1) * 10 + (DIGITS[units] if units else 0)
+
+
 def _deadline_date(match: re.Match[str], form: str) -> dt.date:
+    special = _special_date(match, form)
+    if special is not None:
+        return special
     year = _year(match["year"])
     first = match.groupdict().get("y1")
     if first is not None and int(first) > year:
@@ -203,8 +268,13 @@ def _deadline_date(match: re.Match[str], form: str) -> dt.date:
         return dt.date(year, int(match["month"]), int(match["day"]))
     if form == "month":
         return _month_end(year, int(match["month"]))
+    if form == "dekad":  # 上旬 ends on the 10th, 中旬 on the 20th (下旬 is the month's end)
+        return dt.date(year, int(match["month"]), 10 if match["part"] == "上旬" else 20)
     if form == "half":
         return _month_end(year, _HALVES[match["half"]])
+    if form == "term":  # 秋季学期 runs September to January, 春季学期 February to July
+        later, month, day = _TERM_ENDS[match["term"]]
+        return dt.date(year + later, month, day)
     return dt.date(year, 12, 31)
 
 
@@ -253,12 +323,23 @@ class Frequency(enum.StrEnum):
     MONTHLY = "monthly"
     QUARTERLY = "quarterly"
     YEARLY = "yearly"
+    SCHOOL_YEARLY = "school_yearly"
+
+
+#: The months whose last day closes a reporting period of each frequency (a school year ends in August).
+_PERIOD_END_MONTHS: dict[Frequency, tuple[int, ...]] = {
+    Frequency.MONTHLY: tuple(range(1, 13)),
+    Frequency.QUARTERLY: (3, 6, 9, 12),
+    Frequency.YEARLY: (12,),
+    Frequency.SCHOOL_YEARLY: (SCHOOL_YEAR_START_MONTH - 1,),
+}
 
 
 _RRULE: dict[Frequency, tuple[Literal[0, 1, 2, 3, 4, 5, 6], int]] = {
     Frequency.MONTHLY: (rrule.MONTHLY, 1),
     Frequency.QUARTERLY: (rrule.MONTHLY, 3),
     Frequency.YEARLY: (rrule.YEARLY, 1),
+    Frequency.SCHOOL_YEARLY: (rrule.YEARLY, 1),
 }
 
 

@@ -219,7 +219,10 @@ class Target:
         overrides: per-unit thresholds (差别化考核).
         also: further conditions that must all hold too (8倍以上且不低于7000元).
         stretch: a second, aspirational tier (确保A，力争B).
-        tolerance: for ``~`` (左右), the allowed relative deviation, overriding the policy.
+        tolerance: for ``~`` (左右), how far short of the value still meets it, overriding the policy: a
+            share of the value (5%), or for a percentage indicator percentage points (1个百分点).
+        two_sided: for ``~``, read 左右 as a two-sided band (班额45人左右 as a norm): overshooting by more
+            than the tolerance misses too. By default 左右 is one-sided (going past the value is achieved).
         label: a short description as printed.
         provenance: where the target was printed.
     """
@@ -243,6 +246,7 @@ class Target:
     also: tuple[Condition, ...] = ()
     stretch: Condition | None = None
     tolerance: Amount | None = None
+    two_sided: bool = False
     label: str | None = None
     provenance: Provenance | None = None
 
@@ -282,9 +286,7 @@ class Target:
         for i, override in enumerate(self.overrides):
             cond = attrs.evolve(self.condition, value=override.value, upper=override.upper)
             problems += condition_problems(cond, self.indicator, has_baseline, f"Target.overrides[{i}]")
-        if self.tolerance is not None and (self.tolerance.dimension or self.tolerance.value < 0):
-            problems.append(problem(Code.INVALID_FIELD, "Target.tolerance",
-                                    f"{self.tolerance} must be a non-negative share such as 5%"))
+        problems += self._tolerance_problems()
         if self.recurrence is not None and self.recurrence is not Frequency.YEARLY:
             problems.append(problem(Code.INVALID_FIELD, "Target.recurrence",
                                     f"only 'yearly' recurrence is supported (got {self.recurrence})"))
@@ -297,6 +299,20 @@ class Target:
             problems.append(problem(Code.DEADLINE_BEFORE_START, "Target.deadline",
                                     f"{self.deadline.date} is before Target.start {self.start}"))
         return problems
+
+
+    def _tolerance_problems(self) -> list[Diagnostic]:
+        tolerance = self.tolerance
+        if tolerance is None:
+            return []
+        points = tolerance.dimension == "[percentage_point]"
+        if points and self.indicator.kind is not IndicatorKind.PERCENTAGE:
+            return [problem(Code.INVALID_FIELD, "Target.tolerance",
+                            f"{tolerance} is in percentage points, which only a percentage indicator has")]
+        if (tolerance.dimension and not points) or tolerance.value < 0:
+            return [problem(Code.INVALID_FIELD, "Target.tolerance",
+                            f"{tolerance} must be a non-negative share such as 5% (or 1个百分点 for a rate)")]
+        return []
 
 
 def condition_problems(cond: Condition, indicator: Indicator, has_baseline: bool, field: str) -> list[Diagnostic]:

@@ -6,12 +6,13 @@ docs/statuses.md.
 """
 
 from eduplan.evaluation.engine import evaluate
-from eduplan.evaluation.policy import Policy, Trajectory, linear
+from eduplan.evaluation.policy import Clock, Policy, Trajectory, compound, linear
 from eduplan.evaluation.results import Evaluation, Result, TaskResult
 from eduplan.evaluation.status import DEFAULT_FAIL_ON, Status, TaskDeadlineStatus, summarise
 
 __all__ = [
     "DEFAULT_FAIL_ON",
+    "Clock",
     "Evaluation",
     "Policy",
     "Result",
@@ -19,6 +20,7 @@ __all__ = [
     "TaskDeadlineStatus",
     "TaskResult",
     "Trajectory",
+    "compound",
     "evaluate",
     "linear",
     "summarise",

@@ -17,17 +17,17 @@ import attrs
 
 from eduplan.compare import level_comparator
 from eduplan.diagnostics import Code, DeadlineError, Diagnostic, Location, Severity
-from eduplan.evaluation.judge import Verdict, verdict
-from eduplan.evaluation.policy import Policy
+from eduplan.evaluation.judge import Verdict, unreported, verdict
+from eduplan.evaluation.policy import Clock, Policy
 from eduplan.evaluation.reasons import reason
 from eduplan.evaluation.results import Evaluation, Result
 from eduplan.evaluation.series import PreparedReports, prepare_reports
 from eduplan.evaluation.status import Status, worst
 from eduplan.evaluation.tasks import evaluate_task
-from eduplan.indicators import Aggregation, Direction, Indicator
+from eduplan.indicators import Aggregation, Direction, Indicator, IndicatorKind
 from eduplan.model import Goal, Plan, Task
 from eduplan.numerals import tidy
-from eduplan.periods import Period, yearly_periods
+from eduplan.periods import Frequency, Period, yearly_periods
 from eduplan.reports import ReportedValue, TaskReport
 from eduplan.targets import (
     Accumulation,
@@ -44,6 +44,7 @@ from eduplan.targets import (
 from eduplan.units import Amount, unit_info
 
 _POINT = Decimal("0.01")  # one percentage point in the root (fraction) scale
+_ONE_YEAR = 366  # days: a trajectory no longer than this runs on a monthly calendar by default
 _WARN_STATUSES = frozenset({Status.MISSED, Status.BREACHED, Status.OFF_TRACK, Status.AT_RISK})
 
 
@@ -68,12 +69,13 @@ class Actual:
 
 @attrs.frozen
 class Threshold:
-    """A condition's threshold in root units, the trajectory's start value and date."""
+    """A condition's threshold in root units, the trajectory's start value and its first day (``origin``:
+    the day after the baseline's date, or a cumulative target's first day)."""
 
     value: Decimal
     upper: Decimal | None = None
     start: Decimal | None = None
-    start_date: dt.date | None = None
+    origin: dt.date | None = None
 
 
 def evaluate(
@@ -95,10 +97,10 @@ def evaluate(
     >>> goal = Goal("g", targets=(Target("t1", rate, Comparator.AT_LEAST, parse_quantity("98%"),
     ...                                  deadline=parse_deadline("到2020年")),))
     >>> plan = Plan("p", "三年行动计划", "2018-2020年", goals=(goal,))
-    >>> reports = [ReportedValue("enrol", parse_quantity("93.5%"), dt.date(2019, 6, 30))]
-    >>> result = evaluate(plan, reports, as_of=dt.date(2019, 7, 1)).results[0]
-    >>> result.status, str(result.expected)
-    (<Status.AT_RISK: 'at_risk'>, '93.9964%')
+    >>> reports = [ReportedValue("enrol", parse_quantity("94.9%"), dt.date(2019, 12, 31))]
+    >>> result = evaluate(plan, reports, as_of=dt.date(2019, 12, 31)).results[0]
+    >>> result.status, str(result.expected)     # 2 of 3 years over: 90 + 8 × 2/3
+    (<Status.AT_RISK: 'at_risk'>, '95.3333%')
     """
     if isinstance(as_of, str):
         try:
@@ -129,6 +131,15 @@ def evaluate(
     return Evaluation(plan, as_of, context.policy, tuple(results), tasks, diagnostics)
 
 
+def deadline_of(target: Target, owner: Goal | Task, plan: Plan) -> dt.date:
+    """When a target is due: its own deadline, else its task's 完成时限, else the plan's end."""
+    if target.deadline is not None:
+        return target.deadline.date
+    if isinstance(owner, Task) and owner.deadline is not None:
+        return owner.deadline.date
+    return plan.period.end
+
+
 class _Context:
     """Everything one evaluation shares: the plan's indexes, the prepared reports and the policy."""
 
@@ -142,9 +153,9 @@ class _Context:
         self._warned: set[tuple[str, str]] = set()
 
     # --- windows and units ---
-    def windows(self, target: Target) -> tuple[Window, ...]:
+    def windows(self, target: Target, owner: Goal | Task) -> tuple[Window, ...]:
         start = target.start or self.plan.period.start
-        end = target.deadline.date if target.deadline is not None else self.plan.period.end
+        end = deadline_of(target, owner, self.plan)
         if target.recurrence is not None or target.basis is Basis.PREVIOUS:
             years = yearly_periods(Period(start, max(start, end)))
             return tuple(Window(p.start, p.end, p) for p in years)
@@ -217,7 +228,7 @@ class _Context:
         indicator = target.indicator
         baseline = target.effective_baseline(unit)
         base = None if baseline is None else baseline.value.root_value()
-        base_date = None if baseline is None else baseline.date
+        base_date = None if baseline is None else baseline.date + dt.timedelta(days=1)
         cumulative = target.accumulation is Accumulation.CUMULATIVE
         if cond.basis is Basis.PREVIOUS:
             before = window.start - dt.timedelta(days=1)
@@ -244,7 +255,8 @@ class _Context:
                 window: Window) -> Decimal:
         assert cond.value is not None
         if cond.comparator is Comparator.ANNUAL_GROWTH:
-            years = max(0, window.deadline.year - (base_date or window.start).year)
+            base_day = window.start if base_date is None else base_date - dt.timedelta(days=1)
+            years = max(0, window.deadline.year - base_day.year)
             return base * (1 + cond.value.root_value()) ** years
         sign = 1 if cond.comparator is Comparator.INCREASE_BY else -1
         if change_is_relative(cond.value, indicator):
@@ -281,7 +293,7 @@ class _Context:
     def evaluate_target(self, owner: Goal | Task, target: Target) -> list[Result]:
         results: list[Result] = []
         units = self.units(target)
-        for window in self.windows(target):
+        for window in self.windows(target, owner):
             unit_results = [self.judge(owner, target, window, unit) for unit in units]
             results.extend(unit_results)
             if target.scope.kind is ScopeKind.SHARE_OF_UNITS:
@@ -300,7 +312,10 @@ class _Context:
             conditions[0] = attrs.evolve(conditions[0], value=override.value, upper=override.upper)
         judged = [self.condition(target, c, unit, window, cutoff, actual) for c in conditions]
         status = worst(v.status for v, _ in judged)
-        if status is Status.NO_DATA and self.as_of < window.start:
+        if actual.value is None and actual.note is None and not any(isinstance(t, tuple) for _, t in judged):
+            # nothing reported: not due before the window's report is due, 逾期未报送 after it
+            status = unreported(self.as_of, window.start, window.deadline, self.policy.reporting_lag_days)
+        elif status is Status.NO_DATA and self.as_of < window.start:
             status = Status.NOT_DUE  # a window that has not begun has nothing to report yet
         main, threshold = judged[0]
         stretch = None
@@ -314,9 +329,10 @@ class _Context:
         if isinstance(threshold, tuple):
             return Verdict(Status.NO_DATA), threshold
         elapsed = None
-        start_date = threshold.start_date or window.start
-        if threshold.start is not None and start_date < window.deadline:
-            elapsed = Period(start_date, window.deadline).elapsed_fraction(self.as_of)
+        origin = threshold.origin or window.start
+        if threshold.start is not None and origin <= window.deadline:
+            span = Period(origin, window.deadline)
+            elapsed = span.elapsed_fraction(self.as_of, self.frequency(target.indicator, span))
         throughout = target.hold is Hold.THROUGHOUT
         direction = target.indicator.direction
         comparator, value, bound = level_comparator(cond.comparator, direction), threshold.value, threshold.upper
@@ -329,10 +345,31 @@ class _Context:
         history = self.dated_thresholds(target, cond, unit, window, actual, value) if throughout else ()
         return verdict(
             comparator, actual=actual.value, threshold=value, bound=bound, policy=self.policy,
-            due=self.as_of > window.deadline,
-            tolerance=None if target.tolerance is None else target.tolerance.root_value(),
-            start=threshold.start, elapsed=elapsed, throughout=history, hold_throughout=throughout,
+            due=self.as_of > window.deadline, allowance=self.allowance(target, value), direction=direction,
+            two_sided=target.two_sided, start=threshold.start, elapsed=elapsed, throughout=history,
+            hold_throughout=throughout,
+            trajectory=self.policy.growth_trajectory if cond.comparator is Comparator.ANNUAL_GROWTH else None,
         ), threshold
+
+    def frequency(self, indicator: Indicator, span: Period) -> Frequency | None:
+        """The reporting calendar the elapsed share is counted in (``None``: by day)."""
+        if self.policy.clock is Clock.DAY:
+            return None
+        if indicator.frequency is not None:
+            return indicator.frequency
+        return Frequency.MONTHLY if span.days <= _ONE_YEAR else Frequency.YEARLY
+
+    def allowance(self, target: Target, value: Decimal) -> Decimal:
+        """How far short of a 左右 value still meets it, in root units: percentage points for a rate,
+        a share of the value otherwise (the target's own tolerance, else the policy's)."""
+        tolerance = target.tolerance
+        if tolerance is not None and tolerance.dimension == "[percentage_point]":
+            return tolerance.value * _POINT
+        if tolerance is not None:
+            return tolerance.root_value() * abs(value)
+        if target.indicator.kind is IndicatorKind.PERCENTAGE:
+            return self.policy.tolerance_points * _POINT
+        return self.policy.tolerance * abs(value)
 
     def dated_thresholds(self, target: Target, cond: Condition, unit: str | None, window: Window, actual: Actual,
                          current: Decimal) -> list[tuple[Decimal, Decimal]]:
@@ -369,7 +406,7 @@ class _Context:
             target=shown.text(None if known is None else known.value),
             upper=shown.text(None if known is None else known.upper), expected=shown.text(main.expected),
             deadline=window.deadline.isoformat(), days=days if days >= 0 else None, breach_date=breach_date,
-            note=note)
+            note=note, exceeded=main.exceeded)
         baseline = target.effective_baseline(unit)
         return Result(
             target=target, status=status, reason_zh=zh, reason_en=en, owner_id=owner.id,

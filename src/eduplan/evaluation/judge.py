@@ -7,19 +7,34 @@ nothing here knows about pint, files or plans.
 ...             start=Decimal("0.7"), elapsed=Decimal("0.5"), policy=Policy())
 >>> v.status, v.expected, v.progress
 (<Status.ON_TRACK: 'on_track'>, Decimal('0.80'), Decimal('0.5'))
+
+左右 is one-sided by default: going past the value in the desirable direction meets it, and says so:
+
+>>> v = verdict(Comparator.APPROXIMATELY, actual=Decimal("0.8474"), threshold=Decimal("0.8"), due=True,
+...             allowance=Decimal("0.01"), policy=Policy())
+>>> v.status, v.exceeded
+(<Status.ACHIEVED: 'achieved'>, True)
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import decimal
 from collections.abc import Sequence
 from decimal import Decimal
 
 import attrs
 
 from eduplan.compare import holds, satisfied_from_below
-from eduplan.evaluation.policy import Policy
+from eduplan.evaluation.policy import Policy, Trajectory
 from eduplan.evaluation.status import Status
+from eduplan.indicators import Direction
 from eduplan.targets import Comparator
+
+#: Trajectory values are rounded to this many significant digits before they are compared, so that a
+#: path through thirds (1/3 of a 3-year period) never fails an exact value by 10^-28.
+EXPECTED_DIGITS = 20
+_EXPECTED_CONTEXT = decimal.Context(prec=EXPECTED_DIGITS, rounding=decimal.ROUND_HALF_EVEN)
 
 
 @attrs.frozen
@@ -33,12 +48,56 @@ class Verdict:
     gap: Decimal | None = None
     breach_index: int | None = None
     breach_threshold: Decimal | None = None
+    exceeded: bool = False
 
 
-def _upward(comparator: Comparator, threshold: Decimal, start: Decimal | None) -> bool:
-    if comparator is Comparator.APPROXIMATELY and start is not None:
-        return threshold >= start
+def _upward(comparator: Comparator, direction: Direction) -> bool:
+    if comparator is Comparator.APPROXIMATELY:
+        return direction is Direction.UP
     return satisfied_from_below(comparator)
+
+
+def approximately(actual: Decimal, value: Decimal, allowance: Decimal, *, upward: bool,
+                  two_sided: bool = False) -> bool:
+    """Whether ``actual`` meets "``value`` 左右" with an absolute ``allowance`` (root units).
+
+    One-sided by default: 左右 softens a promise, it does not cap it, so only falling short (below the
+    value for an indicator that should rise, above it for one that should fall) is limited by the
+    allowance. ``two_sided`` is for a norm (班额45人左右) where overshooting is a miss too.
+
+    >>> approximately(Decimal(35), Decimal(30), Decimal("1.5"), upward=True)
+    True
+    >>> approximately(Decimal(35), Decimal(30), Decimal("1.5"), upward=True, two_sided=True)
+    False
+    >>> approximately(Decimal("28.4"), Decimal(30), Decimal("1.5"), upward=True)
+    False
+    """
+    if two_sided:
+        return abs(actual - value) <= allowance
+    return actual >= value - allowance if upward else actual <= value + allowance
+
+
+def unreported(as_of: dt.date, start: dt.date, deadline: dt.date, lag_days: int) -> Status:
+    """The status of a window with nothing reported: 逾期未报送 (``missed``) once its deadline plus the
+    reporting lag has passed, else ``not_due`` (an open window, or one whose report is not yet due).
+
+    >>> unreported(dt.date(2021, 1, 1), dt.date(2020, 1, 1), dt.date(2020, 12, 31), 0)
+    <Status.MISSED: 'missed'>
+    >>> unreported(dt.date(2021, 1, 1), dt.date(2020, 1, 1), dt.date(2020, 12, 31), 90)
+    <Status.NOT_DUE: 'not_due'>
+    """
+    if as_of > deadline + dt.timedelta(days=lag_days):
+        return Status.MISSED
+    return Status.NOT_DUE
+
+
+def rounded(expected: Decimal) -> Decimal:
+    """A trajectory value rounded to `EXPECTED_DIGITS` significant digits (see there).
+
+    >>> rounded(Decimal(87) + Decimal(3) * (Decimal(2) / Decimal(3)))
+    Decimal('89.000000000000000000')
+    """
+    return _EXPECTED_CONTEXT.plus(expected)
 
 
 def progress(actual: Decimal, start: Decimal | None, threshold: Decimal) -> Decimal | None:
@@ -61,7 +120,10 @@ def verdict(
     due: bool,
     upper: Decimal | None = None,
     bound: Decimal | None = None,
-    tolerance: Decimal | None = None,
+    allowance: Decimal | None = None,
+    direction: Direction = Direction.UP,
+    two_sided: bool = False,
+    trajectory: Trajectory | None = None,
     start: Decimal | None = None,
     elapsed: Decimal | None = None,
     throughout: Sequence[tuple[Decimal, Decimal]] = (),
@@ -74,9 +136,13 @@ def verdict(
         actual: the value that counts (latest level, or the sum of increments); ``None`` if none.
         threshold, upper: the target (and, for a two-sided ``range`` comparator, its upper bound).
         bound: the other bound of a range judged from one side, shown as ``progress_upper``.
-        policy: tolerance, at-risk band and trajectory.
+        policy: at-risk band and trajectory.
         due: whether the deadline has passed at the as-of date.
-        tolerance: for ``~``, the target's own tolerance (else the policy's).
+        allowance: for ``~``, how far short of the value still meets it, in root units (the engine works
+            it out from the target's or the policy's tolerance, in points for rates); default 5 % of it.
+        direction: the indicator's desirable direction (which side of a ``~`` value is short of it).
+        two_sided: for ``~``, whether overshooting by more than the allowance misses too.
+        trajectory: the expected path (default the policy's); compound targets pass a compounding one.
         start: the value the trajectory starts from (the baseline; 0 for cumulative sums).
         elapsed: the elapsed share of the target's period (序时进度); ``None`` without a trajectory.
         throughout: for a must-hold-throughout target, every value reported in its period so far, each
@@ -85,24 +151,32 @@ def verdict(
     """
     if actual is None:
         return Verdict(Status.NO_DATA)
-    tol = policy.tolerance if tolerance is None else tolerance
     done = progress(actual, start, threshold)
     other = upper if upper is not None else bound
     done_upper = progress(actual, start, other) if other is not None else None
-    upward = _upward(comparator, threshold, start)
+    upward = _upward(comparator, direction)
     gap = (threshold - actual) if upward else (actual - threshold)
+
+    def met(value: Decimal, then: Decimal) -> bool:
+        if comparator is not Comparator.APPROXIMATELY:
+            return holds(comparator, value, then, upper)
+        allowed = policy.tolerance * abs(then) if allowance is None else allowance
+        return approximately(value, then, allowed, upward=upward, two_sided=two_sided)
+
     if hold_throughout:
         for index, (value, then) in enumerate(throughout):
-            if not holds(comparator, value, then, upper, tol):
+            if not met(value, then):
                 breach_gap = (then - value) if upward else (value - then)
                 return Verdict(Status.BREACHED, None, done, done_upper, breach_gap, index, then)
-    if holds(comparator, actual, threshold, upper, tol):
-        return Verdict(Status.ACHIEVED, None, done, done_upper, gap)
+    if met(actual, threshold):
+        exceeded = comparator is Comparator.APPROXIMATELY and not two_sided and not met(
+            threshold + threshold - actual, threshold)  # as far past the value as short of it would miss
+        return Verdict(Status.ACHIEVED, None, done, done_upper, gap, exceeded=exceeded)
     if due:
         return Verdict(Status.MISSED, None, done, done_upper, gap)
     if start is None or elapsed is None:
         return Verdict(Status.NOT_DUE, None, done, done_upper, gap)
-    expected = policy.trajectory(start, threshold, elapsed)
+    expected = rounded((trajectory or policy.trajectory)(start, threshold, elapsed))
     shortfall = (expected - actual) if upward else (actual - expected)
     if shortfall <= 0:
         return Verdict(Status.ON_TRACK, expected, done, done_upper, gap)

@@ -1,16 +1,21 @@
 """The evaluation policy: every judgement call a supervisor may want to set, with documented defaults.
 
 >>> p = Policy()
->>> p.tolerance, p.at_risk_band, p.aspirational_as_warning
-(Decimal('0.05'), Decimal('0.1'), True)
+>>> p.tolerance, p.tolerance_points, p.at_risk_band, p.aspirational_as_warning
+(Decimal('0.05'), Decimal('1'), Decimal('0.1'), True)
+>>> p.clock, p.reporting_lag_days
+(<Clock.REPORTING: 'reporting'>, 0)
 >>> Policy(parameters={"省定标准": "700元/生"}).parameters["省定标准"]
 Amount(value=Decimal('700'), unit='元/生')
 >>> linear(Decimal(40), Decimal(60), Decimal("0.5"))
 Decimal('50.0')
+>>> compound(Decimal(100), Decimal("115.7625"), Decimal(2) / Decimal(3))   # 5 % a year, 2 of 3 years
+Decimal('110.2500000000000000000000000')
 """
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 from types import MappingProxyType
@@ -29,6 +34,28 @@ def linear(start: Decimal, target: Decimal, elapsed: Decimal) -> Decimal:
     return start + (target - start) * elapsed
 
 
+def compound(start: Decimal, target: Decimal, elapsed: Decimal) -> Decimal:
+    """The trajectory of a compound target (年均增长): the same growth factor in every period, so that
+    ``elapsed`` of the way the value is ``start × (target / start) ** elapsed``. Without a positive start
+    (nothing to compound from) it is the straight line."""
+    if start <= 0 or target <= 0:
+        return linear(start, target, elapsed)
+    if elapsed in (0, 1):
+        return start if elapsed == 0 else target
+    return start * (target / start) ** elapsed
+
+
+class Clock(enum.StrEnum):
+    """How the elapsed share of a target's period (序时进度) is counted.
+
+    ``reporting``: whole reporting periods that have ended (years for an annual statistic, months for a
+    one-year 工作要点), the way supervisors count 时间过半; ``day``: calendar days.
+    """
+
+    REPORTING = "reporting"
+    DAY = "day"
+
+
 def _parameters(value: Mapping[str, Amount | str]) -> Mapping[str, Amount]:
     """Reference values, given as amounts or as text (``"700元/生"``), kept read-only."""
     return MappingProxyType({k: parse_quantity(v) if isinstance(v, str) else v for k, v in value.items()})
@@ -39,8 +66,11 @@ class Policy:
     """How targets are judged.
 
     Attributes:
-        tolerance: for 左右 (approximately), the allowed deviation as a share of the value. Default 5 %:
-            "30所左右" accepts 28.5 to 31.5, i.e. 29-31 whole schools; a target's own ``tolerance`` wins.
+        tolerance: for 左右 (approximately) on an indicator that is not a rate (counts, money), how far
+            short of the value still meets it, as a share of the value. Default 5 %: "30所左右" accepts 28.5
+            and up, i.e. 29 schools or more; a target's own ``tolerance`` wins.
+        tolerance_points: for 左右 on a percentage, how far short still meets it, in percentage points.
+            Default 1 point: "80%左右" accepts 79 % and up (a relative 5 % would accept 76 %).
         at_risk_band: how far behind the expected trajectory a result may be, as a share of the whole
             way from the start value to the target, and still be ``at_risk`` rather than ``off_track``.
         aspirational_as_warning: count a missed or lagging aspirational (力争) target as a warning, not a
@@ -48,6 +78,11 @@ class Policy:
         trajectory: the expected path from start to target (linear by default).
         parameters: named reference values for multiples (省定标准); they override the plan's.
         due_soon_days: a task whose deadline is this close is ``due_soon``.
+        growth_trajectory: the expected path of a compound target (年均增长): compounding by default.
+        clock: how the elapsed share is counted (`Clock`): by reporting period (default) or by day.
+        reporting_lag_days: how long after a window's deadline its report may arrive before nothing
+            reported counts as 逾期未报送 (``missed``). Default 0; set e.g. 120 for annual statistics
+            published in spring.
     """
 
     tolerance: Decimal = DEFAULT_TOLERANCE
@@ -56,3 +91,7 @@ class Policy:
     trajectory: Trajectory = linear
     parameters: Mapping[str, Amount] = attrs.field(factory=dict, converter=_parameters)
     due_soon_days: int = 30
+    tolerance_points: Decimal = Decimal(1)
+    growth_trajectory: Trajectory = compound
+    clock: Clock = Clock.REPORTING
+    reporting_lag_days: int = 0

@@ -43,6 +43,7 @@ def reason(
     days: int | None = None,
     breach_date: str | None = None,
     note: tuple[str, str] | None = None,
+    exceeded: bool = False,
 ) -> tuple[str, str]:
     """The Chinese and English reason for a status."""
     tz = _target_zh(comparator, target or "?", upper)
@@ -67,9 +68,14 @@ def reason(
         Status.NO_DATA: ("无可用的报送数据", "nothing usable was reported"),
     }
     zh, en = texts[status]
+    if status is Status.ACHIEVED and exceeded:
+        zh, en = f"实际{actual}，超额完成目标（{tz}）", f"actual {actual} exceeds the target ({te})"
     if status is Status.NOT_DUE and actual is None:
-        zh = f"目标期尚未开始，暂无需报送（目标{tz}）"
-        en = f"its period has not begun; nothing is due yet (target {te})"
+        zh = f"尚未报送，报送期限未到（目标{tz}）"
+        en = f"nothing reported yet; the report is not yet due (target {te})"
+    if status is Status.MISSED and actual is None:
+        zh = f"截至期限{deadline}，逾期未报送，视为未完成（目标{tz}）"
+        en = f"nothing was reported by the deadline {deadline} (overdue report counts as not done; target {te})"
     if note is not None:
         zh, en = f"{zh}；{note[0]}", f"{en}; {note[1]}"
     return zh, en

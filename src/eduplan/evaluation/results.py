@@ -261,6 +261,12 @@ class Evaluation:
         wanted = {Status(s) for s in fail_on}
         return tuple(r for r in self.results if r.status in wanted and not r.warning)
 
+    def task_failures(self, fail_on: Iterable[Status | str] = DEFAULT_FAIL_ON) -> tuple[TaskResult, ...]:
+        """Overdue tasks (past their 完成时限, not reported done) whose status is in ``fail_on``: an overdue task
+        is ``missed`` unless its targets were all achieved, so it fails the default check."""
+        wanted = {Status(s) for s in fail_on}
+        return tuple(t for t in self.tasks if t.status in wanted and t.deadline_status is TaskDeadlineStatus.OVERDUE)
+
     def for_unit(self, unit: str) -> Evaluation:
         """Only the results and tasks that concern ``unit`` (as scope or as a responsible unit)."""
         mine = set(map(id, self.by_unit().get(unit, ())))

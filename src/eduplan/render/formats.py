@@ -105,6 +105,13 @@ def to_markdown(report: Report) -> str:
                  f"{r['status']} {status_zh(r)}", r.get("actual"),
                  f"{_flat(r.get('comparator'))} {_flat(r.get('target'))}", r.get("deadline"), r.get("reason_zh")]
         lines.append("| " + " | ".join(_md(c) for c in cells) + " |")
+    overdue = report.overdue_tasks()
+    if overdue:
+        lines += ["", "## Overdue tasks 逾期任务", "", "| task | title | deadline | reason 原因 |",
+                  "| --- | --- | --- | --- |"]
+        for t in overdue:
+            row = (t["task_id"], t.get("title"), t.get("deadline"), t.get("reason_zh"))
+            lines.append("| " + " | ".join(_md(c) for c in row) + " |")
     if report.diagnostics:
         lines += ["", "## Data problems 数据问题", ""] + [f"- {_md(d)}" for d in report.diagnostics]
     return "\n".join(lines) + "\n"

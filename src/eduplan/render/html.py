@@ -81,6 +81,11 @@ def report_body(report: Report) -> str:
              _scorecard("By unit 按责任单位", unit_scorecard(report)),
              _scorecard("By section 按章节", section_scorecard(report)),
              "<h2>Results 结果</h2>", _results(report.records)]
+    overdue = report.overdue_tasks()
+    if overdue:
+        items = "".join(f"<li>{badge('missed', '已逾期')} <code>{_e(t['task_id'])}</code> {_e(t.get('title'))} "
+                        f"(完成时限 {_e(t.get('deadline'))}): {_e(t.get('reason_zh'))}</li>" for t in overdue)
+        parts.append(f"<h2>Overdue tasks 逾期任务</h2><ul>{items}</ul>")
     if report.diagnostics:
         items = "".join(f"<li><code>{_e(d)}</code></li>" for d in report.diagnostics)
         parts.append(f"<h2>Data problems 数据问题</h2><ul>{items}</ul>")

@@ -72,6 +72,16 @@ class Report:
         wanted = set(statuses)
         return [r for r in self.records if r["status"] in wanted and not r.get("warning")]
 
+    def task_failures(self, statuses: Iterable[str] = DEFAULT_FAIL_ON) -> list[Record]:
+        """The overdue task records (past their 完成时限, not reported done) whose status is one of ``statuses``
+        (``missed`` unless their targets were achieved), as `Evaluation.task_failures` does."""
+        wanted = set(statuses)
+        return [t for t in self.overdue_tasks() if t.get("status") in wanted]
+
+    def overdue_tasks(self) -> list[Record]:
+        """The task records past their 完成时限 and not reported done (逾期任务)."""
+        return [t for t in self.tasks if t.get("deadline_status") == "overdue"]
+
     def for_unit(self, unit: str) -> Report:
         """Only the results for one responsible or reporting unit: its tasks' targets, and per-unit results."""
         tasks = tuple(t for t in self.tasks

@@ -79,7 +79,18 @@ def results_table(report: Report, reason_width: int = 48) -> str:
         title += f", unit {report.unit}"
     title = visible(title)
     body = table(rows) if report.records else "(no results)"
-    return f"{title}\n\n{body}\n\n{summary_line(report)}\n"
+    return f"{title}\n\n{body}\n\n{summary_line(report)}\n{overdue_lines(report)}"
+
+
+def overdue_lines(report: Report) -> str:
+    """The overdue tasks (逾期任务), one line each, after a blank line; empty if there are none."""
+    overdue = report.overdue_tasks()
+    if not overdue:
+        return ""
+    lines = [f"\n{len(overdue)} overdue tasks 逾期任务:"]
+    lines += [f"  task {t['task_id']} {clip(_cell(t.get('title')), 40)} (完成时限 {_cell(t.get('deadline'))}): "
+              f"{_cell(t.get('reason_zh'))}" for t in overdue]
+    return "\n".join(lines) + "\n"
 
 
 def _target_text(record: Record) -> str:
@@ -154,4 +165,4 @@ def target_line(target: Target) -> str:
     return text
 
 
-__all__ = ["clip", "plan_tree", "results_table", "summary_line", "table", "target_line", "width"]
+__all__ = ["clip", "overdue_lines", "plan_tree", "results_table", "summary_line", "table", "target_line", "width"]
