@@ -32,6 +32,22 @@ def read(text: str) -> list[tuple[Decimal, Decimal | None, str, str | None]]:
         ("达到百分之九十五", (Decimal(95), None, "percent", None)),
         ("提高两个百分点", (Decimal(2), None, "percentage_point", None)),
         ("至少有三名教研员", (Decimal(3), None, "count", "名")),
+        ("全面推行小学每天1节体育课", (Decimal(1), None, "class_hour", None)),
+        ("建设百支管乐团", (Decimal(100), None, "count", "支")),
+        ("万个艺术社", (Decimal(10000), None, "count", "个")),
+        ("形成一两项艺术特长", (Decimal(1), Decimal(2), "count", "项")),
+        ("掌握一至两项艺术技能", (Decimal(1), Decimal(2), "count", "项")),
+        ("掌握1至2项艺术特长", (Decimal(1), Decimal(2), "count", "项")),
+        ("选定2～3所优质初中", (Decimal(2), Decimal(3), "count", "所")),
+        ("补充美育教师5000余名", (Decimal(5000), None, "count", "名")),
+        ("不低于6个学分", (Decimal(6), None, "credit", None)),
+        ("保证不低于72学时", (Decimal(72), None, "class_hour", None)),
+        ("每三年举办一届艺术展演", (Decimal(1), None, "count", "届")),
+        ("每学年进行一次自评", (Decimal(1), None, "count", "次")),
+        ("每天一小时校园体育活动", (Decimal(1), None, "hour", None)),
+        ("至少开展一次大课间活动", (Decimal(1), None, "count", "次")),
+        ("配备专用教室1间以上", (Decimal(1), None, "count", "间")),
+        ("0.15%-0.2%配备教师", (Decimal("0.15"), Decimal("0.2"), "percent", None)),
     ],
 )
 def test_quantities_and_units(text: str, expected: tuple[Decimal, Decimal | None, str, str | None]) -> None:
@@ -55,7 +71,10 @@ def test_quantities_and_units(text: str, expected: tuple[Decimal, Decimal | None
         "三个全覆盖",
         "五项办学条件",
         "3-6岁儿童",
-        "全面推行小学每天1节体育课",
+        "十九届二中全会",
+        "作为一项重要任务",
+        "一次性补助",
+        "每年认定一批示范校",
         "减负40条",
     ],
 )
@@ -67,6 +86,12 @@ def test_names_dates_and_ordinals_are_not_quantities(text: str) -> None:
 def test_count_nouns_inside_words_are_not_units() -> None:
     """个性化 and 名称 are words, not measure words."""
     assert read("3个性化方案,5名称") == []
+
+
+def test_a_sum_of_lessons_is_not_a_formula() -> None:
+    """``3节技能课+2节活动课`` is two quantities; ``5+2`` joins two bare numbers and names a programme."""
+    assert [q[0] for q in read("每周3节技能教学课＋2节身体活动课")] == [Decimal(3), Decimal(2)]
+    assert read("推进5+2工程") == []
 
 
 def test_quantity_spans_index_the_original() -> None:

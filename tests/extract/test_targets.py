@@ -74,9 +74,9 @@ def test_descriptions_and_past_facts_are_left_out() -> None:
 
 
 def test_more_than_and_scope() -> None:
-    """100余所 is more than 100; 60%以上的学校 is a scope."""
+    """100余所 is at least 100 (lexicon [approximate-more]); 60%以上的学校 is a scope."""
     found = targets("新增100余所。60%以上的学校建成智慧校园。")
-    expected = [(Comparator.MORE_THAN, None), (Comparator.AT_LEAST, "60%以上的学校")]
+    expected = [(Comparator.AT_LEAST, None), (Comparator.AT_LEAST, "60%以上的学校")]
     assert [(t.comparator, t.scope) for t in found] == expected
 
 

@@ -19,66 +19,29 @@ from __future__ import annotations
 
 import re
 
+from eduplan.diagnostics import QuantityError
+from eduplan.extract.lexicon import alternation, lexicon
+from eduplan.numerals import CHINESE_NUMERAL_CHARS, parse_number
 from eduplan.targets import Comparator
 
-# Words printed right after the number (and its unit).
-SUFFIX_CUES: tuple[tuple[str, Comparator], ...] = (
-    ("及以上", Comparator.AT_LEAST),
-    ("以上", Comparator.AT_LEAST),
-    ("以下", Comparator.AT_MOST),
-    ("以内", Comparator.AT_MOST),
-    ("之内", Comparator.AT_MOST),
-    ("左右", Comparator.APPROXIMATELY),
-    ("上下", Comparator.APPROXIMATELY),
-)
-# Words printed right before the number (fillers 在/为/有/了 may sit between). Longest first.
-PREFIX_CUES: tuple[tuple[str, Comparator], ...] = (
-    ("不得低于", Comparator.AT_LEAST),
-    ("不得少于", Comparator.AT_LEAST),
-    ("不得超过", Comparator.AT_MOST),
-    ("不得高于", Comparator.AT_MOST),
-    ("提高到", Comparator.AT_LEAST),
-    ("提升到", Comparator.AT_LEAST),
-    ("提高至", Comparator.AT_LEAST),
-    ("提升至", Comparator.AT_LEAST),
-    ("增加到", Comparator.AT_LEAST),
-    ("不低于", Comparator.AT_LEAST),
-    ("不少于", Comparator.AT_LEAST),
-    ("不小于", Comparator.AT_LEAST),
-    ("不超过", Comparator.AT_MOST),
-    ("不高于", Comparator.AT_MOST),
-    ("不多于", Comparator.AT_MOST),
-    ("不大于", Comparator.AT_MOST),
-    ("控制在", Comparator.AT_MOST),
-    ("降低到", Comparator.AT_MOST),
-    ("下降到", Comparator.AT_MOST),
-    ("降至", Comparator.AT_MOST),
-    ("至少", Comparator.AT_LEAST),
-    ("最多", Comparator.AT_MOST),
-    ("达到", Comparator.AT_LEAST),
-    ("增至", Comparator.AT_LEAST),
-    ("超过", Comparator.MORE_THAN),
-    ("高于", Comparator.MORE_THAN),
-    ("多于", Comparator.MORE_THAN),
-    ("大于", Comparator.MORE_THAN),
-    ("不满", Comparator.LESS_THAN),
-    ("不足", Comparator.LESS_THAN),
-    ("低于", Comparator.LESS_THAN),
-    ("少于", Comparator.LESS_THAN),
-    ("小于", Comparator.LESS_THAN),
-    ("达", Comparator.AT_LEAST),
-    ("超", Comparator.MORE_THAN),
-)
-# Cues that may govern a number a few words later: 分别不低于省定标准的110%.
+LEX = lexicon()
+_CN = CHINESE_NUMERAL_CHARS
+#: Words printed right after the number (and its unit), longest first.
+SUFFIX_CUES: tuple[tuple[str, Comparator], ...] = tuple(sorted(LEX.suffix.items(), key=lambda kv: -len(kv[0])))
+_BOUNDS = {**LEX.prefix, **LEX.negatable}
+_NEGATED_RE = re.compile(rf"(?:{alternation(LEX.negations)})(?P<word>{alternation(LEX.negatable)})$")
+_PREFIX_RE = re.compile(rf"(?P<word>{alternation(_BOUNDS)})$")
+# Cues that may govern a number a few words later: 分别不低于省定标准的110%, 达到总课时的9%, 至少配备1名.
+_CUE_GROUP = rf"(?:{alternation(LEX.negations)})?(?:{alternation(w for w in _BOUNDS if len(w) > 1)})"
 DISTANT_PREFIX = re.compile(
-    r"(不得低于|不低于|不少于|不得超过|不超过|不高于)[^,;。、\d]{0,20}的$|(至少|最多)[\u4e00-\u9fff]{1,3}$"
+    rf"(?P<cue>{_CUE_GROUP})[^,;。、\d]{{0,20}}的$|(?P<verb>{alternation(LEX.distant_verbs)})[\u4e00-\u9fff]{{1,12}}$"
 )
-CHANGE_UP = ("提高", "提升", "增加", "增长", "上升", "扩大")
-CHANGE_DOWN = ("下降", "降低", "减少", "缩小", "缩减", "压缩")
+ANNUAL_RE = re.compile(rf"(?:{alternation(LEX.annual_growth)})率?(?:保持在|达到|达|为|在)?$")
 FILLERS = "在为有了 \t"
-SOFT_CUES = re.compile(r"力争|争取|争创|基本(?:建成|实现|达到|完成|消除|普及|形成|满足|覆盖)")
-SOFT_WITH_TIME = re.compile(r"(?:力争|争取)(?:到|在|用|于)")
-RECURRING_CUES = re.compile(r"每年度?|每学年|每一年")
+SOFT_CUES = re.compile(rf"{alternation(LEX.hedges)}|基本(?:{alternation(LEX.hedge_verbs)})")
+SOFT_WITH_TIME = re.compile(rf"(?:{alternation(LEX.hedges)})(?:到|在|用|于)")
+FREQUENCY_RE = re.compile(rf"每(?P<count>[\d{_CN}]*)(?P<period>{alternation(f.period for f in LEX.frequencies)})(?!级)")
+_FREQUENCIES = {f.period: f for f in LEX.frequencies}
 SCOPE_RE = re.compile(
     r"(?P<scope>每个[^,;。、\d]{1,10}?(?=建成|建设|至少|有|设|配|开|不|$)"
     r"|(?:所有|全部)[^,;。\d]{1,12}?(?=建成|建有|开办|实现|达|通过|完成|全面|$)"
@@ -103,6 +66,8 @@ def comparison_for(before: str, after: str, unit: str, *, ranged: bool) -> Compa
     """
     if ranged:
         return Comparator.RANGE
+    if unit in ("percent", "percentage_point") and ANNUAL_RE.search(before.rstrip(FILLERS)):
+        return Comparator.ANNUAL_GROWTH
     change = change_direction(before, unit)
     if change is not None:
         return change
@@ -122,13 +87,18 @@ def prefix_comparison(before: str) -> Comparator | None:
     (<Comparator.AT_LEAST: '>='>, True)
     """
     trimmed = before.rstrip(FILLERS)
-    for word, comparison in PREFIX_CUES:
-        if trimmed.endswith(word):
-            return comparison
+    negated = _NEGATED_RE.search(trimmed)
+    if negated is not None:
+        return LEX.comparison_after_negation(negated["word"])
+    plain = _PREFIX_RE.search(trimmed)
+    if plain is not None:
+        return _BOUNDS[plain["word"]]
     distant = DISTANT_PREFIX.search(before)
-    if distant is not None:
-        return dict(PREFIX_CUES)[distant[1] or distant[2]]
-    return None
+    if distant is None:
+        return None
+    if distant["verb"]:
+        return LEX.prefix.get(distant["verb"], Comparator.AT_LEAST)
+    return prefix_comparison(distant["cue"])
 
 
 def change_direction(before: str, unit: str) -> Comparator | None:
@@ -142,9 +112,9 @@ def change_direction(before: str, unit: str) -> Comparator | None:
     if unit not in ("percentage_point", "percent"):
         return None
     trimmed = before.rstrip(FILLERS)
-    if trimmed.endswith(CHANGE_DOWN):
+    if trimmed.endswith(LEX.change_down):
         return Comparator.DECREASE_BY
-    if trimmed.endswith(CHANGE_UP):
+    if trimmed.endswith(LEX.change_up):
         return Comparator.INCREASE_BY
     return None
 
@@ -168,12 +138,48 @@ def hedges_rest_of_sentence(clause: str) -> bool:
 
 
 def recurrence(before: str) -> str | None:
-    """``"yearly"`` when the clause says the target recurs every year (每年, 每生每年).
+    """``"yearly"`` when the clause says the target recurs every year (每年, 每生每年, 每学年).
 
-    >>> recurrence("每年新增"), recurrence("年度")
-    ('yearly', None)
+    Other frequencies (每两年, 每三年, 每天, 每周) are not yearly: `frequency_note` names them.
+
+    >>> recurrence("每年新增"), recurrence("年度"), recurrence("每三年举办"), recurrence("每学年进行")
+    ('yearly', None, None, 'yearly')
     """
-    return "yearly" if RECURRING_CUES.search(before) else None
+    found = _last_frequency(before)
+    if found is None:
+        return None
+    count, period = found
+    return _FREQUENCIES[period].recurring if count == 1 else None
+
+
+def frequency_note(before: str) -> str | None:
+    """A note naming a frequency that is not yearly: ``every 3 years (每三年)``, ``every day (每天)``.
+
+    >>> frequency_note("每三年举办"), frequency_note("每天至少开展"), frequency_note("每年")
+    ('frequency every 3 years (每三年)', 'frequency every day (每天)', None)
+    """
+    matches = list(FREQUENCY_RE.finditer(before))
+    found = _last_frequency(before)
+    if not matches or found is None:
+        return None
+    count, period = found
+    frequency = _FREQUENCIES[period]
+    if count == 1 and frequency.recurring is not None:
+        return None
+    every = f"{count} {frequency.note}s" if count != 1 else frequency.note
+    return f"frequency every {every} ({matches[-1][0]})"
+
+
+def _last_frequency(before: str) -> tuple[int, str] | None:
+    matches = list(FREQUENCY_RE.finditer(before))
+    if not matches:
+        return None
+    match = matches[-1]
+    try:
+        count = int(parse_number(match["count"])) if match["count"] else 1
+    except QuantityError:
+        return None
+    return count, match["period"]
 
 
 def scope_of(before: str, after: str, percent_head: str) -> str | None:

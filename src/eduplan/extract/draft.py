@@ -53,6 +53,9 @@ _KINDS = {
     "class_hour": (IndicatorKind.DURATION, "课时"),
     "multiple": (IndicatorKind.COEFFICIENT, "倍"),
     "person_time": (IndicatorKind.COUNT, "人次"),
+    "credit": (IndicatorKind.COUNT, "学分"),
+    "day": (IndicatorKind.DURATION, "天"),
+    "permille": (IndicatorKind.RATIO, "‰"),
 }
 _CUMULATIVE = re.compile(r"新增|新建|新\(改扩\)建|改扩建|累计|培育|培养|引进|创成|建成|打造")
 _THROUGHOUT = re.compile(r"保持|控制在|稳定在")

@@ -1,17 +1,27 @@
-"""Numbers with units as printed in plan text: ``90%``, ``5万个``, ``1-2所``, ``68亿元``, ``至少三名``.
+"""A grammar of quantity expressions: numeral, multiplier, measure word, range, approximation.
 
-Numbers that name things are left alone: years and dates (``2020年``, ``2017.12``), ordinals
-(``第三批``), ranks (``前1%``), numbers inside quoted names and book titles (“5+2”工程,
-《3-6岁儿童学习与发展指南》), formulas (``3+3``) and numbers without a unit. Chinese numerals are read
-only after a comparator cue (``至少有三名``), since 三年, 五项, 一校一品 are names, not targets.
+    quantity    = numeral [range-sep numeral] [余|多] [个] measure-word
+    numeral     = arabic [万|亿|千万 ...] | chinese            (5万, 1,200, 0.15, 百, 一两, 三)
+    range-sep   = - ~ ～ — 至 到                                (1-2所, 1至2项, 2～3所, 一至两项)
+    measure     = a Chinese alias of units_zh.txt              (所, 项, 届, 学分, 个百分点, 万元 ...)
+
+Arabic numerals with a measure word are quantities unless they name or date something: years and
+dates (``2020年``), ordinals (``第三批``), ranks (``前1%``), formulas (``5+2``), numbers inside
+quoted names and book titles (“5+2”工程, 《3-6岁儿童学习与发展指南》). Chinese numerals are names
+more often than amounts (三年, 五项办学条件, 一校一品), so they are read only where the grammar says
+they measure: a range (一两项, 一至两项), a round 百/千/万 (百支管乐团, 万个艺术社), after a
+comparator cue (至少有三名, 至少开展一次), after a frequency (每三年举办一届, 每天一小时), and before
+units that never name (百分之九十, 两个百分点, 三倍, 五亿元).
 
 >>> from eduplan.extract.text import Document
->>> doc = Document("新增学位5万个以上,建成1-2所,落实“5+2”工程,前1%的学科,资金1000万的基金")
+>>> doc = Document("建设百支管乐团、千支舞蹈队,掌握1至2项,形成一两项,补充5000余名,落实“5+2”工程")
 >>> for q in find_quantities(doc):
-...     print(q.value, q.upper, q.unit, q.count_noun)
-50000 None count 个
-1 2 count 所
-10000000 None yuan None
+...     print(q.value, q.upper, q.unit, q.count_noun, q.more_than)
+100 None count 支 False
+1000 None count 支 False
+1 2 count 项 False
+1 2 count 项 False
+5000 None count 名 True
 """
 
 from __future__ import annotations
@@ -22,66 +32,40 @@ from decimal import Decimal
 
 from eduplan.diagnostics import QuantityError
 from eduplan.extract.candidates import Quantity, Span
+from eduplan.extract.lexicon import MeasureWord, alternation, lexicon
 from eduplan.extract.text import Document
-from eduplan.numerals import CHINESE_NUMERAL_CHARS, parse_number
+from eduplan.numerals import CHINESE_NUMERAL_CHARS, DIGITS, parse_number
 
+LEX = lexicon()
 _ARABIC = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:千万|百万|万亿|[万亿])?"
+_CHINESE = rf"[{CHINESE_NUMERAL_CHARS}]+"
 _RANGE_SEP = r"\s*[-~—–至到]\s*"
+_MEASURE = alternation(m.word for m in LEX.measure_words)
+# 6个学分, 2个百分点, 3个课时: a 个 in front of a measure word that is not itself a count noun.
+_GE_BEFORE = alternation(m.word for m in LEX.measure_words if m.count_noun is None and not m.word.startswith("个"))
+_MORE = alternation(LEX.approximate_more)
+_TAIL = rf"\s*(?P<more>{_MORE})?(?:个(?={_GE_BEFORE}))?(?P<unit>{_MEASURE})"
 
-# Unit words after a number: (pattern, schema unit, count noun or None, multiplier). Longest first.
-UNITS: tuple[tuple[str, str, str | None, int], ...] = (
-    ("个百分点", "percentage_point", None, 1),
-    ("百分点", "percentage_point", None, 1),
-    ("%", "percent", None, 1),
-    ("倍", "multiple", None, 1),
-    ("亿元", "yuan", None, 100_000_000),
-    ("万元", "yuan", None, 10_000),
-    ("元", "yuan", None, 1),
-    ("平方米", "square_meter", None, 1),
-    ("亩", "mu", None, 1),
-    ("课时", "class_hour", None, 1),
-    ("学时", "class_hour", None, 1),
-    ("小时", "hour", None, 1),
-    ("分钟", "minute", None, 1),
-    ("人次", "person_time", "人次", 1),
-    ("所", "count", "所", 1),
-    ("个", "count", "个", 1),
-    ("人", "count", "人", 1),
-    ("名", "count", "名", 1),
-    ("家", "count", "家", 1),
-    ("门", "count", "门", 1),
-    ("次", "count", "次", 1),
-    ("位", "count", "位", 1),
-    ("支", "count", "支", 1),
-    ("座", "count", "座", 1),
-    ("套", "count", "套", 1),
-    ("台", "count", "台", 1),
-    ("册", "count", "册", 1),
+ARABIC_RE = re.compile(rf"(?<![\d.])(?<!\d,)(?P<low>{_ARABIC})(?:%?{_RANGE_SEP}(?P<high>{_ARABIC}))?(?:{_TAIL})?")
+CHINESE_RE = re.compile(
+    rf"(?<![\d.{CHINESE_NUMERAL_CHARS}])(?P<low>{_CHINESE})(?:{_RANGE_SEP}(?P<high>{_CHINESE}))?{_TAIL}"
 )
-# A count noun followed by one of these is part of another word (个性, 个别, 名称, 次数 ...).
-NOT_A_COUNT = {"个": "性别体案", "名": "称义誉额", "次": "数序级", "位": "置于", "门": "户槛类诊", "人": "员"}
+PERCENT_WORDS_RE = re.compile(rf"百分之(?P<number>{_CHINESE})")
+# A ratio to one (生师比17:1; 1:12 reads as its reciprocal and is left alone): the value is the first term.
+RATIO_RE = re.compile(r"(?<![\d.:])(?P<low>\d{1,3}(?:\.\d+)?)\s*:\s*1(?![\d.:])")
 # Money printed without 元 (1000万的资金): a 万/亿 number near one of these words.
 MONEY_WORDS = ("资金", "经费", "投入", "投资", "拨款", "基金", "预算")
-CHINESE_AFTER_CUE = re.compile(
-    rf"(?:至少|不少于|不低于|不超过|超过|达到)(?:有|为|配备|配齐|开设|设立|安排|建设|建成)?"
-    rf"(?P<number>[{CHINESE_NUMERAL_CHARS}]+)(?P<noun>所|个|名|人|家|门|次)(?!百分点)"
+# Chinese numerals before these units always measure (两个百分点, 三倍, 五亿元).
+ALWAYS_MEASURING = frozenset({"percentage_point", "multiple", "yuan"})
+ROUND_NUMERALS = frozenset({"百", "千", "万", "百万", "千万", "亿"})
+_CUE_WORDS = alternation([*LEX.prefix, *LEX.negatable, *LEX.distant_verbs])
+_PERIODS = alternation(f.period for f in LEX.frequencies)
+# What licenses a Chinese numeral: a cue or a frequency a few words before it.
+CHINESE_LICENSE = re.compile(
+    rf"(?:{_CUE_WORDS})[有为在了]?[\u4e00-\u9fff]{{0,4}}$"
+    rf"|每[\d{CHINESE_NUMERAL_CHARS}]*(?:{_PERIODS})[\u4e00-\u9fff]{{0,4}}$"
 )
-# Chinese numerals that need no cue: a share (百分之九十), points, multiples and money.
-CHINESE_MEASURE = re.compile(
-    rf"百分之(?P<percent>[{CHINESE_NUMERAL_CHARS}]+)"
-    rf"|(?<![\d.{CHINESE_NUMERAL_CHARS}])(?P<number>[{CHINESE_NUMERAL_CHARS}]+)(?P<unit>个百分点|倍|亿元|万元)"
-)
-
-_UNIT_ALTERNATION = "|".join(re.escape(unit) for unit, *_ in UNITS)
-QUANTITY_RE = re.compile(
-    rf"(?<![\d.])(?<!\d,)(?P<low>{_ARABIC})(?:%?{_RANGE_SEP}(?P<high>{_ARABIC}))?\s*(?P<more>余|多)?"
-    rf"(?P<unit>{_UNIT_ALTERNATION})?"
-)
-_UNIT_TABLE = {unit: (schema, noun, factor) for unit, schema, noun, factor in UNITS}
-
-
-# A ratio to one (生师比17:1, 1:12 reads as its reciprocal and is left alone): the value is the first term.
-RATIO_RE = re.compile(r"(?<![\d.:])(?P<low>\d{1,3}(?:\.\d+)?)\s*:\s*1(?![\d.:])")
+_NOT_NUMBER_AFTER = re.compile(r"\s*(?:年|月|日|号|岁|期|级|:\d|\.\d)")
 
 
 def find_quantities(doc: Document) -> tuple[Quantity, ...]:
@@ -90,8 +74,24 @@ def find_quantities(doc: Document) -> tuple[Quantity, ...]:
     >>> [(str(q.value), q.unit) for q in find_quantities(Document("小学生师比不高于17:1,班额不超过45人。"))]
     [('17', 'ratio'), ('45', 'count')]
     """
-    found = [*_arabic_quantities(doc), *_chinese_quantities(doc), *_ratios(doc)]
+    found = [*_arabic_quantities(doc), *_chinese_quantities(doc), *_percent_words(doc), *_ratios(doc)]
     return tuple(sorted(found, key=lambda q: q.span.start))
+
+
+def read_quantity(text: str) -> Quantity | None:
+    """The quantity a short text starts with, read by the same grammar (for tables and tests).
+
+    >>> q = read_quantity("6个学分")
+    >>> q.value, q.unit, q.count_noun
+    (Decimal('6'), 'credit', None)
+    >>> read_quantity("一至两项").upper, read_quantity("2～3所").upper
+    (Decimal('2'), Decimal('3'))
+    """
+    doc = Document(text)
+    found = [q for q in find_quantities(doc) if q.span.start == 0]
+    if not found:
+        found = [q for q in _chinese_quantities(doc, licensed=True) if q.span.start == 0]
+    return found[0] if found else None
 
 
 def _ratios(doc: Document) -> Iterator[Quantity]:
@@ -102,53 +102,75 @@ def _ratios(doc: Document) -> Iterator[Quantity]:
 
 def _arabic_quantities(doc: Document) -> Iterator[Quantity]:
     text = doc.folded
-    for match in QUANTITY_RE.finditer(text):
+    for match in ARABIC_RE.finditer(text):
         if _is_name_or_date(doc, match):
             continue
-        unit = match["unit"]
-        if unit is None:
+        if match["unit"] is None:
             money = _money_without_unit(text, match)
             if money is not None:
                 yield money
             continue
-        if not _unit_stands_alone(text, match.end(), unit):
-            continue
-        quantity = _build(match, unit)
-        if quantity is not None:
-            yield quantity
+        if _unit_stands_alone(text, match.end(), match["unit"]):
+            quantity = _build(match, match["low"], match["high"])
+            if quantity is not None:
+                yield quantity
 
 
 def _is_name_or_date(doc: Document, match: re.Match[str]) -> bool:
     """Numbers that label rather than measure: ordinals, ranks, formulas, quoted names, dates."""
-    text, start, end = doc.folded, match.start(), match.end()
+    text, start = doc.folded, match.start()
     before = text[max(start - 1, 0) : start]
-    after = text[end : end + 1]
-    if before in ("第", "前", "+") or after == "+" or text[start:end].endswith("+"):
+    if before in ("第", "前") or doc.in_masked(start):
         return True
-    if doc.in_masked(start):
+    if _in_formula(text, start, match):
         return True
-    low_end = match.end("low")
-    return re.match(r"\s*(?:年|月|日|号|岁|届|期|级|:\d|\.\d)", text[low_end : low_end + 3]) is not None
+    ends = [match.end("low")] + ([match.end("high")] if match["high"] else [])
+    return any(_NOT_NUMBER_AFTER.match(text, end) is not None for end in ends)
+
+
+def _in_formula(text: str, start: int, match: re.Match[str]) -> bool:
+    """``5+2``, ``3+3``, ``4+X``: numbers joined by ``+`` to a number or letter (3节课+2节课 is a sum of lessons)."""
+    before = text[max(start - 2, 0) : start]
+    if before.endswith("+") and (len(before) < 2 or re.match(r"[\dA-Za-z]", before[0]) is not None):
+        return True
+    after = text[match.end("low") : match.end("low") + 1]
+    return after == "+" and match["unit"] is None
 
 
 def _unit_stands_alone(text: str, end: int, unit: str) -> bool:
     following = text[end : end + 1]
-    excluded = NOT_A_COUNT.get(unit, "")
-    return not (following and following in excluded)
+    return not (following and following in LEX.not_a_count.get(unit, ""))
 
 
-def _build(match: re.Match[str], unit: str) -> Quantity | None:
-    schema_unit, noun, factor = _UNIT_TABLE[unit]
+def _build(match: re.Match[str], low_text: str, high_text: str | None, *, chinese: bool = False) -> Quantity | None:
+    measure = LEX.measure(match["unit"])
+    if measure is None:
+        return None
     try:
-        low = parse_number(match["low"]) * factor
-        high = parse_number(match["high"]) * factor if match["high"] else None
+        low, high = _numbers(low_text, high_text)
     except QuantityError:
         return None
     if high is not None and high <= low:
         return None
-    upper = None if high is None else _tidy(high)
-    more = match["more"] is not None
-    return Quantity(Span(match.start(), match.end()), _tidy(low), upper, schema_unit, noun, more_than=more)
+    return _quantity(Span(match.start(), match.end()), measure, low, high, more=match["more"] is not None,
+                     chinese=chinese)
+
+
+def _numbers(low_text: str, high_text: str | None) -> tuple[Decimal, Decimal | None]:
+    """The bounds as printed; ``一两`` and ``两三`` (two neighbouring digits) are ranges too."""
+    if high_text is None and len(low_text) == 2 and all(char in DIGITS for char in low_text):
+        low, high = DIGITS[low_text[0]], DIGITS[low_text[1]]
+        if high == low + 1 and low > 0:
+            return Decimal(low), Decimal(high)
+    low_value = parse_number(low_text)
+    return low_value, (parse_number(high_text) if high_text else None)
+
+
+def _quantity(span: Span, measure: MeasureWord, low: Decimal, high: Decimal | None, *, more: bool,
+              chinese: bool) -> Quantity:
+    upper = None if high is None else _tidy(high * measure.factor)
+    return Quantity(span, _tidy(low * measure.factor), upper, measure.unit, measure.count_noun,
+                    chinese=chinese, more_than=more)
 
 
 def _money_without_unit(text: str, match: re.Match[str]) -> Quantity | None:
@@ -167,32 +189,35 @@ def _money_without_unit(text: str, match: re.Match[str]) -> Quantity | None:
     return Quantity(Span(match.start(), match.start() + len(number)), _tidy(value), None, "yuan", None)
 
 
-def _chinese_quantities(doc: Document) -> Iterator[Quantity]:
-    yield from _chinese_measures(doc)
-    for match in CHINESE_AFTER_CUE.finditer(doc.folded):
-        if doc.in_masked(match.start("number")):
+def _chinese_quantities(doc: Document, *, licensed: bool = False) -> Iterator[Quantity]:
+    text = doc.folded
+    for match in CHINESE_RE.finditer(text):
+        if doc.in_masked(match.start()) or text[max(match.start() - 1, 0)] in "第前" or match[0] in LEX.vague:
+            continue
+        if not _unit_stands_alone(text, match.end(), match["unit"]):
+            continue
+        quantity = _build(match, match["low"], match["high"], chinese=True)
+        if quantity is not None and (licensed or _measures(text, match, quantity)):
+            yield quantity
+
+
+def _measures(text: str, match: re.Match[str], quantity: Quantity) -> bool:
+    """Whether a Chinese numeral is an amount here rather than part of a name (三年, 五项, 一校一品)."""
+    if quantity.upper is not None or match["low"] in ROUND_NUMERALS or quantity.unit in ALWAYS_MEASURING:
+        return True
+    clause_start = max(text.rfind(sep, 0, match.start()) for sep in ",;。:、(") + 1
+    return CHINESE_LICENSE.search(text[clause_start : match.start()]) is not None
+
+
+def _percent_words(doc: Document) -> Iterator[Quantity]:
+    for match in PERCENT_WORDS_RE.finditer(doc.folded):
+        if doc.in_masked(match.start()):
             continue
         try:
             value = parse_number(match["number"])
         except QuantityError:
             continue
-        noun = match["noun"]
-        yield Quantity(Span(match.start("number"), match.end()), value, None, "count", noun, chinese=True)
-
-
-def _chinese_measures(doc: Document) -> Iterator[Quantity]:
-    for match in CHINESE_MEASURE.finditer(doc.folded):
-        if doc.in_masked(match.start()):
-            continue
-        number = match["percent"] or match["number"]
-        unit = "%" if match["percent"] else match["unit"]
-        schema_unit, _, factor = _UNIT_TABLE[unit]
-        try:
-            value = parse_number(number) * factor
-        except QuantityError:
-            continue
-        span = Span(match.start(), match.end())
-        yield Quantity(span, _tidy(value), None, schema_unit, None, chinese=True)
+        yield Quantity(Span(match.start(), match.end()), _tidy(value), None, "percent", None, chinese=True)
 
 
 def _tidy(value: Decimal) -> Decimal:

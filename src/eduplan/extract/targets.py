@@ -27,22 +27,28 @@ from eduplan.extract.candidates import Quantity, Span, TargetCandidate
 from eduplan.extract.cues import (
     SUFFIX_CUES,
     comparison_for,
+    frequency_note,
     hedges_rest_of_sentence,
     is_soft,
     recurrence,
     scope_of,
 )
 from eduplan.extract.deadlines import YearCue, deadline_before, year_cues
+from eduplan.extract.lexicon import alternation, lexicon
 from eduplan.extract.quantities import find_quantities
 from eduplan.extract.text import Document
 from eduplan.targets import Comparator
 
+LEX = lexicon()
+
 COVERAGE_WORD = re.compile(r"(?<![健完齐周安保成])全覆盖")
 COVER_ALL = re.compile(r"覆盖(?:所有|全部)")
-ALL_WITH_STATE = re.compile(
-    r"(?P<scope>(?:所有|全部|全域)[^,;:。]{0,30}?)(?P<verb>建成|建有|开办|达标|通过|实现|创成|完成)"
+ALL_WITH_STATE = re.compile(rf"(?P<scope>(?:所有|全部|全域)[^,;:。]{{0,30}}?)(?P<verb>{alternation(LEX.completion)})")
+DUTY_WORDS = re.compile(rf"(?<![主重纲摘概])要(?![求素点])|{alternation(LEX.duty)}")
+# 形成全覆盖、多样化的格局 (an attribute) and 各地要实现全覆盖 (a duty with nothing named as covered).
+ATTRIBUTIVE_COVERAGE = re.compile(
+    rf"(?:{alternation(LEX.coverage_attributive)})$|(?:要|{alternation(LEX.duty)})(?:实现|达到|做到)?$"
 )
-DUTY_WORDS = re.compile(r"(?<![主重纲摘概])要(?![求素点])|必须|须|应当")
 INDICATOR_TRIM = re.compile(
     r"^(?:\d{1,2}(?=[\u4e00-\u9fff])|并|且|其中|同时|确保|力争|争取|争创|全市|全年|进一步|努力|计划|每年度?)+"
     r"|(?:均|都|分别|要|需|应|稳定|保持在|保持|控制在|不得|在|为|有)?(?:每年)?"
@@ -55,6 +61,12 @@ BARE_VERBS = frozenset({"新增", "新建", "建成", "建设", "创建", "创�
                         "办好", "开设", "设立", "安排", "完成", "实施", "开展", "新招聘", "改扩建"})
 PAST_WORDS = re.compile(r"已经|已有|已达|已建成|已完成|共有|现有|累计|先后|同比|比上年|较上年")
 THRESHOLD_NAME = re.compile(r"^(?:以上|以下)[\u4e00-\u9fff](?<!的)")
+DENOMINATOR = re.compile(r"每$")
+DENOMINATOR_SCOPE = re.compile(
+    r"(?P<scope>每\d+个?[\u4e00-\u9fff]{1,6}?)(?:原则上)?(?:至少|最多|配备|配置|设置|应|要|须|不)"
+)
+LISTED_AFTER = re.compile(r"\s*(?:、|\((?:相当于|约|即|折合|合)?)\s*")
+LIST_SIZE = re.compile(r"(?:等|\d条)$")
 NOUN_AFTER = re.compile(r"^[^,;:。、\d]{1,20}?(?=[,;:。、]|的|$)")
 MAX_VERB_ONLY = 4
 
@@ -137,14 +149,14 @@ def _numeric_targets(doc: Document, clause: Span, quantities: list[Quantity], he
     if PAST_WORDS.search(doc.text(clause)):
         return  # 现有幼儿园300所, 累计培训5万人次: a fact about the past
     previous: tuple[Quantity, Comparator] | None = None
-    for quantity in quantities:
+    for position, quantity in enumerate(quantities):
         before = text[clause.start : quantity.span.start]
         after = text[quantity.span.end : clause.end]
-        if _describes(quantity, before, after):
+        if _describes(quantity, before, after, later=quantities[position + 1 :]):
             continue
         comparator = comparison_for(before, after, quantity.unit, ranged=quantity.upper is not None)
         if quantity.more_than and comparator is Comparator.EXACTLY:
-            comparator = Comparator.MORE_THAN
+            comparator = Comparator.AT_LEAST  # 5000余名: at least 5000 (lexicon [approximate-more])
         if previous is not None and comparator is Comparator.EXACTLY:
             comparator = _inherited(text[previous[0].span.end : quantity.span.start], previous[1], comparator)
         start = _indicator_start(text, clause, quantity, previous[0] if previous else None)
@@ -157,27 +169,50 @@ def _numeric_targets(doc: Document, clause: Span, quantities: list[Quantity], he
             indicator=_indicator(text[start : quantity.span.start], text[quantity.span.end : end]),
             soft=hedged or is_soft(before),
             recurring=recurrence(before),
-            scope=scope_of(before, after, percent_head),
-            notes="Chinese numeral" if quantity.chinese else None,
+            scope=_denominator_scope(before) or scope_of(before, after, percent_head),
+            notes=_notes(quantity, before),
         )
         previous = (quantity, comparator)
 
 
-def _describes(quantity: Quantity, before: str, after: str) -> bool:
-    """Counts that describe rather than commit.
+def _notes(quantity: Quantity, before: str) -> str | None:
+    notes = ["Chinese numeral"] if quantity.chinese else []
+    frequency = frequency_note(before)
+    if frequency is not None:
+        notes.append(frequency)
+    return "; ".join(notes) or None
 
-    ``以...为目标的6所老重点高中`` (a count after 的) and ``消除66人以上超大班额`` (a threshold
-    naming a category) are left out.
+
+def _denominator_scope(before: str) -> str | None:
+    """``每6个教学班至少配备1名``: the target holds per 6 classes."""
+    found = DENOMINATOR_SCOPE.search(before)
+    return None if found is None else found["scope"]
+
+
+def _describes(quantity: Quantity, before: str, after: str, later: list[Quantity]) -> bool:
+    """Numbers that describe rather than commit.
+
+    ``每6个教学班`` (a denominator), ``等3项`` and ``6条25项`` (the size of a list), ``以...为目标的6所老重点
+    高中`` (a count after 的), ``消除66人以上超大班额`` (a threshold naming a category) and ``班额不满45人的
+    班级比例达到90%`` (a number inside the definition of what is measured) are left out.
     """
+    trimmed = before.rstrip()
+    if DENOMINATOR.search(trimmed) or LIST_SIZE.search(trimmed):
+        return True
     if quantity.unit != "count":
         return False
-    return before.rstrip().endswith("的") or THRESHOLD_NAME.match(after) is not None
+    if after.startswith("的") and later:
+        return True
+    if trimmed.endswith("的") and quantity.upper is None:
+        return True
+    return quantity.count_noun in ("人", "名") and THRESHOLD_NAME.match(after) is not None
 
 
 def _inherited(between: str, previous: Comparator, own: Comparator) -> Comparator:
-    """``不低于...110%、120%``: a bare number listed after another takes its prefix comparator."""
+    """A bare number listed after another (``不低于...110%、120%``) or restating it in brackets
+    (``不低于6个学分(相当于108课时)``) takes the comparator of the number before it."""
     bounds = (Comparator.AT_LEAST, Comparator.AT_MOST, Comparator.MORE_THAN, Comparator.LESS_THAN)
-    if re.fullmatch(r"\s*、\s*", between) and previous in bounds:
+    if LISTED_AFTER.fullmatch(between) and previous in bounds:
         return previous
     return own
 
@@ -233,18 +268,19 @@ def _indicator(before: str, after: str) -> str:
 def _coverage_targets(doc: Document, clause: Span, hedged: bool) -> Iterator[_Reading]:
     text = doc.text(clause)
     found = list(_coverage_spans(doc, clause, text))
-    for span, scope in found:
+    for span, scope, duty_matters in found:
         before = doc.folded[clause.start : span.end]
-        if DUTY_WORDS.search(doc.folded[clause.start : span.end]):
-            continue
+        if duty_matters and DUTY_WORDS.search(before):
+            continue  # 所有学校要…: an instruction (要实现…全覆盖 still states the coverage)
         quantity = Quantity(span, Decimal(100), None, "percent", None)
         indicator = re.sub(r"^(?:实现|推动|促进|建设|确保)", "", doc.text(span)).replace("全覆盖", "覆盖")
         yield _Reading(span, quantity, Comparator.EXACTLY, indicator, hedged or is_soft(before),
                        recurrence(before), scope, "no numeral")
 
 
-def _coverage_spans(doc: Document, clause: Span, text: str) -> Iterator[tuple[Span, str | None]]:
-    words = [m for m in COVERAGE_WORD.finditer(text) if not doc.in_masked(clause.start + m.start())]
+def _coverage_spans(doc: Document, clause: Span, text: str) -> Iterator[tuple[Span, str | None, bool]]:
+    words = [m for m in COVERAGE_WORD.finditer(text) if not doc.in_masked(clause.start + m.start())
+             and ATTRIBUTIVE_COVERAGE.search(text, 0, m.start()) is None]
     if words:
         start = 0
         for match in words:
@@ -252,7 +288,7 @@ def _coverage_spans(doc: Document, clause: Span, text: str) -> Iterator[tuple[Sp
             cut = max(_last_enumeration_comma(head), head.rfind("和") if len(head) > 12 else -1)
             begin = start + (cut + 1 if cut >= 0 else 0)
             scope = scope_of(text[begin : match.start()], "", "")
-            yield Span(clause.start + begin, clause.start + match.end()), scope
+            yield Span(clause.start + begin, clause.start + match.end()), scope, False
             start = match.end()
         return
     cover = COVER_ALL.search(text)
@@ -260,13 +296,13 @@ def _coverage_spans(doc: Document, clause: Span, text: str) -> Iterator[tuple[Sp
         tail = re.match(r"[^,;:。]{0,20}", text[cover.end() :])
         end = cover.end() + (len(tail[0]) if tail else 0)
         scope = text[cover.start() + 2 : end].split("的", maxsplit=1)[0]
-        yield Span(clause.start, clause.start + end), scope
+        yield Span(clause.start, clause.start + end), scope, True
         return
     state = ALL_WITH_STATE.search(text)
     if state is not None and not doc.in_masked(clause.start + state.start()):
         end = len(text.rstrip("。"))
         scope = re.split(r"在|要|均|都|全面|实现", state["scope"])[0] or None
-        yield Span(clause.start, clause.start + end), scope
+        yield Span(clause.start, clause.start + end), scope, True
 
 
 def _candidate(
