@@ -11,6 +11,7 @@ from eduplan.extract.cues import comparison_for, frequency_note, is_soft, recurr
 from eduplan.extract.lexicon import alternation, lexicon
 from eduplan.extract.quantities import read_quantity
 from eduplan.targets import Comparator
+from eduplan.units import unit_info
 
 GE, GT, LE, LT, EQ = (Comparator.AT_LEAST, Comparator.MORE_THAN, Comparator.AT_MOST, Comparator.LESS_THAN,
                       Comparator.EXACTLY)
@@ -123,8 +124,6 @@ def test_measure_words_come_from_the_unit_registry(text: str, unit: str, noun: s
 
 def test_registry_and_extractor_share_the_measure_words() -> None:
     """Each measure word the extractor reads is a unit pint knows (one source: units_zh.txt)."""
-    from eduplan.units import unit_info
-
     for measure in lexicon().measure_words:
         unit_info(measure.word)
 
