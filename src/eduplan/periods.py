@@ -29,6 +29,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import enum
+import functools
 import re
 from decimal import Decimal
 from typing import Literal
@@ -343,6 +344,7 @@ _RRULE: dict[Frequency, tuple[Literal[0, 1, 2, 3, 4, 5, 6], int]] = {
 }
 
 
+@functools.lru_cache(maxsize=1024)  # pure; evaluation asks again for every recurring target of a plan
 def calendar_periods(period: Period, frequency: Frequency) -> tuple[Period, ...]:
     """Split ``period`` into consecutive reporting periods (the last may be shorter).
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 import operator
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
@@ -50,6 +51,9 @@ class Series:
     dates: tuple[dt.date, ...]
     values: tuple[Decimal, ...]
     reports: tuple[ReportedValue, ...]
+    sums: tuple[Decimal, ...] = attrs.field(default=attrs.Factory(
+        lambda self: (Decimal(0), *itertools.accumulate(self.values)), takes_self=True))
+    """Prefix sums: ``sums[i]`` is the sum of the first ``i`` values, so any total is one subtraction."""
 
     @classmethod
     def of(cls, rows: list[Row]) -> Series:
@@ -74,7 +78,7 @@ class Series:
         lo, hi = self.bounds(start, end)
         if lo == hi:
             return None
-        return sum(self.values[lo:hi], Decimal(0)), self.reports[lo:hi]
+        return self.sums[hi] - self.sums[lo], self.reports[lo:hi]
 
     def history(self, start: dt.date, end: dt.date) -> tuple[tuple[Decimal, ReportedValue], ...]:
         """Each value dated from ``start`` to ``end`` with its report."""
@@ -88,6 +92,9 @@ class PreparedReports:
 
     series: Mapping[SeriesKey, Series]
     diagnostics: tuple[Diagnostic, ...]
+    reporters: Mapping[str, tuple[str, ...]] = attrs.field(
+        default=attrs.Factory(lambda self: _reporters(self.series), takes_self=True))
+    """The units that reported each indicator, sorted: built once, so a look-up never scans every series."""
 
     def get(self, indicator_id: str, organisation: str | None) -> Series | None:
         """The series for an indicator and organisation (``None``: the jurisdiction)."""
@@ -95,7 +102,15 @@ class PreparedReports:
 
     def organisations(self, indicator_id: str) -> tuple[str, ...]:
         """The units that reported an indicator, sorted."""
-        return tuple(sorted(org for ind, org in self.series if ind == indicator_id and org is not None))
+        return self.reporters.get(indicator_id, ())
+
+
+def _reporters(series: Mapping[SeriesKey, Series]) -> dict[str, tuple[str, ...]]:
+    found: dict[str, list[str]] = {}
+    for indicator_id, organisation in series:
+        if organisation is not None:
+            found.setdefault(indicator_id, []).append(organisation)
+    return {indicator_id: tuple(sorted(names)) for indicator_id, names in found.items()}
 
 
 def _priority(report: ReportedValue) -> tuple[bool, dt.date, str, Decimal, str]:
