@@ -18,9 +18,15 @@ setup: $(STAMP)
 # The main job on a bundled real plan: evaluate the Taizhou 2018-2020 plan against its (illustrative)
 # reports. `eduplan check` exits 1 when results fail (here they do, by design of the example data).
 DEMO := examples/taizhou-2018-2020
+# Then a real plan against its real reports: the national 十三五 targets and the official 2016-2020 values
+# (examples/national-13th-fyp); nothing fails there, so these checks must exit 0.
+NATIONAL := examples/national-13th-fyp
 demo: setup
 	$(BIN)/eduplan validate $(DEMO)/plan.yaml
 	$(BIN)/eduplan check $(DEMO)/plan.yaml --reports $(DEMO)/reports.csv --as-of 2020-06-30 || test $$? -eq 1
+	$(BIN)/eduplan validate $(NATIONAL)/plan.yaml
+	$(BIN)/eduplan check $(NATIONAL)/plan.yaml --reports $(NATIONAL)/reports.csv --as-of 2016-12-31
+	$(BIN)/eduplan check $(NATIONAL)/plan.yaml --reports $(NATIONAL)/reports.csv --as-of 2020-12-31
 
 test: setup
 	$(BIN)/python -m pytest
