@@ -1,0 +1,65 @@
+"""Properties of the coefficient of variation: order, scale, equal schools, zero enrolment."""
+
+from __future__ import annotations
+
+import random
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from eduplan.balance import BalanceError, coefficient_of_variation
+from tests.balance.strategies import county, enrolments
+
+
+@given(county(), st.randoms(use_true_random=False), st.booleans())
+def test_invariant_to_school_order(data: tuple[list[Decimal], list[int]], rng: random.Random, weighted: bool) -> None:
+    """Shuffling the schools does not change the coefficient."""
+    values, people = data
+    pairs = list(zip(values, people, strict=True))
+    rng.shuffle(pairs)
+    shuffled = [t for t, _ in pairs], [p for _, p in pairs]
+    assert coefficient_of_variation(*shuffled, weighted=weighted) == coefficient_of_variation(
+        values, people, weighted=weighted)
+
+
+@given(county(), st.integers(min_value=2, max_value=1000), st.booleans())
+def test_invariant_to_scaling_every_quantity(data: tuple[list[Decimal], list[int]], factor: int,
+                                             weighted: bool) -> None:
+    """Multiplying every total and every enrolment by the same factor does not change the coefficient."""
+    values, people = data
+    assert coefficient_of_variation([t * factor for t in values], [p * factor for p in people],
+                                    weighted=weighted) == coefficient_of_variation(values, people, weighted=weighted)
+
+
+@given(county(), st.sampled_from(["100", "0.0001", "10000", "3"]))
+def test_invariant_to_the_unit_of_the_totals(data: tuple[list[Decimal], list[int]], factor: str) -> None:
+    """Totals in 万元 instead of 元 (or ×100 per hundred pupils) give the same coefficient to 18 digits."""
+    values, people = data
+    scaled = coefficient_of_variation([t * Decimal(factor) for t in values], people)
+    assert abs(scaled - coefficient_of_variation(values, people)) <= Decimal("1e-18") * max(scaled, Decimal(1))
+
+
+@given(st.lists(enrolments, min_size=1, max_size=30), st.decimals(min_value=Decimal("0.01"), max_value=Decimal(1000),
+                                                                   places=2), st.booleans())
+def test_zero_when_all_schools_are_equal(people: list[int], per_pupil: Decimal, weighted: bool) -> None:
+    """Schools with the same value per pupil have a coefficient of exactly 0, whatever their sizes."""
+    assert coefficient_of_variation([per_pupil * p for p in people], people, weighted=weighted) == 0
+
+
+@given(county(), st.booleans())
+def test_non_negative_and_weighted_below_sqrt_n(data: tuple[list[Decimal], list[int]], weighted: bool) -> None:
+    """The coefficient is at least 0; the weighted one is below √(P / min P_i) (a bound from the formula)."""
+    values, people = data
+    cv = coefficient_of_variation(values, people, weighted=weighted)
+    assert cv >= 0
+    if weighted:
+        assert cv * cv <= Decimal(sum(people)) / min(people)
+
+
+@given(st.lists(st.decimals(min_value=0, max_value=1000, places=1), min_size=1, max_size=10), st.booleans())
+def test_zero_enrolment_is_a_clear_error(values: list[Decimal], weighted: bool) -> None:
+    """A county with no pupils raises BalanceError, never ZeroDivisionError or InvalidOperation."""
+    with pytest.raises(BalanceError, match="enrolment is 0"):
+        coefficient_of_variation(values, [0] * len(values), weighted=weighted)
