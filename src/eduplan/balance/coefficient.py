@@ -40,7 +40,8 @@ import attrs
 from eduplan.diagnostics import EduplanError
 from eduplan.units import to_decimal
 
-__all__ = ["BalanceError", "CountyStats", "coefficient_of_variation", "county_stats", "unweighted_coefficient"]
+__all__ = ["BalanceError", "CountyStats", "coefficient_of_variation", "county_stats", "stats_of",
+           "unweighted_coefficient"]
 
 _WORK = decimal.Context(prec=60, rounding=decimal.ROUND_HALF_EVEN, traps=[decimal.InvalidOperation,
                                                                            decimal.DivisionByZero])
@@ -137,15 +138,21 @@ def county_stats(totals: Iterable[Decimal | int | str], enrolments: Iterable[int
     if 0 in people:
         raise BalanceError(f"school {people.index(0) + 1} has no students: its indicator value is undefined; "
                            "leave it out (or exclude it as a 教学点)")
+    return stats_of(values, people)
+
+
+def stats_of(values: tuple[Decimal, ...], people: tuple[int, ...]) -> CountyStats:
+    """`county_stats` for inputs already checked (finite totals >= 0, positive integer enrolments).
+
+    The evaluator's fast path: one pass of exact products and one rounded quotient per school.
+    """
+    enrolment = sum(people)
     with decimal.localcontext(_WORK):
         total = sum(values, Decimal(0))
-        terms = tuple(_square(t * enrolment - total * p) / p for t, p in zip(values, people, strict=True))
+        gaps = [t * enrolment - total * p for t, p in zip(values, people, strict=True)]
+        terms = tuple([d * d / p for d, p in zip(gaps, people, strict=True)])
         spread = sum(terms, Decimal(0))
     return CountyStats(total, enrolment, spread, terms, values, people)
-
-
-def _square(d: Decimal) -> Decimal:
-    return d * d
 
 
 def coefficient_of_variation(totals: Iterable[Decimal | int | str], enrolments: Iterable[int], *,
@@ -191,7 +198,8 @@ def unweighted_coefficient(stats: CountyStats) -> Decimal:
         values = [t / p for t, p in zip(stats.totals, stats.enrolments, strict=True)]
     with decimal.localcontext(_WIDE):  # sums of 60-digit values, exact for any realistic county
         mean = sum(values, Decimal(0)) / len(values)
-        variance = sum((_square(v - mean) for v in values), Decimal(0)) / len(values)
+        deviations = [v - mean for v in values]
+        variance = sum([d * d for d in deviations], Decimal(0)) / len(values)
         if not variance:
             return Decimal(0)
         root = variance.sqrt() / mean

@@ -26,10 +26,12 @@ import decimal
 import enum
 from collections.abc import Iterable
 from decimal import Decimal
+from itertools import compress
+from operator import not_
 
 import attrs
 
-from eduplan.balance.coefficient import CountyStats, county_stats, unweighted_coefficient
+from eduplan.balance.coefficient import CountyStats, stats_of, unweighted_coefficient
 from eduplan.balance.schools import School, SchoolTable
 from eduplan.balance.standards import BalanceIndicator, Judging, Stage, Standard
 from eduplan.diagnostics import NOWHERE, Code, Diagnostic, Severity
@@ -72,30 +74,44 @@ class CoefficientResult:
     Attributes:
         county_value: the pooled value ``per × T / P`` (``None`` without schools).
         coefficient: the weighted coefficient (the method's), ``None`` when undefined (county value 0).
-        unweighted: the unweighted coefficient, for comparison only.
         limit: the limit it is judged against (``None`` when the standard judges the comprehensive mean).
         passed: ``coefficient <= limit`` decided exactly; ``None`` when not judged on its own.
         furthest: when it fails, the schools contributing most to it (together at least half).
+        stats: the exact sums behind it (``None`` when undefined).
     """
 
     indicator: BalanceIndicator
     county_value: Decimal | None
     coefficient: Decimal | None
-    unweighted: Decimal | None
     limit: Decimal | None
     passed: bool | None
     furthest: tuple[Deviation, ...] = ()
+    stats: CountyStats | None = attrs.field(default=None, eq=False, repr=False)
+
+    @property
+    def unweighted(self) -> Decimal | None:
+        """The unweighted coefficient, for comparison only (computed when asked for)."""
+        return None if self.stats is None or not self.stats.defined else unweighted_coefficient(self.stats)
 
 
 @attrs.frozen
 class SchoolResult:
-    """One school against the per-school rule: its values, which thresholds it meets, and the verdict."""
+    """One school against the per-school rule: which thresholds it meets, and the verdict.
+
+    ``indicators`` are the standard's, in order; ``met`` and `values` follow that order.
+    """
 
     school: School
-    values: tuple[Decimal, ...]
+    indicators: tuple[BalanceIndicator, ...] = attrs.field(repr=False)
     met: tuple[bool, ...]
     passed: bool
     shortfalls: tuple[str, ...] = ()
+
+    @property
+    def values(self) -> tuple[Decimal, ...]:
+        """The school's indicator values (per × quantity / enrolment), computed when asked for."""
+        with decimal.localcontext(_VALUES):
+            return tuple(_value(self.school, i.quantity) * i.per / self.school.enrolment for i in self.indicators)
 
 
 @attrs.frozen
@@ -187,65 +203,81 @@ class _Stage:
     schools: list[School] = attrs.Factory(list)
 
     def result(self, schools: list[School], lost: bool) -> StageResult:
-        excluded = tuple(s for s in schools if s.teaching_point and s.enrolment < self.below)
-        used = [s for s in schools if not (s.teaching_point and s.enrolment < self.below) and self.usable(s)]
-        unusable = len(schools) - len(excluded) - len(used)
+        out = [s.enrolment < self.below and s.teaching_point for s in schools]
+        excluded = tuple(compress(schools, out))
+        kept = list(compress(schools, map(not_, out))) if excluded else schools
+        rows = [dict(s.quantities) for s in kept]
+        needed = tuple(dict.fromkeys(i.quantity for i in self.standard.indicators))
+        wanted = set(needed)
+        usable = [(s.enrolment > 0 and wanted <= row.keys()) or self.usable(s, row, needed)
+                  for s, row in zip(kept, rows, strict=True)]
+        self.schools = [s for s, ok in zip(kept, usable, strict=True) if ok]
+        rows = [row for row, ok in zip(rows, usable, strict=True) if ok]
         reasons = []
         if lost:
             reasons.append("rows of this county were rejected (see the diagnostics): the verdict cannot rest on "
                            "part of the county")
-        if unusable:
-            reasons.append(f"{unusable} school(s) cannot be used (see the diagnostics)")
-        self.schools = used
-        if not used:
+        if not all(usable):
+            reasons.append(f"{usable.count(False)} school(s) cannot be used (see the diagnostics)")
+        if not self.schools:
             return StageResult(self.county, self.stage, Verdict.INCOMPLETE if reasons else Verdict.PASS, (), (),
                                excluded=excluded, reasons=(*reasons, "no school to judge"))
-        coefficients = tuple(self.coefficient(i, used) for i in self.standard.indicators)
-        school_results = tuple(self.school(s) for s in used)
-        return self.verdict(coefficients, school_results, excluded, reasons)
+        people = tuple(s.enrolment for s in self.schools)
+        columns = {q: tuple(row[q] for row in rows) for q in needed}
+        coefficients = tuple(self.coefficient(i, columns[i.quantity], people) for i in self.standard.indicators)
+        return self.verdict(coefficients, self.judge_schools(columns, people), excluded, reasons)
 
-    def usable(self, school: School) -> bool:
-        missing = [i.quantity for i in self.standard.indicators if school.quantity(i.quantity) is None]
+    def usable(self, school: School, row: dict[str, Decimal], needed: tuple[str, ...]) -> bool:
+        missing = [q for q in needed if q not in row]
         if school.enrolment <= 0:
             message = f"{school.name}: no students (在校生数 0); its indicator values are undefined"
         elif missing:
-            message = f"{school.name}: no value for {', '.join(dict.fromkeys(missing))}"
+            message = f"{school.name}: no value for {', '.join(missing)}"
         else:
             return True
         self.diagnostics.append(Diagnostic(Code.MISSING_FIELD, message, school.location or NOWHERE,
                                            hint="the county's verdict is incomplete until the row is fixed"))
         return False
 
-    def coefficient(self, indicator: BalanceIndicator, schools: list[School]) -> CoefficientResult:
-        totals = [_value(s, indicator.quantity) for s in schools]
-        stats = county_stats(totals, [s.enrolment for s in schools])
+    def coefficient(self, indicator: BalanceIndicator, totals: tuple[Decimal, ...], people: tuple[int, ...]
+                    ) -> CoefficientResult:
+        stats = stats_of(totals, people)
         county_value = _VALUES.divide(stats.total * indicator.per, stats.enrolment)
         limit = self.standard.limit(self.stage) if self.standard.judged_on is Judging.EACH else None
         if not stats.defined:
-            return CoefficientResult(indicator, county_value, None, None, limit, False if limit is not None else None)
+            return CoefficientResult(indicator, county_value, None, limit, False if limit is not None else None)
         self.stats[indicator.id] = stats
         passed = None if limit is None else stats.within(limit)
-        return CoefficientResult(indicator, county_value, stats.coefficient(), unweighted_coefficient(stats), limit,
-                                 passed)
+        return CoefficientResult(indicator, county_value, stats.coefficient(), limit, passed, stats=stats)
 
-    def school(self, school: School) -> SchoolResult:
-        values: list[Decimal] = []
-        met: list[bool] = []
-        short: list[str] = []
+    def judge_schools(self, columns: dict[str, tuple[Decimal, ...]], people: tuple[int, ...]
+                      ) -> tuple[SchoolResult, ...]:
+        """Every school against the thresholds, one indicator (column) at a time, compared exactly."""
         rule = self.standard.school_rule
-        floor_ok = True
-        for indicator in self.standard.indicators:
-            total = _value(school, indicator.quantity) * indicator.per
-            values.append(_VALUES.divide(total, school.enrolment))
-            threshold = indicator.threshold(self.stage)
-            ok = threshold is None or total >= threshold * school.enrolment
-            met.append(ok)
-            if not ok:
-                short.append(indicator.id)
-                if rule is not None and rule.floor is not None and threshold is not None:
-                    floor_ok = floor_ok and total >= rule.floor * threshold * school.enrolment
-        passed = rule is None or (sum(met) >= rule.at_least and floor_ok)
-        return SchoolResult(school, tuple(values), tuple(met), passed, tuple(short))
+        met, floor_ok = [], [True] * len(people)
+        with decimal.localcontext(_VALUES):
+            for indicator in self.standard.indicators:
+                per, threshold = indicator.per, indicator.threshold(self.stage)
+                scaled = [t * per for t in columns[indicator.quantity]]
+                if threshold is None:
+                    met.append([True] * len(people))
+                    continue
+                met.append([t >= threshold * p for t, p in zip(scaled, people, strict=True)])
+                if rule is not None and rule.floor is not None:
+                    low = rule.floor * threshold
+                    floor_ok = [f and t >= low * p for f, t, p in zip(floor_ok, scaled, people, strict=True)]
+        indicators = self.standard.indicators
+        ids = [i.id for i in indicators]
+        at_least = len(indicators) if rule is None else rule.at_least
+        results = []
+        for school, row_met, floor in zip(self.schools, zip(*met), floor_ok, strict=True):
+            if all(row_met):
+                results.append(SchoolResult(school, indicators, row_met, True))
+                continue
+            passed = rule is None or (sum(row_met) >= at_least and floor)
+            short = tuple(compress(ids, map(not_, row_met)))
+            results.append(SchoolResult(school, indicators, row_met, passed, short))
+        return tuple(results)
 
     def verdict(self, coefficients: tuple[CoefficientResult, ...], schools: tuple[SchoolResult, ...],
                 excluded: tuple[School, ...], reasons: list[str]) -> StageResult:

@@ -32,7 +32,7 @@ from typing import Any
 import attrs
 
 from eduplan.balance.standards import Quantity, Stage, quantities
-from eduplan.diagnostics import Code, Diagnostic, Location, QuantityError, Severity
+from eduplan.diagnostics import Code, Diagnostic, Location, QuantityError, Severity, raise_problems
 from eduplan.io.errors import DEFAULT_MAX_BYTES, Loaded, LoadError
 from eduplan.io.tables import read_table
 from eduplan.numerals import normalise
@@ -58,6 +58,12 @@ _THROUGH = ("九年一贯制", "十二年一贯制", "一贯制", "nine-year", "
 _UNIT_IN_HEADER = re.compile(r"^(?P<name>.*?)\s*[(\[](?P<unit>[^()\[\]]+)[)\]]\s*$")
 
 
+def _quantities(items: Iterable[tuple[str, Decimal | int | str]]) -> tuple[tuple[str, Decimal], ...]:
+    """``(quantity id, value)`` pairs as sorted exact decimals (ints and decimal strings are accepted)."""
+    return tuple(sorted((key, value if isinstance(value, Decimal) and value.is_finite() else to_decimal(value))
+                        for key, value in items))
+
+
 @attrs.frozen
 class School:
     """One school at one stage: its county, enrolment and raw quantities (in their standard units).
@@ -69,10 +75,19 @@ class School:
     name: str
     stage: Stage
     enrolment: int
-    quantities: tuple[tuple[str, Decimal], ...] = ()
+    quantities: tuple[tuple[str, Decimal], ...] = attrs.field(default=(), converter=_quantities)
     type: str | None = None
     code: str | None = None
     location: Location | None = attrs.field(default=None, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        problems = []
+        if isinstance(self.enrolment, bool) or not isinstance(self.enrolment, int) or self.enrolment < 0:
+            problems.append(f"School.enrolment: a whole number of students, at least 0 (got {self.enrolment!r})")
+        bad = [key for key, value in self.quantities if value < 0]
+        if bad:
+            problems.append(f"School.quantities: {', '.join(bad)} must be at least 0")
+        raise_problems(f"School {self.name!r} ({self.county})", problems)
 
     def quantity(self, name: str) -> Decimal | None:
         """The value of raw quantity ``name``, or ``None`` if not given."""
