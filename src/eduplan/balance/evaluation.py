@@ -270,7 +270,7 @@ class _Stage:
         ids = [i.id for i in indicators]
         at_least = len(indicators) if rule is None else rule.at_least
         results = []
-        for school, row_met, floor in zip(self.schools, zip(*met), floor_ok, strict=True):
+        for school, row_met, floor in zip(self.schools, zip(*met, strict=True), floor_ok, strict=True):
             if all(row_met):
                 results.append(SchoolResult(school, indicators, row_met, True))
                 continue
