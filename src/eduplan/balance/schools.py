@@ -33,7 +33,7 @@ import attrs
 
 from eduplan.balance.standards import Quantity, Stage, quantities
 from eduplan.diagnostics import Code, Diagnostic, Location, QuantityError, Severity, raise_problems
-from eduplan.io.errors import DEFAULT_MAX_BYTES, Loaded, LoadError
+from eduplan.io.errors import DEFAULT_MAX_TABLE_BYTES, Loaded, LoadError
 from eduplan.io.tables import read_table
 from eduplan.numerals import normalise
 from eduplan.units import to_decimal, unit_info
@@ -107,7 +107,7 @@ class SchoolTable:
     incomplete: tuple[str, ...] = ()
 
 
-def load_schools(path: str | Path, *, extra: Iterable[Quantity] = (), max_bytes: int = DEFAULT_MAX_BYTES,
+def load_schools(path: str | Path, *, extra: Iterable[Quantity] = (), max_bytes: int = DEFAULT_MAX_TABLE_BYTES,
                  sheet: str | None = None) -> Loaded[SchoolTable]:
     """Load a school table from ``.csv``/``.tsv``/``.xlsx`` (see the module docstring).
 
