@@ -32,7 +32,7 @@ from typing import Any
 import attrs
 
 from eduplan.balance.standards import Quantity, Stage, quantities
-from eduplan.diagnostics import Code, Diagnostic, Location, QuantityError, Severity, raise_problems
+from eduplan.diagnostics import Code, Diagnostic, Location, QuantityError, Severity, problem, raise_problems
 from eduplan.io.errors import DEFAULT_MAX_TABLE_BYTES, Loaded, LoadError
 from eduplan.io.tables import read_table
 from eduplan.numerals import normalise
@@ -83,10 +83,11 @@ class School:
     def __attrs_post_init__(self) -> None:
         problems = []
         if isinstance(self.enrolment, bool) or not isinstance(self.enrolment, int) or self.enrolment < 0:
-            problems.append(f"School.enrolment: a whole number of students, at least 0 (got {self.enrolment!r})")
+            problems.append(problem(Code.IMPOSSIBLE_VALUE, "School.enrolment",
+                                    f"a whole number of students, at least 0 (got {self.enrolment!r})"))
         bad = [key for key, value in self.quantities if value < 0]
         if bad:
-            problems.append(f"School.quantities: {', '.join(bad)} must be at least 0")
+            problems.append(problem(Code.IMPOSSIBLE_VALUE, "School.quantities", f"{', '.join(bad)} must be at least 0"))
         raise_problems(f"School {self.name!r} ({self.county})", problems)
 
     def quantity(self, name: str) -> Decimal | None:
