@@ -85,14 +85,16 @@ def commands(block: Block) -> tuple[Command, ...]:
 
 
 def materialise(markdown: str, directory: Path) -> None:
-    """Write a page's files into ``directory``, beside a link to the repository's examples."""
+    """Write a page's files into ``directory``, beside links to the repository's examples and seed texts."""
     for name, text in files(markdown).items():
         path = directory / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
-    examples = directory / "examples"
-    if not examples.exists():
-        examples.symlink_to(ROOT / "examples", target_is_directory=True)
+    for shared in ("examples", "tests/data/seeds"):
+        link = directory / shared
+        if not link.exists():
+            link.parent.mkdir(parents=True, exist_ok=True)
+            link.symlink_to(ROOT / shared, target_is_directory=True)
 
 
 def run_console(block: Block, directory: Path) -> list[tuple[Command, str]]:
