@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import enum
 import json
 import os
 import re
@@ -161,6 +162,8 @@ def _default(field: Any) -> str:
     default = field.default
     if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
         default = default.factory()
+    if isinstance(default, enum.Enum):
+        return f"`{type(default).__name__}.{default.name}`"
     if callable(default):
         return f"`{default.__name__}`"
     if isinstance(default, dict):
