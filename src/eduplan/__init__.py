@@ -38,7 +38,7 @@ from eduplan.numerals import parse_number
 from eduplan.organisations import Organisation, OrganisationKind, Responsibility, Role
 from eduplan.periods import Deadline, Frequency, Period, parse_deadline, parse_period
 from eduplan.provenance import Provenance
-from eduplan.reports import ReportedValue, TaskReport, TaskState
+from eduplan.reports import ReportBasis, ReportedValue, TaskReport, TaskState
 from eduplan.targets import (
     Accumulation,
     Basis,
@@ -107,6 +107,7 @@ __all__ = [
     "QuantityError",
     "Reference",
     "ReferenceKind",
+    "ReportBasis",
     "ReportedValue",
     "Responsibility",
     "Result",

@@ -3,8 +3,15 @@
 >>> import datetime as dt
 >>> from eduplan.units import parse_quantity
 >>> r = ReportedValue("new-places", parse_quantity("1.2万个"), dt.date(2019, 12, 31), organisation="海陵区")
->>> r.value, r.final
-(Amount(value=Decimal('12000'), unit='个'), True)
+>>> r.value, r.final, r.basis
+(Amount(value=Decimal('12000'), unit='个'), True, <ReportBasis.UNSTATED: 'unstated'>)
+
+A value read from a table keeps what the file said beside the converted value, so evidence can always
+be traced back to the cell (``1.2`` in a ``万人`` column is 12000 人):
+
+>>> r = ReportedValue("pupils", Amount(12000, "人"), dt.date(2020, 12, 31), value_text="1.2", unit_text="万人")
+>>> r.written
+'1.2万人'
 """
 
 from __future__ import annotations
@@ -18,6 +25,20 @@ import attrs
 from eduplan.diagnostics import Location, ModelError
 from eduplan.periods import Period
 from eduplan.units import Amount, to_decimal
+
+
+class ReportBasis(enum.StrEnum):
+    """What a reported number counts (口径): an increment over its period (新增), a running total since
+    the start (累计), or not stated (a level, or an increment when a target sums values)."""
+
+    UNSTATED = "unstated"
+    INCREMENT = "increment"
+    RUNNING_TOTAL = "running_total"
+
+    @property
+    def label_zh(self) -> str:
+        """The Chinese term."""
+        return {"unstated": "未注明", "increment": "新增", "running_total": "累计"}[self.value]
 
 
 @attrs.frozen
@@ -35,7 +56,11 @@ class ReportedValue:
         reported_on: the day it was reported; breaks ties between several reports of the same value.
         numerator, denominator: for a rate or ratio, its parts (在园幼儿数 / 适龄儿童数), so that unit
             values can be aggregated by summing parts instead of averaging rates.
+        basis: 新增 (an increment over ``period``), 累计 (a running total since ``period``'s start, or the
+            plan's start) or unstated.
         location: where it was read (file and row), for diagnostics; not part of equality.
+        value_text, unit_text: the value and unit exactly as the file gave them (``"0.92"`` in a
+            ``0.00%`` cell is read as ``"92%"``, see docs/reports.md); not part of equality.
     """
 
     indicator_id: str
@@ -50,6 +75,16 @@ class ReportedValue:
     numerator: Decimal | None = attrs.field(default=None, converter=attrs.converters.optional(to_decimal))
     denominator: Decimal | None = attrs.field(default=None, converter=attrs.converters.optional(to_decimal))
     location: Location | None = attrs.field(default=None, eq=False)
+    basis: ReportBasis = ReportBasis.UNSTATED
+    value_text: str | None = attrs.field(default=None, eq=False)
+    unit_text: str | None = attrs.field(default=None, eq=False)
+
+    @property
+    def written(self) -> str:
+        """The value as the source wrote it (its text and unit column), or the value itself."""
+        if self.value_text is None:
+            return str(self.value)
+        return self.value_text + (self.unit_text or "")
 
     def __attrs_post_init__(self) -> None:
         if (self.numerator is None) != (self.denominator is None):

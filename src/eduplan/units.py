@@ -258,8 +258,16 @@ class Amount:
 _QUANTITY_RE = re.compile(rf"^\s*(?P<number>{NUMBER_PATTERN})\s*(?P<unit>.*?)\s*$")
 
 
-def parse_quantity(text: str) -> Amount:
+def parse_quantity(text: str, unit: str = DIMENSIONLESS) -> Amount:
     """Read a quantity as printed in a plan: a number, an optional 万/亿 multiple and a unit.
+
+    A bare number is in ``unit``, the unit of the indicator it measures (the one rule for bare numbers,
+    see docs/reports.md); without one it is a plain number, so ``"0.92"`` is 92 %, not 0.92 %:
+
+    >>> parse_quantity("92.00", unit="%"), parse_quantity("92.00") == parse_quantity("9200%")
+    (Amount(value=Decimal('92.00'), unit='%'), True)
+    >>> parse_quantity("92%", unit="个")
+    Amount(value=Decimal('92'), unit='%')
 
     >>> parse_quantity("5万个")
     Amount(value=Decimal('50000'), unit='个')
@@ -282,4 +290,5 @@ def parse_quantity(text: str) -> Amount:
     if match is None:
         raise QuantityError(f"not a quantity: {text!r} (expected a number and a unit, e.g. 90%, 5万个, 68亿元)")
     value = parse_number(match["number"])
-    return Amount(value, match["unit"])
+    return Amount(value, match["unit"] or unit)
+

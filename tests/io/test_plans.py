@@ -143,7 +143,7 @@ def test_quantities_are_exact_and_text_survives() -> None:
     plan = loads_plan(text).value
     task = plan.task("1")
     assert (plan.sections[0].number, task.number, task.ongoing, task.deadline) == ("2.", "3.10", True, None)
-    assert str(plan.target("t").value) == "0.1"
+    assert str(plan.target("t").value) == "0.1%"  # a bare number is in the indicator's unit
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=[p.parent.name for p in EXAMPLES])

@@ -146,7 +146,8 @@ class _Context:
     def __init__(self, plan: Plan, as_of: dt.date, policy: Policy, reports: Iterable[ReportedValue]) -> None:
         self.plan, self.as_of, self.policy = plan, as_of, policy
         self.indicators = {i.id: i for i in plan.indicators_used()}
-        self.prepared: PreparedReports = prepare_reports(reports, self.indicators, as_of)
+        self.prepared: PreparedReports = prepare_reports(reports, self.indicators, as_of,
+                                                          policy.source_priority)
         self.section_of = {t.id: s.id for s in plan.walk_sections() for t in s.tasks}
         self.groups = {o.name: o for o in plan.organisations if o.is_group}
         self.diagnostics: list[Diagnostic] = []

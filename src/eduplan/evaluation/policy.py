@@ -16,7 +16,7 @@ Decimal('110.2500000000000000000000000')
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from types import MappingProxyType
 
@@ -61,6 +61,11 @@ def _parameters(value: Mapping[str, Amount | str]) -> Mapping[str, Amount]:
     return MappingProxyType({k: parse_quantity(v) if isinstance(v, str) else v for k, v in value.items()})
 
 
+def _sources(value: str | Iterable[str]) -> tuple[str, ...]:
+    """Sources in order of trust; one source may be given alone."""
+    return (value,) if isinstance(value, str) else tuple(value)
+
+
 @attrs.frozen
 class Policy:
     """How targets are judged.
@@ -83,6 +88,8 @@ class Policy:
         reporting_lag_days: how long after a window's deadline its report may arrive before nothing
             reported counts as 逾期未报送 (``missed``). Default 0; set e.g. 120 for annual statistics
             published in spring.
+        source_priority: for conflicting reports of one value (数据打架), the sources in order of trust
+            (``("统计公报", "县区自报")``); without it the least favourable value counts (docs/reports.md).
     """
 
     tolerance: Decimal = DEFAULT_TOLERANCE
@@ -95,3 +102,4 @@ class Policy:
     growth_trajectory: Trajectory = compound
     clock: Clock = Clock.REPORTING
     reporting_lag_days: int = 0
+    source_priority: tuple[str, ...] = attrs.field(default=(), converter=_sources)

@@ -12,15 +12,15 @@ import bisect
 import datetime as dt
 import itertools
 import operator
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import NamedTuple
 
 import attrs
 
 from eduplan.diagnostics import Code, Diagnostic, Location
+from eduplan.evaluation.supersede import choose, same_value_groups
 from eduplan.indicators import Indicator, IndicatorKind
-from eduplan.periods import Period
 from eduplan.reports import ReportedValue
 from eduplan.units import unit_info
 
@@ -113,34 +113,40 @@ def _reporters(series: Mapping[SeriesKey, Series]) -> dict[str, tuple[str, ...]]
     return {indicator_id: tuple(sorted(names)) for indicator_id, names in found.items()}
 
 
-def _priority(report: ReportedValue) -> tuple[bool, dt.date, str, Decimal, str]:
-    """Which of several reports for one indicator, unit and date wins: final over provisional, then the
-    latest reported, then (only to be deterministic whatever the input order) source and value."""
-    return (report.final, report.reported_on or dt.date.min, report.source or "", report.value.value,
-            report.value.unit)
-
-
 def prepare_reports(
-    reports: Iterable[ReportedValue], indicators: Mapping[str, Indicator], as_of: dt.date
+    reports: Iterable[ReportedValue], indicators: Mapping[str, Indicator], as_of: dt.date,
+    source_priority: Sequence[str] = (),
 ) -> PreparedReports:
     """Group, check and convert reports; drop those dated (or reported) after ``as_of``.
 
-    One value counts per indicator, unit and day (or period, for increments): the winner by `_priority`.
+    One value counts per indicator, unit and stretch of time (the day, or the period for increments):
+    see `eduplan.evaluation.supersede` for which, and for the ``conflicting-reports`` diagnostic.
     """
-    winners: dict[tuple[str, str | None, dt.date, Period | None], ReportedValue] = {}
+    candidates: dict[tuple[str, str | None, dt.date], list[ReportedValue]] = {}
     for report in reports:
         reported_on = report.reported_on
         if report.date > as_of or (reported_on is not None and reported_on > as_of):
             continue
         period = report.period
-        key = (report.indicator_id, report.organisation, report.date if period is None else period.end, period)
-        current = winners.setdefault(key, report)
-        if current is not report and _priority(report) > _priority(current):
-            winners[key] = report
+        key = (report.indicator_id, report.organisation, report.date if period is None else period.end)
+        found = candidates.get(key)
+        if found is None:
+            candidates[key] = [report]
+        else:
+            found.append(report)
     grouped: dict[SeriesKey, list[Row]] = {}
     checks: dict[tuple[str, str], _Check] = {}
     diagnostics: list[Diagnostic] = []
-    for key, report in winners.items():
+    winners: list[tuple[tuple[str, str | None, dt.date], ReportedValue]] = []
+    for key, found in candidates.items():
+        if len(found) == 1:
+            winners.append((key, found[0]))
+            continue
+        for group in same_value_groups(found):
+            chosen, problems = choose(group, indicators.get(key[0]), source_priority)
+            winners.append((key, chosen))
+            diagnostics += problems
+    for key, report in winners:
         amount = report.value
         check = checks.get((key[0], amount.unit))
         if check is None:
@@ -156,11 +162,11 @@ def prepare_reports(
         row = (report.date, report.date, report.date, value, report) if period is None else (
             report.date, period.start, period.end, value, report)
         series_key = (key[0], key[1])
-        found = grouped.get(series_key)
-        if found is None:
+        rows = grouped.get(series_key)
+        if rows is None:
             grouped[series_key] = [row]
         else:
-            found.append(row)
+            rows.append(row)
     series = {key: Series.of(obs) for key, obs in grouped.items()}
     diagnostics.sort(key=lambda d: (str(d.code), str(d.location), d.message))
     return PreparedReports(series, tuple(diagnostics))

@@ -69,6 +69,7 @@ from eduplan.io.structure import (
     DanglingReferenceError,
     Failure,
     MissingFieldError,
+    bare_number,
     resolving,
     structure,
     structure_deadline,
@@ -451,6 +452,7 @@ def _warnings(plan: Plan, marks: Marks, data: Any) -> tuple[Diagnostic, ...]:
                 Code.GROUP_WITHOUT_MEMBERS, f"the group {group.name!r} has no members listed, so target "
                 f"{target.id} cannot be checked unit by unit", marks.location(path, **_ids_for_path(data, path)),
                 Severity.WARNING, hint="declare the group with its members under organisations:"))
+    warnings += _fraction_warnings(plan, marks, data)
     pending = reviews_pending(plan)
     if pending:
         warnings.append(Diagnostic(
@@ -458,6 +460,30 @@ def _warnings(plan: Plan, marks: Marks, data: Any) -> tuple[Diagnostic, ...]:
             Location(file=marks.file), Severity.WARNING,
             hint="check each against its quoted text, then delete its review: true line"))
     return tuple(warnings)
+
+
+def _fraction_warnings(plan: Plan, marks: Marks, data: Any) -> list[Diagnostic]:
+    """A bare number of at most 1 as a target of a ``%`` indicator reads as that many percent (the one rule
+    for bare numbers) but is almost certainly a fraction (0.92 for 92 %): say so, at the value."""
+    warnings = []
+    targets = {t.id: t for _, t in plan.targets()}
+    for kind, item_id, path in _items(data):
+        node: Any = data
+        for name, index in _TOKEN.findall(path):
+            node = node[name] if name else node[int(index)]
+        target = targets.get(item_id)
+        if kind != "target" or target is None or target.indicator.unit != "%" or not isinstance(node, dict):
+            continue
+        for key in ("value", "upper"):
+            number = bare_number(node.get(key))
+            if number is not None and 0 < number <= 1:
+                where, percent = f"{path}.{key}", format((number * 100).normalize(), "f")
+                warnings.append(Diagnostic(
+                    Code.LIKELY_FRACTION, f"{key}: the bare number {number} is read as {number}% for "
+                    f"{target.indicator.name}, but looks like the fraction {percent}% "
+                    f"(裸数{number}按{number}%读取，疑为小数形式)", marks.location(where, **_ids_for_path(data, where)),
+                    Severity.WARNING, hint=f"write \"{percent}%\" (or \"{number}%\") to say which is meant"))
+    return warnings
 
 
 def reviews_pending(plan: Plan) -> int:

@@ -34,6 +34,7 @@ from eduplan.indicators import Indicator
 from eduplan.model import Plan, Task
 from eduplan.organisations import Organisation, OrganisationKind, looks_like_group
 from eduplan.periods import ONGOING_WORDS, Deadline, Period, parse_deadline, parse_period
+from eduplan.targets import Target
 from eduplan.units import Amount, parse_quantity
 
 T = TypeVar("T")
@@ -143,6 +144,10 @@ def structure_amount(value: Any, _: type = Amount) -> Amount:
     >>> structure_amount("5万个")
     Amount(value=Decimal('50000'), unit='个')
     """
+    if isinstance(value, Amount):
+        return value  # a bare number already given its indicator's unit (see `_bare_numbers`)
+    if isinstance(value, _Ambiguous):
+        raise TypeError(value.message)
     if isinstance(value, str):
         return parse_quantity(value)
     if isinstance(value, int | Decimal) and not isinstance(value, bool):
@@ -255,6 +260,97 @@ def _task(base: Callable[[Any, type], Task]) -> Callable[[Any, type], Task]:
     return hook
 
 
+# --- bare numbers: one rule (docs/reports.md) --------------------------------------------------------------
+
+
+@attrs.frozen
+class _Ambiguous:
+    """A bare number whose meaning the rule cannot settle (a change of a percentage: points or percent?)."""
+
+    message: str
+
+
+_CHANGES = frozenset({"increase_by", "decrease_by", "annual_growth"})
+
+
+def bare_number(value: Any) -> Decimal | None:
+    """The number of a bare number in a plan (``92`` or ``"92"``, no unit); ``None`` for anything else.
+
+    >>> bare_number(92), bare_number("0.92"), bare_number("92%")
+    (Decimal('92'), Decimal('0.92'), None)
+    """
+    if isinstance(value, int | Decimal) and not isinstance(value, bool):
+        return Decimal(value)
+    if isinstance(value, str):
+        try:
+            parsed = parse_quantity(value)
+        except ValueError:
+            return None
+        return parsed.value if not parsed.unit else None
+    return None
+
+
+def _in_unit(condition: Mapping[str, Any], unit: str, kind: str) -> dict[str, Any]:
+    """A condition (or target, or override) mapping with its bare ``value``/``upper`` in ``unit``.
+
+    A bare multiple (``basis: multiple``, 8 for 8倍) stays a plain number; a bare change of a percentage is
+    refused, since 5 could mean 5个百分点 or 5 %.
+    """
+    result = dict(condition)
+    if condition.get("basis") == "multiple":
+        return result
+    change = condition.get("comparator") in _CHANGES
+    for key in ("value", "upper"):
+        number = bare_number(result.get(key))
+        if number is None:
+            continue
+        if change and (kind == "percentage" or condition.get("comparator") == "annual_growth"):
+            result[key] = _Ambiguous(f"the bare number {number} is ambiguous for a change of a percentage: "
+                                     f"write {number}个百分点 (absolute) or {number}% (relative)")
+        else:
+            result[key] = Amount(number, unit)
+    return result
+
+
+def _bare_numbers(item: Mapping[str, Any], indicator: Mapping[str, Any] | Indicator | None) -> dict[str, Any]:
+    """A target or indicator mapping with every bare number in the indicator's unit: in a plan, as in a
+    reports table, ``value: 92`` for a ``%`` indicator is 92 %."""
+    if isinstance(indicator, Indicator):
+        unit, kind = indicator.unit, str(indicator.kind)
+    elif isinstance(indicator, Mapping) and isinstance(indicator.get("unit", ""), str):
+        unit, kind = str(indicator.get("unit", "")), str(indicator.get("kind"))
+    else:
+        return dict(item)
+    try:
+        Amount(0, unit)
+    except ValueError:
+        return dict(item)  # the unknown unit is reported where the indicator is built
+    result = _in_unit(item, unit, kind)
+    for key in ("baseline",):
+        if isinstance(result.get(key), Mapping):
+            result[key] = _in_unit(result[key], unit, kind)
+    if isinstance(result.get("baselines"), list):
+        result["baselines"] = [_in_unit(b, unit, kind) if isinstance(b, Mapping) else b for b in result["baselines"]]
+    for key in ("overrides", "also"):
+        if isinstance(result.get(key), list):
+            result[key] = [_in_unit(o, unit, kind) if isinstance(o, Mapping) else o for o in result[key]]
+    if isinstance(result.get("stretch"), Mapping):
+        result["stretch"] = _in_unit(result["stretch"], unit, kind)
+    return result
+
+
+def _with_unit(base: Callable[[Any, type], T], of_target: bool) -> Callable[[Any, type], T]:
+    def hook(value: Any, cls: type) -> T:
+        if isinstance(value, Mapping):
+            indicator = value.get("indicator") if of_target else value
+            if isinstance(indicator, str):
+                indicator = _context().indicators.get(indicator)
+            value = _bare_numbers(value, indicator)
+        return base(value, cls)
+
+    return hook
+
+
 def make_converter() -> cattrs.Converter:
     """The plan converter: strict scalars, quantities as strings, references by id and by name."""
     conv = cattrs.Converter(detailed_validation=True, forbid_extra_keys=True)
@@ -267,9 +363,11 @@ def make_converter() -> cattrs.Converter:
     conv.register_structure_hook(Period, structure_period)
     conv.register_structure_hook_func(lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _enum)
     conv.register_structure_hook_func(lambda t: t == tuple[tuple[str, Amount], ...], _parameters)
-    indicator = make_dict_structure_fn(Indicator, conv, _cattrs_forbid_extra_keys=True,
-                                       _cattrs_detailed_validation=True)
+    indicator = _with_unit(make_dict_structure_fn(Indicator, conv, _cattrs_forbid_extra_keys=True,
+                                                  _cattrs_detailed_validation=True), of_target=False)
     conv.register_structure_hook(Indicator, _reference_hook(indicator, _indicator_by_id, "an indicator id"))
+    target = make_dict_structure_fn(Target, conv, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True)
+    conv.register_structure_hook(Target, _with_unit(target, of_target=True))
     organisation = make_dict_structure_fn(Organisation, conv, _cattrs_forbid_extra_keys=True,
                                           _cattrs_detailed_validation=True)
     conv.register_structure_hook(Organisation, _reference_hook(organisation, _organisation_by_name,

@@ -40,7 +40,7 @@ from eduplan.io.errors import DEFAULT_MAX_TABLE_BYTES, Loaded, LoadError
 from eduplan.model import Plan
 from eduplan.numerals import normalise, parse_number
 from eduplan.periods import Period, parse_day, parse_period
-from eduplan.reports import ReportedValue
+from eduplan.reports import ReportBasis, ReportedValue
 from eduplan.units import Amount, parse_quantity, to_decimal
 
 __all__ = ["COLUMNS", "REFERENCE_SUFFIX", "load_reports", "reports_from_frame", "reports_from_rows"]
@@ -51,7 +51,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "date": ("时间", "日期", "统计时间", "截止日期"),
     "period": ("统计期", "期间"),
     "value": ("数值", "值", "完成值", "实际值"),
-    "unit": ("计量单位",),
+    "unit": ("计量单位", "单位（计量）"),
+    "basis": ("口径", "统计口径", "数据口径"),
     "source": ("来源", "数据来源"),
     "final": ("是否终值", "状态", "status"),
     "reported_on": ("填报日期", "报送日期"),
@@ -68,6 +69,11 @@ _FINAL = {"": True, "final": True, "终值": True, "正式": True, "true": True,
           "provisional": False, "初步": False, "初步数": False, "预计": False, "false": False, "no": False, "否": False,
           "0": False}
 _FILLED_IN = ("value", "source", "final", "reported_on", "note", "numerator", "denominator")
+_BASIS = {"": ReportBasis.UNSTATED, "新增": ReportBasis.INCREMENT, "增量": ReportBasis.INCREMENT,
+          "当期": ReportBasis.INCREMENT, "increment": ReportBasis.INCREMENT, "new": ReportBasis.INCREMENT,
+          "累计": ReportBasis.RUNNING_TOTAL, "累计数": ReportBasis.RUNNING_TOTAL,
+          "running_total": ReportBasis.RUNNING_TOTAL, "running total": ReportBasis.RUNNING_TOTAL,
+          "cumulative": ReportBasis.RUNNING_TOTAL}
 _HEADERS = {normalise(alias).strip().lower(): name for name, aliases in COLUMNS.items() for alias in (name, *aliases)}
 
 
@@ -222,6 +228,7 @@ def _read_rows(rows: Iterable[tuple[int, Sequence[Any]]], plan: Plan, file: str 
         diagnostics += problems
         if value is not None:
             values.append(value)
+        diagnostics += reader.warnings
     if unfilled:
         diagnostics.append(_unfilled(unfilled, reader.where(unfilled[0], columns.get("value"))))
     return Loaded(tuple(values), tuple(diagnostics))
@@ -296,23 +303,26 @@ class _RowReader:
             self.by_key[indicator.id] = indicator
 
     def read(self, number: int, cells: list[Any]) -> tuple[ReportedValue | None, list[Diagnostic]]:
-        self.cells = cells
+        self.cells, self.number = cells, number
+        self.warnings: list[Diagnostic] = []
         fields: dict[str, Any] = {}
         errors: list[_CellError] = []
         for name, reader in (("indicator", self._indicator), ("period", self._period), ("date", self._date),
                              ("value", self._value), ("final", self._final), ("reported_on", self._reported_on),
-                             ("numerator", self._part), ("denominator", self._part)):
+                             ("numerator", self._part), ("denominator", self._part), ("basis", self._basis)):
             try:
                 fields[name] = reader(fields)
             except _CellError as exc:
                 errors.append(exc)
         if errors:
+            self.warnings = []
             return None, [self._diagnostic(number, e) for e in errors]
         arguments: dict[str, Any] = {
             "indicator_id": fields["indicator"].id, "value": fields["value"], "date": fields["date"],
             "period": fields["period"], "organisation": self.text("organisation") or None,
             "source": self.text("source") or None, "final": fields["final"], "reported_on": fields["reported_on"],
-            "note": self.text("note") or None, "location": self.where(number, None),
+            "note": self.text("note") or None, "location": self.where(number, None), "basis": fields["basis"],
+            "value_text": self.text("value"), "unit_text": self.text("unit") or None,
         }
         arguments.update((name, fields[name]) for name in ("numerator", "denominator") if fields[name] is not None)
         try:
@@ -395,25 +405,52 @@ class _RowReader:
         return amount
 
     def _amount(self, indicator: Indicator | None) -> Amount:
+        """The value by the one rule for bare numbers: a number without a unit is in the unit column's unit,
+        else in the indicator's unit; a unit column may carry a 万/亿 multiple (万人, 万元)."""
         raw, unit = self.raw("value"), self.text("unit")
+        text = _cell_text(raw)
+        if not text:
+            raise _CellError("value", Code.INVALID_NUMBER, "数值: empty")
         try:
-            if isinstance(raw, int | float | Decimal) and not isinstance(raw, bool):
-                number, written = to_decimal(raw), ""
-            else:
-                text = _cell_text(raw)
-                if not text:
-                    raise _CellError("value", Code.INVALID_NUMBER, "数值: empty")
-                parsed = parse_quantity(text)
-                number, written = parsed.value, parsed.unit
+            parsed = parse_quantity(text)
         except QuantityError as exc:
             raise _CellError("value", exc.code, f"数值: {exc.message}") from None
-        if written and unit and written != unit:
-            raise _CellError("unit", Code.UNIT_MISMATCH, f"计量单位: the value {raw!r} has its own unit "
-                             f"{written!r}, but the unit column says {unit!r}")
-        try:
-            return Amount(number, written or unit or (indicator.unit if indicator else ""))
-        except QuantityError as exc:
-            raise _CellError("unit", Code.UNKNOWN_UNIT, f"计量单位: {exc.message}") from None
+        if parsed.unit and unit and parsed.unit != unit:
+            raise _CellError("unit", Code.UNIT_MISMATCH, f"计量单位: the value {text!r} has its own unit "
+                             f"{parsed.unit!r}, but the unit column says {unit!r}")
+        if parsed.unit:
+            return parsed
+        if unit:
+            try:
+                return Amount(parsed.value, unit)
+            except QuantityError:
+                pass
+            try:
+                return parse_quantity(text + unit)  # a multiple of a unit (万所, 千人) reads as numerals do
+            except QuantityError as exc:
+                raise _CellError("unit", Code.UNKNOWN_UNIT, f"计量单位: {exc.message}") from None
+        amount = Amount(parsed.value, indicator.unit if indicator else "")
+        if indicator is not None:
+            self._check_fraction(amount, indicator)
+        return amount
+
+    def _check_fraction(self, amount: Amount, indicator: Indicator) -> None:
+        """Warn about a bare number of at most 1 for a % indicator: almost certainly a fraction (0.92)."""
+        if indicator.unit != "%" or not 0 < amount.value <= 1:
+            return
+        percent = format((amount.value * 100).normalize(), "f")
+        self.warnings.append(Diagnostic(
+            Code.LIKELY_FRACTION, f"数值: the bare number {amount.value} is read as {amount} for "
+            f"{indicator.name}, but looks like the fraction {percent}% (数值{amount.value}按{amount}读取，疑为小数"
+            f"形式的{percent}%)", self.where(self.number, self.columns.get("value")), Severity.WARNING,
+            hint=f"write {percent}% (or {amount.value}%) to say which is meant"))
+
+    def _basis(self, _: dict[str, Any]) -> ReportBasis:
+        text = self.text("basis").lower()
+        if text not in _BASIS:
+            raise _CellError("basis", Code.BAD_ROW, f"口径: {text!r} is neither 新增 (increment) nor 累计 "
+                             "(running total)", "use 新增/累计 or increment/running_total")
+        return _BASIS[text]
 
     def _part(self, fields: dict[str, Any]) -> Decimal | None:
         name = "denominator" if "numerator" in fields else "numerator"
