@@ -65,11 +65,6 @@ class Code(enum.StrEnum):
     # reported data: meaning and choices (docs/reports.md)
     LIKELY_FRACTION = "likely-fraction"
     CONFLICTING_REPORTS = "conflicting-reports"
-    OVERLAPPING_PERIODS = "overlapping-periods"
-    STRADDLING_PERIOD = "straddling-period"
-    LOOKS_CUMULATIVE = "looks-cumulative"
-    INCONSISTENT_PARTS = "inconsistent-parts"
-    INCOMPLETE_COVERAGE = "incomplete-coverage"
 
 
 @attrs.frozen
