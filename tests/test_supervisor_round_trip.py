@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -145,3 +146,20 @@ def test_excel_scorecard(filled: tuple[Path, dict[str, int]], tmp_path: Path) ->
     ranks = [r[0] for r in book["预警清单"].iter_rows(min_row=3, values_only=True)]
     order = ["未守住底线", "已逾期未完成", "未报送", "进度滞后", "存在风险"]
     assert ranks and ranks == sorted(ranks, key=order.index)
+
+
+def test_html_scorecard(filled: tuple[Path, dict[str, int]], tmp_path: Path) -> None:
+    """``check -o 通报.html`` gives the HTML scorecard with the same verdicts and values, alerts first."""
+    path, _ = filled
+    out = tmp_path / "通报.html"
+    result = run("check", str(PLAN), "--reports", str(path), "--as-of", AS_OF, "-o", str(out))
+    assert result.returncode == 1, result.stderr
+    page = out.read_text(encoding="utf-8")
+    assert page.index("预警清单") < page.index("按责任单位") < page.index("全部结果")
+    results = page[page.index('id="results"'):]
+    rows = {m[2]: m for m in re.finditer(r'<tr data-status="(\w+)">(?:(?!</tr>).)*?muted">([\w.]+)</span>'
+                                         r"((?:(?!</tr>).)*)</tr>", results)}
+    assert rows["g1.2"][1] == "achieved" and "100.2%" in rows["g1.2"][3]
+    assert rows["g1.1"][1] == "not_due" and "99.2%" in rows["g1.1"][3]
+    schools = next(m for m in rows.values() if "新(改扩)建各类学校" in m[3])
+    assert schools[1] == "on_track" and "133所" in schools[3] and "市教育局" in schools[3]

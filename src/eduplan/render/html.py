@@ -1,44 +1,114 @@
-"""HTML: the self-contained report of ``eduplan check --format html``, and small fragments for notebooks.
+"""HTML: the scorecard (通报) of ``eduplan check --format html``, and fragments for notebooks.
 
-Everything is escaped; the report has inline CSS and no scripts or external files, so it can be mailed
-or archived as one file.
+The page is one self-contained file that works offline (inline CSS and a small inline script, no fonts,
+images or scripts from elsewhere; a Content-Security-Policy forbids loading any): a summary, the alert list
+(预警清单) worst first, then results per unit (only units with results) and per section, all results, and the
+data problems. Each result shows its task's title and lead unit. Headings are Chinese first. Tables sort by a
+click on a header and filter by text and status. The font stack names a CJK face for Windows, macOS and
+Linux; below 640 px wide, table rows become cards; printed on A4, tables fit the page, headers repeat and
+rows do not split. Everything from plans and reports is escaped.
+
+Notebook fragments (`evaluation_html`, `plan_html`, `task_html`) carry CSS scoped to their own element, so
+they never restyle the notebook around them.
 
 >>> from eduplan.render.report import Report
 >>> page = to_html(Report("demo", "<计划>", "2020年", "2020-06-30",
-...                       records=({"target_id": "t1", "status": "missed", "reason_zh": "未达到"},)))
->>> "&lt;计划&gt;" in page and "status-missed" in page and "<script" not in page
+...                       records=({"target_id": "t1", "status": "missed", "reason_zh": "未达到<b>"},)))
+>>> "&lt;计划&gt;" in page and "未达到&lt;b&gt;" in page and "status-missed" in page and "://" not in page
 True
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from html import escape
 from typing import Any
 
 from eduplan.model import Plan, Task
-from eduplan.render.report import (
-    STATUS_COLOURS,
-    STATUS_ZH,
-    STATUSES,
-    Record,
-    Report,
-    section_scorecard,
-    status_zh,
-    unit_scorecard,
-)
+from eduplan.render.report import STATUS_COLOURS, STATUS_ZH, STATUSES, Report
+from eduplan.render.scorecard import ALERT_STATUSES, ResultRow, alerts, result_rows, section_cards, unit_cards
 from eduplan.render.text import target_line
 
-_CSS = """
-body{font-family:system-ui,"PingFang SC","Microsoft YaHei",sans-serif;margin:2rem;color:#1f2328}
-table{border-collapse:collapse;margin:1rem 0;font-size:.9rem}th,td{border:1px solid #d0d7de;padding:.3rem .5rem;
-text-align:left;vertical-align:top}th{background:#f6f8fa}td.n{text-align:right}
-.status{color:#fff;border-radius:.3rem;padding:.05rem .4rem;white-space:nowrap}.muted{color:#6e7781}
-""" + "".join(f".status-{s}{{background:{c}}}" for s, c in STATUS_COLOURS.items())
+__all__ = ["FONT_STACK", "badge", "evaluation_html", "plan_html", "report_body", "task_html", "to_html"]
+
+FONT_STACK = ('"PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "微软雅黑", "Noto Sans CJK SC", '
+              '"Noto Sans SC", "Source Han Sans SC", "Source Han Sans CN", "WenQuanYi Micro Hei", '
+              '"WenQuanYi Zen Hei", system-ui, -apple-system, "Segoe UI", sans-serif')
+"""CJK faces first: macOS (PingFang, Hiragino), Windows (Microsoft YaHei), Linux (Noto/Source Han, WenQuanYi)."""
+
+_SCOPED_CSS = """
+.eduplan{font-family:%(font)s;color:#1f2328;line-height:1.5;font-size:15px}
+.eduplan h1{font-size:1.5rem;margin:.2rem 0}.eduplan h2{font-size:1.2rem;margin:1.6rem 0 .5rem;
+border-bottom:2px solid #d0d7de;padding-bottom:.2rem}.eduplan h2 small{color:#6e7781;font-weight:normal}
+.eduplan table{border-collapse:collapse;margin:.5rem 0;width:100%%;font-size:.9rem}
+.eduplan th,.eduplan td{border:1px solid #d0d7de;padding:.3rem .45rem;text-align:left;vertical-align:top;
+overflow-wrap:anywhere}.eduplan thead th{background:#f6f8fa;white-space:nowrap;cursor:pointer}
+.eduplan td.n{text-align:right;white-space:nowrap}.eduplan .muted{color:#6e7781;font-size:.85em}
+.eduplan .status{color:#fff;border-radius:.3rem;padding:.05rem .4rem;white-space:nowrap;display:inline-block}
+.eduplan .meta{color:#57606a;margin:.2rem 0 .8rem}.eduplan .cards{display:flex;flex-wrap:wrap;gap:.4rem}
+.eduplan .card{border:1px solid #d0d7de;border-radius:.4rem;padding:.4rem .7rem;min-width:6.5rem}
+.eduplan .card b{display:block;font-size:1.4rem}.eduplan .bar{display:flex;height:.6rem;min-width:4rem;
+border-radius:.2rem;overflow:hidden;background:#eaeef2}.eduplan .bar span{display:block;height:100%%}
+.eduplan .controls{display:flex;flex-wrap:wrap;gap:.4rem;margin:.3rem 0}.eduplan .controls input,
+.eduplan .controls select{font:inherit;padding:.2rem .4rem;max-width:100%%}
+.eduplan code{font-size:.85em;overflow-wrap:anywhere}.eduplan .q{white-space:nowrap}
+""" % {"font": FONT_STACK}  # noqa: UP031 - braces in CSS make %-formatting the readable choice
+_CSS = _SCOPED_CSS + "".join(f".eduplan .status-{s}{{background:{c}}}" for s, c in STATUS_COLOURS.items())
+
+_PAGE_CSS = """
+html{-webkit-text-size-adjust:100%}body{margin:0}main.eduplan{max-width:72rem;margin:0 auto;padding:1rem}
+@media screen and (max-width:640px){
+.eduplan table.rows,.eduplan table.rows tbody,.eduplan table.rows tr,.eduplan table.rows td{display:block;width:auto}
+.eduplan table.rows thead{display:none}.eduplan table.rows tr{border:1px solid #d0d7de;border-radius:.4rem;
+margin:.5rem 0;padding:.3rem}.eduplan table.rows td{border:0;padding:.15rem .3rem;text-align:left}
+.eduplan table.rows td:before{content:attr(data-label);color:#6e7781;display:inline-block;min-width:5.5rem;
+font-size:.85em}}
+@page{size:A4;margin:12mm 10mm}
+@media print{body{font-size:9pt}main.eduplan{max-width:none;padding:0}.eduplan{font-size:9pt}
+.eduplan .controls,.eduplan .noprint{display:none}.eduplan table{font-size:8pt;width:100%;page-break-inside:auto}
+.eduplan thead{display:table-header-group}.eduplan tr{break-inside:avoid;page-break-inside:avoid}
+.eduplan h2{break-after:avoid;page-break-after:avoid}.eduplan .status,.eduplan .bar span{
+-webkit-print-color-adjust:exact;print-color-adjust:exact}.eduplan th,.eduplan td{padding:.1rem .25rem}
+.eduplan thead th{white-space:normal}}
+"""
+
+_SCRIPT = """
+(function(){
+  function key(cell){var v=cell.getAttribute('data-sort');if(v===null)v=cell.textContent.trim();
+    var n=parseFloat(v);return isNaN(n)||!/^[-+]?[0-9.]/.test(v)?[1,v]:[0,n];}
+  function cmp(a,b){if(a[0]!==b[0])return a[0]-b[0];return a[1]<b[1]?-1:a[1]>b[1]?1:0;}
+  document.querySelectorAll('table.sortable').forEach(function(table){
+    table.querySelectorAll('thead th').forEach(function(th,i){
+      th.title='点击排序 click to sort';
+      th.addEventListener('click',function(){
+        var body=table.tBodies[0],rows=Array.prototype.slice.call(body.rows),
+            up=th.getAttribute('aria-sort')!=='ascending';
+        table.querySelectorAll('thead th').forEach(function(h){h.removeAttribute('aria-sort');});
+        th.setAttribute('aria-sort',up?'ascending':'descending');
+        rows.sort(function(a,b){var r=cmp(key(a.cells[i]),key(b.cells[i]));return up?r:-r;});
+        rows.forEach(function(r){body.appendChild(r);});});});});
+  document.querySelectorAll('.controls').forEach(function(box){
+    var table=document.getElementById(box.getAttribute('data-for')),text=box.querySelector('input'),
+        status=box.querySelector('select'),count=box.querySelector('output');
+    function apply(){var q=text.value.trim().toLowerCase(),s=status?status.value:'',shown=0;
+      Array.prototype.forEach.call(table.tBodies[0].rows,function(r){
+        var ok=(!q||r.textContent.toLowerCase().indexOf(q)>=0)&&(!s||r.getAttribute('data-status')===s);
+        r.hidden=!ok;if(ok)shown++;});
+      if(count)count.textContent=shown+' 项';}
+    text.addEventListener('input',apply);if(status)status.addEventListener('change',apply);apply();});
+})();
+"""
+
+_CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
 
 
 def _e(value: Any) -> str:
     return "" if value is None else escape(str(value))
+
+
+def _q(value: str) -> str:
+    """A quantity or a date: kept on one line on screens."""
+    return f'<span class="q">{_e(value)}</span>' if value else ""
 
 
 def badge(status: str, label: str | None = None) -> str:
@@ -46,56 +116,114 @@ def badge(status: str, label: str | None = None) -> str:
     return f'<span class="status status-{_e(status)}">{_e(label or status)}</span>'
 
 
-def _scorecard(title: str, card: Mapping[str, Mapping[str, int]]) -> str:
-    if not card:
-        return ""
-    head = "".join(f"<th>{badge(s, STATUS_ZH[s])}</th>" for s in STATUSES)
-    rows = "".join(f"<tr><th>{_e(name) or '-'}</th>" + "".join(f'<td class="n">{c[s] or ""}</td>' for s in STATUSES)
-                   + "</tr>" for name, c in card.items())
-    return f"<h2>{_e(title)}</h2><table><tr><th></th>{head}</tr>{rows}</table>"
+_RESULT_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("状态", "status"), ("任务", "task"), ("指标", "indicator"), ("单位", "scope"), ("实际", "actual"),
+    ("目标", "target"), ("序时进度", "expected"), ("完成时限", "deadline"), ("牵头单位", "leads"), ("原因", "reason"))
 
 
-def _results(records: Iterable[Record]) -> str:
-    head = ("<tr><th>target</th><th>task</th><th>指标 indicator</th><th>scope</th><th>状态 status</th><th>actual</th>"
-            "<th>目标 target</th><th>expected</th><th>deadline</th><th>原因 reason</th></tr>")
+def _result_cells(row: ResultRow) -> list[tuple[str, str, str | None]]:
+    """(label, HTML, sort key) for each column of a result row."""
+    reason = _e(row.reason) + (f'<br><span class="muted noprint">{_e(row.reason_en)}</span>' if row.reason_en else "")
+    task = _e(row.task) + f' <span class="muted">{_e(row.target_id)}</span>'
+    days = "" if row.days_to_deadline is None else (
+        f'<br><span class="muted">剩{row.days_to_deadline}天</span>' if row.days_to_deadline >= 0
+        else f'<br><span class="muted">逾期{-row.days_to_deadline}天</span>')
+    return [("状态", badge(row.status, row.status_zh), str(-row.rank)), ("任务", task, None),
+            ("指标", _e(row.indicator), None), ("单位", _e(row.scope) or '<span class="muted q">全域</span>', None),
+            ("实际", _q(row.actual), None), ("目标", _q(row.target), None), ("序时进度", _q(row.expected), None),
+            ("完成时限", _q(row.deadline) + days, row.deadline or "9999"), ("牵头单位", _e(row.leads), None),
+            ("原因", reason, None)]
+
+
+def _results_table(table_id: str, rows: Sequence[ResultRow], statuses: Iterable[str]) -> str:
+    if not rows:
+        return '<p class="muted">无 none</p>'
+    head = "".join(f"<th scope=col>{label}</th>" for label, _ in _RESULT_COLUMNS)
+    body = []
+    for row in rows:
+        cells = "".join(f'<td data-label="{label}"' + (f' data-sort="{_e(key)}"' if key is not None else "")
+                        + f">{html}</td>" for label, html, key in _result_cells(row))
+        body.append(f'<tr data-status="{_e(row.status)}">{cells}</tr>')
+    options = "".join(f'<option value="{s}">{STATUS_ZH[s]} {s}</option>' for s in statuses)
+    controls = (f'<div class="controls" data-for="{table_id}"><input type="search" placeholder="筛选 filter…" '
+                f'aria-label="筛选 filter"><select aria-label="状态 status"><option value="">全部状态 all</option>'
+                f"{options}</select><output></output></div>")
+    return (f'{controls}<table id="{table_id}" class="rows sortable"><thead><tr>{head}</tr></thead>'
+            f"<tbody>{''.join(body)}</tbody></table>")
+
+
+def _bar(card: Mapping[str, int]) -> str:
+    total = sum(card.values()) or 1
+    parts = "".join(f'<span class="status-{s}" style="width:{100 * card[s] / total:.1f}%" title="{STATUS_ZH[s]} '
+                    f'{card[s]}"></span>' for s in STATUSES if card[s])
+    return f'<div class="bar">{parts}</div>'
+
+
+def _cards_table(first: str, cards: Mapping[str, Mapping[str, int]]) -> str:
+    if not cards:
+        return '<p class="muted">无 none</p>'
+    head = f"<th scope=col>{first}</th><th scope=col>结果</th><th scope=col>预警</th><th scope=col>分布</th>"
     rows = []
-    for r in records:
-        target = f"{_e(r.get('comparator'))} {_e(r.get('target'))}" + (f"-{_e(r['upper'])}" if r.get("upper") else "")
-        rows.append(
-            f"<tr><td>{_e(r['target_id'])}</td><td>{_e(r.get('task_id') or r.get('goal_id'))}</td>"
-            f"<td>{_e(r.get('indicator'))}</td><td>{_e(r.get('scope'))}</td><td>{badge(r['status'], status_zh(r))}</td>"
-            f"<td>{_e(r.get('actual'))}</td><td>{target}</td><td>{_e(r.get('expected'))}</td>"
-            f"<td>{_e(r.get('deadline'))}</td><td>{_e(r.get('reason_zh'))}<br><span class=muted>"
-            f"{_e(r.get('reason_en'))}</span></td></tr>")
-    return f"<table>{head}{''.join(rows)}</table>"
+    for name, card in cards.items():
+        warned = sum(card[s] for s in ALERT_STATUSES)
+        detail = " ".join(badge(s, f"{STATUS_ZH[s]} {card[s]}") for s in STATUSES if card[s])
+        rows.append(f'<tr><td data-label="{first}">{_e(name) or "-"}</td><td class="n" data-label="结果">'
+                    f'{sum(card.values())}</td><td class="n" data-label="预警">{warned}</td><td data-label="分布">'
+                    f"{_bar(card)}{detail}</td></tr>")
+    return f'<table class="rows sortable"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+
+
+def _summary(report: Report, rows: Sequence[ResultRow], warned: Sequence[ResultRow]) -> str:
+    counts = report.summary()
+    cards = "".join(f'<div class="card">{badge(s, STATUS_ZH[s])}<b>{counts[s]}</b></div>'
+                    for s in STATUSES if counts[s])
+    done = counts["achieved"]
+    due = done + counts["missed"] + counts["breached"]
+    rate = f"，到期目标完成 {done}/{due}" if due else ""
+    return (f'<p>共 <b>{len(rows)}</b> 项结果，预警 <b>{len(warned)}</b> 项{rate}。'
+            f'<span class="muted">{len(rows)} results, {len(warned)} alerts.</span></p>'
+            f'<div class="cards">{cards or "<p class=muted>无结果 no results</p>"}</div>')
+
+
+def _overdue(report: Report) -> str:
+    """The tasks past their deadline (逾期任务), with their title, lead unit and reason."""
+    overdue = report.overdue_tasks()
+    if not overdue:
+        return ""
+    items = "".join(f"<li>{badge('missed', '已逾期')} {_e(t.get('number'))} {_e(t.get('title'))} "
+                    f'<span class="muted">{_e(t["task_id"])}</span> · 牵头 {_e("、".join(t.get("leads", ())))} · '
+                    f"完成时限 {_e(t.get('deadline'))}：{_e(t.get('reason_zh'))}</li>" for t in overdue)
+    return f"<h2>逾期任务 <small>Overdue tasks</small></h2><ul>{items}</ul>"
 
 
 def report_body(report: Report) -> str:
-    """The report without the page around it (for notebooks)."""
-    counts = report.summary()
-    summary = " ".join(badge(s, f"{STATUS_ZH[s]} {counts[s]}") for s in STATUSES if counts[s])
-    unit = f" · unit {_e(report.unit)}" if report.unit else ""
+    """The scorecard without the page around it: wrapped in ``<div class="eduplan">`` by the callers."""
+    rows = result_rows(report)
+    warned = alerts(report)
+    unit = f" · 单位 {_e(report.unit)}" if report.unit else ""
     parts = [f"<h1>{_e(report.plan_title)}</h1>",
-             (f"<p>As of <b>{_e(report.as_of)}</b> · plan <code>{_e(report.plan_id)}</code> · "
-              f"period {_e(report.period)}{unit}</p><p>{summary or 'no results'}</p>"),
-             _scorecard("By unit 按责任单位", unit_scorecard(report)),
-             _scorecard("By section 按章节", section_scorecard(report)),
-             "<h2>Results 结果</h2>", _results(report.records)]
-    overdue = report.overdue_tasks()
-    if overdue:
-        items = "".join(f"<li>{badge('missed', '已逾期')} <code>{_e(t['task_id'])}</code> {_e(t.get('title'))} "
-                        f"(完成时限 {_e(t.get('deadline'))}): {_e(t.get('reason_zh'))}</li>" for t in overdue)
-        parts.append(f"<h2>Overdue tasks 逾期任务</h2><ul>{items}</ul>")
+             (f'<p class="meta">截至 <b>{_e(report.as_of)}</b> · 计划 <code>{_e(report.plan_id)}</code>'
+             f" · 规划期 {_e(report.period)}{unit}</p>"),
+             "<h2>概况 <small>Summary</small></h2>", _summary(report, rows, warned),
+             "<h2>预警清单 <small>Alerts, worst first</small></h2>", _results_table("alerts", warned, ALERT_STATUSES),
+             _overdue(report),
+             "<h2>按责任单位 <small>By responsible unit</small></h2>", _cards_table("责任单位", unit_cards(report)),
+             "<h2>按章节 <small>By section</small></h2>", _cards_table("章节", section_cards(report)),
+             "<h2>全部结果 <small>All results</small></h2>", _results_table("results", rows, STATUSES)]
     if report.diagnostics:
         items = "".join(f"<li><code>{_e(d)}</code></li>" for d in report.diagnostics)
-        parts.append(f"<h2>Data problems 数据问题</h2><ul>{items}</ul>")
+        parts.append(f"<h2>数据问题 <small>Data problems</small></h2><ul>{items}</ul>")
     return "\n".join(p for p in parts if p)
 
 
 def to_html(report: Report) -> str:
-    """A complete, self-contained HTML page (inline CSS, no scripts)."""
-    return (f'<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>{_e(report.plan_title)} '
-            f"{_e(report.as_of)}</title><style>{_CSS}</style></head><body>\n{report_body(report)}\n</body></html>\n")
+    """A complete, self-contained, offline HTML page: the scorecard with its CSS and script inline."""
+    return (f'<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+            f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">'
+            f"<title>{_e(report.plan_title)} 通报 {_e(report.as_of)}</title><style>{_CSS}{_PAGE_CSS}</style></head>"
+            f'<body><main class="eduplan">\n{report_body(report)}\n<p class="muted">eduplan</p></main>'
+            f"<script>{_SCRIPT}</script></body></html>\n")
 
 
 def task_html(task: Task) -> str:
@@ -118,12 +246,9 @@ def plan_html(plan: Plan) -> str:
     for section in plan.walk_sections():
         parts.append(f"<h4>{_e(section.number)} {_e(section.title or section.id)}</h4>")
         parts += [task_html(task) for task in section.tasks]
-    return "<div class=eduplan-plan>" + "\n".join(parts) + "</div>"
+    return f'<div class="eduplan eduplan-plan"><style>{_CSS}</style>' + "\n".join(parts) + "</div>"
 
 
 def evaluation_html(evaluation: Any) -> str:
-    """An `Evaluation` as an HTML fragment (for its ``_repr_html_``)."""
-    return f"<style>{_CSS}</style>" + report_body(Report.from_evaluation(evaluation))
-
-
-__all__ = ["badge", "evaluation_html", "plan_html", "report_body", "task_html", "to_html"]
+    """An `Evaluation` as an HTML fragment (for its ``_repr_html_``); its CSS applies only inside it."""
+    return f'<div class="eduplan"><style>{_CSS}</style>{report_body(Report.from_evaluation(evaluation))}</div>'

@@ -1,0 +1,109 @@
+"""The HTML scorecard of a seed plan in a real browser (Debian's headless Chromium, driven over DevTools):
+no script errors, sorting and filtering work, nothing wider than a 400 px phone or an A4 page, a bounded
+number of printed pages, and Chinese drawn in a CJK face.
+
+Skipped, with the reason, where Chromium is not installed; ``.ci/run`` installs ``chromium`` and
+``fonts-noto-cjk`` where it can, so CI runs it. Screenshots and the PDF are written to ``out/browser/`` (or
+``$EDUPLAN_SCREENSHOTS``) for a developer to look at.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from eduplan import evaluate
+from eduplan.io import load_plan, load_reports
+from eduplan.render import Report, to_html
+from tests.browser.cdp import Browser, browser, chromium, pdf_pages
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = ROOT / "examples" / "taizhou-2018-2020"
+OUT = Path(os.environ.get("EDUPLAN_SCREENSHOTS") or ROOT / "out" / "browser")
+A4_CONTENT_PX = 718  # 210 mm less the page's 10 mm side margins, at 96 px per inch
+MAX_PAGES = 12  # the Taizhou scorecard (69 results, 16 alerts) prints on 8 A4 pages today
+CJK_FACE = re.compile(r"CJK|Han Sans|Hei|PingFang|Noto Sans SC|YaHei|WenQuanYi", re.IGNORECASE)
+OVERFLOW = """Array.from(document.querySelectorAll('body *')).filter(function(e){
+  var r=e.getBoundingClientRect(); return r.width>0 && r.right>document.documentElement.clientWidth+0.5;
+}).slice(0,5).map(function(e){return e.tagName+'.'+e.className+' '+Math.round(e.getBoundingClientRect().right);})"""
+
+EXECUTABLE = chromium()
+pytestmark = pytest.mark.skipif(EXECUTABLE is None, reason="headless Chromium is not installed (apt-get install "
+                                "chromium fonts-noto-cjk; .ci/run does this where it can): browser test skipped")
+
+
+@pytest.fixture(scope="module")
+def page(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
+    """The Taizhou scorecard as of 2020-06-30, open in headless Chromium."""
+    plan, _ = load_plan(SEED / "plan.yaml")
+    values, _ = load_reports(SEED / "reports.csv", plan)
+    html = to_html(Report.from_evaluation(evaluate(plan, values, "2020-06-30")))
+    path = tmp_path_factory.mktemp("browser") / "scorecard.html"
+    path.write_text(html, encoding="utf-8")
+    OUT.mkdir(parents=True, exist_ok=True)
+    assert EXECUTABLE is not None
+    with browser(EXECUTABLE) as client:
+        client.open(path.as_uri())
+        yield client
+
+
+def test_no_script_errors_and_the_table_sorts_and_filters(page: Browser) -> None:
+    """The page's script runs without errors; a header click sorts, the status filter filters."""
+    page.viewport(1280)
+    assert page.errors() == []
+    assert page.evaluate("document.querySelectorAll('#results tbody tr').length") == 69
+    ranks = ("Array.from(document.querySelectorAll('#results tbody tr td:nth-child(1)'))"
+             ".map(function(c){return Number(c.getAttribute('data-sort'))})")
+    assert page.evaluate(ranks) != sorted(page.evaluate(ranks))  # plan order
+    page.evaluate("document.querySelector('#results thead th:nth-child(1)').click()")  # 状态: worst first
+    assert page.evaluate(ranks) == sorted(page.evaluate(ranks))
+    page.evaluate("document.querySelector('#results thead th:nth-child(1)').click()")  # and back
+    assert page.evaluate(ranks) == sorted(page.evaluate(ranks), reverse=True)
+    shown = page.evaluate("""(function(){var s=document.querySelector('.controls[data-for=results] select');
+        s.value='missed'; s.dispatchEvent(new Event('change'));
+        return document.querySelectorAll('#results tbody tr:not([hidden])').length})()""")
+    assert shown == 1
+    page.evaluate("""(function(){var s=document.querySelector('.controls[data-for=results] select');
+        s.value=''; s.dispatchEvent(new Event('change'))})()""")
+    page.screenshot(OUT / "scorecard-desktop.png", full=False)
+    assert page.errors() == []
+
+
+def test_fits_a_phone(page: Browser) -> None:
+    """At 400 px wide nothing is wider than the window and the page does not scroll sideways."""
+    page.viewport(400, 900, mobile=True)
+    assert page.evaluate(OVERFLOW) == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= 400
+    page.screenshot(OUT / "scorecard-400px.png", full=False)
+
+
+def test_fits_a4_and_prints_within_the_bound(page: Browser) -> None:
+    """Printed (A4), no element is wider than the page and the scorecard takes at most MAX_PAGES pages."""
+    page.viewport(A4_CONTENT_PX, 1100, media="print")
+    assert page.evaluate(OVERFLOW) == []
+    pages = pdf_pages(page.pdf(OUT / "scorecard-a4.pdf"))
+    assert 1 <= pages <= MAX_PAGES, f"{pages} pages"
+    page.viewport(1280)
+
+
+def _has_cjk_fonts() -> bool:
+    fc_list = shutil.which("fc-list")
+    if fc_list is None:
+        return False
+    found = subprocess.run([fc_list, ":lang=zh", "family"], capture_output=True, text=True, check=False, timeout=30)
+    return bool(found.stdout.strip())
+
+
+@pytest.mark.skipif(not _has_cjk_fonts(), reason="no CJK font installed (apt-get install fonts-noto-cjk)")
+@pytest.mark.parametrize("selector", ["h1", "#alerts tbody td:nth-child(3)"])
+def test_chinese_is_drawn_in_a_cjk_face(page: Browser, selector: str) -> None:
+    """The face Chromium actually drew the Chinese title and an indicator name with is a CJK face."""
+    fonts = page.fonts(selector)
+    main = max(fonts, key=lambda f: f["glyphCount"])
+    assert CJK_FACE.search(main["familyName"]), fonts
