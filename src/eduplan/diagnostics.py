@@ -65,6 +65,9 @@ class Code(enum.StrEnum):
     # reported data: meaning and choices (docs/reports.md)
     LIKELY_FRACTION = "likely-fraction"
     CONFLICTING_REPORTS = "conflicting-reports"
+    OVERLAPPING_PERIODS = "overlapping-periods"
+    STRADDLING_PERIOD = "straddling-period"
+    LOOKS_CUMULATIVE = "looks-cumulative"
 
 
 @attrs.frozen

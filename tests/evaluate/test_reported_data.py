@@ -94,3 +94,72 @@ def test_which_report_counts(tmp_path: Path, plan: Plan, suffix: str, rows: list
     assert found[0].location.line == conflict[0]
     for line in conflict:
         assert f"reports{suffix}:{line}" in found[0].message
+
+
+FLOW_PLAN = """\
+id: p
+title: 计划
+period: 2018-2020年
+indicators:
+  - {id: places, name: 新增学位, kind: count, unit: 个}
+goals:
+  - id: g
+    targets:
+      - {id: t, indicator: places, comparator: ">=", value: 150, deadline: 到2020年, accumulation: cumulative}
+"""
+FLOW_HEADER = ["指标", "时间", "统计期", "数值", "口径"]
+
+
+def flow_rows(tmp_path: Path, rows: list[list[Any]], suffix: str) -> Path:
+    """Rows under the flow header as a CSV or an .xlsx."""
+    path = tmp_path / f"flows{suffix}"
+    if suffix == ".csv":
+        path.write_text("\n".join(",".join(map(str, r)) for r in [FLOW_HEADER, *rows]) + "\n", encoding="utf-8")
+        return path
+    openpyxl = pytest.importorskip("openpyxl")
+    workbook = openpyxl.Workbook()
+    for row in [FLOW_HEADER, *rows]:
+        workbook.active.append(row)
+    workbook.save(path)
+    return path
+
+
+# rows, expected status, expected sum, expected warnings as (code, file line)
+FLOW_CASES = [
+    pytest.param([["places", "", "2019-01-01/2019-06-30", "80", ""], ["places", "", "2019年", "100", ""],
+                  ["places", "", "2020年", "60", ""]],
+                 Status.ACHIEVED, "160个", [(Code.OVERLAPPING_PERIODS, 2)], id="half-year-inside-year"),
+    pytest.param([["places", "", "2018-09-01/2019-08-31", "90", ""], ["places", "", "2019年", "100", ""]],
+                 Status.MISSED, "90个", [(Code.OVERLAPPING_PERIODS, 3)], id="school-year-overlaps-calendar-year"),
+    pytest.param([["places", "", "2017-09-01/2018-08-31", "90", ""], ["places", "", "2019年", "100", ""]],
+                 Status.MISSED, "100个", [(Code.STRADDLING_PERIOD, 2)], id="straddles-plan-start"),
+    pytest.param([["places", "2018-12-31", "", "50", "累计"], ["places", "2019-12-31", "", "100", "累计"],
+                  ["places", "2020-12-31", "", "154", "累计"]],
+                 Status.ACHIEVED, "154个", [], id="running-totals"),
+    pytest.param([["places", "2018-12-31", "", "50", ""], ["places", "2019-12-31", "", "100", ""],
+                  ["places", "2020-12-31", "", "154", ""]],
+                 Status.ACHIEVED, "304个", [(Code.LOOKS_CUMULATIVE, 2)], id="unstated-looks-cumulative"),
+    pytest.param([["places", "2018-12-31", "", "50", "新增"], ["places", "2019-12-31", "", "100", "新增"],
+                  ["places", "2020-12-31", "", "154", "新增"]],
+                 Status.ACHIEVED, "304个", [(Code.LOOKS_CUMULATIVE, 2)], id="declared-increments-look-cumulative"),
+    pytest.param([["places", "2018-12-31", "", "40", "新增"], ["places", "2019-12-31", "", "50", "新增"],
+                  ["places", "2020-12-31", "", "60", "新增"]],
+                 Status.ACHIEVED, "150个", [], id="growing-increments-are-fine"),
+    pytest.param([["places", "2018-12-31", "", "50", "累计"], ["places", "2020-12-31", "", "40", "新增"]],
+                 Status.MISSED, "90个", [], id="running-total-then-increment"),
+]
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+@pytest.mark.parametrize(("rows", "status", "total", "warnings"), FLOW_CASES)
+def test_increments_are_counted_once(tmp_path: Path, suffix: str, rows: list[list[Any]], status: Status,
+                                     total: str, warnings: list[tuple[Code, int]]) -> None:
+    """Hand-worked sums of 新增 and 累计 values; what is left out is a located warning."""
+    plan = loads_plan(FLOW_PLAN).value
+    reports, problems = load_reports(flow_rows(tmp_path, rows, suffix), plan)
+    assert problems == ()
+    evaluation = evaluate(plan, reports, "2021-01-10")
+    result = evaluation.results[0]
+    assert (result.status, str(result.actual)) == (status, total)
+    assert [(d.code, d.location.line) for d in evaluation.diagnostics] == warnings
+    assert all(d.severity is Severity.WARNING for d in evaluation.diagnostics)

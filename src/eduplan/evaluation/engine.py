@@ -127,7 +127,7 @@ def evaluate(
                       tuple(reports_by_task.get(task.id, ())), as_of, context.policy, plan.period.end)
         for task in plan.tasks()
     )
-    diagnostics = (*context.prepared.diagnostics, *context.diagnostics, *unknown)
+    diagnostics = (*context.prepared.all_diagnostics(), *context.diagnostics, *unknown)
     return Evaluation(plan, as_of, context.policy, tuple(results), tasks, diagnostics)
 
 
@@ -147,7 +147,7 @@ class _Context:
         self.plan, self.as_of, self.policy = plan, as_of, policy
         self.indicators = {i.id: i for i in plan.indicators_used()}
         self.prepared: PreparedReports = prepare_reports(reports, self.indicators, as_of,
-                                                          policy.source_priority)
+                                                          policy.source_priority, plan.period.start)
         self.section_of = {t.id: s.id for s in plan.walk_sections() for t in s.tasks}
         self.groups = {o.name: o for o in plan.organisations if o.is_group}
         self.diagnostics: list[Diagnostic] = []
@@ -187,8 +187,8 @@ class _Context:
         series = self.prepared.get(indicator.id, unit)
         if series is not None:
             if cumulative:
-                total = series.total(start, cutoff)
-                return Actual(None) if total is None else Actual(total[0], total[1])
+                total = self.prepared.total(indicator.id, unit, start, cutoff)
+                return Actual(None) if total is None or total.value is None else Actual(total.value, total.evidence)
             latest = series.latest(cutoff, since)
             if latest is None:
                 return Actual(None)

@@ -19,6 +19,7 @@ from typing import NamedTuple
 import attrs
 
 from eduplan.diagnostics import Code, Diagnostic, Location
+from eduplan.evaluation.flows import Flows, Total
 from eduplan.evaluation.supersede import choose, same_value_groups
 from eduplan.indicators import Indicator, IndicatorKind
 from eduplan.reports import ReportedValue
@@ -95,6 +96,39 @@ class PreparedReports:
     reporters: Mapping[str, tuple[str, ...]] = attrs.field(
         default=attrs.Factory(lambda self: _reporters(self.series), takes_self=True))
     """The units that reported each indicator, sorted: built once, so a look-up never scans every series."""
+    origin: dt.date = dt.date.min
+    """Where a running total (累计) without a period starts counting: the plan's start."""
+    _flows: dict[SeriesKey, Flows | None] = attrs.field(factory=dict, eq=False, repr=False)
+    _found: dict[tuple[str, str, str], Diagnostic] = attrs.field(factory=dict, eq=False, repr=False)
+
+    def total(self, indicator_id: str, organisation: str | None, start: dt.date, end: dt.date) -> Total | None:
+        """The sum of the increments from ``start`` to ``end`` (see `eduplan.evaluation.flows`); the warnings
+        found on the way are kept for `all_diagnostics`."""
+        key = (indicator_id, organisation)
+        series = self.series.get(key)
+        if series is None:
+            return None
+        if key not in self._flows:
+            flows = self._flows[key] = Flows.of(list(zip(series.dates, series.values, series.reports, strict=True)),
+                                                self.origin)
+            self._keep(() if flows is None else flows.diagnostics)
+        flows = self._flows[key]
+        if flows is None:  # plain increments: the prefix sums answer at once
+            plain = series.total(start, end)
+            return None if plain is None else Total(plain[0], plain[1])
+        total = flows.total(start, end)
+        if total is not None:
+            self._keep(total.diagnostics)
+        return total
+
+    def _keep(self, diagnostics: Iterable[Diagnostic]) -> None:
+        for diagnostic in diagnostics:
+            self._found.setdefault((str(diagnostic.code), str(diagnostic.location), diagnostic.message), diagnostic)
+
+    def all_diagnostics(self) -> tuple[Diagnostic, ...]:
+        """The data problems: those found preparing the reports, then those found summing increments."""
+        found = sorted(self._found.values(), key=lambda d: (str(d.code), str(d.location), d.message))
+        return (*self.diagnostics, *found)
 
     def get(self, indicator_id: str, organisation: str | None) -> Series | None:
         """The series for an indicator and organisation (``None``: the jurisdiction)."""
@@ -115,7 +149,7 @@ def _reporters(series: Mapping[SeriesKey, Series]) -> dict[str, tuple[str, ...]]
 
 def prepare_reports(
     reports: Iterable[ReportedValue], indicators: Mapping[str, Indicator], as_of: dt.date,
-    source_priority: Sequence[str] = (),
+    source_priority: Sequence[str] = (), origin: dt.date = dt.date.min,
 ) -> PreparedReports:
     """Group, check and convert reports; drop those dated (or reported) after ``as_of``.
 
@@ -169,7 +203,7 @@ def prepare_reports(
             rows.append(row)
     series = {key: Series.of(obs) for key, obs in grouped.items()}
     diagnostics.sort(key=lambda d: (str(d.code), str(d.location), d.message))
-    return PreparedReports(series, tuple(diagnostics))
+    return PreparedReports(series, tuple(diagnostics), origin=origin)
 
 
 @attrs.frozen
