@@ -40,7 +40,7 @@ from eduplan.render.safety import visible
 
 PROG = "eduplan"
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
-_UNREADABLE = {Code.UNREADABLE_FILE, Code.FILE_TOO_LARGE}
+_UNREADABLE = {Code.UNREADABLE_FILE, Code.FILE_TOO_LARGE, Code.NOT_A_FILE}
 
 _DESCRIPTION = """\
 eduplan: Chinese education plans (教育规划, 行动计划, 工作要点) as typed, checkable data.

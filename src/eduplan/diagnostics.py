@@ -51,9 +51,18 @@ class Code(enum.StrEnum):
     SYNTAX_ERROR = "syntax-error"
     FILE_TOO_LARGE = "file-too-large"
     UNSAFE_INPUT = "unsafe-input"
+    NOT_A_FILE = "not-a-file"
+    INVALID_CHARACTER = "invalid-character"
+    DUPLICATE_KEY = "duplicate-key"
+    NUMBER_TOO_LARGE = "number-too-large"
+    EXTRA_CELLS = "extra-cells"
     # model references
     SELF_REFERENCE = "self-reference"
     MEMBERSHIP_CYCLE = "membership-cycle"
+    # rows the plan cannot use
+    DATE_OUT_OF_RANGE = "date-out-of-range"
+    UNKNOWN_ORGANISATION = "unknown-organisation"
+    CONFLICTING_STATES = "conflicting-states"
     # reports
     UNKNOWN_INDICATOR = "unknown-indicator"
     UNKNOWN_TASK = "unknown-task"

@@ -15,11 +15,55 @@ Decimal('1200')
 
 from __future__ import annotations
 
+import decimal
+import functools
 import re
 import unicodedata
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
+from typing import ParamSpec, TypeVar
 
-from eduplan.diagnostics import QuantityError
+from eduplan.diagnostics import Code, QuantityError
+
+PRECISION = 60
+"""Numbers are exact up to this many significant digits with an exponent of at most this size (far past any
+statistic); a longer number is refused with ``number-too-large`` rather than rounded."""
+EXACT = decimal.Context(prec=4 * PRECISION, Emax=20 * PRECISION, Emin=-20 * PRECISION,
+                        traps=[decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow])
+"""The decimal context eduplan computes in: products and quotients of numbers within `PRECISION` stay exact
+(the default context keeps only 28 digits and would round a 31-digit target)."""
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def exact(function: Callable[P, R]) -> Callable[P, R]:
+    """Run ``function`` in the `EXACT` decimal context (a decorator)."""
+
+    @functools.wraps(function)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        with decimal.localcontext(EXACT):
+            return function(*args, **kwargs)
+
+    return wrapper
+
+
+def check_precision(value: Decimal, text: object = None) -> Decimal:
+    """``value`` if it is within `PRECISION`; otherwise a coded refusal (never a rounded number).
+
+    >>> check_precision(Decimal("1234567890123456789012345678901"))
+    Decimal('1234567890123456789012345678901')
+    >>> check_precision(Decimal("1e400"))
+    Traceback (most recent call last):
+    ...
+    eduplan.diagnostics.QuantityError: the number 1E+400 is past eduplan's precision ...
+    """
+    if value.is_finite() and len(value.as_tuple().digits) <= PRECISION and abs(value.adjusted()) <= PRECISION:
+        return value
+    shown = str(text if text is not None else value)
+    shown = shown if len(shown) <= 40 else f"{shown[:20]}...{shown[-10:]} ({len(shown)} characters)"
+    raise QuantityError(f"the number {shown} is past eduplan's precision ({PRECISION} significant digits, "
+                        f"exponent at most {PRECISION}); it is refused rather than rounded", code=Code.NUMBER_TOO_LARGE)
 
 DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
@@ -63,11 +107,11 @@ def parse_number(text: str) -> Decimal:
     if match["chinese"] is not None:
         return Decimal(_chinese_to_int(match["chinese"], text))
     try:
-        value = Decimal(match["arabic"].replace(",", ""))
+        value = check_precision(Decimal(match["arabic"].replace(",", "")), text)
     except InvalidOperation as exc:  # pragma: no cover - the pattern only admits valid decimals
         raise QuantityError(f"not a number: {text!r}") from exc
     multiplier = _multiplier(match["mult"] or "")
-    return value if multiplier == 1 else tidy(value * multiplier)
+    return value if multiplier == 1 else tidy(EXACT.multiply(value, multiplier))
 
 
 def tidy(value: Decimal) -> Decimal:
@@ -76,7 +120,7 @@ def tidy(value: Decimal) -> Decimal:
     >>> tidy(Decimal("0.9") / Decimal("0.01"))
     Decimal('90')
     """
-    return Decimal(format(value.normalize(), "f"))
+    return Decimal(format(value.normalize(EXACT), "f"))
 
 
 def _multiplier(word: str) -> int:

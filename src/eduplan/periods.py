@@ -36,7 +36,6 @@ from typing import Literal
 
 import attrs
 from dateutil import rrule
-from dateutil.relativedelta import relativedelta
 
 from eduplan.diagnostics import DeadlineError
 from eduplan.numerals import DIGITS, normalise
@@ -355,8 +354,8 @@ def calendar_periods(period: Period, frequency: Frequency) -> tuple[Period, ...]
     start = dt.datetime.combine(period.start, dt.time())
     until = dt.datetime.combine(period.end, dt.time())
     starts = [d.date() for d in rrule.rrule(freq, interval=interval, dtstart=start, until=until)]
-    step = relativedelta(months=interval) if freq == rrule.MONTHLY else relativedelta(years=1)
-    return tuple(Period(s, min(period.end, s + step - dt.timedelta(days=1))) for s in starts)
+    ends = [s - dt.timedelta(days=1) for s in starts[1:]] + [period.end]  # no date past 9999 is computed
+    return tuple(Period(s, e) for s, e in zip(starts, ends, strict=True))
 
 
 def yearly_periods(period: Period) -> tuple[Period, ...]:

@@ -22,7 +22,7 @@ from decimal import Decimal
 
 import attrs
 
-from eduplan.diagnostics import Location, ModelError
+from eduplan.diagnostics import Code, Location, problem, raise_problems
 from eduplan.periods import Period
 from eduplan.units import Amount, to_decimal
 
@@ -87,14 +87,20 @@ class ReportedValue:
         return self.value_text + (self.unit_text or "")
 
     def __attrs_post_init__(self) -> None:
+        problems = []
         if (self.numerator is None) != (self.denominator is None):
-            raise ModelError("ReportedValue.denominator: give both numerator and denominator, or neither")
+            problems.append(problem(Code.MISSING_FIELD, "ReportedValue.denominator",
+                                    "give both numerator and denominator, or neither"))
         if self.denominator is not None and self.denominator <= 0:
-            raise ModelError(f"ReportedValue.denominator: must be positive (got {self.denominator})")
+            problems.append(problem(Code.IMPOSSIBLE_VALUE, "ReportedValue.denominator",
+                                    f"must be positive (got {self.denominator})"))
         if self.period is not None and not self.period.contains(self.date):
-            raise ModelError(f"ReportedValue.date: {self.date} is outside ReportedValue.period {self.period}")
+            problems.append(problem(Code.INVALID_DATE, "ReportedValue.date",
+                                    f"{self.date} is outside ReportedValue.period {self.period}"))
         if not self.indicator_id.strip():
-            raise ModelError(f"ReportedValue.indicator_id: must not be empty (got {self.indicator_id!r})")
+            problems.append(problem(Code.MISSING_FIELD, "ReportedValue.indicator_id",
+                                    f"must not be empty (got {self.indicator_id!r})"))
+        raise_problems("ReportedValue", problems)
 
 
 class TaskState(enum.StrEnum):

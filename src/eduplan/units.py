@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from eduplan.diagnostics import Code, QuantityError
-from eduplan.numerals import NUMBER_PATTERN, normalise, parse_number, tidy
+from eduplan.numerals import EXACT, NUMBER_PATTERN, check_precision, normalise, parse_number, tidy
 
 if TYPE_CHECKING:
     import pint
@@ -160,7 +160,7 @@ def to_decimal(value: Decimal | int | float | str) -> Decimal:
         raise QuantityError(f"not a number: {value!r}") from exc
     if not result.is_finite():
         raise QuantityError(f"not a finite number: {value!r}")
-    return result
+    return check_precision(result, value)
 
 
 def _unit_converter(unit: str) -> str:
@@ -197,12 +197,12 @@ class Amount:
 
     def root_value(self) -> Decimal:
         """The value in root units (exact)."""
-        return self.value * self.info.factor
+        return EXACT.multiply(self.value, self.info.factor)
 
     def key(self) -> tuple[Decimal, str]:
         """``(root value, root unit)``: what equality and hashing use."""
         info = self.info
-        return self.value * info.factor, info.root
+        return EXACT.multiply(self.value, info.factor), info.root
 
     def compatible(self, unit: str) -> bool:
         """Whether this amount converts to ``unit``."""
@@ -216,7 +216,7 @@ class Amount:
         """
         target = unit_info(unit)
         self._check_compatible(target)
-        return Amount(tidy(self.root_value() / target.factor), unit)
+        return Amount(tidy(EXACT.divide(self.root_value(), target.factor)), unit)
 
     def _check_compatible(self, other: UnitInfo) -> None:
         if self.info.root != other.root:

@@ -77,9 +77,9 @@ def test_missing_fields_and_bad_enums() -> None:
 
 
 def test_json_problems_have_paths() -> None:
-    """JSON diagnostics carry the JSON path; JSON syntax errors carry line and column."""
-    found = problems('{"id": "p", "title": "x", "period": "2020年", "goals": [{"id": 5.5, "bad": 1}]}', "json")
-    assert (Code.UNKNOWN_FIELD, None, "$.goals[0].bad") in found
+    """JSON diagnostics carry the JSON path and the line; JSON syntax errors carry line and column."""
+    found = problems('{"id": "p", "title": "x", "period": "2020年",\n "goals": [{"id": 5.5, "bad": 1}]}', "json")
+    assert (Code.UNKNOWN_FIELD, 2, "$.goals[0].bad") in found
     assert problems('{"id": "p",\n "title": }', "json")[0][:2] == (Code.SYNTAX_ERROR, 2)
 
 

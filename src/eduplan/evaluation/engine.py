@@ -26,7 +26,7 @@ from eduplan.evaluation.status import Status, worst
 from eduplan.evaluation.tasks import evaluate_task
 from eduplan.indicators import Aggregation, Direction, Indicator, IndicatorKind
 from eduplan.model import Goal, Plan, Task
-from eduplan.numerals import tidy
+from eduplan.numerals import exact, tidy
 from eduplan.periods import Frequency, Period, yearly_periods
 from eduplan.reports import ReportedValue, TaskReport
 from eduplan.targets import (
@@ -78,6 +78,7 @@ class Threshold:
     origin: dt.date | None = None
 
 
+@exact
 def evaluate(
     plan: Plan,
     reports: Iterable[ReportedValue],

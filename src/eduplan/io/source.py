@@ -16,9 +16,13 @@ bounded, so a "billion laughs" document fails fast.
 
 from __future__ import annotations
 
+import bisect
+import contextvars
 import datetime as dt
 import json
+import re
 import tomllib
+import typing
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -28,13 +32,20 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from eduplan.diagnostics import Code, Diagnostic, Location
+from eduplan.diagnostics import Code, Location
 from eduplan.io.errors import DEFAULT_MAX_BYTES, LoadError
+from eduplan.io.files import STDIN, fatal, read_bytes
+from eduplan.numerals import PRECISION
 
 MAX_ALIASES = 100
 """At most this many aliases (``*name``) in one YAML document."""
 MAX_REPEATS = 100_000
 """At most this many values repeated by alias expansion (guards against alias bombs)."""
+MAX_DEPTH = 64
+"""At most this many levels of nested lists and mappings (a plan needs about ten)."""
+MAX_DIGITS = PRECISION
+"""Numbers are exact up to this many significant digits, with an exponent of at most this size; longer
+numbers are refused (``number-too-large``) rather than rounded (`eduplan.numerals.PRECISION`)."""
 
 FORMATS = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".toml": "toml"}
 
@@ -72,9 +83,9 @@ class Marks:
 
     def add(self, path: str, node: Node, key: Node | None = None) -> None:
         """Record where the value at ``path`` (and its key, if any) starts."""
-        self._values.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+        self._values.setdefault(path, _where(node.start_mark))
         if key is not None:
-            self._keys.setdefault(path, (key.start_mark.line + 1, key.start_mark.column + 1))
+            self._keys.setdefault(path, _where(key.start_mark))
 
     def get(self, path: str) -> tuple[int, int] | None:
         """The position of ``path``'s key if it has one, else of its value; ``None`` if unknown."""
@@ -106,9 +117,12 @@ def detect_format(path: str | Path) -> str:
     Raises:
         LoadError: the suffix is not one of .yaml, .yml, .json, .toml.
     """
+    if str(path) == STDIN:
+        return "yaml"  # standard input: YAML, which also reads most JSON
     suffix = Path(path).suffix.lower()
     if suffix not in FORMATS:
-        raise LoadError(f"{path}: unknown plan file type {suffix!r}; use .yaml, .yml, .json or .toml")
+        raise _fatal(Code.UNREADABLE_FILE, f"unknown plan file type {suffix or '(no suffix)'!r}", str(path),
+                     hint="name the plan file .yaml, .yml, .json or .toml")
     return FORMATS[suffix]
 
 
@@ -119,25 +133,16 @@ def read_text(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
         LoadError: missing, unreadable, too large or not UTF-8; the diagnostic says which.
     """
     name = str(path)
+    data = read_bytes(path, max_bytes)
     try:
-        size = Path(path).stat().st_size
-        if size > max_bytes:
-            raise _fatal(Code.FILE_TOO_LARGE, f"the file has {size} bytes, more than the limit of {max_bytes}",
-                         name, hint="if the file is trusted, raise the limit (--max-bytes, or max_bytes=)")
-        return Path(path).read_bytes().decode("utf-8-sig")
-    except FileNotFoundError:
-        raise _fatal(Code.UNREADABLE_FILE, "no such file", name) from None
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise _fatal(Code.UNREADABLE_FILE, f"not UTF-8 text ({exc.reason} at byte {exc.start})", name,
+        line = data[:exc.start].count(b"\n") + 1
+        raise _fatal(Code.UNREADABLE_FILE, f"not UTF-8 text ({exc.reason} at byte {exc.start})", name, line,
                      hint="save the file as UTF-8") from None
-    except OSError as exc:
-        raise _fatal(Code.UNREADABLE_FILE, exc.strerror or str(exc), name) from None
 
 
-def _fatal(code: Code, message: str, file: str | None, line: int | None = None, column: int | None = None, *,
-           hint: str | None = None) -> LoadError:
-    diagnostic = Diagnostic(code, message, Location(file=file, line=line, column=column), hint=hint)
-    return LoadError(f"{file or '<text>'}: cannot read the file", [diagnostic])
+_fatal = fatal
 
 
 def parse_text(text: str, fmt: str, file: str | None = None) -> tuple[Any, Marks]:
@@ -151,29 +156,121 @@ def parse_text(text: str, fmt: str, file: str | None = None) -> tuple[Any, Marks
     }
     if fmt not in readers:
         raise LoadError(f"unknown plan format {fmt!r}; use yaml, json or toml")
-    return readers[fmt](text, file)
+    _check_characters(text, file)
+    _check_depth(text, file)
+    try:
+        return readers[fmt](text, file)
+    except RecursionError:  # a nesting the depth scan could not see (block style): refuse, never crash
+        raise _fatal(Code.UNSAFE_INPUT, f"refused: nested more than {MAX_DEPTH} levels", file) from None
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    """The 1-based line and column of ``text[index]``; lines end at ``\\n`` only, as YAML, JSON and TOML count
+    them (a U+2028 inside a quoted title does not start a new line)."""
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _check_characters(text: str, file: str | None) -> None:
+    """Refuse raw control characters (NUL, ESC, BEL ...), located, before any parser sees them."""
+    found = _CONTROL.search(text)
+    if found:
+        line, column = _position(text, found.start())
+        raise _fatal(Code.INVALID_CHARACTER, f"the control character U+{ord(found.group()):04X} is not allowed "
+                     "in a plan file", file, line, column, hint="delete it; write \\u001b in a quoted string "
+                     "if it is really meant")
+
+
+_BRACKETS = re.compile(r"\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\n]|'')*'|#[^\n]*|[\[\]{}]")
+
+
+def _check_depth(text: str, file: str | None) -> None:
+    """Refuse flow nesting (``[[[[...``, ``{"a": {"a": ...``) deeper than `MAX_DEPTH`, located, in one scan."""
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return
+    depth = 0
+    for match in _BRACKETS.finditer(text):
+        char = match.group()
+        if char in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                line, column = _position(text, match.start())
+                raise _fatal(Code.UNSAFE_INPUT, f"refused: nested more than {MAX_DEPTH} levels", file, line, column,
+                             hint="a plan needs a few levels of sections, tasks and targets, not hundreds")
+        elif char in "]}":
+            depth = max(depth - 1, 0)
 
 
 # --- JSON and TOML ---------------------------------------------------------------------------------------
+
+
+class _JSONProblemError(ValueError):
+    def __init__(self, code: Code, message: str, literal: str) -> None:
+        super().__init__(message)
+        self.code, self.message, self.literal = code, message, literal
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for key, value in pairs:
         if key in result:
-            raise ValueError(f"duplicate key {key!r}")
+            raise _JSONProblemError(Code.DUPLICATE_KEY, f"duplicate key {key!r}", json.dumps(key, ensure_ascii=False))
         result[key] = value
     return result
 
 
+def _json_number(literal: str) -> Decimal | int:
+    value = Decimal(literal)
+    if _too_large(value):
+        raise _JSONProblemError(Code.NUMBER_TOO_LARGE, _too_large_message(literal), literal)
+    return value if any(c in literal for c in ".eE") else int(value)
+
+
 def _parse_json(text: str, file: str | None) -> tuple[Any, Marks]:
     try:
-        data = json.loads(text, parse_float=Decimal, object_pairs_hook=_no_duplicates)
+        data = json.loads(text, parse_float=_json_number, parse_int=_json_number, object_pairs_hook=_no_duplicates,
+                          parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
         raise _fatal(Code.SYNTAX_ERROR, f"invalid JSON: {exc.msg}", file, exc.lineno, exc.colno) from None
-    except ValueError as exc:
-        raise _fatal(Code.SYNTAX_ERROR, f"invalid JSON: {exc}", file) from None
-    return data, Marks(file)
+    except _JSONProblemError as exc:
+        located = _json_marks(text, file, exc)
+        raise _fatal(exc.code, f"invalid JSON: {exc.message}", file, *located) from None
+    return data, _json_marks(text, file)
+
+
+def _no_constant(name: str) -> Any:
+    raise _JSONProblemError(Code.INVALID_NUMBER, f"{name} is not a number a plan can hold", name)
+
+
+@typing.overload
+def _json_marks(text: str, file: str | None) -> Marks: ...
+@typing.overload
+def _json_marks(text: str, file: str | None, problem: _JSONProblemError) -> tuple[int | None, int | None]: ...
+
+
+def _json_marks(text: str, file: str | None, problem: _JSONProblemError | None = None
+                ) -> Marks | tuple[int | None, int | None]:
+    """Marks for a JSON document from YAML's composer (JSON is nearly YAML), or where a problem is.
+
+    The JSON parser gives no positions for values; composing the same text gives every value's line and
+    column, and the first duplicate key's. Best effort: a document YAML cannot compose keeps no marks.
+    """
+    marks = Marks(file)
+    try:
+        _parse_yaml(text, file, marks_only=marks)
+    except LoadError as error:
+        where = error.diagnostics[0].location if error.diagnostics else None
+        if problem is not None and problem.code is Code.DUPLICATE_KEY and where is not None and where.line:
+            return where.line, where.column
+    except Exception:  # best effort: positions only, the JSON parser has decided already
+        pass
+    if problem is None:
+        return marks
+    index = text.find(problem.literal)
+    return _position(text, index) if index >= 0 else (None, None)
 
 
 def _parse_toml(text: str, file: str | None) -> tuple[Any, Marks]:
@@ -193,28 +290,57 @@ Either way it is used only to *compose* nodes; `_Builder` turns them into plain 
 
 
 class UnsafeInputError(Exception):
-    def __init__(self, message: str, line: int, column: int, hint: str | None = None) -> None:
+    """A located problem found while building YAML data (refused input, an impossible date, a huge number)."""
+
+    def __init__(self, message: str, line: int, column: int, hint: str | None = None,
+                 code: Code = Code.UNSAFE_INPUT) -> None:
         super().__init__(message)
-        self.message, self.line, self.column, self.hint = message, line, column, hint
+        self.message, self.line, self.column, self.hint, self.code = message, line, column, hint, code
 
 
-def _parse_yaml(text: str, file: str | None) -> tuple[Any, Marks]:
+_LINE_STARTS: contextvars.ContextVar[list[int] | None] = contextvars.ContextVar("eduplan_line_starts", default=None)
+_YAML_BREAKS = ("\u2028", "\u2029", "\x85")
+
+
+def _where(mark: Any) -> tuple[int, int]:
+    """A YAML mark as a 1-based (line, column) counting only ``\\n`` as a line end.
+
+    YAML also breaks lines at U+2028, U+2029 and NEL, so a U+2028 inside a quoted title would shift every
+    later line number; when the text has one, positions are recomputed from the mark's character index.
+    """
+    starts = _LINE_STARTS.get()
+    if starts is None:
+        return mark.line + 1, mark.column + 1
+    line = bisect.bisect_right(starts, mark.index)
+    return line, mark.index - starts[line - 1] + 1
+
+
+def _parse_yaml(text: str, file: str | None, marks_only: Marks | None = None) -> tuple[Any, Marks]:
+    breaks = any(b in text for b in _YAML_BREAKS)
+    token = _LINE_STARTS.set([0, *(m.end() for m in re.finditer("\n", text))] if breaks else None)
+    try:
+        return _compose_yaml(text, file, marks_only)
+    finally:
+        _LINE_STARTS.reset(token)
+
+
+def _compose_yaml(text: str, file: str | None, marks_only: Marks | None) -> tuple[Any, Marks]:
     loader = _COMPOSER(text)
     try:
         root = loader.get_single_node()
-        marks = Marks(file)
+        marks = marks_only or Marks(file)
         builder = _Builder(marks)
         data = None if root is None else builder.build(root, "$")
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
+        line, column = _where(mark) if mark is not None else (None, None)
         problem = " ".join(p for p in (exc.context, exc.problem) if p)
         raise _fatal(Code.SYNTAX_ERROR, f"invalid YAML: {problem}", file, line, column) from None
     except yaml.YAMLError as exc:
         raise _fatal(Code.SYNTAX_ERROR, f"invalid YAML: {exc}", file) from None
     except UnsafeInputError as exc:
-        raise _fatal(Code.UNSAFE_INPUT, f"refused: {exc.message}", file, exc.line, exc.column,
-                     hint=exc.hint) from None
+        message = f"refused: {exc.message}" if exc.code is Code.UNSAFE_INPUT else exc.message
+        raise _fatal(exc.code, message, file, exc.line, exc.column, hint=exc.hint) from None
     finally:
         loader.dispose()
     return data, marks
@@ -229,21 +355,31 @@ class _Builder:
         self.repeats = 0
         self.aliases = 0
         self.expanding = 0
+        self.building: set[int] = set()
 
     def build(self, node: Node, path: str, key: Node | None = None) -> Any:
-        if id(node) not in self.seen:
-            self.seen.add(id(node))
-            return self._build(node, path, key)
-        self._count_repeat(node)
-        self.expanding += 1
+        if id(node) in self.building or len(self.building) >= MAX_DEPTH:
+            what = "a recursive alias (a value that contains itself)" if id(node) in self.building \
+                else f"nested more than {MAX_DEPTH} levels"
+            raise UnsafeInputError(what, *_where(node.start_mark),
+                                   "plan files hold plain data: no self-containing aliases, no deep nesting")
+        self.building.add(id(node))
         try:
-            return self._build(node, path, key)
+            if id(node) not in self.seen:
+                self.seen.add(id(node))
+                return self._build(node, path, key)
+            self._count_repeat(node)
+            self.expanding += 1
+            try:
+                return self._build(node, path, key)
+            finally:
+                self.expanding -= 1
         finally:
-            self.expanding -= 1
+            self.building.discard(id(node))
 
     def _count_repeat(self, node: Node) -> None:
         """A node met again is an alias (``*name``), or a value inside another alias's expansion."""
-        line, column = node.start_mark.line + 1, node.start_mark.column + 1
+        line, column = _where(node.start_mark)
         if not self.expanding:
             self.aliases += 1
         if self.aliases > MAX_ALIASES:
@@ -272,17 +408,18 @@ class _Builder:
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode) or key_node.tag == f"{_TAG}merge":
                 raise UnsafeInputError("only plain keys are allowed (no merge keys '<<' or complex keys)",
-                              key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+                              *_where(key_node.start_mark))
             key = str(_scalar(key_node))
             if key in result:
-                raise yaml.MarkedYAMLError(problem=f"duplicate key {key!r}", problem_mark=key_node.start_mark)
+                raise UnsafeInputError(f"duplicate key {key!r}", *_where(key_node.start_mark),
+                                       "each key may appear once in a mapping", Code.DUPLICATE_KEY)
             result[key] = self.build(value_node, f"{path}.{key}", key_node)
         return result
 
 
 def _tag_error(node: Node) -> UnsafeInputError:
     return UnsafeInputError(f"the tag {node.tag!r} is not allowed (plan files hold plain data only)",
-                   node.start_mark.line + 1, node.start_mark.column + 1)
+                   *_where(node.start_mark))
 
 
 def _scalar(node: ScalarNode) -> Any:
@@ -293,12 +430,20 @@ def _scalar(node: ScalarNode) -> Any:
         return _remember(_decimal(node), node.value)
     if tag.endswith(":str"):
         return node.value
-    value = {
-        f"{_TAG}int": _CONSTRUCTOR.construct_yaml_int,
-        f"{_TAG}bool": _CONSTRUCTOR.construct_yaml_bool,
-        f"{_TAG}null": _CONSTRUCTOR.construct_yaml_null,
-        f"{_TAG}timestamp": _CONSTRUCTOR.construct_yaml_timestamp,
-    }[tag](node)
+    line, column = _where(node.start_mark)
+    if tag.endswith(":int") and sum(c.isdigit() for c in node.value) > MAX_DIGITS:
+        raise UnsafeInputError(_too_large_message(node.value), line, column, code=Code.NUMBER_TOO_LARGE)
+    try:
+        value = {
+            f"{_TAG}int": _CONSTRUCTOR.construct_yaml_int,
+            f"{_TAG}bool": _CONSTRUCTOR.construct_yaml_bool,
+            f"{_TAG}null": _CONSTRUCTOR.construct_yaml_null,
+            f"{_TAG}timestamp": _CONSTRUCTOR.construct_yaml_timestamp,
+        }[tag](node)
+    except (ValueError, OverflowError) as exc:  # 2021-02-30, 0000-01-01, 25:00
+        code = Code.INVALID_DATE if tag.endswith(":timestamp") else Code.INVALID_NUMBER
+        raise UnsafeInputError(f"{node.value!r} cannot be read ({exc})", line, column,
+                               "quote it if it is text; use a real date such as 2021-02-28", code) from None
     if isinstance(value, int) and not isinstance(value, bool):
         return _remember(value, node.value)
     if isinstance(value, dt.datetime):
@@ -313,4 +458,18 @@ def _decimal(node: ScalarNode) -> Decimal:
         value = Decimal("NaN")
     if not value.is_finite():
         raise yaml.MarkedYAMLError(problem=f"{node.value!r} is not a finite number", problem_mark=node.start_mark)
+    if _too_large(value):
+        raise UnsafeInputError(_too_large_message(node.value), *_where(node.start_mark),
+                               code=Code.NUMBER_TOO_LARGE)
     return value
+
+
+def _too_large(value: Decimal) -> bool:
+    """Whether a number is past the stated precision: more than `MAX_DIGITS` digits, or a huge exponent."""
+    return not value.is_finite() or len(value.as_tuple().digits) > MAX_DIGITS or abs(value.adjusted()) > MAX_DIGITS
+
+
+def _too_large_message(text: str) -> str:
+    shown = text if len(text) <= 40 else f"{text[:20]}...{text[-10:]} ({len(text)} characters)"
+    return (f"the number {shown} is past eduplan's precision ({MAX_DIGITS} significant digits, exponent at most "
+            f"{MAX_DIGITS}); it is refused rather than rounded")

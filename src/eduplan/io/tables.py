@@ -27,16 +27,18 @@ import csv
 import datetime as dt
 import difflib
 import io
-import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from eduplan.diagnostics import Code, DeadlineError, Diagnostic, Location, QuantityError, Severity
+from eduplan.diagnostics import Code, DeadlineError, Diagnostic, Location, ModelError, QuantityError, Severity
 from eduplan.indicators import Indicator
 from eduplan.io.errors import DEFAULT_MAX_TABLE_BYTES, Loaded, LoadError
+from eduplan.io.files import check_workbook, read_bytes
+from eduplan.io.screen import screen_reports
+from eduplan.io.source import parse_text
 from eduplan.model import Plan
 from eduplan.numerals import normalise, parse_number
 from eduplan.periods import Period, parse_day, parse_period
@@ -68,6 +70,9 @@ REFERENCE_SUFFIX = "(参考)"
 _FINAL = {"": True, "final": True, "终值": True, "正式": True, "true": True, "yes": True, "是": True, "1": True,
           "provisional": False, "初步": False, "初步数": False, "预计": False, "false": False, "no": False, "否": False,
           "0": False}
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_FIELD_COLUMNS = {"denominator": "denominator", "date": "date", "indicator_id": "indicator"}
+"""The table column of each `ReportedValue` field its checks name."""
 _FILLED_IN = ("value", "source", "final", "reported_on", "note", "numerator", "denominator")
 _BASIS = {"": ReportBasis.UNSTATED, "新增": ReportBasis.INCREMENT, "增量": ReportBasis.INCREMENT,
           "当期": ReportBasis.INCREMENT, "increment": ReportBasis.INCREMENT, "new": ReportBasis.INCREMENT,
@@ -99,16 +104,10 @@ def _json_records(path: str | Path, max_bytes: int) -> list[Any]:
     """The records of a reports ``.json`` file: a list of objects, or ``{"reports": [...]}``."""
     name = str(path)
     try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise _fatal(name, Code.UNREADABLE_FILE, exc.strerror or str(exc)) from None
-    if len(data) > max_bytes:
-        raise _fatal(name, Code.FILE_TOO_LARGE, f"the file has {len(data)} bytes, more than the limit of {max_bytes}")
-    try:
-        parsed = json.loads(data.decode("utf-8-sig"), parse_float=Decimal)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        line = getattr(exc, "lineno", None)
-        raise _fatal(name, Code.SYNTAX_ERROR, f"not JSON: {exc}", line) from None
+        text = read_bytes(path, max_bytes).decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise _fatal(name, Code.UNREADABLE_FILE, f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    parsed, _ = parse_text(text, "json", name)  # duplicate keys, huge numbers, deep nesting: located refusals
     records = parsed.get("reports") if isinstance(parsed, dict) else parsed
     if not isinstance(records, list):
         raise _fatal(name, Code.BAD_ROW, "expected a list of objects (or {\"reports\": [...]})")
@@ -131,23 +130,20 @@ def _read_table(path: str | Path, *, max_bytes: int, sheet: str | None
     """`read_table`, and the name of the sheet read (``None`` for text tables)."""
     name = str(path)
     file = Path(path)
-    try:
-        size = file.stat().st_size
-    except OSError as exc:
-        raise _fatal(name, Code.UNREADABLE_FILE, "no such file" if isinstance(exc, FileNotFoundError)
-                     else exc.strerror or str(exc)) from None
-    if size > max_bytes:
-        raise _fatal(name, Code.FILE_TOO_LARGE, f"the file has {size} bytes, more than the limit of {max_bytes}")
     suffix = file.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
-        sheet_name, excel = _excel_rows(file, sheet)
+        workbook = io.BytesIO(read_bytes(file, max_bytes))  # bounded, and a regular file
+        check_workbook(workbook)  # no zip bombs
+        sheet_name, excel = _excel_rows(file, sheet, workbook)
         return list(enumerate(excel, start=1)), (), sheet_name
     if suffix == ".json":
         raise _fatal(name, Code.UNREADABLE_FILE, "a .json file holds records, not a table; use load_reports")
     if suffix not in (".csv", ".tsv", ".txt"):
         raise _fatal(name, Code.UNREADABLE_FILE, f"unknown table type {suffix!r}; use .csv, .tsv or .xlsx")
-    text, warnings = _decode(file.read_bytes(), name)
-    return list(_csv_rows(text, suffix)), tuple(warnings), None
+    text, warnings = _decode(read_bytes(file, max_bytes), name)
+    rows, broken = csv_rows(text, suffix, name)
+    table: list[tuple[int, Sequence[Any]]] = list(rows)
+    return table, (*warnings, *broken), None
 
 
 def reports_from_frame(frame: Any, plan: Plan, name: str = "<DataFrame>") -> Loaded[tuple[ReportedValue, ...]]:
@@ -215,6 +211,7 @@ def _read_rows(rows: Iterable[tuple[int, Sequence[Any]]], plan: Plan, file: str 
     reader = _RowReader(plan, columns, file, header=[_cell_text(h) for h in header] if json_paths else None,
                         sheet=sheet)
     template = any(normalise(_cell_text(h)).endswith(REFERENCE_SUFFIX) for h in header)
+    width = max((i + 1 for i, h in enumerate(header) if _cell_text(h)), default=0)  # a sheet pads with None
     values: list[ReportedValue] = []
     unfilled: list[int] = []
     for number, row in iterator:
@@ -224,14 +221,26 @@ def _read_rows(rows: Iterable[tuple[int, Sequence[Any]]], plan: Plan, file: str 
         if template and reader.unfilled(cells):
             unfilled.append(number)
             continue
-        value, problems = reader.read(number, cells)
+        extra = _extra_cells(cells, width, reader.where(number, width)) if not json_paths else []
+        value, problems = (None, extra) if extra else reader.read(number, cells)
         diagnostics += problems
         if value is not None:
             values.append(value)
         diagnostics += reader.warnings
     if unfilled:
         diagnostics.append(_unfilled(unfilled, reader.where(unfilled[0], columns.get("value"))))
-    return Loaded(tuple(values), tuple(diagnostics))
+    kept, screened = screen_reports(values, plan)  # dates far outside the plan, units it does not name
+    return Loaded(kept, (*diagnostics, *screened))
+
+
+def _extra_cells(cells: list[Any], width: int, location: Location) -> list[Diagnostic]:
+    """A row with more filled cells than the header has columns (an unquoted ``30,000`` split in two)."""
+    extra = [c for c in cells[width:] if c not in ("", None)]
+    if not extra:
+        return []
+    return [Diagnostic(Code.EXTRA_CELLS, f"the row has {width + len(cells[width:])} cells but the header {width} "
+                       f"(extra: {', '.join(repr(str(c))[:40] for c in extra[:3])}); the row was skipped", location,
+                       hint='quote a cell holding the delimiter ("30,000"), or write numbers without separators')]
 
 
 def _unfilled(numbers: list[int], location: Location) -> Diagnostic:
@@ -327,8 +336,9 @@ class _RowReader:
         arguments.update((name, fields[name]) for name in ("numerator", "denominator") if fields[name] is not None)
         try:
             value = ReportedValue(**arguments)
-        except ValueError as exc:
-            return None, [self._diagnostic(number, _CellError("date", Code.INVALID_DATE, str(exc)))]
+        except ModelError as exc:
+            return None, [self._diagnostic(number, _CellError(_FIELD_COLUMNS.get(d.location.path or "", "date"),
+                                                              d.code, d.message)) for d in exc.diagnostics]
         return value, []
 
     def unfilled(self, cells: list[Any]) -> bool:
@@ -499,8 +509,17 @@ def _decode(data: bytes, file: str) -> tuple[str, list[Diagnostic]]:
                              Severity.WARNING, hint="save the table as UTF-8 to be sure")]
 
 
-def _csv_rows(text: str, suffix: str) -> list[tuple[int, list[str]]]:
-    """The rows with the line each starts on (a quoted cell may span lines)."""
+def csv_rows(text: str, suffix: str, file: str | None = None) -> tuple[list[tuple[int, list[str]]], list[Diagnostic]]:
+    """The rows with the line each starts on (a quoted cell may span lines), and the lines that are broken.
+
+    A quote left open (``"note,...`` with no closing ``"``) would swallow every later row into one cell:
+    instead its line is reported (``syntax-error``, the row skipped) and reading goes on with the next
+    line, so every row is either read or reported. Cells may be as long as the file (no 128 KB limit).
+
+    >>> rows, broken = csv_rows('indicator,value\\nr,"90%\\nr,95%\\n', ".csv", "r.csv")
+    >>> rows, [str(d.code) for d in broken], broken[0].location.line
+    ([(1, ['indicator', 'value']), (3, ['r', '95%'])], ['syntax-error'], 2)
+    """
     delimiter = "\t" if suffix == ".tsv" else ","
     if suffix != ".tsv":
         sample = "\n".join(line for line in text[:8192].splitlines() if not line.startswith("#"))
@@ -508,16 +527,36 @@ def _csv_rows(text: str, suffix: str) -> list[tuple[int, list[str]]]:
             delimiter = csv.Sniffer().sniff(sample, delimiters=",\t;").delimiter
         except csv.Error:
             delimiter = ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows = []
-    line = 1
-    for row in reader:
-        rows.append((line, row))
-        line = reader.line_num + 1
-    return rows
+    lines = text.split("\n")
+    rows: list[tuple[int, list[str]]] = []
+    broken: list[Diagnostic] = []
+    start = 0  # index of the first line still to read
+    previous = csv.field_size_limit(max(len(text) + 1, csv.field_size_limit()))
+    try:
+        while start < len(lines):
+            reader = csv.reader(io.StringIO("\n".join(lines[start:]), newline=""), delimiter=delimiter, strict=True)
+            line = start + 1
+            try:
+                for row in reader:
+                    if _CONTROL.search("".join(row)):
+                        broken.append(Diagnostic(Code.INVALID_CHARACTER, "the row holds a control character (NUL, "
+                                                 "ESC ...); the row was skipped", Location(file=file, line=line),
+                                                 hint="delete the character"))
+                    else:
+                        rows.append((line, row))
+                    line = start + reader.line_num + 1
+                break
+            except csv.Error as exc:
+                broken.append(Diagnostic(Code.SYNTAX_ERROR, f"a quote is not closed on this line ({exc}); the row "
+                                         "was skipped", Location(file=file, line=line),
+                                         hint='close the quote, or double a quote inside a quoted cell ("")'))
+                start = line  # go on with the line after the broken row's first line
+    finally:
+        csv.field_size_limit(previous)
+    return rows, broken
 
 
-def _excel_rows(file: Path, sheet: str | None) -> tuple[str, list[Sequence[Any]]]:
+def _excel_rows(file: Path, sheet: str | None, data: io.BytesIO) -> tuple[str, list[Sequence[Any]]]:
     """The sheet's name and its rows; a number in a percent-formatted cell (Excel stores 92% as 0.92) becomes
     the text ``92%``, so that it means what the person filling the sheet saw."""
     try:
@@ -525,7 +564,7 @@ def _excel_rows(file: Path, sheet: str | None) -> tuple[str, list[Sequence[Any]]
     except ImportError:
         raise LoadError(f"{file}: reading .xlsx needs openpyxl: pip install eduplan[excel]") from None
     try:
-        workbook = openpyxl.load_workbook(file, read_only=True, data_only=True)
+        workbook = openpyxl.load_workbook(data, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a damaged workbook
         raise _fatal(str(file), Code.UNREADABLE_FILE, f"not a readable .xlsx workbook ({exc})") from None
     try:

@@ -24,6 +24,7 @@ from typing import Any
 
 from eduplan.diagnostics import Code, DeadlineError, Diagnostic, Location
 from eduplan.io.errors import DEFAULT_MAX_TABLE_BYTES, Loaded, LoadError
+from eduplan.io.screen import screen_task_reports
 from eduplan.io.tables import read_table
 from eduplan.model import Plan, Task
 from eduplan.numerals import normalise
@@ -107,7 +108,8 @@ def _read(rows: list[tuple[int, Sequence[Any]]], plan: Plan, file: str | None) -
             reports.append(TaskReport(report[0], report[1], report[2], cells.get("organisation") or None,
                                       cells.get("evidence") or None, cells.get("source") or None,
                                       Location(file=file, line=number)))
-    return Loaded(tuple(reports), tuple(diagnostics))
+    kept, conflicts = screen_task_reports(reports)  # done and not_started on one day
+    return Loaded(kept, (*diagnostics, *conflicts))
 
 
 def _row(cells: dict[str, str], raw_date: Any, tasks: dict[str, Task]

@@ -1,0 +1,126 @@
+"""Screening loaded reports against the plan: what a row says that the plan cannot use is said out loud.
+
+A row can be well formed and still be lost without a word later: a value dated 1900 or 9999 for a
+2018-2020 plan, a value from a unit the plan never names (``丙区``, or ``甲 区`` with a stray space), a
+task reported ``done`` and ``not_started`` on the same day. The loaders call these screens after reading
+the rows, so each such row is reported with its file and line:
+
+- `screen_reports`: a date more than `DATE_WINDOW_YEARS` years before the plan starts or after it ends
+  is refused (``date-out-of-range``, the row skipped: it cannot be a statistic of this plan, and taking
+  it would decide a verdict); a unit the plan does not know is a warning (``unknown-organisation``).
+- `screen_task_reports`: two different states for one task on one day are both refused
+  (``conflicting-states``): which one holds is not for eduplan to guess.
+
+>>> import datetime as dt
+>>> from eduplan.io.plans import loads_plan
+>>> from eduplan.reports import ReportedValue
+>>> from eduplan.units import Amount
+>>> plan = loads_plan("id: p\\ntitle: 计划\\nperiod: 2018-2020年\\n"
+...                   "indicators: [{id: r, name: 入园率, kind: percentage, unit: '%'}]\\n").value
+>>> kept, problems = screen_reports([ReportedValue("r", Amount(90, "%"), dt.date(1900, 1, 1))], plan)
+>>> kept, [str(d.code) for d in problems]
+((), ['date-out-of-range'])
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+
+import attrs
+
+from eduplan.diagnostics import Code, Diagnostic, Location, Severity
+from eduplan.model import Plan
+from eduplan.numerals import normalise
+from eduplan.organisations import Organisation
+from eduplan.reports import ReportedValue, TaskReport
+
+DATE_WINDOW_YEARS = 10
+"""Report dates may fall this many years before the plan starts (baselines) or after it ends (late reports)."""
+
+
+def _window(plan: Plan) -> tuple[dt.date, dt.date]:
+    start, end = plan.period.start.year - DATE_WINDOW_YEARS, plan.period.end.year + DATE_WINDOW_YEARS
+    return dt.date(max(start, 1), 1, 1), dt.date(min(end, 9999), 12, 31)
+
+
+def known_units(plan: Plan) -> frozenset[str]:
+    """Every unit name the plan knows: declared organisations and their members, responsible units, groups."""
+    names: set[str] = set()
+
+    def add(organisation: Organisation, depth: int = 0) -> None:
+        names.add(organisation.name)
+        names.add(organisation.id)
+        if depth < 50:
+            for member in organisation.members:
+                add(member, depth + 1)
+
+    for organisation in plan.organisations:
+        add(organisation)
+    for task in plan.tasks():
+        for responsibility in task.responsibilities:
+            add(responsibility.organisation)
+    for _, target in plan.targets():
+        if target.scope.group is not None:
+            add(target.scope.group)
+        names.update(override.organisation for override in target.overrides)
+    return frozenset(names)
+
+
+def screen_reports(values: Iterable[ReportedValue], plan: Plan
+                   ) -> tuple[tuple[ReportedValue, ...], tuple[Diagnostic, ...]]:
+    """The values the plan can use, and a diagnostic for each row it cannot (see the module docstring)."""
+    low, high = _window(plan)
+    units = known_units(plan)
+    squeezed = {"".join(normalise(name).split()): name for name in units}
+    kept: list[ReportedValue] = []
+    problems: list[Diagnostic] = []
+    for value in values:
+        where = value.location or Location()
+        if not low <= value.date <= high:
+            problems.append(Diagnostic(
+                Code.DATE_OUT_OF_RANGE, f"时间: {value.date} is far outside the plan period {plan.period} "
+                f"(more than {DATE_WINDOW_YEARS} years); the row was skipped", where,
+                hint="check the year (a typo such as 1900 or 9999?)"))
+            continue
+        kept.append(value)
+        unit = value.organisation
+        if unit is not None and units and unit not in units:
+            near = squeezed.get("".join(normalise(unit).split()))
+            problems.append(Diagnostic(
+                Code.UNKNOWN_ORGANISATION, f"填报单位: the plan names no unit {unit!r}, so its values are not "
+                "used for any unit's result", where, Severity.WARNING,
+                hint=f"did you mean {near!r}?" if near else "use a unit name as the plan writes it"))
+    return tuple(kept), tuple(problems)
+
+
+def screen_task_reports(reports: Iterable[TaskReport]) -> tuple[tuple[TaskReport, ...], tuple[Diagnostic, ...]]:
+    """The task reports without conflicts, and a diagnostic for each report in conflict.
+
+    >>> from eduplan.reports import TaskState
+    >>> day = dt.date(2017, 6, 30)
+    >>> kept, problems = screen_task_reports([TaskReport("1", TaskState.DONE, day),
+    ...                                       TaskReport("1", TaskState.NOT_STARTED, day)])
+    >>> kept, [str(d.code) for d in problems]
+    ((), ['conflicting-states', 'conflicting-states'])
+    """
+    reports = tuple(reports)
+    states: dict[tuple[str, str | None, dt.date], set[str]] = defaultdict(set)
+    for report in reports:
+        states[(report.task_id, report.organisation, report.date)].add(str(report.state))
+    kept: list[TaskReport] = []
+    problems: list[Diagnostic] = []
+    for report in reports:
+        found = states[(report.task_id, report.organisation, report.date)]
+        if len(found) == 1:
+            kept.append(report)
+            continue
+        problems.append(Diagnostic(
+            Code.CONFLICTING_STATES, f"进展: task {report.task_id} is reported {' and '.join(sorted(found))} on "
+            f"{report.date}; the row was skipped", attrs.evolve(report.location or Location(), task_id=report.task_id),
+            hint="keep the one report that is right for that day"))
+    return tuple(kept), tuple(problems)
+
+
+__all__ = ["DATE_WINDOW_YEARS", "known_units", "screen_reports", "screen_task_reports"]
