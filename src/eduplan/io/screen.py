@@ -1,9 +1,10 @@
 """Screening loaded reports against the plan: what a row says that the plan cannot use is said out loud.
 
 A row can be well formed and still be lost without a word later: a value dated 1900 or 9999 for a
-2018-2020 plan, a value from a unit the plan never names (``丙区``, or ``甲 区`` with a stray space), a
-task reported ``done`` and ``not_started`` on the same day. The loaders call these screens after reading
-the rows, so each such row is reported with its file and line:
+2018-2020 plan, a value from a unit the plan never names (``丙区``, or ``甲 区`` with a stray space;
+unless a group of the plan lists no members, when any unit may belong to it), a task reported ``done``
+and ``not_started`` on the same day. The loaders call these screens after reading the rows, so each such
+row is reported with its file and line:
 
 - `screen_reports`: a date more than `DATE_WINDOW_YEARS` years before the plan starts or after it ends
   is refused (``date-out-of-range``, the row skipped: it cannot be a statistic of this plan, and taking
@@ -45,13 +46,20 @@ def _window(plan: Plan) -> tuple[dt.date, dt.date]:
     return dt.date(max(start, 1), 1, 1), dt.date(min(end, 9999), 12, 31)
 
 
-def known_units(plan: Plan) -> frozenset[str]:
-    """Every unit name the plan knows: declared organisations and their members, responsible units, groups."""
+def known_units(plan: Plan) -> frozenset[str] | None:
+    """Every unit name the plan knows: declared organisations and their members, responsible units, groups.
+
+    ``None`` when the plan has a group without listed members (各乡镇): then any unit may belong to it,
+    and the evaluator judges the units that reported.
+    """
     names: set[str] = set()
+    open_group = False
 
     def add(organisation: Organisation, depth: int = 0) -> None:
+        nonlocal open_group
         names.add(organisation.name)
         names.add(organisation.id)
+        open_group = open_group or (organisation.is_group and not organisation.members)
         if depth < 50:
             for member in organisation.members:
                 add(member, depth + 1)
@@ -65,7 +73,7 @@ def known_units(plan: Plan) -> frozenset[str]:
         if target.scope.group is not None:
             add(target.scope.group)
         names.update(override.organisation for override in target.overrides)
-    return frozenset(names)
+    return None if open_group else frozenset(names)
 
 
 def screen_reports(values: Iterable[ReportedValue], plan: Plan
@@ -73,7 +81,7 @@ def screen_reports(values: Iterable[ReportedValue], plan: Plan
     """The values the plan can use, and a diagnostic for each row it cannot (see the module docstring)."""
     low, high = _window(plan)
     units = known_units(plan)
-    squeezed = {"".join(normalise(name).split()): name for name in units}
+    squeezed = {"".join(normalise(name).split()): name for name in units or ()}
     kept: list[ReportedValue] = []
     problems: list[Diagnostic] = []
     for value in values:
