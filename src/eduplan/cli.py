@@ -154,6 +154,8 @@ def build_parser() -> argparse.ArgumentParser:
                         description="Print the JSON Schema (draft 2020-12) that plan files follow.")
     commands.add_parser("extract", help="draft a plan from policy text (see: eduplan extract --help)",
                         add_help=False)
+    commands.add_parser("balance", help="county 差异系数 and 优质均衡 verdicts from school data (see: eduplan "
+                        "balance --help)", add_help=False)
     return parser
 
 
@@ -353,6 +355,8 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 def _run(argv: list[str]) -> int:
     if argv and argv[0] == "extract":
         return cmd_extract(argv[1:])
+    if argv and argv[0] == "balance":  # its parser and logic live in eduplan.balance.command
+        return int(importlib.import_module("eduplan.balance.command").main(argv[1:]))
     try:
         args = build_parser().parse_args(argv)
     except SystemExit as exit_:  # argparse: --help (0) or a usage error (2), already printed
