@@ -1,13 +1,17 @@
 """The documentation: its shell sessions run, and its generated reference renders from the code."""
 
+import json
+import re
 from pathlib import Path
 
 import pytest
 from tools import docs_hooks
-from tools.docs_snippets import DOCS, Block, blocks, commands, matches, materialise, pages, run_console
+from tools.docs_snippets import DOCS, ROOT, Block, blocks, commands, matches, materialise, pages, run_console
 from tools.griffe_doctest import fence_examples
 
+import eduplan
 from eduplan.io.tables import COLUMNS
+from eduplan.render import Report, render
 
 CONSOLE_PAGES = [page for page in pages() if any(block.lang == "console" for block in blocks(page.read_text()))]
 
@@ -83,3 +87,26 @@ def test_docstring_examples_are_fenced_for_the_api_reference() -> None:
     text = "Sum.\n\n    >>> [1, 2]\n    [1, 2]\n\nMore."
     assert fence_examples(text) == "Sum.\n\n    ```pycon\n    >>> [1, 2]\n    [1, 2]\n    ```\n\nMore."
     assert fence_examples("```python\n>>> 1\n```") == "```python\n>>> 1\n```"
+
+
+def _documented_keys(section: str) -> set[str]:
+    """The keys in the first column of the tables under a heading of docs/reference/json-output.md."""
+    text = (DOCS / "reference" / "json-output.md").read_text(encoding="utf-8")
+    body = text.split(f"## {section}\n", 1)[1].split("\n## ", 1)[0]
+    cells = [line.split("|")[1] for line in body.splitlines() if line.startswith("| `")]
+    return {key for cell in cells for key in re.findall(r"`([a-z_]+)`", cell)}
+
+
+def test_json_output_page_lists_every_key() -> None:
+    """The JSON output reference names exactly the keys eduplan writes, so it cannot drift from the code."""
+    plan, _ = eduplan.load_plan(ROOT / "examples" / "zhenjiang-2017" / "plan.yaml")
+    reports, _ = eduplan.load_reports(ROOT / "examples" / "zhenjiang-2017" / "reports.csv", plan)
+    evaluation = eduplan.evaluate(plan, reports, "2017-11-30")
+    document = json.loads(render(Report.from_evaluation(evaluation), "json"))
+    result = next(r for r in document["results"] if r["evidence"])
+    written = {"The document": set(document), "Result records": set(result) | set(result["evidence"][0]),
+               "Task records": set(document["tasks"][0])}
+    for section, keys in written.items():
+        documented = _documented_keys(section)
+        assert keys == documented, (f"docs/reference/json-output.md, {section}: undocumented {keys - documented}, "
+                                    f"no longer written {documented - keys}")
