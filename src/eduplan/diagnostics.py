@@ -77,6 +77,8 @@ class Code(enum.StrEnum):
     OVERLAPPING_PERIODS = "overlapping-periods"
     STRADDLING_PERIOD = "straddling-period"
     LOOKS_CUMULATIVE = "looks-cumulative"
+    INCONSISTENT_PARTS = "inconsistent-parts"
+    INCOMPLETE_COVERAGE = "incomplete-coverage"
 
 
 @attrs.frozen

@@ -21,6 +21,7 @@ from eduplan.evaluation.judge import Verdict, unreported, verdict
 from eduplan.evaluation.policy import Clock, Policy
 from eduplan.evaluation.reasons import reason
 from eduplan.evaluation.results import Evaluation, Result
+from eduplan.evaluation.rollup import coverage_note, coverage_problem, declared_members
 from eduplan.evaluation.series import PreparedReports, prepare_reports
 from eduplan.evaluation.status import Status, worst
 from eduplan.evaluation.tasks import evaluate_task
@@ -128,7 +129,8 @@ def evaluate(
                       tuple(reports_by_task.get(task.id, ())), as_of, context.policy, plan.period.end)
         for task in plan.tasks()
     )
-    diagnostics = (*context.prepared.all_diagnostics(), *context.diagnostics, *unknown)
+    diagnostics = (*context.prepared.all_diagnostics(), *context.diagnostics, *context.diagnostics_found.values(),
+                   *unknown)
     return Evaluation(plan, as_of, context.policy, tuple(results), tasks, diagnostics)
 
 
@@ -153,6 +155,8 @@ class _Context:
         self.groups = {o.name: o for o in plan.organisations if o.is_group}
         self.diagnostics: list[Diagnostic] = []
         self._warned: set[tuple[str, str]] = set()
+        self.members: dict[str, tuple[str, ...]] = {}
+        self.diagnostics_found: dict[str, Diagnostic] = {}
 
     # --- windows and units ---
     def windows(self, target: Target, owner: Goal | Task) -> tuple[Window, ...]:
@@ -185,27 +189,51 @@ class _Context:
     # --- the value that counts ---
     def actual(self, indicator: Indicator, unit: str | None, start: dt.date, cutoff: dt.date,
                cumulative: bool, since: dt.date | None = None) -> Actual:
+        own = self._own(indicator, unit, start, cutoff, cumulative, since)
+        if unit is not None or not self.prepared.organisations(indicator.id):
+            return own
+        # Per period: the jurisdiction's own reports up to its latest, then its units' reports after that.
+        last = max((r.date for r in own.evidence), default=None)
+        after = start if last is None else max(start, last + dt.timedelta(days=1))
+        later = self._aggregate(indicator, after, cutoff, cumulative, since if last is None else after)
+        if later.value is None:
+            return own if own.value is not None or later.note is None else later
+        if cumulative and own.value is not None:
+            return Actual(own.value + later.value, own.evidence + later.evidence)
+        return later
+
+    def _own(self, indicator: Indicator, unit: str | None, start: dt.date, cutoff: dt.date,
+             cumulative: bool, since: dt.date | None) -> Actual:
+        """The value from the reports of ``unit`` itself (``None``: the jurisdiction's own)."""
         series = self.prepared.get(indicator.id, unit)
-        if series is not None:
-            if cumulative:
-                total = self.prepared.total(indicator.id, unit, start, cutoff)
-                return Actual(None) if total is None or total.value is None else Actual(total.value, total.evidence)
-            latest = series.latest(cutoff, since)
-            if latest is None:
-                return Actual(None)
-            return Actual(latest.value, (latest.report,), series.history(start, cutoff))
-        if unit is not None:
+        if series is None:
             return Actual(None)
-        return self._aggregate(indicator, start, cutoff, cumulative, since)
+        if cumulative:
+            total = self.prepared.total(indicator.id, unit, start, cutoff)
+            return Actual(None) if total is None or total.value is None else Actual(total.value, total.evidence)
+        latest = series.latest(cutoff, since)
+        if latest is None:
+            return Actual(None)
+        return Actual(latest.value, (latest.report,), series.history(start, cutoff))
 
     def _aggregate(self, indicator: Indicator, start: dt.date, cutoff: dt.date, cumulative: bool,
                    since: dt.date | None) -> Actual:
-        parts = [self.actual(indicator, org, start, cutoff, cumulative, since)
-                 for org in self.prepared.organisations(indicator.id)]
-        parts = [p for p in parts if p.value is not None]
+        reporters = self.prepared.organisations(indicator.id)
+        found = {org: self._own(indicator, org, start, cutoff, cumulative, since) for org in reporters}
+        parts = [p for p in found.values() if p.value is not None]
         if not parts:
             return Actual(None)
         evidence = tuple(r for p in parts for r in p.evidence)
+        declared = self.members.get(indicator.id)
+        if declared is None:
+            declared = self.members[indicator.id] = declared_members(self.plan, indicator)
+        reported = [org for org, p in found.items() if p.value is not None]
+        incomplete = coverage_problem(indicator, declared, reported, self.policy.partial_rollups)
+        if incomplete is not None:
+            self.diagnostics_found.setdefault(incomplete.message, incomplete)
+            if not self.policy.partial_rollups:
+                done = len(declared) - len([m for m in declared if m not in reported])
+                return Actual(None, evidence, note=coverage_note(done, len(declared)))
         how = indicator.aggregation
         if how is Aggregation.SUM:
             return Actual(sum((p.value for p in parts if p.value is not None), Decimal(0)), evidence)

@@ -90,6 +90,8 @@ class Policy:
             published in spring.
         source_priority: for conflicting reports of one value (数据打架), the sources in order of trust
             (``("统计公报", "县区自报")``); without it the least favourable value counts (docs/reports.md).
+        partial_rollups: roll a jurisdiction's value up from the units that reported even when declared
+            members are missing (with an ``incomplete-coverage`` warning); by default that is ``no_data``.
     """
 
     tolerance: Decimal = DEFAULT_TOLERANCE
@@ -103,3 +105,4 @@ class Policy:
     clock: Clock = Clock.REPORTING
     reporting_lag_days: int = 0
     source_priority: tuple[str, ...] = attrs.field(default=(), converter=_sources)
+    partial_rollups: bool = False

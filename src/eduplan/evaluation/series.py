@@ -20,6 +20,7 @@ import attrs
 
 from eduplan.diagnostics import Code, Diagnostic, Location
 from eduplan.evaluation.flows import Flows, Total
+from eduplan.evaluation.rollup import parts_problem
 from eduplan.evaluation.supersede import choose, same_value_groups
 from eduplan.indicators import Indicator, IndicatorKind
 from eduplan.reports import ReportedValue
@@ -192,6 +193,11 @@ def prepare_reports(
         if (check.low is not None and value < check.low) or (check.high is not None and value > check.high):
             diagnostics.append(check.impossible(report))
             continue
+        if report.numerator is not None:
+            inconsistent = parts_problem(report, check.indicator_name)
+            if inconsistent is not None:
+                diagnostics.append(inconsistent)
+                continue
         period = report.period
         row = (report.date, report.date, report.date, value, report) if period is None else (
             report.date, period.start, period.end, value, report)

@@ -1,0 +1,89 @@
+"""Roll-ups from units to the jurisdiction, checked: a value against its parts, and coverage of members.
+
+- **Parts**: a report that gives a numerator and denominator (在园幼儿数 / 适龄儿童数) must agree with its
+  value within the rounding of the value as written (99.5 % allows 99.45 %-99.55 %). A report that does
+  not is an ``inconsistent-parts`` error and is not used: a verdict must not rest on a number its own
+  row contradicts.
+- **Coverage**: when the jurisdiction's value is rolled up from its units and the plan declares which
+  units belong (the group a target on the indicator names, or the plan's only group), every declared
+  member must have reported. If some have not, the roll-up is ``no_data`` with an
+  ``incomplete-coverage`` warning naming the missing members, unless ``Policy(partial_rollups=True)``,
+  which uses the partial figure and still warns. The rate of 2 districts is not the city's rate.
+
+>>> import datetime as dt
+>>> from eduplan.reports import ReportedValue
+>>> from eduplan.units import Amount
+>>> good = ReportedValue("r", Amount("99.5", "%"), dt.date(2020, 12, 31), numerator=995, denominator=1000)
+>>> bad = ReportedValue("r", Amount(99, "%"), dt.date(2020, 12, 31), numerator=500, denominator=1000)
+>>> parts_problem(good, "入园率") is None, str(parts_problem(bad, "入园率").code)
+(True, 'inconsistent-parts')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+from eduplan.diagnostics import Code, Diagnostic, Location, Severity
+from eduplan.indicators import Indicator
+from eduplan.model import Plan
+from eduplan.reports import ReportedValue
+from eduplan.targets import ScopeKind
+
+__all__ = ["coverage_problem", "declared_members", "parts_problem"]
+
+
+def parts_problem(report: ReportedValue, indicator_name: str) -> Diagnostic | None:
+    """An ``inconsistent-parts`` error if the report's value is not its numerator over its denominator."""
+    if report.numerator is None or report.denominator is None:
+        return None
+    value = report.value
+    exponent = value.value.as_tuple().exponent
+    places = exponent if isinstance(exponent, int) else 0
+    half_unit = Decimal(5).scaleb(places - 1) * value.info.factor
+    ratio = report.numerator / report.denominator
+    if abs(value.root_value() - ratio) <= half_unit:
+        return None
+    shown = ratio / value.info.factor
+    return Diagnostic(
+        Code.INCONSISTENT_PARTS, f"{indicator_name}: the value {report.written} is not its numerator over its "
+        f"denominator ({report.numerator}/{report.denominator} = {_tidy(shown)}{value.unit}); the row is not used "
+        f"(数值与分子/分母不符，不予采用)", report.location or Location(), Severity.ERROR,
+        hint="correct the value or its numerator and denominator")
+
+
+def _tidy(value: Decimal) -> str:
+    return format(value.quantize(Decimal("0.0001")).normalize(), "f")
+
+
+def declared_members(plan: Plan, indicator: Indicator) -> tuple[str, ...]:
+    """The units expected to report an indicator: the members of the groups named by its per-unit
+    targets, else of the plan's only declared group; ``()`` when the plan does not say."""
+    groups = {o.name: o for o in plan.organisations if o.is_group}
+    named = [t.scope.group for _, t in plan.targets()
+             if t.indicator.id == indicator.id and t.scope.kind is not ScopeKind.JURISDICTION
+             and t.scope.group is not None]
+    chosen = [g if g.members else groups.get(g.name, g) for g in named if g is not None]
+    if not chosen and len(groups) == 1:
+        chosen = list(groups.values())
+    return tuple(dict.fromkeys(o.name for g in chosen for o in g.expand()))  # in the order declared
+
+
+def coverage_problem(indicator: Indicator, declared: Sequence[str], reported: Sequence[str],
+                     partial: bool) -> Diagnostic | None:
+    """An ``incomplete-coverage`` warning if declared members are missing from a roll-up."""
+    missing = [name for name in declared if name not in set(reported)]
+    if not missing:
+        return None
+    done = len(declared) - len(missing)
+    then = ("the partial figure is used (Policy(partial_rollups=True))", "按部分单位数据汇总") if partial else (
+        "the jurisdiction's value is no_data", "不予汇总，视为无数据")
+    return Diagnostic(
+        Code.INCOMPLETE_COVERAGE, f"{indicator.name}: {done} of {len(declared)} declared units reported; missing "
+        f"{', '.join(missing)}; {then[0]} (覆盖不全：{len(missing)}个单位未报送，{then[1]})", Location(),
+        Severity.WARNING, hint="collect the missing units' reports, or report the jurisdiction's value directly")
+
+
+def coverage_note(done: int, declared: int) -> tuple[str, str]:
+    """The reason shown on a result whose roll-up is incomplete."""
+    return (f"仅{done}/{declared}个单位报送，不能代表全域", f"only {done} of {declared} units reported")
