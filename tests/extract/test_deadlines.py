@@ -47,3 +47,35 @@ def test_table_cells() -> None:
     assert cell_deadline("2017底前") == dt.date(2017, 12, 31)
     assert cell_deadline("长期") is None
     assert cell_deadline("基教处") is None
+
+
+def test_a_start_year_is_no_deadline() -> None:
+    """``2018年起`` says when something starts, not when it is due."""
+    assert dates("2018年起,将艺术素养列为测试范围") == []
+
+
+def _deadlines(text: str) -> list[tuple[str, str | None]]:
+    from eduplan.extract import extract_targets  # noqa: PLC0415
+
+    return [(t.text, None if t.deadline is None else t.deadline.isoformat()) for t in extract_targets(text)]
+
+
+def test_a_year_in_the_item_governs_its_other_targets() -> None:
+    """Ruling 1, item level: 到2020年 anywhere in a numbered item is the deadline of its targets without a year."""
+    text = ("实施意见\n(五)打造品牌。每2年进行1次艺术团命名。到2020年,示范学校达到150所。\n"
+            "(六)整合资源。建设30个工作室。\n")
+    assert _deadlines(text) == [("每2年进行1次", "2020-12-31"), ("示范学校达到150所", "2020-12-31"),
+                                ("建设30个工作室", None)]
+
+
+def test_a_year_opening_a_goals_section_governs_its_sub_items() -> None:
+    """到2020年 in the lead of 二、工作目标 is the deadline of the targets in its sub-items."""
+    text = ("实施意见\n二、工作目标\n到2020年,美育体系基本形成。\n(一)建设社团。建设2000个美育社团。\n"
+            "三、重点任务\n(一)建设。建设20个艺术团。\n")
+    assert _deadlines(text) == [("建设2000个美育社团", "2020-12-31"), ("建设20个艺术团", None)]
+
+
+def test_a_level_held_throughout_takes_no_year_from_its_item() -> None:
+    """覆盖率保持在75%以上 holds throughout: another target's year in the item is not its deadline."""
+    text = "工作要点\n5.推动发展。公办园覆盖率保持在75%以上。2027年,新建幼儿园3所。\n"
+    assert _deadlines(text)[0] == ("公办园覆盖率保持在75%以上", None)

@@ -32,7 +32,7 @@ _CUE = re.compile(
     r"(?P<prefix>力争到|争取到|力争在|争取在|截至|截止到|截止|到|至)\s*(?P<year>\d{4})\s*年(?P<suffix>底前|末前|底|末|前)?"
     r"|(?P<year2>\d{4})\s*年(?P<suffix2>底前|末前|底|末|前)"
 )
-_OPENING_YEAR = re.compile(r"^\s*(?P<year>\d{4})\s*年(?![度份级])")
+_OPENING_YEAR = re.compile(r"^\s*(?P<year>\d{4})\s*年(?![度份级起])")  # 2018年起 starts, it is no deadline
 _RELATIVE = re.compile(r"(?P<count>\d{1,2}|[一二三四五六七八九十两])\s*年(?:内|之内|时间内)")
 EARLIEST_YEAR, LATEST_YEAR = 1949, 2100
 

@@ -72,6 +72,7 @@ def extract_plan(source: str) -> DraftPlan:
         section_at=lambda offset: _section_label(outline, table, offset),
         table_deadline_at=lambda offset: _table_deadline(table, offset),
         background_at=lambda offset: _in_background(outline, offset),
+        items_at=lambda offset: _items_at(outline, offset),
     )
     targets = _adopt_table_deadlines(read_targets(doc, context), table)
     sections, tasks = _tree(doc, outline)
@@ -96,6 +97,13 @@ def _section_label(outline: tuple[OutlineNode, ...], table: Table | None, offset
         return None if row is None else f"{row.group} {row.number}".strip()
     node = innermost(outline, offset)
     return None if node is None else node.label
+
+
+def _items_at(outline: tuple[OutlineNode, ...], offset: int) -> tuple[Span, ...]:
+    """The own text of each outline item around ``offset``, innermost first."""
+    around = [node for node in outline if node.start <= offset < node.end and node.kind != "plain"]
+    around.sort(key=lambda node: -node.depth)
+    return tuple(_own(node, outline) for node in around)
 
 
 def _in_background(outline: tuple[OutlineNode, ...], offset: int) -> bool:

@@ -65,6 +65,8 @@ DENOMINATOR = re.compile(r"每$")
 DENOMINATOR_SCOPE = re.compile(
     r"(?P<scope>每\d+个?[\u4e00-\u9fff]{1,6}?)(?:原则上)?(?:至少|最多|配备|配置|设置|应|要|须|不)"
 )
+# 覆盖率保持在75%以上 holds throughout: a year given for another target of its item is not its deadline.
+HOLDS_THROUGHOUT = re.compile(r"保持|稳定在|始终")
 LISTED_AFTER = re.compile(r"\s*(?:、|\((?:相当于|约|即|折合|合)?)\s*")
 LIST_SIZE = re.compile(r"(?:等|\d条)$")
 NOUN_AFTER = re.compile(r"^[^,;:。、\d]{1,20}?(?=[,;:。、]|的|$)")
@@ -86,6 +88,10 @@ def _not_background(_offset: int) -> bool:
     return False
 
 
+def _no_items(_offset: int) -> tuple[Span, ...]:
+    return ()
+
+
 @attrs.frozen
 class TargetContext:
     """What target reading needs from the rest of the document.
@@ -96,6 +102,8 @@ class TargetContext:
         section_at: the section label (task number or heading) enclosing an offset.
         table_deadline_at: a task table's 完成时限 for an offset inside a table row.
         background_at: whether an offset lies in a section about the past (发展现状, 工作回顾).
+        items_at: the own text (up to its first sub-item) of each outline item enclosing an offset,
+            innermost first, where a year cue of the item governs its other targets.
     """
 
     default_deadline: dt.date | None = None
@@ -103,6 +111,8 @@ class TargetContext:
     section_at: SectionLookup = _no_section
     table_deadline_at: DeadlineLookup = _no_deadline
     background_at: Callable[[int], bool] = _not_background
+    items_at: Callable[[int], tuple[Span, ...]] = _no_items
+    cues: tuple[YearCue, ...] = ()
 
 
 @attrs.frozen
@@ -123,14 +133,17 @@ def read_targets(doc: Document, context: TargetContext) -> tuple[TargetCandidate
     """Every target in the document, in document order, with ids ``t001``, ``t002`` ..."""
     quantities = find_quantities(doc)
     readings: list[tuple[_Reading, tuple[YearCue, ...]]] = []
+    every_cue: list[YearCue] = []
     for sentence in doc.sentences:
         cues = tuple(year_cues(doc.text(sentence), sentence.start, context.start_year))
+        every_cue.extend(cues)
         if context.background_at(sentence.start):
             continue
         inside = [q for q in quantities if sentence.start <= q.span.start < sentence.end]
         readings.extend((reading, cues) for reading in _sentence_targets(doc, sentence, inside))
     readings = [pair for pair in readings if not pair[0].span.empty]  # nothing to quote, nothing to review
     readings.sort(key=lambda pair: pair[0].span.start)
+    context = attrs.evolve(context, cues=tuple(every_cue))
     return tuple(_candidate(doc, index, reading, cues, context) for index, (reading, cues) in enumerate(readings))
 
 
@@ -305,6 +318,19 @@ def _coverage_spans(doc: Document, clause: Span, text: str) -> Iterator[tuple[Sp
         yield Span(clause.start, clause.start + end), scope, True
 
 
+def _item_cue(context: TargetContext, offset: int) -> YearCue | None:
+    """A year cue of the enclosing item (ruling 1, item level): the innermost item's nearest cue before
+    the target, else its first one after; for the items around it, a cue in their own lead text
+    (到2020年 opening 工作目标 governs its sub-items)."""
+    for depth, own in enumerate(context.items_at(offset)):
+        inside = [cue for cue in context.cues if own.contains(cue.offset)]
+        if not inside:
+            continue
+        before = [cue for cue in inside if cue.offset < offset]
+        return before[-1] if before and depth == 0 else inside[0]
+    return None
+
+
 def _candidate(
     doc: Document, index: int, reading: _Reading, cues: tuple[YearCue, ...], context: TargetContext
 ) -> TargetCandidate:
@@ -312,6 +338,11 @@ def _candidate(
     deadline = context.table_deadline_at(reading.span.start)
     if deadline is None:
         cue = deadline_before(cues, quantity.span.end)
+        if cue is None and not HOLDS_THROUGHOUT.search(doc.folded[reading.span.start : quantity.span.start]):
+            cue = _item_cue(context, quantity.span.start)
+            if cue is not None:
+                note = f"deadline from {cue.text} in the enclosing item"
+                notes = note if notes is None else f"{notes}; {note}"
         deadline = cue.date if cue is not None else context.default_deadline
     return TargetCandidate(
         id=f"t{index + 1:03d}",
