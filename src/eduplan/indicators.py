@@ -59,7 +59,7 @@ class Aggregation(enum.StrEnum):
 
 
 COUNT_DIMENSIONS = frozenset(
-    {"[item]", "[institution]", "[person]", "[person_time]", "[class]", "[course]", "[class_hour]"}
+    {"[item]", "[institution]", "[person]", "[person_time]", "[class]", "[course]", "[class_hour]", "[credit]"}
 )
 _KIND_DIMENSIONS: dict[IndicatorKind, tuple[frozenset[str] | None, str]] = {
     IndicatorKind.PERCENTAGE: (frozenset({""}), "%, ‰ or a plain number"),

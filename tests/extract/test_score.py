@@ -38,6 +38,14 @@ def test_strict_f1_on_the_seeds() -> None:
     assert deadline is not None and float(deadline[1]) >= 0.90, output
 
 
+def test_strict_f1_on_the_dev2_documents() -> None:
+    """On four real documents of another genre (tests/data/dev2), strict F1 and deadline agreement reach 0.90."""
+    output = score("dev2")
+    assert overall(output) >= 0.90, output
+    deadline = re.search(r"deadline[^0-9]*([01]\.\d+)", output)
+    assert deadline is not None and float(deadline[1]) >= 0.90, output
+
+
 def test_strict_f1_on_held_out_documents() -> None:
     """On documents written for the tests (not the seeds), nearly every hand-checked target is found exactly."""
     output = score("heldout")

@@ -69,7 +69,11 @@ class Quantity:
 
 @attrs.frozen
 class TargetCandidate:
-    """A quantified commitment read from the text, for a person to review."""
+    """A quantified commitment read from the text, for a person to review.
+
+    ``baseline`` and ``baseline_date`` are set where the text prints a starting value next to the
+    target (a 主要指标 table's base-year column).
+    """
 
     id: str
     span: Span
@@ -86,6 +90,8 @@ class TargetCandidate:
     soft: bool
     scope: str | None
     notes: str | None = None
+    baseline: Decimal | None = None
+    baseline_date: dt.date | None = None
 
 
 @attrs.frozen
@@ -102,11 +108,15 @@ class Organisation:
 
 @attrs.frozen
 class ResponsibilityCandidate:
-    """Who leads and who shares a task, as printed (牵头单位, 责任单位, table columns)."""
+    """Who leads and who shares a task, as printed (牵头单位, 责任单位, 配合部门, table columns).
+
+    ``units`` are the responsible units (责任单位), ``supporting`` the supporting ones (配合部门/配合单位).
+    """
 
     span: Span
     lead: tuple[Organisation, ...] = ()
     units: tuple[Organisation, ...] = ()
+    supporting: tuple[Organisation, ...] = ()
     offices: tuple[str, ...] = ()
     leaders: tuple[str, ...] = ()
     lead_inferred: bool = False

@@ -31,7 +31,7 @@ from eduplan.extract.candidates import (
     TaskCandidate,
 )
 from eduplan.extract.pipeline import extract_plan
-from eduplan.indicators import Direction, Indicator, IndicatorKind
+from eduplan.indicators import Baseline, Direction, Indicator, IndicatorKind
 from eduplan.model import Goal, Plan, PlanStatus, Section, Task
 from eduplan.organisations import Organisation, Responsibility, Role
 from eduplan.periods import Deadline, Frequency, Period, parse_period
@@ -55,6 +55,7 @@ _KINDS = {
     "person_time": (IndicatorKind.COUNT, "人次"),
     "credit": (IndicatorKind.COUNT, "学分"),
     "day": (IndicatorKind.DURATION, "天"),
+    "year": (IndicatorKind.DURATION, "年"),
     "permille": (IndicatorKind.RATIO, "‰"),
 }
 _CUMULATIVE = re.compile(r"新增|新建|新\(改扩\)建|改扩建|累计|培育|培养|引进|创成|建成|打造")
@@ -95,9 +96,11 @@ class _Builder:
         key = (name, unit, share)
         if key not in self.indicators:
             falling = target.comparator in (Comparator.AT_MOST, Comparator.LESS_THAN, Comparator.DECREASE_BY)
+            baselines = () if target.baseline is None or target.baseline_date is None else (
+                Baseline(Amount(target.baseline, unit), target.baseline_date, source="主要指标"),)
             self.indicators[key] = Indicator(
                 f"i{len(self.indicators) + 1}", name, kind, unit, direction=Direction.DOWN if falling else Direction.UP,
-                share=share, count_noun=target.count_noun)
+                share=share, count_noun=target.count_noun, baselines=baselines)
         return self.indicators[key]
 
     def target(self, found: TargetCandidate) -> Target | None:
@@ -105,12 +108,12 @@ class _Builder:
             self.note(found, "a change needs a baseline, which the text does not give: add the baseline, then "
                              "the target")
             return None
-        indicator = self.indicator(found)
-        value = Amount(found.value, indicator.unit)
-        upper = None if found.upper is None else Amount(found.upper, indicator.unit)
-        cumulative = indicator.kind in (IndicatorKind.COUNT, IndicatorKind.MONEY) and bool(
-            _CUMULATIVE.search(found.text))
         try:
+            indicator = self.indicator(found)
+            value = Amount(found.value, indicator.unit)
+            upper = None if found.upper is None else Amount(found.upper, indicator.unit)
+            cumulative = indicator.kind in (IndicatorKind.COUNT, IndicatorKind.MONEY) and bool(
+                _CUMULATIVE.search(found.text))
             return Target(
                 self.unique(found.id), indicator, found.comparator, value, upper=upper,
                 deadline=None if found.deadline is None else Deadline(found.deadline),
@@ -147,6 +150,29 @@ class _Builder:
                        provenance=self.provenance(found.span))
 
 
+def _in_document_order(builder: _Builder, draft: DraftPlan, targets_of: dict[int, list[Target]]) -> tuple[Section, ...]:
+    """The sections in document order; a run of top-level tasks between them becomes a section of its own."""
+    items: list[tuple[int, SectionCandidate | TaskCandidate]] = [(s.span.start, s) for s in draft.sections]
+    items += [(t.span.start, t) for t in draft.tasks]
+    sections: list[Section] = []
+    run: list[TaskCandidate] = []
+
+    def close_run() -> None:
+        if run:
+            tasks = tuple(builder.task(t, targets_of.get(id(t), [])) for t in _flatten(tuple(run)))
+            sections.append(Section(builder.unique("s-main"), None, None, tasks=tasks))
+            run.clear()
+
+    for _, item in sorted(items, key=lambda pair: pair[0]):
+        if isinstance(item, TaskCandidate):
+            run.append(item)
+            continue
+        close_run()
+        sections.append(builder.section(item, targets_of))
+    close_run()
+    return tuple(sections)
+
+
 def draft_to_plan(draft: DraftPlan, source: str, name: str = "document.txt") -> tuple[Plan, tuple[Diagnostic, ...]]:
     """Turn an extractor draft into a `Plan` marked for review, with notes on what was left out.
 
@@ -163,10 +189,7 @@ def draft_to_plan(draft: DraftPlan, source: str, name: str = "document.txt") -> 
             continue
         owner = _owner(tasks, found.span.start)
         (targets_of.setdefault(id(owner), []) if owner is not None else loose).append(target)
-    sections = tuple(builder.section(s, targets_of) for s in draft.sections)
-    top_tasks = tuple(builder.task(t, targets_of.get(id(t), [])) for t in _flatten(draft.tasks))
-    if top_tasks:
-        sections = (Section(builder.unique("s-main"), None, None, tasks=top_tasks), *sections)
+    sections = _in_document_order(builder, draft, targets_of)
     goals = tuple(Goal(builder.unique(f"g{i}"), text=text, provenance=_goal_provenance(builder, text))
                   for i, text in enumerate(draft.goals, 1))
     if loose:
@@ -224,6 +247,9 @@ def _responsibilities(found: ResponsibilityCandidate | None) -> tuple[Responsibi
     leads = {o.name for o in found.lead}
     result += [Responsibility(_organisation(o.name, o.group), Role.RESPONSIBLE, None if result else office,
                               None if result else official) for o in found.units if o.name not in leads]
+    named = leads | {o.name for o in found.units}
+    result += [Responsibility(_organisation(o.name, o.group), Role.SUPPORTING) for o in found.supporting
+               if o.name not in named]
     return tuple(result)
 
 

@@ -28,6 +28,7 @@ from eduplan.extract.candidates import (
     TaskCandidate,
 )
 from eduplan.extract.deadlines import title_period_end, title_period_start
+from eduplan.extract.indicator_table import IndicatorRow, IndicatorTable, read_indicator_tables
 from eduplan.extract.responsibilities import find_responsibilities, organisations
 from eduplan.extract.structure import (
     OutlineNode,
@@ -74,7 +75,9 @@ def extract_plan(source: str) -> DraftPlan:
         background_at=lambda offset: _in_background(outline, offset),
         items_at=lambda offset: _items_at(outline, offset),
     )
+    indicator_tables = read_indicator_tables(doc)
     targets = _adopt_table_deadlines(read_targets(doc, context), table)
+    targets = _with_indicator_tables(doc, targets, indicator_tables, context)
     sections, tasks = _tree(doc, outline)
     if table is not None:
         sections = (*sections, *_table_sections(doc, table))
@@ -89,6 +92,28 @@ def extract_plan(source: str) -> DraftPlan:
         tasks=tasks,
         targets=targets,
     )
+
+
+def _with_indicator_tables(doc: Document, targets: tuple[TargetCandidate, ...], tables: tuple[IndicatorTable, ...],
+                           context: TargetContext) -> tuple[TargetCandidate, ...]:
+    """The targets of the 主要指标 tables in place of whatever the sentence reader found inside them."""
+    if not tables:
+        return targets
+    kept = [t for t in targets if not any(table.span.start <= t.span.start < table.span.end for table in tables)]
+    rows = [_row_target(doc, row, context) for table in tables for row in table.rows]
+    ordered = sorted([*kept, *rows], key=lambda t: t.span.start)
+    return tuple(attrs.evolve(t, id=f"t{index:03d}") for index, t in enumerate(ordered, start=1))
+
+
+def _row_target(doc: Document, row: IndicatorRow, context: TargetContext) -> TargetCandidate:
+    baseline = "" if row.baseline is None or row.baseline_date is None else (
+        f"; baseline {row.baseline_date.year}: {row.baseline}")
+    attribute = "" if row.attribute is None else f" ({row.attribute})"
+    return TargetCandidate(
+        id="", span=row.span, text=doc.quote(row.span), section=context.section_at(row.span.start),
+        indicator=row.name, comparator=row.comparator, value=row.value, upper=None, unit=row.unit,
+        count_noun=row.count_noun, deadline=row.deadline, recurring=None, soft=False, scope=None,
+        notes=f"from the 主要指标 table{attribute}{baseline}", baseline=row.baseline, baseline_date=row.baseline_date)
 
 
 def _section_label(outline: tuple[OutlineNode, ...], table: Table | None, offset: int) -> str | None:
@@ -160,7 +185,7 @@ def _tree(doc: Document, outline: tuple[OutlineNode, ...]) -> Tree:
         node = outline[index]
         span = Span(node.start, node.end)
         kids = tuple(task(i) for i in children.get(index, []) if outline[i].is_task)
-        found = find_responsibilities(doc, _own(node, outline))
+        found = find_responsibilities(doc, _own(node, outline), node.title)
         return TaskCandidate(ids[index], _printed(node), node.title, span, found, tasks=kids)
 
     def section(index: int) -> SectionCandidate:

@@ -1,4 +1,6 @@
-"""Responsibility clauses: (牵头单位:...;责任单位:...), (责任单位:...), split into organisations.
+"""Responsibility clauses, split into organisations: ``(牵头单位:...;责任单位:...)``, ``〔责任单位:...〕``,
+labelled lines after a task (``牵头部门:市教育局`` / ``配合部门:…``), and a task about duties
+(明确部门职责) whose sentences open with the unit that must act (``财政部门要…``).
 
 Units are split at ``、``, ``,`` and ``;`` outside brackets, so 各区〔市、县〕政府 and 各市(区)政府 stay
 whole. A unit that names a class of bodies rather than one body (各市(区)政府, 各高校, 有关市(区)政府,
@@ -20,19 +22,62 @@ from eduplan.extract.candidates import Organisation, ResponsibilityCandidate, Sp
 from eduplan.extract.text import CLOSERS, OPENERS, Document
 
 LEAD_LABELS = ("牵头单位", "牵头部门", "主责单位", "牵头")
-OPENING_RE = re.compile(r"\((?P<label>牵头单位|牵头部门|主责单位|责任单位|责任部门|配合单位)\s*[::]")
+SUPPORT_LABELS = ("配合", "协办", "参与", "协同")
+_LABELS = r"牵头单位|牵头部门|主责单位|责任单位|责任部门|配合单位|配合部门|协办单位|参与单位"
+OPENING_RE = re.compile(rf"[(〔【\[](?P<label>{_LABELS})\s*[::]")
+LINE_RE = re.compile(rf"^\s*(?P<label>{_LABELS})\s*[::]\s*(?P<units>\S.*?)\s*$", re.MULTILINE)
 LABEL_RE = re.compile(r"^\s*(?P<label>[^::]{2,6})\s*[::]\s*(?P<units>.*)$", re.DOTALL)
+#: Tasks about who does what (明确部门职责, 落实职责分工): their sentences name the units that must act.
+DUTY_TASK_RE = re.compile(r"职责|分工|责任")
+DUTY_SENTENCE_RE = re.compile(
+    r"(?:^|[。;])\s*(?P<units>[\u4e00-\u9fff、()]{2,40}?(?:部门|厅|局|委|办|高校|政府|单位))"
+    r"(?:要|应|应当|须|负责)(?P<rest>[^。;]*)"
+)
+#: 各区、市政府 (Qingdao's districts and county-level cities) is one group, not 各区 and 市政府.
+SPLIT_GROUP_RE = re.compile(r"^各[\u4e00-\u9fff]$")
+GOVERNMENT_RE = re.compile(r"^[\u4e00-\u9fff]{1,2}(?:人民)?政府$")
 GROUP_RE = re.compile(r"^(?:各|有关|相关|其他|所有)|有关|相关|各(?:成员|部门|单位|高校|乡镇|街道|级)")
 
 
-def find_responsibilities(doc: Document, within: Span) -> ResponsibilityCandidate | None:
-    """The first responsibility clause inside ``within`` (a task's span), if any."""
+def find_responsibilities(doc: Document, within: Span, title: str = "") -> ResponsibilityCandidate | None:
+    """The responsibility of a task whose own text is ``within``: its first bracket, else its labelled
+    lines, else (for a task about duties, by ``title``) the units its sentences name.
+
+    >>> doc = Document("1.落实分工。加强领导。\\n\\n牵头部门:市教育局\\n\\n配合部门:市财政局、人社局\\n")
+    >>> found = find_responsibilities(doc, Span(0, len(doc.source)))
+    >>> [o.name for o in found.lead], [o.name for o in found.supporting]
+    (['市教育局'], ['市财政局', '人社局'])
+    """
     text = doc.folded
     for match in OPENING_RE.finditer(text, within.start, within.end):
         end = _closing(text, match.start(), within.end)
         if end is not None:
             return parse_responsibility(doc.text(Span(match.start() + 1, end - 1)), Span(match.start(), end))
+    lines = list(LINE_RE.finditer(text, within.start, within.end))
+    if lines:
+        inner = ";".join(f"{m['label']}:{m['units']}" for m in lines)
+        return parse_responsibility(inner, Span(lines[0].start("label"), lines[-1].end()))
+    if DUTY_TASK_RE.search(title):
+        return _duty_sentences(doc, within)
     return None
+
+
+def _duty_sentences(doc: Document, within: Span) -> ResponsibilityCandidate | None:
+    """``各地教育行政部门、各高校要履行好…主体责任。财政部门要…``: the units bearing 主体责任 or 牵头 lead,
+    the others named as acting are responsible."""
+    lead: list[Organisation] = []
+    units: list[Organisation] = []
+    first = None
+    for match in DUTY_SENTENCE_RE.finditer(doc.folded, within.start, within.end):
+        found = organisations(match["units"])
+        (lead if re.search(r"主体责任|牵头", match["rest"]) else units).extend(found)
+        first = match.start("units") if first is None else first
+    if first is None:
+        return None
+    inferred = not lead
+    if inferred:
+        lead = units[:1]
+    return ResponsibilityCandidate(Span(first, within.end), tuple(lead), tuple(units), lead_inferred=inferred)
 
 
 def parse_responsibility(inner: str, span: Span) -> ResponsibilityCandidate:
@@ -44,18 +89,21 @@ def parse_responsibility(inner: str, span: Span) -> ResponsibilityCandidate:
     """
     lead: list[Organisation] = []
     units: list[Organisation] = []
+    supporting: list[Organisation] = []
     for part in split_units(inner, separators=";"):
         match = LABEL_RE.match(part)
         if match is None:
             units.extend(organisations(part))
         elif match["label"].startswith(LEAD_LABELS):
             lead.extend(organisations(match["units"]))
+        elif match["label"].startswith(SUPPORT_LABELS):
+            supporting.extend(organisations(match["units"]))
         else:
             units.extend(organisations(match["units"]))
     inferred = not lead and bool(units)
     if inferred:
         lead = [units[0]]
-    return ResponsibilityCandidate(span, tuple(lead), tuple(units), lead_inferred=inferred)
+    return ResponsibilityCandidate(span, tuple(lead), tuple(units), tuple(supporting), lead_inferred=inferred)
 
 
 def organisations(text: str) -> tuple[Organisation, ...]:
@@ -64,8 +112,19 @@ def organisations(text: str) -> tuple[Organisation, ...]:
     >>> [(o.name, o.group) for o in organisations("市编办、各高校、有关市(区)政府、泰州医药高新区管委会")]
     [('市编办', False), ('各高校', True), ('有关市(区)政府', True), ('泰州医药高新区管委会', False)]
     """
-    names = (re.sub(r"\s+", "", name) for name in split_units(text, separators="、,;"))
+    names = _join_split_groups([re.sub(r"\s+", "", name) for name in split_units(text, separators="、,;")])
     return tuple(Organisation(name, is_group(name)) for name in names if name)
+
+
+def _join_split_groups(names: list[str]) -> list[str]:
+    """``各区``, ``市政府`` -> ``各区、市政府``: a bare 各 + one character shares the government after it."""
+    joined: list[str] = []
+    for name in names:
+        if joined and SPLIT_GROUP_RE.match(joined[-1]) and GOVERNMENT_RE.match(name):
+            joined[-1] = f"{joined[-1]}、{name}"
+        else:
+            joined.append(name)
+    return joined
 
 
 def is_group(name: str) -> bool:

@@ -67,6 +67,9 @@ DENOMINATOR_SCOPE = re.compile(
 )
 # 覆盖率保持在75%以上 holds throughout: a year given for another target of its item is not its deadline.
 HOLDS_THROUGHOUT = re.compile(r"保持|稳定在|始终")
+ITEM_MARKER = re.compile(
+    r"\s*(?:\([一二三四五六七八九十\d]{1,3}\)|[一二三四五六七八九十]{1,3}[、是]|\d{1,2}[.、](?!\d))"
+)
 LISTED_AFTER = re.compile(r"\s*(?:、|\((?:相当于|约|即|折合|合)?)\s*")
 LIST_SIZE = re.compile(r"(?:等|\d条)$")
 NOUN_AFTER = re.compile(r"^[^,;:。、\d]{1,20}?(?=[,;:。、]|的|$)")
@@ -232,6 +235,9 @@ def _inherited(between: str, previous: Comparator, own: Comparator) -> Comparato
 
 def _indicator_start(text: str, clause: Span, quantity: Quantity, previous: Quantity | None) -> int:
     start = clause.start if previous is None else max(clause.start, previous.span.end)
+    if start == clause.start:
+        marker = ITEM_MARKER.match(text, start, quantity.span.start)
+        start = marker.end() if marker is not None else start
     head = text[start : quantity.span.start]
     cut = _last_enumeration_comma(head)
     return start + (cut + 1 if cut >= 0 else 0)

@@ -1,0 +1,66 @@
+"""Tests for eduplan.extract.indicator_table: 主要指标 tables read into baselines and targets."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from eduplan.extract import draft_to_plan, extract_plan, extract_targets
+from eduplan.extract.indicator_table import read_indicator_tables
+from eduplan.extract.text import Document
+
+ROWS = [("学前三年毛入园率", "%", "75.0", "85.0", "预期性"), ("九年义务教育巩固率", "%", "93.0", "95.0", "约束性"),
+        ("劳动年龄人口平均受教育年限", "年", "10.23", "10.8", "约束性")]
+HEADER = ("指标", "单位", "2015年", "2020年", "属性")
+
+
+def layout(separator: str) -> str:
+    """A plan text with the 主要指标 table printed with ``separator`` between cells."""
+    cells = [separator.join(HEADER), "学前教育", *(separator.join(row) for row in ROWS)]
+    return "“十三五”教育规划\n一、主要目标\n专栏1 主要指标\n" + "\n".join(cells) + "\n注：[ ]内为累计数。\n二、主要任务\n"
+
+
+@pytest.mark.parametrize("separator", [" ", "\t", "  ", "\n", "\n\n"])
+def test_every_layout_reads_the_same_rows(separator: str) -> None:
+    """Spaces, tabs and one cell per line give the same baselines, targets and deadlines."""
+    (table,) = read_indicator_tables(Document(layout(separator)))
+    assert [(r.name, r.unit, r.baseline, r.value, r.deadline) for r in table.rows] == [
+        ("学前三年毛入园率", "percent", Decimal(75), Decimal(85), dt.date(2020, 12, 31)),
+        ("九年义务教育巩固率", "percent", Decimal(93), Decimal(95), dt.date(2020, 12, 31)),
+        ("劳动年龄人口平均受教育年限", "year", Decimal("10.23"), Decimal("10.8"), dt.date(2020, 12, 31)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("cell", "comparator", "value"),
+    [("85", "==", "85"), ("≥95", ">=", "95"), (">90", ">", "90"), ("95以上", ">=", "95"), ("[4.0]", "==", "4")],
+)
+def test_value_cells(cell: str, comparator: str, value: str) -> None:
+    """A bare value is == (ruling 4); ≥, >, 以上 carry their comparator; [ ] marks a cumulative figure."""
+    text = f"指标 单位 2015年 2020年\n高中阶段毛入学率 % 87.0 {cell}\n"
+    (row,) = read_indicator_tables(Document(text))[0].rows
+    assert (row.comparator.value, str(row.value)) == (comparator, value)
+
+
+def test_counts_in_tens_of_thousands() -> None:
+    """单位 万人 scales the values; the measure word is kept."""
+    (row,) = read_indicator_tables(Document("指标 单位 2020年 2025年\n在园幼儿 万人 4265 4500\n"))[0].rows
+    assert (row.unit, row.count_noun, row.baseline, row.value) == ("count", "人", Decimal(42_650_000), Decimal(45_000_000))
+
+
+def test_table_targets_quote_their_row_and_carry_the_baseline() -> None:
+    """The targets of the table quote the row; the notes and the draft plan's indicator keep the baseline."""
+    source = layout("\t")
+    found = extract_targets(source)
+    assert [source[t.span.start : t.span.end] for t in found][0] == "学前三年毛入园率\t%\t75.0\t85.0"
+    assert found[0].notes == "from the 主要指标 table (预期性); baseline 2015: 75"
+    plan, _ = draft_to_plan(extract_plan(source), source)
+    indicator = next(i for i in plan.indicators_used() if i.name == "学前三年毛入园率")
+    assert [(str(b.value), b.date.year) for b in indicator.baselines] == [("75%", 2015)]
+
+
+def test_a_table_without_years_is_not_an_indicator_table() -> None:
+    """A task table (具体内容, 责任单位, 完成时限) is not a 主要指标 table."""
+    assert read_indicator_tables(Document("项目\n具体内容\n责任单位\n完成时限\n1.建设30所。\n")) == ()
