@@ -146,6 +146,8 @@ def test_excel_scorecard(filled: tuple[Path, dict[str, int]], tmp_path: Path) ->
     ranks = [r[0] for r in book["预警清单"].iter_rows(min_row=3, values_only=True)]
     order = ["未守住底线", "已逾期未完成", "未报送", "进度滞后", "存在风险"]
     assert ranks and ranks == sorted(ranks, key=order.index)
+    submitted = {r[0]: r for r in book["报送情况"].iter_rows(min_row=3, values_only=True)}
+    assert submitted["合计"][2] == len(FILLED)  # received: every value the district filled in
 
 
 def test_html_scorecard(filled: tuple[Path, dict[str, int]], tmp_path: Path) -> None:

@@ -23,6 +23,8 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, TextIO, TypeVar
 
+import attrs
+
 from eduplan.diagnostics import Code, Diagnostic, EduplanError, Severity
 from eduplan.evaluation import evaluate
 from eduplan.io import (
@@ -228,6 +230,14 @@ def _load_all(paths: Sequence[str], load: Callable[[str], Loaded[tuple[T, ...]]]
     return values, problems
 
 
+def _with_quality(report: Report, plan: Any, values: Sequence[Any], as_of: dt.date) -> Report:
+    """The report with its 报送情况 (values due, received, late, missing) and outlier warnings."""
+    from eduplan.quality import outliers, submissions  # noqa: PLC0415 - only check needs them
+
+    due = tuple(s.to_record() for s in submissions(plan, values, as_of))
+    return attrs.evolve(report, submissions=due, diagnostics=(*report.diagnostics, *outliers(values)))
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     """``eduplan check PLAN --reports FILE... --as-of DATE``."""
     plan = _plan_or_exit(args.plan, args, skip=frozenset({Code.GROUP_WITHOUT_MEMBERS}))  # the evaluator reports it
@@ -239,7 +249,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     problems += more
     as_of = args.as_of or dt.date.today()
     evaluation = evaluate(plan, values, as_of, task_reports=progress)
-    report = Report.from_evaluation(evaluation)
+    report = _with_quality(Report.from_evaluation(evaluation), plan, values, as_of)
     if args.unit:
         report = report.for_unit(args.unit)
         if not report.records and not report.tasks:

@@ -32,24 +32,19 @@ enrol,学前三年毛入园率,,,2020-12-31,,%,,,,,不低于95%,2020-12-31,普�
 from __future__ import annotations
 
 import csv
-import datetime as dt
-import difflib
 import io
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-import attrs
-
 from eduplan.indicators import IndicatorKind
-from eduplan.model import Goal, Plan, Task
-from eduplan.organisations import Organisation
-from eduplan.periods import Period, parse_period, yearly_periods
+from eduplan.model import Plan
+from eduplan.periods import Period
 from eduplan.render.safety import neutralise_cell
-from eduplan.targets import Accumulation, ScopeKind, Target
+from eduplan.reporting import ReportingSlot, UnknownUnitError, plan_units, reporting_slots
 
 __all__ = ["HEADERS", "INSTRUCTIONS", "TemplateRow", "UnknownUnitError", "plan_units", "template_csv",
-           "template_rows", "template_workbook", "write_cell", "write_template"]
+           "template_rows", "template_workbook", "write_template"]
 
 HEADERS: tuple[tuple[str, str, bool], ...] = (
     ("indicator", "指标编号", False),
@@ -92,158 +87,19 @@ INSTRUCTIONS = (
 """The instructions sheet (填表说明), line by line, Chinese first."""
 
 
-class UnknownUnitError(ValueError):
-    """``template_rows(unit=...)`` names a unit the plan does not; ``close`` lists the nearest names."""
-
-    def __init__(self, unit: str, close: Sequence[str]) -> None:
-        hint = f"; did you mean {', '.join(close)}?" if close else ""
-        super().__init__(f"no unit {unit!r} in the plan{hint}")
-        self.unit, self.close = unit, tuple(close)
-
-
-@attrs.frozen
-class TemplateRow:
-    """One value to report: the key columns, and the plan's reference text shown beside them."""
-
-    indicator_id: str
-    indicator_name: str
-    unit: str
-    kind: IndicatorKind
-    organisation: str | None = None
-    period: Period | None = None
-    date: dt.date | None = None
-    target_text: str = ""
-    deadline_text: str = ""
-    task_text: str = ""
-    leads: str = ""
-    fill_unit: bool = False
-
-    @property
-    def period_text(self) -> str:
-        """The period as the reports reader takes it: ``2019年`` for a calendar year, else ISO ``start/end``."""
-        if self.period is None:
-            return ""
-        start, end = self.period.start, self.period.end
-        if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year:
-            return f"{start.year}年"
-        return str(self.period)
-
-    def cells(self) -> dict[str, str]:
-        """The row's filled-in cells by field (the cells to fill are empty)."""
-        return {"indicator": self.indicator_id, "indicator_name": self.indicator_name,
-                "organisation": self.organisation or "", "period": self.period_text,
-                "date": "" if self.date is None else self.date.isoformat(), "unit": self.unit,
-                "target": self.target_text, "deadline": self.deadline_text, "task": self.task_text,
-                "leads": self.leads}
-
-
-def _group_members(plan: Plan, group: Organisation) -> tuple[str, ...]:
-    declared = {o.name: o for o in plan.organisations if o.is_group}
-    found = group if group.members else declared.get(group.name, group)
-    return tuple(dict.fromkeys(member.name for member in found.expand()))
-
-
-def _task_units(plan: Plan, task: Task) -> tuple[str, ...]:
-    names = [o.name for o in task.units()]
-    for unit in task.units():
-        if unit.is_group:
-            names += _group_members(plan, unit)
-    return tuple(dict.fromkeys(names))
-
-
-def plan_units(plan: Plan) -> tuple[str, ...]:
-    """Every unit a plan names: responsible units of tasks, members of their groups, units in target scopes."""
-    names: list[str] = [o.name for o in plan.organisations]
-    for task in plan.tasks():
-        names += _task_units(plan, task)
-    for _, target in plan.targets():
-        if target.scope.group is not None:
-            names += [target.scope.group.name, *_group_members(plan, target.scope.group)]
-        names += [o.organisation for o in target.overrides]
-    return tuple(dict.fromkeys(names))
-
-
-def _target_text(target: Target) -> str:
-    value = "" if target.value is None else str(target.value)
-    if target.upper is not None:
-        value += f"-{target.upper}"
-    text = f"{target.comparator.label_zh}{value}"
-    if target.basis.value != "level":
-        text += f"（{ {'multiple': '倍数', 'previous': '逐年'}.get(target.basis.value, target.basis.value)}）"
-    if target.strength.value == "aspirational":
-        text = "力争" + text
-    if target.scope.group is not None:
-        text = f"{target.scope.group.name}：{text}"
-    return text
-
-
-def _reporters(plan: Plan, owner: Goal | Task, target: Target, unit: str | None) -> tuple[str | None, ...]:
-    """Who reports a target's value: each member for per-unit scopes, else the jurisdiction (``None``)."""
-    if target.scope.kind is not ScopeKind.JURISDICTION and target.scope.group is not None:
-        members = _group_members(plan, target.scope.group)
-        if unit is not None:
-            return (unit,) if unit in members or unit == target.scope.group.name else ()
-        return members or (None,)
-    if unit is None:
-        return (None,)
-    return (None,) if isinstance(owner, Task) and unit in _task_units(plan, owner) else ()
-
-
-def _window(plan: Plan, target: Target) -> Period:
-    start = target.start or plan.period.start
-    end = target.deadline.date if target.deadline is not None else plan.period.end
-    return Period(min(start, end), max(end, start))
+TemplateRow = ReportingSlot
+"""A template row is a `eduplan.reporting.ReportingSlot`: one value to report."""
 
 
 def template_rows(plan: Plan, unit: str | None = None, periods: Iterable[Period | str] = ()
                   ) -> tuple[TemplateRow, ...]:
-    """The rows of a fill-in template: per indicator with a target, per reporting unit, per period.
-
-    Args:
-        plan: the plan.
-        unit: only the values this unit reports (its tasks' jurisdiction-wide values and its own values of
-            per-unit targets); ``None``: every unit.
-        periods: reporting periods (`Period` or text such as ``2019年``); default every year of the plan period.
-            A cumulative target (新增) is reported per period (统计期); a level target on the period's last day.
+    """The rows of a fill-in template: `eduplan.reporting.reporting_slots` (per indicator with a target, per
+    reporting unit, per period; ``unit`` keeps one unit's rows; ``periods`` default to every year of the plan).
 
     Raises:
         UnknownUnitError: ``unit`` is not named in the plan.
     """
-    if unit is not None and unit not in plan_units(plan):
-        raise UnknownUnitError(unit, difflib.get_close_matches(unit, plan_units(plan), n=3, cutoff=0.3))
-    wanted = tuple(p if isinstance(p, Period) else _parse_period(p) for p in periods) or yearly_periods(plan.period)
-    rows: dict[tuple[str, str | None, Period | None, dt.date | None], list[tuple[Goal | Task, Target]]] = {}
-    for period in wanted:
-        for owner, target in plan.targets():
-            window = _window(plan, target)
-            if period.end < window.start or period.start > window.end:
-                continue
-            cumulative = target.accumulation is Accumulation.CUMULATIVE
-            for reporter in _reporters(plan, owner, target, unit):
-                key = (target.indicator.id, reporter, period if cumulative else None, None if cumulative else
-                       min(period.end, window.end))
-                rows.setdefault(key, []).append((owner, target))
-    return tuple(_row(key, found) for key, found in rows.items())
-
-
-def _parse_period(text: str) -> Period:
-    return Period.parse_iso(text) if "/" in text else parse_period(text)
-
-
-def _row(key: tuple[str, str | None, Period | None, dt.date | None], found: list[tuple[Goal | Task, Target]]
-         ) -> TemplateRow:
-    indicator = found[0][1].indicator
-    owners = list(dict.fromkeys(owner for owner, _ in found))
-    tasks = [o for o in owners if isinstance(o, Task)]
-    return TemplateRow(
-        indicator.id, indicator.name, indicator.unit, indicator.kind, organisation=key[1], period=key[2], date=key[3],
-        target_text="；".join(dict.fromkeys(_target_text(t) for _, t in found)),
-        deadline_text="；".join(dict.fromkeys(t.deadline.date.isoformat() for _, t in found if t.deadline)),
-        task_text="；".join(" ".join(p for p in (t.number and t.number.rstrip(".、"), t.title) if p) or t.id
-                           for t in tasks) or "；".join(f"目标 {o.title or o.id}" for o in owners),
-        leads="、".join(dict.fromkeys(o.name for t in tasks for o in t.leads)),
-        fill_unit=key[1] is None and any(t.scope.kind is not ScopeKind.JURISDICTION for _, t in found))
-
+    return reporting_slots(plan, unit, periods)
 
 def template_csv(rows: Sequence[TemplateRow]) -> str:
     """The template as CSV text (write it with a byte-order mark, ``utf-8-sig``, for Excel)."""
@@ -278,14 +134,6 @@ _WIDTHS = {"indicator": 26, "indicator_name": 30, "organisation": 16, "period": 
            "task": 30, "leads": 16}
 
 
-def write_cell(cell: Any, value: Any) -> None:
-    """Set an openpyxl cell; text that a spreadsheet would run as a formula (``=...``) stays text."""
-    cell.value = value
-    if isinstance(value, str) and value.startswith("="):
-        cell.data_type = "s"
-        cell.quotePrefix = True
-
-
 def _openpyxl() -> Any:
     try:
         import openpyxl  # noqa: PLC0415 - an optional extra
@@ -300,6 +148,8 @@ def template_workbook(rows: Sequence[TemplateRow], title: str = "") -> Any:
     openpyxl = _openpyxl()
     from openpyxl.styles import Font, PatternFill, Protection  # noqa: PLC0415 - optional extra
     from openpyxl.utils import get_column_letter  # noqa: PLC0415
+
+    from eduplan.render.xlsx import write_cell  # noqa: PLC0415 - the one place cells are written
 
     book = openpyxl.Workbook()
     sheet = book.active
@@ -362,6 +212,8 @@ def _validate(sheet: Any, rows: Sequence[TemplateRow], letter: Any) -> None:
 
 def _instructions(sheet: Any, rows: Sequence[TemplateRow], title: str) -> None:
     from openpyxl.styles import Alignment, Font  # noqa: PLC0415 - optional extra
+
+    from eduplan.render.xlsx import write_cell  # noqa: PLC0415
 
     lines = ([title, ""] if title else []) + list(INSTRUCTIONS)
     units = sorted({r.organisation for r in rows if r.organisation})

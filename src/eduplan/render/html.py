@@ -2,8 +2,9 @@
 
 The page is one self-contained file that works offline (inline CSS and a small inline script, no fonts,
 images or scripts from elsewhere; a Content-Security-Policy forbids loading any): a summary, the alert list
-(预警清单) worst first, then results per unit (only units with results) and per section, all results, and the
-data problems. Each result shows its task's title and lead unit. Headings are Chinese first. Tables sort by a
+(预警清单) worst first, then results per unit (only units with results) and per section, the 报送情况 (values
+due, received, on time, late, missing per unit), all results, and the data problems (outlier warnings among
+them). Each result shows its task's title and lead unit. Headings are Chinese first. Tables sort by a
 click on a header and filter by text and status. The font stack names a CJK face for Windows, macOS and
 Linux; below 640 px wide, table rows become cards; printed on A4, tables fit the page, headers repeat and
 rows do not split. Everything from plans and reports is escaped.
@@ -26,7 +27,16 @@ from typing import Any
 
 from eduplan.model import Plan, Task
 from eduplan.render.report import STATUS_COLOURS, STATUS_ZH, STATUSES, Report
-from eduplan.render.scorecard import ALERT_STATUSES, ResultRow, alerts, result_rows, section_cards, unit_cards
+from eduplan.render.scorecard import (
+    ALERT_STATUSES,
+    ResultRow,
+    alerts,
+    result_rows,
+    section_cards,
+    submission_gaps,
+    submission_units,
+    unit_cards,
+)
 from eduplan.render.text import target_line
 
 __all__ = ["FONT_STACK", "badge", "evaluation_html", "plan_html", "report_body", "task_html", "to_html"]
@@ -185,6 +195,33 @@ def _summary(report: Report, rows: Sequence[ResultRow], warned: Sequence[ResultR
             f'<div class="cards">{cards or "<p class=muted>无结果 no results</p>"}</div>')
 
 
+def _percent(rate: Any) -> str:
+    return "" if rate is None else f"{rate * 100:.0f}%"
+
+
+def _submissions(report: Report) -> str:
+    """报送情况: per unit due, received, on time, late, missing, completeness and timeliness; then the gaps."""
+    units = submission_units(report)
+    if not units:
+        return ""
+    labels = ("填报单位", "应报", "已报", "按时", "迟报", "缺报", "报送率", "及时率")
+    head = "".join(f"<th scope=col>{label}</th>" for label in labels)
+    rows = "".join(
+        f'<tr><td data-label="填报单位">{_e(u["unit"])}</td>'
+        + "".join(f'<td class="n" data-label="{label}">{u[key]}</td>' for label, key in
+                  (("应报", "due"), ("已报", "received"), ("按时", "on_time"), ("迟报", "late"), ("缺报", "missing")))
+        + f'<td class="n" data-label="报送率">{_percent(u["completeness"])}</td>'
+        f'<td class="n" data-label="及时率">{_percent(u["timeliness"])}</td></tr>' for u in units)
+    gaps = submission_gaps(report)
+    items = "".join(f"<li>{badge('missed' if g['state'] == 'missing' else 'at_risk', g['state_zh'])} "
+                    f"{_e(g['unit'])} · {_e(g['indicator'])} · {_e(g['period'])} · 报送期限 {_e(g['deadline'])}"
+                    + (f" · 填报 {_e(g['reported_on'])}" if g.get("reported_on") else "") + "</li>" for g in gaps)
+    listing = f"<details><summary>缺报与迟报 {len(gaps)} 项 (missing or late)</summary><ul>{items}</ul></details>"
+    return (f"<h2>报送情况 <small>Submissions</small></h2>"
+            f'<table class="rows sortable"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
+            + (listing if gaps else ""))
+
+
 def _overdue(report: Report) -> str:
     """The tasks past their deadline (逾期任务), with their title, lead unit and reason."""
     overdue = report.overdue_tasks()
@@ -209,6 +246,7 @@ def report_body(report: Report) -> str:
              _overdue(report),
              "<h2>按责任单位 <small>By responsible unit</small></h2>", _cards_table("责任单位", unit_cards(report)),
              "<h2>按章节 <small>By section</small></h2>", _cards_table("章节", section_cards(report)),
+             _submissions(report),
              "<h2>全部结果 <small>All results</small></h2>", _results_table("results", rows, STATUSES)]
     if report.diagnostics:
         items = "".join(f"<li><code>{_e(d)}</code></li>" for d in report.diagnostics)

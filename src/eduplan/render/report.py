@@ -47,6 +47,8 @@ class Report:
     diagnostics: tuple[Diagnostic, ...] = ()
     unit: str | None = None
     section_titles: tuple[tuple[str, str], ...] = ()
+    submissions: tuple[Record, ...] = ()
+    """报送情况: one record per value due (`eduplan.quality.Submission.to_record`), when the caller adds them."""
 
     @classmethod
     def from_evaluation(cls, evaluation: Any) -> Report:
@@ -89,7 +91,8 @@ class Report:
         task_ids = {t["task_id"] for t in tasks}
         records = tuple(r for r in self.records if r.get("scope") == unit or
                         (r.get("task_id") in task_ids and r.get("scope") in (None, unit)))
-        return attrs.evolve(self, records=records, tasks=tasks, unit=unit)
+        submissions = tuple(s for s in self.submissions if unit in (s.get("unit"), s.get("organisation")))
+        return attrs.evolve(self, records=records, tasks=tasks, unit=unit, submissions=submissions)
 
 
 def status_zh(record: Record) -> str:

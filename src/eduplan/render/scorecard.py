@@ -24,9 +24,11 @@ from typing import Any
 import attrs
 
 from eduplan.evaluation.status import Status
+from eduplan.quality import submission_summary
 from eduplan.render.report import STATUS_ZH, STATUSES, Record, Report, section_scorecard, status_zh, unit_scorecard
 
-__all__ = ["ALERT_STATUSES", "ResultRow", "alerts", "result_rows", "section_cards", "split_quantity", "unit_cards"]
+__all__ = ["ALERT_STATUSES", "ResultRow", "alerts", "result_rows", "section_cards", "split_quantity",
+           "submission_gaps", "submission_units", "unit_cards"]
 
 ALERT_STATUSES = tuple(sorted((s for s in STATUSES if Status(s).rank >= Status.AT_RISK.rank),
                               key=lambda s: -Status(s).rank))
@@ -145,3 +147,17 @@ def headline(report: Report) -> list[tuple[str, str, int]]:
 def alert_count(rows: Sequence[ResultRow]) -> int:
     """How many rows are alerts."""
     return sum(1 for r in rows if r.status in ALERT_STATUSES)
+
+
+def submission_units(report: Report) -> list[dict[str, Any]]:
+    """报送情况 per reporting unit and overall (``合计``): due, received, on time, late, missing, rates."""
+    return submission_summary(list(report.submissions))
+
+
+_GAP_ORDER = {"missing": 0, "late": 1}
+
+
+def submission_gaps(report: Report) -> list[Record]:
+    """The values missing (缺报) or late (迟报), missing first, then by unit and deadline."""
+    gaps = [s for s in report.submissions if s.get("state") in _GAP_ORDER]
+    return sorted(gaps, key=lambda s: (_GAP_ORDER[s["state"]], str(s.get("unit")), str(s.get("deadline"))))

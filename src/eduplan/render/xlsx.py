@@ -1,10 +1,12 @@
 """The Excel scorecard of ``eduplan check --format xlsx`` (needs openpyxl: ``pip install eduplan[excel]``).
 
 Sheets: 预警清单 (every result breached, missed, without data, off track or at risk, worst first, with the
-task's title, lead unit, deadline and reason), 按单位 (only units with results), 按章节, 全部结果, 数据问题 and
-概况. Each sheet has a title row, a frozen header with an autofilter, status cells in their colours, columns as
-wide as their Chinese text, numbers stored as numbers (99.2% as 0.992 shown as a percentage, 133所 as 133 shown
-with its unit) and dates as dates; text that a spreadsheet would run as a formula stays text.
+task's title, lead unit, deadline and reason), 按单位 (only units with results), 按章节, 全部结果, 报送情况 (per
+unit: due, received, on time, late, missing, completeness, timeliness), 报送明细 (values missing or late),
+数据问题 (outlier warnings among them) and 概况. Each sheet has a title row, a frozen header with an autofilter,
+status cells in their colours, columns as wide as their Chinese text, numbers stored as numbers (99.2% as
+0.992 shown as a percentage, 133所 as 133 shown with its unit) and dates as dates; text that a spreadsheet
+would run as a formula stays text.
 
 >>> import io, openpyxl
 >>> from eduplan.render.report import Report
@@ -12,7 +14,7 @@ with its unit) and dates as dates; text that a spreadsheet would run as a formul
 ...     "actual": "95%", "target": "99%", "comparator": ">=", "deadline": "2020-06-30", "reason_zh": "未达到"},))
 >>> book = openpyxl.load_workbook(io.BytesIO(to_xlsx(report)))
 >>> book.sheetnames
-['预警清单', '按单位', '按章节', '全部结果', '数据问题', '概况']
+['预警清单', '按单位', '按章节', '全部结果', '报送情况', '报送明细', '数据问题', '概况']
 >>> sheet = book["预警清单"]
 >>> sheet["A3"].value, sheet["F3"].value, sheet["F3"].number_format
 ('已逾期未完成', 0.95, '0%')
@@ -27,7 +29,6 @@ from decimal import Decimal
 from typing import Any
 
 from eduplan.diagnostics import Diagnostic
-from eduplan.io.template import write_cell
 from eduplan.render.report import STATUS_COLOURS, STATUS_ZH, STATUSES, Report
 from eduplan.render.scorecard import (
     ALERT_STATUSES,
@@ -36,11 +37,13 @@ from eduplan.render.scorecard import (
     result_rows,
     section_cards,
     split_quantity,
+    submission_gaps,
+    submission_units,
     unit_cards,
 )
 from eduplan.render.text import width
 
-__all__ = ["scorecard_workbook", "to_xlsx"]
+__all__ = ["scorecard_workbook", "to_xlsx", "write_cell"]
 
 _MAX_WIDTH = 60
 _WRAP = {"原因 reason", "任务 task", "信息 message", "提示 hint", "责任单位 units"}
@@ -68,6 +71,15 @@ _ALL_COLUMNS: tuple[Column, ...] = (
     ("章节 section", lambda r: r.section),
     _ALERT_COLUMNS[11],
 )
+
+
+def write_cell(cell: Any, value: Any) -> None:
+    """Set an openpyxl cell; text that a spreadsheet would run as a formula (``=...``) is stored as text (a
+    string cell with Excel's quote prefix), never as a formula, and shows exactly as written."""
+    cell.value = value
+    if isinstance(value, str) and value.startswith("="):
+        cell.data_type = "s"
+        cell.quotePrefix = True
 
 
 def _argb(status: str) -> str:
@@ -105,7 +117,7 @@ def _cell_value(header: str, value: Any) -> tuple[Any, str | None]:
             number, unit = parts
             shown = number / 100 if unit == "%" else number
             return float(shown), _number_format(number, unit)
-    if header.startswith("完成时限") and isinstance(value, str):
+    if header.startswith(("完成时限", "报送期限", "填报日期")) and isinstance(value, str):
         try:
             return dt.date.fromisoformat(value), "yyyy-mm-dd"
         except ValueError:
@@ -171,6 +183,22 @@ def _problem_row(diagnostic: Diagnostic) -> list[Any]:
             where.context(), diagnostic.message, diagnostic.hint]
 
 
+def _submission_sheets(book: Any, head: str, report: Report) -> None:
+    """报送情况 per unit (due, received, on time, late, missing, completeness, timeliness) and 报送明细 (the
+    values missing or late)."""
+    headers = ["填报单位 unit", "应报 due", "已报 received", "按时 on time", "迟报 late", "缺报 missing",
+               "未到报送期 not due", "报送率 completeness", "及时率 timeliness"]
+    rows = [[u["unit"], u["due"], u["received"], u["on_time"], u["late"], u["missing"], u["not_due"],
+             u["completeness"], u["timeliness"]] for u in submission_units(report)]
+    _table(book.create_sheet("报送情况"), f"{head} 报送情况", headers, rows)
+    gaps = submission_gaps(report)
+    columns = ["状态 state", "填报单位 unit", "指标 indicator", "统计期 period", "报送期限 deadline",
+               "填报日期 reported on", "数值 value"]
+    _table(book.create_sheet("报送明细"), f"{head} 缺报与迟报：{len(gaps)} 项", columns,
+           [[g["state_zh"], g["unit"], g["indicator"], g["period"], g["deadline"], g["reported_on"], g["value"]]
+            for g in gaps])
+
+
 def scorecard_workbook(report: Report) -> Any:
     """The scorecard as an openpyxl ``Workbook`` (see the module docstring for its sheets)."""
     book = _openpyxl().Workbook()
@@ -182,6 +210,7 @@ def scorecard_workbook(report: Report) -> Any:
     _card_sheet(book.create_sheet("按单位"), f"{head} 按责任单位", "责任单位 unit", unit_cards(report))
     _card_sheet(book.create_sheet("按章节"), f"{head} 按章节", "章节 section", section_cards(report))
     _results_sheet(book.create_sheet("全部结果"), f"{head} 全部结果：{len(rows)} 项", rows, _ALL_COLUMNS)
+    _submission_sheets(book, head, report)
     problems = ["严重程度 severity", "代码 code", "文件 file", "工作表 sheet", "行 row", "列 column", "位置 where",
                 "信息 message", "提示 hint"]
     _table(book.create_sheet("数据问题"), f"{head} 数据问题：{len(report.diagnostics)} 项", problems,

@@ -1,0 +1,214 @@
+"""报送情况 and data quality: which values were due from each unit, which arrived, on time or late, which are
+missing, and values far outside a unit's own history or its peers.
+
+A value is due for every `eduplan.reporting.ReportingSlot` (each indicator with a target, each reporting unit,
+each reporting period: by default each year of the plan). Its reporting deadline (报送期限) is the period's last
+day plus ``grace_days`` (15 by default, as DHIS2's "timely" reports). At the as-of date a due value is:
+
+- ``on_time`` (按时报送): a report for it was made (``reported_on``) on or before the deadline;
+- ``late`` (迟报): reported after the deadline, but by the as-of date;
+- ``received`` (已报送): reported, without a reporting date, so its timeliness is unknown;
+- ``missing`` (缺报): the deadline has passed and nothing was reported;
+- ``not_due`` (未到报送期): the deadline has not passed and nothing was reported yet.
+
+A report made after the as-of date is not counted (it was not there yet), as the evaluator does. Completeness
+(报送率) is received / due and timeliness (及时率) on time / due, per unit and overall, where ``due`` counts
+the values whose deadline has passed or that arrived.
+
+Outliers (异常值) are warnings (code ``outlier``) on the report's row: a value at least ``factor`` (5) times
+or at most 1/``factor`` of the median of the same unit's values for the indicator, or of all units'
+values for the same day (at least three values, so that the odd one out can be told). They never change a
+verdict: the evaluator does not read them.
+
+>>> import datetime as dt
+>>> from eduplan.io.plans import loads_plan
+>>> from eduplan.reports import ReportedValue
+>>> from eduplan.units import Amount
+>>> plan = loads_plan('''
+... id: p
+... title: 计划
+... period: 2018-2020年
+... sections: [{id: s, tasks: [{id: "1", responsibilities: [{organisation: 市教育局, role: lead}],
+...   targets: [{id: t, indicator: {id: n, name: 新增学位, kind: count, unit: 个}, comparator: ">=",
+...              value: 9000个, deadline: 2020年, accumulation: cumulative}]}]}]
+... ''').value
+>>> reports = [ReportedValue("n", Amount(3000, "个"), dt.date(2018, 12, 31), reported_on=dt.date(2019, 1, 10)),
+...            ReportedValue("n", Amount(30000, "个"), dt.date(2019, 12, 31), reported_on=dt.date(2020, 2, 1))]
+>>> rows = submissions(plan, reports, dt.date(2020, 6, 30))
+>>> [(str(r.slot.reporting_period.start.year), str(r.state)) for r in rows]
+[('2018', 'on_time'), ('2019', 'late'), ('2020', 'not_due')]
+>>> summary = submission_summary([r.to_record() for r in rows])
+>>> summary[0]["unit"], summary[0]["due"], summary[0]["completeness"], summary[0]["timeliness"]
+('市教育局', 2, Decimal('1'), Decimal('0.5'))
+>>> [d.code for d in outliers(reports + [ReportedValue("n", Amount(3100, "个"), dt.date(2017, 12, 31))])]
+[<Code.OUTLIER: 'outlier'>]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import statistics
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from eduplan.diagnostics import Code, Diagnostic, Location, Severity
+from eduplan.model import Plan
+from eduplan.periods import Period
+from eduplan.reporting import ReportingSlot, reporting_slots
+from eduplan.reports import ReportedValue
+
+__all__ = ["DEFAULT_GRACE_DAYS", "OUTLIER_FACTOR", "Submission", "SubmissionState", "outliers", "submission_summary",
+           "submissions"]
+
+DEFAULT_GRACE_DAYS = 15
+"""Days after a reporting period's end within which a value counts as on time."""
+OUTLIER_FACTOR = Decimal(5)
+"""How many times above (or below) the median of comparable values makes a value an outlier."""
+
+
+class SubmissionState(enum.StrEnum):
+    """Where a due value stands: on time, late, received (no reporting date), missing, not yet due."""
+
+    ON_TIME = "on_time"
+    LATE = "late"
+    RECEIVED = "received"
+    MISSING = "missing"
+    NOT_DUE = "not_due"
+
+    @property
+    def label_zh(self) -> str:
+        """The Chinese label."""
+        return {"on_time": "按时报送", "late": "迟报", "received": "已报送", "missing": "缺报",
+                "not_due": "未到报送期"}[self.value]
+
+
+@attrs.frozen
+class Submission:
+    """One due value: the slot, who reports it, its reporting deadline, its state and the report (if any)."""
+
+    slot: ReportingSlot
+    deadline: dt.date
+    state: SubmissionState
+    report: ReportedValue | None = None
+
+    def to_record(self) -> dict[str, Any]:
+        """Plain, JSON-ready data."""
+        period = self.slot.reporting_period
+        report = self.report
+        return {
+            "unit": self.slot.reporter, "indicator_id": self.slot.indicator_id, "indicator": self.slot.indicator_name,
+            "organisation": self.slot.organisation, "period": None if period is None else str(period),
+            "deadline": self.deadline.isoformat(), "state": str(self.state), "state_zh": self.state.label_zh,
+            "reported_on": None if report is None or report.reported_on is None else report.reported_on.isoformat(),
+            "value": None if report is None else str(report.value),
+            "file": None if report is None or report.location is None else report.location.file,
+            "line": None if report is None or report.location is None else report.location.line,
+        }
+
+
+def _matches(report: ReportedValue, slot: ReportingSlot, period: Period) -> bool:
+    return (report.indicator_id == slot.indicator_id and report.organisation == slot.organisation
+            and period.contains(report.date))
+
+
+def _state(report: ReportedValue | None, deadline: dt.date, as_of: dt.date) -> SubmissionState:
+    if report is None:
+        return SubmissionState.MISSING if deadline < as_of else SubmissionState.NOT_DUE
+    if report.reported_on is None:
+        return SubmissionState.RECEIVED
+    return SubmissionState.ON_TIME if report.reported_on <= deadline else SubmissionState.LATE
+
+
+def submissions(plan: Plan, reports: Iterable[ReportedValue], as_of: dt.date, *,
+                periods: Iterable[Period | str] = (), unit: str | None = None,
+                grace_days: int = DEFAULT_GRACE_DAYS) -> tuple[Submission, ...]:
+    """Every value the plan asks for in ``periods`` (default each year of the plan) that has begun by
+    ``as_of``, with its state; see the module docstring."""
+    known = [r for r in reports if r.reported_on is None or r.reported_on <= as_of]
+    by_indicator: dict[str, list[ReportedValue]] = defaultdict(list)
+    for report in known:
+        by_indicator[report.indicator_id].append(report)
+    found = []
+    for slot in reporting_slots(plan, unit, periods):
+        period = slot.reporting_period
+        if period is None or period.start > as_of:
+            continue
+        deadline = period.end + dt.timedelta(days=grace_days)
+        matching = [r for r in by_indicator.get(slot.indicator_id, ()) if _matches(r, slot, period)]
+        first = min(matching, key=lambda r: (r.reported_on is None, r.reported_on or as_of), default=None)
+        found.append(Submission(slot, deadline, _state(first, deadline, as_of), first))
+    return tuple(found)
+
+
+def _rate(part: int, whole: int) -> Decimal | None:
+    return None if whole == 0 else Decimal(part) / Decimal(whole)
+
+
+def submission_summary(records: Sequence[dict[str, Any]] | Sequence[Any]) -> list[dict[str, Any]]:
+    """Per reporting unit (in first-seen order) and ``合计`` overall: due, received, on time, late, missing,
+    completeness (received / due) and timeliness (on time / due), from `Submission.to_record` records."""
+    units: dict[str, dict[str, int]] = {}
+    for record in records:
+        for name in (record["unit"], "合计"):
+            counts = units.setdefault(name, dict.fromkeys(SubmissionState, 0))
+            counts[SubmissionState(record["state"])] += 1
+    if len(units) == 2:
+        units.pop("合计")
+    summary = []
+    for name, counts in units.items():
+        received = counts[SubmissionState.ON_TIME] + counts[SubmissionState.LATE] + counts[SubmissionState.RECEIVED]
+        due = received + counts[SubmissionState.MISSING]
+        summary.append({"unit": name, "due": due, "received": received, "on_time": counts[SubmissionState.ON_TIME],
+                        "late": counts[SubmissionState.LATE], "missing": counts[SubmissionState.MISSING],
+                        "not_due": counts[SubmissionState.NOT_DUE], "completeness": _rate(received, due),
+                        "timeliness": _rate(counts[SubmissionState.ON_TIME], due)})
+    return summary
+
+
+def _far(value: Decimal, group: Sequence[Decimal], factor: Decimal) -> Decimal | None:
+    """The median of ``group`` (which holds ``value``) when ``value`` is at least ``factor`` times it or at most
+    its 1/``factor``; ``None`` for fewer than three values (with two, neither can be told to be the odd one)."""
+    if len(group) < 3 or value <= 0:
+        return None
+    median = Decimal(statistics.median(group))
+    if median <= 0:
+        return None
+    return median if value >= median * factor or value * factor <= median else None
+
+
+def outliers(reports: Iterable[ReportedValue], *, factor: Decimal = OUTLIER_FACTOR) -> tuple[Diagnostic, ...]:
+    """Warnings for values far from the median of the unit's own values for the indicator, or of all units'
+    values for the same day (see the module docstring); values are compared in the report's own unit."""
+    values = list(reports)
+    series: dict[tuple[str, str | None], list[ReportedValue]] = defaultdict(list)
+    peers: dict[tuple[str, dt.date], list[ReportedValue]] = defaultdict(list)
+    for report in values:
+        series[report.indicator_id, report.organisation].append(report)
+        peers[report.indicator_id, report.date].append(report)
+    found = []
+    for report in values:
+        groups = ((series[report.indicator_id, report.organisation], "the unit's values for this indicator"),
+                  (peers[report.indicator_id, report.date], "all units' values for this day"))
+        for group, whose in groups:
+            try:
+                numbers = [r.value.to(report.value.unit).value for r in group]
+            except (ValueError, TypeError):
+                continue
+            median = _far(report.value.value, numbers, factor)
+            if median is not None:
+                found.append(_outlier(report, median, whose))
+                break
+    return tuple(found)
+
+
+def _outlier(report: ReportedValue, median: Decimal, whose: str) -> Diagnostic:
+    unit = report.organisation or "全域"
+    where = report.location or Location()
+    return Diagnostic(Code.OUTLIER, f"{report.indicator_id} ({unit}, {report.date}): {report.value} is far from the "
+                      f"median {median.normalize():f}{report.value.unit} of {whose} (异常值)", where, Severity.WARNING,
+                      hint="check the value and its unit (万/个, %); the verdict is computed from it as reported")

@@ -1,0 +1,203 @@
+"""What a plan asks units to report: one `ReportingSlot` per indicator with a target, per reporting unit, per
+reporting period; the rows of a fill-in template (`eduplan.io.template`) and the values whose arrival the
+报送情况 counts (`eduplan.quality`).
+
+>>> from eduplan.io.plans import loads_plan
+>>> plan = loads_plan('''
+... id: demo
+... title: 教育三年行动计划
+... period: 2019-2020年
+... sections:
+... - id: s1
+...   tasks:
+...   - id: "1"
+...     title: 普及学前教育
+...     responsibilities: [{organisation: 市教育局, role: lead}]
+...     targets:
+...     - {id: t1, indicator: {id: places, name: 新增学位, kind: count, unit: 个}, comparator: ">=",
+...        value: 1000个, deadline: 2020年, accumulation: cumulative}
+... ''').value
+>>> [(s.indicator_id, s.period_text, str(s.reporting_period), s.reporter) for s in reporting_slots(plan)]
+[('places', '2019年', '2019-01-01/2019-12-31', '市教育局'), ('places', '2020年', '2020-01-01/2020-12-31', '市教育局')]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+from eduplan.indicators import IndicatorKind
+from eduplan.model import Goal, Plan, Task
+from eduplan.organisations import Organisation
+from eduplan.periods import Period, parse_period, yearly_periods
+from eduplan.targets import Accumulation, ScopeKind, Target
+
+_Key = tuple[str, str | None, Period | None, dt.date | None]
+
+__all__ = ["ReportingSlot", "UnknownUnitError", "parse_reporting_period", "plan_units", "reporting_slots"]
+
+
+class UnknownUnitError(ValueError):
+    """``reporting_slots(unit=...)`` names a unit the plan does not; ``close`` lists the nearest names."""
+
+    def __init__(self, unit: str, close: Sequence[str]) -> None:
+        hint = f"; did you mean {', '.join(close)}?" if close else ""
+        super().__init__(f"no unit {unit!r} in the plan{hint}")
+        self.unit, self.close = unit, tuple(close)
+
+
+@attrs.frozen
+class ReportingSlot:
+    """One value to report: the key columns, and the plan's reference text shown beside them."""
+
+    indicator_id: str
+    indicator_name: str
+    unit: str
+    kind: IndicatorKind
+    organisation: str | None = None
+    period: Period | None = None
+    date: dt.date | None = None
+    target_text: str = ""
+    deadline_text: str = ""
+    task_text: str = ""
+    leads: str = ""
+    fill_unit: bool = False
+    reporting_period: Period | None = None
+
+    @property
+    def reporter(self) -> str:
+        """Who reports the value: the unit for per-unit values, else the first lead unit of the task (``全域``
+        for plan-level goals)."""
+        return self.organisation or (self.leads.split("、")[0] if self.leads else "全域")
+
+    @property
+    def period_text(self) -> str:
+        """The period as the reports reader takes it: ``2019年`` for a calendar year, else ISO ``start/end``."""
+        if self.period is None:
+            return ""
+        start, end = self.period.start, self.period.end
+        if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year:
+            return f"{start.year}年"
+        return str(self.period)
+
+    def cells(self) -> dict[str, str]:
+        """The row's filled-in cells by field (the cells to fill are empty)."""
+        return {"indicator": self.indicator_id, "indicator_name": self.indicator_name,
+                "organisation": self.organisation or "", "period": self.period_text,
+                "date": "" if self.date is None else self.date.isoformat(), "unit": self.unit,
+                "target": self.target_text, "deadline": self.deadline_text, "task": self.task_text,
+                "leads": self.leads}
+
+
+def _group_members(plan: Plan, group: Organisation) -> tuple[str, ...]:
+    declared = {o.name: o for o in plan.organisations if o.is_group}
+    found = group if group.members else declared.get(group.name, group)
+    return tuple(dict.fromkeys(member.name for member in found.expand()))
+
+
+def _task_units(plan: Plan, task: Task) -> tuple[str, ...]:
+    names = [o.name for o in task.units()]
+    for unit in task.units():
+        if unit.is_group:
+            names += _group_members(plan, unit)
+    return tuple(dict.fromkeys(names))
+
+
+def plan_units(plan: Plan) -> tuple[str, ...]:
+    """Every unit a plan names: responsible units of tasks, members of their groups, units in target scopes."""
+    names: list[str] = [o.name for o in plan.organisations]
+    for task in plan.tasks():
+        names += _task_units(plan, task)
+    for _, target in plan.targets():
+        if target.scope.group is not None:
+            names += [target.scope.group.name, *_group_members(plan, target.scope.group)]
+        names += [o.organisation for o in target.overrides]
+    return tuple(dict.fromkeys(names))
+
+
+def _target_text(target: Target) -> str:
+    value = "" if target.value is None else str(target.value)
+    if target.upper is not None:
+        value += f"-{target.upper}"
+    text = f"{target.comparator.label_zh}{value}"
+    if target.basis.value != "level":
+        text += f"（{ {'multiple': '倍数', 'previous': '逐年'}.get(target.basis.value, target.basis.value)}）"
+    if target.strength.value == "aspirational":
+        text = "力争" + text
+    if target.scope.group is not None:
+        text = f"{target.scope.group.name}：{text}"
+    return text
+
+
+def _reporters(plan: Plan, owner: Goal | Task, target: Target, unit: str | None) -> tuple[str | None, ...]:
+    """Who reports a target's value: each member for per-unit scopes, else the jurisdiction (``None``)."""
+    if target.scope.kind is not ScopeKind.JURISDICTION and target.scope.group is not None:
+        members = _group_members(plan, target.scope.group)
+        if unit is not None:
+            return (unit,) if unit in members or unit == target.scope.group.name else ()
+        return members or (None,)
+    if unit is None:
+        return (None,)
+    return (None,) if isinstance(owner, Task) and unit in _task_units(plan, owner) else ()
+
+
+def _window(plan: Plan, target: Target) -> Period:
+    start = target.start or plan.period.start
+    end = target.deadline.date if target.deadline is not None else plan.period.end
+    return Period(min(start, end), max(end, start))
+
+
+def reporting_slots(plan: Plan, unit: str | None = None, periods: Iterable[Period | str] = ()
+                  ) -> tuple[ReportingSlot, ...]:
+    """The rows of a fill-in template: per indicator with a target, per reporting unit, per period.
+
+    Args:
+        plan: the plan.
+        unit: only the values this unit reports (its tasks' jurisdiction-wide values and its own values of
+            per-unit targets); ``None``: every unit.
+        periods: reporting periods (`Period` or text such as ``2019年``); default every year of the plan period.
+            A cumulative target (新增) is reported per period (统计期); a level target on the period's last day.
+
+    Raises:
+        UnknownUnitError: ``unit`` is not named in the plan.
+    """
+    if unit is not None and unit not in plan_units(plan):
+        raise UnknownUnitError(unit, difflib.get_close_matches(unit, plan_units(plan), n=3, cutoff=0.3))
+    wanted = tuple(p if isinstance(p, Period) else parse_reporting_period(p) for p in periods)
+    rows: dict[_Key, list[tuple[Goal | Task, Target]]] = {}
+    spans: dict[_Key, Period] = {}
+    for period in wanted or yearly_periods(plan.period):
+        for owner, target in plan.targets():
+            window = _window(plan, target)
+            if period.end < window.start or period.start > window.end:
+                continue
+            cumulative = target.accumulation is Accumulation.CUMULATIVE
+            for reporter in _reporters(plan, owner, target, unit):
+                key = (target.indicator.id, reporter, period if cumulative else None, None if cumulative else
+                       min(period.end, window.end))
+                rows.setdefault(key, []).append((owner, target))
+                spans.setdefault(key, period)
+    return tuple(_row(key, found, spans[key]) for key, found in rows.items())
+
+
+def parse_reporting_period(text: str) -> Period:
+    """A reporting period: ISO ``start/end`` or a plan form (``2019年``)."""
+    return Period.parse_iso(text) if "/" in text else parse_period(text)
+
+
+def _row(key: _Key, found: list[tuple[Goal | Task, Target]], span: Period) -> ReportingSlot:
+    indicator = found[0][1].indicator
+    owners = list(dict.fromkeys(owner for owner, _ in found))
+    tasks = [o for o in owners if isinstance(o, Task)]
+    return ReportingSlot(
+        indicator.id, indicator.name, indicator.unit, indicator.kind, organisation=key[1], period=key[2], date=key[3],
+        target_text="；".join(dict.fromkeys(_target_text(t) for _, t in found)),
+        deadline_text="；".join(dict.fromkeys(t.deadline.date.isoformat() for _, t in found if t.deadline)),
+        task_text="；".join(" ".join(p for p in (t.number and t.number.rstrip(".、"), t.title) if p) or t.id
+                           for t in tasks) or "；".join(f"目标 {o.title or o.id}" for o in owners),
+        leads="、".join(dict.fromkeys(o.name for t in tasks for o in t.leads)),
+        fill_unit=key[1] is None and any(t.scope.kind is not ScopeKind.JURISDICTION for _, t in found),
+        reporting_period=span)

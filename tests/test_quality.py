@@ -1,0 +1,138 @@
+"""报送情况 and outliers: due, on time, late, missing and not yet due, with rates; outliers warn, never judge."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from decimal import Decimal
+from pathlib import Path
+
+import attrs
+import openpyxl
+import pytest
+
+from eduplan import Code, Plan, evaluate
+from eduplan.io import loads_plan, reports_from_rows
+from eduplan.quality import outliers, submission_summary, submissions
+from eduplan.render import Report, to_html
+from eduplan.render.xlsx import to_xlsx
+from eduplan.reports import ReportedValue
+from eduplan.units import Amount
+
+PLAN = """\
+id: p
+title: 计划
+period: 2018-2020年
+organisations: [{name: 各区, kind: group, members: [{name: 甲区}, {name: 乙区}, {name: 丙区}]}]
+sections:
+- id: s
+  tasks:
+  - id: "1"
+    title: 扩大学位
+    responsibilities: [{organisation: 市教育局, role: lead}]
+    targets:
+    - {id: t1, indicator: {id: n, name: 新增学位, kind: count, unit: 个}, comparator: ">=", value: 9000个,
+       deadline: 2020年, accumulation: cumulative}
+  - id: "2"
+    title: 生师比
+    responsibilities: [{organisation: 市教育局, role: lead}]
+    targets:
+    - {id: t2, indicator: {id: r, name: 生师比, kind: ratio, unit: ""}, comparator: "<=", value: 17,
+       deadline: 2020年, scope: {kind: each_unit, group: 各区}}
+"""
+AS_OF = dt.date(2020, 6, 30)
+
+
+@pytest.fixture
+def plan() -> Plan:
+    """A plan with a cumulative jurisdiction target and a per-unit target for three districts."""
+    return loads_plan(PLAN).value
+
+
+def value(indicator: str, number: int, day: str, reported: str | None, unit: str | None = None) -> ReportedValue:
+    """A reported value on ``day``, reported on ``reported``."""
+    return ReportedValue(indicator, Amount(number, "个" if indicator == "n" else ""), dt.date.fromisoformat(day),
+                         organisation=unit, reported_on=None if reported is None else dt.date.fromisoformat(reported))
+
+
+@pytest.mark.parametrize(("reported", "state"), [
+    ("2019-01-15", "on_time"),  # the last day of the 15 days' grace
+    ("2019-01-16", "late"),
+    (None, "received"),
+    ("2020-07-01", "missing"),  # reported after the as-of date: not there yet
+])
+def test_states_of_one_value(plan: Plan, reported: str | None, state: str) -> None:
+    """The 2018 value: on time up to 15 days after the year ends, late after, unknown without a date."""
+    rows = submissions(plan, [value("n", 3000, "2018-12-31", reported)], AS_OF)
+    assert str(next(r for r in rows if r.slot.indicator_id == "n" and r.deadline.year == 2019).state) == state
+
+
+def test_not_yet_due_and_per_unit(plan: Plan) -> None:
+    """2020's values are not due by mid-2020; per-unit values are due from each district."""
+    rows = submissions(plan, [], AS_OF)
+    assert {str(r.state) for r in rows if r.deadline.year == 2021} == {"not_due"}
+    assert {r.slot.reporter for r in rows} == {"甲区", "乙区", "丙区", "市教育局"}
+
+
+def test_rates(plan: Plan) -> None:
+    """Completeness is received/due and timeliness on time/due, per unit and overall (合计)."""
+    reports = [value("n", 3000, "2018-12-31", "2019-01-10"), value("n", 3100, "2019-12-31", "2020-03-01"),
+               value("r", 16, "2018-12-31", "2019-01-05", "甲区")]
+    summary = {u["unit"]: u for u in submission_summary([r.to_record() for r in submissions(plan, reports, AS_OF)])}
+    assert (summary["市教育局"]["due"], summary["市教育局"]["on_time"], summary["市教育局"]["late"]) == (2, 1, 1)
+    assert summary["市教育局"]["completeness"] == 1 and summary["市教育局"]["timeliness"] == Decimal("0.5")
+    assert summary["甲区"]["missing"] == 1 and summary["乙区"]["completeness"] == 0
+    assert summary["合计"]["due"] == 8 and summary["合计"]["received"] == 3
+
+
+def test_outlier_against_the_unit_history() -> None:
+    """30000 where every year before was about 3000 is an outlier, located on its row; 3000 and 3100 are not."""
+    rows = [["指标", "时间", "数值"], ["n", "2017-12-31", "3000"], ["n", "2018-12-31", "3100"],
+            ["n", "2019-12-31", "30000"]]
+    values, _ = reports_from_rows(rows, loads_plan(PLAN).value, "r.csv")
+    found = outliers(values)
+    assert [(d.code, d.location.line) for d in found] == [(Code.OUTLIER, 4)]
+    assert "30000个" in found[0].message and "3100个" in found[0].message
+
+
+def test_outlier_against_peers_and_not_with_two_values() -> None:
+    """A district's ratio far above its peers' on the same day is an outlier; two values prove nothing."""
+    peers = [value("r", n, "2019-12-31", None, unit) for n, unit in ((16, "甲区"), (17, "乙区"), (170, "丙区"))]
+    assert [d.message.split(":")[0] for d in outliers(peers)] == ["r (丙区, 2019-12-31)"]
+    assert outliers(peers[:1] + peers[2:]) == ()
+
+
+def test_an_outlier_never_changes_a_verdict(plan: Plan) -> None:
+    """The verdict is computed from the value as reported; the outlier is only a warning shown beside it."""
+    reports = [value("n", 3000, "2018-12-31", None), value("n", 3100, "2019-06-30", None),
+               value("n", 30000, "2019-12-31", None)]
+    evaluation = evaluate(plan, reports, AS_OF)
+    assert str(next(r for r in evaluation.results if r.target_id == "t1").status) == "achieved"
+    report = Report.from_evaluation(evaluation)
+    due = tuple(s.to_record() for s in submissions(plan, reports, AS_OF))
+    warned = attrs.evolve(report, diagnostics=(*report.diagnostics, *outliers(reports)), submissions=due)
+    assert warned.records == report.records
+    assert "outlier" in to_html(warned) and "报送情况" in to_html(warned)
+    book = openpyxl.load_workbook(io.BytesIO(to_xlsx(warned)))
+    assert "outlier" in [r[1] for r in book["数据问题"].iter_rows(min_row=3, values_only=True)]
+    assert book["报送情况"]["A3"].value == "市教育局"
+
+
+def test_check_prints_outliers_and_shows_submissions(tmp_path: Path) -> None:
+    """``eduplan check`` warns about the outlier on stderr and shows the 报送情况 in the Excel scorecard."""
+    import subprocess  # noqa: PLC0415
+    import sys  # noqa: PLC0415
+
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(PLAN, encoding="utf-8")
+    table = tmp_path / "r.csv"
+    table.write_text("指标,时间,数值,填报日期\nn,2017-12-31,3000,2018-01-05\nn,2018-12-31,3100,2019-01-20\n"
+                     "n,2019-12-31,30000,2020-01-10\n", encoding="utf-8")
+    out = tmp_path / "s.xlsx"
+    result = subprocess.run([sys.executable, "-m", "eduplan", "check", str(plan), "-r", str(table), "--as-of",
+                             "2020-06-30", "-o", str(out)], capture_output=True, text=True, encoding="utf-8",
+                            check=False, timeout=120)
+    assert f"{table}:4:" in result.stderr and "warning[outlier]" in result.stderr
+    sheet = openpyxl.load_workbook(out)["报送情况"]
+    row = next(r for r in sheet.iter_rows(min_row=3, values_only=True) if r[0] == "市教育局")
+    assert row[1:6] == (2, 2, 1, 1, 0)  # due, received, on time, late (2018's came on 2019-01-20), missing
