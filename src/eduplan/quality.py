@@ -157,8 +157,9 @@ def submission_summary(records: Sequence[dict[str, Any]] | Sequence[Any]) -> lis
         for name in (record["unit"], "合计"):
             counts = units.setdefault(name, dict.fromkeys(SubmissionState, 0))
             counts[SubmissionState(record["state"])] += 1
-    if len(units) == 2:
-        units.pop("合计")
+    total = units.pop("合计", None)
+    if total is not None and len(units) > 1:  # with one unit the total says the same
+        units["合计"] = total
     summary = []
     for name, counts in units.items():
         received = counts[SubmissionState.ON_TIME] + counts[SubmissionState.LATE] + counts[SubmissionState.RECEIVED]
