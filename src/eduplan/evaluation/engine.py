@@ -23,6 +23,7 @@ from eduplan.evaluation.reasons import reason
 from eduplan.evaluation.results import Evaluation, Result
 from eduplan.evaluation.rollup import coverage_note, coverage_problem, declared_members
 from eduplan.evaluation.series import PreparedReports, prepare_reports
+from eduplan.evaluation.shown import Shown, four_places
 from eduplan.evaluation.status import Status, worst
 from eduplan.evaluation.tasks import evaluate_task
 from eduplan.indicators import Aggregation, Direction, Indicator, IndicatorKind
@@ -36,6 +37,7 @@ from eduplan.targets import (
     Comparator,
     Condition,
     Hold,
+    Reference,
     ReferenceKind,
     ScopeKind,
     Strength,
@@ -418,25 +420,20 @@ class _Context:
                status: Status, main: Verdict, threshold: Threshold | tuple[str, str],
                stretch: Status | None) -> Result:
         indicator = target.indicator
-        shown = _Shown(indicator)
+        shown = Shown(indicator)
         known = threshold if isinstance(threshold, Threshold) else None
         evidence = actual.evidence
         breach_date = None
         if main.breach_index is not None and known is not None:
             value, report = actual.history[main.breach_index]
-            evidence, breach_date = (report,), report.date.isoformat()
+            evidence, breach_date = (report,), report.date
             actual = attrs.evolve(actual, value=value)
             known = attrs.evolve(known, value=main.breach_threshold or known.value)
         note = actual.note or (threshold if isinstance(threshold, tuple) else None)
         if stretch is not None and status is Status.ACHIEVED and stretch is not Status.ACHIEVED:
             note = ("确保目标已完成，力争目标尚未完成", "binding met, stretch not yet")
         days = (window.deadline - self.as_of).days
-        zh, en = reason(
-            status, target.comparator, actual=shown.text(actual.value),
-            target=shown.text(None if known is None else known.value),
-            upper=shown.text(None if known is None else known.upper), expected=shown.text(main.expected),
-            deadline=window.deadline.isoformat(), days=days if days >= 0 else None, breach_date=breach_date,
-            note=note, exceeded=main.exceeded)
+        zh, en = self.reason(target, window, unit, status, shown, actual.value, known, main, note, breach_date)
         baseline = target.effective_baseline(unit)
         return Result(
             target=target, status=status, reason_zh=zh, reason_en=en, owner_id=owner.id,
@@ -446,12 +443,40 @@ class _Context:
             threshold=shown.amount(None if known is None else known.value),
             upper=shown.amount(None if known is None else known.upper), expected=shown.amount(main.expected),
             baseline=None if baseline is None else baseline.value, deadline=window.deadline, days_to_deadline=days,
-            progress=_round(main.progress), progress_upper=_round(main.progress_upper),
+            progress=four_places(main.progress), progress_upper=four_places(main.progress_upper),
             gap=shown.amount(main.gap), evidence=evidence,
             warning=target.strength is Strength.ASPIRATIONAL and self.policy.aspirational_as_warning
             and status in _WARN_STATUSES,
             stretch_status=stretch,
         )
+
+    def reason(self, target: Target, window: Window, unit: str | None, status: Status, shown: Shown,
+               actual: Decimal | None, known: Threshold | None, main: Verdict, note: tuple[str, str] | None,
+               breach_date: dt.date | None) -> tuple[str, str]:
+        """The result's reason: the target worded as printed, numbers at a sensible precision."""
+        value = None if known is None else known.value
+        baseline = target.effective_baseline(unit)
+        change = target.comparator.is_change and target.value is not None
+        days = (window.deadline - self.as_of).days
+        ref = target.reference if target.basis is Basis.MULTIPLE else None
+        reference = None if ref is None else self.reference_name(ref)
+        return reason(
+            status, target.comparator, actual=shown.printed(actual), target=shown.text(value),
+            upper=shown.text(None if known is None else known.upper),
+            expected=shown.expected_text(main.expected, actual, value), deadline=window.deadline,
+            days=days if days >= 0 else None, breach_date=breach_date, note=note, exceeded=main.exceeded,
+            change=str(target.value) if change or reference is not None else None, reference=reference,
+            base=str(baseline.value) if change and baseline is not None else None,
+            year=window.deadline.year if target.comparator is Comparator.ANNUAL_GROWTH else None,
+            previous=target.basis is Basis.PREVIOUS, aspirational=target.strength is Strength.ASPIRATIONAL,
+            not_begun=self.as_of < window.start)
+
+    def reference_name(self, ref: Reference) -> str:
+        """How a reason names a multiple's reference: 基数, the parameter's name, or the other indicator's name."""
+        if ref.kind is ReferenceKind.BASELINE:
+            return "基数" if ref.key is None else ref.key
+        other = self.indicators.get(ref.key or "")
+        return other.name if ref.kind is ReferenceKind.INDICATOR and other is not None else ref.key or "?"
 
     def share_result(self, owner: Goal | Task, target: Target, window: Window,
                      unit_results: Sequence[Result]) -> Result:
@@ -485,35 +510,7 @@ class _Context:
             section_id=self.section_of.get(owner.id) if isinstance(owner, Task) else None,
             scope=None, period=window.period, actual=Amount(percent, "%"), threshold=target.scope.share,
             deadline=window.deadline, days_to_deadline=(window.deadline - self.as_of).days,
-            progress=_round(share / needed), evidence=tuple(r for u in unit_results for r in u.evidence),
+            progress=four_places(share / needed), evidence=tuple(r for u in unit_results for r in u.evidence),
             warning=target.strength is Strength.ASPIRATIONAL and self.policy.aspirational_as_warning
             and status in _WARN_STATUSES,
         )
-
-
-_PLACES = Decimal("0.0001")
-
-
-def _round(value: Decimal | None) -> Decimal | None:
-    """Computed shares and values are shown to four decimal places (exact input values are never rounded)."""
-    return None if value is None else tidy(value.quantize(_PLACES))
-
-
-class _Shown:
-    """Converts root values back to the indicator's unit for display and records."""
-
-    def __init__(self, indicator: Indicator) -> None:
-        self.unit = indicator.unit
-        self.factor = unit_info(indicator.unit).factor
-
-    def amount(self, root: Decimal | None) -> Amount | None:
-        if root is None:
-            return None
-        value = root / self.factor
-        if value.as_tuple().exponent < -4:  # type: ignore[operator]
-            value = value.quantize(_PLACES)
-        return Amount(tidy(value), self.unit)
-
-    def text(self, root: Decimal | None) -> str | None:
-        amount = self.amount(root)
-        return None if amount is None else str(amount)

@@ -1,0 +1,90 @@
+"""Numbers as a result shows them: root values back in the indicator's unit, at a precision a reader trusts.
+
+Records keep computed values to four decimal places. Reasons go further: an actual value keeps the
+precision it was printed with (92.00 %, the boundary case rests on it), and an expected value on the
+trajectory is shown as precisely as the figures it is compared with (whole units for counts: no
+128.146所), with more digits only where rounding would blur which side of it the actual value lies.
+
+>>> from eduplan.indicators import Indicator, IndicatorKind
+>>> shown = Shown(Indicator("n", "新建学校", IndicatorKind.COUNT, "所"))
+>>> shown.expected_text(Decimal("128.146"), Decimal(120), Decimal(150))
+'128所'
+>>> rate = Shown(Indicator("r", "巩固率", IndicatorKind.PERCENTAGE, "%"))
+>>> rate.expected_text(Decimal("0.942002"), Decimal("0.942"), Decimal("0.95"))
+'94.2002%'
+>>> rate.printed(Decimal("0.9200"))
+'92.00%'
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from eduplan.indicators import COUNT_DIMENSIONS, Indicator
+from eduplan.numerals import tidy
+from eduplan.units import Amount, unit_info
+
+PLACES = Decimal("0.0001")
+_MAX_PLACES = 6
+
+
+def four_places(value: Decimal | None) -> Decimal | None:
+    """Computed shares and values are kept to four decimal places (exact input values are never rounded)."""
+    return None if value is None else tidy(value.quantize(PLACES))
+
+
+def _places(value: Decimal) -> int:
+    exponent = value.as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def _sign(value: Decimal) -> int:
+    return (value > 0) - (value < 0)
+
+
+class Shown:
+    """Converts root values back to the indicator's unit for records and reasons."""
+
+    def __init__(self, indicator: Indicator) -> None:
+        self.unit = indicator.unit
+        info = unit_info(indicator.unit)
+        self.factor = info.factor
+        self.count = info.dimension in COUNT_DIMENSIONS
+
+    def amount(self, root: Decimal | None) -> Amount | None:
+        """The value in the indicator's unit, at most four decimal places, without trailing zeros."""
+        if root is None:
+            return None
+        value = root / self.factor
+        if value.as_tuple().exponent < -4:  # type: ignore[operator]
+            value = value.quantize(PLACES)
+        return Amount(tidy(value), self.unit)
+
+    def text(self, root: Decimal | None) -> str | None:
+        """`amount` as text (``None`` stays ``None``)."""
+        amount = self.amount(root)
+        return None if amount is None else str(amount)
+
+    def printed(self, root: Decimal | None) -> str | None:
+        """A reported value as text with the decimals it was printed with (92.00%), at most four."""
+        if root is None:
+            return None
+        value = root / self.factor
+        if not 0 < _places(value) <= 4:
+            return self.text(root)
+        return f"{value}{self.unit}"
+
+    def expected_text(self, expected: Decimal | None, actual: Decimal | None, target: Decimal | None) -> str | None:
+        """An expected value as precise as the actual and target values (whole units for counts), with more
+        decimals where rounding would move it onto or past the actual value."""
+        if expected is None:
+            return None
+        value = expected / self.factor
+        others = [v / self.factor for v in (actual, target) if v is not None]
+        places = max((_places(tidy(v)) for v in others), default=0)
+        near = actual / self.factor if actual is not None else None
+        while True:
+            shown = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+            if near is None or places >= _MAX_PLACES or _sign(shown - near) == _sign(value - near):
+                return f"{tidy(shown)}{self.unit}"
+            places += 1
