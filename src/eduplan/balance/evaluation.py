@@ -223,7 +223,7 @@ class _Stage:
             return StageResult(self.county, self.stage, Verdict.INCOMPLETE if reasons else Verdict.PASS, (), (),
                                excluded=excluded, reasons=(*reasons, "no school to judge"))
         people = tuple(s.enrolment for s in self.schools)
-        columns = {q: tuple(row[q] for row in rows) for q in needed}
+        columns = {q: tuple([row[q] for row in rows]) for q in needed}
         coefficients = tuple(self.coefficient(i, columns[i.quantity], people) for i in self.standard.indicators)
         return self.verdict(coefficients, self.judge_schools(columns, people), excluded, reasons)
 
@@ -252,31 +252,36 @@ class _Stage:
 
     def judge_schools(self, columns: dict[str, tuple[Decimal, ...]], people: tuple[int, ...]
                       ) -> tuple[SchoolResult, ...]:
-        """Every school against the thresholds, one indicator (column) at a time, compared exactly."""
+        """Every school against the thresholds, one indicator (column) at a time, compared exactly.
+
+        ``per × T_i >= threshold × P_i`` is tested as ``T_i >= (threshold / per) × P_i``: ``per`` is 1 or 100,
+        so the quotient is exact and no school value is divided.
+        """
         rule = self.standard.school_rule
-        met, floor_ok = [], [True] * len(people)
+        indicators = self.standard.indicators
+        met: list[list[bool]] = []
+        floors: list[Decimal | None] = []
         with decimal.localcontext(_VALUES):
-            for indicator in self.standard.indicators:
-                per, threshold = indicator.per, indicator.threshold(self.stage)
-                scaled = [t * per for t in columns[indicator.quantity]]
+            for indicator in indicators:
+                threshold = indicator.threshold(self.stage)
                 if threshold is None:
                     met.append([True] * len(people))
+                    floors.append(None)
                     continue
-                met.append([t >= threshold * p for t, p in zip(scaled, people, strict=True)])
-                if rule is not None and rule.floor is not None:
-                    low = rule.floor * threshold
-                    floor_ok = [f and t >= low * p for f, t, p in zip(floor_ok, scaled, people, strict=True)]
-        indicators = self.standard.indicators
+                level = threshold.scaleb(-2) if indicator.per == 100 else threshold / indicator.per
+                met.append([t >= level * p for t, p in zip(columns[indicator.quantity], people, strict=True)])
+                floors.append(level * rule.floor if rule is not None and rule.floor is not None else None)
         ids = [i.id for i in indicators]
         at_least = len(indicators) if rule is None else rule.at_least
         results = []
-        for school, row_met, floor in zip(self.schools, zip(*met, strict=True), floor_ok, strict=True):
+        for n, (school, row_met) in enumerate(zip(self.schools, zip(*met, strict=True), strict=True)):
             if all(row_met):
                 results.append(SchoolResult(school, indicators, row_met, True))
                 continue
-            passed = rule is None or (sum(row_met) >= at_least and floor)
-            short = tuple(compress(ids, map(not_, row_met)))
-            results.append(SchoolResult(school, indicators, row_met, passed, short))
+            misses = [k for k, ok in enumerate(row_met) if not ok]
+            floor_ok = all(_reaches(columns[indicators[k].quantity][n], floors[k], people[n]) for k in misses)
+            passed = rule is None or (len(row_met) - len(misses) >= at_least and floor_ok)
+            results.append(SchoolResult(school, indicators, row_met, passed, tuple(ids[k] for k in misses)))
         return tuple(results)
 
     def verdict(self, coefficients: tuple[CoefficientResult, ...], schools: tuple[SchoolResult, ...],
@@ -310,6 +315,11 @@ class _Stage:
         if stats is None or not stats.defined or not stats.spread:
             return result
         return attrs.evolve(result, furthest=_furthest(stats, self.schools, result.indicator))
+
+
+def _reaches(total: Decimal, floor: Decimal | None, pupils: int) -> bool:
+    """Whether a school's total reaches the floor per pupil (no floor: nothing to reach)."""
+    return floor is None or total >= floor * pupils
 
 
 def _show(value: Decimal | None) -> str:
