@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterator
 
 import attrs
 
+from eduplan import notebook
 from eduplan.diagnostics import Code, Diagnostic, Location, ModelError, problem, raise_problems
 from eduplan.indicators import Indicator
 from eduplan.organisations import Organisation, Responsibility, Role
@@ -79,10 +80,8 @@ class Task:
         """The lead units (牵头单位)."""
         return self.units(Role.LEAD)
 
-    def _repr_html_(self) -> str:
-        from eduplan.render.html import task_html  # noqa: PLC0415 - rendering is a separate layer
-
-        return task_html(self)
+    def _repr_html_(self) -> str | None:
+        return notebook.html(self)  # registered by eduplan.render.html: the model does not import render
 
 
 @attrs.frozen
@@ -169,10 +168,8 @@ class Plan:
         """Every item by id, built once per plan (attrs keeps cached properties on slotted classes)."""
         return _index(self)
 
-    def _repr_html_(self) -> str:
-        from eduplan.render.html import plan_html  # noqa: PLC0415 - rendering is a separate layer
-
-        return plan_html(self)
+    def _repr_html_(self) -> str | None:
+        return notebook.html(self)  # registered by eduplan.render.html: the model does not import render
 
     # --- iteration ---
     def walk_sections(self) -> Iterator[Section]:

@@ -101,6 +101,15 @@ class Organisation:
         return tuple(unit for member in self.members for unit in member.expand())
 
 
+def default_organisation(name: str) -> Organisation:
+    """The organisation a bare name denotes when the plan does not declare it: a group or a department.
+
+    >>> default_organisation("各区政府").kind, default_organisation("市教育局").kind
+    (<OrganisationKind.GROUP: 'group'>, <OrganisationKind.DEPARTMENT: 'department'>)
+    """
+    return Organisation(name, OrganisationKind.GROUP if looks_like_group(name) else OrganisationKind.DEPARTMENT)
+
+
 @attrs.frozen
 class Responsibility:
     """A unit's responsibility for a task, with the office (责任处室) and official (牵头领导) where printed."""

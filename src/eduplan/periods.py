@@ -361,3 +361,19 @@ def calendar_periods(period: Period, frequency: Frequency) -> tuple[Period, ...]
 def yearly_periods(period: Period) -> tuple[Period, ...]:
     """One period per year of ``period`` (每年), each clipped to ``period``."""
     return calendar_periods(period, Frequency.YEARLY)
+
+
+def period_text(period: Period) -> str:
+    """A period as printed where that reads back exactly (``2018-2020年``, ``2016-2017学年度``), else ISO.
+
+    >>> period_text(parse_period("2018-2020年")), period_text(Period(dt.date(2018, 3, 1), dt.date(2018, 6, 30)))
+    ('2018-2020年', '2018-03-01/2018-06-30')
+    """
+    first, last = period.start.year, period.end.year
+    candidates = [f"{first}年" if first == last else f"{first}-{last}年"]
+    if last > first:
+        candidates.append(f"{first}-{last}学年度")
+    for text in candidates:
+        if parse_period(text) == period:
+            return text
+    return str(period)

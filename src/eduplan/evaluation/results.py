@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from eduplan import notebook
 from eduplan.diagnostics import Diagnostic
 from eduplan.evaluation.policy import Policy
 from eduplan.evaluation.status import DEFAULT_FAIL_ON, Status, TaskDeadlineStatus, summarise
@@ -202,10 +203,8 @@ class Evaluation:
     def __hash__(self) -> int:
         return hash((self.plan.id, self.as_of, self.results))
 
-    def _repr_html_(self) -> str:
-        from eduplan.render.html import evaluation_html  # noqa: PLC0415 - rendering is a separate layer
-
-        return evaluation_html(self)
+    def _repr_html_(self) -> str | None:
+        return notebook.html(self)  # registered by eduplan.render.html: evaluation does not import render
 
     def summary(self) -> dict[str, int]:
         """The number of results per status, every status present (in the fixed order)."""

@@ -32,7 +32,7 @@ from cattrs.gen import make_dict_structure_fn
 
 from eduplan.indicators import Indicator
 from eduplan.model import Plan, Task
-from eduplan.organisations import Organisation, OrganisationKind, looks_like_group
+from eduplan.organisations import Organisation, default_organisation
 from eduplan.periods import ONGOING_WORDS, Deadline, Period, parse_deadline, parse_period
 from eduplan.targets import Target
 from eduplan.units import Amount, parse_quantity
@@ -216,11 +216,6 @@ def _parameters(value: Any, _: type) -> tuple[tuple[str, Amount], ...]:
 
 
 # --- reference hooks ---------------------------------------------------------------------------------------
-
-
-def default_organisation(name: str) -> Organisation:
-    """The organisation a bare name denotes when the plan does not declare it: a group or a department."""
-    return Organisation(name, OrganisationKind.GROUP if looks_like_group(name) else OrganisationKind.DEPARTMENT)
 
 
 def _reference_hook(

@@ -20,10 +20,9 @@ from typing import Any
 import attrs
 
 from eduplan.indicators import Indicator
-from eduplan.io.structure import default_organisation
 from eduplan.model import Plan, Task
-from eduplan.organisations import Organisation
-from eduplan.periods import Deadline, Period, parse_deadline, parse_period
+from eduplan.organisations import Organisation, default_organisation
+from eduplan.periods import Deadline, Period, parse_deadline, period_text
 from eduplan.targets import Target
 from eduplan.units import Amount
 
@@ -37,22 +36,6 @@ _PLAN_ORDER = ("id", "title", "title_en", "period", "issuer", "document_number",
 def quantity(amount: Amount) -> str:
     """An amount as a quantity string with the number written in full."""
     return f"{amount.value:f}{amount.unit}"
-
-
-def period_text(period: Period) -> str:
-    """A period as printed where that reads back exactly (``2018-2020年``, ``2016-2017学年度``), else ISO.
-
-    >>> period_text(parse_period("2018-2020年")), period_text(Period(dt.date(2018, 3, 1), dt.date(2018, 6, 30)))
-    ('2018-2020年', '2018-03-01/2018-06-30')
-    """
-    first, last = period.start.year, period.end.year
-    candidates = [f"{first}年" if first == last else f"{first}-{last}年"]
-    if last > first:
-        candidates.append(f"{first}-{last}学年度")
-    for text in candidates:
-        if parse_period(text) == period:
-            return text
-    return str(period)
 
 
 def deadline_data(deadline: Deadline) -> str | dt.date | dict[str, Any]:

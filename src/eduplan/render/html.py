@@ -25,6 +25,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from html import escape
 from typing import Any
 
+from eduplan import notebook
+from eduplan.evaluation.results import Evaluation
 from eduplan.model import Plan, Task
 from eduplan.render.report import STATUS_COLOURS, STATUS_ZH, STATUSES, Report
 from eduplan.render.scorecard import (
@@ -290,3 +292,8 @@ def plan_html(plan: Plan) -> str:
 def evaluation_html(evaluation: Any) -> str:
     """An `Evaluation` as an HTML fragment (for its ``_repr_html_``); its CSS applies only inside it."""
     return f'<div class="eduplan"><style>{_CSS}</style>{report_body(Report.from_evaluation(evaluation))}</div>'
+
+
+notebook.register(Plan, plan_html)  # Jupyter display, without the model importing render
+notebook.register(Task, task_html)
+notebook.register(Evaluation, evaluation_html)

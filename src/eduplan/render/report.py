@@ -22,6 +22,7 @@ import attrs
 from eduplan.diagnostics import Diagnostic
 from eduplan.evaluation.status import DEFAULT_FAIL_ON as EVALUATION_FAIL_ON
 from eduplan.evaluation.status import Status
+from eduplan.periods import period_text
 
 STATUSES = tuple(str(s) for s in Status)
 """Every status, in the order reports list them."""
@@ -53,8 +54,6 @@ class Report:
     @classmethod
     def from_evaluation(cls, evaluation: Any) -> Report:
         """A report from an `eduplan.evaluation.Evaluation` (anything with its record methods)."""
-        from eduplan.io.unstructure import period_text  # noqa: PLC0415 - render does not otherwise need io
-
         plan = evaluation.plan
         titles = tuple((s.id, " ".join(p for p in (s.number, s.title) if p) or s.id) for s in plan.walk_sections())
         return cls(plan.id, plan.title, period_text(plan.period), evaluation.as_of.isoformat(),
