@@ -2,7 +2,9 @@
 
 >>> rate = Indicator("preschool-enrolment", "学前三年教育毛入学率", IndicatorKind.PERCENTAGE, "%")
 >>> rate.aggregation, rate.direction, rate.share
-(<Aggregation.NONE: 'none'>, <Direction.UP: 'up'>, True)
+(<Aggregation.NONE: 'none'>, <Direction.UP: 'up'>, False)
+>>> Indicator("pass", "体质健康合格率", IndicatorKind.PERCENTAGE, "%").share  # a gross rate may exceed 100 %
+True
 >>> places = Indicator("new-places", "新增学位", IndicatorKind.COUNT, "个")
 >>> places.aggregation
 <Aggregation.SUM: 'sum'>
@@ -78,6 +80,19 @@ def kind_accepts(kind: IndicatorKind, unit: str) -> bool:
     return allowed is None or unit_info(unit).dimension in allowed
 
 
+GROSS_RATE_WORDS = ("毛入学率", "毛入园率", "毛入学", "gross enrolment", "gross enrollment")
+"""Names of gross rates: enrolment of any age over the population of the official age, which legitimately
+exceeds 100 % (in-migration, over-age pupils), so they are not shares of a total by default."""
+
+
+def _default_share(indicator: Indicator) -> bool:
+    """A percentage is a share of a total (0-100 %) unless it is a gross rate (毛入学率, 毛入园率)."""
+    if indicator.kind is not IndicatorKind.PERCENTAGE:
+        return False
+    name = indicator.name.lower()  # name_en is set after share, so only the Chinese name is seen
+    return not any(word in name for word in GROSS_RATE_WORDS)
+
+
 def _default_aggregation(indicator: Indicator) -> Aggregation:
     if indicator.kind in (IndicatorKind.COUNT, IndicatorKind.MONEY):
         return Aggregation.SUM
@@ -111,7 +126,8 @@ class Indicator:
         aggregation: how unit values combine; defaults by kind (counts and money sum, ratios with a
             numerator and denominator are weighted, the rest cannot be aggregated).
         numerator, denominator: names of the parts of a ratio (生均经费: 经费 / 学生数).
-        share: for percentages, whether the value is a share of a total and so lies in 0-100 %.
+        share: for percentages, whether the value is a share of a total and so lies in 0-100 %. Default:
+            yes, except for gross rates (毛入学率, 毛入园率), which may exceed 100 %.
         count_noun: the measure word as printed (所, 个, 人次) when a count.
         baselines: starting values, latest last.
         frequency: how often the indicator is reported (``yearly`` for an annual statistic, ``school_yearly``,
@@ -127,7 +143,7 @@ class Indicator:
     numerator: str | None = None
     denominator: str | None = None
     aggregation: Aggregation = attrs.field(default=attrs.Factory(_default_aggregation, takes_self=True))
-    share: bool = attrs.field(default=attrs.Factory(lambda s: s.kind is IndicatorKind.PERCENTAGE, takes_self=True))
+    share: bool = attrs.field(default=attrs.Factory(_default_share, takes_self=True))
     count_noun: str | None = None
     baselines: tuple[Baseline, ...] = ()
     name_en: str | None = None

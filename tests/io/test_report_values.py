@@ -19,6 +19,7 @@ indicators:
   - {id: rate, name: 学前三年毛入园率, kind: percentage, unit: "%"}
   - {id: pupils, name: 在校生数, kind: count, unit: 人}
   - {id: years, name: 劳动年龄人口平均受教育年限, kind: duration, unit: 年}
+  - {id: pass, name: 体质健康合格率, kind: percentage, unit: "%"}
 """
 
 HEADER = ["指标", "时间", "数值", "计量单位", "口径"]
@@ -67,6 +68,8 @@ CASES = [
                  Amount(17500, "人"), None, id="thousands-format"),
     pytest.param([("pupils", "2020-12-31", 1.2, "万人")], ["pupils", "2020-12-31", "1.2", "万人"],
                  Amount("1.2", "万人"), None, id="unit-column-wan-ren"),
+    pytest.param([("rate", "2020-12-31", (1.035, "0.0%"))], ["rate", "2020-12-31", "103.5"],
+                 Amount("103.5", "%"), None, id="gross-rate-above-100"),
     pytest.param([("years", "2020-12-31", 10.8)], ["years", "2020-12-31", "10.8"],
                  Amount("10.8", "年"), None, id="years"),
 ]
@@ -191,3 +194,13 @@ def test_wan_units_and_years() -> None:
     assert Amount("1.2", "万人") == Amount(12000, "人")
     assert Amount(3, "万个") == Amount(30000, "个")
     assert Amount(1, "年").dimension == "[time]"
+
+
+def test_a_share_above_100_is_refused_but_a_gross_rate_is_not(tmp_path: Path, plan: Plan) -> None:
+    """毛入园率 may exceed 100 % (in-migration); 体质健康合格率, a share of a total, may not."""
+    for path in (write_csv(tmp_path / "r.csv", [["rate", "2020-12-31", "103.5"], ["pass", "2020-12-31", "103.5"]]),
+                 write_xlsx(tmp_path / "r.xlsx", [["rate", "2020-12-31", (1.035, "0.0%")],
+                                                  ["pass", "2020-12-31", (1.035, "0.0%")]])):
+        values, problems = load_reports(path, plan)
+        assert [(v.indicator_id, str(v.value)) for v in values] == [("rate", "103.5%")]
+        assert [(d.code, d.location.line, d.location.column) for d in problems] == [(Code.IMPOSSIBLE_VALUE, 3, 3)]
