@@ -21,6 +21,7 @@ import enum
 import functools
 from collections import Counter
 from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -32,6 +33,9 @@ from eduplan.periods import Deadline, Period, parse_period
 from eduplan.provenance import Provenance
 from eduplan.targets import Reference, ReferenceKind, Target
 from eduplan.units import Amount
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas
 
 
 class PlanStatus(enum.StrEnum):
@@ -170,6 +174,12 @@ class Plan:
 
     def _repr_html_(self) -> str | None:
         return notebook.html(self)  # registered by eduplan.render.html: the model does not import render
+
+    def to_frame(self) -> pandas.DataFrame:
+        """One row per target as a pandas DataFrame (needs the ``pandas`` extra; see `eduplan.frames.plan_frame`)."""
+        from eduplan.frames import plan_frame  # noqa: PLC0415 - pandas is optional
+
+        return plan_frame(self)
 
     # --- iteration ---
     def walk_sections(self) -> Iterator[Section]:

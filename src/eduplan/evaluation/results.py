@@ -282,9 +282,9 @@ class Evaluation:
                                               {o.name for o in t.task.units()}]} for t in self.tasks]
 
     def to_frame(self) -> pandas.DataFrame:
-        """The records as a pandas DataFrame (needs the ``pandas`` extra)."""
-        try:
-            import pandas as pd  # noqa: PLC0415 - optional dependency
-        except ImportError as exc:  # pragma: no cover - depends on the environment
-            raise ImportError("Evaluation.to_frame needs pandas: pip install 'eduplan[pandas]'") from exc
-        return pd.DataFrame.from_records(self.to_records())
+        """The records as a pandas DataFrame (needs the ``pandas`` extra): the exact text of each record, and
+        beside it an ordered categorical ``status`` (worst first), datetimes and float columns (see
+        `eduplan.frames.results_frame`)."""
+        from eduplan.frames import results_frame  # noqa: PLC0415 - pandas is optional
+
+        return results_frame(self.to_records())
