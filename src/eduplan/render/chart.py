@@ -1,23 +1,22 @@
 """A progress chart per target: reported values against the trajectory and the target (matplotlib extra).
 
-``progress_chart(plan, "t1", reports)`` draws the jurisdiction's reported values of the target's
-indicator over time, the straight trajectory from the baseline at the start to the target at the
-deadline (序时进度), the target level, and the as-of date. matplotlib is optional:
-``pip install eduplan[plot]``.
+``progress_chart(plan, "t1", reports)`` draws the values the evaluator counts for the target over time,
+its trajectory (序时进度) at the end of each reporting period, the target level, and the as-of date.
+matplotlib is optional: ``pip install eduplan[plot]``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
 from eduplan.diagnostics import EduplanError, QuantityError
+from eduplan.evaluation.progress import target_progress
 from eduplan.model import Plan
 from eduplan.reports import ReportedValue
-from eduplan.targets import Accumulation, Basis
+from eduplan.targets import Basis
 from eduplan.units import Amount
 
 
@@ -42,13 +41,14 @@ CJK_FONTS = ("Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft
              "WenQuanYi Zen Hei")
 
 
-def chart_series(plan: Plan, target_id: str, reports: Iterable[ReportedValue]) -> dict[str, Any]:
+def chart_series(plan: Plan, target_id: str, reports: Iterable[ReportedValue], as_of: dt.date | None = None,
+                 policy: Any = None) -> dict[str, Any]:
     """The data a progress chart draws, in the target's unit: points, trajectory, target level, unit.
 
-    It follows the evaluator's rules: a cumulative target (新增) shows the running total of increments
-    since the target's start against a line from 0 to the target (序时进度); a level target shows the
-    reported values against a line from the baseline (at its date) to the target; a target without a
-    printed deadline is due at the plan's end.
+    It is exactly what the evaluator judged (`eduplan.evaluation.progress.target_progress`): the value that
+    counts at each reported date (superseded provisional values left out, running totals for a cumulative
+    target), and the expected value at the end of each reporting period, from the same start value to the
+    same threshold (a task's 完成时限 where the target has none). ``as_of`` defaults to the plan's end.
 
     >>> from eduplan.io.plans import loads_plan
     >>> plan = loads_plan('''
@@ -63,37 +63,26 @@ def chart_series(plan: Plan, target_id: str, reports: Iterable[ReportedValue]) -
     [(datetime.date(2019, 6, 30), 92.0)]
     """
     target = plan.target(target_id)
-    unit = target.value.unit if target.value is not None else target.indicator.unit
-    start = target.start or plan.period.start
-    deadline = target.deadline.date if target.deadline is not None else plan.period.end
-    points = sorted((r.date, v) for r in reports
-                    if r.indicator_id == target.indicator.id and r.organisation is None
-                    and (v := _in(r.value, unit)) is not None)
-    goal = _in(target.value, unit) if target.value is not None and target.basis is Basis.LEVEL else None
-    trajectory: list[tuple[dt.date, float]] = []
-    if target.accumulation is Accumulation.CUMULATIVE:
-        points = list(zip([d for d, _ in points if d >= start],
-                          itertools.accumulate(v for d, v in points if d >= start), strict=True))
-        if goal is not None:
-            trajectory = [(start, 0.0), (deadline, goal)]
-    else:
-        baseline = target.effective_baseline()
-        base = None if baseline is None else _in(baseline.value, unit)
-        if baseline is not None and base is not None and goal is not None and not target.comparator.is_change:
-            trajectory = [(baseline.date, base), (deadline, goal)]
-    return {"points": points, "trajectory": trajectory, "target": goal, "unit": unit,
-            "title": f"{target.id} {target.indicator.name}"}
+    unit = target.value.unit if target.value is not None and target.basis is Basis.LEVEL else target.indicator.unit
+    progress = target_progress(plan, target_id, reports, as_of or plan.period.end, policy)
+
+    def drawn(pairs: Iterable[tuple[dt.date, Amount]]) -> list[tuple[dt.date, float]]:
+        return [(day, v) for day, amount in pairs if (v := _in(amount, unit)) is not None]
+
+    goal = None if progress.threshold is None else _in(progress.threshold, unit)
+    return {"points": drawn(progress.points), "trajectory": drawn(progress.trajectory), "target": goal,
+            "unit": unit, "title": f"{target.id} {target.indicator.name}"}
 
 
 def progress_chart(plan: Plan, target_id: str, reports: Iterable[ReportedValue], *, as_of: dt.date | None = None,
-                   ax: Any = None) -> Any:
+                   ax: Any = None, policy: Any = None) -> Any:
     """Draw the progress chart of one target on ``ax`` (a new figure if ``None``) and return the axes.
 
     Raises:
         EduplanError: matplotlib is not installed. KeyError: no such target.
     """
     plt = _pyplot()
-    series = chart_series(plan, target_id, reports)
+    series = chart_series(plan, target_id, reports, as_of, policy)
     if ax is None:
         _, ax = plt.subplots(figsize=(7, 4))
     if series["points"]:
