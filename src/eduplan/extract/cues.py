@@ -43,9 +43,9 @@ SOFT_WITH_TIME = re.compile(rf"(?:{alternation(LEX.hedges)})(?:到|在|用|于)"
 FREQUENCY_RE = re.compile(rf"每(?P<count>[\d{_CN}]*)(?P<period>{alternation(f.period for f in LEX.frequencies)})(?!级)")
 _FREQUENCIES = {f.period: f for f in LEX.frequencies}
 SCOPE_RE = re.compile(
-    r"(?P<scope>每个[^,;。、\d]{1,10}?(?=建成|建设|至少|有|设|配|开|不|$)"
+    r"(?P<scope>每个[^,;。、\d]{1,10}?(?=建成|建设|至少|有|设|配|开|不|每|要|$)"
     r"|(?:所有|全部)[^,;。\d]{1,12}?(?=建成|建有|开办|实现|达|通过|完成|全面|$)"
-    r"|各[^,;。、\d]{1,10}?(?=要|须|至少|建|$))"
+    r"|各[^,;。、\d]{1,10}?(?=要|须|应|每|至少|原则上|按|建|都|均|$))"
 )
 PERCENT_OF_RE = re.compile(r"^(?:以上|以下|左右)?的[^,;。、\d]{1,8}?(?=建成|建有|创成|完成|在|建立|实现|达|通过|$)")
 
@@ -180,6 +180,24 @@ def _last_frequency(before: str) -> tuple[int, str] | None:
     except QuantityError:
         return None
     return count, match["period"]
+
+
+SUBJECT_RE = re.compile(
+    r"^(?:到\d{4}年(?:底|末)?前?,?)?(?:全市|全省|全区|鼓励|支持|引导|推动|按照|按)?"
+    r"(?P<subject>[\u4e00-\u9fff()、]{1,16}?"
+    r"(?:学校|高校|中小学|小学|初中|高中|幼儿园|学段|县|市|区|乡镇|街道|地方|地区|单位|部门)(?:\([^()]{1,8}\))?)"
+    r"(?=要|应|须|必须|每|至少|原则上|将|按|均|都|在|开设|保证|确保|力争|争取)"
+)
+
+
+def subject_scope(clause: str) -> str | None:
+    """The bodies a clause's commitment applies to, when it opens with them: 普通高中要…, 有条件的学校按….
+
+    >>> subject_scope("乡村小规模学校至少配备"), subject_scope("各县(市、区)每年安排"), subject_scope("建设")
+    ('乡村小规模学校', '各县(市、区)', None)
+    """
+    found = SUBJECT_RE.match(clause.strip())
+    return None if found is None else found["subject"]
 
 
 def scope_of(before: str, after: str, percent_head: str) -> str | None:

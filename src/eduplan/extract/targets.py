@@ -32,9 +32,11 @@ from eduplan.extract.cues import (
     is_soft,
     recurrence,
     scope_of,
+    subject_scope,
 )
 from eduplan.extract.deadlines import YearCue, deadline_before, year_cues
 from eduplan.extract.lexicon import alternation, lexicon
+from eduplan.extract.naming import Name, name_indicator
 from eduplan.extract.quantities import find_quantities
 from eduplan.extract.text import Document
 from eduplan.targets import Comparator
@@ -70,6 +72,7 @@ HOLDS_THROUGHOUT = re.compile(r"保持|稳定在|始终")
 ITEM_MARKER = re.compile(
     r"\s*(?:\([一二三四五六七八九十\d]{1,3}\)|[一二三四五六七八九十]{1,3}[、是]|\d{1,2}[.、](?!\d))"
 )
+PRINTED_NUMBER = re.compile(r"^[\d.,~\-—–至到零〇一二两三四五六七八九十百千万亿余多]+")
 LISTED_AFTER = re.compile(r"\s*(?:、|\((?:相当于|约|即|折合|合)?)\s*")
 LIST_SIZE = re.compile(r"(?:等|\d条)$")
 NOUN_AFTER = re.compile(r"^[^,;:。、\d]{1,20}?(?=[,;:。、]|的|$)")
@@ -150,21 +153,34 @@ def read_targets(doc: Document, context: TargetContext) -> tuple[TargetCandidate
     return tuple(_candidate(doc, index, reading, cues, context) for index, (reading, cues) in enumerate(readings))
 
 
+@attrs.define
+class _Shared:
+    """What the clauses of one sentence share: the verb of a list (建设100个基地,30个工作室)."""
+
+    named: Name | None = None
+    subject: str | None = None
+
+
 def _sentence_targets(doc: Document, sentence: Span, quantities: list[Quantity]) -> Iterator[_Reading]:
     hedged = False
+    shared = _Shared()
     for clause in doc.clauses(sentence):
         inside = [q for q in quantities if clause.start <= q.span.start < clause.end]
-        yield from _numeric_targets(doc, clause, inside, hedged)
+        shared.subject = subject_scope(doc.text(clause)) or shared.subject
+        yield from _numeric_targets(doc, clause, inside, hedged, shared)
         if not inside:
             yield from _coverage_targets(doc, clause, hedged)
         hedged = hedged or hedges_rest_of_sentence(doc.text(clause))
 
 
-def _numeric_targets(doc: Document, clause: Span, quantities: list[Quantity], hedged: bool) -> Iterator[_Reading]:
+def _numeric_targets(
+    doc: Document, clause: Span, quantities: list[Quantity], hedged: bool, shared: _Shared
+) -> Iterator[_Reading]:
     text = doc.folded
     if PAST_WORDS.search(doc.text(clause)):
         return  # 现有幼儿园300所, 累计培训5万人次: a fact about the past
     previous: tuple[Quantity, Comparator] | None = None
+    named = shared.named
     for position, quantity in enumerate(quantities):
         before = text[clause.start : quantity.span.start]
         after = text[quantity.span.end : clause.end]
@@ -178,14 +194,21 @@ def _numeric_targets(doc: Document, clause: Span, quantities: list[Quantity], he
         start = _indicator_start(text, clause, quantity, previous[0] if previous else None)
         end = _target_end(text, quantity, after, verb_only=len(text[start : quantity.span.start]) <= MAX_VERB_ONLY)
         percent_head = doc.text(quantity.span) if quantity.unit == "percent" else ""
+        between = text[previous[0].span.end : quantity.span.start] if previous else ""
+        if named is not None and between.strip().startswith("("):
+            pass  # 6个学分(108课时): the restatement shares the name
+        else:
+            named = name_indicator(text[start : quantity.span.start], after, named.verb if named else None,
+                                   PRINTED_NUMBER.sub("", doc.text(quantity.span)))
+        shared.named = named
         yield _Reading(
             span=Span(start, end),
             quantity=quantity,
             comparator=comparator,
-            indicator=_indicator(text[start : quantity.span.start], text[quantity.span.end : end]),
+            indicator=named.name,
             soft=hedged or is_soft(before),
             recurring=recurrence(before),
-            scope=_denominator_scope(before) or scope_of(before, after, percent_head),
+            scope=_denominator_scope(before) or scope_of(before, after, percent_head) or shared.subject,
             notes=_notes(quantity, before),
         )
         previous = (quantity, comparator)
@@ -267,23 +290,6 @@ def _target_end(text: str, quantity: Quantity, after: str, *, verb_only: bool) -
     return end
 
 
-def _indicator(before: str, after: str) -> str:
-    """The words that name what is measured: before the number, trimmed of cue words; a bare verb (新增) or
-    nothing takes the noun after the number too (新增2所学校 -> 新增学校).
-
-    >>> _indicator("专任教师中专科以上学历比例提高到", ""), _indicator("争取新增", "省级标准化学校")
-    ('专任教师中专科以上学历比例', '新增省级标准化学校')
-    """
-    words = INDICATOR_TRIM.sub("", before.strip())
-    words = INDICATOR_TRIM.sub("", words)
-    noun = NOUN_AFTER.match(after.lstrip("左右余多以上的"))
-    if (len(words) < 2 or words in BARE_VERBS) and noun is not None:
-        return (words + noun[0]).strip()
-    if len(words) >= 2:
-        return words
-    return (words + after).strip()
-
-
 def _coverage_targets(doc: Document, clause: Span, hedged: bool) -> Iterator[_Reading]:
     text = doc.text(clause)
     found = list(_coverage_spans(doc, clause, text))
@@ -292,7 +298,7 @@ def _coverage_targets(doc: Document, clause: Span, hedged: bool) -> Iterator[_Re
         if duty_matters and DUTY_WORDS.search(before):
             continue  # 所有学校要…: an instruction (要实现…全覆盖 still states the coverage)
         quantity = Quantity(span, Decimal(100), None, "percent", None)
-        indicator = re.sub(r"^(?:实现|推动|促进|建设|确保)", "", doc.text(span)).replace("全覆盖", "覆盖")
+        indicator = re.sub(r"^要?(?:实现|推动|促进|建设|确保)", "", doc.text(span)).replace("全覆盖", "覆盖")
         yield _Reading(span, quantity, Comparator.EXACTLY, indicator, hedged or is_soft(before),
                        recurrence(before), scope, "no numeral")
 

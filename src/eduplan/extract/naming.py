@@ -1,0 +1,132 @@
+"""Indicator names: the words of a clause that say what a number measures.
+
+The words before the number (the *head*) are read from the right: cue words (达到, 不低于, 至少 ...)
+go; so does what frames the commitment rather than names it: the subject or scope (各县(市、区),
+有条件的学校), frequencies (每三年, 每年), duties and hedges (要, 保证, 确保, 力争), adverbs (原则上, 逐步).
+What is left is either a noun phrase (``器材配备达标比例``, the name) or a verb (``建设``, ``配备``): then
+the name is the verb and the noun printed after the number (``建设`` + ``2000个`` + ``美育社团`` ->
+``建设美育社团``), without light verbs that name nothing (举办, 进行, 开设, 配备: ``每三年举办一届艺术展演``
+-> ``艺术展演``). A list shares its verb (``建设百支管乐团、千支舞蹈队`` -> ``建设舞蹈队``); a bracketed
+restatement shares the name (``6个学分(108课时)``); ``总课时的9%`` names a share (``美育课程课时总量占总课时比例``).
+
+>>> name_indicator("器材配备达标比例不低于", "").name
+'器材配备达标比例'
+>>> name_indicator("中小学原则上每6个教学班至少配备", "美育专任教师").name
+'美育专任教师'
+>>> first = name_indicator("到2020年,建设", "管乐团")
+>>> first.name, name_indicator("", "舞蹈队", shared_verb=first.verb).name
+('建设管乐团', '建设舞蹈队')
+>>> name_indicator("美育课程课时总量达到总课时的", "").name
+'美育课程课时总量占总课时比例'
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from eduplan.extract.lexicon import alternation, lexicon
+
+LEX = lexicon()
+_CUES = alternation([*LEX.prefix, *LEX.negatable, *(n + w for n in LEX.negations for w in LEX.negatable)])
+#: Framing words: what is left of the head after the last of these names the quantity.
+FRAME = re.compile(
+    rf"(?:每[\d一二两三四五六七八九十]*(?:{alternation(f.period for f in LEX.frequencies)})(?!级)"
+    r"|每\d+个?[\u4e00-\u9fff]{1,6}?(?=至少|最多|配备|配置|设置|应|要|须|不)"
+    r"|原则上|要|应当|应|须|必须|保证|确保|做到|力争|争取|努力|逐步|进一步|持续|鼓励|支持|推动|帮助|引导|均|都|分别"
+    r"|[,;:、+]|到\d{4}年(?:底|末)?前?|\d{4}年(?:底|末)?前?)"
+)
+TRAILING_CUE = re.compile(rf"(?:{_CUES}|以上|占)?(?:在|为|有|了)?$")
+TRAILING_CUE_ONLY = re.compile(rf"(?:{_CUES})(?:在|为|有|了)?$")
+LEADING_FILLER = re.compile(r"^(?:并|且|其中|同时|全市|全年|计划|将|按照|按)+")
+SHARE_OF = re.compile(r"^(?P<subject>.*?)(?P<cue>达到|达|为|占|按照|按)(?P<base>[^的]{1,12})的$")
+SCOPE_LIKE = re.compile(r"^(?:每|各|所有|全部)|中$")
+#: Attribute words whose thing is named after the number: 时间不少于30分钟的体育大课间活动.
+ATTRIBUTES = frozenset({"时间", "时长", "比例", "规模", "数量", "人数", "面积"})
+PHRASE = re.compile(r"^[^,;:。+\d]{1,40}")
+ENUMERATION_CUT = re.compile(r"(?<=[^、]{2})、.*$")
+#: Verbs after which the name is the noun printed after the number.
+VERB_HEAD = re.compile(
+    r"(?:新增|新建|建成|建设|创建|创成|组建|打造|培育|培训|培养|招聘|新招聘|引进|办好|完成|实施|改扩建|补充|形成"
+    r"|掌握|选定|遴选|认定|评选|建立|举办|举行|进行|开展|开设|设立|配备|配齐|安排|组织|编排|参观|招收|选派|资助)$"
+)
+LEADING_VERB = re.compile(VERB_HEAD.pattern.replace("$", "").replace("(?:", "^(?:", 1))
+#: Verbs that name nothing: dropped from the name (每三年举办一届艺术展演 -> 艺术展演).
+LIGHT_VERBS = ("举办", "举行", "进行", "开展", "开设", "配备", "配齐", "安排", "组织", "编排", "设立")
+
+
+@attrs.frozen
+class Name:
+    """An indicator name and the verb it was built on (shared with the next item of a list)."""
+
+    name: str
+    verb: str | None = None
+
+
+def name_indicator(head: str, tail: str, shared_verb: str | None = None, unit_word: str = "") -> Name:
+    """The name of what a number measures, from the clause text before (``head``) and after it (``tail``).
+
+    ``unit_word`` (the measure word as printed) is the name of last resort.
+    """
+    share = SHARE_OF.match(_core(head, keep_share=True))
+    if share is not None:
+        return _share_name(share, tail)
+    core = _core(head)
+    noun = _noun_after(tail)
+    verb = VERB_HEAD.search(core)
+    if noun and (head.rstrip().endswith("的") or (verb is None and SCOPE_LIKE.search(core))):
+        core = ""  # …纳入地方课程体系的1～2个项目, 每县中小学校中至少有1所: the name follows the number
+    if verb is not None and noun:
+        prefix = core[: verb.start()] if len(core) - verb.start() <= len(verb[0]) + 2 else ""
+        word = verb[0]
+        name = noun if word in LIGHT_VERBS else prefix + word + noun
+        return Name(name, prefix + word)
+    if core in ATTRIBUTES and tail.startswith("的") and noun:
+        return Name(noun + core)  # 时间不少于30分钟的体育大课间活动 -> 体育大课间活动时间
+    if len(core) >= 2:
+        return Name(core)
+    if shared_verb and noun:
+        return Name(noun if shared_verb in LIGHT_VERBS else shared_verb + noun, shared_verb)
+    return Name((core + noun).strip() or unit_word or head.strip())
+
+
+def _core(head: str, *, keep_share: bool = False) -> str:
+    """The head after its last framing word, without the cue before the number."""
+    frames = list(FRAME.finditer(head))
+    core = head[frames[-1].end() :] if frames else head
+    if not keep_share:
+        core = TRAILING_CUE.sub("", core).rstrip("的")
+    return LEADING_FILLER.sub("", core.strip())
+
+
+def _share_name(share: re.Match[str], tail: str) -> Name:
+    """``X达到总课时的9%`` is X's share of 总课时; ``按总课时的11%开设美育课程`` is 美育课程's share."""
+    subject = LEADING_FILLER.sub("", share["subject"])
+    if not subject or share["cue"] in ("按", "按照"):
+        noun = _noun_after(tail)
+        verb = LEADING_VERB.match(noun)
+        subject = noun[verb.end() :] if verb is not None else noun
+    if not subject:
+        return Name(f"{share['base']}的比例")
+    return Name(f"{subject}占{share['base']}比例")
+
+
+def _noun_after(tail: str) -> str:
+    """The noun a number counts: up to the end of the clause or the next number; after the last 的 when
+    modifiers come first (2000个面向全体学生、内容丰富的美育社团); a list stops at its 、 (管乐团、千支舞蹈队),
+    except after one character (省、市艺术特色学校)."""
+    phrase = PHRASE.match(tail.strip())
+    if phrase is None:
+        return ""
+    text = re.sub(r"^(?:左右|余|多|以上|以下)?(?:的)?(?:次|届)?", "", phrase[0].strip())
+    if TRAILING_CUE_ONLY.search(text) and "的" in tail:
+        text = re.split(r"[,;:。]", tail.rsplit("的", 1)[1])[0]  # 一次时间不少于30分钟的体育大课间活动
+    elif "的" in text:
+        text = text.rsplit("的", 1)[1]
+    else:
+        text = ENUMERATION_CUT.sub("", text)
+    text = text.strip("、")
+    if text.count("(") > text.count(")"):
+        text = text[: text.rfind("(")]
+    return text.strip()
