@@ -103,7 +103,7 @@ def _type(schema: dict[str, Any]) -> str:
     if schema.get("type") == "array":
         return "list of " + _type(schema.get("items", {}))
     if "enum" in schema:
-        return " \\| ".join(f"`{value}`" for value in schema["enum"])
+        return ", ".join(f"`{value}`" for value in schema["enum"])
     if "const" in schema:
         return f"`{schema['const']}`"
     kind = schema.get("type", "any")

@@ -85,3 +85,10 @@ def test_the_checker_rejects_unknown_keys() -> None:
     schema = plan_schema()
     with pytest.raises(AssertionError):
         _validate({"id": "p", "title": "t", "period": "2020年", "colour": 1}, schema, schema)
+
+
+def test_field_descriptions_keep_their_continuation_lines() -> None:
+    """A field documented over several docstring lines is described in full, not cut at the first line."""
+    aggregation = plan_schema()["$defs"]["Indicator"]["properties"]["aggregation"]["description"]
+    assert aggregation.startswith("how unit values combine")
+    assert aggregation.endswith("the rest cannot be aggregated).")

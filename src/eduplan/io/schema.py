@@ -146,14 +146,21 @@ _ATTRIBUTE = re.compile(r"^\s+([a-z_]+(?:, [a-z_]+)*): (.+)$")
 
 
 def _field_docs(cls: type) -> dict[str, str]:
-    """Field descriptions from the ``Attributes:`` section of a class docstring."""
+    """Field descriptions from the ``Attributes:`` section of a class docstring, continuation lines joined."""
     doc = cls.__doc__ or ""
     if "Attributes:" not in doc:
         return {}
     docs: dict[str, str] = {}
+    fields: list[str] = []
+    indent = 0
     for line in doc.split("Attributes:", 1)[1].splitlines():
+        depth = len(line) - len(line.lstrip())
         match = _ATTRIBUTE.match(line)
-        if match:
-            for field in match[1].split(", "):
-                docs[field] = match[2].strip()
+        if match and (not fields or depth <= indent):
+            fields, indent = match[1].split(", "), depth
+            docs.update(dict.fromkeys(fields, match[2].strip()))
+        elif fields and line.strip() and depth > indent:
+            docs.update({field: f"{docs[field]} {line.strip()}" for field in fields})
+        else:
+            fields = []
     return docs
