@@ -65,6 +65,7 @@ def test_json_and_other_formats(tmp_path: Path) -> None:
     assert "## 西山县: 未达标 (fail)" in run(str(SCHOOLS), "-f", "markdown").stdout
     sheet = tmp_path / "sheet.html"
     assert run(str(SCHOOLS), "-o", str(sheet)).returncode == 1
+    assert sheet.stat().st_mode & 0o044                         # readable by others, as any output (umask)
     text = sheet.read_text(encoding="utf-8")
     assert text.startswith("<!DOCTYPE html>") and 'class="county"' in text and "西山县" in text
 

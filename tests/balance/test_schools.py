@@ -5,9 +5,10 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+import attrs
 import pytest
 
-from eduplan.balance import Stage, load_schools, schools_from_frame, schools_from_rows
+from eduplan.balance import Stage, evaluate_balance, load_schools, load_standard, schools_from_frame, schools_from_rows
 from eduplan.diagnostics import Code, Severity
 from eduplan.io import LoadError
 
@@ -103,3 +104,21 @@ def test_xlsx(tmp_path: Path) -> None:
     sheet.append(["甲", "一小", "小学", 400, 8000])
     book.save(tmp_path / "s.xlsx")
     assert load_schools(tmp_path / "s.xlsx").value.schools[0].quantity("books") == Decimal(8000)
+
+
+
+def test_the_unit_of_a_column_does_not_change_the_coefficient() -> None:
+    """The same equipment given in 万元 or in 元 gives the same county coefficient and verdict."""
+    quality = load_standard("quality-2017")
+    equipment = attrs.evolve(quality, school_rule=None,
+                             indicators=tuple(i for i in quality.indicators if i.quantity == "equipment_value"))
+    head = ["县区", "学校", "学段", "在校生数"]
+    in_wan = [[*head, "教学仪器设备值(万元)"], ["甲", "一小", "小学", "400", "96.5"],
+              ["甲", "二小", "小学", "600", "150"]]
+    in_yuan = [[*head, "教学仪器设备值(元)"], ["甲", "一小", "小学", "400", "965000"],
+               ["甲", "二小", "小学", "600", "1500000"]]
+    results = []
+    for rows in (in_wan, in_yuan):
+        stage = evaluate_balance(schools_from_rows(rows).value.schools, equipment).counties[0].stages[0]
+        results.append((stage.coefficients[0].coefficient, stage.verdict))
+    assert results[0] == results[1]

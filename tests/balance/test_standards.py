@@ -123,3 +123,10 @@ def test_quantities_vocabulary_units_are_known() -> None:
     """Every built-in quantity has a unit eduplan knows and a unique id."""
     ids = [q.id for q in quantities()]
     assert len(ids) == len(set(ids)) >= 11
+
+
+def test_a_stage_given_twice_is_an_error() -> None:
+    """小学 and primary in one mapping name the same stage: an error, not a silent choice."""
+    with pytest.raises(LoadError, match="given twice"):
+        loads_standard("id: s\nname: S\nlimits: {primary: 0.5, 小学: 0.4}\n"
+                       "indicators: [{id: b, name: B, quantity: books}]\n")

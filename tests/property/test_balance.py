@@ -5,11 +5,20 @@ from __future__ import annotations
 import random
 from decimal import Decimal
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from eduplan.balance import BalanceError, coefficient_of_variation
+from eduplan.balance import (
+    BalanceError,
+    School,
+    SchoolRule,
+    Stage,
+    coefficient_of_variation,
+    evaluate_balance,
+    load_standard,
+)
 from tests.balance.strategies import county, enrolments
 
 
@@ -63,3 +72,44 @@ def test_zero_enrolment_is_a_clear_error(values: list[Decimal], weighted: bool) 
     """A county with no pupils raises BalanceError, never ZeroDivisionError or InvalidOperation."""
     with pytest.raises(BalanceError, match="enrolment is 0"):
         coefficient_of_variation(values, [0] * len(values), weighted=weighted)
+
+
+@st.composite
+def _schools(draw: st.DrawFn) -> list[School]:
+    """Schools of two counties with two quantities of the quality-2017 kind (teaching area, equipment)."""
+    count = draw(st.integers(min_value=1, max_value=12))
+    found = []
+    for n in range(count):
+        pupils = draw(st.integers(min_value=50, max_value=3000))
+        area = draw(st.decimals(min_value=Decimal(3), max_value=Decimal(9), places=1))
+        value = draw(st.integers(min_value=1000, max_value=5000))
+        found.append(School(draw(st.sampled_from(["甲县", "乙县"])), f"S{n}", Stage.PRIMARY, pupils,
+                            (("teaching_area", area * pupils), ("equipment_value", Decimal(value * pupils)))))
+    return found
+
+
+_TWO = attrs.evolve(load_standard("quality-2017"), school_rule=SchoolRule(at_least=1))
+_TWO = attrs.evolve(_TWO, indicators=tuple(i for i in _TWO.indicators
+                                           if i.quantity in ("teaching_area", "equipment_value")))
+
+
+def _summary(schools: list[School]) -> list[tuple[str, str, tuple[Decimal | None, ...], int]]:
+    result = evaluate_balance(schools, _TWO)
+    return [(c.county, str(c.verdict), tuple(x.coefficient for s in c.stages for x in s.coefficients),
+             sum(r.passed for s in c.stages for r in s.schools)) for c in result.counties]
+
+
+@given(_schools(), st.randoms(use_true_random=False))
+def test_county_verdicts_invariant_to_row_order(schools: list[School], rng: random.Random) -> None:
+    """Shuffling the table's rows changes no coefficient, no verdict, no school count."""
+    shuffled = list(schools)
+    rng.shuffle(shuffled)
+    assert _summary(shuffled) == _summary(schools)
+
+
+@given(_schools(), st.sampled_from([2, 10, 100]))
+def test_county_coefficients_invariant_to_scaling_schools(schools: list[School], factor: int) -> None:
+    """Every school `factor` times as large (pupils and quantities) gives the same coefficients and verdicts."""
+    scaled = [attrs.evolve(s, enrolment=s.enrolment * factor,
+                           quantities=tuple((k, v * factor) for k, v in s.quantities)) for s in schools]
+    assert _summary(scaled) == _summary(schools)

@@ -120,8 +120,8 @@ def _run(args: argparse.Namespace) -> int:
             return EXIT_USAGE
     evaluation = evaluate_balance(schools, standard, exclude_below=args.exclude_below, incomplete=incomplete)
     evaluation = attrs.evolve(evaluation, diagnostics=(*problems, *evaluation.diagnostics))
-    _print(evaluation.diagnostics)
     fmt = args.format or (_EXTENSIONS.get(Path(args.output).suffix.lower(), "table") if args.output else "table")
+    _print(evaluation.diagnostics)  # on stderr for scripts, as `check` does; every format also lists them
     text = render_balance(evaluation, fmt)
     if args.output:
         _write(args.output, ("\ufeff" + text) if fmt == "csv" else text, [*args.schools, args.standard])
@@ -171,6 +171,9 @@ def _write(path: str, text: str, inputs: Sequence[str]) -> None:
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(text.encode("utf-8"))
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(temporary, 0o666 & ~mask)  # mkstemp makes it private; an output is an ordinary file
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

@@ -305,7 +305,9 @@ def _school_table(stage: StageResult) -> str:
     indicators = stage.schools[0].indicators
     head = "<th>学校 school</th><th>在校生</th>" + "".join(
         f"<th>{_e(i.name)}<br><small>{_e(i.unit_label)}</small></th>" for i in indicators) + "<th>结论</th>"
-    rows = []
+    thresholds = [i.threshold(stage.stage) for i in indicators]
+    rows = ["<tr><td>标准 threshold</td><td></td>" + "".join(
+        f"<td>{_e(_num(t) if t is not None else '')}</td>" for t in thresholds) + "<td></td></tr>"]
     for result in stage.schools:
         cells = [f"<td>{_e(result.school.name)}</td>", f"<td>{result.school.enrolment}</td>"]
         cells += [f'<td{"" if ok else " class=short"}>{_e(_num(v))}</td>'

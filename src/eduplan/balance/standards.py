@@ -331,6 +331,9 @@ class _Checker:
             if stage is None:
                 self.fail(f"{path}.{key}", f"{key!r} is not a stage; use primary (小学) or junior (初中)")
                 continue
+            if stage in dict(found):
+                self.fail(f"{path}.{key}", f"{key!r}: {stage} ({stage.label_zh}) is given twice")
+                continue
             found.append((stage, self.number(number, f"{path}.{key}")))
         return tuple(sorted(found))
 
