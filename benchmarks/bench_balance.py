@@ -13,7 +13,10 @@ In one run the script
 asserts that the coefficients agree to 1e-9 (relative), that every coefficient-vs-limit verdict and every
 school's verdict is the same, and prints the figures and the ratios. Timed runs are the best of ``--repeat``.
 
-    python benchmarks/bench_balance.py [--schools 200000] [--counties 3000] [--repeat 3]
+    python benchmarks/bench_balance.py [--schools 200000] [--counties 3000] [--repeat 3] [--csv]
+
+With ``--csv`` it also writes the schools to a temporary CSV (Chinese headers) and times ``load_schools`` on it,
+checking that the loaded table gives the same evaluation.
 
 numpy is a benchmark-only dependency (the ``bench`` extra; it comes with ``all`` through matplotlib).
 """
@@ -21,15 +24,18 @@ numpy is a benchmark-only dependency (the ``bench`` extra; it comes with ``all``
 from __future__ import annotations
 
 import argparse
+import csv
 import random
+import tempfile
 import time
 from collections.abc import Callable
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from eduplan.balance import School, Stage, evaluate_balance, load_standard
+from eduplan.balance import School, Stage, evaluate_balance, load_schools, load_standard, quantities
 from eduplan.balance.coefficient import stats_of
 
 STANDARD = load_standard("quality-2017")
@@ -55,6 +61,33 @@ def build(schools: int, counties: int, seed: int) -> list[School]:
         kind = "教学点" if pupils < 60 and rng.random() < 0.5 else None
         rows.append(School(f"县{county:04d}", f"学校{n:06d}", stage, pupils, tuple(quantities), type=kind))
     return rows
+
+
+def write_csv(schools: list[School], path: str) -> None:
+    """The schools as a school table with Chinese headers (学校类型 for the 教学点)."""
+    names = {q.id: q.name for q in quantities()}
+    with open(path, "w", newline="", encoding="utf-8") as stream:
+        writer = csv.writer(stream)
+        writer.writerow(["县区", "学校", "学段", "在校生数", "学校类型", *(names[q] for q in QUANTITIES)])
+        for s in schools:
+            writer.writerow([s.county, s.name, s.stage.label_zh, s.enrolment, s.type or "",
+                             *(s.quantity(q) for q in QUANTITIES)])
+
+
+def time_csv(schools: list[School], evaluation: Any) -> tuple[float, float, int]:
+    """Write the table, then time loading it; assert the loaded table evaluates the same."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = f"{folder}/schools.csv"
+        write_csv(schools, path)
+        size = Path(path).stat().st_size
+        start, cpu = time.perf_counter(), time.process_time()
+        loaded = load_schools(path)
+        wall, cpu = time.perf_counter() - start, time.process_time() - cpu
+    assert not loaded.diagnostics
+    assert len(loaded.value.schools) == len(schools)
+    again = evaluate_balance(loaded.value, STANDARD)
+    assert [(c.county, c.verdict) for c in again.counties] == [(c.county, c.verdict) for c in evaluation.counties]
+    return wall, cpu, size
 
 
 def best(repeat: int, work: Callable[[], Any]) -> tuple[float, float, Any]:
@@ -155,6 +188,7 @@ def main() -> None:
     parser.add_argument("--counties", type=int, default=3_000)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--seed", type=int, default=12)
+    parser.add_argument("--csv", action="store_true", help="also time load_schools on the table as a CSV file")
     args = parser.parse_args()
 
     start = time.perf_counter()
@@ -179,6 +213,10 @@ def main() -> None:
                              ("numpy float64 (coefficients + per-school rule)", fast, fast_cpu)):
         ratio = "(baseline)" if label.startswith("numpy") else f"{cpu / fast_cpu:.1f}x"
         print(f"  {label:54} {wall:7.3f}s {cpu:7.3f}s {len(schools) / cpu:16,.0f} {ratio:>15}")
+    if args.csv:
+        wall, cpu, size = time_csv(schools, evaluation)
+        print(f"  {'load_schools on the same table as CSV (' + format(size / 1e6, '.1f') + ' MB)':54} {wall:7.3f}s "
+              f"{cpu:7.3f}s {len(schools) / cpu:16,.0f}   (same verdicts)")
 
 
 if __name__ == "__main__":

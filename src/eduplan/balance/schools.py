@@ -56,6 +56,8 @@ _STAGES = {"小学": Stage.PRIMARY, "primary": Stage.PRIMARY, "初中": Stage.JU
            "初级中学": Stage.JUNIOR, "junior secondary": Stage.JUNIOR}
 _THROUGH = ("九年一贯制", "十二年一贯制", "一贯制", "nine-year", "through")
 _UNIT_IN_HEADER = re.compile(r"^(?P<name>.*?)\s*[(\[](?P<unit>[^()\[\]]+)[)\]]\s*$")
+_PLAIN_NUMBER = re.compile(r"[0-9]{1,18}(?:\.[0-9]{1,9})?")
+"""A number as spreadsheets write it, read directly (bounded, so within eduplan's precision)."""
 
 
 def _quantities(items: Iterable[tuple[str, Decimal | int | str]]) -> tuple[tuple[str, Decimal], ...]:
@@ -273,6 +275,8 @@ class _Reader:
         raw = self.cell(cells, column)
         if raw in (None, ""):
             return None
+        if type(raw) is str and _PLAIN_NUMBER.fullmatch(raw):
+            return Decimal(raw)  # the common case: digits, at most one point, never negative
         try:
             value = to_decimal(raw if not isinstance(raw, str) else raw.replace(",", ""))
         except QuantityError:
@@ -336,6 +340,8 @@ def _key(text: str) -> str:
 def _text(value: Any) -> str:
     if value is None:
         return ""
+    if type(value) is str and value.isascii():
+        return value.strip()  # NFKC leaves ASCII unchanged
     if isinstance(value, float):
         return format(to_decimal(value), "f")
     return normalise(str(value)).strip()
