@@ -11,11 +11,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import openpyxl
 import pytest
 
 from eduplan import evaluate
 from eduplan.io import load_plan, load_reports
+from eduplan.io.record_schemas import schemas
 
 ROOT = Path(__file__).resolve().parents[1]
 PLAN = ROOT / "examples" / "taizhou-2018-2020" / "plan.yaml"
@@ -115,6 +117,7 @@ def test_check_reads_the_filled_workbook(filled: tuple[Path, dict[str, int]]) ->
     data = json.loads(result.stdout)
     status = {r["target_id"]: r["status"] for r in data["results"] if r["scope"] is None}
     assert status["g1.2"] == "achieved"
+    jsonschema.validate(data, schemas()["results"])
 
 
 def test_template_for_an_unknown_unit_exits_2() -> None:

@@ -13,6 +13,7 @@ True
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import importlib
 import json
@@ -34,7 +35,6 @@ from eduplan.io import (
     LoadError,
     load_plan,
     load_reports,
-    plan_schema,
 )
 from eduplan.io.task_tables import load_task_reports
 from eduplan.render import BINARY_FORMATS, DEFAULT_FAIL_ON, FORMATS, STATUSES, Report, plan_tree, render
@@ -152,8 +152,11 @@ def build_parser() -> argparse.ArgumentParser:
                           "the plan)")
     _add_max_bytes(template)
 
-    commands.add_parser("schema", help="print the JSON Schema of plan files",
-                        description="Print the JSON Schema (draft 2020-12) that plan files follow.")
+    schema = commands.add_parser("schema", help="print a JSON Schema: plan files, reports records, check results",
+                                 description="Print a JSON Schema (draft 2020-12, with an $id): plan (plan files, "
+                                 "the default), reports (reports records in .json) or results (check --format json).")
+    schema.add_argument("which", nargs="?", choices=("plan", "reports", "results"), default="plan",
+                        help="which schema (default plan)")
     commands.add_parser("extract", help="draft a plan from policy text (see: eduplan extract --help)",
                         add_help=False)
     commands.add_parser("balance", help="county 差异系数 and 优质均衡 verdicts from school data (see: eduplan "
@@ -341,9 +344,11 @@ def cmd_template(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_schema(_: argparse.Namespace) -> int:
-    """``eduplan schema``."""
-    _json_out(plan_schema())
+def cmd_schema(args: argparse.Namespace) -> int:
+    """``eduplan schema [plan|reports|results]``."""
+    from eduplan.io.record_schemas import schemas  # noqa: PLC0415 - only this command needs them
+
+    _json_out(schemas()[args.which])
     return EXIT_OK
 
 
@@ -386,6 +391,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         _print_diagnostics(error.diagnostics, sys.stderr)
         print(f"{PROG}: error: {error.message}", file=sys.stderr)
         return EXIT_USAGE
+    except BrokenPipeError:  # the reader stopped (eduplan schema | head): not an error
+        with contextlib.suppress(OSError):
+            sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - nothing more is written
+        return EXIT_OK
     except OSError as error:
         where = f" {error.filename}" if error.filename else ""
         print(f"{PROG}: error:{where} {error.strerror or error}", file=sys.stderr)

@@ -64,6 +64,7 @@ def _schema() -> dict[str, Any]:
                           **plan["properties"]}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"urn:eduplan:schema:plan:{FORMAT_VERSION}",
         "title": "eduplan plan file",
         "description": "One eduplan.Plan as YAML, JSON or TOML; see docs/plan-format.md.",
         "$ref": "#/$defs/Plan",
