@@ -33,7 +33,7 @@ from eduplan.io import (
     reports_from_frame,
     save_plan,
 )
-from eduplan.model import Goal, Plan, PlanStatus, Section, Task
+from eduplan.model import Goal, Milestone, Plan, PlanStatus, Section, Task
 from eduplan.numerals import parse_number
 from eduplan.organisations import Organisation, OrganisationKind, Responsibility, Role
 from eduplan.periods import Deadline, Frequency, Period, parse_deadline, parse_period
@@ -95,6 +95,7 @@ __all__ = [
     "LoadError",
     "Loaded",
     "Location",
+    "Milestone",
     "ModelError",
     "Organisation",
     "OrganisationKind",

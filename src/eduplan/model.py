@@ -52,11 +52,25 @@ class PlanStatus(enum.StrEnum):
 
 
 @attrs.frozen
+class Milestone:
+    """A dated step of a task (2018年底前完成X，2019年完成Y): its own id, what is to be done, and by when.
+
+    A milestone is reported on like a task (a `TaskReport` whose ``task_id`` is the milestone's id) and
+    gets its own deadline status; an overdue milestone makes its task missed.
+    """
+
+    id: str
+    text: str | None = None
+    deadline: Deadline | None = None
+    provenance: Provenance | None = None
+
+
+@attrs.frozen
 class Task:
-    """A numbered task (重点任务) with its responsible units, targets and deadline (完成时限).
+    """A numbered task (重点任务) with its responsible units, targets, deadline (完成时限) and milestones.
 
     ``deadline`` is ``None`` when none is printed or when the work is ongoing (长期); ``ongoing``
-    tells the two apart.
+    tells the two apart. ``milestones`` are dated steps with deadlines of their own.
     """
 
     id: str
@@ -69,6 +83,7 @@ class Task:
     ongoing: bool = False
     tags: tuple[str, ...] = ()
     provenance: Provenance | None = None
+    milestones: tuple[Milestone, ...] = ()
 
     def __attrs_post_init__(self) -> None:
         if self.ongoing and self.deadline is not None:
@@ -283,6 +298,7 @@ def _duplicate_ids(plan: Plan) -> list[Diagnostic]:
     ids: list[tuple[str, str]] = [("section", s.id) for s in plan.walk_sections()]
     ids += [("goal", g.id) for g in plan.goals] + [("task", t.id) for t in plan.tasks()]
     ids += [("target", t.id) for _, t in plan.targets()]
+    ids += [("milestone", m.id) for t in plan.tasks() for m in t.milestones]
     counts = Counter(i for _, i in ids)
     for kind, item_id in ids:
         if counts[item_id] > 1:

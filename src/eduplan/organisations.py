@@ -110,11 +110,28 @@ def default_organisation(name: str) -> Organisation:
     return Organisation(name, OrganisationKind.GROUP if looks_like_group(name) else OrganisationKind.DEPARTMENT)
 
 
+_OFFICIAL_SEPARATORS = re.compile(r"[、，,；;/／\s]+")
+
+
 @attrs.frozen
 class Responsibility:
-    """A unit's responsibility for a task, with the office (责任处室) and official (牵头领导) where printed."""
+    """A unit's responsibility for a task, with the office (责任处室) and official (牵头领导) where printed.
+
+    ``official`` is kept as printed; a task-table cell may name several (潘国建、赵建军), which `officials`
+    lists one by one:
+
+    >>> Responsibility(Organisation("市教育局"), office="督导处", official="潘国建、赵建军").officials
+    ('潘国建', '赵建军')
+    """
 
     organisation: Organisation
     role: Role = Role.RESPONSIBLE
     office: str | None = None
     official: str | None = None
+
+    @property
+    def officials(self) -> tuple[str, ...]:
+        """The officials named in ``official``, one by one (split on 、，,；;/ and spaces)."""
+        if not self.official:
+            return ()
+        return tuple(name for name in _OFFICIAL_SEPARATORS.split(self.official) if name)

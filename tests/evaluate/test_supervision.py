@@ -15,12 +15,19 @@ from eduplan import (
     Direction,
     Frequency,
     IndicatorKind,
+    Milestone,
+    Organisation,
+    Plan,
+    Responsibility,
+    Role,
     Target,
     Task,
+    TaskReport,
+    TaskState,
     parse_deadline,
     parse_quantity,
 )
-from eduplan.evaluation import Clock, Policy, Status, linear
+from eduplan.evaluation import Clock, Policy, Status, evaluate, linear
 from eduplan.render import render
 from eduplan.render.report import Report
 from tests.evaluate.helpers import D, indicator, only, plan_with, report, run
@@ -228,3 +235,53 @@ def test_overdue_task_fails_and_shows_in_every_format() -> None:
     for fmt in ("table", "markdown", "html", "json"):
         text = render(report_, fmt)
         assert "建设智慧校园" in text and ("逾期" in text or "overdue" in text), fmt
+
+
+# --- milestones and officials ---
+
+def milestone_plan() -> Plan:
+    """A task with two dated milestones: 2018年底前完成规划，2019年完成建设."""
+    task = Task("1", "1.", "建设智慧校园", deadline=parse_deadline("2020年底"), milestones=(
+        Milestone("1a", "完成规划", parse_deadline("2018年底前")),
+        Milestone("1b", "完成建设", parse_deadline("2019年"))))
+    return plan_with(task=task)
+
+
+@pytest.mark.parametrize(
+    ("reports", "as_of", "statuses", "task"),
+    [
+        ((), "2018-06-30", (Status.NOT_DUE, Status.NOT_DUE), Status.NOT_DUE),
+        ((("1a", "done", "2018-11-30"),), "2019-03-01", (Status.ACHIEVED, Status.NOT_DUE), Status.ON_TRACK),
+        ((), "2019-03-01", (Status.MISSED, Status.NOT_DUE), Status.MISSED),
+        ((("1a", "done", "2018-11-30"), ("1b", "done", "2019-12-01")), "2020-02-01",
+         (Status.ACHIEVED, Status.ACHIEVED), Status.ACHIEVED),
+    ],
+)
+def test_milestones_have_their_own_deadlines(reports: tuple[tuple[str, str, str], ...], as_of: str,
+                                             statuses: tuple[Status, ...], task: Status) -> None:
+    """Each milestone is judged against its own deadline from its own reports; an overdue one makes the task
+    missed and fails the default check."""
+    progress = [TaskReport(m, TaskState(state), D(day)) for m, state, day in reports]
+    evaluation = evaluate(milestone_plan(), [], D(as_of), task_reports=progress)
+    (result,) = evaluation.tasks
+    assert tuple(m.status for m in result.milestones) == statuses
+    assert result.status is task
+    assert bool(evaluation.task_failures()) is (task is Status.MISSED)
+    assert not evaluation.diagnostics
+
+
+def test_overdue_milestone_is_listed() -> None:
+    """An overdue milestone puts its task under 逾期任务, with the milestone named in the reason."""
+    evaluation = evaluate(milestone_plan(), [], D("2019-03-01"))
+    report_ = Report.from_evaluation(evaluation)
+    assert [t["task_id"] for t in report_.overdue_tasks()] == ["1"]
+    assert "节点1a（2018年12月31日）已逾期" in report_.tasks[0]["reason_zh"]
+    assert report_.tasks[0]["milestones"][0]["deadline_status"] == "overdue"
+
+
+def test_several_officials() -> None:
+    """A task-table cell naming two officials lists them one by one, in the task record too."""
+    lead = Responsibility(Organisation("市教育局"), Role.LEAD, "督导处", "潘国建、赵建军")
+    assert lead.officials == ("潘国建", "赵建军")
+    evaluation = evaluate(plan_with(task=Task("1", "1.", "督导", responsibilities=(lead,))), [], D("2019-01-01"))
+    assert evaluation.task_records()[0]["officials"] == ["潘国建", "赵建军"]

@@ -7,13 +7,14 @@ docs/statuses.md.
 
 from eduplan.evaluation.engine import evaluate
 from eduplan.evaluation.policy import Clock, Policy, Trajectory, compound, linear
-from eduplan.evaluation.results import Evaluation, Result, TaskResult
+from eduplan.evaluation.results import Evaluation, MilestoneResult, Result, TaskResult
 from eduplan.evaluation.status import DEFAULT_FAIL_ON, Status, TaskDeadlineStatus, summarise
 
 __all__ = [
     "DEFAULT_FAIL_ON",
     "Clock",
     "Evaluation",
+    "MilestoneResult",
     "Policy",
     "Result",
     "Status",

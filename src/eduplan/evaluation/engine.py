@@ -123,12 +123,13 @@ def evaluate(
     reports_by_task: dict[str, list[TaskReport]] = {}
     for report in task_reports:
         reports_by_task.setdefault(report.task_id, []).append(report)
-    known_tasks = {t.id for t in plan.tasks()}
+    known_tasks = {t.id for t in plan.tasks()} | {m.id for t in plan.tasks() for m in t.milestones}
     unknown = [Diagnostic(Code.UNKNOWN_TASK, f"no task {r.task_id!r} in the plan", r.location or Location(),
                           hint="use a task id from the plan") for r in task_reports if r.task_id not in known_tasks]
     tasks = tuple(
         evaluate_task(task, context.section_of.get(task.id), tuple(by_task.get(task.id, ())),
-                      tuple(reports_by_task.get(task.id, ())), as_of, context.policy, plan.period.end)
+                      tuple(reports_by_task.get(task.id, ())), as_of, context.policy, plan.period.end,
+                      {m.id: tuple(reports_by_task.get(m.id, ())) for m in task.milestones})
         for task in plan.tasks()
     )
     diagnostics = (*context.prepared.all_diagnostics(), *context.diagnostics, *context.diagnostics_found.values(),

@@ -34,7 +34,7 @@ from eduplan import notebook
 from eduplan.diagnostics import Diagnostic
 from eduplan.evaluation.policy import Policy
 from eduplan.evaluation.status import DEFAULT_FAIL_ON, Status, TaskDeadlineStatus, summarise
-from eduplan.model import Plan, Task
+from eduplan.model import Milestone, Plan, Task
 from eduplan.periods import Period
 from eduplan.reports import ReportedValue, TaskReport
 from eduplan.targets import Target
@@ -139,6 +139,33 @@ def _evidence(report: ReportedValue) -> dict[str, Any]:
 
 
 @attrs.frozen
+class MilestoneResult:
+    """Where one milestone of a task stands: its deadline status, its status, and the latest report on it."""
+
+    milestone: Milestone
+    status: Status
+    deadline_status: TaskDeadlineStatus
+    reason_zh: str
+    reason_en: str
+    days_to_deadline: int | None = None
+    latest_report: TaskReport | None = None
+    deadline: dt.date | None = None
+
+    def to_record(self) -> dict[str, Any]:
+        """Plain, JSON-ready data."""
+        return {
+            "milestone_id": self.milestone.id,
+            "text": self.milestone.text,
+            "status": str(self.status),
+            "deadline_status": str(self.deadline_status),
+            "deadline": None if self.deadline is None else self.deadline.isoformat(),
+            "days_to_deadline": self.days_to_deadline,
+            "reason_zh": self.reason_zh,
+            "reason_en": self.reason_en,
+        }
+
+
+@attrs.frozen
 class TaskResult:
     """Where a task stands: its deadline status (完成时限), its targets' statuses, and one overall status."""
 
@@ -152,6 +179,12 @@ class TaskResult:
     days_to_deadline: int | None = None
     latest_report: TaskReport | None = None
     deadline: dt.date | None = None
+    milestones: tuple[MilestoneResult, ...] = ()
+
+    @property
+    def overdue(self) -> bool:
+        """Whether the task, or one of its milestones, is past its deadline and not reported done."""
+        return TaskDeadlineStatus.OVERDUE in (self.deadline_status, *(m.deadline_status for m in self.milestones))
 
     def to_record(self) -> dict[str, Any]:
         """Plain, JSON-ready data."""
@@ -168,7 +201,9 @@ class TaskResult:
             "days_to_deadline": self.days_to_deadline,
             "leads": [o.name for o in self.task.leads],
             "units": [o.name for o in self.task.units()],
+            "officials": list(dict.fromkeys(n for r in self.task.responsibilities for n in r.officials)),
             "targets": dict(sorted(Counter(str(s) for s in self.target_statuses).items())),
+            "milestones": [m.to_record() for m in self.milestones],
             "reason_zh": self.reason_zh,
             "reason_en": self.reason_en,
         }
@@ -264,7 +299,7 @@ class Evaluation:
         """Overdue tasks (past their 完成时限, not reported done) whose status is in ``fail_on``: an overdue task
         is ``missed`` unless its targets were all achieved, so it fails the default check."""
         wanted = {Status(s) for s in fail_on}
-        return tuple(t for t in self.tasks if t.status in wanted and t.deadline_status is TaskDeadlineStatus.OVERDUE)
+        return tuple(t for t in self.tasks if t.status in wanted and t.overdue)
 
     def for_unit(self, unit: str) -> Evaluation:
         """Only the results and tasks that concern ``unit`` (as scope or as a responsible unit)."""

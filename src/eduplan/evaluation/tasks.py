@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from eduplan.evaluation.policy import Policy
-from eduplan.evaluation.results import TaskResult
+from eduplan.evaluation.reasons import date_zh
+from eduplan.evaluation.results import MilestoneResult, TaskResult
 from eduplan.evaluation.status import Status, TaskDeadlineStatus, summarise
-from eduplan.model import Task
+from eduplan.model import Milestone, Task
 from eduplan.reports import TaskReport, TaskState
 
 _STATE_ORDER = {TaskState.NOT_STARTED: 0, TaskState.SUSPENDED: 1, TaskState.IN_PROGRESS: 2, TaskState.DONE: 3}
@@ -20,12 +21,13 @@ def latest_report(reports: Sequence[TaskReport], as_of: dt.date) -> TaskReport |
     return max(usable, key=lambda r: (r.date, _STATE_ORDER[r.state], r.organisation or ""), default=None)
 
 
-def deadline_status(task: Task, report: TaskReport | None, as_of: dt.date, policy: Policy,
+def deadline_status(task: Task | Milestone, report: TaskReport | None, as_of: dt.date, policy: Policy,
                     deadline: dt.date | None) -> TaskDeadlineStatus:
-    """Where the task stands against its deadline (the task's own, else the plan's end), from its latest report."""
+    """Where a task or milestone stands against its deadline (a task's own, else the plan's end), from its
+    latest report."""
     if report is not None and report.state is TaskState.DONE:
         return TaskDeadlineStatus.DONE
-    if task.ongoing:
+    if isinstance(task, Task) and task.ongoing:
         return TaskDeadlineStatus.ONGOING
     if deadline is None:
         return TaskDeadlineStatus.NO_DEADLINE
@@ -52,6 +54,22 @@ def _status_without_targets(deadline: TaskDeadlineStatus, report: TaskReport | N
     return Status.NOT_DUE if report.state is TaskState.NOT_STARTED else Status.AT_RISK
 
 
+def evaluate_milestone(milestone: Milestone, reports: Sequence[TaskReport], as_of: dt.date, policy: Policy,
+                       task_due: dt.date | None) -> MilestoneResult:
+    """A milestone's deadline status and status, from its own reports (its id as ``task_id``); a milestone
+    without a date is due with its task."""
+    report = latest_report(reports, as_of)
+    due = milestone.deadline.date if milestone.deadline is not None else task_due
+    deadline = deadline_status(milestone, report, as_of, policy, due)
+    status = _status_without_targets(deadline, report)
+    when = "" if due is None else f"（{date_zh(due)}）"
+    zh = f"节点{milestone.id}{when}：{deadline.label_zh}"
+    en = f"milestone {milestone.id}" + ("" if due is None else f" ({due.isoformat()})") + \
+        f": {deadline.value.replace('_', ' ')}"
+    days = None if due is None else (due - as_of).days
+    return MilestoneResult(milestone, status, deadline, zh, en, days, report, due)
+
+
 def evaluate_task(
     task: Task,
     section_id: str | None,
@@ -60,11 +78,13 @@ def evaluate_task(
     as_of: dt.date,
     policy: Policy,
     plan_end: dt.date | None = None,
+    milestone_reports: Mapping[str, Sequence[TaskReport]] | None = None,
 ) -> TaskResult:
-    """Combine a task's deadline status and its targets' statuses into one result.
+    """Combine a task's deadline status, its targets' statuses and its milestones into one result.
 
-    With targets, the task's status summarises them, except that an overdue task whose targets are not
-    all achieved is missed. Without targets it follows the deadline and the latest task report: done is
+    With targets or milestones, the task's status summarises them (a milestone counts as done, overdue
+    or not yet due like a task without targets), except that an overdue task whose targets are not all
+    achieved is missed. Without either it follows the deadline and the latest task report: done is
     achieved, overdue is missed, in progress is on track, due soon without progress is at risk, and a
     task with nothing reported is not due (before its deadline) or has no data (长期). A task with no
     printed deadline is due by the end of the plan (``plan_end``), as targets are.
@@ -72,21 +92,36 @@ def evaluate_task(
     report = latest_report(reports, as_of)
     due = task.deadline.date if task.deadline is not None else None if task.ongoing else plan_end
     deadline = deadline_status(task, report, as_of, policy, due)
-    if target_statuses:
-        status = summarise(target_statuses)
+    found = milestone_reports or {}
+    milestones = tuple(evaluate_milestone(m, found.get(m.id, ()), as_of, policy, due) for m in task.milestones)
+    # a task reported done is done: its milestones keep their own results but no longer decide its status
+    steps = () if deadline is TaskDeadlineStatus.DONE else tuple(m.status for m in milestones)
+    parts = (*target_statuses, *steps)
+    if parts:
+        status = summarise(parts)
         if deadline is TaskDeadlineStatus.OVERDUE and status not in (Status.ACHIEVED, Status.BREACHED):
             status = Status.MISSED
     else:
         status = _status_without_targets(deadline, report)
     days = None if due is None else (due - as_of).days
+    zh, en = _task_reason(deadline, target_statuses, milestones, report)
+    return TaskResult(task, status, deadline, section_id, target_statuses, zh, en, days, report, due, milestones)
+
+
+def _task_reason(deadline: TaskDeadlineStatus, target_statuses: tuple[Status, ...],
+                 milestones: tuple[MilestoneResult, ...], report: TaskReport | None) -> tuple[str, str]:
     counts = len(target_statuses)
     achieved = sum(1 for s in target_statuses if s is Status.ACHIEVED)
     zh = f"完成时限：{deadline.label_zh}"
+    en = f"deadline: {deadline.value.replace('_', ' ')}"
     if counts:
         zh += f"；目标{achieved}/{counts}项已完成"
-    en = (f"deadline: {deadline.value.replace('_', ' ')}; {achieved} of {counts} target results achieved"
-          if counts else f"deadline: {deadline.value.replace('_', ' ')}")
+        en += f"; {achieved} of {counts} target results achieved"
+    late = [m for m in milestones if m.deadline_status is TaskDeadlineStatus.OVERDUE]
+    if late:
+        zh += "；" + "，".join(f"节点{m.milestone.id}（{date_zh(m.deadline)}）已逾期" for m in late if m.deadline)
+        en += "; overdue milestones: " + ", ".join(m.milestone.id for m in late)
     if report is not None:
-        zh += f"；最新进展（{report.date.isoformat()}）：{report.state.label_zh}"
+        zh += f"；最新进展（{date_zh(report.date)}）：{report.state.label_zh}"
         en += f"; latest report ({report.date.isoformat()}): {report.state.value.replace('_', ' ')}"
-    return TaskResult(task, status, deadline, section_id, target_statuses, zh, en, days, report, due)
+    return zh, en

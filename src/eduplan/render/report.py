@@ -80,8 +80,9 @@ class Report:
         return [t for t in self.overdue_tasks() if t.get("status") in wanted]
 
     def overdue_tasks(self) -> list[Record]:
-        """The task records past their 完成时限 and not reported done (逾期任务)."""
-        return [t for t in self.tasks if t.get("deadline_status") == "overdue"]
+        """The task records past their 完成时限, or with a milestone past its own, not reported done (逾期任务)."""
+        return [t for t in self.tasks if t.get("deadline_status") == "overdue"
+                or any(m.get("deadline_status") == "overdue" for m in t.get("milestones", ()))]
 
     def for_unit(self, unit: str) -> Report:
         """Only the results for one responsible or reporting unit: its tasks' targets, and per-unit results."""
