@@ -66,3 +66,65 @@ def test_table_targets_quote_their_row_and_carry_the_baseline() -> None:
 def test_a_table_without_years_is_not_an_indicator_table() -> None:
     """A task table (具体内容, 责任单位, 完成时限) is not a 主要指标 table."""
     assert read_indicator_tables(Document("项目\n具体内容\n责任单位\n完成时限\n1.建设30所。\n")) == ()
+
+
+WEB_LAYOUT = """十四五规划
+“十四五”教育事业发展主要指标表
+
+指  标
+
+2020年
+
+2025年
+
+属性
+
+一、普及水平
+
+1.学前教育毛入园率(%)
+
+98%
+
+99%以上
+
+约束性
+
+2.劳动年龄人口平均受教育年限(年)
+
+11.2年
+
+12年以上
+
+约束性
+
+二、资源建设
+
+1.义务教育标准班额比例(%)
+
+其中:小学
+
+初中
+
+40.5%
+
+70.2%
+
+85%以上
+
+90%以上
+
+预期性
+
+三、主要任务
+"""
+
+
+def test_web_copy_layout() -> None:
+    """Blank lines between cells, units in names and values, numbered rows and stacked 其中 sub-rows."""
+    (table,) = read_indicator_tables(Document(WEB_LAYOUT))
+    assert [(r.name, r.unit, str(r.baseline), str(r.value), r.comparator.value) for r in table.rows] == [
+        ("学前教育毛入园率", "percent", "98", "99", ">="),
+        ("劳动年龄人口平均受教育年限", "year", "11.2", "12", ">="),
+        ("义务教育标准班额比例(小学)", "percent", "40.5", "85", ">="),
+        ("义务教育标准班额比例(初中)", "percent", "70.2", "90", ">="),
+    ]

@@ -4,7 +4,10 @@
     学前三年毛入园率       %       75.0     85.0    预期性
     劳动年龄人口平均受教育年限  年   10.23    10.8    约束性
 
-In plain text the cells are separated by spaces or tabs, or printed one cell per line. The table
+In plain text the cells are separated by spaces or tabs, or printed one cell per line (web copies put
+a blank line between cells, write the unit in the name, ``1.学前教育毛入园率(%)``, or in the value,
+``99%以上``, and stack sub-rows: ``义务教育标准班额比例(%)`` / ``其中:小学`` / ``初中`` followed by both sub-rows'
+first-year values, then both second-year values). The table
 starts at a header: a cell containing 指标 followed, within a few cells, by at least two year columns
 (``2015年``, ``2020年目标``). Both layouts are read the same way, as a stream of cells: a row is a name,
 its unit (when the header has a 单位 column), one value per year column and an optional 属性
@@ -35,15 +38,17 @@ import attrs
 
 from eduplan.extract.candidates import Span
 from eduplan.extract.lexicon import lexicon
-from eduplan.extract.text import Document, marker_kind
+from eduplan.extract.text import Document
 from eduplan.targets import Comparator
 
 YEAR_CELL = re.compile(r"^(?P<year>(?:19|20)\d{2})\s*年")
 HEADER_NAME = re.compile(r"指标")
 ATTRIBUTE_CELL = re.compile(r"^(?:预期性|约束性|预期|约束)$")
 VALUE_CELL = re.compile(
-    r"^(?P<prefix>[≥>≤<]|大于|超过|不低于|不少于|达到)?\s*[\[〔(]?(?P<number>\d+(?:\.\d+)?)[\]〕)]?\s*(?P<suffix>以上|以下|左右)?$"
+    r"^(?P<prefix>[≥>≤<]|大于|超过|不低于|不少于|达到)?\s*[\[〔(]?(?P<number>\d+(?:\.\d+)?)[\]〕)]?"
+    r"\s*(?P<unit>%|年|岁|万人|万所|万个|所|个|人|名)?\s*(?P<suffix>以上|以下|左右)?$"
 )
+SPACED_HEADERS = frozenset({"指标", "单位", "属性", "指标名称", "指标属性"})
 _PREFIX_COMPARATORS = {"≥": Comparator.AT_LEAST, ">": Comparator.MORE_THAN, "≤": Comparator.AT_MOST,
                        "<": Comparator.LESS_THAN, "大于": Comparator.MORE_THAN, "超过": Comparator.MORE_THAN,
                        "不低于": Comparator.AT_LEAST, "不少于": Comparator.AT_LEAST, "达到": Comparator.AT_LEAST}
@@ -104,9 +109,15 @@ def read_indicator_tables(doc: Document) -> tuple[IndicatorTable, ...]:
 
 
 def _cells(doc: Document) -> Iterator[_Cell]:
-    """The document as cells: each line split at tabs and spaces (one cell per line stays one)."""
+    """The document as cells: each line split at tabs and spaces (one cell per line stays one);
+    a header cell printed with spaces inside (``指  标``) stays one cell."""
     for line in doc.lines:
         text = doc.text(line)
+        if text.replace(" ", "").replace("\t", "") in SPACED_HEADERS:
+            stripped = text.strip()
+            start = line.start + text.index(stripped[0])
+            yield _Cell(stripped.replace(" ", ""), Span(start, start + len(stripped)))
+            continue
         for match in re.finditer(r"\S+", text):
             yield _Cell(match[0], Span(line.start + match.start(), line.start + match.end()))
 
@@ -130,64 +141,113 @@ def _header(cells: list[_Cell], index: int) -> tuple[bool, tuple[int, ...], int]
     return (has_unit, tuple(years), position) if len(years) >= 2 else None
 
 
+@attrs.define
+class _Run:
+    """Cells read since the last row: names (a parent and its 其中 sub-rows), units, values."""
+
+    names: list[_Cell] = attrs.field(factory=list)
+    units: list[str] = attrs.field(factory=list)
+    values: list[_Cell] = attrs.field(factory=list)
+    attribute: str | None = None
+
+
 def _table(
     cells: list[_Cell], start: int, *, has_unit: bool, years: tuple[int, ...]
 ) -> tuple[IndicatorTable | None, int]:
     rows: list[IndicatorRow] = []
-    index = start
-    width = 1 + int(has_unit) + len(years)
-    since_row = 0
-    while index < len(cells) and since_row <= MAX_GAP:
-        if _ends_table(cells[index].text):
-            break
-        row = _row(cells[index : index + width + 1], has_unit=has_unit, years=years)
-        if row is None:
-            index, since_row = index + 1, since_row + 1  # a group label (学前教育) or a cell no row explains
+    run = _Run()
+    index, since_row = start, 0
+    while index < len(cells) and since_row <= MAX_GAP and not _ends_table(cells[index].text):
+        text = cells[index].text
+        index, since_row = index + 1, since_row + 1
+        if _value(text) is not None or text in DASHES:
+            run.values.append(cells[index - 1])
             continue
-        found, used = row
-        if found is not None:
-            rows.append(found)
-        index, since_row = index + used, 0
+        if ATTRIBUTE_CELL.match(text):
+            run.attribute = text
+        elif has_unit and run.names and not run.values and _unit(text) is not None:
+            run.units.append(text)
+            continue
+        found = _flush(run, years)
+        if found:
+            rows.extend(found)
+            since_row = 0
+        if ATTRIBUTE_CELL.match(text):
+            run = _Run()
+        elif found or run.values:
+            run = _Run(names=[cells[index - 1]])
+        else:
+            run.names.append(cells[index - 1])
+    rows.extend(_flush(run, years))
     if not rows:
         return None, index
     return IndicatorTable(Span(cells[start].span.start, rows[-1].span.end), years, tuple(rows)), index
 
 
 def _ends_table(text: str) -> bool:
-    return "。" in text or len(text) > MAX_CELL or marker_kind(text) is not None or text.startswith("注")
+    return "。" in text or len(text) > MAX_CELL or text.startswith("注")
 
 
-def _row(cells: list[_Cell], *, has_unit: bool, years: tuple[int, ...]) -> tuple[IndicatorRow | None, int] | None:
-    """A row at the start of ``cells``: ``(row, cells used)``; ``None`` if the cells do not form one."""
-    width = 1 + int(has_unit) + len(years)
-    if len(cells) < width or _value(cells[0].text) is not None:
+def _flush(run: _Run, years: tuple[int, ...]) -> list[IndicatorRow]:
+    """The rows a run of cells gives: ``k`` names and ``k × years`` values, column by column (a parent
+    row 义务教育标准班额比例 with 其中:小学 / 初中 prints both sub-rows' 2020 values, then their 2025 values)."""
+    width = len(years)
+    if not run.names or not run.values or len(run.values) % width:
+        return []
+    count = len(run.values) // width
+    if count > len(run.names):
+        return []
+    names = run.names[-count:]
+    parent = _clean_name(run.names[-count - 1].text)[0] if len(run.names) > count else None
+    rows = []
+    for position, name_cell in enumerate(names):
+        column = [run.values[year * count + position] for year in range(width)]
+        unit_text = run.units[position] if position < len(run.units) else (run.units[0] if run.units else "")
+        row = _make_row(name_cell, parent, unit_text, column, years, run.attribute)
+        if row is not None:
+            rows.append(row)
+    return rows
+
+
+def _make_row(name_cell: _Cell, parent: str | None, unit_text: str, column: list[_Cell], years: tuple[int, ...],
+              attribute: str | None) -> IndicatorRow | None:
+    name, name_unit = _clean_name(name_cell.text)
+    if parent is not None and len(name) <= 4:
+        name = f"{parent}({name})"
+    target = _value(column[-1].text)
+    if target is None:
         return None
-    unit_text = cells[1].text if has_unit else ""
-    value_cells = [cell.text for cell in cells[1 + int(has_unit) : width]]
-    if not all(_value(text) is not None or text in DASHES for text in value_cells) or _value(value_cells[-1]) is None:
-        return None
-    values = [_value(text) for text in value_cells]
-    used = width + int(len(cells) > width and ATTRIBUTE_CELL.match(cells[width].text) is not None)
-    attribute = cells[width].text if used > width else None
-    unit = _unit(unit_text) if has_unit else ("count", None, 1)
+    unit = _unit(unit_text or name_unit or _printed_unit(column[-1].text))
     if unit is None:
-        return None, used  # a row whose unit is not ours: leave it for a person
+        return None  # a unit that is not ours: left for a person
     schema_unit, noun, factor = unit
-    number, comparator = values[-1] or (Decimal(0), Comparator.EXACTLY)
-    first = values[0] if len(values) > 1 else None
-    row = IndicatorRow(
-        span=Span(cells[0].span.start, cells[width - 1].span.end),
-        name=cells[0].text,
+    first = _value(column[0].text) if len(column) > 1 else None
+    return IndicatorRow(
+        span=Span(name_cell.span.start, column[-1].span.end),
+        name=name,
         unit=schema_unit,
         count_noun=noun,
         baseline=None if first is None else _tidy(first[0] * factor),
         baseline_date=None if first is None else dt.date(years[0], 12, 31),
-        value=_tidy(number * factor),
-        comparator=comparator,
+        value=_tidy(target[0] * factor),
+        comparator=target[1],
         deadline=dt.date(years[-1], 12, 31),
         attribute=attribute,
     )
-    return row, used
+
+
+def _clean_name(text: str) -> tuple[str, str]:
+    """``1.学前教育毛入园率(%)`` -> (学前教育毛入园率, %); ``其中:小学`` -> (小学, "")."""
+    text = re.sub(r"^(?:\d{1,2}[.、]|\(\d{1,2}\)|其中[::]?)", "", text)
+    unit = re.search(r"\((?P<unit>[^()]{1,4})\)$", text)
+    if unit is not None and _unit(unit["unit"]) is not None:
+        return text[: unit.start()], unit["unit"]
+    return text, ""
+
+
+def _printed_unit(text: str) -> str:
+    match = VALUE_CELL.match(text)
+    return "" if match is None else match["unit"] or ""
 
 
 def _value(text: str) -> tuple[Decimal, Comparator] | None:
@@ -205,7 +265,9 @@ def _value(text: str) -> tuple[Decimal, Comparator] | None:
 
 
 def _unit(text: str) -> tuple[str, str | None, int] | None:
-    """A 单位 cell as (schema unit, count noun, factor): ``%``, ``万人``, ``所``, ``年``, ``亿元``."""
+    """A unit (单位 cell, name bracket or value suffix) as (schema unit, count noun, factor): ``%``, ``万人``."""
+    if not text:
+        return ("count", None, 1)
     if text in _TABLE_UNITS:
         return _TABLE_UNITS[text]
     scale = 1
