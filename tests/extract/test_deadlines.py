@@ -79,3 +79,10 @@ def test_a_level_held_throughout_takes_no_year_from_its_item() -> None:
     """覆盖率保持在75%以上 holds throughout: another target's year in the item is not its deadline."""
     text = "工作要点\n5.推动发展。公办园覆盖率保持在75%以上。2027年,新建幼儿园3所。\n"
     assert _deadlines(text)[0] == ("公办园覆盖率保持在75%以上", None)
+
+
+def test_five_year_plans_give_their_period() -> None:
+    """A title naming “十四五” prints the period 2021-2025 (“十三五” 2016-2020)."""
+    assert title_period_end("某县“十四五”教育事业发展规划") == dt.date(2025, 12, 31)
+    assert title_period_start("“十三五”教育规划") == 2016
+    assert title_period_end("十五年一贯制学校建设方案") is None

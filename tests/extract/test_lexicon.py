@@ -156,3 +156,35 @@ def test_target_grammar(text: str, comparator: str | None, value: str | None) ->
     else:
         assert (found[0].comparator.value, str(found[0].value)) == (comparator, value)
         assert all(t.comparator.value == comparator for t in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator"),
+    [
+        ("到2020年,建设百支管乐团、千支舞蹈队。", ["建设管乐团", "建设舞蹈队"]),
+        ("中小学原则上每6个教学班至少配备1名美育专任教师。", ["美育专任教师"]),
+        ("每三年举办一届全市性的中小学生艺术展演。", ["中小学生艺术展演"]),
+        ("确保美育课程课时总量达到总课时的9%。", ["美育课程课时总量占总课时比例"]),
+        ("其中骨干教师不低于交流总数的20%。", ["骨干教师占交流总数比例"]),
+        ("近视率每年下降0.5个百分点,教育经费年均增长8%。", ["近视率", "教育经费"]),
+        ("小学、初中班额分别不超过45人、50人。", ["初中班额", "初中班额"]),
+        ("重点建设30个学生乐团(民乐、弦乐)。", ["重点建设学生乐团"]),
+        ("建设2000个面向全体学生、内容丰富的美育社团。", ["建设美育社团"]),
+    ],
+)
+def test_indicator_names(text: str, indicator: list[str]) -> None:
+    """Names lose their frames and cue words, take the noun after a verb, and share a list's verb."""
+    assert [t.indicator for t in extract_targets(text)] == indicator
+
+
+@pytest.mark.parametrize(
+    ("text", "scope"),
+    [
+        ("各中小学校每年至少举办1次校园艺术节活动。", "各中小学校"),
+        ("乡村小规模学校至少配备1名兼职美育教师。", "乡村小规模学校"),
+        ("各县(市、区)每年安排不少于20人次教师下乡。", "各县(市、区)"),
+    ],
+)
+def test_scope_stops_at_frequency_and_cue(text: str, scope: str) -> None:
+    """A scope is the bodies named, not the frequency or the cue after them."""
+    assert extract_targets(text)[0].scope == scope

@@ -38,6 +38,8 @@ DISTANT_PREFIX = re.compile(
 )
 ANNUAL_RE = re.compile(rf"(?:{alternation(LEX.annual_growth)})率?(?:保持在|达到|达|为|在)?$")
 FILLERS = "在为有了 \t"
+# 不低于每生每年800元: a per-unit phrase between the cue and the number.
+PER_UNIT = re.compile(r"(?:每(?:生|人|校|班|万人|百人|千人|名学生|年度|学年|年|天|周|月))+$")
 SOFT_CUES = re.compile(rf"{alternation(LEX.hedges)}|基本(?:{alternation(LEX.hedge_verbs)})")
 SOFT_WITH_TIME = re.compile(rf"(?:{alternation(LEX.hedges)})(?:到|在|用|于)")
 FREQUENCY_RE = re.compile(rf"每(?P<count>[\d{_CN}]*)(?P<period>{alternation(f.period for f in LEX.frequencies)})(?!级)")
@@ -86,7 +88,7 @@ def prefix_comparison(before: str) -> Comparator | None:
     >>> prefix_comparison("交流比例不低于"), prefix_comparison("不达标的") is None
     (<Comparator.AT_LEAST: '>='>, True)
     """
-    trimmed = before.rstrip(FILLERS)
+    trimmed = PER_UNIT.sub("", before.rstrip(FILLERS)).rstrip(FILLERS)
     negated = _NEGATED_RE.search(trimmed)
     if negated is not None:
         return LEX.comparison_after_negation(negated["word"])
@@ -186,7 +188,7 @@ SUBJECT_RE = re.compile(
     r"^(?:到\d{4}年(?:底|末)?前?,?)?(?:全市|全省|全区|鼓励|支持|引导|推动|按照|按)?"
     r"(?P<subject>[\u4e00-\u9fff()、]{1,16}?"
     r"(?:学校|高校|中小学|小学|初中|高中|幼儿园|学段|县|市|区|乡镇|街道|地方|地区|单位|部门)(?:\([^()]{1,8}\))?)"
-    r"(?=要|应|须|必须|每|至少|原则上|将|按|均|都|在|开设|保证|确保|力争|争取)"
+    r"(?=要|应|须|必须|每|至少|原则上|将|按|均|都|开设|保证|确保|力争|争取)"
 )
 
 

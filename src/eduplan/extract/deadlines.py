@@ -34,6 +34,7 @@ _CUE = re.compile(
 )
 _OPENING_YEAR = re.compile(r"^\s*(?P<year>\d{4})\s*年(?![度份级起])")  # 2018年起 starts, it is no deadline
 _RELATIVE = re.compile(r"(?P<count>\d{1,2}|[一二三四五六七八九十两])\s*年(?:内|之内|时间内)")
+_FIVE_YEAR = re.compile(r"十([一二三四五六七八九]?)五(?:规划|计划|时期|期间|”|\"|教育|发展|$)")
 EARLIEST_YEAR, LATEST_YEAR = 1949, 2100
 
 
@@ -46,11 +47,32 @@ class YearCue:
     text: str
 
 
+def five_year_plan(title: str) -> tuple[int, int] | None:
+    """The years of a five-year plan named in a title: “十四五” is 2021-2025 (from the third plan,
+    1966-1970, they follow each other every five years).
+
+    >>> five_year_plan("某县“十四五”教育事业发展规划"), five_year_plan("十三五规划"), five_year_plan("三年行动")
+    ((2021, 2025), (2016, 2020), None)
+    """
+    found = _FIVE_YEAR.search(title)
+    if found is None:
+        return None
+    number = 10 + _small_number(found[1]) if found[1] else 10
+    if number < 3:
+        return None
+    start = 1966 + 5 * (number - 3)
+    return start, start + 4
+
+
 def title_period_end(title: str | None) -> dt.date | None:
-    """The end of the period printed in a title: the last year of a range, or the single year."""
+    """The end of the period printed in a title: the last year of a range, or the single year, or the
+    last year of a five-year plan (十四五)."""
     if not title:
         return None
     years = [int(m["last"]) for m in _TITLE_RANGE.finditer(title)]
+    plan = five_year_plan(title)
+    if not years and plan is not None:
+        years = [plan[1]]
     if not years:
         years = [int(m["year"]) for m in _TITLE_YEAR.finditer(title)]
     years = [year for year in years if EARLIEST_YEAR <= year <= LATEST_YEAR]
@@ -68,6 +90,9 @@ def title_period_start(title: str | None) -> int | None:
     ranged = _TITLE_RANGE.search(title)
     if ranged is not None:
         return int(ranged["first"])
+    plan = five_year_plan(title)
+    if plan is not None:
+        return plan[0]
     single = _TITLE_YEAR.search(title)
     return int(single["year"]) if single is not None else None
 

@@ -14,7 +14,7 @@ restatement shares the name (``6个学分(108课时)``); ``总课时的9%`` name
 >>> name_indicator("中小学原则上每6个教学班至少配备", "美育专任教师").name
 '美育专任教师'
 >>> first = name_indicator("到2020年,建设", "管乐团")
->>> first.name, name_indicator("", "舞蹈队", shared_verb=first.verb).name
+>>> first.name, name_indicator("", "舞蹈队", first).name
 ('建设管乐团', '建设舞蹈队')
 >>> name_indicator("美育课程课时总量达到总课时的", "").name
 '美育课程课时总量占总课时比例'
@@ -30,17 +30,28 @@ from eduplan.extract.lexicon import alternation, lexicon
 
 LEX = lexicon()
 _CUES = alternation([*LEX.prefix, *LEX.negatable, *(n + w for n in LEX.negations for w in LEX.negatable)])
+_CHANGES = alternation([*LEX.annual_growth, *(w + tail for w in (*LEX.change_up, *LEX.change_down)
+                                              for tail in ("到", "至", ""))])
+_PERIODS = alternation(f.period for f in LEX.frequencies)
+_FREQUENCY = rf"每[\d一二两三四五六七八九十]*(?:{_PERIODS})(?!级)"
 #: Framing words: what is left of the head after the last of these names the quantity.
 FRAME = re.compile(
-    rf"(?:每[\d一二两三四五六七八九十]*(?:{alternation(f.period for f in LEX.frequencies)})(?!级)"
+    rf"(?:{_FREQUENCY}"
     r"|每\d+个?[\u4e00-\u9fff]{1,6}?(?=至少|最多|配备|配置|设置|应|要|须|不)"
-    r"|原则上|要|应当|应|须|必须|保证|确保|做到|力争|争取|努力|逐步|进一步|持续|鼓励|支持|推动|帮助|引导|均|都|分别"
-    r"|[,;:、+]|到\d{4}年(?:底|末)?前?|\d{4}年(?:底|末)?前?)"
+    r"|原则上|要|应当|应|须|必须|保证|确保|做到|力争|争取|努力|逐步|进一步|持续|鼓励|支持|推动|帮助|引导"
+    r"|[,;:、+]|到\d{4}年(?:底|末)?前?|\d{4}年(?:底|末)?前?|\d{1,2}年内)"
 )
-TRAILING_CUE = re.compile(rf"(?:{_CUES}|以上|占)?(?:在|为|有|了)?$")
+#: What stands right before the number without naming anything: cues, changes, frequencies, fillers.
+TRAILING = re.compile(
+    rf"(?:{_CUES}|{_CHANGES}|{_FREQUENCY}|每(?:生|人|校|班|万人|百人|千人|名学生)|保持在|稳定在|保持|控制在"
+    r"|以上|占|分别|均|都|在|为|有|了|\s)+$"
+)
 TRAILING_CUE_ONLY = re.compile(rf"(?:{_CUES})(?:在|为|有|了)?$")
-LEADING_FILLER = re.compile(r"^(?:并|且|其中|同时|全市|全年|计划|将|按照|按)+")
-SHARE_OF = re.compile(r"^(?P<subject>.*?)(?P<cue>达到|达|为|占|按照|按)(?P<base>[^的]{1,12})的$")
+LEADING_FILLER = re.compile(rf"^(?:并|且|其中|同时|全市|全年|计划|将|按照|按|{_CUES}|最低|最少)+")
+SHARE_OF = re.compile(rf"^(?P<subject>.*?)(?P<cue>{_CUES}|达到|为|占|按照|按)(?P<base>[^的]{{1,12}})的$")
+SHARE_OF_BODIES = re.compile(
+    r"^(?:以上|以下|左右)?的(?P<what>[^,;:。\d]{2,30}?(?:建成|建有|创成|完成|建立|实现|达到|通过)[^,;:。\d]{0,20})"
+)
 SCOPE_LIKE = re.compile(r"^(?:每|各|所有|全部)|中$")
 #: Attribute words whose thing is named after the number: 时间不少于30分钟的体育大课间活动.
 ATTRIBUTES = frozenset({"时间", "时长", "比例", "规模", "数量", "人数", "面积"})
@@ -64,15 +75,20 @@ class Name:
     verb: str | None = None
 
 
-def name_indicator(head: str, tail: str, shared_verb: str | None = None, unit_word: str = "") -> Name:
+def name_indicator(head: str, tail: str, previous: Name | None = None, unit_word: str = "") -> Name:
     """The name of what a number measures, from the clause text before (``head``) and after it (``tail``).
 
+    ``previous`` is the name of the number before it in the sentence (a list shares its verb and name);
     ``unit_word`` (the measure word as printed) is the name of last resort.
     """
+    shared_verb = None if previous is None else previous.verb
     share = SHARE_OF.match(_core(head, keep_share=True))
     if share is not None:
         return _share_name(share, tail)
     core = _core(head)
+    share_of_bodies = SHARE_OF_BODIES.match(tail)
+    if share_of_bodies is not None:
+        return Name(f"{share_of_bodies['what']}的比例")  # 85%左右的义务教育学校通过…评估
     noun = _noun_after(tail)
     verb = VERB_HEAD.search(core)
     if noun and (head.rstrip().endswith("的") or (verb is None and SCOPE_LIKE.search(core))):
@@ -88,16 +104,18 @@ def name_indicator(head: str, tail: str, shared_verb: str | None = None, unit_wo
         return Name(core)
     if shared_verb and noun:
         return Name(noun if shared_verb in LIGHT_VERBS else shared_verb + noun, shared_verb)
+    if not core and not noun and previous is not None:
+        return previous  # 班额分别不超过45人、50人: the second number shares the name
     return Name((core + noun).strip() or unit_word or head.strip())
 
 
 def _core(head: str, *, keep_share: bool = False) -> str:
-    """The head after its last framing word, without the cue before the number."""
-    frames = list(FRAME.finditer(head))
-    core = head[frames[-1].end() :] if frames else head
-    if not keep_share:
-        core = TRAILING_CUE.sub("", core).rstrip("的")
-    return LEADING_FILLER.sub("", core.strip())
+    """The head without the cues and frames right before the number, after its last framing word."""
+    core = head.strip() if keep_share else TRAILING.sub("", head.strip())
+    frames = list(FRAME.finditer(core))
+    core = core[frames[-1].end() :] if frames else core
+    core = LEADING_FILLER.sub("", core.strip())
+    return core if keep_share else core.rstrip("的")
 
 
 def _share_name(share: re.Match[str], tail: str) -> Name:

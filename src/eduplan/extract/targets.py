@@ -198,7 +198,7 @@ def _numeric_targets(
         if named is not None and between.strip().startswith("("):
             pass  # 6个学分(108课时): the restatement shares the name
         else:
-            named = name_indicator(text[start : quantity.span.start], after, named.verb if named else None,
+            named = name_indicator(text[start : quantity.span.start], after, named,
                                    PRINTED_NUMBER.sub("", doc.text(quantity.span)))
         shared.named = named
         yield _Reading(
