@@ -64,3 +64,14 @@ def test_table_output_has_no_control_characters() -> None:
                     records=({"target_id": "t\u202e1", "status": "missed", "indicator": "\x1b[2J"},))
     text = render(report, "table")
     assert not any(c in text for c in "\x1b\x07\u202e") and "\\x1b[2J" in text
+
+
+@pytest.mark.parametrize("text", ["=1+1", "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)"])
+def test_xlsx_cells_never_formulas(text: str) -> None:
+    """The xlsx renderer stores every formula start as quoted text (the shared OWASP rule)."""
+    openpyxl = pytest.importorskip("openpyxl")
+    from eduplan.render.xlsx import write_cell  # noqa: PLC0415 - needs the optional extra
+
+    cell = openpyxl.Workbook().active.cell(1, 1)  # type: ignore[union-attr]
+    write_cell(cell, text)
+    assert cell.data_type == "s" and cell.quotePrefix and cell.value == text

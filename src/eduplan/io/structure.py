@@ -30,6 +30,7 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn
 
+from eduplan.diagnostics import Code, DeadlineError
 from eduplan.indicators import Indicator
 from eduplan.model import Plan, Task
 from eduplan.organisations import Organisation, default_organisation
@@ -134,8 +135,11 @@ def structure_date(value: Any, _: type = dt.date) -> dt.date:
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value
     if isinstance(value, str) and _ISO_DATE.match(value.strip()):
-        return dt.date.fromisoformat(value.strip())
-    raise ValueError(f"expected an ISO date such as 2017-03-06, got {_show(value)}")
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError as exc:  # 2021-02-30
+            raise DeadlineError(f"{value.strip()!r} is not a date ({exc})", code=Code.INVALID_DATE) from None
+    raise DeadlineError(f"expected an ISO date such as 2017-03-06, got {_show(value)}", code=Code.INVALID_DATE)
 
 
 def structure_amount(value: Any, _: type = Amount) -> Amount:

@@ -30,6 +30,7 @@ from typing import Any
 
 from eduplan.diagnostics import Diagnostic
 from eduplan.render.report import STATUS_COLOURS, STATUS_ZH, STATUSES, Report
+from eduplan.render.safety import neutralise_cell
 from eduplan.render.scorecard import (
     ALERT_STATUSES,
     ResultRow,
@@ -74,10 +75,11 @@ _ALL_COLUMNS: tuple[Column, ...] = (
 
 
 def write_cell(cell: Any, value: Any) -> None:
-    """Set an openpyxl cell; text that a spreadsheet would run as a formula (``=...``) is stored as text (a
-    string cell with Excel's quote prefix), never as a formula, and shows exactly as written."""
+    """Set an openpyxl cell; text that a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``, tab
+    or CR first: the OWASP rule of `eduplan.render.safety.neutralise_cell`) is stored as text (a string cell
+    with Excel's quote prefix), never as a formula, and shows exactly as written."""
     cell.value = value
-    if isinstance(value, str) and value.startswith("="):
+    if isinstance(value, str) and neutralise_cell(value) != value:
         cell.data_type = "s"
         cell.quotePrefix = True
 
