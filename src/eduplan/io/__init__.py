@@ -1,10 +1,11 @@
-"""Plans and reports in and out of files: YAML, JSON and TOML plans; CSV, Excel and DataFrame reports.
+"""Plans and reports in and out of files: YAML, JSON and TOML plans; CSV, Excel, DataFrame and database reports.
 
 The public entry points are `load_plan` and `load_reports`; both raise one `LoadError` carrying every
 diagnostic when the input is unusable, and otherwise return a `Loaded` pair of the value and the
 diagnostics that did not stop loading (warnings, and the table rows that were skipped).
 """
 
+from eduplan.io.database import reports_from_cursor, reports_from_query
 from eduplan.io.errors import DEFAULT_MAX_BYTES, DEFAULT_MAX_TABLE_BYTES, Loaded, LoadError
 from eduplan.io.plans import dump_plan, load_plan, loads_plan, save_plan
 from eduplan.io.schema import plan_schema
@@ -24,7 +25,9 @@ __all__ = [
     "load_task_reports",
     "loads_plan",
     "plan_schema",
+    "reports_from_cursor",
     "reports_from_frame",
+    "reports_from_query",
     "reports_from_records",
     "reports_from_rows",
     "save_plan",
