@@ -51,15 +51,17 @@ def _subcommands(parser: argparse.ArgumentParser) -> dict[str, argparse.Argument
 
 def command_help() -> dict[str, str]:
     """``--help`` of ``eduplan`` and of each command, keyed by the command line that prints it."""
+    from eduplan.balance.command import build_parser as balance_parser  # noqa: PLC0415
     from eduplan.cli import build_parser  # noqa: PLC0415 - imported when MkDocs runs the hook
     from eduplan.extract.command import build_parser as extract_parser  # noqa: PLC0415
 
     parser = build_parser()
+    forwarded = {"extract": extract_parser, "balance": balance_parser}
     with _columns(HELP_WIDTH):
         helps = {"eduplan --help": parser.format_help()}
         for name, sub in _subcommands(parser).items():
-            # `extract` is forwarded to the extractor's own parser before the main parser sees it
-            shown = extract_parser() if name == "extract" else sub
+            # `extract` and `balance` are forwarded to their own parsers before the main parser sees them
+            shown = forwarded[name]() if name in forwarded else sub
             helps[f"eduplan {name} --help"] = shown.format_help()
     return helps
 

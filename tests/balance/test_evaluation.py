@@ -120,3 +120,18 @@ def test_comprehensive_coefficient_is_the_mean_of_the_eight() -> None:
     assert stage.verdict is Verdict.PASS
     strict = basic.with_limits({Stage.PRIMARY: Decimal("0.06")})
     assert evaluate_balance(rows, strict).counties[0].stages[0].verdict is Verdict.FAIL
+
+
+def test_comprehensive_failure_names_the_schools() -> None:
+    """When the comprehensive coefficient is over its limit, the coefficients above the mean name their schools."""
+    basic = load_standard("basic-2012")
+    one = {q.quantity: Decimal(10) for q in basic.indicators}
+    rows = [attrs.evolve(school(f"S{i}", 100), quantities=tuple(sorted(one.items()))) for i in range(4)]
+    rich = {**one, "books": Decimal(400), "computers": Decimal(200), "sports_area": Decimal(300),
+            "equipment_value": Decimal(300)}
+    rows.append(attrs.evolve(school("藏书大校", 100), quantities=tuple(sorted(rich.items()))))
+    stage = evaluate_balance(rows, basic).counties[0].stages[0]
+    assert stage.comprehensive is not None and stage.comprehensive > Decimal("0.65")
+    assert stage.verdict is Verdict.FAIL
+    assert stage.pulling_down == ("藏书大校",)
+    assert any("综合差异系数" in r for r in stage.reasons)
