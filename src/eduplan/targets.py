@@ -94,11 +94,13 @@ _COMPARATOR_ZH = {
 
 
 class Basis(enum.StrEnum):
-    """What the target's number is measured against."""
+    """What the target's number is measured against: the level itself, a multiple of a reference, the previous
+    period, or ``gap``: the size of the difference from another indicator (城乡差距缩小到3个百分点以内)."""
 
     LEVEL = "level"
     MULTIPLE = "multiple"
     PREVIOUS = "previous"
+    GAP = "gap"
 
 
 class ReferenceKind(enum.StrEnum):
@@ -334,6 +336,8 @@ def condition_problems(cond: Condition, indicator: Indicator, has_baseline: bool
     problems = _range_problems(cond, field)
     if cond.basis is Basis.MULTIPLE:
         problems += _multiple_problems(cond, indicator, has_baseline, field)
+    elif cond.basis is Basis.GAP:
+        problems += _gap_problems(cond, indicator, field)
     elif cond.comparator.is_change:
         problems += _change_problems(cond, indicator, has_baseline, field)
     else:
@@ -377,6 +381,32 @@ def _multiple_problems(cond: Condition, indicator: Indicator, has_baseline: bool
     if cond.comparator.is_change or cond.comparator is Comparator.RANGE:
         problems.append(problem(Code.INVALID_FIELD, f"{field}.comparator",
                                 f"{cond.comparator!r} cannot be used with a multiple"))
+    return problems
+
+
+def _gap_problems(cond: Condition, indicator: Indicator, field: str) -> list[Diagnostic]:
+    """A gap target names the other indicator and gives the gap in 个百分点 (rates) or the indicator's unit."""
+    assert cond.value is not None
+    problems = []
+    reference = cond.reference
+    if reference is None or reference.kind is not ReferenceKind.INDICATOR:
+        problems.append(problem(Code.MISSING_FIELD, f"{field}.reference", "a 'gap' target needs the other "
+                                "indicator (reference: {kind: indicator, key: ...})"))
+    elif reference.key == indicator.id:
+        problems.append(problem(Code.SELF_REFERENCE, f"{field}.reference",
+                                f"a gap from its own indicator {indicator.id!r} is always 0"))
+    points = cond.value.dimension == "[percentage_point]"
+    if indicator.kind is IndicatorKind.PERCENTAGE and not points:
+        problems.append(problem(Code.UNIT_MISMATCH, f"{field}.value", f"the gap between two rates is in 个百分点, "
+                                f"not {cond.value}"))
+    elif indicator.kind is not IndicatorKind.PERCENTAGE and not cond.value.compatible(indicator.unit):
+        problems.append(problem(Code.UNIT_MISMATCH, f"{field}.value",
+                                f"a gap of {indicator.name} is in {indicator.unit or 'its unit'} (got {cond.value})"))
+    if cond.value.value < 0:
+        problems.append(problem(Code.IMPOSSIBLE_VALUE, f"{field}.value", f"a gap is a size, not {cond.value}"))
+    if cond.comparator.is_change or cond.comparator is Comparator.RANGE:
+        problems.append(problem(Code.INVALID_FIELD, f"{field}.comparator",
+                                f"{cond.comparator!r} cannot be used with a gap"))
     return problems
 
 

@@ -18,6 +18,8 @@ from eduplan import (
     Milestone,
     Organisation,
     Plan,
+    Reference,
+    ReferenceKind,
     Responsibility,
     Role,
     Target,
@@ -285,3 +287,51 @@ def test_several_officials() -> None:
     assert lead.officials == ("潘国建", "赵建军")
     evaluation = evaluate(plan_with(task=Task("1", "1.", "督导", responsibilities=(lead,))), [], D("2019-01-01"))
     assert evaluation.task_records()[0]["officials"] == ["潘国建", "赵建军"]
+
+
+# --- gap targets ---
+
+URBAN = indicator(id="u", name="城镇义务教育巩固率", baselines=(Baseline(Amount(96, "%"), D("2017-12-31")),))
+RURAL = indicator(id="r", name="农村义务教育巩固率", baselines=(Baseline(Amount(90, "%"), D("2017-12-31")),))
+
+
+def gap_plan() -> Plan:
+    """城乡差距缩小到3个百分点以内 by 2020, from a 6-point gap at the end of 2017."""
+    target = Target("t", URBAN, Comparator.AT_MOST, parse_quantity("3个百分点"), basis=Basis.GAP,
+                    reference=Reference(ReferenceKind.INDICATOR, "r"), deadline=BY_2020)
+    return plan_with(target, indicators=(URBAN, RURAL))
+
+
+@pytest.mark.parametrize(
+    ("urban", "rural", "day", "as_of", "status", "actual", "expected"),
+    [
+        ("96.2%", "91.2%", "2018-12-31", "2018-12-31", Status.ON_TRACK, "5个百分点", "5个百分点"),
+        ("96.5%", "91%", "2019-12-31", "2019-12-31", Status.OFF_TRACK, "5.5个百分点", "4个百分点"),
+        ("96.5%", "92.6%", "2019-12-31", "2019-12-31", Status.ON_TRACK, "3.9个百分点", "4个百分点"),
+        ("96.5%", "93.6%", "2020-12-31", "2021-01-05", Status.ACHIEVED, "2.9个百分点", None),
+        ("96.5%", "93.4%", "2020-12-31", "2021-01-05", Status.MISSED, "3.1个百分点", None),
+    ],
+)
+def test_gap_between_two_indicators(urban: str, rural: str, day: str, as_of: str, status: Status, actual: str,
+                                    expected: str | None) -> None:
+    """The gap |urban − rural| in points is judged against 3 points, on a trajectory from the 6-point gap of the
+    baselines (one point a year)."""
+    result = only(run(gap_plan(), [report(urban, day, "u"), report(rural, day, "r")], as_of))
+    assert result.status is status
+    assert result.actual == parse_quantity(actual)
+    assert result.expected == (None if expected is None else parse_quantity(expected))
+    assert "与农村义务教育巩固率的差距不超过3个百分点" in result.reason_zh
+
+
+def test_gap_needs_both_values() -> None:
+    """With only one of the two indicators reported, the gap cannot be worked out, and the reason says so."""
+    result = only(run(gap_plan(), [report("96.5%", "2020-12-31", "u")], "2021-01-05"))
+    assert result.status is Status.NO_DATA
+    assert "缺少“农村义务教育巩固率”的数据" in result.reason_zh
+
+
+def test_gap_between_rates_is_in_points() -> None:
+    """A gap between two rates given in % (not 个百分点) is refused at construction."""
+    with pytest.raises(Exception, match="个百分点"):
+        Target("t", URBAN, Comparator.AT_MOST, parse_quantity("3%"), basis=Basis.GAP,
+               reference=Reference(ReferenceKind.INDICATOR, "r"))

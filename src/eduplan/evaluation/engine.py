@@ -17,6 +17,7 @@ import attrs
 
 from eduplan.compare import level_comparator
 from eduplan.diagnostics import Code, DeadlineError, Diagnostic, Location, Severity
+from eduplan.evaluation.gaps import gap_actual, gap_in_points, gap_threshold, other_indicator
 from eduplan.evaluation.judge import Verdict, unreported, verdict
 from eduplan.evaluation.policy import Clock, Policy
 from eduplan.evaluation.reasons import reason
@@ -26,6 +27,7 @@ from eduplan.evaluation.series import PreparedReports, prepare_reports
 from eduplan.evaluation.shown import Shown, four_places
 from eduplan.evaluation.status import Status, worst
 from eduplan.evaluation.tasks import evaluate_task
+from eduplan.evaluation.values import Actual, Threshold, Window
 from eduplan.indicators import Aggregation, Direction, Indicator, IndicatorKind
 from eduplan.model import Goal, Plan, Task
 from eduplan.numerals import exact, tidy
@@ -49,36 +51,6 @@ from eduplan.units import Amount, unit_info
 _POINT = Decimal("0.01")  # one percentage point in the root (fraction) scale
 _ONE_YEAR = 366  # days: a trajectory no longer than this runs on a monthly calendar by default
 _WARN_STATUSES = frozenset({Status.MISSED, Status.BREACHED, Status.OFF_TRACK, Status.AT_RISK})
-
-
-@attrs.frozen
-class Window:
-    """The stretch of time one result judges: from ``start`` to ``deadline`` (a year for recurring targets)."""
-
-    start: dt.date
-    deadline: dt.date
-    period: Period | None = None
-
-
-@attrs.frozen
-class Actual:
-    """The value that counts, with the reports behind it and, for hold-throughout targets, the history."""
-
-    value: Decimal | None
-    evidence: tuple[ReportedValue, ...] = ()
-    history: tuple[tuple[Decimal, ReportedValue], ...] = ()
-    note: tuple[str, str] | None = None
-
-
-@attrs.frozen
-class Threshold:
-    """A condition's threshold in root units, the trajectory's start value and its first day (``origin``:
-    the day after the baseline's date, or a cumulative target's first day)."""
-
-    value: Decimal
-    upper: Decimal | None = None
-    start: Decimal | None = None
-    origin: dt.date | None = None
 
 
 @exact
@@ -271,6 +243,8 @@ class _Context:
                 return ("没有上一年度的数据可供比较", "no value for the previous year to compare with")
             return Threshold(previous)
         assert cond.value is not None
+        if cond.basis is Basis.GAP:
+            return gap_threshold(target, cond, other_indicator(cond, self.indicators), unit)
         if cond.basis is Basis.MULTIPLE:
             reference = self.reference(target, cond, unit, cutoff)
             if isinstance(reference, tuple):
@@ -338,7 +312,11 @@ class _Context:
         cutoff = min(self.as_of, window.deadline)
         cumulative = target.accumulation is Accumulation.CUMULATIVE
         since = window.start if window.period is not None else None
-        actual = self.actual(indicator, unit, window.start, cutoff, cumulative, since)
+        if target.basis is Basis.GAP:
+            actual = gap_actual(target, other_indicator(target.condition, self.indicators), unit,
+                                lambda i, u: self.actual(i, u, window.start, cutoff, cumulative, since))
+        else:
+            actual = self.actual(indicator, unit, window.start, cutoff, cumulative, since)
         conditions = list(target.conditions)
         override = next((o for o in target.overrides if o.organisation == unit), None)
         if override is not None:
@@ -375,6 +353,8 @@ class _Context:
             comparator = Comparator.AT_LEAST if direction is Direction.UP else Comparator.AT_MOST
             if direction is Direction.DOWN:
                 value, bound = bound, value
+        # a gap's history is of two indicators at once: only its latest value is judged
+        throughout = throughout and target.basis is not Basis.GAP
         history = self.dated_thresholds(target, cond, unit, window, actual, value) if throughout else ()
         return verdict(
             comparator, actual=actual.value, threshold=value, bound=bound, policy=self.policy,
@@ -421,7 +401,7 @@ class _Context:
                status: Status, main: Verdict, threshold: Threshold | tuple[str, str],
                stretch: Status | None) -> Result:
         indicator = target.indicator
-        shown = Shown(indicator)
+        shown = Shown(indicator, points=target.basis is Basis.GAP and gap_in_points(target))
         known = threshold if isinstance(threshold, Threshold) else None
         evidence = actual.evidence
         breach_date = None
@@ -459,7 +439,7 @@ class _Context:
         baseline = target.effective_baseline(unit)
         change = target.comparator.is_change and target.value is not None
         days = (window.deadline - self.as_of).days
-        ref = target.reference if target.basis is Basis.MULTIPLE else None
+        ref = target.reference if target.basis in (Basis.MULTIPLE, Basis.GAP) else None
         reference = None if ref is None else self.reference_name(ref)
         return reason(
             status, target.comparator, actual=shown.printed(actual), target=shown.text(value),
@@ -467,6 +447,7 @@ class _Context:
             expected=shown.expected_text(main.expected, actual, value), deadline=window.deadline,
             days=days if days >= 0 else None, breach_date=breach_date, note=note, exceeded=main.exceeded,
             change=str(target.value) if change or reference is not None else None, reference=reference,
+            gap=target.basis is Basis.GAP,
             base=str(baseline.value) if change and baseline is not None else None,
             year=window.deadline.year if target.comparator is Comparator.ANNUAL_GROWTH else None,
             previous=target.basis is Basis.PREVIOUS, aspirational=target.strength is Strength.ASPIRATIONAL,

@@ -28,13 +28,16 @@ from collections.abc import Iterable
 
 import attrs
 
-from eduplan.evaluation.engine import Threshold, Window, _Context
+from eduplan.evaluation.engine import _Context
+from eduplan.evaluation.gaps import gap_actual, gap_in_points, other_indicator
 from eduplan.evaluation.policy import Policy
 from eduplan.evaluation.shown import Shown
+from eduplan.evaluation.values import Actual, Threshold, Window
+from eduplan.indicators import Indicator
 from eduplan.model import Plan
 from eduplan.periods import Period
 from eduplan.reports import ReportedValue
-from eduplan.targets import Accumulation, Comparator, Target
+from eduplan.targets import Accumulation, Basis, Comparator, Target
 from eduplan.units import Amount
 
 
@@ -65,10 +68,15 @@ def target_progress(plan: Plan, target_id: str, reports: Iterable[ReportedValue]
     cumulative = target.accumulation is Accumulation.CUMULATIVE
     cutoff = min(as_of, window.deadline)
     since = window.start if window.period is not None else None
-    shown = Shown(target.indicator)
+    gap = target.basis is Basis.GAP
+    other = other_indicator(target.condition, context.indicators) if gap else None
+    shown = Shown(target.indicator, points=gap and gap_in_points(target))
     points = []
-    for day in _report_dates(context, target.indicator.id, window.start, cutoff):
-        value = context.actual(target.indicator, None, window.start, day, cumulative, since).value
+    ids = [target.indicator.id] + ([other.id] if other is not None else [])
+    for day in sorted({d for i in ids for d in _report_dates(context, i, window.start, cutoff)}):
+        def find(indicator: Indicator, unit: str | None, day: dt.date = day) -> Actual:
+            return context.actual(indicator, unit, window.start, day, cumulative, since)
+        value = (gap_actual(target, other, None, find) if gap else find(target.indicator, None)).value
         amount = shown.amount(value)
         if amount is not None:
             points.append((day, amount))

@@ -65,10 +65,14 @@ class Wording:
     year: int | None = None
     previous: bool = False
     reference: str | None = None
+    gap: bool = False
 
     def zh(self) -> str:
         """The target in Chinese: 不低于90%, 30所左右, 比基数52.3%下降1个百分点，即不高于51.3%."""
         c, t = self.comparator, self.target
+        if self.gap:
+            level = f"{t}左右" if c is Comparator.APPROXIMATELY else f"{_WORDS.get(c, ('', ''))[0] or '为'}{t}"
+            return f"与{self.reference or '?'}的差距{level}"
         if c is Comparator.RANGE and self.upper is not None:
             return f"{t}至{self.upper}"
         if c is Comparator.APPROXIMATELY:
@@ -91,6 +95,9 @@ class Wording:
     def en(self) -> str:
         """The target in English: at least 90%, about 30所, a fall of 1个百分点 from 52.3%, i.e. at most 51.3%."""
         c, t = self.comparator, self.target
+        if self.gap:
+            level = f"about {t}" if c is Comparator.APPROXIMATELY else f"{_WORDS.get(c, ('', ''))[1]}{t}"
+            return f"a gap from {self.reference or '?'} of {level}"
         if c is Comparator.RANGE and self.upper is not None:
             return f"{t} to {self.upper}"
         if c is Comparator.APPROXIMATELY:
@@ -132,13 +139,14 @@ def reason(
     aspirational: bool = False,
     not_begun: bool = False,
     reference: str | None = None,
+    gap: bool = False,
 ) -> tuple[str, str]:
     """The Chinese and English reason for a status (see `Wording` for how the target is worded).
 
     ``change`` is the printed size of a change (1个百分点) or the multiple (110%) of a ``reference`` (省定标准);
     ``target`` is the level it works out to.
     """
-    wording = Wording(comparator, target or "?", upper, change, base, year, previous, reference)
+    wording = Wording(comparator, target or "?", upper, change, base, year, previous, reference, gap)
     tz, te = wording.zh(), wording.en()
     zh, en = _texts(status, actual, tz, te, expected, deadline, days, breach_date, exceeded, aspirational,
                     not_begun)

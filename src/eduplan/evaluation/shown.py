@@ -45,11 +45,12 @@ def _sign(value: Decimal) -> int:
 class Shown:
     """Converts root values back to the indicator's unit for records and reasons."""
 
-    def __init__(self, indicator: Indicator) -> None:
-        self.unit = indicator.unit
+    def __init__(self, indicator: Indicator, *, points: bool = False) -> None:
+        """``points``: show values in 个百分点 (a gap between two rates) instead of the indicator's unit."""
+        self.unit = "个百分点" if points else indicator.unit
         info = unit_info(indicator.unit)
-        self.factor = info.factor
-        self.count = info.dimension in COUNT_DIMENSIONS
+        self.factor = Decimal("0.01") if points else info.factor
+        self.count = not points and info.dimension in COUNT_DIMENSIONS
 
     def amount(self, root: Decimal | None) -> Amount | None:
         """The value in the indicator's unit, at most four decimal places, without trailing zeros."""
