@@ -99,3 +99,9 @@ def test_quantity_spans_index_the_original() -> None:
     source = "比例达到９０％以上"
     (quantity,) = find_quantities(Document(source))
     assert source[quantity.span.start : quantity.span.end] == "９０％"
+
+
+def test_years_after_a_term_of_years_are_a_duration() -> None:
+    """``受教育年限达到12.5年`` is 12.5 years; ``2020年`` stays a date."""
+    assert read("平均受教育年限达到12.5年") == [(Decimal("12.5"), None, "year", None)]
+    assert read("到2020年底") == []

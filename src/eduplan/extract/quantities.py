@@ -65,6 +65,9 @@ CHINESE_LICENSE = re.compile(
     rf"(?:{_CUE_WORDS})[有为在了]?[\u4e00-\u9fff]{{0,4}}$"
     rf"|每[\d{CHINESE_NUMERAL_CHARS}]*(?:{_PERIODS})[\u4e00-\u9fff]{{0,4}}$"
 )
+YEARS_RE = re.compile(
+    rf"年限(?:{_CUE_WORDS}|提高到|保持在|为|在|\s)*(?P<number>\d{{1,2}}(?:\.\d+)?)\s*年(?![底末前内度份级起])"
+)
 _NOT_NUMBER_AFTER = re.compile(r"\s*(?:年|月|日|号|岁|期|级|:\d|\.\d)")
 
 
@@ -74,7 +77,8 @@ def find_quantities(doc: Document) -> tuple[Quantity, ...]:
     >>> [(str(q.value), q.unit) for q in find_quantities(Document("小学生师比不高于17:1,班额不超过45人。"))]
     [('17', 'ratio'), ('45', 'count')]
     """
-    found = [*_arabic_quantities(doc), *_chinese_quantities(doc), *_percent_words(doc), *_ratios(doc)]
+    found = [*_arabic_quantities(doc), *_chinese_quantities(doc), *_percent_words(doc), *_ratios(doc),
+             *_years_of_schooling(doc)]
     return tuple(sorted(found, key=lambda q: q.span.start))
 
 
@@ -92,6 +96,14 @@ def read_quantity(text: str) -> Quantity | None:
     if not found:
         found = [q for q in _chinese_quantities(doc, licensed=True) if q.span.start == 0]
     return found[0] if found else None
+
+
+def _years_of_schooling(doc: Document) -> Iterator[Quantity]:
+    """``平均受教育年限达到12.5年``: after 年限 a number of years is a duration, not a date."""
+    for match in YEARS_RE.finditer(doc.folded):
+        if not doc.in_masked(match.start()):
+            span = Span(match.start("number"), match.end())
+            yield Quantity(span, _tidy(Decimal(match["number"])), None, "year", None)
 
 
 def _ratios(doc: Document) -> Iterator[Quantity]:

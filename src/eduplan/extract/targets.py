@@ -74,7 +74,7 @@ ITEM_MARKER = re.compile(
 )
 PRINTED_NUMBER = re.compile(r"^[\d.,~\-—–至到零〇一二两三四五六七八九十百千万亿余多]+")
 LISTED_AFTER = re.compile(r"\s*(?:、|\((?:相当于|约|即|折合|合)?)\s*")
-LIST_SIZE = re.compile(r"(?:等|\d条)$")
+LIST_SIZE = re.compile(r"(?:等|条)$")
 NOUN_AFTER = re.compile(r"^[^,;:。、\d]{1,20}?(?=[,;:。、]|的|$)")
 MAX_VERB_ONLY = 4
 
