@@ -22,7 +22,6 @@ import datetime as dt
 import json
 import re
 import tomllib
-import typing
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -76,10 +75,11 @@ def _remember(value: Decimal | int, text: str) -> Decimal | int:
 class Marks:
     """Line and column (1-based) of values and mapping keys, by JSON path."""
 
-    def __init__(self, file: str | None = None) -> None:
+    def __init__(self, file: str | None = None, later: Callable[[Marks], object] | None = None) -> None:
         self.file = file
         self._values: dict[str, tuple[int, int]] = {}
         self._keys: dict[str, tuple[int, int]] = {}
+        self._later = later  # fills the marks on first use (JSON: only when a problem needs a position)
 
     def add(self, path: str, node: Node, key: Node | None = None) -> None:
         """Record where the value at ``path`` (and its key, if any) starts."""
@@ -89,6 +89,9 @@ class Marks:
 
     def get(self, path: str) -> tuple[int, int] | None:
         """The position of ``path``'s key if it has one, else of its value; ``None`` if unknown."""
+        if self._later is not None:
+            later, self._later = self._later, None
+            later(self)
         return self._keys.get(path) or self._values.get(path)
 
     def nearest(self, path: str) -> tuple[int, int] | None:
@@ -238,27 +241,24 @@ def _parse_json(text: str, file: str | None) -> tuple[Any, Marks]:
     except _JSONProblemError as exc:
         located = _json_marks(text, file, exc)
         raise _fatal(exc.code, f"invalid JSON: {exc.message}", file, *located) from None
-    return data, _json_marks(text, file)
+    return data, Marks(file, later=lambda marks: _json_marks(text, file, into=marks))
 
 
 def _no_constant(name: str) -> Any:
     raise _JSONProblemError(Code.INVALID_NUMBER, f"{name} is not a number a plan can hold", name)
 
 
-@typing.overload
-def _json_marks(text: str, file: str | None) -> Marks: ...
-@typing.overload
-def _json_marks(text: str, file: str | None, problem: _JSONProblemError) -> tuple[int | None, int | None]: ...
-
-
-def _json_marks(text: str, file: str | None, problem: _JSONProblemError | None = None
-                ) -> Marks | tuple[int | None, int | None]:
-    """Marks for a JSON document from YAML's composer (JSON is nearly YAML), or where a problem is.
+def _json_marks(text: str, file: str | None, problem: _JSONProblemError | None = None, *,
+                into: Marks | None = None) -> tuple[int | None, int | None]:
+    """Fill ``into`` with the marks of a JSON document from YAML's composer (JSON is nearly YAML), and say
+    where ``problem`` is.
 
     The JSON parser gives no positions for values; composing the same text gives every value's line and
-    column, and the first duplicate key's. Best effort: a document YAML cannot compose keeps no marks.
+    column, and the first duplicate key's. It costs about as much as loading, so a JSON plan's marks are
+    composed only when a diagnostic needs a position. Best effort: a document YAML cannot compose keeps
+    no marks.
     """
-    marks = Marks(file)
+    marks = into if into is not None else Marks(file)
     try:
         _parse_yaml(text, file, marks_only=marks)
     except LoadError as error:
@@ -268,7 +268,7 @@ def _json_marks(text: str, file: str | None, problem: _JSONProblemError | None =
     except Exception:  # best effort: positions only, the JSON parser has decided already
         pass
     if problem is None:
-        return marks
+        return None, None
     index = text.find(problem.literal)
     return _position(text, index) if index >= 0 else (None, None)
 
