@@ -8,7 +8,7 @@ read without MkDocs)::
 Blocks: ``cli`` (every command's ``--help``, from `eduplan.cli.build_parser`), ``report-columns`` and
 ``task-columns`` (the accepted headers, from `eduplan.io.tables.COLUMNS` and
 `eduplan.io.task_tables.TASK_COLUMNS`), ``plan-schema`` (one table per object of `eduplan.io.plan_schema`)
-and ``plan-schema-json`` (the schema itself). An unknown name fails the build. ``tests/test_docs.py`` checks
+and ``plan-schema-json``, ``reports-schema-json``, ``results-schema-json`` (the schemas themselves). An unknown name fails the build. ``tests/test_docs.py`` checks
 the renderers.
 """
 
@@ -136,11 +136,15 @@ def render_plan_schema() -> str:
     return "\n".join(parts)
 
 
-def render_plan_schema_json() -> str:
-    """The plan file schema as printed by ``eduplan schema``."""
-    from eduplan.io import plan_schema  # noqa: PLC0415
+def _schema_json(name: str) -> Callable[[], str]:
+    """A renderer of one schema as printed by ``eduplan schema NAME``."""
 
-    return "```json\n" + json.dumps(plan_schema(), ensure_ascii=False, indent=2) + "\n```\n"
+    def render() -> str:
+        from eduplan.io.record_schemas import schemas  # noqa: PLC0415
+
+        return "```json\n" + json.dumps(schemas()[name], ensure_ascii=False, indent=2) + "\n```\n"
+
+    return render
 
 
 def _attribute_docs(docstring: str) -> dict[str, str]:
@@ -192,7 +196,9 @@ RENDERERS: dict[str, Callable[[], str]] = {
     "report-columns": render_report_columns,
     "task-columns": render_task_columns,
     "plan-schema": render_plan_schema,
-    "plan-schema-json": render_plan_schema_json,
+    "plan-schema-json": _schema_json("plan"),
+    "reports-schema-json": _schema_json("reports"),
+    "results-schema-json": _schema_json("results"),
 }
 
 
