@@ -8,8 +8,9 @@ read without MkDocs)::
 Blocks: ``cli`` (every command's ``--help``, from `eduplan.cli.build_parser`), ``report-columns`` and
 ``task-columns`` (the accepted headers, from `eduplan.io.tables.COLUMNS` and
 `eduplan.io.task_tables.TASK_COLUMNS`), ``plan-schema`` (one table per object of `eduplan.io.plan_schema`)
-and ``plan-schema-json``, ``reports-schema-json``, ``results-schema-json`` (the schemas themselves). An unknown name fails the build. ``tests/test_docs.py`` checks
-the renderers.
+``policy-options`` (from `eduplan.Policy`), and ``plan-schema-json``, ``reports-schema-json``,
+``results-schema-json`` (the schemas themselves). An unknown name fails the build. ``tests/test_docs.py``
+checks the renderers.
 """
 
 from __future__ import annotations
