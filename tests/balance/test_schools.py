@@ -122,3 +122,16 @@ def test_the_unit_of_a_column_does_not_change_the_coefficient() -> None:
         stage = evaluate_balance(schools_from_rows(rows).value.schools, equipment).counties[0].stages[0]
         results.append((stage.coefficients[0].coefficient, stage.verdict))
     assert results[0] == results[1]
+
+
+def test_a_school_given_twice_is_reported() -> None:
+    """The same school and stage twice in a county: the later row is a duplicate-id error; the county is incomplete."""
+    rows = [["县区", "学校", "学段", "在校生数", "图书册数"], ["甲县", "一小", "小学", "400", "8000"],
+            ["乙县", "一小", "小学", "300", "6000"], ["甲县", "一小", "小学", "400", "8000"],
+            ["甲县", "一小", "初中", "200", "6000"]]
+    loaded = schools_from_rows(rows, "s.csv")
+    assert [(s.county, s.stage) for s in loaded.value.schools] == [
+        ("甲县", Stage.PRIMARY), ("乙县", Stage.PRIMARY), ("甲县", Stage.JUNIOR)]
+    assert [(str(d.location), d.code) for d in loaded.diagnostics] == [("s.csv:4", Code.DUPLICATE_ID)]
+    assert "first on line 2" in loaded.diagnostics[0].message
+    assert loaded.value.incomplete == ("甲县",)

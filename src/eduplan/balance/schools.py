@@ -155,17 +155,42 @@ def _read(rows: list[tuple[int, Sequence[Any]]], file: str | None, extra: Iterab
     reader = _Reader(file, line, [_text(h) for h in header], (*quantities(), *extra))
     schools: list[School] = []
     incomplete: dict[str, None] = {}
+    seen: dict[tuple[str, str, Stage], School] = {}
     for number, row in body:
         cells = [_text(c) if not isinstance(c, int | float | Decimal) else c for c in row]
         if all(c in ("", None) for c in cells):
             continue
         found, problems = reader.row(number, cells)
+        found, repeated = _first_rows(found, seen)
         schools += found
+        problems += repeated
         reader.diagnostics += problems
         if any(p.severity is Severity.ERROR for p in problems):
             county = reader.cell(cells, "county")
             incomplete.setdefault(str(county or ""), None)
     return Loaded(SchoolTable(tuple(schools), tuple(c for c in incomplete if c)), tuple(reader.diagnostics))
+
+
+def _first_rows(found: list[School], seen: dict[tuple[str, str, Stage], School]
+                ) -> tuple[list[School], list[Diagnostic]]:
+    """The schools not seen before; a school given twice (same county, code or name, stage) is an error.
+
+    Summing both rows would count the school twice and keeping either would be a silent choice, so the later
+    row is reported and its county's verdict becomes incomplete.
+    """
+    kept: list[School] = []
+    problems: list[Diagnostic] = []
+    for school in found:
+        key = (school.county, school.code or school.name, school.stage)
+        first = seen.setdefault(key, school)
+        if first is school:
+            kept.append(school)
+            continue
+        where = f" (first on line {first.location.line})" if first.location and first.location.line else ""
+        problems.append(Diagnostic(Code.DUPLICATE_ID, f"{school.county} {school.name} ({school.stage.label_zh}) is "
+                                   f"given twice{where}", school.location or Location(), hint="keep one row per "
+                                   "school and stage; the row was skipped"))
+    return kept, problems
 
 
 def _fatal(file: str | None, code: Code, message: str, line: int | None = None, hint: str | None = None
