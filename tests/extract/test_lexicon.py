@@ -47,6 +47,12 @@ GE, GT, LE, LT, EQ = (Comparator.AT_LEAST, Comparator.MORE_THAN, Comparator.AT_M
         ("达到总课时的", "", GE),
         ("分别不低于省定标准的", "", GE),
         ("占比", "", EQ),
+        ("覆盖率≥", "", GE),
+        ("比例≤", "", LE),
+        ("增长到", "", GE),
+        ("降到", "", LE),
+        ("建成约", "", Comparator.APPROXIMATELY),
+        ("不低于每生每年", "", GE),
     ],
 )
 def test_comparator_words(before: str, after: str, expected: Comparator) -> None:
@@ -114,6 +120,7 @@ def test_hedge_words(before: str, soft: bool) -> None:
         ("1个百分点", "percentage_point", None),
         ("30分钟", "minute", None),
         ("5万元", "yuan", None),
+        ("100场次", "count", "场次"),
     ],
 )
 def test_measure_words_come_from_the_unit_registry(text: str, unit: str, noun: str | None) -> None:
@@ -146,6 +153,8 @@ def test_alternation_puts_longer_words_first() -> None:
         ("普通高中美育必修课程不低于6个学分(108课时)。", ">=", "6"),
         ("根据“关于实施改革等3项”的要求。", None, None),
         ("补充美育教师5000余名。", ">=", "5000"),
+        ("实施万人计划。", None, None),
+        ("每个学生掌握两项运动技能。", "==", "2"),
     ],
 )
 def test_target_grammar(text: str, comparator: str | None, value: str | None) -> None:

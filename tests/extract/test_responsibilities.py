@@ -44,3 +44,14 @@ def test_full_width_responsibility() -> None:
 def test_organisations_strip_spaces() -> None:
     """Names lose stray spaces."""
     assert [o.name for o in organisations("市 教育局、 市财政局")] == ["市教育局", "市财政局"]
+
+
+def test_labels_inline_and_after_commas() -> None:
+    """责任单位: after a task's last sentence, and 配合单位 after a comma inside the bracket, are read."""
+    from eduplan.extract import extract_plan  # noqa: PLC0415
+
+    text = ("方案\n1.扩充学位。新增学位5万个。责任单位：市教育局、市财政局\n"
+            "2.建设。新建学校3所。（牵头单位：市教育局，配合单位：市财政局、市人社局）\n")
+    first, second = (t.responsibility for t in extract_plan(text).all_tasks())
+    assert first is not None and [o.name for o in first.units] == ["市教育局", "市财政局"]
+    assert second is not None and [o.name for o in second.supporting] == ["市财政局", "市人社局"]

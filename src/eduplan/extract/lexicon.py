@@ -83,6 +83,7 @@ class Lexicon:
     coverage_attributive: tuple[str, ...]
     duty: tuple[str, ...]
     vague: tuple[str, ...]
+    programme: tuple[str, ...]
     measure_words: tuple[MeasureWord, ...]
     not_a_count: dict[str, str]
     measure_index: dict[str, MeasureWord] = attrs.field(init=False)
@@ -138,6 +139,7 @@ def lexicon() -> Lexicon:
         coverage_attributive=words("coverage-attributive"),
         duty=words("duty"),
         vague=words("vague"),
+        programme=words("programme"),
         measure_words=_measure_words(registry, sections["units"], set(words("not-measure-words"))),
         not_a_count={row[0]: row[1] for row in sections["not-a-count"]},
     )

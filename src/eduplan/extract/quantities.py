@@ -64,6 +64,7 @@ _PERIODS = alternation(f.period for f in LEX.frequencies)
 CHINESE_LICENSE = re.compile(
     rf"(?:{_CUE_WORDS})[有为在了]?[\u4e00-\u9fff]{{0,4}}$"
     rf"|每[\d{CHINESE_NUMERAL_CHARS}]*(?:{_PERIODS})[\u4e00-\u9fff]{{0,4}}$"
+    r"|每(?:个|所|名|位|校|班|生)[\u4e00-\u9fff]{0,10}(?:掌握|配备|配齐|建成|建设|开设|拥有|培育|参加|学会)$"
 )
 YEARS_RE = re.compile(
     rf"年限(?:{_CUE_WORDS}|提高到|保持在|为|在|\s)*(?P<number>\d{{1,2}}(?:\.\d+)?)\s*年(?![底末前内度份级起])"
@@ -150,8 +151,11 @@ def _in_formula(text: str, start: int, match: re.Match[str]) -> bool:
 
 
 def _unit_stands_alone(text: str, end: int, unit: str) -> bool:
+    """Not part of a longer word (个性, 名称) nor of a programme's name (万人计划)."""
     following = text[end : end + 1]
-    return not (following and following in LEX.not_a_count.get(unit, ""))
+    if following and following in LEX.not_a_count.get(unit, ""):
+        return False
+    return not text.startswith(LEX.programme, end)
 
 
 def _build(match: re.Match[str], low_text: str, high_text: str | None, *, chinese: bool = False) -> Quantity | None:

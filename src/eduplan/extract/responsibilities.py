@@ -25,7 +25,10 @@ LEAD_LABELS = ("牵头单位", "牵头部门", "主责单位", "牵头")
 SUPPORT_LABELS = ("配合", "协办", "参与", "协同")
 _LABELS = r"牵头单位|牵头部门|主责单位|责任单位|责任部门|配合单位|配合部门|协办单位|参与单位"
 OPENING_RE = re.compile(rf"[(〔【\[](?P<label>{_LABELS})\s*[::]")
-LINE_RE = re.compile(rf"^\s*(?P<label>{_LABELS})\s*[::]\s*(?P<units>\S.*?)\s*$", re.MULTILINE)
+LINE_RE = re.compile(rf"(?:^|(?<=[。;]))\s*(?P<label>{_LABELS})\s*[::]\s*(?P<units>[^。\n]*[^。\s])\s*(?:。|$)",
+                     re.MULTILINE)
+#: (牵头单位:市教育局,配合单位:市财政局): a comma before the next label separates the parts too.
+BEFORE_LABEL_RE = re.compile(rf"[,;](?=\s*(?:{_LABELS})\s*[::])")
 LABEL_RE = re.compile(r"^\s*(?P<label>[^::]{2,6})\s*[::]\s*(?P<units>.*)$", re.DOTALL)
 #: Tasks about who does what (明确部门职责, 落实职责分工): their sentences name the units that must act.
 DUTY_TASK_RE = re.compile(r"职责|分工|责任")
@@ -90,7 +93,7 @@ def parse_responsibility(inner: str, span: Span) -> ResponsibilityCandidate:
     lead: list[Organisation] = []
     units: list[Organisation] = []
     supporting: list[Organisation] = []
-    for part in split_units(inner, separators=";"):
+    for part in split_units(BEFORE_LABEL_RE.sub(";", inner), separators=";"):
         match = LABEL_RE.match(part)
         if match is None:
             units.extend(organisations(part))
