@@ -183,15 +183,15 @@ def cmd_validate(args: argparse.Namespace) -> int:
             _json_out({"valid": False, "diagnostics": [d.as_dict() for d in error.diagnostics]})
         else:
             _print_diagnostics(error.diagnostics, sys.stdout)
-            print(f"{args.plan}: {len(error.diagnostics)} problem(s)", file=sys.stderr)
+            print(visible(f"{args.plan}: {len(error.diagnostics)} problem(s)"), file=sys.stderr)
         return _load_error_code(error)
     if args.format == "json":
         _json_out({"valid": True, "plan": plan.id, "diagnostics": [d.as_dict() for d in warnings]})
     else:
         _print_diagnostics(warnings, sys.stdout)
         targets = sum(1 for _ in plan.targets())
-        print(f"{args.plan}: valid ({sum(1 for _ in plan.tasks())} tasks, {targets} targets, "
-              f"{len(warnings)} warning(s))", file=sys.stderr)
+        print(visible(f"{args.plan}: valid ({sum(1 for _ in plan.tasks())} tasks, {targets} targets, "
+                      f"{len(warnings)} warning(s))"), file=sys.stderr)
     return EXIT_OK
 
 
@@ -385,11 +385,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run(list(sys.argv[1:] if argv is None else argv))
     except _Exit as exit_:
         if exit_.message:
-            print(f"{PROG}: error: {exit_.message}", file=sys.stderr)
+            print(visible(f"{PROG}: error: {exit_.message}"), file=sys.stderr)
         return exit_.code
     except EduplanError as error:
         _print_diagnostics(error.diagnostics, sys.stderr)
-        print(f"{PROG}: error: {error.message}", file=sys.stderr)
+        print(visible(f"{PROG}: error: {error.message}"), file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:  # the reader stopped (eduplan schema | head): not an error
         with contextlib.suppress(OSError):
@@ -397,7 +397,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except OSError as error:
         where = f" {error.filename}" if error.filename else ""
-        print(f"{PROG}: error:{where} {error.strerror or error}", file=sys.stderr)
+        print(visible(f"{PROG}: error:{where} {error.strerror or error}"), file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted", file=sys.stderr)

@@ -20,6 +20,7 @@ import pytest
 from eduplan.diagnostics import Diagnostic, Severity
 from eduplan.evaluation import evaluate
 from eduplan.io import LoadError, load_plan, load_reports, load_task_reports, loads_plan
+from eduplan.render.safety import is_unsafe_for_terminal
 from tests.hostile.catalogue import CASES, PLAN, Case, text
 
 AS_OF = dt.date(2019, 12, 31)
@@ -83,7 +84,8 @@ def _argv(case: Case, path: Path, reports: Path) -> list[list[str]]:
     if case.kind == "plan":
         runs = [["validate", str(path), *limit]]
         if case.code is None:
-            runs.append(["check", str(path), "-r", str(reports), "--as-of", str(AS_OF), "-f", "csv"])
+            runs.append(["check", str(path), "-r", str(reports), "--as-of", str(AS_OF)])
+            runs.append(["show", str(path)])
         return runs
     option = "-r" if case.kind == "reports" else "-t"
     return [["check", plan, option, str(path), "--as-of", str(AS_OF), *limit]]
@@ -94,7 +96,8 @@ def _limit_memory() -> None:
 
 
 def test_cli_batch(tmp_path: Path) -> None:
-    """Every case through ``eduplan`` (one process, each run bounded): its code shown, exit 0/1/2, no traceback."""
+    """Every case through ``eduplan`` (one process, each run bounded): its code shown, exit 0/1/2, no traceback,
+    and no control or bidi character printed raw to the terminal."""
     shared = tmp_path / "_shared"
     shared.mkdir()
     text(PLAN)(shared / "plan.yaml")
@@ -120,6 +123,8 @@ def _cli_failure(case: Case, result: dict[str, Any]) -> str | None:
     where = f"{case.id} {' '.join(result['argv'][:1])} -> {result['code']}: {output[-600:]}"
     if result["code"] not in (0, 1, 2) or "Traceback" in output or "internal error" in output:
         return where
+    if any(is_unsafe_for_terminal(c) for c in output.replace("\n", "")):
+        return f"{where} (a control or bidi character reached the terminal)"
     shows_code = case.kind != "plan" or result["argv"][0] == "validate"
     if case.code is not None and shows_code and f"[{case.code}]" not in output:
         return where
