@@ -28,3 +28,28 @@ def equivalent_pair(draw: st.DrawFn) -> tuple[Amount, Amount]:
                                                            min_size=2, max_size=2))
     base = draw(decimals)
     return Amount(base * factor_a, unit_a), Amount(base * factor_b, unit_b)
+
+
+#: Cells of a reports table (indicator, date, value, unit, 口径), good and bad, for the row-accounting property.
+REPORT_INDICATORS = ("rate", "places", "学前三年毛入园率", "nope", "")
+REPORT_DATES = ("2019-12-31", "2020年", "2020-06-30", "2020-13-01", "", "someday")
+REPORT_UNITS = ("", "", "%", "个", "万个", "所", "bogus")
+REPORT_BASES = ("", "", "新增", "累计", "平均")
+
+
+@st.composite
+def report_value_text(draw: st.DrawFn) -> str:
+    """A value cell: a decimal as typed (leading zeros, trailing zeros), maybe with a unit, or junk."""
+    if draw(st.integers(0, 9)) == 0:
+        return draw(st.sampled_from(["abc", "", "--", "1.2.3", "９０％"]))
+    whole = draw(st.integers(0, 99999))
+    fraction = draw(st.sampled_from(["", ".5", ".25", ".0", ".125"]))
+    sign = draw(st.sampled_from(["", "", "", "-"]))
+    suffix = draw(st.sampled_from(["", "", "", "%", "个", "万个"]))
+    return f"{sign}{whole}{fraction}{suffix}"
+
+
+report_rows = st.lists(st.tuples(st.sampled_from(REPORT_INDICATORS), st.sampled_from(REPORT_DATES),
+                                 report_value_text(), st.sampled_from(REPORT_UNITS), st.sampled_from(REPORT_BASES)),
+                       min_size=1, max_size=12)
+"""Rows of a reports table under the header 指标, 时间, 数值, 计量单位, 口径."""

@@ -35,6 +35,7 @@ from eduplan.io import (
     LoadError,
     load_plan,
     load_reports,
+    row_counts,
 )
 from eduplan.io.task_tables import load_task_reports
 from eduplan.render import BINARY_FORMATS, DEFAULT_FAIL_ON, FORMATS, STATUSES, Report, plan_tree, render
@@ -218,8 +219,10 @@ class _Exit(Exception):  # noqa: N818 - a control-flow signal, not an error
 T = TypeVar("T")
 
 
-def _load_all(paths: Sequence[str], load: Callable[[str], Loaded[tuple[T, ...]]]) -> tuple[list[T], list[Diagnostic]]:
-    """Load every table with ``load``; an unusable one ends the command with exit code 2."""
+def _load_all(paths: Sequence[str], load: Callable[[str], Loaded[tuple[T, ...]]],
+              counts: list[dict[str, object]] | None = None) -> tuple[list[T], list[Diagnostic]]:
+    """Load every table with ``load`` (adding its row counts to ``counts``); an unusable one ends the command
+    with exit code 2."""
     values: list[T] = []
     problems: list[Diagnostic] = []
     for path in paths:
@@ -230,6 +233,8 @@ def _load_all(paths: Sequence[str], load: Callable[[str], Loaded[tuple[T, ...]]]
             raise _Exit(EXIT_USAGE, error.message) from None
         values += loaded.value
         problems += loaded.diagnostics
+        if counts is not None:
+            counts.append(row_counts(loaded, path).as_dict())
     return values, problems
 
 
@@ -245,22 +250,25 @@ def cmd_check(args: argparse.Namespace) -> int:
     """``eduplan check PLAN --reports FILE... --as-of DATE``."""
     plan = _plan_or_exit(args.plan, args, skip=frozenset({Code.GROUP_WITHOUT_MEMBERS}))  # the evaluator reports it
     limit = args.max_bytes or DEFAULT_MAX_TABLE_BYTES
+    counts: list[dict[str, object]] = []
     values, problems = _load_all(args.reports,
-                                 lambda path: load_reports(path, plan, sheet=args.sheet, max_bytes=limit))
+                                 lambda path: load_reports(path, plan, sheet=args.sheet, max_bytes=limit), counts)
     progress, more = _load_all(args.task_reports,
-                               lambda path: load_task_reports(path, plan, sheet=args.sheet, max_bytes=limit))
+                               lambda path: load_task_reports(path, plan, sheet=args.sheet, max_bytes=limit), counts)
     problems += more
     as_of = args.as_of or dt.date.today()
     evaluation = evaluate(plan, values, as_of, task_reports=progress)
     report = _with_quality(Report.from_evaluation(evaluation), plan, values, as_of)
+    # Every rejected or flagged input row is in the report, so every output format shows it (docs/reports.md).
+    report = attrs.evolve(report, diagnostics=(*problems, *report.diagnostics), inputs=tuple(counts))
     if args.unit:
         report = report.for_unit(args.unit)
         if not report.records and not report.tasks:
             print(f"{PROG}: note: no task or result names the unit {args.unit!r}", file=sys.stderr)
-    _print_diagnostics([*problems, *report.diagnostics], sys.stderr)
+    _print_diagnostics(report.diagnostics, sys.stderr)
     _write_report(report, args)
     failing = [*report.failures(args.fail_on), *report.task_failures(args.fail_on)]
-    errors = [d for d in [*problems, *report.diagnostics] if d.severity is Severity.ERROR]
+    errors = [d for d in report.diagnostics if d.severity is Severity.ERROR]
     return EXIT_FINDINGS if failing or errors else EXIT_OK
 
 

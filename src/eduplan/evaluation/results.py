@@ -130,6 +130,8 @@ def _evidence(report: ReportedValue) -> dict[str, Any]:
     return {
         "date": report.date.isoformat(),
         "value": str(report.value),
+        "written": report.written,
+        "basis": str(report.basis),
         "organisation": report.organisation,
         "source": report.source,
         "final": report.final,

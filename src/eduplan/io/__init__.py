@@ -9,7 +9,15 @@ from eduplan.io.database import reports_from_cursor, reports_from_query
 from eduplan.io.errors import DEFAULT_MAX_BYTES, DEFAULT_MAX_TABLE_BYTES, Loaded, LoadError
 from eduplan.io.plans import dump_plan, load_plan, loads_plan, save_plan
 from eduplan.io.schema import plan_schema
-from eduplan.io.tables import COLUMNS, load_reports, reports_from_frame, reports_from_records, reports_from_rows
+from eduplan.io.tables import (
+    COLUMNS,
+    RowCounts,
+    load_reports,
+    reports_from_frame,
+    reports_from_records,
+    reports_from_rows,
+    row_counts,
+)
 from eduplan.io.task_tables import TASK_COLUMNS, load_task_reports, task_reports_from_rows
 
 __all__ = [
@@ -19,6 +27,7 @@ __all__ = [
     "TASK_COLUMNS",
     "LoadError",
     "Loaded",
+    "RowCounts",
     "dump_plan",
     "load_plan",
     "load_reports",
@@ -30,6 +39,7 @@ __all__ = [
     "reports_from_query",
     "reports_from_records",
     "reports_from_rows",
+    "row_counts",
     "save_plan",
     "task_reports_from_rows",
 ]

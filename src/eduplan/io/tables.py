@@ -33,6 +33,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import attrs
+
 from eduplan.diagnostics import Code, DeadlineError, Diagnostic, Location, ModelError, QuantityError, Severity
 from eduplan.indicators import Indicator
 from eduplan.io.errors import DEFAULT_MAX_TABLE_BYTES, Loaded, LoadError
@@ -45,7 +47,8 @@ from eduplan.periods import Period, parse_day, parse_period
 from eduplan.reports import ReportBasis, ReportedValue
 from eduplan.units import Amount, parse_quantity, to_decimal
 
-__all__ = ["COLUMNS", "REFERENCE_SUFFIX", "load_reports", "reports_from_frame", "reports_from_rows"]
+__all__ = ["COLUMNS", "REFERENCE_SUFFIX", "RowCounts", "load_reports", "reports_from_frame", "reports_from_rows",
+           "row_counts"]
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "indicator": ("指标", "指标编号", "指标名称", "indicator_id"),
@@ -592,3 +595,46 @@ def _percent_format(cell: Any) -> bool:
     """Whether a number format scales by 100 (``0.0%``); a quoted or escaped sign (``0.0"%"``) does not."""
     fmt = re.sub(r'"[^"]*"|\\.', "", str(getattr(cell, "number_format", "") or ""))
     return "%" in fmt
+
+
+@attrs.frozen
+class RowCounts:
+    """How the rows of one table fared: every row read is accepted or rejected (reported as an error);
+    ``flagged`` accepted rows carry a warning (a likely fraction, a conflict)."""
+
+    file: str | None
+    read: int
+    accepted: int
+    rejected: int
+    flagged: int = 0
+
+    def as_dict(self) -> dict[str, object]:
+        """Plain data for JSON and the renderers."""
+        return attrs.asdict(self)
+
+
+def _row_key(location: Location) -> tuple[str | None, str | None, int | str] | None:
+    """Which row a diagnostic is about: the file (and sheet) with its line, or a record's JSON path index."""
+    if location.line is not None:
+        return location.file, location.sheet, location.line
+    if location.path is not None and location.path.startswith("$["):
+        return location.file, None, location.path.split("]", 1)[0]
+    return None
+
+
+def row_counts(loaded: Loaded[tuple[Any, ...]], file: str | None = None) -> RowCounts:
+    """Count the rows of a loaded table: accepted values, rejected rows (errors), flagged rows (warnings).
+
+    >>> from eduplan.io.plans import loads_plan
+    >>> plan = loads_plan("id: p\\ntitle: t\\nperiod: 2020年\\n"
+    ...                   "indicators: [{id: r, name: 入园率, kind: percentage, unit: '%'}]").value
+    >>> loaded = reports_from_rows([["指标", "时间", "数值"], ["r", "2020年", "95"], ["r", "2020年", "0.9"],
+    ...                             ["x", "2020年", "9"], ["r", "20x", "abc"]], plan, "t.csv")
+    >>> row_counts(loaded, "t.csv")
+    RowCounts(file='t.csv', read=4, accepted=2, rejected=2, flagged=1)
+    """
+    rejected = {_row_key(d.location) for d in loaded.diagnostics if d.severity is Severity.ERROR} - {None}
+    flagged = {_row_key(d.location) for d in loaded.diagnostics if d.severity is Severity.WARNING
+               and d.location.line != 1 and d.code is not Code.UNFILLED_ROW} - {None} - rejected
+    accepted = len(loaded.value)
+    return RowCounts(file, accepted + len(rejected), accepted, len(rejected), len(flagged))

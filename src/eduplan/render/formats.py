@@ -29,6 +29,8 @@ def to_data(report: Report) -> dict[str, Any]:
         "as_of": report.as_of,
         "unit": report.unit,
         "summary": report.summary(),
+        "rows": report.rows(),
+        "inputs": [dict(i) for i in report.inputs],
         "results": [dict(r) for r in report.records],
         "tasks": [dict(t) for t in report.tasks],
         "diagnostics": [d.as_dict() for d in report.diagnostics],
@@ -68,7 +70,18 @@ def to_csv(report: Report) -> str:
     writer.writerow([neutralise_cell(c) for c in columns])
     for record in report.records:
         writer.writerow([neutralise_cell(_flat(record.get(c))) for c in columns])
+    if report.diagnostics:  # the data problems (数据问题) follow as a second table after an empty row
+        writer.writerow([])
+        writer.writerow(_PROBLEM_COLUMNS)
+        for d in report.diagnostics:
+            where = d.location
+            cells = (d.severity, d.code, where.file, where.sheet, where.line, where.column, where.path,
+                     d.message, d.hint)
+            writer.writerow([neutralise_cell(_flat(c)) for c in cells])
     return out.getvalue()
+
+
+_PROBLEM_COLUMNS = ("severity", "code", "file", "sheet", "line", "column", "path", "message", "hint")
 
 
 def _md(value: Any) -> str:
@@ -112,6 +125,8 @@ def to_markdown(report: Report) -> str:
         for t in overdue:
             row = (t["task_id"], t.get("title"), t.get("deadline"), t.get("reason_zh"))
             lines.append("| " + " | ".join(_md(c) for c in row) + " |")
+    if report.rows_line():
+        lines += ["", _md(report.rows_line())]
     if report.diagnostics:
         lines += ["", "## Data problems 数据问题", ""] + [f"- {_md(d)}" for d in report.diagnostics]
     return "\n".join(lines) + "\n"

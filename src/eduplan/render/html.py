@@ -192,8 +192,10 @@ def _summary(report: Report, rows: Sequence[ResultRow], warned: Sequence[ResultR
     done = counts["achieved"]
     due = done + counts["missed"] + counts["breached"]
     rate = f"，到期目标完成 {done}/{due}" if due else ""
+    line = report.rows_line()
     return (f'<p>共 <b>{len(rows)}</b> 项结果，预警 <b>{len(warned)}</b> 项{rate}。'
             f'<span class="muted">{len(rows)} results, {len(warned)} alerts.</span></p>'
+            + (f'<p class="rows">{_e(line)}</p>' if line else "") +
             f'<div class="cards">{cards or "<p class=muted>无结果 no results</p>"}</div>')
 
 

@@ -50,6 +50,8 @@ class Report:
     section_titles: tuple[tuple[str, str], ...] = ()
     submissions: tuple[Record, ...] = ()
     """报送情况: one record per value due (`eduplan.quality.Submission.to_record`), when the caller adds them."""
+    inputs: tuple[Record, ...] = ()
+    """The input tables with their rows read, accepted, rejected and flagged (`eduplan.io.row_counts`)."""
 
     @classmethod
     def from_evaluation(cls, evaluation: Any) -> Report:
@@ -59,6 +61,27 @@ class Report:
         return cls(plan.id, plan.title, period_text(plan.period), evaluation.as_of.isoformat(),
                    tuple(evaluation.to_records()), tuple(evaluation.task_records()),
                    tuple(evaluation.diagnostics), section_titles=titles)
+
+    def rows(self) -> dict[str, int] | None:
+        """The rows of all input tables: read, accepted, rejected, flagged; ``None`` if none were counted.
+
+        >>> Report("p", "计划", None, "2020-12-31", inputs=({"file": "a.csv", "read": 5, "accepted": 3,
+        ...        "rejected": 2, "flagged": 1},)).rows()
+        {'read': 5, 'accepted': 3, 'rejected': 2, 'flagged': 1}
+        """
+        if not self.inputs:
+            return None
+        keys = ("read", "accepted", "rejected", "flagged")
+        return {k: sum(int(i.get(k) or 0) for i in self.inputs) for k in keys}
+
+    def rows_line(self) -> str | None:
+        """The row counts as one bilingual line for the text renderers; ``None`` if none were counted."""
+        rows = self.rows()
+        if rows is None:
+            return None
+        return (f"报送数据 {rows['read']} 行：采用 {rows['accepted']} 行，退回 {rows['rejected']} 行，其中有警告 "
+                f"{rows['flagged']} 行 / {rows['read']} rows read: {rows['accepted']} accepted, {rows['rejected']} "
+                f"rejected, {rows['flagged']} accepted with a warning")
 
     def summary(self) -> dict[str, int]:
         """The number of results per status, every status listed."""

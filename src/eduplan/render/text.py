@@ -79,7 +79,16 @@ def results_table(report: Report, reason_width: int = 48) -> str:
         title += f", unit {report.unit}"
     title = visible(title)
     body = table(rows) if report.records else "(no results)"
-    return f"{title}\n\n{body}\n\n{summary_line(report)}\n{overdue_lines(report)}"
+    return f"{title}\n\n{body}\n\n{summary_line(report)}\n{overdue_lines(report)}{problem_lines(report)}"
+
+
+def problem_lines(report: Report) -> str:
+    """The row counts and the data problems (数据问题), one ``file:line:column: code message`` line each."""
+    lines = [report.rows_line() or ""] if report.rows_line() else []
+    if report.diagnostics:
+        lines += [f"\n{len(report.diagnostics)} data problems 数据问题:"] + [f"  {visible(str(d))}" for d in
+                                                                          report.diagnostics]
+    return ("\n" + "\n".join(lines) + "\n") if lines else ""
 
 
 def overdue_lines(report: Report) -> str:

@@ -223,6 +223,10 @@ def scorecard_workbook(report: Report) -> Any:
         ["截至 as of", report.as_of], ["单位 unit", report.unit], ["结果 results", len(rows)],
         ["预警 alerts", len(warned)]]
     summary += [[f"{STATUS_ZH[s]} {s}", counts[s]] for s in STATUSES]
+    rows_in = report.rows()
+    if rows_in is not None:
+        summary += [["报送数据行 rows read", rows_in["read"]], ["采用 accepted", rows_in["accepted"]],
+                    ["退回 rejected", rows_in["rejected"]], ["有警告 flagged", rows_in["flagged"]]]
     _table(book.create_sheet("概况"), head, ["项目 item", "内容 value"], summary)
     return book
 
