@@ -83,8 +83,10 @@ def results_table(report: Report, reason_width: int = 48) -> str:
 
 
 def problem_lines(report: Report) -> str:
-    """The row counts and the data problems (数据问题), one ``file:line:column: code message`` line each."""
-    lines = [report.rows_line() or ""] if report.rows_line() else []
+    """The row counts (when a row was rejected or flagged) and the data problems (数据问题), one
+    ``file:line:column: code message`` line each."""
+    rows = report.rows()
+    lines = [report.rows_line() or ""] if rows and (rows["rejected"] or rows["flagged"]) else []
     if report.diagnostics:
         lines += [f"\n{len(report.diagnostics)} data problems 数据问题:"] + [f"  {visible(str(d))}" for d in
                                                                           report.diagnostics]
