@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 PLACEHOLDER = re.compile(r"^<!-- generated: ([a-z-]+) -->$", re.MULTILINE)
-HELP_WIDTH = "100"
+HELP_WIDTH = "88"  # fits the content column of the site without scrolling
 
 
 @contextlib.contextmanager
