@@ -110,3 +110,11 @@ def test_json_output_page_lists_every_key() -> None:
         documented = _documented_keys(section)
         assert keys == documented, (f"docs/reference/json-output.md, {section}: undocumented {keys - documented}, "
                                     f"no longer written {documented - keys}")
+
+
+def test_no_page_is_listed_twice_in_the_nav() -> None:
+    """No page appears twice in the site's navigation (a page listed twice confuses prev/next and the sections)."""
+    nav = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nnav:\n", 1)[1]
+    listed = re.findall(r"^\s+- (?:[^:\n]+: )?(\S+\.md)$", nav, re.MULTILINE)
+    duplicates = {page for page in listed if listed.count(page) > 1}
+    assert not duplicates, f"listed more than once in mkdocs.yml's nav: {sorted(duplicates)}"
