@@ -135,3 +135,13 @@ def test_comprehensive_failure_names_the_schools() -> None:
     assert stage.verdict is Verdict.FAIL
     assert stage.pulling_down == ("藏书大校",)
     assert any("综合差异系数" in r for r in stage.reasons)
+
+
+def test_zero_county_value_fails_with_a_reason() -> None:
+    """No school with any multimedia classroom: that coefficient is undefined, and the county fails saying why."""
+    rows = [school(f"S{i}", 400, multimedia_classrooms="0") for i in range(3)]
+    stage = evaluate_balance(rows, QUALITY).counties[0].stages[0]
+    rooms = next(c for c in stage.coefficients if c.indicator.quantity == "multimedia_classrooms")
+    assert rooms.coefficient is None and rooms.passed is False and rooms.unweighted is None
+    assert stage.verdict is Verdict.FAIL
+    assert any("undefined: no school has any multimedia_classrooms" in r for r in stage.reasons)

@@ -296,8 +296,9 @@ class _Stage:
                     comprehensive is not None and c.coefficient > comprehensive)]
                 reasons.append(f"综合差异系数 {_show(comprehensive)} > {limit}" if comprehensive is not None
                                else "综合差异系数 undefined (a county value is 0)")
-        reasons += [f"{c.indicator.name} 差异系数 {_show(c.coefficient)} > {c.limit}" for c in failing
-                    if c.passed is False]
+        reasons += [f"{c.indicator.name} 差异系数 {_show(c.coefficient)} > {c.limit}" if c.coefficient is not None
+                    else f"{c.indicator.name} 差异系数 undefined: no school has any {c.indicator.quantity} (county "
+                    "value 0)" for c in failing if c.passed is False]
         failing = [self.explained(c) for c in failing]
         coefficients = tuple(next((f for f in failing if f.indicator is c.indicator), c) for c in coefficients)
         weak = [s for s in schools if not s.passed]
