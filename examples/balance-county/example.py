@@ -38,7 +38,8 @@ def main() -> None:
     plan, warnings = eduplan.load_plan(HERE / "plan.yaml")
     for diagnostic in (*problems, *warnings):
         print(diagnostic)
-    values = balance_reports(balance, MEASURES, dt.date(2023, 9, 1), source="2023学年学校基本情况统计(合成)")
+    values = balance_reports(balance, MEASURES, dt.date(2023, 9, 1), source="2023学年学校基本情况统计(合成)",
+                             plan=plan)  # with the plan, a measure that does not fit its indicator is an error
     evaluation = eduplan.evaluate(plan, values, as_of="2024-01-15")
     print(render(Report.from_evaluation(evaluation), "table"))
 

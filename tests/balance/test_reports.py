@@ -67,3 +67,13 @@ def test_one_coefficient_and_school_share(evaluation: eduplan.balance.BalanceEva
     by_key = {(v.indicator_id, v.organisation): v.value for v in values}
     assert str(by_key["eq", "西山县"].value)[:6] == "0.5329"
     assert by_key["ok", "西山县"] == eduplan.parse_quantity("40%")     # 2 of 5 (the 教学点 is excluded)
+
+
+def test_with_the_plan_a_mapping_mistake_is_an_error(evaluation: eduplan.balance.BalanceEvaluation) -> None:
+    """Given the plan, a measure that does not fit its indicator (a share into a coefficient) is refused."""
+    plan, _ = eduplan.load_plan(EXAMPLE / "plan.yaml")
+    assert balance_reports(evaluation, MEASURES, dt.date(2023, 9, 1), plan=plan)
+    with pytest.raises(ModelError, match="is a coefficient indicator"):
+        balance_reports(evaluation, {"primary-max-cv": "passing-share"}, dt.date(2023, 9, 1), plan=plan)
+    with pytest.raises(ModelError, match="no indicator 'nope'"):
+        balance_reports(evaluation, {"nope": "verdict"}, dt.date(2023, 9, 1), plan=plan)

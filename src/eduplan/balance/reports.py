@@ -44,6 +44,8 @@ import attrs
 from eduplan.balance.evaluation import BalanceEvaluation, CountyResult, StageResult, Verdict
 from eduplan.balance.standards import Stage
 from eduplan.diagnostics import ModelError
+from eduplan.indicators import IndicatorKind
+from eduplan.model import Plan
 from eduplan.reports import ReportedValue
 from eduplan.units import Amount
 
@@ -63,17 +65,30 @@ class _Measure:
     indicator: str | None = None
 
 
+_KINDS = {"coefficient": IndicatorKind.COEFFICIENT, "max-coefficient": IndicatorKind.COEFFICIENT,
+          "comprehensive": IndicatorKind.COEFFICIENT, "verdict": IndicatorKind.MILESTONE,
+          "schools-passing": IndicatorKind.PERCENTAGE, "passing-share": IndicatorKind.PERCENTAGE,
+          "passing-count": IndicatorKind.COUNT}
+
+
 def balance_reports(evaluation: BalanceEvaluation, measures: Mapping[str, str], date: dt.date, *,
-                    source: str | None = None) -> tuple[ReportedValue, ...]:
+                    source: str | None = None, plan: Plan | None = None) -> tuple[ReportedValue, ...]:
     """Reported values for the plan indicators in ``measures`` (indicator id -> measure), dated ``date``.
 
+    With ``plan``, each indicator must exist in it and be of the measure's kind (a coefficient measure for a
+    ``coefficient`` indicator, ``verdict`` for a ``milestone``, the shares for a ``percentage``, the count for
+    a ``count``), so a mapping mistake is an error here, not a quiet *missed* later.
+
     Raises:
-        ModelError: a measure is unknown, lacks its stage, or names an indicator the standard lacks.
+        ModelError: a measure is unknown, lacks its stage, names an indicator the standard lacks, or does
+            not fit the plan's indicator.
     """
     source = source or f"eduplan balance ({evaluation.standard.id})"
     values: list[ReportedValue] = []
     for indicator_id, text in measures.items():
         measure = _parse(text, evaluation)
+        if plan is not None:
+            _check_fit(plan, indicator_id, text, measure)
         for organisation, amount, note in _values(measure, evaluation):
             values.append(ReportedValue(indicator_id, amount, date, organisation=organisation, source=source,
                                         note=note))
@@ -97,6 +112,16 @@ def _parse(text: str, evaluation: BalanceEvaluation) -> _Measure:
             raise ModelError(f"balance measure {text!r}: name an indicator of {evaluation.standard.id}: "
                              + ", ".join(known))
     return _Measure(name, stage, indicator)
+
+
+def _check_fit(plan: Plan, indicator_id: str, text: str, measure: _Measure) -> None:
+    indicator = next((i for i in plan.indicators_used() if i.id == indicator_id), None)
+    if indicator is None:
+        raise ModelError(f"balance measure {text!r}: the plan has no indicator {indicator_id!r}")
+    wanted = _KINDS[measure.name]
+    if indicator.kind is not wanted:
+        raise ModelError(f"balance measure {text!r} gives a {wanted} value, but {indicator_id!r} "
+                         f"({indicator.name}) is a {indicator.kind} indicator")
 
 
 def _stage(county: CountyResult, stage: Stage | None) -> StageResult | None:
