@@ -12,6 +12,8 @@ datetime.date(2020, 12, 31)
 True
 >>> [(cue.offset, cue.date.isoformat()) for cue in year_cues("每年建设30所,力争到2030年比例达30%", 0, None)]
 [(8, '2030-12-31')]
+>>> [cue.date.isoformat() for cue in year_cues("“十四五”期间新改扩建幼儿园200所", 0, None)]
+['2025-12-31']
 """
 
 from __future__ import annotations
@@ -35,6 +37,8 @@ _CUE = re.compile(
 _OPENING_YEAR = re.compile(r"^\s*(?P<year>\d{4})\s*年(?![度份级起])")  # 2018年起 starts, it is no deadline
 _RELATIVE = re.compile(r"(?P<count>\d{1,2}|[一二三四五六七八九十两])\s*年(?:内|之内|时间内)")
 _FIVE_YEAR = re.compile(r"十([一二三四五六七八九]?)五(?:规划|计划|时期|期间|”|\"|教育|发展|$)")
+# “十四五”期间新改扩建幼儿园200所: the end of the named five-year plan is the deadline.
+_PLAN_PERIOD_CUE = re.compile(r"[“\"]?十[一二三四五六七八九]?五[”\"]?(?:期间|末期?|时期)")
 EARLIEST_YEAR, LATEST_YEAR = 1949, 2100
 
 
@@ -114,6 +118,10 @@ def year_cues(sentence: str, base: int, start_year: int | None) -> Iterator[Year
     for match in _CUE.finditer(sentence):
         year_start = match.start("year") if match["year"] else match.start("year2")
         found.extend(_cue(base + match.start(), sentence[year_start : match.end()]))
+    for match in _PLAN_PERIOD_CUE.finditer(sentence):
+        plan = five_year_plan(match[0].strip("“”\""))
+        if plan is not None:
+            found.append(YearCue(base + match.start(), dt.date(plan[1], 12, 31), match[0]))
     if start_year is not None:
         for match in _RELATIVE.finditer(sentence):
             count = _small_number(match["count"])

@@ -23,7 +23,8 @@ from eduplan.extract.text import CLOSERS, OPENERS, Document
 
 LEAD_LABELS = ("牵头单位", "牵头部门", "主责单位", "牵头")
 SUPPORT_LABELS = ("配合", "协办", "参与", "协同")
-_LABELS = r"牵头单位|牵头部门|主责单位|责任单位|责任部门|配合单位|配合部门|协办单位|参与单位"
+_LABELS = (r"牵头单位|牵头部门|牵头处室|主责单位|责任单位|责任部门|责任处室|责任科室|配合单位|配合部门|配合处室"
+           r"|协办单位|参与单位")
 OPENING_RE = re.compile(rf"[(〔【\[](?P<label>{_LABELS})\s*[::]")
 LINE_RE = re.compile(rf"(?:^|(?<=[。;]))\s*(?P<label>{_LABELS})\s*[::]\s*(?P<units>[^。\n]*[^。\s])\s*(?:。|$)",
                      re.MULTILINE)
