@@ -112,3 +112,30 @@ def test_elapsed_by_reporting_calendar() -> None:
     assert Period.year(2020).elapsed_fraction(dt.date(2020, 9, 30), Frequency.QUARTERLY) == Decimal("0.75")
     ragged = Period(dt.date(2019, 7, 1), dt.date(2020, 12, 31))
     assert ragged.reporting_ends(Frequency.YEARLY) == (dt.date(2019, 12, 31), dt.date(2020, 12, 31))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("三年内", "2020-01-10"), ("3年内", "2020-01-10"), ("用两年时间", "2019-01-10"),
+     ("力争用三年时间完成", "2020-01-10"), ("半年内", "2017-07-10"), ("6个月内", "2017-07-10"), ("十年内", "2027-01-10")],
+)
+def test_within_n_years_counts_from_the_issue_date(text: str, expected: str) -> None:
+    """N年内 / 用N年时间 / N个月内 end on the same day N years (months) after the issue date."""
+    deadline = parse_deadline(text, issued=dt.date(2017, 1, 10))
+    assert deadline is not None and deadline.date == dt.date.fromisoformat(expected)
+
+
+def test_within_n_years_needs_the_issue_date() -> None:
+    """Without an issue date, N年内 is refused with a message saying what is missing."""
+    with pytest.raises(DeadlineError, match="issue date"):
+        parse_deadline("三年内")
+
+
+def test_plan_file_deadline_within_n_years() -> None:
+    """In a plan file, 三年内 counts from the plan's issue_date."""
+    from eduplan.io.plans import loads_plan  # noqa: PLC0415 - only this test needs the loader
+
+    plan = loads_plan("id: p\ntitle: 计划\nperiod: 2017-2020年\nissue_date: 2017-01-10\nsections:\n- id: s\n"
+                      "  tasks:\n  - {id: '3', title: 建设, deadline: 三年内}\n").value
+    deadline = plan.task("3").deadline
+    assert deadline is not None and deadline.date == dt.date(2020, 1, 10)

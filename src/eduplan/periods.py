@@ -177,12 +177,41 @@ _DEADLINE_FORMS: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
-def parse_deadline(text: str) -> Deadline | None:
+_RELATIVE = re.compile(r"^(?:力争|争取)?用?(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,3}|半)(?P<unit>年|个月)(?:时间)?内?"
+                       r"(?:完成|基本完成|实现)?$")
+
+
+def _relative(cleaned: str, text: str, issued: dt.date | None) -> Deadline | None:
+    """``N年内``, ``用N年时间``, ``N个月内``, ``半年内``: counted from the issue date to the same day N years on."""
+    match = _RELATIVE.match(cleaned)
+    if match is None or (match["unit"] == "个月" and match["n"] == "半"):
+        return None
+    if issued is None:
+        raise DeadlineError(f"{text!r} counts from the issue date: give the plan's issue_date")
+    n = match["n"]
+    months = 6 if n == "半" else (int(n) if n.isdigit() else _chinese_number(n.replace("两", "二")))
+    months *= 12 if match["unit"] == "年" and n != "半" else 1
+    return Deadline(_add_months(issued, months), text)
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` later (the month's last day where it has no such day)."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def parse_deadline(text: str, issued: dt.date | None = None) -> Deadline | None:
     """Read a deadline as printed; ``None`` for ongoing work (长期).
 
     Forms: ``到2020年``, ``2020年底``, ``2017底前``, ``2018年底前``, ``2025年``, ``2017.12``, ``2017.5``,
     ``2017年5月``, ``2017年6月30日``, ``2017-06-30``, ``2017年上半年``, ``2016-2017学年度`` (ends 31 Aug),
     ``2018-2020年`` (ends with the last year), ``长期``/``持续``. A year or a month means its last day.
+    ``N年内``, ``用N年时间``, ``N个月内`` count from ``issued`` (the plan's issue date) to the same day N years
+    (months) later: ``三年内`` issued 2017-01-10 is 2020-01-10.
+
+    >>> parse_deadline("三年内", issued=dt.date(2017, 1, 10)).date
+    datetime.date(2020, 1, 10)
 
     >>> parse_deadline("2018年底").date, parse_deadline("2017.6.30").date
     (datetime.date(2018, 12, 31), datetime.date(2017, 6, 30))
@@ -197,6 +226,9 @@ def parse_deadline(text: str) -> Deadline | None:
     cleaned = re.sub(r"[\s“”\"'‘’]+", "", normalise(text)).strip("，,。;；:：")
     if cleaned in ONGOING_WORDS:
         return None
+    relative = _relative(cleaned, text, issued)
+    if relative is not None:
+        return relative
     try:
         for pattern, form in _DEADLINE_FORMS:
             match = pattern.match(cleaned)

@@ -72,6 +72,7 @@ from eduplan.io.structure import (
     bare_number,
     resolving,
     structure,
+    structure_date,
     structure_deadline,
     structure_period,
 )
@@ -125,6 +126,15 @@ def loads_plan(text: str, fmt: str = "yaml", file: str | None = None) -> Loaded[
     return build_plan(data, marks)
 
 
+def _issue_date(value: Any) -> dt.date | None:
+    """The plan's issue date where it reads as one (N年内 deadlines count from it); a bad one is reported
+    where the field itself is structured."""
+    try:
+        return structure_date(value) if value is not None else None
+    except (TypeError, ValueError):
+        return None
+
+
 def build_plan(data: Any, marks: Marks) -> Loaded[Plan]:
     """Build and validate a plan from parsed data; see `load_plan`."""
     if not isinstance(data, dict):
@@ -133,7 +143,7 @@ def build_plan(data: Any, marks: Marks) -> Loaded[Plan]:
     data = dict(data)
     diagnostics = _version(data.pop("eduplan", None), marks)
     diagnostics += _duplicate_ids(data, marks)
-    context = Context()
+    context = Context(issue_date=_issue_date(data.get("issue_date")))
     kwargs: dict[str, Any] = {}
     found: list[Failure] = []
     with resolving(context):

@@ -74,6 +74,7 @@ class Context:
     indicators: dict[str, Indicator] = attrs.Factory(dict)
     broken_indicators: set[str] = attrs.Factory(set)
     organisations: dict[str, Organisation] = attrs.Factory(dict)
+    issue_date: dt.date | None = None  # what N年内 deadlines count from
 
 
 _CONTEXT: contextvars.ContextVar[Context] = contextvars.ContextVar("eduplan_io_context")
@@ -179,7 +180,7 @@ def structure_deadline(value: Any, _: type = Deadline) -> Deadline | None:
         return Deadline(structure_date(value))
     if not isinstance(value, str):
         raise TypeError(f"expected a deadline such as \"到2020年\" or 2020-12-31, got {_show(value)}")
-    return parse_deadline(value)
+    return parse_deadline(value, issued=_context().issue_date)
 
 
 def structure_period(value: Any, _: type = Period) -> Period:
