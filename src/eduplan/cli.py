@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import difflib
 import importlib
 import json
 import os
@@ -246,13 +247,36 @@ def _with_quality(report: Report, plan: Any, values: Sequence[Any], as_of: dt.da
     return attrs.evolve(report, submissions=due, diagnostics=(*report.diagnostics, *outliers(values)))
 
 
+def _other_plan_note(path: str, plan: Any, loaded: Loaded[tuple[Any, ...]]) -> Loaded[tuple[Any, ...]]:
+    """One line before the details when most rows name indicators the plan does not have."""
+    unknown = sum(1 for d in loaded.diagnostics if d.code is Code.UNKNOWN_INDICATOR)
+    if unknown and unknown >= len(loaded.value):
+        print(f"{path}: {unknown} of {unknown + len(loaded.value)} rows name indicators that plan {plan.id!r} does "
+              "not have: is this the reports table of another plan?", file=sys.stderr)
+    return loaded
+
+
+def _known_unit_or_exit(unit: str, plan: Any, values: Sequence[Any]) -> None:
+    """``--unit`` must name a unit of the plan or of the reports; otherwise exit 2 naming the closest."""
+    from eduplan.reporting import plan_units  # noqa: PLC0415 - only --unit needs it
+
+    known = [*plan_units(plan), *dict.fromkeys(v.organisation for v in values if v.organisation)]
+    if unit not in known:
+        close = difflib.get_close_matches(unit, known, n=3, cutoff=0.3)
+        hint = f"; did you mean {', '.join(close)}?" if close else ""
+        raise _Exit(EXIT_USAGE, f"--unit {unit!r}: no such unit in the plan or the reports{hint}")
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     """``eduplan check PLAN --reports FILE... --as-of DATE``."""
     plan = _plan_or_exit(args.plan, args, skip=frozenset({Code.GROUP_WITHOUT_MEMBERS}))  # the evaluator reports it
     limit = args.max_bytes or DEFAULT_MAX_TABLE_BYTES
     counts: list[dict[str, object]] = []
-    values, problems = _load_all(args.reports,
-                                 lambda path: load_reports(path, plan, sheet=args.sheet, max_bytes=limit), counts)
+    if not args.reports:
+        print(f"{PROG}: note: no --reports given, so every target is judged without reported values (无填报数据); "
+              "give the reports tables with --reports FILE...", file=sys.stderr)
+    values, problems = _load_all(args.reports, lambda path: _other_plan_note(
+        path, plan, load_reports(path, plan, sheet=args.sheet, max_bytes=limit)), counts)
     progress, more = _load_all(args.task_reports,
                                lambda path: load_task_reports(path, plan, sheet=args.sheet, max_bytes=limit), counts)
     problems += more
@@ -262,6 +286,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     # Every rejected or flagged input row is in the report, so every output format shows it (docs/reports.md).
     report = attrs.evolve(report, diagnostics=(*problems, *report.diagnostics), inputs=tuple(counts))
     if args.unit:
+        _known_unit_or_exit(args.unit, plan, values)
         report = report.for_unit(args.unit)
         if not report.records and not report.tasks:
             print(f"{PROG}: note: no task or result names the unit {args.unit!r}", file=sys.stderr)

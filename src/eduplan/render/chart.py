@@ -41,6 +41,16 @@ CJK_FONTS = ("Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft
              "WenQuanYi Zen Hei")
 
 
+def _installed_fonts(plt: Any) -> list[str]:
+    """The CJK fonts, then matplotlib's sans-serif list, that are installed: naming one that is not makes
+    matplotlib print a ``findfont`` warning for every piece of text it draws."""
+    from matplotlib import font_manager  # noqa: PLC0415 - an optional extra
+
+    installed = {font.name for font in font_manager.fontManager.ttflist}
+    wanted = [*CJK_FONTS, *plt.rcParams["font.sans-serif"]]
+    return [name for name in dict.fromkeys(wanted) if name in installed] or ["DejaVu Sans"]
+
+
 def chart_series(plan: Plan, target_id: str, reports: Iterable[ReportedValue], as_of: dt.date | None = None,
                  policy: Any = None) -> dict[str, Any]:
     """The data a progress chart draws, in the target's unit: points, trajectory, target level, unit.
@@ -95,7 +105,7 @@ def progress_chart(plan: Plan, target_id: str, reports: Iterable[ReportedValue],
         ax.axhline(series["target"], color="green", linestyle=":", label="target")
     if as_of is not None:
         ax.axvline(as_of, color="red", alpha=0.4, label="as of")
-    fonts = [*CJK_FONTS, *plt.rcParams["font.sans-serif"]]  # found at draw time, where installed
+    fonts = _installed_fonts(plt)
     ax.set_title(series["title"], fontfamily=fonts)
     ax.set_ylabel(series["unit"] or "value", fontfamily=fonts)
     ax.legend(loc="best")
