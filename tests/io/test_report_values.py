@@ -204,3 +204,16 @@ def test_a_share_above_100_is_refused_but_a_gross_rate_is_not(tmp_path: Path, pl
         values, problems = load_reports(path, plan)
         assert [(v.indicator_id, str(v.value)) for v in values] == [("rate", "103.5%")]
         assert [(d.code, d.location.line, d.location.column) for d in problems] == [(Code.IMPOSSIBLE_VALUE, 3, 3)]
+
+
+def test_bare_fraction_baseline_in_a_plan_file_is_located(tmp_path: Path) -> None:
+    """A baseline of 0.85 for a % indicator is read as 0.85 % with a warning at its line in the file."""
+    from eduplan.io import load_plan  # noqa: PLC0415 - only this test reads a plan file
+
+    path = tmp_path / "plan.yaml"
+    path.write_text(PLAN_TEXT.replace('unit: "%"}', 'unit: "%", baselines: [{value: 0.85, date: 2017-12-31}]}', 1),
+                    encoding="utf-8")
+    plan, warnings = load_plan(path)
+    assert plan.indicators[0].baselines[0].value == Amount("0.85", "%")
+    assert [(d.code, d.location.line, d.location.path) for d in warnings] == [
+        (Code.LIKELY_FRACTION, 5, "$.indicators[0].baselines[0].value")]

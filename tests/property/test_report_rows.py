@@ -6,9 +6,12 @@ import csv
 import re
 import tempfile
 import unicodedata
+from decimal import Decimal
 from pathlib import Path
 
-from hypothesis import given
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from eduplan.evaluation import evaluate
 from eduplan.io import load_reports, loads_plan, row_counts
@@ -54,3 +57,28 @@ def test_rows_are_accounted_for_and_digits_kept(rows: list[tuple[str, str, str, 
     for record in evaluation.to_records():
         for evidence in record["evidence"]:
             assert digits(evidence["written"]) == digits(cells[evidence["line"]])
+
+
+@settings(max_examples=25)
+@given(report_rows, st.lists(st.sampled_from([None, "0.00%", "0.0%", "#,##0"]), min_size=12, max_size=12))
+def test_excel_rows_are_accounted_for_and_digits_kept(rows: list[tuple[str, str, str, str, str]],
+                                                       formats: list[str | None]) -> None:
+    """The same for an .xlsx written with openpyxl, plain numbers stored as numbers in Excel number formats."""
+    openpyxl = pytest.importorskip("openpyxl")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "reports.xlsx"
+        book = openpyxl.Workbook()
+        book.active.append(["指标", "时间", "数值", "计量单位", "口径"])
+        for row, number_format in zip(rows, formats, strict=False):
+            number = re.fullmatch(r"-?\d+(\.\d+)?", row[2])
+            book.active.append([row[0], row[1], Decimal(row[2]) if number else row[2], row[3], row[4]])
+            if number and number_format:
+                book.active.cell(row=book.active.max_row, column=3).number_format = number_format
+        book.save(path)
+        loaded = load_reports(path, PLAN)
+    counts = row_counts(loaded)
+    assert counts.read == len(rows) == counts.accepted + counts.rejected
+    cells = {line: row[2] for line, row in enumerate(rows, start=2)}
+    for value in loaded.value:  # a percent cell shifts the decimal point (0.5 is 50%): compare significant digits
+        assert value.location is not None and value.location.line is not None
+        assert digits(value.value_text or "").rstrip("0") == digits(cells[value.location.line]).rstrip("0")

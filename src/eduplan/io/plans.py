@@ -473,27 +473,40 @@ def _warnings(plan: Plan, marks: Marks, data: Any) -> tuple[Diagnostic, ...]:
 
 
 def _fraction_warnings(plan: Plan, marks: Marks, data: Any) -> list[Diagnostic]:
-    """A bare number of at most 1 as a target of a ``%`` indicator reads as that many percent (the one rule
-    for bare numbers) but is almost certainly a fraction (0.92 for 92 %): say so, at the value."""
-    warnings = []
+    """A bare number of at most 1 as a target or baseline of a ``%`` indicator reads as that many percent (the
+    one rule for bare numbers) but is almost certainly a fraction (0.92 for 92 %): say so, at the value."""
+    places: list[tuple[str, Any, str]] = []  # (JSON path, raw mapping, indicator name) of each value holder
     targets = {t.id: t for _, t in plan.targets()}
     for kind, item_id, path in _items(data):
-        node: Any = data
-        for name, index in _TOKEN.findall(path):
-            node = node[name] if name else node[int(index)]
         target = targets.get(item_id)
-        if kind != "target" or target is None or target.indicator.unit != "%" or not isinstance(node, dict):
-            continue
+        if kind == "target" and target is not None and target.indicator.unit == "%":
+            places.append((path, _node(data, path), target.indicator.name))
+    percent_ids = {i.id: i.name for i in plan.indicators if i.unit == "%"}
+    raw_indicators = data.get("indicators") if isinstance(data, dict) else None
+    for i, raw in enumerate(raw_indicators if isinstance(raw_indicators, list) else []):
+        if isinstance(raw, dict) and raw.get("id") in percent_ids and isinstance(raw.get("baselines"), list):
+            places += [(f"$.indicators[{i}].baselines[{j}]", b, percent_ids[raw["id"]])
+                       for j, b in enumerate(raw["baselines"])]
+    warnings = []
+    for path, node, name in places:
         for key in ("value", "upper"):
-            number = bare_number(node.get(key))
+            number = bare_number(node.get(key)) if isinstance(node, dict) else None
             if number is not None and 0 < number <= 1:
                 where, percent = f"{path}.{key}", format((number * 100).normalize(), "f")
                 warnings.append(Diagnostic(
                     Code.LIKELY_FRACTION, f"{key}: the bare number {number} is read as {number}% for "
-                    f"{target.indicator.name}, but looks like the fraction {percent}% "
+                    f"{name}, but looks like the fraction {percent}% "
                     f"(裸数{number}按{number}%读取，疑为小数形式)", marks.location(where, **_ids_for_path(data, where)),
                     Severity.WARNING, hint=f"write \"{percent}%\" (or \"{number}%\") to say which is meant"))
     return warnings
+
+
+def _node(data: Any, path: str) -> Any:
+    """The raw value at a JSON path such as ``$.goals[0].targets[1]``."""
+    node = data
+    for name, index in _TOKEN.findall(path):
+        node = node[name] if name else node[int(index)]
+    return node
 
 
 def reviews_pending(plan: Plan) -> int:
