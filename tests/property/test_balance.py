@@ -18,7 +18,9 @@ from eduplan.balance import (
     coefficient_of_variation,
     evaluate_balance,
     load_standard,
+    schools_from_rows,
 )
+from eduplan.diagnostics import Severity
 from tests.balance.strategies import county, enrolments
 
 
@@ -113,3 +115,22 @@ def test_county_coefficients_invariant_to_scaling_schools(schools: list[School],
     scaled = [attrs.evolve(s, enrolment=s.enrolment * factor,
                            quantities=tuple((k, v * factor) for k, v in s.quantities)) for s in schools]
     assert _summary(scaled) == _summary(schools)
+
+
+_CELLS = st.one_of(st.sampled_from(["", "12", "3.5", "-4", "abc", "1,200", "四百", "0", "１２"]),
+                   st.integers(min_value=-5, max_value=5000), st.text(max_size=4))
+
+
+@given(st.lists(st.tuples(st.sampled_from(["甲县", "乙县", ""]), st.sampled_from(["一小", "二小", "三中", ""]),
+                          st.sampled_from(["小学", "初中", "高中", "九年一贯制", ""]), _CELLS, _CELLS, _CELLS, _CELLS),
+                max_size=12))
+def test_every_row_is_a_school_or_a_diagnostic(rows: list[tuple[object, ...]]) -> None:
+    """Whatever the cells, each data row gives schools or at least one error located on its line, never both."""
+    header = ["县区", "学校", "学段", "在校生数", "小学部在校生数", "初中部在校生数", "图书册数"]
+    loaded = schools_from_rows([header, *rows], "s.csv")
+    lines_with_schools = {s.location.line for s in loaded.value.schools if s.location}
+    lines_with_errors = {d.location.line for d in loaded.diagnostics if d.severity is Severity.ERROR}
+    for number, row in enumerate(rows, start=2):
+        if all(c in ("", None) or (isinstance(c, str) and not c.strip()) for c in row):
+            continue
+        assert (number in lines_with_schools) != (number in lines_with_errors), (number, row)

@@ -178,19 +178,19 @@ def _first_rows(found: list[School], seen: dict[tuple[str, str, Stage], School]
     Summing both rows would count the school twice and keeping either would be a silent choice, so the later
     row is reported and its county's verdict becomes incomplete.
     """
-    kept: list[School] = []
     problems: list[Diagnostic] = []
     for school in found:
-        key = (school.county, school.code or school.name, school.stage)
-        first = seen.setdefault(key, school)
-        if first is school:
-            kept.append(school)
-            continue
-        where = f" (first on line {first.location.line})" if first.location and first.location.line else ""
-        problems.append(Diagnostic(Code.DUPLICATE_ID, f"{school.county} {school.name} ({school.stage.label_zh}) is "
-                                   f"given twice{where}", school.location or Location(), hint="keep one row per "
-                                   "school and stage; the row was skipped"))
-    return kept, problems
+        first = seen.get((school.county, school.code or school.name, school.stage))
+        if first is not None:
+            where = f" (first on line {first.location.line})" if first.location and first.location.line else ""
+            problems.append(Diagnostic(Code.DUPLICATE_ID, f"{school.county} {school.name} ({school.stage.label_zh}) "
+                                       f"is given twice{where}", school.location or Location(),
+                                       hint="keep one row per school and stage; the row was skipped"))
+    if problems:  # a row is taken whole or not at all (a 一贯制 row gives two schools)
+        return [], problems
+    for school in found:
+        seen[school.county, school.code or school.name, school.stage] = school
+    return found, problems
 
 
 def _fatal(file: str | None, code: Code, message: str, line: int | None = None, hint: str | None = None
