@@ -46,6 +46,7 @@ def read(text: str) -> list[tuple[Decimal, Decimal | None, str, str | None]]:
         ("每学年进行一次自评", (Decimal(1), None, "count", "次")),
         ("每天一小时校园体育活动", (Decimal(1), None, "hour", None)),
         ("至少开展一次大课间活动", (Decimal(1), None, "count", "次")),
+        ("掌握两项以上运动技能", (Decimal(2), None, "count", "项")),
         ("配备专用教室1间以上", (Decimal(1), None, "count", "间")),
         ("0.15%-0.2%配备教师", (Decimal("0.15"), Decimal("0.2"), "percent", None)),
     ],

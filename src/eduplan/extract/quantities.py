@@ -10,8 +10,8 @@ dates (``2020年``), ordinals (``第三批``), ranks (``前1%``), formulas (``5+
 quoted names and book titles (“5+2”工程, 《3-6岁儿童学习与发展指南》). Chinese numerals are names
 more often than amounts (三年, 五项办学条件, 一校一品), so they are read only where the grammar says
 they measure: a range (一两项, 一至两项), a round 百/千/万 (百支管乐团, 万个艺术社), after a
-comparator cue (至少有三名, 至少开展一次), after a frequency (每三年举办一届, 每天一小时), and before
-units that never name (百分之九十, 两个百分点, 三倍, 五亿元).
+comparator cue (至少有三名, 至少开展一次) or before one (两项以上), after a frequency (每三年举办一届,
+每天一小时), and before units that never name (百分之九十, 两个百分点, 三倍, 五亿元).
 
 >>> from eduplan.extract.text import Document
 >>> doc = Document("建设百支管乐团、千支舞蹈队,掌握1至2项,形成一两项,补充5000余名,落实“5+2”工程")
@@ -57,6 +57,7 @@ RATIO_RE = re.compile(r"(?<![\d.:])(?P<low>\d{1,3}(?:\.\d+)?)\s*:\s*1(?![\d.:])"
 MONEY_WORDS = ("资金", "经费", "投入", "投资", "拨款", "基金", "预算")
 # Chinese numerals before these units always measure (两个百分点, 三倍, 五亿元).
 ALWAYS_MEASURING = frozenset({"percentage_point", "multiple", "yuan"})
+SUFFIX_WORDS = tuple(LEX.suffix)
 ROUND_NUMERALS = frozenset({"百", "千", "万", "百万", "千万", "亿"})
 _CUE_WORDS = alternation([*LEX.prefix, *LEX.negatable, *LEX.distant_verbs])
 _PERIODS = alternation(f.period for f in LEX.frequencies)
@@ -221,6 +222,8 @@ def _measures(text: str, match: re.Match[str], quantity: Quantity) -> bool:
     """Whether a Chinese numeral is an amount here rather than part of a name (三年, 五项, 一校一品)."""
     if quantity.upper is not None or match["low"] in ROUND_NUMERALS or quantity.unit in ALWAYS_MEASURING:
         return True
+    if text.startswith(SUFFIX_WORDS, match.end()):
+        return True  # 掌握两项以上运动技能, 建成三所左右
     clause_start = max(text.rfind(sep, 0, match.start()) for sep in ",;。:、(") + 1
     return CHINESE_LICENSE.search(text[clause_start : match.start()]) is not None
 
