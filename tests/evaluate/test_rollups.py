@@ -94,3 +94,18 @@ def test_rollups(tmp_path: Path, plan: Plan, suffix: str, rows: list[list[Any]],
     assert all(d.severity is Severity.WARNING for d in coverage)
     if len(rows) == 2:
         assert "2 of 5 declared units reported; missing 丙区, 丁区, 戊区" in coverage[0].message
+
+
+def test_without_declared_members_the_usual_reporters_are_expected(tmp_path: Path) -> None:
+    """No members declared: a later roll-up missing a unit that reported before is incomplete, so the city's
+    own 2023 value (88 %) still counts rather than 甲区's lone 2024 figure (95 %)."""
+    declared = "organisations:\n  - {name: 各区, kind: group, members: [甲区, 乙区, 丙区, 丁区, 戊区]}\n"
+    plan = loads_plan(PLAN.replace(declared, "")).value
+    rows = [["rate", "", "2023-12-31", "88%", "", ""], ["rate", "甲区", "2023-12-31", "87%", 870, 1000],
+            ["rate", "乙区", "2023-12-31", "89%", 890, 1000], ["rate", "甲区", "2024-12-31", "95%", 950, 1000]]
+    reports, _ = load_reports(write(tmp_path, rows, ".csv"), plan)
+    evaluation = evaluate(plan, reports, "2025-01-10")
+    result = next(r for r in evaluation.results if r.target.id == "t-rate")
+    assert (result.status, str(result.actual)) == (Status.MISSED, "88%")
+    [coverage] = [d for d in evaluation.diagnostics if d.code is Code.INCOMPLETE_COVERAGE]
+    assert "1 of 2 units that report this indicator reported; missing 乙区" in coverage.message

@@ -203,7 +203,10 @@ class _Context:
         if declared is None:
             declared = self.members[indicator.id] = declared_members(self.plan, indicator)
         reported = [org for org, p in found.items() if p.value is not None]
-        incomplete = coverage_problem(indicator, declared, reported, self.policy.partial_rollups)
+        # Without declared members, the units that reported the indicator at all are the ones expected.
+        incomplete = coverage_problem(indicator, declared or reporters, reported, self.policy.partial_rollups,
+                                      declared=bool(declared))
+        declared = declared or reporters
         if incomplete is not None:
             self.diagnostics_found.setdefault(incomplete.message, incomplete)
             if not self.policy.partial_rollups:

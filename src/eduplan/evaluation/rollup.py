@@ -69,17 +69,19 @@ def declared_members(plan: Plan, indicator: Indicator) -> tuple[str, ...]:
     return tuple(dict.fromkeys(o.name for g in chosen for o in g.expand()))  # in the order declared
 
 
-def coverage_problem(indicator: Indicator, declared: Sequence[str], reported: Sequence[str],
-                     partial: bool) -> Diagnostic | None:
-    """An ``incomplete-coverage`` warning if declared members are missing from a roll-up."""
-    missing = [name for name in declared if name not in set(reported)]
+def coverage_problem(indicator: Indicator, expected: Sequence[str], reported: Sequence[str],
+                     partial: bool, declared: bool = True) -> Diagnostic | None:
+    """An ``incomplete-coverage`` warning if expected units are missing from a roll-up: the declared members,
+    or (``declared=False``) the units that reported the indicator at some time."""
+    missing = [name for name in expected if name not in set(reported)]
     if not missing:
         return None
-    done = len(declared) - len(missing)
+    done = len(expected) - len(missing)
+    which = "declared units" if declared else "units that report this indicator"
     then = ("the partial figure is used (Policy(partial_rollups=True))", "按部分单位数据汇总") if partial else (
         "the jurisdiction's value is no_data", "不予汇总，视为无数据")
     return Diagnostic(
-        Code.INCOMPLETE_COVERAGE, f"{indicator.name}: {done} of {len(declared)} declared units reported; missing "
+        Code.INCOMPLETE_COVERAGE, f"{indicator.name}: {done} of {len(expected)} {which} reported; missing "
         f"{', '.join(missing)}; {then[0]} (覆盖不全：{len(missing)}个单位未报送，{then[1]})", Location(),
         Severity.WARNING, hint="collect the missing units' reports, or report the jurisdiction's value directly")
 
