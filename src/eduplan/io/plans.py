@@ -39,10 +39,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
-import re
 import typing
-from collections import defaultdict
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -142,7 +139,8 @@ def build_plan(data: Any, marks: Marks) -> Loaded[Plan]:
                                              "...) at the top", marks.location("$"))])
     data = dict(data)
     diagnostics = _version(data.pop("eduplan", None), marks)
-    diagnostics += _duplicate_ids(data, marks)
+    paths = _Paths(data, marks)  # one walk: every item's id, path and enclosing task and target
+    diagnostics += _duplicate_ids(paths)
     context = Context(issue_date=_issue_date(data.get("issue_date")))
     kwargs: dict[str, Any] = {}
     found: list[Failure] = []
@@ -161,21 +159,21 @@ def build_plan(data: Any, marks: Marks) -> Loaded[Plan]:
             kwargs[field.name] = value
     known = {f.name for f in attrs.fields(Plan)}
     found += [Failure(f"$.{key}", UnknownKeyError(key, known)) for key in data if key not in known]
-    diagnostics += [d for failure in found for d in failure_diagnostics(failure, marks, data)]
+    diagnostics += [d for failure in found for d in failure_diagnostics(failure, paths)]
     if found:
         # The plan cannot be built, so its own cross-object checks cannot run: run those that the raw
         # data allows, so that every problem is still reported in one pass.
-        raise _load_error(marks, diagnostics + _early_deadline_checks(data, marks))
+        raise _load_error(marks, diagnostics + _early_deadline_checks(data, paths))
     try:
         plan = Plan(**kwargs)
     except ModelError as exc:
         duplicates_known = any(d.code is Code.DUPLICATE_ID for d in diagnostics)
-        diagnostics += [d for d in _plan_diagnostics(exc, marks, data)
+        diagnostics += [d for d in _plan_diagnostics(exc, paths)
                         if not (duplicates_known and d.code is Code.DUPLICATE_ID)]
         raise _load_error(marks, diagnostics) from None
     if any(d.severity is Severity.ERROR for d in diagnostics):
         raise _load_error(marks, diagnostics)
-    return Loaded(plan, tuple(diagnostics) + _warnings(plan, marks, data))
+    return Loaded(plan, tuple(diagnostics) + _warnings(plan, paths))
 
 
 def dump_plan(plan: Plan, fmt: str = "yaml") -> str:
@@ -288,46 +286,70 @@ def _declared(
 # --- ids and paths ------------------------------------------------------------------------------------------
 
 _ID_KINDS = {"sections": "section", "tasks": "task", "goals": "goal", "targets": "target"}
-_TOKEN = re.compile(r"\.([^.\[]+)|\[(\d+)\]")
 
 
-def _items(data: Any, path: str = "$", kind: str | None = None) -> Iterator[tuple[str, str, str]]:
-    """Every (kind, id, path) of sections, tasks, goals and targets in raw data."""
-    if isinstance(data, dict):
-        if kind is not None and isinstance(data.get("id"), str | int):
-            yield kind, str(data["id"]), path
-        for key, value in data.items():
+class _Paths:
+    """Where each item of the raw data is, found in one walk when loading starts.
+
+    Every section, task, goal, target and indicator with its id, JSON path and raw mapping, and for each
+    item the task and target ids that enclose it, so that a diagnostic at any path gets its ids by a few
+    dictionary look-ups instead of a new walk of the data.
+    """
+
+    def __init__(self, data: dict[str, Any], marks: Marks) -> None:
+        self.marks = marks
+        self.items: list[tuple[str, str, str]] = []  # (kind, id, path)
+        self.nodes: dict[str, dict[str, Any]] = {}
+        self.enclosing: dict[str, dict[str, str | None]] = {"$": {"task_id": None, "target_id": None}}
+        self._walk(data, "$", None, self.enclosing["$"])
+        indicators = data.get("indicators")
+        if isinstance(indicators, list):
+            for i, item in enumerate(indicators):
+                if isinstance(item, dict) and "id" in item:
+                    self.items.append(("indicator", str(item["id"]), f"$.indicators[{i}]"))
+                    self.nodes[f"$.indicators[{i}]"] = item
+        self.first: dict[str, str] = {}
+        for kind, item_id, path in self.items:
+            self.first.setdefault(f"{kind}:{item_id}", path)
+            if kind != "indicator":
+                self.first.setdefault(item_id, path)
+
+    def _walk(self, node: Any, path: str, kind: str | None, ids: dict[str, str | None]) -> None:
+        if not isinstance(node, dict):
+            return
+        if kind is not None and isinstance(node.get("id"), str | int):
+            self.items.append((kind, str(node["id"]), path))
+            if kind in ("task", "target"):
+                ids = {**ids, f"{kind}_id": str(node["id"])}
+        if kind is not None:
+            self.nodes[path], self.enclosing[path] = node, ids
+        for key, value in node.items():
             if key in _ID_KINDS and isinstance(value, list):
                 for i, item in enumerate(value):
-                    yield from _items(item, f"{path}.{key}[{i}]", _ID_KINDS[key])
+                    self._walk(item, f"{path}.{key}[{i}]", _ID_KINDS[key], ids)
+
+    def ids(self, path: str) -> dict[str, str | None]:
+        """The task and target ids that enclose ``path``."""
+        while path not in self.enclosing:
+            cut = max(path.rfind("."), path.rfind("["))
+            path = path[:cut] if cut > 0 else "$"
+        return self.enclosing[path]
+
+    def location(self, path: str) -> Location:
+        """The location of ``path``: file, line and column, the path, and the enclosing task and target."""
+        return self.marks.location(path, **self.ids(path))
 
 
-def _ids_for_path(data: Any, path: str) -> dict[str, str | None]:
-    """The task and target ids that enclose ``path`` in raw data."""
-    ids: dict[str, str | None] = {"task_id": None, "target_id": None}
-    node, key = data, None
-    for name, index in _TOKEN.findall(path):
-        if name:
-            node, key = (node.get(name) if isinstance(node, dict) else None), name
-        elif isinstance(node, list) and int(index) < len(node):
-            node = node[int(index)]
-            if isinstance(node, dict) and key in ("tasks", "targets") and isinstance(node.get("id"), str | int):
-                ids["task_id" if key == "tasks" else "target_id"] = str(node["id"])
-        else:
-            break
-    return ids
-
-
-def _early_deadline_checks(data: dict[str, Any], marks: Marks) -> list[Diagnostic]:
+def _early_deadline_checks(data: dict[str, Any], paths: _Paths) -> list[Diagnostic]:
     """Deadlines before the plan starts, read from raw data (for plans that cannot be built)."""
     try:
         start = structure_period(data.get("period")).start
     except (EduplanError, TypeError, ValueError):
         return []
     diagnostics = []
-    for kind, _, path in _items(data):
-        node = _node_at(data, path)
-        if kind not in ("task", "target") or not isinstance(node, dict) or "deadline" not in node:
+    for kind, _, path in paths.items:
+        node = paths.nodes.get(path)
+        if kind not in ("task", "target") or node is None or "deadline" not in node:
             continue
         try:
             deadline = structure_deadline(node["deadline"])
@@ -336,36 +358,21 @@ def _early_deadline_checks(data: dict[str, Any], marks: Marks) -> list[Diagnosti
         if deadline is not None and deadline.date < start:
             diagnostics.append(Diagnostic(
                 Code.DEADLINE_BEFORE_START, f"{kind.capitalize()}.deadline: {deadline.date} is before the plan "
-                f"starts ({start})", marks.location(f"{path}.deadline", **_ids_for_path(data, path)),
+                f"starts ({start})", paths.location(f"{path}.deadline"),
                 hint="check the year; a deadline must fall within or after the plan period"))
     return diagnostics
 
 
-def _node_at(data: Any, path: str) -> Any:
-    node = data
-    for name, index in _TOKEN.findall(path):
-        node = node.get(name) if name and isinstance(node, dict) else node
-        if not name:
-            node = node[int(index)] if isinstance(node, list) and int(index) < len(node) else None
-    return node
-
-
-def _duplicate_ids(data: dict[str, Any], marks: Marks) -> list[Diagnostic]:
+def _duplicate_ids(paths: _Paths) -> list[Diagnostic]:
     seen: dict[str, str] = {}
     diagnostics = []
-    items = list(_items(data))
-    indicators = data.get("indicators")
-    if isinstance(indicators, list):
-        items += [("indicator", str(x["id"]), f"$.indicators[{i}]")
-                  for i, x in enumerate(indicators) if isinstance(x, dict) and "id" in x]
-    for kind, item_id, path in items:
+    for kind, item_id, path in paths.items:
         key = f"indicator:{item_id}" if kind == "indicator" else item_id
         if key in seen:
-            first = marks.nearest(seen[key])
+            first = paths.marks.nearest(seen[key])
             where = f"line {first[0]}" if first else seen[key]
             diagnostics.append(Diagnostic(Code.DUPLICATE_ID, f"{kind} id {item_id!r} is already used ({where})",
-                                          marks.location(f"{path}.id", **_ids_for_path(data, path)),
-                                          hint="give each item its own id"))
+                                          paths.location(f"{path}.id"), hint="give each item its own id"))
         else:
             seen[key] = path
     return diagnostics
@@ -373,12 +380,12 @@ def _duplicate_ids(data: dict[str, Any], marks: Marks) -> list[Diagnostic]:
 
 # --- failures to diagnostics ----------------------------------------------------------------------------------
 
-def failure_diagnostics(failure: Failure, marks: Marks, data: Any) -> list[Diagnostic]:
+def failure_diagnostics(failure: Failure, paths: _Paths) -> list[Diagnostic]:
     """Diagnostics for one structuring failure, positioned by its path."""
     path, error = failure.path, failure.error
 
     def at(where: str, code: Code, message: str, hint: str | None = None) -> Diagnostic:
-        return Diagnostic(code, message, marks.location(where, **_ids_for_path(data, where)), hint=hint)
+        return Diagnostic(code, message, paths.location(where), hint=hint)
 
     field = path.rsplit(".", 1)[-1]
     if isinstance(error, AlreadyReportedError):
@@ -390,11 +397,11 @@ def failure_diagnostics(failure: Failure, marks: Marks, data: Any) -> list[Diagn
     if isinstance(error, DanglingReferenceError):
         return [at(path, Code.DANGLING_REFERENCE, error.message, error.hint)]
     if isinstance(error, ModelError) and error.diagnostics:
-        return [attrs.evolve(d, location=marks.location(where, **_ids_for_path(data, where)))
-                for d in error.diagnostics for where in (_join(path, d.location.path),)]
+        return [attrs.evolve(d, location=paths.location(_join(path, d.location.path))) for d in error.diagnostics]
     if isinstance(error, QuantityError | DeadlineError | ModelError):
         return [at(path, error.code, f"{field}: {error.message}")]
-    hint = 'quote it: "~"' if field == "comparator" and _node_at(data, path) is None else None
+    owner = paths.nodes.get(path.rsplit(".", 1)[0], {})
+    hint = 'quote it: "~"' if field == "comparator" and owner.get("comparator", "") is None else None
     return [at(path, Code.INVALID_FIELD, f"{field}: {error}", hint)]
 
 
@@ -414,79 +421,66 @@ def _join(path: str, relative: str | None) -> str:
     return f"{path}{relative}" if relative.startswith("[") else f"{path}.{relative}"
 
 
-def _plan_diagnostics(error: ModelError, marks: Marks, data: Any) -> list[Diagnostic]:
+def _plan_diagnostics(error: ModelError, paths: _Paths) -> list[Diagnostic]:
     if not error.diagnostics:
-        return [Diagnostic(error.code, error.message, marks.location("$"))]
-    paths: dict[str, str] = {}
-    for kind, item_id, path in _items(data):
-        paths.setdefault(f"{kind}:{item_id}", path)
-        paths.setdefault(item_id, path)
-    indicators = data.get("indicators") or []
-    for i, item in enumerate(indicators):
-        if isinstance(item, dict) and "id" in item:
-            paths.setdefault(f"indicator:{item['id']}", f"$.indicators[{i}]")
+        return [Diagnostic(error.code, error.message, paths.location("$"))]
     result = []
     for diagnostic in error.diagnostics:
         location = diagnostic.location
         by_id = location.target_id or location.task_id
-        found = paths.get(by_id) if by_id is not None else _declared_path(location.path, paths, data)
+        found = paths.first.get(by_id) if by_id is not None else _declared_path(location.path, paths)
         if found is None:
-            result.append(attrs.evolve(diagnostic, location=attrs.evolve(location, file=marks.file)))
+            result.append(attrs.evolve(diagnostic, location=attrs.evolve(location, file=paths.marks.file)))
             continue
         path = _join(found, location.path) if by_id is not None else found
-        new = marks.location(path, **_ids_for_path(data, path))
-        result.append(attrs.evolve(diagnostic, location=new))
+        result.append(attrs.evolve(diagnostic, location=paths.location(path)))
     return result
 
 
-def _declared_path(key: str | None, paths: dict[str, str], data: Any) -> str | None:
+def _declared_path(key: str | None, paths: _Paths) -> str | None:
     """The JSON path of an item named ``kind:id`` by a plan check (``organisation:2`` is an index)."""
     if key is None:
         return None
     kind, _, name = key.partition(":")
     if kind == "organisation" and name.isdigit():
         return f"$.organisations[{name}]"
-    return paths.get(key)
+    return paths.first.get(key)
 
 
-def _warnings(plan: Plan, marks: Marks, data: Any) -> tuple[Diagnostic, ...]:
-    where: dict[str, str] = defaultdict(str)
-    for _, item_id, path in _items(data):
-        where.setdefault(item_id, path)
+def _warnings(plan: Plan, paths: _Paths) -> tuple[Diagnostic, ...]:
     warnings = []
     for _, target in plan.targets():
         group = target.scope.group
         if target.scope.kind is not ScopeKind.JURISDICTION and group is not None and not group.expand():
-            path = where[target.id] + ".scope.group" if where[target.id] else "$"
+            found = paths.first.get(target.id)
+            path = found + ".scope.group" if found else "$"
             warnings.append(Diagnostic(
                 Code.GROUP_WITHOUT_MEMBERS, f"the group {group.name!r} has no members listed, so target "
-                f"{target.id} cannot be checked unit by unit", marks.location(path, **_ids_for_path(data, path)),
+                f"{target.id} cannot be checked unit by unit", paths.location(path),
                 Severity.WARNING, hint="declare the group with its members under organisations:"))
-    warnings += _fraction_warnings(plan, marks, data)
+    warnings += _fraction_warnings(plan, paths)
     pending = reviews_pending(plan)
     if pending:
         warnings.append(Diagnostic(
             Code.NEEDS_REVIEW, f"{pending} item(s) read by eduplan extract still carry review: true",
-            Location(file=marks.file), Severity.WARNING,
+            Location(file=paths.marks.file), Severity.WARNING,
             hint="check each against its quoted text, then delete its review: true line"))
     return tuple(warnings)
 
 
-def _fraction_warnings(plan: Plan, marks: Marks, data: Any) -> list[Diagnostic]:
+def _fraction_warnings(plan: Plan, paths: _Paths) -> list[Diagnostic]:
     """A bare number of at most 1 as a target or baseline of a ``%`` indicator reads as that many percent (the
     one rule for bare numbers) but is almost certainly a fraction (0.92 for 92 %): say so, at the value."""
     places: list[tuple[str, Any, str]] = []  # (JSON path, raw mapping, indicator name) of each value holder
     targets = {t.id: t for _, t in plan.targets()}
-    for kind, item_id, path in _items(data):
-        target = targets.get(item_id)
-        if kind == "target" and target is not None and target.indicator.unit == "%":
-            places.append((path, _node(data, path), target.indicator.name))
     percent_ids = {i.id: i.name for i in plan.indicators if i.unit == "%"}
-    raw_indicators = data.get("indicators") if isinstance(data, dict) else None
-    for i, raw in enumerate(raw_indicators if isinstance(raw_indicators, list) else []):
-        if isinstance(raw, dict) and raw.get("id") in percent_ids and isinstance(raw.get("baselines"), list):
-            places += [(f"$.indicators[{i}].baselines[{j}]", b, percent_ids[raw["id"]])
-                       for j, b in enumerate(raw["baselines"])]
+    for kind, item_id, path in paths.items:
+        target, raw = targets.get(item_id), paths.nodes.get(path)
+        if kind == "target" and target is not None and target.indicator.unit == "%":
+            places.append((path, raw, target.indicator.name))
+        elif kind == "indicator" and item_id in percent_ids and isinstance(raw, dict) \
+                and isinstance(raw.get("baselines"), list):
+            places += [(f"{path}.baselines[{j}]", b, percent_ids[item_id]) for j, b in enumerate(raw["baselines"])]
     warnings = []
     for path, node, name in places:
         for key in ("value", "upper"):
@@ -496,17 +490,9 @@ def _fraction_warnings(plan: Plan, marks: Marks, data: Any) -> list[Diagnostic]:
                 warnings.append(Diagnostic(
                     Code.LIKELY_FRACTION, f"{key}: the bare number {number} is read as {number}% for "
                     f"{name}, but looks like the fraction {percent}% "
-                    f"(裸数{number}按{number}%读取，疑为小数形式)", marks.location(where, **_ids_for_path(data, where)),
+                    f"(裸数{number}按{number}%读取，疑为小数形式)", paths.location(where),
                     Severity.WARNING, hint=f"write \"{percent}%\" (or \"{number}%\") to say which is meant"))
     return warnings
-
-
-def _node(data: Any, path: str) -> Any:
-    """The raw value at a JSON path such as ``$.goals[0].targets[1]``."""
-    node = data
-    for name, index in _TOKEN.findall(path):
-        node = node[name] if name else node[int(index)]
-    return node
 
 
 def reviews_pending(plan: Plan) -> int:
