@@ -13,7 +13,8 @@ over integers-and-decimals that are computed exactly:
     CV² = Σ D_i² / P_i  /  (P · T²)      with  D_i = T_i·P − T·P_i
 
 so a county of equal schools has every ``D_i = 0`` and a coefficient of exactly 0 (no cancellation),
-and the only rounding is in the ``n`` quotients ``D_i² / P_i`` and the square root, both at 60 digits.
+and the only rounding is in the ``n`` quotients ``D_i² / P_i``, their sum (non-negative terms: relative error
+below n × 1e-59) and the square root, all at 60 digits.
 The result is rounded to 20 significant digits.
 
 >>> coefficient_of_variation([420, 300, 150], [1000, 600, 500])
