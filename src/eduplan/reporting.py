@@ -89,7 +89,7 @@ class ReportingSlot:
                 "organisation": self.organisation or "", "period": self.period_text,
                 "date": "" if self.date is None else self.date.isoformat(), "unit": self.unit,
                 "target": self.target_text, "deadline": self.deadline_text, "task": self.task_text,
-                "leads": self.leads}
+                "leads": self.leads, "basis": "新增" if self.period is not None else ""}
 
 
 def _group_members(plan: Plan, group: Organisation) -> tuple[str, ...]:

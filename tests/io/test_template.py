@@ -128,3 +128,23 @@ def test_seed_plan_template(tmp_path: Path) -> None:
     plan, _ = load_plan(ROOT / "examples" / "guiyang-2023-2025" / "plan.yaml")
     rows = template_rows(plan)
     assert {r.indicator_id for r in rows} == {t.indicator.id for _, t in plan.targets()}
+
+
+def test_basis_column_for_cumulative_rows(plan: Plan, tmp_path: Path) -> None:
+    """口径 is 新增 (open, a 新增/累计 list) on cumulative rows and empty and locked on level rows; 累计 reads back."""
+    path = tmp_path / "t.xlsx"
+    write_template(template_rows(plan), path)
+    book = openpyxl.load_workbook(path)
+    sheet = book["填报表"]
+    header = [c.value for c in sheet[1]]
+    basis = header.index("口径") + 1
+    level, cumulative = sheet.cell(2, basis), sheet.cell(3, basis)  # enrol (level), places (cumulative)
+    assert level.value is None and level.protection.locked
+    assert cumulative.value == "新增" and not cumulative.protection.locked
+    lists = [v for v in sheet.data_validations.dataValidation if v.formula1 == '"新增,累计"']
+    assert lists and cumulative.coordinate in str(lists[0].sqref)
+    cumulative.value = "累计"
+    sheet.cell(3, header.index("数值") + 1).value = 400
+    book.save(path)
+    values, _ = load_reports(path, plan)
+    assert [(v.indicator_id, str(v.basis)) for v in values] == [("places", "running_total")]

@@ -26,7 +26,7 @@ with every problem located by sheet, row and column.
 >>> [(r.indicator_id, str(r.date), r.target_text, r.leads) for r in rows]
 [('enrol', '2019-12-31', '不低于95%', '市教育局'), ('enrol', '2020-12-31', '不低于95%', '市教育局')]
 >>> print(template_csv(rows).splitlines()[-1])
-enrol,学前三年毛入园率,,,2020-12-31,,%,,,,,不低于95%,2020-12-31,普及学前教育,市教育局
+enrol,学前三年毛入园率,,,2020-12-31,,%,,,,,,不低于95%,2020-12-31,普及学前教育,市教育局
 """
 
 from __future__ import annotations
@@ -54,6 +54,7 @@ HEADERS: tuple[tuple[str, str, bool], ...] = (
     ("date", "统计时间", False),
     ("value", "数值", True),
     ("unit", "计量单位", False),
+    ("basis", "口径", False),
     ("source", "数据来源", True),
     ("final", "是否终值", True),
     ("reported_on", "填报日期", True),
@@ -73,8 +74,8 @@ INSTRUCTIONS = (
     "   One row per value: write the number in 数值 for the period (统计期, an increment) or day (统计时间, a level).",
     "2. 数值按「计量单位」填写，只填数字：百分比指标填 92.5 表示 92.5%；单元格设为百分比格式（92.5%）也可以。",
     "   Numbers only, in the unit shown (计量单位): for a % indicator 92.5 is 92.5%, as is a percent cell of 92.5%.",
-    "3. 「是否终值」填 是（正式数）或 否（初步数、预计数）；留空视为终值。",
-    "   是否终值: 是 for a final value, 否 for a provisional one; empty means final.",
+    "3. 「是否终值」填 是（正式数）或 否（初步数、预计数）；留空视为终值。「口径」默认 新增，填累计值时改为 累计。",
+    "   是否终值: 是 final, 否 provisional, empty final. 口径: 新增 (the period's increment) unless you give 累计.",
     "4. 「填报日期」填写实际报送日期（如 2020-07-05），用于统计报送是否及时。",
     "   填报日期: the day you report, e.g. 2020-07-05 (used to count late reports).",
     "5. 灰色列（标注“参考”及指标编号、填报单位、统计期等）为计划中的信息，已锁定，请勿修改；无需填报的行可留空。",
@@ -130,7 +131,7 @@ def write_template(rows: Sequence[TemplateRow], path: str | Path, *, title: str 
 
 _GREY, _HEAD = "F2F2F2", "DDEBF7"
 _WIDTHS = {"indicator": 26, "indicator_name": 30, "organisation": 16, "period": 12, "date": 12, "value": 12,
-           "unit": 9, "source": 16, "final": 9, "reported_on": 13, "note": 20, "target": 22, "deadline": 13,
+           "unit": 9, "basis": 8, "source": 16, "final": 9, "reported_on": 13, "note": 20, "target": 22, "deadline": 13,
            "task": 30, "leads": 16}
 
 
@@ -165,7 +166,7 @@ def template_workbook(rows: Sequence[TemplateRow], title: str = "") -> Any:
         for col, (field, _, editable) in enumerate(HEADERS, start=1):
             cell = sheet.cell(number, col)
             write_cell(cell, cells.get(field) or None)
-            if editable or (field == "organisation" and row.fill_unit):
+            if editable or (field == "organisation" and row.fill_unit) or (field == "basis" and row.period):
                 cell.protection = Protection(locked=False)
             else:
                 cell.fill = grey
@@ -198,6 +199,13 @@ def _validate(sheet: Any, rows: Sequence[TemplateRow], letter: Any) -> None:
         for ref in numeric:
             number.add(ref)
         sheet.add_data_validation(number)
+    basis = DataValidation(type="list", formula1='"新增,累计"', allow_blank=True, showErrorMessage=True,
+                           errorTitle="口径", error="请选择 新增（本期增量）或 累计。Choose 新增 or 累计.")
+    cumulative = [f"{_column('basis', letter)}{i}" for i, r in enumerate(rows, start=2) if r.period is not None]
+    for ref in cumulative:
+        basis.add(ref)
+    if cumulative:
+        sheet.add_data_validation(basis)
     final = DataValidation(type="list", formula1='"是,否"', allow_blank=True, showErrorMessage=True,
                            errorTitle="是否终值", error="请选择 是（终值）或 否（初步数）。Choose 是 or 否.")
     final.add(f"{_column('final', letter)}2:{_column('final', letter)}{last}")

@@ -1,12 +1,12 @@
 """The Excel scorecard of ``eduplan check --format xlsx`` (needs openpyxl: ``pip install eduplan[excel]``).
 
 Sheets: 预警清单 (every result breached, missed, without data, off track or at risk, worst first, with the
-task's title, lead unit, deadline and reason), 按单位 (only units with results), 按章节, 全部结果, 报送情况 (per
-unit: due, received, on time, late, missing, completeness, timeliness), 报送明细 (values missing or late),
-数据问题 (outlier warnings among them) and 概况. Each sheet has a title row, a frozen header with an autofilter,
-status cells in their colours, columns as wide as their Chinese text, numbers stored as numbers (99.2% as
-0.992 shown as a percentage, 133所 as 133 shown with its unit) and dates as dates; text that a spreadsheet
-would run as a formula stays text.
+task's title, lead unit, deadline and reason), 逾期任务 (tasks past their 完成时限), 按单位 (only units with
+results), 按章节, 全部结果, 报送情况 (per unit: due, received, on time, late, missing, completeness, timeliness),
+报送明细 (values missing or late), 数据问题 (outlier warnings among them) and 概况. Each sheet has a title row, a
+frozen header with an autofilter, status cells in their colours, columns as wide as their Chinese text,
+numbers stored as numbers (99.2% as 0.992 shown as a percentage, 133所 as 133 shown with its unit) and
+dates as dates; text that a spreadsheet would run as a formula stays text.
 
 >>> import io, openpyxl
 >>> from eduplan.render.report import Report
@@ -14,7 +14,7 @@ would run as a formula stays text.
 ...     "actual": "95%", "target": "99%", "comparator": ">=", "deadline": "2020-06-30", "reason_zh": "未达到"},))
 >>> book = openpyxl.load_workbook(io.BytesIO(to_xlsx(report)))
 >>> book.sheetnames
-['预警清单', '按单位', '按章节', '全部结果', '报送情况', '报送明细', '数据问题', '概况']
+['预警清单', '逾期任务', '按单位', '按章节', '全部结果', '报送情况', '报送明细', '数据问题', '概况']
 >>> sheet = book["预警清单"]
 >>> sheet["A3"].value, sheet["F3"].value, sheet["F3"].number_format
 ('已逾期未完成', 0.95, '0%')
@@ -209,6 +209,12 @@ def scorecard_workbook(report: Report) -> Any:
     warned = alerts(report)
     _results_sheet(book.active, f"{head} 预警清单：{len(warned)} 项", warned, _ALERT_COLUMNS)
     book.active.title = "预警清单"
+    overdue = report.overdue_tasks()
+    _table(book.create_sheet("逾期任务"), f"{head} 逾期任务：{len(overdue)} 项",
+           ["任务 task", "牵头单位 lead", "责任单位 units", "完成时限 deadline", "剩余天数 days left", "原因 reason"],
+           [[" ".join(str(p) for p in (t.get("number"), t.get("title")) if p) or t["task_id"],
+             "、".join(t.get("leads", ())), "、".join(u for u in t.get("units", ()) if u not in t.get("leads", ())),
+             t.get("deadline"), t.get("days_to_deadline"), t.get("reason_zh")] for t in overdue])
     _card_sheet(book.create_sheet("按单位"), f"{head} 按责任单位", "责任单位 unit", unit_cards(report))
     _card_sheet(book.create_sheet("按章节"), f"{head} 按章节", "章节 section", section_cards(report))
     _results_sheet(book.create_sheet("全部结果"), f"{head} 全部结果：{len(rows)} 项", rows, _ALL_COLUMNS)
