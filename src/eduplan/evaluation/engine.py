@@ -445,7 +445,9 @@ class _Context:
         ref = target.reference if target.basis in (Basis.MULTIPLE, Basis.GAP) else None
         reference = None if ref is None else self.reference_name(ref)
         return reason(
-            status, target.comparator, actual=shown.printed(actual), target=shown.text(value),
+            status, target.comparator, actual=shown.printed(actual),
+            target=shown.level_text(value, actual, baseline.value.root_value()) if change and baseline is not None
+            else shown.text(value),
             upper=shown.text(None if known is None else known.upper),
             expected=shown.expected_text(main.expected, actual, value), deadline=window.deadline,
             days=days if days >= 0 else None, breach_date=breach_date, note=note, exceeded=main.exceeded,

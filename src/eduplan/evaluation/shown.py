@@ -14,6 +14,9 @@ trajectory is shown as precisely as the figures it is compared with (whole units
 '94.2002%'
 >>> rate.printed(Decimal("0.9200"))
 '92.00%'
+>>> money = Shown(Indicator("m", "经费", IndicatorKind.MONEY, "亿元"))
+>>> money.level_text(Decimal("12762815625"), Decimal("10800000000"), Decimal("10000000000"))
+'127.63亿元'
 """
 
 from __future__ import annotations
@@ -75,17 +78,28 @@ class Shown:
             return self.text(root)
         return f"{value}{self.unit}"
 
-    def expected_text(self, expected: Decimal | None, actual: Decimal | None, target: Decimal | None) -> str | None:
-        """An expected value as precise as the actual and target values (whole units for counts), with more
-        decimals where rounding would move it onto or past the actual value."""
+    def expected_text(self, expected: Decimal | None, actual: Decimal | None, target: Decimal | None,
+                      at_least: int = 0) -> str | None:
+        """An expected value as precise as the actual and target values (whole units for counts), at least
+        ``at_least`` decimals, with more where rounding would move it onto or past the actual value."""
         if expected is None:
             return None
         value = expected / self.factor
         others = [v / self.factor for v in (actual, target) if v is not None]
-        places = max((_places(tidy(v)) for v in others), default=0)
+        places = max(max((_places(tidy(v)) for v in others), default=0), at_least)
         near = actual / self.factor if actual is not None else None
         while True:
             shown = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
             if near is None or places >= _MAX_PLACES or _sign(shown - near) == _sign(value - near):
                 return f"{tidy(shown)}{self.unit}"
             places += 1
+
+    def level_text(self, level: Decimal | None, actual: Decimal | None, base: Decimal | None) -> str | None:
+        """A level worked out from a baseline (年均增长5% from 100亿元 is 127.62815625亿元) as a supervisor writes
+        it: exact where it has at most two decimals, else to two (whole units for counts), finer only where
+        rounding would blur which side of it the actual value lies."""
+        if level is None:
+            return None
+        if _places(tidy(level / self.factor)) <= 2:
+            return self.text(level)
+        return self.expected_text(level, actual, base, at_least=0 if self.count else 2)
