@@ -43,7 +43,7 @@ from eduplan.extract.targets import TargetContext, read_targets
 from eduplan.extract.text import Document
 
 GOAL_WORDS = ("目标",)
-BACKGROUND_RE = re.compile(r"现状|发展基础|工作回顾|主要成效|取得的成[绩就]|发展成果|发展成就|基本情况|面临的形势")
+BACKGROUND_RE = re.compile(r"现状|发展基础|回顾|主要成效|取得的成[绩就]|发展成果|发展成就|基本情况|面临的?形势")
 
 
 def extract_targets(source: str) -> tuple[TargetCandidate, ...]:
