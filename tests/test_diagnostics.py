@@ -80,3 +80,10 @@ def test_model_checks_are_coded_and_located(line: str, expected: tuple[str, str]
     """Each model check's code and field reach the diagnostic without reading the message."""
     code, field = expected
     assert problems(targets(line)) == [(code, f"$.goals[0].targets[0].{field}")]
+
+
+def test_cycle_reported_beside_a_broken_target() -> None:
+    """A plan that cannot be built still gets its membership cycles reported, in the same pass."""
+    found = problems(BASE + "organisations:\n  - {name: A, kind: group, members: [A]}\n"
+                     "goals:\n  - id: g\n    targets:\n      - {id: t, indicator: r, comparator: '>=', value: 5所}\n")
+    assert found == [("unit-mismatch", "$.goals[0].targets[0].value"), ("membership-cycle", "$.organisations[0]")]

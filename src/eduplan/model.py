@@ -347,10 +347,21 @@ def _task_deadlines(plan: Plan) -> list[Diagnostic]:
 
 
 def _membership_cycles(plan: Plan) -> list[Diagnostic]:
-    """Groups that contain themselves, directly or through other groups (A has B, B has A)."""
+    return membership_cycles(plan.organisations)
+
+
+def membership_cycles(organisations: tuple[Organisation, ...]) -> list[Diagnostic]:
+    """Groups among declared ``organisations`` that contain themselves, directly or through other groups.
+
+    A check on the organisations alone, so the loader can run it even when other parts of a plan are broken.
+
+    >>> a = Organisation.group("A", [Organisation.group("B", ["A"])])
+    >>> [str(d.code) for d in membership_cycles((a,))]
+    ['membership-cycle']
+    """
     problems = []
-    for i, group in enumerate(plan.organisations):
-        cycle = _cycle(group, (group.name,), {o.name: o for o in plan.organisations})
+    for i, group in enumerate(organisations):
+        cycle = _cycle(group, (group.name,), {o.name: o for o in organisations})
         if cycle:
             problems.append(Diagnostic(
                 Code.MEMBERSHIP_CYCLE, f"the group {group.name!r} contains itself: {' > '.join(cycle)} "

@@ -248,6 +248,8 @@ PLAN_CASES = [
          path="$.goals[0].targets[2].reference"),
     Case("plan-membership-cycle", "plan", "plan.yaml", plan(replace=("members: [甲区, 乙区]}",
          "members: [甲区, 各区]}")), "membership-cycle", line=8),
+    Case("plan-cycle-and-broken-target", "plan", "plan.yaml", text(PLAN.replace("members: [甲区, 乙区]}",
+         "members: [甲区, 各区]}").replace("value: 95%,", "value: 95所,")), "membership-cycle", line=8),
     Case("plan-null-comparator", "plan", "plan.yaml", targets("{id: t9, indicator: rate, comparator: ~, "
          "value: 5%}"), "invalid-field", path="$.goals[0].targets[2].comparator"),
     Case("plan-id-as-list", "plan", "plan.yaml", plan(replace=("id: hostile", "id: [a, b]")), "invalid-field",

@@ -74,7 +74,7 @@ from eduplan.io.structure import (
     structure_period,
 )
 from eduplan.io.unstructure import FORMAT_VERSION, plan_to_data
-from eduplan.model import Goal, Plan, Section, Task
+from eduplan.model import Goal, Plan, Section, Task, membership_cycles
 from eduplan.organisations import Organisation
 from eduplan.targets import ScopeKind, Target
 
@@ -163,7 +163,8 @@ def build_plan(data: Any, marks: Marks) -> Loaded[Plan]:
     if found:
         # The plan cannot be built, so its own cross-object checks cannot run: run those that the raw
         # data allows, so that every problem is still reported in one pass.
-        raise _load_error(marks, diagnostics + _early_deadline_checks(data, paths))
+        early = [*_early_deadline_checks(data, paths), *_located(membership_cycles(kwargs["organisations"]), paths)]
+        raise _load_error(marks, diagnostics + early)
     try:
         plan = Plan(**kwargs)
     except ModelError as exc:
@@ -435,6 +436,12 @@ def _plan_diagnostics(error: ModelError, paths: _Paths) -> list[Diagnostic]:
         path = _join(found, location.path) if by_id is not None else found
         result.append(attrs.evolve(diagnostic, location=paths.location(path)))
     return result
+
+
+def _located(diagnostics: list[Diagnostic], paths: _Paths) -> list[Diagnostic]:
+    """Plan-check diagnostics (named ``kind:id``) with their file positions."""
+    return [attrs.evolve(d, location=paths.location(found)) if (found := _declared_path(d.location.path, paths))
+            else d for d in diagnostics]
 
 
 def _declared_path(key: str | None, paths: _Paths) -> str | None:
