@@ -8,7 +8,8 @@ a user holding a DataFrame or database rows would have them) or as `ReportedValu
 
 The plan has ``FAMILIES`` indicator families; each family has a share (%, some rows written as a fraction
 without unit), a count reported as monthly increments (所), money (万元, some rows in 元), a rate with a
-baseline (raised by 个百分点), and a pupil-teacher ratio that should fall. Its targets cover: a level for the
+baseline (raised by 个百分点), and a pupil-teacher ratio that should fall. Counts and money are
+monthly increments (新增) dated at the month's end. Its targets cover: a level for the
 province, each district, a share of districts, a cumulative sum over districts (aggregated), a yearly money
 target, a change from the baseline, a hold-throughout ceiling, a range and an approximate value. Reports pick
 (series, month) at random, so at large sizes several reports compete for one value (some provisional, with
@@ -131,21 +132,20 @@ def rows(n: int, families: int = FAMILIES, seed: int = 15) -> Iterator[tuple[str
     for number in range(n):
         f, kind = rng.randrange(families), kinds[rng.randrange(5)]
         year, month = MONTHS[rng.randrange(60)]
-        first = dt.date(year, month, 1)
         last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1))
         org = "" if kind in ("share", "rate", "ratio") and rng.random() < 0.02 else DISTRICTS[rng.randrange(300)]
         final = "provisional" if rng.random() < 0.03 else ""
         reported = (last + dt.timedelta(days=rng.randrange(1, 40))).isoformat()
-        period, unit = "", ""
+        period, unit = "", ""  # no row has a period: increments are dated at their month's end
         if kind in ("share", "rate"):
             value = f"{rng.randrange(7000, 10000) / 100}"
             unit = "%"
             if rng.random() < 0.05:
                 value, unit = f"{Decimal(value) / 100}", ""
-        elif kind == "count":
-            value, unit, period = str(rng.randrange(0, 4)), "所", f"{first.isoformat()}/{last.isoformat()}"
+        elif kind == "count":  # increments (新增) of the month, dated at its end
+            value, unit = str(rng.randrange(0, 4)), "所"
         elif kind == "money":
-            value, unit, period = str(rng.randrange(1, 30)), "万元", f"{first.isoformat()}/{last.isoformat()}"
+            value, unit = str(rng.randrange(1, 30)), "万元"
             if rng.random() < 0.1:
                 value, unit = str(int(value) * 10000), "元"
         else:

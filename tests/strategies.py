@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from hypothesis import strategies as st
 
@@ -53,3 +54,95 @@ report_rows = st.lists(st.tuples(st.sampled_from(REPORT_INDICATORS), st.sampled_
                                  report_value_text(), st.sampled_from(REPORT_UNITS), st.sampled_from(REPORT_BASES)),
                        min_size=1, max_size=12)
 """Rows of a reports table under the header 指标, 时间, 数值, 计量单位, 口径."""
+
+
+# --- a small province for comparing the scalar and columnar paths ------------------------------------------
+
+PROVINCE_UNITS = ("甲区", "乙区", "丙县")
+
+
+def province_plan(draw: st.DrawFn) -> Any:
+    """A 2021-2025 plan on five indicators of every kind, with targets of every kind drawn at random."""
+    import datetime as dt  # noqa: PLC0415
+
+    from eduplan import (  # noqa: PLC0415
+        Accumulation,
+        Baseline,
+        Comparator,
+        Direction,
+        Frequency,
+        Hold,
+        Indicator,
+        IndicatorKind,
+        Organisation,
+        OrganisationKind,
+        Plan,
+        Scope,
+        ScopeKind,
+        Section,
+        Target,
+        Task,
+        parse_deadline,
+    )
+
+    group = Organisation("各区县", OrganisationKind.GROUP, tuple(Organisation(u) for u in PROVINCE_UNITS))
+    share = Indicator("share", "覆盖率", IndicatorKind.PERCENTAGE, "%", share=True)
+    count = Indicator("schools", "新增学校", IndicatorKind.COUNT, "所")
+    money = Indicator("funds", "经费投入", IndicatorKind.MONEY, "万元")
+    rate = Indicator("rate", "巩固率", IndicatorKind.PERCENTAGE, "%", share=True,
+                     baselines=(Baseline(Amount(80, "%"), dt.date(2020, 12, 31)),))
+    ratio = Indicator("ratio", "生师比", IndicatorKind.COEFFICIENT, "", direction=Direction.DOWN)
+    deadline = parse_deadline(draw(st.sampled_from(["到2023年", "到2025年", "2022年底前"])))
+    each = Scope(ScopeKind.EACH_UNIT, group)
+    pct = st.integers(60, 100).map(lambda n: Amount(n, "%"))
+    made = [
+        Target("t1", share, draw(st.sampled_from([Comparator.AT_LEAST, Comparator.AT_MOST])), draw(pct),
+               deadline=deadline),
+        Target("t2", share, Comparator.AT_LEAST, draw(pct), deadline=deadline, scope=each),
+        Target("t3", share, Comparator.AT_LEAST, draw(pct), deadline=deadline,
+               scope=Scope(ScopeKind.SHARE_OF_UNITS, group, Amount(draw(st.integers(30, 100)), "%"))),
+        Target("t4", count, Comparator.AT_LEAST, Amount(draw(st.integers(1, 30)), "所"), deadline=deadline,
+               accumulation=Accumulation.CUMULATIVE),
+        Target("t5", count, Comparator.RANGE, Amount(2, "所"), Amount(draw(st.integers(3, 9)), "所"),
+               deadline=deadline, accumulation=Accumulation.CUMULATIVE, scope=each),
+        Target("t6", money, Comparator.AT_LEAST, Amount(draw(st.integers(1, 60)), "万元"), deadline=deadline,
+               accumulation=Accumulation.CUMULATIVE, recurrence=Frequency.YEARLY),
+        Target("t7", rate, Comparator.INCREASE_BY, Amount(draw(st.integers(1, 9)), "个百分点"), deadline=deadline),
+        Target("t8", ratio, Comparator.AT_MOST, Amount(draw(st.integers(14, 19))), deadline=deadline,
+               hold=Hold.THROUGHOUT),
+        Target("t9", ratio, Comparator.APPROXIMATELY, Amount(16), deadline=deadline, scope=each),
+    ]
+    chosen = draw(st.lists(st.sampled_from(made), min_size=1, max_size=6, unique_by=lambda t: t.id))
+    return Plan("p", "某省规划", "2021-2025年", organisations=(group,),
+                sections=(Section("s", tasks=(Task("1", targets=tuple(chosen)),)),))
+
+
+_ROW_INDICATORS = ("share", "schools", "funds", "rate", "ratio", "覆盖率", "新增学校", "nope")
+_VALUE_CELLS = ("0", "1", "2", "3", "5", "17.5", "15", "20", "85", "92.5", "99.99", "100", "0.95", "120", "-2",
+                "90%", "3所", "abc", "")
+_UNIT_CELLS = ("", "", "%", "所", "万元", "元", "米")
+_DATE_CELLS = ("2021-06-30", "2021-12-31", "2022-03-31", "2022-12-31", "2023-06-30", "2024-12-31", "2022年",
+               "2021.6", "2021-13-01", "")
+_PERIOD_CELLS = ("", "", "2021-01-01/2021-12-31", "2022-01-01/2022-06-30", "2022-07-01/2022-12-31", "2023年",
+                 "2023-12-31/2023-01-01")
+_FINAL_CELLS = ("", "", "", "provisional", "终值", "maybe")
+_ON_CELLS = ("", "", "2022-01-15", "2022-02-01", "2023-01-10", "not a date")
+
+
+@st.composite
+def province(draw: st.DrawFn) -> tuple[Any, list[list[str]]]:
+    """A `province_plan` and a reports table (header first) with plain, odd and bad cells, duplicates included."""
+    plan = province_plan(draw)
+    row = st.tuples(st.sampled_from(_ROW_INDICATORS), st.sampled_from(("", *PROVINCE_UNITS)),
+                    st.sampled_from(_DATE_CELLS), st.sampled_from(_PERIOD_CELLS), st.sampled_from(_VALUE_CELLS),
+                    st.sampled_from(_UNIT_CELLS), st.sampled_from(_FINAL_CELLS), st.sampled_from(_ON_CELLS),
+                    st.sampled_from(("", "", "统计公报", "自查")), st.sampled_from(("", "", "补报", "更正")),
+                    st.sampled_from(("", "", "", "新增", "累计", "口径?")), st.sampled_from(("", "", "", "45", "x")),
+                    st.sampled_from(("", "", "50", "0")))
+    rows = draw(st.lists(row.map(list), max_size=25))
+    for base in draw(st.lists(st.sampled_from(rows), max_size=15)) if rows else ():  # competing reports
+        rows.append([*base[:4], draw(st.sampled_from(_VALUE_CELLS)), base[5], draw(st.sampled_from(_FINAL_CELLS)),
+                     draw(st.sampled_from(_ON_CELLS)), *base[8:]])
+    header = ["indicator", "organisation", "date", "period", "value", "unit", "final", "reported_on", "source",
+              "note", "basis", "numerator", "denominator"]
+    return plan, [header, *rows]

@@ -17,6 +17,7 @@ import contextlib
 import datetime as dt
 import difflib
 import importlib
+import importlib.util
 import json
 import os
 import sys
@@ -38,6 +39,7 @@ from eduplan.io import (
     load_reports,
     row_counts,
 )
+from eduplan.io.columns import ReportColumns
 from eduplan.io.task_tables import load_task_reports
 from eduplan.render import BINARY_FORMATS, DEFAULT_FAIL_ON, FORMATS, STATUSES, Report, plan_tree, render
 from eduplan.render.safety import visible
@@ -235,7 +237,9 @@ def _load_all(paths: Sequence[str], load: Callable[[str], Loaded[tuple[T, ...]]]
         values += loaded.value
         problems += loaded.diagnostics
         if counts is not None:
-            counts.append(row_counts(loaded, path).as_dict())
+            table = loaded.value[0] if len(loaded.value) == 1 else None
+            counted = Loaded((None,) * len(table), loaded.diagnostics) if isinstance(table, ReportColumns) else loaded
+            counts.append(row_counts(counted, path).as_dict())
     return values, problems
 
 
@@ -250,8 +254,10 @@ def _with_quality(report: Report, plan: Any, values: Sequence[Any], as_of: dt.da
 def _other_plan_note(path: str, plan: Any, loaded: Loaded[tuple[Any, ...]]) -> Loaded[tuple[Any, ...]]:
     """One line before the details when most rows name indicators the plan does not have."""
     unknown = sum(1 for d in loaded.diagnostics if d.code is Code.UNKNOWN_INDICATOR)
-    if unknown and unknown >= len(loaded.value):
-        print(f"{path}: {unknown} of {unknown + len(loaded.value)} rows name indicators that plan {plan.id!r} does "
+    table = loaded.value[0] if len(loaded.value) == 1 else None
+    rows = len(table) if isinstance(table, ReportColumns) else len(loaded.value)
+    if unknown and unknown >= rows:
+        print(f"{path}: {unknown} of {unknown + rows} rows name indicators that plan {plan.id!r} does "
               "not have: is this the reports table of another plan?", file=sys.stderr)
     return loaded
 
@@ -268,6 +274,25 @@ def _known_unit_or_exit(unit: str, plan: Any, values: Sequence[Any]) -> None:
         raise _Exit(EXIT_USAGE, f"--unit {unit!r}: no such unit in the plan or the reports{hint}")
 
 
+_COLUMNAR_BYTES = 4 * 1024 * 1024
+"""A single reports table larger than this is read and judged as columns when numpy is installed."""
+
+
+def _load_reports(path: str, plan: Any, sheet: str | None, limit: int, *, columnar: bool) -> Loaded[Any]:
+    """A reports table: as `ReportColumns` when it is large and numpy is there (the same rows, diagnostics and
+    results, faster; see docs/performance.md), else as `ReportedValue` objects."""
+    try:
+        large = columnar and Path(path).stat().st_size > _COLUMNAR_BYTES
+    except OSError:
+        large = False
+    if large and importlib.util.find_spec("numpy") is not None:
+        from eduplan.io.columns import load_report_columns  # noqa: PLC0415 (numpy: an optional extra)
+
+        loaded = load_report_columns(path, plan, sheet=sheet, max_bytes=limit)
+        return Loaded((loaded.value,), loaded.diagnostics)
+    return load_reports(path, plan, sheet=sheet, max_bytes=limit)
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     """``eduplan check PLAN --reports FILE... --as-of DATE``."""
     plan = _plan_or_exit(args.plan, args, skip=frozenset({Code.GROUP_WITHOUT_MEMBERS}))  # the evaluator reports it
@@ -276,18 +301,21 @@ def cmd_check(args: argparse.Namespace) -> int:
     if not args.reports:
         print(f"{PROG}: note: no --reports given, so every target is judged without reported values (无填报数据); "
               "give the reports tables with --reports FILE...", file=sys.stderr)
+    values: Any
     values, problems = _load_all(args.reports, lambda path: _other_plan_note(
-        path, plan, load_reports(path, plan, sheet=args.sheet, max_bytes=limit)), counts)
+        path, plan, _load_reports(path, plan, args.sheet, limit, columnar=len(args.reports) == 1)), counts)
     progress, more = _load_all(args.task_reports,
                                lambda path: load_task_reports(path, plan, sheet=args.sheet, max_bytes=limit), counts)
     problems += more
     as_of = args.as_of or dt.date.today()
-    evaluation = evaluate(plan, values, as_of, task_reports=progress)
-    report = _with_quality(Report.from_evaluation(evaluation), plan, values, as_of)
+    columns = values[0] if len(values) == 1 and isinstance(values[0], ReportColumns) else None
+    evaluation = evaluate(plan, columns if columns is not None else values, as_of, task_reports=progress)
+    every = columns.reports() if columns is not None else values  # 报送情况 and outliers read objects (for now)
+    report = _with_quality(Report.from_evaluation(evaluation), plan, every, as_of)
     # Every rejected or flagged input row is in the report, so every output format shows it (docs/reports.md).
     report = attrs.evolve(report, diagnostics=(*problems, *report.diagnostics), inputs=tuple(counts))
     if args.unit:
-        _known_unit_or_exit(args.unit, plan, values)
+        _known_unit_or_exit(args.unit, plan, every)
         report = report.for_unit(args.unit)
         if not report.records and not report.tasks:
             print(f"{PROG}: note: no task or result names the unit {args.unit!r}", file=sys.stderr)

@@ -96,6 +96,7 @@ class Period:
             return Decimal(sum(1 for end in ends if end <= as_of)) / Decimal(len(ends))
         return Decimal((as_of - self.start).days + 1) / Decimal(self.days)
 
+    @functools.lru_cache(maxsize=4096)  # noqa: B019 - a pure function of two values; evaluation asks per result
     def reporting_ends(self, frequency: Frequency) -> tuple[dt.date, ...]:
         """The last days of the calendar reporting periods that end in this period, and its own last day.
 

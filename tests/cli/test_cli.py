@@ -143,3 +143,17 @@ def test_max_bytes_option(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", plan, "-r", reports, "--max-bytes", "2g", "--as-of", "2017-11-30"]) in (0, 1)
     assert main(["show", plan, "--max-bytes", "lots"]) == 2
     assert "not a size" in capsys.readouterr().err
+
+
+def test_check_on_columns_prints_the_same(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A large reports table is judged on the columnar path, with the same output and exit code."""
+    pytest.importorskip("numpy")
+    from eduplan import cli  # noqa: PLC0415
+
+    args = [*CHECK[:1], *CHECK[1:], "--format", "json"]
+    code = main(args)
+    scalar = capsys.readouterr()
+    monkeypatch.setattr(cli, "_COLUMNAR_BYTES", 0)
+    assert main(args) == code
+    columnar = capsys.readouterr()
+    assert (columnar.out, columnar.err) == (scalar.out, scalar.err)

@@ -17,18 +17,20 @@ import attrs
 
 from eduplan.compare import level_comparator
 from eduplan.diagnostics import Code, DeadlineError, Diagnostic, Location, Severity
+from eduplan.evaluation.evidence import join
 from eduplan.evaluation.gaps import gap_actual, gap_in_points, gap_threshold, other_indicator
 from eduplan.evaluation.judge import Verdict, unreported, verdict
 from eduplan.evaluation.policy import Clock, Policy
 from eduplan.evaluation.reasons import reason
 from eduplan.evaluation.results import Evaluation, Result
 from eduplan.evaluation.rollup import coverage_note, coverage_problem, declared_members
-from eduplan.evaluation.series import PreparedReports, prepare_reports
+from eduplan.evaluation.series import ReportIndex, prepare_reports
 from eduplan.evaluation.shown import Shown, four_places
 from eduplan.evaluation.status import Status, worst
 from eduplan.evaluation.tasks import evaluate_task
 from eduplan.evaluation.values import Actual, Threshold, Window
 from eduplan.indicators import Aggregation, Direction, Indicator, IndicatorKind
+from eduplan.io.columns import ReportColumns
 from eduplan.model import Goal, Plan, Task
 from eduplan.numerals import exact, tidy
 from eduplan.periods import Frequency, Period, yearly_periods
@@ -56,7 +58,7 @@ _WARN_STATUSES = frozenset({Status.MISSED, Status.BREACHED, Status.OFF_TRACK, St
 @exact
 def evaluate(
     plan: Plan,
-    reports: Iterable[ReportedValue],
+    reports: Iterable[ReportedValue] | ReportColumns | ReportIndex,
     as_of: dt.date | str,
     policy: Policy | None = None,
     task_reports: Iterable[TaskReport] = (),
@@ -64,7 +66,10 @@ def evaluate(
     """Evaluate every target and task of ``plan`` against ``reports`` at ``as_of``.
 
     ``as_of`` is a date or an ISO date string. Reports dated (or reported) after it are ignored.
-    Problems in the reports become diagnostics on the evaluation; they never raise.
+    Problems in the reports become diagnostics on the evaluation; they never raise. ``reports`` may be
+    `ReportedValue` objects or `ReportColumns` (`eduplan.io.columns`), which take the columnar path: the
+    same rules on sorted arrays, for millions of values (see docs/performance.md), or reports already
+    prepared (`eduplan.evaluation.partitioned`).
 
     >>> import datetime as dt
     >>> from eduplan import *
@@ -83,7 +88,8 @@ def evaluate(
             as_of = dt.date.fromisoformat(as_of)
         except ValueError:
             raise DeadlineError(f"as_of: not an ISO date: {as_of!r} (use YYYY-MM-DD)") from None
-    context = _Context(plan, as_of, policy or Policy(), reports)
+    policy = policy or Policy()
+    context = _Context(plan, as_of, policy, prepare(reports, plan, as_of, policy))
     results: list[Result] = []
     for owner, target in plan.targets():
         results.extend(context.evaluate_target(owner, target))
@@ -118,14 +124,26 @@ def deadline_of(target: Target, owner: Goal | Task, plan: Plan) -> dt.date:
     return plan.period.end
 
 
+def prepare(reports: Iterable[ReportedValue] | ReportColumns | ReportIndex, plan: Plan, as_of: dt.date,
+            policy: Policy) -> ReportIndex:
+    """The first stage: reports resolved into series per (indicator, unit), on the scalar or columnar path."""
+    if isinstance(reports, ReportIndex):
+        return reports
+    indicators = {i.id: i for i in plan.indicators_used()}
+    if isinstance(reports, ReportColumns):
+        from eduplan.evaluation.columnar import prepare_columns  # noqa: PLC0415 (needs numpy: an extra)
+
+        return prepare_columns(reports, indicators, as_of, policy.source_priority, plan.period.start)
+    return prepare_reports(reports, indicators, as_of, policy.source_priority, plan.period.start)
+
+
 class _Context:
     """Everything one evaluation shares: the plan's indexes, the prepared reports and the policy."""
 
-    def __init__(self, plan: Plan, as_of: dt.date, policy: Policy, reports: Iterable[ReportedValue]) -> None:
+    def __init__(self, plan: Plan, as_of: dt.date, policy: Policy, prepared: ReportIndex) -> None:
         self.plan, self.as_of, self.policy = plan, as_of, policy
         self.indicators = {i.id: i for i in plan.indicators_used()}
-        self.prepared: PreparedReports = prepare_reports(reports, self.indicators, as_of,
-                                                          policy.source_priority, plan.period.start)
+        self.prepared = prepared
         self.section_of = {t.id: s.id for s in plan.walk_sections() for t in s.tasks}
         self.groups = {o.name: o for o in plan.organisations if o.is_group}
         self.diagnostics: list[Diagnostic] = []
@@ -174,7 +192,7 @@ class _Context:
         if later.value is None:
             return own if own.value is not None or later.note is None else later
         if cumulative and own.value is not None:
-            return Actual(own.value + later.value, own.evidence + later.evidence)
+            return Actual(own.value + later.value, join((own.evidence, later.evidence)))
         return later
 
     def _own(self, indicator: Indicator, unit: str | None, start: dt.date, cutoff: dt.date,
@@ -198,7 +216,7 @@ class _Context:
         parts = [p for p in found.values() if p.value is not None]
         if not parts:
             return Actual(None)
-        evidence = tuple(r for p in parts for r in p.evidence)
+        evidence = join(p.evidence for p in parts)
         declared = self.members.get(indicator.id)
         if declared is None:
             declared = self.members[indicator.id] = declared_members(self.plan, indicator)
@@ -497,7 +515,7 @@ class _Context:
             section_id=self.section_of.get(owner.id) if isinstance(owner, Task) else None,
             scope=None, period=window.period, actual=Amount(percent, "%"), threshold=target.scope.share,
             deadline=window.deadline, days_to_deadline=(window.deadline - self.as_of).days,
-            progress=four_places(share / needed), evidence=tuple(r for u in unit_results for r in u.evidence),
+            progress=four_places(share / needed), evidence=join(u.evidence for u in unit_results),
             warning=target.strength is Strength.ASPIRATIONAL and self.policy.aspirational_as_warning
             and status in _WARN_STATUSES,
         )

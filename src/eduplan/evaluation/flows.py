@@ -53,7 +53,7 @@ class Total:
     """A sum of increments over a window, the reports behind it, and what was left out and why."""
 
     value: Decimal | None
-    evidence: tuple[ReportedValue, ...]
+    evidence: Sequence[ReportedValue]
     diagnostics: tuple[Diagnostic, ...] = ()
 
 

@@ -28,7 +28,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from eduplan.evaluation.engine import _Context
+from eduplan.evaluation.engine import _Context, prepare
 from eduplan.evaluation.gaps import gap_actual, gap_in_points, other_indicator
 from eduplan.evaluation.policy import Policy
 from eduplan.evaluation.shown import Shown
@@ -62,7 +62,8 @@ def target_progress(plan: Plan, target_id: str, reports: Iterable[ReportedValue]
     """
     target = plan.target(target_id)
     owner = plan.owner(target_id)
-    context = _Context(plan, as_of, policy or Policy(), reports)
+    policy = policy or Policy()
+    context = _Context(plan, as_of, policy, prepare(reports, plan, as_of, policy))
     windows = context.windows(target, owner)
     window = next((w for w in windows if w.start <= as_of <= w.deadline), windows[-1])
     cumulative = target.accumulation is Accumulation.CUMULATIVE

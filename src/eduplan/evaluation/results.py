@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -74,7 +74,7 @@ class Result:
     progress: Decimal | None = None
     progress_upper: Decimal | None = None
     gap: Amount | None = None
-    evidence: tuple[ReportedValue, ...] = ()
+    evidence: Sequence[ReportedValue] = ()
     warning: bool = False
     stretch_status: Status | None = None
 

@@ -14,7 +14,7 @@ import itertools
 import operator
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
-from typing import NamedTuple
+from typing import NamedTuple, Protocol, runtime_checkable
 
 import attrs
 
@@ -86,6 +86,44 @@ class Series:
         """Each value dated from ``start`` to ``end`` with its report."""
         lo, hi = self.bounds(start, end)
         return tuple(zip(self.values[lo:hi], self.reports[lo:hi], strict=True))
+
+
+class SeriesView(Protocol):
+    """What the engine asks of one series; `Series` here, `eduplan.evaluation.columnar.ColumnSeries` on columns."""
+
+    @property
+    def dates(self) -> Sequence[dt.date]:
+        """The dates of the values, in order."""
+        ...
+
+    def latest(self, on_or_before: dt.date, since: dt.date | None = None) -> Observation | None:
+        """The last value dated on or before a day (and on or after ``since``)."""
+        ...
+
+    def history(self, start: dt.date, end: dt.date) -> Sequence[tuple[Decimal, ReportedValue]]:
+        """Each value dated from ``start`` to ``end`` with its report."""
+        ...
+
+
+@runtime_checkable
+class ReportIndex(Protocol):
+    """The first stage's output: series by (indicator, unit), sums of increments, and the data problems."""
+
+    def get(self, indicator_id: str, organisation: str | None) -> SeriesView | None:
+        """The series for an indicator and organisation (``None``: the jurisdiction)."""
+        ...
+
+    def total(self, indicator_id: str, organisation: str | None, start: dt.date, end: dt.date) -> Total | None:
+        """The sum of the increments from ``start`` to ``end`` (see `eduplan.evaluation.flows`)."""
+        ...
+
+    def organisations(self, indicator_id: str) -> tuple[str, ...]:
+        """The units that reported an indicator, sorted."""
+        ...
+
+    def all_diagnostics(self) -> tuple[Diagnostic, ...]:
+        """The data problems: those found preparing the reports, then those found summing increments."""
+        ...
 
 
 @attrs.frozen

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from decimal import Decimal
 
 import attrs
@@ -25,8 +26,8 @@ class Actual:
     """The value that counts, with the reports behind it and, for hold-throughout targets, the history."""
 
     value: Decimal | None
-    evidence: tuple[ReportedValue, ...] = ()
-    history: tuple[tuple[Decimal, ReportedValue], ...] = ()
+    evidence: Sequence[ReportedValue] = ()
+    history: Sequence[tuple[Decimal, ReportedValue]] = ()
     note: tuple[str, str] | None = None
 
 

@@ -1,0 +1,109 @@
+"""Evidence: the reports behind a result, kept as row indices and made into `ReportedValue` objects on demand.
+
+A sum over a province's monthly reports rests on thousands of rows; making an object for each would cost
+more than the whole evaluation. The columnar path (`eduplan.evaluation.columnar`) hands the engine an
+`Evidence` holding (table, row numbers); the scalar path keeps plain tuples. Either way evidence is an
+immutable sequence of `ReportedValue`, equal to the tuple of the same reports:
+
+>>> import datetime as dt
+>>> from eduplan import Amount, ReportedValue
+>>> class Table:
+...     def report(self, row: int) -> ReportedValue:
+...         return ReportedValue("enrol", Amount(90 + row, "%"), dt.date(2020, 1, 1))
+>>> lazy = Evidence.rows(Table(), [0, 2])
+>>> len(lazy), str(lazy[1].value)
+(2, '92%')
+>>> joined = join([lazy, (ReportedValue("enrol", Amount(1, "%"), dt.date(2020, 1, 1)),)])
+>>> [str(r.value) for r in joined]
+['90%', '92%', '1%']
+>>> join([(), ()])
+()
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Protocol, overload
+
+from eduplan.reports import ReportedValue
+
+
+class Rows(Protocol):
+    """A table that makes the report of a row on demand."""
+
+    def report(self, row: int) -> ReportedValue:
+        """The report read from row ``row``."""
+        ...
+
+
+Part = tuple[Rows | None, Sequence[int] | tuple[ReportedValue, ...]]
+
+
+class Evidence(Sequence[ReportedValue]):
+    """An immutable sequence of reports: parts of (table, row numbers) or of reports already made."""
+
+    __slots__ = ("_length", "_parts")
+
+    def __init__(self, parts: Sequence[Part]) -> None:
+        self._parts = tuple(parts)
+        self._length = sum(len(rows) for _, rows in self._parts)
+
+    @classmethod
+    def rows(cls, table: Rows, rows: Sequence[int]) -> Evidence:
+        """The reports of ``rows`` of ``table``, made when read."""
+        return cls(((table, rows),))
+
+    def parts(self) -> tuple[Part, ...]:
+        """The (table, row numbers) parts, for joining without making the reports."""
+        return self._parts
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __iter__(self) -> Iterator[ReportedValue]:
+        for table, rows in self._parts:
+            if table is None:
+                yield from rows  # type: ignore[misc]
+            else:
+                yield from (table.report(int(row)) for row in rows)  # type: ignore[arg-type]
+
+    @overload
+    def __getitem__(self, index: int) -> ReportedValue: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[ReportedValue, ...]: ...
+    def __getitem__(self, index: int | slice) -> ReportedValue | tuple[ReportedValue, ...]:
+        if isinstance(index, slice):
+            return tuple(self)[index]
+        position = index + self._length if index < 0 else index
+        if not 0 <= position < self._length:
+            raise IndexError("evidence index out of range")
+        for table, rows in self._parts:
+            if position < len(rows):
+                item = rows[position]
+                return item if table is None else table.report(int(item))  # type: ignore[return-value,arg-type]
+            position -= len(rows)
+        raise IndexError("evidence index out of range")  # pragma: no cover
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence) and not isinstance(other, str):
+            return len(self) == len(other) and tuple(self) == tuple(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return f"Evidence({len(self)} reports)"
+
+
+def join(items: Iterable[Sequence[ReportedValue]]) -> Sequence[ReportedValue]:
+    """The reports of several results in order; a plain tuple when no part is lazy (the scalar path)."""
+    parts: list[Part] = []
+    for item in items:
+        if isinstance(item, Evidence):
+            parts.extend(item.parts())
+        elif item:
+            parts.append((None, tuple(item)))
+    if all(table is None for table, _ in parts):
+        return tuple(report for _, rows in parts for report in rows)  # type: ignore[misc]
+    return Evidence(parts)
