@@ -23,7 +23,7 @@ from eduplan.evaluation.judge import Verdict, unreported, verdict
 from eduplan.evaluation.policy import Clock, Policy
 from eduplan.evaluation.reasons import reason
 from eduplan.evaluation.results import Evaluation, Result
-from eduplan.evaluation.rollup import coverage_note, coverage_problem, declared_members
+from eduplan.evaluation.rollup import all_declared_members, coverage_note, coverage_problem
 from eduplan.evaluation.series import ReportIndex, prepare_reports
 from eduplan.evaluation.shown import Shown, four_places
 from eduplan.evaluation.status import Status, worst
@@ -217,9 +217,11 @@ class _Context:
         if not parts:
             return Actual(None)
         evidence = join(p.evidence for p in parts)
+        if not self.members:
+            self.members = all_declared_members(self.plan)
         declared = self.members.get(indicator.id)
         if declared is None:
-            declared = self.members[indicator.id] = declared_members(self.plan, indicator)
+            declared = self.members[indicator.id] = ()
         reported = [org for org, p in found.items() if p.value is not None]
         # Without declared members, the units that reported the indicator at all are the ones expected.
         incomplete = coverage_problem(indicator, declared or reporters, reported, self.policy.partial_rollups,

@@ -27,10 +27,11 @@ from decimal import Decimal
 from eduplan.diagnostics import Code, Diagnostic, Location, Severity
 from eduplan.indicators import Indicator
 from eduplan.model import Plan
+from eduplan.organisations import Organisation
 from eduplan.reports import ReportedValue
 from eduplan.targets import ScopeKind
 
-__all__ = ["coverage_problem", "declared_members", "parts_problem"]
+__all__ = ["all_declared_members", "coverage_problem", "declared_members", "parts_problem"]
 
 
 def parts_problem(report: ReportedValue, indicator_name: str) -> Diagnostic | None:
@@ -59,14 +60,31 @@ def _tidy(value: Decimal) -> str:
 def declared_members(plan: Plan, indicator: Indicator) -> tuple[str, ...]:
     """The units expected to report an indicator: the members of the groups named by its per-unit
     targets, else of the plan's only declared group; ``()`` when the plan does not say."""
+    return all_declared_members(plan).get(indicator.id, ())
+
+
+def all_declared_members(plan: Plan) -> dict[str, tuple[str, ...]]:
+    """`declared_members` of every indicator the plan uses, in one pass over its targets (a plan of 10,000
+    targets would otherwise be scanned once per indicator); each group is expanded once."""
     groups = {o.name: o for o in plan.organisations if o.is_group}
-    named = [t.scope.group for _, t in plan.targets()
-             if t.indicator.id == indicator.id and t.scope.kind is not ScopeKind.JURISDICTION
-             and t.scope.group is not None]
-    chosen = [g if g.members else groups.get(g.name, g) for g in named if g is not None]
-    if not chosen and len(groups) == 1:
-        chosen = list(groups.values())
-    return tuple(dict.fromkeys(o.name for g in chosen for o in g.expand()))  # in the order declared
+    named: dict[str, list[Organisation]] = {}
+    for _, t in plan.targets():
+        if t.scope.kind is not ScopeKind.JURISDICTION and t.scope.group is not None:
+            named.setdefault(t.indicator.id, []).append(t.scope.group)
+    expanded: dict[int, tuple[str, ...]] = {}
+
+    def members(group: Organisation) -> tuple[str, ...]:
+        if id(group) not in expanded:
+            expanded[id(group)] = tuple(o.name for o in group.expand())
+        return expanded[id(group)]
+
+    found = {}
+    for indicator in plan.indicators_used():
+        chosen = [g if g.members else groups.get(g.name, g) for g in named.get(indicator.id, [])]
+        if not chosen and len(groups) == 1:
+            chosen = list(groups.values())
+        found[indicator.id] = tuple(dict.fromkeys(name for g in chosen for name in members(g)))  # declared order
+    return found
 
 
 def coverage_problem(indicator: Indicator, expected: Sequence[str], reported: Sequence[str],
