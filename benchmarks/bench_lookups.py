@@ -19,6 +19,7 @@ from pathlib import Path
 import generate
 
 from eduplan import evaluate, load_plan, load_reports
+from eduplan.io.columns import load_report_columns
 
 
 def best(fn: Callable[[], object], repeat: int) -> tuple[float, object]:
@@ -49,12 +50,16 @@ def main() -> None:
         json_s, _ = best(lambda: load_plan(folder / "plan.json"), args.repeat)
         print(f"load_plan, {args.targets} targets: YAML ({size / 1e6:.1f} MB) {yaml_s:.2f} s, JSON {json_s:.2f} s")
         reports = load_reports(csv, big).value
+        columns = load_report_columns(csv, big).value
         small = generate.build_plan(plan_targets=65)
         many_s, many = best(lambda: evaluate(big, reports, generate.AS_OF), args.repeat)
         few_s, few = best(lambda: evaluate(small, reports, generate.AS_OF), args.repeat)
+        columns_s, on_columns = best(lambda: evaluate(big, columns, generate.AS_OF), args.repeat)
+    assert on_columns.results == many.results  # type: ignore[attr-defined]
     n_many, n_few = len(many.results), len(few.results)  # type: ignore[attr-defined]
     print(f"evaluate, {len(reports)} values: {args.targets} targets ({n_many} results) {many_s:.2f} s; "
           f"65 targets ({n_few} results) {few_s:.2f} s")
+    print(f"evaluate on columns (the same values as ReportColumns), {args.targets} targets: {columns_s:.2f} s")
     print(f"per target: {many_s / args.targets * 1e6:.0f} µs with {args.targets}, {few_s / 65 * 1e6:.0f} µs with 65 "
           f"(the 65-target time is mostly the per-report work, paid once)")
 

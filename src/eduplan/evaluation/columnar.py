@@ -218,11 +218,12 @@ class ColumnarReports:
         self.roots = roots
         self.days: list[int] = day[order].tolist()
         ind, org = ind[order], org[order]
-        self._series: dict[tuple[str, str | None], tuple[int, int]] = {}
+        self._series: dict[tuple[str, str | None], tuple[int, int, int]] = {}
         self._reporters: dict[str, list[str]] = {}
         self._views: dict[tuple[str, str | None], ColumnSeries] = {}
         self._scaled(ind)
         self._index(ind, org)
+        self.running = np.asarray([b is ReportBasis.RUNNING_TOTAL for b in columns.bases] or [False], bool)
 
     def _index(self, ind: Any, org: Any) -> None:
         if not len(ind):
@@ -232,7 +233,7 @@ class ColumnarReports:
         firsts = np.r_[0, change].tolist()
         for lo, hi, at in zip(bounds[:-1], bounds[1:], firsts, strict=True):
             key = (self.columns.indicator_ids[ind[at]], self.columns.organisations[org[at]])
-            self._series[key] = (lo, hi)
+            self._series[key] = (lo, hi, self.scale[ind[at]])
             if key[1] is not None:
                 self._reporters.setdefault(key[0], []).append(key[1])
         self._reporters = {k: sorted(v) for k, v in self._reporters.items()}
@@ -270,8 +271,7 @@ class ColumnarReports:
             bounds = self._series.get(key)
             if bounds is None:
                 return None
-            index = self.columns.indicator_ids.index(indicator_id)
-            view = self._views[key] = ColumnSeries(self, bounds[0], bounds[1], self.scale[index])
+            view = self._views[key] = ColumnSeries(self, *bounds)
         return view
 
     def organisations(self, indicator_id: str) -> tuple[str, ...]:
@@ -376,9 +376,7 @@ class ColumnSeries:
         return Flows.of(values, origin)
 
     def _running_totals(self, rows: Any) -> bool:
-        c = self.owner.columns
-        running = np.asarray([b is ReportBasis.RUNNING_TOTAL for b in c.bases] or [False], bool)
-        return bool(running[c.basis[rows]].any())
+        return bool(self.owner.running[self.owner.columns.basis[rows]].any())
 
     def _rising(self) -> bool:
         """Whether `flows` could find the values looking cumulative: three or more, each above the last."""

@@ -230,7 +230,8 @@ class _Context:
         if incomplete is not None:
             self.diagnostics_found.setdefault(incomplete.message, incomplete)
             if not self.policy.partial_rollups:
-                done = len(declared) - len([m for m in declared if m not in reported])
+                seen = set(reported)
+                done = len(declared) - len([m for m in declared if m not in seen])
                 return Actual(None, evidence, note=coverage_note(done, len(declared)))
         how = indicator.aggregation
         if how is Aggregation.SUM:

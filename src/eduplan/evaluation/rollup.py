@@ -91,7 +91,8 @@ def coverage_problem(indicator: Indicator, expected: Sequence[str], reported: Se
                      partial: bool, declared: bool = True) -> Diagnostic | None:
     """An ``incomplete-coverage`` warning if expected units are missing from a roll-up: the declared members,
     or (``declared=False``) the units that reported the indicator at some time."""
-    missing = [name for name in expected if name not in set(reported)]
+    seen = set(reported)
+    missing = [name for name in expected if name not in seen]
     if not missing:
         return None
     done = len(expected) - len(missing)
