@@ -223,7 +223,9 @@ class ColumnarReports:
         self._views: dict[tuple[str, str | None], ColumnSeries] = {}
         self._scaled(ind)
         self._index(ind, org)
-        self.running = np.asarray([b is ReportBasis.RUNNING_TOTAL for b in columns.bases] or [False], bool)
+        running = np.asarray([b is ReportBasis.RUNNING_TOTAL for b in columns.bases] or [False], bool)
+        special = (columns.period_start[self.rows] != NO_DAY) | running[columns.basis[self.rows]]
+        self.special: list[int] = np.r_[0, np.cumsum(special)].tolist()  # prefix counts: a range test is O(1)
 
     def _index(self, ind: Any, org: Any) -> None:
         if not len(ind):
@@ -367,16 +369,12 @@ class ColumnSeries:
     def flows(self, origin: dt.date) -> Flows | None:
         """`Flows.of` on this series; ``None`` without making a report when its values are plain increments
         (no period, no running total, and not rising as running totals do)."""
-        c, rows = self.owner.columns, self.owner.rows[self.lo:self.hi]
-        plain = not (c.period_start[rows] != NO_DAY).any() and not self._running_totals(rows)
+        plain = self.owner.special[self.hi] == self.owner.special[self.lo]  # no period, no running total
         if plain and not self._rising():
             return None
         values = [(dt.date.fromordinal(self.owner.days[i]), self.value(i), self.report(i))
                   for i in range(self.lo, self.hi)]
         return Flows.of(values, origin)
-
-    def _running_totals(self, rows: Any) -> bool:
-        return bool(self.owner.running[self.owner.columns.basis[rows]].any())
 
     def _rising(self) -> bool:
         """Whether `flows` could find the values looking cumulative: three or more, each above the last."""

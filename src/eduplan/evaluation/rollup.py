@@ -79,11 +79,15 @@ def all_declared_members(plan: Plan) -> dict[str, tuple[str, ...]]:
         return expanded[id(group)]
 
     found = {}
+    union: dict[tuple[int, ...], tuple[str, ...]] = {}
     for indicator in plan.indicators_used():
         chosen = [g if g.members else groups.get(g.name, g) for g in named.get(indicator.id, [])]
         if not chosen and len(groups) == 1:
             chosen = list(groups.values())
-        found[indicator.id] = tuple(dict.fromkeys(name for g in chosen for name in members(g)))  # declared order
+        key = tuple(id(g) for g in chosen)
+        if key not in union:
+            union[key] = tuple(dict.fromkeys(name for g in chosen for name in members(g)))  # declared order
+        found[indicator.id] = union[key]
     return found
 
 
