@@ -189,12 +189,11 @@ def _summary(report: Report, rows: Sequence[ResultRow], warned: Sequence[ResultR
     counts = report.summary()
     cards = "".join(f'<div class="card">{badge(s, STATUS_ZH[s])}<b>{counts[s]}</b></div>'
                     for s in STATUSES if counts[s])
-    done = counts["achieved"]
-    due = done + counts["missed"] + counts["breached"]
-    rate = f"，到期目标完成 {done}/{due}" if due else ""
+    overdue = len(report.overdue_tasks())
+    tasks = f"，逾期任务 <b>{overdue}</b> 项" if overdue else ""
     line = report.rows_line()
-    return (f'<p>共 <b>{len(rows)}</b> 项结果，预警 <b>{len(warned)}</b> 项{rate}。'
-            f'<span class="muted">{len(rows)} results, {len(warned)} alerts.</span></p>'
+    return (f'<p>共 <b>{len(rows)}</b> 项结果，预警 <b>{len(warned)}</b> 项{tasks}。'
+            f'<span class="muted">{len(rows)} results, {len(warned)} alerts, {overdue} overdue tasks.</span></p>'
             + (f'<p class="rows">{_e(line)}</p>' if line else "") +
             f'<div class="cards">{cards or "<p class=muted>无结果 no results</p>"}</div>')
 
