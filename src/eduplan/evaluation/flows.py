@@ -81,8 +81,12 @@ class Flows:
         ``None`` when the values are already increments to sum as they are: none has a period or is a
         running total, and none looks like one.
         """
+        running = ReportBasis.RUNNING_TOTAL
+        if not any(r.period is not None or r.basis is running for _, _, r in values) and not _rising(
+                [v for _, v, _ in values]):
+            return None  # the common case, checked without building an object per value
         plain = [_Increment(d, None if r.period is None else r.period.start, v, r)
-                 for d, v, r in values if r.basis is not ReportBasis.RUNNING_TOTAL]
+                 for d, v, r in values if r.basis is not running]
         derived = _differences([(d, v, r) for d, v, r in values if r.basis is ReportBasis.RUNNING_TOTAL], origin)
         diagnostics = _looks_cumulative(plain)
         if not derived and not diagnostics and all(i.start is None for i in plain):
@@ -141,11 +145,16 @@ def _without_overlaps(increments: list[_Increment]) -> tuple[list[_Increment], l
     return kept, dropped
 
 
+def _rising(values: Sequence[Decimal]) -> bool:
+    """Three or more values (in date order), each above the one before, the last at least twice the first."""
+    return (len(values) >= 3 and values[0] > 0 and values[-1] >= 2 * values[0]
+            and all(a < b for a, b in itertools.pairwise(values)))
+
+
 def _looks_cumulative(increments: list[_Increment]) -> list[Diagnostic]:
     ordered = sorted(increments, key=lambda i: i.date)
     values = [i.value for i in ordered]
-    rising = len(values) >= 3 and all(a < b for a, b in itertools.pairwise(values))
-    if not rising or values[0] <= 0 or values[-1] < 2 * values[0]:
+    if not _rising(values):
         return []
     first, last = ordered[0], ordered[-1]
     rows = ", ".join(_row(i) for i in ordered)

@@ -81,7 +81,9 @@ def choose(reports: Sequence[ReportedValue], indicator: Indicator | None, source
 
 def _order(report: ReportedValue) -> tuple[str, str, int, str]:
     """A deterministic order whatever the input order: source, then file position."""
-    location = report.location or Location()
+    location = report.location
+    if location is None:
+        return (report.source or "", "", 0, "")
     return (report.source or "", location.file or "", location.line or 0, location.path or "")
 
 
