@@ -357,6 +357,12 @@ def _write_report(report: Report, args: argparse.Namespace) -> None:
         sys.stdout.write(text)
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def write_output(path: str, text: str | bytes, inputs: Sequence[str] = ()) -> None:
     """Write ``text`` to ``path`` atomically (a temporary file renamed over it); never over one of ``inputs``.
 
@@ -371,6 +377,7 @@ def write_output(path: str, text: str | bytes, inputs: Sequence[str] = ()) -> No
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(text.encode("utf-8") if isinstance(text, str) else text)
+        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes it private; a scorecard is meant to be shared
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

@@ -40,3 +40,15 @@ def test_xlsx_needs_a_file() -> None:
     """--format xlsx without --output exits 2 with a message, not binary on the terminal."""
     result = run(*CHECK, "--format", "xlsx")
     assert result.returncode == 2 and "--output" in result.stderr and result.stdout == ""
+
+
+def test_output_files_are_as_readable_as_any_other(tmp_path: Path) -> None:
+    """A scorecard written with -o gets the usual permissions (the umask's), not a temporary file's 0600."""
+    import os  # noqa: PLC0415
+    import stat  # noqa: PLC0415
+
+    out = tmp_path / "通报.html"
+    run(*CHECK, "-o", str(out))
+    mask = os.umask(0o022)
+    os.umask(mask)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~mask
