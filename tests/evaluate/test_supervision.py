@@ -228,13 +228,13 @@ def test_target_inherits_its_task_deadline() -> None:
 
 
 def test_overdue_task_fails_and_shows_in_every_format() -> None:
-    """An overdue task without targets fails the default check and is listed by text, Markdown and HTML."""
+    """An overdue task without targets fails the default check and is listed by every text format."""
     task = Task("9", "9.", "建设智慧校园", deadline=parse_deadline("2019年底"))
     evaluation = run(plan_with(task=task), [], "2020-03-01")
     assert [t.task.id for t in evaluation.task_failures()] == ["9"]
     report_ = Report.from_evaluation(evaluation)
     assert [t["task_id"] for t in report_.task_failures()] == ["9"]
-    for fmt in ("table", "markdown", "html", "json"):
+    for fmt in ("table", "markdown", "html", "json", "csv"):
         text = render(report_, fmt)
         assert "建设智慧校园" in text and ("逾期" in text or "overdue" in text), fmt
 

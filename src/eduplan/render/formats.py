@@ -51,7 +51,8 @@ def _flat(value: Any) -> str:
 
 
 def to_csv(report: Report) -> str:
-    """One row per result; lists and mappings (evidence) as JSON text in their cell.
+    """One row per result; lists and mappings (evidence) as JSON text in their cell. Overdue tasks (逾期任务) and
+    data problems follow, each as a table of its own after an empty row.
 
     Every cell is neutralised for spreadsheets (`neutralise_cell`): text starting with ``=``, ``+``,
     ``-`` or ``@`` gets a leading ``'``, so opening the file in Excel or WPS never runs a formula.
@@ -70,6 +71,12 @@ def to_csv(report: Report) -> str:
     writer.writerow([neutralise_cell(c) for c in columns])
     for record in report.records:
         writer.writerow([neutralise_cell(_flat(record.get(c))) for c in columns])
+    overdue = report.overdue_tasks()
+    if overdue:  # the overdue tasks (逾期任务) follow as a table of their own after an empty row
+        writer.writerow([])
+        writer.writerow(_OVERDUE_COLUMNS)
+        for task in overdue:
+            writer.writerow([neutralise_cell(_flat(task.get(c))) for c in _OVERDUE_COLUMNS])
     if report.diagnostics:  # the data problems (数据问题) follow as a second table after an empty row
         writer.writerow([])
         writer.writerow(_PROBLEM_COLUMNS)
@@ -81,6 +88,8 @@ def to_csv(report: Report) -> str:
     return out.getvalue()
 
 
+_OVERDUE_COLUMNS = ("task_id", "number", "title", "status", "deadline_status", "deadline", "days_to_deadline",
+                    "reason_zh", "reason_en")
 _PROBLEM_COLUMNS = ("severity", "code", "file", "sheet", "line", "column", "path", "message", "hint")
 
 
