@@ -136,3 +136,10 @@ def test_check_prints_outliers_and_shows_submissions(tmp_path: Path) -> None:
     sheet = openpyxl.load_workbook(out)["报送情况"]
     row = next(r for r in sheet.iter_rows(min_row=3, values_only=True) if r[0] == "市教育局")
     assert row[1:6] == (2, 2, 1, 1, 0)  # due, received, on time, late (2018's came on 2019-01-20), missing
+
+
+def test_undated_values_do_not_count_against_timeliness(plan: Plan) -> None:
+    """A value received without a reporting date counts as received, but its timeliness is unknown."""
+    reports = [value("n", 3000, "2018-12-31", "2019-01-10"), value("n", 3100, "2019-12-31", None)]
+    summary = {u["unit"]: u for u in submission_summary([r.to_record() for r in submissions(plan, reports, AS_OF)])}
+    assert summary["市教育局"]["completeness"] == 1 and summary["市教育局"]["timeliness"] == 1

@@ -12,7 +12,8 @@ day plus ``grace_days`` (15 by default, as DHIS2's "timely" reports). At the as-
 - ``not_due`` (未到报送期): the deadline has not passed and nothing was reported yet.
 
 A report made after the as-of date is not counted (it was not there yet), as the evaluator does. Completeness
-(报送率) is received / due and timeliness (及时率) on time / due, per unit and overall, where ``due`` counts
+(报送率) is received / due and timeliness (及时率) on time / due, leaving out values received without a
+reporting date (their timeliness is unknown), per unit and overall, where ``due`` counts
 the values whose deadline has passed or that arrived.
 
 Outliers (异常值) are warnings (code ``outlier``) on the report's row: a value at least ``factor`` (5) times
@@ -151,7 +152,8 @@ def _rate(part: int, whole: int) -> Decimal | None:
 
 def submission_summary(records: Sequence[dict[str, Any]] | Sequence[Any]) -> list[dict[str, Any]]:
     """Per reporting unit (in first-seen order) and ``合计`` overall: due, received, on time, late, missing,
-    completeness (received / due) and timeliness (on time / due), from `Submission.to_record` records."""
+    completeness (received / due) and timeliness (on time / due values whose timeliness is known: values
+    received without a reporting date are left out), from `Submission.to_record` records."""
     units: dict[str, dict[str, int]] = {}
     for record in records:
         for name in (record["unit"], "合计"):
@@ -167,7 +169,8 @@ def submission_summary(records: Sequence[dict[str, Any]] | Sequence[Any]) -> lis
         summary.append({"unit": name, "due": due, "received": received, "on_time": counts[SubmissionState.ON_TIME],
                         "late": counts[SubmissionState.LATE], "missing": counts[SubmissionState.MISSING],
                         "not_due": counts[SubmissionState.NOT_DUE], "completeness": _rate(received, due),
-                        "timeliness": _rate(counts[SubmissionState.ON_TIME], due)})
+                        "timeliness": _rate(counts[SubmissionState.ON_TIME],
+                                            due - counts[SubmissionState.RECEIVED])})
     return summary
 
 
