@@ -30,7 +30,7 @@ ORDER = {Status.ACHIEVED: 0, Status.ON_TRACK: 1, Status.NOT_DUE: 2, Status.AT_RI
          Status.MISSED: 5, Status.BREACHED: 6, Status.NO_DATA: 7}
 
 LEVEL_COMPARATORS = [Comparator.AT_LEAST, Comparator.MORE_THAN, Comparator.AT_MOST, Comparator.LESS_THAN,
-                     Comparator.EXACTLY]
+                     Comparator.EXACTLY, Comparator.APPROXIMATELY]
 days = st.integers(min_value=0, max_value=3 * 365 + 200).map(lambda n: dt.date(2018, 1, 1) + dt.timedelta(days=n))
 percents = st.decimals(min_value=0, max_value=100, places=2)
 
@@ -52,8 +52,8 @@ def better(comparator: Comparator, direction: Direction) -> int:
     """+1 when a higher value is better for this target, -1 when a lower one is."""
     if comparator in (Comparator.AT_MOST, Comparator.LESS_THAN):
         return -1
-    if comparator is Comparator.EXACTLY and direction is Direction.DOWN:
-        return -1
+    if comparator in (Comparator.EXACTLY, Comparator.APPROXIMATELY) and direction is Direction.DOWN:
+        return -1  # a bare number and 左右 (one-sided) are met in the indicator's desirable direction
     return 1
 
 
