@@ -78,6 +78,8 @@ class Code(enum.StrEnum):
     OVERLAPPING_PERIODS = "overlapping-periods"
     STRADDLING_PERIOD = "straddling-period"
     LOOKS_CUMULATIVE = "looks-cumulative"
+    MIXED_BASIS = "mixed-basis"
+    DECREASING_RUNNING_TOTAL = "decreasing-running-total"
     INCONSISTENT_PARTS = "inconsistent-parts"
     INCOMPLETE_COVERAGE = "incomplete-coverage"
 

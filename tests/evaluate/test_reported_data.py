@@ -147,6 +147,14 @@ FLOW_CASES = [
                  Status.ACHIEVED, "150个", [], id="growing-increments-are-fine"),
     pytest.param([["places", "2018-12-31", "", "50", "累计"], ["places", "2020-12-31", "", "40", "新增"]],
                  Status.MISSED, "90个", [], id="running-total-then-increment"),
+    # 50 累计, 40 新增 inside the stretch 2019-2020 that 120 累计 covers: 50 + 70 = 120, the 40 not added again
+    pytest.param([["places", "2018-12-31", "", "50", "累计"], ["places", "2019-12-31", "", "40", "新增"],
+                  ["places", "2020-12-31", "", "120", "累计"]],
+                 Status.MISSED, "120个", [(Code.MIXED_BASIS, 3)], id="increment-inside-running-totals"),
+    # 100 then 90 累计: the later value is the level, 50 + 50 - 10 = 90
+    pytest.param([["places", "2018-12-31", "", "50", "累计"], ["places", "2019-12-31", "", "100", "累计"],
+                  ["places", "2020-12-31", "", "90", "累计"]],
+                 Status.MISSED, "90个", [(Code.DECREASING_RUNNING_TOTAL, 4)], id="falling-running-total"),
 ]
 
 

@@ -9,6 +9,10 @@ The reported values of one indicator and organisation are turned into increments
 - An increment whose period lies inside another's (H1 2019 inside 2019) is not counted: the longer one
   covers it. An increment whose period partly overlaps an earlier one is not counted either. Both are
   ``overlapping-periods`` warnings naming the two rows.
+- An increment (新增) dated inside a stretch a running total already covers (50 累计, 40 新增, 120 累计) is not
+  counted again, with a ``mixed-basis`` warning naming both rows: the sum never passes the running total.
+- A running total below the previous one (100 then 90 累计) is a ``decreasing-running-total`` warning
+  naming both rows; the later value counts as the level.
 - When a sum is taken over a window, an increment whose period begins before the window (a school year
   straddling the plan's start) is not counted, with a ``straddling-period`` warning: only part of it
   falls in the window, and eduplan does not guess which part.
@@ -87,8 +91,9 @@ class Flows:
             return None  # the common case, checked without building an object per value
         plain = [_Increment(d, None if r.period is None else r.period.start, v, r)
                  for d, v, r in values if r.basis is not running]
-        derived = _differences([(d, v, r) for d, v, r in values if r.basis is ReportBasis.RUNNING_TOTAL], origin)
-        diagnostics = _looks_cumulative(plain)
+        derived, falling = _differences([(d, v, r) for d, v, r in values if r.basis is running], origin)
+        plain, mixed = _outside_running_totals(plain, derived)
+        diagnostics = falling + mixed + _looks_cumulative(plain)
         if not derived and not diagnostics and all(i.start is None for i in plain):
             return None
         ordered = sorted(plain + derived, key=lambda i: (i.start or i.date, -i.date.toordinal()))
@@ -109,19 +114,55 @@ class Flows:
         return Total(sum((i.value for i in counted), Decimal(0)), tuple(i.report for i in counted), straddling)
 
 
-def _differences(totals: Sequence[Value], origin: dt.date) -> list[_Increment]:
-    """Running totals as increments: each the difference from the previous total of the same start."""
+def _differences(totals: Sequence[Value], origin: dt.date) -> tuple[list[_Increment], list[Diagnostic]]:
+    """Running totals as increments: each the difference from the previous total of the same start.
+
+    A running total below the previous one still counts as the latest level (the difference is negative),
+    with a ``decreasing-running-total`` warning naming both rows.
+    """
     by_start: dict[dt.date, list[Value]] = {}
     for row in totals:
         period = row[2].period
         by_start.setdefault(origin if period is None else period.start, []).append(row)
-    increments = []
+    increments: list[_Increment] = []
+    falling: list[Diagnostic] = []
     for start, rows in by_start.items():
         previous, since = Decimal(0), start
+        before: _Increment | None = None
         for day, value, report in sorted(rows, key=lambda v: v[0]):
-            increments.append(_Increment(day, since, value - previous, report))
-            previous, since = value, day + dt.timedelta(days=1)
-    return increments
+            item = _Increment(day, since, value - previous, report)
+            if before is not None and value < previous:
+                falling.append(_decrease(item, before))
+            increments.append(item)
+            previous, since, before = value, day + dt.timedelta(days=1), item
+    return increments, falling
+
+
+def _decrease(item: _Increment, before: _Increment) -> Diagnostic:
+    return Diagnostic(
+        Code.DECREASING_RUNNING_TOTAL, f"the running total {_row(item)} is below the earlier running total "
+        f"{_row(before)}; the later value counts as the level, so the sum falls by {-item.value} "
+        f"(累计数下降，以较晚的值为准)", _where(item), Severity.WARNING,
+        hint="a running total (累计) cannot fall: correct the row, or mark increments as 新增")
+
+
+def _outside_running_totals(plain: list[_Increment], derived: list[_Increment]
+                            ) -> tuple[list[_Increment], list[Diagnostic]]:
+    """Drop increments dated inside a stretch a running total already covers (``mixed-basis``)."""
+    kept: list[_Increment] = []
+    dropped: list[Diagnostic] = []
+    for item in plain:
+        cover = next((d for d in derived if d.start is not None
+                      and d.start <= (item.start or item.date) and item.date <= d.date), None)
+        if cover is None:
+            kept.append(item)
+            continue
+        dropped.append(Diagnostic(
+            Code.MIXED_BASIS, f"the increment {_row(item)} (新增) is dated inside {_span(cover)}, which the running "
+            f"total {_row(cover)} (累计) already covers, and is not counted again (新增数已含于累计数，未重复计入)",
+            _where(item), Severity.WARNING,
+            hint="report one series in one basis: all 累计 or all 新增"))
+    return kept, dropped
 
 
 def _without_overlaps(increments: list[_Increment]) -> tuple[list[_Increment], list[Diagnostic]]:
