@@ -62,11 +62,13 @@ FIVE = [["rate", org, "2024-12-31", f"{v}%", n, 1000] for org, v, n in
 # rows, policy, target, expected status, expected actual, expected diagnostics (code, line)
 CASES = [
     pytest.param(FIVE, Policy(), "t-rate", Status.ACHIEVED, "90.9%", [], id="all-members-weighted"),
-    pytest.param(FIVE[:2], Policy(), "t-rate", Status.NO_DATA, "None", [(Code.INCOMPLETE_COVERAGE, None)],
-                 id="two-of-five-is-no-data"),
+    pytest.param(FIVE[:2], Policy(), "t-rate", Status.MISSED, "None", [(Code.INCOMPLETE_COVERAGE, None)],
+                 id="two-of-five-overdue-is-missed"),
+    pytest.param(FIVE[:2], Policy(reporting_lag_days=30), "t-rate", Status.NO_DATA, "None",
+                 [(Code.INCOMPLETE_COVERAGE, None)], id="two-of-five-within-the-lag-is-no-data"),
     pytest.param(FIVE[:2], Policy(partial_rollups=True), "t-rate", Status.ACHIEVED, "90.75%",
                  [(Code.INCOMPLETE_COVERAGE, None)], id="two-of-five-partial-by-policy"),
-    pytest.param([*FIVE[1:], ["rate", "甲区", "2024-12-31", "99%", 500, 1000]], Policy(), "t-rate", Status.NO_DATA,
+    pytest.param([*FIVE[1:], ["rate", "甲区", "2024-12-31", "99%", 500, 1000]], Policy(), "t-rate", Status.MISSED,
                  "None", [(Code.INCONSISTENT_PARTS, 6), (Code.INCOMPLETE_COVERAGE, None)],
                  id="value-against-parts"),
     pytest.param([["places", "", "2023-12-31", "100", "", ""], ["places", "甲区", "2023-12-31", "60", "", ""],
@@ -83,7 +85,8 @@ CASES = [
 @pytest.mark.parametrize(("rows", "policy", "target", "status", "actual", "expected"), CASES)
 def test_rollups(tmp_path: Path, plan: Plan, suffix: str, rows: list[list[Any]], policy: Policy, target: str,
                  status: Status, actual: str, expected: list[tuple[Code, int | None]]) -> None:
-    """Hand-worked roll-ups: (905+910+920+930+880)/5000 = 90.9 %; 2 of 5 is no_data unless the policy allows."""
+    """Hand-worked roll-ups: (905+910+920+930+880)/5000 = 90.9 %; 2 of 5 is no_data, missed once overdue
+    (as of 2025-01-10, after the 2024-12-31 deadline), unless the policy allows."""
     reports, problems = load_reports(write(tmp_path, rows, suffix), plan)
     evaluation = evaluate(plan, reports, "2025-01-10", policy)
     result = next(r for r in evaluation.results if r.target.id == target)

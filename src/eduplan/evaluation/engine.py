@@ -23,7 +23,7 @@ from eduplan.evaluation.judge import Verdict, unreported, verdict
 from eduplan.evaluation.policy import Clock, Policy
 from eduplan.evaluation.reasons import reason
 from eduplan.evaluation.results import Evaluation, Result
-from eduplan.evaluation.rollup import all_declared_members, coverage_note, coverage_problem
+from eduplan.evaluation.rollup import all_declared_members, coverage_note, coverage_problem, overdue_note
 from eduplan.evaluation.series import ReportIndex, prepare_reports
 from eduplan.evaluation.shown import Shown, four_places
 from eduplan.evaluation.status import Status, worst
@@ -231,8 +231,10 @@ class _Context:
             self.diagnostics_found.setdefault(incomplete.message, incomplete)
             if not self.policy.partial_rollups:
                 seen = set(reported)
-                done = len(declared) - len([m for m in declared if m not in seen])
-                return Actual(None, evidence, note=coverage_note(done, len(declared)))
+                missing = tuple(m for m in declared if m not in seen)
+                done = len(declared) - len(missing)
+                return Actual(None, evidence, note=coverage_note(done, len(declared)),
+                              overdue=overdue_note(missing, len(declared)))
         how = indicator.aggregation
         if how is Aggregation.SUM:
             return Actual(sum((p.value for p in parts if p.value is not None), Decimal(0)), evidence)
@@ -352,6 +354,11 @@ class _Context:
             status = unreported(self.as_of, window.start, window.deadline, self.policy.reporting_lag_days)
         elif status is Status.NO_DATA and self.as_of < window.start:
             status = Status.NOT_DUE  # a window that has not begun has nothing to report yet
+        elif status is Status.NO_DATA and actual.overdue is not None and unreported(
+                self.as_of, window.start, window.deadline, self.policy.reporting_lag_days) is Status.MISSED:
+            # an incomplete roll-up once the members' reports are overdue: 逾期未报送 counts as not done
+            status = Status.MISSED
+            actual = attrs.evolve(actual, note=actual.overdue)
         main, threshold = judged[0]
         stretch = None
         if target.stretch is not None:

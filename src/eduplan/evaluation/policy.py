@@ -91,7 +91,8 @@ class Policy:
         source_priority: for conflicting reports of one value (数据打架), the sources in order of trust
             (``("统计公报", "县区自报")``); without it the least favourable value counts (docs/reports.md).
         partial_rollups: roll a jurisdiction's value up from the units that reported even when declared
-            members are missing (with an ``incomplete-coverage`` warning); by default that is ``no_data``.
+            members are missing (with an ``incomplete-coverage`` warning); by default that is ``no_data``,
+            and ``missed`` (逾期未报送) once the deadline plus ``reporting_lag_days`` has passed.
     """
 
     tolerance: Decimal = DEFAULT_TOLERANCE

@@ -7,7 +7,8 @@
 - **Coverage**: when the jurisdiction's value is rolled up from its units and the plan declares which
   units belong (the group a target on the indicator names, or the plan's only group), every declared
   member must have reported. If some have not, the roll-up is ``no_data`` with an
-  ``incomplete-coverage`` warning naming the missing members, unless ``Policy(partial_rollups=True)``,
+  ``incomplete-coverage`` warning naming the missing members, and ``missed`` (逾期未报送：丙区) once the
+  window's deadline plus ``Policy.reporting_lag_days`` has passed, unless ``Policy(partial_rollups=True)``,
   which uses the partial figure and still warns. The rate of 2 districts is not the city's rate.
 
 >>> import datetime as dt
@@ -31,7 +32,7 @@ from eduplan.organisations import Organisation
 from eduplan.reports import ReportedValue
 from eduplan.targets import ScopeKind
 
-__all__ = ["all_declared_members", "coverage_problem", "declared_members", "parts_problem"]
+__all__ = ["all_declared_members", "coverage_problem", "declared_members", "overdue_note", "parts_problem"]
 
 
 def parts_problem(report: ReportedValue, indicator_name: str) -> Diagnostic | None:
@@ -102,7 +103,7 @@ def coverage_problem(indicator: Indicator, expected: Sequence[str], reported: Se
     done = len(expected) - len(missing)
     which = "declared units" if declared else "units that report this indicator"
     then = ("the partial figure is used (Policy(partial_rollups=True))", "按部分单位数据汇总") if partial else (
-        "the jurisdiction's value is no_data", "不予汇总，视为无数据")
+        "the jurisdiction's value is no_data, or missed once overdue", "不予汇总，视为无数据，逾期视为未完成")
     return Diagnostic(
         Code.INCOMPLETE_COVERAGE, f"{indicator.name}: {done} of {len(expected)} {which} reported; missing "
         f"{', '.join(missing)}; {then[0]} (覆盖不全：{len(missing)}个单位未报送，{then[1]})", Location(),
@@ -112,3 +113,14 @@ def coverage_problem(indicator: Indicator, expected: Sequence[str], reported: Se
 def coverage_note(done: int, declared: int) -> tuple[str, str]:
     """The reason shown on a result whose roll-up is incomplete."""
     return (f"仅{done}/{declared}个单位报送，不能代表全域", f"only {done} of {declared} units reported")
+
+
+def overdue_note(missing: Sequence[str], expected: int) -> tuple[str, str]:
+    """The reason shown on an incomplete roll-up once its report is overdue (逾期未报送, ``missed``).
+
+    >>> overdue_note(("丙区",), 3)[0]
+    '逾期未报送：丙区（仅2/3个单位报送）'
+    """
+    done = expected - len(missing)
+    return (f"逾期未报送：{'、'.join(missing)}（仅{done}/{expected}个单位报送）",
+            f"not reported by {', '.join(missing)} (only {done} of {expected} units reported)")

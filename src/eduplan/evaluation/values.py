@@ -29,6 +29,7 @@ class Actual:
     evidence: Sequence[ReportedValue] = ()
     history: Sequence[tuple[Decimal, ReportedValue]] = ()
     note: tuple[str, str] | None = None
+    overdue: tuple[str, str] | None = None  # an incomplete roll-up's reason once overdue, naming the missing units
 
 
 @attrs.frozen
