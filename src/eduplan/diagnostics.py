@@ -74,6 +74,7 @@ class Code(enum.StrEnum):
     OUTLIER = "outlier"
     # reported data: meaning and choices (docs/reports.md)
     LIKELY_FRACTION = "likely-fraction"
+    GROSS_RATE_AS_SHARE = "gross-rate-as-share"
     CONFLICTING_REPORTS = "conflicting-reports"
     OVERLAPPING_PERIODS = "overlapping-periods"
     STRADDLING_PERIOD = "straddling-period"

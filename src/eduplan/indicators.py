@@ -85,12 +85,21 @@ GROSS_RATE_WORDS = ("毛入学率", "毛入园率", "毛入学", "gross enrolmen
 exceeds 100 % (in-migration, over-age pupils), so they are not shares of a total by default."""
 
 
+def is_gross_rate(name: str) -> bool:
+    """Whether an indicator name names a gross rate (毛入学率, 毛入园率), which may exceed 100 %.
+
+    >>> is_gross_rate("学前教育毛入园率"), is_gross_rate("普惠性幼儿园覆盖率")
+    (True, False)
+    """
+    lowered = name.lower()
+    return any(word in lowered for word in GROSS_RATE_WORDS)
+
+
 def _default_share(indicator: Indicator) -> bool:
     """A percentage is a share of a total (0-100 %) unless it is a gross rate (毛入学率, 毛入园率)."""
     if indicator.kind is not IndicatorKind.PERCENTAGE:
         return False
-    name = indicator.name.lower()  # name_en is set after share, so only the Chinese name is seen
-    return not any(word in name for word in GROSS_RATE_WORDS)
+    return not is_gross_rate(indicator.name)  # name_en is set after share, so only the Chinese name is seen
 
 
 def _default_aggregation(indicator: Indicator) -> Aggregation:

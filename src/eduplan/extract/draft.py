@@ -31,7 +31,7 @@ from eduplan.extract.candidates import (
     TaskCandidate,
 )
 from eduplan.extract.pipeline import extract_plan
-from eduplan.indicators import Baseline, Direction, Indicator, IndicatorKind
+from eduplan.indicators import Baseline, Direction, Indicator, IndicatorKind, is_gross_rate
 from eduplan.model import Goal, Plan, PlanStatus, Section, Task
 from eduplan.organisations import Organisation, Responsibility, Role
 from eduplan.periods import Deadline, Frequency, Period, parse_period
@@ -92,7 +92,9 @@ class _Builder:
         if kind is IndicatorKind.COUNT and not _known(unit):
             unit = "个"
         name = target.indicator or target.text
-        share = kind is IndicatorKind.PERCENTAGE and target.value <= 100 and (target.upper or 0) <= 100
+        # a gross rate (毛入园率) keeps the indicator's default (not a share), so the draft does not write share
+        share = kind is IndicatorKind.PERCENTAGE and target.value <= 100 and (target.upper or 0) <= 100 \
+            and not is_gross_rate(name)
         key = (name, unit, share)
         if key not in self.indicators:
             falling = target.comparator in (Comparator.AT_MOST, Comparator.LESS_THAN, Comparator.DECREASE_BY)

@@ -57,7 +57,7 @@ from eduplan.diagnostics import (
     QuantityError,
     Severity,
 )
-from eduplan.indicators import Indicator
+from eduplan.indicators import Indicator, is_gross_rate
 from eduplan.io.errors import DEFAULT_MAX_BYTES, Loaded, LoadError
 from eduplan.io.source import Marks, detect_format, parse_text, read_text
 from eduplan.io.structure import (
@@ -466,6 +466,7 @@ def _warnings(plan: Plan, paths: _Paths) -> tuple[Diagnostic, ...]:
                 f"{target.id} cannot be checked unit by unit", paths.location(path),
                 Severity.WARNING, hint="declare the group with its members under organisations:"))
     warnings += _fraction_warnings(plan, paths)
+    warnings += _gross_share_warnings(plan, paths)
     pending = reviews_pending(plan)
     if pending:
         warnings.append(Diagnostic(
@@ -499,6 +500,30 @@ def _fraction_warnings(plan: Plan, paths: _Paths) -> list[Diagnostic]:
                     f"{name}, but looks like the fraction {percent}% "
                     f"(裸数{number}按{number}%读取，疑为小数形式)", paths.location(where),
                     Severity.WARNING, hint=f"write \"{percent}%\" (or \"{number}%\") to say which is meant"))
+    return warnings
+
+
+def _gross_share_warnings(plan: Plan, paths: _Paths) -> list[Diagnostic]:
+    """An explicit ``share: true`` on a gross rate (毛入园率) rejects its valid values above 100 %: say so, there
+    (declared under indicators: or written inline in a target)."""
+    by_id = {i.id: i for i in plan.indicators}
+    targets = {t.id: t for _, t in plan.targets()}
+    warnings = []
+    for kind, item_id, item_path in paths.items:
+        raw, path = paths.nodes.get(item_path), item_path
+        if kind == "target" and item_id in targets and isinstance(raw, dict):
+            raw, indicator, path = raw.get("indicator"), targets[item_id].indicator, f"{item_path}.indicator"
+        elif kind == "indicator" and item_id in by_id:
+            indicator = by_id[item_id]
+        else:
+            continue
+        if not isinstance(raw, dict) or raw.get("share") is not True or not is_gross_rate(indicator.name):
+            continue
+        warnings.append(Diagnostic(
+            Code.GROSS_RATE_AS_SHARE, f"share: true makes the gross rate {indicator.name!r} a share of a total "
+            f"(0-100 %), so valid values above 100 % are rejected (毛入学率/毛入园率可超过100%，不应设为占比)",
+            paths.location(f"{path}.share"), Severity.WARNING,
+            hint="delete the share: true line (a gross rate is not a share by default)"))
     return warnings
 
 
