@@ -81,6 +81,7 @@ class Code(enum.StrEnum):
     LOOKS_CUMULATIVE = "looks-cumulative"
     MIXED_BASIS = "mixed-basis"
     DECREASING_RUNNING_TOTAL = "decreasing-running-total"
+    FRACTIONAL_COUNT = "fractional-count"
     INCONSISTENT_PARTS = "inconsistent-parts"
     INCOMPLETE_COVERAGE = "incomplete-coverage"
 

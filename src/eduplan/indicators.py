@@ -63,6 +63,9 @@ class Aggregation(enum.StrEnum):
 COUNT_DIMENSIONS = frozenset(
     {"[item]", "[institution]", "[person]", "[person_time]", "[class]", "[course]", "[class_hour]", "[credit]"}
 )
+WHOLE_DIMENSIONS = frozenset({"[item]", "[institution]", "[person]", "[person_time]", "[class]", "[course]"})
+"""Counts of whole things (所, 个, 人, 名, 人次, 班, 门课程): a non-integer value is a ``fractional-count`` warning.
+Class hours (课时) and credits (学分) are not here: half a 课时 or 0.5 学分 is a real value."""
 _KIND_DIMENSIONS: dict[IndicatorKind, tuple[frozenset[str] | None, str]] = {
     IndicatorKind.PERCENTAGE: (frozenset({""}), "%, ‰ or a plain number"),
     IndicatorKind.COEFFICIENT: (frozenset({""}), "a plain number"),

@@ -72,6 +72,14 @@ CASES = [
                  Amount("103.5", "%"), None, id="gross-rate-above-100"),
     pytest.param([("years", "2020-12-31", 10.8)], ["years", "2020-12-31", "10.8"],
                  Amount("10.8", "年"), None, id="years"),
+    pytest.param([("pupils", "2020-12-31", 30.5)], ["pupils", "2020-12-31", "30.5"],
+                 Amount("30.5", "人"), Code.FRACTIONAL_COUNT, id="fractional-count-kept-and-warned"),
+    pytest.param([("pupils", "2020-12-31", "30.5人")], ["pupils", "2020-12-31", "30.5人"],
+                 Amount("30.5", "人"), Code.FRACTIONAL_COUNT, id="fractional-count-with-its-unit"),
+    pytest.param([("pupils", "2020-12-31", 1.23456, "万人")], ["pupils", "2020-12-31", "1.23456", "万人"],
+                 Amount("1.23456", "万人"), Code.FRACTIONAL_COUNT, id="fractional-count-in-wan-ren"),
+    pytest.param([("pupils", "2020-12-31", 1.2345, "万人")], ["pupils", "2020-12-31", "1.2345", "万人"],
+                 Amount("1.2345", "万人"), None, id="whole-count-in-wan-ren"),
 ]
 
 

@@ -36,7 +36,7 @@ from typing import Any
 import attrs
 
 from eduplan.diagnostics import Code, DeadlineError, Diagnostic, Location, ModelError, QuantityError, Severity
-from eduplan.indicators import Indicator
+from eduplan.indicators import WHOLE_DIMENSIONS, Indicator, IndicatorKind
 from eduplan.io.errors import DEFAULT_MAX_TABLE_BYTES, Loaded, LoadError
 from eduplan.io.files import check_workbook, read_bytes
 from eduplan.io.screen import screen_reports
@@ -418,7 +418,21 @@ class _RowReader:
             problems = indicator.value_problems(amount, "数值")
             if problems:
                 raise _CellError("value", problems[0].code, problems[0].message)
+            self._check_whole(amount, indicator)
         return amount
+
+    def _check_whole(self, amount: Amount, indicator: Indicator) -> None:
+        """Warn about a count of whole things (所, 个, 人) that is not a whole number; the value is kept."""
+        if indicator.kind is not IndicatorKind.COUNT or amount.dimension not in WHOLE_DIMENSIONS:
+            return
+        root = amount.root_value()
+        if root == root.to_integral_value():
+            return
+        self.warnings.append(Diagnostic(
+            Code.FRACTIONAL_COUNT, f"数值: {self.text('value')} for {indicator.name} is not a whole number of "
+            f"{indicator.unit}; it is kept as written (计数指标的数值不是整数，按原值使用)",
+            self.where(self.number, self.columns.get("value")), Severity.WARNING,
+            hint=f"a count of {indicator.unit} is a whole number: check the value (a typo, or an average?)"))
 
     def _amount(self, indicator: Indicator | None) -> Amount:
         """The value by the one rule for bare numbers: a number without a unit is in the unit column's unit,
