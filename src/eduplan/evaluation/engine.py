@@ -447,16 +447,18 @@ class _Context:
         days = (window.deadline - self.as_of).days
         zh, en = self.reason(target, window, unit, status, shown, actual.value, known, main, note, breach_date)
         baseline = target.effective_baseline(unit)
+        places = shown.faithful_places(actual.value, () if known is None else (known.value, known.upper))
         return Result(
             target=target, status=status, reason_zh=zh, reason_en=en, owner_id=owner.id,
             task_id=owner.id if isinstance(owner, Task) else None,
             section_id=self.section_of.get(owner.id) if isinstance(owner, Task) else None,
-            scope=unit, period=window.period, actual=shown.amount(actual.value),
-            threshold=shown.amount(None if known is None else known.value),
-            upper=shown.amount(None if known is None else known.upper), expected=shown.amount(main.expected),
+            scope=unit, period=window.period, actual=shown.amount(actual.value, places),
+            threshold=shown.amount(None if known is None else known.value, places),
+            upper=shown.amount(None if known is None else known.upper, places),
+            expected=shown.amount(main.expected, shown.faithful_places(main.expected, (actual.value,))),
             baseline=None if baseline is None else baseline.value, deadline=window.deadline, days_to_deadline=days,
             progress=four_places(main.progress), progress_upper=four_places(main.progress_upper),
-            gap=shown.amount(main.gap), evidence=evidence,
+            gap=shown.amount(main.gap, shown.faithful_places(main.gap, (Decimal(0),))), evidence=evidence,
             warning=target.strength is Strength.ASPIRATIONAL and self.policy.aspirational_as_warning
             and status in _WARN_STATUSES,
             stretch_status=stretch,
@@ -472,11 +474,12 @@ class _Context:
         days = (window.deadline - self.as_of).days
         ref = target.reference if target.basis in (Basis.MULTIPLE, Basis.GAP) else None
         reference = None if ref is None else self.reference_name(ref)
+        places = shown.faithful_places(actual, () if known is None else (value, known.upper))
         return reason(
-            status, target.comparator, actual=shown.printed(actual),
+            status, target.comparator, actual=shown.printed(actual, places),
             target=shown.level_text(value, actual, baseline.value.root_value()) if change and baseline is not None
-            else shown.text(value),
-            upper=shown.text(None if known is None else known.upper),
+            else shown.text(value, places),
+            upper=shown.text(None if known is None else known.upper, places),
             expected=shown.expected_text(main.expected, actual, value), deadline=window.deadline,
             days=days if days >= 0 else None, breach_date=breach_date, note=note, exceeded=main.exceeded,
             change=str(target.value) if change or reference is not None else None, reference=reference,

@@ -4,6 +4,8 @@ Records keep computed values to four decimal places. Reasons go further: an actu
 precision it was printed with (92.00 %, the boundary case rests on it), and an expected value on the
 trajectory is shown as precisely as the figures it is compared with (whole units for counts: no
 128.146所), with more digits only where rounding would blur which side of it the actual value lies.
+No shown actual is rounded onto or across its threshold: 89.99996% against 90% stays 89.99996%
+(`Shown.faithful_places`), so the numbers a reader sees agree with the verdict.
 
 >>> from eduplan.indicators import Indicator, IndicatorKind
 >>> shown = Shown(Indicator("n", "新建学校", IndicatorKind.COUNT, "所"))
@@ -21,6 +23,7 @@ trajectory is shown as precisely as the figures it is compared with (whole units
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
 
 from eduplan.indicators import COUNT_DIMENSIONS, Indicator
@@ -41,6 +44,11 @@ def _places(value: Decimal) -> int:
     return max(0, -exponent) if isinstance(exponent, int) else 0
 
 
+def _round(value: Decimal, places: int) -> Decimal:
+    """``value`` rounded as `Shown.amount` rounds it (exact when it has at most ``places`` decimals)."""
+    return value if _places(value) <= places else value.quantize(Decimal(1).scaleb(-places))
+
+
 def _sign(value: Decimal) -> int:
     return (value > 0) - (value < 0)
 
@@ -55,28 +63,48 @@ class Shown:
         self.factor = Decimal("0.01") if points else info.factor
         self.count = not points and info.dimension in COUNT_DIMENSIONS
 
-    def amount(self, root: Decimal | None) -> Amount | None:
-        """The value in the indicator's unit, at most four decimal places, without trailing zeros."""
+    def amount(self, root: Decimal | None, places: int = 4) -> Amount | None:
+        """The value in the indicator's unit, at most ``places`` (four) decimal places, without trailing zeros."""
         if root is None:
             return None
         value = root / self.factor
-        if value.as_tuple().exponent < -4:  # type: ignore[operator]
-            value = value.quantize(PLACES)
+        if value.as_tuple().exponent < -places:  # type: ignore[operator]
+            value = value.quantize(Decimal(1).scaleb(-places))
         return Amount(tidy(value), self.unit)
 
-    def text(self, root: Decimal | None) -> str | None:
+    def text(self, root: Decimal | None, places: int = 4) -> str | None:
         """`amount` as text (``None`` stays ``None``)."""
-        amount = self.amount(root)
+        amount = self.amount(root, places)
         return None if amount is None else str(amount)
 
-    def printed(self, root: Decimal | None) -> str | None:
-        """A reported value as text with the decimals it was printed with (92.00%), at most four."""
+    def printed(self, root: Decimal | None, places: int = 4) -> str | None:
+        """A reported value as text with the decimals it was printed with (92.00%), at most ``places`` (four)."""
         if root is None:
             return None
         value = root / self.factor
         if not 0 < _places(value) <= 4:
-            return self.text(root)
+            return self.text(root, places)
         return f"{value}{self.unit}"
+
+    def faithful_places(self, value: Decimal | None, others: Iterable[Decimal | None]) -> int:
+        """Decimals (four, or more) at which ``value`` and each of ``others`` (thresholds), both rounded, compare
+        as the exact values do: a shown number never lands on or across its threshold (89.99996% is not 90%).
+
+        >>> from eduplan.indicators import IndicatorKind
+        >>> rate = Shown(Indicator("r", "覆盖率", IndicatorKind.PERCENTAGE, "%"))
+        >>> rate.faithful_places(Decimal("0.8999996"), [Decimal("0.9")]), rate.faithful_places(Decimal("0.91"), [])
+        (5, 4)
+        """
+        if value is None:
+            return 4
+        exact = value / self.factor
+        bounds = [o / self.factor for o in others if o is not None]
+        limit = max([_places(exact), *(_places(b) for b in bounds)])  # at ``limit`` rounding changes nothing
+        places = 4
+        while places < limit and any(_sign(_round(exact, places) - _round(b, places)) != _sign(exact - b)
+                                     for b in bounds):
+            places += 1
+        return places
 
     def expected_text(self, expected: Decimal | None, actual: Decimal | None, target: Decimal | None,
                       at_least: int = 0) -> str | None:
