@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from decimal import Decimal
 
 from eduplan.diagnostics import Code, Diagnostic, Location, Severity
 from eduplan.indicators import Direction, Indicator
@@ -79,12 +80,15 @@ def choose(reports: Sequence[ReportedValue], indicator: Indicator | None, source
     return chosen, [_conflict(candidates, chosen, rule, "final" if finals else "provisional")]
 
 
-def _order(report: ReportedValue) -> tuple[str, str, int, str]:
-    """A deterministic order whatever the input order: source, then file position."""
-    location = report.location
-    if location is None:
-        return (report.source or "", "", 0, "")
-    return (report.source or "", location.file or "", location.line or 0, location.path or "")
+def _order(report: ReportedValue) -> tuple[str, str, int, str, Decimal, str]:
+    """A deterministic order whatever the input order: source, file position, then the value itself.
+
+    The value breaks ties between reports with no location (built in code), so the chosen report and the
+    order of the rows in a conflict message never depend on the order the reports came in.
+    """
+    location = report.location or Location()
+    return (report.source or "", location.file or "", location.line or 0, location.path or "",
+            report.value.root_value(), report.written)
 
 
 def _row(report: ReportedValue) -> str:
