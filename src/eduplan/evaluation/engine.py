@@ -445,7 +445,8 @@ class _Context:
         if stretch is not None and status is Status.ACHIEVED and stretch is not Status.ACHIEVED:
             note = ("确保目标已完成，力争目标尚未完成", "binding met, stretch not yet")
         days = (window.deadline - self.as_of).days
-        zh, en = self.reason(target, window, unit, status, shown, actual.value, known, main, note, breach_date)
+        zh, en = self.reason(target, window, unit, status, shown, actual.value, known, main, note, breach_date,
+                             tuple(report.value for report in evidence))
         baseline = target.effective_baseline(unit)
         places = shown.faithful_places(actual.value, () if known is None else (known.value, known.upper))
         return Result(
@@ -466,7 +467,7 @@ class _Context:
 
     def reason(self, target: Target, window: Window, unit: str | None, status: Status, shown: Shown,
                actual: Decimal | None, known: Threshold | None, main: Verdict, note: tuple[str, str] | None,
-               breach_date: dt.date | None) -> tuple[str, str]:
+               breach_date: dt.date | None, reported: Sequence[Amount] = ()) -> tuple[str, str]:
         """The result's reason: the target worded as printed, numbers at a sensible precision."""
         value = None if known is None else known.value
         baseline = target.effective_baseline(unit)
@@ -476,7 +477,7 @@ class _Context:
         reference = None if ref is None else self.reference_name(ref)
         places = shown.faithful_places(actual, () if known is None else (value, known.upper))
         return reason(
-            status, target.comparator, actual=shown.printed(actual, places),
+            status, target.comparator, actual=shown.printed(actual, places, reported),
             target=shown.level_text(value, actual, baseline.value.root_value()) if change and baseline is not None
             else shown.text(value, places),
             upper=shown.text(None if known is None else known.upper, places),

@@ -16,6 +16,8 @@ No shown actual is rounded onto or across its threshold: 89.99996% against 90% s
 '94.2002%'
 >>> rate.printed(Decimal("0.9200"))
 '92.00%'
+>>> Shown(Indicator("n", "新增学位", IndicatorKind.COUNT, "个")).printed(Decimal("15000.0"), reported=(Amount("1.5", "万个"),))
+'15000个'
 >>> money = Shown(Indicator("m", "经费", IndicatorKind.MONEY, "亿元"))
 >>> money.level_text(Decimal("12762815625"), Decimal("10800000000"), Decimal("10000000000"))
 '127.63亿元'
@@ -49,6 +51,12 @@ def _round(value: Decimal, places: int) -> Decimal:
     return value if _places(value) <= places else value.quantize(Decimal(1).scaleb(-places))
 
 
+def _places_in(amount: Amount, factor: Decimal) -> int:
+    """The decimals ``amount``'s written digits have in a unit of ``factor`` (1.5万个 has none in 个)."""
+    scale = unit_info(amount.unit).factor / factor
+    return max(0, _places(amount.value) - (scale.adjusted() if scale > 1 else 0))
+
+
 def _sign(value: Decimal) -> int:
     return (value > 0) - (value < 0)
 
@@ -77,13 +85,20 @@ class Shown:
         amount = self.amount(root, places)
         return None if amount is None else str(amount)
 
-    def printed(self, root: Decimal | None, places: int = 4) -> str | None:
-        """A reported value as text with the decimals it was printed with (92.00%), at most ``places`` (four)."""
+    def printed(self, root: Decimal | None, places: int = 4, reported: Iterable[Amount] = ()) -> str | None:
+        """A reported value as text with the decimals it was printed with (92.00%), at most ``places`` (four).
+
+        ``reported`` are the values behind it as written: one written in a multiple of the indicator's unit
+        keeps its digits, not the zeros the conversion adds (1.5万个 is 15000个, 1.25万个 is 12500个, and
+        1.23456万个 is 12345.6个)."""
         if root is None:
             return None
         value = root / self.factor
+        written = min((_places_in(a, self.factor) for a in reported), default=_places(value))
+        if written < _places(value) and value == value.quantize(Decimal(1).scaleb(-written)):
+            value = value.quantize(Decimal(1).scaleb(-written))  # only zeros the conversion added go
         if not 0 < _places(value) <= 4:
-            return self.text(root, places)
+            return self.text(value * self.factor, places)
         return f"{value}{self.unit}"
 
     def faithful_places(self, value: Decimal | None, others: Iterable[Decimal | None]) -> int:
