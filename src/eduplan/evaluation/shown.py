@@ -16,7 +16,8 @@ No shown actual is rounded onto or across its threshold: 89.99996% against 90% s
 '94.2002%'
 >>> rate.printed(Decimal("0.9200"))
 '92.00%'
->>> Shown(Indicator("n", "新增学位", IndicatorKind.COUNT, "个")).printed(Decimal("15000.0"), reported=(Amount("1.5", "万个"),))
+>>> seats = Shown(Indicator("n", "新增学位", IndicatorKind.COUNT, "个"))
+>>> seats.printed(Decimal("15000.0"), reported=(Amount("1.5", "万个"),))
 '15000个'
 >>> money = Shown(Indicator("m", "经费", IndicatorKind.MONEY, "亿元"))
 >>> money.level_text(Decimal("12762815625"), Decimal("10800000000"), Decimal("10000000000"))
