@@ -66,7 +66,11 @@ def test_incomplete_rollup_after_the_deadline(as_of: str, policy: Policy, status
     assert (result.status, str(result.actual)) == (status, actual)
     assert words in result.reason_zh
     if status is Status.MISSED:
-        assert "not reported by 丙区 (only 2 of 3 units reported)" in result.reason_en
+        assert result.reason_zh == ("截至2020年12月31日（完成期限），逾期未报送：丙区未报送（仅2/3个单位报送），"
+                                    "视为未完成（目标不低于3000人）")
+        assert result.reason_en == ("overdue: 丙区 did not report (2 of 3 units reported); counts as not done "
+                                    "(target at least 3000人, due 2020-12-31)")
+        assert "nothing was reported" not in result.reason_en
     codes = [str(d.code) for d in evaluate(plan, reports, as_of, policy).diagnostics]
     assert "incomplete-coverage" in codes
 

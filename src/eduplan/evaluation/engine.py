@@ -358,7 +358,7 @@ class _Context:
                 self.as_of, window.start, window.deadline, self.policy.reporting_lag_days) is Status.MISSED:
             # an incomplete roll-up once the members' reports are overdue: 逾期未报送 counts as not done
             status = Status.MISSED
-            actual = attrs.evolve(actual, note=actual.overdue)
+            actual = attrs.evolve(actual, note=None)  # the reason says who did not report (actual.overdue)
         main, threshold = judged[0]
         stretch = None
         if target.stretch is not None:
@@ -446,7 +446,8 @@ class _Context:
             note = ("确保目标已完成，力争目标尚未完成", "binding met, stretch not yet")
         days = (window.deadline - self.as_of).days
         zh, en = self.reason(target, window, unit, status, shown, actual.value, known, main, note, breach_date,
-                             tuple(report.value for report in evidence))
+                             tuple(report.value for report in evidence),
+                             actual.overdue if status is Status.MISSED else None)
         baseline = target.effective_baseline(unit)
         places = shown.faithful_places(actual.value, () if known is None else (known.value, known.upper))
         return Result(
@@ -467,7 +468,8 @@ class _Context:
 
     def reason(self, target: Target, window: Window, unit: str | None, status: Status, shown: Shown,
                actual: Decimal | None, known: Threshold | None, main: Verdict, note: tuple[str, str] | None,
-               breach_date: dt.date | None, reported: Sequence[Amount] = ()) -> tuple[str, str]:
+               breach_date: dt.date | None, reported: Sequence[Amount] = (),
+               overdue: tuple[str, str] | None = None) -> tuple[str, str]:
         """The result's reason: the target worded as printed, numbers at a sensible precision."""
         value = None if known is None else known.value
         baseline = target.effective_baseline(unit)
@@ -488,7 +490,7 @@ class _Context:
             base=str(baseline.value) if change and baseline is not None else None,
             year=window.deadline.year if target.comparator is Comparator.ANNUAL_GROWTH else None,
             previous=target.basis is Basis.PREVIOUS, aspirational=target.strength is Strength.ASPIRATIONAL,
-            not_begun=self.as_of < window.start)
+            not_begun=self.as_of < window.start, overdue=overdue)
 
     def reference_name(self, ref: Reference) -> str:
         """How a reason names a multiple's reference: 基数, the parameter's name, or the other indicator's name."""

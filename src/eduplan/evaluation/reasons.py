@@ -140,16 +140,25 @@ def reason(
     not_begun: bool = False,
     reference: str | None = None,
     gap: bool = False,
+    overdue: tuple[str, str] | None = None,
 ) -> tuple[str, str]:
     """The Chinese and English reason for a status (see `Wording` for how the target is worded).
 
     ``change`` is the printed size of a change (1个百分点) or the multiple (110%) of a ``reference`` (省定标准);
-    ``target`` is the level it works out to.
+    ``target`` is the level it works out to. ``overdue`` says who did not report on a missed roll-up that some
+    units did report (`eduplan.evaluation.rollup.overdue_note`).
+
+    >>> reason(Status.MISSED, Comparator.AT_LEAST, target="3000人", deadline="2020-12-31",
+    ...        overdue=("丙区未报送（仅2/3个单位报送）", "丙区 did not report (2 of 3 units reported)"))[1]
+    'overdue: 丙区 did not report (2 of 3 units reported); counts as not done (target at least 3000人, due 2020-12-31)'
     """
     wording = Wording(comparator, target or "?", upper, change, base, year, previous, reference, gap)
     tz, te = wording.zh(), wording.en()
-    zh, en = _texts(status, actual, tz, te, expected, deadline, days, breach_date, exceeded, aspirational,
-                    not_begun)
+    if overdue is not None and actual is None and status is Status.MISSED:
+        zh, en = _overdue(overdue, tz, te, deadline)
+    else:
+        zh, en = _texts(status, actual, tz, te, expected, deadline, days, breach_date, exceeded, aspirational,
+                        not_begun)
     if note is not None:
         zh, en = f"{zh}；{note[0]}", f"{en}; {note[1]}"
     return zh, en
@@ -186,6 +195,14 @@ def _texts(status: Status, actual: str | None, tz: str, te: str, expected: str |
                 (f"actual {actual} has not reached the {kind_en} ({te}); not yet due, and without a baseline no "
                  f"schedule can be drawn{left_en}"))
     return (f"实际{actual}，无法判断是否达到目标（{tz}）", f"actual {actual}, but the target ({te}) cannot be judged")
+
+
+def _overdue(overdue: tuple[str, str], tz: str, te: str, deadline: dt.date | str | None) -> tuple[str, str]:
+    """A missed roll-up some units reported: say who did not, not that nothing was reported."""
+    when_zh = "" if deadline is None else f"截至{date_zh(deadline)}（完成期限），"
+    due_en = "" if deadline is None else f", due {deadline}"
+    return (f"{when_zh}逾期未报送：{overdue[0]}，视为未完成（目标{tz}）",
+            f"overdue: {overdue[1]}; counts as not done (target {te}{due_en})")
 
 
 def _unreported(status: Status, tz: str, te: str, when_zh: str, when_en: str, not_begun: bool) -> tuple[str, str]:

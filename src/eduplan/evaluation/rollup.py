@@ -7,7 +7,7 @@
 - **Coverage**: when the jurisdiction's value is rolled up from its units and the plan declares which
   units belong (the group a target on the indicator names, or the plan's only group), every declared
   member must have reported. If some have not, the roll-up is ``no_data`` with an
-  ``incomplete-coverage`` warning naming the missing members, and ``missed`` (逾期未报送：丙区) once the
+  ``incomplete-coverage`` warning naming the missing members, and ``missed`` (逾期未报送：丙区未报送) once the
   window's deadline plus ``Policy.reporting_lag_days`` has passed, unless ``Policy(partial_rollups=True)``,
   which uses the partial figure and still warns. The rate of 2 districts is not the city's rate.
 
@@ -116,11 +116,11 @@ def coverage_note(done: int, declared: int) -> tuple[str, str]:
 
 
 def overdue_note(missing: Sequence[str], expected: int) -> tuple[str, str]:
-    """The reason shown on an incomplete roll-up once its report is overdue (逾期未报送, ``missed``).
+    """What happened on an incomplete roll-up whose report is overdue (逾期未报送, ``missed``): who did not report.
 
-    >>> overdue_note(("丙区",), 3)[0]
-    '逾期未报送：丙区（仅2/3个单位报送）'
+    >>> overdue_note(("丙区",), 3)
+    ('丙区未报送（仅2/3个单位报送）', '丙区 did not report (2 of 3 units reported)')
     """
     done = expected - len(missing)
-    return (f"逾期未报送：{'、'.join(missing)}（仅{done}/{expected}个单位报送）",
-            f"not reported by {', '.join(missing)} (only {done} of {expected} units reported)")
+    return (f"{'、'.join(missing)}未报送（仅{done}/{expected}个单位报送）",
+            f"{', '.join(missing)} did not report ({done} of {expected} units reported)")
