@@ -30,7 +30,7 @@ from eduplan.diagnostics import Diagnostic
 from eduplan.evaluation.evidence import Evidence
 from eduplan.evaluation.flows import Flows, Total
 from eduplan.evaluation.rollup import parts_problem
-from eduplan.evaluation.series import Observation, _Check
+from eduplan.evaluation.series import Observation, _Check, in_order, keep_once
 from eduplan.evaluation.supersede import choose, same_value_groups
 from eduplan.indicators import Indicator
 from eduplan.io.columns import NO_DAY, ReportColumns
@@ -308,13 +308,11 @@ class ColumnarReports:
         return total
 
     def _keep(self, diagnostics: Iterable[Diagnostic]) -> None:
-        for diagnostic in diagnostics:
-            self._found.setdefault((str(diagnostic.code), str(diagnostic.location), diagnostic.message), diagnostic)
+        keep_once(self._found, diagnostics)
 
     def all_diagnostics(self) -> tuple[Diagnostic, ...]:
         """The data problems: those found preparing the reports, then those found summing increments."""
-        found = sorted(self._found.values(), key=lambda d: (str(d.code), str(d.location), d.message))
-        return (*self.diagnostics, *found)
+        return (*self.diagnostics, *in_order(self._found))
 
 
 class ColumnSeries:

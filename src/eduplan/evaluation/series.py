@@ -161,13 +161,11 @@ class PreparedReports:
         return total
 
     def _keep(self, diagnostics: Iterable[Diagnostic]) -> None:
-        for diagnostic in diagnostics:
-            self._found.setdefault((str(diagnostic.code), str(diagnostic.location), diagnostic.message), diagnostic)
+        keep_once(self._found, diagnostics)
 
     def all_diagnostics(self) -> tuple[Diagnostic, ...]:
         """The data problems: those found preparing the reports, then those found summing increments."""
-        found = sorted(self._found.values(), key=lambda d: (str(d.code), str(d.location), d.message))
-        return (*self.diagnostics, *found)
+        return (*self.diagnostics, *in_order(self._found))
 
     def get(self, indicator_id: str, organisation: str | None) -> Series | None:
         """The series for an indicator and organisation (``None``: the jurisdiction)."""
@@ -248,6 +246,16 @@ def prepare_reports(
     series = {key: Series.of(obs) for key, obs in grouped.items()}
     diagnostics.sort(key=lambda d: (str(d.code), str(d.location), d.message))
     return PreparedReports(series, tuple(diagnostics), origin=origin)
+
+def keep_once(found: dict[tuple[str, str, str], Diagnostic], diagnostics: Iterable[Diagnostic]) -> None:
+    """Record each diagnostic once, keyed by code, location and message (both report indexes use this)."""
+    for diagnostic in diagnostics:
+        found.setdefault((str(diagnostic.code), str(diagnostic.location), diagnostic.message), diagnostic)
+
+
+def in_order(found: dict[tuple[str, str, str], Diagnostic]) -> tuple[Diagnostic, ...]:
+    """The recorded diagnostics in a fixed order (code, location, message), whatever order they were found in."""
+    return tuple(found[key] for key in sorted(found))
 
 
 @attrs.frozen
