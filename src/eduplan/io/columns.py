@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from eduplan.diagnostics import Diagnostic, EduplanError, Location
-from eduplan.indicators import Indicator, IndicatorKind
+from eduplan.indicators import WHOLE_DIMENSIONS, Indicator, IndicatorKind
 from eduplan.io import screen, tables
 from eduplan.io.errors import DEFAULT_MAX_TABLE_BYTES, Loaded
 from eduplan.io.files import read_bytes
@@ -517,7 +517,9 @@ class _Bulk:
             amount: Amount = reader._amount(indicator)
         except Exception:  # any refusal sends the rows to the row reader, which words it
             return None
-        return None if reader.warnings else amount
+        if reader.warnings or _maybe_fractional_count(amount):
+            return None  # the row reader words the warning, knowing each row's own indicator
+        return amount
 
     @staticmethod
     def _problems(ind: _Resolved, amounts: list[Amount | None], inverse: Any, np: Any) -> Any:
@@ -659,3 +661,11 @@ def _merge(base: ReportColumns, made: list[tuple[int, ReportedValue]], lines: An
     objects = {int(rank[len(base) + k]): report for k, (_, report) in enumerate(made)}
     changes: dict[str, Any] = {name: array[order] for name, array in joined.items()}
     return attrs.evolve(base, **changes, **tables_, objects=objects)  # type: ignore[arg-type]
+
+
+def _maybe_fractional_count(amount: Amount) -> bool:
+    """A non-whole amount of whole things (所, 个, 人): the row reader decides whether it is a fractional count."""
+    if amount.dimension not in WHOLE_DIMENSIONS:
+        return False
+    root = amount.root_value()
+    return root != root.to_integral_value()
