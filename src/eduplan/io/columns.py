@@ -29,9 +29,9 @@ reports.csv:4:2: error[invalid-number] 数值: not a quantity: 'abc' ...; hint: 
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
-import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -153,13 +153,15 @@ def load_report_columns(path: str | Path, plan: Plan, *, max_bytes: int = DEFAUL
     return Loaded(columns, warnings + diagnostics)
 
 
-_COMMENT = re.compile(r"(^|\n)\s*#")
-
-
 def _arrow(path: Path, plan: Plan, max_bytes: int) -> tuple[ReportColumns, tuple[Diagnostic, ...]] | None:
-    """A CSV/TSV file parsed by pyarrow, when pyarrow is installed and can only split it as the csv module
-    would: UTF-8 without quotes, comment lines, blank lines, carriage returns or control characters, every
-    row as wide as the header. ``None`` otherwise (the csv module reads it)."""
+    """A CSV/TSV file parsed by pyarrow, when pyarrow is installed and splits it as the csv module would: UTF-8
+    without quotes, comment lines, carriage returns or control characters, every row as wide as the header.
+    ``None`` otherwise (the csv module reads it).
+
+    The file is screened as bytes, never decoded whole: a carriage return is looked for with one scan, the
+    delimiter is sniffed on the first 8192 characters as `eduplan.io.tables.csv_rows` sniffs it, pyarrow checks
+    the UTF-8 itself, and quotes, control characters and comment lines are looked for in the distinct cells
+    of each column (a few thousand strings, not the whole text)."""
     try:
         import pyarrow as pa  # noqa: PLC0415 (an optional extra)
         import pyarrow.csv as pacsv  # noqa: PLC0415
@@ -168,24 +170,34 @@ def _arrow(path: Path, plan: Plan, max_bytes: int) -> tuple[ReportColumns, tuple
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".tsv", ".txt"):
         return None
-    try:
-        text = read_bytes(path, max_bytes).decode("utf-8-sig")
-    except UnicodeDecodeError:
+    data = read_bytes(path, max_bytes)
+    head = _head(data)
+    if head is None or not head.strip() or b"\r" in data:
         return None
-    if not text.strip() or any(m in text for m in ('"', "\r", "\n\n")) or _COMMENT.search(text) \
-            or tables._CONTROL.search(text):
-        return None
-    delimiter = _delimiter(text, suffix)
-    names = [f"c{i}" for i in range(text.split("\n", 1)[0].count(delimiter) + 1)]
+    delimiter = _delimiter(head, suffix)
+    end = data.find(b"\n")
+    names = [f"c{i}" for i in range(data[:end if end >= 0 else len(data)].count(delimiter.encode()) + 1)]
     try:
         table = pacsv.read_csv(
-            pa.py_buffer(text.encode("utf-8")), read_options=pacsv.ReadOptions(column_names=names),
+            pa.py_buffer(data), read_options=pacsv.ReadOptions(column_names=names),
             parse_options=pacsv.ParseOptions(delimiter=delimiter, quote_char=False, ignore_empty_lines=False),
             convert_options=pacsv.ConvertOptions(column_types=dict.fromkeys(names, pa.string()),
                                                  strings_can_be_null=False))
     except (pa.ArrowInvalid, ValueError):
         return None
     return _read_arrow(table, plan, str(path))
+
+
+_HEAD_BYTES = 4 * 8192
+"""Enough bytes for the 8192 characters the delimiter is sniffed on (a UTF-8 character has at most 4 bytes)."""
+
+
+def _head(data: bytes) -> str | None:
+    """The text of the file's first bytes (a character cut at the end left out), or ``None`` if not UTF-8."""
+    try:
+        return codecs.getincrementaldecoder("utf-8-sig")().decode(data[:_HEAD_BYTES], final=len(data) <= _HEAD_BYTES)
+    except UnicodeDecodeError:
+        return None
 
 
 def _delimiter(text: str, suffix: str) -> str:
@@ -199,28 +211,37 @@ def _delimiter(text: str, suffix: str) -> str:
         return ","
 
 
+def _plain(cells: Sequence[str], first: bool) -> bool:
+    """Whether the distinct cells of a column are split by pyarrow as the csv module splits them: no quote, no
+    control character, and (in the first column) no comment line."""
+    return not any('"' in c or tables._CONTROL.search(c) or (first and c.lstrip().startswith("#")) for c in cells)
+
+
 def _read_arrow(table: Any, plan: Plan, file: str) -> tuple[ReportColumns, tuple[Diagnostic, ...]] | None:
     import numpy as np  # noqa: PLC0415
 
     width = table.num_columns
+    encoded = []
+    for index in range(width):  # screened before the header is read: the first line may be a comment
+        found = table.column(index).combine_chunks().dictionary_encode()
+        distinct = found.dictionary.to_pylist()
+        if not _plain(distinct, index == 0):
+            return None
+        encoded.append(_Encoded(distinct, found.indices.to_numpy(zero_copy_only=False)[1:].astype(np.int32)))
     header = [table.column(i)[0].as_py() for i in range(width)]
     texts = [tables._cell_text(h) for h in header]
     columns, warnings = tables._columns(texts, file, 1)
     template = any(t.endswith(tables.REFERENCE_SUFFIX) for t in texts)
     if template or not set(columns) <= _FAST or max((i + 1 for i, t in enumerate(texts) if t), default=0) != width:
         return None
-    encoded = {}
-    for name, index in columns.items():
-        found = table.column(index).slice(1).combine_chunks().dictionary_encode()
-        codes = found.indices.to_numpy(zero_copy_only=False).astype(np.int32)
-        encoded[name] = _Encoded(found.dictionary.to_pylist(), codes)
 
     def row_of(k: int) -> list[Any]:
         return [table.column(i)[k + 1].as_py() for i in range(width)]
 
     reader = tables._RowReader(plan, columns, file, sheet=None)
     numbers = list(range(2, table.num_rows + 1))
-    read, diagnostics = _Bulk(reader, columns, width).read_encoded(numbers, encoded, row_of, [], tuple(warnings))
+    by_name = {name: encoded[index] for name, index in columns.items()}
+    read, diagnostics = _Bulk(reader, columns, width).read_encoded(numbers, by_name, row_of, [], tuple(warnings))
     return _screen(read, plan, diagnostics)
 
 

@@ -1,0 +1,111 @@
+"""Loading a reports CSV as columns: time and peak memory against pandas.read_csv and pyarrow.csv.
+
+Each figure is measured in a fresh process (so that peak RSS, ``VmHWM`` in /proc/self/status, is the peak of
+that load alone), median of ``--repeat`` runs; the ratios compare figures of the same run.
+
+    python benchmarks/bench_load.py                          # 10^5, 10^6 and 3x10^6 rows
+    python benchmarks/bench_load.py --sizes 1000000 --repeat 5
+
+The CSV files are made by `generate.write_csv` (cached as ``reports-N.csv`` in ``--data``). eduplan reads
+every row (accepted or reported, with the row reader's diagnostics); pandas and pyarrow only split the text
+into string columns, which is less work: they are the floor a user would reach for, not the same answer.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+WAYS = ("eduplan", "pandas", "pyarrow")
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident memory in MB (``VmHWM``), or NaN where /proc is missing."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return float("nan")
+
+
+def one(path: Path, way: str) -> dict[str, float]:
+    """Load ``path`` one way in this process: seconds, rows kept, peak RSS."""
+    sys.path.insert(0, str(HERE))
+    if way == "eduplan":
+        import generate  # noqa: PLC0415
+
+        from eduplan.io.columns import load_report_columns  # noqa: PLC0415
+
+        plan = generate.build_plan()
+        start = time.perf_counter()
+        loaded = load_report_columns(path, plan, max_bytes=1 << 40)
+        seconds, rows, problems = time.perf_counter() - start, len(loaded.value), len(loaded.diagnostics)
+    elif way == "pandas":
+        import pandas as pd  # noqa: PLC0415
+
+        start = time.perf_counter()
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+        seconds, rows, problems = time.perf_counter() - start, len(frame), 0
+    else:
+        import pyarrow.csv as pacsv  # noqa: PLC0415
+
+        start = time.perf_counter()
+        table = pacsv.read_csv(path)
+        seconds, rows, problems = time.perf_counter() - start, table.num_rows, 0
+    return {"seconds": seconds, "rows": rows, "problems": problems, "rss_mb": peak_rss_mb()}
+
+
+def measure(path: Path, way: str, repeat: int) -> dict[str, float]:
+    """The median of ``repeat`` fresh processes."""
+    runs = []
+    for _ in range(repeat):
+        out = subprocess.run([sys.executable, __file__, "--one", str(path), "--way", way], check=True,
+                             capture_output=True, text=True).stdout
+        runs.append(json.loads(out))
+    return {key: statistics.median(r[key] for r in runs) for key in runs[0]}
+
+
+def data_file(folder: Path, n: int) -> Path:
+    path = folder / f"reports-{n}.csv"
+    if not path.exists():
+        sys.path.insert(0, str(HERE))
+        import generate  # noqa: PLC0415
+
+        folder.mkdir(parents=True, exist_ok=True)
+        generate.write_csv(path.with_suffix(".tmp"), n).rename(path)
+    return path
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000, 3_000_000])
+    parser.add_argument("--data", type=Path, default=Path("/tmp/eduplan-bench"))
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--one", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--way", choices=WAYS, default="eduplan", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one:
+        print(json.dumps(one(args.one, args.way)))
+        return
+    print(f"{'rows':>9} {'way':>8} {'seconds':>8} {'µs/row':>7} {'peak MB':>8} {'B/row':>6} {'kept':>9} "
+          f"{'problems':>8} {'x pandas':>8} {'x pyarrow':>9}")
+    for n in args.sizes:
+        path = data_file(args.data, n)
+        found = {way: measure(path, way, args.repeat) for way in WAYS}
+        for way, f in found.items():
+            print(f"{n:>9} {way:>8} {f['seconds']:>8.3f} {f['seconds'] / n * 1e6:>7.2f} {f['rss_mb']:>8.0f} "
+                  f"{f['rss_mb'] * 2**20 / n:>6.0f} {int(f['rows']):>9} {int(f['problems']):>8} "
+                  f"{f['seconds'] / found['pandas']['seconds']:>8.2f} "
+                  f"{f['seconds'] / found['pyarrow']['seconds']:>9.2f}")
+
+
+if __name__ == "__main__":
+    main()

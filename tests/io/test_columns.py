@@ -1,0 +1,106 @@
+"""Reports tables loaded as columns (`eduplan.io.columns`): the same rows and diagnostics as `load_reports`.
+
+The pyarrow path screens files as bytes and in distinct cells; whatever it cannot split as the csv module does
+(quotes, comment lines, carriage returns, control characters, not UTF-8) goes to the csv module. Either way the
+values, their locations and the diagnostics are those of the row reader.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from eduplan import Code, Plan
+from eduplan.io import LoadError, load_reports, loads_plan
+
+pytest.importorskip("numpy")
+pytest.importorskip("pyarrow")
+
+from eduplan.io import columns as columns_module
+from eduplan.io.columns import load_report_columns
+
+PLAN = loads_plan("""\
+id: p
+title: 计划
+period: 2018-2020年
+indicators:
+  - {id: rate, name: 学前三年毛入园率, kind: percentage, unit: "%", share: true}
+  - {id: places, name: 新增学位, kind: count, unit: 个}
+""").value
+
+HEADER = "指标,填报单位,时间,数值,计量单位,备注\n"
+ROWS = ("rate,甲区,2019-12-31,96.5,%,\n"
+        "新增学位,,2019年,1.2万个,,\n"
+        "rate,乙区,2019-06-30,0.95,,\n"
+        "nope,,2019-12-31,5,,\n"
+        "rate,,2019-13-01,abc,,\n"
+        "places,,2019-12-31,2.5,,\n")
+
+
+def same(path: Path, plan: Plan = PLAN) -> None:
+    """The columns give exactly what the row reader gives: values, their locations, diagnostics (or the same
+    refusal)."""
+    try:
+        scalar = load_reports(path, plan)
+    except LoadError as exc:
+        expected = exc.diagnostics
+    else:
+        expected = None
+    if expected is not None:
+        with pytest.raises(LoadError) as refused:
+            load_report_columns(path, plan)
+        assert refused.value.diagnostics == expected
+        return
+    loaded = load_report_columns(path, plan)
+    made = loaded.value.reports()
+    assert made == scalar.value
+    assert [(r.location, str(r.value)) for r in made] == [(r.location, str(r.value)) for r in scalar.value]
+    assert loaded.diagnostics == scalar.diagnostics
+
+
+def arrow_reads(path: Path) -> bool:
+    try:
+        return columns_module._arrow(path, PLAN, 1 << 30) is not None
+    except LoadError:  # pyarrow split it, and the header is unusable (as it is for the csv module)
+        return True
+
+
+@pytest.mark.parametrize(("name", "data", "by_arrow"), [
+    ("plain", (HEADER + ROWS).encode(), True),
+    ("bom", ("\ufeff" + HEADER + ROWS).encode(), True),
+    ("blank lines", (HEADER + "\n" + ROWS + "\n\n" + ROWS).encode(), True),
+    ("empty cells only", (HEADER + ",,,,,\n" + ROWS).encode(), True),
+    ("no final newline", (HEADER + ROWS).rstrip("\n").encode(), True),
+    ("comment line", ("# 说明\n" + HEADER + ROWS).encode(), False),
+    ("comment line as wide as the header", ("#,,,,,\n" + HEADER + ROWS).encode(), False),
+    ("comment row as wide as the header", (HEADER + "#x,,,,,\n" + ROWS).encode(), False),
+    ("comment after an ideographic space", (HEADER + "\u3000#x,,,,,\n" + ROWS).encode(), False),
+    ("hash inside a cell", (HEADER + "rate,甲区,2019-12-31,96,%,第#3号\n").encode(), True),
+    ("quoted cell", (HEADER + 'rate,"甲区",2019-12-31,"30,000",,\n').encode(), False),
+    ("carriage returns", (HEADER + ROWS).replace("\n", "\r\n").encode(), False),
+    ("control character", (HEADER + "rate,甲\x1b区,2019-12-31,96,%,\n" + ROWS).encode(), False),
+    ("control character in the header", (HEADER.replace("备注", "备\x00注") + ROWS).encode(), False),
+    ("gb18030", (HEADER + ROWS).encode("gb18030"), False),
+    ("invalid utf-8 late in the file", (HEADER + ROWS * 3000 + "rate,甲区,2019-12-31,9").encode() + b"\xff\n",
+     False),
+    ("a row too wide", (HEADER + ROWS + "rate,,2019-12-31,30,000,,\n").encode(), False),
+    ("tabs", (HEADER + ROWS).replace(",", "\t").encode(), True),
+    ("semicolons", (HEADER + ROWS).replace(",", ";").encode(), True),
+])
+def test_files_load_as_the_row_reader_reads_them(tmp_path: Path, name: str, data: bytes, by_arrow: bool) -> None:
+    """Each kind of file loads identically; pyarrow takes exactly the files it splits as the csv module would."""
+    path = tmp_path / "r.csv"
+    path.write_bytes(data)
+    same(path)
+    assert arrow_reads(path) is by_arrow, name
+
+
+def test_odd_rows_keep_their_diagnostics(tmp_path: Path) -> None:
+    """Bad rows, a likely fraction and a fractional count are located exactly as the row reader locates them."""
+    path = tmp_path / "r.csv"
+    path.write_text(HEADER + ROWS, encoding="utf-8")
+    loaded = load_report_columns(path, PLAN)
+    assert [(d.code, d.location.line, d.location.column) for d in loaded.diagnostics] == [
+        (Code.LIKELY_FRACTION, 4, 4), (Code.UNKNOWN_INDICATOR, 5, 1), (Code.INVALID_DATE, 6, 3),
+        (Code.INVALID_NUMBER, 6, 4), (Code.FRACTIONAL_COUNT, 7, 4)]
