@@ -36,10 +36,12 @@ def test_every_layout_reads_the_same_rows(separator: str) -> None:
 
 @pytest.mark.parametrize(
     ("cell", "comparator", "value"),
-    [("85", "==", "85"), ("≥95", ">=", "95"), (">90", ">", "90"), ("95以上", ">=", "95"), ("[4.0]", "==", "4")],
+    [("90", ">=", "90"), ("≥95", ">=", "95"), (">90", ">", "90"), ("95以上", ">=", "95"), ("[90.5]", ">=", "90.5"),
+     ("85", "==", "85")],
 )
 def test_value_cells(cell: str, comparator: str, value: str) -> None:
-    """A bare value is == (ruling 4); ≥, >, 以上 carry their comparator; [ ] marks a cumulative figure."""
+    """≥, >, 以上 carry their comparator; a bare value takes the direction of 87 → it (85: a gross rate planned
+    to fall is left ==, for review); [ ] marks a cumulative figure."""
     text = f"指标 单位 2015年 2020年\n高中阶段毛入学率 % 87.0 {cell}\n"
     (row,) = read_indicator_tables(Document(text))[0].rows
     assert (row.comparator.value, str(row.value)) == (comparator, value)
@@ -57,7 +59,7 @@ def test_table_targets_quote_their_row_and_carry_the_baseline() -> None:
     source = layout("\t")
     found = extract_targets(source)
     assert source[found[0].span.start : found[0].span.end] == "学前三年毛入园率\t%\t75.0\t85.0"
-    assert found[0].notes == "from the 主要指标 table (预期性); baseline 2015: 75"
+    assert found[0].notes == "from the 主要指标 table (预期性); baseline 2015: 75; direction from baseline 75 → 85"
     plan, _ = draft_to_plan(extract_plan(source), source)
     indicator = next(i for i in plan.indicators_used() if i.name == "学前三年毛入园率")
     assert [(str(b.value), b.date.year) for b in indicator.baselines] == [("75%", 2015)]
@@ -128,3 +130,44 @@ def test_web_copy_layout() -> None:
         ("义务教育标准班额比例(小学)", "percent", "40.5", "85", ">="),
         ("义务教育标准班额比例(初中)", "percent", "70.2", "90", ">="),
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "unit", "baseline", "target", "comparator", "review"),
+    [
+        ("学前三年毛入园率", "%", "85", "90", ">=", False),  # the audit's row: 85 → 90 rises, a floor
+        ("小学生师比", "", "18", "17", "<=", False),  # falls: a ceiling (and a ratio, printed without a unit)
+        ("大班额比例", "%", "5", "0", "<=", False),
+        ("在园幼儿", "万人", "4265", "4500", ">=", False),
+        ("九年义务教育巩固率", "%", "99", "99", ">=", False),  # held: the kind says higher is better
+        ("学生体质健康优良率", "%", "50", "50", ">=", False),
+        ("儿童青少年近视率", "%", "—", "50", "<=", False),  # no baseline: the kind says lower is better
+        ("县域义务教育校际差异系数", "", "—", "0.5", "<=", False),
+        ("民办学校在校生占比", "%", "20", "20", "==", True),  # neither tells: flagged
+        ("民办学校在校生占比", "%", "—", "20", "==", True),
+        ("高中阶段毛入学率", "%", "95", "92", "==", True),  # baseline and kind disagree: flagged
+        ("儿童青少年近视率", "%", "50", "52", "==", True),
+    ],
+)
+def test_direction_of_a_bare_table_target(name: str, unit: str, baseline: str, target: str, comparator: str,
+                                          review: bool) -> None:
+    """A bare table target is a floor or a ceiling by baseline → target, else by the indicator's kind; else ==
+    with a review note (in the notes and as a needs-review diagnostic of the draft)."""
+    columns = ["指标", "单位", "2020年", "2025年", "属性"] if unit else ["指标", "2020年", "2025年", "属性"]
+    row = [name, unit, baseline, target, "约束性"] if unit else [name, baseline, target, "约束性"]
+    text = f"“十四五”规划\n{chr(9).join(columns)}\n{chr(9).join(row)}\n"
+    (found,) = extract_targets(text)
+    assert (found.comparator.value, found.review is not None) == (comparator, review)
+    assert ("review:" in (found.notes or "")) is review
+    _, notes = draft_to_plan(extract_plan(text), text)
+    assert any("direction" in note.message and note.code == "needs-review" for note in notes) is review
+
+
+@pytest.mark.parametrize(
+    ("name", "unit"),
+    [("小学生师比", "ratio"), ("县域义务教育校际差异系数", "coefficient"), ("专任教师", "count")],
+)
+def test_unit_from_the_name_when_none_is_printed(name: str, unit: str) -> None:
+    """A row without a unit: a name ending in 比 is a ratio, 系数/指数 a plain coefficient, else a count."""
+    (row,) = read_indicator_tables(Document(f"指标 2020年 2025年\n{name} 18 17\n"))[0].rows
+    assert row.unit == unit

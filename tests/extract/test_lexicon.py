@@ -8,6 +8,7 @@ import pytest
 
 from eduplan.extract import extract_targets
 from eduplan.extract.cues import comparison_for, frequency_note, is_soft, recurrence
+from eduplan.extract.direction import kind_direction
 from eduplan.extract.lexicon import alternation, lexicon
 from eduplan.extract.quantities import read_quantity
 from eduplan.targets import Comparator
@@ -197,3 +198,43 @@ def test_indicator_names(text: str, indicator: list[str]) -> None:
 def test_scope_stops_at_frequency_and_cue(text: str, scope: str) -> None:
     """A scope is the bodies named, not the frequency or the cue after them."""
     assert extract_targets(text)[0].scope == scope
+
+
+@pytest.mark.parametrize(
+    ("name", "direction"),
+    [
+        ("儿童青少年近视率", "down"),
+        ("学生肥胖率", "down"),
+        ("学生超重率", "down"),
+        ("初中辍学率", "down"),
+        ("学生流失率", "down"),
+        ("县域义务教育校际差异系数", "down"),
+        ("大班额比例", "down"),
+        ("小学生师比", "down"),
+        ("择校生比例", "down"),
+        ("体质健康不合格率", "down"),
+        ("体质测试不及格率", "down"),
+        ("校园安全事故发生率", "down"),
+        ("学前三年毛入园率", "up"),
+        ("高中阶段毛入学率", "up"),
+        ("九年义务教育巩固率", "up"),
+        ("十五年教育普及率", "up"),
+        ("普惠性幼儿园覆盖率", "up"),
+        ("校舍安全达标率", "up"),
+        ("体质健康优良率", "up"),
+        ("体质健康合格率", "up"),
+        ("体质测试及格率", "up"),
+        ("中职毕业生就业率", "up"),
+        ("高职升学率", "up"),
+        ("中职毕业率", "up"),
+        ("教师持证率", "up"),
+        ("劳动年龄人口平均受教育年限", "up"),
+        ("优质均衡督导评估通过率", "up"),
+        ("群众教育满意度", "up"),
+        ("公办园在园幼儿占比", None),
+    ],
+)
+def test_direction_words(name: str, direction: str | None) -> None:
+    """[lower-is-better] and [higher-is-better]: the way an indicator's name says it should move."""
+    found = kind_direction(name)
+    assert (None if found is None else found.value) == direction

@@ -72,7 +72,9 @@ class TargetCandidate:
     """A quantified commitment read from the text, for a person to review.
 
     ``baseline`` and ``baseline_date`` are set where the text prints a starting value next to the
-    target (a 主要指标 table's base-year column).
+    target (a 主要指标 table's base-year column). ``review`` says what the extractor could not decide
+    (a table target whose direction neither its baseline nor its indicator tells); it is also in the
+    notes, and `draft_to_plan` reports it as a ``needs-review`` diagnostic.
     """
 
     id: str
@@ -92,6 +94,7 @@ class TargetCandidate:
     notes: str | None = None
     baseline: Decimal | None = None
     baseline_date: dt.date | None = None
+    review: str | None = None
 
 
 @attrs.frozen

@@ -49,6 +49,7 @@ _KINDS = {
     "minute": (IndicatorKind.DURATION, "分钟"),
     "square_meter": (IndicatorKind.RATIO, "平方米"),
     "ratio": (IndicatorKind.RATIO, ""),
+    "coefficient": (IndicatorKind.COEFFICIENT, ""),
     "mu": (IndicatorKind.RATIO, "亩"),
     "class_hour": (IndicatorKind.DURATION, "课时"),
     "multiple": (IndicatorKind.COEFFICIENT, "倍"),
@@ -106,6 +107,11 @@ class _Builder:
         return self.indicators[key]
 
     def target(self, found: TargetCandidate) -> Target | None:
+        if found.review is not None:
+            self.notes.append(Diagnostic(
+                Code.NEEDS_REVIEW, f"check {found.text!r}: {found.review}",
+                Location(file=self.name, path=f"chars {found.span.start}-{found.span.end}"), Severity.WARNING,
+                "set the comparator the plan means (>= for a floor, <= for a ceiling)"))
         if found.comparator in (Comparator.INCREASE_BY, Comparator.DECREASE_BY):
             self.note(found, "a change needs a baseline, which the text does not give: add the baseline, then "
                              "the target")

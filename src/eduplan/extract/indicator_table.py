@@ -14,17 +14,20 @@ its unit (when the header has a 单位 column), one value per year column and an
 (预期性/约束性). A name followed by another name is a group label (学前教育). The table ends at a cell
 that is a sentence (it holds ``。``, a numbering marker, or more than 30 characters), or at ``注``.
 
-The last year column is the target and its year the deadline; the first is the baseline. A value
-printed bare is ``==`` (ruling 4 of the gold schema); ``≥95``, ``>90`` and ``95以上`` carry their
-comparator; ``[4.0]`` (a cumulative figure in brackets) reads as 4.0.
+The last year column is the target and its year the deadline; the first is the baseline. ``≥95``,
+``>90`` and ``95以上`` carry their comparator; a value printed bare is a floor or a ceiling by the
+direction from the baseline to it, or by its indicator's kind (`eduplan.extract.direction`), and
+stays ``==`` with a review note when neither tells; ``[4.0]`` (a cumulative figure in brackets)
+reads as 4.0. A row printed without a unit is a ratio when its name ends in 比 (生师比), a plain
+coefficient for 系数/指数 (校际差异系数), else a count.
 
 >>> from eduplan.extract.text import Document
 >>> text = ("主要指标\\n指标 单位 2015年 2020年 属性\\n学前教育\\n学前三年毛入园率 % 75.0 85.0 预期性\\n"
 ...         "在园幼儿 万人 4265 4500 预期性\\n")
 >>> for row in read_indicator_tables(Document(text))[0].rows:
 ...     print(row.name, row.unit, row.count_noun, row.baseline, row.value, row.comparator.value, row.deadline)
-学前三年毛入园率 percent None 75 85 == 2020-12-31
-在园幼儿 count 人 42650000 45000000 == 2020-12-31
+学前三年毛入园率 percent None 75 85 >= 2020-12-31
+在园幼儿 count 人 42650000 45000000 >= 2020-12-31
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ from decimal import Decimal, InvalidOperation
 import attrs
 
 from eduplan.extract.candidates import Span
+from eduplan.extract.direction import Judgement, judge
 from eduplan.extract.lexicon import lexicon
 from eduplan.extract.text import Document
 from eduplan.targets import Comparator
@@ -74,6 +78,8 @@ class IndicatorRow:
     comparator: Comparator
     deadline: dt.date
     attribute: str | None
+    direction: str | None = None
+    review: str | None = None
 
 
 @attrs.frozen
@@ -102,9 +108,10 @@ def read_indicator_tables(doc: Document) -> tuple[IndicatorTable, ...]:
             index += 1
             continue
         has_unit, years, first_row = header
+        header_start = cells[index].span.start
         table, index = _table(cells, first_row, has_unit=has_unit, years=years)
-        if table is not None:
-            tables.append(table)
+        if table is not None:  # the header is part of the table (单位 万人 is no number to read)
+            tables.append(attrs.evolve(table, span=Span(header_start, table.span.end)))
     return tuple(tables)
 
 
@@ -217,23 +224,38 @@ def _make_row(name_cell: _Cell, parent: str | None, unit_text: str, column: list
     target = _value(column[-1].text)
     if target is None:
         return None
-    unit = _unit(unit_text or name_unit or _printed_unit(column[-1].text))
+    printed = unit_text or name_unit or _printed_unit(column[-1].text)
+    unit = _unit(printed) if printed else _unit_of_name(name)
     if unit is None:
         return None  # a unit that is not ours: left for a person
     schema_unit, noun, factor = unit
     first = _value(column[0].text) if len(column) > 1 else None
+    baseline = None if first is None else _tidy(first[0] * factor)
+    value = _tidy(target[0] * factor)
+    judgement = judge(name, baseline, value) if target[1] is Comparator.EXACTLY else Judgement(target[1])
     return IndicatorRow(
         span=Span(name_cell.span.start, column[-1].span.end),
         name=name,
         unit=schema_unit,
         count_noun=noun,
-        baseline=None if first is None else _tidy(first[0] * factor),
+        baseline=baseline,
         baseline_date=None if first is None else dt.date(years[0], 12, 31),
-        value=_tidy(target[0] * factor),
-        comparator=target[1],
+        value=value,
+        comparator=judgement.comparator,
         deadline=dt.date(years[-1], 12, 31),
         attribute=attribute,
+        direction=judgement.reason,
+        review=judgement.review,
     )
+
+
+def _unit_of_name(name: str) -> tuple[str, str | None, int]:
+    """A row printed without a unit: 生师比 is a ratio (17 is 17:1), 差异系数 a plain coefficient, else a count."""
+    if name.endswith("比"):
+        return ("ratio", None, 1)
+    if re.search(r"系数|指数", name):
+        return ("coefficient", None, 1)
+    return ("count", None, 1)
 
 
 def _clean_name(text: str) -> tuple[str, str]:

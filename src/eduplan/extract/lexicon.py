@@ -84,6 +84,8 @@ class Lexicon:
     duty: tuple[str, ...]
     vague: tuple[str, ...]
     programme: tuple[str, ...]
+    lower_is_better: tuple[str, ...]
+    higher_is_better: tuple[str, ...]
     measure_words: tuple[MeasureWord, ...]
     not_a_count: dict[str, str]
     measure_index: dict[str, MeasureWord] = attrs.field(init=False)
@@ -140,6 +142,8 @@ def lexicon() -> Lexicon:
         duty=words("duty"),
         vague=words("vague"),
         programme=words("programme"),
+        lower_is_better=words("lower-is-better"),
+        higher_is_better=words("higher-is-better"),
         measure_words=_measure_words(registry, sections["units"], set(words("not-measure-words"))),
         not_a_count={row[0]: row[1] for row in sections["not-a-count"]},
     )

@@ -99,7 +99,8 @@ def _with_indicator_tables(doc: Document, targets: tuple[TargetCandidate, ...], 
     """The targets of the 主要指标 tables in place of whatever the sentence reader found inside them."""
     if not tables:
         return targets
-    kept = [t for t in targets if not any(table.span.start <= t.span.start < table.span.end for table in tables)]
+    kept = [t for t in targets
+            if not any(t.span.start < table.span.end and table.span.start < t.span.end for table in tables)]
     rows = [_row_target(doc, row, context) for table in tables for row in table.rows]
     ordered = sorted([*kept, *rows], key=lambda t: t.span.start)
     return tuple(attrs.evolve(t, id=f"t{index:03d}") for index, t in enumerate(ordered, start=1))
@@ -109,11 +110,13 @@ def _row_target(doc: Document, row: IndicatorRow, context: TargetContext) -> Tar
     baseline = "" if row.baseline is None or row.baseline_date is None else (
         f"; baseline {row.baseline_date.year}: {row.baseline}")
     attribute = "" if row.attribute is None else f" ({row.attribute})"
+    how = "".join(f"; {part}" for part in (row.direction, row.review and f"review: {row.review}") if part)
     return TargetCandidate(
         id="", span=row.span, text=doc.quote(row.span), section=context.section_at(row.span.start),
         indicator=row.name, comparator=row.comparator, value=row.value, upper=None, unit=row.unit,
         count_noun=row.count_noun, deadline=row.deadline, recurring=None, soft=False, scope=None,
-        notes=f"from the 主要指标 table{attribute}{baseline}", baseline=row.baseline, baseline_date=row.baseline_date)
+        notes=f"from the 主要指标 table{attribute}{baseline}{how}", baseline=row.baseline,
+        baseline_date=row.baseline_date, review=row.review)
 
 
 def _section_label(outline: tuple[OutlineNode, ...], table: Table | None, offset: int) -> str | None:
