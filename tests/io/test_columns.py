@@ -104,3 +104,27 @@ def test_odd_rows_keep_their_diagnostics(tmp_path: Path) -> None:
     assert [(d.code, d.location.line, d.location.column) for d in loaded.diagnostics] == [
         (Code.LIKELY_FRACTION, 4, 4), (Code.UNKNOWN_INDICATOR, 5, 1), (Code.INVALID_DATE, 6, 3),
         (Code.INVALID_NUMBER, 6, 4), (Code.FRACTIONAL_COUNT, 7, 4)]
+
+
+def test_a_cell_read_before_reads_the_same_again() -> None:
+    """The row reader keeps what each distinct cell meant: a row reads as it reads alone (only its line
+    differs), however often its cells were seen before, and a bad cell keeps its wording and column."""
+    import attrs  # noqa: PLC0415
+
+    from eduplan.io import reports_from_rows  # noqa: PLC0415
+
+    header = ["指标", "填报单位", "时间", "数值", "计量单位", "统计期"]
+    rows = [["nope", "", "2019-12-31", "5", "", ""], ["rate", "", "2019-13-01", "abc", "", ""],
+            ["rate", "甲区", "", "120", "", "2019年"], ["places", "", "2019-12-31", "2.5", "", ""],
+            ["rate", "", "2019-12-31", "0.95", "", ""], ["学前三年毛入园率", "", "2019年", "96%", "", "2019x"],
+            ["places", "", "2019-12-31", "-3", "个", ""], ["places", "", "2019-12-31", "3", "米", ""]]
+    table = [header, *rows, *rows, *rows]
+    together = reports_from_rows(table, PLAN, "r.csv")
+    expected: list[object] = []
+    values: list[object] = []
+    for number, row in enumerate(table[1:], start=2):
+        alone = reports_from_rows([header, row], PLAN, "r.csv")
+        expected += [attrs.evolve(d, location=attrs.evolve(d.location, line=number)) for d in alone.diagnostics]
+        values += [attrs.evolve(v, location=attrs.evolve(v.location, line=number)) for v in alone.value]
+    assert list(together.diagnostics) == expected
+    assert list(together.value) == values

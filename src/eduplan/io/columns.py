@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from eduplan.diagnostics import Diagnostic, EduplanError, Location
+from eduplan.diagnostics import Code, Diagnostic, EduplanError, Location
 from eduplan.indicators import WHOLE_DIMENSIONS, Indicator, IndicatorKind
 from eduplan.io import screen, tables
 from eduplan.io.errors import DEFAULT_MAX_TABLE_BYTES, Loaded
@@ -437,13 +437,14 @@ class _Bulk:
         odd |= no_date & (ends == NO_DAY)  # neither date nor period: the row reader says so
         days = np.where(no_date, ends, days)
         odd |= (starts != NO_DAY) & ((days < starts) | (days > ends))  # a date outside its period
-        amount, amount_odd, amounts = self._amounts(ind, value, unit, np)
+        amount, amount_odd, flags, amounts = self._amounts(ind, value, unit, np)
         written_codes, writings = _Resolved(value.codes * max(1, len(unit.table)) + unit.codes, [
             (v, u or None) for v in value_text.table for u in unit.table]).canonical()
         basis_codes, bases = basis.canonical()
         odd |= amount_odd
         keep = ~odd
-        objects, extra = self._odd_rows(numbers, odd, row_of, wrong)
+        warned = self._warned(numbers, flags & keep[:, None], ind, value_text, amount, amounts)
+        objects, extra = self._odd_rows(numbers, odd, row_of, wrong, warned)
         ind_codes, ind_ids = _Resolved(ind.codes, [i.id if i else "" for i in ind.table]).canonical()
         org_codes, orgs = org.canonical()
         source_codes, sources = source.canonical()
@@ -459,12 +460,14 @@ class _Bulk:
             (*warnings, *extra)
 
     def _odd_rows(self, numbers: list[int], odd: Any, row_of: Callable[[int], Sequence[Any]],
-                  wrong: list[tuple[int, Sequence[Any]]]) -> tuple[list[tuple[int, ReportedValue]], list[Diagnostic]]:
-        """The row reader's verdict on odd rows (and rows of the wrong width), in row order."""
+                  wrong: list[tuple[int, Sequence[Any]]], warned: list[tuple[int, list[Diagnostic]]]
+                  ) -> tuple[list[tuple[int, ReportedValue]], list[Diagnostic]]:
+        """The row reader's verdict on odd rows (and rows of the wrong width), in row order, with the warnings
+        of bulk rows (``warned``, by row number) in their places."""
         pending = sorted([*((numbers[k], row_of(k)) for k in odd.nonzero()[0].tolist()), *wrong],
                          key=lambda item: item[0])
         made: list[tuple[int, ReportedValue]] = []
-        problems: list[Diagnostic] = []
+        by_row: list[tuple[int, list[Diagnostic]]] = []
         reader = self.reader
         for number, row in pending:  # the body of `eduplan.io.tables._read_rows`, for these rows
             cells = [tables._cell(c) for c in row]
@@ -472,14 +475,34 @@ class _Bulk:
                 continue
             extra = tables._extra_cells(cells, self.width, reader.where(number, self.width))
             if extra:
-                problems += extra
+                by_row.append((number, extra))
                 continue
             value, found = reader.read(number, cells)
-            problems += found
             if value is not None:
                 made.append((number, value))
-            problems += reader.warnings
-        return made, problems
+            by_row.append((number, found + reader.warnings))
+        if warned:
+            by_row = sorted([*by_row, *warned], key=lambda item: item[0])
+        return made, [d for _, found in by_row for d in found]
+
+    def _warned(self, numbers: list[int], flags: Any, ind: _Resolved, value_text: _Resolved, amount: Codes,
+                amounts: tuple[Amount, ...]) -> list[tuple[int, list[Diagnostic]]]:
+        """The row reader's warnings on bulk rows whose amount it warns about (a likely fraction, a fractional
+        count), worded by its own checks with each row's indicator and line: ``flags`` has a column for each."""
+        reader = self.reader
+        cells = [""] * self.width
+        found: list[tuple[int, list[Diagnostic]]] = []
+        for k in flags.any(axis=1).nonzero()[0].tolist():
+            indicator, value = ind.table[ind.codes[k]], amounts[amount[k]]
+            cells[self.columns["value"]] = value_text.table[value_text.codes[k]]
+            reader.cells, reader.number, reader.warnings = cells, numbers[k], []
+            if flags[k, 0]:
+                reader._check_fraction(value, indicator)  # as `_amount` does, for a bare number
+            if flags[k, 1]:
+                reader._check_whole(value, indicator)  # as `_value` does, after the value's problems
+            if reader.warnings:
+                found.append((numbers[k], reader.warnings))
+        return found
 
     def _indicator(self, text: str) -> Indicator:
         found = self.by_key.get(text)
@@ -500,10 +523,10 @@ class _Bulk:
         return text
 
     def _amounts(self, ind: _Resolved, value: _Resolved, unit: _Resolved, np: Any
-                 ) -> tuple[Codes, Any, tuple[Amount, ...]]:
+                 ) -> tuple[Codes, Any, Any, tuple[Amount, ...]]:
         """Each row's amount, read by the row reader's own rule once per distinct (value, unit, indicator unit);
-        whether the row needs the row reader (a bad amount, a warning such as a likely fraction, a problem for
-        its indicator); and the distinct amounts."""
+        whether the row needs the row reader (a bad amount, a problem for its indicator); whether the row reader
+        would warn about it (two columns: a likely fraction, a non-whole count); and the distinct amounts."""
         by_unit: dict[str, Indicator] = {}
         for indicator in ind.table:
             if indicator is not None:
@@ -513,21 +536,27 @@ class _Bulk:
         default = np.asarray([index[i.unit] if i is not None else 0 for i in ind.table] or [0], np.int64)[ind.codes]
         n_units, n_default = max(1, len(unit.table)), max(1, len(units))
         key = (value.codes.astype(np.int64) * n_units + unit.codes) * n_default + default
-        triples, inverse = np.unique(key, return_inverse=True)
+        triples, inverse = _unique(key, n_units * n_default * max(1, len(value.table)), np)
         amounts: list[Amount | None] = []
+        flags: list[tuple[bool, bool]] = []
         for triple in triples.tolist():
             rest, d = divmod(triple, n_default)
             v, u = divmod(rest, n_units)
-            amounts.append(self._read_amount(value.table[v], unit.table[u], by_unit[units[d]] if units else None))
+            read, warns = self._read_amount(value.table[v], unit.table[u], by_unit[units[d]] if units else None)
+            amounts.append(read)
+            flags.append(warns)
         bad_amount = np.asarray([a is None for a in amounts] or [True], bool)[inverse]
         problems = self._problems(ind, amounts, inverse, np)
-        return inverse.astype(np.int32), bad_amount | problems, tuple(
+        warned = np.asarray(flags or [(False, False)], bool).reshape(-1, 2)[inverse]
+        return inverse.astype(np.int32), bad_amount | problems, warned, tuple(
             a if a is not None else Amount(0) for a in amounts)
 
-    def _read_amount(self, value: str | None, unit: str | None, indicator: Indicator | None) -> Amount | None:
-        """The row reader's `_amount` on a row holding only this value and unit; ``None`` if it objects or warns."""
+    def _read_amount(self, value: str | None, unit: str | None, indicator: Indicator | None
+                     ) -> tuple[Amount | None, tuple[bool, bool]]:
+        """The row reader's `_amount` on a row holding only this value and unit (``None`` if it objects or warns of
+        something else), and whether it warns of a likely fraction or the value may be a fractional count."""
         if value is None or unit is None:
-            return None
+            return None, (False, False)
         cells = [""] * self.width
         cells[self.columns["value"]] = value
         if "unit" in self.columns:
@@ -537,10 +566,11 @@ class _Bulk:
         try:
             amount: Amount = reader._amount(indicator)
         except Exception:  # any refusal sends the rows to the row reader, which words it
-            return None
-        if reader.warnings or _maybe_fractional_count(amount):
-            return None  # the row reader words the warning, knowing each row's own indicator
-        return amount
+            return None, (False, False)
+        if any(w.code is not Code.LIKELY_FRACTION for w in reader.warnings):
+            return None, (False, False)  # a warning the bulk path does not know: the row reader's own rows
+        # each row's warning is worded by the row reader's checks, with the row's own indicator (`_warned`)
+        return amount, (bool(reader.warnings), _maybe_fractional_count(amount))
 
     @staticmethod
     def _problems(ind: _Resolved, amounts: list[Amount | None], inverse: Any, np: Any) -> Any:
@@ -559,6 +589,20 @@ class _Bulk:
                             bool)[ind.codes]
         # root factors are positive, so a value and its root value have the same sign
         return (amount_root != ind_root) | (share & (negative | above_one)) | (signed & negative)
+
+
+def _unique(key: Any, space: int, np: Any) -> tuple[Any, Any]:
+    """`numpy.unique` of non-negative integer keys below ``space`` (with the inverse), by a dense table when
+    the space is small (linear, no sort)."""
+    if space > 4 * len(key) + 4096:
+        distinct, inverse = np.unique(key, return_inverse=True)
+        return distinct, inverse
+    seen = np.zeros(space, bool)
+    seen[key] = True
+    distinct = np.flatnonzero(seen)
+    code = np.zeros(space, np.int32)
+    code[distinct] = np.arange(len(distinct), dtype=np.int32)
+    return distinct, code[key]
 
 
 def _root(unit: str) -> str:
@@ -667,20 +711,17 @@ def _merge(base: ReportColumns, made: list[tuple[int, ReportedValue]], lines: An
                 joined.append(item)
         tables_[name] = tuple(joined)
         moved = np.asarray([index[key(item)] for item in theirs] or [0], np.int32)[getattr(extra, codes)]
-        return np.concatenate([getattr(base, codes), moved])
+        return np.insert(getattr(base, codes), at, moved)
 
-    numbered = np.concatenate([lines, np.asarray([n for n, _ in made], np.int32)])
-    order = np.argsort(numbered, kind="stable")
-    joined = {codes: recode(name, codes) for name, codes in (
+    made_lines = np.asarray([n for n, _ in made], np.int32)
+    at = np.searchsorted(lines, made_lines)  # both in row order: made row k lands at at[k] + k
+    changes: dict[str, Any] = {codes: recode(name, codes) for name, codes in (
         ("indicator_ids", "indicator"), ("organisations", "organisation"), ("amounts", "amount"),
         ("sources", "source"), ("notes", "note"), ("bases", "basis"), ("writings", "written"))}
-    joined.update({name: np.concatenate([getattr(base, name), getattr(extra, name)])
-                   for name in ("day", "period_start", "period_end", "final", "reported_on")})
-    joined["line"] = numbered
-    rank = np.empty(len(order), np.int64)
-    rank[order] = np.arange(len(order))
-    objects = {int(rank[len(base) + k]): report for k, (_, report) in enumerate(made)}
-    changes: dict[str, Any] = {name: array[order] for name, array in joined.items()}
+    changes.update({name: np.insert(getattr(base, name), at, getattr(extra, name))
+                    for name in ("day", "period_start", "period_end", "final", "reported_on")})
+    changes["line"] = np.insert(lines, at, made_lines)
+    objects = {int(at[k]) + k: report for k, (_, report) in enumerate(made)}
     return attrs.evolve(base, **changes, **tables_, objects=objects)  # type: ignore[arg-type]
 
 

@@ -304,8 +304,17 @@ class _CellError(Exception):
         self.column, self.code, self.message, self.hint = column, code, message, hint
 
 
+_MEMO_LIMIT = 1 << 16
+"""How many distinct cell readings a `_RowReader` keeps (the parses of a text are pure: a date, a quantity)."""
+
+
 class _RowReader:
-    """Reads one row at a time against the plan's indicators, collecting every bad cell."""
+    """Reads one row at a time against the plan's indicators, collecting every bad cell.
+
+    What a cell's text means does not depend on its row (a date, a quantity, an indicator name and the close
+    matches offered for a misspelt one, a value's problems for an indicator), so each distinct text is read
+    once and kept (up to `_MEMO_LIMIT` of them); only the location differs from row to row.
+    """
 
     def __init__(self, plan: Plan, columns: dict[str, int], file: str | None, header: list[str] | None = None,
                  sheet: str | None = None) -> None:
@@ -316,6 +325,22 @@ class _RowReader:
             self.by_key.setdefault(normalise(indicator.name).strip(), indicator)
         for indicator in self.indicators:
             self.by_key[indicator.id] = indicator
+        self._seen: dict[tuple[str, Any], Any] = {}
+
+    def _memo(self, kind: str, key: Any, read: Any) -> Any:
+        """``read()``, or what it gave (or raised: a `_CellError`, `DeadlineError` or `QuantityError`) for this
+        key before."""
+        found = self._seen.get((kind, key), _memo_missing)
+        if found is _memo_missing:
+            try:
+                found = read()
+            except (_CellError, DeadlineError, QuantityError) as exc:
+                found = _Raised(exc)
+            if len(self._seen) < _MEMO_LIMIT:
+                self._seen[kind, key] = found
+        if isinstance(found, _Raised):
+            raise found.error.with_traceback(None)
+        return found
 
     def read(self, number: int, cells: list[Any]) -> tuple[ReportedValue | None, list[Diagnostic]]:
         self.cells, self.number = cells, number
@@ -375,6 +400,10 @@ class _RowReader:
 
     def _indicator(self, _: dict[str, Any]) -> Indicator:
         key = self.text("indicator")
+        found: Indicator = self._memo("indicator", key, lambda: self._find_indicator(key))
+        return found
+
+    def _find_indicator(self, key: str) -> Indicator:
         found = self.by_key.get(key) or self.by_key.get(normalise(key).strip())
         if found is not None:
             return found
@@ -387,9 +416,11 @@ class _RowReader:
         if not text:
             return None
         try:
-            return Period.parse_iso(text) if "/" in text else parse_period(text)
+            period: Period = self._memo("period", text, lambda: Period.parse_iso(text) if "/" in text
+                                        else parse_period(text))
         except DeadlineError as exc:
             raise _CellError("period", Code.INVALID_DATE, f"统计期: {exc.message}") from None
+        return period
 
     def _date(self, fields: dict[str, Any]) -> dt.date:
         raw = self.raw("date")
@@ -406,16 +437,21 @@ class _RowReader:
 
     def _day(self, raw: Any, column: str, label: str) -> dt.date:
         try:
-            return parse_day(raw if isinstance(raw, dt.date) else _cell_text(raw))
+            if isinstance(raw, dt.date):
+                return parse_day(raw)
+            text = _cell_text(raw)
+            day: dt.date = self._memo("day", text, lambda: parse_day(text))
         except DeadlineError as exc:
             raise _CellError(column, Code.INVALID_DATE, f"{label}: {exc.message}",
                              "use an ISO date such as 2019-12-31") from None
+        return day
 
     def _value(self, fields: dict[str, Any]) -> Amount:
         indicator: Indicator | None = fields.get("indicator")
         amount = self._amount(indicator)
         if indicator is not None:
-            problems = indicator.value_problems(amount, "数值")
+            problems: list[Diagnostic] = self._memo("problems", (id(indicator), str(amount.value), amount.unit),
+                                                    lambda: indicator.value_problems(amount, "数值"))
             if problems:
                 raise _CellError("value", problems[0].code, problems[0].message)
             self._check_whole(amount, indicator)
@@ -442,7 +478,7 @@ class _RowReader:
         if not text:
             raise _CellError("value", Code.INVALID_NUMBER, "数值: empty")
         try:
-            parsed = parse_quantity(text)
+            parsed: Amount = self._memo("quantity", text, lambda: parse_quantity(text))
         except QuantityError as exc:
             raise _CellError("value", exc.code, f"数值: {exc.message}") from None
         if parsed.unit and unit and parsed.unit != unit:
@@ -502,6 +538,16 @@ class _RowReader:
             raise _CellError("final", Code.BAD_ROW, f"是否终值: {text!r} is neither final nor provisional",
                              "use final/provisional or 终值/初步")
         return _FINAL[text]
+
+
+@attrs.frozen
+class _Raised:
+    """What a memoised reading raised."""
+
+    error: Exception
+
+
+_memo_missing = object()
 
 
 def _cell(value: Any) -> Any:
