@@ -44,10 +44,14 @@ SOFT_CUES = re.compile(rf"{alternation(LEX.hedges)}|基本(?:{alternation(LEX.he
 SOFT_WITH_TIME = re.compile(rf"(?:{alternation(LEX.hedges)})(?:到|在|用|于)")
 FREQUENCY_RE = re.compile(rf"每(?P<count>[\d{_CN}]*)(?P<period>{alternation(f.period for f in LEX.frequencies)})(?!级)")
 _FREQUENCIES = {f.period: f for f in LEX.frequencies}
+#: A scope phrase of 各/每个/每所/每校 up to the predicate (各校 | 配备心理教师2～3名): lexicon [scope-end].
+EACH_SCOPE = (rf"(?:(?:各|每个|每所)[^,;:。、\d]{{1,10}}?|每校|每园)"
+              rf"(?=(?:{alternation(LEX.scope_end)})|有|不)")
 SCOPE_RE = re.compile(
-    r"(?P<scope>每个[^,;。、\d]{1,10}?(?=建成|建设|至少|有|设|配|开|不|每|要|$)"
+    rf"(?P<scope>{EACH_SCOPE}"
+    r"|每个[^,;。、\d]{1,10}?$"
     r"|(?:所有|全部)[^,;。\d]{1,12}?(?=建成|建有|开办|实现|达|通过|完成|全面|$)"
-    r"|各[^,;。、\d]{1,10}?(?=要|须|应|每|至少|原则上|按|建|都|均|$))"
+    r"|各[^,;。、\d]{1,10}?$)"
 )
 PERCENT_OF_RE = re.compile(r"^(?:以上|以下|左右)?的[^,;。、\d]{1,8}?(?=建成|建有|创成|完成|在|建立|实现|达|通过|$)")
 

@@ -84,6 +84,7 @@ class Lexicon:
     duty: tuple[str, ...]
     vague: tuple[str, ...]
     programme: tuple[str, ...]
+    scope_end: tuple[str, ...]
     lower_is_better: tuple[str, ...]
     higher_is_better: tuple[str, ...]
     measure_words: tuple[MeasureWord, ...]
@@ -142,6 +143,7 @@ def lexicon() -> Lexicon:
         duty=words("duty"),
         vague=words("vague"),
         programme=words("programme"),
+        scope_end=words("scope-end"),
         lower_is_better=words("lower-is-better"),
         higher_is_better=words("higher-is-better"),
         measure_words=_measure_words(registry, sections["units"], set(words("not-measure-words"))),

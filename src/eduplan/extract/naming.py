@@ -26,6 +26,7 @@ import re
 
 import attrs
 
+from eduplan.extract.cues import EACH_SCOPE
 from eduplan.extract.lexicon import alternation, lexicon
 
 LEX = lexicon()
@@ -38,6 +39,7 @@ _FREQUENCY = rf"每[\d一二两三四五六七八九十]*(?:{_PERIODS})(?!级)"
 FRAME = re.compile(
     rf"(?:{_FREQUENCY}"
     r"|每\d+个?[\u4e00-\u9fff]{1,6}?(?=至少|最多|配备|配置|设置|应|要|须|不)"
+    rf"|{EACH_SCOPE}"
     r"|原则上|要|应当|应|须|必须|保证|确保|做到|力争|争取|努力|逐步|进一步|持续|鼓励|支持|推动|帮助|引导"
     r"|[,;:、+]|到\d{4}年(?:底|末)?前?|\d{4}年(?:底|末)?前?|\d{1,2}年内)"
 )
@@ -65,6 +67,7 @@ VERB_HEAD = re.compile(
 LEADING_VERB = re.compile(VERB_HEAD.pattern.replace("$", "").replace("(?:", "^(?:", 1))
 #: Verbs that name nothing: dropped from the name (每三年举办一届艺术展演 -> 艺术展演).
 LIGHT_VERBS = ("举办", "举行", "进行", "开展", "开设", "配备", "配齐", "安排", "组织", "编排", "设立")
+LEADING_LIGHT_VERB = re.compile(rf"^(?:{alternation(LIGHT_VERBS)})")
 
 
 @attrs.frozen
@@ -100,6 +103,9 @@ def name_indicator(head: str, tail: str, previous: Name | None = None, unit_word
         return Name(name, prefix + word)
     if core in ATTRIBUTES and tail.startswith("的") and noun:
         return Name(noun + core)  # 时间不少于30分钟的体育大课间活动 -> 体育大课间活动时间
+    light = LEADING_LIGHT_VERB.match(core)
+    if light is not None and len(core) - light.end() >= 2:
+        return Name(core[light.end() :], light[0])  # 各校配备心理教师2～3名: what is counted is 心理教师
     if len(core) >= 2:
         return Name(core)
     if shared_verb and noun:
@@ -120,7 +126,7 @@ def _core(head: str, *, keep_share: bool = False) -> str:
 
 def _share_name(share: re.Match[str], tail: str) -> Name:
     """``X达到总课时的9%`` is X's share of 总课时; ``按总课时的11%开设美育课程`` is 美育课程's share."""
-    subject = LEADING_FILLER.sub("", share["subject"])
+    subject = re.sub(r"(?:分别|均|都)$", "", LEADING_FILLER.sub("", share["subject"]))
     if not subject or share["cue"] in ("按", "按照"):
         noun = _noun_after(tail)
         verb = LEADING_VERB.match(noun)

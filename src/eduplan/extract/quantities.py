@@ -55,6 +55,8 @@ PERCENT_WORDS_RE = re.compile(rf"百分之(?P<number>{_CHINESE})")
 RATIO_RE = re.compile(r"(?<![\d.:])(?P<low>\d{1,3}(?:\.\d+)?)\s*:\s*1(?![\d.:])")
 # Money printed without 元 (1000万的资金): a 万/亿 number near one of these words.
 MONEY_WORDS = ("资金", "经费", "投入", "投资", "拨款", "基金", "预算")
+# A number printed without a unit after one of these nouns is a plain coefficient (差异系数≤0.50).
+COEFFICIENT_NOUN = re.compile(r"系数|指数")
 # Chinese numerals before these units always measure (两个百分点, 三倍, 五亿元).
 ALWAYS_MEASURING = frozenset({"percentage_point", "multiple", "yuan"})
 SUFFIX_WORDS = tuple(LEX.suffix)
@@ -64,7 +66,7 @@ _PERIODS = alternation(f.period for f in LEX.frequencies)
 # What licenses a Chinese numeral: a cue or a frequency a few words before it.
 CHINESE_LICENSE = re.compile(
     rf"(?:{_CUE_WORDS})[有为在了]?[\u4e00-\u9fff]{{0,4}}$"
-    rf"|每[\d{CHINESE_NUMERAL_CHARS}]*(?:{_PERIODS})[\u4e00-\u9fff]{{0,4}}$"
+    rf"|每[\d{CHINESE_NUMERAL_CHARS}]*(?:{_PERIODS})[\u4e00-\u9fff]{{0,12}}$"
     r"|每(?:个|所|名|位|校|班|生)[\u4e00-\u9fff]{0,10}(?:掌握|配备|配齐|建成|建设|开设|拥有|培育|参加|学会)$"
 )
 YEARS_RE = re.compile(
@@ -120,9 +122,9 @@ def _arabic_quantities(doc: Document) -> Iterator[Quantity]:
         if _is_name_or_date(doc, match):
             continue
         if match["unit"] is None:
-            money = _money_without_unit(text, match)
-            if money is not None:
-                yield money
+            bare = _money_without_unit(text, match) or _coefficient(text, match)
+            if bare is not None:
+                yield bare
             continue
         if _unit_stands_alone(text, match.end(), match["unit"]):
             quantity = _build(match, match["low"], match["high"])
@@ -204,6 +206,24 @@ def _money_without_unit(text: str, match: re.Match[str]) -> Quantity | None:
     except QuantityError:
         return None
     return Quantity(Span(match.start(), match.start() + len(number)), _tidy(value), None, "yuan", None)
+
+
+def _coefficient(text: str, match: re.Match[str]) -> Quantity | None:
+    """``校际差异系数小学≤0.50、初中≤0.45``: a number without a unit after 系数/指数 in its clause is a plain
+    coefficient (县域义务教育优质均衡 targets)."""
+    if re.search(r"[万亿]$", match["low"]) or (match["high"] and re.search(r"[万亿]$", match["high"])):
+        return None
+    clause = re.split(r"[,;。:]", text[max(match.start() - 40, 0) : match.start()])[-1]
+    if COEFFICIENT_NOUN.search(clause) is None or text.startswith(("%", "‰"), match.end()):
+        return None
+    try:
+        low, high = _numbers(match["low"], match["high"])
+    except QuantityError:
+        return None
+    if high is not None and high <= low:
+        return None
+    return Quantity(Span(match.start(), match.end()), _tidy(low), None if high is None else _tidy(high),
+                    "coefficient", None)
 
 
 def _chinese_quantities(doc: Document, *, licensed: bool = False) -> Iterator[Quantity]:

@@ -73,7 +73,8 @@ ITEM_MARKER = re.compile(
     r"\s*(?:\([一二三四五六七八九十\d]{1,3}\)|[一二三四五六七八九十]{1,3}[、是]|\d{1,2}[.、](?!\d))"
 )
 PRINTED_NUMBER = re.compile(r"^[\d.,~\-—–至到零〇一二两三四五六七八九十百千万亿余多]+")
-LISTED_AFTER = re.compile(r"\s*(?:、|\((?:相当于|约|即|折合|合)?)\s*")
+LISTED_AFTER = re.compile(r"\s*(?:、|和|及|与|\((?:相当于|约|即|折合|合)?)\s*")
+LIST_JOINER = re.compile(r"\s*(?:和|及|与)\s*")
 LIST_SIZE = re.compile(r"(?:等|条)$")
 NOUN_AFTER = re.compile(r"^[^,;:。、\d]{1,20}?(?=[,;:。、]|的|$)")
 MAX_VERB_ONLY = 4
@@ -262,6 +263,8 @@ def _indicator_start(text: str, clause: Span, quantity: Quantity, previous: Quan
         marker = ITEM_MARKER.match(text, start, quantity.span.start)
         start = marker.end() if marker is not None else start
     head = text[start : quantity.span.start]
+    if previous is not None and LIST_JOINER.fullmatch(head):
+        return quantity.span.start  # 分别不高于0.50和0.45: the second number shares the first one's words
     cut = _last_enumeration_comma(head)
     return start + (cut + 1 if cut >= 0 else 0)
 
