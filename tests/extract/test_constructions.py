@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from eduplan.extract import extract_targets
+from eduplan.extract import extract_plan, extract_targets
 
 
 @pytest.mark.parametrize(
@@ -70,3 +70,48 @@ def test_coefficients_without_a_unit(text: str, readings: list[tuple[str, str]])
     assert [(t.comparator.value, str(t.value)) for t in found] == readings
     assert all(t.unit == "coefficient" for t in found)
     assert len({t.indicator for t in found}) <= 1 or "、" in text
+
+
+@pytest.mark.parametrize(
+    ("title", "period_end"),
+    [
+        ("某县推进县域义务教育优质均衡发展实施方案（2024—2026年）", "2026-12-31"),  # full-width brackets, em dash
+        ("某县推进县域义务教育优质均衡发展实施方案(2024-2026年)", "2026-12-31"),
+        ("某区教育局2025年工作要点", "2025-12-31"),
+    ],
+)
+def test_title_with_a_full_width_period(title: str, period_end: str) -> None:
+    """A title ending in （2024—2026年） is still the title (its bracket is read folded), not a later 要点 heading."""
+    draft = extract_plan(f"{title}\n\n一、工作目标\n新建学校4所。\n三、督导评估要点\n(一)开课率达到100%。\n")
+    assert (draft.title, draft.period_end and draft.period_end.isoformat()) == (title, period_end)
+
+
+@pytest.mark.parametrize(
+    ("row", "reading"),
+    [
+        ("小学生师比\t—\t17.5\t17\t预期性", ("<=", "17", "ratio", "17.5")),  # a dash in the 单位 column
+        ("县域义务教育校际差异系数\t\t—\t0.5\t约束性", ("<=", "0.5", "coefficient", None)),  # blank unit, dash baseline
+        ("儿童青少年近视率\t%\t55\t52\t约束性", ("<=", "52", "percent", "55")),
+    ],
+)
+def test_table_rows_with_dashes(row: str, reading: tuple[str, str, str, str | None]) -> None:
+    """A dash right after the name in a table with a 单位 column is an empty unit, unless the row then lacks a
+    value: then the unit cell was blank and the dash is the baseline."""
+    text = f"“十四五”规划\n指标\t单位\t2020年\t2025年\t属性\n{row}\n学前三年毛入园率\t%\t95\t98\t预期性\n"
+    first, second = extract_targets(text)
+    baseline = None if first.baseline is None else str(first.baseline)
+    assert (first.comparator.value, str(first.value), first.unit, baseline) == reading
+    assert (second.indicator, str(second.value)) == ("学前三年毛入园率", "98")
+
+
+def test_a_qizhong_clause_shares_the_frequency() -> None:
+    """每年不低于…10%,其中骨干教师不低于…20%: the 其中 clause is part of the yearly commitment before it."""
+    found = extract_targets("教师交流轮岗比例每年不低于符合交流条件教师总数的10%,其中骨干教师不低于交流总数的20%。")
+    assert [(str(t.value), t.recurring) for t in found] == [("10", "yearly"), ("20", "yearly")]
+    assert extract_targets("每年新建学校3所,改扩建学校2所。")[1].recurring is None  # not 其中: its own clause
+
+
+def test_share_of_bodies_with_a_bracket() -> None:
+    """80%以上的县（市、区）通过…评估: the scope keeps its bracket."""
+    (found,) = extract_targets("力争到2025年,80%以上的县（市、区）通过国家义务教育优质均衡发展督导评估。")
+    assert (found.scope, found.comparator.value, found.soft) == ("80%以上的县(市、区)", ">=", True)

@@ -53,7 +53,9 @@ SCOPE_RE = re.compile(
     r"|(?:所有|全部)[^,;。\d]{1,12}?(?=建成|建有|开办|实现|达|通过|完成|全面|$)"
     r"|各[^,;。、\d]{1,10}?$)"
 )
-PERCENT_OF_RE = re.compile(r"^(?:以上|以下|左右)?的[^,;。、\d]{1,8}?(?=建成|建有|创成|完成|在|建立|实现|达|通过|$)")
+PERCENT_OF_RE = re.compile(
+    r"^(?:以上|以下|左右)?的(?:[^,;。、\d()]|\([^()]{1,8}\)){1,10}?(?=建成|建有|创成|完成|在|建立|实现|达|通过|$)"
+)
 
 
 def comparison_for(before: str, after: str, unit: str, *, ranged: bool) -> Comparator:

@@ -156,6 +156,7 @@ class _Run:
     units: list[str] = attrs.field(factory=list)
     values: list[_Cell] = attrs.field(factory=list)
     attribute: str | None = None
+    dash_unit: _Cell | None = None
 
 
 def _table(
@@ -167,6 +168,10 @@ def _table(
     while index < len(cells) and since_row <= MAX_GAP and not _ends_table(cells[index].text):
         text = cells[index].text
         index, since_row = index + 1, since_row + 1
+        if has_unit and text in DASHES and run.names and not run.values and not run.units:
+            run.units.append("")  # 小学生师比 — 17.5 17: a dash in the 单位 column is no unit, not a value
+            run.dash_unit = cells[index - 1]
+            continue
         if _value(text) is not None or text in DASHES:
             run.values.append(cells[index - 1])
             continue
@@ -199,6 +204,9 @@ def _flush(run: _Run, years: tuple[int, ...]) -> list[IndicatorRow]:
     """The rows a run of cells gives: ``k`` names and ``k × years`` values, column by column (a parent
     row 义务教育标准班额比例 with 其中:小学 / 初中 prints both sub-rows' 2020 values, then their 2025 values)."""
     width = len(years)
+    if run.dash_unit is not None and len(run.values) % width and not (len(run.values) + 1) % width:
+        run.values.insert(0, run.dash_unit)  # the unit cell was blank and the dash is the baseline: 系数 — 0.5
+        run.units.clear()
     if not run.names or not run.values or len(run.values) % width:
         return []
     count = len(run.values) // width

@@ -26,7 +26,7 @@ from collections.abc import Iterator
 import attrs
 
 from eduplan.extract.candidates import Span
-from eduplan.extract.text import Document, marker_kind
+from eduplan.extract.text import Document, fold, marker_kind
 
 PLAN_WORDS = ("行动计划", "实施方案", "行动方案", "方案", "计划", "规划", "要点", "意见", "纲要", "任务书", "办法",
               "重点工作")
@@ -85,7 +85,7 @@ def read_title(doc: Document) -> str | None:
     lines = [doc.quote(line).strip() for line in doc.lines[:60]]
     candidates = [line for line in lines if 4 <= len(line) <= 48 and not re.search(r"[!!::。,,;;]", line)]
     for line in candidates:
-        bare = re.sub(r"[((][^()()]*[))]\s*$", "", line).strip()
+        bare = re.sub(r"\([^()]*\)\s*$", "", fold(line)).strip()  # （2024—2026年） folds to (2024—2026年)
         if bare.endswith(PLAN_WORDS) and not bare.startswith("关于"):
             return line
     for line in candidates:

@@ -74,6 +74,7 @@ ITEM_MARKER = re.compile(
 )
 PRINTED_NUMBER = re.compile(r"^[\d.,~\-—–至到零〇一二两三四五六七八九十百千万亿余多]+")
 LISTED_AFTER = re.compile(r"\s*(?:、|和|及|与|\((?:相当于|约|即|折合|合)?)\s*")
+PART_OF_PREVIOUS = re.compile(r"\s*其中")
 LIST_JOINER = re.compile(r"\s*(?:和|及|与)\s*")
 LIST_SIZE = re.compile(r"(?:等|条)$")
 NOUN_AFTER = re.compile(r"^[^,;:。、\d]{1,20}?(?=[,;:。、]|的|$)")
@@ -160,6 +161,7 @@ class _Shared:
 
     named: Name | None = None
     subject: str | None = None
+    recurring: str | None = None
 
 
 def _sentence_targets(doc: Document, sentence: Span, quantities: list[Quantity]) -> Iterator[_Reading]:
@@ -208,11 +210,21 @@ def _numeric_targets(
             comparator=comparator,
             indicator=named.name,
             soft=hedged or is_soft(before),
-            recurring=recurrence(before),
+            recurring=_recurring(doc.text(clause), before, shared),
             scope=_denominator_scope(before) or scope_of(before, after, percent_head) or shared.subject,
             notes=_notes(quantity, before),
         )
         previous = (quantity, comparator)
+
+
+def _recurring(clause: str, before: str, shared: _Shared) -> str | None:
+    """每年 before the number; a 其中 clause is part of the one before it and shares its frequency
+    (每年不低于…10%,其中骨干教师不低于交流总数的20%)."""
+    own = recurrence(before)
+    if own is None and PART_OF_PREVIOUS.match(clause):
+        own = shared.recurring
+    shared.recurring = own
+    return own
 
 
 def _notes(quantity: Quantity, before: str) -> str | None:
