@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 
-from eduplan.evaluation.values import Actual, Threshold
+from eduplan.evaluation.values import Actual, CannotJudge, Threshold, Unjudgeable
 from eduplan.indicators import Indicator, IndicatorKind
 from eduplan.targets import Condition, Target
 
@@ -37,15 +37,14 @@ def gap_actual(target: Target, other: Indicator | None, unit: str | None, find: 
     Decimal('0.021')
     """
     if other is None:
-        return Actual(None, note=("参照指标不可用", "the other indicator of the gap is missing"))
+        return Actual(None, note=CannotJudge(Unjudgeable.GAP_INDICATOR_MISSING))
     mine, theirs = find(target.indicator, unit), find(other, unit)
     evidence = (*mine.evidence, *theirs.evidence)
     if mine.value is None or theirs.value is None:
         if mine.value is None and theirs.value is None:
             return Actual(None)
         missing = target.indicator if mine.value is None else other
-        return Actual(None, evidence, note=(f"缺少“{missing.name}”的数据，无法计算差距",
-                                            f"no value of {missing.name}, so the gap cannot be worked out"))
+        return Actual(None, evidence, note=CannotJudge(Unjudgeable.GAP_SIDE_UNREPORTED, missing.name))
     return Actual(abs(mine.value - theirs.value), evidence)
 
 

@@ -28,11 +28,17 @@ from collections.abc import Iterable
 
 import attrs
 
-from eduplan.evaluation.engine import _Context, prepare
+from eduplan.evaluation.actuals import Actuals, Rollups
+from eduplan.evaluation.cases import Setting, windows
+from eduplan.evaluation.engine import prepare
 from eduplan.evaluation.gaps import gap_actual, gap_in_points, other_indicator
 from eduplan.evaluation.policy import Policy
+from eduplan.evaluation.rollup import all_declared_members
+from eduplan.evaluation.series import ReportIndex
 from eduplan.evaluation.shown import Shown
+from eduplan.evaluation.thresholds import threshold as threshold_of
 from eduplan.evaluation.values import Actual, Threshold, Window
+from eduplan.evaluation.verdicts import frequency
 from eduplan.indicators import Indicator
 from eduplan.model import Plan
 from eduplan.periods import Period
@@ -63,42 +69,44 @@ def target_progress(plan: Plan, target_id: str, reports: Iterable[ReportedValue]
     target = plan.target(target_id)
     owner = plan.owner(target_id)
     policy = policy or Policy()
-    context = _Context(plan, as_of, policy, prepare(reports, plan, as_of, policy))
-    windows = context.windows(target, owner)
-    window = next((w for w in windows if w.start <= as_of <= w.deadline), windows[-1])
+    setting = Setting.of(plan, as_of, policy)
+    prepared = prepare(reports, plan, as_of, policy)
+    actuals = Actuals(prepared, Rollups(all_declared_members(plan), policy.partial_rollups))
+    spans = windows(target, owner, plan)
+    window = next((w for w in spans if w.start <= as_of <= w.deadline), spans[-1])
     cumulative = target.accumulation is Accumulation.CUMULATIVE
     cutoff = min(as_of, window.deadline)
     since = window.start if window.period is not None else None
     gap = target.basis is Basis.GAP
-    other = other_indicator(target.condition, context.indicators) if gap else None
+    other = other_indicator(target.condition, setting.indicators) if gap else None
     shown = Shown(target.indicator, points=gap and gap_in_points(target))
     points = []
     ids = [target.indicator.id] + ([other.id] if other is not None else [])
-    for day in sorted({d for i in ids for d in _report_dates(context, i, window.start, cutoff)}):
+    for day in sorted({d for i in ids for d in _report_dates(prepared, i, window.start, cutoff)}):
         def find(indicator: Indicator, unit: str | None, day: dt.date = day) -> Actual:
-            return context.actual(indicator, unit, window.start, day, cumulative, since)
+            return actuals.find(indicator, unit, window.start, day, cumulative, since)
         value = (gap_actual(target, other, None, find) if gap else find(target.indicator, None)).value
         amount = shown.amount(value)
         if amount is not None:
             points.append((day, amount))
-    threshold = context.threshold(target, target.condition, None, window, cutoff)
+    threshold = threshold_of(setting, actuals, target, target.condition, None, window, cutoff)
     known = threshold if isinstance(threshold, Threshold) else None
-    trajectory = _trajectory(context, target, known, window, shown)
+    trajectory = _trajectory(policy, target, known, window, shown)
     return TargetProgress(target_id, tuple(points), trajectory,
                           None if known is None else shown.amount(known.value), window.deadline)
 
 
-def _report_dates(context: _Context, indicator_id: str, start: dt.date, cutoff: dt.date) -> list[dt.date]:
+def _report_dates(prepared: ReportIndex, indicator_id: str, start: dt.date, cutoff: dt.date) -> list[dt.date]:
     """Every date on which the jurisdiction or one of its units reported the indicator, within the window."""
     days: set[dt.date] = set()
-    for organisation in (None, *context.prepared.organisations(indicator_id)):
-        series = context.prepared.get(indicator_id, organisation)
+    for organisation in (None, *prepared.organisations(indicator_id)):
+        series = prepared.get(indicator_id, organisation)
         if series is not None:
             days.update(d for d in series.dates if start <= d <= cutoff)
     return sorted(days)
 
 
-def _trajectory(context: _Context, target: Target, known: Threshold | None, window: Window,
+def _trajectory(policy: Policy, target: Target, known: Threshold | None, window: Window,
                 shown: Shown) -> tuple[tuple[dt.date, Amount], ...]:
     """The expected value at the trajectory's start and at the end of each reporting period to the deadline."""
     if known is None or known.start is None:
@@ -107,14 +115,13 @@ def _trajectory(context: _Context, target: Target, known: Threshold | None, wind
     if origin > window.deadline:
         return ()
     span = Period(origin, window.deadline)
-    frequency = context.frequency(target.indicator, span)
-    policy = context.policy
+    calendar = frequency(policy, target.indicator, span)
     path = policy.growth_trajectory if target.comparator is Comparator.ANNUAL_GROWTH else policy.trajectory
     # a cumulative count starts at 0 on its first day; a baseline is the value at the end of its own day
     cumulative = target.accumulation is Accumulation.CUMULATIVE
     start_day = origin if cumulative else origin - dt.timedelta(days=1)
-    days = span.reporting_ends(frequency) if frequency is not None else (window.deadline,)
-    pairs = [(start_day, known.start), *((d, path(known.start, known.value, span.elapsed_fraction(d, frequency)))
+    days = span.reporting_ends(calendar) if calendar is not None else (window.deadline,)
+    pairs = [(start_day, known.start), *((d, path(known.start, known.value, span.elapsed_fraction(d, calendar)))
                                         for d in days)]
     return tuple((d, a) for d, v in pairs if (a := shown.amount(v)) is not None)
 

@@ -22,6 +22,7 @@ import datetime as dt
 import attrs
 
 from eduplan.evaluation.status import Status
+from eduplan.evaluation.values import CannotJudge, Unjudgeable
 from eduplan.targets import Comparator
 
 #: How each level comparator is worded before the target value: (Chinese, English).
@@ -69,54 +70,58 @@ class Wording:
 
     def zh(self) -> str:
         """The target in Chinese: 不低于90%, 30所左右, 比基数52.3%下降1个百分点，即不高于51.3%."""
-        c, t = self.comparator, self.target
-        if self.gap:
-            level = f"{t}左右" if c is Comparator.APPROXIMATELY else f"{_WORDS.get(c, ('', ''))[0] or '为'}{t}"
-            return f"与{self.reference or '?'}的差距{level}"
-        if c is Comparator.RANGE and self.upper is not None:
-            return f"{t}至{self.upper}"
-        if c is Comparator.APPROXIMATELY:
-            return f"{t}左右"
-        if c in (Comparator.INCREASE_BY, Comparator.DECREASE_BY):
-            verb, bound = ("提高", "不低于") if c is Comparator.INCREASE_BY else ("下降", "不高于")
-            base = f"比基数{self.base}" if self.base else "比基数"
-            return f"{base}{verb}{self.change or '?'}，即{bound}{t}"
-        if c is Comparator.ANNUAL_GROWTH:
-            by = f"{self.year}年" if self.year else "期末"
-            return f"年均增长{self.change or '?'}，即{by}不低于{t}"
-        word = _WORDS[c][0]
-        if self.reference is not None and self.change == "100%":
-            return f"{word}{self.reference}（{t}）"
-        if self.reference is not None:
-            level = f"，即{word}{t}" if self.target != "?" else ""
-            return f"{word}{self.reference}的{self.change or '?'}{level}"
-        return f"{word}上年水平{t}" if self.previous else f"{word}{t}"
+        return self.texts()[0]
 
     def en(self) -> str:
         """The target in English: at least 90%, about 30所, a fall of 1个百分点 from 52.3%, i.e. at most 51.3%."""
+        return self.texts()[1]
+
+    def texts(self) -> tuple[str, str]:
+        """The target in Chinese and English, each case worded in both languages at once."""
         c, t = self.comparator, self.target
         if self.gap:
-            level = f"about {t}" if c is Comparator.APPROXIMATELY else f"{_WORDS.get(c, ('', ''))[1]}{t}"
-            return f"a gap from {self.reference or '?'} of {level}"
+            return self._gap()
         if c is Comparator.RANGE and self.upper is not None:
-            return f"{t} to {self.upper}"
+            return f"{t}至{self.upper}", f"{t} to {self.upper}"
         if c is Comparator.APPROXIMATELY:
-            return f"about {t}"
+            return f"{t}左右", f"about {t}"
         if c in (Comparator.INCREASE_BY, Comparator.DECREASE_BY):
-            noun, bound = ("a rise", "at least") if c is Comparator.INCREASE_BY else ("a fall", "at most")
-            base = f" from the baseline {self.base}" if self.base else " from the baseline"
-            return f"{noun} of {self.change or '?'}{base}, i.e. {bound} {t}"
+            return self._change()
+        change = self.change or "?"
         if c is Comparator.ANNUAL_GROWTH:
-            by = f" by {self.year}" if self.year else ""
-            return f"annual growth of {self.change or '?'}, i.e. at least {t}{by}"
-        word = _WORDS[c][1]
-        reference = "baseline" if self.reference == "基数" else self.reference
-        if reference is not None and self.change == "100%":
-            return f"{word}the {reference} ({t})"
+            by_zh, by_en = (f"{self.year}年", f" by {self.year}") if self.year else ("期末", "")
+            return f"年均增长{change}，即{by_zh}不低于{t}", f"annual growth of {change}, i.e. at least {t}{by_en}"
+        zh, en = _WORDS[c]
         if self.reference is not None:
-            level = f", i.e. {word}{t}" if self.target != "?" else ""
-            return f"{word}{self.change or '?'} of {reference}{level}"
-        return f"{word}the previous year's {t}" if self.previous else f"{word}{t}"
+            return self._multiple(zh, en)
+        if self.previous:
+            return f"{zh}上年水平{t}", f"{en}the previous year's {t}"
+        return f"{zh}{t}", f"{en}{t}"
+
+    def _gap(self) -> tuple[str, str]:
+        c, t, other = self.comparator, self.target, self.reference or "?"
+        zh, en = _WORDS.get(c, ("", ""))
+        level = (f"{t}左右", f"about {t}") if c is Comparator.APPROXIMATELY else (f"{zh or '为'}{t}", f"{en}{t}")
+        return f"与{other}的差距{level[0]}", f"a gap from {other} of {level[1]}"
+
+    def _change(self) -> tuple[str, str]:
+        up = self.comparator is Comparator.INCREASE_BY
+        verb, bound_zh = ("提高", "不低于") if up else ("下降", "不高于")
+        noun, bound_en = ("a rise", "at least") if up else ("a fall", "at most")
+        base_zh, base_en = (f"比基数{self.base}", f" from the baseline {self.base}") if self.base else (
+            "比基数", " from the baseline")
+        change, t = self.change or "?", self.target
+        return f"{base_zh}{verb}{change}，即{bound_zh}{t}", f"{noun} of {change}{base_en}, i.e. {bound_en} {t}"
+
+    def _multiple(self, zh: str, en: str) -> tuple[str, str]:
+        """A multiple of a reference: 不低于省定标准的110%，即不低于1.1万元 (the whole reference at 100%)."""
+        t, reference = self.target, self.reference or "?"
+        named = "baseline" if reference == "基数" else reference
+        if self.change == "100%":
+            return f"{zh}{reference}（{t}）", f"{en}the {named} ({t})"
+        level = (f"，即{zh}{t}", f", i.e. {en}{t}") if t != "?" else ("", "")
+        change = self.change or "?"
+        return f"{zh}{reference}的{change}{level[0]}", f"{en}{change} of {named}{level[1]}"
 
 
 def reason(
@@ -130,7 +135,7 @@ def reason(
     deadline: dt.date | str | None = None,
     days: int | None = None,
     breach_date: dt.date | str | None = None,
-    note: tuple[str, str] | None = None,
+    note: CannotJudge | None = None,
     exceeded: bool = False,
     change: str | None = None,
     base: str | None = None,
@@ -140,16 +145,18 @@ def reason(
     not_begun: bool = False,
     reference: str | None = None,
     gap: bool = False,
-    overdue: tuple[str, str] | None = None,
+    overdue: CannotJudge | None = None,
+    stretch_pending: bool = False,
 ) -> tuple[str, str]:
     """The Chinese and English reason for a status (see `Wording` for how the target is worded).
 
     ``change`` is the printed size of a change (1个百分点) or the multiple (110%) of a ``reference`` (省定标准);
-    ``target`` is the level it works out to. ``overdue`` says who did not report on a missed roll-up that some
-    units did report (`eduplan.evaluation.rollup.overdue_note`).
+    ``target`` is the level it works out to. ``note`` says why the result cannot be judged (`note_text`);
+    ``overdue`` is the incomplete roll-up of a missed result that some units did report: the reason says who
+    did not. ``stretch_pending``: the binding target is met, the stretch (力争) target not yet.
 
     >>> reason(Status.MISSED, Comparator.AT_LEAST, target="3000人", deadline="2020-12-31",
-    ...        overdue=("丙区未报送（仅2/3个单位报送）", "丙区 did not report (2 of 3 units reported)"))[1]
+    ...        overdue=CannotJudge(Unjudgeable.INCOMPLETE_ROLLUP, missing=("丙区",), expected=3))[1]
     'overdue: 丙区 did not report (2 of 3 units reported); counts as not done (target at least 3000人, due 2020-12-31)'
     """
     wording = Wording(comparator, target or "?", upper, change, base, year, previous, reference, gap)
@@ -159,8 +166,11 @@ def reason(
     else:
         zh, en = _texts(status, actual, tz, te, expected, deadline, days, breach_date, exceeded, aspirational,
                         not_begun)
-    if note is not None:
-        zh, en = f"{zh}；{note[0]}", f"{en}; {note[1]}"
+    if stretch_pending:
+        zh, en = f"{zh}；确保目标已完成，力争目标尚未完成", f"{en}; binding met, stretch not yet"
+    elif note is not None:
+        said = note_text(note)
+        zh, en = f"{zh}；{said[0]}", f"{en}; {said[1]}"
     return zh, en
 
 
@@ -197,8 +207,9 @@ def _texts(status: Status, actual: str | None, tz: str, te: str, expected: str |
     return (f"实际{actual}，无法判断是否达到目标（{tz}）", f"actual {actual}, but the target ({te}) cannot be judged")
 
 
-def _overdue(overdue: tuple[str, str], tz: str, te: str, deadline: dt.date | str | None) -> tuple[str, str]:
+def _overdue(note: CannotJudge, tz: str, te: str, deadline: dt.date | str | None) -> tuple[str, str]:
     """A missed roll-up some units reported: say who did not, not that nothing was reported."""
+    overdue = overdue_text(note)
     when_zh = "" if deadline is None else f"截至{date_zh(deadline)}（完成期限），"
     due_en = "" if deadline is None else f", due {deadline}"
     return (f"{when_zh}逾期未报送：{overdue[0]}，视为未完成（目标{tz}）",
@@ -214,3 +225,48 @@ def _unreported(status: Status, tz: str, te: str, when_zh: str, when_en: str, no
     if status is Status.NOT_DUE:
         return f"尚未报送，报送期限未到（目标{tz}）", f"nothing reported yet; the report is not yet due (target {te})"
     return f"无可用的报送数据（目标{tz}）", f"nothing usable was reported (target {te})"
+
+
+#: How each reason a result cannot be judged is worded: (Chinese, English), filled from the `CannotJudge`.
+_NOTES: dict[Unjudgeable, tuple[str, str]] = {
+    Unjudgeable.NO_PREVIOUS_VALUE: ("没有上一年度的数据可供比较", "no value for the previous year to compare with"),
+    Unjudgeable.NO_BASELINE: ("缺少基线", "no baseline"),
+    Unjudgeable.PARAMETER_MISSING: ("未提供参照值“{subject}”",
+                                    "the reference value {subject!r} was not given (set it in the policy)"),
+    Unjudgeable.PARAMETER_UNIT_MISMATCH: ("参照值“{subject}”单位不符",
+                                          "the reference value {subject!r} is not in a unit of this indicator"),
+    Unjudgeable.REFERENCE_UNAVAILABLE: ("参照指标“{subject}”不可用",
+                                        "the reference indicator {subject!r} is missing or not comparable"),
+    Unjudgeable.REFERENCE_UNREPORTED: ("参照指标“{subject}”无数据",
+                                       "no value was reported for the reference {subject}"),
+    Unjudgeable.GAP_INDICATOR_MISSING: ("参照指标不可用", "the other indicator of the gap is missing"),
+    Unjudgeable.GAP_SIDE_UNREPORTED: ("缺少“{subject}”的数据，无法计算差距",
+                                      "no value of {subject}, so the gap cannot be worked out"),
+    Unjudgeable.INCOMPLETE_ROLLUP: ("仅{done}/{expected}个单位报送，不能代表全域",
+                                    "only {done} of {expected} units reported"),
+    Unjudgeable.NOT_AGGREGABLE: ("仅有各单位数据，该指标不能汇总，请报送全域数据",
+                                 "only unit values were reported and this indicator cannot be aggregated"),
+}
+
+
+def note_text(note: CannotJudge) -> tuple[str, str]:
+    """Why a result cannot be judged, in Chinese and English: the words of its code, filled in.
+
+    >>> note_text(CannotJudge(Unjudgeable.INCOMPLETE_ROLLUP, missing=("丙区",), expected=3))
+    ('仅2/3个单位报送，不能代表全域', 'only 2 of 3 units reported')
+    >>> note_text(CannotJudge(Unjudgeable.PARAMETER_MISSING, "省定标准"))[1]
+    "the reference value '省定标准' was not given (set it in the policy)"
+    """
+    zh, en = _NOTES[note.code]
+    fields = {"subject": note.subject, "done": note.done, "expected": note.expected}
+    return zh.format(**fields), en.format(**fields)
+
+
+def overdue_text(note: CannotJudge) -> tuple[str, str]:
+    """Who did not report on an incomplete roll-up once its report is overdue (逾期未报送, ``missed``).
+
+    >>> overdue_text(CannotJudge(Unjudgeable.INCOMPLETE_ROLLUP, missing=("丙区",), expected=3))
+    ('丙区未报送（仅2/3个单位报送）', '丙区 did not report (2 of 3 units reported)')
+    """
+    return (f"{'、'.join(note.missing)}未报送（仅{note.done}/{note.expected}个单位报送）",
+            f"{', '.join(note.missing)} did not report ({note.done} of {note.expected} units reported)")

@@ -32,7 +32,7 @@ from eduplan.organisations import Organisation
 from eduplan.reports import ReportedValue
 from eduplan.targets import ScopeKind
 
-__all__ = ["all_declared_members", "coverage_problem", "declared_members", "overdue_note", "parts_problem"]
+__all__ = ["all_declared_members", "coverage_problem", "declared_members", "parts_problem"]
 
 
 def parts_problem(report: ReportedValue, indicator_name: str) -> Diagnostic | None:
@@ -108,19 +108,3 @@ def coverage_problem(indicator: Indicator, expected: Sequence[str], reported: Se
         Code.INCOMPLETE_COVERAGE, f"{indicator.name}: {done} of {len(expected)} {which} reported; missing "
         f"{', '.join(missing)}; {then[0]} (覆盖不全：{len(missing)}个单位未报送，{then[1]})", Location(),
         Severity.WARNING, hint="collect the missing units' reports, or report the jurisdiction's value directly")
-
-
-def coverage_note(done: int, declared: int) -> tuple[str, str]:
-    """The reason shown on a result whose roll-up is incomplete."""
-    return (f"仅{done}/{declared}个单位报送，不能代表全域", f"only {done} of {declared} units reported")
-
-
-def overdue_note(missing: Sequence[str], expected: int) -> tuple[str, str]:
-    """What happened on an incomplete roll-up whose report is overdue (逾期未报送, ``missed``): who did not report.
-
-    >>> overdue_note(("丙区",), 3)
-    ('丙区未报送（仅2/3个单位报送）', '丙区 did not report (2 of 3 units reported)')
-    """
-    done = expected - len(missing)
-    return (f"{'、'.join(missing)}未报送（仅{done}/{expected}个单位报送）",
-            f"{', '.join(missing)} did not report ({done} of {expected} units reported)")

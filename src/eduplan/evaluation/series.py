@@ -12,9 +12,9 @@ import bisect
 import datetime as dt
 import itertools
 import operator
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
-from typing import NamedTuple, Protocol, runtime_checkable
+from typing import Any, NamedTuple, Protocol, overload, runtime_checkable
 
 import attrs
 
@@ -82,10 +82,47 @@ class Series:
             return None
         return self.sums[hi] - self.sums[lo], self.reports[lo:hi]
 
-    def history(self, start: dt.date, end: dt.date) -> tuple[tuple[Decimal, ReportedValue], ...]:
-        """Each value dated from ``start`` to ``end`` with its report."""
+    def history(self, start: dt.date, end: dt.date) -> Sequence[tuple[Decimal, ReportedValue]]:
+        """Each value dated from ``start`` to ``end`` with its report (paired when read: only hold-throughout
+        targets read a history, and every latest value carries one)."""
         lo, hi = self.bounds(start, end)
-        return tuple(zip(self.values[lo:hi], self.reports[lo:hi], strict=True))
+        return _Pairs(self, lo, hi)
+
+
+class _Pairs(Sequence[tuple[Decimal, ReportedValue]]):
+    """The (value, report) pairs of a slice of a `Series`, made when read."""
+
+    __slots__ = ("hi", "lo", "series")
+
+    def __init__(self, series: Series, lo: int, hi: int) -> None:
+        self.series, self.lo, self.hi = series, lo, hi
+
+    def __len__(self) -> int:
+        return self.hi - self.lo
+
+    def __iter__(self) -> Iterator[tuple[Decimal, ReportedValue]]:
+        s = self.series
+        return zip(s.values[self.lo:self.hi], s.reports[self.lo:self.hi], strict=True)
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[Decimal, ReportedValue]: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[tuple[Decimal, ReportedValue], ...]: ...
+    def __getitem__(self, index: int | slice) -> Any:
+        if isinstance(index, slice):
+            return tuple(self)[index]
+        position = index + len(self) if index < 0 else index
+        if not 0 <= position < len(self):
+            raise IndexError("history index out of range")
+        return self.series.values[self.lo + position], self.series.reports[self.lo + position]
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence) and not isinstance(other, str):
+            return tuple(self) == tuple(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
 
 
 class SeriesView(Protocol):

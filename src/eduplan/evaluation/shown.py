@@ -65,12 +65,23 @@ def _sign(value: Decimal) -> int:
 class Shown:
     """Converts root values back to the indicator's unit for records and reasons."""
 
+    __slots__ = ("count", "factor", "unit")
+
     def __init__(self, indicator: Indicator, *, points: bool = False) -> None:
         """``points``: show values in 个百分点 (a gap between two rates) instead of the indicator's unit."""
         self.unit = "个百分点" if points else indicator.unit
         info = unit_info(indicator.unit)
         self.factor = Decimal("0.01") if points else info.factor
         self.count = not points and info.dimension in COUNT_DIMENSIONS
+
+    @classmethod
+    def of(cls, indicator: Indicator, *, points: bool = False) -> Shown:
+        """The same as ``Shown(indicator, points=points)``, made once per unit (a `Shown` never changes)."""
+        key = (indicator.unit, points)
+        shown = _MADE.get(key)
+        if shown is None:
+            shown = _MADE[key] = cls(indicator, points=points)
+        return shown
 
     def amount(self, root: Decimal | None, places: int = 4) -> Amount | None:
         """The value in the indicator's unit, at most ``places`` (four) decimal places, without trailing zeros."""
@@ -147,3 +158,6 @@ class Shown:
         if _places(tidy(level / self.factor)) <= 2:
             return self.text(level)
         return self.expected_text(level, actual, base, at_least=0 if self.count else 2)
+
+
+_MADE: dict[tuple[str, bool], Shown] = {}

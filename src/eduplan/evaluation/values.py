@@ -1,13 +1,21 @@
-"""The values one result is built from: the window judged, the value that counts, the threshold."""
+"""The values one result is built from: the window judged, the value that counts, the threshold, and why a
+result cannot be judged (`CannotJudge`, with a stable code; its wording lives in `eduplan.evaluation.reasons`).
+
+>>> note = CannotJudge(Unjudgeable.INCOMPLETE_ROLLUP, missing=("丙区",), expected=3)
+>>> str(note.code), note.done
+('incomplete-rollup', 2)
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import enum
 from collections.abc import Sequence
 from decimal import Decimal
 
 import attrs
 
+from eduplan.diagnostics import Diagnostic
 from eduplan.periods import Period
 from eduplan.reports import ReportedValue
 
@@ -21,15 +29,67 @@ class Window:
     period: Period | None = None
 
 
+class Unjudgeable(enum.StrEnum):
+    """Why a value or a threshold is missing although reports exist: the stable code of a `CannotJudge`."""
+
+    NO_PREVIOUS_VALUE = "no-previous-value"
+    """A target against the previous year's value (不低于上年) has no value for that year, nor a baseline."""
+    NO_BASELINE = "no-baseline"
+    """A multiple of the baseline (基数的110%) without a baseline."""
+    PARAMETER_MISSING = "parameter-missing"
+    """A multiple of a named value (省定标准) that neither the policy nor the plan gives."""
+    PARAMETER_UNIT_MISMATCH = "parameter-unit-mismatch"
+    """A multiple of a named value given in a unit of another dimension than the indicator's."""
+    REFERENCE_UNAVAILABLE = "reference-unavailable"
+    """A multiple of another indicator that the plan lacks, or that is not comparable."""
+    REFERENCE_UNREPORTED = "reference-unreported"
+    """A multiple of another indicator for which nothing was reported."""
+    GAP_INDICATOR_MISSING = "gap-indicator-missing"
+    """A gap target whose other indicator is not in the plan."""
+    GAP_SIDE_UNREPORTED = "gap-side-unreported"
+    """A gap target where only one of the two indicators was reported."""
+    INCOMPLETE_ROLLUP = "incomplete-rollup"
+    """A roll-up from units that not every expected unit reported (``missing`` names them)."""
+    NOT_AGGREGABLE = "not-aggregable"
+    """Only units reported an indicator whose values cannot be combined."""
+
+
+@attrs.frozen
+class CannotJudge:
+    """Why a result cannot be judged, as a value: a stable code and what the wording needs.
+
+    ``subject`` is the reference, parameter or indicator named; ``missing`` and ``expected`` are the units
+    that did not report and how many were expected (an incomplete roll-up).
+    """
+
+    code: Unjudgeable
+    subject: str = ""
+    missing: tuple[str, ...] = ()
+    expected: int = 0
+
+    @property
+    def done(self) -> int:
+        """How many of the expected units reported (an incomplete roll-up)."""
+        return self.expected - len(self.missing)
+
+
 @attrs.frozen
 class Actual:
-    """The value that counts, with the reports behind it and, for hold-throughout targets, the history."""
+    """The value that counts, with the reports behind it and, for hold-throughout targets, the history.
+
+    ``note`` says why there is no value although reports exist; ``diagnostics`` are the problems found
+    working it out (an incomplete roll-up, an indicator that cannot be aggregated), returned with it.
+    """
 
     value: Decimal | None
     evidence: Sequence[ReportedValue] = ()
     history: Sequence[tuple[Decimal, ReportedValue]] = ()
-    note: tuple[str, str] | None = None
-    overdue: tuple[str, str] | None = None  # an incomplete roll-up's reason once overdue, naming the missing units
+    note: CannotJudge | None = None
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+
+NOTHING = Actual(None)
+"""No value and no reports behind it."""
 
 
 @attrs.frozen

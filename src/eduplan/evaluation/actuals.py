@@ -1,0 +1,213 @@
+"""The third evaluation stage: the value that counts for one indicator, unit and window (an `Actual`).
+
+The value that counts is the latest level by the cutoff (on or after ``since``, for a window of one year), or
+the sum of the increments since the window's start. For the jurisdiction, where it reported nothing (or
+nothing after a date), the units' values are rolled up: summed, the least or the most, or weighted by their
+numerators and denominators, once every expected unit has reported (`eduplan.evaluation.rollup`).
+
+Each step is a pure function of the prepared reports (`eduplan.evaluation.series.ReportIndex`), a `Rollups`
+and a `Question`. `Actuals` answers each distinct question once: many targets ask the same one (a level and a
+share-of-units target on one indicator; every per-unit target asks for the units that a roll-up sums), so an
+evaluation costs one answer per distinct (indicator, unit, window), not one per target. The problems found on
+the way (an incomplete roll-up, an indicator that cannot be aggregated) come back with the answer, in
+`Actual.diagnostics`, and `Actuals.diagnostics` lists them once each.
+
+>>> import datetime as dt
+>>> from eduplan import Amount, Indicator, IndicatorKind, ReportedValue
+>>> from eduplan.evaluation.series import prepare_reports
+>>> schools = Indicator("n", "新建学校", IndicatorKind.COUNT, "所")
+>>> reports = [ReportedValue("n", Amount(3, "所"), dt.date(2020, 6, 30), organisation=name)
+...            for name in ("甲区", "乙区")]
+>>> prepared = prepare_reports(reports, {"n": schools}, dt.date(2020, 12, 31))
+>>> actuals = Actuals(prepared, Rollups({"n": ("甲区", "乙区", "丙区")}))
+>>> year = Question("n", None, dt.date(2020, 1, 1), dt.date(2020, 12, 31), cumulative=True)
+>>> found = actuals.answer(schools, year)
+>>> found.value, str(found.note.code), found.note.missing
+(None, 'incomplete-rollup', ('丙区',))
+>>> [str(d.code) for d in actuals.diagnostics()]
+['incomplete-coverage']
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping, Sequence
+from decimal import Decimal
+from typing import NamedTuple
+
+import attrs
+
+from eduplan.diagnostics import Code, Diagnostic, Location, Severity
+from eduplan.evaluation.evidence import join
+from eduplan.evaluation.rollup import coverage_problem
+from eduplan.evaluation.series import ReportIndex, keep_once
+from eduplan.evaluation.values import NOTHING, Actual, CannotJudge, Unjudgeable
+from eduplan.indicators import Aggregation, Indicator
+from eduplan.reports import ReportedValue
+
+_ONE_DAY = dt.timedelta(days=1)
+
+
+class Question(NamedTuple):
+    """What one value is asked for: an indicator's value for ``unit`` (``None``: the jurisdiction) from
+    ``start`` to ``cutoff``; the sum of increments if ``cumulative``, else the latest level (dated on or after
+    ``since`` when given). An indicator id names one indicator in a plan.
+
+    A named tuple rather than an attrs class: it is the key of `Actuals`, made and hashed once per look-up
+    (hundreds of thousands in a provincial evaluation), and a tuple hashes in C.
+    """
+
+    indicator_id: str
+    unit: str | None
+    start: dt.date
+    cutoff: dt.date
+    cumulative: bool
+    since: dt.date | None = None
+
+
+@attrs.frozen
+class Rollups:
+    """What a roll-up needs from the plan and the policy: the units expected to report each indicator
+    (`eduplan.evaluation.rollup.all_declared_members`) and whether a partial roll-up counts."""
+
+    members: Mapping[str, tuple[str, ...]]
+    partial: bool = False
+
+
+Find = Callable[[Indicator, Question], Actual]
+"""How a stage asks for a value: `Actuals.answer`."""
+
+
+def own_actual(prepared: ReportIndex, question: Question) -> Actual:
+    """The value from the reports of ``question.unit`` itself (``None``: the jurisdiction's own)."""
+    q = question
+    series = prepared.get(q.indicator_id, q.unit)
+    if series is None:
+        return NOTHING
+    if q.cumulative:
+        total = prepared.total(q.indicator_id, q.unit, q.start, q.cutoff)
+        return NOTHING if total is None or total.value is None else Actual(total.value, total.evidence)
+    latest = series.latest(q.cutoff, q.since)
+    if latest is None:
+        return NOTHING
+    return Actual(latest.value, (latest.report,), series.history(q.start, q.cutoff))
+
+
+def own_value(prepared: ReportIndex, question: Question) -> tuple[Decimal, Sequence[ReportedValue]] | None:
+    """`own_actual` without the history: the value and its reports, or ``None`` (what a roll-up sums)."""
+    q = question
+    if q.cumulative:
+        total = prepared.total(q.indicator_id, q.unit, q.start, q.cutoff)
+        return None if total is None or total.value is None else (total.value, total.evidence)
+    series = prepared.get(q.indicator_id, q.unit)
+    latest = None if series is None else series.latest(q.cutoff, q.since)
+    return None if latest is None else (latest.value, (latest.report,))
+
+
+def actual_of(prepared: ReportIndex, indicator: Indicator, question: Question, find: Find) -> Actual:
+    """The value that counts: a unit's own; for the jurisdiction, its own reports up to its latest, then its
+    units' reports after that, rolled up (``find`` rolls them up: `rolled_up`, kept by `Actuals`)."""
+    own = own_actual(prepared, question)
+    if question.unit is not None or not prepared.organisations(question.indicator_id):
+        return own
+    last = max((r.date for r in own.evidence), default=None)
+    after = question.start if last is None else max(question.start, last + _ONE_DAY)
+    later = find(indicator, question._replace(start=after, since=question.since if last is None else after))
+    if later.value is None:
+        chosen = own if own.value is not None or later.note is None else later
+        return attrs.evolve(chosen, diagnostics=later.diagnostics) if later.diagnostics else chosen
+    if question.cumulative and own.value is not None:
+        return Actual(own.value + later.value, join((own.evidence, later.evidence)), diagnostics=later.diagnostics)
+    return later
+
+
+def rolled_up(prepared: ReportIndex, rollups: Rollups, indicator: Indicator, question: Question) -> Actual:
+    """The units' values combined into the jurisdiction's (``question.unit`` is ``None``), checked for coverage."""
+    reporters = prepared.organisations(indicator.id)
+    q = question
+    reported: list[str] = []
+    values: list[Decimal] = []
+    evidence_parts: list[Sequence[ReportedValue]] = []
+    for org in reporters:
+        found = own_value(prepared, Question(q.indicator_id, org, q.start, q.cutoff, q.cumulative, q.since))
+        if found is not None:
+            reported.append(org)
+            values.append(found[0])
+            evidence_parts.append(found[1])
+    if not values:
+        return NOTHING
+    evidence = join(evidence_parts)
+    declared = rollups.members.get(indicator.id, ())
+    # Without declared members, the units that reported the indicator at all are the ones expected.
+    incomplete = coverage_problem(indicator, declared or reporters, reported, rollups.partial,
+                                  declared=bool(declared))
+    if incomplete is not None and not rollups.partial:
+        seen = set(reported)
+        expected = declared or reporters
+        missing = tuple(m for m in expected if m not in seen)
+        return Actual(None, evidence, note=CannotJudge(Unjudgeable.INCOMPLETE_ROLLUP, missing=missing,
+                                                       expected=len(expected)), diagnostics=(incomplete,))
+    combined = _combine(indicator, values, evidence, question.cumulative)
+    return combined if incomplete is None else attrs.evolve(combined, diagnostics=(incomplete, *combined.diagnostics))
+
+
+def _combine(indicator: Indicator, values: Sequence[Decimal], evidence: Sequence[ReportedValue],
+             cumulative: bool) -> Actual:
+    """The units' values as one, by the indicator's aggregation, or why they cannot be combined."""
+    how = indicator.aggregation
+    if how is Aggregation.SUM:
+        return Actual(sum(values, Decimal(0)), evidence)
+    if how in (Aggregation.MIN, Aggregation.MAX) and not cumulative:
+        return Actual(min(values) if how is Aggregation.MIN else max(values), evidence)
+    if how is Aggregation.WEIGHTED and not cumulative and all(r.denominator is not None for r in evidence):
+        numerator = sum((r.numerator or Decimal(0) for r in evidence), Decimal(0))
+        denominator = sum((r.denominator or Decimal(0) for r in evidence), Decimal(0))
+        return Actual(numerator / denominator, evidence)
+    problem = Diagnostic(
+        Code.NOT_AGGREGABLE, f"{indicator.name} was reported only by units and cannot be aggregated "
+        f"({how}{'' if how is not Aggregation.WEIGHTED else ': reports lack numerator and denominator'})",
+        Location(), Severity.WARNING, "report a value for the whole jurisdiction (empty organisation)")
+    return Actual(None, evidence, note=CannotJudge(Unjudgeable.NOT_AGGREGABLE), diagnostics=(problem,))
+
+
+class Actuals:
+    """The third stage as a table: `actual_of` for each distinct `Question`, answered once and kept.
+
+    Only a cache of pure functions of the prepared reports: asking twice gives the same `Actual`.
+    """
+
+    __slots__ = ("_answers", "prepared", "rollups")
+
+    def __init__(self, prepared: ReportIndex, rollups: Rollups) -> None:
+        self.prepared, self.rollups = prepared, rollups
+        self._answers: dict[tuple[Question, bool], Actual] = {}
+
+    def answer(self, indicator: Indicator, question: Question) -> Actual:
+        """The value that counts for ``question`` (on ``indicator``, whose id the question names)."""
+        key = (question, False)
+        found = self._answers.get(key)
+        if found is None:
+            found = self._answers[key] = actual_of(self.prepared, indicator, question, self._units)
+        return found
+
+    def _units(self, indicator: Indicator, question: Question) -> Actual:
+        """The units' roll-up for the jurisdiction's ``question``, kept like answers."""
+        key = (question, True)
+        found = self._answers.get(key)
+        if found is None:
+            found = self._answers[key] = rolled_up(self.prepared, self.rollups, indicator, question)
+        return found
+
+    def find(self, indicator: Indicator, unit: str | None, start: dt.date, cutoff: dt.date, cumulative: bool,
+             since: dt.date | None = None) -> Actual:
+        """`answer` for a question given by its parts."""
+        return self.answer(indicator, Question(indicator.id, unit, start, cutoff, cumulative, since))
+
+    def diagnostics(self) -> tuple[Diagnostic, ...]:
+        """The problems found answering, once each: the warnings in the order found, then incomplete coverage."""
+        found: dict[tuple[str, str, str], Diagnostic] = {}
+        for actual in self._answers.values():
+            keep_once(found, actual.diagnostics)
+        ordered = list(found.values())
+        return (*(d for d in ordered if d.code is not Code.INCOMPLETE_COVERAGE),
+                *(d for d in ordered if d.code is Code.INCOMPLETE_COVERAGE))

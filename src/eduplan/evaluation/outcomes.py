@@ -1,0 +1,163 @@
+"""The last evaluation stage: a case's verdict as a `Result`, numbers shown in the indicator's unit and the reason
+worded (`eduplan.evaluation.reasons`); and the share-of-units result of a window (70%的县区达标).
+
+>>> import datetime as dt
+>>> from eduplan import *
+>>> from eduplan.evaluation.actuals import Actuals, Rollups
+>>> from eduplan.evaluation.cases import Case, Setting, windows
+>>> from eduplan.evaluation.series import prepare_reports
+>>> from eduplan.evaluation.verdicts import judge_case
+>>> rate = Indicator("r", "巩固率", IndicatorKind.PERCENTAGE, "%")
+>>> target = Target("t", rate, Comparator.AT_LEAST, parse_quantity("95%"), deadline=parse_deadline("2020年"))
+>>> plan = Plan("p", "计划", "2020年", goals=(Goal("g", targets=(target,)),))
+>>> setting = Setting.of(plan, dt.date(2021, 6, 30), Policy())
+>>> reports = [ReportedValue("r", parse_quantity("96.0%"), dt.date(2020, 12, 31))]
+>>> actuals = Actuals(prepare_reports(reports, setting.indicators, setting.as_of), Rollups({}))
+>>> case = Case(plan.goals[0], target, windows(target, plan.goals[0], plan)[0], None)
+>>> result_of(setting, case, judge_case(setting, actuals, case)).reason_zh
+'实际96.0%，达到目标（不低于95%）'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from decimal import Decimal
+
+import attrs
+
+from eduplan.evaluation.cases import Case, Setting
+from eduplan.evaluation.evidence import join
+from eduplan.evaluation.gaps import gap_in_points
+from eduplan.evaluation.reasons import reason
+from eduplan.evaluation.results import Result
+from eduplan.evaluation.shown import Shown, four_places
+from eduplan.evaluation.status import Status
+from eduplan.evaluation.values import Threshold, Window
+from eduplan.evaluation.verdicts import Judged
+from eduplan.model import Goal, Task
+from eduplan.numerals import tidy
+from eduplan.targets import Basis, Comparator, Reference, ReferenceKind, Strength, Target
+from eduplan.units import Amount
+
+_WARN_STATUSES = frozenset({Status.MISSED, Status.BREACHED, Status.OFF_TRACK, Status.AT_RISK})
+
+
+def result_of(setting: Setting, case: Case, judged: Judged) -> Result:
+    """The result of one case: its numbers in the indicator's unit, at a faithful precision, and its reason."""
+    target, window, unit, owner = case.target, case.window, case.unit, case.owner
+    shown = Shown.of(target.indicator, points=target.basis is Basis.GAP and gap_in_points(target))
+    known = judged.threshold if isinstance(judged.threshold, Threshold) else None
+    actual, main, status = judged.actual, judged.main, judged.status
+    evidence = actual.evidence
+    breach_date = None
+    if main.breach_index is not None and known is not None:
+        value, report = actual.history[main.breach_index]
+        evidence, breach_date = (report,), report.date
+        actual = attrs.evolve(actual, value=value)
+        known = attrs.evolve(known, value=main.breach_threshold or known.value)
+    places = shown.faithful_places(actual.value, () if known is None else (known.value, known.upper))
+    zh, en = _reason(setting, case, judged, shown, actual.value, known, places, breach_date,
+                     tuple(report.value for report in evidence))
+    baseline = target.effective_baseline(unit)
+    return Result(
+        target=target, status=status, reason_zh=zh, reason_en=en, owner_id=owner.id,
+        task_id=owner.id if isinstance(owner, Task) else None,
+        section_id=setting.section_of.get(owner.id) if isinstance(owner, Task) else None,
+        scope=unit, period=window.period, actual=shown.amount(actual.value, places),
+        threshold=shown.amount(None if known is None else known.value, places),
+        upper=shown.amount(None if known is None else known.upper, places),
+        expected=shown.amount(main.expected, shown.faithful_places(main.expected, (actual.value,))),
+        baseline=None if baseline is None else baseline.value, deadline=window.deadline,
+        days_to_deadline=(window.deadline - setting.as_of).days,
+        progress=four_places(main.progress), progress_upper=four_places(main.progress_upper),
+        gap=shown.amount(main.gap, shown.faithful_places(main.gap, (Decimal(0),))), evidence=evidence,
+        warning=_warning(setting, target, status), stretch_status=judged.stretch,
+    )
+
+
+def _reason(setting: Setting, case: Case, judged: Judged, shown: Shown, actual: Decimal | None,
+            known: Threshold | None, places: int, breach_date: dt.date | None,
+            reported: Sequence[Amount]) -> tuple[str, str]:
+    """The result's reason: the target worded as printed, numbers at a sensible precision."""
+    target, window, main, status = case.target, case.window, judged.main, judged.status
+    value = None if known is None else known.value
+    baseline = target.effective_baseline(case.unit)
+    change = target.comparator.is_change and target.value is not None
+    days = (window.deadline - setting.as_of).days
+    ref = target.reference if target.basis in (Basis.MULTIPLE, Basis.GAP) else None
+    reference = None if ref is None else reference_name(setting, ref)
+    note = judged.actual.note or (judged.threshold if not isinstance(judged.threshold, Threshold) else None)
+    stretch = judged.stretch
+    return reason(
+        status, target.comparator, actual=shown.printed(actual, places, reported),
+        target=shown.level_text(value, actual, baseline.value.root_value()) if change and baseline is not None
+        else shown.text(value, places),
+        upper=shown.text(None if known is None else known.upper, places),
+        expected=shown.expected_text(main.expected, actual, value), deadline=window.deadline,
+        days=days if days >= 0 else None, breach_date=breach_date,
+        note=note, exceeded=main.exceeded,
+        change=str(target.value) if change or reference is not None else None, reference=reference,
+        gap=target.basis is Basis.GAP,
+        base=str(baseline.value) if change and baseline is not None else None,
+        year=window.deadline.year if target.comparator is Comparator.ANNUAL_GROWTH else None,
+        previous=target.basis is Basis.PREVIOUS, aspirational=target.strength is Strength.ASPIRATIONAL,
+        not_begun=setting.as_of < window.start, overdue=judged.overdue,
+        stretch_pending=stretch is not None and status is Status.ACHIEVED and stretch is not Status.ACHIEVED)
+
+
+def reference_name(setting: Setting, ref: Reference) -> str:
+    """How a reason names a multiple's reference: 基数, the parameter's name, or the other indicator's name."""
+    if ref.kind is ReferenceKind.BASELINE:
+        return "基数" if ref.key is None else ref.key
+    other = setting.indicators.get(ref.key or "")
+    return other.name if ref.kind is ReferenceKind.INDICATOR and other is not None else ref.key or "?"
+
+
+def _warning(setting: Setting, target: Target, status: Status) -> bool:
+    """Whether a result is a warning rather than a failure: a 力争 target that falls short, if the policy says so."""
+    return (target.strength is Strength.ASPIRATIONAL and setting.policy.aspirational_as_warning
+            and status in _WARN_STATUSES)
+
+
+def share_result(setting: Setting, owner: Goal | Task, target: Target, window: Window,
+                 unit_results: Sequence[Result]) -> Result:
+    """The share-of-units result (70%的市(区)创成): the share of units whose own result is achieved."""
+    assert target.scope.share is not None
+    needed = target.scope.share.root_value()
+    total = len(unit_results)
+    counts = {s: sum(1 for r in unit_results if r.status is s) for s in Status}
+    share = Decimal(counts[Status.ACHIEVED]) / total
+    status = _share_status(setting, window, counts, total, share, needed)
+    percent = tidy((share * 100).quantize(Decimal("0.01")))
+    group = target.scope.group.name if target.scope.group is not None else "?"
+    zh = (f"{group}中{counts[Status.ACHIEVED]}/{total}个单位（{percent}%）达标，"
+          f"要求不低于{target.scope.share}：{status.label_zh}")
+    en = (f"{counts[Status.ACHIEVED]} of {total} units of {group} ({percent}%) meet the target; "
+          f"at least {target.scope.share} must: {status.label_en}")
+    return Result(
+        target=target, status=status, reason_zh=zh, reason_en=en, owner_id=owner.id,
+        task_id=owner.id if isinstance(owner, Task) else None,
+        section_id=setting.section_of.get(owner.id) if isinstance(owner, Task) else None,
+        scope=None, period=window.period, actual=Amount(percent, "%"), threshold=target.scope.share,
+        deadline=window.deadline, days_to_deadline=(window.deadline - setting.as_of).days,
+        progress=four_places(share / needed), evidence=join(u.evidence for u in unit_results),
+        warning=_warning(setting, target, status),
+    )
+
+
+def _share_status(setting: Setting, window: Window, counts: dict[Status, int], total: int, share: Decimal,
+                  needed: Decimal) -> Status:
+    """Achieved once enough units are; missed after the deadline; else on track, at risk or off track by how
+    many units are achieved or on track."""
+    if counts[Status.NO_DATA] == total:
+        return Status.NO_DATA
+    if share >= needed:
+        return Status.ACHIEVED
+    if setting.as_of > window.deadline:
+        return Status.MISSED
+    if (counts[Status.ACHIEVED] + counts[Status.ON_TRACK]) / Decimal(total) >= needed:
+        return Status.ON_TRACK
+    if (counts[Status.ACHIEVED] + counts[Status.ON_TRACK] + counts[Status.AT_RISK]) / Decimal(total) >= needed:
+        return Status.AT_RISK
+    return Status.OFF_TRACK
