@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from eduplan.extract import extract_plan, extract_targets
+from eduplan.extract import draft_to_plan, extract_plan, extract_targets
 
 
 @pytest.mark.parametrize(
@@ -115,3 +115,55 @@ def test_share_of_bodies_with_a_bracket() -> None:
     """80%以上的县（市、区）通过…评估: the scope keeps its bracket."""
     (found,) = extract_targets("力争到2025年,80%以上的县（市、区）通过国家义务教育优质均衡发展督导评估。")
     assert (found.scope, found.comparator.value, found.soft) == ("80%以上的县(市、区)", ">=", True)
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator"),
+    [
+        ("义务教育阶段学生近视率较2020年下降10%。", "义务教育阶段学生近视率"),  # not the base year's words
+        ("义务教育阶段学生近视率在2023年基础上每年降低0.5个百分点。", "义务教育阶段学生近视率"),
+        ("小学班额原则上不超过45人。", "小学班额"),  # the adverb before the cue frames nothing
+        ("生均公用经费分别不低于省定标准的110%和120%。", "生均公用经费占省定标准比例"),
+    ],
+)
+def test_names_without_base_years_and_adverbs(text: str, indicator: str) -> None:
+    """较2020年 / 在2023年基础上 name the base, not the indicator; 原则上 and 分别 right before a cue name nothing."""
+    assert extract_targets(text)[0].indicator == indicator
+
+
+@pytest.mark.parametrize(
+    ("text", "soft"),
+    [("力争3年内,全市50%以上的中小学建成智慧校园。", True), ("力争到2025年,覆盖率达到90%。", True),
+     ("3年内,全市50%以上的中小学建成智慧校园。", False)],
+)
+def test_hedge_tied_to_a_span_of_years(text: str, soft: bool) -> None:
+    """力争3年内 hedges the rest of its sentence, as 力争到2025年 does."""
+    assert extract_targets(text)[0].soft is soft
+
+
+@pytest.mark.parametrize(
+    ("text", "reading", "review"),
+    [
+        ("全市中小学校园足球特色学校数量翻一番。", ("increase_by", "100", "percent"), False),
+        ("到2035年,教育投入比2020年翻两番。", ("increase_by", "300", "percent"), False),
+        ("交流轮岗教师中骨干教师比例达到1/4。", (">=", "25", "percent"), False),
+        ("学生课外活动时间占四分之一以上。", (">=", "25", "percent"), False),
+        ("乡村学校骨干教师占比不低于三分之一。", (">=", "33.33", "percent"), True),
+        ("新招聘教师中研究生学历比例不少于1/3。", (">=", "33.33", "percent"), True),
+        ("校园安全事故发生率控制在千分之五以内。", ("<=", "5", "permille"), False),
+    ],
+)
+def test_doublings_fractions_and_permille(text: str, reading: tuple[str, str, str], review: bool) -> None:
+    """翻一番 is an increase by 100 percent; 三分之一 and (after a cue) 1/3 are shares in percent, flagged for review
+    when they are no finite decimal; 千分之五 is 5‰."""
+    (found,) = extract_targets(text)
+    assert (found.comparator.value, str(found.value), found.unit) == reading
+    assert (found.review is not None) is review
+    _, notes = draft_to_plan(extract_plan(text), text)
+    assert any(note.code == "needs-review" and "finite decimal" in note.message for note in notes) is review
+
+
+@pytest.mark.parametrize("text", ["到2020/12完成。", "按1/2/3类分档。", "见附件1/3。"])
+def test_slashes_that_are_not_fractions(text: str) -> None:
+    """A slash without a cue before it is a date, a code or a page, not a share."""
+    assert extract_targets(text) == ()

@@ -55,7 +55,9 @@ class Quantity:
     """A number with its unit as printed: ``5万个``, ``1-2所``, ``68亿元``, ``1000万`` (money).
 
     ``value`` is in the schema's unit (yuan for money, percent for ``%``); ``count_noun`` is the
-    measure word for counts (所, 个, 人次 ...), else ``None``.
+    measure word for counts (所, 个, 人次 ...), else ``None``. ``implied`` is a comparator the words
+    themselves carry (翻一番, a doubling, is an increase by 100 percent); ``review`` says what a person
+    must check about the number itself (三分之一 is 33.333…%, shown rounded).
     """
 
     span: Span
@@ -65,6 +67,8 @@ class Quantity:
     count_noun: str | None
     chinese: bool = False
     more_than: bool = False
+    implied: Comparator | None = None
+    review: str | None = None
 
 
 @attrs.frozen

@@ -41,7 +41,7 @@ FILLERS = "在为有了 \t"
 # 不低于每生每年800元: a per-unit phrase between the cue and the number.
 PER_UNIT = re.compile(r"(?:每(?:生|人|校|班|万人|百人|千人|名学生|年度|学年|年|天|周|月))+$")
 SOFT_CUES = re.compile(rf"{alternation(LEX.hedges)}|基本(?:{alternation(LEX.hedge_verbs)})")
-SOFT_WITH_TIME = re.compile(rf"(?:{alternation(LEX.hedges)})(?:到|在|用|于)")
+SOFT_WITH_TIME = re.compile(rf"(?:{alternation(LEX.hedges)})(?:到|在|用|于|[\d{CHINESE_NUMERAL_CHARS}]+年内)")
 FREQUENCY_RE = re.compile(rf"每(?P<count>[\d{_CN}]*)(?P<period>{alternation(f.period for f in LEX.frequencies)})(?!级)")
 _FREQUENCIES = {f.period: f for f in LEX.frequencies}
 #: A scope phrase of 各/每个/每所/每校 up to the predicate (各校 | 配备心理教师2～3名): lexicon [scope-end].

@@ -48,6 +48,10 @@ TRAILING = re.compile(
     rf"(?:{_CUES}|{_CHANGES}|{_FREQUENCY}|每(?:生|人|校|班|万人|百人|千人|名学生)|保持在|稳定在|保持|控制在"
     r"|以上|占|分别|均|都|在|为|有|了|\s)+$"
 )
+#: A reference to a base year is not part of the name: 近视率较2020年下降10%, 在2023年基础上每年降低.
+BASELINE_REFERENCE = re.compile(r"(?:较|比|相比|相较于?|在)\d{4}年(?:底|末)?(?:的)?(?:基础上|水平上?)?")
+#: An adverb right before the cue frames nothing after it: 小学班额原则上不超过45人 is named 小学班额.
+ADVERB_BEFORE_CUE = re.compile(r"(?:原则上|逐步|进一步|持续|努力|均|都)+$")
 TRAILING_CUE_ONLY = re.compile(rf"(?:{_CUES})(?:在|为|有|了)?$")
 LEADING_FILLER = re.compile(rf"^(?:并|且|其中|同时|全市|全年|计划|将|按照|按|{_CUES}|最低|最少)+")
 SHARE_OF = re.compile(rf"^(?P<subject>.*?)(?P<cue>{_CUES}|达到|为|占|按照|按)(?P<base>[^的]{{1,12}})的$")
@@ -117,7 +121,8 @@ def name_indicator(head: str, tail: str, previous: Name | None = None, unit_word
 
 def _core(head: str, *, keep_share: bool = False) -> str:
     """The head without the cues and frames right before the number, after its last framing word."""
-    core = head.strip() if keep_share else TRAILING.sub("", head.strip())
+    core = BASELINE_REFERENCE.sub("", head.strip())
+    core = core if keep_share else ADVERB_BEFORE_CUE.sub("", TRAILING.sub("", core))
     frames = list(FRAME.finditer(core))
     core = core[frames[-1].end() :] if frames else core
     core = LEADING_FILLER.sub("", core.strip())

@@ -11,7 +11,8 @@ quoted names and book titles (“5+2”工程, 《3-6岁儿童学习与发展指
 more often than amounts (三年, 五项办学条件, 一校一品), so they are read only where the grammar says
 they measure: a range (一两项, 一至两项), a round 百/千/万 (百支管乐团, 万个艺术社), after a
 comparator cue (至少有三名, 至少开展一次) or before one (两项以上), after a frequency (每三年举办一届,
-每天一小时), and before units that never name (百分之九十, 两个百分点, 三倍, 五亿元).
+每天一小时), and before units that never name (百分之九十, 两个百分点, 三倍, 五亿元). Fractions are
+shares in percent (三分之一; 1/3 after a cue), 翻一番 an increase by 100 percent.
 
 >>> from eduplan.extract.text import Document
 >>> doc = Document("建设百支管乐团、千支舞蹈队,掌握1至2项,形成一两项,补充5000余名,落实“5+2”工程")
@@ -35,6 +36,7 @@ from eduplan.extract.candidates import Quantity, Span
 from eduplan.extract.lexicon import MeasureWord, alternation, lexicon
 from eduplan.extract.text import Document
 from eduplan.numerals import CHINESE_NUMERAL_CHARS, DIGITS, parse_number
+from eduplan.targets import Comparator
 
 LEX = lexicon()
 _ARABIC = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:千万|百万|万亿|[万亿])?"
@@ -50,7 +52,7 @@ ARABIC_RE = re.compile(rf"(?<![\d.])(?<!\d,)(?P<low>{_ARABIC})(?:%?{_RANGE_SEP}(
 CHINESE_RE = re.compile(
     rf"(?<![\d.{CHINESE_NUMERAL_CHARS}])(?P<low>{_CHINESE})(?:{_RANGE_SEP}(?P<high>{_CHINESE}))?{_TAIL}"
 )
-PERCENT_WORDS_RE = re.compile(rf"百分之(?P<number>{_CHINESE})")
+PERCENT_WORDS_RE = re.compile(rf"(?P<per>百|千)分之(?P<number>{_CHINESE})")
 # A ratio to one (生师比17:1; 1:12 reads as its reciprocal and is left alone): the value is the first term.
 RATIO_RE = re.compile(r"(?<![\d.:])(?P<low>\d{1,3}(?:\.\d+)?)\s*:\s*1(?![\d.:])")
 # Money printed without 元 (1000万的资金): a 万/亿 number near one of these words.
@@ -72,6 +74,12 @@ CHINESE_LICENSE = re.compile(
 YEARS_RE = re.compile(
     rf"年限(?:{_CUE_WORDS}|提高到|保持在|为|在|\s)*(?P<number>\d{{1,2}}(?:\.\d+)?)\s*年(?![底末前内度份级起])"
 )
+DOUBLING_RE = re.compile(r"翻(?P<times>[一两二三])番")
+# 三分之一 (not 百分之/千分之, which are percent and permille); 1/3 only where a cue licenses it.
+FRACTION_WORDS_RE = re.compile(
+    rf"(?<![{CHINESE_NUMERAL_CHARS}])(?P<den>[一二两三四五六七八九十]{{1,2}})分之(?P<num>{_CHINESE})"
+)
+FRACTION_RE = re.compile(r"(?<![\d/.])(?P<num>\d{1,2})/(?P<den>\d{1,3})(?![\d/.])")
 _NOT_NUMBER_AFTER = re.compile(r"\s*(?:年|月|日|号|岁|期|级|:\d|\.\d)")
 
 
@@ -82,7 +90,7 @@ def find_quantities(doc: Document) -> tuple[Quantity, ...]:
     [('17', 'ratio'), ('45', 'count')]
     """
     found = [*_arabic_quantities(doc), *_chinese_quantities(doc), *_percent_words(doc), *_ratios(doc),
-             *_years_of_schooling(doc)]
+             *_years_of_schooling(doc), *_doublings(doc), *_fractions(doc)]
     return tuple(sorted(found, key=lambda q: q.span.start))
 
 
@@ -100,6 +108,41 @@ def read_quantity(text: str) -> Quantity | None:
     if not found:
         found = [q for q in _chinese_quantities(doc, licensed=True) if q.span.start == 0]
     return found[0] if found else None
+
+
+def _fractions(doc: Document) -> Iterator[Quantity]:
+    """``三分之一`` and, after a comparison cue, ``1/3``: a share, in percent. A share that is no finite decimal
+    (1/3 is 33.333…%) is shown to two places and flagged for review, since rounding could flip a verdict."""
+    text = doc.folded
+    for match in [*FRACTION_WORDS_RE.finditer(text), *FRACTION_RE.finditer(text)]:
+        if doc.in_masked(match.start()) or (match.re is FRACTION_RE and not _fraction_licensed(text, match)):
+            continue
+        try:
+            numerator, denominator = parse_number(match["num"]), parse_number(match["den"])
+        except QuantityError:
+            continue
+        if not 0 < numerator < denominator:
+            continue
+        share = numerator * 100 / denominator
+        exact = share * denominator == numerator * 100
+        review = None if exact else f"{match[0]} is {share:.4f}…%, not a finite decimal: shown as {share:.2f}%"
+        yield Quantity(Span(match.start(), match.end()), _tidy(share if exact else share.quantize(Decimal("0.01"))),
+                       None, "percent", None, chinese=match.re is FRACTION_WORDS_RE, review=review)
+
+
+def _fraction_licensed(text: str, match: re.Match[str]) -> bool:
+    """``1/3`` is a share only after a cue or a share word (不少于1/3, 比例达到1/4), not in a date or a code."""
+    before = text[max(match.start() - 12, 0) : match.start()]
+    return re.search(rf"(?:{_CUE_WORDS}|比例|占比|占)[有为在了]?$", before) is not None
+
+
+def _doublings(doc: Document) -> Iterator[Quantity]:
+    """``翻一番`` doubles (an increase by 100 percent), ``翻两番`` quadruples (by 300 percent)."""
+    for match in DOUBLING_RE.finditer(doc.folded):
+        if not doc.in_masked(match.start()):
+            increase = (2 ** int(parse_number(match["times"])) - 1) * 100
+            yield Quantity(Span(match.start(), match.end()), Decimal(increase), None, "percent", None, chinese=True,
+                           implied=Comparator.INCREASE_BY)
 
 
 def _years_of_schooling(doc: Document) -> Iterator[Quantity]:
@@ -256,7 +299,8 @@ def _percent_words(doc: Document) -> Iterator[Quantity]:
             value = parse_number(match["number"])
         except QuantityError:
             continue
-        yield Quantity(Span(match.start(), match.end()), _tidy(value), None, "percent", None, chinese=True)
+        unit = "percent" if match["per"] == "百" else "permille"  # 千分之五 is 5‰
+        yield Quantity(Span(match.start(), match.end()), _tidy(value), None, unit, None, chinese=True)
 
 
 def _tidy(value: Decimal) -> Decimal:

@@ -189,7 +189,7 @@ def _numeric_targets(
         after = text[quantity.span.end : clause.end]
         if _describes(quantity, before, after, later=quantities[position + 1 :]):
             continue
-        comparator = comparison_for(before, after, quantity.unit, ranged=quantity.upper is not None)
+        comparator = quantity.implied or comparison_for(before, after, quantity.unit, ranged=quantity.upper is not None)
         if quantity.more_than and comparator is Comparator.EXACTLY:
             comparator = Comparator.AT_LEAST  # 5000余名: at least 5000 (lexicon [approximate-more])
         if previous is not None and comparator is Comparator.EXACTLY:
@@ -229,6 +229,8 @@ def _recurring(clause: str, before: str, shared: _Shared) -> str | None:
 
 def _notes(quantity: Quantity, before: str) -> str | None:
     notes = ["Chinese numeral"] if quantity.chinese else []
+    if quantity.review is not None:
+        notes.append(f"review: {quantity.review}")
     frequency = frequency_note(before)
     if frequency is not None:
         notes.append(frequency)
@@ -387,4 +389,5 @@ def _candidate(
         soft=reading.soft,
         scope=reading.scope,
         notes=notes,
+        review=quantity.review,
     )
