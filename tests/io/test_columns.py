@@ -128,3 +128,31 @@ def test_a_cell_read_before_reads_the_same_again() -> None:
         values += [attrs.evolve(v, location=attrs.evolve(v.location, line=number)) for v in alone.value]
     assert list(together.diagnostics) == expected
     assert list(together.value) == values
+
+
+def test_batch_boundaries_change_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Read in blocks of a few rows, a file gives the same rows, lines and diagnostics as read whole: cells seen
+    in an earlier batch, odd and bad rows on either side of a boundary, a warning on the last row of a batch."""
+    path = tmp_path / "r.csv"
+    rows = ROWS + "rate,丙区,2020-06-30,99,%,\n" + ROWS.replace("甲区", "丁区") + "\n" + ROWS
+    path.write_text(HEADER + rows * 3, encoding="utf-8")
+    whole = load_report_columns(path, PLAN)
+    for block in (40, 97, 256):
+        monkeypatch.setattr(columns_module, "_BLOCK_BYTES", block)
+        assert arrow_reads(path)
+        same(path)
+        loaded = load_report_columns(path, PLAN)
+        assert loaded.diagnostics == whole.diagnostics
+        assert loaded.value.reports() == whole.value.reports()
+        assert [r.location for r in loaded.value.reports()] == [r.location for r in whole.value.reports()]
+
+
+def test_a_file_too_large_is_refused_as_by_the_row_reader(tmp_path: Path) -> None:
+    path = tmp_path / "r.csv"
+    path.write_text(HEADER + ROWS, encoding="utf-8")
+    with pytest.raises(LoadError) as columns:
+        load_report_columns(path, PLAN, max_bytes=50)
+    with pytest.raises(LoadError) as rows:
+        load_reports(path, PLAN, max_bytes=50)
+    assert columns.value.diagnostics == rows.value.diagnostics
+    assert columns.value.diagnostics[0].code is Code.FILE_TOO_LARGE

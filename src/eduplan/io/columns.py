@@ -9,7 +9,9 @@ row (a Chinese date, a value with its own unit, a bad cell, a ratio with numerat
 the row reader itself, so odd rows follow the one grammar and bad rows get the one set of diagnostics.
 `ReportColumns.report` makes the `ReportedValue` of a row on demand (evidence is kept as row numbers).
 
-Needs numpy (``pip install eduplan[fast]``); pyarrow, when installed, parses CSV files faster still.
+Needs numpy (``pip install eduplan[fast]``); pyarrow, when installed, parses CSV files faster still, streamed
+in blocks so that memory grows with the rows kept, not with the text (the reading itself is
+`eduplan.io.bulk.BulkReader`, fed one batch of rows at a time).
 
 >>> from eduplan.io.plans import loads_plan
 >>> plan = loads_plan('''
@@ -32,19 +34,21 @@ from __future__ import annotations
 import codecs
 import csv
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping, Sequence
+import itertools
+import os
+import stat
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from eduplan.diagnostics import Code, Diagnostic, EduplanError, Location
-from eduplan.indicators import WHOLE_DIMENSIONS, Indicator, IndicatorKind
+from eduplan.diagnostics import Diagnostic, Location
 from eduplan.io import screen, tables
 from eduplan.io.errors import DEFAULT_MAX_TABLE_BYTES, Loaded
-from eduplan.io.files import read_bytes
+from eduplan.io.files import too_large
 from eduplan.model import Plan
-from eduplan.periods import Period, parse_day, parse_period
+from eduplan.periods import Period
 from eduplan.reports import ReportBasis, ReportedValue
 from eduplan.units import Amount
 
@@ -154,14 +158,15 @@ def load_report_columns(path: str | Path, plan: Plan, *, max_bytes: int = DEFAUL
 
 
 def _arrow(path: Path, plan: Plan, max_bytes: int) -> tuple[ReportColumns, tuple[Diagnostic, ...]] | None:
-    """A CSV/TSV file parsed by pyarrow, when pyarrow is installed and splits it as the csv module would: UTF-8
-    without quotes, comment lines, carriage returns or control characters, every row as wide as the header.
-    ``None`` otherwise (the csv module reads it).
+    """A CSV/TSV file streamed through pyarrow in blocks, when pyarrow is installed and splits it as the csv
+    module would: UTF-8 without quotes, comment lines, carriage returns or control characters, every row as
+    wide as the header. ``None`` otherwise (the csv module reads it, and words any refusal).
 
-    The file is screened as bytes, never decoded whole: a carriage return is looked for with one scan, the
+    The file is screened as bytes, never decoded whole: each block read is scanned for a carriage return, the
     delimiter is sniffed on the first 8192 characters as `eduplan.io.tables.csv_rows` sniffs it, pyarrow checks
-    the UTF-8 itself, and quotes, control characters and comment lines are looked for in the distinct cells
-    of each column (a few thousand strings, not the whole text)."""
+    the UTF-8 itself, and quotes, control characters and comment lines are looked for by pyarrow's string
+    kernels in each batch (in its distinct cells where the column is read). Only the kept rows' codes stay in
+    memory, not the text."""
     try:
         import pyarrow as pa  # noqa: PLC0415 (an optional extra)
         import pyarrow.csv as pacsv  # noqa: PLC0415
@@ -170,32 +175,117 @@ def _arrow(path: Path, plan: Plan, max_bytes: int) -> tuple[ReportColumns, tuple
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".tsv", ".txt"):
         return None
-    data = read_bytes(path, max_bytes)
-    head = _head(data)
-    if head is None or not head.strip() or b"\r" in data:
+    stream = _Stream.open(path, max_bytes)
+    if stream is None:
         return None
-    delimiter = _delimiter(head, suffix)
-    end = data.find(b"\n")
-    names = [f"c{i}" for i in range(data[:end if end >= 0 else len(data)].count(delimiter.encode()) + 1)]
-    try:
-        table = pacsv.read_csv(
-            pa.py_buffer(data), read_options=pacsv.ReadOptions(column_names=names),
-            parse_options=pacsv.ParseOptions(delimiter=delimiter, quote_char=False, ignore_empty_lines=False),
-            convert_options=pacsv.ConvertOptions(column_types=dict.fromkeys(names, pa.string()),
-                                                 strings_can_be_null=False))
-    except (pa.ArrowInvalid, ValueError):
-        return None
-    return _read_arrow(table, plan, str(path))
+    with stream:
+        head = _head(stream.head)
+        if head is None or not head.strip():
+            return None
+        delimiter = _delimiter(head, suffix)
+        end = stream.head.find(b"\n")
+        first = stream.head[:end if end >= 0 else len(stream.head)]
+        names = [f"c{i}" for i in range(first.count(delimiter.encode()) + 1)]
+        options = {"read_options": pacsv.ReadOptions(column_names=names),
+                   "parse_options": pacsv.ParseOptions(delimiter=delimiter, quote_char=False,
+                                                       ignore_empty_lines=False),
+                   "convert_options": pacsv.ConvertOptions(column_types=dict.fromkeys(names, pa.string()),
+                                                           strings_can_be_null=False)}
+        try:
+            return _read_batches(_parsed(stream.blocks(), options), plan, str(path))
+        except _NotPlain:
+            return None
 
 
+_BLOCK_BYTES = 1 << 22
+"""How many bytes of the file are read and parsed at once (4 MiB, about 80,000 rows), cut after a line end."""
 _HEAD_BYTES = 4 * 8192
 """Enough bytes for the 8192 characters the delimiter is sniffed on (a UTF-8 character has at most 4 bytes)."""
+_BOM = codecs.BOM_UTF8
+
+
+class _NotPlain(Exception):  # noqa: N818 - a control-flow signal: the csv module must read the file
+    pass
+
+
+class _Stream:
+    """A regular file read once from its start in blocks of whole lines, refusing past ``max_bytes`` as
+    `read_bytes` does, and signalling `_NotPlain` at a carriage return; ``head`` holds its first bytes."""
+
+    def __init__(self, fd: int, name: str, max_bytes: int) -> None:
+        self.fd, self.name, self.max_bytes = fd, name, max_bytes
+        self.head = os.pread(fd, _HEAD_BYTES, 0)
+
+    @classmethod
+    def open(cls, path: Path, max_bytes: int) -> _Stream | None:
+        """The stream of a regular file within the limit; ``None`` for anything else (`read_bytes` words it)."""
+        try:
+            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+        except OSError:
+            return None
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode) or info.st_size > max_bytes:
+                os.close(fd)
+                return None
+            os.set_blocking(fd, True)
+            return cls(fd, str(path), max_bytes)
+        except OSError:
+            os.close(fd)
+            return None
+
+    def __enter__(self) -> _Stream:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        os.close(self.fd)
+
+    def blocks(self) -> Iterator[bytes]:
+        """The file in blocks of about `_BLOCK_BYTES`, each ending after a line end (the last maybe not).
+
+        A block after the first may not start with a byte-order mark: pyarrow would skip it, the csv module
+        keeps it in the cell."""
+        rest, total = b"", 0
+        while True:
+            try:
+                chunk = os.read(self.fd, _BLOCK_BYTES)
+            except OSError:
+                raise _NotPlain from None  # the csv module reads it again and words the failure
+            total += len(chunk)
+            if total > self.max_bytes:  # the file grew while being read
+                raise too_large(self.name, self.max_bytes)
+            if b"\r" in chunk:
+                raise _NotPlain
+            if not chunk:
+                if rest:
+                    yield rest
+                return
+            data = rest + chunk
+            cut = data.rfind(b"\n") + 1
+            rest = data[cut:]
+            if cut:
+                if total > len(data) and data.startswith(_BOM):
+                    raise _NotPlain
+                yield data[:cut]
+
+
+def _parsed(blocks: Iterator[bytes], options: dict[str, Any]) -> Iterator[Any]:
+    """The record batches of each block, parsed by pyarrow (its refusals raised as `_NotPlain`)."""
+    import pyarrow as pa  # noqa: PLC0415
+    import pyarrow.csv as pacsv  # noqa: PLC0415
+
+    for block in blocks:
+        try:
+            table = pacsv.read_csv(pa.py_buffer(block), **options)
+        except pa.ArrowInvalid:
+            raise _NotPlain from None
+        yield from table.to_batches()
 
 
 def _head(data: bytes) -> str | None:
     """The text of the file's first bytes (a character cut at the end left out), or ``None`` if not UTF-8."""
     try:
-        return codecs.getincrementaldecoder("utf-8-sig")().decode(data[:_HEAD_BYTES], final=len(data) <= _HEAD_BYTES)
+        return codecs.getincrementaldecoder("utf-8-sig")().decode(data[:_HEAD_BYTES], final=len(data) < _HEAD_BYTES)
     except UnicodeDecodeError:
         return None
 
@@ -211,38 +301,69 @@ def _delimiter(text: str, suffix: str) -> str:
         return ","
 
 
-def _plain(cells: Sequence[str], first: bool) -> bool:
-    """Whether the distinct cells of a column are split by pyarrow as the csv module splits them: no quote, no
-    control character, and (in the first column) no comment line."""
-    return not any('"' in c or tables._CONTROL.search(c) or (first and c.lstrip().startswith("#")) for c in cells)
+_CONTROL = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
+"""`eduplan.io.tables._CONTROL` for pyarrow's regular expressions (RE2)."""
 
 
-def _read_arrow(table: Any, plan: Plan, file: str) -> tuple[ReportColumns, tuple[Diagnostic, ...]] | None:
-    import numpy as np  # noqa: PLC0415
+def _screen_cells(cells: Any, first: bool) -> None:
+    """Raise `_NotPlain` unless pyarrow splits these cells (a string array) as the csv module splits them: no
+    quote, no control character, and in the first column no comment line (whitespace then ``#``)."""
+    import pyarrow.compute as pc  # noqa: PLC0415
 
-    width = table.num_columns
-    encoded = []
-    for index in range(width):  # screened before the header is read: the first line may be a comment
-        found = table.column(index).combine_chunks().dictionary_encode()
-        distinct = found.dictionary.to_pylist()
-        if not _plain(distinct, index == 0):
-            return None
-        encoded.append(_Encoded(distinct, found.indices.to_numpy(zero_copy_only=False)[1:].astype(np.int32)))
-    header = [table.column(i)[0].as_py() for i in range(width)]
-    texts = [tables._cell_text(h) for h in header]
+    if pc.any(pc.match_substring(cells, '"')).as_py() or pc.any(pc.match_substring_regex(cells, _CONTROL)).as_py():
+        raise _NotPlain
+    if first:
+        hashed = pc.filter(cells, pc.match_substring(cells, "#")).to_pylist()
+        if any(c.lstrip().startswith("#") for c in hashed):
+            raise _NotPlain
+
+
+def _read_batches(batches: Iterator[Any], plan: Plan, file: str) -> tuple[ReportColumns, tuple[Diagnostic, ...]] | None:
+    """The batches of a table (its header the first row of the first batch) read in bulk, one at a time."""
+    from eduplan.io.bulk import BulkReader  # noqa: PLC0415 (numpy: an optional extra)
+
+    first = next(batches, None)
+    if first is None or first.num_rows == 0:
+        return None
+    width = first.num_columns
+    for i in range(width):  # screened before the header is read: the first line may be a comment
+        _screen_cells(first.column(i), i == 0)
+    texts = [tables._cell_text(first.column(i)[0].as_py()) for i in range(width)]
     columns, warnings = tables._columns(texts, file, 1)
     template = any(t.endswith(tables.REFERENCE_SUFFIX) for t in texts)
     if template or not set(columns) <= _FAST or max((i + 1 for i, t in enumerate(texts) if t), default=0) != width:
         return None
+    bulk = BulkReader(tables._RowReader(plan, columns, file, sheet=None), columns, width)
+    line = 2
+    read = set(columns.values())
+    for batch in itertools.chain([first.slice(1)], batches):
+        bulk.add(_batch(batch, line, read))
+        line += batch.num_rows
+    columns_read, diagnostics = _build(bulk.finish(), warnings, file, None)
+    return _screen(columns_read, plan, diagnostics)
+
+
+def _batch(batch: Any, line: int, read: set[int]) -> Any:
+    """A pyarrow record batch as a `eduplan.io.bulk.Batch`: the columns read as distinct cells and codes,
+    every column screened (`_screen_cells`); its first row is on ``line``."""
+    import numpy as np  # noqa: PLC0415
+
+    from eduplan.io.bulk import Batch  # noqa: PLC0415
+
+    cells = {}
+    for i in range(batch.num_columns):
+        column = batch.column(i)
+        if i in read:
+            found = column.dictionary_encode()
+            _screen_cells(found.dictionary, i == 0)
+            cells[i] = (found.dictionary.to_pylist(), found.indices.to_numpy(zero_copy_only=False))
+        else:
+            _screen_cells(column, i == 0)
 
     def row_of(k: int) -> list[Any]:
-        return [table.column(i)[k + 1].as_py() for i in range(width)]
+        return [batch.column(i)[k].as_py() for i in range(batch.num_columns)]
 
-    reader = tables._RowReader(plan, columns, file, sheet=None)
-    numbers = list(range(2, table.num_rows + 1))
-    by_name = {name: encoded[index] for name, index in columns.items()}
-    read, diagnostics = _Bulk(reader, columns, width).read_encoded(numbers, by_name, row_of, [], tuple(warnings))
-    return _screen(read, plan, diagnostics)
+    return Batch(np.arange(line, line + batch.num_rows, dtype=np.int32), cells, row_of)
 
 
 def columns_from_rows(rows: Iterable[Sequence[Any]], plan: Plan, file: str | None = None
@@ -278,9 +399,14 @@ def _read(rows: list[tuple[int, Sequence[Any]]], plan: Plan, file: str | None, s
     if template or not set(columns) <= _FAST or width != len(header):
         loaded = tables._read_rows(rows, plan, file, sheet=sheet)
         return ReportColumns.of(loaded.value), loaded.diagnostics
-    reader = tables._RowReader(plan, columns, file, sheet=sheet)
-    bulk = _Bulk(reader, columns, len(header))
-    read, diagnostics = bulk.read(body[1:], tuple(warnings))
+    from eduplan.io.bulk import Batch, BulkReader, encode  # noqa: PLC0415 (numpy: an optional extra)
+
+    fit = [(n, r) for n, r in body[1:] if len(r) == width]
+    wrong = [(n, r) for n, r in body[1:] if len(r) != width]
+    data = list(zip(*[r for _, r in fit], strict=True)) if fit else [() for _ in range(width)]
+    bulk = BulkReader(tables._RowReader(plan, columns, file, sheet=sheet), columns, width)
+    bulk.add(Batch([n for n, _ in fit], {i: encode(data[i]) for i in columns.values()}, lambda k: fit[k][1], wrong))
+    read, diagnostics = _build(bulk.finish(), warnings, file, sheet)
     return _screen(read, plan, diagnostics)
 
 
@@ -379,355 +505,42 @@ def take(columns: ReportColumns, rows: Any) -> ReportColumns:
     return _without(columns, np.nonzero(~keep)[0].tolist())
 
 
-class _Odd(Exception):  # noqa: N818 - a control-flow signal: the cell needs the row reader
-    pass
+def _build(read: Any, warnings: Sequence[Diagnostic], file: str | None, sheet: str | None
+           ) -> tuple[ReportColumns, tuple[Diagnostic, ...]]:
+    """`ReportColumns` of what a `eduplan.io.bulk.BulkReader` read, the row reader's rows merged in row order."""
+    arrays, tables_ = read.arrays, dict(read.tables)
+    if read.made:
+        _merge(arrays, tables_, read.made)
+    objects = arrays.pop("objects", {})
+    columns = ReportColumns(**arrays, **tables_, objects=objects, location=_Where(file, sheet))
+    return columns, (*warnings, *read.diagnostics)
 
 
-class _Bulk:
-    """Reads the plain rows of a table column by column; hands every other row to the row reader."""
-
-    def __init__(self, reader: Any, columns: dict[str, int], width: int) -> None:
-        self.reader, self.columns, self.width = reader, columns, width
-        self.by_key: dict[str, Indicator] = reader.by_key
-
-    def read(self, body: list[tuple[int, Sequence[Any]]], warnings: tuple[Diagnostic, ...]
-             ) -> tuple[ReportColumns, tuple[Diagnostic, ...]]:
-        """Rows as the csv module or a workbook gives them."""
-        fit = [(n, r) for n, r in body if len(r) == self.width]
-        wrong = [(n, r) for n, r in body if len(r) != self.width]
-        data = list(zip(*[r for _, r in fit], strict=True)) if fit else [() for _ in range(self.width)]
-        encoded = {name: _Encoded(data[index]) for name, index in self.columns.items()}
-        return self.read_encoded([n for n, _ in fit], encoded, lambda k: fit[k][1], wrong, warnings)
-
-    def read_encoded(self, numbers: list[int], encoded: dict[str, _Encoded], row_of: Callable[[int], Sequence[Any]],
-                     wrong: list[tuple[int, Sequence[Any]]], warnings: tuple[Diagnostic, ...]
-                     ) -> tuple[ReportColumns, tuple[Diagnostic, ...]]:
-        """Columns already split into distinct cells and codes; ``row_of(k)`` gives row ``k``'s cells for the row
-        reader, ``wrong`` the rows whose width differs from the header's."""
-        import numpy as np  # noqa: PLC0415 (an optional extra)
-
-        n = len(numbers)
-        empty = _Encoded.constant("", n)
-        enc = {name: encoded.get(name, empty) for name in _FAST}
-        odd = np.zeros(n, bool)
-        ind, ind_odd = enc["indicator"].resolve(self._indicator)
-        org, _ = enc["organisation"].resolve(lambda t: t or None)
-        period, period_odd = enc["period"].resolve(self._period)
-        date, date_odd = enc["date"].resolve(lambda t: None if not t else parse_day(t))
-        value, value_odd = enc["value"].resolve(self._value)
-        unit, _ = enc["unit"].resolve(lambda t: t)
-        final, final_odd = enc["final"].resolve(lambda t: tables._FINAL[t.lower()])
-        on, on_odd = enc["reported_on"].resolve(lambda t: None if not t else parse_day(t))
-        source, _ = enc["source"].resolve(lambda t: t or None)
-        basis, basis_odd = enc["basis"].resolve(lambda t: tables._BASIS[t.lower()])
-        value_text, _ = enc["value"].resolve(lambda t: t)
-        note, _ = enc["note"].resolve(lambda t: t or None)
-        _, num_odd = enc["numerator"].resolve(lambda t: None if not t else _odd())
-        _, den_odd = enc["denominator"].resolve(lambda t: None if not t else _odd())
-        blank = np.ones(n, bool)  # such rows go to the row reader, which also looks at unrecognised columns
-        for name in self.columns:
-            blank &= enc[name].blank()
-        odd |= blank
-        for flags in (ind_odd, period_odd, date_odd, value_odd, final_odd, on_odd, num_odd, den_odd, basis_odd):
-            odd |= flags
-        starts = _days(period.table, lambda p: p.start if p else None)[period.codes]
-        ends = _days(period.table, lambda p: p.end if p else None)[period.codes]
-        days = _days(date.table, lambda d: d)[date.codes]
-        no_date = days == NO_DAY
-        odd |= no_date & (ends == NO_DAY)  # neither date nor period: the row reader says so
-        days = np.where(no_date, ends, days)
-        odd |= (starts != NO_DAY) & ((days < starts) | (days > ends))  # a date outside its period
-        amount, amount_odd, flags, amounts = self._amounts(ind, value, unit, np)
-        written_codes, writings = _Resolved(value.codes * max(1, len(unit.table)) + unit.codes, [
-            (v, u or None) for v in value_text.table for u in unit.table]).canonical()
-        basis_codes, bases = basis.canonical()
-        odd |= amount_odd
-        keep = ~odd
-        warned = self._warned(numbers, flags & keep[:, None], ind, value_text, amount, amounts)
-        objects, extra = self._odd_rows(numbers, odd, row_of, wrong, warned)
-        ind_codes, ind_ids = _Resolved(ind.codes, [i.id if i else "" for i in ind.table]).canonical()
-        org_codes, orgs = org.canonical()
-        source_codes, sources = source.canonical()
-        note_codes, notes = note.canonical()
-        base = ReportColumns(
-            ind_codes[keep], ind_ids, org_codes[keep], orgs,
-            days[keep], starts[keep], ends[keep], amount[keep], amounts, final.codes_as(bool)[keep],
-            _days(on.table, lambda d: d)[on.codes][keep], source_codes[keep], sources, note_codes[keep],
-            notes, np.asarray(numbers, np.int32)[keep] if n else np.zeros(0, np.int32),
-            basis_codes[keep], bases, written_codes[keep], writings,
-            location=_Where(self.reader.file, self.reader.sheet))
-        return _merge(base, objects, np.asarray(numbers, np.int32)[keep] if n else np.zeros(0, np.int32)), \
-            (*warnings, *extra)
-
-    def _odd_rows(self, numbers: list[int], odd: Any, row_of: Callable[[int], Sequence[Any]],
-                  wrong: list[tuple[int, Sequence[Any]]], warned: list[tuple[int, list[Diagnostic]]]
-                  ) -> tuple[list[tuple[int, ReportedValue]], list[Diagnostic]]:
-        """The row reader's verdict on odd rows (and rows of the wrong width), in row order, with the warnings
-        of bulk rows (``warned``, by row number) in their places."""
-        pending = sorted([*((numbers[k], row_of(k)) for k in odd.nonzero()[0].tolist()), *wrong],
-                         key=lambda item: item[0])
-        made: list[tuple[int, ReportedValue]] = []
-        by_row: list[tuple[int, list[Diagnostic]]] = []
-        reader = self.reader
-        for number, row in pending:  # the body of `eduplan.io.tables._read_rows`, for these rows
-            cells = [tables._cell(c) for c in row]
-            if all(c in ("", None) for c in cells):
-                continue
-            extra = tables._extra_cells(cells, self.width, reader.where(number, self.width))
-            if extra:
-                by_row.append((number, extra))
-                continue
-            value, found = reader.read(number, cells)
-            if value is not None:
-                made.append((number, value))
-            by_row.append((number, found + reader.warnings))
-        if warned:
-            by_row = sorted([*by_row, *warned], key=lambda item: item[0])
-        return made, [d for _, found in by_row for d in found]
-
-    def _warned(self, numbers: list[int], flags: Any, ind: _Resolved, value_text: _Resolved, amount: Codes,
-                amounts: tuple[Amount, ...]) -> list[tuple[int, list[Diagnostic]]]:
-        """The row reader's warnings on bulk rows whose amount it warns about (a likely fraction, a fractional
-        count), worded by its own checks with each row's indicator and line: ``flags`` has a column for each."""
-        reader = self.reader
-        cells = [""] * self.width
-        found: list[tuple[int, list[Diagnostic]]] = []
-        for k in flags.any(axis=1).nonzero()[0].tolist():
-            indicator, value = ind.table[ind.codes[k]], amounts[amount[k]]
-            cells[self.columns["value"]] = value_text.table[value_text.codes[k]]
-            reader.cells, reader.number, reader.warnings = cells, numbers[k], []
-            if flags[k, 0]:
-                reader._check_fraction(value, indicator)  # as `_amount` does, for a bare number
-            if flags[k, 1]:
-                reader._check_whole(value, indicator)  # as `_value` does, after the value's problems
-            if reader.warnings:
-                found.append((numbers[k], reader.warnings))
-        return found
-
-    def _indicator(self, text: str) -> Indicator:
-        found = self.by_key.get(text)
-        if found is None:
-            raise _Odd
-        return found
-
-    @staticmethod
-    def _period(text: str) -> Period | None:
-        if not text:
-            return None
-        return Period.parse_iso(text) if "/" in text else parse_period(text)
-
-    @staticmethod
-    def _value(text: str) -> str:
-        if not text:
-            raise _Odd
-        return text
-
-    def _amounts(self, ind: _Resolved, value: _Resolved, unit: _Resolved, np: Any
-                 ) -> tuple[Codes, Any, Any, tuple[Amount, ...]]:
-        """Each row's amount, read by the row reader's own rule once per distinct (value, unit, indicator unit);
-        whether the row needs the row reader (a bad amount, a problem for its indicator); whether the row reader
-        would warn about it (two columns: a likely fraction, a non-whole count); and the distinct amounts."""
-        by_unit: dict[str, Indicator] = {}
-        for indicator in ind.table:
-            if indicator is not None:
-                by_unit.setdefault(indicator.unit, indicator)
-        units = list(by_unit)
-        index = {u: k for k, u in enumerate(units)}
-        default = np.asarray([index[i.unit] if i is not None else 0 for i in ind.table] or [0], np.int64)[ind.codes]
-        n_units, n_default = max(1, len(unit.table)), max(1, len(units))
-        key = (value.codes.astype(np.int64) * n_units + unit.codes) * n_default + default
-        triples, inverse = _unique(key, n_units * n_default * max(1, len(value.table)), np)
-        amounts: list[Amount | None] = []
-        flags: list[tuple[bool, bool]] = []
-        for triple in triples.tolist():
-            rest, d = divmod(triple, n_default)
-            v, u = divmod(rest, n_units)
-            read, warns = self._read_amount(value.table[v], unit.table[u], by_unit[units[d]] if units else None)
-            amounts.append(read)
-            flags.append(warns)
-        bad_amount = np.asarray([a is None for a in amounts] or [True], bool)[inverse]
-        problems = self._problems(ind, amounts, inverse, np)
-        warned = np.asarray(flags or [(False, False)], bool).reshape(-1, 2)[inverse]
-        return inverse.astype(np.int32), bad_amount | problems, warned, tuple(
-            a if a is not None else Amount(0) for a in amounts)
-
-    def _read_amount(self, value: str | None, unit: str | None, indicator: Indicator | None
-                     ) -> tuple[Amount | None, tuple[bool, bool]]:
-        """The row reader's `_amount` on a row holding only this value and unit (``None`` if it objects or warns of
-        something else), and whether it warns of a likely fraction or the value may be a fractional count."""
-        if value is None or unit is None:
-            return None, (False, False)
-        cells = [""] * self.width
-        cells[self.columns["value"]] = value
-        if "unit" in self.columns:
-            cells[self.columns["unit"]] = unit
-        reader = self.reader
-        reader.cells, reader.number, reader.warnings = cells, 0, []
-        try:
-            amount: Amount = reader._amount(indicator)
-        except Exception:  # any refusal sends the rows to the row reader, which words it
-            return None, (False, False)
-        if any(w.code is not Code.LIKELY_FRACTION for w in reader.warnings):
-            return None, (False, False)  # a warning the bulk path does not know: the row reader's own rows
-        # each row's warning is worded by the row reader's checks, with the row's own indicator (`_warned`)
-        return amount, (bool(reader.warnings), _maybe_fractional_count(amount))
-
-    @staticmethod
-    def _problems(ind: _Resolved, amounts: list[Amount | None], inverse: Any, np: Any) -> Any:
-        """`Indicator.value_problems` in bulk: a unit of another dimension, a share outside 0-100 %, a negative
-        count or sum of money. Flagged rows go to the row reader, which words the diagnostic."""
-        roots = sorted({a.info.root for a in amounts if a is not None} | {
-            _root(i.unit) for i in ind.table if i is not None})
-        code = {r: k for k, r in enumerate(roots)}
-        amount_root = np.asarray([code[a.info.root] if a else -1 for a in amounts], np.int32)[inverse]
-        negative = np.asarray([a is not None and a.value < 0 for a in amounts], bool)[inverse]
-        above_one = np.asarray([a is not None and a.root_value() > 1 for a in amounts], bool)[inverse]
-        table = list(ind.table)
-        ind_root = np.asarray([code.get(_root(i.unit), -2) if i else -2 for i in table], np.int32)[ind.codes]
-        share = np.asarray([bool(i and i.share) for i in table], bool)[ind.codes]
-        signed = np.asarray([bool(i and i.kind in (IndicatorKind.COUNT, IndicatorKind.MONEY)) for i in table],
-                            bool)[ind.codes]
-        # root factors are positive, so a value and its root value have the same sign
-        return (amount_root != ind_root) | (share & (negative | above_one)) | (signed & negative)
-
-
-def _unique(key: Any, space: int, np: Any) -> tuple[Any, Any]:
-    """`numpy.unique` of non-negative integer keys below ``space`` (with the inverse), by a dense table when
-    the space is small (linear, no sort)."""
-    if space > 4 * len(key) + 4096:
-        distinct, inverse = np.unique(key, return_inverse=True)
-        return distinct, inverse
-    seen = np.zeros(space, bool)
-    seen[key] = True
-    distinct = np.flatnonzero(seen)
-    code = np.zeros(space, np.int32)
-    code[distinct] = np.arange(len(distinct), dtype=np.int32)
-    return distinct, code[key]
-
-
-def _root(unit: str) -> str:
-    return Amount(0, unit).info.root
-
-
-def _odd() -> None:
-    raise _Odd
-
-
-def _days(table: Sequence[Any], day: Callable[[Any], dt.date | None]) -> Any:
+def _merge(arrays: dict[str, Any], tables_: dict[str, tuple[Any, ...]], made: list[tuple[int, ReportedValue]]
+           ) -> None:
+    """The row reader's rows put among the bulk rows in the table's row order, one array at a time (so that only
+    one array is copied at once); their objects under ``arrays["objects"]``."""
     import numpy as np  # noqa: PLC0415
 
-    values = [day(item) if item is not None else None for item in table]
-    return np.asarray([NO_DAY if v is None else v.toordinal() for v in values] or [NO_DAY], np.int32)
-
-
-class _Resolved:
-    """One column resolved: a code per row, the value of each distinct cell (``None`` if odd)."""
-
-    def __init__(self, codes: Any, table: list[Any]) -> None:
-        self.codes, self.table = codes, table
-
-    def canonical(self, key: Callable[[Any], Any] = lambda v: v) -> tuple[Any, tuple[Any, ...]]:
-        """Codes and table with one entry per distinct value (the cells ``share`` and ``覆盖率`` name one indicator)."""
-        import numpy as np  # noqa: PLC0415
-
-        index: dict[Any, int] = {}
-        values: list[Any] = []
-        moved = []
-        for value in self.table:
-            k = key(value)
-            if k not in index:
-                index[k] = len(values)
-                values.append(value)
-            moved.append(index[k])
-        return np.asarray(moved or [0], np.int32)[self.codes], tuple(values)
-
-    def codes_as(self, kind: type) -> Any:
-        import numpy as np  # noqa: PLC0415
-
-        return np.asarray([bool(v) for v in self.table] or [True], kind)[self.codes]
-
-
-class _Encoded:
-    """The distinct cells of one column and each row's code."""
-
-    def __init__(self, cells: Sequence[Any], codes: Any = None) -> None:
-        import numpy as np  # noqa: PLC0415
-
-        if codes is not None:  # already dictionary-encoded (pyarrow)
-            self.distinct, self.codes = list(cells), codes
-            return
-        distinct = list(dict.fromkeys(cells))
-        index = {cell: k for k, cell in enumerate(distinct)}
-        self.distinct = distinct
-        self.codes = np.fromiter(map(index.__getitem__, cells), np.int32, len(cells))
-
-    @classmethod
-    def constant(cls, cell: Any, n: int) -> _Encoded:
-        """A column of ``n`` equal cells (a column the table does not have)."""
-        import numpy as np  # noqa: PLC0415
-
-        return cls([cell], np.zeros(n, np.int32))
-
-    def blank(self) -> Any:
-        import numpy as np  # noqa: PLC0415
-
-        empty = np.asarray([tables._cell_text(tables._cell(c)) == "" for c in self.distinct] or [True], bool)
-        return empty[self.codes]
-
-    def resolve(self, read: Callable[[str], Any]) -> tuple[_Resolved, Any]:
-        """Each distinct cell read once with ``read`` (on its text); a cell it cannot read marks its rows odd."""
-        import numpy as np  # noqa: PLC0415
-
-        values: list[Any] = []
-        odd: list[bool] = []
-        for cell in self.distinct:
-            try:
-                values.append(read(tables._cell_text(tables._cell(cell))))
-                odd.append(False)
-            except (_Odd, EduplanError, ValueError, KeyError):
-                values.append(None)
-                odd.append(True)
-        return _Resolved(self.codes, values), np.asarray(odd or [False], bool)[self.codes]
-
-
-def _merge(base: ReportColumns, made: list[tuple[int, ReportedValue]], lines: Any) -> ReportColumns:
-    """The bulk rows and the row reader's rows together, in the table's row order."""
-    if not made:
-        return base
-    import numpy as np  # noqa: PLC0415
+    from eduplan.io.bulk import _narrow  # noqa: PLC0415
 
     extra = _encode([r for _, r in made], {})
-    keys: dict[str, Callable[[Any], Any]] = {"amounts": _amount_key}
-    tables_: dict[str, tuple[Any, ...]] = {}
-
-    def recode(name: str, codes: str) -> Any:
-        key = keys.get(name, lambda v: v)
-        ours, theirs = getattr(base, name), getattr(extra, name)
-        index = {key(item): k for k, item in enumerate(ours)}
-        joined = list(ours)
-        for item in theirs:
+    made_lines = np.asarray([n for n, _ in made], np.int32)
+    at = np.searchsorted(arrays["line"], made_lines)  # both in row order: made row k lands at at[k] + k
+    for name, codes in (("indicator_ids", "indicator"), ("organisations", "organisation"), ("amounts", "amount"),
+                        ("sources", "source"), ("notes", "note"), ("bases", "basis"), ("writings", "written")):
+        key = _amount_key if name == "amounts" else (lambda v: v)
+        joined = list(tables_[name])
+        index = {key(item): k for k, item in enumerate(joined)}
+        for item in getattr(extra, name):
             if key(item) not in index:
                 index[key(item)] = len(joined)
                 joined.append(item)
         tables_[name] = tuple(joined)
-        moved = np.asarray([index[key(item)] for item in theirs] or [0], np.int32)[getattr(extra, codes)]
-        return np.insert(getattr(base, codes), at, moved)
-
-    made_lines = np.asarray([n for n, _ in made], np.int32)
-    at = np.searchsorted(lines, made_lines)  # both in row order: made row k lands at at[k] + k
-    changes: dict[str, Any] = {codes: recode(name, codes) for name, codes in (
-        ("indicator_ids", "indicator"), ("organisations", "organisation"), ("amounts", "amount"),
-        ("sources", "source"), ("notes", "note"), ("bases", "basis"), ("writings", "written"))}
-    changes.update({name: np.insert(getattr(base, name), at, getattr(extra, name))
-                    for name in ("day", "period_start", "period_end", "final", "reported_on")})
-    changes["line"] = np.insert(lines, at, made_lines)
-    objects = {int(at[k]) + k: report for k, (_, report) in enumerate(made)}
-    return attrs.evolve(base, **changes, **tables_, objects=objects)  # type: ignore[arg-type]
-
-
-def _maybe_fractional_count(amount: Amount) -> bool:
-    """A non-whole amount of whole things (所, 个, 人): the row reader decides whether it is a fractional count."""
-    if amount.dimension not in WHOLE_DIMENSIONS:
-        return False
-    root = amount.root_value()
-    return root != root.to_integral_value()
+        moved = np.asarray([index[key(item)] for item in getattr(extra, name)] or [0], np.int32)
+        wide = np.promote_types(arrays[codes].dtype, _narrow(len(joined)))
+        arrays[codes] = np.insert(arrays[codes].astype(wide, copy=False), at, moved[getattr(extra, codes)])
+    for name in ("day", "period_start", "period_end", "final", "reported_on"):
+        arrays[name] = np.insert(arrays[name], at, getattr(extra, name))
+    arrays["line"] = np.insert(arrays["line"], at, made_lines)
+    arrays["objects"] = {int(at[k]) + k: report for k, (_, report) in enumerate(made)}

@@ -103,8 +103,13 @@ def _bounded(fd: int, max_bytes: int, name: str) -> bytes:
             return b"".join(chunks)
         chunks.append(chunk)
         total += len(chunk)
-    raise fatal(Code.FILE_TOO_LARGE, f"the file has more than the limit of {max_bytes} bytes", name,
-                hint="if the file is trusted, raise the limit (--max-bytes, or max_bytes=)")
+    raise too_large(name, max_bytes)
+
+
+def too_large(name: str, max_bytes: int) -> LoadError:
+    """The refusal of a file longer than ``max_bytes`` (``file-too-large``)."""
+    return fatal(Code.FILE_TOO_LARGE, f"the file has more than the limit of {max_bytes} bytes", name,
+                 hint="if the file is trusted, raise the limit (--max-bytes, or max_bytes=)")
 
 
 def check_workbook(path: str | Path | IO[bytes]) -> None:
@@ -134,4 +139,4 @@ def check_workbook(path: str | Path | IO[bytes]) -> None:
 
 
 __all__ = ["MAX_MEMBER_RATIO", "MAX_WORKBOOK_INFLATED", "MAX_WORKBOOK_MEMBERS", "STDIN", "check_workbook", "fatal",
-           "read_bytes"]
+           "read_bytes", "too_large"]
