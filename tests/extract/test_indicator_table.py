@@ -171,3 +171,22 @@ def test_unit_from_the_name_when_none_is_printed(name: str, unit: str) -> None:
     """A row without a unit: a name ending in 比 is a ratio, 系数/指数 a plain coefficient, else a count."""
     (row,) = read_indicator_tables(Document(f"指标 2020年 2025年\n{name} 18 17\n"))[0].rows
     assert row.unit == unit
+
+
+@pytest.mark.parametrize(
+    ("title", "header", "deadline"),
+    [
+        ("“十四五”教育规划", "指标名称\t单位\t基期值\t目标值\t属性", "2025-12-31"),
+        ("某县三年行动计划（2024-2026年）", "指标\t单位\t现状\t目标", "2026-12-31"),
+        ("某县教育工作方案", "指标\t单位\t基期值\t目标值", None),  # no period printed: no deadline
+        ("“十四五”教育规划", "指标\t单位\t2020年\t2025年", "2025-12-31"),
+    ],
+)
+def test_value_columns_without_years(title: str, header: str, deadline: str | None) -> None:
+    """基期值/现状 and 目标值/目标 columns: the target is dated by the title's period; the baseline is read (and
+    gives the direction) but has no year, so the notes name it (基期值) and the draft keeps no baseline date."""
+    text = f"{title}\n{header}\n学前三年毛入园率\t%\t90\t95\n"
+    (found,) = extract_targets(text)
+    assert (found.comparator.value, str(found.value), str(found.baseline)) == (">=", "95", "90")
+    assert (found.deadline and found.deadline.isoformat()) == deadline
+    assert (found.baseline_date is None) is ("年" not in header)

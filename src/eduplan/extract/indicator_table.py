@@ -58,6 +58,10 @@ _PREFIX_COMPARATORS = {"≥": Comparator.AT_LEAST, ">": Comparator.MORE_THAN, "�
                        "不低于": Comparator.AT_LEAST, "不少于": Comparator.AT_LEAST, "达到": Comparator.AT_LEAST}
 # Units printed in the 单位 column that are not measure words of the registry.
 _TABLE_UNITS = {"%": ("percent", None, 1), "年": ("year", None, 1), "岁": ("year", None, 1)}
+# Value columns headed without a year: 基期值 (the baseline) and 目标值 (dated by the title's period).
+BASE_CELL = re.compile(r"^(?:基期值?|现状值?|基数|基准值)$")
+TARGET_CELL = re.compile(r"^(?:目标值?|规划目标|预期目标)$")
+TARGET_COLUMN = -1
 MAX_GAP = 12
 DASHES = frozenset({"-", "—", "--", "——", "/", "…"})
 MAX_HEADER_SPAN = 8
@@ -76,7 +80,7 @@ class IndicatorRow:
     baseline_date: dt.date | None
     value: Decimal
     comparator: Comparator
-    deadline: dt.date
+    deadline: dt.date | None
     attribute: str | None
     direction: str | None = None
     review: str | None = None
@@ -87,7 +91,7 @@ class IndicatorTable:
     """A 主要指标 table: its span in the document and its rows."""
 
     span: Span
-    years: tuple[int, ...]
+    years: tuple[int | None, ...]
     rows: tuple[IndicatorRow, ...]
 
 
@@ -97,8 +101,11 @@ class _Cell:
     span: Span
 
 
-def read_indicator_tables(doc: Document) -> tuple[IndicatorTable, ...]:
-    """Every 主要指标 table of the document, in document order."""
+def read_indicator_tables(doc: Document, period_end: dt.date | None = None) -> tuple[IndicatorTable, ...]:
+    """Every 主要指标 table of the document, in document order.
+
+    ``period_end`` (the end of the title's period) dates a target column headed 目标值 without a year.
+    """
     cells = list(_cells(doc))
     tables: list[IndicatorTable] = []
     index = 0
@@ -107,7 +114,9 @@ def read_indicator_tables(doc: Document) -> tuple[IndicatorTable, ...]:
         if header is None:
             index += 1
             continue
-        has_unit, years, first_row = header
+        has_unit, columns, first_row = header
+        target_year = None if period_end is None else period_end.year
+        years = tuple(target_year if column == TARGET_COLUMN else column for column in columns)
         header_start = cells[index].span.start
         table, index = _table(cells, first_row, has_unit=has_unit, years=years)
         if table is not None:  # the header is part of the table (单位 万人 is no number to read)
@@ -129,10 +138,12 @@ def _cells(doc: Document) -> Iterator[_Cell]:
             yield _Cell(match[0], Span(line.start + match.start(), line.start + match.end()))
 
 
-def _header(cells: list[_Cell], index: int) -> tuple[bool, tuple[int, ...], int] | None:
+def _header(cells: list[_Cell], index: int) -> tuple[bool, tuple[int | None, ...], int] | None:
+    """``指标 单位 2020年 2025年 属性``: whether there is a 单位 column, the year of each value column (``None``
+    for a 基期值 column, `TARGET_COLUMN` for a 目标值 column printed without a year) and the first row's cell."""
     if HEADER_NAME.search(cells[index].text) is None or len(cells[index].text) > 8:
         return None
-    years: list[int] = []
+    years: list[int | None] = []
     has_unit = False
     position = index + 1
     while position < min(len(cells), index + MAX_HEADER_SPAN):
@@ -140,6 +151,10 @@ def _header(cells: list[_Cell], index: int) -> tuple[bool, tuple[int, ...], int]
         year = YEAR_CELL.match(text)
         if year is not None:
             years.append(int(year["year"]))
+        elif BASE_CELL.match(text) and not years:
+            years.append(None)
+        elif TARGET_CELL.match(text) and years:
+            years.append(TARGET_COLUMN)
         elif text == "单位" or text.startswith("计量单位"):
             has_unit = True
         elif text not in ("属性", "指标属性", "类型"):
@@ -160,7 +175,7 @@ class _Run:
 
 
 def _table(
-    cells: list[_Cell], start: int, *, has_unit: bool, years: tuple[int, ...]
+    cells: list[_Cell], start: int, *, has_unit: bool, years: tuple[int | None, ...]
 ) -> tuple[IndicatorTable | None, int]:
     rows: list[IndicatorRow] = []
     run = _Run()
@@ -200,7 +215,7 @@ def _ends_table(text: str) -> bool:
     return "。" in text or len(text) > MAX_CELL or text.startswith("注")
 
 
-def _flush(run: _Run, years: tuple[int, ...]) -> list[IndicatorRow]:
+def _flush(run: _Run, years: tuple[int | None, ...]) -> list[IndicatorRow]:
     """The rows a run of cells gives: ``k`` names and ``k × years`` values, column by column (a parent
     row 义务教育标准班额比例 with 其中:小学 / 初中 prints both sub-rows' 2020 values, then their 2025 values)."""
     width = len(years)
@@ -224,7 +239,7 @@ def _flush(run: _Run, years: tuple[int, ...]) -> list[IndicatorRow]:
     return rows
 
 
-def _make_row(name_cell: _Cell, parent: str | None, unit_text: str, column: list[_Cell], years: tuple[int, ...],
+def _make_row(name_cell: _Cell, parent: str | None, unit_text: str, column: list[_Cell], years: tuple[int | None, ...],
               attribute: str | None) -> IndicatorRow | None:
     name, name_unit = _clean_name(name_cell.text)
     if parent is not None and len(name) <= 4:
@@ -247,10 +262,10 @@ def _make_row(name_cell: _Cell, parent: str | None, unit_text: str, column: list
         unit=schema_unit,
         count_noun=noun,
         baseline=baseline,
-        baseline_date=None if first is None else dt.date(years[0], 12, 31),
+        baseline_date=None if first is None or years[0] is None else dt.date(years[0], 12, 31),
         value=value,
         comparator=judgement.comparator,
-        deadline=dt.date(years[-1], 12, 31),
+        deadline=None if years[-1] is None else dt.date(years[-1], 12, 31),
         attribute=attribute,
         direction=judgement.reason,
         review=judgement.review,

@@ -75,7 +75,7 @@ def extract_plan(source: str) -> DraftPlan:
         background_at=lambda offset: _in_background(outline, offset),
         items_at=lambda offset: _items_at(outline, offset),
     )
-    indicator_tables = read_indicator_tables(doc)
+    indicator_tables = read_indicator_tables(doc, context.default_deadline)
     targets = _adopt_table_deadlines(read_targets(doc, context), table)
     targets = _with_indicator_tables(doc, targets, indicator_tables, context)
     sections, tasks = _tree(doc, outline)
@@ -107,8 +107,8 @@ def _with_indicator_tables(doc: Document, targets: tuple[TargetCandidate, ...], 
 
 
 def _row_target(doc: Document, row: IndicatorRow, context: TargetContext) -> TargetCandidate:
-    baseline = "" if row.baseline is None or row.baseline_date is None else (
-        f"; baseline {row.baseline_date.year}: {row.baseline}")
+    baseline = "" if row.baseline is None else (
+        f"; baseline {row.baseline_date.year if row.baseline_date else '(基期值)'}: {row.baseline}")
     attribute = "" if row.attribute is None else f" ({row.attribute})"
     how = "".join(f"; {part}" for part in (row.direction, row.review and f"review: {row.review}") if part)
     return TargetCandidate(
