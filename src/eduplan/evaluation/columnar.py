@@ -7,23 +7,29 @@ checks and diagnostics (`_Check`, shared), series ordered by date and period. Th
 then the same code on both paths, and a property test (tests/property/test_columnar_properties.py) checks that
 they give identical results.
 
-What changes is the cost per value: choosing winners is one sort of the arrays; values become exact integers
-at a per-indicator scale (``92.5 %`` is ``925`` at scale 3), checked to fit in 64 bits or kept as Python
-integers otherwise; a window's sum is the difference of two prefix sums found by bisection; a result's
-`Decimal` is made only when shown; and its evidence stays row numbers (`Evidence`) until it is read.
+What changes is the cost per value: no Python code runs per row. Choosing winners is one sort of a packed key
+and a few reductions per key (`_Winners`); only keys the arrays cannot settle (periods that differ, rows whose
+order rests on their objects) and the rows that become diagnostics (conflicts, unknown indicators, impossible
+values) are made into `ReportedValue` objects. Root values are worked out once per distinct amount
+(`_Amounts`), then become exact integers at a per-indicator scale (``92.5 %`` is ``925`` at scale 3), checked
+to fit in 64 bits with their sums, and kept as Python integers otherwise; a window's sum is the difference of
+two prefix sums found by bisection; a result's `Decimal` is made only when shown; and its evidence stays row
+numbers (`Evidence`) until it is read, with the amounts it rests on (`written_amounts`) read without making it.
 
 Needs numpy (``pip install eduplan[fast]``).
 """
 
 from __future__ import annotations
 
+import array
 import bisect
 import datetime as dt
 import itertools
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, overload
 
+import attrs
 import numpy as np
 
 from eduplan.diagnostics import Diagnostic
@@ -31,53 +37,28 @@ from eduplan.evaluation.evidence import Evidence
 from eduplan.evaluation.flows import Flows, Total
 from eduplan.evaluation.rollup import parts_problem
 from eduplan.evaluation.series import Observation, _Check, in_order, keep_once
-from eduplan.evaluation.supersede import choose, same_value_groups
-from eduplan.indicators import Indicator
+from eduplan.evaluation.supersede import choose, conflict, same_value_groups
+from eduplan.indicators import Direction, Indicator
 from eduplan.io.columns import NO_DAY, ReportColumns
+from eduplan.numerals import EXACT
 from eduplan.reports import ReportBasis, ReportedValue
+from eduplan.units import Amount, unit_info
 
 _INT64_SAFE = 2**62
-"""Scaled values and their sums stay below this in int64; past it, sums are kept as Python integers."""
+"""Scaled values and their sums stay below this in int64; past it, they are kept as Python integers."""
+_LAST = np.iinfo(np.int64).max
 
 
 def prepare_columns(columns: ReportColumns, indicators: Mapping[str, Indicator], as_of: dt.date,
                     source_priority: Sequence[str] = (), origin: dt.date = dt.date.min) -> ColumnarReports:
     """Choose the winning reports, check and convert them, and sort them into series (see the module)."""
-    rows = _current(columns, as_of)
-    rows, diagnostics = _Winners(columns, rows, indicators, source_priority).choose()
-    checks: dict[tuple[str, str], _Check] = {}
-    roots: list[Decimal] = []
-    n_amounts = max(1, len(columns.amounts))
-    pair = columns.indicator[rows].astype(np.int64) * n_amounts + columns.amount[rows]
-    distinct, inverse = np.unique(pair, return_inverse=True)
-    usable = np.ones(len(distinct), bool)
-    for k, key in enumerate(distinct.tolist()):
-        i, a = divmod(key, n_amounts)
-        indicator_id, value = columns.indicator_ids[i], columns.amounts[a]
-        check = checks.get((indicator_id, value.unit))
-        if check is None:
-            check = checks[(indicator_id, value.unit)] = _Check.of(indicators.get(indicator_id), indicator_id,
-                                                                   value.unit)
-        root = value.value * check.factor
-        roots.append(root)
-        usable[k] = check.problem is None and not (
-            (check.low is not None and root < check.low) or (check.high is not None and root > check.high))
-        if not usable[k]:
-            for row in rows[inverse == k].tolist():
-                report = columns.report(row)
-                diagnostics.append(check.diagnostic(report) if check.problem is not None else check.impossible(report))
-    good = usable[inverse]
-    made_rows = np.nonzero(good & np.isin(rows, np.asarray(list(columns.objects), np.int64)))[0]
-    for position in made_rows.tolist():  # ratios with their parts (read by the row reader): the parts must agree
-        made = columns.objects.get(int(rows[position]))
-        if made is not None and made.numerator is not None:
-            report = made
-            inconsistent = parts_problem(report, checks[(report.indicator_id, report.value.unit)].indicator_name)
-            if inconsistent is not None:
-                diagnostics.append(inconsistent)
-                good[position] = False
+    amounts = _Amounts.of(columns)
+    chosen = _Winners(columns, _current(columns, as_of), indicators, source_priority, amounts)
+    rows, within, diagnostics = chosen.choose()
+    rows = rows[_series_order(columns, rows, within)]
+    good = _usable(columns, rows, amounts, indicators, diagnostics)
     diagnostics.sort(key=lambda d: (str(d.code), str(d.location), d.message))
-    return ColumnarReports(columns, rows[good], inverse[good], roots, tuple(diagnostics), origin)
+    return ColumnarReports(columns, rows[good], amounts, tuple(diagnostics), origin)
 
 
 def _current(columns: ReportColumns, as_of: dt.date) -> Any:
@@ -89,200 +70,391 @@ def _current(columns: ReportColumns, as_of: dt.date) -> Any:
 
 def _ranks(values: Sequence[Any]) -> Any:
     """Each value's rank in sorted order (equal values share a rank)."""
-    order = sorted(set(values))
-    rank = {v: k for k, v in enumerate(order)}
+    rank = {v: k for k, v in enumerate(sorted(set(values)))}
     return np.asarray([rank[v] for v in values] or [0], np.int64)
 
 
-class _Winners:
-    """One report per indicator, unit and end day, by `eduplan.evaluation.supersede` (the rules are its own).
+def _pack(keys: Sequence[tuple[Any, int]]) -> Any | None:
+    """Non-negative int64 keys, each below its bound, packed into one int64 in the same order; ``None`` if
+    they do not fit."""
+    room = 1
+    for _, bound in keys:
+        room *= max(1, bound)
+    if room >= _INT64_SAFE:
+        return None
+    packed = np.zeros(len(keys[0][0]), np.int64)
+    for key, bound in keys:
+        packed = packed * max(1, bound) + key
+    return packed
 
-    A key with one report keeps it. A key whose reports all come from the table's bulk rows, share one period
-    start and, after final-over-provisional and latest-reported, agree on the value is settled by sorting (the
-    first by source, then row). Every other key (periods that differ, a conflict, reports made as objects) is
-    handed to `same_value_groups` and `choose` themselves.
+
+def _sorted_by(keys: Sequence[tuple[Any, int]], rows: Any) -> tuple[Any, Any]:
+    """``rows`` (ascending) sorted by ``keys`` then row, and where each run of equal keys begins."""
+    n = int(rows[-1]) + 1
+    packed = _pack([*keys, (rows, n)])
+    if packed is not None:  # one plain sort of a packed key (the common case)
+        packed.sort()
+        key, ordered = np.divmod(packed, n)
+        return ordered, np.r_[True, key[1:] != key[:-1]]
+    order = np.lexsort((rows, *reversed([k for k, _ in keys])))
+    new = np.zeros(len(order), bool)
+    new[0] = True
+    for key, _ in keys:
+        k = key[order]
+        new[1:] |= k[1:] != k[:-1]
+    return rows[order], new
+
+
+def _day_keys(columns: ReportColumns, rows: Any, day: Any) -> list[tuple[Any, int]]:
+    """(indicator, organisation, ``day``) as non-negative int64 keys with their bounds."""
+    low = int(day.min())
+    return [(columns.indicator[rows].astype(np.int64), len(columns.indicator_ids)),
+            (columns.organisation[rows].astype(np.int64), len(columns.organisations)),
+            (day.astype(np.int64) - low, int(day.max()) - low + 1)]
+
+
+class _Winners:
+    """One report per indicator, unit and end day, by the rules of `eduplan.evaluation.supersede`.
+
+    The arrays settle a key when its reports share one period start (or none) and the order `supersede` breaks
+    ties by (source, file, line) is the table's own: they keep final over provisional reports, then the latest
+    reported, then, among those left, the first by source and line; when those disagree (a conflict), the
+    policy's first source or the least favourable value, and the ``conflicting-reports`` diagnostic is made from
+    the competing rows alone. Keys with several period starts, or whose competing rows are objects with a
+    location of their own, are handed to `same_value_groups` and `choose` themselves.
     """
 
     def __init__(self, columns: ReportColumns, rows: Any, indicators: Mapping[str, Indicator],
-                 source_priority: Sequence[str]) -> None:
+                 source_priority: Sequence[str], amounts: _Amounts) -> None:
         self.columns, self.rows, self.indicators, self.priority = columns, rows, indicators, source_priority
+        self.amounts = amounts
 
-    def choose(self) -> tuple[Any, list[Diagnostic]]:
+    def choose(self) -> tuple[Any, Any, list[Diagnostic]]:
+        """The winning rows in key order, each one's place among its key's winners, and the conflicts found."""
         c, rows = self.columns, self.rows
         if not len(rows):
-            return rows, []
+            return rows, rows, []
         key_day = np.where(c.period_start[rows] != NO_DAY, c.period_end[rows], c.day[rows])
-        keys = (c.indicator[rows], c.organisation[rows], key_day)
-        order = np.lexsort((rows, *reversed(keys)))
-        new = np.ones(len(order), bool)
-        same = np.ones(len(order) - 1, bool)
-        for key in keys:
-            k = key[order]
-            same &= k[1:] == k[:-1]
-        new[1:] = ~same
-        group = np.cumsum(new) - 1
-        sorted_rows = rows[order]
-        first = sorted_rows[new]  # each key's first row (rows ascend within a key)
-        sizes = np.bincount(group)
-        simple = self._simple(sorted_rows, group, sizes)
-        winners: list[tuple[int, int, int]] = []  # (first row of key, group index, winning row)
-        diagnostics: list[Diagnostic] = []
-        chosen = self._settled(sorted_rows, group, simple)
-        for g, row in zip(np.nonzero(simple)[0].tolist(), chosen.tolist(), strict=True):
-            winners.append((int(first[g]), 0, row))
-        bounds = np.r_[np.nonzero(new)[0], len(order)]
-        for g in np.nonzero(~simple)[0].tolist():
-            members = sorted_rows[bounds[g]:bounds[g + 1]].tolist()
-            reports = [c.report(r) for r in members]
-            row_of = {id(r): m for r, m in zip(reports, members, strict=True)}
-            indicator = self.indicators.get(c.indicator_ids[c.indicator[members[0]]])
-            for index, same_value in enumerate(same_value_groups(reports)):
-                report, problems = choose(same_value, indicator, self.priority)
-                winners.append((int(first[g]), index, row_of[id(report)]))
-                diagnostics += problems
-        winners.sort()
-        return np.asarray([w for _, _, w in winners], np.int64), diagnostics
-
-    def _simple(self, sorted_rows: Any, group: Any, sizes: Any) -> Any:
-        """Keys settled by sorting: one report, or bulk rows of one period start that agree (see the class)."""
-        c = self.columns
-        simple = sizes == 1
-        multi = ~simple
-        if not multi.any():
-            return simple
-        in_multi = multi[group]
-        rows = sorted_rows[in_multi]
-        g = group[in_multi]
-        objects = np.zeros(len(c.indicator), bool)
-        if c.objects:
-            objects[list(c.objects)] = True
-        any_object = np.zeros(len(sizes), bool)
-        np.logical_or.at(any_object, g, objects[rows])
-        starts = c.period_start[rows].astype(np.int64)
-        lo, hi = np.full(len(sizes), np.iinfo(np.int64).max), np.full(len(sizes), np.iinfo(np.int64).min)
-        np.minimum.at(lo, g, starts)
-        np.maximum.at(hi, g, starts)
-        candidate = self._candidates(rows, g, len(sizes))
-        value_key = self._value_keys()[c.amount[rows]]
-        vlo, vhi = np.full(len(sizes), np.iinfo(np.int64).max), np.full(len(sizes), np.iinfo(np.int64).min)
-        np.minimum.at(vlo, g[candidate], value_key[candidate])
-        np.maximum.at(vhi, g[candidate], value_key[candidate])
-        return simple | (multi & ~any_object & (lo == hi) & (vlo == vhi))
-
-    def _candidates(self, rows: Any, g: Any, n: int) -> Any:
-        """Per row: whether it survives final-over-provisional and latest-reported within its key."""
-        c = self.columns
-        final = c.final[rows]
-        has_final = np.zeros(n, bool)
-        np.logical_or.at(has_final, g, final)
+        srows, new = _sorted_by(_day_keys(c, rows, key_day), rows)
+        starts = np.nonzero(new)[0]
+        g = np.cumsum(new) - 1
+        final = c.final[srows]
+        has_final = np.logical_or.reduceat(final, starts)
         pool = final | ~has_final[g]
-        on = c.reported_on[rows].astype(np.int64)
-        last = np.full(n, np.iinfo(np.int64).min)
-        np.maximum.at(last, g[pool], on[pool])
-        return pool & (on == last[g])
+        on = c.reported_on[srows].astype(np.int64)
+        last = np.maximum.reduceat(np.where(pool, on, NO_DAY - 1), starts)
+        candidate = pool & (on == last[g])
+        period = c.period_start[srows].astype(np.int64)
+        explicit = period != NO_DAY
+        lo = np.minimum.reduceat(np.where(explicit, period, _LAST), starts)
+        hi = np.maximum.reduceat(np.where(explicit, period, -1), starts)
+        by_rows = (lo == _LAST) | (lo == hi)  # one period start, or none: one value (see same_value_groups)
+        ties = np.add.reduceat(candidate, starts) > 1
+        tied = candidate & ties[g]
+        by_rows &= ~self._own_order(srows, g, tied, len(starts))
+        winner = candidate & ~ties[g] & by_rows[g]  # a key with one candidate: it wins
+        diagnostics: list[Diagnostic] = []
+        winner[self._settle(srows, g, np.nonzero(tied & by_rows[g])[0], has_final, diagnostics)] = True
+        won, keys, within = [srows[winner]], [g[winner]], [np.zeros(int(winner.sum()), np.int64)]
+        bounds = np.r_[starts, len(srows)]
+        for key in np.nonzero(~by_rows)[0].tolist():
+            found, problems = self._by_supersede(srows[bounds[key]:bounds[key + 1]].tolist())
+            diagnostics += problems
+            won.append(np.asarray(found, np.int64))
+            keys.append(np.full(len(found), key, np.int64))
+            within.append(np.arange(len(found), dtype=np.int64))
+        if len(won) == 1:
+            return won[0], within[0], diagnostics
+        rows, key_of, place = (np.concatenate(a) for a in (won, keys, within))
+        order = np.lexsort((place, key_of))
+        return rows[order], place[order], diagnostics
 
-    def _value_keys(self) -> Any:
-        """A code per amount for `Amount.key` (equal root value and root unit: the same value)."""
-        index: dict[tuple[Decimal, str], int] = {}
-        return np.asarray([index.setdefault(a.key(), len(index)) for a in self.columns.amounts] or [0], np.int64)
-
-    def _settled(self, sorted_rows: Any, group: Any, simple: Any) -> Any:
-        """The winning row of each simple key: among the candidates, the first by source, then row."""
+    def _own_order(self, srows: Any, g: Any, tied: Any, n: int) -> Any:
+        """Per key: whether its tied rows cannot be ordered by (source, line), as `supersede` orders them."""
         c = self.columns
-        in_simple = simple[group]
-        rows, g = sorted_rows[in_simple], group[in_simple]
-        candidate = self._candidates(rows, g, len(simple))
-        rows, g = rows[candidate], g[candidate]
-        source = _ranks([s or "" for s in c.sources])[c.source[rows]]
-        order = np.lexsort((c.line[rows], source, g))
-        rows, g = rows[order], g[order]
-        head = np.ones(len(g), bool)
-        head[1:] = g[1:] != g[:-1]
-        return rows[head]
+        rows, keys = srows[tied], g[tied]
+        own = np.zeros(n, bool)
+        if not len(rows):
+            return own
+        sample, other = c.location(7), c.location(8)
+        if sample is None or other is None or (sample.line, sample.path, other.file) != (7, None, sample.file):
+            own[keys] = True  # locations are not one file's lines: the objects' own order
+            return own
+        for row, key in zip(rows.tolist(), keys.tolist(), strict=True):
+            made = c.objects.get(row)
+            if made is not None and made.location != c.location(int(c.line[row])):
+                own[key] = True
+        source, line = self._source_ranks()[c.source[rows]], c.line[rows]
+        order = np.lexsort((line, source, keys))
+        same = (np.diff(keys[order]) == 0) & (np.diff(source[order]) == 0) & (np.diff(line[order]) == 0)
+        own[keys[order][1:][same]] = True  # two rows on one line: their values and texts decide
+        return own
+
+    def _source_ranks(self) -> Any:
+        return _ranks([s or "" for s in self.columns.sources])
+
+    def _settle(self, srows: Any, g: Any, tied: Any, has_final: Any, diagnostics: list[Diagnostic]) -> Any:
+        """The position of each key's winner among its tied candidates (positions ``tied``, grouped by key);
+        a key whose candidates disagree is a conflict, and becomes a diagnostic."""
+        c = self.columns
+        if not len(tied):
+            return tied
+        rows, group = srows[tied], g[tied]
+        source, line = self._source_ranks()[c.source[rows]], c.line[rows].astype(np.int64)
+        value_key, root = self.amounts.keys(c.amount[rows])
+        head = np.r_[True, group[1:] != group[:-1]]
+        starts = np.nonzero(head)[0]
+        k = np.cumsum(head) - 1
+        agree = (np.minimum.reduceat(value_key, starts) == np.maximum.reduceat(value_key, starts))[k]
+        unranked = len(self.priority)
+        rank = np.asarray([self.priority.index(s or "") if (s or "") in self.priority else unranked
+                           for s in c.sources] or [0], np.int64)[c.source[rows]]
+        ranked = (np.minimum.reduceat(rank, starts) < unranked)[k]
+        down = np.asarray([self._down(i) for i in c.indicator_ids] or [False], bool)[c.indicator[rows]]
+        flip = ~agree & ~ranked & down  # the highest value counts, ties to the last by order (max in `choose`)
+        first = np.where(agree, 0, np.where(ranked, rank, np.where(flip, -root, root)))
+        order = np.lexsort((np.where(flip, -line, line), np.where(flip, -source, source), first, k))
+        lead = order[np.r_[True, k[order][1:] != k[order][:-1]]]
+        ends = np.r_[starts[1:], len(rows)].tolist()
+        by_order = np.lexsort((line, source, k)).tolist()  # each key's rows in `choose`'s order
+        for key in np.nonzero(~agree[starts])[0].tolist():
+            reports = [c.report(int(rows[i])) for i in by_order[starts[key]:ends[key]]]
+            chosen = c.report(int(rows[lead[key]]))
+            diagnostics.append(conflict(reports, chosen, self.priority, bool(has_final[group[starts[key]]])))
+        return tied[lead]
+
+    def _down(self, indicator_id: str) -> bool:
+        indicator = self.indicators.get(indicator_id)
+        return indicator is not None and indicator.direction is Direction.DOWN
+
+    def _by_supersede(self, members: list[int]) -> tuple[list[int], list[Diagnostic]]:
+        """A key's winners (one per value) and problems by `same_value_groups` and `choose` on its reports."""
+        c = self.columns
+        reports = [c.report(r) for r in members]
+        row_of = {id(r): m for r, m in zip(reports, members, strict=True)}
+        indicator = self.indicators.get(c.indicator_ids[c.indicator[members[0]]])
+        found, diagnostics = [], []
+        for same_value in same_value_groups(reports):
+            report, problems = choose(same_value, indicator, self.priority)
+            found.append(row_of[id(report)])
+            diagnostics += problems
+        return found, diagnostics
+
+
+def _series_order(columns: ReportColumns, rows: Any, within: Any) -> Any:
+    """The order of the winning rows in series: indicator, organisation, date, period, then place in their key.
+
+    Rows come in key order already; they need sorting again only when some have a period."""
+    c = columns
+    start, end = c.period_start[rows], c.period_end[rows]
+    if not len(rows) or (start == NO_DAY).all():
+        return np.arange(len(rows))
+    day = c.day[rows]
+    return np.lexsort((within, np.where(end == NO_DAY, day, end), np.where(start == NO_DAY, day, start), day,
+                       c.organisation[rows], c.indicator[rows]))
+
+
+@attrs.frozen
+class _Amounts:
+    """Per distinct amount of a table: its root value, and that value as an integer at its own scale."""
+
+    amounts: tuple[Amount, ...]
+    roots: tuple[Decimal, ...]
+    places: Any
+    """Decimal places of each root value (``0.925`` has 3)."""
+    units: Any
+    """A code per amount for its unit (into ``unit_names``)."""
+    unit_names: tuple[str, ...]
+    whole: tuple[int, ...]
+    """Each root value times ten to its places: an exact integer."""
+
+    @classmethod
+    def of(cls, columns: ReportColumns) -> _Amounts:
+        index: dict[str, int] = {}
+        units = [index.setdefault(a.unit, len(index)) for a in columns.amounts]
+        factors = [unit_info(u).factor for u in index]
+        roots = tuple(a.value * factors[u] for a, u in zip(columns.amounts, units, strict=True))
+        places = [max(0, -e) if isinstance(e := r.as_tuple().exponent, int) else 0 for r in roots]
+        whole = tuple(int(r.scaleb(p)) for r, p in zip(roots, places, strict=True))
+        return cls(columns.amounts, roots, np.asarray(places or [0], np.int64), np.asarray(units or [0], np.int64),
+                   tuple(index), whole)
+
+    def keys(self, codes: Any) -> tuple[Any, Any]:
+        """For some amount codes: a code per `Amount.key` (the same value) and a rank by root value, as `choose`
+        compares them."""
+        infos = [unit_info(u) for u in self.unit_names]
+        distinct = np.unique(codes)
+        keys = [(EXACT.multiply(self.amounts[k].value, infos[self.units[k]].factor), infos[self.units[k]].root)
+                for k in distinct.tolist()]
+        same: dict[tuple[Decimal, str], int] = {}
+        value = np.asarray([same.setdefault(key, len(same)) for key in keys], np.int64)
+        root = _ranks([key[0] for key in keys])
+        at = np.searchsorted(distinct, codes)
+        return value[at], root[at]
+
+
+def _usable(columns: ReportColumns, rows: Any, amounts: _Amounts, indicators: Mapping[str, Indicator],
+            diagnostics: list[Diagnostic]) -> Any:
+    """Per row: whether its unit fits its indicator (`_Check`, per pair present) and its value is possible, and
+    whether the parts of a ratio read with them agree; diagnostics for the others."""
+    c = columns
+    ind, amount = c.indicator[rows].astype(np.int64), c.amount[rows]
+    width = len(amounts.unit_names)
+    pair = ind * width + amounts.units[amount]
+    present = np.unique(pair)
+    checks = {key: _Check.of(indicators.get(c.indicator_ids[key // width]), c.indicator_ids[key // width],
+                             amounts.unit_names[key % width]) for key in present.tolist()}
+    wrong = np.asarray([checks[k].problem is not None for k in present.tolist()] or [False], bool)[
+        np.searchsorted(present, pair)]
+    plain = [_Check.of(indicators.get(i), i, indicators[i].unit) if i in indicators else _Check()
+             for i in c.indicator_ids]
+    low = np.asarray([p.low is not None for p in plain] or [False], bool)[ind]
+    high = np.asarray([p.high is not None for p in plain] or [False], bool)[ind]
+    negative = np.asarray([r < 0 for r in amounts.roots] or [False], bool)[amount]
+    above_one = np.asarray([r > 1 for r in amounts.roots] or [False], bool)[amount]
+    bad = wrong | (low & negative) | (high & above_one)
+    for row, key, unit in zip(rows[bad].tolist(), pair[bad].tolist(), wrong[bad].tolist(), strict=True):
+        check, report = checks[key], c.report(row)
+        diagnostics.append(check.diagnostic(report) if unit else check.impossible(report))
+    good = ~bad
+    parted = [row for row, made in c.objects.items() if made.numerator is not None]
+    if parted:  # ratios with their parts (read by the row reader): the parts must agree
+        where = np.full(len(c), -1, np.int64)
+        where[rows[good]] = np.nonzero(good)[0]
+        for row in parted:
+            if where[row] >= 0:
+                made = c.objects[row]
+                inconsistent = parts_problem(made, checks[int(pair[where[row]])].indicator_name)
+                if inconsistent is not None:
+                    diagnostics.append(inconsistent)
+                    good[where[row]] = False
+    return good
+
+
+class _Sorted:
+    """The winning rows in series order, as a table for `Evidence`: position ``i`` is row ``rows[i]``."""
+
+    __slots__ = ("amount", "amounts", "columns", "rows")
+
+    def __init__(self, columns: ReportColumns, rows: Any) -> None:
+        self.columns, self.rows, self.amounts = columns, rows, columns.amounts
+        self.amount = columns.amount[rows]
+
+    def report(self, row: int) -> ReportedValue:
+        """The report at a position, made on demand."""
+        return self.columns.report(int(self.rows[row]))
+
+    def written(self, rows: Sequence[int]) -> tuple[Amount, ...]:
+        """The distinct amounts, as written, of some positions (a range), without making their reports."""
+        if isinstance(rows, range) and rows.step == 1:
+            codes = self.amount[rows.start:rows.stop]
+        else:
+            codes = self.amount[np.asarray(rows, np.int64)]
+        if not len(codes):
+            return ()
+        first = int(codes[0])
+        if (codes == first).all():
+            return (self.amounts[first],)
+        return tuple(self.amounts[k] for k in np.unique(codes).tolist())
+
+    def date(self, rows: Sequence[int]) -> dt.date | None:
+        """The latest date of some positions."""
+        if not len(rows):
+            return None
+        days = self.columns.day[self.rows[np.asarray(rows, np.int64)]]
+        return dt.date.fromordinal(int(days.max()))
+
+
+def _int_array(values: Any, kind: str) -> array.array[int]:
+    """A compact array of Python-readable integers (4 bytes for days, 8 for sums), for bisection."""
+    out = array.array(kind)
+    out.frombytes(np.ascontiguousarray(values, np.int32 if kind == "i" else np.int64).tobytes())
+    return out
+
+
+def _scaled_sums(columns: ReportColumns, rows: Any, amounts: _Amounts, scale: Any) -> Sequence[int]:
+    """Prefix sums of the values as exact integers at their indicator's scale: int64 where the values and
+    their sums are checked to fit, Python integers otherwise."""
+    amount = columns.amount[rows]
+    shift = scale[columns.indicator[rows]] - amounts.places[amount]
+    if len(rows) and int(shift.max()) <= 18:
+        bound = max(abs(w) for w in amounts.whole) * 10 ** int(shift.max())
+        whole = np.asarray(amounts.whole, np.int64)[amount] if bound < _INT64_SAFE else None
+        if whole is not None and bound * len(rows) >= _INT64_SAFE:  # the quick bound fails: the exact one
+            size = np.abs(whole).astype(np.float64) * 10.0 ** shift
+            whole = whole if float(size.sum()) < _INT64_SAFE / 2 else None
+        if whole is not None:
+            return _int_array(np.r_[0, np.cumsum(whole * 10 ** shift)], "q")
+    values = (amounts.whole[a] * 10**s for a, s in zip(amount.tolist(), shift.tolist(), strict=True))
+    return [0, *itertools.accumulate(values)]
 
 
 class ColumnarReports:
     """Series by (indicator id, organisation) over arrays sorted once; `eduplan.evaluation.series.ReportIndex`."""
 
-    def __init__(self, columns: ReportColumns, rows: Any, combo: Any, roots: list[Decimal],
-                 diagnostics: tuple[Diagnostic, ...], origin: dt.date = dt.date.min) -> None:
+    def __init__(self, columns: ReportColumns, rows: Any, amounts: _Amounts, diagnostics: tuple[Diagnostic, ...],
+                 origin: dt.date = dt.date.min) -> None:
         self.columns, self.diagnostics, self.origin = columns, diagnostics, origin
-        self._flows: dict[tuple[str, str | None], Flows | None] = {}
         self._found: dict[tuple[str, str, str], Diagnostic] = {}
-        ind, org = columns.indicator[rows], columns.organisation[rows]
-        day = columns.day[rows]
-        start = np.where(columns.period_start[rows] == NO_DAY, day, columns.period_start[rows])
-        end = np.where(columns.period_end[rows] == NO_DAY, day, columns.period_end[rows])
-        order = np.lexsort((np.arange(len(rows)), end, start, day, org, ind))
-        self.rows, self.combo = rows[order], combo[order]
-        self.roots = roots
-        self.days: list[int] = day[order].tolist()
-        ind, org = ind[order], org[order]
-        self._series: dict[tuple[str, str | None], tuple[int, int, int]] = {}
-        self._reporters: dict[str, list[str]] = {}
-        self._views: dict[tuple[str, str | None], ColumnSeries] = {}
-        self._scaled(ind)
-        self._index(ind, org)
+        self.rows = rows.astype(np.int32) if len(columns) < 2**31 else rows
+        self.table = _Sorted(columns, self.rows)
+        self.roots = amounts.roots
+        self.amount = self.table.amount
+        self.days = _int_array(columns.day[rows], "i")
+        ind = columns.indicator[rows].astype(np.int64)
+        scale = np.zeros(max(1, len(columns.indicator_ids)), np.int64)
+        if len(ind):  # rows come sorted by indicator
+            firsts = np.r_[0, np.nonzero(ind[1:] != ind[:-1])[0] + 1]
+            scale[ind[firsts]] = np.maximum.reduceat(amounts.places[self.amount], firsts)
+        self.scale: list[int] = scale.tolist()
+        self.prefix = _scaled_sums(columns, rows, amounts, scale)
         running = np.asarray([b is ReportBasis.RUNNING_TOTAL for b in columns.bases] or [False], bool)
-        special = (columns.period_start[self.rows] != NO_DAY) | running[columns.basis[self.rows]]
-        self.special: list[int] = np.r_[0, np.cumsum(special)].tolist()  # prefix counts: a range test is O(1)
+        special = (columns.period_start[rows] != NO_DAY) | running[columns.basis[rows]]
+        self.special = np.r_[0, np.cumsum(special)]  # prefix counts: a range test is O(1)
+        self._index(ind, columns.organisation[rows].astype(np.int64))
 
     def _index(self, ind: Any, org: Any) -> None:
-        if not len(ind):
-            return
-        change = np.nonzero((ind[1:] != ind[:-1]) | (org[1:] != org[:-1]))[0] + 1
-        bounds = np.r_[0, change, len(ind)].tolist()
-        firsts = np.r_[0, change].tolist()
-        for lo, hi, at in zip(bounds[:-1], bounds[1:], firsts, strict=True):
-            key = (self.columns.indicator_ids[ind[at]], self.columns.organisations[org[at]])
-            self._series[key] = (lo, hi, self.scale[ind[at]])
-            if key[1] is not None:
-                self._reporters.setdefault(key[0], []).append(key[1])
-        self._reporters = {k: sorted(v) for k, v in self._reporters.items()}
-
-    def _scaled(self, ind: Any) -> None:
-        """Values as integers at one scale per indicator, and their prefix sums (exact)."""
-        exponent = np.asarray([max(0, -int(r.as_tuple().exponent)) for r in self.roots] or [0], np.int64)
-        per_row = exponent[self.combo]
-        scale = np.zeros(max(1, len(self.columns.indicator_ids)), np.int64)
-        np.maximum.at(scale, ind, per_row)
-        self.scale: list[int] = scale.tolist()
-        ints = [int(r.scaleb(int(scale_k))) for r, scale_k in zip(self.roots, self._combo_scale(ind, scale),
-                                                                    strict=True)]
-        values = [ints[c] for c in self.combo.tolist()] if len(self.combo) else []
-        big = max((abs(v) for v in ints), default=0) * max(1, len(values)) >= _INT64_SAFE
-        if big:
-            prefix: list[int] = [0]
-            for v in values:
-                prefix.append(prefix[-1] + v)
-            self.prefix: Sequence[int] = prefix
-        else:
-            self.prefix = np.r_[0, np.cumsum(np.asarray(values, np.int64))].tolist()
-
-    def _combo_scale(self, ind: Any, scale: Any) -> list[int]:
-        """The scale of each (indicator, amount) combination's indicator."""
-        combo_ind = np.zeros(len(self.roots), np.int64)
-        combo_ind[self.combo] = ind
-        return scale[combo_ind].tolist() if len(self.roots) else []
+        """The (lo, hi) positions of each series, by its indicator and organisation codes."""
+        width = max(1, len(self.columns.organisations))
+        code = ind * width + org
+        change = np.nonzero(code[1:] != code[:-1])[0] + 1 if len(code) else code
+        lows = np.r_[0, change] if len(code) else change
+        highs = np.r_[change, len(code)] if len(code) else change
+        self._width, self._codes = width, code[lows]
+        self._bounds: dict[int, tuple[int, int]] = dict(zip(code[lows].tolist(), zip(
+            lows.tolist(), highs.tolist(), strict=True), strict=True))
+        self._indicator_code = {name: k for k, name in enumerate(self.columns.indicator_ids)}
+        self._organisation_code = {name: k for k, name in enumerate(self.columns.organisations)}
+        self._views: dict[tuple[str, str | None], ColumnSeries | None] = {}
+        self._reporters: dict[str, tuple[str, ...]] = {}
 
     def get(self, indicator_id: str, organisation: str | None) -> ColumnSeries | None:
         """The series for an indicator and organisation (``None``: the jurisdiction)."""
         key = (indicator_id, organisation)
-        view = self._views.get(key)
-        if view is None:
-            bounds = self._series.get(key)
-            if bounds is None:
-                return None
-            view = self._views[key] = ColumnSeries(self, *bounds)
+        try:
+            return self._views[key]
+        except KeyError:
+            pass
+        i, o = self._indicator_code.get(indicator_id, -1), self._organisation_code.get(organisation, -1)
+        bounds = self._bounds.get(i * self._width + o) if i >= 0 and o >= 0 else None
+        view = self._views[key] = None if bounds is None else ColumnSeries(self, *bounds, self.scale[i])
         return view
 
     def organisations(self, indicator_id: str) -> tuple[str, ...]:
         """The units that reported an indicator, sorted."""
-        return tuple(self._reporters.get(indicator_id, ()))
+        found = self._reporters.get(indicator_id)
+        if found is None:
+            i = self._indicator_code.get(indicator_id, -1)
+            low = i * self._width
+            codes = self._codes[np.searchsorted(self._codes, low):np.searchsorted(self._codes, low + self._width)]
+            names = (self.columns.organisations[code - low] for code in codes.tolist())
+            found = self._reporters[indicator_id] = tuple(sorted(n for n in names if n is not None))
+        return found
 
     def series_keys(self) -> tuple[tuple[str, str | None], ...]:
         """The (indicator id, organisation) of every series."""
-        return tuple(self._series)
+        names, width = self.columns, self._width
+        return tuple((names.indicator_ids[code // width], names.organisations[code % width]) for code in self._bounds)
 
     def found(self) -> tuple[Diagnostic, ...]:
         """The problems found so far while summing increments."""
@@ -291,37 +463,34 @@ class ColumnarReports:
     def total(self, indicator_id: str, organisation: str | None, start: dt.date, end: dt.date) -> Total | None:
         """The sum of the increments from ``start`` to ``end``: prefix sums for plain increments, else
         `eduplan.evaluation.flows` itself on the series (running totals, periods, values that look cumulative)."""
-        key = (indicator_id, organisation)
         series = self.get(indicator_id, organisation)
         if series is None:
             return None
-        if key not in self._flows:
-            flows = self._flows[key] = series.flows(self.origin)
-            self._keep(() if flows is None else flows.diagnostics)
-        flows = self._flows[key]
+        flows = series.flows_once(self._found)
         if flows is None:
             plain = series.total(start, end)
             return None if plain is None else Total(plain[0], plain[1])
         total = flows.total(start, end)
         if total is not None:
-            self._keep(total.diagnostics)
+            keep_once(self._found, total.diagnostics)
         return total
-
-    def _keep(self, diagnostics: Iterable[Diagnostic]) -> None:
-        keep_once(self._found, diagnostics)
 
     def all_diagnostics(self) -> tuple[Diagnostic, ...]:
         """The data problems: those found preparing the reports, then those found summing increments."""
         return (*self.diagnostics, *in_order(self._found))
 
 
+_UNSET: Any = object()
+
+
 class ColumnSeries:
     """One (indicator, organisation) series: a slice of the sorted arrays; `SeriesView`."""
 
-    __slots__ = ("hi", "lo", "owner", "scale")
+    __slots__ = ("_flows", "hi", "lo", "owner", "scale")
 
     def __init__(self, owner: ColumnarReports, lo: int, hi: int, scale: int) -> None:
         self.owner, self.lo, self.hi, self.scale = owner, lo, hi, scale
+        self._flows: Flows | None = _UNSET
 
     @property
     def dates(self) -> tuple[dt.date, ...]:
@@ -336,19 +505,20 @@ class ColumnSeries:
 
     def value(self, index: int) -> Decimal:
         """The exact root value at ``index`` (the same `Decimal` the scalar path computes)."""
-        root: Decimal = self.owner.roots[self.owner.combo[index]]
+        root: Decimal = self.owner.roots[self.owner.amount[index]]
         return root
 
     def report(self, index: int) -> ReportedValue:
         """The report at ``index``, made on demand."""
-        return self.owner.columns.report(int(self.owner.rows[index]))
+        return self.owner.table.report(index)
 
     def latest(self, on_or_before: dt.date, since: dt.date | None = None) -> Observation | None:
         """The last value dated on or before a day (and on or after ``since``)."""
-        index = bisect.bisect_right(self.owner.days, on_or_before.toordinal(), self.lo, self.hi) - 1
-        if index < self.lo or (since is not None and self.owner.days[index] < since.toordinal()):
+        days = self.owner.days
+        index = bisect.bisect_right(days, on_or_before.toordinal(), self.lo, self.hi) - 1
+        if index < self.lo or (since is not None and days[index] < since.toordinal()):
             return None
-        return Observation(dt.date.fromordinal(self.owner.days[index]), self.value(index), self.report(index))
+        return Observation(dt.date.fromordinal(days[index]), self.value(index), self.report(index))
 
     def total(self, start: dt.date, end: dt.date) -> tuple[Decimal, Sequence[ReportedValue]] | None:
         """The sum of the values dated from ``start`` to ``end`` (two prefix sums), with lazy evidence."""
@@ -356,13 +526,19 @@ class ColumnSeries:
         if lo == hi:
             return None
         prefix = self.owner.prefix
-        total = Decimal(prefix[hi] - prefix[lo]).scaleb(-self.scale)
-        return total, Evidence.rows(self.owner.columns, self.owner.rows[lo:hi])
+        return Decimal(prefix[hi] - prefix[lo]).scaleb(-self.scale), Evidence.rows(self.owner.table, range(lo, hi))
 
     def history(self, start: dt.date, end: dt.date) -> Sequence[tuple[Decimal, ReportedValue]]:
         """Each value dated from ``start`` to ``end`` with its report, made when read."""
         lo, hi = self.bounds(start, end)
         return _History(self, lo, hi)
+
+    def flows_once(self, found: dict[tuple[str, str, str], Diagnostic]) -> Flows | None:
+        """`flows` from the plan's start, worked out once; its warnings are kept in ``found``."""
+        if self._flows is _UNSET:
+            self._flows = self.flows(self.owner.origin)
+            keep_once(found, () if self._flows is None else self._flows.diagnostics)
+        return self._flows
 
     def flows(self, origin: dt.date) -> Flows | None:
         """`Flows.of` on this series; ``None`` without making a report when its values are plain increments
@@ -370,8 +546,8 @@ class ColumnSeries:
         plain = self.owner.special[self.hi] == self.owner.special[self.lo]  # no period, no running total
         if plain and not self._rising():
             return None
-        values = [(dt.date.fromordinal(self.owner.days[i]), self.value(i), self.report(i))
-                  for i in range(self.lo, self.hi)]
+        days = self.owner.days
+        values = [(dt.date.fromordinal(days[i]), self.value(i), self.report(i)) for i in range(self.lo, self.hi)]
         return Flows.of(values, origin)
 
     def _rising(self) -> bool:
@@ -379,8 +555,8 @@ class ColumnSeries:
         if self.hi - self.lo < 3:
             return False
         prefix = self.owner.prefix
-        values = np.diff(np.asarray(prefix[self.lo:self.hi + 1], dtype=object))
-        return bool(all(a < b for a, b in itertools.pairwise(values)))
+        steps = [prefix[i + 1] - prefix[i] for i in range(self.lo, self.hi)]
+        return all(a < b for a, b in itertools.pairwise(steps))
 
 
 class _History(Sequence[tuple[Decimal, ReportedValue]]):

@@ -18,14 +18,21 @@ immutable sequence of `ReportedValue`, equal to the tuple of the same reports:
 ['90%', '92%', '1%']
 >>> join([(), ()])
 ()
+
+What a reason needs from the evidence, the amounts as written (their decimals), is read without making the
+reports where the table can give it (`written_amounts`):
+
+>>> [str(a) for a in written_amounts(joined)]
+['90%', '92%', '1%']
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Protocol, overload
+from typing import Protocol, overload, runtime_checkable
 
 from eduplan.reports import ReportedValue
+from eduplan.units import Amount
 
 
 class Rows(Protocol):
@@ -33,6 +40,15 @@ class Rows(Protocol):
 
     def report(self, row: int) -> ReportedValue:
         """The report read from row ``row``."""
+        ...
+
+
+@runtime_checkable
+class Written(Protocol):
+    """A table that also gives the amounts of some rows as written, without making their reports."""
+
+    def written(self, rows: Sequence[int]) -> tuple[Amount, ...]:
+        """The distinct amounts (as written: ``1.50%`` and ``1.5%`` differ) of ``rows``."""
         ...
 
 
@@ -107,3 +123,20 @@ def join(items: Iterable[Sequence[ReportedValue]]) -> Sequence[ReportedValue]:
     if all(table is None for table, _ in parts):
         return tuple(report for _, rows in parts for report in rows)  # type: ignore[misc]
     return Evidence(parts)
+
+
+def written_amounts(evidence: Sequence[ReportedValue]) -> tuple[Amount, ...]:
+    """The amounts behind ``evidence`` as written (each distinct one at least once): what the decimals a reason
+    shows rest on. A lazy part whose table is `Written` (the columnar path's) is read without making its reports;
+    on plain tuples (the scalar path) this is ``tuple(r.value for r in evidence)``."""
+    if not isinstance(evidence, Evidence):
+        return tuple(report.value for report in evidence)
+    found: list[Amount] = []
+    for table, rows in evidence.parts():
+        if table is None:
+            found += (report.value for report in rows)  # type: ignore[union-attr]
+        elif isinstance(table, Written):
+            found += table.written(rows)  # type: ignore[arg-type]
+        else:
+            found += (table.report(int(row)).value for row in rows)  # type: ignore[arg-type]
+    return tuple(found)

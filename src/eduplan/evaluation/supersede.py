@@ -38,7 +38,7 @@ from eduplan.diagnostics import Code, Diagnostic, Location, Severity
 from eduplan.indicators import Direction, Indicator
 from eduplan.reports import ReportedValue
 
-__all__ = ["choose", "same_value_groups"]
+__all__ = ["choose", "conflict", "same_value_groups"]
 
 
 def same_value_groups(reports: Sequence[ReportedValue]) -> list[list[ReportedValue]]:
@@ -71,13 +71,24 @@ def choose(reports: Sequence[ReportedValue], indicator: Indicator | None, source
     ranked = [r for r in candidates if (r.source or "") in source_priority]
     if ranked:
         chosen = min(ranked, key=lambda r: (source_priority.index(r.source or ""), _order(r)))
-        rule = (f"the policy's source priority picks {chosen.source}", f"按来源优先级采用{chosen.source}")
     else:
         down = indicator is not None and indicator.direction is Direction.DOWN
         chosen = (max if down else min)(candidates, key=lambda r: (r.value.root_value(), _order(r)))
+    return chosen, [conflict(candidates, chosen, source_priority, bool(finals))]
+
+
+def conflict(candidates: Sequence[ReportedValue], chosen: ReportedValue, source_priority: Sequence[str],
+             final: bool) -> Diagnostic:
+    """The ``conflicting-reports`` diagnostic for reports of one value that disagree (``candidates``, in the
+    order `choose` sorts them), saying which rule made ``chosen`` count; ``final``: they are final values.
+
+    The columnar path (`eduplan.evaluation.columnar`) chooses on arrays and makes only these rows' reports."""
+    if (chosen.source or "") in source_priority:
+        rule = (f"the policy's source priority picks {chosen.source}", f"按来源优先级采用{chosen.source}")
+    else:
         rule = ("the least favourable value counts (set Policy(source_priority=...) to choose a source)",
                 "采用最不利的数值（可在 Policy(source_priority=...) 中指定来源优先级）")
-    return chosen, [_conflict(candidates, chosen, rule, "final" if finals else "provisional")]
+    return _conflict(candidates, chosen, rule, "final" if final else "provisional")
 
 
 def _order(report: ReportedValue) -> tuple[str, str, int, str, Decimal, str]:
