@@ -127,22 +127,60 @@ _PERIOD_CELLS = ("", "", "2021-01-01/2021-12-31", "2022-01-01/2022-06-30", "2022
                  "2023-12-31/2023-01-01")
 _FINAL_CELLS = ("", "", "", "provisional", "终值", "maybe")
 _ON_CELLS = ("", "", "2022-01-15", "2022-02-01", "2023-01-10", "not a date")
+_SOURCES = ("", "", "统计公报", "自查")
 
 
 @st.composite
 def province(draw: st.DrawFn) -> tuple[Any, list[list[str]]]:
     """A `province_plan` and a reports table (header first) with plain, odd and bad cells, duplicates included."""
     plan = province_plan(draw)
-    row = st.tuples(st.sampled_from(_ROW_INDICATORS), st.sampled_from(("", *PROVINCE_UNITS)),
+    odd = st.tuples(st.sampled_from(_ROW_INDICATORS), st.sampled_from(("", *PROVINCE_UNITS)),
                     st.sampled_from(_DATE_CELLS), st.sampled_from(_PERIOD_CELLS), st.sampled_from(_VALUE_CELLS),
                     st.sampled_from(_UNIT_CELLS), st.sampled_from(_FINAL_CELLS), st.sampled_from(_ON_CELLS),
-                    st.sampled_from(("", "", "统计公报", "自查")), st.sampled_from(("", "", "补报", "更正")),
+                    st.sampled_from(_SOURCES), st.sampled_from(("", "", "补报", "更正")),
                     st.sampled_from(("", "", "", "新增", "累计", "口径?")), st.sampled_from(("", "", "", "45", "x")),
                     st.sampled_from(("", "", "50", "0")))
+    # Most rows are well formed (an odd cell in any of 13 columns would otherwise refuse nearly every row, and
+    # leave nothing to compare the paths on): a few units, dates and values, so that reports compete.
+    clean = st.tuples(st.sampled_from(_ROW_INDICATORS[:-1]), st.sampled_from(("", *PROVINCE_UNITS)),
+                      st.sampled_from(_DATE_CELLS[:7]),
+                      st.sampled_from(("", "", "", "", "2022年", *_PERIOD_CELLS[2:6])),
+                      st.sampled_from(_VALUE_CELLS[:16]), st.sampled_from(_UNIT_CELLS[:6]),
+                      st.sampled_from(_FINAL_CELLS[:5]), st.sampled_from(_ON_CELLS[:5]), st.sampled_from(_SOURCES),
+                      st.sampled_from(("", "", "补报")), st.sampled_from(("", "", "", "新增", "累计")),
+                      st.just(""), st.just(""))
+    row = st.one_of(clean, clean, clean, odd)
     rows = draw(st.lists(row.map(list), max_size=25))
-    for base in draw(st.lists(st.sampled_from(rows), max_size=15)) if rows else ():  # competing reports
-        rows.append([*base[:4], draw(st.sampled_from(_VALUE_CELLS)), base[5], draw(st.sampled_from(_FINAL_CELLS)),
-                     draw(st.sampled_from(_ON_CELLS)), *base[8:]])
+    competing = st.lists(st.sampled_from(rows), min_size=min(3, len(rows)), max_size=15) if rows else st.just([])
+    for base in draw(competing):  # competing reports of the same value
+        rows.append([*base[:4], draw(st.sampled_from(_VALUE_CELLS)), base[5],
+                     draw(st.sampled_from((base[6], base[6], *_FINAL_CELLS))),
+                     draw(st.sampled_from((base[7], base[7], *_ON_CELLS))), draw(st.sampled_from((base[8], *_SOURCES))),
+                     *base[9:]])
     header = ["indicator", "organisation", "date", "period", "value", "unit", "final", "reported_on", "source",
               "note", "basis", "numerator", "denominator"]
     return plan, [header, *rows]
+
+
+@st.composite
+def competing(draw: st.DrawFn) -> tuple[Any, list[list[str]]]:
+    """A `province_plan` and a table of well-formed rows that compete: a few values (indicator, unit, day), each
+    reported several times with other amounts, final flags, report dates, sources and periods (two periods can
+    end on one day: H2 and the year), in any order."""
+    plan = province_plan(draw)
+    ids = sorted(i.id for i in plan.indicators_used())
+    day = st.sampled_from(("2021-12-31", "2022-06-30", "2022-12-31"))
+    keys = draw(st.lists(st.tuples(st.sampled_from(ids), st.sampled_from(("", *PROVINCE_UNITS)), day),
+                         min_size=1, max_size=4))
+    rows = []
+    for indicator, unit, day in keys:
+        year = day[:4]
+        periods = ("", "", f"{year}年", f"{year}-01-01/{day}", f"{year}-07-01/{day}" if day.endswith("12-31") else "")
+        for _ in range(draw(st.integers(1, 5))):
+            rows.append([indicator, unit, day, draw(st.sampled_from(periods)), draw(st.sampled_from(_VALUE_CELLS[:16])),
+                         draw(st.sampled_from(_UNIT_CELLS[:6])), draw(st.sampled_from(_FINAL_CELLS[:5])),
+                         draw(st.sampled_from(("", "2022-01-15", "2023-01-10"))), draw(st.sampled_from(_SOURCES)),
+                         "", draw(st.sampled_from(("", "", "新增", "累计"))), "", ""])
+    header = ["indicator", "organisation", "date", "period", "value", "unit", "final", "reported_on", "source",
+              "note", "basis", "numerator", "denominator"]
+    return plan, [header, *draw(st.permutations(rows))]
