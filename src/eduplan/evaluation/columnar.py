@@ -46,7 +46,6 @@ from eduplan.units import Amount, unit_info
 
 _INT64_SAFE = 2**62
 """Scaled values and their sums stay below this in int64; past it, they are kept as Python integers."""
-_LAST = np.iinfo(np.int64).max
 
 
 def prepare_columns(columns: ReportColumns, indicators: Mapping[str, Indicator], as_of: dt.date,
@@ -74,43 +73,31 @@ def _ranks(values: Sequence[Any]) -> Any:
     return np.asarray([rank[v] for v in values] or [0], np.int64)
 
 
-def _pack(keys: Sequence[tuple[Any, int]]) -> Any | None:
-    """Non-negative int64 keys, each below its bound, packed into one int64 in the same order; ``None`` if
-    they do not fit."""
-    room = 1
-    for _, bound in keys:
-        room *= max(1, bound)
-    if room >= _INT64_SAFE:
-        return None
-    packed = np.zeros(len(keys[0][0]), np.int64)
-    for key, bound in keys:
-        packed = packed * max(1, bound) + key
-    return packed
+def _sorted_by_key(columns: ReportColumns, rows: Any) -> tuple[Any, Any]:
+    """``rows`` (ascending) sorted by (indicator, organisation, end day) then row, and where each key begins.
 
-
-def _sorted_by(keys: Sequence[tuple[Any, int]], rows: Any) -> tuple[Any, Any]:
-    """``rows`` (ascending) sorted by ``keys`` then row, and where each run of equal keys begins."""
-    n = int(rows[-1]) + 1
-    packed = _pack([*keys, (rows, n)])
-    if packed is not None:  # one plain sort of a packed key (the common case)
+    The end day is the period's for an increment, else the date. The key and the row are packed into one int64
+    when they fit (one plain sort, the common case), else sorted by `numpy.lexsort`."""
+    c = columns
+    day = np.where(c.period_start[rows] != NO_DAY, c.period_end[rows], c.day[rows])
+    low, n = int(day.min()), int(rows[-1]) + 1
+    bounds = (len(c.indicator_ids), len(c.organisations), int(day.max()) - low + 1, n)
+    if np.prod(np.asarray(bounds, dtype=object)) < _INT64_SAFE:
+        packed = c.indicator[rows].astype(np.int64)
+        for part, bound in ((c.organisation[rows], bounds[1]), (day - low, bounds[2]), (rows, n)):
+            packed *= bound
+            packed += part
         packed.sort()
         key, ordered = np.divmod(packed, n)
         return ordered, np.r_[True, key[1:] != key[:-1]]
-    order = np.lexsort((rows, *reversed([k for k, _ in keys])))
+    keys = (c.indicator[rows], c.organisation[rows], day)
+    order = np.lexsort((rows, *reversed(keys)))
     new = np.zeros(len(order), bool)
     new[0] = True
-    for key, _ in keys:
+    for key in keys:
         k = key[order]
         new[1:] |= k[1:] != k[:-1]
     return rows[order], new
-
-
-def _day_keys(columns: ReportColumns, rows: Any, day: Any) -> list[tuple[Any, int]]:
-    """(indicator, organisation, ``day``) as non-negative int64 keys with their bounds."""
-    low = int(day.min())
-    return [(columns.indicator[rows].astype(np.int64), len(columns.indicator_ids)),
-            (columns.organisation[rows].astype(np.int64), len(columns.organisations)),
-            (day.astype(np.int64) - low, int(day.max()) - low + 1)]
 
 
 class _Winners:
@@ -131,43 +118,59 @@ class _Winners:
 
     def choose(self) -> tuple[Any, Any, list[Diagnostic]]:
         """The winning rows in key order, each one's place among its key's winners, and the conflicts found."""
-        c, rows = self.columns, self.rows
+        rows = self.rows
         if not len(rows):
             return rows, rows, []
-        key_day = np.where(c.period_start[rows] != NO_DAY, c.period_end[rows], c.day[rows])
-        srows, new = _sorted_by(_day_keys(c, rows, key_day), rows)
+        srows, new = _sorted_by_key(self.columns, rows)
         starts = np.nonzero(new)[0]
+        sizes = np.diff(np.r_[starts, len(srows)])
+        shared = sizes > 1  # keys with several reports: the only ones with anything to choose
+        if not shared.any():
+            return srows, np.zeros(len(srows), np.int64), []
+        in_shared = np.repeat(shared, sizes)
+        won, by_supersede, diagnostics = self._shared(srows[in_shared], sizes[shared])
+        winner = ~in_shared
+        winner[np.nonzero(in_shared)[0][won]] = True
+        if not by_supersede:
+            return srows[winner], np.zeros(int(winner.sum()), np.int64), diagnostics
         g = np.cumsum(new) - 1
+        found, keys, within = [srows[winner]], [g[winner]], [np.zeros(int(winner.sum()), np.int64)]
+        for key in np.nonzero(shared)[0][by_supersede].tolist():
+            rows_won, problems = self._by_supersede(srows[starts[key]:starts[key] + sizes[key]].tolist())
+            diagnostics += problems
+            found.append(np.asarray(rows_won, np.int64))
+            keys.append(np.full(len(rows_won), key, np.int64))
+            within.append(np.arange(len(rows_won), dtype=np.int64))
+        rows, key_of, place = (np.concatenate(a) for a in (found, keys, within))
+        order = np.lexsort((place, key_of))
+        return rows[order], place[order], diagnostics
+
+    def _shared(self, srows: Any, sizes: Any) -> tuple[Any, list[int], list[Diagnostic]]:
+        """For keys with several reports (``srows``, grouped by key, of ``sizes``): the positions of the winners
+        settled on the arrays, the keys left to `supersede` itself, and the conflicts found."""
+        c = self.columns
+        starts = np.r_[0, np.cumsum(sizes)[:-1]]
+        g = np.repeat(np.arange(len(sizes)), sizes)
         final = c.final[srows]
         has_final = np.logical_or.reduceat(final, starts)
         pool = final | ~has_final[g]
-        on = c.reported_on[srows].astype(np.int64)
+        on = c.reported_on[srows]
         last = np.maximum.reduceat(np.where(pool, on, NO_DAY - 1), starts)
         candidate = pool & (on == last[g])
-        period = c.period_start[srows].astype(np.int64)
+        by_rows = np.ones(len(sizes), bool)
+        period = c.period_start[srows]
         explicit = period != NO_DAY
-        lo = np.minimum.reduceat(np.where(explicit, period, _LAST), starts)
-        hi = np.maximum.reduceat(np.where(explicit, period, -1), starts)
-        by_rows = (lo == _LAST) | (lo == hi)  # one period start, or none: one value (see same_value_groups)
+        if explicit.any():  # one period start, or none, is one value (see same_value_groups)
+            lo = np.minimum.reduceat(np.where(explicit, period, np.iinfo(period.dtype).max), starts)
+            hi = np.maximum.reduceat(np.where(explicit, period, NO_DAY), starts)
+            by_rows = (lo == np.iinfo(period.dtype).max) | (lo == hi)
         ties = np.add.reduceat(candidate, starts) > 1
         tied = candidate & ties[g]
         by_rows &= ~self._own_order(srows, g, tied, len(starts))
         winner = candidate & ~ties[g] & by_rows[g]  # a key with one candidate: it wins
         diagnostics: list[Diagnostic] = []
-        winner[self._settle(srows, g, np.nonzero(tied & by_rows[g])[0], has_final, diagnostics)] = True
-        won, keys, within = [srows[winner]], [g[winner]], [np.zeros(int(winner.sum()), np.int64)]
-        bounds = np.r_[starts, len(srows)]
-        for key in np.nonzero(~by_rows)[0].tolist():
-            found, problems = self._by_supersede(srows[bounds[key]:bounds[key + 1]].tolist())
-            diagnostics += problems
-            won.append(np.asarray(found, np.int64))
-            keys.append(np.full(len(found), key, np.int64))
-            within.append(np.arange(len(found), dtype=np.int64))
-        if len(won) == 1:
-            return won[0], within[0], diagnostics
-        rows, key_of, place = (np.concatenate(a) for a in (won, keys, within))
-        order = np.lexsort((place, key_of))
-        return rows[order], place[order], diagnostics
+        settled = self._settle(srows, g, np.nonzero(tied & by_rows[g])[0], has_final, diagnostics)
+        return np.r_[np.nonzero(winner)[0], settled], np.nonzero(~by_rows)[0].tolist(), diagnostics
 
     def _own_order(self, srows: Any, g: Any, tied: Any, n: int) -> Any:
         """Per key: whether its tied rows cannot be ordered by (source, line), as `supersede` orders them."""
@@ -301,7 +304,7 @@ def _usable(columns: ReportColumns, rows: Any, amounts: _Amounts, indicators: Ma
     ind, amount = c.indicator[rows].astype(np.int64), c.amount[rows]
     width = len(amounts.unit_names)
     pair = ind * width + amounts.units[amount]
-    present = np.unique(pair)
+    present = np.nonzero(np.bincount(pair, minlength=1))[0] if len(pair) else pair
     checks = {key: _Check.of(indicators.get(c.indicator_ids[key // width]), c.indicator_ids[key // width],
                              amounts.unit_names[key % width]) for key in present.tolist()}
     wrong = np.asarray([checks[k].problem is not None for k in present.tolist()] or [False], bool)[
@@ -410,7 +413,7 @@ class ColumnarReports:
         self.prefix = _scaled_sums(columns, rows, amounts, scale)
         running = np.asarray([b is ReportBasis.RUNNING_TOTAL for b in columns.bases] or [False], bool)
         special = (columns.period_start[rows] != NO_DAY) | running[columns.basis[rows]]
-        self.special = np.r_[0, np.cumsum(special)]  # prefix counts: a range test is O(1)
+        self.special = np.r_[0, np.cumsum(special, dtype=np.int32)]  # prefix counts: a range test is O(1)
         self._index(ind, columns.organisation[rows].astype(np.int64))
 
     def _index(self, ind: Any, org: Any) -> None:
