@@ -167,3 +167,21 @@ def test_doublings_fractions_and_permille(text: str, reading: tuple[str, str, st
 def test_slashes_that_are_not_fractions(text: str) -> None:
     """A slash without a cue before it is a date, a code or a page, not a share."""
     assert extract_targets(text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("小学、初中、高中巩固率分别达到95%、98%、99%。", ["小学巩固率", "初中巩固率", "高中巩固率"]),
+        ("小学、初中班额分别不超过45人、50人。", ["小学班额", "初中班额"]),
+        ("生均体育运动场馆面积小学、初中分别达到7.5平方米、10.2平方米以上。",
+         ["生均体育运动场馆面积(小学)", "生均体育运动场馆面积(初中)"]),
+        ("每百名学生拥有高于规定学历教师数,小学、初中分别达到4.2人以上、5.3人以上。",
+         ["每百名学生拥有高于规定学历教师数(小学)", "每百名学生拥有高于规定学历教师数(初中)"]),
+        ("小学、初中班额分别不超过45人。", ["初中班额"]),  # one number for two levels: not distributed
+    ],
+)
+def test_fenbie_lists_distribute_the_name(text: str, names: list[str]) -> None:
+    """A list of levels (lexicon [level]) before 分别 gives each number its own level: the shared noun printed
+    after the list (小学、初中班额) or before it (…面积小学、初中), or in the clause before."""
+    assert [t.indicator for t in extract_targets(text)] == names

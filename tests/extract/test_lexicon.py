@@ -177,7 +177,7 @@ def test_target_grammar(text: str, comparator: str | None, value: str | None) ->
         ("确保美育课程课时总量达到总课时的9%。", ["美育课程课时总量占总课时比例"]),
         ("其中骨干教师不低于交流总数的20%。", ["骨干教师占交流总数比例"]),
         ("近视率每年下降0.5个百分点,教育经费年均增长8%。", ["近视率", "教育经费"]),
-        ("小学、初中班额分别不超过45人、50人。", ["初中班额", "初中班额"]),
+        ("小学、初中班额分别不超过45人、50人。", ["小学班额", "初中班额"]),
         ("重点建设30个学生乐团(民乐、弦乐)。", ["重点建设学生乐团"]),
         ("建设2000个面向全体学生、内容丰富的美育社团。", ["建设美育社团"]),
     ],
@@ -238,3 +238,12 @@ def test_direction_words(name: str, direction: str | None) -> None:
     """[lower-is-better] and [higher-is-better]: the way an indicator's name says it should move."""
     found = kind_direction(name)
     assert (None if found is None else found.value) == direction
+
+
+@pytest.mark.parametrize("level", ["学前教育", "义务教育", "普通高中", "高中阶段", "中等职业教育", "中职", "高职",
+                                   "高等教育", "特殊教育", "幼儿园", "小学", "初中", "高中", "城区", "城市", "县镇",
+                                   "乡村", "农村"])
+def test_level_words(level: str) -> None:
+    """[level]: each level distributes a 分别 list (X、小学班额分别不超过45人、50人 gives X班额 and 小学班额)."""
+    found = extract_targets(f"{level}、小学班额分别不超过45人、50人。")
+    assert [t.indicator for t in found] == [f"{level}班额", "小学班额"]

@@ -85,6 +85,7 @@ class Lexicon:
     vague: tuple[str, ...]
     programme: tuple[str, ...]
     scope_end: tuple[str, ...]
+    levels: tuple[str, ...]
     lower_is_better: tuple[str, ...]
     higher_is_better: tuple[str, ...]
     measure_words: tuple[MeasureWord, ...]
@@ -144,6 +145,7 @@ def lexicon() -> Lexicon:
         vague=words("vague"),
         programme=words("programme"),
         scope_end=words("scope-end"),
+        levels=words("level"),
         lower_is_better=words("lower-is-better"),
         higher_is_better=words("higher-is-better"),
         measure_words=_measure_words(registry, sections["units"], set(words("not-measure-words"))),

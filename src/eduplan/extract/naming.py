@@ -159,3 +159,38 @@ def _noun_after(tail: str) -> str:
     if text.count("(") > text.count(")"):
         text = text[: text.rfind("(")]
     return text.strip()
+
+
+_LEVEL = alternation(LEX.levels)
+#: 小学、初中、高中巩固率分别达到95%、98%、99%: a list of levels, the shared noun before or after it, 分别.
+DISTRIBUTED = re.compile(
+    rf"(?P<before>[^,;:。、\d]*?)(?P<levels>(?:{_LEVEL})(?:、(?:{_LEVEL}))+)(?P<after>[^,;:。、\d]*?)(?=分别|均)"
+)
+
+
+def distributed_names(clause: str, count: int, context: str = "") -> tuple[str, ...] | None:
+    """The names a 分别 list gives its ``count`` numbers, one per level, or ``None`` when the clause is no such list.
+
+    ``context`` is the clause before, for a list whose noun is printed there (每百名学生拥有高于规定学历教师数,
+    小学、初中分别达到4.2人以上、5.3人以上).
+
+    >>> distributed_names("小学、初中班额分别不超过45人、50人", 2)
+    ('小学班额', '初中班额')
+    >>> distributed_names("生均体育运动场馆面积小学、初中分别达到7.5平方米、10.2平方米以上", 2)
+    ('生均体育运动场馆面积(小学)', '生均体育运动场馆面积(初中)')
+    >>> distributed_names("小学、初中分别达到4.2人以上、5.3人以上", 2, "每百名学生拥有高于规定学历教师数")
+    ('每百名学生拥有高于规定学历教师数(小学)', '每百名学生拥有高于规定学历教师数(初中)')
+    >>> distributed_names("小学、初中班额分别不超过45人", 1) is None
+    True
+    """
+    found = DISTRIBUTED.search(clause)
+    if found is None:
+        return None
+    levels = found["levels"].split("、")
+    if len(levels) != count:
+        return None
+    before, after = _core(found["before"]) if found["before"] else "", found["after"].strip()
+    if after:
+        return tuple(level + after for level in levels)
+    noun = before or _core(context)
+    return None if not noun else tuple(f"{noun}({level})" for level in levels)

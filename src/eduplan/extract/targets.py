@@ -36,7 +36,7 @@ from eduplan.extract.cues import (
 )
 from eduplan.extract.deadlines import YearCue, deadline_before, year_cues
 from eduplan.extract.lexicon import alternation, lexicon
-from eduplan.extract.naming import Name, name_indicator
+from eduplan.extract.naming import Name, distributed_names, name_indicator
 from eduplan.extract.quantities import find_quantities
 from eduplan.extract.text import Document
 from eduplan.targets import Comparator
@@ -167,10 +167,15 @@ class _Shared:
 def _sentence_targets(doc: Document, sentence: Span, quantities: list[Quantity]) -> Iterator[_Reading]:
     hedged = False
     shared = _Shared()
+    context = ""
     for clause in doc.clauses(sentence):
         inside = [q for q in quantities if clause.start <= q.span.start < clause.end]
         shared.subject = subject_scope(doc.text(clause)) or shared.subject
-        yield from _numeric_targets(doc, clause, inside, hedged, shared)
+        readings = list(_numeric_targets(doc, clause, inside, hedged, shared))
+        names = distributed_names(doc.text(clause), len(readings), context) if len(readings) > 1 else None
+        yield from (readings if names is None else
+                    [attrs.evolve(r, indicator=name) for r, name in zip(readings, names, strict=True)])
+        context = "" if readings else doc.text(clause)
         if not inside:
             yield from _coverage_targets(doc, clause, hedged)
         hedged = hedged or hedges_rest_of_sentence(doc.text(clause))
