@@ -2,13 +2,27 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 import pytest
 
-from eduplan import Amount, IndicatorKind
+from eduplan import (
+    Accumulation,
+    Amount,
+    Comparator,
+    Goal,
+    IndicatorKind,
+    Plan,
+    ReportedValue,
+    Target,
+    evaluate,
+    parse_deadline,
+    parse_quantity,
+)
 from eduplan.evaluation.shown import Shown
 from eduplan.indicators import Indicator
+from eduplan.io.columns import columns_from_rows
 
 
 @pytest.mark.parametrize(("unit", "root", "reported", "expected"), [
@@ -39,3 +53,24 @@ def test_printed_without_reports_is_unchanged() -> None:
     """Without the reports behind it, a value shows the decimals it carries (92.00%)."""
     shown = Shown(Indicator("r", "巩固率", IndicatorKind.PERCENTAGE, "%"))
     assert shown.printed(Decimal("0.9200")) == "92.00%"
+
+
+@pytest.mark.parametrize("columns", [False, True])
+def test_written_digits_are_read_without_making_reports(columns: bool) -> None:
+    """A sum of 1.5万个 and 3000个 shows as 18000个 on both paths; on columns no report is made to find that out."""
+    pytest.importorskip("numpy")
+    seats = Indicator("n", "新增学位", IndicatorKind.COUNT, "个")
+    target = Target("t", seats, Comparator.AT_LEAST, parse_quantity("20000个"), deadline=parse_deadline("2020年"),
+                    accumulation=Accumulation.CUMULATIVE)
+    plan = Plan("p", "计划", "2020年", goals=(Goal("g", targets=(target,)),))
+    rows = [["indicator", "date", "value", "unit"], ["n", "2020-03-31", "1.5", "万个"],
+            ["n", "2020-06-30", "3000", "个"]]
+    if columns:
+        table = columns_from_rows(rows, plan, "r.csv").value
+        result = evaluate(plan, table, dt.date(2020, 7, 1)).results[0]
+        assert not table._made  # the reason's digits came from the amounts, not from made reports
+    else:
+        reports = [ReportedValue("n", Amount("1.5", "万个"), dt.date(2020, 3, 31)),
+                   ReportedValue("n", Amount(3000, "个"), dt.date(2020, 6, 30))]
+        result = evaluate(plan, reports, dt.date(2020, 7, 1)).results[0]
+    assert result.reason_zh.startswith("实际18000个")

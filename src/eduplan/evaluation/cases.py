@@ -24,6 +24,7 @@ import attrs
 from eduplan.diagnostics import Code, Diagnostic, Location, Severity
 from eduplan.evaluation.policy import Policy
 from eduplan.evaluation.series import ReportIndex
+from eduplan.evaluation.shown import Shown
 from eduplan.evaluation.values import Window
 from eduplan.indicators import Indicator
 from eduplan.model import Goal, Plan, Task
@@ -42,6 +43,15 @@ class Setting:
     policy: Policy
     indicators: Mapping[str, Indicator]
     section_of: Mapping[str, str]
+    _shown: dict[tuple[str, bool], Shown] = attrs.field(factory=dict, eq=False, repr=False)
+
+    def shown(self, indicator: Indicator, *, points: bool = False) -> Shown:
+        """``Shown(indicator, points=points)``, made once per unit in an evaluation (it keeps amounts it made)."""
+        key = (indicator.unit, points)
+        found = self._shown.get(key)
+        if found is None:
+            found = self._shown[key] = Shown(indicator, points=points)
+        return found
 
     @classmethod
     def of(cls, plan: Plan, as_of: dt.date, policy: Policy) -> Setting:

@@ -21,13 +21,13 @@ worded (`eduplan.evaluation.reasons`); and the share-of-units result of a window
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
 import attrs
 
 from eduplan.evaluation.cases import Case, Setting
-from eduplan.evaluation.evidence import join
+from eduplan.evaluation.evidence import join, written_amounts
 from eduplan.evaluation.gaps import gap_in_points
 from eduplan.evaluation.reasons import reason
 from eduplan.evaluation.results import Result
@@ -35,6 +35,7 @@ from eduplan.evaluation.shown import Shown, four_places
 from eduplan.evaluation.status import Status
 from eduplan.evaluation.values import Threshold, Window
 from eduplan.evaluation.verdicts import Judged
+from eduplan.indicators import Baseline
 from eduplan.model import Goal, Task
 from eduplan.numerals import tidy
 from eduplan.targets import Basis, Comparator, Reference, ReferenceKind, Strength, Target
@@ -46,7 +47,7 @@ _WARN_STATUSES = frozenset({Status.MISSED, Status.BREACHED, Status.OFF_TRACK, St
 def result_of(setting: Setting, case: Case, judged: Judged) -> Result:
     """The result of one case: its numbers in the indicator's unit, at a faithful precision, and its reason."""
     target, window, unit, owner = case.target, case.window, case.unit, case.owner
-    shown = Shown.of(target.indicator, points=target.basis is Basis.GAP and gap_in_points(target))
+    shown = setting.shown(target.indicator, points=target.basis is Basis.GAP and gap_in_points(target))
     known = judged.threshold if isinstance(judged.threshold, Threshold) else None
     actual, main, status = judged.actual, judged.main, judged.status
     evidence = actual.evidence
@@ -57,9 +58,9 @@ def result_of(setting: Setting, case: Case, judged: Judged) -> Result:
         actual = attrs.evolve(actual, value=value)
         known = attrs.evolve(known, value=main.breach_threshold or known.value)
     places = shown.faithful_places(actual.value, () if known is None else (known.value, known.upper))
-    zh, en = _reason(setting, case, judged, shown, actual.value, known, places, breach_date,
-                     tuple(report.value for report in evidence))
     baseline = target.effective_baseline(unit)
+    zh, en = _reason(setting, case, judged, shown, actual.value, known, places, breach_date,
+                     written_amounts(evidence), baseline)
     return Result(
         target=target, status=status, reason_zh=zh, reason_en=en, owner_id=owner.id,
         task_id=owner.id if isinstance(owner, Task) else None,
@@ -78,11 +79,10 @@ def result_of(setting: Setting, case: Case, judged: Judged) -> Result:
 
 def _reason(setting: Setting, case: Case, judged: Judged, shown: Shown, actual: Decimal | None,
             known: Threshold | None, places: int, breach_date: dt.date | None,
-            reported: Sequence[Amount]) -> tuple[str, str]:
+            reported: Iterable[Amount], baseline: Baseline | None) -> tuple[str, str]:
     """The result's reason: the target worded as printed, numbers at a sensible precision."""
     target, window, main, status = case.target, case.window, judged.main, judged.status
     value = None if known is None else known.value
-    baseline = target.effective_baseline(case.unit)
     change = target.comparator.is_change and target.value is not None
     days = (window.deadline - setting.as_of).days
     ref = target.reference if target.basis in (Basis.MULTIPLE, Basis.GAP) else None

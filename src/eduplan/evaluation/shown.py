@@ -34,6 +34,7 @@ from eduplan.numerals import tidy
 from eduplan.units import Amount, unit_info
 
 PLACES = Decimal("0.0001")
+_KEEP = 1 << 16  # amounts a `Shown` keeps (thresholds repeat on every unit; most actual values do not)
 _MAX_PLACES = 6
 
 
@@ -54,8 +55,16 @@ def _round(value: Decimal, places: int) -> Decimal:
 
 def _places_in(amount: Amount, factor: Decimal) -> int:
     """The decimals ``amount``'s written digits have in a unit of ``factor`` (1.5万个 has none in 个)."""
-    scale = unit_info(amount.unit).factor / factor
-    return max(0, _places(amount.value) - (scale.adjusted() if scale > 1 else 0))
+    key = (amount.unit, factor)
+    lost = _LOST.get(key)
+    if lost is None:
+        scale = unit_info(amount.unit).factor / factor
+        lost = _LOST[key] = scale.adjusted() if scale > 1 else 0
+    return max(0, _places(amount.value) - lost)
+
+
+_LOST: dict[tuple[str, Decimal], int] = {}
+"""Per (unit, factor): how many written decimals a value loses in the unit of ``factor`` (万个 in 个: four)."""
 
 
 def _sign(value: Decimal) -> int:
@@ -65,7 +74,7 @@ def _sign(value: Decimal) -> int:
 class Shown:
     """Converts root values back to the indicator's unit for records and reasons."""
 
-    __slots__ = ("count", "factor", "unit")
+    __slots__ = ("_amounts", "count", "factor", "unit")
 
     def __init__(self, indicator: Indicator, *, points: bool = False) -> None:
         """``points``: show values in 个百分点 (a gap between two rates) instead of the indicator's unit."""
@@ -73,24 +82,26 @@ class Shown:
         info = unit_info(indicator.unit)
         self.factor = Decimal("0.01") if points else info.factor
         self.count = not points and info.dimension in COUNT_DIMENSIONS
-
-    @classmethod
-    def of(cls, indicator: Indicator, *, points: bool = False) -> Shown:
-        """The same as ``Shown(indicator, points=points)``, made once per unit (a `Shown` never changes)."""
-        key = (indicator.unit, points)
-        shown = _MADE.get(key)
-        if shown is None:
-            shown = _MADE[key] = cls(indicator, points=points)
-        return shown
+        self._amounts: dict[tuple[Decimal, int], Amount] = {}
 
     def amount(self, root: Decimal | None, places: int = 4) -> Amount | None:
-        """The value in the indicator's unit, at most ``places`` (four) decimal places, without trailing zeros."""
+        """The value in the indicator's unit, at most ``places`` (four) decimal places, without trailing zeros.
+
+        A function of the number (0.90 and 0.9 give the same amount), so each is made once per `Shown`: the
+        same threshold is shown on every unit's result."""
         if root is None:
             return None
+        key = (root, places)
+        made = self._amounts.get(key)
+        if made is not None:
+            return made
         value = root / self.factor
         if value.as_tuple().exponent < -places:  # type: ignore[operator]
             value = value.quantize(Decimal(1).scaleb(-places))
-        return Amount(tidy(value), self.unit)
+        made = Amount(tidy(value), self.unit)
+        if len(self._amounts) < _KEEP:
+            self._amounts[key] = made
+        return made
 
     def text(self, root: Decimal | None, places: int = 4) -> str | None:
         """`amount` as text (``None`` stays ``None``)."""
@@ -106,8 +117,12 @@ class Shown:
         if root is None:
             return None
         value = root / self.factor
-        written = min((_places_in(a, self.factor) for a in reported), default=_places(value))
-        if written < _places(value) and value == value.quantize(Decimal(1).scaleb(-written)):
+        shown = written = _places(value)
+        for amount in reported if shown else ():  # the fewest written decimals; none is the fewest there are
+            written = min(written, _places_in(amount, self.factor))
+            if not written:
+                break
+        if written < shown and value == value.quantize(Decimal(1).scaleb(-written)):
             value = value.quantize(Decimal(1).scaleb(-written))  # only zeros the conversion added go
         if not 0 < _places(value) <= 4:
             return self.text(value * self.factor, places)
@@ -158,6 +173,3 @@ class Shown:
         if _places(tidy(level / self.factor)) <= 2:
             return self.text(level)
         return self.expected_text(level, actual, base, at_least=0 if self.count else 2)
-
-
-_MADE: dict[tuple[str, bool], Shown] = {}
