@@ -156,3 +156,15 @@ def test_a_file_too_large_is_refused_as_by_the_row_reader(tmp_path: Path) -> Non
         load_reports(path, PLAN, max_bytes=50)
     assert columns.value.diagnostics == rows.value.diagnostics
     assert columns.value.diagnostics[0].code is Code.FILE_TOO_LARGE
+
+
+def test_codes_are_narrow_and_constant_columns_take_no_memory(tmp_path: Path) -> None:
+    """Codes use the narrowest integer type for their table; a column with one value throughout (no period, no
+    source) is that value broadcast, read-only; the reports are the same."""
+    path = tmp_path / "r.csv"
+    path.write_text(HEADER + "rate,甲区,2019-12-31,96.5,%,\n" * 5 + "places,乙区,2019-06-30,3,,\n", encoding="utf-8")
+    columns = load_report_columns(path, PLAN).value
+    assert columns.indicator.dtype.itemsize == 1 and columns.amount.dtype.itemsize == 1
+    assert columns.period_start.strides == (0,) and columns.note.strides == (0,)
+    assert not columns.period_start.flags.writeable
+    assert columns.reports() == load_reports(path, PLAN).value

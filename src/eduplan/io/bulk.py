@@ -80,10 +80,32 @@ class _Column:
         self.values: list[Any] = []
         self.odd: list[bool] = []
         self._cache: dict[str, tuple[int, Any]] = {}
+        self._known: Any = None
 
     def codes(self, distinct: Sequence[Any], codes: Any) -> Any:
-        """The stable codes of a batch's rows, given the batch's distinct cells and codes into them."""
+        """The stable codes of a batch's rows, given the batch's distinct cells (a list, or a pyarrow string
+        array) and codes into them."""
+        if hasattr(distinct, "to_pylist"):
+            return self._arrow_codes(distinct)[codes]
         return np.asarray([self._code(cell) for cell in distinct] or [0], np.int32)[codes]
+
+    def _arrow_codes(self, distinct: Any) -> Any:
+        """The codes of a pyarrow array of distinct cells: the cells seen before found by pyarrow's hash look-up,
+        only new ones read here."""
+        import pyarrow as pa  # noqa: PLC0415 (the caller has it)
+        import pyarrow.compute as pc  # noqa: PLC0415
+
+        if self.index:
+            if self._known is None or len(self._known) != len(self.index):
+                self._known = pa.array(list(self.index), pa.string())
+            found = pc.index_in(distinct, value_set=self._known).fill_null(-1).to_numpy(zero_copy_only=False)
+            found = found.astype(np.int32)
+        else:
+            found = np.full(len(distinct), -1, np.int32)
+        new = np.flatnonzero(found < 0)
+        if len(new):
+            found[new] = [self._code(cell) for cell in distinct.take(pa.array(new)).to_pylist()]
+        return found if len(found) else np.zeros(1, np.int32)
 
     def constant(self, n: int) -> Any:
         """The codes of ``n`` empty cells (a column the table does not have)."""
@@ -173,12 +195,17 @@ class BulkReader:
                 "reported_on": cols["reported_on"].days(code["reported_on"], lambda d: d),
                 "source": code["source"], "note": code["note"], "line": numbers, "basis": code["basis"],
                 "written": self._written(code["value"], code["unit"])}
+        sizes = {"indicator": len(cols["indicator"].texts), "organisation": len(cols["organisation"].texts),
+                 "amount": len(self.amounts.found), "source": len(cols["source"].texts),
+                 "note": len(cols["note"].texts), "basis": len(cols["basis"].texts), "written": len(self.writings)}
         for name, array in kept.items():
-            self.pieces[name].append(array[keep])
+            piece = array[keep]
+            self.pieces[name].append(piece.astype(_narrow(sizes[name]), copy=False) if name in sizes else piece)
 
     def finish(self) -> Read:
         """The kept rows' arrays with codes into tables of distinct values (the cells ``share`` and ``覆盖率``
-        name one indicator), narrowed to the smallest integer type that holds them."""
+        name one indicator), narrowed to the smallest integer type that holds them; an array holding one value
+        throughout (no period column, no source) is that value broadcast (read-only, no memory per row)."""
         cols = self.cols
         tables_: dict[str, tuple[Any, ...]] = {}
         arrays: dict[str, Any] = {}
@@ -197,7 +224,7 @@ class BulkReader:
             elif name == "amount":
                 tables_["amounts"] = self.amounts.table()
                 array = array.astype(_narrow(len(tables_["amounts"])), copy=False)
-            arrays[name] = array
+            arrays[name] = _compact(array)
         return Read(arrays, tables_, self.made, tuple(self.diagnostics))
 
     def _written(self, value: Any, unit: Any) -> Any:
@@ -396,6 +423,13 @@ def _root(unit: str) -> str:
 def _days(table: Sequence[Any], day: Callable[[Any], dt.date | None]) -> Any:
     values = [day(item) if item is not None else None for item in table]
     return np.asarray([NO_DAY if v is None else v.toordinal() for v in values] or [NO_DAY], np.int32)
+
+
+def _compact(array: Any) -> Any:
+    """``array``, or its one value broadcast to its length when every entry is that value."""
+    if len(array) < 2 or array[0] != array[-1] or (array != array[0]).any():
+        return array
+    return np.broadcast_to(array[:1].copy(), array.shape)
 
 
 def _narrow(size: int) -> Any:
