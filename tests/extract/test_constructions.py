@@ -185,3 +185,25 @@ def test_fenbie_lists_distribute_the_name(text: str, names: list[str]) -> None:
     """A list of levels (lexicon [level]) before 分别 gives each number its own level: the shared noun printed
     after the list (小学、初中班额) or before it (…面积小学、初中), or in the clause before."""
     assert [t.indicator for t in extract_targets(text)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "readings"),
+    [
+        ("上述指标校际差异系数,小学均小于或等于0.50,初中均小于或等于0.45。",
+         [("<=", "0.5", "上述指标校际差异系数(小学)"), ("<=", "0.45", "上述指标校际差异系数(初中)")]),
+        ("中小学生每天作业时间:三至六年级不超过60分钟,初中不超过90分钟。",
+         [("<=", "60", "三至六年级"), ("<=", "90", "作业时间(初中)")]),
+    ],
+)
+def test_a_topic_opening_the_sentence_names_its_levels(text: str, readings: list[tuple[str, str, str]]) -> None:
+    """A number-less clause opening the sentence is its topic: a later number named only by a level (初中) is
+    that topic's level; after 系数 in the sentence a number without a unit is a coefficient."""
+    assert [(t.comparator.value, str(t.value), t.indicator) for t in extract_targets(text)] == readings
+
+
+def test_a_scope_of_all_stops_before_the_cue() -> None:
+    """小学、初中所有班级学生数分别不超过45人、50人: the scope is 所有班级学生数, not the cue after it."""
+    found = extract_targets("小学、初中所有班级学生数分别不超过45人、50人。")
+    assert [(t.scope, t.indicator, str(t.value)) for t in found] == [
+        ("所有班级学生数", "小学所有班级学生数", "45"), ("所有班级学生数", "初中所有班级学生数", "50")]

@@ -54,6 +54,10 @@ GE, GT, LE, LT, EQ = (Comparator.AT_LEAST, Comparator.MORE_THAN, Comparator.AT_M
         ("降到", "", LE),
         ("建成约", "", Comparator.APPROXIMATELY),
         ("不低于每生每年", "", GE),
+        ("均小于或等于", "", LE),
+        ("小于等于", "", LE),
+        ("大于或等于", "", GE),
+        ("大于等于", "", GE),
     ],
 )
 def test_comparator_words(before: str, after: str, expected: Comparator) -> None:

@@ -44,13 +44,14 @@ SOFT_CUES = re.compile(rf"{alternation(LEX.hedges)}|基本(?:{alternation(LEX.he
 SOFT_WITH_TIME = re.compile(rf"(?:{alternation(LEX.hedges)})(?:到|在|用|于|[\d{CHINESE_NUMERAL_CHARS}]+年内)")
 FREQUENCY_RE = re.compile(rf"每(?P<count>[\d{_CN}]*)(?P<period>{alternation(f.period for f in LEX.frequencies)})(?!级)")
 _FREQUENCIES = {f.period: f for f in LEX.frequencies}
+_ANY_CUE = alternation([*LEX.prefix, *LEX.negatable, *(n + w for n in LEX.negations for w in LEX.negatable)])
 #: A scope phrase of 各/每个/每所/每校 up to the predicate (各校 | 配备心理教师2～3名): lexicon [scope-end].
 EACH_SCOPE = (rf"(?:(?:各|每个|每所)[^,;:。、\d]{{1,10}}?|每校|每园)"
               rf"(?=(?:{alternation(LEX.scope_end)})|有|不)")
 SCOPE_RE = re.compile(
     rf"(?P<scope>{EACH_SCOPE}"
     r"|每个[^,;。、\d]{1,10}?$"
-    r"|(?:所有|全部)[^,;。\d]{1,12}?(?=建成|建有|开办|实现|达|通过|完成|全面|$)"
+    rf"|(?:所有|全部)[^,;。\d]{{1,12}}?(?=建成|建有|开办|实现|达|通过|完成|全面|分别|均|都|{_ANY_CUE}|$)"
     r"|各[^,;。、\d]{1,10}?$)"
 )
 PERCENT_OF_RE = re.compile(

@@ -194,3 +194,15 @@ def distributed_names(clause: str, count: int, context: str = "") -> tuple[str, 
         return tuple(level + after for level in levels)
     noun = before or _core(context)
     return None if not noun else tuple(f"{noun}({level})" for level in levels)
+
+
+def level_name(name: str, context: str) -> str:
+    """A name that is only a level (小学, 初中) takes the noun of the number-less clause opening its sentence.
+
+    >>> level_name("小学", "校际差异系数"), level_name("初中班额", "校际差异系数"), level_name("小学", "")
+    ('校际差异系数(小学)', '初中班额', '小学')
+    """
+    if name not in LEX.levels or not context:
+        return name
+    noun = _core(context)
+    return f"{noun}({name})" if noun else name

@@ -256,7 +256,8 @@ def _coefficient(text: str, match: re.Match[str]) -> Quantity | None:
     coefficient (县域义务教育优质均衡 targets)."""
     if re.search(r"[万亿]$", match["low"]) or (match["high"] and re.search(r"[万亿]$", match["high"])):
         return None
-    clause = re.split(r"[,;。:]", text[max(match.start() - 40, 0) : match.start()])[-1]
+    # the noun may open the sentence: 校际差异系数,小学均小于或等于0.50,初中均小于或等于0.45
+    clause = re.split(r"[;。:]", text[max(match.start() - 40, 0) : match.start()])[-1]
     if COEFFICIENT_NOUN.search(clause) is None or text.startswith(("%", "‰"), match.end()):
         return None
     try:

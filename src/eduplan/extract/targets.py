@@ -36,7 +36,7 @@ from eduplan.extract.cues import (
 )
 from eduplan.extract.deadlines import YearCue, deadline_before, year_cues
 from eduplan.extract.lexicon import alternation, lexicon
-from eduplan.extract.naming import Name, distributed_names, name_indicator
+from eduplan.extract.naming import Name, distributed_names, level_name, name_indicator
 from eduplan.extract.quantities import find_quantities
 from eduplan.extract.text import Document
 from eduplan.targets import Comparator
@@ -173,9 +173,11 @@ def _sentence_targets(doc: Document, sentence: Span, quantities: list[Quantity])
         shared.subject = subject_scope(doc.text(clause)) or shared.subject
         readings = list(_numeric_targets(doc, clause, inside, hedged, shared))
         names = distributed_names(doc.text(clause), len(readings), context) if len(readings) > 1 else None
-        yield from (readings if names is None else
-                    [attrs.evolve(r, indicator=name) for r, name in zip(readings, names, strict=True)])
-        context = "" if readings else doc.text(clause)
+        if names is None:
+            names = tuple(level_name(r.indicator, context) for r in readings)
+        yield from (attrs.evolve(r, indicator=name) for r, name in zip(readings, names, strict=True))
+        if clause.start == sentence.start and not readings:
+            context = doc.text(clause)  # a topic opening the sentence: 校际差异系数,小学均…0.50,初中均…0.45
         if not inside:
             yield from _coverage_targets(doc, clause, hedged)
         hedged = hedged or hedges_rest_of_sentence(doc.text(clause))
