@@ -8,13 +8,13 @@ then the same code on both paths, and a property test (tests/property/test_colum
 they give identical results.
 
 What changes is the cost per value: no Python code runs per row. Choosing winners is one sort of a packed key
-and a few reductions per key (`_Winners`); only keys the arrays cannot settle (periods that differ, rows whose
-order rests on their objects) and the rows that become diagnostics (conflicts, unknown indicators, impossible
-values) are made into `ReportedValue` objects. Root values are worked out once per distinct amount
-(`_Amounts`), then become exact integers at a per-indicator scale (``92.5 %`` is ``925`` at scale 3), checked
-to fit in 64 bits with their sums, and kept as Python integers otherwise; a window's sum is the difference of
-two prefix sums found by bisection; a result's `Decimal` is made only when shown; and its evidence stays row
-numbers (`Evidence`) until it is read, with the amounts it rests on (`written_amounts`) read without making it.
+and a few reductions per key (`eduplan.evaluation.winners`); only the keys the arrays cannot settle and the
+rows that become diagnostics (conflicts, unknown indicators, impossible values) are made into `ReportedValue`
+objects. Root values are worked out once per distinct amount (`Amounts`), then become exact integers at a
+per-indicator scale (``92.5 %`` is ``925`` at scale 3), checked to fit in 64 bits with their sums, and kept as
+Python integers otherwise; a window's sum is the difference of two prefix sums found by bisection; a result's
+`Decimal` is made only when shown; and its evidence stays positions (`Evidence`) until it is read, with the
+amounts it rests on readable without making it (`eduplan.evaluation.evidence.written_amounts`).
 
 Needs numpy (``pip install eduplan[fast]``).
 """
@@ -29,7 +29,6 @@ from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, overload
 
-import attrs
 import numpy as np
 
 from eduplan.diagnostics import Diagnostic
@@ -37,23 +36,19 @@ from eduplan.evaluation.evidence import Evidence
 from eduplan.evaluation.flows import Flows, Total
 from eduplan.evaluation.rollup import parts_problem
 from eduplan.evaluation.series import Observation, _Check, in_order, keep_once
-from eduplan.evaluation.supersede import choose, conflict, same_value_groups
-from eduplan.indicators import Direction, Indicator
+from eduplan.evaluation.winners import INT64_SAFE, Amounts, choose_winners
+from eduplan.indicators import Indicator
 from eduplan.io.columns import NO_DAY, ReportColumns
-from eduplan.numerals import EXACT
 from eduplan.reports import ReportBasis, ReportedValue
-from eduplan.units import Amount, unit_info
-
-_INT64_SAFE = 2**62
-"""Scaled values and their sums stay below this in int64; past it, they are kept as Python integers."""
+from eduplan.units import Amount
 
 
 def prepare_columns(columns: ReportColumns, indicators: Mapping[str, Indicator], as_of: dt.date,
                     source_priority: Sequence[str] = (), origin: dt.date = dt.date.min) -> ColumnarReports:
     """Choose the winning reports, check and convert them, and sort them into series (see the module)."""
-    amounts = _Amounts.of(columns)
-    chosen = _Winners(columns, _current(columns, as_of), indicators, source_priority, amounts)
-    rows, within, diagnostics = chosen.choose()
+    amounts = Amounts.of(columns)
+    rows, within, diagnostics = choose_winners(columns, _current(columns, as_of), indicators, source_priority,
+                                               amounts)
     rows = rows[_series_order(columns, rows, within)]
     good = _usable(columns, rows, amounts, indicators, diagnostics)
     diagnostics.sort(key=lambda d: (str(d.code), str(d.location), d.message))
@@ -65,183 +60,6 @@ def _current(columns: ReportColumns, as_of: dt.date) -> Any:
     day = as_of.toordinal()
     on = columns.reported_on
     return np.nonzero((columns.day <= day) & ((on == NO_DAY) | (on <= day)))[0]
-
-
-def _ranks(values: Sequence[Any]) -> Any:
-    """Each value's rank in sorted order (equal values share a rank)."""
-    rank = {v: k for k, v in enumerate(sorted(set(values)))}
-    return np.asarray([rank[v] for v in values] or [0], np.int64)
-
-
-def _sorted_by_key(columns: ReportColumns, rows: Any) -> tuple[Any, Any]:
-    """``rows`` (ascending) sorted by (indicator, organisation, end day) then row, and where each key begins.
-
-    The end day is the period's for an increment, else the date. The key and the row are packed into one int64
-    when they fit (one plain sort, the common case), else sorted by `numpy.lexsort`."""
-    c = columns
-    day = np.where(c.period_start[rows] != NO_DAY, c.period_end[rows], c.day[rows])
-    low, n = int(day.min()), int(rows[-1]) + 1
-    bounds = (len(c.indicator_ids), len(c.organisations), int(day.max()) - low + 1, n)
-    if np.prod(np.asarray(bounds, dtype=object)) < _INT64_SAFE:
-        packed = c.indicator[rows].astype(np.int64)
-        for part, bound in ((c.organisation[rows], bounds[1]), (day - low, bounds[2]), (rows, n)):
-            packed *= bound
-            packed += part
-        packed.sort()
-        key, ordered = np.divmod(packed, n)
-        return ordered, np.r_[True, key[1:] != key[:-1]]
-    keys = (c.indicator[rows], c.organisation[rows], day)
-    order = np.lexsort((rows, *reversed(keys)))
-    new = np.zeros(len(order), bool)
-    new[0] = True
-    for key in keys:
-        k = key[order]
-        new[1:] |= k[1:] != k[:-1]
-    return rows[order], new
-
-
-class _Winners:
-    """One report per indicator, unit and end day, by the rules of `eduplan.evaluation.supersede`.
-
-    The arrays settle a key when its reports share one period start (or none) and the order `supersede` breaks
-    ties by (source, file, line) is the table's own: they keep final over provisional reports, then the latest
-    reported, then, among those left, the first by source and line; when those disagree (a conflict), the
-    policy's first source or the least favourable value, and the ``conflicting-reports`` diagnostic is made from
-    the competing rows alone. Keys with several period starts, or whose competing rows are objects with a
-    location of their own, are handed to `same_value_groups` and `choose` themselves.
-    """
-
-    def __init__(self, columns: ReportColumns, rows: Any, indicators: Mapping[str, Indicator],
-                 source_priority: Sequence[str], amounts: _Amounts) -> None:
-        self.columns, self.rows, self.indicators, self.priority = columns, rows, indicators, source_priority
-        self.amounts = amounts
-
-    def choose(self) -> tuple[Any, Any, list[Diagnostic]]:
-        """The winning rows in key order, each one's place among its key's winners, and the conflicts found."""
-        rows = self.rows
-        if not len(rows):
-            return rows, rows, []
-        srows, new = _sorted_by_key(self.columns, rows)
-        starts = np.nonzero(new)[0]
-        sizes = np.diff(np.r_[starts, len(srows)])
-        shared = sizes > 1  # keys with several reports: the only ones with anything to choose
-        if not shared.any():
-            return srows, np.zeros(len(srows), np.int64), []
-        in_shared = np.repeat(shared, sizes)
-        won, by_supersede, diagnostics = self._shared(srows[in_shared], sizes[shared])
-        winner = ~in_shared
-        winner[np.nonzero(in_shared)[0][won]] = True
-        if not by_supersede:
-            return srows[winner], np.zeros(int(winner.sum()), np.int64), diagnostics
-        g = np.cumsum(new) - 1
-        found, keys, within = [srows[winner]], [g[winner]], [np.zeros(int(winner.sum()), np.int64)]
-        for key in np.nonzero(shared)[0][by_supersede].tolist():
-            rows_won, problems = self._by_supersede(srows[starts[key]:starts[key] + sizes[key]].tolist())
-            diagnostics += problems
-            found.append(np.asarray(rows_won, np.int64))
-            keys.append(np.full(len(rows_won), key, np.int64))
-            within.append(np.arange(len(rows_won), dtype=np.int64))
-        rows, key_of, place = (np.concatenate(a) for a in (found, keys, within))
-        order = np.lexsort((place, key_of))
-        return rows[order], place[order], diagnostics
-
-    def _shared(self, srows: Any, sizes: Any) -> tuple[Any, list[int], list[Diagnostic]]:
-        """For keys with several reports (``srows``, grouped by key, of ``sizes``): the positions of the winners
-        settled on the arrays, the keys left to `supersede` itself, and the conflicts found."""
-        c = self.columns
-        starts = np.r_[0, np.cumsum(sizes)[:-1]]
-        g = np.repeat(np.arange(len(sizes)), sizes)
-        final = c.final[srows]
-        has_final = np.logical_or.reduceat(final, starts)
-        pool = final | ~has_final[g]
-        on = c.reported_on[srows]
-        last = np.maximum.reduceat(np.where(pool, on, NO_DAY - 1), starts)
-        candidate = pool & (on == last[g])
-        by_rows = np.ones(len(sizes), bool)
-        period = c.period_start[srows]
-        explicit = period != NO_DAY
-        if explicit.any():  # one period start, or none, is one value (see same_value_groups)
-            lo = np.minimum.reduceat(np.where(explicit, period, np.iinfo(period.dtype).max), starts)
-            hi = np.maximum.reduceat(np.where(explicit, period, NO_DAY), starts)
-            by_rows = (lo == np.iinfo(period.dtype).max) | (lo == hi)
-        ties = np.add.reduceat(candidate, starts) > 1
-        tied = candidate & ties[g]
-        by_rows &= ~self._own_order(srows, g, tied, len(starts))
-        winner = candidate & ~ties[g] & by_rows[g]  # a key with one candidate: it wins
-        diagnostics: list[Diagnostic] = []
-        settled = self._settle(srows, g, np.nonzero(tied & by_rows[g])[0], has_final, diagnostics)
-        return np.r_[np.nonzero(winner)[0], settled], np.nonzero(~by_rows)[0].tolist(), diagnostics
-
-    def _own_order(self, srows: Any, g: Any, tied: Any, n: int) -> Any:
-        """Per key: whether its tied rows cannot be ordered by (source, line), as `supersede` orders them."""
-        c = self.columns
-        rows, keys = srows[tied], g[tied]
-        own = np.zeros(n, bool)
-        if not len(rows):
-            return own
-        sample, other = c.location(7), c.location(8)
-        if sample is None or other is None or (sample.line, sample.path, other.file) != (7, None, sample.file):
-            own[keys] = True  # locations are not one file's lines: the objects' own order
-            return own
-        for row, key in zip(rows.tolist(), keys.tolist(), strict=True):
-            made = c.objects.get(row)
-            if made is not None and made.location != c.location(int(c.line[row])):
-                own[key] = True
-        source, line = self._source_ranks()[c.source[rows]], c.line[rows]
-        order = np.lexsort((line, source, keys))
-        same = (np.diff(keys[order]) == 0) & (np.diff(source[order]) == 0) & (np.diff(line[order]) == 0)
-        own[keys[order][1:][same]] = True  # two rows on one line: their values and texts decide
-        return own
-
-    def _source_ranks(self) -> Any:
-        return _ranks([s or "" for s in self.columns.sources])
-
-    def _settle(self, srows: Any, g: Any, tied: Any, has_final: Any, diagnostics: list[Diagnostic]) -> Any:
-        """The position of each key's winner among its tied candidates (positions ``tied``, grouped by key);
-        a key whose candidates disagree is a conflict, and becomes a diagnostic."""
-        c = self.columns
-        if not len(tied):
-            return tied
-        rows, group = srows[tied], g[tied]
-        source, line = self._source_ranks()[c.source[rows]], c.line[rows].astype(np.int64)
-        value_key, root = self.amounts.keys(c.amount[rows])
-        head = np.r_[True, group[1:] != group[:-1]]
-        starts = np.nonzero(head)[0]
-        k = np.cumsum(head) - 1
-        agree = (np.minimum.reduceat(value_key, starts) == np.maximum.reduceat(value_key, starts))[k]
-        unranked = len(self.priority)
-        rank = np.asarray([self.priority.index(s or "") if (s or "") in self.priority else unranked
-                           for s in c.sources] or [0], np.int64)[c.source[rows]]
-        ranked = (np.minimum.reduceat(rank, starts) < unranked)[k]
-        down = np.asarray([self._down(i) for i in c.indicator_ids] or [False], bool)[c.indicator[rows]]
-        flip = ~agree & ~ranked & down  # the highest value counts, ties to the last by order (max in `choose`)
-        first = np.where(agree, 0, np.where(ranked, rank, np.where(flip, -root, root)))
-        order = np.lexsort((np.where(flip, -line, line), np.where(flip, -source, source), first, k))
-        lead = order[np.r_[True, k[order][1:] != k[order][:-1]]]
-        ends = np.r_[starts[1:], len(rows)].tolist()
-        by_order = np.lexsort((line, source, k)).tolist()  # each key's rows in `choose`'s order
-        for key in np.nonzero(~agree[starts])[0].tolist():
-            reports = [c.report(int(rows[i])) for i in by_order[starts[key]:ends[key]]]
-            chosen = c.report(int(rows[lead[key]]))
-            diagnostics.append(conflict(reports, chosen, self.priority, bool(has_final[group[starts[key]]])))
-        return tied[lead]
-
-    def _down(self, indicator_id: str) -> bool:
-        indicator = self.indicators.get(indicator_id)
-        return indicator is not None and indicator.direction is Direction.DOWN
-
-    def _by_supersede(self, members: list[int]) -> tuple[list[int], list[Diagnostic]]:
-        """A key's winners (one per value) and problems by `same_value_groups` and `choose` on its reports."""
-        c = self.columns
-        reports = [c.report(r) for r in members]
-        row_of = {id(r): m for r, m in zip(reports, members, strict=True)}
-        indicator = self.indicators.get(c.indicator_ids[c.indicator[members[0]]])
-        found, diagnostics = [], []
-        for same_value in same_value_groups(reports):
-            report, problems = choose(same_value, indicator, self.priority)
-            found.append(row_of[id(report)])
-            diagnostics += problems
-        return found, diagnostics
 
 
 def _series_order(columns: ReportColumns, rows: Any, within: Any) -> Any:
@@ -257,46 +75,7 @@ def _series_order(columns: ReportColumns, rows: Any, within: Any) -> Any:
                        c.organisation[rows], c.indicator[rows]))
 
 
-@attrs.frozen
-class _Amounts:
-    """Per distinct amount of a table: its root value, and that value as an integer at its own scale."""
-
-    amounts: tuple[Amount, ...]
-    roots: tuple[Decimal, ...]
-    places: Any
-    """Decimal places of each root value (``0.925`` has 3)."""
-    units: Any
-    """A code per amount for its unit (into ``unit_names``)."""
-    unit_names: tuple[str, ...]
-    whole: tuple[int, ...]
-    """Each root value times ten to its places: an exact integer."""
-
-    @classmethod
-    def of(cls, columns: ReportColumns) -> _Amounts:
-        index: dict[str, int] = {}
-        units = [index.setdefault(a.unit, len(index)) for a in columns.amounts]
-        factors = [unit_info(u).factor for u in index]
-        roots = tuple(a.value * factors[u] for a, u in zip(columns.amounts, units, strict=True))
-        places = [max(0, -e) if isinstance(e := r.as_tuple().exponent, int) else 0 for r in roots]
-        whole = tuple(int(r.scaleb(p)) for r, p in zip(roots, places, strict=True))
-        return cls(columns.amounts, roots, np.asarray(places or [0], np.int64), np.asarray(units or [0], np.int64),
-                   tuple(index), whole)
-
-    def keys(self, codes: Any) -> tuple[Any, Any]:
-        """For some amount codes: a code per `Amount.key` (the same value) and a rank by root value, as `choose`
-        compares them."""
-        infos = [unit_info(u) for u in self.unit_names]
-        distinct = np.unique(codes)
-        keys = [(EXACT.multiply(self.amounts[k].value, infos[self.units[k]].factor), infos[self.units[k]].root)
-                for k in distinct.tolist()]
-        same: dict[tuple[Decimal, str], int] = {}
-        value = np.asarray([same.setdefault(key, len(same)) for key in keys], np.int64)
-        root = _ranks([key[0] for key in keys])
-        at = np.searchsorted(distinct, codes)
-        return value[at], root[at]
-
-
-def _usable(columns: ReportColumns, rows: Any, amounts: _Amounts, indicators: Mapping[str, Indicator],
+def _usable(columns: ReportColumns, rows: Any, amounts: Amounts, indicators: Mapping[str, Indicator],
             diagnostics: list[Diagnostic]) -> Any:
     """Per row: whether its unit fits its indicator (`_Check`, per pair present) and its value is possible, and
     whether the parts of a ratio read with them agree; diagnostics for the others."""
@@ -375,17 +154,17 @@ def _int_array(values: Any, kind: str) -> array.array[int]:
     return out
 
 
-def _scaled_sums(columns: ReportColumns, rows: Any, amounts: _Amounts, scale: Any) -> Sequence[int]:
+def _scaled_sums(columns: ReportColumns, rows: Any, amounts: Amounts, scale: Any) -> Sequence[int]:
     """Prefix sums of the values as exact integers at their indicator's scale: int64 where the values and
     their sums are checked to fit, Python integers otherwise."""
     amount = columns.amount[rows]
     shift = scale[columns.indicator[rows]] - amounts.places[amount]
     if len(rows) and int(shift.max()) <= 18:
         bound = max(abs(w) for w in amounts.whole) * 10 ** int(shift.max())
-        whole = np.asarray(amounts.whole, np.int64)[amount] if bound < _INT64_SAFE else None
-        if whole is not None and bound * len(rows) >= _INT64_SAFE:  # the quick bound fails: the exact one
+        whole = np.asarray(amounts.whole, np.int64)[amount] if bound < INT64_SAFE else None
+        if whole is not None and bound * len(rows) >= INT64_SAFE:  # the quick bound fails: the exact one
             size = np.abs(whole).astype(np.float64) * 10.0 ** shift
-            whole = whole if float(size.sum()) < _INT64_SAFE / 2 else None
+            whole = whole if float(size.sum()) < INT64_SAFE / 2 else None
         if whole is not None:
             return _int_array(np.r_[0, np.cumsum(whole * 10 ** shift)], "q")
     values = (amounts.whole[a] * 10**s for a, s in zip(amount.tolist(), shift.tolist(), strict=True))
@@ -395,7 +174,7 @@ def _scaled_sums(columns: ReportColumns, rows: Any, amounts: _Amounts, scale: An
 class ColumnarReports:
     """Series by (indicator id, organisation) over arrays sorted once; `eduplan.evaluation.series.ReportIndex`."""
 
-    def __init__(self, columns: ReportColumns, rows: Any, amounts: _Amounts, diagnostics: tuple[Diagnostic, ...],
+    def __init__(self, columns: ReportColumns, rows: Any, amounts: Amounts, diagnostics: tuple[Diagnostic, ...],
                  origin: dt.date = dt.date.min) -> None:
         self.columns, self.diagnostics, self.origin = columns, diagnostics, origin
         self._found: dict[tuple[str, str, str], Diagnostic] = {}
