@@ -67,7 +67,9 @@ class Evidence(Sequence[ReportedValue]):
     @classmethod
     def rows(cls, table: Rows, rows: Sequence[int]) -> Evidence:
         """The reports of ``rows`` of ``table``, made when read."""
-        return cls(((table, rows),))
+        made = cls.__new__(cls)  # one part: no need to add up lengths (this is made once per sum)
+        made._parts, made._length = ((table, rows),), len(rows)
+        return made
 
     def parts(self) -> tuple[Part, ...]:
         """The (table, row numbers) parts, for joining without making the reports."""

@@ -56,16 +56,19 @@ def _sorted_by_key(columns: ReportColumns, rows: Any) -> tuple[Any, Any]:
     when they fit (one plain sort, the common case), else sorted by `numpy.lexsort`."""
     c = columns
     day = np.where(c.period_start[rows] != NO_DAY, c.period_end[rows], c.day[rows])
-    low, n = int(day.min()), int(rows[-1]) + 1
-    bounds = (len(c.indicator_ids), len(c.organisations), int(day.max()) - low + 1, n)
+    low, shift = int(day.min()), int(rows[-1]).bit_length()
+    bounds = (len(c.indicator_ids), len(c.organisations), int(day.max()) - low + 1, 1 << shift)
     if np.prod(np.asarray(bounds, dtype=object)) < INT64_SAFE:
         packed = c.indicator[rows].astype(np.int64)
-        for part, bound in ((c.organisation[rows], bounds[1]), (day - low, bounds[2]), (rows, n)):
+        for part, bound in ((c.organisation[rows], bounds[1]), (day - low, bounds[2])):
             packed *= bound
             packed += part
+        packed <<= shift
+        packed |= rows
         packed.sort()
-        key, ordered = np.divmod(packed, n)
-        return ordered, np.r_[True, key[1:] != key[:-1]]
+        key = packed >> shift
+        packed &= (1 << shift) - 1
+        return packed, np.r_[True, key[1:] != key[:-1]]
     keys = (c.indicator[rows], c.organisation[rows], day)
     order = np.lexsort((rows, *reversed(keys)))
     new = np.zeros(len(order), bool)
