@@ -154,9 +154,9 @@ def _int_array(values: Any, kind: str) -> array.array[int]:
     return out
 
 
-def _scaled_sums(columns: ReportColumns, rows: Any, amounts: Amounts, scale: Any) -> Sequence[int]:
-    """Prefix sums of the values as exact integers at their indicator's scale: int64 where the values and
-    their sums are checked to fit, Python integers otherwise."""
+def _scaled(columns: ReportColumns, rows: Any, amounts: Amounts, scale: Any) -> tuple[Sequence[int], Any]:
+    """Prefix sums of the values as exact integers at their indicator's scale (int64 where the values and their
+    sums are checked to fit, Python integers otherwise), and prefix counts of the values above the one before."""
     amount = columns.amount[rows]
     shift = scale[columns.indicator[rows]] - amounts.places[amount]
     if len(rows) and int(shift.max()) <= 18:
@@ -166,9 +166,12 @@ def _scaled_sums(columns: ReportColumns, rows: Any, amounts: Amounts, scale: Any
             size = np.abs(whole).astype(np.float64) * 10.0 ** shift
             whole = whole if float(size.sum()) < INT64_SAFE / 2 else None
         if whole is not None:
-            return _int_array(np.r_[0, np.cumsum(whole * 10 ** shift)], "q")
-    values = (amounts.whole[a] * 10**s for a, s in zip(amount.tolist(), shift.tolist(), strict=True))
-    return [0, *itertools.accumulate(values)]
+            whole *= 10**shift
+            rises = np.r_[0, 0, np.cumsum(whole[1:] > whole[:-1], dtype=np.int32)]
+            return _int_array(np.r_[0, np.cumsum(whole)], "q"), rises
+    values = [amounts.whole[a] * 10**s for a, s in zip(amount.tolist(), shift.tolist(), strict=True)]
+    rises = np.r_[0, 0, np.cumsum([b > a for a, b in itertools.pairwise(values)], dtype=np.int32)]
+    return [0, *itertools.accumulate(values)], rises
 
 
 class ColumnarReports:
@@ -189,7 +192,7 @@ class ColumnarReports:
             firsts = np.r_[0, np.nonzero(ind[1:] != ind[:-1])[0] + 1]
             scale[ind[firsts]] = np.maximum.reduceat(amounts.places[self.amount], firsts)
         self.scale: list[int] = scale.tolist()
-        self.prefix = _scaled_sums(columns, rows, amounts, scale)
+        self.prefix, self.rises = _scaled(columns, rows, amounts, scale)
         running = np.asarray([b is ReportBasis.RUNNING_TOTAL for b in columns.bases] or [False], bool)
         special = (columns.period_start[rows] != NO_DAY) | running[columns.basis[rows]]
         self.special = np.r_[0, np.cumsum(special, dtype=np.int32)]  # prefix counts: a range test is O(1)
@@ -334,11 +337,8 @@ class ColumnSeries:
 
     def _rising(self) -> bool:
         """Whether `flows` could find the values looking cumulative: three or more, each above the last."""
-        if self.hi - self.lo < 3:
-            return False
-        prefix = self.owner.prefix
-        steps = [prefix[i + 1] - prefix[i] for i in range(self.lo, self.hi)]
-        return all(a < b for a, b in itertools.pairwise(steps))
+        rises = self.owner.rises  # rises[i]: how many of the values before i are above the one before them
+        return self.hi - self.lo >= 3 and rises[self.hi] - rises[self.lo + 1] == self.hi - self.lo - 1
 
 
 class _History(Sequence[tuple[Decimal, ReportedValue]]):

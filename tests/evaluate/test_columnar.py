@@ -1,0 +1,122 @@
+"""The columnar prepare stage on hand-worked tables: each rule it settles on arrays, against `prepare_reports`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from eduplan import Direction, IndicatorKind
+from eduplan.evaluation.evidence import written_amounts
+from eduplan.evaluation.series import prepare_reports
+from tests.evaluate.helpers import indicator
+
+pytest.importorskip("numpy")
+
+from eduplan.evaluation.columnar import prepare_columns
+from eduplan.io.columns import columns_from_rows
+from eduplan.model import Plan
+
+HEADER = ["indicator", "organisation", "date", "period", "value", "unit", "final", "reported_on", "source", "basis"]
+RATE = indicator(id="rate", name="巩固率", share=True)
+RATIO = indicator(IndicatorKind.COEFFICIENT, "", id="ratio", name="生师比", direction=Direction.DOWN)
+SCHOOLS = indicator(IndicatorKind.COUNT, "所", id="n", name="新增学校")
+FUNDS = indicator(IndicatorKind.MONEY, "元", id="m", name="经费")
+INDICATORS = {i.id: i for i in (RATE, RATIO, SCHOOLS, FUNDS)}
+PLAN = Plan("p", "计划", "2021-2025年", indicators=tuple(INDICATORS.values()))
+AS_OF = dt.date(2025, 12, 31)
+
+
+def both(rows: list[list[str]], priority: tuple[str, ...] = ()) -> tuple[object, object]:
+    """The table prepared on both paths (the scalar one from the same rows' reports)."""
+    loaded = columns_from_rows([HEADER, *rows], PLAN, "r.csv")
+    columnar = prepare_columns(loaded.value, INDICATORS, AS_OF, priority)
+    scalar = prepare_reports(loaded.value.reports(), INDICATORS, AS_OF, priority)
+    assert columnar.diagnostics == scalar.diagnostics
+    assert set(columnar.series_keys()) == set(scalar.series)
+    return columnar, scalar
+
+
+def winner(rows: list[list[str]], key: tuple[str, str | None] = ("rate", None), priority: tuple[str, ...] = ()
+           ) -> list[str]:
+    """The values that count in one series, in order, checked equal on both paths."""
+    columnar, scalar = both(rows, priority)
+    view, series = columnar.get(*key), scalar.get(*key)  # type: ignore[attr-defined]
+    values = [str(view.value(i)) for i in range(view.lo, view.hi)]
+    assert values == [str(v) for v in series.values]
+    return values
+
+
+@pytest.mark.parametrize(("rows", "priority", "expected"), [
+    # final (终值) over provisional, whatever the report dates
+    ([["rate", "", "2022-12-31", "", "91", "%", "provisional", "2023-02-01", "", ""],
+      ["rate", "", "2022-12-31", "", "90", "%", "", "2023-01-10", "", ""]], (), ["0.90"]),
+    # then the latest reported (a correction)
+    ([["rate", "", "2022-12-31", "", "91", "%", "", "2023-02-01", "", ""],
+      ["rate", "", "2022-12-31", "", "90", "%", "", "2023-01-10", "", ""]], (), ["0.91"]),
+    # a conflict: the least favourable value (lower for a rate that should rise)
+    ([["rate", "", "2022-12-31", "", "93", "%", "", "", "县区自报", ""],
+      ["rate", "", "2022-12-31", "", "89", "%", "", "", "统计公报", ""]], (), ["0.89"]),
+    # a conflict with a source priority: the ranked source
+    ([["rate", "", "2022-12-31", "", "89", "%", "", "", "统计公报", ""],
+      ["rate", "", "2022-12-31", "", "93", "%", "", "", "县区自报", ""]], ("县区自报",), ["0.93"]),
+    # values that agree are one value, whoever wrote them how (92% and 0.92 without unit)
+    ([["rate", "", "2022-12-31", "", "92", "%", "", "", "", ""],
+      ["rate", "", "2022-12-31", "", "92.0", "%", "", "", "", ""]], (), ["0.92"]),
+])
+def test_winners_follow_supersede(rows: list[list[str]], priority: tuple[str, ...], expected: list[str]) -> None:
+    assert winner(rows, priority=priority) == expected
+
+
+def test_a_ratio_that_should_fall_keeps_the_higher_conflicting_value() -> None:
+    rows = [["ratio", "", "2022-12-31", "", "16.5", "", "", "", "甲", ""],
+            ["ratio", "", "2022-12-31", "", "17.5", "", "", "", "乙", ""]]
+    assert winner(rows, ("ratio", None)) == ["17.5"]
+    columnar, _ = both(rows)
+    assert [str(d.code) for d in columnar.diagnostics] == ["conflicting-reports"]  # type: ignore[attr-defined]
+
+
+def test_periods_ending_together_are_two_values_and_the_year_sorts_first() -> None:
+    """H2 and the full year end on 31 December: two values of one key (settled by `supersede` itself)."""
+    rows = [["n", "甲区", "2022-12-31", "2022-07-01/2022-12-31", "2", "所", "", "", "", "新增"],
+            ["n", "甲区", "2022-12-31", "2022年", "5", "所", "", "", "", "新增"]]
+    assert winner(rows, ("n", "甲区")) == ["5", "2"]
+
+
+def test_a_year_dated_inside_it_is_keyed_by_its_end() -> None:
+    """A period report dated mid-year competes with one dated at the year's end (the key is the period's end)."""
+    rows = [["n", "甲区", "2022-06-30", "2022年", "5", "所", "", "2023-01-10", "", "新增"],
+            ["n", "甲区", "2022-12-31", "2022年", "6", "所", "", "2023-02-01", "", "新增"]]
+    assert winner(rows, ("n", "甲区")) == ["6"]
+
+
+def test_sums_past_int64_stay_exact() -> None:
+    """Values whose sum does not fit in 64 bits are summed as Python integers: exact, never floats."""
+    big = "4000000000000000000"  # 4e18 元: two of them pass 2**62
+    rows = [["m", "", f"2022-0{k}-28", "", big, "元", "", "", "", "新增"] for k in range(1, 4)]
+    columnar, scalar = both(rows)
+    start, end = dt.date(2022, 1, 1), dt.date(2022, 12, 31)
+    total = columnar.total("m", None, start, end)  # type: ignore[attr-defined]
+    assert total.value == Decimal(12 * 10**18) == scalar.total("m", None, start, end).value  # type: ignore[attr-defined]
+
+
+def test_rising_increments_look_cumulative_on_both_paths() -> None:
+    rows = [["n", "甲区", f"{y}-12-31", "", v, "所", "", "", "", ""] for y, v in ((2021, "50"), (2022, "100"),
+                                                                                 (2023, "154"))]
+    columnar, scalar = both(rows)
+    start, end = dt.date(2021, 1, 1), dt.date(2023, 12, 31)
+    assert columnar.total("n", "甲区", start, end) == scalar.total("n", "甲区", start, end)  # type: ignore[attr-defined]
+    assert [str(d.code) for d in columnar.all_diagnostics()] == ["looks-cumulative"]  # type: ignore[attr-defined]
+    assert columnar.all_diagnostics() == scalar.all_diagnostics()  # type: ignore[attr-defined]
+
+
+def test_written_amounts_are_read_without_making_reports() -> None:
+    rows = [["m", "", "2022-01-31", "", "1.50", "万元", "", "", "", "新增"],
+            ["m", "", "2022-02-28", "", "20000", "元", "", "", "", "新增"]]
+    columns = columns_from_rows([HEADER, *rows], PLAN, "r.csv").value
+    total = prepare_columns(columns, INDICATORS, AS_OF).total("m", None, dt.date(2022, 1, 1), dt.date(2022, 12, 31))
+    assert total is not None
+    assert sorted(str(a) for a in written_amounts(total.evidence)) == ["1.50万元", "20000元"]
+    assert not columns._made  # no report was made
+    assert [str(r.value) for r in total.evidence] == ["1.50万元", "20000元"]
