@@ -39,7 +39,7 @@ import attrs
 
 from eduplan.diagnostics import Code, Diagnostic, Location, Severity
 from eduplan.evaluation.evidence import join
-from eduplan.evaluation.rollup import coverage_problem
+from eduplan.evaluation.rollup import incomplete_coverage
 from eduplan.evaluation.series import ReportIndex, keep_once
 from eduplan.evaluation.values import NOTHING, Actual, CannotJudge, Unjudgeable
 from eduplan.indicators import Aggregation, Indicator
@@ -96,11 +96,16 @@ def own_actual(prepared: ReportIndex, question: Question) -> Actual:
 def own_value(prepared: ReportIndex, question: Question) -> tuple[Decimal, Sequence[ReportedValue]] | None:
     """`own_actual` without the history: the value and its reports, or ``None`` (what a roll-up sums)."""
     q = question
-    if q.cumulative:
-        total = prepared.total(q.indicator_id, q.unit, q.start, q.cutoff)
+    return _value(prepared, q.indicator_id, q.unit, q.start, q.cutoff, q.cumulative, q.since)
+
+
+def _value(prepared: ReportIndex, indicator_id: str, unit: str | None, start: dt.date, cutoff: dt.date,
+           cumulative: bool, since: dt.date | None) -> tuple[Decimal, Sequence[ReportedValue]] | None:
+    if cumulative:
+        total = prepared.total(indicator_id, unit, start, cutoff)
         return None if total is None or total.value is None else (total.value, total.evidence)
-    series = prepared.get(q.indicator_id, q.unit)
-    latest = None if series is None else series.latest(q.cutoff, q.since)
+    series = prepared.get(indicator_id, unit)
+    latest = None if series is None else series.latest(cutoff, since)
     return None if latest is None else (latest.value, (latest.report,))
 
 
@@ -129,7 +134,7 @@ def rolled_up(prepared: ReportIndex, rollups: Rollups, indicator: Indicator, que
     values: list[Decimal] = []
     evidence_parts: list[Sequence[ReportedValue]] = []
     for org in reporters:
-        found = own_value(prepared, Question(q.indicator_id, org, q.start, q.cutoff, q.cumulative, q.since))
+        found = _value(prepared, q.indicator_id, org, q.start, q.cutoff, q.cumulative, q.since)
         if found is not None:
             reported.append(org)
             values.append(found[0])
@@ -139,12 +144,12 @@ def rolled_up(prepared: ReportIndex, rollups: Rollups, indicator: Indicator, que
     evidence = join(evidence_parts)
     declared = rollups.members.get(indicator.id, ())
     # Without declared members, the units that reported the indicator at all are the ones expected.
-    incomplete = coverage_problem(indicator, declared or reporters, reported, rollups.partial,
-                                  declared=bool(declared))
+    expected = declared or reporters
+    seen = set(reported)
+    missing = tuple([m for m in expected if m not in seen])
+    incomplete = None if not missing else incomplete_coverage(indicator, len(expected), missing, rollups.partial,
+                                                              declared=bool(declared))
     if incomplete is not None and not rollups.partial:
-        seen = set(reported)
-        expected = declared or reporters
-        missing = tuple(m for m in expected if m not in seen)
         return Actual(None, evidence, note=CannotJudge(Unjudgeable.INCOMPLETE_ROLLUP, missing=missing,
                                                        expected=len(expected)), diagnostics=(incomplete,))
     combined = _combine(indicator, values, evidence, question.cumulative)

@@ -135,10 +135,11 @@ def written_amounts(evidence: Sequence[ReportedValue]) -> tuple[Amount, ...]:
         return tuple(report.value for report in evidence)
     found: list[Amount] = []
     for table, rows in evidence.parts():
+        written = None if table is None else getattr(table, "written", None)  # isinstance on a Protocol is slow
         if table is None:
             found += (report.value for report in rows)  # type: ignore[union-attr]
-        elif isinstance(table, Written):
-            found += table.written(rows)  # type: ignore[arg-type]
+        elif written is not None:
+            found += written(rows)
         else:
             found += (table.report(int(row)).value for row in rows)  # type: ignore[arg-type]
     return tuple(found)

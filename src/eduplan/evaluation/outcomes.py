@@ -21,7 +21,7 @@ worded (`eduplan.evaluation.reasons`); and the share-of-units result of a window
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 
 import attrs
@@ -38,6 +38,7 @@ from eduplan.evaluation.verdicts import Judged
 from eduplan.indicators import Baseline
 from eduplan.model import Goal, Task
 from eduplan.numerals import tidy
+from eduplan.reports import ReportedValue
 from eduplan.targets import Basis, Comparator, Reference, ReferenceKind, Strength, Target
 from eduplan.units import Amount
 
@@ -58,9 +59,9 @@ def result_of(setting: Setting, case: Case, judged: Judged) -> Result:
         actual = attrs.evolve(actual, value=value)
         known = attrs.evolve(known, value=main.breach_threshold or known.value)
     places = shown.faithful_places(actual.value, () if known is None else (known.value, known.upper))
-    baseline = target.effective_baseline(unit)
+    baseline = judged.baseline
     zh, en = _reason(setting, case, judged, shown, actual.value, known, places, breach_date,
-                     written_amounts(evidence), baseline)
+                     _written(evidence), baseline)
     return Result(
         target=target, status=status, reason_zh=zh, reason_en=en, owner_id=owner.id,
         task_id=owner.id if isinstance(owner, Task) else None,
@@ -104,6 +105,11 @@ def _reason(setting: Setting, case: Case, judged: Judged, shown: Shown, actual: 
         previous=target.basis is Basis.PREVIOUS, aspirational=target.strength is Strength.ASPIRATIONAL,
         not_begun=setting.as_of < window.start, overdue=judged.overdue,
         stretch_pending=stretch is not None and status is Status.ACHIEVED and stretch is not Status.ACHIEVED)
+
+
+def _written(evidence: Sequence[ReportedValue]) -> Iterator[Amount]:
+    """`written_amounts`, read only if iterated: most shown values need none (whole numbers, no value)."""
+    yield from written_amounts(evidence)
 
 
 def reference_name(setting: Setting, ref: Reference) -> str:

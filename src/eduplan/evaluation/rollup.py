@@ -32,7 +32,7 @@ from eduplan.organisations import Organisation
 from eduplan.reports import ReportedValue
 from eduplan.targets import ScopeKind
 
-__all__ = ["all_declared_members", "coverage_problem", "declared_members", "parts_problem"]
+__all__ = ["all_declared_members", "coverage_problem", "declared_members", "incomplete_coverage", "parts_problem"]
 
 
 def parts_problem(report: ReportedValue, indicator_name: str) -> Diagnostic | None:
@@ -97,14 +97,18 @@ def coverage_problem(indicator: Indicator, expected: Sequence[str], reported: Se
     """An ``incomplete-coverage`` warning if expected units are missing from a roll-up: the declared members,
     or (``declared=False``) the units that reported the indicator at some time."""
     seen = set(reported)
-    missing = [name for name in expected if name not in seen]
-    if not missing:
-        return None
-    done = len(expected) - len(missing)
+    missing = tuple(name for name in expected if name not in seen)
+    return incomplete_coverage(indicator, len(expected), missing, partial, declared) if missing else None
+
+
+def incomplete_coverage(indicator: Indicator, expected: int, missing: Sequence[str], partial: bool,
+                        declared: bool = True) -> Diagnostic:
+    """The ``incomplete-coverage`` warning of a roll-up that ``missing`` (of ``expected`` units) did not report."""
+    done = expected - len(missing)
     which = "declared units" if declared else "units that report this indicator"
     then = ("the partial figure is used (Policy(partial_rollups=True))", "按部分单位数据汇总") if partial else (
         "the jurisdiction's value is no_data, or missed once overdue", "不予汇总，视为无数据，逾期视为未完成")
     return Diagnostic(
-        Code.INCOMPLETE_COVERAGE, f"{indicator.name}: {done} of {len(expected)} {which} reported; missing "
+        Code.INCOMPLETE_COVERAGE, f"{indicator.name}: {done} of {expected} {which} reported; missing "
         f"{', '.join(missing)}; {then[0]} (覆盖不全：{len(missing)}个单位未报送，{then[1]})", Location(),
         Severity.WARNING, hint="collect the missing units' reports, or report the jurisdiction's value directly")

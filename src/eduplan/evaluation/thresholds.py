@@ -29,12 +29,13 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Literal
 
 from eduplan.evaluation.actuals import Actuals
 from eduplan.evaluation.cases import Setting
 from eduplan.evaluation.gaps import gap_threshold, other_indicator
 from eduplan.evaluation.values import CannotJudge, Threshold, Unjudgeable, Window
-from eduplan.indicators import Indicator
+from eduplan.indicators import Baseline, Indicator
 from eduplan.targets import Accumulation, Basis, Comparator, Condition, ReferenceKind, Target, change_is_relative
 from eduplan.units import unit_info
 
@@ -43,10 +44,13 @@ _ONE_DAY = dt.timedelta(days=1)
 
 
 def threshold(setting: Setting, actuals: Actuals, target: Target, cond: Condition, unit: str | None,
-              window: Window, cutoff: dt.date) -> Threshold | CannotJudge:
-    """The threshold of ``cond`` for ``unit`` in ``window``, with the values it needs up to ``cutoff``."""
+              window: Window, cutoff: dt.date, baseline: Baseline | Literal[False] | None = False,
+              ) -> Threshold | CannotJudge:
+    """The threshold of ``cond`` for ``unit`` in ``window``, with the values it needs up to ``cutoff``
+    (``baseline``: the target's effective baseline for ``unit``, when the caller has it)."""
     indicator = target.indicator
-    baseline = target.effective_baseline(unit)
+    if baseline is False:
+        baseline = target.effective_baseline(unit)
     base = None if baseline is None else baseline.value.root_value()
     base_date = None if baseline is None else baseline.date + _ONE_DAY
     cumulative = target.accumulation is Accumulation.CUMULATIVE

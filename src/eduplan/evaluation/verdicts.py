@@ -40,7 +40,7 @@ from eduplan.evaluation.policy import Clock, Policy
 from eduplan.evaluation.status import Status, worst
 from eduplan.evaluation.thresholds import POINT, threshold
 from eduplan.evaluation.values import Actual, CannotJudge, Threshold, Unjudgeable
-from eduplan.indicators import Direction, Indicator, IndicatorKind
+from eduplan.indicators import Baseline, Direction, Indicator, IndicatorKind
 from eduplan.periods import Frequency, Period
 from eduplan.targets import Accumulation, Basis, Comparator, Condition, Hold, ReferenceKind, Target
 
@@ -58,6 +58,7 @@ class Judged:
     threshold: Threshold | CannotJudge
     stretch: Status | None = None
     overdue: CannotJudge | None = None
+    baseline: Baseline | None = None
 
 
 def judge_case(setting: Setting, actuals: Actuals, case: Case) -> Judged:
@@ -75,7 +76,8 @@ def judge_case(setting: Setting, actuals: Actuals, case: Case) -> Judged:
     override = next((o for o in target.overrides if o.organisation == unit), None)
     if override is not None:
         conditions[0] = attrs.evolve(conditions[0], value=override.value, upper=override.upper)
-    judged = [judge_condition(setting, actuals, case, c, cutoff, actual) for c in conditions]
+    baseline = target.effective_baseline(unit)
+    judged = [judge_condition(setting, actuals, case, c, cutoff, actual, baseline) for c in conditions]
     status = worst(v.status for v, _ in judged)
     rollup = actual.note if actual.note is not None and actual.note.code is Unjudgeable.INCOMPLETE_ROLLUP else None
     lag = setting.policy.reporting_lag_days
@@ -92,15 +94,15 @@ def judge_case(setting: Setting, actuals: Actuals, case: Case) -> Judged:
     main, known = judged[0]
     stretch = None
     if target.stretch is not None:
-        stretch = judge_condition(setting, actuals, case, target.stretch, cutoff, actual)[0].status
-    return Judged(status, actual, main, known, stretch, rollup if status is Status.MISSED else None)
+        stretch = judge_condition(setting, actuals, case, target.stretch, cutoff, actual, baseline)[0].status
+    return Judged(status, actual, main, known, stretch, rollup if status is Status.MISSED else None, baseline)
 
 
 def judge_condition(setting: Setting, actuals: Actuals, case: Case, cond: Condition, cutoff: dt.date,
-                    actual: Actual) -> tuple[Verdict, Threshold | CannotJudge]:
+                    actual: Actual, baseline: Baseline | None) -> tuple[Verdict, Threshold | CannotJudge]:
     """One condition's verdict and threshold (``no_data`` when the threshold cannot be worked out)."""
     target, window, policy = case.target, case.window, setting.policy
-    known = threshold(setting, actuals, target, cond, case.unit, window, cutoff)
+    known = threshold(setting, actuals, target, cond, case.unit, window, cutoff, baseline)
     if isinstance(known, CannotJudge):
         return Verdict(Status.NO_DATA), known
     elapsed = None
