@@ -20,14 +20,15 @@ pytest.importorskip("pyarrow")
 from eduplan.io import columns as columns_module
 from eduplan.io.columns import load_report_columns
 
-PLAN = loads_plan("""\
+PLAN_TEXT = """\
 id: p
 title: 计划
 period: 2018-2020年
 indicators:
   - {id: rate, name: 学前三年毛入园率, kind: percentage, unit: "%", share: true}
   - {id: places, name: 新增学位, kind: count, unit: 个}
-""").value
+"""
+PLAN = loads_plan(PLAN_TEXT).value
 
 HEADER = "指标,填报单位,时间,数值,计量单位,备注\n"
 ROWS = ("rate,甲区,2019-12-31,96.5,%,\n"
@@ -168,3 +169,18 @@ def test_codes_are_narrow_and_constant_columns_take_no_memory(tmp_path: Path) ->
     assert columns.period_start.strides == (0,) and columns.note.strides == (0,)
     assert not columns.period_start.flags.writeable
     assert columns.reports() == load_reports(path, PLAN).value
+
+
+def test_loading_a_csv_does_not_import_pandas(tmp_path: Path) -> None:
+    """pyarrow's numpy conversions import pandas when it is installed (a third of a second): the loader reads
+    pyarrow's buffers itself."""
+    import subprocess  # noqa: PLC0415
+    import sys  # noqa: PLC0415
+
+    path = tmp_path / "r.csv"
+    path.write_text(HEADER + ROWS, encoding="utf-8")
+    code = ("import sys; from eduplan.io import loads_plan; from eduplan.io.columns import load_report_columns; "
+            f"plan = loads_plan({PLAN_TEXT!r}).value; loaded = load_report_columns({str(path)!r}, plan); "
+            "assert len(loaded.value) == 4, loaded; print('pandas' in sys.modules)")
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert found.stdout.strip() == "False"

@@ -348,7 +348,7 @@ def _batch(batch: Any, line: int, read: set[int]) -> Any:
     every column screened (`_screen_cells`); its first row is on ``line``."""
     import numpy as np  # noqa: PLC0415
 
-    from eduplan.io.bulk import Batch  # noqa: PLC0415
+    from eduplan.io.bulk import Batch, int_array  # noqa: PLC0415
 
     cells = {}
     for i in range(batch.num_columns):
@@ -356,7 +356,7 @@ def _batch(batch: Any, line: int, read: set[int]) -> Any:
         if i in read:
             found = column.dictionary_encode()
             _screen_cells(found.dictionary, i == 0)
-            cells[i] = (found.dictionary, found.indices.to_numpy(zero_copy_only=False))
+            cells[i] = (found.dictionary, int_array(found.indices, np.int32))
         else:
             _screen_cells(column, i == 0)
 
