@@ -59,7 +59,8 @@ def test_frequency_without_a_verb(text: str, reading: tuple[str, str, str], note
         ("小学、初中校际差异系数分别不高于0.50和0.45。", [("<=", "0.5"), ("<=", "0.45")]),
         ("义务教育学校校际差异系数控制在0.4以内。", [("<=", "0.4")]),
         ("全县小学综合差异系数为0.42。", [("==", "0.42")]),
-        ("差异系数较上年下降0.05。", []),  # a comparison with the past
+        ("差异系数较上年下降0.05。", [("decrease_by", "0.05")]),  # a year-on-year change
+        ("差异系数比上年小0.05。", []),  # a comparison with the past
         ("学校数量为120。", []),  # a bare number elsewhere has no unit: not read
     ],
 )
@@ -207,3 +208,44 @@ def test_a_scope_of_all_stops_before_the_cue() -> None:
     found = extract_targets("小学、初中所有班级学生数分别不超过45人、50人。")
     assert [(t.scope, t.indicator, str(t.value)) for t in found] == [
         ("所有班级学生数", "小学所有班级学生数", "45"), ("所有班级学生数", "初中所有班级学生数", "50")]
+
+
+@pytest.mark.parametrize(
+    ("text", "readings"),
+    [
+        ("近视率较上年降低0.5个百分点以上。", [("decrease_by", "0.5", "percentage_point", None, "近视率")]),
+        ("全年教育投入3.5亿元,较上年增长8%。",
+         [("==", "350000000", "yuan", None, "教育投入"), ("increase_by", "8", "percent", None, "教育投入")]),
+        ("全市幼儿园比上年多30所。", []),  # a comparison with the past, no change to reach
+        ("2023年全市教育经费同比增长6%。", []),  # 同比 reports
+        ("累计新增学位3万个。", [("==", "30000", "count", None, "累计新增学位")]),  # a future total
+        ("全市学生体质健康优良率年均提高2个百分点。",
+         [("increase_by", "2", "percentage_point", "yearly", "学生体质健康优良率")]),
+        ("近视率年均下降1个百分点。", [("decrease_by", "1", "percentage_point", "yearly", "近视率")]),
+        ("教育经费年均增长10%以上。", [("annual_growth", "10", "percent", None, "教育经费")]),  # a compound rate
+        ("近视率年均下降5%。", [("decrease_by", "5", "percent", None, "近视率")]),
+    ],
+)
+def test_changes_against_the_previous_year_and_per_year(
+    text: str, readings: list[tuple[str, str, str, str | None, str]]
+) -> None:
+    """较上年/比上年 + a change verb is a year-on-year change (lexicon [previous-year]); 累计 sums a future
+    period; 年均 + percentage points is a change of that many points every year, not a compound rate."""
+    found = extract_targets(text)
+    assert [(t.comparator.value, str(t.value), t.unit, t.recurring, t.indicator) for t in found] == readings
+
+
+@pytest.mark.parametrize(
+    ("text", "deadline"),
+    [
+        ("意见\n(一)扩大供给。2025—2027年,每年新建中小学10所以上。", "2027-12-31"),
+        ("意见\n(一)扩大供给。2025-2027年,每年新建中小学10所以上。", "2027-12-31"),
+        ("意见\n(一)扩大供给。2027年,新建中小学10所以上。", "2027-12-31"),
+        ("意见\n(一)扩大供给。2018年起,每年新建中小学10所以上。", None),  # a start, not a deadline
+        ("某市中小学校督导评估细则(2025年)\n(1)校舍安全达标率100%。", "2025-12-31"),  # 细则 is a plan word
+    ],
+)
+def test_years_opening_a_clause_and_checklist_titles(text: str, deadline: str | None) -> None:
+    """A clause opening with a span of years takes its last year; a 督导评估细则's title prints its period."""
+    (found,) = extract_targets(text)
+    assert (found.deadline and found.deadline.isoformat()) == deadline

@@ -251,3 +251,10 @@ def test_level_words(level: str) -> None:
     """[level]: each level distributes a 分别 list (X、小学班额分别不超过45人、50人 gives X班额 and 小学班额)."""
     found = extract_targets(f"{level}、小学班额分别不超过45人、50人。")
     assert [t.indicator for t in found] == [f"{level}班额", "小学班额"]
+
+
+@pytest.mark.parametrize("word", ["比上年", "较上年", "比去年", "较去年"])
+def test_previous_year_words(word: str) -> None:
+    """[previous-year]: followed by a change it is a year-on-year change; alone, a comparison with the past."""
+    assert [t.comparator.value for t in extract_targets(f"学生近视率{word}下降1个百分点。")] == ["decrease_by"]
+    assert extract_targets(f"全市幼儿园{word}多30所。") == ()

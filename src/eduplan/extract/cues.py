@@ -37,6 +37,8 @@ DISTANT_PREFIX = re.compile(
     rf"(?P<cue>{_CUE_GROUP})[^,;。、\d]{{0,20}}的$|(?P<verb>{alternation(LEX.distant_verbs)})[\u4e00-\u9fff]{{1,12}}$"
 )
 ANNUAL_RE = re.compile(rf"(?:{alternation(LEX.annual_growth)})率?(?:保持在|达到|达|为|在)?$")
+# 年均下降1个百分点: a fall per year (in percentage points; 年均下降5% stays a one-off decrease_by of percent).
+ANNUAL_DOWN_RE = re.compile(rf"年均(?:{alternation(LEX.change_down)})$")
 FILLERS = "在为有了 \t"
 # 不低于每生每年800元: a per-unit phrase between the cue and the number.
 PER_UNIT = re.compile(r"(?:每(?:生|人|校|班|万人|百人|千人|名学生|年度|学年|年|天|周|月))+$")
@@ -75,8 +77,11 @@ def comparison_for(before: str, after: str, unit: str, *, ranged: bool) -> Compa
     """
     if ranged:
         return Comparator.RANGE
-    if unit in ("percent", "percentage_point") and ANNUAL_RE.search(before.rstrip(FILLERS)):
+    if unit == "percent" and ANNUAL_RE.search(before.rstrip(FILLERS)):
         return Comparator.ANNUAL_GROWTH
+    if unit == "percentage_point" and is_annual(before):  # 年均提高2个百分点: points add up, 2 more every year
+        down = ANNUAL_DOWN_RE.search(before.rstrip(FILLERS)) is not None
+        return Comparator.DECREASE_BY if down else Comparator.INCREASE_BY
     change = change_direction(before, unit)
     if change is not None:
         return change
@@ -85,6 +90,16 @@ def comparison_for(before: str, after: str, unit: str, *, ranged: bool) -> Compa
             return comparison
     prefix = prefix_comparison(before)
     return Comparator.EXACTLY if prefix is None else prefix
+
+
+def is_annual(before: str) -> bool:
+    """Whether the number is a change per year (年均增长, 年均提高, 每年递增).
+
+    >>> is_annual("教育经费年均增长"), is_annual("体质健康优良率年均提高"), is_annual("提高")
+    (True, True, False)
+    """
+    trimmed = before.rstrip(FILLERS)
+    return ANNUAL_RE.search(trimmed) is not None or ANNUAL_DOWN_RE.search(trimmed) is not None
 
 
 def prefix_comparison(before: str) -> Comparator | None:
@@ -118,7 +133,7 @@ def change_direction(before: str, unit: str) -> Comparator | None:
     >>> change_direction("近视率下降", "count") is None
     True
     """
-    if unit not in ("percentage_point", "percent"):
+    if unit not in ("percentage_point", "percent", "coefficient"):  # 差异系数下降0.05; not 增加学位5000个
         return None
     trimmed = before.rstrip(FILLERS)
     if trimmed.endswith(LEX.change_down):

@@ -34,7 +34,9 @@ _CUE = re.compile(
     r"(?P<prefix>力争到|争取到|力争在|争取在|截至|截止到|截止|到|至)\s*(?P<year>\d{4})\s*年(?P<suffix>底前|末前|底|末|前)?"
     r"|(?P<year2>\d{4})\s*年(?P<suffix2>底前|末前|底|末|前)"
 )
-_OPENING_YEAR = re.compile(r"^\s*(?P<year>\d{4})\s*年(?![度份级起])")  # 2018年起 starts, it is no deadline
+# A clause opening with a year (2027年,) or a span of years (2025—2027年,: its last year); 2018年起 starts, it
+# is no deadline.
+_OPENING_YEAR = re.compile(r"^\s*(?:\d{4}\s*年?\s*[-—–~至到]\s*)?(?P<year>\d{4})\s*年(?![度份级起])")
 _RELATIVE = re.compile(r"(?P<count>\d{1,2}|[一二三四五六七八九十两])\s*年(?:内|之内|时间内)")
 _FIVE_YEAR = re.compile(r"十([一二三四五六七八九]?)五(?:规划|计划|时期|期间|”|\"|教育|发展|$)")
 # “十四五”期间新改扩建幼儿园200所: the end of the named five-year plan is the deadline.
@@ -114,7 +116,8 @@ def year_cues(sentence: str, base: int, start_year: int | None) -> Iterator[Year
     for clause_start, clause in _clause_starts(sentence):
         opening = _OPENING_YEAR.match(clause)
         if opening is not None:
-            found.extend(_cue(base + clause_start + opening.start("year"), opening[0].strip()))
+            year = opening.start("year")
+            found.extend(_cue(base + clause_start + year, clause[year : opening.end()]))
     for match in _CUE.finditer(sentence):
         year_start = match.start("year") if match["year"] else match.start("year2")
         found.extend(_cue(base + match.start(), sentence[year_start : match.end()]))

@@ -79,6 +79,7 @@ class Lexicon:
     hedge_verbs: tuple[str, ...]
     frequencies: tuple[Frequency, ...]
     past: tuple[str, ...]
+    previous_year: tuple[str, ...]
     completion: tuple[str, ...]
     coverage_attributive: tuple[str, ...]
     duty: tuple[str, ...]
@@ -139,6 +140,7 @@ def lexicon() -> Lexicon:
         hedge_verbs=words("hedge-verb"),
         frequencies=tuple(Frequency(p, None if r == "-" else r, n) for p, r, n in sections["frequency"]),
         past=words("past"),
+        previous_year=words("previous-year"),
         completion=words("completion"),
         coverage_attributive=words("coverage-attributive"),
         duty=words("duty"),

@@ -31,8 +31,8 @@ from eduplan.extract.lexicon import alternation, lexicon
 
 LEX = lexicon()
 _CUES = alternation([*LEX.prefix, *LEX.negatable, *(n + w for n in LEX.negations for w in LEX.negatable)])
-_CHANGES = alternation([*LEX.annual_growth, *(w + tail for w in (*LEX.change_up, *LEX.change_down)
-                                              for tail in ("到", "至", ""))])
+_CHANGES = alternation([*LEX.annual_growth, *(head + w + tail for w in (*LEX.change_up, *LEX.change_down)
+                                              for tail in ("到", "至", "") for head in ("年均", ""))])
 _PERIODS = alternation(f.period for f in LEX.frequencies)
 _FREQUENCY = rf"每[\d一二两三四五六七八九十]*(?:{_PERIODS})(?!级)"
 #: Framing words: what is left of the head after the last of these names the quantity.
@@ -49,7 +49,9 @@ TRAILING = re.compile(
     r"|以上|占|分别|均|都|在|为|有|了|\s)+$"
 )
 #: A reference to a base year is not part of the name: 近视率较2020年下降10%, 在2023年基础上每年降低.
-BASELINE_REFERENCE = re.compile(r"(?:较|比|相比|相较于?|在)\d{4}年(?:底|末)?(?:的)?(?:基础上|水平上?)?")
+BASELINE_REFERENCE = re.compile(
+    rf"(?:较|比|相比|相较于?|在)\d{{4}}年(?:底|末)?(?:的)?(?:基础上|水平上?)?|{alternation(LEX.previous_year)}"
+)
 #: An adverb right before the cue frames nothing after it: 小学班额原则上不超过45人 is named 小学班额.
 ADVERB_BEFORE_CUE = re.compile(r"(?:原则上|逐步|进一步|持续|努力|均|都)+$")
 TRAILING_CUE_ONLY = re.compile(rf"(?:{_CUES})(?:在|为|有|了)?$")

@@ -29,6 +29,7 @@ from eduplan.extract.cues import (
     comparison_for,
     frequency_note,
     hedges_rest_of_sentence,
+    is_annual,
     is_soft,
     recurrence,
     scope_of,
@@ -61,7 +62,10 @@ INDICATOR_TRIM = re.compile(
 #: (新增2所标准化学校 -> 新增标准化学校).
 BARE_VERBS = frozenset({"新增", "新建", "建成", "建设", "创建", "创成", "培训", "培养", "招聘", "引进", "打造", "培育",
                         "办好", "开设", "设立", "安排", "完成", "实施", "开展", "新招聘", "改扩建"})
-PAST_WORDS = re.compile(r"已经|已有|已达|已建成|已完成|共有|现有|累计|先后|同比|比上年|较上年")
+PAST_WORDS = re.compile(alternation(LEX.past))
+_CHANGE_WORDS = alternation([*LEX.change_up, *LEX.change_down, *LEX.annual_growth])
+# 比上年多3所 describes the past; 较上年降低0.5个百分点 commits to a year-on-year change.
+PREVIOUS_YEAR = re.compile(rf"(?:{alternation(LEX.previous_year)})(?!\s*(?:{_CHANGE_WORDS}))")
 THRESHOLD_NAME = re.compile(r"^(?:以上|以下)[\u4e00-\u9fff](?<!的)")
 DENOMINATOR = re.compile(r"每$")
 DENOMINATOR_SCOPE = re.compile(
@@ -187,7 +191,7 @@ def _numeric_targets(
     doc: Document, clause: Span, quantities: list[Quantity], hedged: bool, shared: _Shared
 ) -> Iterator[_Reading]:
     text = doc.folded
-    if PAST_WORDS.search(doc.text(clause)):
+    if PAST_WORDS.search(doc.text(clause)) or PREVIOUS_YEAR.search(doc.text(clause)):
         return  # 现有幼儿园300所, 累计培训5万人次: a fact about the past
     previous: tuple[Quantity, Comparator] | None = None
     named = shared.named
@@ -217,17 +221,17 @@ def _numeric_targets(
             comparator=comparator,
             indicator=named.name,
             soft=hedged or is_soft(before),
-            recurring=_recurring(doc.text(clause), before, shared),
+            recurring=_recurring(doc.text(clause), before, shared, quantity.unit),
             scope=_denominator_scope(before) or scope_of(before, after, percent_head) or shared.subject,
             notes=_notes(quantity, before),
         )
         previous = (quantity, comparator)
 
 
-def _recurring(clause: str, before: str, shared: _Shared) -> str | None:
-    """每年 before the number; a 其中 clause is part of the one before it and shares its frequency
-    (每年不低于…10%,其中骨干教师不低于交流总数的20%)."""
-    own = recurrence(before)
+def _recurring(clause: str, before: str, shared: _Shared, unit: str) -> str | None:
+    """每年 before the number, or 年均 before percentage points (年均提高2个百分点: 2 more every year); a 其中
+    clause is part of the one before it and shares its frequency (每年不低于…10%,其中骨干教师不低于…20%)."""
+    own = recurrence(before) or ("yearly" if unit == "percentage_point" and is_annual(before) else None)
     if own is None and PART_OF_PREVIOUS.match(clause):
         own = shared.recurring
     shared.recurring = own
