@@ -150,8 +150,11 @@ class _Sorted:
 def _int_array(values: Any, kind: str) -> array.array[int]:
     """A compact array of Python-readable integers (4 bytes for days, 8 for sums), for bisection."""
     out = array.array(kind)
-    out.frombytes(np.ascontiguousarray(values, np.int32 if kind == "i" else np.int64).tobytes())
+    out.frombytes(memoryview(np.ascontiguousarray(values, np.int32 if kind == "i" else np.int64)).cast("B"))
     return out
+
+
+_POWERS = 10 ** np.arange(19, dtype=np.int64)
 
 
 def _scaled(columns: ReportColumns, rows: Any, amounts: Amounts, scale: Any) -> tuple[Sequence[int], Any]:
@@ -166,9 +169,13 @@ def _scaled(columns: ReportColumns, rows: Any, amounts: Amounts, scale: Any) -> 
             size = np.abs(whole).astype(np.float64) * 10.0 ** shift
             whole = whole if float(size.sum()) < INT64_SAFE / 2 else None
         if whole is not None:
-            whole *= 10**shift
-            rises = np.r_[0, 0, np.cumsum(whole[1:] > whole[:-1], dtype=np.int32)]
-            return _int_array(np.r_[0, np.cumsum(whole)], "q"), rises
+            whole *= _POWERS[shift]
+            rises = np.zeros(len(whole) + 1, np.int32)
+            np.cumsum(whole[1:] > whole[:-1], out=rises[2:])
+            prefix = np.zeros(len(whole) + 1, np.int64)
+            np.cumsum(whole, out=prefix[1:])
+            del whole
+            return _int_array(prefix, "q"), rises
     values = [amounts.whole[a] * 10**s for a, s in zip(amount.tolist(), shift.tolist(), strict=True)]
     rises = np.r_[0, 0, np.cumsum([b > a for a, b in itertools.pairwise(values)], dtype=np.int32)]
     return [0, *itertools.accumulate(values)], rises
@@ -187,7 +194,7 @@ class ColumnarReports:
         self.amount = self.table.amount
         self.days = _int_array(columns.day[rows], "i")
         ind = columns.indicator[rows].astype(np.int64)
-        scale = np.zeros(max(1, len(columns.indicator_ids)), np.int64)
+        scale = np.zeros(max(1, len(columns.indicator_ids)), np.int32)
         if len(ind):  # rows come sorted by indicator
             firsts = np.r_[0, np.nonzero(ind[1:] != ind[:-1])[0] + 1]
             scale[ind[firsts]] = np.maximum.reduceat(amounts.places[self.amount], firsts)

@@ -245,7 +245,7 @@ class Amounts:
         roots = tuple(a.value * factors[u] for a, u in zip(columns.amounts, units, strict=True))
         places = [max(0, -e) if isinstance(e := r.as_tuple().exponent, int) else 0 for r in roots]
         whole = tuple(int(r.scaleb(p)) for r, p in zip(roots, places, strict=True))
-        return cls(columns.amounts, roots, np.asarray(places or [0], np.int64), np.asarray(units or [0], np.int64),
+        return cls(columns.amounts, roots, np.asarray(places or [0], np.int32), np.asarray(units or [0], np.int64),
                    tuple(index), whole)
 
     def keys(self, codes: Any) -> tuple[Any, Any]:
