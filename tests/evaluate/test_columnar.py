@@ -117,6 +117,6 @@ def test_written_amounts_are_read_without_making_reports() -> None:
     columns = columns_from_rows([HEADER, *rows], PLAN, "r.csv").value
     total = prepare_columns(columns, INDICATORS, AS_OF).total("m", None, dt.date(2022, 1, 1), dt.date(2022, 12, 31))
     assert total is not None
-    assert sorted(str(a) for a in written_amounts(total.evidence)) == ["1.50万元", "20000元"]
+    assert sorted(str(a) for a in written_amounts(total.evidence)) == ["1.50万元", "20000元"]  # two forms
     assert not columns._made  # no report was made
     assert [str(r.value) for r in total.evidence] == ["1.50万元", "20000元"]

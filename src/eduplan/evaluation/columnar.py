@@ -29,6 +29,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, overload
 
+import attrs
 import numpy as np
 
 from eduplan.diagnostics import Diagnostic
@@ -116,41 +117,64 @@ def _usable(columns: ReportColumns, rows: Any, amounts: Amounts, indicators: Map
 class _Sorted:
     """The winning rows in series order, as a table for `Evidence`: position ``i`` is row ``rows[i]``."""
 
-    __slots__ = ("amount", "amounts", "columns", "rows")
-
     def __init__(self, columns: ReportColumns, rows: Any) -> None:
-        self.columns, self.rows, self.amounts = columns, rows, columns.amounts
+        self.columns, self.rows = columns, rows
         self.amount = columns.amount[rows]
+        self._forms: Any = None
 
     def report(self, row: int) -> ReportedValue:
         """The report at a position, made on demand."""
         return self.columns.report(int(self.rows[row]))
 
     def written(self, rows: Sequence[int]) -> tuple[Amount, ...]:
-        """The distinct amounts, as written, of some positions (a range), without making their reports."""
+        """One amount per written form (decimal places and unit) among some positions, without making their
+        reports: O(1) for a range of one form (most are), else one pass over the range's form codes."""
+        if self._forms is None:
+            self._forms = _Forms.of(self.columns.amounts, self.amount)
+        forms = self._forms
         if isinstance(rows, range) and rows.step == 1:
-            codes = self.amount[rows.start:rows.stop]
+            lo, hi = rows.start, rows.stop
+            if hi <= lo:
+                return ()
+            if forms.changes[hi - 1] == forms.changes[lo]:
+                return (forms.amounts[forms.codes[lo]],)
+            codes = forms.array[lo:hi]
         else:
-            codes = self.amount[np.asarray(rows, np.int64)]
-        if not len(codes):
-            return ()
-        first = int(codes[0])
-        if (codes == first).all():
-            return (self.amounts[first],)
-        return tuple(self.amounts[k] for k in np.unique(codes).tolist())
+            codes = forms.array[np.asarray(rows, np.int64)]
+        return tuple(forms.amounts[k] for k in np.unique(codes).tolist())
 
-    def date(self, rows: Sequence[int]) -> dt.date | None:
-        """The latest date of some positions."""
-        if not len(rows):
-            return None
-        days = self.columns.day[self.rows[np.asarray(rows, np.int64)]]
-        return dt.date.fromordinal(int(days.max()))
+
+@attrs.frozen
+class _Forms:
+    """Per position: a code for how its amount is written (decimal places and unit), with one amount standing
+    for each code, and prefix counts of where the code changes (a range of one form is found in O(1))."""
+
+    amounts: tuple[Amount, ...]
+    array: Any
+    codes: array.array[int]
+    changes: array.array[int]
+
+    @classmethod
+    def of(cls, amounts: Sequence[Amount], amount: Any) -> _Forms:
+        index: dict[tuple[Any, str], int] = {}
+        first: list[Amount] = []
+        for a in amounts:
+            key = (a.value.as_tuple().exponent, a.unit)
+            if key not in index:
+                index[key] = len(first)
+                first.append(a)
+        code_of = np.asarray([index[(a.value.as_tuple().exponent, a.unit)] for a in amounts] or [0], np.int32)
+        codes = code_of[amount]
+        changes = np.zeros(len(codes), np.int32)
+        np.cumsum(codes[1:] != codes[:-1], out=changes[1:])
+        return cls(tuple(first), codes, _int_array(codes, "i"), _int_array(changes, "i"))
 
 
 def _int_array(values: Any, kind: str) -> array.array[int]:
     """A compact array of Python-readable integers (4 bytes for days, 8 for sums), for bisection."""
     out = array.array(kind)
-    out.frombytes(memoryview(np.ascontiguousarray(values, np.int32 if kind == "i" else np.int64)).cast("B"))
+    found: Any = np.ascontiguousarray(values, np.int32 if kind == "i" else np.int64)
+    out.frombytes(memoryview(found).cast("B"))
     return out
 
 
@@ -175,10 +199,10 @@ def _scaled(columns: ReportColumns, rows: Any, amounts: Amounts, scale: Any) -> 
             prefix = np.zeros(len(whole) + 1, np.int64)
             np.cumsum(whole, out=prefix[1:])
             del whole
-            return _int_array(prefix, "q"), rises
+            return _int_array(prefix, "q"), _int_array(rises, "i")
     values = [amounts.whole[a] * 10**s for a, s in zip(amount.tolist(), shift.tolist(), strict=True)]
     rises = np.r_[0, 0, np.cumsum([b > a for a, b in itertools.pairwise(values)], dtype=np.int32)]
-    return [0, *itertools.accumulate(values)], rises
+    return [0, *itertools.accumulate(values)], _int_array(rises, "i")
 
 
 class ColumnarReports:
@@ -202,7 +226,7 @@ class ColumnarReports:
         self.prefix, self.rises = _scaled(columns, rows, amounts, scale)
         running = np.asarray([b is ReportBasis.RUNNING_TOTAL for b in columns.bases] or [False], bool)
         special = (columns.period_start[rows] != NO_DAY) | running[columns.basis[rows]]
-        self.special = np.r_[0, np.cumsum(special, dtype=np.int32)]  # prefix counts: a range test is O(1)
+        self.special = _int_array(np.r_[0, np.cumsum(special, dtype=np.int32)], "i")  # prefix counts: O(1) tests
         self._index(ind, columns.organisation[rows].astype(np.int64))
 
     def _index(self, ind: Any, org: Any) -> None:
@@ -217,19 +241,19 @@ class ColumnarReports:
             lows.tolist(), highs.tolist(), strict=True), strict=True))
         self._indicator_code = {name: k for k, name in enumerate(self.columns.indicator_ids)}
         self._organisation_code = {name: k for k, name in enumerate(self.columns.organisations)}
-        self._views: dict[tuple[str, str | None], ColumnSeries | None] = {}
+        self._views: dict[str, dict[str | None, ColumnSeries | None]] = {}
         self._reporters: dict[str, tuple[str, ...]] = {}
 
     def get(self, indicator_id: str, organisation: str | None) -> ColumnSeries | None:
         """The series for an indicator and organisation (``None``: the jurisdiction)."""
-        key = (indicator_id, organisation)
-        try:
-            return self._views[key]
-        except KeyError:
-            pass
+        views = self._views.get(indicator_id)
+        if views is None:
+            views = self._views[indicator_id] = {}
+        elif organisation in views:
+            return views[organisation]
         i, o = self._indicator_code.get(indicator_id, -1), self._organisation_code.get(organisation, -1)
         bounds = self._bounds.get(i * self._width + o) if i >= 0 and o >= 0 else None
-        view = self._views[key] = None if bounds is None else ColumnSeries(self, *bounds, self.scale[i])
+        view = views[organisation] = None if bounds is None else ColumnSeries(self, *bounds, self.scale[i])
         return view
 
     def organisations(self, indicator_id: str) -> tuple[str, ...]:
@@ -260,8 +284,13 @@ class ColumnarReports:
             return None
         flows = series.flows_once(self._found)
         if flows is None:
-            plain = series.total(start, end)
-            return None if plain is None else Total(plain[0], plain[1])
+            days = self.days
+            lo = bisect.bisect_left(days, start.toordinal(), series.lo, series.hi)
+            hi = bisect.bisect_right(days, end.toordinal(), lo, series.hi)
+            if lo == hi:
+                return None
+            return Total(Decimal(self.prefix[hi] - self.prefix[lo]).scaleb(-series.scale),
+                         Evidence.rows(self.table, range(lo, hi)))
         total = flows.total(start, end)
         if total is not None:
             keep_once(self._found, total.diagnostics)

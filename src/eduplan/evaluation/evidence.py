@@ -48,7 +48,7 @@ class Written(Protocol):
     """A table that also gives the amounts of some rows as written, without making their reports."""
 
     def written(self, rows: Sequence[int]) -> tuple[Amount, ...]:
-        """The distinct amounts (as written: ``1.50%`` and ``1.5%`` differ) of ``rows``."""
+        """Amounts standing for every written form (decimal places and unit) among ``rows``."""
         ...
 
 
@@ -128,9 +128,10 @@ def join(items: Iterable[Sequence[ReportedValue]]) -> Sequence[ReportedValue]:
 
 
 def written_amounts(evidence: Sequence[ReportedValue]) -> tuple[Amount, ...]:
-    """The amounts behind ``evidence`` as written (each distinct one at least once): what the decimals a reason
-    shows rest on. A lazy part whose table is `Written` (the columnar path's) is read without making its reports;
-    on plain tuples (the scalar path) this is ``tuple(r.value for r in evidence)``."""
+    """Amounts standing for every written form behind ``evidence`` (decimal places and unit: ``92.50%``,
+    ``1.5万元``), what the decimals a reason shows rest on. A lazy part whose table is `Written` (the columnar
+    path's) is read without making its reports, one amount per form; on plain tuples (the scalar path) this is
+    ``tuple(r.value for r in evidence)``."""
     if not isinstance(evidence, Evidence):
         return tuple(report.value for report in evidence)
     found: list[Amount] = []
