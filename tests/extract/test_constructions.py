@@ -249,3 +249,31 @@ def test_years_opening_a_clause_and_checklist_titles(text: str, deadline: str | 
     """A clause opening with a span of years takes its last year; a 督导评估细则's title prints its period."""
     (found,) = extract_targets(text)
     assert (found.deadline and found.deadline.isoformat()) == deadline
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        ("| 指标 | 单位 | 2020年 | 2025年 | 属性 |\n|---|---|---|---|---|\n"
+         "| 学前三年毛入园率 | % | 90 | 95 | 预期性 |\n| 小学生师比 | — | 17 | 16 | 预期性 |\n"),
+        "指标,单位,2020年,2025年,属性\n学前三年毛入园率,%,90,95,预期性\n小学生师比,—,17,16,预期性\n",
+        "指标\t单位\t2020年\t2025年\t属性\n学前三年毛入园率\t%\t90\t95\t预期性\n小学生师比\t—\t17\t16\t预期性\n",
+    ],
+)
+def test_markdown_and_csv_copies_of_a_table(table: str) -> None:
+    """A 主要指标 table copied as Markdown (pipes, a |---| rule) or CSV (commas on a line of short cells) reads
+    like a tab-separated one; sentences with commas after it are still sentences."""
+    text = f"“十四五”规划\n{table}二、主要任务\n到2025年,新增学位5万个,入学率达到99%。\n"
+    found = [(t.indicator, t.comparator.value, str(t.value), t.unit) for t in extract_targets(text)]
+    assert found == [("学前三年毛入园率", ">=", "95", "percent"), ("小学生师比", "<=", "16", "ratio"),
+                     ("新增学位", "==", "50000", "count"), ("入学率", ">=", "99", "percent")]
+
+
+@pytest.mark.parametrize(
+    ("text", "scope"),
+    [("每间音乐专用教室面积不小于96平方米。", "每间音乐专用教室"), ("每名教师每年参加培训不少于72学时。", "每名教师"),
+     ("每位学生每学期参加劳动实践不少于16课时。", "每位学生")],
+)
+def test_scope_by_measure_word(text: str, scope: str) -> None:
+    """每间/每名/每位 + a noun is the scope, up to an attribute (面积) or the predicate."""
+    assert extract_targets(text)[0].scope == scope

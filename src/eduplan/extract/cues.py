@@ -50,8 +50,11 @@ _ANY_CUE = alternation([*LEX.prefix, *LEX.negatable, *(n + w for n in LEX.negati
 #: A scope phrase of 各/每个/每所/每校 up to the predicate (各校 | 配备心理教师2～3名): lexicon [scope-end].
 EACH_SCOPE = (rf"(?:(?:各|每个|每所)[^,;:。、\d]{{1,10}}?|每校|每园)"
               rf"(?=(?:{alternation(LEX.scope_end)})|有|不)")
+# 每间音乐专用教室面积不小于96平方米, 每名教师每年…: a scope by measure word, up to an attribute or the predicate.
+EACH_ONE_SCOPE = (rf"每(?:间|名|位)[^,;:。、\d]{{1,10}}?"
+                  rf"(?=面积|时间|人数|规模|数量|(?:{alternation(LEX.scope_end)})|有|不)")
 SCOPE_RE = re.compile(
-    rf"(?P<scope>{EACH_SCOPE}"
+    rf"(?P<scope>{EACH_SCOPE}|{EACH_ONE_SCOPE}"
     r"|每个[^,;。、\d]{1,10}?$"
     rf"|(?:所有|全部)[^,;。\d]{{1,12}}?(?=建成|建有|开办|实现|达|通过|完成|全面|分别|均|都|{_ANY_CUE}|$)"
     r"|各[^,;。、\d]{1,10}?$)"

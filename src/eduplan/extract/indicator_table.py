@@ -62,6 +62,10 @@ _TABLE_UNITS = {"%": ("percent", None, 1), "年": ("year", None, 1), "岁": ("ye
 BASE_CELL = re.compile(r"^(?:基期值?|现状值?|基数|基准值)$")
 TARGET_CELL = re.compile(r"^(?:目标值?|规划目标|预期目标)$")
 TARGET_COLUMN = -1
+# Cells are separated by spaces, tabs or Markdown pipes (| 指标 | 单位 |); by commas only on a CSV-like line.
+CELL_SEPARATORS = re.compile(r"[^\s|]+")
+CELL_SEPARATORS_WITH_COMMA = re.compile(r"[^\s|,]+")
+RULE_ROW = re.compile(r"^\s*\|?\s*:?-{3,}")
 MAX_GAP = 12
 DASHES = frozenset({"-", "—", "--", "——", "/", "…"})
 MAX_HEADER_SPAN = 8
@@ -134,8 +138,17 @@ def _cells(doc: Document) -> Iterator[_Cell]:
             start = line.start + text.index(stripped[0])
             yield _Cell(stripped.replace(" ", ""), Span(start, start + len(stripped)))
             continue
-        for match in re.finditer(r"\S+", text):
+        if RULE_ROW.match(text):
+            continue  # |---|---| under a Markdown header
+        separators = CELL_SEPARATORS if not _comma_row(text) else CELL_SEPARATORS_WITH_COMMA
+        for match in separators.finditer(text):
             yield _Cell(match[0], Span(line.start + match.start(), line.start + match.end()))
+
+
+def _comma_row(text: str) -> bool:
+    """A line of short cells separated by commas (a CSV copy: 指标,单位,2020年,2025年), not a sentence."""
+    parts = text.split(",")
+    return len(parts) >= 3 and not re.search(r"[。;:]", text) and all(len(p.strip()) <= MAX_CELL for p in parts)
 
 
 def _header(cells: list[_Cell], index: int) -> tuple[bool, tuple[int | None, ...], int] | None:
