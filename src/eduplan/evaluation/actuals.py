@@ -38,7 +38,7 @@ from typing import NamedTuple
 import attrs
 
 from eduplan.diagnostics import Code, Diagnostic, Location, Severity
-from eduplan.evaluation.evidence import join
+from eduplan.evaluation.evidence import join, latest_date
 from eduplan.evaluation.rollup import incomplete_coverage
 from eduplan.evaluation.series import ReportIndex, keep_once
 from eduplan.evaluation.values import NOTHING, Actual, CannotJudge, Unjudgeable
@@ -115,7 +115,7 @@ def actual_of(prepared: ReportIndex, indicator: Indicator, question: Question, f
     own = own_actual(prepared, question)
     if question.unit is not None or not prepared.organisations(question.indicator_id):
         return own
-    last = max((r.date for r in own.evidence), default=None)
+    last = latest_date(own.evidence)
     after = question.start if last is None else max(question.start, last + _ONE_DAY)
     later = find(indicator, question._replace(start=after, since=question.since if last is None else after))
     if later.value is None:

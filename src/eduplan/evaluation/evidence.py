@@ -28,6 +28,7 @@ reports where the table can give it (`written_amounts`):
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Protocol, overload, runtime_checkable
 
@@ -144,3 +145,27 @@ def written_amounts(evidence: Sequence[ReportedValue]) -> tuple[Amount, ...]:
         else:
             found += (table.report(int(row)).value for row in rows)  # type: ignore[arg-type]
     return tuple(found)
+
+
+def latest_date(evidence: Sequence[ReportedValue]) -> dt.date | None:
+    """The latest date of the reports behind a result (``None`` without any), read without making the reports
+    where the table can give it (``date(rows)``, as the columnar path's does).
+
+    >>> import datetime as dt
+    >>> latest_date((ReportedValue("n", Amount(1, "所"), dt.date(2020, 3, 31)),
+    ...              ReportedValue("n", Amount(2, "所"), dt.date(2020, 1, 31)))), latest_date(())
+    (datetime.date(2020, 3, 31), None)
+    """
+    if not isinstance(evidence, Evidence):
+        return max((report.date for report in evidence), default=None)
+    found: list[dt.date] = []
+    for table, rows in evidence.parts():
+        date = None if table is None else getattr(table, "date", None)
+        if date is not None:
+            day = date(rows)
+            found += () if day is None else (day,)
+        elif table is None:
+            found += (report.date for report in rows)  # type: ignore[union-attr]
+        else:
+            found += (table.report(int(row)).date for row in rows)  # type: ignore[arg-type]
+    return max(found, default=None)

@@ -139,9 +139,15 @@ class Shown:
         """
         if value is None:
             return 4
-        exact = value / self.factor
         bounds = [o / self.factor for o in others if o is not None]
-        limit = max([_places(exact), *(_places(b) for b in bounds)])  # at ``limit`` rounding changes nothing
+        if not bounds:  # nothing to land on
+            return 4
+        exact = value / self.factor
+        limit = _places(exact)  # at ``limit`` rounding changes nothing
+        for bound in bounds:
+            limit = max(limit, _places(bound))
+        if limit <= 4:
+            return 4
         places = 4
         while places < limit and any(_sign(_round(exact, places) - _round(b, places)) != _sign(exact - b)
                                      for b in bounds):

@@ -72,13 +72,14 @@ def judge_case(setting: Setting, actuals: Actuals, case: Case) -> Judged:
                             lambda i, u: actuals.find(i, u, window.start, cutoff, cumulative, since))
     else:
         actual = actuals.find(target.indicator, unit, window.start, cutoff, cumulative, since)
-    conditions = list(target.conditions)
-    override = next((o for o in target.overrides if o.organisation == unit), None)
+    conditions = target.conditions
+    override = next((o for o in target.overrides if o.organisation == unit), None) if target.overrides else None
     if override is not None:
-        conditions[0] = attrs.evolve(conditions[0], value=override.value, upper=override.upper)
+        first = attrs.evolve(conditions[0], value=override.value, upper=override.upper)
+        conditions = (first, *conditions[1:])
     baseline = target.effective_baseline(unit)
     judged = [judge_condition(setting, actuals, case, c, cutoff, actual, baseline) for c in conditions]
-    status = worst(v.status for v, _ in judged)
+    status = judged[0][0].status if len(judged) == 1 else worst(v.status for v, _ in judged)
     rollup = actual.note if actual.note is not None and actual.note.code is Unjudgeable.INCOMPLETE_ROLLUP else None
     lag = setting.policy.reporting_lag_days
     if actual.value is None and actual.note is None and not any(isinstance(t, CannotJudge) for _, t in judged):
