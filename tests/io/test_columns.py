@@ -184,3 +184,17 @@ def test_loading_a_csv_does_not_import_pandas(tmp_path: Path) -> None:
             "assert len(loaded.value) == 4, loaded; print('pandas' in sys.modules)")
     found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert found.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize("limit", [1, 8, 1 << 22])
+def test_dense_look_ups_and_their_fallback_agree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, limit: int) -> None:
+    """Amounts and written pairs are found in dense tables grown batch by batch, or one by one when a table would
+    be too large: the same rows and diagnostics either way, across batch boundaries."""
+    from eduplan.io import bulk  # noqa: PLC0415
+
+    monkeypatch.setattr(bulk, "_DENSE_LIMIT", limit)
+    monkeypatch.setattr(columns_module, "_BLOCK_BYTES", 64)
+    path = tmp_path / "r.csv"
+    path.write_text(HEADER + (ROWS + "rate,丙区,2020-06-30,99,%,\nplaces,,2019-12-31,7,个,\n") * 4, encoding="utf-8")
+    assert arrow_reads(path)
+    same(path)

@@ -161,6 +161,7 @@ class BulkReader:
         self.cols = {name: _Column(read) for name, read in reads.items()}
         self.amounts = _Amounts(self)
         self.written: dict[tuple[int, int], int] = {}
+        self.dense_written = _Dense(2)
         self.writings: list[tuple[str | None, str | None]] = []
         self.pieces: dict[str, list[Any]] = {name: [] for name in ARRAYS}
         self.made: list[tuple[int, ReportedValue]] = []
@@ -232,6 +233,17 @@ class BulkReader:
 
     def _written(self, value: Any, unit: Any) -> Any:
         """Each row's code into the (value text, unit text) pairs as written."""
+        found = self.dense_written.get((value, unit))
+        if found is None:
+            return self._written_pairs(value, unit)
+        new = found < 0
+        if new.any():  # only the rows of pairs not seen before are looked up one pair at a time
+            found = found.copy()
+            found[new] = self._written_pairs(value[new], unit[new])
+            self.dense_written.put((value[new], unit[new]), found[new])
+        return found
+
+    def _written_pairs(self, value: Any, unit: Any) -> Any:
         units = max(1, len(self.cols["unit"].texts))
         pairs, inverse = _unique(value.astype(np.int64) * units + unit, units * max(1, len(self.cols["value"].texts)))
         texts, unit_texts = self.cols["value"].texts, self.cols["unit"].texts
@@ -316,6 +328,7 @@ class _Amounts:
         self.units: dict[str, int] = {}  # the distinct units of indicators, and an indicator of each
         self.indicators: list[Indicator] = []
         self.triples: dict[tuple[int, int, int], int] = {}
+        self.dense = _Dense(3)
         self.found: list[Amount] = []
         self.bad: list[bool] = []
         self.flags: list[tuple[bool, bool]] = []
@@ -332,8 +345,27 @@ class _Amounts:
         count)."""
         cols = self.bulk.cols
         default, ind_root, share, signed = self._indicator_arrays(cols["indicator"].values)
+        keys = (value, unit, default[ind])
+        amount = self.dense.get(keys)
+        if amount is None:
+            amount = self._triples(*keys)
+        elif (amount < 0).any():  # only the rows of triples not seen before are looked up one by one
+            new = amount < 0
+            amount = amount.copy()
+            amount[new] = self._triples(*(k[new] for k in keys))
+            self.dense.put(tuple(k[new] for k in keys), amount[new])
+        bad, root, negative, above_one, flags = self._amount_arrays()
+        # root factors are positive, so a value and its root value have the same sign
+        problems = (root[amount] != ind_root[ind]) | (share[ind] & (negative | above_one)[amount]) | (
+            signed[ind] & negative[amount])
+        return amount, bad[amount] | problems, flags[amount]
+
+    def _triples(self, value: Any, unit: Any, default: Any) -> Any:
+        """Each row's amount code, its distinct (value, unit, indicator unit) triples looked up (and new ones
+        read) one by one."""
+        cols = self.bulk.cols
         n_units, n_default = max(1, len(cols["unit"].texts)), max(1, len(self.units))
-        key = (value.astype(np.int64) * n_units + unit) * n_default + default[ind]
+        key = (value.astype(np.int64) * n_units + unit) * n_default + default
         triples, inverse = _unique(key, n_units * n_default * max(1, len(cols["value"].texts)))
         moved = []
         for triple in triples.tolist():
@@ -344,12 +376,7 @@ class _Amounts:
                 found = self.triples[v, u, d] = self._add(cols["value"].texts[v], cols["unit"].texts[u],
                                                           self.indicators[d] if self.indicators else None)
             moved.append(found)
-        amount = np.asarray(moved or [0], np.int32)[inverse]
-        bad, root, negative, above_one, flags = self._amount_arrays()
-        # root factors are positive, so a value and its root value have the same sign
-        problems = (root[amount] != ind_root[ind]) | (share[ind] & (negative | above_one)[amount]) | (
-            signed[ind] & negative[amount])
-        return amount, bad[amount] | problems, flags[amount]
+        return np.asarray(moved or [0], np.int32)[inverse]
 
     def table(self) -> tuple[Amount, ...]:
         return tuple(self.found)
@@ -413,6 +440,34 @@ class _Amounts:
             return None, (False, False)  # a warning the bulk path does not know: the row reader's own rows
         # each row's warning is worded by the row reader's checks, with the row's own indicator (`_warned`)
         return amount, (bool(reader.warnings), _maybe_fractional_count(amount))
+
+
+class _Dense:
+    """Codes of tuples of small non-negative integers (codes of cells) in a dense table, grown as needed:
+    one gather per batch instead of a dictionary look-up per distinct tuple. ``-1`` marks a tuple not known
+    yet; `get` gives ``None`` when the table would pass `_DENSE_LIMIT` entries (the caller looks each up)."""
+
+    def __init__(self, dims: int) -> None:
+        self.table = np.full((1,) * dims, -1, np.int32)
+
+    def get(self, keys: tuple[Any, ...]) -> Any:
+        need = [int(k.max()) + 1 if len(k) else 1 for k in keys]
+        shape = self.table.shape
+        if any(n > s for n, s in zip(need, shape, strict=True)):
+            grown_shape = tuple(s if n <= s else max(n, 2 * s) for n, s in zip(need, shape, strict=True))
+            if int(np.prod(grown_shape)) > _DENSE_LIMIT:
+                return None
+            grown = np.full(grown_shape, -1, np.int32)
+            grown[tuple(slice(0, s) for s in shape)] = self.table
+            self.table = grown
+        return self.table[keys]
+
+    def put(self, keys: tuple[Any, ...], codes: Any) -> None:
+        self.table[keys] = codes
+
+
+_DENSE_LIMIT = 1 << 22
+"""The most entries (int32) a `_Dense` table may hold: 16 MiB."""
 
 
 def int_array(array: Any, dtype: Any) -> Any:
