@@ -277,3 +277,20 @@ def test_markdown_and_csv_copies_of_a_table(table: str) -> None:
 def test_scope_by_measure_word(text: str, scope: str) -> None:
     """每间/每名/每位 + a noun is the scope, up to an attribute (面积) or the predicate."""
     assert extract_targets(text)[0].scope == scope
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("专栏1 学位扩容工程\n新建幼儿园15所。", ["15"]),  # 专栏1 labels a box (lexicon [label-before])
+        ("详见附件2 学位清单。新增学位500个。", ["500"]),
+        ("选派代表3名参加。", ["3"]),  # 代表 is no label: 表 alone is not in the list
+        ("专业教师每年到企业实践不少于1个月。", ["1"]),
+        ("到2020年12月完成。", []),  # 月 alone after a number is a date
+    ],
+)
+def test_labels_and_months(text: str, values: list[str]) -> None:
+    """A number right after 专栏/附件/附表/序号 labels; N个月 is a duration in months (units_zh.txt 个月)."""
+    found = extract_targets(text)
+    assert [str(t.value) for t in found] == values
+    assert all(t.unit == "month" for t in found if "个月" in t.text)

@@ -56,6 +56,7 @@ _KINDS = {
     "person_time": (IndicatorKind.COUNT, "人次"),
     "credit": (IndicatorKind.COUNT, "学分"),
     "day": (IndicatorKind.DURATION, "天"),
+    "month": (IndicatorKind.DURATION, "个月"),
     "year": (IndicatorKind.DURATION, "年"),
     "permille": (IndicatorKind.RATIO, "‰"),
 }

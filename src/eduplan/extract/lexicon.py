@@ -79,6 +79,7 @@ class Lexicon:
     hedge_verbs: tuple[str, ...]
     frequencies: tuple[Frequency, ...]
     past: tuple[str, ...]
+    label_before: tuple[str, ...]
     previous_year: tuple[str, ...]
     completion: tuple[str, ...]
     coverage_attributive: tuple[str, ...]
@@ -140,6 +141,7 @@ def lexicon() -> Lexicon:
         hedge_verbs=words("hedge-verb"),
         frequencies=tuple(Frequency(p, None if r == "-" else r, n) for p, r, n in sections["frequency"]),
         past=words("past"),
+        label_before=words("label-before"),
         previous_year=words("previous-year"),
         completion=words("completion"),
         coverage_attributive=words("coverage-attributive"),

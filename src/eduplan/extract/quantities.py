@@ -178,9 +178,8 @@ def _arabic_quantities(doc: Document) -> Iterator[Quantity]:
 def _is_name_or_date(doc: Document, match: re.Match[str]) -> bool:
     """Numbers that label rather than measure: ordinals, ranks, formulas, quoted names, dates."""
     text, start = doc.folded, match.start()
-    before = text[max(start - 1, 0) : start]
-    if before in ("第", "前") or doc.in_masked(start):
-        return True
+    if text[max(start - 4, 0) : start].rstrip().endswith(LEX.label_before) or doc.in_masked(start):
+        return True  # 第三批, 前1%, 专栏1, 表2
     if _in_formula(text, start, match):
         return True
     ends = [match.end("low")] + ([match.end("high")] if match["high"] else [])
@@ -273,7 +272,7 @@ def _coefficient(text: str, match: re.Match[str]) -> Quantity | None:
 def _chinese_quantities(doc: Document, *, licensed: bool = False) -> Iterator[Quantity]:
     text = doc.folded
     for match in CHINESE_RE.finditer(text):
-        if doc.in_masked(match.start()) or text[max(match.start() - 1, 0)] in "第前" or match[0] in LEX.vague:
+        if doc.in_masked(match.start()) or text[: match.start()].endswith(LEX.label_before) or match[0] in LEX.vague:
             continue
         if not _unit_stands_alone(text, match.end(), match["unit"]):
             continue
