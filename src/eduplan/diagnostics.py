@@ -124,6 +124,9 @@ class Location:
         return ", ".join(parts)
 
     def __str__(self) -> str:
+        if self.column is None and self.line is not None and self.file is not None and not (
+                self.sheet or self.path or self.task_id is not None or self.target_id is not None):
+            return f"{self.file}:{self.line}"  # a table row, the common case (every data diagnostic sorts by it)
         head, context = self.head(), self.context()
         if head and context:
             return f"{head} ({context})"

@@ -60,7 +60,8 @@ def _current(columns: ReportColumns, as_of: dt.date) -> Any:
     """The rows dated, and reported, on or before ``as_of``."""
     day = as_of.toordinal()
     on = columns.reported_on
-    return np.nonzero((columns.day <= day) & ((on == NO_DAY) | (on <= day)))[0]
+    rows = np.flatnonzero((columns.day <= day) & ((on == NO_DAY) | (on <= day)))
+    return rows.astype(np.int32) if len(columns) < 2**31 else rows  # row numbers in half the memory
 
 
 def _series_order(columns: ReportColumns, rows: Any, within: Any) -> Any:
@@ -165,9 +166,7 @@ class _Forms:
                 first.append(a)
         code_of = np.asarray([index[(a.value.as_tuple().exponent, a.unit)] for a in amounts] or [0], np.int32)
         codes = code_of[amount]
-        changes = np.zeros(len(codes), np.int32)
-        np.cumsum(codes[1:] != codes[:-1], out=changes[1:])
-        return cls(tuple(first), codes, _int_array(codes, "i"), _int_array(changes, "i"))
+        return cls(tuple(first), codes, _int_array(codes, "i"), _prefix_array(codes[1:] != codes[:-1], "i"))
 
 
 def _int_array(values: Any, kind: str) -> array.array[int]:
@@ -178,7 +177,13 @@ def _int_array(values: Any, kind: str) -> array.array[int]:
     return out
 
 
-_POWERS = 10 ** np.arange(19, dtype=np.int64)
+def _prefix_array(values: Any, kind: str) -> array.array[int]:
+    """``[0, *cumsum(values)]`` as a compact array, summed straight into its buffer (no copy of the sums)."""
+    out = array.array(kind, [0]) * (len(values) + 1)
+    view = np.frombuffer(out, np.int32 if kind == "i" else np.int64)
+    np.cumsum(values, out=view[1:])
+    del view  # a buffer export would pin the array
+    return out
 
 
 def _scaled(columns: ReportColumns, rows: Any, amounts: Amounts, scale: Any) -> tuple[Sequence[int], Any]:
@@ -193,13 +198,10 @@ def _scaled(columns: ReportColumns, rows: Any, amounts: Amounts, scale: Any) -> 
             size = np.abs(whole).astype(np.float64) * 10.0 ** shift
             whole = whole if float(size.sum()) < INT64_SAFE / 2 else None
         if whole is not None:
-            whole *= _POWERS[shift]
-            rises = np.zeros(len(whole) + 1, np.int32)
-            np.cumsum(whole[1:] > whole[:-1], out=rises[2:])
-            prefix = np.zeros(len(whole) + 1, np.int64)
-            np.cumsum(whole, out=prefix[1:])
-            del whole
-            return _int_array(prefix, "q"), _int_array(rises, "i")
+            for k in np.flatnonzero(np.bincount(shift)[1:]).tolist():
+                whole[shift == k + 1] *= 10 ** (k + 1)  # in place, one distinct shift at a time (a few)
+            rises = _prefix_array(np.r_[False, whole[1:] > whole[:-1]], "i")
+            return _prefix_array(whole, "q"), rises
     values = [amounts.whole[a] * 10**s for a, s in zip(amount.tolist(), shift.tolist(), strict=True)]
     rises = np.r_[0, 0, np.cumsum([b > a for a, b in itertools.pairwise(values)], dtype=np.int32)]
     return [0, *itertools.accumulate(values)], _int_array(rises, "i")
@@ -212,12 +214,12 @@ class ColumnarReports:
                  origin: dt.date = dt.date.min) -> None:
         self.columns, self.diagnostics, self.origin = columns, diagnostics, origin
         self._found: dict[tuple[str, str, str], Diagnostic] = {}
-        self.rows = rows.astype(np.int32) if len(columns) < 2**31 else rows
+        self.rows = rows.astype(np.int32, copy=False) if len(columns) < 2**31 else rows
         self.table = _Sorted(columns, self.rows)
         self.roots = amounts.roots
         self.amount = self.table.amount
         self.days = _int_array(columns.day[rows], "i")
-        ind = columns.indicator[rows].astype(np.int64)
+        ind = columns.indicator[rows]
         scale = np.zeros(max(1, len(columns.indicator_ids)), np.int32)
         if len(ind):  # rows come sorted by indicator
             firsts = np.r_[0, np.nonzero(ind[1:] != ind[:-1])[0] + 1]
@@ -226,13 +228,15 @@ class ColumnarReports:
         self.prefix, self.rises = _scaled(columns, rows, amounts, scale)
         running = np.asarray([b is ReportBasis.RUNNING_TOTAL for b in columns.bases] or [False], bool)
         special = (columns.period_start[rows] != NO_DAY) | running[columns.basis[rows]]
-        self.special = _int_array(np.r_[0, np.cumsum(special, dtype=np.int32)], "i")  # prefix counts: O(1) tests
-        self._index(ind, columns.organisation[rows].astype(np.int64))
+        self.special = _prefix_array(special, "i")  # prefix counts: a range test is O(1)
+        self._index(ind, columns.organisation[rows])
 
     def _index(self, ind: Any, org: Any) -> None:
         """The (lo, hi) positions of each series, by its indicator and organisation codes."""
         width = max(1, len(self.columns.organisations))
-        code = ind * width + org
+        code = ind.astype(np.int64)
+        code *= width
+        code += org
         change = np.nonzero(code[1:] != code[:-1])[0] + 1 if len(code) else code
         lows = np.r_[0, change] if len(code) else change
         highs = np.r_[change, len(code)] if len(code) else change

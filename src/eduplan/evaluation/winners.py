@@ -63,12 +63,17 @@ def _sorted_by_key(columns: ReportColumns, rows: Any) -> tuple[Any, Any]:
         for part, bound in ((c.organisation[rows], bounds[1]), (day - low, bounds[2])):
             packed *= bound
             packed += part
+        del day
         packed <<= shift
         packed |= rows
         packed.sort()
         key = packed >> shift
+        new = np.empty(len(key), bool)
+        new[0] = True
+        np.not_equal(key[1:], key[:-1], out=new[1:])
+        del key
         packed &= (1 << shift) - 1
-        return packed, np.r_[True, key[1:] != key[:-1]]
+        return packed.astype(rows.dtype), new
     keys = (c.indicator[rows], c.organisation[rows], day)
     order = np.lexsort((rows, *reversed(keys)))
     new = np.zeros(len(order), bool)
@@ -101,8 +106,8 @@ class _Winners:
         if not len(rows):
             return rows, rows, []
         srows, new = _sorted_by_key(self.columns, rows)
-        starts = np.nonzero(new)[0]
-        sizes = np.diff(np.r_[starts, len(srows)])
+        starts = np.flatnonzero(new).astype(srows.dtype)
+        sizes = np.diff(starts, append=srows.dtype.type(len(srows)))
         shared = sizes > 1  # keys with several reports: the only ones with anything to choose
         if not shared.any():
             return srows, np.zeros(len(srows), np.int64), []
@@ -128,8 +133,9 @@ class _Winners:
         """For keys with several reports (``srows``, grouped by key, of ``sizes``): the positions of the winners
         settled on the arrays, the keys left to `supersede` itself, and the conflicts found."""
         c = self.columns
-        starts = np.r_[0, np.cumsum(sizes)[:-1]]
-        g = np.repeat(np.arange(len(sizes)), sizes)
+        starts = np.zeros(len(sizes), sizes.dtype)
+        np.cumsum(sizes[:-1], out=starts[1:])
+        g = np.repeat(np.arange(len(sizes), dtype=sizes.dtype), sizes)
         final = c.final[srows]
         has_final = np.logical_or.reduceat(final, starts)
         pool = final | ~has_final[g]
