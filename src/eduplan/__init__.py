@@ -19,7 +19,7 @@ from eduplan.diagnostics import (
     QuantityError,
     Severity,
 )
-from eduplan.evaluation import Evaluation, Policy, Result, Status, TaskResult, evaluate
+from eduplan.evaluation import CannotJudge, Evaluation, Policy, Result, Status, TaskResult, Unjudgeable, evaluate
 from eduplan.indicators import Aggregation, Baseline, Direction, Indicator, IndicatorKind
 from eduplan.io import (
     Loaded,
@@ -77,6 +77,7 @@ __all__ = [
     "Amount",
     "Baseline",
     "Basis",
+    "CannotJudge",
     "Code",
     "Comparator",
     "Condition",
@@ -125,6 +126,7 @@ __all__ = [
     "TaskReport",
     "TaskResult",
     "TaskState",
+    "Unjudgeable",
     "__version__",
     "dump_plan",
     "evaluate",

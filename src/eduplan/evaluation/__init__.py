@@ -9,9 +9,11 @@ from eduplan.evaluation.engine import evaluate
 from eduplan.evaluation.policy import Clock, Policy, Trajectory, compound, linear
 from eduplan.evaluation.results import Evaluation, MilestoneResult, Result, TaskResult
 from eduplan.evaluation.status import DEFAULT_FAIL_ON, Status, TaskDeadlineStatus, summarise
+from eduplan.evaluation.values import CannotJudge, Unjudgeable
 
 __all__ = [
     "DEFAULT_FAIL_ON",
+    "CannotJudge",
     "Clock",
     "Evaluation",
     "MilestoneResult",
@@ -21,6 +23,7 @@ __all__ = [
     "TaskDeadlineStatus",
     "TaskResult",
     "Trajectory",
+    "Unjudgeable",
     "compound",
     "evaluate",
     "linear",

@@ -33,7 +33,7 @@ from eduplan.evaluation.reasons import reason
 from eduplan.evaluation.results import Result
 from eduplan.evaluation.shown import Shown, four_places
 from eduplan.evaluation.status import Status
-from eduplan.evaluation.values import Threshold, Window
+from eduplan.evaluation.values import CannotJudge, Threshold, Window
 from eduplan.evaluation.verdicts import Judged
 from eduplan.indicators import Baseline
 from eduplan.model import Goal, Task
@@ -60,8 +60,9 @@ def result_of(setting: Setting, case: Case, judged: Judged) -> Result:
         known = attrs.evolve(known, value=main.breach_threshold or known.value)
     places = shown.faithful_places(actual.value, () if known is None else (known.value, known.upper))
     baseline = judged.baseline
+    note = judged.actual.note or (judged.threshold if not isinstance(judged.threshold, Threshold) else None)
     zh, en = _reason(setting, case, judged, shown, actual.value, known, places, breach_date,
-                     _written(evidence), baseline)
+                     _written(evidence), baseline, note)
     return Result(
         target=target, status=status, reason_zh=zh, reason_en=en, owner_id=owner.id,
         task_id=owner.id if isinstance(owner, Task) else None,
@@ -74,13 +75,13 @@ def result_of(setting: Setting, case: Case, judged: Judged) -> Result:
         days_to_deadline=(window.deadline - setting.as_of).days,
         progress=four_places(main.progress), progress_upper=four_places(main.progress_upper),
         gap=shown.amount(main.gap, shown.faithful_places(main.gap, (Decimal(0),))), evidence=evidence,
-        warning=_warning(setting, target, status), stretch_status=judged.stretch,
+        warning=_warning(setting, target, status), stretch_status=judged.stretch, cannot_judge=note,
     )
 
 
 def _reason(setting: Setting, case: Case, judged: Judged, shown: Shown, actual: Decimal | None,
             known: Threshold | None, places: int, breach_date: dt.date | None,
-            reported: Iterable[Amount], baseline: Baseline | None) -> tuple[str, str]:
+            reported: Iterable[Amount], baseline: Baseline | None, note: CannotJudge | None) -> tuple[str, str]:
     """The result's reason: the target worded as printed, numbers at a sensible precision."""
     target, window, main, status = case.target, case.window, judged.main, judged.status
     value = None if known is None else known.value
@@ -88,7 +89,6 @@ def _reason(setting: Setting, case: Case, judged: Judged, shown: Shown, actual: 
     days = (window.deadline - setting.as_of).days
     ref = target.reference if target.basis in (Basis.MULTIPLE, Basis.GAP) else None
     reference = None if ref is None else reference_name(setting, ref)
-    note = judged.actual.note or (judged.threshold if not isinstance(judged.threshold, Threshold) else None)
     stretch = judged.stretch
     return reason(
         status, target.comparator, actual=shown.printed(actual, places, reported),

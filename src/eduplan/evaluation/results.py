@@ -34,6 +34,7 @@ from eduplan import notebook
 from eduplan.diagnostics import Diagnostic
 from eduplan.evaluation.policy import Policy
 from eduplan.evaluation.status import DEFAULT_FAIL_ON, Status, TaskDeadlineStatus, summarise
+from eduplan.evaluation.values import CannotJudge
 from eduplan.model import Milestone, Plan, Task
 from eduplan.periods import Period
 from eduplan.reports import ReportedValue, TaskReport
@@ -52,7 +53,8 @@ class Result:
     changes from the baseline and per-unit overrides); ``expected`` is the value the trajectory asks
     for at the as-of date; ``progress`` is the share of the way from the baseline (0 for cumulative
     sums) to the target; ``gap`` is how far the actual value is from the target in the desirable
-    direction (positive: short of it).
+    direction (positive: short of it). ``cannot_judge`` says why there is no verdict although reports exist
+    (an incomplete roll-up, a missing reference value ...), with a stable code (docs/stages.md).
     """
 
     target: Target
@@ -77,6 +79,7 @@ class Result:
     evidence: Sequence[ReportedValue] = ()
     warning: bool = False
     stretch_status: Status | None = None
+    cannot_judge: CannotJudge | None = None
 
     @property
     def target_id(self) -> str:
