@@ -115,7 +115,7 @@ def test_a_qizhong_clause_shares_the_frequency() -> None:
 def test_share_of_bodies_with_a_bracket() -> None:
     """80%以上的县（市、区）通过…评估: the scope keeps its bracket."""
     (found,) = extract_targets("力争到2025年,80%以上的县（市、区）通过国家义务教育优质均衡发展督导评估。")
-    assert (found.scope, found.comparator.value, found.soft) == ("80%以上的县(市、区)", ">=", True)
+    assert (found.scope, found.comparator.value, found.soft) == ("80%以上的县（市、区）", ">=", True)
 
 
 @pytest.mark.parametrize(
@@ -294,3 +294,12 @@ def test_labels_and_months(text: str, values: list[str]) -> None:
     found = extract_targets(text)
     assert [str(t.value) for t in found] == values
     assert all(t.unit == "month" for t in found if "个月" in t.text)
+
+
+def test_scope_and_name_are_quoted_as_printed() -> None:
+    """Full-width brackets in the source stay in the scope and the name; composed names stay composed."""
+    (found,) = extract_targets("各县（市、区）每年安排不少于500万元的教育发展专项资金。")
+    assert found.scope == "各县（市、区）"
+    (share,) = extract_targets("力争到2025年，80%以上的县（市、区）通过国家义务教育优质均衡发展督导评估。")
+    assert share.scope == "80%以上的县（市、区）"
+    assert share.indicator == "县(市、区)通过国家义务教育优质均衡发展督导评估的比例"

@@ -358,6 +358,15 @@ def _coverage_spans(doc: Document, clause: Span, text: str) -> Iterator[tuple[Sp
         yield Span(clause.start, clause.start + end), scope, True
 
 
+def _as_printed(doc: Document, scope: str | None, near: Span) -> str | None:
+    """A scope or name read from the folded text, quoted as printed (各县（市、区）, not 各县(市、区)) from the
+    nearest place before the target's end where the folded text has it; a composed name stays as composed."""
+    if scope is None:
+        return None
+    at = doc.folded.rfind(scope, max(near.start - 200, 0), near.end + len(scope))
+    return scope if at < 0 else doc.source[at : at + len(scope)]
+
+
 def _item_cue(context: TargetContext, offset: int) -> YearCue | None:
     """A year cue of the enclosing item (ruling 1, item level): the innermost item's nearest cue before
     the target, else its first one after; for the items around it, a cue in their own lead text
@@ -389,7 +398,7 @@ def _candidate(
         span=reading.span,
         text=doc.quote(reading.span),
         section=context.section_at(reading.span.start),
-        indicator=reading.indicator,
+        indicator=_as_printed(doc, reading.indicator, reading.span) or reading.indicator,
         comparator=reading.comparator,
         value=quantity.value,
         upper=quantity.upper,
@@ -398,7 +407,7 @@ def _candidate(
         deadline=deadline,
         recurring=reading.recurring,
         soft=reading.soft,
-        scope=reading.scope,
+        scope=_as_printed(doc, reading.scope, reading.span),
         notes=notes,
         review=quantity.review,
     )
