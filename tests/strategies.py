@@ -184,3 +184,37 @@ def competing(draw: st.DrawFn) -> tuple[Any, list[list[str]]]:
     header = ["indicator", "organisation", "date", "period", "value", "unit", "final", "reported_on", "source",
               "note", "basis", "numerator", "denominator"]
     return plan, [header, *draw(st.permutations(rows))]
+
+
+# --- reported values for 报送情况 and outliers (eduplan.quality) ---------------------------------------------
+
+QUALITY_UNITS = (None, "甲区", "乙区", "丙区")
+_QUALITY_AMOUNTS = {  # per indicator: values in units of one dimension, and one of another dimension for "x"
+    "n": [("个", ("0", "1", "3", "5", "16", "17", "30", "3000", "3100", "30000", "-2"))],
+    "r": [("", ("0.5", "15", "16", "17", "17.5", "90", "170", "1E-7"))],
+    "m": [("万元", ("1", "2", "11", "12", "50", "0.0001")), ("元", ("10000", "15000", "1", "5000000"))],
+    "x": [("%", ("90", "95", "9")), ("个", ("5", "50"))],
+}
+_QUALITY_DATES = ("2018-06-30", "2018-12-31", "2019-06-30", "2019-12-31", "2020-03-31", "2020-12-31")
+_QUALITY_ON = (None, "2019-01-10", "2019-01-16", "2020-01-15", "2020-02-01", "2020-07-01")
+
+
+@st.composite
+def quality_values(draw: st.DrawFn) -> list[Any]:
+    """`ReportedValue` lists for `eduplan.quality`: few dates and units (so groups form), repeated values,
+    mixed units of one dimension, a second dimension for one indicator, zero, negative and tiny values, reports
+    undated or made after the as-of date."""
+    import datetime as dt  # noqa: PLC0415
+
+    from eduplan.reports import ReportedValue  # noqa: PLC0415
+
+    made = []
+    for _ in range(draw(st.integers(0, 30))):
+        indicator = draw(st.sampled_from(sorted(_QUALITY_AMOUNTS)))
+        unit, values = draw(st.sampled_from(_QUALITY_AMOUNTS[indicator]))
+        on = draw(st.sampled_from(_QUALITY_ON))
+        made.append(ReportedValue(indicator, Amount(draw(st.sampled_from(values)), unit),
+                                  dt.date.fromisoformat(draw(st.sampled_from(_QUALITY_DATES))),
+                                  organisation=draw(st.sampled_from(QUALITY_UNITS)),
+                                  reported_on=None if on is None else dt.date.fromisoformat(on)))
+    return made

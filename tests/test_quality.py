@@ -143,3 +143,37 @@ def test_undated_values_do_not_count_against_timeliness(plan: Plan) -> None:
     reports = [value("n", 3000, "2018-12-31", "2019-01-10"), value("n", 3100, "2019-12-31", None)]
     summary = {u["unit"]: u for u in submission_summary([r.to_record() for r in submissions(plan, reports, AS_OF)])}
     assert summary["市教育局"]["completeness"] == 1 and summary["市教育局"]["timeliness"] == 1
+
+
+def test_check_options_and_submissions_in_every_format(tmp_path: Path) -> None:
+    """``--grace-days`` and ``--outlier-factor`` change the 报送情况 and the warnings; JSON, Markdown and the table
+    show the 报送情况; a bad value is a usage error (exit 2)."""
+    import json  # noqa: PLC0415
+    import subprocess  # noqa: PLC0415
+    import sys  # noqa: PLC0415
+
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(PLAN, encoding="utf-8")
+    table = tmp_path / "r.csv"
+    table.write_text("指标,时间,数值,填报日期\nn,2017-12-31,3000,2018-01-05\nn,2018-12-31,3100,2019-01-20\n"
+                     "n,2019-12-31,6500,2020-01-10\n", encoding="utf-8")
+
+    def check(*extra: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "eduplan", "check", str(plan), "-r", str(table), "--as-of",
+                               "2020-06-30", *extra], capture_output=True, text=True, encoding="utf-8", check=False,
+                              timeout=120)
+
+    data = json.loads(check("--format", "json").stdout)
+    ours = next(u for u in data["submissions"]["units"] if u["unit"] == "市教育局")
+    assert (ours["on_time"], ours["late"]) == (1, 1)  # 2018's value came on 2019-01-20, after 01-15
+    assert {v["state"] for v in data["submissions"]["values"]} >= {"on_time", "late", "missing", "not_due"}
+    assert "outlier" not in {d["code"] for d in data["diagnostics"]}
+    data = json.loads(check("--format", "json", "--grace-days", "30", "--outlier-factor", "2").stdout)
+    ours = next(u for u in data["submissions"]["units"] if u["unit"] == "市教育局")
+    assert (ours["on_time"], ours["late"]) == (2, 0)
+    assert "outlier" in {d["code"] for d in data["diagnostics"]}  # 6500 >= 2 x 3100
+    assert "## Submissions 报送情况" in check("--format", "markdown").stdout
+    assert "报送情况 submissions:" in check("--format", "table").stdout
+    for bad in (("--outlier-factor", "1"), ("--outlier-factor", "x"), ("--grace-days", "-1")):
+        result = check(*bad)
+        assert result.returncode == 2 and bad[0] in result.stderr

@@ -23,6 +23,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, TextIO, TypeVar
 
@@ -41,6 +42,7 @@ from eduplan.io import (
 )
 from eduplan.io.columns import ReportColumns
 from eduplan.io.task_tables import load_task_reports
+from eduplan.quality import DEFAULT_GRACE_DAYS, OUTLIER_FACTOR
 from eduplan.render import BINARY_FORMATS, DEFAULT_FAIL_ON, FORMATS, STATUSES, Report, plan_tree, render
 from eduplan.render.safety import visible
 
@@ -90,6 +92,25 @@ def _size(text: str) -> int:
     return int(number) * _SIZE_SUFFIXES[suffix]
 
 
+def _grace_days(text: str) -> int:
+    """A whole number of days, 0 or more."""
+    if not text.strip().isdigit():
+        raise argparse.ArgumentTypeError(f"not a number of days: {text!r} (use a whole number, e.g. 15)")
+    return int(text)
+
+
+def _outlier_factor(text: str) -> Decimal:
+    """A number above 1, read exactly (``5``, ``2.5``)."""
+    try:
+        factor = Decimal(text.strip())
+    except ArithmeticError:
+        factor = Decimal("NaN")
+    if not factor.is_finite() or factor <= 1:
+        raise argparse.ArgumentTypeError(f"not a factor above 1: {text!r} (e.g. 5: five times the median or a "
+                                         "fifth of it)")
+    return factor
+
+
 def _add_max_bytes(command: argparse.ArgumentParser) -> None:
     command.add_argument("--max-bytes", type=_size, metavar="SIZE",
                          help="refuse input files larger than SIZE, e.g. 500M or 2G (default: 64M for a plan, "
@@ -135,6 +156,12 @@ def build_parser() -> argparse.ArgumentParser:
                        f"any of {', '.join(STATUSES)}")
     check.add_argument("--unit", metavar="ORG", help="only the results of one unit (责任单位/填报单位)")
     check.add_argument("--sheet", metavar="NAME", help="sheet of .xlsx reports (default: the first)")
+    check.add_argument("--grace-days", type=_grace_days, default=DEFAULT_GRACE_DAYS, metavar="DAYS",
+                       help="报送期限: a value is on time when reported within DAYS days after its period ends "
+                       f"(default {DEFAULT_GRACE_DAYS}); see docs/output.md")
+    check.add_argument("--outlier-factor", type=_outlier_factor, default=OUTLIER_FACTOR, metavar="X",
+                       help="warn (outlier, 异常值) about a value at least X times, or at most 1/X of, the median of "
+                       f"comparable values (default {OUTLIER_FACTOR}; a number above 1)")
     _add_max_bytes(check)
 
     show = commands.add_parser("show", help="show the plan as a tree with responsibilities and targets",
@@ -243,12 +270,15 @@ def _load_all(paths: Sequence[str], load: Callable[[str], Loaded[tuple[T, ...]]]
     return values, problems
 
 
-def _with_quality(report: Report, plan: Any, values: Sequence[Any], as_of: dt.date) -> Report:
-    """The report with its 报送情况 (values due, received, late, missing) and outlier warnings."""
+def _with_quality(report: Report, plan: Any, values: Sequence[Any] | ReportColumns, as_of: dt.date,
+                  args: argparse.Namespace) -> Report:
+    """The report with its 报送情况 (values due, received, late, missing) and outlier warnings; a table read as
+    columns is checked as columns (no object per row)."""
     from eduplan.quality import outliers, submissions  # noqa: PLC0415 - only check needs them
 
-    due = tuple(s.to_record() for s in submissions(plan, values, as_of))
-    return attrs.evolve(report, submissions=due, diagnostics=(*report.diagnostics, *outliers(values)))
+    due = tuple(s.to_record() for s in submissions(plan, values, as_of, grace_days=args.grace_days))
+    found = outliers(values, factor=args.outlier_factor)
+    return attrs.evolve(report, submissions=due, diagnostics=(*report.diagnostics, *found))
 
 
 def _other_plan_note(path: str, plan: Any, loaded: Loaded[tuple[Any, ...]]) -> Loaded[tuple[Any, ...]]:
@@ -262,11 +292,12 @@ def _other_plan_note(path: str, plan: Any, loaded: Loaded[tuple[Any, ...]]) -> L
     return loaded
 
 
-def _known_unit_or_exit(unit: str, plan: Any, values: Sequence[Any]) -> None:
+def _known_unit_or_exit(unit: str, plan: Any, values: Sequence[Any] | ReportColumns) -> None:
     """``--unit`` must name a unit of the plan or of the reports; otherwise exit 2 naming the closest."""
     from eduplan.reporting import plan_units  # noqa: PLC0415 - only --unit needs it
 
-    known = [*plan_units(plan), *dict.fromkeys(v.organisation for v in values if v.organisation)]
+    reporters = values.organisations if isinstance(values, ReportColumns) else (v.organisation for v in values)
+    known = [*plan_units(plan), *dict.fromkeys(o for o in reporters if o)]
     named = unit in known or unit in (plan.issuer or "") or unit in plan.title  # 镇江市教育局 issues its own plan
     if not named:
         close = difflib.get_close_matches(unit, known, n=3, cutoff=0.3)
@@ -309,9 +340,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     problems += more
     as_of = args.as_of or dt.date.today()
     columns = values[0] if len(values) == 1 and isinstance(values[0], ReportColumns) else None
-    evaluation = evaluate(plan, columns if columns is not None else values, as_of, task_reports=progress)
-    every = columns.reports() if columns is not None else values  # 报送情况 and outliers read objects (for now)
-    report = _with_quality(Report.from_evaluation(evaluation), plan, every, as_of)
+    every = columns if columns is not None else values
+    evaluation = evaluate(plan, every, as_of, task_reports=progress)
+    report = _with_quality(Report.from_evaluation(evaluation), plan, every, as_of, args)
     # Every rejected or flagged input row is in the report, so every output format shows it (docs/reports.md).
     report = attrs.evolve(report, diagnostics=(*problems, *report.diagnostics), inputs=tuple(counts))
     if args.unit:

@@ -58,13 +58,15 @@ from typing import Any
 import attrs
 
 from eduplan.diagnostics import Code, Diagnostic, Location, Severity
+from eduplan.io.columns import ReportColumns
 from eduplan.model import Plan
 from eduplan.periods import Period
 from eduplan.reporting import ReportingSlot, reporting_slots
 from eduplan.reports import ReportedValue
+from eduplan.units import Amount
 
-__all__ = ["DEFAULT_GRACE_DAYS", "OUTLIER_FACTOR", "Submission", "SubmissionState", "outliers", "submission_summary",
-           "submissions"]
+__all__ = ["DEFAULT_GRACE_DAYS", "OUTLIER_FACTOR", "PEERS", "SERIES", "Submission", "SubmissionState", "is_far",
+           "median_in", "middle", "outlier", "outliers", "submission_summary", "submissions"]
 
 DEFAULT_GRACE_DAYS = 15
 """Days after a reporting period's end within which a value counts as on time."""
@@ -112,9 +114,15 @@ class Submission:
         }
 
 
-def _matches(report: ReportedValue, slot: ReportingSlot, period: Period) -> bool:
-    return (report.indicator_id == slot.indicator_id and report.organisation == slot.organisation
-            and period.contains(report.date))
+def _due(plan: Plan, as_of: dt.date, periods: Iterable[Period | str], unit: str | None, grace_days: int
+         ) -> list[tuple[ReportingSlot, Period, dt.date]]:
+    """The slots whose reporting period has begun by ``as_of``, each with its period and reporting deadline."""
+    found = []
+    for slot in reporting_slots(plan, unit, periods):
+        period = slot.reporting_period
+        if period is not None and period.start <= as_of:
+            found.append((slot, period, period.end + dt.timedelta(days=grace_days)))
+    return found
 
 
 def _state(report: ReportedValue | None, deadline: dt.date, as_of: dt.date) -> SubmissionState:
@@ -125,25 +133,40 @@ def _state(report: ReportedValue | None, deadline: dt.date, as_of: dt.date) -> S
     return SubmissionState.ON_TIME if report.reported_on <= deadline else SubmissionState.LATE
 
 
-def submissions(plan: Plan, reports: Iterable[ReportedValue], as_of: dt.date, *,
+def _first_reports(reports: Iterable[ReportedValue], due: Sequence[tuple[ReportingSlot, Period, dt.date]],
+                   as_of: dt.date) -> list[ReportedValue | None]:
+    """For each due slot, the first report of its value: of the reports known by ``as_of`` for the slot's
+    indicator and unit and dated in its period, the earliest reported (undated ones last; then table order)."""
+    by_key: dict[tuple[str, str | None], list[ReportedValue]] = defaultdict(list)
+    for report in reports:
+        if report.reported_on is None or report.reported_on <= as_of:
+            by_key[report.indicator_id, report.organisation].append(report)
+    firsts = []
+    for slot, period, _ in due:
+        matching = [r for r in by_key.get((slot.indicator_id, slot.organisation), ()) if period.contains(r.date)]
+        firsts.append(min(matching, key=lambda r: (r.reported_on is None, r.reported_on or as_of), default=None))
+    return firsts
+
+
+def submissions(plan: Plan, reports: Iterable[ReportedValue] | ReportColumns, as_of: dt.date, *,
                 periods: Iterable[Period | str] = (), unit: str | None = None,
                 grace_days: int = DEFAULT_GRACE_DAYS) -> tuple[Submission, ...]:
     """Every value the plan asks for in ``periods`` (default each year of the plan) that has begun by
-    ``as_of``, with its state; see the module docstring."""
-    known = [r for r in reports if r.reported_on is None or r.reported_on <= as_of]
-    by_indicator: dict[str, list[ReportedValue]] = defaultdict(list)
-    for report in known:
-        by_indicator[report.indicator_id].append(report)
-    found = []
-    for slot in reporting_slots(plan, unit, periods):
-        period = slot.reporting_period
-        if period is None or period.start > as_of:
-            continue
-        deadline = period.end + dt.timedelta(days=grace_days)
-        matching = [r for r in by_indicator.get(slot.indicator_id, ()) if _matches(r, slot, period)]
-        first = min(matching, key=lambda r: (r.reported_on is None, r.reported_on or as_of), default=None)
-        found.append(Submission(slot, deadline, _state(first, deadline, as_of), first))
-    return tuple(found)
+    ``as_of``, with its state; see the module docstring.
+
+    ``reports`` are `ReportedValue` objects or `eduplan.io.columns.ReportColumns` (a province's table read as
+    columns: the same submissions, found with arrays; needs numpy).
+    """
+    due = _due(plan, as_of, periods, unit, grace_days)
+    if isinstance(reports, ReportColumns):
+        from eduplan.quality_columns import first_reports  # noqa: PLC0415 (numpy: an optional extra)
+
+        firsts = first_reports(reports, [(slot.indicator_id, slot.organisation, period) for slot, period, _ in due],
+                               as_of)
+    else:
+        firsts = _first_reports(reports, due, as_of)
+    return tuple(Submission(slot, deadline, _state(first, deadline, as_of), first)
+                 for (slot, _, deadline), first in zip(due, firsts, strict=True))
 
 
 def _rate(part: int, whole: int) -> Decimal | None:
@@ -174,43 +197,81 @@ def submission_summary(records: Sequence[dict[str, Any]] | Sequence[Any]) -> lis
     return summary
 
 
-def _far(value: Decimal, group: Sequence[Decimal], factor: Decimal) -> Decimal | None:
-    """The median of ``group`` (which holds ``value``) when ``value`` is at least ``factor`` times it or at most
-    its 1/``factor``; ``None`` for fewer than three values (with two, neither can be told to be the odd one)."""
-    if len(group) < 3 or value <= 0:
-        return None
-    median = Decimal(statistics.median(group))
-    if median <= 0:
-        return None
-    return median if value >= median * factor or value * factor <= median else None
+# --- outliers: the rule, shared by both paths ---------------------------------------------------------------
+
+SERIES, PEERS = "the unit's values for this indicator", "all units' values for this day"
+"""The two groups a value is compared with, in this order (the first that finds it far is named)."""
 
 
-def outliers(reports: Iterable[ReportedValue], *, factor: Decimal = OUTLIER_FACTOR) -> tuple[Diagnostic, ...]:
+def middle(amounts: Sequence[Amount]) -> tuple[Amount, ...] | None:
+    """The one or two middle amounts of a group (sorted by value), the ones its median is made of; ``None``
+    when the median does not tell: fewer than three values (with two, neither can be told to be the odd one),
+    or amounts of different dimensions (they do not convert to one unit).
+
+    >>> [str(a) for a in middle([Amount(3, "万元"), Amount(10000, "元"), Amount(5, "万元"), Amount(2, "万元")])]
+    ['2万元', '3万元']
+    """
+    if len(amounts) < 3 or len({a.info.root for a in amounts}) > 1:
+        return None
+    ordered = sorted(amounts, key=Amount.root_value)
+    n = len(ordered)
+    return (ordered[n // 2],) if n % 2 else (ordered[n // 2 - 1], ordered[n // 2])
+
+
+def median_in(middle: Sequence[Amount], unit: str) -> Decimal:
+    """The median of a group in ``unit``, from its `middle` amounts (as `statistics.median` of every value of
+    the group converted to ``unit``: conversion keeps the order, so the middle values are the same)."""
+    return Decimal(statistics.median([a.to(unit).value for a in middle]))
+
+
+def is_far(value: Decimal, median: Decimal, factor: Decimal) -> bool:
+    """Whether a positive ``value`` is at least ``factor`` times a positive ``median``, or at most its
+    1/``factor`` (both in one unit).
+
+    >>> is_far(Decimal(30000), Decimal(3050), Decimal(5)), is_far(Decimal(3000), Decimal(3050), Decimal(5))
+    (True, False)
+    """
+    if value <= 0 or median <= 0:
+        return False
+    return value >= median * factor or value * factor <= median
+
+
+def outliers(reports: Iterable[ReportedValue] | ReportColumns, *, factor: Decimal = OUTLIER_FACTOR
+             ) -> tuple[Diagnostic, ...]:
     """Warnings for values far from the median of the unit's own values for the indicator, or of all units'
-    values for the same day (see the module docstring); values are compared in the report's own unit."""
+    values for the same day (see the module docstring); values are compared in the report's own unit.
+
+    ``reports`` are `ReportedValue` objects or `eduplan.io.columns.ReportColumns` (the same warnings, in table
+    order, found with arrays: only the rows that may be far are made as objects; needs numpy).
+    """
+    if isinstance(reports, ReportColumns):
+        from eduplan.quality_columns import outlier_rows  # noqa: PLC0415 (numpy: an optional extra)
+
+        return tuple(outlier(report, median, whose) for report, median, whose in outlier_rows(reports, factor))
     values = list(reports)
     series: dict[tuple[str, str | None], list[ReportedValue]] = defaultdict(list)
     peers: dict[tuple[str, dt.date], list[ReportedValue]] = defaultdict(list)
     for report in values:
         series[report.indicator_id, report.organisation].append(report)
         peers[report.indicator_id, report.date].append(report)
+    middles = {whose: {key: middle([r.value for r in group]) for key, group in groups.items()}
+               for whose, groups in ((SERIES, series), (PEERS, peers))}
     found = []
     for report in values:
-        groups = ((series[report.indicator_id, report.organisation], "the unit's values for this indicator"),
-                  (peers[report.indicator_id, report.date], "all units' values for this day"))
-        for group, whose in groups:
-            try:
-                numbers = [r.value.to(report.value.unit).value for r in group]
-            except (ValueError, TypeError):
+        for whose, key in ((SERIES, (report.indicator_id, report.organisation)),
+                           (PEERS, (report.indicator_id, report.date))):
+            amounts = middles[whose][key]
+            if amounts is None or report.value.value <= 0:
                 continue
-            median = _far(report.value.value, numbers, factor)
-            if median is not None:
-                found.append(_outlier(report, median, whose))
+            median = median_in(amounts, report.value.unit)
+            if is_far(report.value.value, median, factor):
+                found.append(outlier(report, median, whose))
                 break
     return tuple(found)
 
 
-def _outlier(report: ReportedValue, median: Decimal, whose: str) -> Diagnostic:
+def outlier(report: ReportedValue, median: Decimal, whose: str) -> Diagnostic:
+    """The ``outlier`` warning on a report's row: its value is far from ``median`` (in its unit) of ``whose``."""
     unit = report.organisation or "全域"
     where = report.location or Location()
     return Diagnostic(Code.OUTLIER, f"{report.indicator_id} ({unit}, {report.date}): {report.value} is far from the "

@@ -180,7 +180,8 @@ def reporting_slots(plan: Plan, unit: str | None = None, periods: Iterable[Perio
                        min(period.end, window.end))
                 rows.setdefault(key, []).append((owner, target))
                 spans.setdefault(key, period)
-    return tuple(_row(key, found, spans[key]) for key, found in rows.items())
+    texts: dict[tuple[int, ...], dict[str, str]] = {}  # the reference texts, once per set of targets
+    return tuple(_row(key, found, spans[key], texts) for key, found in rows.items())
 
 
 def parse_reporting_period(text: str) -> Period:
@@ -188,16 +189,25 @@ def parse_reporting_period(text: str) -> Period:
     return Period.parse_iso(text) if "/" in text else parse_period(text)
 
 
-def _row(key: _Key, found: list[tuple[Goal | Task, Target]], span: Period) -> ReportingSlot:
-    indicator = found[0][1].indicator
-    owners = list(dict.fromkeys(owner for owner, _ in found))
+def _texts(found: list[tuple[Goal | Task, Target]]) -> dict[str, str]:
+    """The plan's reference text shown beside a slot: targets, deadlines, tasks and lead units."""
+    owners = list({id(owner): owner for owner, _ in found}.values())  # by identity: hashing a Task is deep
     tasks = [o for o in owners if isinstance(o, Task)]
+    return {"target_text": "；".join(dict.fromkeys(_target_text(t) for _, t in found)),
+            "deadline_text": "；".join(dict.fromkeys(t.deadline.date.isoformat() for _, t in found if t.deadline)),
+            "task_text": "；".join(" ".join(p for p in (t.number and t.number.rstrip(".、"), t.title) if p) or t.id
+                                  for t in tasks) or "；".join(f"目标 {o.title or o.id}" for o in owners),
+            "leads": "、".join(dict.fromkeys(o.name for t in tasks for o in t.leads))}
+
+
+def _row(key: _Key, found: list[tuple[Goal | Task, Target]], span: Period,
+         texts: dict[tuple[int, ...], dict[str, str]]) -> ReportingSlot:
+    indicator = found[0][1].indicator
+    signature = tuple(id(item) for pair in found for item in pair)
+    text = texts.get(signature)
+    if text is None:
+        text = texts[signature] = _texts(found)
     return ReportingSlot(
         indicator.id, indicator.name, indicator.unit, indicator.kind, organisation=key[1], period=key[2], date=key[3],
-        target_text="；".join(dict.fromkeys(_target_text(t) for _, t in found)),
-        deadline_text="；".join(dict.fromkeys(t.deadline.date.isoformat() for _, t in found if t.deadline)),
-        task_text="；".join(" ".join(p for p in (t.number and t.number.rstrip(".、"), t.title) if p) or t.id
-                           for t in tasks) or "；".join(f"目标 {o.title or o.id}" for o in owners),
-        leads="、".join(dict.fromkeys(o.name for t in tasks for o in t.leads)),
-        fill_unit=key[1] is None and any(t.scope.kind is not ScopeKind.JURISDICTION for _, t in found),
+        **text, fill_unit=key[1] is None and any(t.scope.kind is not ScopeKind.JURISDICTION for _, t in found),
         reporting_period=span)

@@ -25,6 +25,7 @@ from eduplan.diagnostics import Code, Severity
 from eduplan.evaluation.status import Status, TaskDeadlineStatus
 from eduplan.io.schema import plan_schema
 from eduplan.io.tables import COLUMNS
+from eduplan.quality import SubmissionState
 from eduplan.render.formats import JSON_VERSION
 
 __all__ = ["REPORTS_ID", "RESULTS_ID", "reports_schema", "results_schema", "schemas"]
@@ -87,6 +88,18 @@ _TASK_KEYS: dict[str, dict[str, Any]] = {
     "targets": {"type": "object", "additionalProperties": {"type": "integer"}},
     "reason_zh": {"type": "string"}, "reason_en": {"type": "string"},
 }
+_SUBMISSION_KEYS: dict[str, dict[str, Any]] = {
+    "unit": {"type": "string"}, "indicator_id": {"type": "string"}, "indicator": {"type": "string"},
+    "organisation": _nullable("string"), "period": _nullable("string"), "deadline": {"type": "string"},
+    "state": {"enum": [str(s) for s in SubmissionState]}, "state_zh": {"type": "string"},
+    "reported_on": _nullable("string"), "value": _nullable("string"), "file": _nullable("string"),
+    "line": _nullable("integer"),
+}
+_SUBMISSION_UNIT_KEYS: dict[str, dict[str, Any]] = {
+    "unit": {"type": "string"}, **{k: {"type": "integer", "minimum": 0} for k in (
+        "due", "received", "on_time", "late", "missing", "not_due")},
+    "completeness": _nullable("string"), "timeliness": _nullable("string"),
+}
 _LOCATION = {"type": "object", "properties": {
     "file": _nullable("string"), "line": _nullable("integer"), "column": _nullable("integer"),
     "path": _nullable("string"), "task_id": _nullable("string"), "target_id": _nullable("string"),
@@ -116,6 +129,10 @@ def results_schema() -> dict[str, Any]:
             "as_of": {"type": "string", "format": "date"}, "unit": _nullable("string"), "summary": summary,
             "results": {"type": "array", "items": {"$ref": "#/$defs/result"}},
             "tasks": {"type": "array", "items": {"$ref": "#/$defs/task"}},
+            "submissions": _object({
+                "units": {"type": "array", "items": _object(_SUBMISSION_UNIT_KEYS, ["unit", "due", "received"])},
+                "values": {"type": "array", "items": _object(_SUBMISSION_KEYS, ["unit", "indicator_id", "state"])},
+            }, ["units", "values"]),
             "diagnostics": {"type": "array", "items": {"$ref": "#/$defs/diagnostic"}},
         },
         "$defs": {"result": _object(_RESULT_KEYS, ["target_id", "indicator_id", "status", "reason_zh"]),

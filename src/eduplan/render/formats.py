@@ -16,13 +16,14 @@ from typing import Any
 
 from eduplan.render.report import STATUSES, Report, section_scorecard, status_zh, unit_scorecard
 from eduplan.render.safety import escape_markdown, neutralise_cell
+from eduplan.render.scorecard import SUBMISSION_HEADERS, gap_text, submission_cells, submission_data, submission_gaps
 
 JSON_VERSION = 1
 """The version of the ``--format json`` document (see docs/output.md)."""
 
 
 def to_data(report: Report) -> dict[str, Any]:
-    """The JSON document: plan, as-of date, summary, results, tasks and diagnostics."""
+    """The JSON document: plan, as-of date, summary, results, tasks, 报送情况 (submissions) and diagnostics."""
     return {
         "eduplan_results": JSON_VERSION,
         "plan": {"id": report.plan_id, "title": report.plan_title, "period": report.period},
@@ -33,6 +34,7 @@ def to_data(report: Report) -> dict[str, Any]:
         "inputs": [dict(i) for i in report.inputs],
         "results": [dict(r) for r in report.records],
         "tasks": [dict(t) for t in report.tasks],
+        "submissions": submission_data(report),
         "diagnostics": [d.as_dict() for d in report.diagnostics],
     }
 
@@ -134,11 +136,26 @@ def to_markdown(report: Report) -> str:
         for t in overdue:
             row = (t["task_id"], t.get("title"), t.get("deadline"), t.get("reason_zh"))
             lines.append("| " + " | ".join(_md(c) for c in row) + " |")
+    lines += _markdown_submissions(report)
     if report.rows_line():
         lines += ["", _md(report.rows_line())]
     if report.diagnostics:
         lines += ["", "## Data problems 数据问题", ""] + [f"- {_md(d)}" for d in report.diagnostics]
     return "\n".join(lines) + "\n"
+
+
+def _markdown_submissions(report: Report) -> list[str]:
+    """报送情况: the table per unit, then the values missing or late (缺报与迟报), one line each."""
+    data = submission_data(report)
+    if not data["units"]:
+        return []
+    lines = ["", "## Submissions 报送情况", "", "| " + " | ".join(h for _, h in SUBMISSION_HEADERS) + " |",
+             "| --- |" + " ---: |" * (len(SUBMISSION_HEADERS) - 1)]
+    lines += ["| " + " | ".join(_md(c) for c in submission_cells(u)) + " |" for u in data["units"]]
+    gaps = submission_gaps(report)
+    if gaps:
+        lines += ["", f"### Missing or late 缺报与迟报 ({len(gaps)})", ""] + [f"- {_md(gap_text(g))}" for g in gaps]
+    return lines
 
 
 __all__ = ["JSON_VERSION", "to_csv", "to_data", "to_json", "to_markdown"]

@@ -27,8 +27,9 @@ from eduplan.evaluation.status import Status
 from eduplan.quality import submission_summary
 from eduplan.render.report import STATUS_ZH, STATUSES, Record, Report, section_scorecard, status_zh, unit_scorecard
 
-__all__ = ["ALERT_STATUSES", "ResultRow", "alerts", "result_rows", "section_cards", "split_quantity",
-           "submission_gaps", "submission_units", "unit_cards"]
+__all__ = ["ALERT_STATUSES", "SUBMISSION_HEADERS", "ResultRow", "alerts", "gap_text", "result_rows", "section_cards",
+           "split_quantity", "submission_cells", "submission_data", "submission_gaps", "submission_units",
+           "unit_cards"]
 
 ALERT_STATUSES = tuple(sorted((s for s in STATUSES if Status(s).rank >= Status.AT_RISK.rank),
                               key=lambda s: -Status(s).rank))
@@ -161,3 +162,33 @@ def submission_gaps(report: Report) -> list[Record]:
     """The values missing (缺报) or late (迟报), missing first, then by unit and deadline."""
     gaps = [s for s in report.submissions if s.get("state") in _GAP_ORDER]
     return sorted(gaps, key=lambda s: (_GAP_ORDER[s["state"]], str(s.get("unit")), str(s.get("deadline"))))
+
+
+SUBMISSION_HEADERS = (("unit", "填报单位 unit"), ("due", "应报 due"), ("received", "已报 received"),
+                      ("on_time", "按时 on time"), ("late", "迟报 late"), ("missing", "缺报 missing"),
+                      ("not_due", "未到报送期 not due"), ("completeness", "报送率 completeness"),
+                      ("timeliness", "及时率 timeliness"))
+"""The columns of the 报送情况 table per unit in the text outputs (key, bilingual heading)."""
+
+
+def submission_data(report: Report) -> dict[str, list[Any]]:
+    """报送情况 as data, one shape for every output: ``units`` (`submission_units`) and ``values`` (one
+    `eduplan.quality.Submission.to_record` record per value due)."""
+    return {"units": submission_units(report), "values": [dict(s) for s in report.submissions]}
+
+
+def submission_cells(unit: Mapping[str, Any]) -> list[str]:
+    """One unit's 报送情况 as text cells (rates as percentages), in the order of `SUBMISSION_HEADERS`."""
+    return [_rate_text(unit[key]) if key in ("completeness", "timeliness") else str(unit[key])
+            for key, _ in SUBMISSION_HEADERS]
+
+
+def gap_text(gap: Record) -> str:
+    """A value missing or late in one line: ``缺报 missing 甲区 · 新增学位 · 2019年 · 报送期限 2020-01-15``."""
+    text = (f"{gap['state_zh']} {gap['state']} {gap['unit']} · {gap['indicator']} · {gap['period']} · "
+            f"报送期限 {gap['deadline']}")
+    return text + (f" · 填报 {gap['reported_on']}" if gap.get("reported_on") else "")
+
+
+def _rate_text(rate: Decimal | None) -> str:
+    return "" if rate is None else f"{rate * 100:.0f}%"

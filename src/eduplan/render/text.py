@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from eduplan.model import Plan, Section, Task
 from eduplan.render.report import STATUSES, Record, Report, status_zh
 from eduplan.render.safety import visible
+from eduplan.render.scorecard import SUBMISSION_HEADERS, gap_text, submission_cells, submission_gaps, submission_units
 from eduplan.targets import Target
 
 
@@ -79,7 +80,22 @@ def results_table(report: Report, reason_width: int = 48) -> str:
         title += f", unit {report.unit}"
     title = visible(title)
     body = table(rows) if report.records else "(no results)"
-    return f"{title}\n\n{body}\n\n{summary_line(report)}\n{overdue_lines(report)}{problem_lines(report)}"
+    return (f"{title}\n\n{body}\n\n{summary_line(report)}\n{overdue_lines(report)}{submission_lines(report)}"
+            f"{problem_lines(report)}")
+
+
+def submission_lines(report: Report) -> str:
+    """报送情况 after a blank line: the table per unit, then the values missing or late, one line each; empty
+    when the report has none."""
+    units = submission_units(report)
+    if not units:
+        return ""
+    rows = [[h for _, h in SUBMISSION_HEADERS], *(submission_cells(u) for u in units)]
+    gaps = submission_gaps(report)
+    lines = ["", "报送情况 submissions:", table(rows)]
+    if gaps:
+        lines += [f"\n{len(gaps)} missing or late 缺报与迟报:", *(f"  {visible(gap_text(g))}" for g in gaps)]
+    return "\n".join(lines) + "\n"
 
 
 def problem_lines(report: Report) -> str:
@@ -176,4 +192,5 @@ def target_line(target: Target) -> str:
     return text
 
 
-__all__ = ["clip", "overdue_lines", "plan_tree", "results_table", "summary_line", "table", "target_line", "width"]
+__all__ = ["clip", "overdue_lines", "plan_tree", "results_table", "submission_lines", "summary_line", "table",
+           "target_line", "width"]

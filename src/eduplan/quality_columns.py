@@ -1,0 +1,166 @@
+"""报送情况 and outliers on `ReportColumns`: the rules of `eduplan.quality`, found with arrays.
+
+A province's table of a million rows is judged as columns (`eduplan.io.columns`); its 报送情况 and outlier
+warnings are found here without making a `ReportedValue` per row:
+
+- the first report of each due value is one sort of the rows by (indicator, unit, day), a bisection for each
+  slot's period and a minimum over the slice (earliest reported, undated ones last, then table order);
+- the outliers' groups (a unit's values for an indicator; all units' values for a day) are one sort each by
+  (group, exact value); each group's median is its one or two middle rows, and only the rows that may be far
+  from it (an approximate test with a margin, on floats) are made as objects and decided by the rule itself
+  (`eduplan.quality.median_in`, `eduplan.quality.is_far`), in the report's own unit, with `Decimal`.
+
+So both paths give identical submissions and warnings (tests/property/test_quality_properties.py). Needs numpy
+(``pip install eduplan[fast]``).
+
+>>> import datetime as dt
+>>> from eduplan.io.columns import ReportColumns
+>>> from eduplan.reports import ReportedValue
+>>> from eduplan.units import Amount
+>>> values = [ReportedValue("n", Amount(v, "个"), dt.date(2019, 12, 31), organisation=u)
+...           for v, u in ((16, "甲区"), (17, "乙区"), (170, "丙区"))]
+>>> [(r.organisation, str(m), whose) for r, m, whose in outlier_rows(ReportColumns.of(values), Decimal(5))]
+[('丙区', '17', "all units' values for this day")]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Sequence
+from decimal import Decimal
+from typing import Any
+
+import numpy as np
+
+from eduplan.io.columns import NO_DAY, ReportColumns
+from eduplan.periods import Period
+from eduplan.quality import PEERS, SERIES, is_far, median_in
+from eduplan.reports import ReportedValue
+
+__all__ = ["first_reports", "outlier_rows"]
+
+_MARGIN = 1e-9
+"""The relative margin of the approximate test: a row it leaves out is surely not far (floats err by ~1e-16)."""
+_SAFE = 1e280
+"""Values whose magnitude floats hold with their usual precision lie within 1/_SAFE and _SAFE."""
+
+
+def _canonical(codes: Any, table: Sequence[Any]) -> Any:
+    """Codes into ``table`` with equal entries sharing one code (the first)."""
+    first: dict[Any, int] = {}
+    moved = np.asarray([first.setdefault(item, k) for k, item in enumerate(table)] or [0], np.int64)
+    return moved[codes]
+
+
+# --- 报送情况 ------------------------------------------------------------------------------------------------
+
+def first_reports(columns: ReportColumns, slots: Sequence[tuple[str, str | None, Period]], as_of: dt.date
+                  ) -> list[ReportedValue | None]:
+    """For each (indicator, unit, period), the first report of its value, as `eduplan.quality.submissions`
+    chooses it: of the rows known by ``as_of`` (reported on or before it, or undated) for that indicator and unit
+    and dated in the period, the earliest reported, undated ones last, then the first in the table."""
+    c = columns
+    day_as_of = as_of.toordinal()
+    rows = np.nonzero((c.reported_on == NO_DAY) | (c.reported_on <= day_as_of))[0]
+    if not len(rows) or not slots:
+        return [None] * len(slots)
+    ind = _canonical(c.indicator, c.indicator_ids)[rows]
+    org = _canonical(c.organisation, c.organisations)[rows]
+    n_org = max(1, len(c.organisations))
+    pairs, pair = np.unique(ind * n_org + org, return_inverse=True)
+    day = c.day[rows].astype(np.int64)
+    low, span = int(day.min()), int(day.max() - day.min()) + 2
+    keys = pair.astype(np.int64) * span + (day - low)
+    on = c.reported_on[rows].astype(np.int64)
+    rank = np.where(on == NO_DAY, day_as_of + 1, on) * (len(c) + 1) + rows  # earliest, undated last, table order
+    order = np.argsort(keys, kind="stable")
+    keys, rank, rows = keys[order], rank[order], rows[order]
+    pair_of = {p: k for k, p in enumerate(pairs.tolist())}
+    ind_code = {name: k for k, name in reversed(list(enumerate(c.indicator_ids)))}  # the first of equal ones
+    org_code = {name: k for k, name in reversed(list(enumerate(c.organisations)))}
+    starts, ends = np.zeros(len(slots), np.int64), np.full(len(slots), -1, np.int64)
+    for k, (indicator, organisation, period) in enumerate(slots):
+        i, o = ind_code.get(indicator), org_code.get(organisation)
+        found = None if i is None or o is None else pair_of.get(i * n_org + o)
+        if found is not None:
+            base = found * span
+            starts[k] = base + min(max(period.start.toordinal() - low, 0), span - 1)
+            ends[k] = base + min(max(period.end.toordinal() - low, -1), span - 1)
+    lo = np.searchsorted(keys, starts, "left")
+    hi = np.searchsorted(keys, ends, "right")
+    hit = hi > lo
+    # the minimum of each slice [lo, hi): reduceat over the pairs (lo, hi), one sentinel past the end
+    best = np.minimum.reduceat(np.r_[rank, 0], np.column_stack([lo, hi]).ravel())[::2]
+    chosen = best % (len(c) + 1)  # the rank's table row
+    return [c.report(r) if h else None for r, h in zip(chosen.tolist(), hit.tolist(), strict=True)]
+
+
+# --- outliers -----------------------------------------------------------------------------------------------
+
+class _Groups:
+    """Rows grouped by key columns and sorted by exact value within each group: each group's middle rows, and
+    which rows an approximate test finds may be far from the group's median."""
+
+    def __init__(self, keys: Sequence[Any], value: Any, rank: Any, root: Any, unsafe: Any, positive: Any,
+                 factor: float) -> None:
+        order = np.lexsort((rank, *reversed(keys)))
+        n = len(order)
+        new = np.ones(n, bool)
+        same = np.ones(max(0, n - 1), bool)
+        for key in keys:
+            k = key[order]
+            same &= k[1:] == k[:-1]
+        new[1:] = ~same
+        starts = np.nonzero(new)[0]
+        sizes = np.diff(np.r_[starts, n])
+        group = np.empty(n, np.int64)
+        group[order] = np.cumsum(new) - 1
+        low = order[starts + (sizes - 1) // 2]
+        high = order[starts + sizes // 2]
+        mixed = np.minimum.reduceat(root[order], starts) != np.maximum.reduceat(root[order], starts)
+        odd = np.logical_or.reduceat(unsafe[order], starts)
+        usable = (sizes >= 3) & ~mixed & positive[high]
+        median = (value[low] + value[high]) / 2
+        m = median[group]
+        near = (value < m * factor * (1 - _MARGIN)) & (value * factor > m * (1 + _MARGIN))
+        self.maybe = usable[group] & positive & (odd[group] | ~near)
+        self.group, self.low, self.high = group, low, high
+
+    def middle(self, row: int) -> tuple[int, ...]:
+        """The rows of the middle values of ``row``'s group."""
+        g = self.group[row]
+        low, high = int(self.low[g]), int(self.high[g])
+        return (low,) if low == high else (low, high)
+
+
+def outlier_rows(columns: ReportColumns, factor: Decimal) -> Iterator[tuple[ReportedValue, Decimal, str]]:
+    """The rows far from their group's median, as `eduplan.quality.outliers` finds them on objects, in table
+    order: (report, the median in the report's unit, whose values it is the median of)."""
+    c = columns
+    if not len(c):
+        return
+    roots = [a.root_value() for a in c.amounts]
+    exact_order = {r: k for k, r in enumerate(sorted(set(roots)))}
+    units = {u: k for k, u in enumerate(dict.fromkeys(a.info.root for a in c.amounts))}
+    as_float = np.asarray([float(r) for r in roots], np.float64)
+    magnitude = np.abs(as_float)
+    unsafe_table = (np.asarray([r != 0 for r in roots]) & ((magnitude < 1 / _SAFE) | (magnitude > _SAFE)))
+    code = c.amount
+    value, unsafe = as_float[code], unsafe_table[code]
+    rank = np.asarray([exact_order[r] for r in roots], np.int64)[code]
+    root = np.asarray([units[a.info.root] for a in c.amounts], np.int64)[code]
+    positive = np.asarray([r > 0 for r in roots], bool)[code]
+    ind = _canonical(c.indicator, c.indicator_ids)
+    org = _canonical(c.organisation, c.organisations)
+    groups = [(SERIES, _Groups((ind, org), value, rank, root, unsafe, positive, float(factor))),
+              (PEERS, _Groups((ind, c.day), value, rank, root, unsafe, positive, float(factor)))]
+    maybe = groups[0][1].maybe | groups[1][1].maybe
+    for row in np.nonzero(maybe)[0].tolist():
+        report = c.report(row)
+        for whose, grouped in groups:
+            if not grouped.maybe[row]:
+                continue
+            median = median_in([c.amounts[c.amount[m]] for m in grouped.middle(row)], report.value.unit)
+            if is_far(report.value.value, median, factor):
+                yield report, median, whose
+                break
