@@ -303,3 +303,24 @@ def test_scope_and_name_are_quoted_as_printed() -> None:
     (share,) = extract_targets("力争到2025年，80%以上的县（市、区）通过国家义务教育优质均衡发展督导评估。")
     assert share.scope == "80%以上的县（市、区）"
     assert share.indicator == "县(市、区)通过国家义务教育优质均衡发展督导评估的比例"
+
+
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        ("小学生师比不高于17∶1。", ("<=", "17", "ratio")),  # ∶ is U+2236 RATIO, common in printed plans
+        ("普通高中生师比达到12.5∶1以下。", ("<=", "12.5", "ratio")),
+        ("高校毕业生就业率保持在九成以上。", (">=", "90", "percent")),  # tenths
+        ("学生满意度达到八成。", (">=", "80", "percent")),
+    ],
+)
+def test_ratio_sign_and_tenths(text: str, reading: tuple[str, str, str]) -> None:
+    """17∶1 with the ratio sign is a ratio; 九成 (after a cue or before 以上/以下/左右) is 90 percent."""
+    (found,) = extract_targets(text)
+    assert (found.comparator.value, str(found.value), found.unit) == reading
+
+
+@pytest.mark.parametrize("text", ["要建成一流学校。", "做到一成不变。"])
+def test_cheng_that_is_no_share(text: str) -> None:
+    """成 without a numeral, or with one but neither cue nor suffix, is not a share."""
+    assert extract_targets(text) == ()

@@ -53,8 +53,10 @@ CHINESE_RE = re.compile(
     rf"(?<![\d.{CHINESE_NUMERAL_CHARS}])(?P<low>{_CHINESE})(?:{_RANGE_SEP}(?P<high>{_CHINESE}))?{_TAIL}"
 )
 PERCENT_WORDS_RE = re.compile(rf"(?P<per>百|千)分之(?P<number>{_CHINESE})")
+# 九成以上 (nine tenths): a share in tenths, read before 以上/以下/左右 or after a cue (not 建成, 一成不变).
+TENTHS_RE = re.compile(rf"(?<![{CHINESE_NUMERAL_CHARS}])(?P<number>[一二三四五六七八九])成")
 # A ratio to one (生师比17:1; 1:12 reads as its reciprocal and is left alone): the value is the first term.
-RATIO_RE = re.compile(r"(?<![\d.:])(?P<low>\d{1,3}(?:\.\d+)?)\s*:\s*1(?![\d.:])")
+RATIO_RE = re.compile(r"(?<![\d.:∶])(?P<low>\d{1,3}(?:\.\d+)?)\s*[:∶]\s*1(?![\d.:∶])")  # ∶ is U+2236 RATIO
 # Money printed without 元 (1000万的资金): a 万/亿 number near one of these words.
 MONEY_WORDS = ("资金", "经费", "投入", "投资", "拨款", "基金", "预算")
 # A number printed without a unit after one of these nouns is a plain coefficient (差异系数≤0.50).
@@ -90,7 +92,7 @@ def find_quantities(doc: Document) -> tuple[Quantity, ...]:
     [('17', 'ratio'), ('45', 'count')]
     """
     found = [*_arabic_quantities(doc), *_chinese_quantities(doc), *_percent_words(doc), *_ratios(doc),
-             *_years_of_schooling(doc), *_doublings(doc), *_fractions(doc)]
+             *_years_of_schooling(doc), *_doublings(doc), *_fractions(doc), *_tenths(doc)]
     return tuple(sorted(found, key=lambda q: q.span.start))
 
 
@@ -134,6 +136,18 @@ def _fraction_licensed(text: str, match: re.Match[str]) -> bool:
     """``1/3`` is a share only after a cue or a share word (不少于1/3, 比例达到1/4), not in a date or a code."""
     before = text[max(match.start() - 12, 0) : match.start()]
     return re.search(rf"(?:{_CUE_WORDS}|比例|占比|占)[有为在了]?$", before) is not None
+
+
+def _tenths(doc: Document) -> Iterator[Quantity]:
+    """``九成以上`` is at least 90 percent: 成 counts tenths after a cue word or before 以上/以下/左右."""
+    text = doc.folded
+    for match in TENTHS_RE.finditer(text):
+        before = text[max(match.start() - 6, 0) : match.start()].rstrip("在为")
+        cued = before.endswith((*LEX.prefix, *LEX.negatable))
+        if doc.in_masked(match.start()) or not (cued or text.startswith(SUFFIX_WORDS, match.end())):
+            continue
+        yield Quantity(Span(match.start(), match.end()), parse_number(match["number"]) * 10, None, "percent", None,
+                       chinese=True)
 
 
 def _doublings(doc: Document) -> Iterator[Quantity]:
