@@ -88,15 +88,14 @@ def _usable(columns: ReportColumns, rows: Any, amounts: Amounts, indicators: Map
     present = np.nonzero(np.bincount(pair, minlength=1))[0] if len(pair) else pair
     checks = {key: _Check.of(indicators.get(c.indicator_ids[key // width]), c.indicator_ids[key // width],
                              amounts.unit_names[key % width]) for key in present.tolist()}
-    wrong = np.asarray([checks[k].problem is not None for k in present.tolist()] or [False], bool)[
-        np.searchsorted(present, pair)]
+    problem = np.zeros(max(1, len(c.indicator_ids) * width), bool)
+    problem[[k for k, check in checks.items() if check.problem is not None]] = True
+    wrong = problem[pair]
     plain = [_Check.of(indicators.get(i), i, indicators[i].unit) if i in indicators else _Check()
              for i in c.indicator_ids]
-    low = np.asarray([p.low is not None for p in plain] or [False], bool)[ind]
-    high = np.asarray([p.high is not None for p in plain] or [False], bool)[ind]
-    negative = np.asarray([r < 0 for r in amounts.roots] or [False], bool)[amount]
-    above_one = np.asarray([r > 1 for r in amounts.roots] or [False], bool)[amount]
-    bad = wrong | (low & negative) | (high & above_one)
+    limits = np.asarray([(p.low is not None) | 2 * (p.high is not None) for p in plain] or [0], np.int8)
+    outside = np.asarray([(r < 0) | 2 * (r > 1) for r in amounts.roots] or [0], np.int8)  # below 0, above 1
+    bad = wrong | ((limits[ind] & outside[amount]) != 0)
     for row, key, unit in zip(rows[bad].tolist(), pair[bad].tolist(), wrong[bad].tolist(), strict=True):
         check, report = checks[key], c.report(row)
         diagnostics.append(check.diagnostic(report) if unit else check.impossible(report))
