@@ -5,6 +5,7 @@ a user holding a DataFrame or database rows would have them) or as `ReportedValu
 
     python benchmarks/generate.py --reports 1000000 --out /tmp/province   # plan.yaml, plan.json, reports.csv
     python benchmarks/generate.py --plan-targets 10025 --reports 200000 --out /tmp/big  # 10k targets
+    python benchmarks/generate.py --only share-each funds-each --out /tmp/same  # two target families only
 
 The plan has ``FAMILIES`` indicator families; each family has a share (%, some rows written as a fraction
 without unit), a count reported as monthly increments (所), money (万元, some rows in 元), a rate with a
@@ -102,22 +103,36 @@ def targets(family: int, found: dict[str, Indicator]) -> list[Target]:
 _PROVINCE_ONLY = (0, 3, 5, 6, 7)  # the targets on the whole province: level, sum, yearly, change, throughout
 
 
-def build_plan(families: int = FAMILIES, plan_targets: int | None = None) -> Plan:
+FAMILY_TARGETS = ("share", "share-each", "share-70", "schools", "schools-each", "funds", "rate", "ratio", "ratio-each",
+                  "funds-each")
+"""The ten targets of each family, by the last part of their id (``t3.funds-each``)."""
+
+
+def build_plan(families: int = FAMILIES, plan_targets: int | None = None, only: tuple[str, ...] = ()) -> Plan:
     """The province's plan: ``families`` families of ten targets, one task each.
 
     With ``plan_targets``, a plan of that many targets on the whole province (five per family, no per-district
-    scopes), the shape of the look-up benchmark: many targets, each judged once.
+    scopes), the shape of the look-up benchmark: many targets, each judged once. With ``only`` (names from
+    `FAMILY_TARGETS`), each family keeps only those targets and the plan still declares every indicator, so
+    every report row is read as before: the plan for comparing with baselines that compute just those targets.
     """
+    unknown = set(only) - set(FAMILY_TARGETS)
+    if unknown:
+        raise ValueError(f"no such target family: {', '.join(sorted(unknown))}")
     tasks = []
+    declared: list[Indicator] = []
     if plan_targets is None:
         for f in range(families):
-            tasks.append(Task(str(f + 1), title=f"任务{f + 1}", targets=tuple(targets(f, indicators(f)))))
+            found = indicators(f)
+            made = [t for t in targets(f, found) if not only or t.id.split(".", 1)[1] in only]
+            tasks.append(Task(str(f + 1), title=f"任务{f + 1}", targets=tuple(made)))
+            declared += found.values() if only else ()
     else:
         for f in range(-(-plan_targets // 5)):
             made = [targets(f, indicators(f))[i] for i in _PROVINCE_ONLY][: plan_targets - 5 * f]
             tasks.append(Task(str(f + 1), title=f"任务{f + 1}", targets=tuple(made)))
     return Plan("province", "某省教育事业发展五年规划", "2021-2025年", organisations=(GROUP,),
-                sections=(Section("s1", title="主要任务", tasks=tuple(tasks)),))
+                indicators=tuple(declared), sections=(Section("s1", title="主要任务", tasks=tuple(tasks)),))
 
 
 def families_of(plan: Plan) -> int:
@@ -197,10 +212,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reports", type=int, default=100_000, help="number of report rows")
     parser.add_argument("--plan-targets", type=int, help="write a plan of this many targets instead")
+    parser.add_argument("--only", nargs="+", default=[], choices=FAMILY_TARGETS, metavar="TARGET",
+                        help="keep only these targets of each family (e.g. share-each funds-each); every "
+                        "indicator stays declared")
     parser.add_argument("--out", type=Path, required=True, help="directory to write into")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    plan = build_plan(plan_targets=args.plan_targets)
+    plan = build_plan(plan_targets=args.plan_targets, only=tuple(args.only))
     save_plan(plan, args.out / "plan.yaml")
     save_plan(plan, args.out / "plan.json")
     write_csv(args.out / "reports.csv", args.reports, families=families_of(plan))
