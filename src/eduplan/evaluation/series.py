@@ -230,31 +230,12 @@ def prepare_reports(
     One value counts per indicator, unit and stretch of time (the day, or the period for increments):
     see `eduplan.evaluation.supersede` for which, and for the ``conflicting-reports`` diagnostic.
     """
-    candidates: dict[tuple[str, str | None, dt.date], list[ReportedValue]] = {}
-    for report in reports:
-        reported_on = report.reported_on
-        if report.date > as_of or (reported_on is not None and reported_on > as_of):
-            continue
-        period = report.period
-        key = (report.indicator_id, report.organisation, report.date if period is None else period.end)
-        found = candidates.get(key)
-        if found is None:
-            candidates[key] = [report]
-        else:
-            found.append(report)
+    candidates = _candidates(reports, as_of)
     grouped: dict[SeriesKey, list[Row]] = {}
     checks: dict[tuple[str, str], _Check] = {}
+    chosen_problems: list[Diagnostic] = []
     diagnostics: list[Diagnostic] = []
-    winners: list[tuple[tuple[str, str | None, dt.date], ReportedValue]] = []
-    for key, found in candidates.items():
-        if len(found) == 1:
-            winners.append((key, found[0]))
-            continue
-        for group in same_value_groups(found):
-            chosen, problems = choose(group, indicators.get(key[0]), source_priority)
-            winners.append((key, chosen))
-            diagnostics += problems
-    for key, report in winners:
+    for key, report in _winners(candidates, indicators, source_priority, chosen_problems):
         amount = report.value
         check = checks.get((key[0], amount.unit))
         if check is None:
@@ -272,17 +253,56 @@ def prepare_reports(
                 diagnostics.append(inconsistent)
                 continue
         period = report.period
-        row = (report.date, report.date, report.date, value, report) if period is None else (
-            report.date, period.start, period.end, value, report)
+        day = report.date
+        row = (day, day, day, value, report) if period is None else (day, period.start, period.end, value, report)
         series_key = (key[0], key[1])
         rows = grouped.get(series_key)
         if rows is None:
             grouped[series_key] = [row]
         else:
             rows.append(row)
+    diagnostics = chosen_problems + diagnostics
     series = {key: Series.of(obs) for key, obs in grouped.items()}
     diagnostics.sort(key=lambda d: (str(d.code), str(d.location), d.message))
     return PreparedReports(series, tuple(diagnostics), origin=origin)
+
+
+_Key = tuple[str, str | None, dt.date]
+
+
+def _candidates(reports: Iterable[ReportedValue], as_of: dt.date) -> dict[_Key, ReportedValue | list[ReportedValue]]:
+    """The reports current at ``as_of`` by (indicator, unit, day or period end): one report, or a list of several
+    (most keys have one, so no list is made for them)."""
+    candidates: dict[_Key, ReportedValue | list[ReportedValue]] = {}
+    get = candidates.get
+    for report in reports:
+        reported_on, day, period = report.reported_on, report.date, report.period
+        if day > as_of or (reported_on is not None and reported_on > as_of):
+            continue
+        key = (report.indicator_id, report.organisation, day if period is None else period.end)
+        found = get(key)
+        if found is None:
+            candidates[key] = report
+        elif isinstance(found, list):
+            found.append(report)
+        else:
+            candidates[key] = [found, report]
+    return candidates
+
+
+def _winners(candidates: Mapping[_Key, ReportedValue | list[ReportedValue]], indicators: Mapping[str, Indicator],
+             source_priority: Sequence[str], problems: list[Diagnostic]) -> Iterator[tuple[_Key, ReportedValue]]:
+    """The report that counts for each key (one per same-value group of competing reports), in the keys' order;
+    the conflicts found are added to ``problems``."""
+    for key, found in candidates.items():
+        if not isinstance(found, list):
+            yield key, found
+            continue
+        for group in same_value_groups(found):
+            chosen, found_problems = choose(group, indicators.get(key[0]), source_priority)
+            problems += found_problems
+            yield key, chosen
+
 
 def keep_once(found: dict[tuple[str, str, str], Diagnostic], diagnostics: Iterable[Diagnostic]) -> None:
     """Record each diagnostic once, keyed by code, location and message (both report indexes use this)."""
