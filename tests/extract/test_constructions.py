@@ -324,3 +324,13 @@ def test_ratio_sign_and_tenths(text: str, reading: tuple[str, str, str]) -> None
 def test_cheng_that_is_no_share(text: str) -> None:
     """成 without a numeral, or with one but neither cue nor suffix, is not a share."""
     assert extract_targets(text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [("打造15分钟阅读圈。", []), ("打造城市社区15分钟教育服务圈。", []),  # names of a concept ([name-suffix])
+     ("每天锻炼1小时,建设10个名师工作室。", ["1", "10"])],
+)
+def test_numbers_naming_a_concept(text: str, values: list[str]) -> None:
+    """A number a few characters before 圈 names a service radius (15分钟阅读圈), it is no target."""
+    assert [str(t.value) for t in extract_targets(text)] == values

@@ -86,6 +86,7 @@ class Lexicon:
     duty: tuple[str, ...]
     vague: tuple[str, ...]
     programme: tuple[str, ...]
+    name_suffix: tuple[str, ...]
     scope_end: tuple[str, ...]
     levels: tuple[str, ...]
     lower_is_better: tuple[str, ...]
@@ -148,6 +149,7 @@ def lexicon() -> Lexicon:
         duty=words("duty"),
         vague=words("vague"),
         programme=words("programme"),
+        name_suffix=words("name-suffix"),
         scope_end=words("scope-end"),
         levels=words("level"),
         lower_is_better=words("lower-is-better"),

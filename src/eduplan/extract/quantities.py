@@ -61,6 +61,7 @@ RATIO_RE = re.compile(r"(?<![\d.:∶])(?P<low>\d{1,3}(?:\.\d+)?)\s*[:∶]\s*1(?!
 MONEY_WORDS = ("资金", "经费", "投入", "投资", "拨款", "基金", "预算")
 # A number printed without a unit after one of these nouns is a plain coefficient (差异系数≤0.50).
 COEFFICIENT_NOUN = re.compile(r"系数|指数")
+NAME_SUFFIX = re.compile(rf"[\u4e00-\u9fff]{{0,6}}?(?:{alternation(LEX.name_suffix)})")
 # Chinese numerals before these units always measure (两个百分点, 三倍, 五亿元).
 ALWAYS_MEASURING = frozenset({"percentage_point", "multiple", "yuan"})
 SUFFIX_WORDS = tuple(LEX.suffix)
@@ -214,6 +215,8 @@ def _unit_stands_alone(text: str, end: int, unit: str) -> bool:
     following = text[end : end + 1]
     if following and following in LEX.not_a_count.get(unit, ""):
         return False
+    if NAME_SUFFIX.match(text, end) is not None:
+        return False  # 15分钟阅读圈: the name of a concept
     return not text.startswith(LEX.programme, end)
 
 
