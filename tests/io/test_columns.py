@@ -198,3 +198,19 @@ def test_dense_look_ups_and_their_fallback_agree(tmp_path: Path, monkeypatch: py
     path.write_text(HEADER + (ROWS + "rate,丙区,2020-06-30,99,%,\nplaces,,2019-12-31,7,个,\n") * 4, encoding="utf-8")
     assert arrow_reads(path)
     same(path)
+
+
+@pytest.mark.parametrize("kind", ["missing", "directory", "fifo"])
+def test_what_is_not_a_regular_file_is_refused_as_by_the_row_reader(tmp_path: Path, kind: str) -> None:
+    """The stream opens only regular files (a FIFO named .csv would block forever): anything else gets the
+    refusal `load_reports` gives, at once."""
+    import os  # noqa: PLC0415
+
+    path = tmp_path / "r.csv"
+    if kind == "directory":
+        path.mkdir()
+    elif kind == "fifo":
+        if not hasattr(os, "mkfifo"):
+            pytest.skip("no FIFOs here")
+        os.mkfifo(path)
+    same(path)
