@@ -117,3 +117,13 @@ def test_grace_days(as_columns: bool) -> None:
     given: Any = ReportColumns.of(values) if as_columns else values
     states = [str(submissions(PLAN, given, dt.date(2020, 6, 30), grace_days=days)[0].state) for days in (15, 30)]
     assert states == ["late", "on_time"]
+
+
+def test_check_unit_names_are_read_from_columns() -> None:
+    """``--unit`` on a table read as columns looks the unit up in the columns' table of units."""
+    from eduplan.cli import _Exit, _known_unit_or_exit  # noqa: PLC0415
+
+    columns = ReportColumns.of([rv("1", "个", "2019-12-31", "海陵区", indicator="n")])
+    _known_unit_or_exit("海陵区", PLAN, columns)
+    with pytest.raises(_Exit, match="did you mean 海陵区"):
+        _known_unit_or_exit("海陵", PLAN, columns)

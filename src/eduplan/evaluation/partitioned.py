@@ -105,9 +105,13 @@ def evaluate_partitioned(plan: Plan, columns: ReportColumns, as_of: dt.date | st
         workers = len(client.scheduler_info()["workers"]) if client is not None else 2
         parts = max(1, 2 * workers)
     indicators = {i.id: i for i in plan.indicators_used()}
-    delayed: Any = dask.delayed  # type: ignore[attr-defined]
-    tasks = [delayed(_prepare)(part, indicators, day, tuple(policy.source_priority), plan.period.start)
-             for part in partition(columns, parts)]
-    compute: Any = dask.compute  # type: ignore[attr-defined]
-    prepared = client.compute(tasks, sync=True) if client is not None else compute(*tasks)
+    options = (indicators, day, tuple(policy.source_priority), plan.period.start)
+    pieces = partition(columns, parts)
+    if client is not None:  # the partitions are sent to the workers once, not embedded in the task graph
+        futures = [client.submit(_prepare, piece, *options) for piece in client.scatter(pieces)]
+        prepared = client.gather(futures)
+    else:
+        delayed: Any = dask.delayed  # type: ignore[attr-defined]
+        compute: Any = dask.compute  # type: ignore[attr-defined]
+        prepared = compute(*[delayed(_prepare)(piece, *options) for piece in pieces])
     return evaluate(plan, MergedReports(prepared), day, policy, task_reports)
