@@ -125,6 +125,8 @@ def test_share_of_bodies_with_a_bracket() -> None:
         ("义务教育阶段学生近视率在2023年基础上每年降低0.5个百分点。", "义务教育阶段学生近视率"),
         ("小学班额原则上不超过45人。", "小学班额"),  # the adverb before the cue frames nothing
         ("生均公用经费分别不低于省定标准的110%和120%。", "生均公用经费占省定标准比例"),
+        ("严格落实中小学生每天1小时校园体育活动。", "校园体育活动"),  # a frequency right before: the noun after
+        ("近视率每年下降1个百分点。", "近视率"),
     ],
 )
 def test_names_without_base_years_and_adverbs(text: str, indicator: str) -> None:

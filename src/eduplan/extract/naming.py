@@ -54,6 +54,7 @@ BASELINE_REFERENCE = re.compile(
 )
 #: An adverb right before the cue frames nothing after it: 小学班额原则上不超过45人 is named 小学班额.
 ADVERB_BEFORE_CUE = re.compile(r"(?:原则上|逐步|进一步|持续|努力|均|都)+$")
+ENDS_WITH_FREQUENCY = re.compile(rf"{_FREQUENCY}$")
 TRAILING_CUE_ONLY = re.compile(rf"(?:{_CUES})(?:在|为|有|了)?$")
 LEADING_FILLER = re.compile(rf"^(?:并|且|其中|同时|全市|全年|计划|将|按照|按|{_CUES}|最低|最少)+")
 SHARE_OF = re.compile(rf"^(?P<subject>.*?)(?P<cue>{_CUES}|达到|为|占|按照|按)(?P<base>[^的]{{1,12}})的$")
@@ -99,6 +100,8 @@ def name_indicator(head: str, tail: str, previous: Name | None = None, unit_word
     if share_of_bodies is not None:
         return Name(f"{share_of_bodies['what']}的比例")  # 85%左右的义务教育学校通过…评估
     noun = _noun_after(tail)
+    if noun and ENDS_WITH_FREQUENCY.search(head.strip()):
+        return Name(noun)  # 落实中小学生每天1小时校园体育活动: what is done every day is named after the number
     verb = VERB_HEAD.search(core)
     if noun and (head.rstrip().endswith("的") or (verb is None and SCOPE_LIKE.search(core))):
         core = ""  # …纳入地方课程体系的1～2个项目, 每县中小学校中至少有1所: the name follows the number
