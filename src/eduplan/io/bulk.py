@@ -128,21 +128,25 @@ class _Column:
                 self.odd.append(True)
         return found
 
-    def table(self, name: str, make: Callable[[list[Any]], Any]) -> Any:
-        """``make(self.values)`` (an array per distinct cell), remade only when new cells came."""
+    def table(self, name: str, make: Callable[[int], Any]) -> Any:
+        """An array with an entry per distinct cell; ``make(start)`` gives the entries of the cells from ``start``
+        on (or one placeholder entry when there are none), so only new cells are worked out."""
         found = self._cache.get(name)
-        if found is None or found[0] != len(self.values):
-            found = self._cache[name] = (len(self.values), make(self.values))
+        size = len(self.values)
+        if found is None or found[0] != size:
+            array = make(0) if found is None or not found[0] else np.concatenate([found[1], make(found[0])])
+            found = self._cache[name] = (size, array)
         return found[1]
 
     def odd_rows(self, codes: Any) -> Any:
-        return self.table("odd", lambda _: np.asarray(self.odd or [False], bool))[codes]
+        return self.table("odd", lambda start: np.asarray(self.odd[start:] or [False], bool))[codes]
 
     def blank_rows(self, codes: Any) -> Any:
-        return self.table("blank", lambda _: np.asarray([t == "" for t in self.texts] or [True], bool))[codes]
+        return self.table("blank", lambda start: np.asarray([t == "" for t in self.texts[start:]] or [True],
+                                                            bool))[codes]
 
     def days(self, codes: Any, day: Callable[[Any], dt.date | None], name: str = "days") -> Any:
-        return self.table(name, lambda values: _days(values, day))[codes]
+        return self.table(name, lambda start: _days(self.values[start:], day))[codes]
 
 
 class BulkReader:
@@ -193,7 +197,8 @@ class BulkReader:
         numbers = np.asarray(batch.numbers, np.int32)
         warned = self._warned(numbers, flags & keep[:, None], code["indicator"], code["value"], amount)
         self._odd_rows(batch, numbers, odd, warned)
-        final = cols["final"].table("bool", lambda values: np.asarray([bool(v) for v in values] or [True], bool))
+        values = cols["final"].values
+        final = cols["final"].table("bool", lambda start: np.asarray([bool(v) for v in values[start:]] or [True], bool))
         kept = {"indicator": code["indicator"], "organisation": code["organisation"], "day": days,
                 "period_start": starts, "period_end": ends, "amount": amount, "final": final[code["final"]],
                 "reported_on": cols["reported_on"].days(code["reported_on"], lambda d: d),
@@ -412,12 +417,20 @@ class _Amounts:
         return self._by_indicator[1]
 
     def _amount_arrays(self) -> Any:
-        if self._arrays is None or self._arrays[0] != len(self.found):
-            self._arrays = (len(self.found), (
-                np.asarray(self.bad or [True], bool), np.asarray(self.root or [-1], np.int32),
-                np.asarray(self.negative or [False], bool), np.asarray(self.above_one or [False], bool),
-                np.asarray(self.flags or [(False, False)], bool).reshape(-1, 2)))
-        return self._arrays[1]
+        """Per distinct amount: bad, its root's code, negative, above one (as a root value), the two warning
+        flags; extended with the amounts read since the last call."""
+        size, known = len(self.found), self._arrays
+        if known is None or known[0] != size:
+            start = known[0] if known is not None else 0
+            new: tuple[Any, ...] = (
+                np.asarray(self.bad[start:] or [True], bool), np.asarray(self.root[start:] or [-1], np.int32),
+                np.asarray(self.negative[start:] or [False], bool),
+                np.asarray(self.above_one[start:] or [False], bool),
+                np.asarray(self.flags[start:] or [(False, False)], bool).reshape(-1, 2))
+            if known is not None and start:
+                new = tuple(np.concatenate([old, more]) for old, more in zip(known[1], new, strict=True))
+            self._arrays = known = (size, new)
+        return known[1]
 
     def _read(self, value: str | None, unit: str | None, indicator: Indicator | None
               ) -> tuple[Amount | None, tuple[bool, bool]]:
