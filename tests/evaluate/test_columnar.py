@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from eduplan import Direction, IndicatorKind
-from eduplan.evaluation.evidence import written_amounts
+from eduplan.evaluation.evidence import latest_date, written_amounts
 from eduplan.evaluation.series import prepare_reports
 from tests.evaluate.helpers import indicator
 
@@ -118,5 +118,6 @@ def test_written_amounts_are_read_without_making_reports() -> None:
     total = prepare_columns(columns, INDICATORS, AS_OF).total("m", None, dt.date(2022, 1, 1), dt.date(2022, 12, 31))
     assert total is not None
     assert sorted(str(a) for a in written_amounts(total.evidence)) == ["1.50万元", "20000元"]  # two forms
+    assert latest_date(total.evidence) == dt.date(2022, 2, 28)
     assert not columns._made  # no report was made
     assert [str(r.value) for r in total.evidence] == ["1.50万元", "20000元"]

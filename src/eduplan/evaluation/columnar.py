@@ -117,10 +117,19 @@ def _usable(columns: ReportColumns, rows: Any, amounts: Amounts, indicators: Map
 class _Sorted:
     """The winning rows in series order, as a table for `Evidence`: position ``i`` is row ``rows[i]``."""
 
-    def __init__(self, columns: ReportColumns, rows: Any) -> None:
-        self.columns, self.rows = columns, rows
+    def __init__(self, columns: ReportColumns, rows: Any, days: Sequence[int] = ()) -> None:
+        self.columns, self.rows, self.days = columns, rows, days
         self.amount = columns.amount[rows]
         self._forms: Any = None
+
+    def date(self, rows: Sequence[int]) -> dt.date | None:
+        """The latest date among some positions (`eduplan.evaluation.evidence.latest_date`), without making their
+        reports: the last one's for a range (positions of one series are sorted by date)."""
+        if not len(rows):
+            return None
+        if isinstance(rows, range) and rows.step == 1 and len(self.days):
+            return dt.date.fromordinal(self.days[rows.stop - 1])
+        return dt.date.fromordinal(int(self.columns.day[self.rows[np.asarray(rows, np.int64)]].max()))
 
     def report(self, row: int) -> ReportedValue:
         """The report at a position, made on demand."""
@@ -214,10 +223,10 @@ class ColumnarReports:
         self.columns, self.diagnostics, self.origin = columns, diagnostics, origin
         self._found: dict[tuple[str, str, str], Diagnostic] = {}
         self.rows = rows.astype(np.int32, copy=False) if len(columns) < 2**31 else rows
-        self.table = _Sorted(columns, self.rows)
+        self.days = _int_array(columns.day[rows], "i")
+        self.table = _Sorted(columns, self.rows, self.days)
         self.roots = amounts.roots
         self.amount = self.table.amount
-        self.days = _int_array(columns.day[rows], "i")
         ind = columns.indicator[rows]
         scale = np.zeros(max(1, len(columns.indicator_ids)), np.int32)
         if len(ind):  # rows come sorted by indicator
