@@ -336,3 +336,16 @@ def test_cheng_that_is_no_share(text: str) -> None:
 def test_numbers_naming_a_concept(text: str, values: list[str]) -> None:
     """A number a few characters before 圈 names a service radius (15分钟阅读圈), it is no target."""
     assert [str(t.value) for t in extract_targets(text)] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "deadlines"),
+    [
+        ("规划\n1.扩容。到2025年,新建学校10所,其中2023年完成6所。", ["2025-12-31", "2023-12-31"]),
+        ("规划\n1.扩容。到2025年,新建学校10所,其中2023年建成6所。", ["2025-12-31", "2023-12-31"]),
+        ("规划\n1.扩容。到2025年,依据2023年标准新建学校10所。", ["2025-12-31"]),  # a year naming a standard
+    ],
+)
+def test_year_before_a_completion_verb(text: str, deadlines: list[str]) -> None:
+    """其中2023年完成6所: a year right before 完成/建成/实现/达到 is the deadline of what follows."""
+    assert [t.deadline and t.deadline.isoformat() for t in extract_targets(text)] == deadlines

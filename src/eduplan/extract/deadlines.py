@@ -32,7 +32,7 @@ _TITLE_RANGE = re.compile(r"(?P<first>\d{4})\s*年?\s*[-—–~至到]\s*(?P<las
 _TITLE_YEAR = re.compile(r"(?<!\d)(?P<year>\d{4})\s*年")
 _CUE = re.compile(
     r"(?P<prefix>力争到|争取到|力争在|争取在|截至|截止到|截止|到|至)\s*(?P<year>\d{4})\s*年(?P<suffix>底前|末前|底|末|前)?"
-    r"|(?P<year2>\d{4})\s*年(?P<suffix2>底前|末前|底|末|前)"
+    r"|(?P<year2>\d{4})\s*年(?P<suffix2>底前|末前|底|末|前|(?=完成|建成|实现|达到))"  # 其中2023年完成6所
 )
 # A clause opening with a year (2027年,) or a span of years (2025—2027年,: its last year); 2018年起 starts, it
 # is no deadline.
