@@ -130,17 +130,12 @@ def rolled_up(prepared: ReportIndex, rollups: Rollups, indicator: Indicator, que
     """The units' values combined into the jurisdiction's (``question.unit`` is ``None``), checked for coverage."""
     reporters = prepared.organisations(indicator.id)
     q = question
-    reported: list[str] = []
-    values: list[Decimal] = []
-    evidence_parts: list[Sequence[ReportedValue]] = []
-    for org in reporters:
-        found = _value(prepared, q.indicator_id, org, q.start, q.cutoff, q.cumulative, q.since)
-        if found is not None:
-            reported.append(org)
-            values.append(found[0])
-            evidence_parts.append(found[1])
-    if not values:
+    found = prepared.unit_values(q.indicator_id, reporters, q.start, q.cutoff, q.cumulative, q.since)
+    if not found:
         return NOTHING
+    reported = [org for org, _, _ in found]
+    values = [value for _, value, _ in found]
+    evidence_parts = [reports for _, _, reports in found]
     evidence = join(evidence_parts)
     declared = rollups.members.get(indicator.id, ())
     # Without declared members, the units that reported the indicator at all are the ones expected.

@@ -158,9 +158,38 @@ class ReportIndex(Protocol):
         """The units that reported an indicator, sorted."""
         ...
 
+    def unit_values(self, indicator_id: str, organisations: Iterable[str], start: dt.date, cutoff: dt.date,
+                    cumulative: bool, since: dt.date | None = None) -> list[UnitValue]:
+        """What a roll-up sums, for many units in one call: see `unit_values_each`."""
+        ...
+
     def all_diagnostics(self) -> tuple[Diagnostic, ...]:
         """The data problems: those found preparing the reports, then those found summing increments."""
         ...
+
+
+#: One unit's value in a window, as a roll-up sums it: (unit, value, the reports it rests on).
+UnitValue = tuple[str, Decimal, Sequence[ReportedValue]]
+
+
+def unit_values_each(index: ReportIndex, indicator_id: str, organisations: Iterable[str], start: dt.date,
+                     cutoff: dt.date, cumulative: bool, since: dt.date | None = None) -> list[UnitValue]:
+    """The value of each of ``organisations`` that has one, in their order: the sum of its increments from
+    ``start`` to ``cutoff`` if ``cumulative``, else its latest level by ``cutoff`` (dated on or after ``since``
+    when given). One look-up per unit through ``index.get`` and ``index.total``; an index that can do better
+    (`eduplan.evaluation.columnar.ColumnarReports.unit_values`) answers all the units at once."""
+    found: list[UnitValue] = []
+    for org in organisations:
+        if cumulative:
+            total = index.total(indicator_id, org, start, cutoff)
+            if total is not None and total.value is not None:
+                found.append((org, total.value, total.evidence))
+            continue
+        series = index.get(indicator_id, org)
+        latest = None if series is None else series.latest(cutoff, since)
+        if latest is not None:
+            found.append((org, latest.value, (latest.report,)))
+    return found
 
 
 @attrs.frozen
@@ -211,6 +240,11 @@ class PreparedReports:
     def organisations(self, indicator_id: str) -> tuple[str, ...]:
         """The units that reported an indicator, sorted."""
         return self.reporters.get(indicator_id, ())
+
+    def unit_values(self, indicator_id: str, organisations: Iterable[str], start: dt.date, cutoff: dt.date,
+                    cumulative: bool, since: dt.date | None = None) -> list[UnitValue]:
+        """What a roll-up sums, for many units in one call (`unit_values_each`)."""
+        return unit_values_each(self, indicator_id, organisations, start, cutoff, cumulative, since)
 
 
 def _reporters(series: Mapping[SeriesKey, Series]) -> dict[str, tuple[str, ...]]:
