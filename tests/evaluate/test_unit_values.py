@@ -1,0 +1,52 @@
+"""`ReportIndex.unit_values`, what a roll-up sums: every unit's value in one call, the same on both paths."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+pytest.importorskip("numpy")
+
+from eduplan.evaluation.series import unit_values_each
+from tests.evaluate.test_columnar import both
+
+D = dt.date
+ROWS = [
+    ["n", "甲区", "2022-03-31", "", "2", "所", "", "", "", ""],
+    ["n", "甲区", "2022-09-30", "", "3", "所", "", "", "", ""],
+    ["n", "乙区", "2022-06-30", "", "4", "所", "", "", "", ""],
+    ["n", "丙区", "2021-06-30", "", "1", "所", "", "", "", ""],
+    ["m", "甲区", "2022-12-31", "2022", "100", "元", "", "", "", ""],
+    ["m", "乙区", "2022-12-31", "", "50", "元", "", "", "", "running_total"],
+    ["rate", "甲区", "2022-06-30", "", "90", "%", "", "", "", ""],
+    ["rate", "甲区", "2023-06-30", "", "92", "%", "", "", "", ""],
+    ["rate", "乙区", "2021-06-30", "", "88", "%", "", "", "", ""],
+]
+UNITS = ("丁区", "丙区", "乙区", "甲区")  # 丁区 reported nothing
+
+CASES = [  # (indicator, start, cutoff, cumulative, since) -> (unit, value) in the units' order
+    ("n", D(2022, 1, 1), D(2022, 12, 31), True, None, [("乙区", "4"), ("甲区", "5")]),
+    ("n", D(2022, 4, 1), D(2022, 8, 31), True, None, [("乙区", "4")]),
+    ("n", D(2020, 1, 1), D(2022, 12, 31), True, None, [("丙区", "1"), ("乙区", "4"), ("甲区", "5")]),
+    ("m", D(2022, 1, 1), D(2022, 12, 31), True, None, [("甲区", "100")]),  # 乙区: one running total, no start
+    ("rate", D(2021, 1, 1), D(2022, 12, 31), False, None, [("乙区", "0.88"), ("甲区", "0.90")]),
+    ("rate", D(2021, 1, 1), D(2023, 12, 31), False, D(2023, 1, 1), [("甲区", "0.92")]),
+    ("rate", D(2021, 1, 1), D(2020, 12, 31), False, None, []),
+    ("missing", D(2021, 1, 1), D(2023, 12, 31), False, None, []),
+]
+
+
+@pytest.mark.parametrize(("indicator_id", "start", "cutoff", "cumulative", "since", "expected"), CASES)
+def test_unit_values_on_both_paths(indicator_id: str, start: dt.date, cutoff: dt.date, cumulative: bool,
+                                   since: dt.date | None, expected: list[tuple[str, str]]) -> None:
+    columnar, scalar = both(ROWS)
+    found = {}
+    for name, index in (("columnar", columnar), ("scalar", scalar)):
+        batched = index.unit_values(indicator_id, UNITS, start, cutoff, cumulative, since)  # type: ignore[attr-defined]
+        one_by_one = unit_values_each(index, indicator_id, UNITS, start, cutoff, cumulative, since)  # type: ignore[arg-type]
+        assert [(u, v, tuple(e)) for u, v, e in batched] == [(u, v, tuple(e)) for u, v, e in one_by_one], name
+        assert [(u, v) for u, v, _ in batched] == [(u, Decimal(v)) for u, v in expected], name
+        found[name] = [(u, v, tuple(e)) for u, v, e in batched]
+    assert found["columnar"] == found["scalar"]
