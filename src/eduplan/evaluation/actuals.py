@@ -31,7 +31,8 @@ the way (an incomplete roll-up, an indicator that cannot be aggregated) come bac
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping, Sequence
+import itertools
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -72,6 +73,23 @@ class Rollups:
 
     members: Mapping[str, tuple[str, ...]]
     partial: bool = False
+    _positions: dict[tuple[str, ...], dict[str, int]] = attrs.field(factory=dict, init=False, eq=False, repr=False)
+
+    def missing(self, expected: tuple[str, ...], reported: Iterable[str]) -> tuple[str, ...]:
+        """The units of ``expected`` not among ``reported``, in expected order: a mask over the expected units
+        (their positions found once per tuple), so a roll-up of 15 units among 300 costs 15 look-ups."""
+        positions = self._positions.get(expected)
+        if positions is None:
+            positions = self._positions[expected] = {name: k for k, name in enumerate(expected)}
+        if len(positions) != len(expected):  # a name listed twice: every copy is missing or none is
+            seen = set(reported)
+            return tuple([m for m in expected if m not in seen])
+        mask = bytearray(b"\x01") * len(expected)
+        for name in reported:
+            at = positions.get(name)
+            if at is not None:
+                mask[at] = 0
+        return tuple(itertools.compress(expected, mask))
 
 
 Find = Callable[[Indicator, Question], Actual]
@@ -140,8 +158,7 @@ def rolled_up(prepared: ReportIndex, rollups: Rollups, indicator: Indicator, que
     declared = rollups.members.get(indicator.id, ())
     # Without declared members, the units that reported the indicator at all are the ones expected.
     expected = declared or reporters
-    seen = set(reported)
-    missing = tuple([m for m in expected if m not in seen])
+    missing = rollups.missing(expected, reported)
     incomplete = None if not missing else incomplete_coverage(indicator, len(expected), missing, rollups.partial,
                                                               declared=bool(declared))
     if incomplete is not None and not rollups.partial:
