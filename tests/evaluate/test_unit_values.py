@@ -46,7 +46,9 @@ def test_unit_values_on_both_paths(indicator_id: str, start: dt.date, cutoff: dt
     for name, index in (("columnar", columnar), ("scalar", scalar)):
         batched = index.unit_values(indicator_id, UNITS, start, cutoff, cumulative, since)  # type: ignore[attr-defined]
         one_by_one = unit_values_each(index, indicator_id, UNITS, start, cutoff, cumulative, since)  # type: ignore[arg-type]
-        assert [(u, v, tuple(e)) for u, v, e in batched] == [(u, v, tuple(e)) for u, v, e in one_by_one], name
-        assert [(u, v) for u, v, _ in batched] == [(u, Decimal(v)) for u, v in expected], name
-        found[name] = [(u, v, tuple(e)) for u, v, e in batched]
+        assert batched.units == one_by_one.units and batched.values == one_by_one.values, name
+        assert tuple(batched.evidence) == tuple(one_by_one.evidence), name
+        assert list(zip(batched.units, batched.values, strict=True)) == [(u, Decimal(v)) for u, v in expected], name
+        found[name] = (batched.units, batched.values, tuple(batched.evidence))
     assert found["columnar"] == found["scalar"]
+    assert len(found["scalar"][2]) >= len(expected)  # every unit's value rests on its reports

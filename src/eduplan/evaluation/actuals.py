@@ -149,12 +149,9 @@ def rolled_up(prepared: ReportIndex, rollups: Rollups, indicator: Indicator, que
     reporters = prepared.organisations(indicator.id)
     q = question
     found = prepared.unit_values(q.indicator_id, reporters, q.start, q.cutoff, q.cumulative, q.since)
-    if not found:
+    if not found.units:
         return NOTHING
-    reported = [org for org, _, _ in found]
-    values = [value for _, value, _ in found]
-    evidence_parts = [reports for _, _, reports in found]
-    evidence = join(evidence_parts)
+    reported, values, evidence = found
     declared = rollups.members.get(indicator.id, ())
     # Without declared members, the units that reported the indicator at all are the ones expected.
     expected = declared or reporters

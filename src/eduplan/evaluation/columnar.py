@@ -33,10 +33,10 @@ import attrs
 import numpy as np
 
 from eduplan.diagnostics import Diagnostic
-from eduplan.evaluation.evidence import Evidence
+from eduplan.evaluation.evidence import Evidence, Part, add_parts, of_parts
 from eduplan.evaluation.flows import Flows, Total
 from eduplan.evaluation.rollup import parts_problem
-from eduplan.evaluation.series import Observation, UnitValue, _Check, in_order, keep_once
+from eduplan.evaluation.series import Observation, UnitValues, _Check, in_order, keep_once
 from eduplan.evaluation.winners import INT64_SAFE, Amounts, choose_winners
 from eduplan.indicators import Indicator
 from eduplan.io.columns import NO_DAY, ReportColumns
@@ -280,16 +280,18 @@ class ColumnarReports:
         return found
 
     def unit_values(self, indicator_id: str, organisations: Iterable[str], start: dt.date, cutoff: dt.date,
-                    cumulative: bool, since: dt.date | None = None) -> list[UnitValue]:
+                    cumulative: bool, since: dt.date | None = None) -> UnitValues:
         """What a roll-up sums (`eduplan.evaluation.series.unit_values_each`), for many units in one call:
         bisection on the sorted arrays, with no series view or report made per unit; a series that is not
         plain increments (periods, running totals) is summed by `total` as one unit alone would be."""
         i = self._indicator_code.get(indicator_id, -1)
         if i < 0:
-            return []
+            return UnitValues((), (), ())
         base, bounds, codes, days, table = i * self._width, self._bounds, self._organisation_code, self.days, self.table
         first, last, floor = start.toordinal(), cutoff.toordinal(), -1 if since is None else since.toordinal()
-        found: list[UnitValue] = []
+        units: list[str] = []
+        values: list[Decimal] = []
+        parts: list[Part] = []
         for org in organisations:
             code = codes.get(org)
             span = None if code is None else bounds.get(base + code)
@@ -299,18 +301,23 @@ class ColumnarReports:
             if not cumulative:
                 at = bisect.bisect_right(days, last, lo, hi) - 1
                 if at >= lo and days[at] >= floor:
-                    found.append((org, self.roots[self.amount[at]], Evidence.rows(table, range(at, at + 1))))
+                    units.append(org)
+                    values.append(self.roots[self.amount[at]])
+                    parts.append((table, range(at, at + 1)))
             elif self.special[hi] == self.special[lo] and not _rises_throughout(self.rises, lo, hi):
                 low = bisect.bisect_left(days, first, lo, hi)
                 high = bisect.bisect_right(days, last, low, hi)
                 if low < high:
-                    found.append((org, Decimal(self.prefix[high] - self.prefix[low]).scaleb(-self.scale[i]),
-                                  Evidence.rows(table, range(low, high))))
+                    units.append(org)
+                    values.append(Decimal(self.prefix[high] - self.prefix[low]).scaleb(-self.scale[i]))
+                    parts.append((table, range(low, high)))
             else:
                 total = self.total(indicator_id, org, start, cutoff)
                 if total is not None and total.value is not None:
-                    found.append((org, total.value, total.evidence))
-        return found
+                    units.append(org)
+                    values.append(total.value)
+                    add_parts(parts, total.evidence)
+        return UnitValues(tuple(units), tuple(values), of_parts(parts))
 
     def series_keys(self) -> tuple[tuple[str, str | None], ...]:
         """The (indicator id, organisation) of every series."""

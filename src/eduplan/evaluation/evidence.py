@@ -119,10 +119,20 @@ def join(items: Iterable[Sequence[ReportedValue]]) -> Sequence[ReportedValue]:
     """The reports of several results in order; a plain tuple when no part is lazy (the scalar path)."""
     parts: list[Part] = []
     for item in items:
-        if isinstance(item, Evidence):
-            parts.extend(item.parts())
-        elif item:
-            parts.append((None, tuple(item)))
+        add_parts(parts, item)
+    return of_parts(parts)
+
+
+def add_parts(parts: list[Part], item: Sequence[ReportedValue]) -> None:
+    """Add the parts of ``item`` to ``parts``, as `join` does: its (table, rows) if lazy, else its reports."""
+    if isinstance(item, Evidence):
+        parts.extend(item.parts())
+    elif item:
+        parts.append((None, tuple(item)))
+
+
+def of_parts(parts: Sequence[Part]) -> Sequence[ReportedValue]:
+    """The reports of ``parts`` in order, as `join` gives them: a plain tuple when no part is lazy."""
     if all(table is None for table, _ in parts):
         return tuple(report for _, rows in parts for report in rows)  # type: ignore[misc]
     return Evidence(parts)

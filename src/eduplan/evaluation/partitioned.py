@@ -29,7 +29,7 @@ from eduplan.evaluation.engine import evaluate
 from eduplan.evaluation.flows import Total
 from eduplan.evaluation.policy import Policy
 from eduplan.evaluation.results import Evaluation
-from eduplan.evaluation.series import UnitValue, unit_values_each
+from eduplan.evaluation.series import UnitValues, unit_values_each
 from eduplan.indicators import Indicator
 from eduplan.io.columns import ReportColumns, take
 from eduplan.model import Plan
@@ -77,7 +77,7 @@ class MergedReports:
         return self._reporters.get(indicator_id, ())
 
     def unit_values(self, indicator_id: str, organisations: Iterable[str], start: dt.date, cutoff: dt.date,
-                    cumulative: bool, since: dt.date | None = None) -> list[UnitValue]:
+                    cumulative: bool, since: dt.date | None = None) -> UnitValues:
         """What a roll-up sums, unit by unit from the partitions that hold them (`unit_values_each`)."""
         return unit_values_each(self, indicator_id, organisations, start, cutoff, cumulative, since)
 

@@ -19,6 +19,7 @@ from typing import Any, NamedTuple, Protocol, overload, runtime_checkable
 import attrs
 
 from eduplan.diagnostics import Code, Diagnostic, Location
+from eduplan.evaluation.evidence import join
 from eduplan.evaluation.flows import Flows, Total
 from eduplan.evaluation.rollup import parts_problem
 from eduplan.evaluation.supersede import choose, same_value_groups
@@ -159,7 +160,7 @@ class ReportIndex(Protocol):
         ...
 
     def unit_values(self, indicator_id: str, organisations: Iterable[str], start: dt.date, cutoff: dt.date,
-                    cumulative: bool, since: dt.date | None = None) -> list[UnitValue]:
+                    cumulative: bool, since: dt.date | None = None) -> UnitValues:
         """What a roll-up sums, for many units in one call: see `unit_values_each`."""
         ...
 
@@ -168,28 +169,39 @@ class ReportIndex(Protocol):
         ...
 
 
-#: One unit's value in a window, as a roll-up sums it: (unit, value, the reports it rests on).
-UnitValue = tuple[str, Decimal, Sequence[ReportedValue]]
+class UnitValues(NamedTuple):
+    """What a roll-up sums: the units that have a value in the window, their values, and the reports behind
+    them all (in the units' order, as `eduplan.evaluation.evidence.join` gives them)."""
+
+    units: tuple[str, ...]
+    values: tuple[Decimal, ...]
+    evidence: Sequence[ReportedValue]
 
 
 def unit_values_each(index: ReportIndex, indicator_id: str, organisations: Iterable[str], start: dt.date,
-                     cutoff: dt.date, cumulative: bool, since: dt.date | None = None) -> list[UnitValue]:
+                     cutoff: dt.date, cumulative: bool, since: dt.date | None = None) -> UnitValues:
     """The value of each of ``organisations`` that has one, in their order: the sum of its increments from
     ``start`` to ``cutoff`` if ``cumulative``, else its latest level by ``cutoff`` (dated on or after ``since``
     when given). One look-up per unit through ``index.get`` and ``index.total``; an index that can do better
     (`eduplan.evaluation.columnar.ColumnarReports.unit_values`) answers all the units at once."""
-    found: list[UnitValue] = []
+    units: list[str] = []
+    values: list[Decimal] = []
+    parts: list[Sequence[ReportedValue]] = []
     for org in organisations:
         if cumulative:
             total = index.total(indicator_id, org, start, cutoff)
             if total is not None and total.value is not None:
-                found.append((org, total.value, total.evidence))
+                units.append(org)
+                values.append(total.value)
+                parts.append(total.evidence)
             continue
         series = index.get(indicator_id, org)
         latest = None if series is None else series.latest(cutoff, since)
         if latest is not None:
-            found.append((org, latest.value, (latest.report,)))
-    return found
+            units.append(org)
+            values.append(latest.value)
+            parts.append((latest.report,))
+    return UnitValues(tuple(units), tuple(values), join(parts))
 
 
 @attrs.frozen
@@ -242,7 +254,7 @@ class PreparedReports:
         return self.reporters.get(indicator_id, ())
 
     def unit_values(self, indicator_id: str, organisations: Iterable[str], start: dt.date, cutoff: dt.date,
-                    cumulative: bool, since: dt.date | None = None) -> list[UnitValue]:
+                    cumulative: bool, since: dt.date | None = None) -> UnitValues:
         """What a roll-up sums, for many units in one call (`unit_values_each`)."""
         return unit_values_each(self, indicator_id, organisations, start, cutoff, cumulative, since)
 
