@@ -25,3 +25,30 @@ def test_extractor_names_load_on_first_use() -> None:
 
     assert eduplan.extract_plan is extract_plan
     assert {"DraftPlan", "TargetCandidate", "extract_plan", "extract_targets"} <= set(eduplan.__all__)
+
+
+HEAVY = ("eduplan.io", "eduplan.io.columns", "eduplan.io.bulk", "eduplan.evaluation.columnar",
+         "eduplan.evaluation.winners", "numpy", "pandas", "pyarrow", "openpyxl", "matplotlib", "pint")
+
+
+def test_import_skips_the_loaders_and_the_columnar_path() -> None:
+    """``import eduplan`` loads neither the loaders, the columnar path nor an optional extra."""
+    result = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True, check=True, timeout=60)
+    modules = set(json.loads(result.stdout))
+    assert "eduplan.evaluation" in modules
+    assert not modules & set(HEAVY)
+
+
+def test_loader_names_load_on_first_use_and_are_listed() -> None:
+    """The loaders' public names are the io package's, cached on first use, and shown by dir()."""
+    import eduplan.io  # noqa: PLC0415
+
+    for name in ("LoadError", "Loaded", "load_plan", "load_reports", "reports_from_frame", "save_plan"):
+        assert getattr(eduplan, name) is getattr(eduplan.io, name)
+        assert name in dir(eduplan)
+    assert set(eduplan.__all__) <= set(dir(eduplan))
+
+
+def test_unknown_name_is_an_attribute_error() -> None:
+    """A name the package does not have raises AttributeError (so hasattr and getattr defaults work)."""
+    assert not hasattr(eduplan, "no_such_name")

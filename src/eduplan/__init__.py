@@ -7,6 +7,7 @@ True
 datetime.date(2020, 12, 31)
 """
 
+import importlib
 from typing import TYPE_CHECKING
 
 from eduplan.diagnostics import (
@@ -21,18 +22,6 @@ from eduplan.diagnostics import (
 )
 from eduplan.evaluation import CannotJudge, Evaluation, Policy, Result, Status, TaskResult, Unjudgeable, evaluate
 from eduplan.indicators import Aggregation, Baseline, Direction, Indicator, IndicatorKind
-from eduplan.io import (
-    Loaded,
-    LoadError,
-    dump_plan,
-    load_plan,
-    load_reports,
-    load_task_reports,
-    loads_plan,
-    plan_schema,
-    reports_from_frame,
-    save_plan,
-)
 from eduplan.model import Goal, Milestone, Plan, PlanStatus, Section, Task
 from eduplan.numerals import parse_number
 from eduplan.organisations import Organisation, OrganisationKind, Responsibility, Role
@@ -57,19 +46,41 @@ from eduplan.units import Amount, parse_quantity
 
 if TYPE_CHECKING:
     from eduplan.extract import DraftPlan, TargetCandidate, extract_plan, extract_targets
+    from eduplan.io import (
+        Loaded,
+        LoadError,
+        dump_plan,
+        load_plan,
+        load_reports,
+        load_task_reports,
+        loads_plan,
+        plan_schema,
+        reports_from_frame,
+        save_plan,
+    )
 
 __version__ = "0.1.0.dev0"
 
-_LAZY = {"DraftPlan", "TargetCandidate", "extract_plan", "extract_targets"}
-"""The extractor's names, imported on first use: most programs only load and evaluate plans."""
+_LAZY = {
+    **dict.fromkeys(("DraftPlan", "TargetCandidate", "extract_plan", "extract_targets"), "eduplan.extract"),
+    **dict.fromkeys(("LoadError", "Loaded", "dump_plan", "load_plan", "load_reports", "load_task_reports",
+                     "loads_plan", "plan_schema", "reports_from_frame", "save_plan"), "eduplan.io"),
+}
+"""Names imported from their module on first use (PEP 562), to keep ``import eduplan`` quick: the extractor
+(most programs only load and evaluate plans) and the loaders (table readers, plan structure, SQL)."""
 
 
 def __getattr__(name: str) -> object:
-    if name in _LAZY:
-        from eduplan import extract  # noqa: PLC0415 (deferred: see _LAZY)
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'eduplan' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value  # later look-ups skip __getattr__
+    return value
 
-        return getattr(extract, name)
-    raise AttributeError(f"module 'eduplan' has no attribute {name!r}")
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
 
 __all__ = [
     "Accumulation",

@@ -18,7 +18,9 @@ Each stage is a function of the previous stages' values; a problem found on the 
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from collections.abc import Iterable
+from typing import TYPE_CHECKING, cast
 
 from eduplan.diagnostics import Code, DeadlineError, Diagnostic, Location
 from eduplan.evaluation.actuals import Actuals, Rollups
@@ -31,11 +33,13 @@ from eduplan.evaluation.series import ReportIndex, prepare_reports
 from eduplan.evaluation.status import Status
 from eduplan.evaluation.tasks import evaluate_task
 from eduplan.evaluation.verdicts import judge_case
-from eduplan.io.columns import ReportColumns
 from eduplan.model import Plan
 from eduplan.numerals import exact
 from eduplan.reports import ReportedValue, TaskReport
 from eduplan.targets import ScopeKind
+
+if TYPE_CHECKING:
+    from eduplan.io.columns import ReportColumns
 
 
 @exact
@@ -125,8 +129,10 @@ def prepare(reports: Iterable[ReportedValue] | ReportColumns | ReportIndex, plan
     if isinstance(reports, ReportIndex):
         return reports
     indicators = {i.id: i for i in plan.indicators_used()}
-    if isinstance(reports, ReportColumns):
+    columns = sys.modules.get("eduplan.io.columns")  # loaded if any ReportColumns exists: not at import
+    if columns is not None and isinstance(reports, columns.ReportColumns):
         from eduplan.evaluation.columnar import prepare_columns  # noqa: PLC0415 (needs numpy: an extra)
 
         return prepare_columns(reports, indicators, as_of, policy.source_priority, plan.period.start)
-    return prepare_reports(reports, indicators, as_of, policy.source_priority, plan.period.start)
+    scalar = cast("Iterable[ReportedValue]", reports)  # not ReportColumns: isinstance above, via sys.modules
+    return prepare_reports(scalar, indicators, as_of, policy.source_priority, plan.period.start)
