@@ -18,6 +18,7 @@ import datetime as dt
 import difflib
 import importlib
 import importlib.util
+import io
 import json
 import os
 import sys
@@ -43,7 +44,7 @@ from eduplan.io import (
 from eduplan.io.columns import ReportColumns
 from eduplan.io.task_tables import load_task_reports
 from eduplan.quality import DEFAULT_GRACE_DAYS, OUTLIER_FACTOR
-from eduplan.render import BINARY_FORMATS, DEFAULT_FAIL_ON, FORMATS, STATUSES, Report, plan_tree, render
+from eduplan.render import BINARY_FORMATS, DEFAULT_FAIL_ON, FORMATS, STATUSES, Report, plan_tree, render, write_json
 from eduplan.render.safety import visible
 
 PROG = "eduplan"
@@ -381,6 +382,12 @@ def _write_report(report: Report, args: argparse.Namespace) -> None:
             raise _Exit(EXIT_USAGE, f"--format {fmt} writes a workbook: give --output FILE.{fmt}")
         write_output(args.output, BINARY_FORMATS[fmt](report), inputs)
         return
+    if fmt == "json":  # streamed in pieces: a province's results never become one huge text
+        if args.output:
+            write_output(args.output, lambda stream: write_json(report, stream), inputs)
+        else:
+            write_json(report, sys.stdout)
+        return
     text = render(report, fmt)
     if args.output:
         write_output(args.output, ("\ufeff" + text) if fmt == "csv" else text, inputs)
@@ -394,8 +401,10 @@ def _umask() -> int:
     return mask
 
 
-def write_output(path: str, text: str | bytes, inputs: Sequence[str] = ()) -> None:
+def write_output(path: str, text: str | bytes | Callable[[TextIO], None], inputs: Sequence[str] = ()) -> None:
     """Write ``text`` to ``path`` atomically (a temporary file renamed over it); never over one of ``inputs``.
+
+    ``text`` may be a function that writes UTF-8 text to the stream it is given, in pieces.
 
     Raises:
         _Exit: ``path`` is one of the input files (exit code 2, nothing written).
@@ -407,7 +416,11 @@ def write_output(path: str, text: str | bytes, inputs: Sequence[str] = ()) -> No
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(text.encode("utf-8") if isinstance(text, str) else text)
+            if callable(text):
+                with io.TextIOWrapper(stream, encoding="utf-8", newline="") as wrapper:
+                    text(wrapper)
+            else:
+                stream.write(text.encode("utf-8") if isinstance(text, str) else text)
         os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes it private; a scorecard is meant to be shared
         os.replace(temporary, target)
     except BaseException:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from eduplan.render.formats import to_csv, to_json, to_markdown
+from eduplan.render.formats import to_csv, to_json, to_markdown, write_json
 from eduplan.render.html import evaluation_html, plan_html, task_html, to_html
 from eduplan.render.report import DEFAULT_FAIL_ON, STATUSES, Report
 from eduplan.render.text import plan_tree, results_table
@@ -58,4 +58,5 @@ __all__ = [
     "to_json",
     "to_markdown",
     "to_xlsx",
+    "write_json",
 ]

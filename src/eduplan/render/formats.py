@@ -12,36 +12,125 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import Any
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any, TextIO
 
 from eduplan.render.report import STATUSES, Report, section_scorecard, status_zh, unit_scorecard
 from eduplan.render.safety import escape_markdown, neutralise_cell
-from eduplan.render.scorecard import SUBMISSION_HEADERS, gap_text, submission_cells, submission_data, submission_gaps
+from eduplan.render.scorecard import (
+    SUBMISSION_HEADERS,
+    gap_text,
+    submission_cells,
+    submission_data,
+    submission_gaps,
+    submission_units,
+)
 
 JSON_VERSION = 1
 """The version of the ``--format json`` document (see docs/output.md)."""
 
 
+def _sections(report: Report) -> Iterator[tuple[str, Any]]:
+    """The document's top-level members in order; the long lists as the report's own tuples (not copied)."""
+    yield "eduplan_results", JSON_VERSION
+    yield "plan", {"id": report.plan_id, "title": report.plan_title, "period": report.period}
+    yield "as_of", report.as_of
+    yield "unit", report.unit
+    yield "summary", report.summary()
+    yield "rows", report.rows()
+    yield "inputs", report.inputs
+    yield "results", report.records
+    yield "tasks", report.tasks
+    yield "submissions", {"units": submission_units(report), "values": report.submissions}
+    yield "diagnostics", tuple(d.as_dict() for d in report.diagnostics)
+
+
 def to_data(report: Report) -> dict[str, Any]:
     """The JSON document: plan, as-of date, summary, results, tasks, 报送情况 (submissions) and diagnostics."""
-    return {
-        "eduplan_results": JSON_VERSION,
-        "plan": {"id": report.plan_id, "title": report.plan_title, "period": report.period},
-        "as_of": report.as_of,
-        "unit": report.unit,
-        "summary": report.summary(),
-        "rows": report.rows(),
-        "inputs": [dict(i) for i in report.inputs],
-        "results": [dict(r) for r in report.records],
-        "tasks": [dict(t) for t in report.tasks],
-        "submissions": submission_data(report),
-        "diagnostics": [d.as_dict() for d in report.diagnostics],
-    }
+    return {key: _plain(value) for key, value in _sections(report)}
+
+
+def _plain(value: Any) -> Any:
+    """The lists of records as lists of dicts, as `to_data` has always returned them."""
+    if isinstance(value, tuple):
+        return [dict(item) for item in value]
+    if isinstance(value, dict) and _holds_lists(value):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+def _holds_lists(value: dict[str, Any]) -> bool:
+    """Whether a mapping holds a list of records (written one record a line)."""
+    return any(isinstance(v, list | tuple) for v in value.values())
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "), default=str)
+"""The C encoder (no ``indent``): one record at a time, Chinese text as is, dates and Decimals as text."""
+
+_BATCH = 2048
+"""Records encoded before each write to the stream."""
+
+
+def write_json(report: Report, stream: TextIO) -> None:
+    """Write `to_data` as JSON to ``stream`` in pieces, never the whole text at once.
+
+    The top-level members are one a line, and each record of a list (results, tasks, diagnostics ...) is on a
+    line of its own, encoded by the C encoder: a province's million results are written in seconds without
+    building a text of hundreds of megabytes. The document is the same JSON value as ``to_data(report)``.
+
+    >>> import io
+    >>> from eduplan.render.report import Report
+    >>> out = io.StringIO()
+    >>> write_json(Report("p", "计划", "2020年", "2020-06-30", records=({"target_id": "t1", "status": "achieved"},)),
+    ...            out)
+    >>> print(out.getvalue().splitlines()[8:11])
+    ['  "results": [', '    {"target_id": "t1", "status": "achieved"}', '  ],']
+    """
+    _write_object(_sections(report), stream, "")
+    stream.write("\n")
+
+
+def _write_object(members: Iterable[tuple[str, Any]], stream: TextIO, indent: str) -> None:
+    inner = indent + "  "
+    stream.write("{")
+    for n, (key, value) in enumerate(members):
+        stream.write(("," if n else "") + "\n" + inner + _ENCODER.encode(key) + ": ")
+        if isinstance(value, list | tuple) and value:
+            _write_list(value, stream, inner)
+        elif isinstance(value, dict) and _holds_lists(value):
+            _write_object(value.items(), stream, inner)
+        else:
+            stream.write(_ENCODER.encode(_plain_record(value)))
+    stream.write("\n" + indent + "}")
+
+
+def _write_list(items: Sequence[Any], stream: TextIO, indent: str) -> None:
+    """A list one item a line, each item on its line in full, written ``_BATCH`` items at a time."""
+    prefix = ",\n" + indent + "  "
+    encode = _ENCODER.encode
+    stream.write("[\n" + indent + "  ")
+    for start in range(0, len(items), _BATCH):
+        chunk = [encode(_plain_record(item)) for item in items[start:start + _BATCH]]
+        stream.write(("" if start == 0 else prefix) + prefix.join(chunk))
+    stream.write("\n" + indent + "]")
+
+
+def _plain_record(value: Any) -> Any:
+    """A mapping that is not a dict as a dict (the C encoder takes dicts); anything else as it is."""
+    return value if not isinstance(value, Mapping) or isinstance(value, dict) else dict(value)
 
 
 def to_json(report: Report) -> str:
-    """`to_data` as indented JSON with Chinese text as is."""
-    return json.dumps(to_data(report), ensure_ascii=False, indent=2, default=str) + "\n"
+    """`write_json` as text: the JSON document with Chinese text as is.
+
+    >>> from eduplan.render.report import Report
+    >>> import json
+    >>> json.loads(to_json(Report("p", "计划", "2020年", "2020-06-30")))["plan"]
+    {'id': 'p', 'title': '计划', 'period': '2020年'}
+    """
+    out = io.StringIO()
+    write_json(report, out)
+    return out.getvalue()
 
 
 def _flat(value: Any) -> str:
@@ -158,4 +247,4 @@ def _markdown_submissions(report: Report) -> list[str]:
     return lines
 
 
-__all__ = ["JSON_VERSION", "to_csv", "to_data", "to_json", "to_markdown"]
+__all__ = ["JSON_VERSION", "to_csv", "to_data", "to_json", "to_markdown", "write_json"]
