@@ -27,12 +27,13 @@ def test_extractor_names_load_on_first_use() -> None:
     assert {"DraftPlan", "TargetCandidate", "extract_plan", "extract_targets"} <= set(eduplan.__all__)
 
 
-HEAVY = ("eduplan.io", "eduplan.io.columns", "eduplan.io.bulk", "eduplan.evaluation.columnar",
-         "eduplan.evaluation.winners", "numpy", "pandas", "pyarrow", "openpyxl", "matplotlib", "pint")
+HEAVY = ("eduplan.evaluation.engine", "eduplan.io", "eduplan.io.columns", "eduplan.io.bulk",
+         "eduplan.evaluation.columnar", "eduplan.evaluation.winners", "numpy", "pandas", "pyarrow", "openpyxl",
+         "matplotlib", "pint")
 
 
 def test_import_skips_the_loaders_and_the_columnar_path() -> None:
-    """``import eduplan`` loads neither the loaders, the columnar path nor an optional extra."""
+    """``import eduplan`` loads neither the engine, the loaders, the columnar path nor an optional extra."""
     result = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True, check=True, timeout=60)
     modules = set(json.loads(result.stdout))
     assert "eduplan.evaluation" in modules
@@ -47,6 +48,17 @@ def test_loader_names_load_on_first_use_and_are_listed() -> None:
         assert getattr(eduplan, name) is getattr(eduplan.io, name)
         assert name in dir(eduplan)
     assert set(eduplan.__all__) <= set(dir(eduplan))
+
+
+def test_engine_names_load_on_first_use() -> None:
+    """``evaluate`` and the result classes are the engine's, from both the package and eduplan.evaluation."""
+    from eduplan.evaluation.engine import evaluate  # noqa: PLC0415
+    from eduplan.evaluation.results import Evaluation, MilestoneResult  # noqa: PLC0415
+
+    assert eduplan.evaluate is evaluate and eduplan.evaluation.evaluate is evaluate
+    assert eduplan.Evaluation is Evaluation and eduplan.evaluation.MilestoneResult is MilestoneResult
+    assert set(eduplan.evaluation.__all__) <= set(dir(eduplan.evaluation))
+    assert not hasattr(eduplan.evaluation, "no_such_name")
 
 
 def test_unknown_name_is_an_attribute_error() -> None:

@@ -20,7 +20,7 @@ from eduplan.diagnostics import (
     QuantityError,
     Severity,
 )
-from eduplan.evaluation import CannotJudge, Evaluation, Policy, Result, Status, TaskResult, Unjudgeable, evaluate
+from eduplan.evaluation import CannotJudge, Policy, Status, Unjudgeable
 from eduplan.indicators import Aggregation, Baseline, Direction, Indicator, IndicatorKind
 from eduplan.model import Goal, Milestone, Plan, PlanStatus, Section, Task
 from eduplan.numerals import parse_number
@@ -45,6 +45,7 @@ from eduplan.targets import (
 from eduplan.units import Amount, parse_quantity
 
 if TYPE_CHECKING:
+    from eduplan.evaluation import Evaluation, Result, TaskResult, evaluate
     from eduplan.extract import DraftPlan, TargetCandidate, extract_plan, extract_targets
     from eduplan.io import (
         Loaded,
@@ -65,9 +66,11 @@ _LAZY = {
     **dict.fromkeys(("DraftPlan", "TargetCandidate", "extract_plan", "extract_targets"), "eduplan.extract"),
     **dict.fromkeys(("LoadError", "Loaded", "dump_plan", "load_plan", "load_reports", "load_task_reports",
                      "loads_plan", "plan_schema", "reports_from_frame", "save_plan"), "eduplan.io"),
+    **dict.fromkeys(("Evaluation", "Result", "TaskResult", "evaluate"), "eduplan.evaluation"),
 }
 """Names imported from their module on first use (PEP 562), to keep ``import eduplan`` quick: the extractor
-(most programs only load and evaluate plans) and the loaders (table readers, plan structure, SQL)."""
+(most programs only load and evaluate plans), the loaders (table readers, plan structure, SQL) and the
+engine with its results (every evaluation stage)."""
 
 
 def __getattr__(name: str) -> object:
