@@ -28,7 +28,6 @@ import hashlib
 import json
 import re
 from decimal import Decimal, InvalidOperation
-from importlib import resources
 from typing import TYPE_CHECKING
 
 import attrs
@@ -62,6 +61,8 @@ def registry() -> pint.UnitRegistry[Decimal]:
     pint itself is imported here, not at module import: it costs more than the rest of eduplan together,
     and the unit table answers for every plain unit name without it.
     """
+    from importlib import resources  # noqa: PLC0415 (deferred: ~7 ms at import, needed on first parse)
+
     import pint  # noqa: PLC0415 (deferred: see above)
 
     definitions = resources.files("eduplan").joinpath("units_zh.txt")
@@ -70,6 +71,7 @@ def registry() -> pint.UnitRegistry[Decimal]:
 
 
 def _definitions_digest() -> str:
+    from importlib import resources  # noqa: PLC0415 (deferred: ~7 ms at import, needed on first parse)
     return hashlib.sha256(resources.files("eduplan").joinpath("units_zh.txt").read_bytes()).hexdigest()
 
 
@@ -79,6 +81,7 @@ def unit_table() -> dict[str, UnitInfo]:
 
     A stale table is ignored rather than trusted, so it can make eduplan slower but never wrong.
     """
+    from importlib import resources  # noqa: PLC0415 (deferred: ~7 ms at import, needed on first parse)
     try:
         data = json.loads(resources.files("eduplan").joinpath(TABLE_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -101,6 +104,7 @@ def write_unit_table() -> None:
 
     Run ``python -c "import eduplan.units as u; u.write_unit_table()"``; a test fails while the table is stale.
     """
+    from importlib import resources  # noqa: PLC0415 (deferred: ~7 ms at import, needed on first parse)
     rows = ",\n".join(f"{json.dumps(name, ensure_ascii=False)}: {json.dumps(list(info), ensure_ascii=False)}"
                       for name, info in build_unit_table().items())
     text = f'{{"units_zh_sha256": "{_definitions_digest()}", "units": {{\n{rows}\n}}}}\n'
