@@ -64,3 +64,16 @@ def test_engine_names_load_on_first_use() -> None:
 def test_unknown_name_is_an_attribute_error() -> None:
     """A name the package does not have raises AttributeError (so hasattr and getattr defaults work)."""
     assert not hasattr(eduplan, "no_such_name")
+
+
+def test_loading_a_plan_skips_the_table_readers() -> None:
+    """``eduplan.load_plan`` loads the plan reader only: neither the report tables, SQL nor task tables."""
+    probe = "import sys, json, eduplan; eduplan.load_plan; print(json.dumps(sorted(sys.modules)))"
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60)
+    modules = set(json.loads(result.stdout))
+    assert "eduplan.io.plans" in modules
+    assert not modules & {"eduplan.io.tables", "eduplan.io.database", "eduplan.io.task_tables", "sqlite3"}
+    import eduplan.io  # noqa: PLC0415
+
+    assert set(eduplan.io.__all__) <= set(dir(eduplan.io))
+    assert eduplan.io.row_counts is eduplan.io.tables.row_counts

@@ -5,20 +5,50 @@ diagnostic when the input is unusable, and otherwise return a `Loaded` pair of t
 diagnostics that did not stop loading (warnings, and the table rows that were skipped).
 """
 
-from eduplan.io.database import reports_from_cursor, reports_from_query
+import importlib
+from typing import TYPE_CHECKING
+
 from eduplan.io.errors import DEFAULT_MAX_BYTES, DEFAULT_MAX_TABLE_BYTES, Loaded, LoadError
-from eduplan.io.plans import dump_plan, load_plan, loads_plan, save_plan
-from eduplan.io.schema import plan_schema
-from eduplan.io.tables import (
-    COLUMNS,
-    RowCounts,
-    load_reports,
-    reports_from_frame,
-    reports_from_records,
-    reports_from_rows,
-    row_counts,
-)
-from eduplan.io.task_tables import TASK_COLUMNS, load_task_reports, task_reports_from_rows
+
+if TYPE_CHECKING:
+    from eduplan.io.database import reports_from_cursor, reports_from_query
+    from eduplan.io.plans import dump_plan, load_plan, loads_plan, save_plan
+    from eduplan.io.schema import plan_schema
+    from eduplan.io.tables import (
+        COLUMNS,
+        RowCounts,
+        load_reports,
+        reports_from_frame,
+        reports_from_records,
+        reports_from_rows,
+        row_counts,
+    )
+    from eduplan.io.task_tables import TASK_COLUMNS, load_task_reports, task_reports_from_rows
+
+_LAZY = {
+    **dict.fromkeys(("reports_from_cursor", "reports_from_query"), "eduplan.io.database"),
+    **dict.fromkeys(("dump_plan", "load_plan", "loads_plan", "save_plan"), "eduplan.io.plans"),
+    "plan_schema": "eduplan.io.schema",
+    **dict.fromkeys(("COLUMNS", "RowCounts", "load_reports", "reports_from_frame", "reports_from_records",
+                     "reports_from_rows", "row_counts"), "eduplan.io.tables"),
+    **dict.fromkeys(("TASK_COLUMNS", "load_task_reports", "task_reports_from_rows"), "eduplan.io.task_tables"),
+}
+"""Names imported from their module on first use (PEP 562): loading a plan needs neither the table
+readers nor SQL, and ``LoadError`` needs none of them."""
+
+
+def __getattr__(name: str) -> object:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'eduplan.io' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value  # later look-ups skip __getattr__
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
 
 __all__ = [
     "COLUMNS",
