@@ -7,9 +7,9 @@ True
 datetime.date(2020, 12, 31)
 """
 
-import importlib
 from typing import TYPE_CHECKING
 
+from eduplan import _lazy
 from eduplan.diagnostics import (
     Code,
     DeadlineError,
@@ -72,18 +72,7 @@ _LAZY = {
 (most programs only load and evaluate plans), the loaders (table readers, plan structure, SQL) and the
 engine with its results (every evaluation stage)."""
 
-
-def __getattr__(name: str) -> object:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'eduplan' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value  # later look-ups skip __getattr__
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *_LAZY})
+__getattr__, __dir__ = _lazy.attach(__name__, _LAZY, globals())
 
 __all__ = [
     "Accumulation",

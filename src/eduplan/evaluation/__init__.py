@@ -5,9 +5,9 @@ holds one `Result` per (target, unit, period) and one `TaskResult` per task. See
 docs/statuses.md.
 """
 
-import importlib
 from typing import TYPE_CHECKING
 
+from eduplan import _lazy
 from eduplan.evaluation.policy import Clock, Policy, Trajectory, compound, linear
 from eduplan.evaluation.status import DEFAULT_FAIL_ON, Status, TaskDeadlineStatus, summarise
 from eduplan.evaluation.values import CannotJudge, Unjudgeable
@@ -23,18 +23,7 @@ _LAZY = {
 """Names imported from their module on first use (PEP 562): the engine pulls in every stage, so
 ``import eduplan`` stays quick for programs that only load, validate or extract plans."""
 
-
-def __getattr__(name: str) -> object:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'eduplan.evaluation' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value  # later look-ups skip __getattr__
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *_LAZY})
+__getattr__, __dir__ = _lazy.attach(__name__, _LAZY, globals())
 
 
 __all__ = [

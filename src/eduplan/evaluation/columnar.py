@@ -25,9 +25,9 @@ import array
 import bisect
 import datetime as dt
 import itertools
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
-from typing import Any, overload
+from typing import Any
 
 import attrs
 import numpy as np
@@ -36,7 +36,7 @@ from eduplan.diagnostics import Diagnostic
 from eduplan.evaluation.evidence import Evidence, Part, add_parts, of_parts
 from eduplan.evaluation.flows import Flows, Total
 from eduplan.evaluation.rollup import parts_problem
-from eduplan.evaluation.series import Observation, UnitValues, _Check, in_order, keep_once
+from eduplan.evaluation.series import Observation, Pairs, UnitValues, _Check, in_order, keep_once
 from eduplan.evaluation.winners import INT64_SAFE, Amounts, choose_winners
 from eduplan.indicators import Indicator
 from eduplan.io.columns import NO_DAY, ReportColumns
@@ -434,26 +434,14 @@ def _rises_throughout(rises: Sequence[int], lo: int, hi: int) -> bool:
     return hi - lo >= 3 and rises[hi] - rises[lo + 1] == hi - lo - 1
 
 
-class _History(Sequence[tuple[Decimal, ReportedValue]]):
-    """(value, report) pairs of a slice, made when read: only hold-throughout targets read them."""
+class _History(Pairs):
+    """(value, report) pairs of a slice of a `ColumnSeries`, made when read."""
+
+    __slots__ = ("series",)
 
     def __init__(self, series: ColumnSeries, lo: int, hi: int) -> None:
-        self.series, self.lo, self.hi = series, lo, hi
+        super().__init__(lo, hi)
+        self.series = series
 
-    def __len__(self) -> int:
-        return self.hi - self.lo
-
-    def __iter__(self) -> Iterator[tuple[Decimal, ReportedValue]]:
-        return ((self.series.value(i), self.series.report(i)) for i in range(self.lo, self.hi))
-
-    @overload
-    def __getitem__(self, index: int) -> tuple[Decimal, ReportedValue]: ...
-    @overload
-    def __getitem__(self, index: slice) -> tuple[tuple[Decimal, ReportedValue], ...]: ...
-    def __getitem__(self, index: int | slice) -> Any:
-        if isinstance(index, slice):
-            return tuple(self)[index]
-        position = index + len(self) if index < 0 else index
-        if not 0 <= position < len(self):
-            raise IndexError("history index out of range")
-        return self.series.value(self.lo + position), self.series.report(self.lo + position)
+    def pair(self, position: int) -> tuple[Decimal, ReportedValue]:
+        return self.series.value(position), self.series.report(position)

@@ -90,20 +90,24 @@ class Series:
         return _Pairs(self, lo, hi)
 
 
-class _Pairs(Sequence[tuple[Decimal, ReportedValue]]):
-    """The (value, report) pairs of a slice of a `Series`, made when read."""
+class Pairs(Sequence[tuple[Decimal, ReportedValue]]):
+    """The (value, report) pairs of positions ``lo`` to ``hi`` of a series, made when read (only
+    hold-throughout targets read a history). Subclasses say how one pair is made (`pair`)."""
 
-    __slots__ = ("hi", "lo", "series")
+    __slots__ = ("hi", "lo")
 
-    def __init__(self, series: Series, lo: int, hi: int) -> None:
-        self.series, self.lo, self.hi = series, lo, hi
+    def __init__(self, lo: int, hi: int) -> None:
+        self.lo, self.hi = lo, hi
+
+    def pair(self, position: int) -> tuple[Decimal, ReportedValue]:
+        """The pair at ``position`` of the series (not of the slice)."""
+        raise NotImplementedError
 
     def __len__(self) -> int:
         return self.hi - self.lo
 
     def __iter__(self) -> Iterator[tuple[Decimal, ReportedValue]]:
-        s = self.series
-        return zip(s.values[self.lo:self.hi], s.reports[self.lo:self.hi], strict=True)
+        return (self.pair(i) for i in range(self.lo, self.hi))
 
     @overload
     def __getitem__(self, index: int) -> tuple[Decimal, ReportedValue]: ...
@@ -115,7 +119,7 @@ class _Pairs(Sequence[tuple[Decimal, ReportedValue]]):
         position = index + len(self) if index < 0 else index
         if not 0 <= position < len(self):
             raise IndexError("history index out of range")
-        return self.series.values[self.lo + position], self.series.reports[self.lo + position]
+        return self.pair(self.lo + position)
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Sequence) and not isinstance(other, str):
@@ -124,6 +128,23 @@ class _Pairs(Sequence[tuple[Decimal, ReportedValue]]):
 
     def __hash__(self) -> int:
         return hash(tuple(self))
+
+
+class _Pairs(Pairs):
+    """The pairs of a slice of a `Series`."""
+
+    __slots__ = ("series",)
+
+    def __init__(self, series: Series, lo: int, hi: int) -> None:
+        super().__init__(lo, hi)
+        self.series = series
+
+    def pair(self, position: int) -> tuple[Decimal, ReportedValue]:
+        return self.series.values[position], self.series.reports[position]
+
+    def __iter__(self) -> Iterator[tuple[Decimal, ReportedValue]]:
+        s = self.series
+        return zip(s.values[self.lo:self.hi], s.reports[self.lo:self.hi], strict=True)
 
 
 class SeriesView(Protocol):

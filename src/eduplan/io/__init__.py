@@ -5,9 +5,9 @@ diagnostic when the input is unusable, and otherwise return a `Loaded` pair of t
 diagnostics that did not stop loading (warnings, and the table rows that were skipped).
 """
 
-import importlib
 from typing import TYPE_CHECKING
 
+from eduplan import _lazy
 from eduplan.io.errors import DEFAULT_MAX_BYTES, DEFAULT_MAX_TABLE_BYTES, Loaded, LoadError
 
 if TYPE_CHECKING:
@@ -36,18 +36,7 @@ _LAZY = {
 """Names imported from their module on first use (PEP 562): loading a plan needs neither the table
 readers nor SQL, and ``LoadError`` needs none of them."""
 
-
-def __getattr__(name: str) -> object:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'eduplan.io' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value  # later look-ups skip __getattr__
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *_LAZY})
+__getattr__, __dir__ = _lazy.attach(__name__, _LAZY, globals())
 
 
 __all__ = [
