@@ -118,6 +118,7 @@ class Result:
             "progress_upper": None if self.progress_upper is None else str(self.progress_upper),
             "gap": _text(self.gap),
             "stretch_status": None if self.stretch_status is None else str(self.stretch_status),
+            "cannot_judge": None if self.cannot_judge is None else str(self.cannot_judge.code),
             "reason_zh": self.reason_zh,
             "reason_en": self.reason_en,
             "evidence": [_evidence(r) for r in self.evidence],

@@ -23,6 +23,7 @@ from typing import Any
 
 from eduplan.diagnostics import Code, Severity
 from eduplan.evaluation.status import Status, TaskDeadlineStatus
+from eduplan.evaluation.values import Unjudgeable
 from eduplan.io.schema import plan_schema
 from eduplan.io.tables import COLUMNS
 from eduplan.quality import SubmissionState
@@ -75,7 +76,8 @@ _RESULT_KEYS: dict[str, dict[str, Any]] = {
     "upper": _nullable("string"), "expected": _nullable("string"), "baseline": _nullable("string"),
     "deadline": _nullable("string"), "days_to_deadline": _nullable("integer"), "progress": _nullable("string"),
     "progress_upper": _nullable("string"), "gap": _nullable("string"),
-    "stretch_status": {"enum": [*(str(s) for s in Status), None]}, "reason_zh": {"type": "string"},
+    "stretch_status": {"enum": [*(str(s) for s in Status), None]},
+    "cannot_judge": {"enum": [*(str(c) for c in Unjudgeable), None]}, "reason_zh": {"type": "string"},
     "reason_en": {"type": "string"}, "evidence": {"type": "array", "items": {"type": "object"}},
 }
 _TASK_KEYS: dict[str, dict[str, Any]] = {

@@ -70,6 +70,7 @@ _ALL_COLUMNS: tuple[Column, ...] = (
     *_ALERT_COLUMNS[8:11],
     ("责任单位 units", lambda r: r.units),
     ("章节 section", lambda r: r.section),
+    ("无法判断 cannot judge", lambda r: r.record.get("cannot_judge") or ""),
     _ALERT_COLUMNS[11],
 )
 
