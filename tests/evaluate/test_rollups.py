@@ -112,3 +112,16 @@ def test_without_declared_members_the_usual_reporters_are_expected(tmp_path: Pat
     assert (result.status, str(result.actual)) == (Status.MISSED, "88%")
     [coverage] = [d for d in evaluation.diagnostics if d.code is Code.INCOMPLETE_COVERAGE]
     assert "1 of 2 units that report this indicator reported; missing 乙区" in coverage.message
+
+
+@pytest.mark.parametrize(("rows", "code"), [(FIVE[:2], "incomplete-rollup"), (FIVE, None)],
+                         ids=["two-of-five", "all-five"])
+def test_record_says_why_a_rollup_cannot_be_judged(tmp_path: Path, plan: Plan, rows: list[list[Any]],
+                                                   code: str | None) -> None:
+    """2 of 5 districts (within the reporting lag, so no verdict): the record carries the stable code
+    ``incomplete-rollup`` beside its reason, so JSON, CSV and xlsx say why; all five: ``None``."""
+    reports, _ = load_reports(write(tmp_path, rows, ".csv"), plan)
+    evaluation = evaluate(plan, reports, "2025-01-10", Policy(reporting_lag_days=30))
+    record = next(r for r in evaluation.to_records() if r["target_id"] == "t-rate")
+    assert record["cannot_judge"] == code
+    assert ("不能代表全域" in record["reason_zh"]) is (code is not None)
