@@ -84,6 +84,7 @@ class Code(enum.StrEnum):
     FRACTIONAL_COUNT = "fractional-count"
     INCONSISTENT_PARTS = "inconsistent-parts"
     INCOMPLETE_COVERAGE = "incomplete-coverage"
+    UNDECLARED_REPORTER = "undeclared-reporter"
 
 
 @attrs.frozen

@@ -40,7 +40,7 @@ import attrs
 
 from eduplan.diagnostics import Code, Diagnostic, Location, Severity
 from eduplan.evaluation.evidence import join, latest_date
-from eduplan.evaluation.rollup import incomplete_coverage
+from eduplan.evaluation.rollup import incomplete_coverage, undeclared_reporter
 from eduplan.evaluation.series import ReportIndex, keep_once
 from eduplan.evaluation.values import NOTHING, Actual, CannotJudge, Unjudgeable
 from eduplan.indicators import Aggregation, Indicator
@@ -74,13 +74,41 @@ class Rollups:
     members: Mapping[str, tuple[str, ...]]
     partial: bool = False
     _positions: dict[tuple[str, ...], dict[str, int]] = attrs.field(factory=dict, init=False, eq=False, repr=False)
+    _split: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[tuple[str, ...], tuple[str, ...]]] = attrs.field(
+        factory=dict, init=False, eq=False, repr=False)
+
+    def members_of(self, declared: tuple[str, ...], reporters: tuple[str, ...]
+                   ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The ``reporters`` a roll-up sums and those it leaves out, each in the reporters' order: without
+        ``declared`` members every reporter is summed; with them only the members (worked out once per pair).
+
+        >>> Rollups({}).members_of(("甲区", "乙区"), ("丁区", "乙区", "甲区"))
+        (('乙区', '甲区'), ('丁区',))
+        >>> Rollups({}).members_of((), ("丁区", "乙区"))
+        (('丁区', '乙区'), ())
+        """
+        if not declared:
+            return reporters, ()
+        key = (declared, reporters)
+        found = self._split.get(key)
+        if found is None:
+            positions = self._positions_of(declared)
+            inside = tuple(r for r in reporters if r in positions)
+            found = self._split[key] = (reporters, ()) if len(inside) == len(reporters) else (
+                inside, tuple(r for r in reporters if r not in positions))
+        return found
+
+    def _positions_of(self, names: tuple[str, ...]) -> dict[str, int]:
+        """Where each name stands in ``names``, worked out once per tuple."""
+        positions = self._positions.get(names)
+        if positions is None:
+            positions = self._positions[names] = {name: k for k, name in enumerate(names)}
+        return positions
 
     def missing(self, expected: tuple[str, ...], reported: Iterable[str]) -> tuple[str, ...]:
         """The units of ``expected`` not among ``reported``, in expected order: a mask over the expected units
         (their positions found once per tuple), so a roll-up of 15 units among 300 costs 15 look-ups."""
-        positions = self._positions.get(expected)
-        if positions is None:
-            positions = self._positions[expected] = {name: k for k, name in enumerate(expected)}
+        positions = self._positions_of(expected)
         if len(positions) != len(expected):  # a name listed twice: every copy is missing or none is
             seen = set(reported)
             return tuple([m for m in expected if m not in seen])
@@ -147,12 +175,14 @@ def actual_of(prepared: ReportIndex, indicator: Indicator, question: Question, f
 def rolled_up(prepared: ReportIndex, rollups: Rollups, indicator: Indicator, question: Question) -> Actual:
     """The units' values combined into the jurisdiction's (``question.unit`` is ``None``), checked for coverage."""
     reporters = prepared.organisations(indicator.id)
-    q = question
-    found = prepared.unit_values(q.indicator_id, reporters, q.start, q.cutoff, q.cumulative, q.since)
-    if not found.units:
-        return NOTHING
-    reported, values, evidence = found
     declared = rollups.members.get(indicator.id, ())
+    summed, outside = rollups.members_of(declared, reporters)
+    strays = _undeclared(prepared, indicator, outside, len(declared)) if outside else ()
+    q = question
+    found = prepared.unit_values(q.indicator_id, summed, q.start, q.cutoff, q.cumulative, q.since)
+    if not found.units:
+        return NOTHING if not strays else Actual(None, diagnostics=strays)
+    reported, values, evidence = found
     # Without declared members, the units that reported the indicator at all are the ones expected.
     expected = declared or reporters
     missing = rollups.missing(expected, reported)
@@ -160,9 +190,23 @@ def rolled_up(prepared: ReportIndex, rollups: Rollups, indicator: Indicator, que
                                                               declared=bool(declared))
     if incomplete is not None and not rollups.partial:
         return Actual(None, evidence, note=CannotJudge(Unjudgeable.INCOMPLETE_ROLLUP, missing=missing,
-                                                       expected=len(expected)), diagnostics=(incomplete,))
+                                                       expected=len(expected)), diagnostics=(*strays, incomplete))
     combined = _combine(indicator, values, evidence, question.cumulative)
-    return combined if incomplete is None else attrs.evolve(combined, diagnostics=(incomplete, *combined.diagnostics))
+    found_problems = (*strays, *(() if incomplete is None else (incomplete,)), *combined.diagnostics)
+    return attrs.evolve(combined, diagnostics=found_problems) if found_problems else combined
+
+
+def _undeclared(prepared: ReportIndex, indicator: Indicator, outside: Sequence[str],
+                declared: int) -> tuple[Diagnostic, ...]:
+    """An ``undeclared-reporter`` warning for each unit left out of a roll-up, at its first report's row."""
+    found = []
+    for unit in outside:
+        series = prepared.get(indicator.id, unit)
+        dates = () if series is None else series.dates
+        pairs = series.history(dates[0], dates[0]) if series is not None and dates else ()
+        where = (pairs[0][1].location if pairs else None) or Location()
+        found.append(undeclared_reporter(indicator, unit, declared, where))
+    return tuple(found)
 
 
 def _combine(indicator: Indicator, values: Sequence[Decimal], evidence: Sequence[ReportedValue],

@@ -10,6 +10,11 @@
   ``incomplete-coverage`` warning naming the missing members, and ``missed`` (逾期未报送：丙区未报送) once the
   window's deadline plus ``Policy.reporting_lag_days`` has passed, unless ``Policy(partial_rollups=True)``,
   which uses the partial figure and still warns. The rate of 2 districts is not the city's rate.
+- **Membership**: when members are declared, only they are rolled up. A unit that reports the indicator but is
+  not a declared member (a typo'd 丁区, the city's own name as a 填报单位, a 市直 unit outside 各区) is left out
+  of the sum with an ``undeclared-reporter`` warning naming it, the indicator, and its first row: summing it
+  would count something the plan does not say belongs (or count the city twice). Without declared members
+  every reporting unit is rolled up, as the ``group-without-members`` warning says.
 
 >>> import datetime as dt
 >>> from eduplan.reports import ReportedValue
@@ -18,6 +23,12 @@
 >>> bad = ReportedValue("r", Amount(99, "%"), dt.date(2020, 12, 31), numerator=500, denominator=1000)
 >>> parts_problem(good, "入园率") is None, str(parts_problem(bad, "入园率").code)
 (True, 'inconsistent-parts')
+>>> from eduplan.indicators import Indicator, IndicatorKind
+>>> schools = Indicator("n", "新建学校", IndicatorKind.COUNT, "所")
+>>> print(undeclared_reporter(schools, "丁区", 3, Location(file="r.csv", line=5)))  # doctest: +NORMALIZE_WHITESPACE
+r.csv:5: warning[undeclared-reporter] 新建学校: 丁区 reported but is not one of the 3 declared units, so its
+    values are not rolled up into the jurisdiction's value (丁区不在所列单位中，其数据不计入汇总); hint: add 丁区
+    to the group's members under organisations:, or correct the unit (填报单位)
 """
 
 from __future__ import annotations
@@ -32,7 +43,8 @@ from eduplan.organisations import Organisation
 from eduplan.reports import ReportedValue
 from eduplan.targets import ScopeKind
 
-__all__ = ["all_declared_members", "coverage_problem", "declared_members", "incomplete_coverage", "parts_problem"]
+__all__ = ["all_declared_members", "coverage_problem", "declared_members", "incomplete_coverage", "parts_problem",
+           "undeclared_reporter"]
 
 
 def parts_problem(report: ReportedValue, indicator_name: str) -> Diagnostic | None:
@@ -112,3 +124,13 @@ def incomplete_coverage(indicator: Indicator, expected: int, missing: Sequence[s
         Code.INCOMPLETE_COVERAGE, f"{indicator.name}: {done} of {expected} {which} reported; missing "
         f"{', '.join(missing)}; {then[0]} (覆盖不全：{len(missing)}个单位未报送，{then[1]})", Location(),
         Severity.WARNING, hint="collect the missing units' reports, or report the jurisdiction's value directly")
+
+
+def undeclared_reporter(indicator: Indicator, unit: str, declared: int, where: Location) -> Diagnostic:
+    """The ``undeclared-reporter`` warning of a unit that reported ``indicator`` but is not one of its
+    ``declared`` members, so a roll-up leaves it out; ``where`` is its first report of the indicator."""
+    return Diagnostic(
+        Code.UNDECLARED_REPORTER, f"{indicator.name}: {unit} reported but is not one of the {declared} "
+        f"declared units, so its values are not rolled up into the jurisdiction's value "
+        f"({unit}不在所列单位中，其数据不计入汇总)", where, Severity.WARNING,
+        hint=f"add {unit} to the group's members under organisations:, or correct the unit (填报单位)")
