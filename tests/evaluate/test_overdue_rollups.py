@@ -3,6 +3,9 @@ the window's deadline (plus the reporting lag) has passed, as an unreported per-
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +15,10 @@ import pytest
 from eduplan import Status
 from eduplan.evaluation import Policy, evaluate
 from eduplan.io import loads_plan, reports_from_rows
+from eduplan.io.record_schemas import schemas
+from eduplan.render.formats import to_csv, to_json
+from eduplan.render.report import Report
+from eduplan.render.xlsx import to_xlsx
 
 # the probe of issue 10: 甲区 and 乙区 report 在校生数 every year, 丙区 never does; the target is due 2020-12-31
 PLAN = """\
@@ -83,3 +90,45 @@ def test_check_exit_code(tmp_path: Path, as_of: str, code: int) -> None:
                                 "--as-of", as_of], cwd=tmp_path, capture_output=True, text=True, check=False)
     assert completed.returncode == code, completed.stderr
     assert ("1 results: 1 missed" in completed.stdout) is (code == 1)
+
+
+# as of, policy, rows, the result's status and missing_units (甲区 and 乙区 report; 丙区 never does)
+MISSING = [
+    pytest.param("2020-12-01", Policy(), ROWS, Status.NO_DATA, ("丙区",), id="open-window"),
+    pytest.param("2021-03-01", Policy(), ROWS, Status.MISSED, ("丙区",), id="overdue"),
+    pytest.param("2021-03-01", Policy(reporting_lag_days=90), ROWS, Status.NO_DATA, ("丙区",), id="within-lag"),
+    pytest.param("2021-03-01", Policy(partial_rollups=True), ROWS, Status.ACHIEVED, ("丙区",), id="partial-figure"),
+    # 乙区 drops out too (only 甲区 left): both named, in the declared order
+    pytest.param("2021-03-01", Policy(), [r for r in ROWS if r[1] != "乙区"], Status.MISSED, ("乙区", "丙区"),
+                 id="two-missing"),
+    pytest.param("2021-03-01", Policy(), [*ROWS, ["n", "丙区", "2020-12-31", "900", ""]], Status.ACHIEVED, (),
+                 id="all-reported"),
+]
+
+
+@pytest.mark.parametrize(("as_of", "policy", "rows", "status", "missing"), MISSING)
+def test_missing_units_have_a_field_of_their_own(as_of: str, policy: Policy, rows: list[list[str]], status: Status,
+                                                  missing: tuple[str, ...]) -> None:
+    """`Result.missing_units` names the units the roll-up lacks, not only the reason text, in every state:
+    no_data, missed (逾期未报送) once overdue, and beside a partial figure; () once all reported."""
+    plan = loads_plan(PLAN).value
+    [result] = evaluate(plan, reports_from_rows(rows, plan, "r9.csv").value, as_of, policy).results
+    assert (result.status, result.missing_units) == (status, missing)
+    assert result.to_record()["missing_units"] == list(missing)
+
+
+def test_missing_units_in_every_output(tmp_path: Path) -> None:
+    """The overdue roll-up's missing units in JSON (valid against the results schema), CSV and the xlsx 全部结果."""
+    jsonschema = pytest.importorskip("jsonschema")
+    openpyxl = pytest.importorskip("openpyxl")
+    plan = loads_plan(PLAN).value
+    report = Report.from_evaluation(evaluate(plan, reports_from_rows(ROWS, plan, "r9.csv").value, "2021-03-01"))
+    document = json.loads(to_json(report))
+    jsonschema.validate(document, schemas()["results"])
+    assert document["results"][0]["missing_units"] == ["丙区"]
+    table = list(csv.DictReader(io.StringIO(to_csv(report).split("\n\n")[0])))
+    assert json.loads(table[0]["missing_units"]) == ["丙区"]
+    (tmp_path / "r.xlsx").write_bytes(to_xlsx(report))
+    sheet = openpyxl.load_workbook(tmp_path / "r.xlsx")["全部结果"]
+    header = [c.value for c in sheet[2]]  # row 1 is the sheet's title
+    assert sheet.cell(row=3, column=header.index("未报送单位 missing units") + 1).value == "丙区"

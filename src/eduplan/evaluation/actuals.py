@@ -168,7 +168,8 @@ def actual_of(prepared: ReportIndex, indicator: Indicator, question: Question, f
         chosen = own if own.value is not None or later.note is None else later
         return attrs.evolve(chosen, diagnostics=later.diagnostics) if later.diagnostics else chosen
     if question.cumulative and own.value is not None:
-        return Actual(own.value + later.value, join((own.evidence, later.evidence)), diagnostics=later.diagnostics)
+        return Actual(own.value + later.value, join((own.evidence, later.evidence)), diagnostics=later.diagnostics,
+                      missing=later.missing)
     return later
 
 
@@ -190,10 +191,11 @@ def rolled_up(prepared: ReportIndex, rollups: Rollups, indicator: Indicator, que
                                                               declared=bool(declared))
     if incomplete is not None and not rollups.partial:
         return Actual(None, evidence, note=CannotJudge(Unjudgeable.INCOMPLETE_ROLLUP, missing=missing,
-                                                       expected=len(expected)), diagnostics=(*strays, incomplete))
+                                                       expected=len(expected)), diagnostics=(*strays, incomplete),
+                      missing=missing)
     combined = _combine(indicator, values, evidence, question.cumulative)
     found_problems = (*strays, *(() if incomplete is None else (incomplete,)), *combined.diagnostics)
-    return attrs.evolve(combined, diagnostics=found_problems) if found_problems else combined
+    return attrs.evolve(combined, diagnostics=found_problems, missing=missing) if found_problems else combined
 
 
 def _undeclared(prepared: ReportIndex, indicator: Indicator, outside: Sequence[str],

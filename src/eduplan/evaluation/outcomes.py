@@ -76,6 +76,7 @@ def result_of(setting: Setting, case: Case, judged: Judged) -> Result:
         progress=four_places(main.progress), progress_upper=four_places(main.progress_upper),
         gap=shown.amount(main.gap, shown.faithful_places(main.gap, (Decimal(0),))), evidence=evidence,
         warning=_warning(setting, target, status), stretch_status=judged.stretch, cannot_judge=note,
+        missing_units=judged.actual.missing,
     )
 
 

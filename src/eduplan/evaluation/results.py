@@ -55,6 +55,8 @@ class Result:
     sums) to the target; ``gap`` is how far the actual value is from the target in the desirable
     direction (positive: short of it). ``cannot_judge`` says why there is no verdict although reports exist
     (an incomplete roll-up, a missing reference value ...), with a stable code (docs/stages.md).
+    ``missing_units`` names the declared units a roll-up to the jurisdiction lacks (``no_data``, ``missed``
+    once overdue, or beside a partial figure), in the declared order.
     """
 
     target: Target
@@ -80,6 +82,7 @@ class Result:
     warning: bool = False
     stretch_status: Status | None = None
     cannot_judge: CannotJudge | None = None
+    missing_units: tuple[str, ...] = ()
 
     @property
     def target_id(self) -> str:
@@ -119,6 +122,7 @@ class Result:
             "gap": _text(self.gap),
             "stretch_status": None if self.stretch_status is None else str(self.stretch_status),
             "cannot_judge": None if self.cannot_judge is None else str(self.cannot_judge.code),
+            "missing_units": list(self.missing_units),
             "reason_zh": self.reason_zh,
             "reason_en": self.reason_en,
             "evidence": [_evidence(r) for r in self.evidence],

@@ -79,6 +79,8 @@ class Actual:
 
     ``note`` says why there is no value although reports exist; ``diagnostics`` are the problems found
     working it out (an incomplete roll-up, an indicator that cannot be aggregated), returned with it.
+    ``missing`` names the expected units a roll-up lacks: with the ``incomplete-rollup`` note, or beside the
+    partial figure ``Policy(partial_rollups=True)`` uses.
     """
 
     value: Decimal | None
@@ -86,6 +88,7 @@ class Actual:
     history: Sequence[tuple[Decimal, ReportedValue]] = ()
     note: CannotJudge | None = None
     diagnostics: tuple[Diagnostic, ...] = ()
+    missing: tuple[str, ...] = ()
 
 
 NOTHING = Actual(None)

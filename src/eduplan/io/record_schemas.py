@@ -77,7 +77,8 @@ _RESULT_KEYS: dict[str, dict[str, Any]] = {
     "deadline": _nullable("string"), "days_to_deadline": _nullable("integer"), "progress": _nullable("string"),
     "progress_upper": _nullable("string"), "gap": _nullable("string"),
     "stretch_status": {"enum": [*(str(s) for s in Status), None]},
-    "cannot_judge": {"enum": [*(str(c) for c in Unjudgeable), None]}, "reason_zh": {"type": "string"},
+    "cannot_judge": {"enum": [*(str(c) for c in Unjudgeable), None]},
+    "missing_units": {"type": "array", "items": {"type": "string"}}, "reason_zh": {"type": "string"},
     "reason_en": {"type": "string"}, "evidence": {"type": "array", "items": {"type": "object"}},
 }
 _TASK_KEYS: dict[str, dict[str, Any]] = {

@@ -71,6 +71,7 @@ _ALL_COLUMNS: tuple[Column, ...] = (
     ("责任单位 units", lambda r: r.units),
     ("章节 section", lambda r: r.section),
     ("无法判断 cannot judge", lambda r: r.record.get("cannot_judge") or ""),
+    ("未报送单位 missing units", lambda r: "、".join(r.record.get("missing_units") or ())),
     _ALERT_COLUMNS[11],
 )
 
