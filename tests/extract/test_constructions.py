@@ -349,3 +349,53 @@ def test_numbers_naming_a_concept(text: str, values: list[str]) -> None:
 def test_year_before_a_completion_verb(text: str, deadlines: list[str]) -> None:
     """其中2023年完成6所: a year right before 完成/建成/实现/达到 is the deadline of what follows."""
     assert [t.deadline and t.deadline.isoformat() for t in extract_targets(text)] == deadlines
+
+
+@pytest.mark.parametrize(
+    ("text", "readings"),
+    [
+        ("每年组织开展:艺术展演1次、运动会1次。", [("艺术展演", "yearly", None), ("运动会", "yearly", None)]),
+        ("每学期开展:专题培训1次、满意度调查1次。",
+         [("专题培训", None, "frequency every term (每学期)"), ("满意度调查", None, "frequency every term (每学期)")]),
+        ("每年组织开展：保教质量评估1次、全员培训1轮。",
+         [("保教质量评估", "yearly", None), ("全员培训", "yearly", None)]),
+        # no colon: the frequency stays in its clause
+        ("每年组织艺术展演1次,建设社团20个。", [("艺术展演", "yearly", None), ("建设社团", None, None)]),
+    ],
+)
+def test_a_frequency_before_a_colon_governs_the_list(text: str,
+                                                     readings: list[tuple[str, str | None, str | None]]) -> None:
+    """每年/每学期 in a lead clause ending in a colon is the frequency of every item listed after it."""
+    assert [(t.indicator, t.recurring, t.notes) for t in extract_targets(text)] == readings
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "reading"),
+    [
+        ("新任校长、园长任职资格培训各不少于300学时。", ["新任校长任职资格培训", "新任园长任职资格培训"],
+         (">=", "300", "class_hour")),
+        ("其中体育、艺术类项目各不少于3个。", ["体育类项目", "艺术类项目"], (">=", "3", "count")),
+        ("校内、校外各1小时。", ["校内", "校外"], ("==", "1", "hour")),
+        ("市级、县级、校级示范课各2节。", ["市级示范课", "县级示范课", "校级示范课"], ("==", "2", "class_hour")),
+    ],
+)
+def test_ge_gives_each_item_of_a_list_the_number(text: str, names: list[str], reading: tuple[str, str, str]) -> None:
+    """各 after a list: one target per item, each quoting the whole list, named by its item and the shared words."""
+    found = extract_targets(text)
+    assert [t.indicator for t in found] == names
+    assert {(t.comparator.value, str(t.value), t.unit) for t in found} == {reading}
+    assert len({(t.span.start, t.span.end) for t in found}) == 1 and "、" in found[0].text
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("对评估中发现问题的县,限期3个月内完成整改。", []),  # a time limit
+        ("每年到企业实践不少于1个月。", ["1 month"]),
+        ("园长和教师全员培训1轮。", ["1 count"]),
+        ("推进教师交流轮岗5人。", ["5 count"]),  # 轮岗 is no measure word
+    ],
+)
+def test_time_limits_and_rounds(text: str, values: list[str]) -> None:
+    """N个月内 after 限期 is a time limit, not a duration to reach; 轮 counts rounds (1轮), not inside 轮岗."""
+    assert [f"{t.value} {t.unit}" for t in extract_targets(text)] == values

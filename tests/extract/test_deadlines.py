@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
+from eduplan.extract import extract_targets
 from eduplan.extract.deadlines import cell_deadline, title_period_end, title_period_start, year_cues
 
 
@@ -86,3 +89,67 @@ def test_five_year_plans_give_their_period() -> None:
     assert title_period_end("某县“十四五”教育事业发展规划") == dt.date(2025, 12, 31)
     assert title_period_start("“十三五”教育规划") == 2016
     assert title_period_end("十五年一贯制学校建设方案") is None
+
+
+def _fine(sentence: str, year: int | None = 2025) -> list[tuple[str, str, bool]]:
+    return [(cue.text, cue.date.isoformat(), cue.fine) for cue in year_cues(sentence, 0, None, lambda _: year)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cues"),
+    [
+        ("2025年12月底前完成平台建设", [("2025年12月底前", "2025-12-31", True)]),
+        ("2026年6月底前,参与率达90%", [("2026年6月底前", "2026-06-30", True)]),
+        ("2025年9月前完成移交", [("2025年9月前", "2025-09-30", True)]),  # 9月前: by the end of September
+        ("到2026年6月,建成平台", [("到2026年6月", "2026-06-30", True)]),
+        ("2026年6月30日前完成", [("2026年6月30日前", "2026-06-30", True)]),
+        ("2025年上半年完成", [("2025年上半年", "2025-06-30", True)]),
+        ("第三季度完成", [("第三季度", "2025-09-30", True)]),
+        ("6月底前完成招聘", [("6月底前", "2025-06-30", True)]),  # no year: the context's
+        ("上半年完成改扩建", [("上半年", "2025-06-30", True)]),
+        ("秋季学期开学前投用5所", [("秋季学期开学前", "2025-08-31", True)]),
+        ("春季开学前完成", [("春季开学前", "2025-01-31", True)]),
+        ("年底前开工2所", [("年底前", "2025-12-31", False)]),
+        ("全年新增学位3000个", [("全年", "2025-12-31", False)]),
+    ],
+)
+def test_cues_finer_than_a_year(sentence: str, cues: list[tuple[str, str, bool]]) -> None:
+    """Months, days, halves, quarters and the start of a term are deadlines of their sentence; printed without a
+    year they take the context's year; the year rules' reading of the same place gives way to them."""
+    assert _fine(sentence) == cues
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["每年3月底前完成自评", "2025年9月—10月", "区教育局2025年2月10日印发", "限期3个月内完成整改", "三年内完成",
+     "全年级学生"],
+)
+def test_dates_that_are_no_cues(sentence: str) -> None:
+    """A date every year (每年3月底前), a span heading, an issue date, a time limit and 全年级 are no deadlines."""
+    assert [cue.text for cue in year_cues(sentence, 0, None, lambda _: 2025)] == []
+
+
+def test_without_a_context_year_a_month_is_ignored() -> None:
+    """6月底前 in a plan of several years, with no year printed before it, dates nothing."""
+    assert _fine("6月底前完成招聘", None) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "deadlines"),
+    [
+        # no year: the year of a one-year plan (a 工作要点)
+        ("2025年工作要点\n6.配置教师。6月底前完成招聘,招聘教师300名左右。交流教师比例不低于10%。\n",
+         [("招聘教师", "2025-06-30"), ("交流教师比例", "2025-12-31")]),
+        ("2025年工作要点\n1.建设学校。秋季学期开学前投用学校5所,全年新增学位3000个。\n",
+         [("投用学校", "2025-08-31"), ("新增学位", "2025-12-31")]),
+        # the year of the stage a month is printed in
+        (("专项行动方案\n三、时间安排\n(一)启动阶段(2025年9月—10月)。10月底前,调查覆盖全部义务教育学校。\n"
+          "(二)实施阶段(2025年11月—2026年6月)。2026年6月底前,学生参与率达到90%以上。\n"),
+         [("调查覆盖全部义务教育学校", "2025-10-31"), ("学生参与率", "2026-06-30")]),
+    ],
+)
+def test_months_date_their_own_sentence_and_give_their_item_the_year(
+        text: str, deadlines: list[tuple[str, str]]) -> None:
+    """A month cue dates the targets after it in its sentence; another target of its item takes only its year
+    (ruling 1 at item level speaks of a year: 6月底前完成招聘 is not the deadline of the 交流 share)."""
+    assert [(t.indicator, t.deadline and t.deadline.isoformat()) for t in extract_targets(text)] == deadlines

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import attrs
 
@@ -36,21 +36,51 @@ _CUE = re.compile(
 )
 # A clause opening with a year (2027年,) or a span of years (2025—2027年,: its last year); 2018年起 starts, it
 # is no deadline.
-_OPENING_YEAR = re.compile(r"^\s*(?:\d{4}\s*年?\s*[-—–~至到]\s*)?(?P<year>\d{4})\s*年(?![度份级起])")
+# A month after the year is read by the finer cues (2026年6月底前,), or is none (2025年9月—10月, a span of months).
+_OPENING_YEAR = re.compile(r"^\s*(?:\d{4}\s*年?\s*[-—–~至到]\s*)?(?P<year>\d{4})\s*年(?![度份级起])(?!\s*\d{1,2}\s*月)")
 _RELATIVE = re.compile(r"(?P<count>\d{1,2}|[一二三四五六七八九十两])\s*年(?:内|之内|时间内)")
 _FIVE_YEAR = re.compile(r"十([一二三四五六七八九]?)五(?:规划|计划|时期|期间|”|\"|教育|发展|$)")
 # “十四五”期间新改扩建幼儿园200所: the end of the named five-year plan is the deadline.
 _PLAN_PERIOD_CUE = re.compile(r"[“\"]?十[一二三四五六七八九]?五[”\"]?(?:期间|末期?|时期)")
 EARLIEST_YEAR, LATEST_YEAR = 1949, 2100
+# Cues finer than a year: a month or a day with 底前/前 (2025年12月底前, 2025年9月前, 2026年6月30日前, 到2026年6月),
+# a half or quarter (上半年, 2025年第三季度), the start of a term (秋季学期开学前: the end of August), the year's end
+# without its year (年底前, 年内, 全年). Without a year they take the year of their context (``year_at``).
+# 每年3月底前 is a recurring date, not a deadline.
+_OPTIONAL_YEAR = r"(?:(?P<year>\d{4})\s*年\s*)?"
+_FINE_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(rf"{_OPTIONAL_YEAR}(?<![\d.])(?P<month>1[0-2]|0?[1-9])\s*月(?P<day>[1-3]?\d)\s*日(?:前|以前|之前)"),
+     "day"),
+    (re.compile(rf"{_OPTIONAL_YEAR}(?<![\d.])(?P<month>1[0-2]|0?[1-9])\s*月份?"
+                r"(?P<suffix>底前|末前|底|末|上旬前?|中旬前?|下旬前?|前|以前|之前)"), "month"),
+    (re.compile(r"(?:到|至|截至|截止到)(?P<year>\d{4})\s*年\s*(?P<month>1[0-2]|0?[1-9])\s*月(?![\d份底末上中下前])"),
+     "month"),
+    (re.compile(rf"{_OPTIONAL_YEAR}(?<![\d全])(?P<half>上半年|下半年|第?[一二三四]季度)(?:末|底)?前?"), "half"),
+    (re.compile(rf"{_OPTIONAL_YEAR}(?P<term>秋季|春季)(?:学期)?开学(?:前|之前|以前)"), "term-start"),
+    (re.compile(r"(?<![\d年每一二三四五六七八九十两])(?:年底前|年底|年末前|年末|年内)|全年(?![级度])"), "year-end"),
+)
+#: The day before a term starts: 秋季学期 runs from September (before it: 31 August), 春季学期 from February.
+_BEFORE_TERM = {"秋季": (8, 31), "春季": (1, 31)}
+_RECURRING_DATE = re.compile(r"每(?:一|个)?(?:年|学年|学期|季度|月)度?$")
 
 
 @attrs.frozen
 class YearCue:
-    """A deadline cue at ``offset`` in a sentence (relative to the folded document)."""
+    """A deadline cue at ``offset`` in a sentence (relative to the folded document).
+
+    ``fine`` cues name a month, a day, a half or a term (2025年9月前): they date the targets of their own
+    sentence; another target of the same item takes only their year (its end) from them.
+    """
 
     offset: int
     date: dt.date
     text: str
+    fine: bool = False
+
+    @property
+    def year_end(self) -> dt.date:
+        """The end of the cue's year."""
+        return dt.date(self.date.year, 12, 31)
 
 
 def five_year_plan(title: str) -> tuple[int, int] | None:
@@ -103,7 +133,8 @@ def title_period_start(title: str | None) -> int | None:
     return int(single["year"]) if single is not None else None
 
 
-def year_cues(sentence: str, base: int, start_year: int | None) -> Iterator[YearCue]:
+def year_cues(sentence: str, base: int, start_year: int | None,
+              year_at: Callable[[int], int | None] | None = None) -> Iterator[YearCue]:
     """The deadline cues of one (folded) sentence that starts at document offset ``base``.
 
     Args:
@@ -111,6 +142,13 @@ def year_cues(sentence: str, base: int, start_year: int | None) -> Iterator[Year
         base: the document offset of the sentence's first character.
         start_year: the plan's first year, to count relative cues such as ``5年内``; ``None`` if
             the plan prints no period (relative cues are then ignored).
+        year_at: the year a cue printed without one (``6月底前``, ``年底前``) means at a document offset, or
+            ``None`` where the context gives none (such cues are then ignored).
+
+    >>> [(c.date.isoformat(), c.fine) for c in year_cues("2025年12月底前完成,2026年6月底前,参与率达90%", 0, None)]
+    [('2025-12-31', True), ('2026-06-30', True)]
+    >>> [c.date.isoformat() for c in year_cues("6月底前完成招聘,秋季学期开学前投用5所", 0, None, lambda _: 2025)]
+    ['2025-06-30', '2025-08-31']
     """
     found: list[YearCue] = []
     for clause_start, clause in _clause_starts(sentence):
@@ -131,7 +169,61 @@ def year_cues(sentence: str, base: int, start_year: int | None) -> Iterator[Year
             year = start_year + count
             if count and EARLIEST_YEAR <= year <= LATEST_YEAR:
                 found.append(YearCue(base + match.start(), dt.date(year, 12, 31), match[0]))
-    yield from sorted(found, key=lambda cue: cue.offset)
+    found.extend(fine_cues(sentence, base, year_at))
+    yield from _without_repeats(sorted(found, key=lambda cue: cue.offset))
+
+
+def fine_cues(sentence: str, base: int, year_at: Callable[[int], int | None] | None = None) -> Iterator[YearCue]:
+    """Cues finer than a year (months, days, halves, the start of a term) and the year's end printed without
+    its year, in a (folded) sentence starting at document offset ``base``.
+
+    >>> [(c.text, c.date.isoformat()) for c in fine_cues("2025年9月前完成3所,年底前完成,每年3月底前自评", 0,
+    ...                                                  lambda _: 2025)]
+    [('2025年9月前', '2025-09-30'), ('年底前', '2025-12-31')]
+    """
+    for pattern, form in _FINE_CUES:
+        for match in pattern.finditer(sentence):
+            if _RECURRING_DATE.search(sentence, 0, match.start()):
+                continue  # 每年3月底前完成自评: a date every year
+            printed = match.groupdict().get("year")
+            year = int(printed) if printed else (year_at(base + match.start()) if year_at else None)
+            if year is None or not EARLIEST_YEAR <= year <= LATEST_YEAR:
+                continue
+            date = _fine_date(match, form, year)
+            if date is not None:
+                yield YearCue(base + match.start(), date, match[0], fine=form != "year-end")
+
+
+def _fine_date(match: re.Match[str], form: str, year: int) -> dt.date | None:
+    if form == "term-start":
+        month, day = _BEFORE_TERM[match["term"]]
+        return dt.date(year, month, day)
+    if form == "year-end":
+        return dt.date(year, 12, 31)
+    if form == "day":
+        text = f"{year}年{match['month']}月{match['day']}日"
+    elif form == "half":
+        text = f"{year}年{match['half'].removeprefix('第')}"
+    else:
+        suffix = (match.groupdict().get("suffix") or "").replace("以前", "前").replace("之前", "前")
+        text = f"{year}年{match['month']}月{suffix}"
+    try:
+        deadline = parse_deadline(text)
+    except DeadlineError:
+        return None
+    return None if deadline is None else deadline.date
+
+
+def _without_repeats(cues: list[YearCue]) -> Iterator[YearCue]:
+    """One cue per place: the year rules also read the 2026年 of 2026年6月底前; the finer cue wins."""
+    fine = [cue for cue in cues if cue.fine]
+    for cue in cues:
+        if cue.fine or not any(_overlap(cue, other) for other in fine):
+            yield cue
+
+
+def _overlap(one: YearCue, other: YearCue) -> bool:
+    return one.offset < other.offset + len(other.text) and other.offset < one.offset + len(one.text)
 
 
 def deadline_before(cues: tuple[YearCue, ...], offset: int) -> YearCue | None:

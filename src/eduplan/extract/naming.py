@@ -41,7 +41,8 @@ FRAME = re.compile(
     r"|每\d+个?[\u4e00-\u9fff]{1,6}?(?=至少|最多|配备|配置|设置|应|要|须|不)"
     rf"|{EACH_SCOPE}"
     r"|原则上|要|应当|应|须|必须|保证|确保|做到|力争|争取|努力|逐步|进一步|持续|鼓励|支持|推动|帮助|引导"
-    r"|[,;:、+]|到\d{4}年(?:底|末)?前?|\d{4}年(?:底|末)?前?|\d{1,2}年内)"
+    r"|[,;:、+]|到\d{4}年(?:底|末)?前?|\d{4}年(?:底|末)?前?|\d{1,2}年内"
+    r"|(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:份|底|末)?前|[上下]半年|年[底末]前|(?:秋季|春季)(?:学期)?开学前)"
 )
 #: What stands right before the number without naming anything: cues, changes, frequencies, fillers.
 TRAILING = re.compile(
@@ -65,6 +66,7 @@ SCOPE_LIKE = re.compile(r"^(?:每|各|所有|全部)|中$")
 #: Attribute words whose thing is named after the number: 时间不少于30分钟的体育大课间活动.
 ATTRIBUTES = frozenset({"时间", "时长", "比例", "规模", "数量", "人数", "面积"})
 PHRASE = re.compile(r"^[^,;:。+\d]{1,40}")
+NUMBER_LATER = re.compile(r"\d")
 ENUMERATION_CUT = re.compile(r"(?<=[^、]{2})、.*$")
 #: Verbs after which the name is the noun printed after the number.
 VERB_HEAD = re.compile(
@@ -151,8 +153,8 @@ def _noun_after(tail: str) -> str:
     modifiers come first (2000个面向全体学生、内容丰富的美育社团); a list stops at its 、 (管乐团、千支舞蹈队),
     except after one character (省、市艺术特色学校)."""
     phrase = PHRASE.match(tail.strip())
-    if phrase is None:
-        return ""
+    if phrase is None or (tail.strip().startswith("、") and NUMBER_LATER.search(tail)):
+        return ""  # 培训1次、调查1次: the next item of a list of numbers starts (not 1套、具有本校特色的健身“校操”)
     text = re.sub(r"^(?:左右|余|多|以上|以下)?(?:的)?(?:次|届)?", "", phrase[0].strip())
     if TRAILING_CUE_ONLY.search(text) and "的" in tail:
         text = re.split(r"[,;:。]", tail.rsplit("的", 1)[1])[0]  # 一次时间不少于30分钟的体育大课间活动
@@ -199,6 +201,51 @@ def distributed_names(clause: str, count: int, context: str = "") -> tuple[str, 
         return tuple(level + after for level in levels)
     noun = before or _core(context)
     return None if not noun else tuple(f"{noun}({level})" for level in levels)
+
+
+#: 校内、校外各1小时, 新任校长、园长任职资格培训各不少于300学时: 各 gives every item of the list before it the number.
+EACH_OF_LIST = re.compile(rf"(?P<list>[^,;:。()]*?[^、]、[^,;:。()]+?)各(?:{_CUES})?[在为有]?$")
+
+
+def each_names(head: str) -> tuple[int, tuple[str, ...]] | None:
+    """The names a number after 各 gives to each item of the list before it, and where the list starts in ``head``.
+
+    The items of a list are alike: the shared words before its first item and after its last one are found by
+    lining up the first and last items (校长 and 园长 end alike), else by the shorter of the two.
+
+    >>> each_names("新任校长、园长任职资格培训各不少于")
+    (0, ('新任校长任职资格培训', '新任园长任职资格培训'))
+    >>> each_names("其中体育、艺术类项目各不少于"), each_names("校内、校外各")
+    ((2, ('体育类项目', '艺术类项目')), (0, ('校内', '校外')))
+    >>> each_names("各校不少于") is None, each_names("小学、初中分别") is None
+    (True, True)
+    """
+    found = EACH_OF_LIST.search(head)
+    if found is None:
+        return None
+    listed = found["list"]
+    lead = LEADING_FILLER.match(listed)
+    start = found.start("list") + (lead.end() if lead else 0)
+    parts = head[start : found.end("list")].split("、")
+    if len(parts) < 2 or not all(parts):
+        return None
+    first, last = parts[0], parts[-1]
+    width = len(parts[1]) if len(parts) > 2 else _item_width(first, last)
+    if width > min(len(first), len(last)):
+        return None
+    before, after = first[: len(first) - width], last[width:]
+    items = (first[len(first) - width :], *parts[1:-1], last[:width])
+    return start, tuple(before + item + after for item in items)
+
+
+def _item_width(first: str, last: str) -> int:
+    """How many characters the first and the last item of a two-item list have: where they line up best."""
+    best, width = 0, min(len(first), len(last))
+    for size in range(1, min(len(first), len(last)) + 1):
+        alike = sum(a == b for a, b in zip(first[-size:], last[:size], strict=True))
+        if alike > best:
+            best, width = alike, size
+    return width
 
 
 def level_name(name: str, context: str) -> str:

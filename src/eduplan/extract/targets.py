@@ -17,6 +17,7 @@ a completion verb such as 建成, 开办, 达标, 通过...认定, 实现) becom
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Iterator
 from decimal import Decimal
@@ -25,6 +26,7 @@ import attrs
 
 from eduplan.extract.candidates import Quantity, Span, TargetCandidate
 from eduplan.extract.cues import (
+    FREQUENCY_RE,
     SUFFIX_CUES,
     comparison_for,
     frequency_note,
@@ -37,7 +39,7 @@ from eduplan.extract.cues import (
 )
 from eduplan.extract.deadlines import YearCue, deadline_before, year_cues
 from eduplan.extract.lexicon import alternation, lexicon
-from eduplan.extract.naming import Name, distributed_names, level_name, name_indicator
+from eduplan.extract.naming import Name, distributed_names, each_names, level_name, name_indicator
 from eduplan.extract.quantities import find_quantities
 from eduplan.extract.text import Document
 from eduplan.targets import Comparator
@@ -72,6 +74,7 @@ DENOMINATOR_SCOPE = re.compile(
     r"(?P<scope>每\d+个?[\u4e00-\u9fff]{1,6}?)(?:原则上)?(?:至少|最多|配备|配置|设置|应|要|须|不)"
 )
 # 覆盖率保持在75%以上 holds throughout: a year given for another target of its item is not its deadline.
+PRINTED_YEAR = re.compile(r"(?<!\d)(\d{4})\s*年")
 HOLDS_THROUGHOUT = re.compile(r"保持|稳定在|始终")
 ITEM_MARKER = re.compile(
     r"\s*(?:\([一二三四五六七八九十\d]{1,3}\)|[一二三四五六七八九十]{1,3}[、是]|\d{1,2}[.、](?!\d))"
@@ -147,7 +150,8 @@ def read_targets(doc: Document, context: TargetContext) -> tuple[TargetCandidate
     readings: list[tuple[_Reading, tuple[YearCue, ...]]] = []
     every_cue: list[YearCue] = []
     for sentence in doc.sentences:
-        cues = tuple(year_cues(doc.text(sentence), sentence.start, context.start_year))
+        year_at = functools.partial(_context_year, doc, context, sentence.start)
+        cues = tuple(year_cues(doc.text(sentence), sentence.start, context.start_year, year_at))
         every_cue.extend(cues)
         if context.background_at(sentence.start):
             continue
@@ -166,6 +170,7 @@ class _Shared:
     named: Name | None = None
     subject: str | None = None
     recurring: str | None = None
+    lead: str = ""
 
 
 def _sentence_targets(doc: Document, sentence: Span, quantities: list[Quantity]) -> Iterator[_Reading]:
@@ -184,6 +189,8 @@ def _sentence_targets(doc: Document, sentence: Span, quantities: list[Quantity])
             context = doc.text(clause)  # a topic opening the sentence: 校际差异系数,小学均…0.50,初中均…0.45
         if not inside:
             yield from _coverage_targets(doc, clause, hedged)
+            if doc.folded[clause.end : clause.end + 1] == ":" and FREQUENCY_RE.search(doc.text(clause)):
+                shared.lead = doc.text(clause)  # 每年组织开展:艺术展演1次、运动会1次: the list shares 每年
         hedged = hedged or hedges_rest_of_sentence(doc.text(clause))
 
 
@@ -215,7 +222,7 @@ def _numeric_targets(
             named = name_indicator(text[start : quantity.span.start], after, named,
                                    PRINTED_NUMBER.sub("", doc.text(quantity.span)))
         shared.named = named
-        yield _Reading(
+        reading = _Reading(
             span=Span(start, end),
             quantity=quantity,
             comparator=comparator,
@@ -223,17 +230,36 @@ def _numeric_targets(
             soft=hedged or is_soft(before),
             recurring=_recurring(doc.text(clause), before, shared, quantity.unit),
             scope=_denominator_scope(before) or scope_of(before, after, percent_head) or shared.subject,
-            notes=_notes(quantity, before),
+            notes=_notes(quantity, before if FREQUENCY_RE.search(before) else shared.lead + before),
         )
+        yield from _each_of_list(reading, before, clause, shared)
         previous = (quantity, comparator)
+
+
+def _each_of_list(reading: _Reading, before: str, clause: Span, shared: _Shared) -> Iterator[_Reading]:
+    """One target per item of a list before 各 (校长、园长…各不少于300学时: both at least 300), quoting the list."""
+    each = each_names(before)
+    if each is None:
+        yield reading
+        return
+    at, names = each
+    span = Span(min(reading.span.start, clause.start + at), reading.span.end)
+    note = "各: the number holds for each item of the list"
+    notes = note if reading.notes is None else f"{reading.notes}; {note}"
+    scope = _denominator_scope(before[:at]) or scope_of(before[:at], "", "") or shared.subject
+    for name in names:
+        yield attrs.evolve(reading, span=span, indicator=name, scope=scope, notes=notes)
 
 
 def _recurring(clause: str, before: str, shared: _Shared, unit: str) -> str | None:
     """每年 before the number, or 年均 before percentage points (年均提高2个百分点: 2 more every year); a 其中
-    clause is part of the one before it and shares its frequency (每年不低于…10%,其中骨干教师不低于…20%)."""
+    clause is part of the one before it and shares its frequency (每年不低于…10%,其中骨干教师不低于…20%); a list
+    after a colon shares the frequency before it (每年组织开展:艺术展演1次、运动会1次)."""
     own = recurrence(before) or ("yearly" if unit == "percentage_point" and is_annual(before) else None)
     if own is None and PART_OF_PREVIOUS.match(clause):
         own = shared.recurring
+    if own is None and shared.lead and not FREQUENCY_RE.search(before):
+        own = recurrence(shared.lead)  # a frequency before a colon governs the list after it
     shared.recurring = own
     return own
 
@@ -258,12 +284,15 @@ def _describes(quantity: Quantity, before: str, after: str, later: list[Quantity
     """Numbers that describe rather than commit.
 
     ``每6个教学班`` (a denominator), ``等3项`` and ``6条25项`` (the size of a list), ``以...为目标的6所老重点
-    高中`` (a count after 的), ``消除66人以上超大班额`` (a threshold naming a category) and ``班额不满45人的
-    班级比例达到90%`` (a number inside the definition of what is measured) are left out.
+    高中`` (a count after 的), ``消除66人以上超大班额`` (a threshold naming a category), ``班额不满45人的
+    班级比例达到90%`` (a number inside the definition of what is measured) and ``限期3个月内`` (a time limit) are
+    left out.
     """
     trimmed = before.rstrip()
     if DENOMINATOR.search(trimmed) or LIST_SIZE.search(trimmed):
         return True
+    if quantity.unit == "month" and after.startswith(("内", "之内")):
+        return True  # 限期3个月内完成整改: a time limit, not a duration to reach
     if quantity.unit != "count":
         return False
     if after.startswith("的") and later:
@@ -367,6 +396,18 @@ def _as_printed(doc: Document, scope: str | None, near: Span) -> str | None:
     return scope if at < 0 else doc.source[at : at + len(scope)]
 
 
+def _context_year(doc: Document, context: TargetContext, sentence_start: int, offset: int) -> int | None:
+    """The year a cue printed without one means (6月底前, 年底前, 秋季学期开学前): the last year printed before it in
+    its item (a stage such as 启动部署阶段(2025年9月—10月)) or sentence, else the year of a one-year plan."""
+    items = context.items_at(offset)
+    start = min(items[0].start, sentence_start) if items else sentence_start
+    printed = PRINTED_YEAR.findall(doc.folded, start, offset)
+    if printed:
+        return int(printed[-1])
+    single = context.default_deadline is not None and context.default_deadline.year == context.start_year
+    return context.start_year if single else None
+
+
 def _item_cue(context: TargetContext, offset: int) -> YearCue | None:
     """A year cue of the enclosing item (ruling 1, item level): the innermost item's nearest cue before
     the target, else its first one after; for the items around it, a cue in their own lead text
@@ -390,8 +431,9 @@ def _candidate(
         if cue is None and not HOLDS_THROUGHOUT.search(doc.folded[reading.span.start : quantity.span.start]):
             cue = _item_cue(context, quantity.span.start)
             if cue is not None:
-                note = f"deadline from {cue.text} in the enclosing item"
+                note = f"deadline from {cue.text} in the enclosing item" + (" (its year)" if cue.fine else "")
                 notes = note if notes is None else f"{notes}; {note}"
+                cue = attrs.evolve(cue, date=cue.year_end) if cue.fine else cue  # 9月前 dates its own target only
         deadline = cue.date if cue is not None else context.default_deadline
     return TargetCandidate(
         id=f"t{index + 1:03d}",
