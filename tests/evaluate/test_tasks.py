@@ -4,7 +4,18 @@ from __future__ import annotations
 
 import pytest
 
-from eduplan import Comparator, Plan, Section, Target, Task, TaskReport, TaskState, parse_deadline, parse_quantity
+from eduplan import (
+    Comparator,
+    Milestone,
+    Plan,
+    Section,
+    Target,
+    Task,
+    TaskReport,
+    TaskState,
+    parse_deadline,
+    parse_quantity,
+)
 from eduplan.evaluation import Status, TaskDeadlineStatus, evaluate
 from tests.evaluate.helpers import D, indicator, report
 
@@ -61,3 +72,51 @@ def test_unknown_task_report_is_a_diagnostic() -> None:
     reports = (r for r in [TaskReport("9", TaskState.DONE, D("2017-04-01"))])  # a generator is read once
     evaluation = evaluate(task_plan(Task("1")), [], D("2017-05-01"), task_reports=reports)
     assert [str(d.code) for d in evaluation.diagnostics] == ["unknown-task"]
+
+
+# reported rate (target >= 90 % by 2017), task state (None: no task report), as of, then the task's deadline
+# status, status, and whether it is listed as overdue (逾期任务); the task is due 2017.6
+ACHIEVED_CASES = [
+    pytest.param("91%", None, "2017-07-02", TaskDeadlineStatus.ACHIEVED_UNREPORTED, Status.ACHIEVED, False,
+                 id="achieved-past-deadline-no-report"),
+    pytest.param("91%", TaskState.IN_PROGRESS, "2017-07-02", TaskDeadlineStatus.ACHIEVED_UNREPORTED,
+                 Status.ACHIEVED, False, id="achieved-past-deadline-in-progress"),
+    pytest.param("91%", TaskState.DONE, "2017-07-02", TaskDeadlineStatus.DONE, Status.ACHIEVED, False,
+                 id="achieved-and-reported-done"),
+    pytest.param("91%", None, "2017-05-02", TaskDeadlineStatus.NOT_DUE, Status.ACHIEVED, False,
+                 id="achieved-before-deadline"),
+    pytest.param("80%", None, "2018-01-02", TaskDeadlineStatus.OVERDUE, Status.MISSED, True,
+                 id="not-achieved-past-deadline"),
+]
+
+
+@pytest.mark.parametrize(("value", "state", "as_of", "deadline", "status", "overdue"), ACHIEVED_CASES)
+def test_an_achieved_task_is_not_overdue(value: str, state: TaskState | None, as_of: str,
+                                         deadline: TaskDeadlineStatus, status: Status, overdue: bool) -> None:
+    """91 % against 不低于90% is achieved: past the 2017.6 deadline the task is not overdue (nor failed), and its
+    missing report of completion is said by the deadline status ``achieved_unreported``; 80 % is overdue."""
+    rate = indicator()
+    target = Target("t", rate, Comparator.AT_LEAST, parse_quantity("90%"), deadline=parse_deadline("2017年"))
+    task = Task("1", targets=(target,), deadline=parse_deadline("2017.6"))
+    reports = [] if state is None else [TaskReport("1", state, D("2017-05-01"))]
+    evaluation = evaluate(task_plan(task), [report(value, "2017-05-01")], D(as_of), task_reports=reports)
+    result = evaluation.tasks[0]
+    assert (result.deadline_status, result.status, result.overdue) == (deadline, status, overdue)
+    assert bool(evaluation.task_failures()) is overdue
+    record = result.to_record()
+    assert record["deadline_status"] == str(deadline)
+    if deadline is TaskDeadlineStatus.ACHIEVED_UNREPORTED:
+        assert record["deadline_status_zh"] == "目标已达成，未报完成"
+        assert result.reason_zh.startswith("完成时限：目标已达成，未报完成；目标1/1项已完成；任务未报送完成情况")
+        assert "the task itself was not reported done" in result.reason_en
+
+
+def test_an_overdue_milestone_keeps_an_achieved_task_overdue() -> None:
+    """Targets achieved but a milestone (2017.3) never reported done: the task is missed and listed overdue."""
+    rate = indicator()
+    target = Target("t", rate, Comparator.AT_LEAST, parse_quantity("90%"), deadline=parse_deadline("2017年"))
+    task = Task("1", targets=(target,), deadline=parse_deadline("2017.6"),
+                milestones=(Milestone("1a", "完成规划", parse_deadline("2017.3")),))
+    result = evaluate(task_plan(task), [report("91%", "2017-05-01")], D("2017-07-02")).tasks[0]
+    assert (result.deadline_status, result.status, result.overdue) == (
+        TaskDeadlineStatus.OVERDUE, Status.MISSED, True)

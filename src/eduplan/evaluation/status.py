@@ -100,6 +100,9 @@ class TaskDeadlineStatus(enum.StrEnum):
 
     DONE = "done"
     OVERDUE = "overdue"
+    ACHIEVED_UNREPORTED = "achieved_unreported"
+    """Past its deadline and not reported done, but its targets (and milestones) are all achieved: not overdue,
+    though the task's own report of completion is missing."""
     DUE_SOON = "due_soon"
     IN_PROGRESS = "in_progress"
     NOT_DUE = "not_due"
@@ -110,6 +113,7 @@ class TaskDeadlineStatus(enum.StrEnum):
     def label_zh(self) -> str:
         """The Chinese label."""
         return {
-            "done": "已完成", "overdue": "已逾期", "due_soon": "即将到期", "in_progress": "推进中",
+            "done": "已完成", "overdue": "已逾期", "achieved_unreported": "目标已达成，未报完成",
+            "due_soon": "即将到期", "in_progress": "推进中",
             "not_due": "未到期", "ongoing": "长期推进", "no_deadline": "无完成时限",
         }[self.value]

@@ -84,7 +84,10 @@ def evaluate_task(
 
     With targets or milestones, the task's status summarises them (a milestone counts as done, overdue
     or not yet due like a task without targets), except that an overdue task whose targets are not all
-    achieved is missed. Without either it follows the deadline and the latest task report: done is
+    achieved is missed. A task past its deadline whose targets and milestones are all achieved is not
+    overdue, whether or not it was reported done: it is achieved, and without a ``done`` report its deadline
+    status is ``achieved_unreported`` (目标已达成，未报完成), so the missing report is still said.
+    Without either it follows the deadline and the latest task report: done is
     achieved, overdue is missed, in progress is on track, due soon without progress is at risk, and a
     task with nothing reported is not due (before its deadline) or has no data (长期). A task with no
     printed deadline is due by the end of the plan (``plan_end``), as targets are.
@@ -99,7 +102,9 @@ def evaluate_task(
     parts = (*target_statuses, *steps)
     if parts:
         status = summarise(parts)
-        if deadline is TaskDeadlineStatus.OVERDUE and status not in (Status.ACHIEVED, Status.BREACHED):
+        if deadline is TaskDeadlineStatus.OVERDUE and status is Status.ACHIEVED:
+            deadline = TaskDeadlineStatus.ACHIEVED_UNREPORTED  # done in fact: not overdue, its own report missing
+        elif deadline is TaskDeadlineStatus.OVERDUE and status is not Status.BREACHED:
             status = Status.MISSED
     else:
         status = _status_without_targets(deadline, report)
@@ -121,6 +126,9 @@ def _task_reason(deadline: TaskDeadlineStatus, target_statuses: tuple[Status, ..
     if late:
         zh += "；" + "，".join(f"节点{m.milestone.id}（{date_zh(m.deadline)}）已逾期" for m in late if m.deadline)
         en += "; overdue milestones: " + ", ".join(m.milestone.id for m in late)
+    if deadline is TaskDeadlineStatus.ACHIEVED_UNREPORTED:
+        zh += "；任务未报送完成情况"
+        en += "; the task itself was not reported done"
     if report is not None:
         zh += f"；最新进展（{date_zh(report.date)}）：{report.state.label_zh}"
         en += f"; latest report ({report.date.isoformat()}): {report.state.value.replace('_', ' ')}"
