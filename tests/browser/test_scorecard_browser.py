@@ -107,3 +107,28 @@ def test_chinese_is_drawn_in_a_cjk_face(page: Browser, selector: str) -> None:
     fonts = page.fonts(selector)
     main = max(fonts, key=lambda f: f["glyphCount"])
     assert CJK_FACE.search(main["familyName"]), fonts
+
+
+def test_cannot_judge_is_visible_on_a_desktop_and_a_phone(tmp_path: Path) -> None:
+    """A roll-up 2 of 3 districts reported (no_data): the 无法判断 marker (汇总不全, incomplete-rollup) and 未报送 丙区
+    are drawn, in their column on a desktop and in the row's card at 400 px, and nothing overflows the phone."""
+    from eduplan.io import loads_plan, reports_from_rows  # noqa: PLC0415 - only this test needs them
+    from tests.evaluate.test_overdue_rollups import PLAN, ROWS  # noqa: PLC0415
+
+    plan = loads_plan(PLAN).value
+    path = tmp_path / "rollup.html"
+    path.write_text(to_html(Report.from_evaluation(evaluate(plan, reports_from_rows(ROWS, plan, "r.csv").value,
+                                                            "2020-12-01"))), encoding="utf-8")
+    shown = """(function(){var c=document.querySelector('#results td[data-label="无法判断"]'),
+        m=c.querySelector('.nj'),r=m.getBoundingClientRect();
+        return [m.textContent, c.querySelector('code').textContent, c.textContent.indexOf('未报送 丙区')>=0,
+                r.width>0 && r.height>0, getComputedStyle(c).display!=='none'];})()"""
+    assert EXECUTABLE is not None
+    with browser(EXECUTABLE) as client:
+        client.open(path.as_uri())
+        assert client.errors() == []
+        for width, mobile in ((1280, False), (400, True)):
+            client.viewport(width, 900, mobile=mobile)
+            assert client.evaluate(shown) == ["汇总不全", "incomplete-rollup", True, True, True], width
+        assert client.evaluate(OVERFLOW) == []
+        client.screenshot(OUT / "cannot-judge-400px.png", full=False)

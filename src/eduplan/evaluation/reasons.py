@@ -270,3 +270,33 @@ def overdue_text(note: CannotJudge) -> tuple[str, str]:
     """
     return (f"{'、'.join(note.missing)}未报送（仅{note.done}/{note.expected}个单位报送）",
             f"{', '.join(note.missing)} did not report ({note.done} of {note.expected} units reported)")
+
+
+#: Each reason a result cannot be judged in a few words, for a table's column (无法判断): (Chinese, English).
+_LABELS: dict[Unjudgeable, tuple[str, str]] = {
+    Unjudgeable.NO_PREVIOUS_VALUE: ("缺上年数据", "no previous value"),
+    Unjudgeable.NO_BASELINE: ("缺基线", "no baseline"),
+    Unjudgeable.PARAMETER_MISSING: ("缺参照值", "reference value missing"),
+    Unjudgeable.PARAMETER_UNIT_MISMATCH: ("参照值单位不符", "reference value unit mismatch"),
+    Unjudgeable.REFERENCE_UNAVAILABLE: ("参照指标不可用", "reference indicator unavailable"),
+    Unjudgeable.REFERENCE_UNREPORTED: ("参照指标无数据", "reference indicator unreported"),
+    Unjudgeable.GAP_INDICATOR_MISSING: ("差距指标缺失", "gap indicator missing"),
+    Unjudgeable.GAP_SIDE_UNREPORTED: ("差距一方无数据", "one side of the gap unreported"),
+    Unjudgeable.INCOMPLETE_ROLLUP: ("汇总不全", "incomplete roll-up"),
+    Unjudgeable.NOT_AGGREGABLE: ("不能汇总", "not aggregable"),
+}
+
+
+def note_label(code: str) -> tuple[str, str]:
+    """Why a result cannot be judged in a few words, Chinese and English, from its stable code (a record's
+    ``cannot_judge``); a code this version does not know is shown as it is.
+
+    >>> note_label("incomplete-rollup")
+    ('汇总不全', 'incomplete roll-up')
+    >>> note_label("from-a-later-version")
+    ('from-a-later-version', 'from-a-later-version')
+    """
+    try:
+        return _LABELS[Unjudgeable(code)]
+    except ValueError:
+        return code, code

@@ -15,6 +15,7 @@ import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, TextIO
 
+from eduplan.evaluation.reasons import note_label
 from eduplan.render.report import STATUSES, Report, section_scorecard, status_zh, unit_scorecard
 from eduplan.render.safety import escape_markdown, neutralise_cell
 from eduplan.render.scorecard import (
@@ -211,12 +212,13 @@ def to_markdown(report: Report) -> str:
         lines += [f"| {_md(name) or '-'} | " + " | ".join(str(c[s]) for s in STATUSES) + " |"
                   for name, c in card.items()]
     header = ("target", "task", "indicator 指标", "scope", "status 状态", "actual", "target 目标", "deadline",
-              "reason 原因")
+              "cannot judge 无法判断", "reason 原因")
     lines += ["", "## Results 结果", "", "| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
     for r in report.records:
         cells = [r["target_id"], r.get("task_id") or r.get("goal_id"), r.get("indicator"), r.get("scope"),
                  f"{r['status']} {status_zh(r)}", r.get("actual"),
-                 f"{_flat(r.get('comparator'))} {_flat(r.get('target'))}", r.get("deadline"), r.get("reason_zh")]
+                 f"{_flat(r.get('comparator'))} {_flat(r.get('target'))}", r.get("deadline"), _cannot_judge(r),
+                 r.get("reason_zh")]
         lines.append("| " + " | ".join(_md(c) for c in cells) + " |")
     overdue = report.overdue_tasks()
     if overdue:
@@ -231,6 +233,14 @@ def to_markdown(report: Report) -> str:
     if report.diagnostics:
         lines += ["", "## Data problems 数据问题", ""] + [f"- {_md(d)}" for d in report.diagnostics]
     return "\n".join(lines) + "\n"
+
+
+def _cannot_judge(record: Mapping[str, Any]) -> str:
+    """Why a result cannot be judged (its words and stable code: 汇总不全 incomplete-rollup) and the units a
+    roll-up lacks (未报送 丙区, also behind a ``missed`` 逾期未报送); empty when neither applies."""
+    code, missing = record.get("cannot_judge"), record.get("missing_units") or ()
+    parts = [f"{note_label(str(code))[0]} {code}"] if code else []
+    return "; ".join([*parts, *([f"未报送 {'、'.join(missing)}"] if missing else [])])
 
 
 def _markdown_submissions(report: Report) -> list[str]:

@@ -26,6 +26,7 @@ from html import escape
 from typing import Any
 
 from eduplan import notebook
+from eduplan.evaluation.reasons import note_label
 from eduplan.evaluation.results import Evaluation
 from eduplan.model import Plan, Task
 from eduplan.render.report import STATUS_COLOURS, STATUS_ZH, STATUSES, Report
@@ -64,6 +65,7 @@ border-radius:.2rem;overflow:hidden;background:#eaeef2}.eduplan .bar span{displa
 .eduplan .controls{display:flex;flex-wrap:wrap;gap:.4rem;margin:.3rem 0}.eduplan .controls input,
 .eduplan .controls select{font:inherit;padding:.2rem .4rem;max-width:100%%}
 .eduplan code{font-size:.85em;overflow-wrap:anywhere}.eduplan .q{white-space:nowrap}
+.eduplan .nj{border:1px solid #9a6700;color:#9a6700;border-radius:.3rem;padding:0 .3rem;white-space:nowrap}
 """ % {"font": FONT_STACK}  # noqa: UP031 - braces in CSS make %-formatting the readable choice
 _CSS = _SCOPED_CSS + "".join(f".eduplan .status-{s}{{background:{c}}}" for s, c in STATUS_COLOURS.items())
 
@@ -130,7 +132,21 @@ def badge(status: str, label: str | None = None) -> str:
 
 _RESULT_COLUMNS: tuple[tuple[str, str], ...] = (
     ("状态", "status"), ("任务", "task"), ("指标", "indicator"), ("单位", "scope"), ("实际", "actual"),
-    ("目标", "target"), ("序时进度", "expected"), ("完成时限", "deadline"), ("牵头单位", "leads"), ("原因", "reason"))
+    ("目标", "target"), ("序时进度", "expected"), ("完成时限", "deadline"), ("牵头单位", "leads"),
+    ("无法判断", "cannot_judge"), ("原因", "reason"))
+
+
+def _cannot_judge(record: Mapping[str, Any]) -> str:
+    """Why a result cannot be judged, as a marker (its words, zh then en, and its stable code), and the units a
+    roll-up lacks (also behind a ``missed`` 逾期未报送); empty when neither applies."""
+    code, missing = record.get("cannot_judge"), record.get("missing_units") or ()
+    parts = []
+    if code:
+        zh, en = note_label(str(code))
+        parts.append(f'<span class="nj" title="{_e(en)}">{_e(zh)}</span> <code>{_e(code)}</code>')
+    if missing:
+        parts.append(f'<span class="muted">未报送 {_e("、".join(missing))}</span>')
+    return "<br>".join(parts)
 
 
 def _result_cells(row: ResultRow) -> list[tuple[str, str, str | None]]:
@@ -144,7 +160,7 @@ def _result_cells(row: ResultRow) -> list[tuple[str, str, str | None]]:
             ("指标", _e(row.indicator), None), ("单位", _e(row.scope) or '<span class="muted q">全域</span>', None),
             ("实际", _q(row.actual), None), ("目标", _q(row.target), None), ("序时进度", _q(row.expected), None),
             ("完成时限", _q(row.deadline) + days, row.deadline or "9999"), ("牵头单位", _e(row.leads), None),
-            ("原因", reason, None)]
+            ("无法判断", _cannot_judge(row.record), str(row.record.get("cannot_judge") or "")), ("原因", reason, None)]
 
 
 def _results_table(table_id: str, rows: Sequence[ResultRow], statuses: Iterable[str]) -> str:
