@@ -399,3 +399,62 @@ def test_ge_gives_each_item_of_a_list_the_number(text: str, names: list[str], re
 def test_time_limits_and_rounds(text: str, values: list[str]) -> None:
     """N个月内 after 限期 is a time limit, not a duration to reach; 轮 counts rounds (1轮), not inside 轮岗."""
     assert [f"{t.value} {t.unit}" for t in extract_targets(text)] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        ("体质健康优良率提高5-8个百分点。", ("increase_by", "5", "8", "percentage_point")),
+        ("近视率下降1-2个百分点。", ("decrease_by", "1", "2", "percentage_point")),
+        ("优良率提高5%-8%。", ("increase_by", "5", "8", "percent")),
+        ("教育经费年均增长5%-8%。", ("annual_growth", "5", "8", "percent")),
+        # levels, not changes: 提高到 names the level reached
+        ("比例提高到5%-8%。", ("range", "5", "8", "percent")),
+        ("建成示范校2-3所。", ("range", "2", "3", "count")),
+    ],
+)
+def test_a_range_of_a_change_is_a_change(text: str, reading: tuple[str, str, str, str]) -> None:
+    """提高5-8个百分点 is a change of 5 to 8 points (the upper bound kept), not a range of levels 5-8 %."""
+    (found,) = extract_targets(text)
+    assert (found.comparator.value, str(found.value), str(found.upper), found.unit) == reading
+
+
+def test_a_range_of_a_change_is_left_for_a_person() -> None:
+    """The draft plan does not model a range of a change (a target holds one change): it says so."""
+    text = "2025年工作要点\n1.育人。教育经费年均增长5%-8%。\n"
+    plan, notes = draft_to_plan(extract_plan(text), text, "points.txt")
+    assert not next(plan.tasks()).targets
+    assert any("a change of 5 to 8" in note.message for note in notes)
+
+
+@pytest.mark.parametrize(
+    ("text", "scope"),
+    [
+        ("全市义务教育学校全部达到省定办学标准。", "义务教育学校"),
+        ("全部中小学达到标准化建设要求。", "全部中小学"),
+        ("全县中小学全部建成标准化食堂。", "全县中小学"),
+        ("中小学校全部配齐心理健康教师。", "中小学校"),
+    ],
+)
+def test_all_reaching_a_standard_is_coverage(text: str, scope: str) -> None:
+    """Ruling 2: 全部/所有 + 达到 a printed standard (…标准, …要求) or 配齐 is == 100 %; 全部 after the bodies is an
+    adverb and the bodies before it are the scope."""
+    (found,) = extract_targets(text)
+    assert (found.comparator.value, str(found.value), found.unit, found.notes, found.scope) == (
+        "==", "100", "percent", "no numeral", scope)
+
+
+@pytest.mark.parametrize("text", ["所有学校要达到省定标准。", "全面达到省定标准。", "所有学校取得明显成效。"])
+def test_duties_and_vague_states_are_no_coverage(text: str) -> None:
+    """A duty (要), 全面 + a state, and a vague result are not coverage targets."""
+    assert extract_targets(text) == ()
+
+
+def test_the_attribute_column_gives_the_strength() -> None:
+    """A 主要指标 row's 属性: 约束性 is binding, 预期性 aspirational in the draft plan; soft stays a 力争 flag."""
+    text = ("规划(2021-2025年)\n指标\t单位\t2020年\t2025年\t属性\n学前三年毛入园率\t%\t90\t95\t预期性\n"
+            "九年义务教育巩固率\t%\t95\t96\t约束性\n")
+    found = extract_targets(text)
+    assert [(str(t.strength), t.soft) for t in found] == [("aspirational", False), ("binding", False)]
+    plan, _ = draft_to_plan(extract_plan(text), text, "plan.txt")
+    assert sorted(str(t.strength) for _, t in plan.targets()) == ["aspirational", "binding"]

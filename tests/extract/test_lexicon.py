@@ -259,3 +259,24 @@ def test_previous_year_words(word: str) -> None:
     """[previous-year]: followed by a change it is a year-on-year change; alone, a comparison with the past."""
     assert [t.comparator.value for t in extract_targets(f"学生近视率{word}下降1个百分点。")] == ["decrease_by"]
     assert extract_targets(f"全市幼儿园{word}多30所。") == ()
+
+
+@pytest.mark.parametrize("word", sorted(lexicon().completion))
+def test_completion_words(word: str) -> None:
+    """[completion]: 所有学校 + the state is coverage (== 100 percent, no numeral)."""
+    found = extract_targets(f"所有学校{word}。")
+    assert [(t.comparator.value, str(t.value), t.notes) for t in found] == [("==", "100", "no numeral")]
+
+
+@pytest.mark.parametrize("word", sorted(lexicon().standard_reached))
+def test_standard_reached_words(word: str) -> None:
+    """[standard-reached]: 达到 … + the word is a completion state (全部学校达到办学标准 / …建设要求)."""
+    found = extract_targets(f"全部学校达到省定建设{word}。")
+    assert [(t.comparator.value, str(t.value)) for t in found] == [("==", "100")]
+
+
+@pytest.mark.parametrize(("word", "strength"), sorted(lexicon().attributes.items()))
+def test_attribute_words(word: str, strength: str) -> None:
+    """[attribute]: a 主要指标 row's 属性 gives the target's strength (约束性 binding, 预期性 aspirational)."""
+    text = f"规划(2021-2025年)\n指标\t单位\t2020年\t2025年\t属性\n学前三年毛入园率\t%\t90\t95\t{word}\n"
+    assert [str(t.strength) for t in extract_targets(text)] == [strength]

@@ -18,7 +18,7 @@ from decimal import Decimal
 
 import attrs
 
-from eduplan.targets import Comparator
+from eduplan.targets import Comparator, Strength
 
 
 @attrs.frozen(order=True)
@@ -78,7 +78,9 @@ class TargetCandidate:
     ``baseline`` and ``baseline_date`` are set where the text prints a starting value next to the
     target (a 主要指标 table's base-year column). ``review`` says what the extractor could not decide
     (a table target whose direction neither its baseline nor its indicator tells); it is also in the
-    notes, and `draft_to_plan` reports it as a ``needs-review`` diagnostic.
+    notes, and `draft_to_plan` reports it as a ``needs-review`` diagnostic. ``strength`` is the strength a
+    主要指标 table prints in its 属性 column (约束性 binding, 预期性 aspirational); ``None`` where nothing is
+    printed (then 力争/争取, the ``soft`` flag, decide).
     """
 
     id: str
@@ -99,6 +101,7 @@ class TargetCandidate:
     baseline: Decimal | None = None
     baseline_date: dt.date | None = None
     review: str | None = None
+    strength: Strength | None = None
 
 
 @attrs.frozen

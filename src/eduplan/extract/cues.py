@@ -77,9 +77,9 @@ def comparison_for(before: str, after: str, unit: str, *, ranged: bool) -> Compa
     <Comparator.APPROXIMATELY: '~'>
     >>> comparison_for("建成省高品质示范高中", "", "count", ranged=True)
     <Comparator.RANGE: 'range'>
+    >>> comparison_for("体质健康优良率提高", "", "percentage_point", ranged=True)
+    <Comparator.INCREASE_BY: 'increase_by'>
     """
-    if ranged:
-        return Comparator.RANGE
     if unit == "percent" and ANNUAL_RE.search(before.rstrip(FILLERS)):
         return Comparator.ANNUAL_GROWTH
     if unit == "percentage_point" and is_annual(before):  # 年均提高2个百分点: points add up, 2 more every year
@@ -87,7 +87,9 @@ def comparison_for(before: str, after: str, unit: str, *, ranged: bool) -> Compa
         return Comparator.DECREASE_BY if down else Comparator.INCREASE_BY
     change = change_direction(before, unit)
     if change is not None:
-        return change
+        return change  # 提高5-8个百分点 is a change of 5 to 8 points (with an upper bound), not a range of levels
+    if ranged:
+        return Comparator.RANGE
     for word, comparison in SUFFIX_CUES:
         if after.startswith(word):
             return comparison

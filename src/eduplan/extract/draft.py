@@ -113,6 +113,10 @@ class _Builder:
                 Code.NEEDS_REVIEW, f"check {found.text!r}: {found.review}",
                 Location(file=self.name, path=f"chars {found.span.start}-{found.span.end}"), Severity.WARNING,
                 "set the comparator the plan means (>= for a floor, <= for a ceiling)"))
+        if found.comparator.is_change and found.upper is not None:
+            self.note(found, f"a change of {found.value} to {found.upper}: a target holds one change (or a range of "
+                             "levels); model the lower bound, or the levels once the baseline is known")
+            return None
         if found.comparator in (Comparator.INCREASE_BY, Comparator.DECREASE_BY):
             self.note(found, "a change needs a baseline, which the text does not give: add the baseline, then "
                              "the target")
@@ -129,7 +133,7 @@ class _Builder:
                 hold=Hold.THROUGHOUT if _THROUGHOUT.search(found.text) else Hold.BY_DEADLINE,
                 recurrence=Frequency.YEARLY if found.recurring else None,
                 accumulation=Accumulation.CUMULATIVE if cumulative else Accumulation.LEVEL,
-                scope=_scope(found.scope), strength=Strength.ASPIRATIONAL if found.soft else Strength.BINDING,
+                scope=_scope(found.scope), strength=_strength(found),
                 label=found.notes, provenance=self.provenance(found.span))
         except EduplanError as exc:
             self.note(found, exc.message.replace("\n", " "))
@@ -316,3 +320,17 @@ def _slug(name: str) -> str:
     stem = re.sub(r"\.[^.]*$", "", name.rsplit("/", 1)[-1])
     return re.sub(r"[^\w-]+", "-", stem).strip("-") or "draft"
 
+
+
+def _strength(found: TargetCandidate) -> Strength:
+    """Aspirational for a hedge (力争, 争取) or a 预期性 row of a 主要指标 table; else binding (约束性, or unsaid).
+
+    >>> from eduplan.extract import extract_targets
+    >>> rows = extract_targets("规划\\n指标\\t单位\\t2020年\\t2025年\\t属性\\n毛入园率\\t%\\t90\\t95\\t预期性\\n"
+    ...                        "巩固率\\t%\\t95\\t96\\t约束性\\n")
+    >>> [str(_strength(t)) for t in rows]
+    ['aspirational', 'binding']
+    """
+    if found.soft or found.strength is Strength.ASPIRATIONAL:
+        return Strength.ASPIRATIONAL
+    return Strength.BINDING

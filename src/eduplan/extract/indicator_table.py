@@ -41,13 +41,13 @@ import attrs
 
 from eduplan.extract.candidates import Span
 from eduplan.extract.direction import Judgement, judge
-from eduplan.extract.lexicon import lexicon
+from eduplan.extract.lexicon import alternation, lexicon
 from eduplan.extract.text import Document
 from eduplan.targets import Comparator
 
 YEAR_CELL = re.compile(r"^(?P<year>(?:19|20)\d{2})\s*年")
 HEADER_NAME = re.compile(r"指标")
-ATTRIBUTE_CELL = re.compile(r"^(?:预期性|约束性|预期|约束)$")
+ATTRIBUTE_CELL = re.compile(rf"^(?:{alternation(lexicon().attributes)})$")  # lexicon [attribute]
 VALUE_CELL = re.compile(
     r"^(?P<prefix>[≥>≤<]|大于|超过|不低于|不少于|达到)?\s*[\[〔(]?(?P<number>\d+(?:\.\d+)?)[\]〕)]?"
     r"\s*(?P<unit>%|年|岁|万人|万所|万个|所|个|人|名)?\s*(?P<suffix>以上|以下|左右)?$"

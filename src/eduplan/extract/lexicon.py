@@ -24,7 +24,7 @@ from importlib import resources
 
 import attrs
 
-from eduplan.targets import Comparator
+from eduplan.targets import Comparator, Strength
 
 _CJK_OR_SIGN = re.compile(r"^[\u4e00-\u9fff%‰]+$")
 _FACTOR = re.compile(r"^(?P<factor>\d+(?:\.\d+)?)\s*\*\s*(?P<base>\w+)$")
@@ -82,6 +82,8 @@ class Lexicon:
     label_before: tuple[str, ...]
     previous_year: tuple[str, ...]
     completion: tuple[str, ...]
+    standard_reached: tuple[str, ...]
+    attributes: dict[str, Strength]
     coverage_attributive: tuple[str, ...]
     duty: tuple[str, ...]
     vague: tuple[str, ...]
@@ -145,6 +147,8 @@ def lexicon() -> Lexicon:
         label_before=words("label-before"),
         previous_year=words("previous-year"),
         completion=words("completion"),
+        standard_reached=words("standard-reached"),
+        attributes={word: Strength(value) for word, value, *_ in sections["attribute"]},
         coverage_attributive=words("coverage-attributive"),
         duty=words("duty"),
         vague=words("vague"),

@@ -29,6 +29,7 @@ from eduplan.extract.candidates import (
 )
 from eduplan.extract.deadlines import title_period_end, title_period_start
 from eduplan.extract.indicator_table import IndicatorRow, IndicatorTable, read_indicator_tables
+from eduplan.extract.lexicon import lexicon
 from eduplan.extract.responsibilities import find_responsibilities, organisations
 from eduplan.extract.structure import (
     OutlineNode,
@@ -42,6 +43,7 @@ from eduplan.extract.table import Table, TableRow, read_table
 from eduplan.extract.targets import TargetContext, read_targets
 from eduplan.extract.text import Document
 
+LEX = lexicon()
 GOAL_WORDS = ("目标",)
 BACKGROUND_RE = re.compile(r"现状|发展基础|回顾|主要成效|取得的成[绩就]|发展成果|发展成就|基本情况|面临的?形势")
 
@@ -116,7 +118,8 @@ def _row_target(doc: Document, row: IndicatorRow, context: TargetContext) -> Tar
         indicator=row.name, comparator=row.comparator, value=row.value, upper=None, unit=row.unit,
         count_noun=row.count_noun, deadline=row.deadline, recurring=None, soft=False, scope=None,
         notes=f"from the 主要指标 table{attribute}{baseline}{how}", baseline=row.baseline,
-        baseline_date=row.baseline_date, review=row.review)
+        baseline_date=row.baseline_date, review=row.review,
+        strength=None if row.attribute is None else LEX.attributes.get(row.attribute))
 
 
 def _section_label(outline: tuple[OutlineNode, ...], table: Table | None, offset: int) -> str | None:

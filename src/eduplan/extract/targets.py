@@ -48,7 +48,11 @@ LEX = lexicon()
 
 COVERAGE_WORD = re.compile(r"(?<![健完齐周安保成])全覆盖")
 COVER_ALL = re.compile(r"覆盖(?:所有|全部)")
-ALL_WITH_STATE = re.compile(rf"(?P<scope>(?:所有|全部|全域)[^,;:。]{{0,30}}?)(?P<verb>{alternation(LEX.completion)})")
+# 全部达到省定办学标准, 全部中小学达到标准化建设要求: reaching a printed standard is a completion state (lexicon
+# [standard-reached]), as the words of [completion] are.
+COMPLETION = rf"{alternation(LEX.completion)}|达到[^,;:。\d]{{0,12}}?(?:{alternation(LEX.standard_reached)})"
+ALL_WITH_STATE = re.compile(rf"(?P<scope>(?:所有|全部|全域)[^,;:。]{{0,30}}?)(?P<verb>{COMPLETION})")
+ALL_WORD = re.compile(r"^(?:所有|全部|全域)$")
 DUTY_WORDS = re.compile(rf"(?<![主重纲摘概])要(?![求素点])|{alternation(LEX.duty)}")
 # 形成全覆盖、多样化的格局 (an attribute) and 各地要实现全覆盖 (a duty with nothing named as covered).
 ATTRIBUTIVE_COVERAGE = re.compile(
@@ -230,7 +234,7 @@ def _numeric_targets(
             soft=hedged or is_soft(before),
             recurring=_recurring(doc.text(clause), before, shared, quantity.unit),
             scope=_denominator_scope(before) or scope_of(before, after, percent_head) or shared.subject,
-            notes=_notes(quantity, before if FREQUENCY_RE.search(before) else shared.lead + before),
+            notes=_notes(quantity, before if FREQUENCY_RE.search(before) else shared.lead + before, comparator),
         )
         yield from _each_of_list(reading, before, clause, shared)
         previous = (quantity, comparator)
@@ -264,8 +268,10 @@ def _recurring(clause: str, before: str, shared: _Shared, unit: str) -> str | No
     return own
 
 
-def _notes(quantity: Quantity, before: str) -> str | None:
+def _notes(quantity: Quantity, before: str, comparator: Comparator) -> str | None:
     notes = ["Chinese numeral"] if quantity.chinese else []
+    if comparator.is_change and quantity.upper is not None:
+        notes.append(f"a change of {quantity.value} to {quantity.upper} (upper bound of the change)")
     if quantity.review is not None:
         notes.append(f"review: {quantity.review}")
     frequency = frequency_note(before)
@@ -384,6 +390,9 @@ def _coverage_spans(doc: Document, clause: Span, text: str) -> Iterator[tuple[Sp
     if state is not None and not doc.in_masked(clause.start + state.start()):
         end = len(text.rstrip("。"))
         scope = re.split(r"在|要|均|都|全面|实现", state["scope"])[0] or None
+        if scope is not None and ALL_WORD.match(scope):  # 全市公办高中全部建成…: an adverb, the bodies precede it
+            head = ITEM_MARKER.sub("", text[: state.start()], count=1).strip()
+            scope = subject_scope(head + "均") or head or None
         yield Span(clause.start, clause.start + end), scope, True
 
 
