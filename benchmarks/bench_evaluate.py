@@ -21,14 +21,18 @@ is a value, eduplan's value). Each does all of the work the statuses need:
   at risk when behind by at most 10 % of the way (at least 250 万元), else off track; not due without data.
 
 The numpy floor is timed both from the CSV and in memory (from arrays already parsed, what eduplan's
-`ReportColumns` are), against eduplan CSV -> verdicts (`load_report_columns` + `evaluate`) and in memory
-(`evaluate` on the loaded columns).
+`ReportColumns` are), against eduplan CSV -> verdicts (`load_report_columns` + `evaluate` + reading the status
+column) and in memory (`evaluate` on the loaded columns + the status column). The baselines compute statuses,
+so the timed eduplan part does too: `Evaluation.results` builds each `Result` (shown values, reasons) when it is
+read, and the timed part reads none. Untimed, every result is then built and its status and value asserted to
+be the status column's and the baselines'.
 
 **Whole plan** (eduplan only does more). eduplan on all 300 targets (45,300 results, every kind: shares of
 districts, trajectories, changes from a baseline, hold-throughout ceilings, aggregated sums, each with a
 reason); the baselines still compute only the 18,000 results above, so these ratios compare unequal work and
-are printed only as what a user would see. The scalar path (`load_reports` + `evaluate` on objects) is timed at
-the smallest N; peak memory (RSS) of the whole plan in a child process per N.
+are printed only as what a user would see; "build all" is the time to build every `Result` afterwards (what a
+report that shows every result pays on top). The scalar path (`load_reports` + `evaluate` on objects) is timed
+at the smallest N; peak memory (RSS) of the whole plan, every result built, in a child process per N.
 
     pip install -e '.[bench]'     # numpy, pandas, duckdb, pyarrow
     python benchmarks/bench_evaluate.py [--sizes 100000 1000000 3000000] [--repeat 3] [--data /tmp/eduplan-bench]
@@ -79,13 +83,29 @@ def every_pair() -> list[tuple[str, str]]:
             for d in generate.DISTRICTS]
 
 
+def eduplan_statuses(evaluation: Any) -> dict[tuple[str, str], str]:
+    """(indicator, district) -> status for the compared target families, from the status column: what the timed
+    part reads (the baselines compute statuses too); no `Result` is built."""
+    results = evaluation.results
+    return {(indicator, scope): str(status) for target, indicator, scope, status in zip(
+        results.target_ids, results.indicator_ids, results.scopes, results.statuses, strict=True)
+        if scope is not None and target.rsplit(".", 1)[-1] in COMPARED}
+
+
 def eduplan_answer(evaluation: Any) -> Answer:
-    """(indicator, district) -> (value in root units or None, status) for the compared target families."""
+    """(indicator, district) -> (value in root units or None, status) for the compared target families, from
+    the results themselves (each built: shown values and reasons), untimed."""
     found = {}
     for r in evaluation.results:
         if r.target_id.rsplit(".", 1)[-1] in COMPARED and r.scope is not None:
             found[(r.indicator_id, r.scope)] = (None if r.actual is None else r.actual.root_value(), str(r.status))
     return found
+
+
+def verdicts(plan: Any, columns: Any) -> tuple[Any, dict[tuple[str, str], str]]:
+    """`evaluate` and the status column read (the timed part in memory)."""
+    evaluation = evaluate(plan, columns, AS_OF)
+    return evaluation, eduplan_statuses(evaluation)
 
 
 def agree(name: str, ours: Answer, theirs: Answer) -> None:
@@ -261,24 +281,36 @@ def peak_rss(path: Path) -> tuple[float, float]:
     code = (f"import sys; sys.path.insert(0, {str(Path(__file__).parent)!r}); import generate; "
             "from eduplan import evaluate; from eduplan.io.columns import load_report_columns; "
             "plan = generate.build_plan(); "
-            f"c = load_report_columns({str(path)!r}, plan).value; e = evaluate(plan, c, generate.AS_OF); {peak}")
+            f"c = load_report_columns({str(path)!r}, plan).value; e = evaluate(plan, c, generate.AS_OF); "
+            f"r = tuple(e.results); {peak}")
     base = f"import eduplan, numpy; {peak}"
     used = int(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
     idle = int(subprocess.run([sys.executable, "-c", base], capture_output=True, text=True, check=True).stdout)
     return used / 1024, idle / 1024
 
 
-def _csv_to_verdicts(path: Path, plan: Any) -> tuple[Any, Any]:
+def _csv_to_verdicts(path: Path, plan: Any) -> tuple[Any, Any, dict[tuple[str, str], str]]:
     columns = load_report_columns(path, plan).value
-    return columns, evaluate(plan, columns, AS_OF)
+    return columns, *verdicts(plan, columns)
+
+
+def checked(evaluation: Any, statuses: dict[tuple[str, str], str]) -> Answer:
+    """Untimed: every result built, its status the status column's, and the answer from the results."""
+    assert evaluation.results.built() == 0, "the timed part built results"
+    built = tuple(evaluation.results)
+    assert tuple(r.status for r in built) == evaluation.results.statuses
+    ours = eduplan_answer(evaluation)
+    assert {key: status for key, (_, status) in ours.items()} == statuses
+    return ours
 
 
 def same_work(path: Path, repeat: int, figures: dict[str, float]) -> Answer:
     """eduplan on the restricted plan and every baseline, timed; each baseline's statuses asserted equal."""
     same = generate.build_plan(only=COMPARED)
-    figures["same_csv"], (columns, evaluation) = best(lambda: _csv_to_verdicts(path, same), repeat)
-    figures["same_memory"], _ = best(lambda: evaluate(same, columns, AS_OF), repeat)
-    ours = eduplan_answer(evaluation)
+    figures["same_csv"], (columns, evaluation, statuses) = best(lambda: _csv_to_verdicts(path, same), repeat)
+    figures["same_memory"], (in_memory, _) = best(lambda: verdicts(same, columns), repeat)
+    ours = checked(evaluation, statuses)
+    assert checked(in_memory, statuses) == ours
     assert len(ours) == len(every_pair()), len(ours)
     figures["numpy"], theirs = best(lambda: numpy_floor(path), repeat)
     agree("numpy", ours, theirs)
@@ -298,8 +330,12 @@ def same_work(path: Path, repeat: int, figures: dict[str, float]) -> Answer:
 def whole_plan(path: Path, repeat: int, figures: dict[str, float], ours: Answer) -> None:
     """eduplan on all 300 targets, timed; the compared results are those of the restricted plan."""
     whole = generate.build_plan()
-    figures["csv"], (columns, evaluation) = best(lambda: _csv_to_verdicts(path, whole), repeat)
-    figures["memory"], _ = best(lambda: evaluate(whole, columns, AS_OF), repeat)
+    figures["csv"], (columns, evaluation, _) = best(lambda: _csv_to_verdicts(path, whole), repeat)
+    figures["memory"], _ = best(lambda: verdicts(whole, columns), repeat)
+    start = time.perf_counter()
+    built = tuple(evaluation.results)  # every result with its shown values and reasons (what a report reads)
+    figures["build"] = time.perf_counter() - start
+    assert tuple(r.status for r in built) == evaluation.results.statuses
     assert eduplan_answer(evaluation) == ours, "the restricted plan changed a compared result"
     figures["results"] = len(evaluation.results)
 
@@ -343,13 +379,14 @@ def report(rows: list[tuple[int, dict[str, float]]]) -> None:
               f"{_seconds(f, 'numpy_memory'):>10} {_seconds(f, 'pandas'):>8} {_seconds(f, 'duckdb'):>8} "
               f"{_ratio(f, 'same_csv', 'numpy'):>10} {_ratio(f, 'same_csv', 'pandas'):>10} "
               f"{_ratio(f, 'same_csv', 'duckdb'):>10} {_ratio(f, 'same_memory', 'numpy_memory'):>10}")
-    print("\nWhole plan: eduplan judges all 300 targets (45,300 results); the baselines still do the 18,000 above")
-    print(f"{'N':>10} {'eduplan CSV':>12} {'in memory':>10} {'CSV/pandas':>10} {'CSV/duckdb':>10} {'µs/value':>9} "
-          f"{'peak RSS':>18}")
+    print("\nWhole plan: eduplan judges all 300 targets (45,300 results); the baselines still do the 18,000 above;"
+          " 'build all' is building every Result afterwards (shown values, reasons)")
+    print(f"{'N':>10} {'eduplan CSV':>12} {'in memory':>10} {'build all':>10} {'CSV/pandas':>10} {'CSV/duckdb':>10} "
+          f"{'µs/value':>9} {'peak RSS':>18}")
     for n, f in rows:
-        print(f"{n:>10,} {_seconds(f, 'csv'):>12} {_seconds(f, 'memory'):>10} {_ratio(f, 'csv', 'pandas'):>10} "
-              f"{_ratio(f, 'csv', 'duckdb'):>10} {f['csv'] / n * 1e6:>9.2f} {f['rss']:>7.0f} MB (idle "
-              f"{f['rss_idle']:.0f})")
+        print(f"{n:>10,} {_seconds(f, 'csv'):>12} {_seconds(f, 'memory'):>10} {_seconds(f, 'build'):>10} "
+              f"{_ratio(f, 'csv', 'pandas'):>10} {_ratio(f, 'csv', 'duckdb'):>10} {f['csv'] / n * 1e6:>9.2f} "
+              f"{f['rss']:>7.0f} MB (idle {f['rss_idle']:.0f})")
         if "scalar" in f:
             print(f"{'':>10} scalar path (load_reports + evaluate on objects): {f['scalar']:.2f}s, "
                   f"{f['scalar'] / f['csv']:.1f}x the columnar path")

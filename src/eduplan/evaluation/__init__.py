@@ -1,8 +1,8 @@
 """Evaluators: check reported values against targets and deadlines.
 
 `evaluate` is a pure function of (plan, reports, as-of date, policy); the `Evaluation` it returns
-holds one `Result` per (target, unit, period) and one `TaskResult` per task. See docs/rules.md and
-docs/statuses.md.
+holds one `Result` per (target, unit, period), built when read (`Results`), and one `TaskResult` per
+task. See docs/rules.md and docs/statuses.md.
 """
 
 from typing import TYPE_CHECKING
@@ -15,10 +15,12 @@ from eduplan.evaluation.values import CannotJudge, Unjudgeable
 if TYPE_CHECKING:
     from eduplan.evaluation.engine import evaluate
     from eduplan.evaluation.results import Evaluation, MilestoneResult, Result, TaskResult
+    from eduplan.evaluation.sequence import Results
 
 _LAZY = {
     "evaluate": "eduplan.evaluation.engine",
     **dict.fromkeys(("Evaluation", "MilestoneResult", "Result", "TaskResult"), "eduplan.evaluation.results"),
+    "Results": "eduplan.evaluation.sequence",
 }
 """Names imported from their module on first use (PEP 562): the engine pulls in every stage, so
 ``import eduplan`` stays quick for programs that only load, validate or extract plans."""
@@ -34,6 +36,7 @@ __all__ = [
     "MilestoneResult",
     "Policy",
     "Result",
+    "Results",
     "Status",
     "TaskDeadlineStatus",
     "TaskResult",

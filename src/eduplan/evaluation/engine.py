@@ -9,7 +9,8 @@
 4. **The verdict** (`eduplan.evaluation.verdicts`): thresholds (`eduplan.evaluation.thresholds`), trajectories
    and the reporting rules (`eduplan.evaluation.judge` holds the rules themselves).
 5. **The result** (`eduplan.evaluation.outcomes`): numbers in the indicator's unit and the reason
-   (`eduplan.evaluation.reasons`, the one place reasons are worded).
+   (`eduplan.evaluation.reasons`, the one place reasons are worded), built when a result is first read:
+   `Evaluation.results` is a `Results` sequence whose statuses are known at once (docs/stages.md).
 
 Each stage is a function of the previous stages' values; a problem found on the way is a value it returns
 (a `Diagnostic`), and a result that cannot be judged says why with a `CannotJudge` code. See docs/stages.md.
@@ -25,10 +26,11 @@ from typing import TYPE_CHECKING, cast
 from eduplan.diagnostics import Code, DeadlineError, Diagnostic, Location
 from eduplan.evaluation.actuals import Actuals, Rollups
 from eduplan.evaluation.cases import Cases, Setting, cases
-from eduplan.evaluation.outcomes import result_of, share_result
+from eduplan.evaluation.outcomes import ShareResult, UnitResults
 from eduplan.evaluation.policy import Policy
-from eduplan.evaluation.results import Evaluation, Result, TaskResult
+from eduplan.evaluation.results import Evaluation, TaskResult
 from eduplan.evaluation.rollup import all_declared_members
+from eduplan.evaluation.sequence import Block, Results
 from eduplan.evaluation.series import ReportIndex, prepare_reports
 from eduplan.evaluation.status import Status
 from eduplan.evaluation.tasks import evaluate_task
@@ -87,27 +89,31 @@ def evaluate(
     return Evaluation(plan, as_of, policy, results, tasks, diagnostics)
 
 
-def judge_all(setting: Setting, actuals: Actuals, work: Cases) -> tuple[Result, ...]:
-    """Stages 3 to 5 for every case: each unit's result per window, then a share-of-units result."""
-    results: list[Result] = []
+def judge_all(setting: Setting, actuals: Actuals, work: Cases) -> Results:
+    """Stages 3 and 4 for every case, now: each unit's status per window, then a share-of-units status; stage 5
+    (each `Result`, with its shown values and reasons) when the result is read (`Results`)."""
+    blocks: list[Block] = []
     for item in work.work:
+        share = item.target.scope.kind is ScopeKind.SHARE_OF_UNITS
         for window in item.windows:
-            unit_results = [result_of(setting, case, judge_case(setting, actuals, case))
-                            for case in item.cases(window)]
-            results.extend(unit_results)
-            if item.target.scope.kind is ScopeKind.SHARE_OF_UNITS:
-                results.append(share_result(setting, item.owner, item.target, window, unit_results))
-    return tuple(results)
+            cases = item.cases(window)
+            judged = [judge_case(setting, actuals, case) for case in cases]
+            units = UnitResults(setting, actuals, cases, [j.status for j in judged], judged)
+            blocks.append(units)
+            if share:
+                blocks.append(ShareResult(units))
+    return Results(blocks)
 
 
-def _tasks(setting: Setting, results: Iterable[Result],
+def _tasks(setting: Setting, results: Results,
            task_reports: tuple[TaskReport, ...]) -> tuple[tuple[TaskResult, ...], list[Diagnostic]]:
-    """Each task's result from its targets' statuses and its reports, and the reports naming no task."""
+    """Each task's result from its targets' statuses (no `Result` built) and its reports, and the reports
+    naming no task."""
     plan = setting.plan
     by_task: dict[str, list[Status]] = {}
-    for result in results:
-        if result.task_id is not None:
-            by_task.setdefault(result.task_id, []).append(result.status)
+    for task_id, status in zip(results.task_ids, results.statuses, strict=True):
+        if task_id is not None:
+            by_task.setdefault(task_id, []).append(status)
     reports_by_task: dict[str, list[TaskReport]] = {}
     for report in task_reports:
         reports_by_task.setdefault(report.task_id, []).append(report)

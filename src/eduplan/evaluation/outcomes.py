@@ -20,21 +20,26 @@ worded (`eduplan.evaluation.reasons`); and the share-of-units result of a window
 
 from __future__ import annotations
 
+import abc
 import datetime as dt
-from collections.abc import Iterable, Iterator, Sequence
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
+from typing import Any, final
 
 import attrs
 
+from eduplan.evaluation.actuals import Actuals
 from eduplan.evaluation.cases import Case, Setting
 from eduplan.evaluation.evidence import join, written_amounts
 from eduplan.evaluation.gaps import gap_in_points
 from eduplan.evaluation.reasons import reason
 from eduplan.evaluation.results import Result
+from eduplan.evaluation.sequence import Block, Column
 from eduplan.evaluation.shown import Shown, four_places
 from eduplan.evaluation.status import Status
 from eduplan.evaluation.values import CannotJudge, Threshold, Window
-from eduplan.evaluation.verdicts import Judged
+from eduplan.evaluation.verdicts import Judged, judge_case
 from eduplan.indicators import Baseline
 from eduplan.model import Goal, Task
 from eduplan.numerals import tidy
@@ -75,7 +80,7 @@ def result_of(setting: Setting, case: Case, judged: Judged) -> Result:
         days_to_deadline=(window.deadline - setting.as_of).days,
         progress=four_places(main.progress), progress_upper=four_places(main.progress_upper),
         gap=shown.amount(main.gap, shown.faithful_places(main.gap, (Decimal(0),))), evidence=evidence,
-        warning=_warning(setting, target, status), stretch_status=judged.stretch, cannot_judge=note,
+        warning=is_warning(setting, target, status), stretch_status=judged.stretch, cannot_judge=note,
         missing_units=judged.actual.missing,
     )
 
@@ -121,7 +126,7 @@ def reference_name(setting: Setting, ref: Reference) -> str:
     return other.name if ref.kind is ReferenceKind.INDICATOR and other is not None else ref.key or "?"
 
 
-def _warning(setting: Setting, target: Target, status: Status) -> bool:
+def is_warning(setting: Setting, target: Target, status: Status) -> bool:
     """Whether a result is a warning rather than a failure: a 力争 target that falls short, if the policy says so."""
     return (target.strength is Strength.ASPIRATIONAL and setting.policy.aspirational_as_warning
             and status in _WARN_STATUSES)
@@ -131,11 +136,11 @@ def share_result(setting: Setting, owner: Goal | Task, target: Target, window: W
                  unit_results: Sequence[Result]) -> Result:
     """The share-of-units result (70%的市(区)创成): the share of units whose own result is achieved."""
     assert target.scope.share is not None
-    needed = target.scope.share.root_value()
+    statuses = [r.status for r in unit_results]
+    counts = Counter(statuses)
     total = len(unit_results)
-    counts = {s: sum(1 for r in unit_results if r.status is s) for s in Status}
     share = Decimal(counts[Status.ACHIEVED]) / total
-    status = _share_status(setting, window, counts, total, share, needed)
+    status = share_status(setting, target, window, statuses)
     percent = tidy((share * 100).quantize(Decimal("0.01")))
     group = target.scope.group.name if target.scope.group is not None else "?"
     zh = (f"{group}中{counts[Status.ACHIEVED]}/{total}个单位（{percent}%）达标，"
@@ -148,12 +153,21 @@ def share_result(setting: Setting, owner: Goal | Task, target: Target, window: W
         section_id=setting.section_of.get(owner.id) if isinstance(owner, Task) else None,
         scope=None, period=window.period, actual=Amount(percent, "%"), threshold=target.scope.share,
         deadline=window.deadline, days_to_deadline=(window.deadline - setting.as_of).days,
-        progress=four_places(share / needed), evidence=join(u.evidence for u in unit_results),
-        warning=_warning(setting, target, status),
+        progress=four_places(share / target.scope.share.root_value()), evidence=join(u.evidence for u in unit_results),
+        warning=is_warning(setting, target, status),
     )
 
 
-def _share_status(setting: Setting, window: Window, counts: dict[Status, int], total: int, share: Decimal,
+def share_status(setting: Setting, target: Target, window: Window, statuses: Sequence[Status]) -> Status:
+    """The status of a share-of-units result from its units' statuses alone (no `Result` needed)."""
+    assert target.scope.share is not None
+    counts = Counter(statuses)
+    total = len(statuses)
+    share = Decimal(counts[Status.ACHIEVED]) / total
+    return _share_status(setting, window, counts, total, share, target.scope.share.root_value())
+
+
+def _share_status(setting: Setting, window: Window, counts: Mapping[Status, int], total: int, share: Decimal,
                   needed: Decimal) -> Status:
     """Achieved once enough units are; missed after the deadline; else on track, at risk or off track by how
     many units are achieved or on track."""
@@ -168,3 +182,118 @@ def _share_status(setting: Setting, window: Window, counts: dict[Status, int], t
     if (counts[Status.ACHIEVED] + counts[Status.ON_TRACK] + counts[Status.AT_RISK]) / Decimal(total) >= needed:
         return Status.AT_RISK
     return Status.OFF_TRACK
+
+
+class _Window(Block):
+    """What the results of one target in one window share: the fields known before any `Result` is built."""
+
+    __slots__ = ("owner", "setting", "target", "window")
+
+    def __init__(self, setting: Setting, owner: Goal | Task, target: Target, window: Window) -> None:
+        self.setting, self.owner, self.target, self.window = setting, owner, target, window
+
+    @property
+    @abc.abstractmethod
+    def statuses(self) -> Sequence[Status]:
+        """Each result's status."""
+
+    @property
+    @abc.abstractmethod
+    def scopes(self) -> Sequence[str | None]:
+        """Each result's unit (``None``: the jurisdiction)."""
+
+    def column(self, name: Column) -> Sequence[Any]:
+        if name == "status":
+            return self.statuses
+        if name == "scope":
+            return self.scopes
+        if name == "warning":
+            return [is_warning(self.setting, self.target, s) for s in self.statuses]
+        task = self.owner if isinstance(self.owner, Task) else None
+        value = {"target": self.target, "period": self.window.period, "task_id": None if task is None else task.id,
+                 "section_id": None if task is None else self.setting.section_of.get(task.id)}[name]
+        return [value] * len(self)
+
+
+@final
+class UnitResults(_Window):
+    """One target's cases in one window (a unit each, or the jurisdiction): their statuses, judged when the
+    evaluation is made, and each `Result` (`result_of`: shown values, reasons) built when it is first read.
+
+    A case judged by `judge_case` keeps its `Judged` until its result is built; a case whose status came from
+    the batch path (`judged` is ``None``) is judged again by `judge_case` then (the same pure function of the
+    same inputs, so the same verdict: asserted).
+    """
+
+    __slots__ = ("_built", "_judged", "_statuses", "actuals", "cases")
+
+    def __init__(self, setting: Setting, actuals: Actuals, cases: Sequence[Case], statuses: Sequence[Status],
+                 judged: Sequence[Judged | None]) -> None:
+        first = cases[0]
+        super().__init__(setting, first.owner, first.target, first.window)
+        self.actuals, self.cases = actuals, tuple(cases)
+        self._statuses = tuple(statuses)
+        self._judged = list(judged)
+        self._built: list[Result | None] = [None] * len(self.cases)
+
+    def __len__(self) -> int:
+        return len(self.cases)
+
+    @property
+    def statuses(self) -> Sequence[Status]:
+        return self._statuses
+
+    @property
+    def scopes(self) -> Sequence[str | None]:
+        return [case.unit for case in self.cases]
+
+    def result(self, k: int) -> Result:
+        built = self._built[k]
+        if built is None:
+            judged = self._judged[k]
+            if judged is None:
+                judged = judge_case(self.setting, self.actuals, self.cases[k])
+                assert judged.status is self._statuses[k], (self.cases[k], judged.status, self._statuses[k])
+            built = self._built[k] = result_of(self.setting, self.cases[k], judged)
+            self._judged[k] = None  # the result holds what it needs
+        return built
+
+    def is_built(self, k: int) -> bool:
+        return self._built[k] is not None
+
+
+@final
+class ShareResult(_Window):
+    """The share-of-units result of one window (70%的县区达标): its status from the units' statuses at once,
+    the `Result` (`share_result`, which reads the units' results for their evidence) when first read."""
+
+    __slots__ = ("_built", "_status", "units")
+
+    def __init__(self, units: UnitResults) -> None:
+        super().__init__(units.setting, units.owner, units.target, units.window)
+        self.units = units
+        self._status = share_status(units.setting, units.target, units.window, units.statuses)
+        self._built: Result | None = None
+
+    def __len__(self) -> int:
+        return 1
+
+    @property
+    def statuses(self) -> Sequence[Status]:
+        return (self._status,)
+
+    @property
+    def scopes(self) -> Sequence[str | None]:
+        return (None,)
+
+    def result(self, k: int) -> Result:
+        if k != 0:
+            raise IndexError(k)
+        if self._built is None:
+            units = self.units
+            self._built = share_result(self.setting, self.owner, self.target, self.window,
+                                       [units.result(j) for j in range(len(units))])
+        return self._built
+
+    def is_built(self, k: int) -> bool:
+        return self._built is not None

@@ -33,6 +33,7 @@ import attrs
 from eduplan import notebook
 from eduplan.diagnostics import Diagnostic
 from eduplan.evaluation.policy import Policy
+from eduplan.evaluation.sequence import Results
 from eduplan.evaluation.status import DEFAULT_FAIL_ON, Status, TaskDeadlineStatus, summarise
 from eduplan.evaluation.values import CannotJudge
 from eduplan.model import Milestone, Plan, Task
@@ -219,6 +220,11 @@ class TaskResult:
         }
 
 
+def _results(results: Iterable[Result]) -> Results:
+    """`Results.of` (a named function: what attrs' mypy plugin reads as a converter)."""
+    return Results.of(results)
+
+
 def _group(results: Iterable[Result], key: Callable[[Result], str | None]) -> dict[str, tuple[Result, ...]]:
     groups: dict[str, list[Result]] = defaultdict(list)
     for result in results:
@@ -235,7 +241,8 @@ class Evaluation:
     plan: Plan
     as_of: dt.date
     policy: Policy
-    results: tuple[Result, ...]
+    results: Results = attrs.field(converter=_results)
+    """Built on demand (`Results`): the statuses are known at once, a `Result` is made when read."""
     tasks: tuple[TaskResult, ...]
     diagnostics: tuple[Diagnostic, ...] = ()
 
@@ -246,14 +253,14 @@ class Evaluation:
             other.plan, other.as_of, other.results, other.tasks, other.diagnostics)
 
     def __hash__(self) -> int:
-        return hash((self.plan.id, self.as_of, self.results))
+        return hash((self.plan.id, self.as_of, self.results.statuses))  # equal results have equal statuses
 
     def _repr_html_(self) -> str | None:
         return notebook.html(self)  # registered by eduplan.render.html: evaluation does not import render
 
     def summary(self) -> dict[str, int]:
         """The number of results per status, every status present (in the fixed order)."""
-        counts = Counter(r.status for r in self.results)
+        counts = Counter(self.results.statuses)
         return {str(s): counts.get(s, 0) for s in Status}
 
     def by_status(self) -> dict[str, tuple[Result, ...]]:
@@ -296,14 +303,17 @@ class Evaluation:
     def target_statuses(self) -> dict[str, Status]:
         """One status per target, summarising its periods and units (see `summarise`)."""
         statuses: dict[str, list[Status]] = defaultdict(list)
-        for result in self.results:
-            statuses[result.target.id].append(result.status)
+        for target_id, status in zip(self.results.target_ids, self.results.statuses, strict=True):
+            statuses[target_id].append(status)
         return {target_id: summarise(items) for target_id, items in statuses.items()}
 
     def failures(self, fail_on: Iterable[Status | str] = DEFAULT_FAIL_ON) -> tuple[Result, ...]:
         """Results whose status is in ``fail_on``, leaving out aspirational ones the policy counts as warnings."""
         wanted = {Status(s) for s in fail_on}
-        return tuple(r for r in self.results if r.status in wanted and not r.warning)
+        results = self.results
+        return tuple(results.take(k for k, (status, warning) in enumerate(zip(results.statuses, results.warnings,
+                                                                               strict=True))
+                                  if status in wanted and not warning))
 
     def task_failures(self, fail_on: Iterable[Status | str] = DEFAULT_FAIL_ON) -> tuple[TaskResult, ...]:
         """Overdue tasks (past their 完成时限, not reported done) whose status is in ``fail_on``: an overdue task
@@ -313,9 +323,12 @@ class Evaluation:
 
     def for_unit(self, unit: str) -> Evaluation:
         """Only the results and tasks that concern ``unit`` (as scope or as a responsible unit)."""
-        mine = set(map(id, self.by_unit().get(unit, ())))
         tasks = tuple(t for t in self.tasks if unit in self.units_of(t.task))
-        return attrs.evolve(self, results=tuple(r for r in self.results if id(r) in mine), tasks=tasks)
+        of_unit = {t.task.id for t in tasks}
+        results = self.results
+        mine = (k for k, (scope, task_id) in enumerate(zip(results.scopes, results.task_ids, strict=True))
+                if scope == unit or (scope is None and task_id in of_unit))
+        return attrs.evolve(self, results=results.take(mine), tasks=tasks)
 
     def to_records(self) -> list[dict[str, Any]]:
         """One plain dict per result (the documented JSON record)."""

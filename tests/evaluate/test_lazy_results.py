@@ -1,0 +1,115 @@
+"""`Evaluation.results` is a `Results` sequence built on demand: statuses at once, each `Result` when read."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+from eduplan import (
+    Accumulation,
+    Amount,
+    Comparator,
+    Organisation,
+    OrganisationKind,
+    Scope,
+    ScopeKind,
+    Target,
+    parse_deadline,
+    parse_quantity,
+)
+from eduplan.evaluation import Evaluation, Results, Status, summarise
+from tests.evaluate.helpers import indicator, plan_with, report, run
+
+UNITS = ("甲区", "乙区", "丙区", "丁区")
+GROUP = Organisation("各区", OrganisationKind.GROUP, tuple(Organisation(u) for u in UNITS))
+RATE = indicator()
+EACH = Target("each", RATE, Comparator.AT_LEAST, parse_quantity("90%"), deadline=parse_deadline("到2020年"),
+              scope=Scope(ScopeKind.EACH_UNIT, GROUP))
+SHARE = Target("share", RATE, Comparator.AT_LEAST, parse_quantity("90%"), deadline=parse_deadline("到2020年"),
+               scope=Scope(ScopeKind.SHARE_OF_UNITS, GROUP, Amount(50, "%")))
+WHOLE = Target("whole", indicator(id="n", unit="所", kind=indicator().kind.COUNT), Comparator.AT_LEAST,
+               parse_quantity("10所"), deadline=parse_deadline("到2020年"), accumulation=Accumulation.CUMULATIVE)
+REPORTS = [report("95%", "2019-12-31", organisation="甲区"), report("85%", "2019-12-31", organisation="乙区"),
+           report("91%", "2019-12-31", organisation="丙区"), report("4所", "2019-06-30", "n")]
+
+
+def fresh() -> Evaluation:
+    """A new evaluation (nothing built yet): 4 units, a share of them, and a jurisdiction's count."""
+    return run(plan_with(EACH, SHARE, WHOLE, organisations=(GROUP,)), REPORTS, "2019-12-31")
+
+
+def test_statuses_summary_tasks_and_targets_build_no_result() -> None:
+    """The status columns, the summary, the target statuses and the tasks need no `Result`."""
+    evaluation = fresh()
+    results = evaluation.results
+    assert isinstance(results, Results) and len(results) == 10 and results.built() == 0
+    assert results.target_ids == ("each",) * 4 + ("share",) * 4 + ("share", "whole")
+    assert results.scopes == (*UNITS, *UNITS, None, None)
+    assert results.task_ids == ("1",) * 10 and results.periods == (None,) * 10
+    summary = evaluation.summary()
+    statuses = evaluation.target_statuses()
+    assert evaluation.tasks[0].target_statuses == results.statuses
+    assert results.built() == 0
+    assert summary == fresh().summary() and sum(summary.values()) == 10
+    built = tuple(fresh().results)
+    assert results.statuses == tuple(r.status for r in built)
+    assert statuses == {t: summarise([r.status for r in built if r.target_id == t]) for t in ("each", "share", "whole")}
+
+
+def test_length_is_every_case() -> None:
+    """Ten results: each unit twice (each and share), the share itself and the jurisdiction's count."""
+    assert len(fresh().results) == 10
+
+
+def test_failures_and_for_unit_build_only_what_they_return() -> None:
+    """`failures` builds the failing results only; `for_unit` keeps its results unbuilt."""
+    evaluation = fresh()
+    failing = evaluation.failures(["at_risk", "off_track", "missed", "no_data"])
+    assert 0 < len(failing) == evaluation.results.built() < len(evaluation.results)
+    mine = evaluation.for_unit("乙区").results
+    assert mine.scopes == ("乙区", "乙区") and mine == tuple(r for r in fresh().results if r.scope == "乙区")
+
+
+def test_indexing_slices_and_equality() -> None:
+    """Indices (negative too), slices and iteration give the same results as the tuple of them."""
+    results, every = fresh().results, tuple(fresh().results)
+    assert results[-1] == every[-1] and results[3] is results[3]
+    assert results[2:7] == every[2:7] and results[::-3] == every[::-3] and results[2:7][1:3] == every[3:5]
+    assert isinstance(results[1:], Results) and results[5:2] == ()
+    with pytest.raises(IndexError):
+        results[10]
+    assert results == every and every == results and results == fresh().results
+    assert results != every[:-1] and results != list(every) and results[:3] != results[1:4]
+    assert hash(results) == hash(every) and hash(fresh()) == hash(fresh())
+    assert results.index(every[4]) == 4 and every[4] in results
+
+
+def test_any_order_of_reading_gives_the_same_results() -> None:
+    """The share result read before its units, and the units read backwards: the same records as in order."""
+    backwards = fresh().results
+    assert backwards[8].to_record() == fresh().results[8].to_record()
+    records = [backwards[k].to_record() for k in reversed(range(len(backwards)))][::-1]
+    assert records == fresh().to_records()
+
+
+def test_pickle_and_repr() -> None:
+    """Pickling builds every result and gives equal results; the repr counts statuses and built results."""
+    evaluation = fresh()
+    assert repr(evaluation.results).startswith("Results(10 results: ")
+    assert repr(evaluation.results).endswith("; 0 built)")
+    again = pickle.loads(pickle.dumps(evaluation.results))
+    assert again == evaluation.results and again.built() == 10
+    assert repr(Results()) == "Results(0 results; 0 built)"
+
+
+def test_a_tuple_of_results_is_accepted() -> None:
+    """An `Evaluation` made from a tuple of results (a filter, a test) holds them as `Results`."""
+    evaluation = fresh()
+    chosen = tuple(evaluation.results)[:2]
+    made = Evaluation(evaluation.plan, evaluation.as_of, evaluation.policy, chosen, evaluation.tasks)
+    assert isinstance(made.results, Results) and made.results == chosen
+    assert made.results.statuses == tuple(r.status for r in chosen)
+    assert made.summary()[str(chosen[0].status)] >= 1
+    assert Results.of(made.results) is made.results
+    assert Status.ACHIEVED in fresh().results.statuses
