@@ -31,7 +31,7 @@ from typing import Any, TextIO, TypeVar
 import attrs
 
 from eduplan.diagnostics import Code, Diagnostic, EduplanError, Severity
-from eduplan.evaluation import evaluate
+from eduplan.evaluation import Policy, evaluate
 from eduplan.io import (
     DEFAULT_MAX_BYTES,
     DEFAULT_MAX_TABLE_BYTES,
@@ -100,6 +100,13 @@ def _grace_days(text: str) -> int:
     return int(text)
 
 
+def _lag_days(text: str) -> int:
+    """A whole number of days from 0 to 3660 (`Policy.reporting_lag_days`)."""
+    if not text.strip().isdigit() or int(text) > 3660:
+        raise argparse.ArgumentTypeError(f"not a number of days from 0 to 3660: {text!r} (e.g. 120)")
+    return int(text)
+
+
 def _outlier_factor(text: str) -> Decimal:
     """A number above 1, read exactly (``5``, ``2.5``)."""
     try:
@@ -160,6 +167,10 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--grace-days", type=_grace_days, default=DEFAULT_GRACE_DAYS, metavar="DAYS",
                        help="报送期限: a value is on time when reported within DAYS days after its period ends "
                        f"(default {DEFAULT_GRACE_DAYS}); see docs/output.md")
+    check.add_argument("--reporting-lag-days", type=_lag_days, default=0, metavar="DAYS",
+                       help="逾期未报送: nothing reported for a target (or a roll-up missing declared units) is "
+                       "missed only DAYS days after its deadline, not_due until then (default 0: the deadline; "
+                       "e.g. 120 for annual statistics published in spring); see docs/policy.md")
     check.add_argument("--outlier-factor", type=_outlier_factor, default=OUTLIER_FACTOR, metavar="X",
                        help="warn (outlier, 异常值) about a value at least X times, or at most 1/X of, the median of "
                        f"comparable values (default {OUTLIER_FACTOR}; a number above 1)")
@@ -342,7 +353,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     as_of = args.as_of or dt.date.today()
     columns = values[0] if len(values) == 1 and isinstance(values[0], ReportColumns) else None
     every = columns if columns is not None else values
-    evaluation = evaluate(plan, every, as_of, task_reports=progress)
+    evaluation = evaluate(plan, every, as_of, Policy(reporting_lag_days=args.reporting_lag_days), progress)
     report = _with_quality(Report.from_evaluation(evaluation), plan, every, as_of, args)
     # Every rejected or flagged input row is in the report, so every output format shows it (docs/reports.md).
     report = attrs.evolve(report, diagnostics=(*problems, *report.diagnostics), inputs=tuple(counts))

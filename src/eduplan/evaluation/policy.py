@@ -85,9 +85,11 @@ class Policy:
         due_soon_days: a task whose deadline is this close is ``due_soon``.
         growth_trajectory: the expected path of a compound target (年均增长): compounding by default.
         clock: how the elapsed share is counted (`Clock`): by reporting period (default) or by day.
-        reporting_lag_days: how long after a window's deadline its report may arrive before nothing
-            reported counts as 逾期未报送 (``missed``). Default 0; set e.g. 120 for annual statistics
-            published in spring.
+        reporting_lag_days: how many days after a window's deadline its report may still arrive before
+            nothing reported (or a roll-up some declared units never reported) counts as 逾期未报送
+            (``missed``); until then it is ``not_due`` (``no_data`` for the roll-up). Default 0: the deadline
+            as printed. Set e.g. 120 for annual statistics published in spring; 0 to 3660 (docs/policy.md;
+            ``eduplan check --reporting-lag-days DAYS``).
         source_priority: for conflicting reports of one value (数据打架), the sources in order of trust
             (``("统计公报", "县区自报")``); without it the least favourable value counts (docs/reports.md).
         partial_rollups: roll a jurisdiction's value up from the units that reported even when declared
@@ -104,6 +106,7 @@ class Policy:
     tolerance_points: Decimal = Decimal(1)
     growth_trajectory: Trajectory = compound
     clock: Clock = Clock.REPORTING
-    reporting_lag_days: int = 0
+    reporting_lag_days: int = attrs.field(default=0, validator=[attrs.validators.instance_of(int),
+                                                                attrs.validators.ge(0), attrs.validators.le(3660)])
     source_priority: tuple[str, ...] = attrs.field(default=(), converter=_sources)
     partial_rollups: bool = False
