@@ -62,7 +62,7 @@ def stages(plan_path: Path, csv: Path) -> None:
     evaluation = timed("evaluate (columns)", lambda: evaluate(plan, columns, AS_OF))
     due = timed("submissions (columns)", lambda: submissions(plan, columns, AS_OF))
     records = timed("  Submission.to_record", lambda: tuple(s.to_record() for s in due))
-    found = timed("outliers (columns)", lambda: outliers(columns))
+    found = timed("outliers (columns)", lambda: outliers(columns, as_of=AS_OF))
     report = timed("Report.from_evaluation", lambda: Report.from_evaluation(evaluation))
     report = attrs.evolve(report, submissions=records, diagnostics=(*report.diagnostics, *found))
     half = attrs.evolve(report, records=report.records[: len(report.records) // 2],

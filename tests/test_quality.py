@@ -102,6 +102,42 @@ def test_outlier_against_peers_and_not_with_two_values() -> None:
     assert outliers(peers[:1] + peers[2:]) == ()
 
 
+HISTORY = [("2017-12-31", None, 3000), ("2018-12-31", "2019-01-10", 3100), ("2019-12-31", "2020-01-15", 30000)]
+"""A unit's history in which 30000 (a 万 slipped in) is far from the two values before it."""
+
+
+@pytest.mark.parametrize(("later", "as_of", "warned"), [
+    ((), "2020-06-30", ["2019-12-31"]),  # known by then: the odd one out
+    ((), "2020-01-14", []),  # reported on the 15th: on the 14th only two values were known, too few to tell
+    ((("2020-12-31", None, 3200),), "2020-06-30", ["2019-12-31"]),  # a value dated later changes nothing
+    ((("2019-06-30", "2020-07-01", 3050),), "2020-06-30", ["2019-12-31"]),  # nor one reported later
+    ((("2020-12-31", None, 31000), ("2021-12-31", None, 32000)), "2020-06-30", ["2019-12-31"]),  # nor hides it
+    ((("2020-12-31", None, 500000),), "2020-06-30", ["2019-12-31"]),  # and is not warned about itself
+    ((("2020-12-31", None, 3200),), "2021-06-30", ["2019-12-31"]),  # once known, it is one of the group
+    ((("2020-12-31", None, 31000), ("2021-12-31", None, 32000)), "2022-06-30",
+     ["2017-12-31", "2018-12-31"]),  # once known, three of five are near 30000
+])
+def test_outliers_use_only_what_was_known_at_the_as_of_date(later: tuple[tuple[str, str | None, int], ...],
+                                                            as_of: str, warned: list[str]) -> None:
+    """Outliers as of a date compare the values known then (dated and reported by it), on both paths."""
+    given = [value("n", number, day, on, "甲区") for day, on, number in (*HISTORY, *later)]
+    day = dt.date.fromisoformat(as_of)
+    found = outliers(given, as_of=day)
+    assert [d.message.split(", ")[1].split(")")[0] for d in found] == warned
+    pytest.importorskip("numpy")
+    from eduplan.io.columns import ReportColumns  # noqa: PLC0415 (numpy: an optional extra)
+
+    assert outliers(ReportColumns.of(given), as_of=day) == found
+
+
+def test_a_value_dated_after_the_as_of_date_is_not_received(plan: Plan) -> None:
+    """A 2020 value dated 2020-12-31 is not known on 2020-06-30 (as the evaluator ignores it): 2020 stays not
+    due, and the 2019 value counts as reported only by its own report."""
+    rows = submissions(plan, [value("n", 3000, "2020-12-31", None), value("n", 3000, "2019-12-31", None)], AS_OF)
+    states = {r.slot.reporting_period.start.year: str(r.state) for r in rows if r.slot.indicator_id == "n"}
+    assert states == {2018: "missing", 2019: "received", 2020: "not_due"}
+
+
 def test_an_outlier_never_changes_a_verdict(plan: Plan) -> None:
     """The verdict is computed from the value as reported; the outlier is only a warning shown beside it."""
     reports = [value("n", 3000, "2018-12-31", None), value("n", 3100, "2019-06-30", None),

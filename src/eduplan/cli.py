@@ -289,7 +289,7 @@ def _with_quality(report: Report, plan: Any, values: Sequence[Any] | ReportColum
     from eduplan.quality import outliers, submissions  # noqa: PLC0415 - only check needs them
 
     due = tuple(s.to_record() for s in submissions(plan, values, as_of, grace_days=args.grace_days))
-    found = outliers(values, factor=args.outlier_factor)
+    found = outliers(values, as_of=as_of, factor=args.outlier_factor)
     return attrs.evolve(report, submissions=due, diagnostics=(*report.diagnostics, *found))
 
 

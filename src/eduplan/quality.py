@@ -11,15 +11,18 @@ day plus ``grace_days`` (15 by default, as DHIS2's "timely" reports). At the as-
 - ``missing`` (缺报): the deadline has passed and nothing was reported;
 - ``not_due`` (未到报送期): the deadline has not passed and nothing was reported yet.
 
-A report made after the as-of date is not counted (it was not there yet), as the evaluator does. Completeness
+Only what was known at the as-of date is used, by both checks, as the evaluator does: a report dated after it or
+reported (``reported_on``) after it was not there yet (`known_at`). Completeness
 (报送率) is received / due and timeliness (及时率) on time / due, leaving out values received without a
 reporting date (their timeliness is unknown), per unit and overall, where ``due`` counts
 the values whose deadline has passed or that arrived.
 
 Outliers (异常值) are warnings (code ``outlier``) on the report's row: a value at least ``factor`` (5) times
 or at most 1/``factor`` of the median of the same unit's values for the indicator, or of all units'
-values for the same day (at least three values, so that the odd one out can be told). They never change a
-verdict: the evaluator does not read them.
+values for the same day (at least three values, so that the odd one out can be told). Given ``as_of``, the
+groups hold only the values known then and only those are warned about: a check as of a date says what could
+have been seen on that date, so a value reported later never makes an earlier one look odd (nor hides it).
+They never change a verdict: the evaluator does not read them.
 
 >>> import datetime as dt
 >>> from eduplan.io.plans import loads_plan
@@ -41,8 +44,9 @@ verdict: the evaluator does not read them.
 >>> summary = submission_summary([r.to_record() for r in rows])
 >>> summary[0]["unit"], summary[0]["due"], summary[0]["completeness"], summary[0]["timeliness"]
 ('市教育局', 2, Decimal('1'), Decimal('0.5'))
->>> [d.code for d in outliers(reports + [ReportedValue("n", Amount(3100, "个"), dt.date(2017, 12, 31))])]
-[<Code.OUTLIER: 'outlier'>]
+>>> history = reports + [ReportedValue("n", Amount(3100, "个"), dt.date(2017, 12, 31))]
+>>> [d.code for d in outliers(history)], outliers(history, as_of=dt.date(2019, 12, 31))
+([<Code.OUTLIER: 'outlier'>], ())
 """
 
 from __future__ import annotations
@@ -66,7 +70,7 @@ from eduplan.reports import ReportedValue
 from eduplan.units import Amount
 
 __all__ = ["DEFAULT_GRACE_DAYS", "OUTLIER_FACTOR", "PEERS", "SERIES", "Submission", "SubmissionState", "is_far",
-           "median_in", "middle", "outlier", "outliers", "submission_summary", "submissions"]
+           "known_at", "median_in", "middle", "outlier", "outliers", "submission_summary", "submissions"]
 
 DEFAULT_GRACE_DAYS = 15
 """Days after a reporting period's end within which a value counts as on time."""
@@ -114,6 +118,17 @@ class Submission:
         }
 
 
+def known_at(report: ReportedValue, as_of: dt.date) -> bool:
+    """Whether a report was known at ``as_of``: dated on or before it, and reported on or before it (or without a
+    reporting date), the evaluator's rule (`eduplan.evaluate` ignores the others).
+
+    >>> value = ReportedValue("n", Amount(3, "个"), dt.date(2019, 12, 31), reported_on=dt.date(2020, 1, 10))
+    >>> [known_at(value, dt.date.fromisoformat(d)) for d in ("2020-01-10", "2020-01-09", "2019-06-30")]
+    [True, False, False]
+    """
+    return report.date <= as_of and (report.reported_on is None or report.reported_on <= as_of)
+
+
 def _due(plan: Plan, as_of: dt.date, periods: Iterable[Period | str], unit: str | None, grace_days: int
          ) -> list[tuple[ReportingSlot, Period, dt.date]]:
     """The slots whose reporting period has begun by ``as_of``, each with its period and reporting deadline."""
@@ -135,11 +150,11 @@ def _state(report: ReportedValue | None, deadline: dt.date, as_of: dt.date) -> S
 
 def _first_reports(reports: Iterable[ReportedValue], due: Sequence[tuple[ReportingSlot, Period, dt.date]],
                    as_of: dt.date) -> list[ReportedValue | None]:
-    """For each due slot, the first report of its value: of the reports known by ``as_of`` for the slot's
+    """For each due slot, the first report of its value: of the reports known at ``as_of`` for the slot's
     indicator and unit and dated in its period, the earliest reported (undated ones last; then table order)."""
     by_key: dict[tuple[str, str | None], list[ReportedValue]] = defaultdict(list)
     for report in reports:
-        if report.reported_on is None or report.reported_on <= as_of:
+        if known_at(report, as_of):
             by_key[report.indicator_id, report.organisation].append(report)
     firsts = []
     for slot, period, _ in due:
@@ -236,10 +251,13 @@ def is_far(value: Decimal, median: Decimal, factor: Decimal) -> bool:
     return value >= median * factor or value * factor <= median
 
 
-def outliers(reports: Iterable[ReportedValue] | ReportColumns, *, factor: Decimal = OUTLIER_FACTOR
-             ) -> tuple[Diagnostic, ...]:
+def outliers(reports: Iterable[ReportedValue] | ReportColumns, *, as_of: dt.date | None = None,
+             factor: Decimal = OUTLIER_FACTOR) -> tuple[Diagnostic, ...]:
     """Warnings for values far from the median of the unit's own values for the indicator, or of all units'
     values for the same day (see the module docstring); values are compared in the report's own unit.
+
+    With ``as_of``, only the reports known then (`known_at`) are compared and warned about, so reports dated or
+    reported after it never change a warning; without it, every report is (a table checked on its own).
 
     ``reports`` are `ReportedValue` objects or `eduplan.io.columns.ReportColumns` (the same warnings, in table
     order, found with arrays: only the rows that may be far are made as objects; needs numpy).
@@ -247,8 +265,9 @@ def outliers(reports: Iterable[ReportedValue] | ReportColumns, *, factor: Decima
     if isinstance(reports, ReportColumns):
         from eduplan.quality_columns import outlier_rows  # noqa: PLC0415 (numpy: an optional extra)
 
-        return tuple(outlier(report, median, whose) for report, median, whose in outlier_rows(reports, factor))
-    values = list(reports)
+        return tuple(outlier(report, median, whose)
+                     for report, median, whose in outlier_rows(reports, factor, as_of))
+    values = [r for r in reports if as_of is None or known_at(r, as_of)]
     series: dict[tuple[str, str | None], list[ReportedValue]] = defaultdict(list)
     peers: dict[tuple[str, dt.date], list[ReportedValue]] = defaultdict(list)
     for report in values:

@@ -37,7 +37,7 @@ from eduplan.periods import Period
 from eduplan.quality import PEERS, SERIES, is_far, median_in
 from eduplan.reports import ReportedValue
 
-__all__ = ["first_reports", "outlier_rows"]
+__all__ = ["first_reports", "known", "outlier_rows"]
 
 _MARGIN = 1e-9
 """The relative margin of the approximate test: a row it leaves out is surely not far (floats err by ~1e-16)."""
@@ -52,16 +52,23 @@ def _canonical(codes: Any, table: Sequence[Any]) -> Any:
     return moved[codes]
 
 
+def known(columns: ReportColumns, as_of: dt.date) -> Any:
+    """Which rows were known at ``as_of`` (`eduplan.quality.known_at`): dated, and reported, on or before it."""
+    day = as_of.toordinal()
+    on = columns.reported_on
+    return (columns.day <= day) & ((on == NO_DAY) | (on <= day))
+
+
 # --- 报送情况 ------------------------------------------------------------------------------------------------
 
 def first_reports(columns: ReportColumns, slots: Sequence[tuple[str, str | None, Period]], as_of: dt.date
                   ) -> list[ReportedValue | None]:
     """For each (indicator, unit, period), the first report of its value, as `eduplan.quality.submissions`
-    chooses it: of the rows known by ``as_of`` (reported on or before it, or undated) for that indicator and unit
-    and dated in the period, the earliest reported, undated ones last, then the first in the table."""
+    chooses it: of the rows known at ``as_of`` (`known`) for that indicator and unit and dated in the period, the
+    earliest reported, undated ones last, then the first in the table."""
     c = columns
     day_as_of = as_of.toordinal()
-    rows = np.nonzero((c.reported_on == NO_DAY) | (c.reported_on <= day_as_of))[0]
+    rows = np.nonzero(known(c, as_of))[0]
     if not len(rows) or not slots:
         return [None] * len(slots)
     ind = _canonical(c.indicator, c.indicator_ids)[rows]
@@ -133,11 +140,14 @@ class _Groups:
         return (low,) if low == high else (low, high)
 
 
-def outlier_rows(columns: ReportColumns, factor: Decimal) -> Iterator[tuple[ReportedValue, Decimal, str]]:
+def outlier_rows(columns: ReportColumns, factor: Decimal, as_of: dt.date | None = None
+                 ) -> Iterator[tuple[ReportedValue, Decimal, str]]:
     """The rows far from their group's median, as `eduplan.quality.outliers` finds them on objects, in table
-    order: (report, the median in the report's unit, whose values it is the median of)."""
+    order: (report, the median in the report's unit, whose values it is the median of). With ``as_of``, only the
+    rows known then are grouped and warned about."""
     c = columns
-    if not len(c):
+    rows = np.arange(len(c)) if as_of is None else np.flatnonzero(known(c, as_of))
+    if not len(rows):
         return
     roots = [a.root_value() for a in c.amounts]
     exact_order = {r: k for k, r in enumerate(sorted(set(roots)))}
@@ -145,22 +155,23 @@ def outlier_rows(columns: ReportColumns, factor: Decimal) -> Iterator[tuple[Repo
     as_float = np.asarray([float(r) for r in roots], np.float64)
     magnitude = np.abs(as_float)
     unsafe_table = (np.asarray([r != 0 for r in roots]) & ((magnitude < 1 / _SAFE) | (magnitude > _SAFE)))
-    code = c.amount
+    code = c.amount[rows]
     value, unsafe = as_float[code], unsafe_table[code]
     rank = np.asarray([exact_order[r] for r in roots], np.int64)[code]
     root = np.asarray([units[a.info.root] for a in c.amounts], np.int64)[code]
     positive = np.asarray([r > 0 for r in roots], bool)[code]
-    ind = _canonical(c.indicator, c.indicator_ids)
-    org = _canonical(c.organisation, c.organisations)
+    ind = _canonical(c.indicator, c.indicator_ids)[rows]
+    org = _canonical(c.organisation, c.organisations)[rows]
     groups = [(SERIES, _Groups((ind, org), value, rank, root, unsafe, positive, float(factor))),
-              (PEERS, _Groups((ind, c.day), value, rank, root, unsafe, positive, float(factor)))]
+              (PEERS, _Groups((ind, c.day[rows]), value, rank, root, unsafe, positive, float(factor)))]
     maybe = groups[0][1].maybe | groups[1][1].maybe
-    for row in np.nonzero(maybe)[0].tolist():
-        report = c.report(row)
+    for k in np.nonzero(maybe)[0].tolist():
+        report = c.report(int(rows[k]))
         for whose, grouped in groups:
-            if not grouped.maybe[row]:
+            if not grouped.maybe[k]:
                 continue
-            median = median_in([c.amounts[c.amount[m]] for m in grouped.middle(row)], report.value.unit)
+            middle = [c.amounts[c.amount[rows[m]]] for m in grouped.middle(k)]
+            median = median_in(middle, report.value.unit)
             if is_far(report.value.value, median, factor):
                 yield report, median, whose
                 break

@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from eduplan.io import loads_plan, reports_from_rows
-from eduplan.quality import outliers, submissions
+from eduplan.quality import known_at, outliers, submissions
 from eduplan.reports import ReportedValue
 from tests.strategies import province, quality_values
 
@@ -93,6 +93,29 @@ def test_outliers_on_columns_are_those_on_objects_and_of_the_rule(values: list[R
     assert shown(scalar) == first_written(values, factor)
 
 
+@given(quality_values(), AS_OF, FACTOR)
+def test_outliers_as_of_a_date_on_columns_are_those_on_objects(values: list[ReportedValue], as_of: dt.date,
+                                                                factor: Decimal) -> None:
+    """With an as-of date too, both paths give the same warnings (message, location, order)."""
+    values = located(values)
+    scalar = outliers(values, as_of=as_of, factor=factor)
+    assert outliers(ReportColumns.of(values), as_of=as_of, factor=factor) == scalar
+
+
+@given(quality_values(), AS_OF, FACTOR)
+def test_reports_after_the_as_of_date_never_change_a_finding(values: list[ReportedValue], as_of: dt.date,
+                                                             factor: Decimal) -> None:
+    """Outliers and 报送情况 as of a date are those of the reports known then alone, on both paths: a report
+    dated or reported later neither adds, removes nor changes a warning or a submission."""
+    values = located(values)
+    then = [v for v in values if known_at(v, as_of)]
+    found = outliers(values, as_of=as_of, factor=factor)
+    assert found == outliers(then, factor=factor) == outliers(ReportColumns.of(then), as_of=as_of, factor=factor)
+    assert all(d.location in {v.location for v in then} for d in found)
+    assert submissions(PLAN, values, as_of) == submissions(PLAN, then, as_of)
+    assert submissions(PLAN, ReportColumns.of(values), as_of) == submissions(PLAN, then, as_of)
+
+
 @given(quality_values(), AS_OF, st.sampled_from([0, 15, 40]))
 def test_submissions_on_columns_are_those_on_objects(values: list[ReportedValue], as_of: dt.date,
                                                      grace: int) -> None:
@@ -110,4 +133,5 @@ def test_quality_of_a_table_read_as_columns(case: tuple[Any, list[list[str]]], a
     values = list(reports_from_rows(rows, plan, "r.csv").value)
     columns = columns_from_rows(rows, plan, "r.csv").value
     assert outliers(columns) == outliers(values)
+    assert outliers(columns, as_of=as_of) == outliers(values, as_of=as_of)
     assert submissions(plan, columns, as_of) == submissions(plan, values, as_of)
