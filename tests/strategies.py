@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 from hypothesis import strategies as st
@@ -218,3 +219,183 @@ def quality_values(draw: st.DrawFn) -> list[Any]:
                                   organisation=draw(st.sampled_from(QUALITY_UNITS)),
                                   reported_on=None if on is None else dt.date.fromisoformat(on)))
     return made
+
+
+# --- one target window judged for several units at once (eduplan.evaluation.batch) ----------------------------
+
+BATCH_UNITS = ("甲区", "乙区", "丙县", "丁县")
+_BATCH_DAYS = ("2021-06-30", "2021-12-31", "2022-06-30", "2022-12-31", "2023-06-30")
+_OFFSETS = ("0", "0", "0", "0.0001", "-0.0001", "0.01", "-0.01", "1", "-1")
+_LEVEL_COMPARATORS = (">=", ">", "<=", "<", "==", "~", "range", "increase_by", "decrease_by", "annual_growth")
+_SUM_COMPARATORS = (">=", ">", "<=", "<", "==", "~", "range")
+
+
+def _batch_indicators() -> dict[str, Any]:
+    """The indicators a batch case draws from: rising and falling rates, a count, money, a falling ratio."""
+    import datetime as dt  # noqa: PLC0415
+
+    from eduplan import Baseline, Direction, Indicator, IndicatorKind  # noqa: PLC0415
+
+    day = dt.date(2020, 12, 31)
+    return {
+        "share": Indicator("share", "覆盖率", IndicatorKind.PERCENTAGE, "%", share=True,
+                           baselines=(Baseline(Amount(80, "%"), day), Baseline(Amount("72.5", "%"), day,
+                                                                               organisation="甲区"))),
+        "myopia": Indicator("myopia", "近视率", IndicatorKind.PERCENTAGE, "%", share=True, direction=Direction.DOWN,
+                            baselines=(Baseline(Amount(50, "%"), day),)),
+        "schools": Indicator("schools", "新增学校", IndicatorKind.COUNT, "所"),
+        "funds": Indicator("funds", "经费投入", IndicatorKind.MONEY, "万元",
+                           baselines=(Baseline(Amount(100, "万元"), day),)),
+        "ratio": Indicator("ratio", "生师比", IndicatorKind.COEFFICIENT, "", direction=Direction.DOWN,
+                           baselines=(Baseline(Amount(20), day),)),
+    }
+
+
+def _batch_value(draw: st.DrawFn, name: str) -> Decimal:
+    """A threshold for an indicator, in its unit."""
+    choices = {"share": ("60", "85", "90", "95.5", "100"), "myopia": ("30", "45", "49.9"), "schools": ("0", "5", "12"),
+               "funds": ("10", "55.5", "120"), "ratio": ("15", "16", "17.5")}
+    return Decimal(draw(st.sampled_from(choices[name])))
+
+
+@st.composite
+def batch_target(draw: st.DrawFn) -> Any:
+    """A target on one indicator for each unit of a group (now and then a share of them, or the jurisdiction):
+    every comparator, 左右 one- and two-sided with several tolerances, ranges, changes from a baseline, yearly
+    windows, overrides, further and stretch conditions."""
+    from eduplan import (  # noqa: PLC0415
+        Accumulation,
+        Comparator,
+        Condition,
+        Frequency,
+        Organisation,
+        OrganisationKind,
+        Override,
+        Scope,
+        ScopeKind,
+        Target,
+        parse_deadline,
+    )
+    from eduplan.diagnostics import ModelError  # noqa: PLC0415
+
+    found = _batch_indicators()
+    name = draw(st.sampled_from(sorted(found)))
+    indicator = found[name]
+    unit = indicator.unit
+    summed = name in ("schools", "funds") and draw(st.booleans())
+    comparator = Comparator(draw(st.sampled_from(_SUM_COMPARATORS if summed else _LEVEL_COMPARATORS)))
+    value = _batch_value(draw, name)
+    fields: dict[str, Any] = {}
+    if comparator is Comparator.RANGE:
+        fields["upper"] = Amount(value + Decimal(draw(st.sampled_from(("0", "5", "0.5")))), unit)
+    if comparator.is_change:
+        change = draw(st.sampled_from(("2", "5", "10")))
+        points = unit == "%" and comparator is not Comparator.ANNUAL_GROWTH and draw(st.booleans())
+        amount = Amount(change, "个百分点" if points else "%")
+        if comparator is not Comparator.ANNUAL_GROWTH and unit != "%" and draw(st.booleans()):
+            amount = Amount(change, unit)  # an absolute change
+    else:
+        amount = Amount(value, unit)
+    if comparator is Comparator.APPROXIMATELY:
+        tolerances = (None, Amount(5, "%"), Amount(0, "%"), *((Amount(1, "个百分点"),) if unit == "%" else ()))
+        fields["tolerance"] = draw(st.sampled_from(tolerances))
+        fields["two_sided"] = draw(st.booleans())
+    group = Organisation("各区县", OrganisationKind.GROUP, tuple(Organisation(u) for u in BATCH_UNITS))
+    scope = draw(st.sampled_from((Scope(ScopeKind.EACH_UNIT, group), Scope(ScopeKind.EACH_UNIT, group),
+                                  Scope(ScopeKind.SHARE_OF_UNITS, group, Amount(50, "%")), Scope())))
+    if not comparator.is_change and draw(st.integers(0, 3)) == 0:
+        other = value + Decimal(draw(st.sampled_from(("-1", "1", "0.5"))))
+        upper = fields.get("upper")
+        fields["overrides"] = (Override("乙区", Amount(other, unit),
+                                        None if upper is None else Amount(max(other, upper.value), unit)),)
+    if draw(st.integers(0, 3)) == 0:
+        fields["also"] = (Condition(draw(st.sampled_from((Comparator.AT_LEAST, Comparator.AT_MOST))),
+                                    Amount(_batch_value(draw, name), unit)),)
+    if draw(st.integers(0, 4)) == 0:
+        fields["stretch"] = Condition(Comparator.AT_LEAST, Amount(_batch_value(draw, name), unit))
+    if draw(st.integers(0, 3)) == 0:
+        fields["recurrence"] = Frequency.YEARLY
+    if draw(st.integers(0, 3)) == 0:
+        import datetime as dt  # noqa: PLC0415
+
+        fields["start"] = dt.date(2021, 7, 1)
+    try:
+        return Target("t", indicator, comparator, amount, deadline=parse_deadline(draw(st.sampled_from(
+            ("2021年底前", "到2022年", "到2023年")))), scope=scope, **fields,
+            accumulation=Accumulation.CUMULATIVE if summed else Accumulation.LEVEL)
+    except ModelError:
+        return None
+
+
+def _anchors(target: Any) -> tuple[list[Fraction], list[Fraction]]:
+    """Values on a target's decision boundaries, in its unit: the threshold and 左右's edges; and points of the
+    straight trajectory from the start (the baseline, or 0 for a sum) with the at-risk band each side."""
+    from eduplan import Accumulation  # noqa: PLC0415
+
+    value = Fraction(target.value.value) if target.value.unit == target.indicator.unit else Fraction(80)
+    base = target.indicator.baseline()
+    start = Fraction(0) if target.accumulation is Accumulation.CUMULATIVE or base is None else Fraction(
+        base.value.value)
+    edges = [value, start, *(value * Fraction(100 + p, 100) for p in (-10, -5, 5, 10)),
+             *(value + d for d in (-2, -1, 1, 2))]
+    if target.upper is not None:
+        edges.append(Fraction(target.upper.value))
+    path = []
+    for n in (1, 2, 3, 4, 6, 12):
+        for j in range(n + 1):
+            expected = start + (value - start) * Fraction(j, n)
+            path += [expected, expected - abs(value - start) / 10, expected + abs(value - start) / 10]
+    return edges, path
+
+
+@st.composite
+def batch_province(draw: st.DrawFn) -> Any:
+    """A plan of one or two `batch_target` targets, an as-of date before, at or after their deadlines, a policy,
+    and each unit's reports with values on and near the targets' boundaries (levels, increments, now and then a
+    running total, a period, another unit of money or a fraction for a percentage)."""
+    import datetime as dt  # noqa: PLC0415
+
+    from eduplan import Organisation, OrganisationKind, Plan, Policy, ReportedValue, Section, Task  # noqa: PLC0415
+    from eduplan.evaluation import Clock  # noqa: PLC0415
+    from eduplan.periods import Period  # noqa: PLC0415
+    from eduplan.reports import ReportBasis  # noqa: PLC0415
+
+    made = [t for t in draw(st.lists(batch_target(), min_size=1, max_size=2)) if t is not None]
+    made = [attrs_evolve_id(t, f"t{k}") for k, t in enumerate(made)]
+    group = Organisation("各区县", OrganisationKind.GROUP, tuple(Organisation(u) for u in BATCH_UNITS))
+    plan = Plan("p", "某市规划", "2021-2023年", organisations=(group,),
+                sections=(Section("s", tasks=(Task("1", targets=tuple(made)),)),))
+    reports = []
+    for target in made:
+        edges, path = _anchors(target)
+        indicator = target.indicator
+        for org in (*BATCH_UNITS, None):
+            for k in range(draw(st.sampled_from((0, 1, 1, 2)))):
+                anchor = draw(st.sampled_from(draw(st.sampled_from((edges, path)))))
+                anchor += Fraction(Decimal(draw(st.sampled_from(_OFFSETS))))
+                number = Decimal(round(anchor * 10000)).scaleb(-4).normalize()
+                unit = indicator.unit
+                if unit == "万元" and draw(st.integers(0, 3)) == 0:
+                    number, unit = number.scaleb(4), "元"
+                elif unit == "%" and draw(st.integers(0, 3)) == 0:
+                    number, unit = number.scaleb(-2), ""
+                day = dt.date.fromisoformat(draw(st.sampled_from(_BATCH_DAYS)))
+                odd = draw(st.integers(0, 6))
+                period = Period(dt.date(day.year, 1, 1), day) if odd == 0 else None
+                basis = ReportBasis.RUNNING_TOTAL if odd == 1 else ReportBasis.UNSTATED
+                reports.append(ReportedValue(indicator.id, Amount(number, unit), day, period, org,
+                                             final=k == 0 or draw(st.booleans()), basis=basis))
+    as_of = dt.date.fromisoformat(draw(st.sampled_from(
+        ("2021-03-31", "2021-06-30", "2021-06-30", "2021-12-31", "2021-12-31", "2022-01-01", "2022-06-30",
+         "2022-06-30", "2022-12-31", "2023-06-30", "2023-12-31", "2024-06-30"))))
+    policy = draw(st.sampled_from((Policy(), Policy(), Policy(clock=Clock.DAY), Policy(at_risk_band=Decimal(0)),
+                                   Policy(at_risk_band=Decimal("0.25"), reporting_lag_days=120),
+                                   Policy(tolerance=Decimal("0.1"), tolerance_points=Decimal(2)))))
+    return plan, reports, as_of, policy
+
+
+def attrs_evolve_id(target: Any, new_id: str) -> Any:
+    """``target`` with another id (two drawn targets need distinct ids)."""
+    import attrs  # noqa: PLC0415
+
+    return attrs.evolve(target, id=new_id)

@@ -27,7 +27,7 @@ import datetime as dt
 import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 import numpy as np
@@ -249,6 +249,8 @@ class ColumnarReports:
         lows = np.r_[0, change] if len(code) else change
         highs = np.r_[change, len(code)] if len(code) else change
         self._width, self._codes = width, code[lows]
+        self._lengths = highs - lows
+        self._keys: Any = None  # (series code << 22) + day per position, for `scaled_values`; made on first use
         self._bounds: dict[int, tuple[int, int]] = dict(zip(code[lows].tolist(), zip(
             lows.tolist(), highs.tolist(), strict=True), strict=True))
         self._indicator_code = {name: k for k, name in enumerate(self.columns.indicator_ids)}
@@ -319,6 +321,64 @@ class ColumnarReports:
                     add_parts(parts, total.evidence)
         return UnitValues(tuple(units), tuple(values), of_parts(parts))
 
+    def scaled_values(self, indicator_id: str, organisations: Sequence[str], start: dt.date, cutoff: dt.date,
+                      cumulative: bool, since: dt.date | None = None) -> ScaledValues:
+        """Each unit's own value at once, as exact integers at the indicator's scale: the sum of its increments
+        from ``start`` to ``cutoff`` if ``cumulative``, else its latest level by ``cutoff`` (dated on or after
+        ``since`` when given), as `own_value <eduplan.evaluation.actuals.own_value>` finds it one by one.
+
+        A few searches on the sorted arrays for all the units together (no series view, report or `Decimal`
+        is made). A cumulative series that is not plain increments (periods, running totals, values rising as
+        running totals do) is not summed here: its ``plain`` is false, and `total` answers for it.
+        """
+        n = len(organisations)
+        i = self._indicator_code.get(indicator_id, -1)
+        codes = np.fromiter((self._organisation_code.get(o, -1) for o in organisations), np.int64, n)
+        if i < 0 or not n or not len(self.days):
+            nothing = np.zeros(n, bool)
+            return ScaledValues(nothing, np.zeros(n, np.int64), 0, ~nothing)
+        keys, valid = self._day_keys(), codes >= 0
+        base = np.left_shift(np.where(valid, codes + i * self._width, 0), _DAY_BITS)
+        first, end = np.searchsorted(keys, base), np.searchsorted(keys, base + (1 << _DAY_BITS))
+        exists = valid & (first < end)
+        prefix = self._prefix_values()
+        if cumulative:
+            low = np.searchsorted(keys, base + start.toordinal())
+            high = np.searchsorted(keys, base + cutoff.toordinal(), "right")
+            found = exists & (low < high)
+            values = np.where(found, prefix[high] - prefix[low], 0)
+            return ScaledValues(found, values, self.scale[i], ~exists | self._plain(first, end))
+        at = np.searchsorted(keys, base + cutoff.toordinal(), "right") - 1
+        found = exists & (at >= first)
+        if since is not None:
+            found &= np.frombuffer(self.days, np.int32)[np.maximum(at, 0)] >= since.toordinal()
+        values = np.where(found, prefix[at + 1] - prefix[np.maximum(at, 0)], 0)
+        return ScaledValues(found, values, self.scale[i], np.ones(n, bool))
+
+    def _day_keys(self) -> Any:
+        """Per position, its series code shifted left past the day, plus the day: one sorted array, so that a
+        day in many series is found by one search (made once, 8 bytes per value)."""
+        if self._keys is None:
+            keys = np.repeat(self._codes.astype(np.int64), self._lengths)
+            keys <<= _DAY_BITS
+            keys += np.frombuffer(self.days, np.int32)
+            self._keys = keys
+        return self._keys
+
+    def _prefix_values(self) -> Any:
+        """The prefix sums as an array: an int64 view, or Python integers where they do not fit in 64 bits."""
+        if isinstance(self.prefix, array.array):
+            return np.frombuffer(self.prefix, np.int64)
+        return np.asarray(self.prefix, dtype=object)
+
+    def _plain(self, first: Any, end: Any) -> Any:
+        """Whether each series from ``first`` to ``end`` is plain increments: no period, no running total, not
+        rising throughout (`ColumnSeries.flows` would find no flows in it; `_rises_throughout` on arrays)."""
+        special, rises = np.frombuffer(self.special, np.int32), np.frombuffer(self.rises, np.int32)
+        size = end - first
+        rising = (size >= 3) & (rises[end] - rises[np.minimum(first + 1, len(rises) - 1)] == size - 1)
+        return (special[end] == special[first]) & ~rising
+
     def series_keys(self) -> tuple[tuple[str, str | None], ...]:
         """The (indicator id, organisation) of every series."""
         names, width = self.columns, self._width
@@ -354,6 +414,17 @@ class ColumnarReports:
 
 
 _UNSET: Any = object()
+_DAY_BITS = 22  # a day's ordinal (at most 3,652,059 for 9999-12-31) fits in 22 bits
+
+
+class ScaledValues(NamedTuple):
+    """Units' values as exact integers (`ColumnarReports.scaled_values`): ``values[k] / 10 ** scale`` is unit
+    ``k``'s value where ``found[k]``; where ``plain[k]`` is false, `ColumnarReports.total` must answer instead."""
+
+    found: Any
+    values: Any
+    scale: int
+    plain: Any
 
 
 class ColumnSeries:
