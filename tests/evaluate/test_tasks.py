@@ -17,6 +17,7 @@ from eduplan import (
     parse_quantity,
 )
 from eduplan.evaluation import Status, TaskDeadlineStatus, evaluate
+from eduplan.render import Report, render
 from tests.evaluate.helpers import D, indicator, report
 
 
@@ -120,3 +121,16 @@ def test_an_overdue_milestone_keeps_an_achieved_task_overdue() -> None:
     result = evaluate(task_plan(task), [report("91%", "2017-05-01")], D("2017-07-02")).tasks[0]
     assert (result.deadline_status, result.status, result.overdue) == (
         TaskDeadlineStatus.OVERDUE, Status.MISSED, True)
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "html", "csv"])
+def test_an_achieved_task_without_its_report_is_listed_apart_not_as_overdue(fmt: str) -> None:
+    """Text, Markdown, HTML and CSV list the achieved, unreported task apart (目标已达成、未报完成), not as 逾期任务."""
+    rate = indicator()
+    target = Target("t", rate, Comparator.AT_LEAST, parse_quantity("90%"), deadline=parse_deadline("2017年"))
+    task = Task("1", title="控辍保学", targets=(target,), deadline=parse_deadline("2017.6"))
+    evaluation = evaluate(task_plan(task), [report("91%", "2017-05-01")], D("2017-07-02"))
+    shown = render(Report.from_evaluation(evaluation), fmt)
+    assert "目标已达成" in shown and "控辍保学" in shown and "逾期任务" not in shown
+    if fmt == "csv":
+        assert "1,,控辍保学,achieved,achieved_unreported,2017-06-30" in shown

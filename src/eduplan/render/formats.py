@@ -143,8 +143,9 @@ def _flat(value: Any) -> str:
 
 
 def to_csv(report: Report) -> str:
-    """One row per result; lists and mappings (evidence) as JSON text in their cell. Overdue tasks (逾期任务) and
-    data problems follow, each as a table of its own after an empty row.
+    """One row per result; lists and mappings (evidence) as JSON text in their cell. Overdue tasks (逾期任务), tasks
+    achieved but not reported done (目标已达成、未报完成) and data problems follow, each as a table of its own after an
+    empty row.
 
     Every cell is neutralised for spreadsheets (`neutralise_cell`): text starting with ``=``, ``+``,
     ``-`` or ``@`` gets a leading ``'``, so opening the file in Excel or WPS never runs a formula.
@@ -163,12 +164,13 @@ def to_csv(report: Report) -> str:
     writer.writerow([neutralise_cell(c) for c in columns])
     for record in report.records:
         writer.writerow([neutralise_cell(_flat(record.get(c))) for c in columns])
-    overdue = report.overdue_tasks()
-    if overdue:  # the overdue tasks (逾期任务) follow as a table of their own after an empty row
-        writer.writerow([])
-        writer.writerow(_OVERDUE_COLUMNS)
-        for task in overdue:
-            writer.writerow([neutralise_cell(_flat(task.get(c))) for c in _OVERDUE_COLUMNS])
+    # the overdue tasks (逾期任务), then those achieved but not reported done (deadline_status achieved_unreported),
+    # each as a table of its own after an empty row
+    for tasks in (report.overdue_tasks(), report.unreported_done_tasks()):
+        if tasks:
+            writer.writerow([])
+            writer.writerow(_OVERDUE_COLUMNS)
+            writer.writerows([neutralise_cell(_flat(task.get(c))) for c in _OVERDUE_COLUMNS] for task in tasks)
     if report.diagnostics:  # the data problems (数据问题) follow as a second table after an empty row
         writer.writerow([])
         writer.writerow(_PROBLEM_COLUMNS)
@@ -220,13 +222,12 @@ def to_markdown(report: Report) -> str:
                  f"{_flat(r.get('comparator'))} {_flat(r.get('target'))}", r.get("deadline"), _cannot_judge(r),
                  r.get("reason_zh")]
         lines.append("| " + " | ".join(_md(c) for c in cells) + " |")
-    overdue = report.overdue_tasks()
-    if overdue:
-        lines += ["", "## Overdue tasks 逾期任务", "", "| task | title | deadline | reason 原因 |",
-                  "| --- | --- | --- | --- |"]
-        for t in overdue:
-            row = (t["task_id"], t.get("title"), t.get("deadline"), t.get("reason_zh"))
-            lines.append("| " + " | ".join(_md(c) for c in row) + " |")
+    for title, tasks in (("Overdue tasks 逾期任务", report.overdue_tasks()),
+                         ("Achieved, not reported done 目标已达成、未报完成", report.unreported_done_tasks())):
+        if tasks:
+            lines += ["", f"## {title}", "", "| task | title | deadline | reason 原因 |", "| --- | --- | --- | --- |"]
+            lines += ["| " + " | ".join(_md(c) for c in (t["task_id"], t.get("title"), t.get("deadline"),
+                                                          t.get("reason_zh"))) + " |" for t in tasks]
     lines += _markdown_submissions(report)
     if report.rows_line():
         lines += ["", _md(report.rows_line())]

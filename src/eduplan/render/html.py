@@ -252,6 +252,18 @@ def _overdue(report: Report) -> str:
     return f"<h2>逾期任务 <small>Overdue tasks</small></h2><ul>{items}</ul>"
 
 
+def _unreported_done(report: Report) -> str:
+    """The tasks achieved past their deadline but not reported done (目标已达成、未报完成): not overdue, their
+    own report missing."""
+    tasks = report.unreported_done_tasks()
+    if not tasks:
+        return ""
+    items = "".join(f"<li>{badge('achieved', '目标已达成，未报完成')} {_e(t.get('number'))} {_e(t.get('title'))} "
+                    f'<span class="muted">{_e(t["task_id"])}</span> · 牵头 {_e("、".join(t.get("leads", ())))} · '
+                    f"完成时限 {_e(t.get('deadline'))}：{_e(t.get('reason_zh'))}</li>" for t in tasks)
+    return f"<h2>目标已达成、未报完成 <small>Achieved, not reported done</small></h2><ul>{items}</ul>"
+
+
 def report_body(report: Report) -> str:
     """The scorecard without the page around it: wrapped in ``<div class="eduplan">`` by the callers."""
     rows = result_rows(report)
@@ -262,7 +274,7 @@ def report_body(report: Report) -> str:
              f" · 规划期 {_e(report.period)}{unit}</p>"),
              "<h2>概况 <small>Summary</small></h2>", _summary(report, rows, warned),
              "<h2>预警清单 <small>Alerts, worst first</small></h2>", _results_table("alerts", warned, ALERT_STATUSES),
-             _overdue(report),
+             _overdue(report), _unreported_done(report),
              "<h2>按责任单位 <small>By responsible unit</small></h2>", _cards_table("责任单位", unit_cards(report)),
              "<h2>按章节 <small>By section</small></h2>", _cards_table("章节", section_cards(report)),
              _submissions(report),

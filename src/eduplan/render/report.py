@@ -107,6 +107,11 @@ class Report:
         return [t for t in self.tasks if t.get("deadline_status") == "overdue"
                 or any(m.get("deadline_status") == "overdue" for m in t.get("milestones", ()))]
 
+    def unreported_done_tasks(self) -> list[Record]:
+        """The task records past their 完成时限 whose targets are all achieved but which were not reported done
+        (``achieved_unreported``, 目标已达成，未报完成): not overdue, but their own report is missing."""
+        return [t for t in self.tasks if t.get("deadline_status") == "achieved_unreported"]
+
     def for_unit(self, unit: str) -> Report:
         """Only the results for one responsible or reporting unit: its tasks' targets, and per-unit results."""
         tasks = tuple(t for t in self.tasks

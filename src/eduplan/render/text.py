@@ -80,8 +80,8 @@ def results_table(report: Report, reason_width: int = 48) -> str:
         title += f", unit {report.unit}"
     title = visible(title)
     body = table(rows) if report.records else "(no results)"
-    return (f"{title}\n\n{body}\n\n{summary_line(report)}\n{overdue_lines(report)}{submission_lines(report)}"
-            f"{problem_lines(report)}")
+    return (f"{title}\n\n{body}\n\n{summary_line(report)}\n{overdue_lines(report)}{unreported_done_lines(report)}"
+            f"{submission_lines(report)}{problem_lines(report)}")
 
 
 def submission_lines(report: Report) -> str:
@@ -117,6 +117,18 @@ def overdue_lines(report: Report) -> str:
     lines = [f"\n{len(overdue)} overdue tasks 逾期任务:"]
     lines += [f"  task {t['task_id']} {clip(_cell(t.get('title')), 40)} (完成时限 {_cell(t.get('deadline'))}): "
               f"{_cell(t.get('reason_zh'))}" for t in overdue]
+    return "\n".join(lines) + "\n"
+
+
+def unreported_done_lines(report: Report) -> str:
+    """The tasks achieved past their deadline but not reported done (目标已达成、未报完成), one line each, after a
+    blank line; empty if there are none."""
+    tasks = report.unreported_done_tasks()
+    if not tasks:
+        return ""
+    lines = [f"\n{len(tasks)} tasks achieved, not reported done 目标已达成、未报完成:"]
+    lines += [f"  task {t['task_id']} {clip(_cell(t.get('title')), 40)} (完成时限 {_cell(t.get('deadline'))}): "
+              f"{_cell(t.get('reason_zh'))}" for t in tasks]
     return "\n".join(lines) + "\n"
 
 
@@ -193,4 +205,4 @@ def target_line(target: Target) -> str:
 
 
 __all__ = ["clip", "overdue_lines", "plan_tree", "results_table", "submission_lines", "summary_line", "table",
-           "target_line", "width"]
+           "target_line", "unreported_done_lines", "width"]
