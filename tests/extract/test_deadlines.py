@@ -7,7 +7,13 @@ import datetime as dt
 import pytest
 
 from eduplan.extract import extract_targets
-from eduplan.extract.deadlines import cell_deadline, title_period_end, title_period_start, year_cues
+from eduplan.extract.deadlines import (
+    cell_deadline,
+    title_period_end,
+    title_period_start,
+    title_school_year,
+    year_cues,
+)
 
 
 def dates(sentence: str, start_year: int | None = None) -> list[tuple[int, str]]:
@@ -92,7 +98,8 @@ def test_five_year_plans_give_their_period() -> None:
 
 
 def _fine(sentence: str, year: int | None = 2025) -> list[tuple[str, str, bool]]:
-    return [(cue.text, cue.date.isoformat(), cue.fine) for cue in year_cues(sentence, 0, None, lambda _: year)]
+    cues = year_cues(sentence, 0, None, lambda offset, month: year)
+    return [(cue.text, cue.date.isoformat(), cue.fine) for cue in cues]
 
 
 @pytest.mark.parametrize(
@@ -126,7 +133,7 @@ def test_cues_finer_than_a_year(sentence: str, cues: list[tuple[str, str, bool]]
 )
 def test_dates_that_are_no_cues(sentence: str) -> None:
     """A date every year (每年3月底前), a span heading, an issue date, a time limit and 全年级 are no deadlines."""
-    assert [cue.text for cue in year_cues(sentence, 0, None, lambda _: 2025)] == []
+    assert [cue.text for cue in year_cues(sentence, 0, None, lambda offset, month: 2025)] == []
 
 
 def test_without_a_context_year_a_month_is_ignored() -> None:
@@ -153,3 +160,43 @@ def test_months_date_their_own_sentence_and_give_their_item_the_year(
     """A month cue dates the targets after it in its sentence; another target of its item takes only its year
     (ruling 1 at item level speaks of a year: 6月底前完成招聘 is not the deadline of the 交流 share)."""
     assert [(t.indicator, t.deadline and t.deadline.isoformat()) for t in extract_targets(text)] == deadlines
+
+
+def test_a_school_year_title_ends_on_31_august() -> None:
+    """A 学年度 title's period runs 1 September to 31 August: its targets are due by 31 August of the second year."""
+    assert title_period_end("某区2024—2025学年度教育教学工作要点") == dt.date(2025, 8, 31)
+    assert title_school_year("某区2024—2025学年度教育教学工作要点") == (2024, 2025)
+    assert title_school_year("行动计划(2024—2026年)") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue"),
+    [
+        ("寒假前完成公示", ("寒假前", "2025-01-31")),  # the autumn term ends on 31 January
+        ("暑假前完成", ("暑假前", "2025-07-31")),
+        ("暑假期间组织培训", ("暑假期间", "2025-08-31")),
+        ("学年末,比例达到25%", ("学年末", "2025-08-31")),
+    ],
+)
+def test_holidays_and_the_end_of_a_school_year(sentence: str, cue: tuple[str, str]) -> None:
+    """寒假前, 暑假前, 暑假期间 and 学年末 are the edges of the terms of eduplan.periods."""
+    assert [(c.text, c.date.isoformat()) for c in year_cues(sentence, 0, None, lambda offset, month: 2025)] == [cue]
+
+
+@pytest.mark.parametrize(
+    ("text", "deadlines"),
+    [
+        # a school-year plan: September to December in its first year, January to August in its second
+        (("2024—2025学年度工作要点\n(一)课程。秋季学期开学前,课程开设合格率达到100%。每周至少安排1节劳动课。\n"
+          "(二)作业。寒假前,作业公示率达到100%。学年末,骨干教师占比达到25%。\n"),
+         ["2024-08-31", "2025-08-31", "2025-01-31", "2025-08-31"]),
+        # a labelled time limit under an item dates all of its targets, month and day included
+        (("整改方案\n1.大班额问题。大班额比例降至2%以内,新增学位2400个。\n整改时限：2025年8月底前\n"
+          "2.教师问题。招聘教师150名。\n完成时限：2025年9月30日前\n"),
+         ["2025-08-31", "2025-08-31", "2025-09-30"]),
+    ],
+)
+def test_school_years_and_labelled_time_limits(text: str, deadlines: list[str]) -> None:
+    """A month cue of one target lends a one-(school-)year plan's other targets its end; 整改时限/完成时限 lines
+    (lexicon [deadline-label]) lend their item their full date."""
+    assert [t.deadline and t.deadline.isoformat() for t in extract_targets(text)] == deadlines

@@ -25,10 +25,13 @@ from collections.abc import Callable, Iterator
 import attrs
 
 from eduplan.diagnostics import DeadlineError
+from eduplan.extract.lexicon import alternation, lexicon
 from eduplan.numerals import DIGITS
 from eduplan.periods import parse_deadline
 
 _TITLE_RANGE = re.compile(r"(?P<first>\d{4})\s*年?\s*[-—–~至到]\s*(?P<last>\d{4})\s*年?")
+_TITLE_SCHOOL_YEAR = re.compile(r"(?P<first>\d{4})\s*[-—–~至/]\s*(?P<last>\d{4})\s*学年")
+SCHOOL_YEAR_END_MONTH = 8
 _TITLE_YEAR = re.compile(r"(?<!\d)(?P<year>\d{4})\s*年")
 _CUE = re.compile(
     r"(?P<prefix>力争到|争取到|力争在|争取在|截至|截止到|截止|到|至)\s*(?P<year>\d{4})\s*年(?P<suffix>底前|末前|底|末|前)?"
@@ -44,9 +47,9 @@ _FIVE_YEAR = re.compile(r"十([一二三四五六七八九]?)五(?:规划|计划
 _PLAN_PERIOD_CUE = re.compile(r"[“\"]?十[一二三四五六七八九]?五[”\"]?(?:期间|末期?|时期)")
 EARLIEST_YEAR, LATEST_YEAR = 1949, 2100
 # Cues finer than a year: a month or a day with 底前/前 (2025年12月底前, 2025年9月前, 2026年6月30日前, 到2026年6月),
-# a half or quarter (上半年, 2025年第三季度), the start of a term (秋季学期开学前: the end of August), the year's end
-# without its year (年底前, 年内, 全年). Without a year they take the year of their context (``year_at``).
-# 每年3月底前 is a recurring date, not a deadline.
+# a half or quarter (上半年, 2025年第三季度), the edge of a term or a holiday (秋季学期开学前: the end of August;
+# 寒假前), the year's end without its year (年底前, 年内, 全年), the school year's end (学年末). Without a year they
+# take the year of their context (``year_at``). 每年3月底前 is a recurring date, not a deadline.
 _OPTIONAL_YEAR = r"(?:(?P<year>\d{4})\s*年\s*)?"
 _FINE_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"{_OPTIONAL_YEAR}(?<![\d.])(?P<month>1[0-2]|0?[1-9])\s*月(?P<day>[1-3]?\d)\s*日(?:前|以前|之前)"),
@@ -56,11 +59,20 @@ _FINE_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?:到|至|截至|截止到)(?P<year>\d{4})\s*年\s*(?P<month>1[0-2]|0?[1-9])\s*月(?![\d份底末上中下前])"),
      "month"),
     (re.compile(rf"{_OPTIONAL_YEAR}(?<![\d全])(?P<half>上半年|下半年|第?[一二三四]季度)(?:末|底)?前?"), "half"),
-    (re.compile(rf"{_OPTIONAL_YEAR}(?P<term>秋季|春季)(?:学期)?开学(?:前|之前|以前)"), "term-start"),
-    (re.compile(r"(?<![\d年每一二三四五六七八九十两])(?:年底前|年底|年末前|年末|年内)|全年(?![级度])"), "year-end"),
+    (re.compile(rf"{_OPTIONAL_YEAR}(?P<edge>(?:秋季|春季)(?:学期)?开学|寒假|暑假)(?:前|之前|以前)|(?P<edge2>暑假期间)"),
+     "term-edge"),
+    (re.compile(r"(?<![\d年每一二三四五六七八九十两学])(?:年底前|年底|年末前|年末|年内)|全年(?![级度])"), "year-end"),
+    (re.compile(r"(?<!每)(?:本)?学年(?:末|底)前?"), "school-year-end"),
 )
-#: The day before a term starts: 秋季学期 runs from September (before it: 31 August), 春季学期 from February.
-_BEFORE_TERM = {"秋季": (8, 31), "春季": (1, 31)}
+#: The edges of the terms of `eduplan.periods` (秋季学期 September to January, 春季学期 February to July): before the
+#: autumn term is 31 August, before the spring term and the winter holiday 31 January, before the summer holiday 31
+#: July, and the summer holiday ends on 31 August.
+#: Each edge: the month of the event (秋季开学 in September: the first year of a school year), and the day it means.
+_TERM_EDGES = {"秋季学期开学": (9, 8, 31), "秋季开学": (9, 8, 31), "春季学期开学": (2, 1, 31), "春季开学": (2, 1, 31),
+               "寒假": (1, 1, 31), "暑假": (7, 7, 31), "暑假期间": (7, 8, 31)}
+_HALF_MONTHS = {"上半年": 6, "下半年": 12, "一季度": 3, "二季度": 6, "三季度": 9, "四季度": 12}
+# 整改时限:2025年8月底前 on a line of its own, under the item it dates (lexicon [deadline-label]).
+DEADLINE_LABEL = re.compile(rf"^\s*(?:{alternation(lexicon().deadline_labels)})\s*[:：]")
 _RECURRING_DATE = re.compile(r"每(?:一|个)?(?:年|学年|学期|季度|月)度?$")
 
 
@@ -69,13 +81,16 @@ class YearCue:
     """A deadline cue at ``offset`` in a sentence (relative to the folded document).
 
     ``fine`` cues name a month, a day, a half or a term (2025年9月前): they date the targets of their own
-    sentence; another target of the same item takes only their year (its end) from them.
+    sentence; another target of the same item takes only their year (its end) from them. ``labelled`` cues are
+    printed after a deadline label (``整改时限:2025年8月底前``, lexicon ``[deadline-label]``): they date every
+    target of their item, day and month included.
     """
 
     offset: int
     date: dt.date
     text: str
     fine: bool = False
+    labelled: bool = False
 
     @property
     def year_end(self) -> dt.date:
@@ -105,6 +120,9 @@ def title_period_end(title: str | None) -> dt.date | None:
     last year of a five-year plan (十四五)."""
     if not title:
         return None
+    school = title_school_year(title)
+    if school is not None:
+        return dt.date(school[1], SCHOOL_YEAR_END_MONTH, 31)  # 2024—2025学年度 ends on 31 August 2025
     years = [int(m["last"]) for m in _TITLE_RANGE.finditer(title)]
     plan = five_year_plan(title)
     if not years and plan is not None:
@@ -113,6 +131,18 @@ def title_period_end(title: str | None) -> dt.date | None:
         years = [int(m["year"]) for m in _TITLE_YEAR.finditer(title)]
     years = [year for year in years if EARLIEST_YEAR <= year <= LATEST_YEAR]
     return dt.date(years[-1], 12, 31) if years else None
+
+
+def title_school_year(title: str | None) -> tuple[int, int] | None:
+    """The two years of a school year printed in a title (``2024—2025学年度``), which runs 1 September to 31 August.
+
+    >>> title_school_year("某区2024—2025学年度工作要点"), title_school_year("行动计划(2024-2026年)")
+    ((2024, 2025), None)
+    """
+    found = _TITLE_SCHOOL_YEAR.search(title or "")
+    if found is None or int(found["last"]) != int(found["first"]) + 1:
+        return None
+    return int(found["first"]), int(found["last"])
 
 
 def title_period_start(title: str | None) -> int | None:
@@ -134,7 +164,7 @@ def title_period_start(title: str | None) -> int | None:
 
 
 def year_cues(sentence: str, base: int, start_year: int | None,
-              year_at: Callable[[int], int | None] | None = None) -> Iterator[YearCue]:
+              year_at: YearAt | None = None) -> Iterator[YearCue]:
     """The deadline cues of one (folded) sentence that starts at document offset ``base``.
 
     Args:
@@ -142,12 +172,12 @@ def year_cues(sentence: str, base: int, start_year: int | None,
         base: the document offset of the sentence's first character.
         start_year: the plan's first year, to count relative cues such as ``5年内``; ``None`` if
             the plan prints no period (relative cues are then ignored).
-        year_at: the year a cue printed without one (``6月底前``, ``年底前``) means at a document offset, or
-            ``None`` where the context gives none (such cues are then ignored).
+        year_at: the year a cue printed without one (``6月底前``, ``年底前``) means at a document offset, given the
+            month it falls in, or ``None`` where the context gives none (such cues are then ignored).
 
     >>> [(c.date.isoformat(), c.fine) for c in year_cues("2025年12月底前完成,2026年6月底前,参与率达90%", 0, None)]
     [('2025-12-31', True), ('2026-06-30', True)]
-    >>> [c.date.isoformat() for c in year_cues("6月底前完成招聘,秋季学期开学前投用5所", 0, None, lambda _: 2025)]
+    >>> [c.date.isoformat() for c in year_cues("6月底前完成招聘,秋季学期开学前投用5所", 0, None, lambda o, m: 2025)]
     ['2025-06-30', '2025-08-31']
     """
     found: list[YearCue] = []
@@ -170,15 +200,21 @@ def year_cues(sentence: str, base: int, start_year: int | None,
             if count and EARLIEST_YEAR <= year <= LATEST_YEAR:
                 found.append(YearCue(base + match.start(), dt.date(year, 12, 31), match[0]))
     found.extend(fine_cues(sentence, base, year_at))
-    yield from _without_repeats(sorted(found, key=lambda cue: cue.offset))
+    labelled = DEADLINE_LABEL.match(sentence) is not None
+    yield from (attrs.evolve(cue, labelled=labelled) if labelled else cue
+                for cue in _without_repeats(sorted(found, key=lambda cue: cue.offset)))
 
 
-def fine_cues(sentence: str, base: int, year_at: Callable[[int], int | None] | None = None) -> Iterator[YearCue]:
-    """Cues finer than a year (months, days, halves, the start of a term) and the year's end printed without
-    its year, in a (folded) sentence starting at document offset ``base``.
+YearAt = Callable[[int, int], "int | None"]
+
+
+def fine_cues(sentence: str, base: int, year_at: YearAt | None = None) -> Iterator[YearCue]:
+    """Cues finer than a year (months, days, halves, the edges of terms) and the year's end printed without
+    its year, in a (folded) sentence starting at document offset ``base``. ``year_at(offset, month)`` gives the
+    year a cue printed without one means (the month tells a school year's autumn from its spring).
 
     >>> [(c.text, c.date.isoformat()) for c in fine_cues("2025年9月前完成3所,年底前完成,每年3月底前自评", 0,
-    ...                                                  lambda _: 2025)]
+    ...                                                  lambda offset, month: 2025)]
     [('2025年9月前', '2025-09-30'), ('年底前', '2025-12-31')]
     """
     for pattern, form in _FINE_CUES:
@@ -186,7 +222,8 @@ def fine_cues(sentence: str, base: int, year_at: Callable[[int], int | None] | N
             if _RECURRING_DATE.search(sentence, 0, match.start()):
                 continue  # 每年3月底前完成自评: a date every year
             printed = match.groupdict().get("year")
-            year = int(printed) if printed else (year_at(base + match.start()) if year_at else None)
+            month = _cue_month(match, form)
+            year = int(printed) if printed else (year_at(base + match.start(), month) if year_at else None)
             if year is None or not EARLIEST_YEAR <= year <= LATEST_YEAR:
                 continue
             date = _fine_date(match, form, year)
@@ -194,12 +231,25 @@ def fine_cues(sentence: str, base: int, year_at: Callable[[int], int | None] | N
                 yield YearCue(base + match.start(), date, match[0], fine=form != "year-end")
 
 
+def _cue_month(match: re.Match[str], form: str) -> int:
+    """The month a cue falls in, before its year is known."""
+    if form == "term-edge":
+        return _TERM_EDGES[match["edge"] or match["edge2"]][0]
+    if form == "half":
+        return _HALF_MONTHS[match["half"].removeprefix("第")]
+    if form == "school-year-end":
+        return SCHOOL_YEAR_END_MONTH
+    return 12 if form == "year-end" else int(match["month"])
+
+
 def _fine_date(match: re.Match[str], form: str, year: int) -> dt.date | None:
-    if form == "term-start":
-        month, day = _BEFORE_TERM[match["term"]]
+    if form == "term-edge":
+        _, month, day = _TERM_EDGES[match["edge"] or match["edge2"]]
         return dt.date(year, month, day)
     if form == "year-end":
         return dt.date(year, 12, 31)
+    if form == "school-year-end":  # 学年末: 31 August (the year is the one the school year ends in)
+        return dt.date(year, SCHOOL_YEAR_END_MONTH, 31)
     if form == "day":
         text = f"{year}年{match['month']}月{match['day']}日"
     elif form == "half":

@@ -83,6 +83,7 @@ class Lexicon:
     previous_year: tuple[str, ...]
     completion: tuple[str, ...]
     standard_reached: tuple[str, ...]
+    deadline_labels: tuple[str, ...]
     attributes: dict[str, Strength]
     coverage_attributive: tuple[str, ...]
     duty: tuple[str, ...]
@@ -148,6 +149,7 @@ def lexicon() -> Lexicon:
         previous_year=words("previous-year"),
         completion=words("completion"),
         standard_reached=words("standard-reached"),
+        deadline_labels=words("deadline-label"),
         attributes={word: Strength(value) for word, value, *_ in sections["attribute"]},
         coverage_attributive=words("coverage-attributive"),
         duty=words("duty"),

@@ -27,7 +27,7 @@ from eduplan.extract.candidates import (
     TargetCandidate,
     TaskCandidate,
 )
-from eduplan.extract.deadlines import title_period_end, title_period_start
+from eduplan.extract.deadlines import title_period_end, title_period_start, title_school_year
 from eduplan.extract.indicator_table import IndicatorRow, IndicatorTable, read_indicator_tables
 from eduplan.extract.lexicon import lexicon
 from eduplan.extract.responsibilities import find_responsibilities, organisations
@@ -72,6 +72,7 @@ def extract_plan(source: str) -> DraftPlan:
     context = TargetContext(
         default_deadline=title_period_end(title),
         start_year=title_period_start(title),
+        school_year=title_school_year(title),
         section_at=lambda offset: _section_label(outline, table, offset),
         table_deadline_at=lambda offset: _table_deadline(table, offset),
         background_at=lambda offset: _in_background(outline, offset),

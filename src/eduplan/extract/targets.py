@@ -6,6 +6,7 @@ whose comparator, hedge, recurrence and scope come from the cue words of its cla
 a completion verb such as 建成, 开办, 达标, 通过...认定, 实现) becomes ``== 100 percent``.
 
 >>> from eduplan.extract.text import Document
+from eduplan.periods import SCHOOL_YEAR_START_MONTH
 >>> doc = Document("到2020年,学前教育资源配置率达90%,每个乡镇建成1-2所公办园。所有学校实现宽带全覆盖。")
 >>> for t in read_targets(doc, TargetContext()):
 ...     print(t.text, t.comparator, t.value, t.upper, t.unit, t.deadline, t.scope)
@@ -42,6 +43,7 @@ from eduplan.extract.lexicon import alternation, lexicon
 from eduplan.extract.naming import Name, distributed_names, each_names, level_name, name_indicator
 from eduplan.extract.quantities import find_quantities
 from eduplan.extract.text import Document
+from eduplan.periods import SCHOOL_YEAR_START_MONTH
 from eduplan.targets import Comparator
 
 LEX = lexicon()
@@ -118,6 +120,8 @@ class TargetContext:
     Attributes:
         default_deadline: the end of the title's period, for targets without a year cue.
         start_year: the title period's first year, to count ``5年内``.
+        school_year: the two years of a school-year plan (``2024—2025学年度``), which date a month printed without
+            its year (9月 in the first, 3月 in the second).
         section_at: the section label (task number or heading) enclosing an offset.
         table_deadline_at: a task table's 完成时限 for an offset inside a table row.
         background_at: whether an offset lies in a section about the past (发展现状, 工作回顾).
@@ -127,6 +131,7 @@ class TargetContext:
 
     default_deadline: dt.date | None = None
     start_year: int | None = None
+    school_year: tuple[int, int] | None = None
     section_at: SectionLookup = _no_section
     table_deadline_at: DeadlineLookup = _no_deadline
     background_at: Callable[[int], bool] = _not_background
@@ -392,7 +397,7 @@ def _coverage_spans(doc: Document, clause: Span, text: str) -> Iterator[tuple[Sp
         scope = re.split(r"在|要|均|都|全面|实现", state["scope"])[0] or None
         if scope is not None and ALL_WORD.match(scope):  # 全市公办高中全部建成…: an adverb, the bodies precede it
             head = ITEM_MARKER.sub("", text[: state.start()], count=1).strip()
-            scope = subject_scope(head + "均") or head or None
+            scope = subject_scope(head + "均") or head or scope
         yield Span(clause.start, clause.start + end), scope, True
 
 
@@ -405,16 +410,26 @@ def _as_printed(doc: Document, scope: str | None, near: Span) -> str | None:
     return scope if at < 0 else doc.source[at : at + len(scope)]
 
 
-def _context_year(doc: Document, context: TargetContext, sentence_start: int, offset: int) -> int | None:
-    """The year a cue printed without one means (6月底前, 年底前, 秋季学期开学前): the last year printed before it in
-    its item (a stage such as 启动部署阶段(2025年9月—10月)) or sentence, else the year of a one-year plan."""
+def _context_year(doc: Document, context: TargetContext, sentence_start: int, offset: int, month: int) -> int | None:
+    """The year a cue printed without one means (6月底前, 年底前, 秋季学期开学前, 寒假前): the last year printed
+    before it in its item (a stage such as 启动部署阶段(2025年9月—10月)) or sentence; else, in a school-year plan
+    (2024—2025学年度), the first year for September to December and the second for January to August; else the
+    year of a one-year plan."""
     items = context.items_at(offset)
     start = min(items[0].start, sentence_start) if items else sentence_start
     printed = PRINTED_YEAR.findall(doc.folded, start, offset)
     if printed:
         return int(printed[-1])
-    single = context.default_deadline is not None and context.default_deadline.year == context.start_year
-    return context.start_year if single else None
+    if context.school_year is not None:
+        return context.school_year[0] if month >= SCHOOL_YEAR_START_MONTH else context.school_year[1]
+    return context.start_year if _one_period(context) else None
+
+
+def _one_period(context: TargetContext) -> bool:
+    """Whether the plan's period is one year or one school year (a 工作要点, a 学年度 plan)."""
+    if context.school_year is not None:
+        return True
+    return context.default_deadline is not None and context.default_deadline.year == context.start_year
 
 
 def _item_cue(context: TargetContext, offset: int) -> YearCue | None:
@@ -425,9 +440,22 @@ def _item_cue(context: TargetContext, offset: int) -> YearCue | None:
         inside = [cue for cue in context.cues if own.contains(cue.offset)]
         if not inside:
             continue
+        labelled = [cue for cue in inside if cue.labelled]
+        if labelled:
+            return labelled[0]  # 整改时限:2025年8月底前 dates the whole item
         before = [cue for cue in inside if cue.offset < offset]
         return before[-1] if before and depth == 0 else inside[0]
     return None
+
+
+def _lent(cue: YearCue, context: TargetContext) -> tuple[YearCue, str]:
+    """What an item's cue lends its other targets: a year cue or a labelled one (整改时限:…) its date; a month cue
+    printed for one target (9月前完成移交) only its year's end, and in a plan of one (school) year the plan's end."""
+    if not cue.fine or cue.labelled:
+        return cue, ""
+    if _one_period(context) and context.default_deadline is not None:
+        return attrs.evolve(cue, date=context.default_deadline), " (the plan's end: a month dates its own target)"
+    return attrs.evolve(cue, date=cue.year_end), " (its year)"
 
 
 def _candidate(
@@ -440,9 +468,9 @@ def _candidate(
         if cue is None and not HOLDS_THROUGHOUT.search(doc.folded[reading.span.start : quantity.span.start]):
             cue = _item_cue(context, quantity.span.start)
             if cue is not None:
-                note = f"deadline from {cue.text} in the enclosing item" + (" (its year)" if cue.fine else "")
+                cue, how = _lent(cue, context)
+                note = f"deadline from {cue.text} in the enclosing item{how}"
                 notes = note if notes is None else f"{notes}; {note}"
-                cue = attrs.evolve(cue, date=cue.year_end) if cue.fine else cue  # 9月前 dates its own target only
         deadline = cue.date if cue is not None else context.default_deadline
     return TargetCandidate(
         id=f"t{index + 1:03d}",
