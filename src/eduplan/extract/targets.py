@@ -6,7 +6,6 @@ whose comparator, hedge, recurrence and scope come from the cue words of its cla
 a completion verb such as 建成, 开办, 达标, 通过...认定, 实现) becomes ``== 100 percent``.
 
 >>> from eduplan.extract.text import Document
-from eduplan.periods import SCHOOL_YEAR_START_MONTH
 >>> doc = Document("到2020年,学前教育资源配置率达90%,每个乡镇建成1-2所公办园。所有学校实现宽带全覆盖。")
 >>> for t in read_targets(doc, TargetContext()):
 ...     print(t.text, t.comparator, t.value, t.upper, t.unit, t.deadline, t.scope)
