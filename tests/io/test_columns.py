@@ -18,6 +18,7 @@ pytest.importorskip("numpy")
 pytest.importorskip("pyarrow")
 
 from eduplan.io import columns as columns_module
+from eduplan.io import csv_stream
 from eduplan.io.columns import load_report_columns
 
 PLAN_TEXT = """\
@@ -139,7 +140,7 @@ def test_batch_boundaries_change_nothing(tmp_path: Path, monkeypatch: pytest.Mon
     path.write_text(HEADER + rows * 3, encoding="utf-8")
     whole = load_report_columns(path, PLAN)
     for block in (40, 97, 256):
-        monkeypatch.setattr(columns_module, "_BLOCK_BYTES", block)
+        monkeypatch.setattr(csv_stream, "_BLOCK_BYTES", block)
         assert arrow_reads(path)
         same(path)
         loaded = load_report_columns(path, PLAN)
@@ -190,10 +191,10 @@ def test_loading_a_csv_does_not_import_pandas(tmp_path: Path) -> None:
 def test_dense_look_ups_and_their_fallback_agree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, limit: int) -> None:
     """Amounts and written pairs are found in dense tables grown batch by batch, or one by one when a table would
     be too large: the same rows and diagnostics either way, across batch boundaries."""
-    from eduplan.io import bulk  # noqa: PLC0415
+    from eduplan.io import distinct  # noqa: PLC0415
 
-    monkeypatch.setattr(bulk, "_DENSE_LIMIT", limit)
-    monkeypatch.setattr(columns_module, "_BLOCK_BYTES", 64)
+    monkeypatch.setattr(distinct, "DENSE_LIMIT", limit)
+    monkeypatch.setattr(csv_stream, "_BLOCK_BYTES", 64)
     path = tmp_path / "r.csv"
     path.write_text(HEADER + (ROWS + "rate,丙区,2020-06-30,99,%,\nplaces,,2019-12-31,7,个,\n") * 4, encoding="utf-8")
     assert arrow_reads(path)

@@ -21,13 +21,14 @@ from typing import Any
 import attrs
 import numpy as np
 
-from eduplan.diagnostics import Code, Diagnostic, EduplanError
-from eduplan.indicators import WHOLE_DIMENSIONS, Indicator, IndicatorKind
+from eduplan.diagnostics import Diagnostic
+from eduplan.indicators import Indicator
 from eduplan.io import tables
+from eduplan.io.bulk_amounts import Amounts
 from eduplan.io.columns import _ARRAYS, NO_DAY
+from eduplan.io.distinct import DenseCodes, DistinctCells, Odd, canonical, compact, narrow, odd, unique_codes
 from eduplan.periods import Period, parse_day, parse_period
 from eduplan.reports import ReportedValue
-from eduplan.units import Amount
 
 ARRAYS = _ARRAYS
 
@@ -61,94 +62,6 @@ class Read:
     diagnostics: tuple[Diagnostic, ...]
 
 
-class _Odd(Exception):  # noqa: N818 - a control-flow signal: the cell needs the row reader
-    pass
-
-
-def _odd() -> None:
-    raise _Odd
-
-
-class _Column:
-    """The distinct cells of one column seen so far: each one's text, what it means (``None`` if odd), and
-    whether it is odd; a code per distinct cell, stable across batches."""
-
-    def __init__(self, read: Callable[[str], Any]) -> None:
-        self.read = read
-        self.index: dict[Any, int] = {}
-        self.texts: list[str] = []
-        self.values: list[Any] = []
-        self.odd: list[bool] = []
-        self._cache: dict[str, tuple[int, Any]] = {}
-        self._known: Any = None
-
-    def codes(self, distinct: Sequence[Any], codes: Any) -> Any:
-        """The stable codes of a batch's rows, given the batch's distinct cells (a list, or a pyarrow string
-        array) and codes into them."""
-        if hasattr(distinct, "to_pylist"):
-            return self._arrow_codes(distinct)[codes]
-        return np.asarray([self._code(cell) for cell in distinct] or [0], np.int32)[codes]
-
-    def _arrow_codes(self, distinct: Any) -> Any:
-        """The codes of a pyarrow array of distinct cells: the cells seen before found by pyarrow's hash look-up
-        against the known cells (in code order), only new ones read here."""
-        import pyarrow as pa  # noqa: PLC0415 (the caller has it)
-        import pyarrow.compute as pc  # noqa: PLC0415
-
-        if not self.index:
-            found, new, fresh = np.full(len(distinct), -1, np.int32), np.arange(len(distinct)), distinct
-        elif self._known is not None and len(self._known) == len(self.index):
-            position = pc.index_in(distinct, value_set=self._known)
-            missing = pc.is_null(position)
-            found = int_array(position, np.int32).copy()
-            new = int_array(pc.indices_nonzero(missing), np.uint64).astype(np.int64)
-            fresh = pc.filter(distinct, missing)
-        else:  # cells seen otherwise than through pyarrow
-            return np.asarray([self._code(cell) for cell in distinct.to_pylist()] or [0], np.int32)
-        if len(new):
-            found[new] = [self._code(cell) for cell in fresh.to_pylist()]
-            self._known = fresh if self._known is None else pa.concat_arrays([self._known, fresh])
-        return found if len(found) else np.zeros(1, np.int32)
-
-    def constant(self, n: int) -> Any:
-        """The codes of ``n`` empty cells (a column the table does not have)."""
-        return np.full(n, self._code(""), np.int32)
-
-    def _code(self, cell: Any) -> int:
-        found = self.index.get(cell)
-        if found is None:
-            found = self.index[cell] = len(self.texts)
-            text = tables._cell_text(tables._cell(cell))
-            self.texts.append(text)
-            try:
-                self.values.append(self.read(text))
-                self.odd.append(False)
-            except (_Odd, EduplanError, ValueError, KeyError):
-                self.values.append(None)
-                self.odd.append(True)
-        return found
-
-    def table(self, name: str, make: Callable[[int], Any]) -> Any:
-        """An array with an entry per distinct cell; ``make(start)`` gives the entries of the cells from ``start``
-        on (or one placeholder entry when there are none), so only new cells are worked out."""
-        found = self._cache.get(name)
-        size = len(self.values)
-        if found is None or found[0] != size:
-            array = make(0) if found is None or not found[0] else np.concatenate([found[1], make(found[0])])
-            found = self._cache[name] = (size, array)
-        return found[1]
-
-    def odd_rows(self, codes: Any) -> Any:
-        return self.table("odd", lambda start: np.asarray(self.odd[start:] or [False], bool))[codes]
-
-    def blank_rows(self, codes: Any) -> Any:
-        return self.table("blank", lambda start: np.asarray([t == "" for t in self.texts[start:]] or [True],
-                                                            bool))[codes]
-
-    def days(self, codes: Any, day: Callable[[Any], dt.date | None], name: str = "days") -> Any:
-        return self.table(name, lambda start: _days(self.values[start:], day))[codes]
-
-
 class BulkReader:
     """Reads the plain rows of a table column by column, batch by batch; hands every other row to the row
     reader. `add` each batch in row order, then `finish`."""
@@ -160,12 +73,12 @@ class BulkReader:
             "indicator": self._indicator, "organisation": lambda t: t or None, "period": self._period,
             "date": _day, "value": self._value, "unit": lambda t: t, "final": lambda t: tables._FINAL[t.lower()],
             "reported_on": _day, "source": lambda t: t or None, "basis": lambda t: tables._BASIS[t.lower()],
-            "note": lambda t: t or None, "numerator": lambda t: None if not t else _odd(),
-            "denominator": lambda t: None if not t else _odd()}
-        self.cols = {name: _Column(read) for name, read in reads.items()}
-        self.amounts = _Amounts(self)
+            "note": lambda t: t or None, "numerator": lambda t: None if not t else odd(),
+            "denominator": lambda t: None if not t else odd()}
+        self.cols = {name: DistinctCells(read) for name, read in reads.items()}
+        self.amounts = Amounts(reader, columns, width, self.cols)
         self.written: dict[tuple[int, int], int] = {}
-        self.dense_written = _Dense(2)
+        self.dense_written = DenseCodes(2)
         self.writings: list[tuple[str | None, str | None]] = []
         self.pieces: dict[str, list[Any]] = {name: [] for name in ARRAYS}
         self.made: list[tuple[int, ReportedValue]] = []
@@ -209,7 +122,7 @@ class BulkReader:
                  "note": len(cols["note"].texts), "basis": len(cols["basis"].texts), "written": len(self.writings)}
         for name, array in kept.items():
             piece = array[keep]
-            self.pieces[name].append(piece.astype(_narrow(sizes[name]), copy=False) if name in sizes else piece)
+            self.pieces[name].append(piece.astype(narrow(sizes[name]), copy=False) if name in sizes else piece)
 
     def finish(self) -> Read:
         """The kept rows' arrays with codes into tables of distinct values (the cells ``share`` and ``覆盖率``
@@ -228,12 +141,12 @@ class BulkReader:
             del pieces
             if name in canon:
                 table, values = canon[name]
-                moved, tables_[table] = _canonical(values)
+                moved, tables_[table] = canonical(values)
                 array = moved[array]
             elif name == "amount":
                 tables_["amounts"] = self.amounts.table()
-                array = array.astype(_narrow(len(tables_["amounts"])), copy=False)
-            arrays[name] = _compact(array)
+                array = array.astype(narrow(len(tables_["amounts"])), copy=False)
+            arrays[name] = compact(array)
         return Read(arrays, tables_, self.made, tuple(self.diagnostics))
 
     def _written(self, value: Any, unit: Any) -> Any:
@@ -250,7 +163,8 @@ class BulkReader:
 
     def _written_pairs(self, value: Any, unit: Any) -> Any:
         units = max(1, len(self.cols["unit"].texts))
-        pairs, inverse = _unique(value.astype(np.int64) * units + unit, units * max(1, len(self.cols["value"].texts)))
+        space = units * max(1, len(self.cols["value"].texts))
+        pairs, inverse = unique_codes(value.astype(np.int64) * units + unit, space)
         texts, unit_texts = self.cols["value"].texts, self.cols["unit"].texts
         moved = []
         for pair in pairs.tolist():
@@ -308,7 +222,7 @@ class BulkReader:
     def _indicator(self, text: str) -> Indicator:
         found = self.by_key.get(text)
         if found is None:
-            raise _Odd
+            raise Odd
         return found
 
     @staticmethod
@@ -320,233 +234,11 @@ class BulkReader:
     @staticmethod
     def _value(text: str) -> str:
         if not text:
-            raise _Odd
+            raise Odd
         return text
 
-
-class _Amounts:
-    """The distinct (value, unit, indicator unit) triples seen so far, each read once by the row reader's own
-    rule, with what the bulk path needs to know about each amount."""
-
-    def __init__(self, bulk: BulkReader) -> None:
-        self.bulk = bulk
-        self.units: dict[str, int] = {}  # the distinct units of indicators, and an indicator of each
-        self.indicators: list[Indicator] = []
-        self.triples: dict[tuple[int, int, int], int] = {}
-        self.dense = _Dense(3)
-        self.found: list[Amount] = []
-        self.bad: list[bool] = []
-        self.flags: list[tuple[bool, bool]] = []
-        self.roots: dict[str, int] = {}
-        self.root: list[int] = []
-        self.negative: list[bool] = []
-        self.above_one: list[bool] = []
-        self._arrays: tuple[int, Any] | None = None
-        self._by_indicator: tuple[int, Any] | None = None
-
-    def rows(self, ind: Any, value: Any, unit: Any) -> tuple[Any, Any, Any]:
-        """Each row's amount code; whether the row needs the row reader (a bad amount, a problem for its
-        indicator); whether the row reader would warn about it (two columns: a likely fraction, a non-whole
-        count)."""
-        cols = self.bulk.cols
-        default, ind_root, share, signed = self._indicator_arrays(cols["indicator"].values)
-        keys = (value, unit, default[ind])
-        amount = self.dense.get(keys)
-        if amount is None:
-            amount = self._triples(*keys)
-        elif (amount < 0).any():  # only the rows of triples not seen before are looked up one by one
-            new = amount < 0
-            amount = amount.copy()
-            amount[new] = self._triples(*(k[new] for k in keys))
-            self.dense.put(tuple(k[new] for k in keys), amount[new])
-        bad, root, negative, above_one, flags = self._amount_arrays()
-        # root factors are positive, so a value and its root value have the same sign
-        problems = (root[amount] != ind_root[ind]) | (share[ind] & (negative | above_one)[amount]) | (
-            signed[ind] & negative[amount])
-        return amount, bad[amount] | problems, flags[amount]
-
-    def _triples(self, value: Any, unit: Any, default: Any) -> Any:
-        """Each row's amount code, its distinct (value, unit, indicator unit) triples looked up (and new ones
-        read) one by one."""
-        cols = self.bulk.cols
-        n_units, n_default = max(1, len(cols["unit"].texts)), max(1, len(self.units))
-        key = (value.astype(np.int64) * n_units + unit) * n_default + default
-        triples, inverse = _unique(key, n_units * n_default * max(1, len(cols["value"].texts)))
-        moved = []
-        for triple in triples.tolist():
-            rest, d = divmod(triple, n_default)
-            v, u = divmod(rest, n_units)
-            found = self.triples.get((v, u, d))
-            if found is None:
-                found = self.triples[v, u, d] = self._add(cols["value"].texts[v], cols["unit"].texts[u],
-                                                          self.indicators[d] if self.indicators else None)
-            moved.append(found)
-        return np.asarray(moved or [0], np.int32)[inverse]
-
-    def table(self) -> tuple[Amount, ...]:
-        return tuple(self.found)
-
-    def _add(self, value: str | None, unit: str | None, indicator: Indicator | None) -> int:
-        read, flags = self._read(value, unit, indicator)
-        self.found.append(read if read is not None else Amount(0))
-        self.bad.append(read is None)
-        self.flags.append(flags)
-        self.root.append(self._root_code(read.info.root) if read is not None else -1)
-        self.negative.append(read is not None and read.value < 0)
-        self.above_one.append(read is not None and read.root_value() > 1)
-        return len(self.found) - 1
-
-    def _root_code(self, root: str) -> int:
-        return self.roots.setdefault(root, len(self.roots))
-
-    def _indicator_arrays(self, indicators: list[Indicator | None]) -> tuple[Any, Any, Any, Any]:
-        """Per distinct indicator cell: the code of its unit, of its unit's root, whether a share, whether a
-        count or sum of money (never negative)."""
-        if self._by_indicator is None or self._by_indicator[0] != len(indicators):
-            for indicator in indicators:
-                if indicator is not None and indicator.unit not in self.units:
-                    self.units[indicator.unit] = len(self.indicators)
-                    self.indicators.append(indicator)
-            arrays = (
-                np.asarray([self.units[i.unit] if i else 0 for i in indicators] or [0], np.int64),
-                np.asarray([self._root_code(_root(i.unit)) if i else -2 for i in indicators] or [-2], np.int32),
-                np.asarray([bool(i and i.share) for i in indicators] or [False], bool),
-                np.asarray([bool(i and i.kind in (IndicatorKind.COUNT, IndicatorKind.MONEY)) for i in indicators]
-                           or [False], bool))
-            self._by_indicator = (len(indicators), arrays)
-        return self._by_indicator[1]
-
-    def _amount_arrays(self) -> Any:
-        """Per distinct amount: bad, its root's code, negative, above one (as a root value), the two warning
-        flags; extended with the amounts read since the last call."""
-        size, known = len(self.found), self._arrays
-        if known is None or known[0] != size:
-            start = known[0] if known is not None else 0
-            new: tuple[Any, ...] = (
-                np.asarray(self.bad[start:] or [True], bool), np.asarray(self.root[start:] or [-1], np.int32),
-                np.asarray(self.negative[start:] or [False], bool),
-                np.asarray(self.above_one[start:] or [False], bool),
-                np.asarray(self.flags[start:] or [(False, False)], bool).reshape(-1, 2))
-            if known is not None and start:
-                new = tuple(np.concatenate([old, more]) for old, more in zip(known[1], new, strict=True))
-            self._arrays = known = (size, new)
-        return known[1]
-
-    def _read(self, value: str | None, unit: str | None, indicator: Indicator | None
-              ) -> tuple[Amount | None, tuple[bool, bool]]:
-        """The row reader's `_amount` on a row holding only this value and unit (``None`` if it objects or warns of
-        something else), and whether it warns of a likely fraction or the value may be a fractional count."""
-        bulk = self.bulk
-        if value is None or unit is None or "value" not in bulk.columns:
-            return None, (False, False)
-        cells = [""] * bulk.width
-        cells[bulk.columns["value"]] = value
-        if "unit" in bulk.columns:
-            cells[bulk.columns["unit"]] = unit
-        reader = bulk.reader
-        reader.cells, reader.number, reader.warnings = cells, 0, []
-        try:
-            amount: Amount = reader._amount(indicator)
-        except Exception:  # any refusal sends the rows to the row reader, which words it
-            return None, (False, False)
-        if any(w.code is not Code.LIKELY_FRACTION for w in reader.warnings):
-            return None, (False, False)  # a warning the bulk path does not know: the row reader's own rows
-        # each row's warning is worded by the row reader's checks, with the row's own indicator (`_warned`)
-        return amount, (bool(reader.warnings), _maybe_fractional_count(amount))
-
-
-class _Dense:
-    """Codes of tuples of small non-negative integers (codes of cells) in a dense table, grown as needed:
-    one gather per batch instead of a dictionary look-up per distinct tuple. ``-1`` marks a tuple not known
-    yet; `get` gives ``None`` when the table would pass `_DENSE_LIMIT` entries (the caller looks each up)."""
-
-    def __init__(self, dims: int) -> None:
-        self.table = np.full((1,) * dims, -1, np.int32)
-
-    def get(self, keys: tuple[Any, ...]) -> Any:
-        need = [int(k.max()) + 1 if len(k) else 1 for k in keys]
-        shape = self.table.shape
-        if any(n > s for n, s in zip(need, shape, strict=True)):
-            grown_shape = tuple(s if n <= s else max(n, 2 * s) for n, s in zip(need, shape, strict=True))
-            if int(np.prod(grown_shape)) > _DENSE_LIMIT:
-                return None
-            grown = np.full(grown_shape, -1, np.int32)
-            grown[tuple(slice(0, s) for s in shape)] = self.table
-            self.table = grown
-        return self.table[keys]
-
-    def put(self, keys: tuple[Any, ...], codes: Any) -> None:
-        self.table[keys] = codes
-
-
-_DENSE_LIMIT = 1 << 22
-"""The most entries (int32) a `_Dense` table may hold: 16 MiB."""
-
-
-def int_array(array: Any, dtype: Any) -> Any:
-    """A pyarrow integer array's values (its nulls' slots undefined) as a read-only numpy view of its buffer.
-
-    (pyarrow's own ``to_numpy`` imports pandas where it is installed: a third of a second.)"""
-    size = np.dtype(dtype).itemsize
-    return np.frombuffer(array.buffers()[1], dtype, len(array), array.offset * size)
 
 
 def _day(text: str) -> dt.date | None:
     return None if not text else parse_day(text)
 
-
-def _root(unit: str) -> str:
-    return Amount(0, unit).info.root
-
-
-def _days(table: Sequence[Any], day: Callable[[Any], dt.date | None]) -> Any:
-    values = [day(item) if item is not None else None for item in table]
-    return np.asarray([NO_DAY if v is None else v.toordinal() for v in values] or [NO_DAY], np.int32)
-
-
-def _compact(array: Any) -> Any:
-    """``array``, or its one value broadcast to its length when every entry is that value."""
-    if len(array) < 2 or array[0] != array[-1] or (array != array[0]).any():
-        return array
-    return np.broadcast_to(array[:1].copy(), array.shape)
-
-
-def _narrow(size: int) -> Any:
-    """The smallest signed integer type for codes below ``size``."""
-    return np.int8 if size <= 1 << 7 else np.int16 if size <= 1 << 15 else np.int32
-
-
-def _canonical(values: Sequence[Any]) -> tuple[Any, tuple[Any, ...]]:
-    """Codes into a table of distinct values (one entry per distinct value), as a narrow array indexed by the
-    old code, and the table."""
-    index: dict[Any, int] = {}
-    found: list[Any] = []
-    moved = []
-    for value in values:
-        if value not in index:
-            index[value] = len(found)
-            found.append(value)
-        moved.append(index[value])
-    return np.asarray(moved or [0], _narrow(len(found))), tuple(found)
-
-
-def _unique(key: Any, space: int) -> tuple[Any, Any]:
-    """`numpy.unique` of non-negative integer keys below ``space`` (with the inverse), by a dense table when
-    the space is small (linear, no sort)."""
-    if space > 4 * len(key) + 4096:
-        distinct, inverse = np.unique(key, return_inverse=True)
-        return distinct, inverse
-    seen = np.zeros(space, bool)
-    seen[key] = True
-    distinct = np.flatnonzero(seen)
-    code = np.zeros(space, np.int32)
-    code[distinct] = np.arange(len(distinct), dtype=np.int32)
-    return distinct, code[key]
-
-
-def _maybe_fractional_count(amount: Amount) -> bool:
-    """A non-whole amount of whole things (所, 个, 人): the row reader decides whether it is a fractional count."""
-    if amount.dimension not in WHOLE_DIMENSIONS:
-        return False
-    root = amount.root_value()
-    return root != root.to_integral_value()

@@ -31,12 +31,8 @@ reports.csv:4:2: error[invalid-number] 数值: not a quantity: 'abc' ...; hint: 
 
 from __future__ import annotations
 
-import codecs
-import csv
 import datetime as dt
 import itertools
-import os
-import stat
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -46,7 +42,6 @@ import attrs
 from eduplan.diagnostics import Diagnostic, Location
 from eduplan.io import screen, tables
 from eduplan.io.errors import DEFAULT_MAX_TABLE_BYTES, Loaded
-from eduplan.io.files import too_large
 from eduplan.model import Plan
 from eduplan.periods import Period
 from eduplan.reports import ReportBasis, ReportedValue
@@ -158,176 +153,31 @@ def load_report_columns(path: str | Path, plan: Plan, *, max_bytes: int = DEFAUL
 
 
 def _arrow(path: Path, plan: Plan, max_bytes: int) -> tuple[ReportColumns, tuple[Diagnostic, ...]] | None:
-    """A CSV/TSV file streamed through pyarrow in blocks, when pyarrow is installed and splits it as the csv
-    module would: UTF-8 without quotes, comment lines, carriage returns or control characters, every row as
-    wide as the header. ``None`` otherwise (the csv module reads it, and words any refusal).
+    """A CSV/TSV file streamed through pyarrow (`eduplan.io.csv_stream`) when it splits the file as the csv
+    module would, every row as wide as the header; ``None`` otherwise (the csv module reads it, and words any
+    refusal). Only the kept rows' codes stay in memory, not the text."""
+    from eduplan.io import csv_stream  # noqa: PLC0415 (pyarrow: an optional extra)
 
-    The file is screened as bytes, never decoded whole: each block read is scanned for a carriage return, the
-    delimiter is sniffed on the first 8192 characters as `eduplan.io.tables.csv_rows` sniffs it, pyarrow checks
-    the UTF-8 itself, and quotes, control characters and comment lines are looked for by pyarrow's string
-    kernels in each batch (in its distinct cells where the column is read). Only the kept rows' codes stay in
-    memory, not the text."""
-    try:
-        import pyarrow as pa  # noqa: PLC0415 (an optional extra)
-        import pyarrow.csv as pacsv  # noqa: PLC0415
-    except ImportError:
-        return None
-    suffix = path.suffix.lower()
-    if suffix not in (".csv", ".tsv", ".txt"):
-        return None
-    stream = _Stream.open(path, max_bytes)
-    if stream is None:
-        return None
-    with stream:
-        head = _head(stream.head)
-        if head is None or not head.strip():
-            return None
-        delimiter = _delimiter(head, suffix)
-        end = stream.head.find(b"\n")
-        first = stream.head[:end if end >= 0 else len(stream.head)]
-        names = [f"c{i}" for i in range(first.count(delimiter.encode()) + 1)]
-        options = {"read_options": pacsv.ReadOptions(column_names=names),
-                   "parse_options": pacsv.ParseOptions(delimiter=delimiter, quote_char=False,
-                                                       ignore_empty_lines=False),
-                   "convert_options": pacsv.ConvertOptions(column_types=dict.fromkeys(names, pa.string()),
-                                                           strings_can_be_null=False)}
-        try:
-            return _read_batches(_parsed(stream.blocks(), options), plan, str(path))
-        except _NotPlain:
-            return None
-
-
-_BLOCK_BYTES = 1 << 22
-"""How many bytes of the file are read and parsed at once (4 MiB, about 80,000 rows), cut after a line end."""
-_HEAD_BYTES = 4 * 8192
-"""Enough bytes for the 8192 characters the delimiter is sniffed on (a UTF-8 character has at most 4 bytes)."""
-_BOM = codecs.BOM_UTF8
-
-
-class _NotPlain(Exception):  # noqa: N818 - a control-flow signal: the csv module must read the file
-    pass
-
-
-class _Stream:
-    """A regular file read once from its start in blocks of whole lines, refusing past ``max_bytes`` as
-    `read_bytes` does, and signalling `_NotPlain` at a carriage return; ``head`` holds its first bytes."""
-
-    def __init__(self, fd: int, name: str, max_bytes: int) -> None:
-        self.fd, self.name, self.max_bytes = fd, name, max_bytes
-        self.head = os.pread(fd, _HEAD_BYTES, 0)
-
-    @classmethod
-    def open(cls, path: Path, max_bytes: int) -> _Stream | None:
-        """The stream of a regular file within the limit; ``None`` for anything else (`read_bytes` words it)."""
-        try:
-            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
-        except OSError:
+    with csv_stream.batches(path, max_bytes) as found:
+        if found is None:
             return None
         try:
-            info = os.fstat(fd)
-            if not stat.S_ISREG(info.st_mode) or info.st_size > max_bytes:
-                os.close(fd)
-                return None
-            os.set_blocking(fd, True)
-            return cls(fd, str(path), max_bytes)
-        except OSError:
-            os.close(fd)
+            return _read_batches(found, plan, str(path))
+        except csv_stream.NotPlain:
             return None
-
-    def __enter__(self) -> _Stream:
-        return self
-
-    def __exit__(self, *_: object) -> None:
-        os.close(self.fd)
-
-    def blocks(self) -> Iterator[bytes]:
-        """The file in blocks of about `_BLOCK_BYTES`, each ending after a line end (the last maybe not).
-
-        A block after the first may not start with a byte-order mark: pyarrow would skip it, the csv module
-        keeps it in the cell."""
-        rest, total = b"", 0
-        while True:
-            try:
-                chunk = os.read(self.fd, _BLOCK_BYTES)
-            except OSError:
-                raise _NotPlain from None  # the csv module reads it again and words the failure
-            total += len(chunk)
-            if total > self.max_bytes:  # the file grew while being read
-                raise too_large(self.name, self.max_bytes)
-            if b"\r" in chunk:
-                raise _NotPlain
-            if not chunk:
-                if rest:
-                    yield rest
-                return
-            data = rest + chunk
-            cut = data.rfind(b"\n") + 1
-            rest = data[cut:]
-            if cut:
-                if total > len(data) and data.startswith(_BOM):
-                    raise _NotPlain
-                yield data[:cut]
-
-
-def _parsed(blocks: Iterator[bytes], options: dict[str, Any]) -> Iterator[Any]:
-    """The record batches of each block, parsed by pyarrow (its refusals raised as `_NotPlain`)."""
-    import pyarrow as pa  # noqa: PLC0415
-    import pyarrow.csv as pacsv  # noqa: PLC0415
-
-    for block in blocks:
-        try:
-            table = pacsv.read_csv(pa.py_buffer(block), **options)
-        except pa.ArrowInvalid:
-            raise _NotPlain from None
-        yield from table.to_batches()  # about 1 MiB each: a batch's temporaries stay small
-
-
-def _head(data: bytes) -> str | None:
-    """The text of the file's first bytes (a character cut at the end left out), or ``None`` if not UTF-8."""
-    try:
-        return codecs.getincrementaldecoder("utf-8-sig")().decode(data[:_HEAD_BYTES], final=len(data) < _HEAD_BYTES)
-    except UnicodeDecodeError:
-        return None
-
-
-def _delimiter(text: str, suffix: str) -> str:
-    """The delimiter `eduplan.io.tables.csv_rows` would choose."""
-    if suffix == ".tsv":
-        return "\t"
-    sample = "\n".join(line for line in text[:8192].splitlines() if not line.startswith("#"))
-    try:
-        return csv.Sniffer().sniff(sample, delimiters=",\t;").delimiter
-    except csv.Error:
-        return ","
-
-
-_CONTROL = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
-"""`eduplan.io.tables._CONTROL` for pyarrow's regular expressions (RE2)."""
-
-
-def _screen_cells(cells: Any, first: bool) -> None:
-    """Raise `_NotPlain` unless pyarrow splits these cells (a string array) as the csv module splits them: no
-    quote, no control character, and in the first column no comment line (whitespace then ``#``)."""
-    import pyarrow.compute as pc  # noqa: PLC0415
-
-    if pc.any(pc.match_substring(cells, '"')).as_py() or pc.any(pc.match_substring_regex(cells, _CONTROL)).as_py():
-        raise _NotPlain
-    if first:
-        hashed = pc.filter(cells, pc.match_substring(cells, "#")).to_pylist()
-        if any(c.lstrip().startswith("#") for c in hashed):
-            raise _NotPlain
 
 
 def _read_batches(batches: Iterator[Any], plan: Plan, file: str) -> tuple[ReportColumns, tuple[Diagnostic, ...]] | None:
     """The batches of a table (its header the first row of the first batch) read in bulk, one at a time."""
     from eduplan.io.bulk import BulkReader  # noqa: PLC0415 (numpy: an optional extra)
+    from eduplan.io.csv_stream import as_batch, screen_cells  # noqa: PLC0415
 
     first = next(batches, None)
     if first is None or first.num_rows == 0:
         return None
     width = first.num_columns
     for i in range(width):  # screened before the header is read: the first line may be a comment
-        _screen_cells(first.column(i), i == 0)
+        screen_cells(first.column(i), i == 0)
     texts = [tables._cell_text(first.column(i)[0].as_py()) for i in range(width)]
     columns, warnings = tables._columns(texts, file, 1)
     template = any(t.endswith(tables.REFERENCE_SUFFIX) for t in texts)
@@ -337,33 +187,12 @@ def _read_batches(batches: Iterator[Any], plan: Plan, file: str) -> tuple[Report
     line = 2
     read = set(columns.values())
     for batch in itertools.chain([first.slice(1)], batches):
-        bulk.add(_batch(batch, line, read))
+        bulk.add(as_batch(batch, line, read))
         line += batch.num_rows
     columns_read, diagnostics = _build(bulk.finish(), warnings, file, None)
     return _screen(columns_read, plan, diagnostics)
 
 
-def _batch(batch: Any, line: int, read: set[int]) -> Any:
-    """A pyarrow record batch as a `eduplan.io.bulk.Batch`: the columns read as distinct cells and codes,
-    every column screened (`_screen_cells`); its first row is on ``line``."""
-    import numpy as np  # noqa: PLC0415
-
-    from eduplan.io.bulk import Batch, int_array  # noqa: PLC0415
-
-    cells = {}
-    for i in range(batch.num_columns):
-        column = batch.column(i)
-        if i in read:
-            found = column.dictionary_encode()
-            _screen_cells(found.dictionary, i == 0)
-            cells[i] = (found.dictionary, int_array(found.indices, np.int32))
-        else:
-            _screen_cells(column, i == 0)
-
-    def row_of(k: int) -> list[Any]:
-        return [batch.column(i)[k].as_py() for i in range(batch.num_columns)]
-
-    return Batch(np.arange(line, line + batch.num_rows, dtype=np.int32), cells, row_of)
 
 
 def columns_from_rows(rows: Iterable[Sequence[Any]], plan: Plan, file: str | None = None
@@ -522,7 +351,7 @@ def _merge(arrays: dict[str, Any], tables_: dict[str, tuple[Any, ...]], made: li
     one array is copied at once); their objects under ``arrays["objects"]``."""
     import numpy as np  # noqa: PLC0415
 
-    from eduplan.io.bulk import _narrow  # noqa: PLC0415
+    from eduplan.io.distinct import narrow  # noqa: PLC0415
 
     extra = _encode([r for _, r in made], {})
     made_lines = np.asarray([n for n, _ in made], np.int32)
@@ -538,7 +367,7 @@ def _merge(arrays: dict[str, Any], tables_: dict[str, tuple[Any, ...]], made: li
                 joined.append(item)
         tables_[name] = tuple(joined)
         moved = np.asarray([index[key(item)] for item in getattr(extra, name)] or [0], np.int32)
-        wide = np.promote_types(arrays[codes].dtype, _narrow(len(joined)))
+        wide = np.promote_types(arrays[codes].dtype, narrow(len(joined)))
         arrays[codes] = np.insert(arrays[codes].astype(wide, copy=False), at, moved[getattr(extra, codes)])
     for name in ("day", "period_start", "period_end", "final", "reported_on"):
         arrays[name] = np.insert(arrays[name], at, getattr(extra, name))

@@ -1,0 +1,202 @@
+"""CSV and TSV files streamed through pyarrow in blocks, taken only when split as the csv module would split them.
+
+`batches` opens a file and gives its record batches (every column as strings, the header the first row of the
+first batch), or ``None`` when pyarrow is missing or the file is not plain: UTF-8 without quotes, comment
+lines, carriage returns or control characters. The file is screened as bytes, never decoded whole: each block
+read is scanned for a carriage return, the delimiter is sniffed on the first 8192 characters as
+`eduplan.io.tables.csv_rows` sniffs it, pyarrow checks the UTF-8 itself, and quotes, control characters and
+comment lines are looked for by pyarrow's string kernels in each batch (`screen_cells`, on a column's distinct
+cells where it is read). Anything found later in the file raises `NotPlain`: the caller then reads the file
+with the csv module. `as_batch` gives a batch as the `eduplan.io.bulk.Batch` the bulk reader takes.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import csv
+import os
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from eduplan.io.files import too_large
+
+
+@contextlib.contextmanager
+def batches(path: Path, max_bytes: int) -> Iterator[Iterator[Any] | None]:
+    """The record batches of a CSV/TSV file parsed by pyarrow in blocks (all columns as strings, no quoting),
+    or ``None`` when pyarrow is not installed or the file's start already shows it is not plain."""
+    try:
+        import pyarrow as pa  # noqa: PLC0415 (an optional extra)
+        import pyarrow.csv as pacsv  # noqa: PLC0415
+    except ImportError:
+        yield None
+        return
+    suffix = path.suffix.lower()
+    stream = _Stream.open(path, max_bytes) if suffix in (".csv", ".tsv", ".txt") else None
+    if stream is None:
+        yield None
+        return
+    with stream:
+        head = _head(stream.head)
+        if head is None or not head.strip():
+            yield None
+            return
+        delimiter = _delimiter(head, suffix)
+        end = stream.head.find(b"\n")
+        first = stream.head[:end if end >= 0 else len(stream.head)]
+        names = [f"c{i}" for i in range(first.count(delimiter.encode()) + 1)]
+        options = {"read_options": pacsv.ReadOptions(column_names=names),
+                   "parse_options": pacsv.ParseOptions(delimiter=delimiter, quote_char=False,
+                                                       ignore_empty_lines=False),
+                   "convert_options": pacsv.ConvertOptions(column_types=dict.fromkeys(names, pa.string()),
+                                                           strings_can_be_null=False)}
+        yield _parsed(stream.blocks(), options)
+
+
+_BLOCK_BYTES = 1 << 22
+"""How many bytes of the file are read and parsed at once (4 MiB, about 80,000 rows), cut after a line end."""
+_HEAD_BYTES = 4 * 8192
+"""Enough bytes for the 8192 characters the delimiter is sniffed on (a UTF-8 character has at most 4 bytes)."""
+_BOM = codecs.BOM_UTF8
+
+
+class NotPlain(Exception):  # noqa: N818 - a control-flow signal: the csv module must read the file
+    """The file is not one pyarrow splits as the csv module does: the csv module reads it (and words any refusal)."""
+
+
+class _Stream:
+    """A regular file read once from its start in blocks of whole lines, refusing past ``max_bytes`` as
+    `read_bytes` does, and signalling `NotPlain` at a carriage return; ``head`` holds its first bytes."""
+
+    def __init__(self, fd: int, name: str, max_bytes: int) -> None:
+        self.fd, self.name, self.max_bytes = fd, name, max_bytes
+        self.head = os.pread(fd, _HEAD_BYTES, 0)
+
+    @classmethod
+    def open(cls, path: Path, max_bytes: int) -> _Stream | None:
+        """The stream of a regular file within the limit; ``None`` for anything else (`read_bytes` words it)."""
+        try:
+            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+        except OSError:
+            return None
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode) or info.st_size > max_bytes:
+                os.close(fd)
+                return None
+            os.set_blocking(fd, True)
+            return cls(fd, str(path), max_bytes)
+        except OSError:
+            os.close(fd)
+            return None
+
+    def __enter__(self) -> _Stream:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        os.close(self.fd)
+
+    def blocks(self) -> Iterator[bytes]:
+        """The file in blocks of about `_BLOCK_BYTES`, each ending after a line end (the last maybe not).
+
+        A block after the first may not start with a byte-order mark: pyarrow would skip it, the csv module
+        keeps it in the cell."""
+        rest, total = b"", 0
+        while True:
+            try:
+                chunk = os.read(self.fd, _BLOCK_BYTES)
+            except OSError:
+                raise NotPlain from None  # the csv module reads it again and words the failure
+            total += len(chunk)
+            if total > self.max_bytes:  # the file grew while being read
+                raise too_large(self.name, self.max_bytes)
+            if b"\r" in chunk:
+                raise NotPlain
+            if not chunk:
+                if rest:
+                    yield rest
+                return
+            data = rest + chunk
+            cut = data.rfind(b"\n") + 1
+            rest = data[cut:]
+            if cut:
+                if total > len(data) and data.startswith(_BOM):
+                    raise NotPlain
+                yield data[:cut]
+
+
+def _parsed(blocks: Iterator[bytes], options: dict[str, Any]) -> Iterator[Any]:
+    """The record batches of each block, parsed by pyarrow (its refusals raised as `NotPlain`)."""
+    import pyarrow as pa  # noqa: PLC0415
+    import pyarrow.csv as pacsv  # noqa: PLC0415
+
+    for block in blocks:
+        try:
+            table = pacsv.read_csv(pa.py_buffer(block), **options)
+        except pa.ArrowInvalid:
+            raise NotPlain from None
+        yield from table.to_batches()  # about 1 MiB each: a batch's temporaries stay small
+
+
+def _head(data: bytes) -> str | None:
+    """The text of the file's first bytes (a character cut at the end left out), or ``None`` if not UTF-8."""
+    try:
+        return codecs.getincrementaldecoder("utf-8-sig")().decode(data[:_HEAD_BYTES], final=len(data) < _HEAD_BYTES)
+    except UnicodeDecodeError:
+        return None
+
+
+def _delimiter(text: str, suffix: str) -> str:
+    """The delimiter `eduplan.io.tables.csv_rows` would choose."""
+    if suffix == ".tsv":
+        return "\t"
+    sample = "\n".join(line for line in text[:8192].splitlines() if not line.startswith("#"))
+    try:
+        return csv.Sniffer().sniff(sample, delimiters=",\t;").delimiter
+    except csv.Error:
+        return ","
+
+
+_CONTROL = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
+"""`eduplan.io.tables._CONTROL` for pyarrow's regular expressions (RE2)."""
+
+
+def screen_cells(cells: Any, first: bool) -> None:
+    """Raise `NotPlain` unless pyarrow splits these cells (a string array) as the csv module splits them: no
+    quote, no control character, and in the first column no comment line (whitespace then ``#``)."""
+    import pyarrow.compute as pc  # noqa: PLC0415
+
+    if pc.any(pc.match_substring(cells, '"')).as_py() or pc.any(pc.match_substring_regex(cells, _CONTROL)).as_py():
+        raise NotPlain
+    if first:
+        hashed = pc.filter(cells, pc.match_substring(cells, "#")).to_pylist()
+        if any(c.lstrip().startswith("#") for c in hashed):
+            raise NotPlain
+
+
+
+def as_batch(batch: Any, line: int, read: set[int]) -> Any:
+    """A pyarrow record batch as a `eduplan.io.bulk.Batch`: the columns read as distinct cells and codes,
+    every column screened (`screen_cells`); its first row is on ``line``."""
+    import numpy as np  # noqa: PLC0415
+
+    from eduplan.io.bulk import Batch  # noqa: PLC0415
+    from eduplan.io.distinct import int_array  # noqa: PLC0415
+
+    cells = {}
+    for i in range(batch.num_columns):
+        column = batch.column(i)
+        if i in read:
+            found = column.dictionary_encode()
+            screen_cells(found.dictionary, i == 0)
+            cells[i] = (found.dictionary, int_array(found.indices, np.int32))
+        else:
+            screen_cells(column, i == 0)
+
+    def row_of(k: int) -> list[Any]:
+        return [batch.column(i)[k].as_py() for i in range(batch.num_columns)]
+
+    return Batch(np.arange(line, line + batch.num_rows, dtype=np.int32), cells, row_of)

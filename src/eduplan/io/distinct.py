@@ -1,0 +1,194 @@
+"""Distinct cells and tuples of codes, kept across the batches of one table: the bookkeeping of `eduplan.io.bulk`.
+
+`DistinctCells` holds the distinct cells of one column seen so far, each read once (what it means, or that it
+is odd and needs the row reader), with a code per distinct cell that is stable from batch to batch; a batch's
+rows are then coded by one gather. `DenseCodes` codes tuples of such codes (a value and its unit) by a dense
+table, `unique_codes` finds the distinct keys of a batch, and the rest narrow, share and broadcast the arrays
+kept. Needs numpy (``pip install eduplan[fast]``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import numpy as np
+
+from eduplan.diagnostics import EduplanError
+from eduplan.io import tables
+from eduplan.io.columns import NO_DAY
+
+
+class Odd(Exception):  # noqa: N818 - a control-flow signal: the cell needs the row reader
+    """A cell the bulk path does not read: its rows go to the row reader."""
+
+
+def odd() -> None:
+    """Raise `Odd` (for a reading given as a lambda)."""
+    raise Odd
+
+
+class DistinctCells:
+    """The distinct cells of one column seen so far: each one's text, what it means (``None`` if odd), and
+    whether it is odd; a code per distinct cell, stable across batches."""
+
+    def __init__(self, read: Callable[[str], Any]) -> None:
+        self.read = read
+        self.index: dict[Any, int] = {}
+        self.texts: list[str] = []
+        self.values: list[Any] = []
+        self.odd: list[bool] = []
+        self._cache: dict[str, tuple[int, Any]] = {}
+        self._known: Any = None
+
+    def codes(self, distinct: Sequence[Any], codes: Any) -> Any:
+        """The stable codes of a batch's rows, given the batch's distinct cells (a list, or a pyarrow string
+        array) and codes into them."""
+        if hasattr(distinct, "to_pylist"):
+            return self._arrow_codes(distinct)[codes]
+        return np.asarray([self._code(cell) for cell in distinct] or [0], np.int32)[codes]
+
+    def _arrow_codes(self, distinct: Any) -> Any:
+        """The codes of a pyarrow array of distinct cells: the cells seen before found by pyarrow's hash look-up
+        against the known cells (in code order), only new ones read here."""
+        import pyarrow as pa  # noqa: PLC0415 (the caller has it)
+        import pyarrow.compute as pc  # noqa: PLC0415
+
+        if not self.index:
+            found, new, fresh = np.full(len(distinct), -1, np.int32), np.arange(len(distinct)), distinct
+        elif self._known is not None and len(self._known) == len(self.index):
+            position = pc.index_in(distinct, value_set=self._known)
+            missing = pc.is_null(position)
+            found = int_array(position, np.int32).copy()
+            new = int_array(pc.indices_nonzero(missing), np.uint64).astype(np.int64)
+            fresh = pc.filter(distinct, missing)
+        else:  # cells seen otherwise than through pyarrow
+            return np.asarray([self._code(cell) for cell in distinct.to_pylist()] or [0], np.int32)
+        if len(new):
+            found[new] = [self._code(cell) for cell in fresh.to_pylist()]
+            self._known = fresh if self._known is None else pa.concat_arrays([self._known, fresh])
+        return found if len(found) else np.zeros(1, np.int32)
+
+    def constant(self, n: int) -> Any:
+        """The codes of ``n`` empty cells (a column the table does not have)."""
+        return np.full(n, self._code(""), np.int32)
+
+    def _code(self, cell: Any) -> int:
+        found = self.index.get(cell)
+        if found is None:
+            found = self.index[cell] = len(self.texts)
+            text = tables._cell_text(tables._cell(cell))
+            self.texts.append(text)
+            try:
+                self.values.append(self.read(text))
+                self.odd.append(False)
+            except (Odd, EduplanError, ValueError, KeyError):
+                self.values.append(None)
+                self.odd.append(True)
+        return found
+
+    def table(self, name: str, make: Callable[[int], Any]) -> Any:
+        """An array with an entry per distinct cell; ``make(start)`` gives the entries of the cells from ``start``
+        on (or one placeholder entry when there are none), so only new cells are worked out."""
+        found = self._cache.get(name)
+        size = len(self.values)
+        if found is None or found[0] != size:
+            array = make(0) if found is None or not found[0] else np.concatenate([found[1], make(found[0])])
+            found = self._cache[name] = (size, array)
+        return found[1]
+
+    def odd_rows(self, codes: Any) -> Any:
+        return self.table("odd", lambda start: np.asarray(self.odd[start:] or [False], bool))[codes]
+
+    def blank_rows(self, codes: Any) -> Any:
+        return self.table("blank", lambda start: np.asarray([t == "" for t in self.texts[start:]] or [True],
+                                                            bool))[codes]
+
+    def days(self, codes: Any, day: Callable[[Any], dt.date | None], name: str = "days") -> Any:
+        return self.table(name, lambda start: day_numbers(self.values[start:], day))[codes]
+
+
+
+class DenseCodes:
+    """Codes of tuples of small non-negative integers (codes of cells) in a dense table, grown as needed:
+    one gather per batch instead of a dictionary look-up per distinct tuple. ``-1`` marks a tuple not known
+    yet; `get` gives ``None`` when the table would pass `DENSE_LIMIT` entries (the caller looks each up)."""
+
+    def __init__(self, dims: int) -> None:
+        self.table = np.full((1,) * dims, -1, np.int32)
+
+    def get(self, keys: tuple[Any, ...]) -> Any:
+        need = [int(k.max()) + 1 if len(k) else 1 for k in keys]
+        shape = self.table.shape
+        if any(n > s for n, s in zip(need, shape, strict=True)):
+            grown_shape = tuple(s if n <= s else max(n, 2 * s) for n, s in zip(need, shape, strict=True))
+            if int(np.prod(grown_shape)) > DENSE_LIMIT:
+                return None
+            grown = np.full(grown_shape, -1, np.int32)
+            grown[tuple(slice(0, s) for s in shape)] = self.table
+            self.table = grown
+        return self.table[keys]
+
+    def put(self, keys: tuple[Any, ...], codes: Any) -> None:
+        self.table[keys] = codes
+
+
+DENSE_LIMIT = 1 << 22
+"""The most entries (int32) a `DenseCodes` table may hold: 16 MiB."""
+
+
+
+def int_array(array: Any, dtype: Any) -> Any:
+    """A pyarrow integer array's values (its nulls' slots undefined) as a read-only numpy view of its buffer.
+
+    (pyarrow's own ``to_numpy`` imports pandas where it is installed: a third of a second.)"""
+    size = np.dtype(dtype).itemsize
+    return np.frombuffer(array.buffers()[1], dtype, len(array), array.offset * size)
+
+
+
+def day_numbers(table: Sequence[Any], day: Callable[[Any], dt.date | None]) -> Any:
+    values = [day(item) if item is not None else None for item in table]
+    return np.asarray([NO_DAY if v is None else v.toordinal() for v in values] or [NO_DAY], np.int32)
+
+
+def compact(array: Any) -> Any:
+    """``array``, or its one value broadcast to its length when every entry is that value."""
+    if len(array) < 2 or array[0] != array[-1] or (array != array[0]).any():
+        return array
+    return np.broadcast_to(array[:1].copy(), array.shape)
+
+
+def narrow(size: int) -> Any:
+    """The smallest signed integer type for codes below ``size``."""
+    return np.int8 if size <= 1 << 7 else np.int16 if size <= 1 << 15 else np.int32
+
+
+def canonical(values: Sequence[Any]) -> tuple[Any, tuple[Any, ...]]:
+    """Codes into a table of distinct values (one entry per distinct value), as a narrow array indexed by the
+    old code, and the table."""
+    index: dict[Any, int] = {}
+    found: list[Any] = []
+    moved = []
+    for value in values:
+        if value not in index:
+            index[value] = len(found)
+            found.append(value)
+        moved.append(index[value])
+    return np.asarray(moved or [0], narrow(len(found))), tuple(found)
+
+
+def unique_codes(key: Any, space: int) -> tuple[Any, Any]:
+    """`numpy.unique` of non-negative integer keys below ``space`` (with the inverse), by a dense table when
+    the space is small (linear, no sort)."""
+    if space > 4 * len(key) + 4096:
+        distinct, inverse = np.unique(key, return_inverse=True)
+        return distinct, inverse
+    seen = np.zeros(space, bool)
+    seen[key] = True
+    distinct = np.flatnonzero(seen)
+    code = np.zeros(space, np.int32)
+    code[distinct] = np.arange(len(distinct), dtype=np.int32)
+    return distinct, code[key]
+
