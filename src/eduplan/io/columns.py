@@ -170,14 +170,14 @@ def _arrow(path: Path, plan: Plan, max_bytes: int) -> tuple[ReportColumns, tuple
 def _read_batches(batches: Iterator[Any], plan: Plan, file: str) -> tuple[ReportColumns, tuple[Diagnostic, ...]] | None:
     """The batches of a table (its header the first row of the first batch) read in bulk, one at a time."""
     from eduplan.io.bulk import BulkReader  # noqa: PLC0415 (numpy: an optional extra)
-    from eduplan.io.csv_stream import as_batch, screen_cells  # noqa: PLC0415
+    from eduplan.io.csv_stream import as_batch, screen_cells, without_header  # noqa: PLC0415
 
     first = next(batches, None)
     if first is None or first.num_rows == 0:
         return None
     width = first.num_columns
     for i in range(width):  # screened before the header is read: the first line may be a comment
-        screen_cells(first.column(i), i == 0)
+        screen_cells(first.column(i).dictionary, i == 0)
     texts = [tables._cell_text(first.column(i)[0].as_py()) for i in range(width)]
     columns, warnings = tables._columns(texts, file, 1)
     template = any(t.endswith(tables.REFERENCE_SUFFIX) for t in texts)
@@ -186,7 +186,7 @@ def _read_batches(batches: Iterator[Any], plan: Plan, file: str) -> tuple[Report
     bulk = BulkReader(tables._RowReader(plan, columns, file, sheet=None), columns, width)
     line = 2
     read = set(columns.values())
-    for batch in itertools.chain([first.slice(1)], batches):
+    for batch in itertools.chain([without_header(first)], batches):
         bulk.add(as_batch(batch, line, read))
         line += batch.num_rows
     columns_read, diagnostics = _build(bulk.finish(), warnings, file, None)

@@ -16,8 +16,10 @@ import codecs
 import contextlib
 import csv
 import os
+import queue
 import stat
-from collections.abc import Iterator
+import threading
+from collections.abc import Generator, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -26,8 +28,10 @@ from eduplan.io.files import too_large
 
 @contextlib.contextmanager
 def batches(path: Path, max_bytes: int) -> Iterator[Iterator[Any] | None]:
-    """The record batches of a CSV/TSV file parsed by pyarrow in blocks (all columns as strings, no quoting),
-    or ``None`` when pyarrow is not installed or the file's start already shows it is not plain."""
+    """The record batches of a CSV/TSV file parsed by pyarrow, one a block (every column dictionary-encoded:
+    its distinct cells and a code per row; no quoting), or ``None`` when pyarrow is not installed or the file's
+    start already shows it is not plain. The next block is read and parsed in a thread while the caller works
+    on this one (pyarrow parses without holding the interpreter's lock)."""
     try:
         import pyarrow as pa  # noqa: PLC0415 (an optional extra)
         import pyarrow.csv as pacsv  # noqa: PLC0415
@@ -48,12 +52,17 @@ def batches(path: Path, max_bytes: int) -> Iterator[Iterator[Any] | None]:
         end = stream.head.find(b"\n")
         first = stream.head[:end if end >= 0 else len(stream.head)]
         names = [f"c{i}" for i in range(first.count(delimiter.encode()) + 1)]
-        options = {"read_options": pacsv.ReadOptions(column_names=names),
+        cells = pa.dictionary(pa.int32(), pa.string())  # each column as its distinct cells and codes
+        options = {"column_names": names,
                    "parse_options": pacsv.ParseOptions(delimiter=delimiter, quote_char=False,
                                                        ignore_empty_lines=False),
-                   "convert_options": pacsv.ConvertOptions(column_types=dict.fromkeys(names, pa.string()),
+                   "convert_options": pacsv.ConvertOptions(column_types=dict.fromkeys(names, cells),
                                                            strings_can_be_null=False)}
-        yield _parsed(stream.blocks(), options)
+        parsed = _ahead(_parsed(stream.blocks(), options))
+        try:
+            yield parsed
+        finally:
+            parsed.close()  # the reading thread is done before the file is closed
 
 
 _BLOCK_BYTES = 1 << 22
@@ -129,16 +138,62 @@ class _Stream:
 
 
 def _parsed(blocks: Iterator[bytes], options: dict[str, Any]) -> Iterator[Any]:
-    """The record batches of each block, parsed by pyarrow (its refusals raised as `NotPlain`)."""
+    """The record batch of each block, parsed by pyarrow in one piece (its refusals raised as `NotPlain`)."""
     import pyarrow as pa  # noqa: PLC0415
     import pyarrow.csv as pacsv  # noqa: PLC0415
 
+    names = options["column_names"]
+    rest = {k: v for k, v in options.items() if k != "column_names"}
     for block in blocks:
+        read = pacsv.ReadOptions(column_names=names, block_size=len(block) + 1, use_threads=False)
         try:
-            table = pacsv.read_csv(pa.py_buffer(block), **options)
+            table = pacsv.read_csv(pa.py_buffer(block), read_options=read, **rest)
         except pa.ArrowInvalid:
             raise NotPlain from None
-        yield from table.to_batches()  # about 1 MiB each: a batch's temporaries stay small
+        del block
+        yield from table.to_batches()  # one batch: the block was parsed as one piece
+
+
+_DONE = object()
+
+
+def _ahead(items: Iterator[Any]) -> Generator[Any, None, None]:
+    """``items``, each made in a worker thread while the one before is being used (one item ahead); what the
+    worker raises is raised here, in order. Closing this generator stops the worker and waits for it."""
+    found: queue.Queue[tuple[Any, BaseException | None]] = queue.Queue(maxsize=1)
+    stop = threading.Event()
+
+    def work() -> None:
+        try:
+            for item in items:
+                while not stop.is_set():
+                    try:
+                        found.put((item, None), timeout=0.05)
+                        break
+                    except queue.Full:
+                        continue
+                if stop.is_set():
+                    return
+            found.put((_DONE, None))
+        except BaseException as exc:  # handed to the consumer, which raises it
+            found.put((_DONE, exc))
+
+    worker = threading.Thread(target=work, name="eduplan-csv-reader", daemon=True)
+    worker.start()
+    try:
+        while True:
+            item, error = found.get()
+            if error is not None:
+                raise error
+            if item is _DONE:
+                return
+            yield item
+    finally:
+        stop.set()
+        while worker.is_alive():
+            with contextlib.suppress(queue.Empty):
+                found.get(timeout=0.05)
+        worker.join()
 
 
 def _head(data: bytes) -> str | None:
@@ -178,9 +233,20 @@ def screen_cells(cells: Any, first: bool) -> None:
 
 
 
+def without_header(batch: Any) -> Any:
+    """The first batch less its first row (the header), each column encoded again so that its distinct cells
+    are those of the rows left (pyarrow keeps a sliced dictionary whole)."""
+    import pyarrow as pa  # noqa: PLC0415
+
+    body = batch.slice(1)
+    return pa.record_batch([body.column(i).dictionary_decode().dictionary_encode() for i in range(body.num_columns)],
+                           names=body.schema.names)
+
+
 def as_batch(batch: Any, line: int, read: set[int]) -> Any:
-    """A pyarrow record batch as a `eduplan.io.bulk.Batch`: the columns read as distinct cells and codes,
-    every column screened (`screen_cells`); its first row is on ``line``."""
+    """A pyarrow record batch of dictionary-encoded columns as a `eduplan.io.bulk.Batch`: the columns read as
+    distinct cells and codes, every column's distinct cells screened (`screen_cells`); its first row is on
+    ``line``."""
     import numpy as np  # noqa: PLC0415
 
     from eduplan.io.bulk import Batch  # noqa: PLC0415
@@ -189,12 +255,9 @@ def as_batch(batch: Any, line: int, read: set[int]) -> Any:
     cells = {}
     for i in range(batch.num_columns):
         column = batch.column(i)
+        screen_cells(column.dictionary, i == 0)
         if i in read:
-            found = column.dictionary_encode()
-            screen_cells(found.dictionary, i == 0)
-            cells[i] = (found.dictionary, int_array(found.indices, np.int32))
-        else:
-            screen_cells(column, i == 0)
+            cells[i] = (column.dictionary, int_array(column.indices, np.int32))
 
     def row_of(k: int) -> list[Any]:
         return [batch.column(i)[k].as_py() for i in range(batch.num_columns)]

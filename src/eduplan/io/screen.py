@@ -54,9 +54,13 @@ def known_units(plan: Plan) -> frozenset[str] | None:
     """
     names: set[str] = set()
     open_group = False
+    seen: set[tuple[int, int]] = set()  # a group named by many targets is one object: walked once per depth
 
     def add(organisation: Organisation, depth: int = 0) -> None:
         nonlocal open_group
+        if (id(organisation), depth) in seen:
+            return
+        seen.add((id(organisation), depth))
         names.add(organisation.name)
         names.add(organisation.id)
         open_group = open_group or (organisation.is_group and not organisation.members)
