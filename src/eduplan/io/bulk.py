@@ -26,11 +26,24 @@ from eduplan.indicators import Indicator
 from eduplan.io import tables
 from eduplan.io.bulk_amounts import Amounts
 from eduplan.io.columns import _ARRAYS, NO_DAY
-from eduplan.io.distinct import DenseCodes, DistinctCells, Odd, canonical, compact, narrow, odd, unique_codes
+from eduplan.io.distinct import (
+    DenseCodes,
+    DistinctCells,
+    Kept,
+    Odd,
+    canonical,
+    compact,
+    narrow,
+    odd,
+    remap,
+    unique_codes,
+)
 from eduplan.periods import Period, parse_day, parse_period
 from eduplan.reports import ReportedValue
 
 ARRAYS = _ARRAYS
+_CODES = frozenset({"indicator", "organisation", "amount", "source", "note", "basis", "written"})
+"""The arrays of codes into tables (the others are days, line numbers and flags)."""
 
 
 @attrs.frozen
@@ -80,7 +93,8 @@ class BulkReader:
         self.written: dict[tuple[int, int], int] = {}
         self.dense_written = DenseCodes(2)
         self.writings: list[tuple[str | None, str | None]] = []
-        self.pieces: dict[str, list[Any]] = {name: [] for name in ARRAYS}
+        self.kept = {name: Kept(bool if name == "final" else np.int8 if name in _CODES else np.int32)
+                     for name in ARRAYS}
         self.made: list[tuple[int, ReportedValue]] = []
         self.diagnostics: list[Diagnostic] = []
 
@@ -121,8 +135,7 @@ class BulkReader:
                  "amount": len(self.amounts.found), "source": len(cols["source"].texts),
                  "note": len(cols["note"].texts), "basis": len(cols["basis"].texts), "written": len(self.writings)}
         for name, array in kept.items():
-            piece = array[keep]
-            self.pieces[name].append(piece.astype(narrow(sizes[name]), copy=False) if name in sizes else piece)
+            self.kept[name].append(array[keep], sizes.get(name))
 
     def finish(self) -> Read:
         """The kept rows' arrays with codes into tables of distinct values (the cells ``share`` and ``覆盖率``
@@ -136,13 +149,11 @@ class BulkReader:
                  "source": ("sources", cols["source"].values), "note": ("notes", cols["note"].values),
                  "basis": ("bases", cols["basis"].values), "written": ("writings", self.writings)}
         for name in ARRAYS:
-            pieces = self.pieces.pop(name)
-            array = np.concatenate(pieces) if pieces else np.zeros(0, bool if name == "final" else np.int32)
-            del pieces
+            array = self.kept.pop(name).array()
             if name in canon:
                 table, values = canon[name]
                 moved, tables_[table] = canonical(values)
-                array = moved[array]
+                array = remap(moved, array)
             elif name == "amount":
                 tables_["amounts"] = self.amounts.table()
                 array = array.astype(narrow(len(tables_["amounts"])), copy=False)

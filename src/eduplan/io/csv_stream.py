@@ -108,36 +108,48 @@ class _Stream:
     def __exit__(self, *_: object) -> None:
         os.close(self.fd)
 
-    def blocks(self) -> Iterator[bytes]:
+    def blocks(self) -> Iterator[memoryview]:
         """The file in blocks of about `_BLOCK_BYTES`, each ending after a line end (the last maybe not).
 
-        A block after the first may not start with a byte-order mark: pyarrow would skip it, the csv module
-        keeps it in the cell."""
-        rest, total = b"", 0
+        The blocks are views of one buffer, read into again for the next block (no new memory per block): a
+        block is valid until the next is asked for. A block after the first may not start with a byte-order
+        mark: pyarrow would skip it, the csv module keeps it in the cell."""
+        size = _BLOCK_BYTES
+        buffer = bytearray(2 * size)
+        kept = total = done = 0  # kept: the bytes of an unfinished line at the buffer's start
         while True:
+            if len(buffer) - kept < size:  # a line longer than a block: a larger buffer, never a resized one
+                larger = bytearray(2 * (kept + size))
+                larger[:kept] = buffer[:kept]
+                buffer = larger
+            view = memoryview(buffer)
             try:
-                chunk = os.read(self.fd, _BLOCK_BYTES)
+                got = os.readv(self.fd, [view[kept:kept + size]])
             except OSError:
                 raise NotPlain from None  # the csv module reads it again and words the failure
-            total += len(chunk)
+            total += got
             if total > self.max_bytes:  # the file grew while being read
                 raise too_large(self.name, self.max_bytes)
-            if b"\r" in chunk:
+            if buffer.find(b"\r", kept, kept + got) >= 0:
                 raise NotPlain
-            if not chunk:
-                if rest:
-                    yield rest
+            end = kept + got
+            if not got:
+                if kept:
+                    yield view[:kept]
                 return
-            data = rest + chunk
-            cut = data.rfind(b"\n") + 1
-            rest = data[cut:]
-            if cut:
-                if total > len(data) and data.startswith(_BOM):
-                    raise NotPlain
-                yield data[:cut]
+            cut = buffer.rfind(b"\n", 0, end) + 1
+            if not cut:
+                kept = end
+                continue
+            if done and buffer.startswith(_BOM):
+                raise NotPlain
+            yield view[:cut]
+            done += cut
+            buffer[:end - cut] = buffer[cut:end]  # the same length: the buffer is never resized while viewed
+            kept = end - cut
 
 
-def _parsed(blocks: Iterator[bytes], options: dict[str, Any]) -> Iterator[Any]:
+def _parsed(blocks: Iterator[memoryview], options: dict[str, Any]) -> Iterator[Any]:
     """The record batch of each block, parsed by pyarrow in one piece (its refusals raised as `NotPlain`)."""
     import pyarrow as pa  # noqa: PLC0415
     import pyarrow.csv as pacsv  # noqa: PLC0415
@@ -147,7 +159,7 @@ def _parsed(blocks: Iterator[bytes], options: dict[str, Any]) -> Iterator[Any]:
     for block in blocks:
         read = pacsv.ReadOptions(column_names=names, block_size=len(block) + 1, use_threads=False)
         try:
-            table = pacsv.read_csv(pa.py_buffer(block), read_options=read, **rest)
+            table = pacsv.read_csv(pa.py_buffer(block), read_options=read, **rest)  # copies what it keeps
         except pa.ArrowInvalid:
             raise NotPlain from None
         del block

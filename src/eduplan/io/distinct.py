@@ -148,6 +148,57 @@ def int_array(array: Any, dtype: Any) -> Any:
 
 
 
+class Kept:
+    """One per-row array of the rows kept, appended batch by batch without keeping the pieces: while every row
+    holds one value, only that value and the count (a column the table lacks, an empty period column); then
+    one buffer grown in place by `numpy.ndarray.resize` (a ``realloc``, which moves the pages of a large
+    buffer rather than copying them), widened when its codes outgrow its integer type."""
+
+    def __init__(self, dtype: Any) -> None:
+        self.dtype = np.dtype(dtype)
+        self.size = 0
+        self.value: Any = None
+        self.buffer: Any = None
+
+    def append(self, piece: Any, codes: int | None = None) -> None:
+        """Add a batch's entries; ``codes`` is the size of the table they index (their type is narrowed to it)."""
+        n = len(piece)
+        if codes is not None and np.dtype(narrow(codes)).itemsize > self.dtype.itemsize:
+            self.dtype = np.dtype(narrow(codes))
+            if self.buffer is not None:
+                self.buffer = self.buffer.astype(self.dtype)
+        if not n:
+            return
+        if self.buffer is None:
+            first = piece[0]
+            if (self.value is None or self.value == first) and not (piece != first).any():
+                self.value, self.size = first, self.size + n
+                return
+            self.buffer = np.empty(max(8 * (self.size + n), 1 << 16), self.dtype)
+            self.buffer[:self.size] = self.value if self.value is not None else 0
+        if self.size + n > len(self.buffer):
+            self.buffer.resize(max(self.size + n, len(self.buffer) * 5 // 4), refcheck=False)
+        self.buffer[self.size:self.size + n] = piece
+        self.size += n
+
+    def array(self) -> Any:
+        """The entries, as one array (its one value broadcast while every entry is the same: read-only)."""
+        if self.buffer is None:
+            if self.value is None:
+                return np.zeros(self.size, self.dtype)
+            return np.broadcast_to(np.asarray(self.value, self.dtype), (self.size,))
+        buffer, self.buffer = self.buffer, None
+        buffer.resize(self.size, refcheck=False)  # the pages past the end are given back
+        return buffer
+
+
+def remap(moved: Any, array: Any) -> Any:
+    """``moved[array]``, kept broadcast when ``array`` is one value broadcast."""
+    if len(array) and array.strides == (0,):
+        return np.broadcast_to(moved[array[:1]], array.shape)
+    return moved[array]
+
+
 def day_numbers(table: Sequence[Any], day: Callable[[Any], dt.date | None]) -> Any:
     values = [day(item) if item is not None else None for item in table]
     return np.asarray([NO_DAY if v is None else v.toordinal() for v in values] or [NO_DAY], np.int32)
