@@ -215,3 +215,24 @@ def test_what_is_not_a_regular_file_is_refused_as_by_the_row_reader(tmp_path: Pa
             pytest.skip("no FIFOs here")
         os.mkfifo(path)
     same(path)
+
+
+@pytest.mark.parametrize("rows", [1, 2, 3, 5])
+def test_rows_read_in_slices_change_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, rows: int) -> None:
+    """A batch read a few rows at a time gives the same rows, lines and diagnostics: odd rows, rows of the wrong
+    width and warnings on either side of a slice's end, from a file and from rows in memory."""
+    from eduplan.io import bulk, reports_from_rows  # noqa: PLC0415
+    from eduplan.io.columns import columns_from_rows  # noqa: PLC0415
+
+    path = tmp_path / "r.csv"
+    path.write_text(HEADER + ROWS * 3, encoding="utf-8")
+    table = [HEADER.strip().split(","), *(line.split(",") for line in (ROWS * 2).splitlines()),
+             ["rate", "甲区", "2019-12-31", "96"], ["rate", "甲区", "2019-12-31", "96", "%", "", "x"],
+             *(line.split(",") for line in ROWS.splitlines())]
+    monkeypatch.setattr(bulk, "ROWS", rows)
+    same(path)
+    scalar = reports_from_rows(table, PLAN, "r.csv")
+    columns = columns_from_rows(table, PLAN, "r.csv")
+    assert columns.value.reports() == scalar.value
+    assert [r.location for r in columns.value.reports()] == [r.location for r in scalar.value]
+    assert columns.diagnostics == scalar.diagnostics

@@ -15,6 +15,7 @@ Needs numpy (``pip install eduplan[fast]``).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -42,6 +43,8 @@ from eduplan.periods import Period, parse_day, parse_period
 from eduplan.reports import ReportedValue
 
 ARRAYS = _ARRAYS
+ROWS = 1 << 15
+"""How many rows are worked on at once (a batch is read in slices of this many): its temporaries stay small."""
 _CODES = frozenset({"indicator", "organisation", "amount", "source", "note", "basis", "written"})
 """The arrays of codes into tables (the others are days, line numbers and flags)."""
 
@@ -99,12 +102,27 @@ class BulkReader:
         self.diagnostics: list[Diagnostic] = []
 
     def add(self, batch: Batch) -> None:
-        """Read one batch of rows (after every earlier row of the table)."""
+        """Read one batch of rows (after every earlier row of the table): each column's cells coded at once,
+        then the rows in slices of `ROWS` (so that the temporaries stay small)."""
         n = len(batch.numbers)
         code = {name: col.codes(*batch.cells[self.columns[name]]) if name in self.columns else col.constant(n)
                 for name, col in self.cols.items()}
+        numbers = np.asarray(batch.numbers, np.int32)
+        for start in range(0, n, ROWS):
+            part = slice(start, start + ROWS)
+            low = -1 if start == 0 else int(numbers[start])
+            high = int(numbers[start + ROWS]) if start + ROWS < n else 1 << 62
+            wrong = [w for w in batch.wrong if low <= w[0] < high]
+            self._add_rows({name: c[part] for name, c in code.items()}, numbers[part],
+                           functools.partial(_shifted, batch.row_of, start), wrong)
+        if not n and batch.wrong:
+            self._odd_rows(numbers, np.zeros(0, bool), batch.row_of, batch.wrong, [])
+
+    def _add_rows(self, code: dict[str, Any], numbers: Any, row_of: Callable[[int], Sequence[Any]],
+                  wrong: Sequence[tuple[int, Sequence[Any]]]) -> None:
+        """Read some rows, given their codes: the plain ones kept, the others (and ``wrong``) to the row reader."""
         cols = self.cols
-        odd = np.ones(n, bool)  # blank rows go to the row reader, which also looks at unrecognised columns
+        odd = np.ones(len(numbers), bool)  # blank rows go to the row reader, which also looks at unrecognised columns
         for name in self.columns:
             odd &= cols[name].blank_rows(code[name])
         for name in ("indicator", "period", "date", "value", "final", "reported_on", "numerator", "denominator",
@@ -121,21 +139,26 @@ class BulkReader:
         amount, amount_odd, flags = self.amounts.rows(code["indicator"], code["value"], code["unit"])
         odd |= amount_odd
         keep = ~odd
-        numbers = np.asarray(batch.numbers, np.int32)
         warned = self._warned(numbers, flags & keep[:, None], code["indicator"], code["value"], amount)
-        self._odd_rows(batch, numbers, odd, warned)
+        self._odd_rows(numbers, odd, row_of, wrong, warned)
+        self._keep(code, keep, {"day": days, "period_start": starts, "period_end": ends, "amount": amount,
+                                "line": numbers})
+
+    def _keep(self, code: dict[str, Any], keep: Any, worked: dict[str, Any]) -> None:
+        """Append the kept rows' entries to each array (codes narrowed to the size of their table so far)."""
+        cols = self.cols
         values = cols["final"].values
         final = cols["final"].table("bool", lambda start: np.asarray([bool(v) for v in values[start:]] or [True], bool))
-        kept = {"indicator": code["indicator"], "organisation": code["organisation"], "day": days,
-                "period_start": starts, "period_end": ends, "amount": amount, "final": final[code["final"]],
+        kept = {**worked, "indicator": code["indicator"], "organisation": code["organisation"],
+                "final": final[code["final"]],
                 "reported_on": cols["reported_on"].days(code["reported_on"], lambda d: d),
-                "source": code["source"], "note": code["note"], "line": numbers, "basis": code["basis"],
+                "source": code["source"], "note": code["note"], "basis": code["basis"],
                 "written": self._written(code["value"], code["unit"])}
         sizes = {"indicator": len(cols["indicator"].texts), "organisation": len(cols["organisation"].texts),
                  "amount": len(self.amounts.found), "source": len(cols["source"].texts),
                  "note": len(cols["note"].texts), "basis": len(cols["basis"].texts), "written": len(self.writings)}
-        for name, array in kept.items():
-            self.kept[name].append(array[keep], sizes.get(name))
+        for name in ARRAYS:
+            self.kept[name].append(kept[name][keep], sizes.get(name))
 
     def finish(self) -> Read:
         """The kept rows' arrays with codes into tables of distinct values (the cells ``share`` and ``覆盖率``
@@ -187,10 +210,11 @@ class BulkReader:
             moved.append(found)
         return np.asarray(moved or [0], np.int32)[inverse]
 
-    def _odd_rows(self, batch: Batch, numbers: Any, odd: Any, warned: list[tuple[int, list[Diagnostic]]]) -> None:
+    def _odd_rows(self, numbers: Any, odd: Any, row_of: Callable[[int], Sequence[Any]],
+                  wrong: Sequence[tuple[int, Sequence[Any]]], warned: list[tuple[int, list[Diagnostic]]]) -> None:
         """The row reader's verdict on odd rows (and rows of the wrong width), in row order, with the warnings
         of bulk rows (``warned``, by row number) in their places."""
-        pending = sorted([*((int(numbers[k]), batch.row_of(k)) for k in odd.nonzero()[0].tolist()), *batch.wrong],
+        pending = sorted([*((int(numbers[k]), row_of(k)) for k in odd.nonzero()[0].tolist()), *wrong],
                          key=lambda item: item[0])
         by_row: list[tuple[int, list[Diagnostic]]] = []
         reader = self.reader
@@ -214,20 +238,26 @@ class BulkReader:
                 ) -> list[tuple[int, list[Diagnostic]]]:
         """The row reader's warnings on bulk rows whose amount it warns about (a likely fraction, a fractional
         count), worded by its own checks with each row's indicator and line: ``flags`` has a column for each."""
+        rows = flags.any(axis=1).nonzero()[0]
+        if not len(rows):
+            return []
         reader = self.reader
         cells = [""] * self.width
         found: list[tuple[int, list[Diagnostic]]] = []
         indicators, texts, amounts = self.cols["indicator"].values, self.cols["value"].texts, self.amounts.found
-        for k in flags.any(axis=1).nonzero()[0].tolist():
-            indicator, read = indicators[ind[k]], amounts[amount[k]]
-            cells[self.columns["value"]] = texts[value[k]]
-            reader.cells, reader.number, reader.warnings = cells, int(numbers[k]), []
-            if flags[k, 0]:
-                reader._check_fraction(read, indicator)  # as `_amount` does, for a bare number
-            if flags[k, 1]:
-                reader._check_whole(read, indicator)  # as `_value` does, after the value's problems
+        at = self.columns["value"]
+        fraction_check, whole_check = reader._check_fraction, reader._check_whole
+        for number, i, v, a, fraction, whole in zip(
+                numbers[rows].tolist(), ind[rows].tolist(), value[rows].tolist(), amount[rows].tolist(),
+                flags[rows, 0].tolist(), flags[rows, 1].tolist(), strict=True):
+            cells[at] = texts[v]
+            reader.cells, reader.number, reader.warnings = cells, number, []
+            if fraction:
+                fraction_check(amounts[a], indicators[i])  # as `_amount` does, for a bare number
+            if whole:
+                whole_check(amounts[a], indicators[i])  # as `_value` does, after the value's problems
             if reader.warnings:
-                found.append((int(numbers[k]), reader.warnings))
+                found.append((number, reader.warnings))
         return found
 
     def _indicator(self, text: str) -> Indicator:
@@ -248,6 +278,11 @@ class BulkReader:
             raise Odd
         return text
 
+
+
+def _shifted(row_of: Callable[[int], Sequence[Any]], start: int, k: int) -> Sequence[Any]:
+    """The cells of row ``start + k`` of a batch (row ``k`` of its slice from ``start``)."""
+    return row_of(start + k)
 
 
 def _day(text: str) -> dt.date | None:

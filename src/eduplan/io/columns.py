@@ -167,10 +167,6 @@ def _arrow(path: Path, plan: Plan, max_bytes: int) -> tuple[ReportColumns, tuple
             return None
 
 
-_ROWS = 1 << 15
-"""How many rows of a parsed block the bulk reader reads at once (its temporaries are a few MiB)."""
-
-
 def _read_batches(batches: Iterator[Any], plan: Plan, file: str) -> tuple[ReportColumns, tuple[Diagnostic, ...]] | None:
     """The batches of a table (its header the first row of the first batch) read in bulk, one at a time."""
     from eduplan.io.bulk import BulkReader  # noqa: PLC0415 (numpy: an optional extra)
@@ -190,11 +186,9 @@ def _read_batches(batches: Iterator[Any], plan: Plan, file: str) -> tuple[Report
     bulk = BulkReader(tables._RowReader(plan, columns, file, sheet=None), columns, width)
     line = 2
     read = set(columns.values())
-    for block in itertools.chain([without_header(first)], batches):
-        for start in range(0, block.num_rows, _ROWS):  # a block's rows in slices: small temporaries
-            batch = block.slice(start, _ROWS)
-            bulk.add(as_batch(batch, line, read))
-            line += batch.num_rows
+    for batch in itertools.chain([without_header(first)], batches):
+        bulk.add(as_batch(batch, line, read))
+        line += batch.num_rows
     columns_read, diagnostics = _build(bulk.finish(), warnings, file, None)
     return _screen(columns_read, plan, diagnostics)
 
