@@ -1,7 +1,9 @@
 """Loading a reports CSV as columns: time and peak memory against pandas.read_csv and pyarrow.csv.
 
 Each figure is measured in a fresh process (so that peak RSS, ``VmHWM`` in /proc/self/status, is the peak of
-that load alone), median of ``--repeat`` runs; the ratios compare figures of the same run.
+that load alone), median of ``--repeat`` runs, the ways taking turns; the ratios compare figures of the same
+run. ``cpu s`` is the process's CPU time (all its threads): on a machine shared with other jobs it varies less
+than the wall time, which is what a user waits for.
 
     python benchmarks/bench_load.py                          # 10^5, 10^6 and 3x10^6 rows
     python benchmarks/bench_load.py --sizes 1000000 --repeat 5
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -49,32 +52,35 @@ def one(path: Path, way: str) -> dict[str, float]:
         from eduplan.io.columns import load_report_columns  # noqa: PLC0415
 
         plan = generate.build_plan()
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         loaded = load_report_columns(path, plan, max_bytes=1 << 40)
-        seconds, rows, problems = time.perf_counter() - start, len(loaded.value), len(loaded.diagnostics)
+        rows, problems = len(loaded.value), len(loaded.diagnostics)
     elif way == "pandas":
         import pandas as pd  # noqa: PLC0415
 
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-        seconds, rows, problems = time.perf_counter() - start, len(frame), 0
+        rows, problems = len(frame), 0
     else:
         import pyarrow.csv as pacsv  # noqa: PLC0415
 
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         table = pacsv.read_csv(path)
-        seconds, rows, problems = time.perf_counter() - start, table.num_rows, 0
-    return {"seconds": seconds, "rows": rows, "problems": problems, "rss_mb": peak_rss_mb()}
+        rows, problems = table.num_rows, 0
+    return {"seconds": time.perf_counter() - start, "cpu": time.process_time() - cpu, "rows": rows,
+            "problems": problems, "rss_mb": peak_rss_mb()}
 
 
-def measure(path: Path, way: str, repeat: int) -> dict[str, float]:
-    """The median of ``repeat`` fresh processes."""
-    runs = []
+def measure(path: Path, repeat: int) -> dict[str, dict[str, float]]:
+    """For each way, the median of ``repeat`` fresh processes (the ways take turns, so that a change in the
+    machine's load falls on all of them)."""
+    runs: dict[str, list[dict[str, float]]] = {way: [] for way in WAYS}
     for _ in range(repeat):
-        out = subprocess.run([sys.executable, __file__, "--one", str(path), "--way", way], check=True,
-                             capture_output=True, text=True).stdout
-        runs.append(json.loads(out))
-    return {key: statistics.median(r[key] for r in runs) for key in runs[0]}
+        for way in WAYS:
+            out = subprocess.run([sys.executable, __file__, "--one", str(path), "--way", way], check=True,
+                                 capture_output=True, text=True).stdout
+            runs[way].append(json.loads(out))
+    return {way: {key: statistics.median(r[key] for r in found) for key in found[0]} for way, found in runs.items()}
 
 
 def data_file(folder: Path, n: int) -> Path:
@@ -99,14 +105,15 @@ def main() -> None:
     if args.one:
         print(json.dumps(one(args.one, args.way)))
         return
-    print(f"{'rows':>9} {'way':>8} {'seconds':>8} {'µs/row':>7} {'peak MB':>8} {'B/row':>6} {'kept':>9} "
-          f"{'problems':>8} {'x pandas':>8} {'x pyarrow':>9}")
+    print(f"load average {' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} cores")
+    print(f"{'rows':>9} {'way':>8} {'seconds':>8} {'cpu s':>6} {'µs/row':>7} {'peak MB':>8} {'B/row':>6} "
+          f"{'kept':>9} {'problems':>8} {'x pandas':>8} {'x pyarrow':>9}")
     for n in args.sizes:
         path = data_file(args.data, n)
-        found = {way: measure(path, way, args.repeat) for way in WAYS}
+        found = measure(path, args.repeat)
         for way, f in found.items():
-            print(f"{n:>9} {way:>8} {f['seconds']:>8.3f} {f['seconds'] / n * 1e6:>7.2f} {f['rss_mb']:>8.0f} "
-                  f"{f['rss_mb'] * 2**20 / n:>6.0f} {int(f['rows']):>9} {int(f['problems']):>8} "
+            print(f"{n:>9} {way:>8} {f['seconds']:>8.3f} {f['cpu']:>6.2f} {f['seconds'] / n * 1e6:>7.2f} "
+                  f"{f['rss_mb']:>8.0f} {f['rss_mb'] * 2**20 / n:>6.0f} {int(f['rows']):>9} {int(f['problems']):>8} "
                   f"{f['seconds'] / found['pandas']['seconds']:>8.2f} "
                   f"{f['seconds'] / found['pyarrow']['seconds']:>9.2f}")
 

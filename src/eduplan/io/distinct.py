@@ -128,10 +128,18 @@ class DenseCodes:
             grown = np.full(grown_shape, -1, np.int32)
             grown[tuple(slice(0, s) for s in shape)] = self.table
             self.table = grown
-        return self.table[keys]
+        return np.take(self.table.ravel(), self._flat(keys))
 
     def put(self, keys: tuple[Any, ...], codes: Any) -> None:
-        self.table[keys] = codes
+        self.table.ravel()[self._flat(keys)] = codes
+
+    def _flat(self, keys: tuple[Any, ...]) -> Any:
+        """The position of each tuple in the table's flat order (one gather instead of a fancy index)."""
+        flat = keys[0].astype(np.intp)
+        for size, key in zip(self.table.shape[1:], keys[1:], strict=True):
+            flat *= size
+            flat += key
+        return flat
 
 
 DENSE_LIMIT = 1 << 22
