@@ -236,3 +236,23 @@ def test_rows_read_in_slices_change_nothing(tmp_path: Path, monkeypatch: pytest.
     assert columns.value.reports() == scalar.value
     assert [r.location for r in columns.value.reports()] == [r.location for r in scalar.value]
     assert columns.diagnostics == scalar.diagnostics
+
+
+def test_a_load_leaves_no_frames_behind(tmp_path: Path) -> None:
+    """The errors the row reader keeps (each bad cell is read once) hold no tracebacks: with the garbage
+    collector off, no frame of the load (and so none of its batches) outlives it."""
+    import gc  # noqa: PLC0415
+    import types  # noqa: PLC0415
+
+    path = tmp_path / "r.csv"
+    path.write_text(HEADER + ROWS * 3 + "rate,,2019-14-01,1,,\n", encoding="utf-8")
+    gc.collect()
+    gc.disable()
+    try:
+        loaded = load_report_columns(path, PLAN)
+        left = [o for o in gc.get_objects() if isinstance(o, types.FrameType)
+                and o.f_code.co_filename.endswith(("bulk.py", "columns.py", "tables.py", "csv_stream.py"))]
+    finally:
+        gc.enable()
+    assert len(loaded.diagnostics) > 3
+    assert left == []

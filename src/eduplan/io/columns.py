@@ -165,6 +165,8 @@ def _arrow(path: Path, plan: Plan, max_bytes: int) -> tuple[ReportColumns, tuple
             return _read_batches(found, plan, str(path))
         except csv_stream.NotPlain:
             return None
+        finally:
+            csv_stream.release()
 
 
 def _read_batches(batches: Iterator[Any], plan: Plan, file: str) -> tuple[ReportColumns, tuple[Diagnostic, ...]] | None:

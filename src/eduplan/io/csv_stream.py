@@ -245,6 +245,14 @@ def screen_cells(cells: Any, first: bool) -> None:
 
 
 
+def release() -> None:
+    """Give the memory pyarrow's pool keeps for reuse back to the system (the parsed blocks are gone): the
+    pool's settings are left as they are."""
+    import pyarrow as pa  # noqa: PLC0415
+
+    pa.default_memory_pool().release_unused()
+
+
 def without_header(batch: Any) -> Any:
     """The first batch less its first row (the header), each column encoded again so that its distinct cells
     are those of the rows left (pyarrow keeps a sliced dictionary whole)."""

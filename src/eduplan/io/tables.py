@@ -31,7 +31,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -335,7 +335,7 @@ class _RowReader:
             try:
                 found = read()
             except (_CellError, DeadlineError, QuantityError) as exc:
-                found = _Raised(exc)
+                found = _Raised(_without_frames(exc))
             if len(self._seen) < _MEMO_LIMIT:
                 self._seen[kind, key] = found
         if isinstance(found, _Raised):
@@ -356,7 +356,7 @@ class _RowReader:
                 errors.append(exc)
         if errors:
             self.warnings = []
-            return None, [self._diagnostic(number, e) for e in errors]
+            return None, [self._diagnostic(number, _without_frames(e)) for e in errors]
         arguments: dict[str, Any] = {
             "indicator_id": fields["indicator"].id, "value": fields["value"], "date": fields["date"],
             "period": fields["period"], "organisation": self.text("organisation") or None,
@@ -548,6 +548,21 @@ class _Raised:
 
 
 _memo_missing = object()
+_E = TypeVar("_E", bound=BaseException)
+
+
+def _without_frames(error: _E) -> _E:
+    """``error`` with the tracebacks of it and its causes dropped: a kept error would otherwise keep the frames
+    of the call that raised it, and their callers' locals (a reader's whole batch of rows), alive."""
+    chain: list[BaseException | None] = [error]
+    seen: set[int] = set()
+    while chain:
+        found = chain.pop()
+        if found is not None and id(found) not in seen:
+            seen.add(id(found))
+            found.__traceback__ = None
+            chain += [found.__cause__, found.__context__]
+    return error
 
 
 def _cell(value: Any) -> Any:
