@@ -224,6 +224,8 @@ def quality_values(draw: st.DrawFn) -> list[Any]:
 # --- one target window judged for several units at once (eduplan.evaluation.batch) ----------------------------
 
 BATCH_UNITS = ("甲区", "乙区", "丙县", "丁县")
+BATCH_PARAMETER = Amount(50, "万元")
+"""省定标准, given by some of `batch_province`'s policies (a multiple of it on another unit cannot be judged)."""
 _BATCH_DAYS = ("2021-06-30", "2021-12-31", "2022-06-30", "2022-12-31", "2023-06-30")
 _OFFSETS = ("0", "0", "0", "0.0001", "-0.0001", "0.01", "-0.01", "1", "-1")
 _LEVEL_COMPARATORS = (">=", ">", "<=", "<", "==", "~", "range", "increase_by", "decrease_by", "annual_growth")
@@ -258,19 +260,57 @@ def _batch_value(draw: st.DrawFn, name: str) -> Decimal:
     return Decimal(draw(st.sampled_from(choices[name])))
 
 
+def _batch_basis(draw: st.DrawFn, comparator: Any, indicator: Any) -> dict[str, Any]:
+    """Now and then a multiple of the baseline or of a named value (110% of 省定标准), which the kernel judges
+    too; or the previous year's value or a hold-throughout target, which it leaves to judge_case."""
+    from eduplan import Basis, Comparator, Hold, Reference, ReferenceKind  # noqa: PLC0415
+
+    special = draw(st.integers(0, 9))
+    if special < 3 and not comparator.is_change and comparator is not Comparator.RANGE:
+        return {"basis": Basis.MULTIPLE, "reference": Reference(ReferenceKind.BASELINE)
+                if special == 0 and indicator.baselines else Reference(ReferenceKind.PARAMETER, "省定标准")}
+    if special == 3 and comparator in (Comparator.AT_LEAST, Comparator.AT_MOST):
+        return {"basis": Basis.PREVIOUS}
+    if special == 4 and comparator in (Comparator.AT_LEAST, Comparator.AT_MOST):
+        return {"hold": Hold.THROUGHOUT}
+    return {}
+
+
+def _batch_extras(draw: st.DrawFn, name: str, fields: dict[str, Any], value: Decimal | None, unit: str) -> None:
+    """Overrides for one unit (not of a change), a further condition, a stretch (力争) tier, yearly windows, a
+    later start."""
+    import datetime as dt  # noqa: PLC0415
+
+    from eduplan import Comparator, Condition, Frequency, Override  # noqa: PLC0415
+
+    plain = _batch_indicators()[name].unit
+    if value is not None and draw(st.integers(0, 3)) == 0:
+        other = value + Decimal(draw(st.sampled_from(("-1", "1", "0.5"))))
+        upper = fields.get("upper")
+        fields["overrides"] = (Override("乙区", Amount(other, unit),
+                                        None if upper is None else Amount(max(other, upper.value), unit)),)
+    if draw(st.integers(0, 3)) == 0:
+        fields["also"] = (Condition(draw(st.sampled_from((Comparator.AT_LEAST, Comparator.AT_MOST))),
+                                    Amount(_batch_value(draw, name), plain)),)
+    if draw(st.integers(0, 4)) == 0:
+        fields["stretch"] = Condition(Comparator.AT_LEAST, Amount(_batch_value(draw, name), plain))
+    if draw(st.integers(0, 3)) == 0:
+        fields["recurrence"] = Frequency.YEARLY
+    if draw(st.integers(0, 3)) == 0:
+        fields["start"] = dt.date(2021, 7, 1)
+
+
 @st.composite
 def batch_target(draw: st.DrawFn) -> Any:
     """A target on one indicator for each unit of a group (now and then a share of them, or the jurisdiction):
-    every comparator, 左右 one- and two-sided with several tolerances, ranges, changes from a baseline, yearly
-    windows, overrides, further and stretch conditions."""
+    every comparator, 左右 one- and two-sided with several tolerances, ranges, changes from a baseline, multiples,
+    yearly windows, overrides, further and stretch conditions; now and then one the kernel leaves alone."""
     from eduplan import (  # noqa: PLC0415
         Accumulation,
+        Basis,
         Comparator,
-        Condition,
-        Frequency,
         Organisation,
         OrganisationKind,
-        Override,
         Scope,
         ScopeKind,
         Target,
@@ -285,17 +325,18 @@ def batch_target(draw: st.DrawFn) -> Any:
     summed = name in ("schools", "funds") and draw(st.booleans())
     comparator = Comparator(draw(st.sampled_from(_SUM_COMPARATORS if summed else _LEVEL_COMPARATORS)))
     value = _batch_value(draw, name)
-    fields: dict[str, Any] = {}
+    fields = _batch_basis(draw, comparator, indicator)
+    if fields.get("basis") is Basis.MULTIPLE:
+        value, unit = Decimal(draw(st.sampled_from(("110", "95", "100")))), "%"
     if comparator is Comparator.RANGE:
         fields["upper"] = Amount(value + Decimal(draw(st.sampled_from(("0", "5", "0.5")))), unit)
+    amount: Amount | None = Amount(value, unit)
     if comparator.is_change:
         change = draw(st.sampled_from(("2", "5", "10")))
         points = unit == "%" and comparator is not Comparator.ANNUAL_GROWTH and draw(st.booleans())
         amount = Amount(change, "个百分点" if points else "%")
         if comparator is not Comparator.ANNUAL_GROWTH and unit != "%" and draw(st.booleans()):
             amount = Amount(change, unit)  # an absolute change
-    else:
-        amount = Amount(value, unit)
     if comparator is Comparator.APPROXIMATELY:
         tolerances = (None, Amount(5, "%"), Amount(0, "%"), *((Amount(1, "个百分点"),) if unit == "%" else ()))
         fields["tolerance"] = draw(st.sampled_from(tolerances))
@@ -303,22 +344,9 @@ def batch_target(draw: st.DrawFn) -> Any:
     group = Organisation("各区县", OrganisationKind.GROUP, tuple(Organisation(u) for u in BATCH_UNITS))
     scope = draw(st.sampled_from((Scope(ScopeKind.EACH_UNIT, group), Scope(ScopeKind.EACH_UNIT, group),
                                   Scope(ScopeKind.SHARE_OF_UNITS, group, Amount(50, "%")), Scope())))
-    if not comparator.is_change and draw(st.integers(0, 3)) == 0:
-        other = value + Decimal(draw(st.sampled_from(("-1", "1", "0.5"))))
-        upper = fields.get("upper")
-        fields["overrides"] = (Override("乙区", Amount(other, unit),
-                                        None if upper is None else Amount(max(other, upper.value), unit)),)
-    if draw(st.integers(0, 3)) == 0:
-        fields["also"] = (Condition(draw(st.sampled_from((Comparator.AT_LEAST, Comparator.AT_MOST))),
-                                    Amount(_batch_value(draw, name), unit)),)
-    if draw(st.integers(0, 4)) == 0:
-        fields["stretch"] = Condition(Comparator.AT_LEAST, Amount(_batch_value(draw, name), unit))
-    if draw(st.integers(0, 3)) == 0:
-        fields["recurrence"] = Frequency.YEARLY
-    if draw(st.integers(0, 3)) == 0:
-        import datetime as dt  # noqa: PLC0415
-
-        fields["start"] = dt.date(2021, 7, 1)
+    _batch_extras(draw, name, fields, None if comparator.is_change else value, unit)
+    if fields.get("basis") is Basis.PREVIOUS:
+        amount = None
     try:
         return Target("t", indicator, comparator, amount, deadline=parse_deadline(draw(st.sampled_from(
             ("2021年底前", "到2022年", "到2023年")))), scope=scope, **fields,
@@ -330,10 +358,16 @@ def batch_target(draw: st.DrawFn) -> Any:
 def _anchors(target: Any) -> tuple[list[Fraction], list[Fraction]]:
     """Values on a target's decision boundaries, in its unit: the threshold and 左右's edges; and points of the
     straight trajectory from the start (the baseline, or 0 for a sum) with the at-risk band each side."""
-    from eduplan import Accumulation  # noqa: PLC0415
+    from eduplan import Accumulation, Basis  # noqa: PLC0415
 
-    value = Fraction(target.value.value) if target.value.unit == target.indicator.unit else Fraction(80)
     base = target.indicator.baseline()
+    if target.value is None:  # the previous year's value: the values themselves
+        value = Fraction(80)
+    elif target.basis is Basis.MULTIPLE:  # of the baseline, or of 省定标准 (`BATCH_PARAMETER`)
+        of = base.value.value if target.reference.key is None and base is not None else BATCH_PARAMETER.value
+        value = Fraction(target.value.value) / 100 * Fraction(of)
+    else:
+        value = Fraction(target.value.value) if target.value.unit == target.indicator.unit else Fraction(80)
     start = Fraction(0) if target.accumulation is Accumulation.CUMULATIVE or base is None else Fraction(
         base.value.value)
     edges = [value, start, *(value * Fraction(100 + p, 100) for p in (-10, -5, 5, 10)),
@@ -388,7 +422,8 @@ def batch_province(draw: st.DrawFn) -> Any:
     as_of = dt.date.fromisoformat(draw(st.sampled_from(
         ("2021-03-31", "2021-06-30", "2021-06-30", "2021-12-31", "2021-12-31", "2022-01-01", "2022-06-30",
          "2022-06-30", "2022-12-31", "2023-06-30", "2023-12-31", "2024-06-30"))))
-    policy = draw(st.sampled_from((Policy(), Policy(), Policy(clock=Clock.DAY), Policy(at_risk_band=Decimal(0)),
+    policy = draw(st.sampled_from((Policy(), Policy(parameters={"省定标准": BATCH_PARAMETER}), Policy(clock=Clock.DAY),
+                                   Policy(at_risk_band=Decimal(0)),
                                    Policy(at_risk_band=Decimal("0.25"), reporting_lag_days=120),
                                    Policy(tolerance=Decimal("0.1"), tolerance_points=Decimal(2)))))
     return plan, reports, as_of, policy
