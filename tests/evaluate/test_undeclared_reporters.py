@@ -3,12 +3,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
 
 from eduplan import Code, Severity, Status
 from eduplan.evaluation import Policy, evaluate
+from eduplan.evaluation.progress import target_progress
 from eduplan.io import loads_plan, reports_from_rows
 
 PLAN = """\
@@ -97,3 +99,13 @@ def test_partial_rollups_still_leave_strays_out() -> None:
     reports = reports_from_rows([HEADER, *DISTRICTS[:2], STRAY], plan, "r.csv").value
     result = evaluate(plan, reports, "2025-01-10", Policy(partial_rollups=True)).results[0]
     assert str(result.actual) == "30个"
+
+
+def test_the_progress_chart_has_no_point_from_an_undeclared_unit() -> None:
+    """The chart's points are the dates a summed unit reported (2024-06-30), not 丁区's 2024-09-30 (which would
+    repeat 60 as a point of its own)."""
+    plan = loads_plan(PLAN).value
+    reports = reports_from_rows([HEADER, *DISTRICTS, ["places", "丁区", "2024-09-30", "40", "", ""]], plan,
+                                "r.csv").value
+    progress = target_progress(plan, "t-places", reports, dt.date(2024, 12, 31))
+    assert [(str(day), str(amount)) for day, amount in progress.points] == [("2024-06-30", "60个")]

@@ -82,7 +82,7 @@ def target_progress(plan: Plan, target_id: str, reports: Iterable[ReportedValue]
     shown = Shown(target.indicator, points=gap and gap_in_points(target))
     points = []
     ids = [target.indicator.id] + ([other.id] if other is not None else [])
-    for day in sorted({d for i in ids for d in _report_dates(prepared, i, window.start, cutoff)}):
+    for day in sorted({d for i in ids for d in _report_dates(prepared, actuals.rollups, i, window.start, cutoff)}):
         def find(indicator: Indicator, unit: str | None, day: dt.date = day) -> Actual:
             return actuals.find(indicator, unit, window.start, day, cumulative, since)
         value = (gap_actual(target, other, None, find) if gap else find(target.indicator, None)).value
@@ -96,10 +96,13 @@ def target_progress(plan: Plan, target_id: str, reports: Iterable[ReportedValue]
                           None if known is None else shown.amount(known.value), window.deadline)
 
 
-def _report_dates(prepared: ReportIndex, indicator_id: str, start: dt.date, cutoff: dt.date) -> list[dt.date]:
-    """Every date on which the jurisdiction or one of its units reported the indicator, within the window."""
+def _report_dates(prepared: ReportIndex, rollups: Rollups, indicator_id: str, start: dt.date,
+                  cutoff: dt.date) -> list[dt.date]:
+    """Every date on which the jurisdiction or one of the units its roll-up sums (the declared members, when
+    declared) reported the indicator, within the window."""
     days: set[dt.date] = set()
-    for organisation in (None, *prepared.organisations(indicator_id)):
+    summed, _ = rollups.members_of(rollups.members.get(indicator_id, ()), prepared.organisations(indicator_id))
+    for organisation in (None, *summed):
         series = prepared.get(indicator_id, organisation)
         if series is not None:
             days.update(d for d in series.dates if start <= d <= cutoff)
