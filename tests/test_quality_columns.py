@@ -127,3 +127,26 @@ def test_check_unit_names_are_read_from_columns() -> None:
     _known_unit_or_exit("海陵区", PLAN, columns)
     with pytest.raises(_Exit, match="did you mean 海陵区"):
         _known_unit_or_exit("海陵", PLAN, columns)
+
+
+def test_submissions_on_columns_make_no_report_until_one_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first report of each value due stays a row of the table: its record is read from the arrays (the
+    same record as on objects), and the `ReportedValue` is made only when `Submission.report` is read."""
+    from eduplan.io import reports_from_rows  # noqa: PLC0415
+    from eduplan.io.columns import columns_from_rows  # noqa: PLC0415
+
+    rows = [["指标", "时间", "数值", "填报日期"], ["n", "2018-12-31", "3000", "2019-01-10"],
+            ["n", "2019-12-31", "3100", ""], ["n", "2019年", "1.5万", "2020-02-01"]]
+    columns = columns_from_rows(rows, PLAN, "r.csv").value
+    values = reports_from_rows(rows, PLAN, "r.csv").value
+    as_of = dt.date(2020, 6, 30)
+    made = ReportColumns.report
+    with monkeypatch.context() as patched:
+        patched.setattr(ReportColumns, "report", lambda *_: pytest.fail("a report was made"))
+        due = submissions(PLAN, columns, as_of)
+        records = [s.to_record() for s in due]
+    assert ReportColumns.report is made
+    assert records == [s.to_record() for s in submissions(PLAN, values, as_of)]
+    assert [(r["state"], r["value"], r["line"]) for r in records] == [
+        ("on_time", "3000个", 2), ("late", "15000个", 4), ("not_due", None, None)]  # the earliest reported
+    assert due == submissions(PLAN, values, as_of) and due[0].report == values[0]

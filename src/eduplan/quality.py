@@ -53,6 +53,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import statistics
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -62,9 +63,9 @@ from typing import Any
 import attrs
 
 from eduplan.diagnostics import Code, Diagnostic, Location, Severity
-from eduplan.io.columns import ReportColumns
+from eduplan.io.columns import NO_DAY, ReportColumns
 from eduplan.model import Plan
-from eduplan.periods import Period
+from eduplan.periods import Period, yearly_periods
 from eduplan.reporting import ReportingSlot, reporting_slots
 from eduplan.reports import ReportedValue
 from eduplan.units import Amount
@@ -90,32 +91,102 @@ class SubmissionState(enum.StrEnum):
     @property
     def label_zh(self) -> str:
         """The Chinese label."""
-        return {"on_time": "按时报送", "late": "迟报", "received": "已报送", "missing": "缺报",
-                "not_due": "未到报送期"}[self.value]
+        return _LABELS_ZH[self]
+
+
+_LABELS_ZH = {SubmissionState.ON_TIME: "按时报送", SubmissionState.LATE: "迟报", SubmissionState.RECEIVED: "已报送",
+              SubmissionState.MISSING: "缺报", SubmissionState.NOT_DUE: "未到报送期"}
 
 
 @attrs.frozen
+class TableRow:
+    """A report as a row of `ReportColumns`, made as a `ReportedValue` only when it is read: the first report of
+    a value due found on columns (a province has hundreds of thousands), whose record needs four of its cells."""
+
+    columns: ReportColumns
+    row: int
+
+    def report(self) -> ReportedValue:
+        """The row's `ReportedValue` (`ReportColumns.report`)."""
+        return self.columns.report(self.row)
+
+    @property
+    def reported_on(self) -> dt.date | None:
+        """The row's reporting date (填报日期), if any."""
+        made = self.columns.objects.get(self.row)
+        if made is not None:
+            return made.reported_on
+        on = int(self.columns.reported_on[self.row])
+        return None if on == NO_DAY else dt.date.fromordinal(on)
+
+    def cells(self) -> tuple[dt.date | None, Amount, Location | None]:
+        """The row's reporting date, value and location, read from the arrays as `ReportColumns.report` reads them
+        (a row made as an object is read from it)."""
+        c, row = self.columns, self.row
+        made = c.objects.get(row)
+        if made is not None:
+            return made.reported_on, made.value, made.location
+        on = int(c.reported_on[row])
+        return (None if on == NO_DAY else dt.date.fromordinal(on), c.amounts[c.amount[row]],
+                c.location(int(c.line[row])))
+
+
+def _report_repr(found: ReportedValue | TableRow | None) -> str:
+    return repr(found.report() if isinstance(found, TableRow) else found)
+
+
+@attrs.frozen(eq=False)
 class Submission:
-    """One due value: the slot, who reports it, its reporting deadline, its state and the report (if any)."""
+    """One due value: the slot, who reports it, its reporting deadline, its state and the report (if any).
+
+    Found on columns, the report is kept as its `TableRow` and made when `report` is read; equality and
+    ``repr`` see the report itself, so both paths give equal submissions.
+    """
 
     slot: ReportingSlot
     deadline: dt.date
     state: SubmissionState
-    report: ReportedValue | None = None
+    _report: ReportedValue | TableRow | None = attrs.field(default=None, repr=_report_repr)
+
+    @property
+    def report(self) -> ReportedValue | None:
+        """The first report of the value, or ``None`` when nothing was reported."""
+        found = self._report
+        return found.report() if isinstance(found, TableRow) else found
+
+    def _key(self) -> tuple[Any, ...]:
+        return self.slot, self.deadline, self.state, self.report
+
+    def __eq__(self, other: object) -> bool:
+        return self._key() == other._key() if isinstance(other, Submission) else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def _cells(self) -> tuple[dt.date | None, Amount, Location | None] | None:
+        found = self._report
+        if isinstance(found, TableRow):
+            return found.cells()
+        return None if found is None else (found.reported_on, found.value, found.location)
 
     def to_record(self) -> dict[str, Any]:
-        """Plain, JSON-ready data."""
-        period = self.slot.reporting_period
-        report = self.report
+        """Plain, JSON-ready data (a report found on columns is read from them, not made)."""
+        period, slot = self.slot.reporting_period, self.slot
+        cells = self._cells()
+        on, value, where = (None, None, None) if cells is None else cells
         return {
-            "unit": self.slot.reporter, "indicator_id": self.slot.indicator_id, "indicator": self.slot.indicator_name,
-            "organisation": self.slot.organisation, "period": None if period is None else str(period),
-            "deadline": self.deadline.isoformat(), "state": str(self.state), "state_zh": self.state.label_zh,
-            "reported_on": None if report is None or report.reported_on is None else report.reported_on.isoformat(),
-            "value": None if report is None else str(report.value),
-            "file": None if report is None or report.location is None else report.location.file,
-            "line": None if report is None or report.location is None else report.location.line,
+            "unit": slot.reporter, "indicator_id": slot.indicator_id, "indicator": slot.indicator_name,
+            "organisation": slot.organisation, "period": None if period is None else _text(period),
+            "deadline": _text(self.deadline), "state": self.state.value, "state_zh": _LABELS_ZH[self.state],
+            "reported_on": None if on is None else on.isoformat(), "value": None if value is None else str(value),
+            "file": None if where is None else where.file, "line": None if where is None else where.line,
         }
+
+
+@functools.lru_cache(maxsize=256)
+def _text(item: Period | dt.date) -> str:
+    """A period's or a day's ISO text, made once for the many values due in one period (or by one deadline)."""
+    return str(item)
 
 
 def known_at(report: ReportedValue, as_of: dt.date) -> bool:
@@ -132,20 +203,30 @@ def known_at(report: ReportedValue, as_of: dt.date) -> bool:
 def _due(plan: Plan, as_of: dt.date, periods: Iterable[Period | str], unit: str | None, grace_days: int
          ) -> list[tuple[ReportingSlot, Period, dt.date]]:
     """The slots whose reporting period has begun by ``as_of``, each with its period and reporting deadline."""
+    wanted = tuple(periods)
+    if not wanted:  # each year of the plan: those begun by as_of (the later ones have no slot that is due)
+        wanted = tuple(p for p in yearly_periods(plan.period) if p.start <= as_of)
+        if not wanted:
+            return []
     found = []
-    for slot in reporting_slots(plan, unit, periods):
+    deadlines: dict[Period, dt.date] = {}
+    for slot in reporting_slots(plan, unit, wanted):
         period = slot.reporting_period
         if period is not None and period.start <= as_of:
-            found.append((slot, period, period.end + dt.timedelta(days=grace_days)))
+            deadline = deadlines.get(period)
+            if deadline is None:
+                deadline = deadlines[period] = period.end + dt.timedelta(days=grace_days)
+            found.append((slot, period, deadline))
     return found
 
 
-def _state(report: ReportedValue | None, deadline: dt.date, as_of: dt.date) -> SubmissionState:
+def _state(report: ReportedValue | TableRow | None, deadline: dt.date, as_of: dt.date) -> SubmissionState:
     if report is None:
         return SubmissionState.MISSING if deadline < as_of else SubmissionState.NOT_DUE
-    if report.reported_on is None:
+    on = report.reported_on
+    if on is None:
         return SubmissionState.RECEIVED
-    return SubmissionState.ON_TIME if report.reported_on <= deadline else SubmissionState.LATE
+    return SubmissionState.ON_TIME if on <= deadline else SubmissionState.LATE
 
 
 def _first_reports(reports: Iterable[ReportedValue], due: Sequence[tuple[ReportingSlot, Period, dt.date]],
@@ -176,10 +257,11 @@ def submissions(plan: Plan, reports: Iterable[ReportedValue] | ReportColumns, as
     if isinstance(reports, ReportColumns):
         from eduplan.quality_columns import first_reports  # noqa: PLC0415 (numpy: an optional extra)
 
-        firsts = first_reports(reports, [(slot.indicator_id, slot.organisation, period) for slot, period, _ in due],
-                               as_of)
+        rows = first_reports(reports, [(slot.indicator_id, slot.organisation, period) for slot, period, _ in due],
+                             as_of)
+        firsts: list[ReportedValue | TableRow | None] = [None if r is None else TableRow(reports, r) for r in rows]
     else:
-        firsts = _first_reports(reports, due, as_of)
+        firsts = list(_first_reports(reports, due, as_of))
     return tuple(Submission(slot, deadline, _state(first, deadline, as_of), first)
                  for (slot, _, deadline), first in zip(due, firsts, strict=True))
 

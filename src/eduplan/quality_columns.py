@@ -62,10 +62,10 @@ def known(columns: ReportColumns, as_of: dt.date) -> Any:
 # --- 报送情况 ------------------------------------------------------------------------------------------------
 
 def first_reports(columns: ReportColumns, slots: Sequence[tuple[str, str | None, Period]], as_of: dt.date
-                  ) -> list[ReportedValue | None]:
-    """For each (indicator, unit, period), the first report of its value, as `eduplan.quality.submissions`
-    chooses it: of the rows known at ``as_of`` (`known`) for that indicator and unit and dated in the period, the
-    earliest reported, undated ones last, then the first in the table."""
+                  ) -> list[int | None]:
+    """For each (indicator, unit, period), the row of the first report of its value (``None``: there is none),
+    as `eduplan.quality.submissions` chooses it: of the rows known at ``as_of`` (`known`) for that indicator and
+    unit and dated in the period, the earliest reported, undated ones last, then the first in the table."""
     c = columns
     day_as_of = as_of.toordinal()
     rows = np.nonzero(known(c, as_of))[0]
@@ -99,7 +99,7 @@ def first_reports(columns: ReportColumns, slots: Sequence[tuple[str, str | None,
     # the minimum of each slice [lo, hi): reduceat over the pairs (lo, hi), one sentinel past the end
     best = np.minimum.reduceat(np.r_[rank, 0], np.column_stack([lo, hi]).ravel())[::2]
     chosen = best % (len(c) + 1)  # the rank's table row
-    return [c.report(r) if h else None for r, h in zip(chosen.tolist(), hit.tolist(), strict=True)]
+    return [r if h else None for r, h in zip(chosen.tolist(), hit.tolist(), strict=True)]
 
 
 # --- outliers -----------------------------------------------------------------------------------------------

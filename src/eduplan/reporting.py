@@ -26,6 +26,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 from collections.abc import Iterable, Sequence
+from itertools import chain
 
 import attrs
 
@@ -169,18 +170,21 @@ def reporting_slots(plan: Plan, unit: str | None = None, periods: Iterable[Perio
     wanted = tuple(p if isinstance(p, Period) else parse_reporting_period(p) for p in periods)
     rows: dict[_Key, list[tuple[Goal | Task, Target]]] = {}
     spans: dict[_Key, Period] = {}
+    targets = [(owner, target, _window(plan, target), target.accumulation is Accumulation.CUMULATIVE,
+                _reporters(plan, owner, target, unit)) for owner, target in plan.targets()]  # once, not per period
     for period in wanted or yearly_periods(plan.period):
-        for owner, target in plan.targets():
-            window = _window(plan, target)
+        for owner, target, window, cumulative, reporters in targets:
             if period.end < window.start or period.start > window.end:
                 continue
-            cumulative = target.accumulation is Accumulation.CUMULATIVE
-            for reporter in _reporters(plan, owner, target, unit):
-                key = (target.indicator.id, reporter, period if cumulative else None, None if cumulative else
-                       min(period.end, window.end))
-                rows.setdefault(key, []).append((owner, target))
-                spans.setdefault(key, period)
-    texts: dict[tuple[int, ...], dict[str, str]] = {}  # the reference texts, once per set of targets
+            when = (period, None) if cumulative else (None, min(period.end, window.end))
+            for reporter in reporters:
+                key = (target.indicator.id, reporter, *when)
+                found = rows.get(key)
+                if found is None:
+                    rows[key], spans[key] = [(owner, target)], period
+                else:
+                    found.append((owner, target))
+    texts: dict[tuple[int, ...], tuple[dict[str, str], bool]] = {}  # the reference texts, once per set of targets
     return tuple(_row(key, found, spans[key], texts) for key, found in rows.items())
 
 
@@ -201,13 +205,13 @@ def _texts(found: list[tuple[Goal | Task, Target]]) -> dict[str, str]:
 
 
 def _row(key: _Key, found: list[tuple[Goal | Task, Target]], span: Period,
-         texts: dict[tuple[int, ...], dict[str, str]]) -> ReportingSlot:
+         texts: dict[tuple[int, ...], tuple[dict[str, str], bool]]) -> ReportingSlot:
     indicator = found[0][1].indicator
-    signature = tuple(id(item) for pair in found for item in pair)
-    text = texts.get(signature)
-    if text is None:
-        text = texts[signature] = _texts(found)
+    signature = tuple(map(id, chain.from_iterable(found)))
+    known = texts.get(signature)
+    if known is None:
+        known = texts[signature] = _texts(found), any(t.scope.kind is not ScopeKind.JURISDICTION for _, t in found)
+    text, per_unit = known
     return ReportingSlot(
         indicator.id, indicator.name, indicator.unit, indicator.kind, organisation=key[1], period=key[2], date=key[3],
-        **text, fill_unit=key[1] is None and any(t.scope.kind is not ScopeKind.JURISDICTION for _, t in found),
-        reporting_period=span)
+        **text, fill_unit=key[1] is None and per_unit, reporting_period=span)

@@ -75,3 +75,12 @@ def test_xlsx_cells_never_formulas(text: str) -> None:
     cell = openpyxl.Workbook().active.cell(1, 1)  # type: ignore[union-attr]
     write_cell(cell, text)
     assert cell.data_type == "s" and cell.quotePrefix and cell.value == text
+
+
+def test_the_terminal_scan_finds_exactly_the_unsafe_characters() -> None:
+    """`visible`'s one-regex scan finds a character exactly when `is_unsafe_for_terminal` does, on every code
+    point, so text it passes unchanged has nothing to escape."""
+    from eduplan.render.safety import _UNSAFE_FOR_TERMINAL, is_unsafe_for_terminal  # noqa: PLC0415
+
+    found = [chr(c) for c in range(0x110000) if _UNSAFE_FOR_TERMINAL.match(chr(c))]
+    assert found == [chr(c) for c in range(0x110000) if is_unsafe_for_terminal(chr(c))]

@@ -36,6 +36,10 @@ BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u206
 """Bidirectional formatting characters (marks, embeddings, overrides, isolates)."""
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+_UNSAFE_FOR_TERMINAL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029" + "".join(map(re.escape, sorted(BIDI_CONTROLS)))
+                                  + "]")
+"""The characters `is_unsafe_for_terminal` finds (Cc is C0, DEL and C1; Zl and Zp are U+2028 and U+2029), found
+in one scan of a text (tests/render/test_safety.py checks every code point)."""
 
 
 def neutralise_cell(text: str) -> str:
@@ -79,7 +83,7 @@ def visible(text: str, keep: str = "") -> str:
     >>> visible("a\\tb\\x07"), visible("line 1\\nline 2", keep="\\n")
     ('a\\\\tb\\\\x07', 'line 1\\nline 2')
     """
-    if not any(is_unsafe_for_terminal(c) for c in text):
+    if _UNSAFE_FOR_TERMINAL.search(text) is None:  # most text: one regex scan, not a category per character
         return text
     names = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
     return "".join(c if c in keep or not is_unsafe_for_terminal(c) else names.get(c) or _escape(c) for c in text)
