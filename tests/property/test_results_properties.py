@@ -13,18 +13,21 @@ from eduplan.evaluation.cases import Setting, cases
 from eduplan.evaluation.engine import evaluate, judge_all, prepare
 from eduplan.evaluation.rollup import all_declared_members
 from eduplan.io import reports_from_rows
+from eduplan.io.columns import columns_from_rows
 from tests.strategies import competing, province
 
 AS_OF = st.sampled_from([dt.date(2021, 12, 31), dt.date(2022, 6, 30), dt.date(2023, 1, 10), dt.date(2026, 1, 1)])
 
 
-@given(st.one_of(province(), competing()), AS_OF, st.randoms(use_true_random=False))
+@given(st.one_of(province(), competing()), AS_OF, st.randoms(use_true_random=False), st.booleans())
 def test_reading_results_in_any_order_changes_nothing(case: tuple[object, list[list[str]]], as_of: dt.date,
-                                                      order: object) -> None:
+                                                      order: object, on_columns: bool) -> None:
     """The status columns are the built results' statuses; results read in a random order are those read in
-    order; and building them finds no diagnostic that the evaluation did not already report."""
+    order; and building them finds no diagnostic that the evaluation did not already report (on objects and
+    on columns, where statuses may come from the batch path)."""
     plan, rows = case
-    reports = reports_from_rows(rows, plan, "r.csv").value  # type: ignore[arg-type]
+    read = columns_from_rows if on_columns else reports_from_rows
+    reports = read(rows, plan, "r.csv").value  # type: ignore[arg-type]
     policy = Policy()
     prepared = prepare(reports, plan, as_of, policy)  # type: ignore[arg-type]
     work = cases(plan, prepared)  # type: ignore[arg-type]
