@@ -7,7 +7,8 @@
    (indicator, unit, window), rolled up from the units where the jurisdiction reported nothing; each distinct
    one worked out once, however many targets ask for it.
 4. **The verdict** (`eduplan.evaluation.verdicts`): thresholds (`eduplan.evaluation.thresholds`), trajectories
-   and the reporting rules (`eduplan.evaluation.judge` holds the rules themselves).
+   and the reporting rules (`eduplan.evaluation.judge` holds the rules themselves); the statuses of a target
+   window's unit cases many at once where the status kernel can (`eduplan.evaluation.batch`).
 5. **The result** (`eduplan.evaluation.outcomes`): numbers in the indicator's unit and the reason
    (`eduplan.evaluation.reasons`, the one place reasons are worded), built when a result is first read:
    `Evaluation.results` is a `Results` sequence whose statuses are known at once (docs/stages.md).
@@ -18,6 +19,7 @@ Each stage is a function of the previous stages' values; a problem found on the 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import sys
 from collections.abc import Iterable
@@ -25,7 +27,8 @@ from typing import TYPE_CHECKING, cast
 
 from eduplan.diagnostics import Code, DeadlineError, Diagnostic, Location
 from eduplan.evaluation.actuals import Actuals, Rollups
-from eduplan.evaluation.cases import Cases, Setting, cases
+from eduplan.evaluation.batch import judge_batch
+from eduplan.evaluation.cases import Case, Cases, Setting, cases
 from eduplan.evaluation.outcomes import ShareResult, UnitResults
 from eduplan.evaluation.policy import Policy
 from eduplan.evaluation.results import Evaluation, TaskResult
@@ -34,7 +37,7 @@ from eduplan.evaluation.sequence import Block, Results
 from eduplan.evaluation.series import ReportIndex, prepare_reports
 from eduplan.evaluation.status import Status
 from eduplan.evaluation.tasks import evaluate_task
-from eduplan.evaluation.verdicts import judge_case
+from eduplan.evaluation.verdicts import Judged, judge_case
 from eduplan.model import Plan
 from eduplan.numerals import exact
 from eduplan.reports import ReportedValue, TaskReport
@@ -96,13 +99,32 @@ def judge_all(setting: Setting, actuals: Actuals, work: Cases) -> Results:
     for item in work.work:
         share = item.target.scope.kind is ScopeKind.SHARE_OF_UNITS
         for window in item.windows:
-            cases = item.cases(window)
-            judged = [judge_case(setting, actuals, case) for case in cases]
-            units = UnitResults(setting, actuals, cases, [j.status for j in judged], judged)
+            units = _units(setting, actuals, item.cases(window))
             blocks.append(units)
             if share:
                 blocks.append(ShareResult(units))
     return Results(blocks)
+
+
+def _units(setting: Setting, actuals: Actuals, cases: tuple[Case, ...]) -> UnitResults:
+    """One target window's unit cases, judged: many at once by `judge_batch` where it can (a status, no
+    `Judged`: the result is judged again when built), the others by `judge_case` (kept for the result)."""
+    batch: list[Status | None] = [None] * len(cases)
+    # The kernel can rescale by a factor beyond int64 (a value with ~20 decimals, such as a derived 1/3); then
+    # every case of the window goes to judge_case, which is exact at any scale.
+    with contextlib.suppress(OverflowError):
+        batch = judge_batch(setting, actuals, cases) if len(cases) > 1 else batch
+    statuses: list[Status] = []
+    judged: list[Judged | None] = []
+    for case, fast in zip(cases, batch, strict=True):
+        if fast is None:
+            made = judge_case(setting, actuals, case)
+            statuses.append(made.status)
+            judged.append(made)
+        else:
+            statuses.append(fast)
+            judged.append(None)
+    return UnitResults(setting, actuals, cases, statuses, judged)
 
 
 def _tasks(setting: Setting, results: Results,
