@@ -200,3 +200,21 @@ def test_school_years_and_labelled_time_limits(text: str, deadlines: list[str]) 
     """A month cue of one target lends a one-(school-)year plan's other targets its end; 整改时限/完成时限 lines
     (lexicon [deadline-label]) lend their item their full date."""
     assert [t.deadline and t.deadline.isoformat() for t in extract_targets(text)] == deadlines
+
+
+@pytest.mark.parametrize(
+    ("sentence", "start_year", "last_year", "date"),
+    [
+        ("三年内新建普通高中1所", 2025, 2027, "2027-12-31"),  # the plan's own three years
+        ("5年内70%以上的中小学校建立数字家长学校", 2020, 2020, "2025-12-31"),  # counted from the first year
+        ("两年内完成", 2025, 2027, "2027-12-31"),
+    ],
+)
+def test_years_within_count_from_the_plan(sentence: str, start_year: int, last_year: int, date: str) -> None:
+    """N年内 spanning exactly the plan's years is its end; any other N counts from the plan's first year."""
+    assert [c.date.isoformat() for c in year_cues(sentence, 0, start_year, None, last_year)] == [date]
+
+
+def test_a_vision_year_is_a_cue() -> None:
+    """展望2035年 dates the targets after it (a vision beyond the plan's period)."""
+    assert dates("展望2035年,平均受教育年限达到13年") == [(0, "2035-12-31")]

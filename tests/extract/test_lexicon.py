@@ -280,3 +280,10 @@ def test_attribute_words(word: str, strength: str) -> None:
     """[attribute]: a 主要指标 row's 属性 gives the target's strength (约束性 binding, 预期性 aspirational)."""
     text = f"规划(2021-2025年)\n指标\t单位\t2020年\t2025年\t属性\n学前三年毛入园率\t%\t90\t95\t{word}\n"
     assert [str(t.strength) for t in extract_targets(text)] == [strength]
+
+
+@pytest.mark.parametrize("text", ["生均教育经费年均增长不低于5%。", "教育经费年均增长5%以上。",
+                                  "教育经费年均增长率达到5%。"])
+def test_a_floor_on_annual_growth_is_annual_growth(text: str) -> None:
+    """年均增长不低于5% is a rate per year (annual_growth), as 年均增长5%以上 is."""
+    assert [(t.comparator.value, str(t.value)) for t in extract_targets(text)] == [("annual_growth", "5")]

@@ -36,7 +36,8 @@ _CUE_GROUP = rf"(?:{alternation(LEX.negations)})?(?:{alternation(w for w in _BOU
 DISTANT_PREFIX = re.compile(
     rf"(?P<cue>{_CUE_GROUP})[^,;。、\d]{{0,20}}的$|(?P<verb>{alternation(LEX.distant_verbs)})[\u4e00-\u9fff]{{1,12}}$"
 )
-ANNUAL_RE = re.compile(rf"(?:{alternation(LEX.annual_growth)})率?(?:保持在|达到|达|为|在)?$")
+# 年均增长不低于5%: a floor on the rate per year is still a rate per year (annual_growth).
+ANNUAL_RE = re.compile(rf"(?:{alternation(LEX.annual_growth)})率?(?:保持在|达到|达|为|在|不低于|不少于|不小于|至少)?$")
 # 年均下降1个百分点: a fall per year (in percentage points; 年均下降5% stays a one-off decrease_by of percent).
 ANNUAL_DOWN_RE = re.compile(rf"年均(?:{alternation(LEX.change_down)})$")
 FILLERS = "在为有了 \t"

@@ -34,7 +34,8 @@ _TITLE_SCHOOL_YEAR = re.compile(r"(?P<first>\d{4})\s*[-—–~至/]\s*(?P<last>\
 SCHOOL_YEAR_END_MONTH = 8
 _TITLE_YEAR = re.compile(r"(?<!\d)(?P<year>\d{4})\s*年")
 _CUE = re.compile(
-    r"(?P<prefix>力争到|争取到|力争在|争取在|截至|截止到|截止|到|至)\s*(?P<year>\d{4})\s*年(?P<suffix>底前|末前|底|末|前)?"
+    r"(?P<prefix>力争到|争取到|力争在|争取在|截至|截止到|截止|展望到|展望|到|至)\s*(?P<year>\d{4})\s*年"
+    r"(?P<suffix>底前|末前|底|末|前)?"
     r"|(?P<year2>\d{4})\s*年(?P<suffix2>底前|末前|底|末|前|(?=完成|建成|实现|达到))"  # 其中2023年完成6所
 )
 # A clause opening with a year (2027年,) or a span of years (2025—2027年,: its last year); 2018年起 starts, it
@@ -164,7 +165,7 @@ def title_period_start(title: str | None) -> int | None:
 
 
 def year_cues(sentence: str, base: int, start_year: int | None,
-              year_at: YearAt | None = None) -> Iterator[YearCue]:
+              year_at: YearAt | None = None, last_year: int | None = None) -> Iterator[YearCue]:
     """The deadline cues of one (folded) sentence that starts at document offset ``base``.
 
     Args:
@@ -172,6 +173,8 @@ def year_cues(sentence: str, base: int, start_year: int | None,
         base: the document offset of the sentence's first character.
         start_year: the plan's first year, to count relative cues such as ``5年内``; ``None`` if
             the plan prints no period (relative cues are then ignored).
+        last_year: the plan's last year: ``N年内`` spanning exactly the plan's years (三年内 in 2025—2027) is its
+            end, any other N counts from the first year (5年内 in a 2020 plan is 2025).
         year_at: the year a cue printed without one (``6月底前``, ``年底前``) means at a document offset, given the
             month it falls in, or ``None`` where the context gives none (such cues are then ignored).
 
@@ -196,7 +199,8 @@ def year_cues(sentence: str, base: int, start_year: int | None,
     if start_year is not None:
         for match in _RELATIVE.finditer(sentence):
             count = _small_number(match["count"])
-            year = start_year + count
+            # 三年内 in a plan of three years (2025—2027) is the plan's own span
+            year = last_year if last_year is not None and count == last_year - start_year + 1 else start_year + count
             if count and EARLIEST_YEAR <= year <= LATEST_YEAR:
                 found.append(YearCue(base + match.start(), dt.date(year, 12, 31), match[0]))
     found.extend(fine_cues(sentence, base, year_at))

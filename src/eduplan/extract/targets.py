@@ -159,7 +159,8 @@ def read_targets(doc: Document, context: TargetContext) -> tuple[TargetCandidate
     every_cue: list[YearCue] = []
     for sentence in doc.sentences:
         year_at = functools.partial(_context_year, doc, context, sentence.start)
-        cues = tuple(year_cues(doc.text(sentence), sentence.start, context.start_year, year_at))
+        last_year = None if context.default_deadline is None else context.default_deadline.year
+        cues = tuple(year_cues(doc.text(sentence), sentence.start, context.start_year, year_at, last_year))
         every_cue.extend(cues)
         if context.background_at(sentence.start):
             continue
