@@ -385,9 +385,8 @@ class _RowReader:
 
     def where(self, number: int, column: int | None) -> Location:
         """A row's location: file, line and column for tables; a JSON path for records."""
-        if self.header is None:
-            return Location(file=self.file, line=number, column=None if column is None else column + 1,
-                            sheet=self.sheet)
+        if self.header is None:  # positional: a table's every value and warning is located here
+            return Location(self.file, number, None if column is None else column + 1, None, None, None, self.sheet)
         path = f"$[{number - 2}]" + ("" if column is None else f".{self.header[column]}")
         return Location(file=self.file, path=path)
 
@@ -505,11 +504,13 @@ class _RowReader:
         if indicator.unit != "%" or not 0 < amount.value <= 1:
             return
         percent = format((amount.value * 100).normalize(), "f")
+        value = str(amount.value)
+        read = f"{value}{amount.unit}"  # str(amount)
         self.warnings.append(Diagnostic(
-            Code.LIKELY_FRACTION, f"数值: the bare number {amount.value} is read as {amount} for "
-            f"{indicator.name}, but looks like the fraction {percent}% (数值{amount.value}按{amount}读取，疑为小数"
-            f"形式的{percent}%)", self.where(self.number, self.columns.get("value")), Severity.WARNING,
-            hint=f"write {percent}% (or {amount.value}%) to say which is meant"))
+            Code.LIKELY_FRACTION, f"数值: the bare number {value} is read as {read} for {indicator.name}, but looks "
+            f"like the fraction {percent}% (数值{value}按{read}读取，疑为小数形式的{percent}%)",
+            self.where(self.number, self.columns.get("value")), Severity.WARNING,
+            f"write {percent}% (or {value}%) to say which is meant"))
 
     def _basis(self, _: dict[str, Any]) -> ReportBasis:
         text = self.text("basis").lower()
