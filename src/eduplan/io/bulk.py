@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -28,6 +28,7 @@ from eduplan.io import tables
 from eduplan.io.bulk_amounts import Amounts
 from eduplan.io.columns import _ARRAYS, NO_DAY
 from eduplan.io.distinct import (
+    Coded,
     DenseCodes,
     DistinctCells,
     Kept,
@@ -55,7 +56,7 @@ class Batch:
     cells of row ``k`` on demand (for the row reader), and rows whose width differs from the header's."""
 
     numbers: Any
-    cells: dict[int, tuple[Sequence[Any], Any]]
+    cells: Mapping[int, tuple[Sequence[Any], Any] | Coded]
     row_of: Callable[[int], Sequence[Any]]
     wrong: Sequence[tuple[int, Sequence[Any]]] = ()
 
@@ -105,7 +106,7 @@ class BulkReader:
         """Read one batch of rows (after every earlier row of the table): each column's cells coded at once,
         then the rows in slices of `ROWS` (so that the temporaries stay small)."""
         n = len(batch.numbers)
-        code = {name: col.codes(*batch.cells[self.columns[name]]) if name in self.columns else col.constant(n)
+        code = {name: _codes(col, batch.cells[self.columns[name]]) if name in self.columns else col.constant(n)
                 for name, col in self.cols.items()}
         numbers = np.asarray(batch.numbers, np.int32)
         for start in range(0, n, ROWS):
@@ -278,6 +279,11 @@ class BulkReader:
             raise Odd
         return text
 
+
+
+def _codes(cells: DistinctCells, column: tuple[Sequence[Any], Any] | Coded) -> Any:
+    """A batch's codes for one column: coded where it was parsed, or from its distinct cells here."""
+    return cells.coded(column) if isinstance(column, Coded) else cells.codes(*column)
 
 
 def _shifted(row_of: Callable[[int], Sequence[Any]], start: int, k: int) -> Sequence[Any]:

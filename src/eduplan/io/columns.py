@@ -32,8 +32,7 @@ reports.csv:4:2: error[invalid-number] 数值: not a quantity: 'abc' ...; hint: 
 from __future__ import annotations
 
 import datetime as dt
-import itertools
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -158,43 +157,30 @@ def _arrow(path: Path, plan: Plan, max_bytes: int) -> tuple[ReportColumns, tuple
     refusal). Only the kept rows' codes stay in memory, not the text."""
     from eduplan.io import csv_stream  # noqa: PLC0415 (pyarrow: an optional extra)
 
-    with csv_stream.batches(path, max_bytes) as found:
-        if found is None:
-            return None
-        try:
-            return _read_batches(found, plan, str(path))
-        except csv_stream.NotPlain:
-            return None
-        finally:
-            csv_stream.release()
-
-
-def _read_batches(batches: Iterator[Any], plan: Plan, file: str) -> tuple[ReportColumns, tuple[Diagnostic, ...]] | None:
-    """The batches of a table (its header the first row of the first batch) read in bulk, one at a time."""
-    from eduplan.io.bulk import BulkReader  # noqa: PLC0415 (numpy: an optional extra)
-    from eduplan.io.csv_stream import as_batch, screen_cells, without_header  # noqa: PLC0415
-
-    first = next(batches, None)
-    if first is None or first.num_rows == 0:
+    try:
+        with csv_stream.open_table(path, max_bytes) as table:
+            return None if table is None else _read_table(table, plan, str(path))
+    except csv_stream.NotPlain:
         return None
-    width = first.num_columns
-    for i in range(width):  # screened before the header is read: the first line may be a comment
-        screen_cells(first.column(i).dictionary, i == 0)
-    texts = [tables._cell_text(first.column(i)[0].as_py()) for i in range(width)]
+    finally:
+        csv_stream.release()
+
+
+def _read_table(table: Any, plan: Plan, file: str) -> tuple[ReportColumns, tuple[Diagnostic, ...]] | None:
+    """The rows of a table streamed by `eduplan.io.csv_stream`, read in bulk one batch at a time."""
+    from eduplan.io.bulk import BulkReader  # noqa: PLC0415 (numpy: an optional extra)
+
+    texts = [tables._cell_text(cell) for cell in table.header]
     columns, warnings = tables._columns(texts, file, 1)
     template = any(t.endswith(tables.REFERENCE_SUFFIX) for t in texts)
+    width = len(texts)
     if template or not set(columns) <= _FAST or max((i + 1 for i, t in enumerate(texts) if t), default=0) != width:
         return None
     bulk = BulkReader(tables._RowReader(plan, columns, file, sheet=None), columns, width)
-    line = 2
-    read = set(columns.values())
-    for batch in itertools.chain([without_header(first)], batches):
-        bulk.add(as_batch(batch, line, read))
-        line += batch.num_rows
+    for batch in table.batches(set(columns.values())):
+        bulk.add(batch)
     columns_read, diagnostics = _build(bulk.finish(), warnings, file, None)
     return _screen(columns_read, plan, diagnostics)
-
-
 
 
 def columns_from_rows(rows: Iterable[Sequence[Any]], plan: Plan, file: str | None = None

@@ -15,23 +15,39 @@ from __future__ import annotations
 import codecs
 import contextlib
 import csv
+import functools
 import os
 import queue
 import stat
 import threading
-from collections.abc import Generator, Iterator
+from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
 from typing import Any
 
+import attrs
+
+from eduplan.io.distinct import Coded, int_array
 from eduplan.io.files import too_large
 
 
+@attrs.frozen
+class Table:
+    """A plain CSV/TSV file open for reading: its header's cells (the first line, screened), then `batches`."""
+
+    header: list[str]
+    _start: Callable[[set[int]], Generator[Any, None, None]]
+
+    def batches(self, read: set[int]) -> Generator[Any, None, None]:
+        """The rows after the header as `eduplan.io.bulk.Batch` es, one a block, each column in ``read`` coded
+        by a `_Coder` (codes stable across blocks) and every column's distinct cells screened: all of it done
+        in a worker thread one block ahead of the caller (pyarrow works without the interpreter's lock)."""
+        return self._start(read)
+
+
 @contextlib.contextmanager
-def batches(path: Path, max_bytes: int) -> Iterator[Iterator[Any] | None]:
-    """The record batches of a CSV/TSV file parsed by pyarrow, one a block (every column dictionary-encoded:
-    its distinct cells and a code per row; no quoting), or ``None`` when pyarrow is not installed or the file's
-    start already shows it is not plain. The next block is read and parsed in a thread while the caller works
-    on this one (pyarrow parses without holding the interpreter's lock)."""
+def open_table(path: Path, max_bytes: int) -> Iterator[Table | None]:
+    """The `Table` of a CSV/TSV file parsed by pyarrow in blocks (every column dictionary-encoded, no quoting),
+    or ``None`` when pyarrow is not installed or the file's start already shows it is not plain."""
     try:
         import pyarrow as pa  # noqa: PLC0415 (an optional extra)
         import pyarrow.csv as pacsv  # noqa: PLC0415
@@ -45,11 +61,11 @@ def batches(path: Path, max_bytes: int) -> Iterator[Iterator[Any] | None]:
         return
     with stream:
         head = _head(stream.head)
-        if head is None or not head.strip():
-            yield None
+        end = stream.head.find(b"\n")
+        if head is None or not head.strip() or b"\r" in stream.head or (end < 0 and len(stream.head) >= _HEAD_BYTES):
+            yield None  # not UTF-8, empty, carriage returns, or a first line longer than the head
             return
         delimiter = _delimiter(head, suffix)
-        end = stream.head.find(b"\n")
         first = stream.head[:end if end >= 0 else len(stream.head)]
         names = [f"c{i}" for i in range(first.count(delimiter.encode()) + 1)]
         cells = pa.dictionary(pa.int32(), pa.string())  # each column as its distinct cells and codes
@@ -58,11 +74,20 @@ def batches(path: Path, max_bytes: int) -> Iterator[Iterator[Any] | None]:
                                                        ignore_empty_lines=False),
                    "convert_options": pacsv.ConvertOptions(column_types=dict.fromkeys(names, cells),
                                                            strings_can_be_null=False)}
-        parsed = _ahead(_parsed(stream.blocks(), options))
+        header = next(_parsed(iter([memoryview(first + b"\n")]), options))
+        for i in range(header.num_columns):  # the first line may be a comment
+            screen_cells(header.column(i).dictionary, i == 0)
+        started: list[Generator[Any, None, None]] = []
+
+        def start(read: set[int]) -> Generator[Any, None, None]:
+            started.append(_ahead(_coded(_parsed(stream.blocks(), options), read)))
+            return started[-1]
+
         try:
-            yield parsed
+            yield Table([header.column(i)[0].as_py() for i in range(header.num_columns)], start)
         finally:
-            parsed.close()  # the reading thread is done before the file is closed
+            for worker in started:
+                worker.close()  # the reading thread is done before the file is closed
 
 
 _BLOCK_BYTES = 1 << 22
@@ -263,23 +288,55 @@ def without_header(batch: Any) -> Any:
                            names=body.schema.names)
 
 
-def as_batch(batch: Any, line: int, read: set[int]) -> Any:
-    """A pyarrow record batch of dictionary-encoded columns as a `eduplan.io.bulk.Batch`: the columns read as
-    distinct cells and codes, every column's distinct cells screened (`screen_cells`); its first row is on
-    ``line``."""
+def _coded(batches: Iterator[Any], read: set[int]) -> Iterator[Any]:
+    """The batches after the header (the first row of the first) as `eduplan.io.bulk.Batch` es: the columns in
+    ``read`` coded, every column's distinct cells screened (`screen_cells`)."""
     import numpy as np  # noqa: PLC0415
 
     from eduplan.io.bulk import Batch  # noqa: PLC0415
-    from eduplan.io.distinct import int_array  # noqa: PLC0415
 
-    cells = {}
-    for i in range(batch.num_columns):
-        column = batch.column(i)
-        screen_cells(column.dictionary, i == 0)
-        if i in read:
-            cells[i] = (column.dictionary, int_array(column.indices, np.int32))
+    coders = {i: _Coder() for i in read}
+    line = 2
+    for k, found in enumerate(batches):
+        batch = without_header(found) if k == 0 else found
+        for i in range(batch.num_columns):
+            screen_cells(batch.column(i).dictionary, i == 0)
+        cells = {i: coder.code(batch.column(i)) for i, coder in coders.items()}
+        yield Batch(np.arange(line, line + batch.num_rows, dtype=np.int32), cells,
+                    functools.partial(_row_of, batch))
+        line += batch.num_rows
 
-    def row_of(k: int) -> list[Any]:
-        return [batch.column(i)[k].as_py() for i in range(batch.num_columns)]
 
-    return Batch(np.arange(line, line + batch.num_rows, dtype=np.int32), cells, row_of)
+def _row_of(batch: Any, k: int) -> list[Any]:
+    """The cells of a batch's row ``k`` (for the row reader)."""
+    return [batch.column(i)[k].as_py() for i in range(batch.num_columns)]
+
+
+class _Coder:
+    """Codes for one column's cells, stable across blocks: the distinct cells seen so far (in the order of
+    their first row), each block's cells found among them by pyarrow's hash look-up, only new ones added."""
+
+    def __init__(self) -> None:
+        self.known: Any = None
+
+    def code(self, column: Any) -> Coded:
+        """A dictionary-encoded column's stable codes and the cells first seen in it."""
+        import numpy as np  # noqa: PLC0415
+        import pyarrow as pa  # noqa: PLC0415
+        import pyarrow.compute as pc  # noqa: PLC0415
+
+        dictionary, rows = column.dictionary, int_array(column.indices, np.int32)
+        size = 0 if self.known is None else len(self.known)
+        if not size:
+            fresh, stable = dictionary, np.arange(len(dictionary), dtype=np.int32)
+        else:
+            position = pc.index_in(dictionary, value_set=self.known)
+            missing = pc.is_null(position)
+            stable = int_array(position, np.int32).copy()  # the slots of new cells are filled in below
+            new = int_array(pc.indices_nonzero(missing), np.uint64)
+            stable[new] = np.arange(size, size + len(new), dtype=np.int32)
+            fresh = pc.filter(dictionary, missing)
+        if len(fresh):
+            self.known = fresh if self.known is None else pa.concat_arrays([self.known, fresh])
+        return Coded(fresh.to_pylist(), stable[rows] if len(stable) else np.zeros(len(rows), np.int32),
+                     size + len(fresh))

@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any
 
+import attrs
 import numpy as np
 
 from eduplan.diagnostics import EduplanError
@@ -29,6 +30,16 @@ def odd() -> None:
     raise Odd
 
 
+@attrs.frozen
+class Coded:
+    """A column of a batch coded where it was parsed: the cells first seen in it (in the order of their codes),
+    each row's code, and how many distinct cells the column has had so far."""
+
+    new: list[str]
+    codes: Any
+    known: int
+
+
 class DistinctCells:
     """The distinct cells of one column seen so far: each one's text, what it means (``None`` if odd), and
     whether it is odd; a code per distinct cell, stable across batches."""
@@ -40,35 +51,19 @@ class DistinctCells:
         self.values: list[Any] = []
         self.odd: list[bool] = []
         self._cache: dict[str, tuple[int, Any]] = {}
-        self._known: Any = None
 
     def codes(self, distinct: Sequence[Any], codes: Any) -> Any:
-        """The stable codes of a batch's rows, given the batch's distinct cells (a list, or a pyarrow string
-        array) and codes into them."""
-        if hasattr(distinct, "to_pylist"):
-            return self._arrow_codes(distinct)[codes]
+        """The stable codes of a batch's rows, given the batch's distinct cells and codes into them."""
         return np.asarray([self._code(cell) for cell in distinct] or [0], np.int32)[codes]
 
-    def _arrow_codes(self, distinct: Any) -> Any:
-        """The codes of a pyarrow array of distinct cells: the cells seen before found by pyarrow's hash look-up
-        against the known cells (in code order), only new ones read here."""
-        import pyarrow as pa  # noqa: PLC0415 (the caller has it)
-        import pyarrow.compute as pc  # noqa: PLC0415
-
-        if not self.index:
-            found, new, fresh = np.full(len(distinct), -1, np.int32), np.arange(len(distinct)), distinct
-        elif self._known is not None and len(self._known) == len(self.index):
-            position = pc.index_in(distinct, value_set=self._known)
-            missing = pc.is_null(position)
-            found = int_array(position, np.int32).copy()
-            new = int_array(pc.indices_nonzero(missing), np.uint64).astype(np.int64)
-            fresh = pc.filter(distinct, missing)
-        else:  # cells seen otherwise than through pyarrow
-            return np.asarray([self._code(cell) for cell in distinct.to_pylist()] or [0], np.int32)
-        if len(new):
-            found[new] = [self._code(cell) for cell in fresh.to_pylist()]
-            self._known = fresh if self._known is None else pa.concat_arrays([self._known, fresh])
-        return found if len(found) else np.zeros(1, np.int32)
+    def coded(self, column: Coded) -> Any:
+        """The stable codes of a batch's rows coded elsewhere (`eduplan.io.csv_stream`), in the same order as
+        this column codes cells: its new cells are read here."""
+        for cell in column.new:
+            self._code(cell)
+        if len(self.texts) != column.known:
+            raise AssertionError("a column coded elsewhere lost step with its cells")  # pragma: no cover
+        return column.codes
 
     def constant(self, n: int) -> Any:
         """The codes of ``n`` empty cells (a column the table does not have)."""
