@@ -256,3 +256,28 @@ def test_a_load_leaves_no_frames_behind(tmp_path: Path) -> None:
         gc.enable()
     assert len(loaded.diagnostics) > 3
     assert left == []
+
+
+@pytest.mark.parametrize("text", ["0", "-0", "+5", "007", "1.50", "0.000", "-0.0001", "96.5", "1" * 30 + ".5",
+                                  "123456789012345678901234567890.123456789012345678901234567890"])
+def test_a_plain_number_read_in_bulk_is_what_parse_quantity_reads(text: str) -> None:
+    """The bulk path gives the row reader plain numbers (ASCII digits, a point) already read: the same value,
+    digits, exponent and sign as `parse_quantity`, so every later rule sees the same amount."""
+    from eduplan.io import bulk_amounts, tables  # noqa: PLC0415
+    from eduplan.units import parse_quantity  # noqa: PLC0415
+
+    reader = tables._RowReader(PLAN, {"value": 0}, "r.csv")
+    bulk_amounts._plain_number(reader, text)
+    seeded = reader._seen[("quantity", text)]
+    parsed = parse_quantity(text)
+    assert (seeded.value.as_tuple(), seeded.unit) == (parsed.value.as_tuple(), parsed.unit)
+
+
+@pytest.mark.parametrize("text", ["1,200", "5万", "１２", "1e5", ".5", "5.", "9" * 31, "十五", " 5"])
+def test_other_numbers_are_left_to_the_row_reader(text: str) -> None:
+    """Anything but a plain number is read by `parse_quantity` itself, as before."""
+    from eduplan.io import bulk_amounts, tables  # noqa: PLC0415
+
+    reader = tables._RowReader(PLAN, {"value": 0}, "r.csv")
+    bulk_amounts._plain_number(reader, text)
+    assert ("quantity", text) not in reader._seen

@@ -10,12 +10,15 @@ reader's own checks then word the warning for each row, with its indicator and l
 
 from __future__ import annotations
 
+import re
+from decimal import Decimal
 from typing import Any
 
 import numpy as np
 
 from eduplan.diagnostics import Code
 from eduplan.indicators import WHOLE_DIMENSIONS, Indicator, IndicatorKind
+from eduplan.io import tables
 from eduplan.io.distinct import DenseCodes, DistinctCells, unique_codes
 from eduplan.units import Amount
 
@@ -141,6 +144,7 @@ class Amounts:
             cells[columns["unit"]] = unit
         reader = self.reader
         reader.cells, reader.number, reader.warnings = cells, 0, []
+        _plain_number(reader, value)
         try:
             amount: Amount = reader._amount(indicator)
         except Exception:  # any refusal sends the rows to the row reader, which words it
@@ -150,6 +154,18 @@ class Amounts:
         # each row's warning is worded by the row reader's checks, with the row's own indicator (`_warned`)
         return amount, (bool(reader.warnings), _maybe_fractional_count(amount))
 
+
+
+_PLAIN = re.compile(r"[+-]?[0-9]{1,30}(?:\.[0-9]{1,30})?")
+"""A plain decimal number in ASCII digits: `eduplan.units.parse_quantity` reads it as ``Decimal(text)``."""
+
+
+def _plain_number(reader: Any, text: str) -> None:
+    """Give the row reader the quantity of a plain number (``92.5``) read in bulk: what `parse_quantity` gives
+    for it (the text is ASCII, so normalising changes nothing; no unit, no 万; within the precision), kept
+    where the row reader keeps its readings, so that its own rule for the value (`_amount`) is all that runs."""
+    if _PLAIN.fullmatch(text) is not None and len(reader._seen) < tables._MEMO_LIMIT:
+        reader._seen.setdefault(("quantity", text), Amount(Decimal(text)))
 
 
 def _root(unit: str) -> str:
