@@ -44,6 +44,8 @@ from eduplan.periods import Period, parse_day, parse_period
 from eduplan.reports import ReportedValue
 
 ARRAYS = _ARRAYS
+_MAY_BE_ODD = ("indicator", "period", "date", "value", "final", "reported_on", "numerator", "denominator", "basis")
+"""The columns whose cells may be odd (the others are read as they are written)."""
 ROWS = 1 << 15
 """How many rows are worked on at once (a batch is read in slices of this many): its temporaries stay small."""
 _CODES = frozenset({"indicator", "organisation", "amount", "source", "note", "basis", "written"})
@@ -53,11 +55,11 @@ _CODES = frozenset({"indicator", "organisation", "amount", "source", "note", "ba
 @attrs.frozen
 class Batch:
     """Rows of a table: their line numbers, each column (by index) as distinct cells and a code per row, the
-    cells of row ``k`` on demand (for the row reader), and rows whose width differs from the header's."""
+    cells of some rows on demand (for the row reader), and rows whose width differs from the header's."""
 
     numbers: Any
     cells: Mapping[int, tuple[Sequence[Any], Any] | Coded]
-    row_of: Callable[[int], Sequence[Any]]
+    rows_of: Callable[[Sequence[int]], list[Sequence[Any]]]
     wrong: Sequence[tuple[int, Sequence[Any]]] = ()
 
 
@@ -115,20 +117,15 @@ class BulkReader:
             high = int(numbers[start + ROWS]) if start + ROWS < n else 1 << 62
             wrong = [w for w in batch.wrong if low <= w[0] < high]
             self._add_rows({name: c[part] for name, c in code.items()}, numbers[part],
-                           functools.partial(_shifted, batch.row_of, start), wrong)
+                           functools.partial(_shifted, batch.rows_of, start), wrong)
         if not n and batch.wrong:
-            self._odd_rows(numbers, np.zeros(0, bool), batch.row_of, batch.wrong, [])
+            self._odd_rows(numbers, np.zeros(0, bool), batch.rows_of, batch.wrong, [])
 
-    def _add_rows(self, code: dict[str, Any], numbers: Any, row_of: Callable[[int], Sequence[Any]],
+    def _add_rows(self, code: dict[str, Any], numbers: Any, rows_of: Callable[[Sequence[int]], list[Sequence[Any]]],
                   wrong: Sequence[tuple[int, Sequence[Any]]]) -> None:
         """Read some rows, given their codes: the plain ones kept, the others (and ``wrong``) to the row reader."""
         cols = self.cols
-        odd = np.ones(len(numbers), bool)  # blank rows go to the row reader, which also looks at unrecognised columns
-        for name in self.columns:
-            odd &= cols[name].blank_rows(code[name])
-        for name in ("indicator", "period", "date", "value", "final", "reported_on", "numerator", "denominator",
-                     "basis"):
-            odd |= cols[name].odd_rows(code[name])
+        odd = self._odd_cells(code, len(numbers))
         period = cols["period"]
         starts = period.days(code["period"], lambda p: p.start, "starts")
         ends = period.days(code["period"], lambda p: p.end, "ends")
@@ -141,9 +138,21 @@ class BulkReader:
         odd |= amount_odd
         keep = ~odd
         warned = self._warned(numbers, flags & keep[:, None], code["indicator"], code["value"], amount)
-        self._odd_rows(numbers, odd, row_of, wrong, warned)
+        self._odd_rows(numbers, odd, rows_of, wrong, warned)
         self._keep(code, keep, {"day": days, "period_start": starts, "period_end": ends, "amount": amount,
                                 "line": numbers})
+
+    def _odd_cells(self, code: dict[str, Any], n: int) -> Any:
+        """Rows with an odd cell, or blank throughout (the row reader also looks at unrecognised columns): one
+        gather of each column's state (bit 1 blank, bit 2 odd); a column the table lacks is one empty cell."""
+        blank, odd = np.ones(n, np.uint8), np.zeros(n, np.uint8)
+        for name in self.columns:
+            state = self.cols[name].states(code[name])
+            blank &= state
+            odd |= state
+        lacking = any(self.cols[name].odd[self.cols[name].constant_code()] for name in _MAY_BE_ODD
+                      if name not in self.columns)
+        return (blank | (odd >> 1)).astype(bool) | lacking
 
     def _keep(self, code: dict[str, Any], keep: Any, worked: dict[str, Any]) -> None:
         """Append the kept rows' entries to each array (codes narrowed to the size of their table so far)."""
@@ -211,11 +220,12 @@ class BulkReader:
             moved.append(found)
         return np.asarray(moved or [0], np.int32)[inverse]
 
-    def _odd_rows(self, numbers: Any, odd: Any, row_of: Callable[[int], Sequence[Any]],
+    def _odd_rows(self, numbers: Any, odd: Any, rows_of: Callable[[Sequence[int]], list[Sequence[Any]]],
                   wrong: Sequence[tuple[int, Sequence[Any]]], warned: list[tuple[int, list[Diagnostic]]]) -> None:
         """The row reader's verdict on odd rows (and rows of the wrong width), in row order, with the warnings
         of bulk rows (``warned``, by row number) in their places."""
-        pending = sorted([*((int(numbers[k]), row_of(k)) for k in odd.nonzero()[0].tolist()), *wrong],
+        at = odd.nonzero()[0].tolist()
+        pending = sorted([*zip(numbers[at].tolist(), rows_of(at) if at else [], strict=True), *wrong],
                          key=lambda item: item[0])
         by_row: list[tuple[int, list[Diagnostic]]] = []
         reader = self.reader
@@ -286,9 +296,10 @@ def _codes(cells: DistinctCells, column: tuple[Sequence[Any], Any] | Coded) -> A
     return cells.coded(column) if isinstance(column, Coded) else cells.codes(*column)
 
 
-def _shifted(row_of: Callable[[int], Sequence[Any]], start: int, k: int) -> Sequence[Any]:
-    """The cells of row ``start + k`` of a batch (row ``k`` of its slice from ``start``)."""
-    return row_of(start + k)
+def _shifted(rows_of: Callable[[Sequence[int]], list[Sequence[Any]]], start: int, at: Sequence[int]
+             ) -> list[Sequence[Any]]:
+    """The cells of rows ``start + k`` of a batch, for each ``k`` in ``at`` (rows of its slice from ``start``)."""
+    return rows_of([start + k for k in at])
 
 
 def _day(text: str) -> dt.date | None:

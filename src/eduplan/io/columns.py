@@ -222,7 +222,8 @@ def _read(rows: list[tuple[int, Sequence[Any]]], plan: Plan, file: str | None, s
     wrong = [(n, r) for n, r in body[1:] if len(r) != width]
     data = list(zip(*[r for _, r in fit], strict=True)) if fit else [() for _ in range(width)]
     bulk = BulkReader(tables._RowReader(plan, columns, file, sheet=sheet), columns, width)
-    bulk.add(Batch([n for n, _ in fit], {i: encode(data[i]) for i in columns.values()}, lambda k: fit[k][1], wrong))
+    cells = {i: encode(data[i]) for i in columns.values()}
+    bulk.add(Batch([n for n, _ in fit], cells, lambda at: [fit[k][1] for k in at], wrong))
     read, diagnostics = _build(bulk.finish(), warnings, file, sheet)
     return _screen(read, plan, diagnostics)
 

@@ -20,7 +20,7 @@ import os
 import queue
 import stat
 import threading
-from collections.abc import Callable, Generator, Iterator
+from collections.abc import Callable, Generator, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -303,13 +303,18 @@ def _coded(batches: Iterator[Any], read: set[int]) -> Iterator[Any]:
             screen_cells(batch.column(i).dictionary, i == 0)
         cells = {i: coder.code(batch.column(i)) for i, coder in coders.items()}
         yield Batch(np.arange(line, line + batch.num_rows, dtype=np.int32), cells,
-                    functools.partial(_row_of, batch))
+                    functools.partial(_rows_of, batch))
         line += batch.num_rows
 
 
-def _row_of(batch: Any, k: int) -> list[Any]:
-    """The cells of a batch's row ``k`` (for the row reader)."""
-    return [batch.column(i)[k].as_py() for i in range(batch.num_columns)]
+def _rows_of(batch: Any, at: Sequence[int]) -> list[Sequence[Any]]:
+    """The cells of some of a batch's rows (for the row reader), taken by pyarrow at once."""
+    import numpy as np  # noqa: PLC0415
+    import pyarrow as pa  # noqa: PLC0415
+
+    rows = np.asarray(at, np.int64)  # as pyarrow's buffer: `pyarrow.array` of a list would import pandas
+    taken = batch.take(pa.Array.from_buffers(pa.int64(), len(rows), [None, pa.py_buffer(rows)]))
+    return list(zip(*(taken.column(i).to_pylist() for i in range(taken.num_columns)), strict=True))
 
 
 class _Coder:

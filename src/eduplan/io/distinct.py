@@ -69,6 +69,16 @@ class DistinctCells:
         """The codes of ``n`` empty cells (a column the table does not have)."""
         return np.full(n, self._code(""), np.int32)
 
+    def constant_code(self) -> int:
+        """The code of an empty cell."""
+        return self._code("")
+
+    def states(self, codes: Any) -> Any:
+        """Each row's cell as bits: 1 blank, 2 odd."""
+        return self.table("state", lambda start: np.asarray(
+            [(t == "") | (o << 1) for t, o in zip(self.texts[start:], self.odd[start:], strict=True)] or [1],
+            np.uint8))[codes]
+
     def _code(self, cell: Any) -> int:
         found = self.index.get(cell)
         if found is None:
