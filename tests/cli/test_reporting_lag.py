@@ -71,3 +71,19 @@ def test_policy_refuses_a_lag_outside_the_range(lag: object, error: type[Excepti
     """`Policy` refuses a negative lag (missed before the deadline), one past ten years, and a fraction."""
     with pytest.raises(error):
         Policy(reporting_lag_days=lag)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("fmt", "lag", "shown"), [
+    ("table", "120", True), ("markdown", "120", True), ("html", "120", True), ("table", "0", False),
+    ("markdown", "0", False), ("html", "0", False)])
+def test_the_lag_is_said_under_the_title(tmp_path: Path, fmt: str, lag: str, shown: bool) -> None:
+    """A lag other than 0 is a choice the verdicts rest on: the text, Markdown and HTML outputs say it."""
+    done = check(tmp_path, "--as-of", "2021-01-10", "--reporting-lag-days", lag, "--format", fmt)
+    assert done.returncode in (0, 1), done.stderr
+    assert ("报送宽限期：完成期限后 120 天 / reporting lag: 120 days after the deadline" in done.stdout) is shown
+
+
+def test_the_json_document_carries_the_policy(tmp_path: Path) -> None:
+    """The JSON document has the options its verdicts rest on (`Policy.to_record`), the lag among them."""
+    policy = json.loads(check(tmp_path, "--as-of", "2021-01-10", "--reporting-lag-days", "120").stdout)["policy"]
+    assert (policy["reporting_lag_days"], policy["partial_rollups"], policy["tolerance"]) == (120, False, "0.05")

@@ -19,6 +19,7 @@ import enum
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from types import MappingProxyType
+from typing import Any
 
 import attrs
 
@@ -110,3 +111,25 @@ class Policy:
                                                                 attrs.validators.ge(0), attrs.validators.le(3660)])
     source_priority: tuple[str, ...] = attrs.field(default=(), converter=_sources)
     partial_rollups: bool = False
+
+    def to_record(self) -> dict[str, Any]:
+        """The options as plain, JSON-ready data (numbers as strings, a trajectory by its function's name), so
+        that an output says which choices its verdicts rest on.
+
+        >>> record = Policy(reporting_lag_days=120).to_record()
+        >>> record["reporting_lag_days"], record["tolerance"], record["trajectory"], record["partial_rollups"]
+        (120, '0.05', 'linear', False)
+        """
+        return {field.name: _plain(getattr(self, field.name)) for field in attrs.fields(Policy)}
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, bool | int):
+        return value
+    if callable(value):
+        return getattr(value, "__name__", repr(value))
+    if isinstance(value, Mapping):
+        return {str(k): str(v) for k, v in value.items()}
+    if isinstance(value, tuple):
+        return [str(v) for v in value]
+    return str(value)

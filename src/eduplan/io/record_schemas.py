@@ -130,6 +130,8 @@ def results_schema() -> dict[str, Any]:
         "properties": {
             "eduplan_results": {"const": JSON_VERSION}, "plan": plan,
             "as_of": {"type": "string", "format": "date"}, "unit": _nullable("string"), "summary": summary,
+            "policy": {"type": "object", "properties": {
+                "reporting_lag_days": {"type": "integer", "minimum": 0}, "partial_rollups": {"type": "boolean"}}},
             "results": {"type": "array", "items": {"$ref": "#/$defs/result"}},
             "tasks": {"type": "array", "items": {"$ref": "#/$defs/task"}},
             "submissions": _object({

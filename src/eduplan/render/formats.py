@@ -37,6 +37,7 @@ def _sections(report: Report) -> Iterator[tuple[str, Any]]:
     yield "plan", {"id": report.plan_id, "title": report.plan_title, "period": report.period}
     yield "as_of", report.as_of
     yield "unit", report.unit
+    yield "policy", report.policy
     yield "summary", report.summary()
     yield "rows", report.rows()
     yield "inputs", report.inputs
@@ -84,7 +85,7 @@ def write_json(report: Report, stream: TextIO) -> None:
     >>> out = io.StringIO()
     >>> write_json(Report("p", "计划", "2020年", "2020-06-30", records=({"target_id": "t1", "status": "achieved"},)),
     ...            out)
-    >>> print(out.getvalue().splitlines()[8:11])
+    >>> print(out.getvalue().splitlines()[9:12])
     ['  "results": [', '    {"target_id": "t1", "status": "achieved"}', '  ],']
     """
     _write_object(_sections(report), stream, "")
@@ -203,6 +204,7 @@ def to_markdown(report: Report) -> str:
     """
     lines = [f"# {_md(report.plan_title)}", "", f"As of **{_md(report.as_of)}** · plan {_md(report.plan_id)} · "
              f"period {_md(report.period)}" + (f" · unit {_md(report.unit)}" if report.unit else ""), ""]
+    lines += [_md(report.policy_line()), ""] if report.policy_line() else []
     counts = report.summary()
     lines += ["| status 状态 | count |", "| --- | ---: |"]
     lines += [f"| {s} {status_zh({'status': s})} | {counts[s]} |" for s in STATUSES if counts[s]]

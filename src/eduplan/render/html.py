@@ -272,6 +272,7 @@ def report_body(report: Report) -> str:
     parts = [f"<h1>{_e(report.plan_title)}</h1>",
              (f'<p class="meta">截至 <b>{_e(report.as_of)}</b> · 计划 <code>{_e(report.plan_id)}</code>'
              f" · 规划期 {_e(report.period)}{unit}</p>"),
+             f'<p class="meta">{_e(report.policy_line())}</p>' if report.policy_line() else "",
              "<h2>概况 <small>Summary</small></h2>", _summary(report, rows, warned),
              "<h2>预警清单 <small>Alerts, worst first</small></h2>", _results_table("alerts", warned, ALERT_STATUSES),
              _overdue(report), _unreported_done(report),

@@ -52,6 +52,8 @@ class Report:
     """报送情况: one record per value due (`eduplan.quality.Submission.to_record`), when the caller adds them."""
     inputs: tuple[Record, ...] = ()
     """The input tables with their rows read, accepted, rejected and flagged (`eduplan.io.row_counts`)."""
+    policy: Record = attrs.field(factory=dict)
+    """The evaluation's options (`eduplan.Policy.to_record`): what its verdicts rest on besides the data."""
 
     @classmethod
     def from_evaluation(cls, evaluation: Any) -> Report:
@@ -60,7 +62,7 @@ class Report:
         titles = tuple((s.id, " ".join(p for p in (s.number, s.title) if p) or s.id) for s in plan.walk_sections())
         return cls(plan.id, plan.title, period_text(plan.period), evaluation.as_of.isoformat(),
                    tuple(evaluation.to_records()), tuple(evaluation.task_records()),
-                   tuple(evaluation.diagnostics), section_titles=titles)
+                   tuple(evaluation.diagnostics), section_titles=titles, policy=evaluation.policy.to_record())
 
     def rows(self) -> dict[str, int] | None:
         """The rows of all input tables: read, accepted, rejected, flagged; ``None`` if none were counted.
@@ -82,6 +84,23 @@ class Report:
         return (f"报送数据 {rows['read']} 行：采用 {rows['accepted']} 行，退回 {rows['rejected']} 行，其中有警告 "
                 f"{rows['flagged']} 行 / {rows['read']} rows read: {rows['accepted']} accepted, {rows['rejected']} "
                 f"rejected, {rows['flagged']} accepted with a warning")
+
+    def policy_line(self) -> str | None:
+        """The reporting options that move verdicts on missing reports, when they are not the defaults, as one
+        bilingual line: ``None`` when the report is due at the deadline and partial roll-ups do not count.
+
+        >>> Report("p", "计划", None, "2021-01-10", policy={"reporting_lag_days": 120}).policy_line()
+        '报送宽限期：完成期限后 120 天 / reporting lag: 120 days after the deadline'
+        """
+        parts = []
+        lag = self.policy.get("reporting_lag_days") or 0
+        if lag:
+            parts.append((f"报送宽限期：完成期限后 {lag} 天", f"reporting lag: {lag} days after the deadline"))
+        if self.policy.get("partial_rollups"):
+            parts.append(("按已报单位汇总（部分汇总）", "partial roll-ups count"))
+        if not parts:
+            return None
+        return "；".join(zh for zh, _ in parts) + " / " + "; ".join(en for _, en in parts)
 
     def summary(self) -> dict[str, int]:
         """The number of results per status, every status listed."""

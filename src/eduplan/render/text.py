@@ -78,7 +78,7 @@ def results_table(report: Report, reason_width: int = 48) -> str:
     title = f"{report.plan_title} ({report.period}) as of {report.as_of}"
     if report.unit:
         title += f", unit {report.unit}"
-    title = visible(title)
+    title = visible(title) + (f"\n{visible(report.policy_line() or '')}" if report.policy_line() else "")
     body = table(rows) if report.records else "(no results)"
     return (f"{title}\n\n{body}\n\n{summary_line(report)}\n{overdue_lines(report)}{unreported_done_lines(report)}"
             f"{submission_lines(report)}{problem_lines(report)}")
