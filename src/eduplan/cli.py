@@ -22,7 +22,6 @@ import io
 import json
 import os
 import sys
-import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -424,6 +423,8 @@ def write_output(path: str, text: str | bytes | Callable[[TextIO], None], inputs
     for name in inputs:
         if target.exists() and Path(name).exists() and os.path.samefile(target, name):
             raise _Exit(EXIT_USAGE, f"--output {path} is an input file; refusing to overwrite it")
+    import tempfile  # noqa: PLC0415 - only --output needs it (start-up of check on a seed)
+
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(handle, "wb") as stream:
