@@ -22,7 +22,7 @@ import datetime as dt
 import json
 import re
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
@@ -86,6 +86,13 @@ class Marks:
         self._values.setdefault(path, _where(node.start_mark))
         if key is not None:
             self._keys.setdefault(path, _where(key.start_mark))
+
+    def put(self, values: Mapping[str, tuple[int, int]], keys: Mapping[str, tuple[int, int]]) -> None:
+        """Record positions found another way (a TOML plan's, `eduplan.io.toml_marks.locate`)."""
+        for path, position in values.items():
+            self._values.setdefault(path, position)
+        for path, position in keys.items():
+            self._keys.setdefault(path, position)
 
     def get(self, path: str) -> tuple[int, int] | None:
         """The position of ``path``'s key if it has one, else of its value; ``None`` if unknown."""
@@ -273,12 +280,29 @@ def _json_marks(text: str, file: str | None, problem: _JSONProblemError | None =
     return _position(text, index) if index >= 0 else (None, None)
 
 
+_TOML_AT = re.compile(r" \(at line (\d+), column (\d+)\)$")
+"""Where tomllib says a syntax error is, at the end of its message (Python 3.11 has no attributes for it)."""
+
+
 def _parse_toml(text: str, file: str | None) -> tuple[Any, Marks]:
     try:
         data = tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
-        raise _fatal(Code.SYNTAX_ERROR, f"invalid TOML: {exc}", file) from None
-    return data, Marks(file)
+        message = str(exc)
+        at = _TOML_AT.search(message)
+        line, column = (int(at.group(1)), int(at.group(2))) if at else (None, None)
+        raise _fatal(Code.SYNTAX_ERROR, f"invalid TOML: {message[:at.start()] if at else message}", file, line,
+                     column) from None
+    return data, Marks(file, later=lambda marks: _toml_marks(text, data, marks))
+
+
+def _toml_marks(text: str, data: Any, marks: Marks) -> None:
+    """Fill a TOML plan's marks from its text, when a diagnostic first needs a position (none if the locator
+    cannot read the text: the JSON path alone, never a wrong line)."""
+    from eduplan.io.toml_marks import locate  # noqa: PLC0415 - only a TOML plan with a problem needs it
+
+    found = locate(text, data)
+    marks.put(found.values, found.keys)
 
 
 # --- YAML --------------------------------------------------------------------------------------------------
