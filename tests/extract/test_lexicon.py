@@ -90,6 +90,8 @@ def test_change_words(before: str, expected: Comparator) -> None:
         ("每天至少开展", None, "frequency every day (每天)"),
         ("每周开设", None, "frequency every week (每周)"),
         ("每学期", None, "frequency every term (每学期)"),
+        ("每季度开展", None, "frequency every quarter (每季度)"),
+        ("每半年开展", None, "frequency every half-year (每半年)"),
         ("每年级", None, None),
     ],
 )
