@@ -218,3 +218,22 @@ def test_years_within_count_from_the_plan(sentence: str, start_year: int, last_y
 def test_a_vision_year_is_a_cue() -> None:
     """展望2035年 dates the targets after it (a vision beyond the plan's period)."""
     assert dates("展望2035年,平均受教育年限达到13年") == [(0, "2035-12-31")]
+
+
+@pytest.mark.parametrize(
+    ("row", "deadline", "note"),
+    [
+        ("1\t新增学位3000个\t2025年8月底前\t市教育局", "2025-08-31", "deadline from the row's cell 2025年8月底前"),
+        ("2\t配备AED设备200台\t2025.6\t市教育局", "2025-06-30", "deadline from the row's cell 2025.6"),
+        ("5\t资助学生不少于1.2万人次\t长期\t市财政局", None, "deadline from the row's cell 长期"),
+        ("6\t建成幼儿园5所\t2024\t市教育局", "2025-12-31", None),  # a bare year may be a value column
+    ],
+)
+def test_a_deadline_cell_of_a_tab_row_dates_its_targets(row: str, deadline: str | None, note: str | None) -> None:
+    """A table row printed with tabs (序号 | 项目内容 | 完成时限 | 责任单位) is a line of its own, and its 完成时限
+    cell dates the targets of its other cells (长期: none), as a task table's 完成时限 does."""
+    text = (f"2025年重点任务分解表\n序号\t项目内容\t完成时限\t责任单位\n{row}\n"
+            "7\t完成改造10所\t2025年3月底前\t市教育局\n")
+    first = extract_targets(text)[0]
+    assert (first.deadline and first.deadline.isoformat(), first.notes) == (deadline, note)
+    assert extract_targets(text)[-1].deadline == dt.date(2025, 3, 31)  # rows do not run into each other

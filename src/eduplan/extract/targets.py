@@ -37,12 +37,12 @@ from eduplan.extract.cues import (
     scope_of,
     subject_scope,
 )
-from eduplan.extract.deadlines import YearCue, deadline_before, year_cues
+from eduplan.extract.deadlines import YearCue, cell_deadline, deadline_before, is_deadline_cell, year_cues
 from eduplan.extract.lexicon import alternation, lexicon
 from eduplan.extract.naming import Name, distributed_names, each_names, level_name, name_indicator
 from eduplan.extract.quantities import find_quantities
 from eduplan.extract.text import Document
-from eduplan.periods import SCHOOL_YEAR_START_MONTH
+from eduplan.periods import ONGOING_WORDS, SCHOOL_YEAR_START_MONTH
 from eduplan.targets import Comparator
 
 LEX = lexicon()
@@ -79,6 +79,8 @@ DENOMINATOR_SCOPE = re.compile(
     r"(?P<scope>每\d+个?[\u4e00-\u9fff]{1,6}?)(?:原则上)?(?:至少|最多|配备|配置|设置|应|要|须|不)"
 )
 # 覆盖率保持在75%以上 holds throughout: a year given for another target of its item is not its deadline.
+ROW_DATE_WORDS = re.compile(r"年|月|\d{4}\.\d")
+TAB_CELL = re.compile(r"[^\t]+")
 PRINTED_YEAR = re.compile(r"(?<!\d)(\d{4})\s*年")
 HOLDS_THROUGHOUT = re.compile(r"保持|稳定在|始终")
 ITEM_MARKER = re.compile(
@@ -448,6 +450,24 @@ def _item_cue(context: TargetContext, offset: int) -> YearCue | None:
     return None
 
 
+def _row_deadline(doc: Document, span: Span) -> str | None:
+    """The deadline cell of a table row printed with tabs (序号 | 项目内容 | 完成时限 | 责任单位) that holds the
+    target in another cell: ``2025年8月底前``, or an ongoing word such as 长期 (no date). A bare year is left out
+    (it may be a value column)."""
+    start = doc.folded.rfind("\n", 0, span.start) + 1
+    end = doc.folded.find("\n", span.end)
+    line = doc.folded[start : len(doc.folded) if end < 0 else end]
+    if "\t" not in line:
+        return None
+    for cell in TAB_CELL.finditer(line):
+        text = cell[0].strip()
+        if start + cell.start() <= span.start < start + cell.end():
+            continue  # the target's own cell
+        if is_deadline_cell(text) and (ROW_DATE_WORDS.search(text) or text in ONGOING_WORDS):
+            return doc.source[start + cell.start() : start + cell.end()].strip()
+    return None
+
+
 def _lent(cue: YearCue, context: TargetContext) -> tuple[YearCue, str]:
     """What an item's cue lends its other targets: a year cue or a labelled one (整改时限:…) its date; a month cue
     printed for one target (9月前完成移交) only its year's end, and in a plan of one (school) year the plan's end."""
@@ -463,7 +483,12 @@ def _candidate(
 ) -> TargetCandidate:
     quantity, notes = reading.quantity, reading.notes
     deadline = context.table_deadline_at(reading.span.start)
-    if deadline is None:
+    row = _row_deadline(doc, reading.span)
+    if row is not None:
+        deadline = cell_deadline(row)
+        note = f"deadline from the row's cell {row}"
+        notes = note if notes is None else f"{notes}; {note}"
+    elif deadline is None:
         cue = deadline_before(cues, quantity.span.end)
         if cue is None and not HOLDS_THROUGHOUT.search(doc.folded[reading.span.start : quantity.span.start]):
             cue = _item_cue(context, quantity.span.start)

@@ -3,7 +3,8 @@
 The source is never rewritten. `fold` maps each character through Unicode NFKC only where that
 gives exactly one character (full-width digits, ``％``, ``，``, ``（``), so every offset in the folded
 text is an offset in the source. Sentences run across line breaks that only wrap a paragraph (and
-across page numbers such as ``—15—``); clauses split sentences at ``;`` and ``,`` outside brackets.
+across page numbers such as ``—15—``); clauses split sentences at ``;`` and ``,`` outside brackets. A line with
+tabs is a table row: it is a sentence of its own and its cells are clauses.
 
 >>> fold("新增学位５万个，达９０％") == "新增学位5万个,达90%"
 True
@@ -115,6 +116,8 @@ class Document:
         before, after = self.text(previous).strip(), self.text(following).strip()
         if not before or not after or before[-1] in LINE_END_TERMINALS:
             return False
+        if "\t" in before or "\t" in after:
+            return False  # a table row (cells between tabs) is a line of its own
         return len(before) >= MIN_WRAPPED_LINE and marker_kind(after) is None
 
     def _blocks(self) -> Iterator[Span]:
@@ -139,8 +142,9 @@ class Document:
                     start = offset + 1
             yield from _stripped(self.folded, start, block.end)
 
-    def clauses(self, sentence: Span, separators: str = ",;:") -> tuple[Span, ...]:
-        """Split a sentence at separators outside brackets; each clause keeps its own span."""
+    def clauses(self, sentence: Span, separators: str = ",;:\t") -> tuple[Span, ...]:
+        """Split a sentence at separators outside brackets (a tab separates the cells of a table row); each clause
+        keeps its own span."""
         text = self.text(sentence)
         cuts = _cut_points(text, separators, bracket_aware=True)
         if cuts is None:
