@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import decimal
 from collections import Counter
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -38,6 +39,7 @@ from eduplan.evaluation.rollup import all_declared_members
 from eduplan.evaluation.series import prepare_reports
 from eduplan.evaluation.verdicts import judge_case
 from eduplan.numerals import EXACT
+from eduplan.periods import Period
 from tests.evaluate.helpers import D
 
 pytest.importorskip("numpy")
@@ -232,3 +234,62 @@ def test_the_kernel_decides_the_generated_province(columnar: bool) -> None:
                         statuses[status] += 1
     assert decided == dict.fromkeys(("share-each", "share-70", "schools-each", "ratio-each", "funds-each"), 2 * 300)
     assert len(statuses) >= 3  # not one status for all: the boundaries are exercised
+
+
+def _columns(reports: list[ReportedValue]) -> Any:
+    indicators = {i.id: i for i in (FUNDS, SHARE)}
+    with decimal.localcontext(EXACT):
+        return prepare_columns(ReportColumns.of(reports), indicators, D("2024-01-01"))
+
+
+def _money(value: str, day: str, unit: str, **fields: Any) -> ReportedValue:
+    return ReportedValue("funds", Amount(value, fields.pop("written", "万元")), D(day), organisation=unit, **fields)
+
+
+@pytest.mark.parametrize(("start", "cutoff", "expected"), [
+    ("2021-03-31", "2021-09-30", ["3.5E+4", "4E+8", None, None, None]),   # both ends inclusive (in 元, the root)
+    ("2021-04-01", "2021-09-29", [None, "4E+8", None, None, None]),
+    ("2021-01-01", "2022-12-31", ["4.5E+4", "4E+8", None, None, None]),
+    ("2021-09-30", "2021-09-30", ["2E+4", None, None, None, None]),
+    ("2023-01-01", "2022-12-31", [None, None, None, None, None]),         # a window not begun
+])
+def test_scaled_values_sum_the_increments_of_a_window(start: str, cutoff: str, expected: list[str | None]) -> None:
+    """Sums of increments per unit, both ends of the window included, as exact integers at the indicator's
+    scale (万元 and 元 rows alike, in 元); a unit that did not report, or is unknown, has none; a series that is
+    not plain increments (a period, values rising three times in a row) is left to `total`."""
+    reports = [_money("1.5", "2021-03-31", "U0"), _money("2", "2021-09-30", "U0"), _money("1", "2022-12-31", "U0"),
+               _money("400000000", "2021-06-30", "U1", written="元"),
+               _money("1", "2021-03-31", "U3"), _money("2", "2021-06-30", "U3"), _money("3", "2021-09-30", "U3"),
+               _money("5", "2021-12-31", "U4", period=Period(D("2021-07-01"), D("2021-12-31")))]
+    found = _columns(reports).scaled_values("funds", ["U0", "U1", "U2", "U3", "U4"], D(start), D(cutoff), True)
+    assert found.plain.tolist() == [True, True, True, False, False]
+    got = [str(Decimal(int(v)).scaleb(-found.scale).normalize()) if f and p else None
+           for f, v, p in zip(found.found.tolist(), found.values.tolist(), found.plain.tolist(), strict=True)]
+    assert got == expected
+
+
+@pytest.mark.parametrize(("cutoff", "since", "expected"), [
+    ("2021-12-31", None, ["0.85", "0.9"]),
+    ("2021-12-30", None, ["0.8", None]),
+    ("2021-12-31", "2021-12-31", ["0.85", "0.9"]),
+    ("2021-12-31", "2022-01-01", [None, None]),
+    ("2021-06-30", "2021-06-30", ["0.8", None]),
+    ("2020-12-31", None, [None, None]),
+])
+def test_scaled_values_find_the_latest_level(cutoff: str, since: str | None, expected: list[str | None]) -> None:
+    """The latest level per unit on or before the cutoff, dated on or after ``since`` (both inclusive)."""
+    reports = [ReportedValue("share", Amount(v, "%"), D(day), organisation=u)
+               for v, day, u in (("80", "2021-06-30", "U0"), ("85", "2021-12-31", "U0"), ("90", "2021-12-31", "U1"))]
+    found = _columns(reports).scaled_values("share", ["U0", "U1"], D("2021-01-01"), D(cutoff), False,
+                                            None if since is None else D(since))
+    got = [str(Decimal(int(v)).scaleb(-found.scale).normalize()) if f else None
+           for f, v in zip(found.found.tolist(), found.values.tolist(), strict=True)]
+    assert got == expected
+    assert found.plain.all()
+
+
+def test_scaled_values_of_an_unknown_indicator() -> None:
+    """An indicator nobody reported: no unit has a value."""
+    found = _columns([_money("1", "2021-03-31", "U0")]).scaled_values("share", ["U0"], D("2021-01-01"),
+                                                                       D("2021-12-31"), False)
+    assert found.found.tolist() == [False]

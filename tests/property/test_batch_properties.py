@@ -2,26 +2,28 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import decimal
+from fractions import Fraction
 from typing import Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from eduplan.evaluation.actuals import Actuals, Rollups
+from eduplan.evaluation.actuals import Actuals, Question, Rollups, own_value
 from eduplan.evaluation.cases import Setting, cases
 from eduplan.evaluation.rollup import all_declared_members
 from eduplan.evaluation.series import ReportIndex, prepare_reports
 from eduplan.evaluation.verdicts import judge_case
 from eduplan.numerals import EXACT
-from tests.strategies import batch_province
+from tests.strategies import BATCH_UNITS, PROVINCE_UNITS, batch_province, competing, province
 
 pytest.importorskip("numpy")
 
 from eduplan.evaluation.batch import judge_batch
 from eduplan.evaluation.columnar import prepare_columns
-from eduplan.io.columns import ReportColumns
+from eduplan.io.columns import ReportColumns, columns_from_rows
 
 #: evaluate's own context, the default one, and one so narrow that the scalar arithmetic rounds often
 CONTEXTS = st.sampled_from([EXACT, decimal.Context(prec=28), decimal.Context(prec=7)])
@@ -63,3 +65,47 @@ def test_every_status_the_kernel_gives_is_judge_case_status(case: Any, context: 
                         assert status is want, (one.target.id, one.unit, window)
                     if one.unit is None:
                         assert status is None  # roll-ups are left to judge_case
+
+
+#: windows whose ends fall on report days of both builders (so that inclusive ends are tested)
+WINDOWS = st.sampled_from([(dt.date(2021, 1, 1), dt.date(2022, 12, 31), None),
+                           (dt.date(2021, 6, 30), dt.date(2022, 6, 30), dt.date(2021, 6, 30)),
+                           (dt.date(2021, 12, 31), dt.date(2022, 12, 31), dt.date(2022, 3, 31)),
+                           (dt.date(2022, 3, 31), dt.date(2023, 6, 30), None),
+                           (dt.date(2023, 1, 1), dt.date(2022, 12, 31), dt.date(2023, 1, 1))])
+
+
+def _tables() -> st.SearchStrategy[Any]:
+    """Prepared columns from a table with odd rows (`province`, `competing`) or a `batch_province`'s reports."""
+    def rows(case: Any) -> Any:
+        plan, table = case
+        return plan, columns_from_rows(table, plan, "r.csv").value
+
+    def objects(case: Any) -> Any:
+        return case[0], ReportColumns.of(case[1])
+
+    return st.one_of(province().map(rows), competing().map(rows), batch_province().map(objects))
+
+
+@given(_tables(), WINDOWS, st.booleans())
+def test_scaled_values_are_each_units_own_value(case: Any, window: Any, cumulative: bool) -> None:
+    """`ColumnarReports.scaled_values` finds, for many units at once, the value `own_value` finds for each
+    (latest level since a day, or sum of increments), exactly, on tables with periods, running totals,
+    competing and bad rows; where it says a series is not plain, `total` answers for it (and it is not)."""
+    plan, columns = case
+    start, cutoff, since = window
+    indicators = {i.id: i for i in plan.indicators_used()}
+    with decimal.localcontext(EXACT):
+        prepared = prepare_columns(columns, indicators, dt.date(2024, 1, 1))
+    names = [*PROVINCE_UNITS, *BATCH_UNITS, "nowhere", PROVINCE_UNITS[0]]
+    for indicator_id in (*indicators, "nope"):
+        found = prepared.scaled_values(indicator_id, names, start, cutoff, cumulative, since)
+        for k, name in enumerate(names):
+            own = own_value(prepared, Question(indicator_id, name, start, cutoff, cumulative, since))
+            series = prepared.get(indicator_id, name)
+            plain = series is None or series.flows(prepared.origin) is None
+            assert bool(found.plain[k]) == (plain or not cumulative), (indicator_id, name)
+            if found.plain[k]:
+                assert bool(found.found[k]) == (own is not None), (indicator_id, name)
+            if found.plain[k] and own is not None:
+                assert Fraction(int(found.values[k]), 10**found.scale) == Fraction(own[0])
