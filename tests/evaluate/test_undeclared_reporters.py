@@ -62,11 +62,12 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize("path", ["objects", "columns"])
+@pytest.mark.parametrize("path", ["objects", "columns", "partitions"])
 @pytest.mark.parametrize(("text", "rows", "target", "status", "actual", "expected"), CASES)
 def test_rollups_sum_declared_members_only(path: str, text: str, rows: list[list[str]], target: str,
                                            status: Status, actual: str, expected: list[tuple[Code, Any]]) -> None:
-    """Hand-worked sums on both paths (ReportedValue objects, and ReportColumns with the batched look-up)."""
+    """Hand-worked sums on every path: ReportedValue objects, ReportColumns with the batched look-up, and the
+    columns partitioned by unit and merged (the Dask path's reduce)."""
     plan = loads_plan(text).value
     table = [HEADER, *rows]
     if path == "objects":
@@ -74,6 +75,12 @@ def test_rollups_sum_declared_members_only(path: str, text: str, rows: list[list
     else:
         columns = pytest.importorskip("eduplan.io.columns")
         reports = columns.columns_from_rows(table, plan, "r.csv").value
+    if path == "partitions":  # the reduce step of evaluate_partitioned, without Dask: units split in two parts
+        partitioned = pytest.importorskip("eduplan.evaluation.partitioned")
+        prepared = [partitioned.prepare_columns(part, {i.id: i for i in plan.indicators_used()},
+                                                dt.date(2025, 1, 10), (), plan.period.start)
+                    for part in partitioned.partition(reports, 2)]
+        reports = partitioned.MergedReports(prepared)
     evaluation = evaluate(plan, reports, "2025-01-10")
     result = next(r for r in evaluation.results if r.target.id == target)
     assert (result.status, str(result.actual)) == (status, actual)
