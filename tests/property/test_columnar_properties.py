@@ -104,12 +104,12 @@ def test_files_read_the_same_rows_and_problems(case: tuple[object, list[list[str
     assert columns.diagnostics == scalar.diagnostics
 
 
-@given(province(), st.sampled_from([64, 257, 4096]), st.sampled_from([1, 7, 64]))
+@given(province(), st.sampled_from([64, 257, 4096]), st.sampled_from([1, 7, 64]), st.sampled_from(["\n", "\r\n"]))
 def test_files_read_in_small_blocks_and_slices_the_same(case: tuple[object, list[list[str]]], block: int,
-                                                       rows: int) -> None:
+                                                       rows: int, end: str) -> None:
     """Read in blocks of a few lines (parsed and coded in the worker thread) and worked on a few rows at a
-    time, a CSV file still loads exactly as `load_reports` loads it: cells first seen in any block, odd rows
-    and warnings on either side of a block's or a slice's end."""
+    time, a CSV file with Unix or Windows line ends still loads exactly as `load_reports` loads it: cells
+    first seen in any block, odd rows and warnings on either side of a block's or a slice's end."""
     from unittest import mock  # noqa: PLC0415
 
     from eduplan.io import bulk, csv_stream  # noqa: PLC0415
@@ -117,7 +117,7 @@ def test_files_read_in_small_blocks_and_slices_the_same(case: tuple[object, list
     plan, table = case
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "r.csv"
-        path.write_text("\n".join(",".join(row) for row in table) + "\n", encoding="utf-8")
+        path.write_bytes((end.join(",".join(row) for row in table) + end).encode())
         scalar = load_reports(path, plan)  # type: ignore[arg-type]
         with mock.patch.object(csv_stream, "_BLOCK_BYTES", block), mock.patch.object(bulk, "ROWS", rows):
             columns = load_report_columns(path, plan)  # type: ignore[arg-type]

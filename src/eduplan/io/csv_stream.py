@@ -2,8 +2,9 @@
 
 `batches` opens a file and gives its record batches (every column as strings, the header the first row of the
 first batch), or ``None`` when pyarrow is missing or the file is not plain: UTF-8 without quotes, comment
-lines, carriage returns or control characters. The file is screened as bytes, never decoded whole: each block
-read is scanned for a carriage return, the delimiter is sniffed on the first 8192 characters as
+lines, control characters or carriage returns other than Windows line ends (``\\r\\n``). The file is screened
+as bytes, never decoded whole: each block read is checked for a carriage return that does not end a line, the
+delimiter is sniffed on the first 8192 characters as
 `eduplan.io.tables.csv_rows` sniffs it, pyarrow checks the UTF-8 itself, and quotes, control characters and
 comment lines are looked for by pyarrow's string kernels in each batch (`screen_cells`, on a column's distinct
 cells where it is read). Anything found later in the file raises `NotPlain`: the caller then reads the file
@@ -62,11 +63,12 @@ def open_table(path: Path, max_bytes: int) -> Iterator[Table | None]:
     with stream:
         head = _head(stream.head)
         end = stream.head.find(b"\n")
-        if head is None or not head.strip() or b"\r" in stream.head or (end < 0 and len(stream.head) >= _HEAD_BYTES):
-            yield None  # not UTF-8, empty, carriage returns, or a first line longer than the head
+        first = stream.head[:end if end >= 0 else len(stream.head)]
+        first = first[:-1] if end >= 0 and first.endswith(b"\r") else first  # a Windows line end
+        if head is None or not head.strip() or b"\r" in first or (end < 0 and len(stream.head) >= _HEAD_BYTES):
+            yield None  # not UTF-8, empty, a lone carriage return, or a first line longer than the head
             return
         delimiter = _delimiter(head, suffix)
-        first = stream.head[:end if end >= 0 else len(stream.head)]
         names = [f"c{i}" for i in range(first.count(delimiter.encode()) + 1)]
         cells = pa.dictionary(pa.int32(), pa.string())  # each column as its distinct cells and codes
         options = {"column_names": names,
@@ -103,7 +105,7 @@ class NotPlain(Exception):  # noqa: N818 - a control-flow signal: the csv module
 
 class _Stream:
     """A regular file read once from its start in blocks of whole lines, refusing past ``max_bytes`` as
-    `read_bytes` does, and signalling `NotPlain` at a carriage return; ``head`` holds its first bytes."""
+    `read_bytes` does, and signalling `NotPlain` at a lone carriage return; ``head`` holds its first bytes."""
 
     def __init__(self, fd: int, name: str, max_bytes: int) -> None:
         self.fd, self.name, self.max_bytes = fd, name, max_bytes
@@ -155,11 +157,10 @@ class _Stream:
             total += got
             if total > self.max_bytes:  # the file grew while being read
                 raise too_large(self.name, self.max_bytes)
-            if buffer.find(b"\r", kept, kept + got) >= 0:
-                raise NotPlain
             end = kept + got
             if not got:
                 if kept:
+                    _check_returns(buffer, kept)
                     yield view[:kept]
                 return
             cut = buffer.rfind(b"\n", 0, end) + 1
@@ -168,10 +169,20 @@ class _Stream:
                 continue
             if done and buffer.startswith(_BOM):
                 raise NotPlain
+            _check_returns(buffer, cut)
             yield view[:cut]
             done += cut
             buffer[:end - cut] = buffer[cut:end]  # the same length: the buffer is never resized while viewed
             kept = end - cut
+
+
+def _check_returns(buffer: bytearray, end: int) -> None:
+    """Raise `NotPlain` unless every carriage return before ``end`` ends a line (``\\r\\n``, as Windows writes):
+    both pyarrow and the csv module end a row there, but a lone one is a row end for pyarrow and a syntax
+    error for the csv module."""
+    returns = buffer.count(b"\r", 0, end)
+    if returns and returns != buffer.count(b"\r\n", 0, end):
+        raise NotPlain
 
 
 def _parsed(blocks: Iterator[memoryview], options: dict[str, Any]) -> Iterator[Any]:
