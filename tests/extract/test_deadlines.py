@@ -237,3 +237,13 @@ def test_a_deadline_cell_of_a_tab_row_dates_its_targets(row: str, deadline: str 
     first = extract_targets(text)[0]
     assert (first.deadline and first.deadline.isoformat(), first.notes) == (deadline, note)
     assert extract_targets(text)[-1].deadline == dt.date(2025, 3, 31)  # rows do not run into each other
+
+
+def test_an_ongoing_labelled_time_limit_gives_no_date() -> None:
+    """整改时限:立行立改、长期坚持 under an item: its targets have no deadline (not the title's period end), as a
+    task table's 长期 row has none; a dated label dates its item; an item without one takes the period's end."""
+    text = ("整改方案(2025-2026年)\n1.经费。生均公用经费不低于650元。\n整改时限：立行立改、长期坚持\n"
+            "2.校舍。完成加固12所。\n整改时限：2025年12月底前\n3.师资。招聘教师150名。\n")
+    found = extract_targets(text)
+    assert [t.deadline and t.deadline.isoformat() for t in found] == [None, "2025-12-31", "2026-12-31"]
+    assert found[0].notes == "no deadline: the item's 整改时限:立行立改、长期坚持 is ongoing"

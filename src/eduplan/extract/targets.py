@@ -37,7 +37,14 @@ from eduplan.extract.cues import (
     scope_of,
     subject_scope,
 )
-from eduplan.extract.deadlines import YearCue, cell_deadline, deadline_before, is_deadline_cell, year_cues
+from eduplan.extract.deadlines import (
+    DEADLINE_LABEL,
+    YearCue,
+    cell_deadline,
+    deadline_before,
+    is_deadline_cell,
+    year_cues,
+)
 from eduplan.extract.lexicon import alternation, lexicon
 from eduplan.extract.naming import Name, distributed_names, each_names, level_name, name_indicator
 from eduplan.extract.quantities import find_quantities
@@ -450,6 +457,43 @@ def _item_cue(context: TargetContext, offset: int) -> YearCue | None:
     return None
 
 
+def _cued_deadline(doc: Document, reading: _Reading, cues: tuple[YearCue, ...],
+                   context: TargetContext) -> tuple[dt.date | None, str | None]:
+    """The deadline from a cue before the target in its sentence, else from its item (ruling 1), else the plan's
+    end; an item whose labelled time limit is ongoing (整改时限:立行立改、长期坚持) has none."""
+    quantity, notes = reading.quantity, reading.notes
+    cue = deadline_before(cues, quantity.span.end)
+    if cue is not None:
+        return cue.date, notes
+    ongoing = _ongoing_label(doc, context, quantity.span.start)
+    if ongoing is not None:
+        note = f"no deadline: the item's {ongoing} is ongoing"
+        return None, note if notes is None else f"{notes}; {note}"
+    if not HOLDS_THROUGHOUT.search(doc.folded[reading.span.start : quantity.span.start]):
+        cue = _item_cue(context, quantity.span.start)
+        if cue is not None:
+            cue, how = _lent(cue, context)
+            note = f"deadline from {cue.text} in the enclosing item{how}"
+            return cue.date, note if notes is None else f"{notes}; {note}"
+    return context.default_deadline, notes
+
+
+def _ongoing_label(doc: Document, context: TargetContext, offset: int) -> str | None:
+    """A labelled time limit of the innermost item that names no date but an ongoing word (长期坚持, 长期)."""
+    items = context.items_at(offset)
+    if not items:
+        return None
+    for line in doc.folded[items[0].start : items[0].end].splitlines():
+        label = DEADLINE_LABEL.match(line)
+        if label is None:
+            continue
+        parts = [part.strip() for part in re.split(r"[、,;，]", line[label.end() :])]
+        if any(part in ONGOING_WORDS for part in parts) and not any(is_deadline_cell(p) and p not in ONGOING_WORDS
+                                                                      for p in parts if p):
+            return line.strip()
+    return None
+
+
 def _row_deadline(doc: Document, span: Span) -> str | None:
     """The deadline cell of a table row printed with tabs (序号 | 项目内容 | 完成时限 | 责任单位) that holds the
     target in another cell: ``2025年8月底前``, or an ongoing word such as 长期 (no date). A bare year is left out
@@ -489,14 +533,7 @@ def _candidate(
         note = f"deadline from the row's cell {row}"
         notes = note if notes is None else f"{notes}; {note}"
     elif deadline is None:
-        cue = deadline_before(cues, quantity.span.end)
-        if cue is None and not HOLDS_THROUGHOUT.search(doc.folded[reading.span.start : quantity.span.start]):
-            cue = _item_cue(context, quantity.span.start)
-            if cue is not None:
-                cue, how = _lent(cue, context)
-                note = f"deadline from {cue.text} in the enclosing item{how}"
-                notes = note if notes is None else f"{notes}; {note}"
-        deadline = cue.date if cue is not None else context.default_deadline
+        deadline, notes = _cued_deadline(doc, reading, cues, context)
     return TargetCandidate(
         id=f"t{index + 1:03d}",
         span=reading.span,
