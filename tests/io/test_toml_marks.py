@@ -6,7 +6,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import subprocess
+import sys
 import tomllib
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -176,3 +179,15 @@ def test_every_key_and_value_of_generated_documents_is_located(data: dict[str, A
         for path, written in expected.items():
             line, column = marks[path]
             assert "".join(lines[line - 1:])[column - 1:].startswith(written), path
+
+
+def test_validate_prints_toml_problems_with_file_line_and_column(tmp_path: Path) -> None:
+    """``eduplan validate plan.toml`` (a subprocess) prints ``file:line:col:`` for a TOML plan's problem, as
+    for YAML, and exits 1."""
+    plan = tmp_path / "plan.toml"
+    plan.write_text('id = "p"\ntitle = "计划"\nperiod = "2018-2020年"\n\n[[goals]]\nid = "g"\n\n[[goals.targets]]\n'
+                    'id = "t"\nindicator = "nope"\ncomparator = ">="\nvalue = "95%"\n', encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "eduplan", "validate", str(plan)], capture_output=True, text=True,
+                          encoding="utf-8", timeout=60, check=False)
+    assert done.returncode == 1
+    assert f"{plan}:10:1: error[dangling-reference]" in done.stdout
