@@ -97,3 +97,21 @@ def test_split_quantity(text: str, expected: tuple[str, str]) -> None:
     """A quantity's text splits into its exact number and its unit."""
     parts = split_quantity(text)
     assert parts is not None and (str(parts[0]), parts[1]) == expected
+
+
+@pytest.mark.parametrize(("policy", "tasks", "expected"), [
+    ({"reporting_lag_days": 120, "partial_rollups": False}, (), {"报送宽限期（天）reporting lag (days)": 120,
+                                                              "部分汇总 partial roll-ups": "否 no"}),
+    ({"reporting_lag_days": 0, "partial_rollups": True}, ({"task_id": "7", "deadline_status": "achieved_unreported"},),
+     {"报送宽限期（天）reporting lag (days)": 0, "部分汇总 partial roll-ups": "是 yes",
+      "目标已达成、未报完成的任务 achieved, not reported done": "7"}),
+])
+def test_overview_says_the_policy_and_the_unreported_done_tasks(policy: dict[str, object],
+                                                                tasks: tuple[dict[str, str], ...],
+                                                                expected: dict[str, object]) -> None:
+    """概况 lists the reporting lag and partial roll-ups the verdicts rest on, and the achieved tasks not reported
+    done (目标已达成、未报完成)."""
+    report = Report("p", "计划", "2020年", "2021-01-10", tasks=tasks, policy=policy)
+    sheet = openpyxl.load_workbook(io.BytesIO(to_xlsx(report)))["概况"]
+    found = {row[0]: row[1] for row in sheet.iter_rows(min_row=3, values_only=True)}
+    assert {k: found.get(k) for k in expected} == expected

@@ -235,6 +235,13 @@ def scorecard_workbook(report: Report) -> Any:
     if rows_in is not None:
         summary += [["报送数据行 rows read", rows_in["read"]], ["采用 accepted", rows_in["accepted"]],
                     ["退回 rejected", rows_in["rejected"]], ["有警告 flagged", rows_in["flagged"]]]
+    if report.policy:  # the options the verdicts rest on besides the data (`Report.policy_line` in the others)
+        summary += [["报送宽限期（天）reporting lag (days)", report.policy.get("reporting_lag_days", 0)],
+                    ["部分汇总 partial roll-ups", "是 yes" if report.policy.get("partial_rollups") else "否 no"]]
+    unreported = report.unreported_done_tasks()
+    if unreported:
+        summary += [["目标已达成、未报完成的任务 achieved, not reported done",
+                     "、".join(str(t["task_id"]) for t in unreported)]]
     _table(book.create_sheet("概况"), head, ["项目 item", "内容 value"], summary)
     return book
 
