@@ -227,7 +227,7 @@ BATCH_UNITS = ("甲区", "乙区", "丙县", "丁县")
 BATCH_PARAMETER = Amount(50, "万元")
 """省定标准, given by some of `batch_province`'s policies (a multiple of it on another unit cannot be judged)."""
 _BATCH_DAYS = ("2021-06-30", "2021-12-31", "2022-06-30", "2022-12-31", "2023-06-30")
-_OFFSETS = ("0", "0", "0", "0.0001", "-0.0001", "0.01", "-0.01", "1", "-1")
+_OFFSETS = ("0", "0", "0", "0.0001", "-0.0001", "0.01", "-0.01", "1", "-1", "1E-22", "-1E-22")
 _LEVEL_COMPARATORS = (">=", ">", "<=", "<", "==", "~", "range", "increase_by", "decrease_by", "annual_growth")
 _SUM_COMPARATORS = (">=", ">", "<=", "<", "==", "~", "range")
 
@@ -407,7 +407,9 @@ def batch_province(draw: st.DrawFn) -> Any:
             for k in range(draw(st.sampled_from((0, 1, 1, 2)))):
                 anchor = draw(st.sampled_from(draw(st.sampled_from((edges, path)))))
                 anchor += Fraction(Decimal(draw(st.sampled_from(_OFFSETS))))
-                number = Decimal(round(anchor * 10000)).scaleb(-4).normalize()
+                places = draw(st.sampled_from((4, 4, 4, 4, 4, 4, 25)))  # now and then past int64 at its scale
+                hair = draw(st.integers(-2, 2)) if places > 4 else 0
+                number = Decimal(round(anchor * 10**places) + hair).scaleb(-places).normalize()
                 unit = indicator.unit
                 if unit == "万元" and draw(st.integers(0, 3)) == 0:
                     number, unit = number.scaleb(4), "元"

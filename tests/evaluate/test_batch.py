@@ -166,6 +166,17 @@ def test_hand_worked_boundaries(why: str, made: Target, values: list[str | None]
     assert batch == expected, why
 
 
+@pytest.mark.parametrize("columnar", [False, True], ids=["objects", "columns"])
+@pytest.mark.parametrize(("values", "expected"), [
+    (["90", "0.1234567890123456789012345"], [A, F]),
+    ([None, "85.1234567890123456789012345", "84.0000000000000000000000001", "83.9999999999999999999999999"],
+     [N, T, R, F]),
+])
+def test_values_past_int64_at_their_scale(values: list[str | None], expected: list[Status], columnar: bool) -> None:
+    """Values with 25 decimals put 90 % at 9 × 10^26, past 64 bits: the kernel compares Python integers then."""
+    assert judged(target(SHARE, Comparator.AT_LEAST, "90"), values, MID, columnar=columnar) == (expected, expected)
+
+
 def test_policy_band_and_clock() -> None:
     """A wider at-risk band (25 % of the way: down to 82.5 %), and a day clock: on 2021-06-30, 181 of 730 days
     are over, so 82.4794520547945205479...% is expected (80 % on the yearly clock) and at risk down to 81.479...%."""

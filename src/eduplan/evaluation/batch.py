@@ -170,14 +170,16 @@ class _Cut:
         exact = self.at * 10**scale
         if self.above:
             bound = math.ceil(exact) if self.inclusive else math.floor(exact) + 1
-            return values >= _clamp(bound)
+            return values >= _clamp(bound, values)
         bound = math.floor(exact) if self.inclusive else math.ceil(exact) - 1
-        return values <= _clamp(bound)
+        return values <= _clamp(bound, values)
 
 
-def _clamp(bound: int) -> int:
-    """A bound the int64 arrays can be compared with: values stay within ``±_LIMIT``, so beyond it one more
-    than the limit decides the same."""
+def _clamp(bound: int, values: Any) -> int:
+    """A bound ``values`` can be compared with: an int64 array's values stay within ``±_LIMIT``, so beyond it
+    one more than the limit decides the same; Python integers (an object array) compare with any bound."""
+    if values.dtype == object:
+        return bound
     return max(-_LIMIT - 1, min(_LIMIT + 1, bound))
 
 
@@ -192,9 +194,9 @@ class _Zone:
 
     def test(self, np: Any, values: Any, scale: int) -> Any:
         low, high = (self.edge - self.width) * 10**scale, (self.edge + self.width) * 10**scale
-        inside = (values >= _clamp(math.ceil(low))) & (values <= _clamp(math.floor(high)))
+        inside = (values >= _clamp(math.ceil(low), values)) & (values <= _clamp(math.floor(high), values))
         edge = self.edge * 10**scale
-        if self.exact_edge and edge.denominator == 1:
+        if self.exact_edge and edge.denominator == 1 and _clamp(int(edge), values) == int(edge):
             inside &= values != int(edge)
         return inside
 
@@ -374,6 +376,6 @@ def _rescaled(np: Any, values: Any, factor: int) -> Any:
     """``values * factor`` exactly: in int64 while it fits below `_LIMIT`, else as Python integers."""
     if factor == 1:
         return values
-    if values.dtype != object and (not len(values) or int(np.abs(values).max()) * factor < _LIMIT):
+    if values.dtype != object and factor < _LIMIT and (not len(values) or int(np.abs(values).max()) * factor < _LIMIT):
         return values * factor
     return values.astype(object) * factor
