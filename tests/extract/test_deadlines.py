@@ -247,3 +247,19 @@ def test_an_ongoing_labelled_time_limit_gives_no_date() -> None:
     found = extract_targets(text)
     assert [t.deadline and t.deadline.isoformat() for t in found] == [None, "2025-12-31", "2026-12-31"]
     assert found[0].notes == "no deadline: the item's 整改时限:立行立改、长期坚持 is ongoing"
+
+
+@pytest.mark.parametrize(
+    ("text", "deadlines"),
+    [
+        # a notice that is itself the document: its title's year dates month cues and is the default
+        (("关于开展2025年校园安全专项督导的通知\n各县教育局：\n(一)设施。联网率不低于95%。\n"
+          "(二)督查。抽查学校不少于30所，5月底前完成实地督查。\n"), ["2025-12-31", "2025-05-31"]),
+        # a notice forwarding a plan is not its title
+        ("关于印发行动计划的通知\n行动计划(2024-2026年)\n1.建设。新增学位500个。\n", ["2026-12-31"]),
+    ],
+)
+def test_notices_and_a_month_later_in_the_sentence(text: str, deadlines: list[str]) -> None:
+    """关于开展…的通知 (not 关于印发/转发) is the title; a month cue later in the target's own sentence dates it (one
+    action: 抽查…,5月底前完成实地督查)."""
+    assert [t.deadline and t.deadline.isoformat() for t in extract_targets(text)] == deadlines

@@ -30,6 +30,7 @@ from eduplan.extract.text import Document, fold, marker_kind
 
 PLAN_WORDS = ("行动计划", "实施方案", "行动方案", "方案", "计划", "规划", "要点", "意见", "纲要", "任务书", "办法",
               "重点工作", "细则", "分解表", "清单")
+NOTICE_TITLE = re.compile(r"^关于(?!印发|转发|下发|公布)[^《》]{2,40}的通知$")
 DOCUMENT_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[【(]\d{4}[〕\]】)]\s*\d{1,4}\s*号")
 LABELLED_DATE_RE = re.compile(r"(?:发文日期|成文日期|印发日期|发布日期|发布时间)\s*:\s*(\d{4})-(\d{1,2})-(\d{1,2})")
 DATE_LINE_RE = re.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
@@ -81,6 +82,8 @@ def read_title(doc: Document) -> str | None:
 
     >>> read_title(Document("当前位置: 首页\\n\\n2020年台州教育重点工作发布\\n正文。"))
     '2020年台州教育重点工作发布'
+    >>> read_title(Document("关于开展2025年校园安全专项督导的通知\\n各县教育局：\\n正文。"))
+    '关于开展2025年校园安全专项督导的通知'
     """
     lines = [doc.quote(line).strip() for line in doc.lines[:60]]
     candidates = [line for line in lines if 4 <= len(line) <= 48 and not re.search(r"[!!::。,,;;]", line)]
@@ -91,8 +94,10 @@ def read_title(doc: Document) -> str | None:
     for line in candidates:
         if any(word in line for word in PLAN_WORDS) and not line.startswith("关于"):
             return line
-    # Only a 关于...的意见/方案 line: the document is the plan itself, not a notice that forwards one.
-    return next((line for line in candidates if line.startswith("关于") and line.endswith(PLAN_WORDS)), None)
+    # Only a 关于...的意见/方案 line: the document is the plan itself, not a notice that forwards one; a notice
+    # that does not forward one (关于开展2025年…专项督导的通知, not 关于印发/转发…的通知) is itself the document.
+    plan = next((line for line in candidates if line.startswith("关于") and line.endswith(PLAN_WORDS)), None)
+    return plan or next((line for line in candidates if NOTICE_TITLE.match(line)), None)
 
 
 def read_document_number(doc: Document) -> str | None:

@@ -459,12 +459,17 @@ def _item_cue(context: TargetContext, offset: int) -> YearCue | None:
 
 def _cued_deadline(doc: Document, reading: _Reading, cues: tuple[YearCue, ...],
                    context: TargetContext) -> tuple[dt.date | None, str | None]:
-    """The deadline from a cue before the target in its sentence, else from its item (ruling 1), else the plan's
-    end; an item whose labelled time limit is ongoing (整改时限:立行立改、长期坚持) has none."""
+    """The deadline from a cue before the target in its sentence (or a month cue after it there), else from its item
+    (ruling 1), else the plan's end; an item whose labelled time limit is ongoing (整改时限:立行立改、长期坚持) has
+    none."""
     quantity, notes = reading.quantity, reading.notes
     cue = deadline_before(cues, quantity.span.end)
     if cue is not None:
         return cue.date, notes
+    later = next((c for c in cues if c.offset >= quantity.span.end), None)
+    if later is not None and later.fine:  # 抽查学校不少于30所,5月底前完成实地督查: one action, dated after it
+        note = f"deadline from {later.text} later in its sentence"
+        return later.date, note if notes is None else f"{notes}; {note}"
     ongoing = _ongoing_label(doc, context, quantity.span.start)
     if ongoing is not None:
         note = f"no deadline: the item's {ongoing} is ongoing"
