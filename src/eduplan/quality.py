@@ -317,8 +317,9 @@ def middle(amounts: Sequence[Amount]) -> tuple[Amount, ...] | None:
 
 def median_in(middle: Sequence[Amount], unit: str) -> Decimal:
     """The median of a group in ``unit``, from its `middle` amounts (as `statistics.median` of every value of
-    the group converted to ``unit``: conversion keeps the order, so the middle values are the same)."""
-    return Decimal(statistics.median([a.to(unit).value for a in middle]))
+    the group converted to ``unit``: conversion keeps the order, so the middle values are the same). An amount
+    already in ``unit`` is taken as it is (converting it gives the same number, exactly)."""
+    return Decimal(statistics.median([a.value if a.unit == unit else a.to(unit).value for a in middle]))
 
 
 def is_far(value: Decimal, median: Decimal, factor: Decimal) -> bool:
