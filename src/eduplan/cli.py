@@ -41,6 +41,7 @@ from eduplan.io import (
     row_counts,
 )
 from eduplan.io.columns import ReportColumns
+from eduplan.io.files import output_problem
 from eduplan.io.task_tables import load_task_reports
 from eduplan.quality import DEFAULT_GRACE_DAYS, OUTLIER_FACTOR
 from eduplan.render import BINARY_FORMATS, DEFAULT_FAIL_ON, FORMATS, STATUSES, Report, plan_tree, render, write_json
@@ -425,6 +426,9 @@ def write_output(path: str, text: str | bytes | Callable[[TextIO], None], inputs
             raise _Exit(EXIT_USAGE, f"--output {path} is an input file; refusing to overwrite it")
     import tempfile  # noqa: PLC0415 - only --output needs it (start-up of check on a seed)
 
+    if (problem := output_problem(path)) is not None:
+        raise _Exit(EXIT_USAGE, problem)
+
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(handle, "wb") as stream:
@@ -462,6 +466,8 @@ def cmd_template(args: argparse.Namespace) -> int:
         return EXIT_OK
     if Path(args.output).suffix.lower() not in (".xlsx", ".csv"):
         raise _Exit(EXIT_USAGE, f"--output {args.output}: a template is .xlsx or .csv")
+    if (problem := output_problem(args.output)) is not None:
+        raise _Exit(EXIT_USAGE, problem)
     if Path(args.output).exists() and os.path.samefile(args.output, args.plan):
         raise _Exit(EXIT_USAGE, f"--output {args.output} is an input file; refusing to overwrite it")
     write_template(rows, args.output, title=f"{plan.title} 填报表")

@@ -27,6 +27,7 @@ from eduplan.balance.schools import School, load_schools
 from eduplan.balance.standards import BUILTIN_STANDARDS, Stage, Standard, load_standard
 from eduplan.diagnostics import Diagnostic, EduplanError, Severity
 from eduplan.io.errors import LoadError
+from eduplan.io.files import output_problem
 
 __all__ = ["build_parser", "main"]
 
@@ -167,6 +168,8 @@ def _write(path: str, text: str, inputs: Sequence[str]) -> None:
     for name in inputs:
         if target.exists() and Path(name).exists() and os.path.samefile(target, name):
             raise LoadError(f"--output {path} is an input file; refusing to overwrite it")
+    if (problem := output_problem(path)) is not None:
+        raise LoadError(problem)
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(handle, "wb") as stream:

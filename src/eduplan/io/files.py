@@ -45,6 +45,10 @@ MAX_WORKBOOK_MEMBERS = 10_000
 """An ``.xlsx`` with more members than this is refused."""
 MAX_MEMBER_RATIO = 200
 """A workbook member above 16 MiB that inflates more than this many times its compressed size is refused."""
+NOT_A_WORKBOOK_HINT = ("an .xlsx is a zip archive: a CSV renamed .xlsx should be named .csv again; a workbook "
+                       "cut short (copied or downloaded in part) should be saved again from Excel "
+                       "(不是有效的 .xlsx 工作簿：CSV 文件请改回 .csv 后缀；文件不完整请在 Excel 中重新保存)")
+"""The hint for a file named .xlsx that is not a readable workbook."""
 _LARGE_MEMBER = 16 * 1024 * 1024
 _CHUNK = 1024 * 1024
 
@@ -54,6 +58,33 @@ def fatal(code: Code, message: str, file: str | None, line: int | None = None, c
     """The `LoadError` for a file that cannot be used, with one located diagnostic."""
     diagnostic = Diagnostic(code, message, Location(file=file, line=line, column=column), hint=hint)
     return LoadError(f"{file or '<text>'}: cannot read the file", [diagnostic])
+
+
+def not_a_file(path: str | Path) -> LoadError | None:
+    """The `LoadError` for a directory named as an input file, before its (missing) suffix is judged."""
+    name = str(path)
+    if name != STDIN and Path(name).is_dir():
+        return fatal(Code.NOT_A_FILE, "a directory, not a file", name, hint="name a plan or table file")
+    return None
+
+
+def output_problem(path: str | Path) -> str | None:
+    """What stops writing an output file at ``path`` (a directory, a missing or read-only folder), or ``None``.
+
+    >>> print(output_problem("/no/such/folder/results.html"))
+    --output /no/such/folder/results.html: the folder /no/such/folder does not exist (输出目录不存在); create it or ...
+    """
+    target = Path(path)
+    if target.is_dir():
+        return (f"--output {path} is a directory (输出路径是目录); give a file name in it, "
+                f"e.g. {target / 'results.html'}")
+    folder = target.parent
+    if not folder.is_dir():
+        return (f"--output {path}: the folder {folder} does not exist (输出目录不存在); create it or choose another "
+                "path")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return f"--output {path}: no permission to write in {folder} (无写入权限); choose another folder"
+    return None
 
 
 def _kind(mode: int) -> str:
@@ -112,18 +143,22 @@ def too_large(name: str, max_bytes: int) -> LoadError:
                  hint="if the file is trusted, raise the limit (--max-bytes, or max_bytes=)")
 
 
-def check_workbook(path: str | Path | IO[bytes]) -> None:
+def check_workbook(path: str | Path | IO[bytes], name: str | None = None) -> None:
     """Refuse an ``.xlsx`` whose members would inflate past the bounds (see the module docstring).
+
+    ``name`` is the file named in diagnostics when ``path`` is an in-memory stream.
 
     Raises:
         LoadError: not a zip file (``unreadable-file``), or a zip bomb (``unsafe-input``).
     """
-    name = str(getattr(path, "name", None) or path) if not isinstance(path, str | Path) else str(path)
+    if name is None:
+        name = str(getattr(path, "name", None) or path) if not isinstance(path, str | Path) else str(path)
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise fatal(Code.UNREADABLE_FILE, f"not a readable .xlsx workbook ({exc})", name) from None
+        raise fatal(Code.UNREADABLE_FILE, f"not a readable .xlsx workbook ({exc})", name,
+                    hint=NOT_A_WORKBOOK_HINT) from None
     if len(members) > MAX_WORKBOOK_MEMBERS:
         raise fatal(Code.UNSAFE_INPUT, f"refused: the workbook has {len(members)} parts (limit "
                     f"{MAX_WORKBOOK_MEMBERS})", name)
@@ -138,5 +173,5 @@ def check_workbook(path: str | Path | IO[bytes]) -> None:
                         f"{MAX_MEMBER_RATIO}; a zip bomb?)", name, hint="save the sheet as CSV, or split it")
 
 
-__all__ = ["MAX_MEMBER_RATIO", "MAX_WORKBOOK_INFLATED", "MAX_WORKBOOK_MEMBERS", "STDIN", "check_workbook", "fatal",
-           "read_bytes", "too_large"]
+__all__ = ["MAX_MEMBER_RATIO", "MAX_WORKBOOK_INFLATED", "MAX_WORKBOOK_MEMBERS", "NOT_A_WORKBOOK_HINT", "STDIN",
+           "check_workbook", "fatal", "not_a_file", "output_problem", "read_bytes", "too_large"]

@@ -33,7 +33,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from eduplan.diagnostics import Code, Location
 from eduplan.io.errors import DEFAULT_MAX_BYTES, LoadError
-from eduplan.io.files import STDIN, fatal, read_bytes
+from eduplan.io.files import STDIN, fatal, not_a_file, read_bytes
 from eduplan.numerals import PRECISION
 
 MAX_ALIASES = 100
@@ -130,6 +130,8 @@ def detect_format(path: str | Path) -> str:
     if str(path) == STDIN:
         return "yaml"  # standard input: YAML, which also reads most JSON
     suffix = Path(path).suffix.lower()
+    if suffix not in FORMATS and (directory := not_a_file(path)) is not None:
+        raise directory
     if suffix not in FORMATS:
         raise _fatal(Code.UNREADABLE_FILE, f"unknown plan file type {suffix or '(no suffix)'!r}", str(path),
                      hint="name the plan file .yaml, .yml, .json or .toml")

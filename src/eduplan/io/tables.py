@@ -38,7 +38,7 @@ import attrs
 from eduplan.diagnostics import Code, DeadlineError, Diagnostic, Location, ModelError, QuantityError, Severity
 from eduplan.indicators import WHOLE_DIMENSIONS, Indicator, IndicatorKind
 from eduplan.io.errors import DEFAULT_MAX_TABLE_BYTES, Loaded, LoadError
-from eduplan.io.files import check_workbook, read_bytes
+from eduplan.io.files import NOT_A_WORKBOOK_HINT, check_workbook, not_a_file, read_bytes
 from eduplan.io.screen import screen_reports
 from eduplan.io.source import parse_text
 from eduplan.model import Plan
@@ -134,9 +134,11 @@ def _read_table(path: str | Path, *, max_bytes: int, sheet: str | None
     name = str(path)
     file = Path(path)
     suffix = file.suffix.lower()
+    if (directory := not_a_file(name)) is not None:
+        raise directory
     if suffix in (".xlsx", ".xlsm"):
         workbook = io.BytesIO(read_bytes(file, max_bytes))  # bounded, and a regular file
-        check_workbook(workbook)  # no zip bombs
+        check_workbook(workbook, name)  # no zip bombs
         sheet_name, excel = _excel_rows(file, sheet, workbook)
         return list(enumerate(excel, start=1)), (), sheet_name
     if suffix == ".json":
@@ -648,7 +650,8 @@ def _excel_rows(file: Path, sheet: str | None, data: io.BytesIO) -> tuple[str, l
     try:
         workbook = openpyxl.load_workbook(data, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a damaged workbook
-        raise _fatal(str(file), Code.UNREADABLE_FILE, f"not a readable .xlsx workbook ({exc})") from None
+        raise _fatal(str(file), Code.UNREADABLE_FILE, f"not a readable .xlsx workbook ({exc})",
+                     hint=NOT_A_WORKBOOK_HINT) from None
     try:
         if sheet is not None and sheet not in workbook.sheetnames:
             raise _fatal(str(file), Code.UNREADABLE_FILE, f"no sheet {sheet!r}",

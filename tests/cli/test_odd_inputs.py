@@ -1,0 +1,106 @@
+"""Odd real-world inputs through the command line: each error names the file and says what to do, exit 2.
+
+An ``.xlsx`` that is a CSV renamed or a workbook cut short, a folder named where a file is expected, and an
+``--output`` in a folder that does not exist or that is itself a folder.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SCHOOLS = ROOT / "examples" / "balance-county" / "schools.csv"
+PLAN_TEXT = """\
+id: odd
+title: 测试计划
+period: 2019-2020年
+indicators:
+  - {id: places, name: 新增学位, kind: count, unit: 个}
+goals:
+  - id: g1
+    targets:
+      - {id: t1, indicator: places, comparator: '>=', value: 50个, deadline: 到2020年}
+"""
+REPORTS = "indicator,date,value\nplaces,2019-12-31,60\n"
+
+
+def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    """Run the command line in a subprocess."""
+    return subprocess.run([sys.executable, "-m", "eduplan", *map(str, args)], capture_output=True, text=True,
+                          encoding="utf-8", timeout=120, check=False, cwd=ROOT)
+
+
+@pytest.fixture
+def plan(tmp_path: Path) -> Path:
+    """A one-target plan."""
+    path = tmp_path / "plan.yaml"
+    path.write_text(PLAN_TEXT, encoding="utf-8")
+    return path
+
+
+def _workbook_bytes() -> bytes:
+    import openpyxl  # noqa: PLC0415 - an optional extra
+
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["indicator", "date", "value"])
+    workbook.active.append(["places", "2019-12-31", 60])
+    buffer = __import__("io").BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("content", ["csv", "truncated"])
+@pytest.mark.parametrize("command", ["check", "balance"])
+def test_an_xlsx_that_is_not_a_workbook_names_the_file(tmp_path: Path, plan: Path, command: str, content: str) -> None:
+    """A CSV renamed .xlsx, or half a workbook: the diagnostic names the file (not an in-memory stream) and
+    says to rename it .csv or save it again; exit 2, no traceback."""
+    data = REPORTS.encode() if content == "csv" else _workbook_bytes()[:1000]
+    table = tmp_path / "填报.xlsx"
+    table.write_bytes(data)
+    args = ("check", plan, "-r", table, "--as-of", "2020-06-30") if command == "check" else ("balance", table)
+    result = run(*args)
+    assert result.returncode == 2, result.stderr
+    assert f"{table}: error[unreadable-file] not a readable .xlsx workbook" in result.stderr
+    assert "BytesIO" not in result.stderr and "Traceback" not in result.stderr
+    assert "named .csv again" in result.stderr and "重新保存" in result.stderr
+
+
+def test_a_folder_without_a_suffix_is_not_a_file(tmp_path: Path, plan: Path) -> None:
+    """A folder named as the plan or as a reports table is refused as a folder (not-a-file), not as an
+    unknown file type; exit 2."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    for args in (("validate", folder), ("show", folder), ("check", plan, "-r", folder), ("balance", folder)):
+        result = run(*args)
+        assert result.returncode == 2, (args, result.stderr)
+        assert f"{folder}: error[not-a-file] a directory, not a file" in result.stdout + result.stderr, args
+        assert "unknown" not in result.stdout + result.stderr, args
+
+
+@pytest.mark.parametrize("command", ["check", "template", "balance"])
+def test_output_in_a_missing_folder_names_the_folder(tmp_path: Path, plan: Path, command: str) -> None:
+    """--output in a folder that does not exist: exit 2, the message names the folder (not a temporary
+    file) and says to create it; nothing is written."""
+    reports = tmp_path / "reports.csv"
+    reports.write_text(REPORTS, encoding="utf-8")
+    output = tmp_path / "no-such-folder" / "out.csv"
+    args = {"check": ("check", plan, "-r", reports, "--as-of", "2020-06-30"), "template": ("template", plan),
+            "balance": ("balance", SCHOOLS)}[command]
+    result = run(*args, "-o", output)
+    assert result.returncode == 2, result.stderr
+    assert f"the folder {output.parent} does not exist (输出目录不存在); create it" in result.stderr
+    assert ".tmp" not in result.stderr and not output.parent.exists()
+
+
+def test_output_that_is_a_folder_says_so(tmp_path: Path, plan: Path) -> None:
+    """--output naming a folder: exit 2 and a file name to give instead."""
+    reports = tmp_path / "reports.csv"
+    reports.write_text(REPORTS, encoding="utf-8")
+    result = run("check", plan, "-r", reports, "--as-of", "2020-06-30", "-o", tmp_path)
+    assert result.returncode == 2, result.stderr
+    assert f"--output {tmp_path} is a directory (输出路径是目录); give a file name in it" in result.stderr
+    assert ".tmp" not in result.stderr
