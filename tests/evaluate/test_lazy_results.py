@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pickle
+import subprocess
+import sys
 
 import pytest
 
@@ -113,3 +115,13 @@ def test_a_tuple_of_results_is_accepted() -> None:
     assert made.summary()[str(chosen[0].status)] >= 1
     assert Results.of(made.results) is made.results
     assert Status.ACHIEVED in fresh().results.statuses
+
+
+def test_a_seed_is_judged_without_importing_numpy() -> None:
+    """A seed plan's few units are judged by `judge_case` alone: `evaluate` does not import numpy for them."""
+    probe = ("import sys, eduplan; plan, _ = eduplan.load_plan('examples/taizhou-2018-2020/plan.yaml'); "
+             "reports = eduplan.load_reports('examples/taizhou-2018-2020/reports.csv', plan).value; "
+             "e = eduplan.evaluate(plan, reports, as_of='2019-06-30'); e.summary(); e.to_records(); "
+             "print('numpy' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60)
+    assert done.stdout.strip() == "False"

@@ -19,7 +19,6 @@ Each stage is a function of the previous stages' values; a problem found on the 
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import sys
 from collections.abc import Iterable
@@ -92,6 +91,11 @@ def evaluate(
     return Evaluation(plan, as_of, policy, results, tasks, diagnostics)
 
 
+_KERNEL_MIN = 32
+"""Fewer unit cases than this in a window go to `judge_case` unless numpy is loaded already: the kernel needs
+numpy (about 40 ms to import), more than `judge_case` costs for a seed plan's few units (the same statuses)."""
+
+
 def judge_all(setting: Setting, actuals: Actuals, work: Cases) -> Results:
     """Stages 3 and 4 for every case, now: each unit's status per window, then a share-of-units status; stage 5
     (each `Result`, with its shown values and reasons) when the result is read (`Results`)."""
@@ -108,12 +112,10 @@ def judge_all(setting: Setting, actuals: Actuals, work: Cases) -> Results:
 
 def _units(setting: Setting, actuals: Actuals, cases: tuple[Case, ...]) -> UnitResults:
     """One target window's unit cases, judged: many at once by `judge_batch` where it can (a status, no
-    `Judged`: the result is judged again when built), the others by `judge_case` (kept for the result)."""
-    batch: list[Status | None] = [None] * len(cases)
-    # The kernel can rescale by a factor beyond int64 (a value with ~20 decimals, such as a derived 1/3); then
-    # every case of the window goes to judge_case, which is exact at any scale.
-    with contextlib.suppress(OverflowError):
-        batch = judge_batch(setting, actuals, cases) if len(cases) > 1 else batch
+    `Judged`: the result is judged again when built), the others by `judge_case` (kept for the result). A
+    window of a few units without numpy loaded goes to `judge_case` whole (`_KERNEL_MIN`)."""
+    kernel = len(cases) > 1 and (len(cases) >= _KERNEL_MIN or "numpy" in sys.modules)
+    batch = judge_batch(setting, actuals, cases) if kernel else [None] * len(cases)
     statuses: list[Status] = []
     judged: list[Judged | None] = []
     for case, fast in zip(cases, batch, strict=True):
