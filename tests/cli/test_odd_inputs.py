@@ -104,3 +104,56 @@ def test_output_that_is_a_folder_says_so(tmp_path: Path, plan: Path) -> None:
     assert result.returncode == 2, result.stderr
     assert f"--output {tmp_path} is a directory (输出路径是目录); give a file name in it" in result.stderr
     assert ".tmp" not in result.stderr
+
+
+def test_an_empty_first_sheet_names_the_sheets_and_sheet(tmp_path: Path, plan: Path) -> None:
+    """A workbook whose first sheet (说明) is empty and whose data is on the second: exit 2, the sheets are
+    listed and --sheet is named; with --sheet 数据 the row is read."""
+    import openpyxl  # noqa: PLC0415 - an optional extra
+
+    workbook = openpyxl.Workbook()
+    workbook.active.title = "说明"
+    data = workbook.create_sheet("数据")
+    data.append(["indicator", "date", "value"])
+    data.append(["places", "2019-12-31", 60])
+    table = tmp_path / "reports.xlsx"
+    workbook.save(table)
+    result = run("check", plan, "-r", table, "--as-of", "2020-06-30")
+    assert result.returncode == 2, result.stderr
+    assert "the first sheet '说明' is empty; hint: sheets: 说明, 数据; name the one with the data with --sheet" \
+        in result.stderr
+    chosen = run("check", plan, "-r", table, "--as-of", "2020-06-30", "--sheet", "数据", "-f", "json")
+    assert chosen.returncode == 0 and '"achieved"' in chosen.stdout, chosen.stderr
+
+
+def _sheet(path: Path, *rows: list[object], merge: str | None = None) -> Path:
+    import openpyxl  # noqa: PLC0415 - an optional extra
+
+    workbook = openpyxl.Workbook()
+    for row in rows:
+        workbook.active.append(row)
+    if merge:
+        workbook.active.merge_cells(merge)
+    workbook.save(path)
+    return path
+
+
+def test_a_title_row_above_the_header_says_the_header_is_the_first_row(tmp_path: Path, plan: Path) -> None:
+    """A 填报表 with its title on row 1 and the header on row 3: exit 2 and a hint to delete the title rows."""
+    table = _sheet(tmp_path / "r.xlsx", ["某县教育局填报表"], ["填报日期：2020年"], ["指标", "时间", "数值"],
+                   ["places", "2019-12-31", 60])
+    result = run("check", plan, "-r", table, "--as-of", "2020-06-30")
+    assert result.returncode == 2, result.stderr
+    assert f"{table}:1: error[missing-field]" in result.stderr
+    assert "the header must be the first row" in result.stderr and "删除上方的标题行" in result.stderr
+
+
+def test_a_merged_header_cell_gets_a_sheet_hint(tmp_path: Path, plan: Path) -> None:
+    """A header cell merged over two columns (数值 over value and unit): the row is reported at its cell with
+    a hint about header cells, not about quoting CSV delimiters."""
+    table = _sheet(tmp_path / "r.xlsx", ["indicator", "date", "value", None], ["places", "2019-12-31", 60, "个"],
+                   merge="C1:D1")
+    result = run("check", plan, "-r", table, "--as-of", "2020-06-30")
+    assert result.returncode == 1, result.stderr
+    assert f"{table}:2:4: error[extra-cells]" in result.stderr
+    assert "表头单元格不要合并或留空" in result.stderr and "quote a cell" not in result.stderr

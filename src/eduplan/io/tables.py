@@ -226,7 +226,8 @@ def _read_rows(rows: Iterable[tuple[int, Sequence[Any]]], plan: Plan, file: str 
         if template and reader.unfilled(cells):
             unfilled.append(number)
             continue
-        extra = _extra_cells(cells, width, reader.where(number, width)) if not json_paths else []
+        extra = (_extra_cells(cells, width, reader.where(number, width), sheet=sheet is not None)
+                 if not json_paths else [])
         if extra:  # 30,000 unquoted: the row is refused, not misread
             diagnostics += extra
             continue
@@ -241,14 +242,21 @@ def _read_rows(rows: Iterable[tuple[int, Sequence[Any]]], plan: Plan, file: str 
     return Loaded(kept, (*diagnostics, *screened))
 
 
-def _extra_cells(cells: list[Any], width: int, location: Location) -> list[Diagnostic]:
-    """A row with more filled cells than the header has columns (an unquoted ``30,000`` split in two)."""
+def _extra_cells(cells: list[Any], width: int, location: Location, *, sheet: bool = False) -> list[Diagnostic]:
+    """A row with more filled cells than the header has columns (an unquoted ``30,000`` split in two; in a
+    sheet, a header cell merged with the next or left empty)."""
     extra = [c for c in cells[width:] if c not in ("", None)]
     if not extra:
         return []
+    hint = (_SHEET_EXTRA_HINT if sheet else
+            'quote a cell holding the delimiter ("30,000"), or write numbers without separators')
     return [Diagnostic(Code.EXTRA_CELLS, f"the row has {width + len(cells[width:])} cells but the header {width} "
                        f"(extra: {', '.join(repr(str(c))[:40] for c in extra[:3])}); the row was skipped", location,
-                       hint='quote a cell holding the delimiter ("30,000"), or write numbers without separators')]
+                       hint=hint)]
+
+
+_SHEET_EXTRA_HINT = ("give every column its own header cell: a merged or empty header cell leaves the columns "
+                     "right of it without a name (表头单元格不要合并或留空); or clear the cells right of the table")
 
 
 def _unfilled(numbers: list[int], location: Location) -> Diagnostic:
@@ -295,8 +303,10 @@ def _columns(header: list[str], file: str | None, line: int) -> tuple[dict[str, 
         missing.append("date (or period)")
     if missing:
         known = "; ".join(f"{k} ({v[0]})" for k, v in COLUMNS.items())
+        first = "" if columns else (f"the header must be the first row, and row {line} has no known column: "
+                                    "delete title rows above it (表头须在第一行，请删除上方的标题行); ")
         raise _fatal(file, Code.MISSING_FIELD, "missing column(s): " + ", ".join(missing), line,
-                     hint="headers may be English or Chinese: " + known)
+                     hint=first + "headers may be English or Chinese: " + known)
     return columns, warnings
 
 
@@ -640,6 +650,11 @@ def csv_rows(text: str, suffix: str, file: str | None = None) -> tuple[list[tupl
     return rows, broken
 
 
+def _filled(row: Sequence[Any]) -> bool:
+    """Whether a row has a cell that is not empty."""
+    return any(cell is not None and str(cell).strip() for cell in row)
+
+
 def _excel_rows(file: Path, sheet: str | None, data: io.BytesIO) -> tuple[str, list[Sequence[Any]]]:
     """The sheet's name and its rows; a number in a percent-formatted cell (Excel stores 92% as 0.92) becomes
     the text ``92%``, so that it means what the person filling the sheet saw."""
@@ -657,7 +672,12 @@ def _excel_rows(file: Path, sheet: str | None, data: io.BytesIO) -> tuple[str, l
             raise _fatal(str(file), Code.UNREADABLE_FILE, f"no sheet {sheet!r}",
                          hint="sheets: " + ", ".join(workbook.sheetnames))
         worksheet = workbook[sheet] if sheet is not None else workbook.worksheets[0]
-        return worksheet.title, [[_excel_value(cell) for cell in row] for row in worksheet.iter_rows()]
+        rows: list[Sequence[Any]] = [[_excel_value(cell) for cell in row] for row in worksheet.iter_rows()]
+        if sheet is None and len(workbook.sheetnames) > 1 and not any(_filled(row) for row in rows):
+            raise _fatal(str(file), Code.BAD_ROW, f"the first sheet {worksheet.title!r} is empty",
+                         hint="sheets: " + ", ".join(workbook.sheetnames) + "; name the one with the data with "
+                         "--sheet NAME (第一个工作表为空，请用 --sheet 指定数据所在的工作表)")
+        return worksheet.title, rows
     finally:
         workbook.close()
 
