@@ -354,11 +354,13 @@ def cmd_check(args: argparse.Namespace) -> int:
     columns = values[0] if len(values) == 1 and isinstance(values[0], ReportColumns) else None
     every = columns if columns is not None else values
     evaluation = evaluate(plan, every, as_of, Policy(reporting_lag_days=args.reporting_lag_days), progress)
+    if args.unit:  # filtered first: only the unit's records are built (the report's filter below keeps them all)
+        _known_unit_or_exit(args.unit, plan, every)
+        evaluation = evaluation.for_unit(args.unit)
     report = _with_quality(Report.from_evaluation(evaluation), plan, every, as_of, args)
     # Every rejected or flagged input row is in the report, so every output format shows it (docs/reports.md).
     report = attrs.evolve(report, diagnostics=(*problems, *report.diagnostics), inputs=tuple(counts))
     if args.unit:
-        _known_unit_or_exit(args.unit, plan, every)
         report = report.for_unit(args.unit)
         if not report.records and not report.tasks:
             print(f"{PROG}: note: no task or result names the unit {args.unit!r}", file=sys.stderr)
