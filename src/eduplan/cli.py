@@ -94,9 +94,10 @@ def _size(text: str) -> int:
 
 
 def _grace_days(text: str) -> int:
-    """A whole number of days, 0 or more."""
-    if not text.strip().isdigit():
-        raise argparse.ArgumentTypeError(f"not a number of days: {text!r} (use a whole number, e.g. 15)")
+    """A whole number of days from 0 to 3660."""
+    if not text.strip().isdigit() or int(text) > 3660:
+        raise argparse.ArgumentTypeError(f"not a number of days from 0 to 3660: {text!r} (use a whole number, "
+                                         "e.g. 15)")
     return int(text)
 
 
@@ -390,6 +391,11 @@ def output_format(fmt: str | None, output: str | None) -> str:
 def _write_report(report: Report, args: argparse.Namespace) -> None:
     fmt = output_format(args.format, args.output)
     inputs = [args.plan, *args.reports, *args.task_reports]
+    named = _EXTENSIONS.get(Path(args.output).suffix.lower()) if args.output else None
+    if named and (fmt in BINARY_FORMATS) != (named in BINARY_FORMATS):  # text named .xlsx, or a workbook .csv
+        raise _Exit(EXIT_USAGE, f"--format {fmt} does not match --output {args.output} (格式与文件后缀不一致); "
+                    f"drop --format to write {named}, or name the file "
+                    f"{next(k for k, v in _EXTENSIONS.items() if v == fmt)}")
     if fmt in BINARY_FORMATS:
         if not args.output:
             raise _Exit(EXIT_USAGE, f"--format {fmt} writes a workbook: give --output FILE.{fmt}")

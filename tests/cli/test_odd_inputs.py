@@ -157,3 +157,24 @@ def test_a_merged_header_cell_gets_a_sheet_hint(tmp_path: Path, plan: Path) -> N
     assert result.returncode == 1, result.stderr
     assert f"{table}:2:4: error[extra-cells]" in result.stderr
     assert "表头单元格不要合并或留空" in result.stderr and "quote a cell" not in result.stderr
+
+
+@pytest.mark.parametrize(("fmt", "name"), [("xlsx", "out.csv"), ("csv", "out.xlsx"), ("html", "out.xlsx")])
+def test_a_format_that_contradicts_the_output_name_exits_2(tmp_path: Path, plan: Path, fmt: str, name: str) -> None:
+    """--format csv -o out.xlsx would write text that Excel refuses to open (and xlsx into out.csv a zip
+    that reads as garbage): exit 2 naming both, nothing written."""
+    reports = tmp_path / "reports.csv"
+    reports.write_text(REPORTS, encoding="utf-8")
+    output = tmp_path / name
+    result = run("check", plan, "-r", reports, "--as-of", "2020-06-30", "-f", fmt, "-o", output)
+    assert result.returncode == 2, result.stderr
+    assert f"--format {fmt} does not match --output {output} (格式与文件后缀不一致)" in result.stderr
+    assert not output.exists()
+
+
+def test_huge_grace_days_is_a_usage_error(plan: Path) -> None:
+    """--grace-days 99999999999 overflowed a date (an internal error); it is now refused like
+    --reporting-lag-days, exit 2."""
+    result = run("check", plan, "--as-of", "2020-06-30", "--grace-days", "99999999999")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "argument --grace-days: not a number of days from 0 to 3660" in result.stderr
