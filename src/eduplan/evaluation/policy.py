@@ -122,6 +122,24 @@ class Policy:
         """
         return {field.name: _plain(getattr(self, field.name)) for field in attrs.fields(Policy)}
 
+    def __reduce__(self) -> tuple[Callable[[dict[str, Any]], Policy], tuple[dict[str, Any]]]:
+        """Pickled as its options with the reference values as a plain dict (a read-only view does not pickle),
+        made read-only again when loaded; a trajectory pickles by its function's name, as functions do.
+
+        >>> import pickle
+        >>> policy = Policy(parameters={"省定标准": "700元/生"}, source_priority="统计公报")
+        >>> again = pickle.loads(pickle.dumps(policy))
+        >>> again == policy, type(again.parameters).__name__
+        (True, 'mappingproxy')
+        """
+        options = {field.name: getattr(self, field.name) for field in attrs.fields(Policy)}
+        return _policy, ({**options, "parameters": dict(self.parameters)},)
+
+
+def _policy(options: dict[str, Any]) -> Policy:
+    """A `Policy` from pickled options (`Policy.__reduce__`)."""
+    return Policy(**options)
+
 
 def _plain(value: Any) -> Any:
     if isinstance(value, bool | int):
