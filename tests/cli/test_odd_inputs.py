@@ -178,3 +178,11 @@ def test_huge_grace_days_is_a_usage_error(plan: Path) -> None:
     result = run("check", plan, "--as-of", "2020-06-30", "--grace-days", "99999999999")
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert "argument --grace-days: not a number of days from 0 to 3660" in result.stderr
+
+
+def test_a_mistyped_standard_name_lists_the_built_in_ones() -> None:
+    """balance --standard quality2017 (no hyphen): exit 2 with the built-in names, not only "no such file"."""
+    result = run("balance", SCHOOLS, "--standard", "quality2017")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "quality2017: error[unreadable-file] no built-in standard and no file of that name" in result.stderr
+    assert "built-in standards: basic-2012, quality-2017" in result.stderr

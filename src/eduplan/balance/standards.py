@@ -29,6 +29,7 @@ import attrs
 
 from eduplan.diagnostics import Code, Diagnostic, QuantityError
 from eduplan.io.errors import DEFAULT_MAX_BYTES, LoadError
+from eduplan.io.files import fatal
 from eduplan.io.source import Marks, parse_text, read_text
 from eduplan.units import unit_info
 
@@ -171,6 +172,10 @@ def load_standard(name_or_path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTE
     if name in BUILTIN_STANDARDS:
         file = resources.files("eduplan.balance").joinpath(f"data/{name}.yaml")
         text, label = file.read_text(encoding="utf-8"), f"{name}.yaml"
+    elif not Path(name).exists() and Path(name).suffix.lower() not in (".yaml", ".yml"):  # a mistyped name
+        raise fatal(Code.UNREADABLE_FILE, "no built-in standard and no file of that name", name,
+                    hint=f"built-in standards: {', '.join(BUILTIN_STANDARDS)}; or the path of a standard .yaml file "
+                    "(无此内置标准或文件)")
     else:
         text, label = read_text(name_or_path, max_bytes), name
     return loads_standard(text, label)
