@@ -186,3 +186,13 @@ def test_a_mistyped_standard_name_lists_the_built_in_ones() -> None:
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert "quality2017: error[unreadable-file] no built-in standard and no file of that name" in result.stderr
     assert "built-in standards: basic-2012, quality-2017" in result.stderr
+
+
+def test_a_json_task_table_says_which_types_to_use(tmp_path: Path, plan: Path) -> None:
+    """--task-reports progress.json: exit 2 and the table types to save it as (it named a library function)."""
+    tasks = tmp_path / "progress.json"
+    tasks.write_text("[]", encoding="utf-8")
+    result = run("check", plan, "-t", tasks, "--as-of", "2020-06-30")
+    assert result.returncode == 2
+    assert f"{tasks}: error[unreadable-file] a .json file holds records, not a table; hint: save the table as .csv" \
+        in result.stderr

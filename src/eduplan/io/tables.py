@@ -142,7 +142,9 @@ def _read_table(path: str | Path, *, max_bytes: int, sheet: str | None
         sheet_name, excel = _excel_rows(file, sheet, workbook)
         return list(enumerate(excel, start=1)), (), sheet_name
     if suffix == ".json":
-        raise _fatal(name, Code.UNREADABLE_FILE, "a .json file holds records, not a table; use load_reports")
+        raise _fatal(name, Code.UNREADABLE_FILE, "a .json file holds records, not a table",
+                     hint="save the table as .csv, .tsv or .xlsx (only reported values are read from .json: "
+                     "--reports, load_reports)")
     if suffix not in (".csv", ".tsv", ".txt"):
         raise _fatal(name, Code.UNREADABLE_FILE, f"unknown table type {suffix!r}; use .csv, .tsv or .xlsx")
     text, warnings = _decode(read_bytes(file, max_bytes), name)
