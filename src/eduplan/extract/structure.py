@@ -33,6 +33,8 @@ PLAN_WORDS = ("行动计划", "实施方案", "行动方案", "方案", "计划"
 NOTICE_TITLE = re.compile(r"^关于(?!印发|转发|下发|公布)[^《》]{2,40}的通知$")
 DOCUMENT_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[【(]\d{4}[〕\]】)]\s*\d{1,4}\s*号")
 LABELLED_DATE_RE = re.compile(r"(?:发文日期|成文日期|印发日期|发布日期|发布时间)\s*:\s*(\d{4})-(\d{1,2})-(\d{1,2})")
+# A line that is only a period in brackets, under a title set over two lines: （2025—2027年）, (2025年).
+PERIOD_LINE_RE = re.compile(r"\(\s*\d{4}\s*年?\s*(?:[-—–~～至到]+\s*\d{4}\s*)?(?:年|学年度?)?\s*\)")
 DATE_LINE_RE = re.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
 HEADING_WORDS = ("总体目标", "主要目标", "工作目标", "事业目标", "发展目标", "主要任务", "重点任务", "民生实事",
                  "保障措施", "基本原则", "指导思想", "组织实施")
@@ -90,7 +92,7 @@ def read_title(doc: Document) -> str | None:
     for line in candidates:
         bare = re.sub(r"\([^()]*\)\s*$", "", fold(line)).strip()  # （2024—2026年） folds to (2024—2026年)
         if bare.endswith(PLAN_WORDS) and not bare.startswith("关于"):
-            return line
+            return _with_period_line(lines, line)
     for line in candidates:
         if any(word in line for word in PLAN_WORDS) and not line.startswith("关于"):
             return line
@@ -98,6 +100,18 @@ def read_title(doc: Document) -> str | None:
     # that does not forward one (关于开展2025年…专项督导的通知, not 关于印发/转发…的通知) is itself the document.
     plan = next((line for line in candidates if line.startswith("关于") and line.endswith(PLAN_WORDS)), None)
     return plan or next((line for line in candidates if NOTICE_TITLE.match(line)), None)
+
+
+def _with_period_line(lines: list[str], title: str) -> str:
+    """The title joined with the line right under it when that line is only its period in brackets
+    (a title set over two lines, as copied from a PDF: 三年行动计划 / （2025—2027年）).
+
+    >>> _with_period_line(["三年行动计划", "（2025—2027年）", ""], "三年行动计划")
+    '三年行动计划（2025—2027年）'
+    """
+    at = lines.index(title)
+    following = lines[at + 1] if at + 1 < len(lines) else ""
+    return title + following if PERIOD_LINE_RE.fullmatch(fold(following)) else title
 
 
 def read_document_number(doc: Document) -> str | None:

@@ -181,16 +181,24 @@ def _cut_points(text: str, separators: str, *, bracket_aware: bool) -> list[int]
             depth += 1
         elif bracket_aware and char in CLOSERS:
             depth = max(depth - 1, 0)
-        elif char in separators and depth == 0 and not _thousands_comma(text, index):
+        elif char in separators and depth == 0 and not _inside_number(text, index):
             cuts.append(index)
     if bracket_aware and depth:
         return None
     return cuts
 
 
-def _thousands_comma(text: str, index: int) -> bool:
-    """Whether the comma at ``index`` separates thousands (1,200) rather than clauses."""
+def _inside_number(text: str, index: int) -> bool:
+    """Whether the separator at ``index`` is part of a number rather than a clause break: a comma between
+    thousands (1,200) or a colon between digits (a ratio, 生师比17:1、13.5:1).
+
+    >>> _inside_number("1,200", 1), _inside_number("17:1、13.5:1", 2), _inside_number("开展:1次", 2)
+    (True, True, False)
+    """
+    before = text[index - 1 : index]
+    if text[index] == ":":
+        return before.isdigit() and text[index + 1 : index + 2].isdigit()
     if text[index] != ",":
         return False
-    before, after = text[index - 1 : index], text[index + 1 : index + 5]
+    after = text[index + 1 : index + 5]
     return before.isdigit() and re.match(r"\d{3}(?!\d)", after) is not None

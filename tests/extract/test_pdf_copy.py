@@ -1,0 +1,65 @@
+"""Text copied from a PDF: hard line breaks inside a sentence, a title set over two lines, page furniture.
+
+Each row is written for these tests in the style of a published plan (not quoted from one).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eduplan.extract import extract_targets
+from eduplan.extract.structure import read_title
+from eduplan.extract.text import Document
+
+
+@pytest.mark.parametrize(
+    ("source", "title"),
+    [
+        ("某县教师队伍建设\n三年行动计划\n（2025—2027年）\n\n正文。", "三年行动计划（2025—2027年）"),
+        ("三年行动计划\n(2024-2026年)\n正文。", "三年行动计划(2024-2026年)"),
+        ("年度工作要点\n（2025年）\n正文。", "年度工作要点（2025年）"),
+        ("三年行动计划\n（一）主要目标\n正文。", "三年行动计划"),  # a numbered heading is no period
+        ("三年行动计划\n\n正文（2025年）。", "三年行动计划"),
+    ],
+)
+def test_title_takes_a_period_line_under_it(source: str, title: str) -> None:
+    """A line that is only a period in brackets, right under the title line, is part of the title."""
+    assert read_title(Document(source)) == title
+
+
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        # a ratio's colon is no clause break: the second ratio of a 分别 list keeps the comparator
+        ("小学、初中生师比分别不高于17:1、13.5:1。", [("<=", "17"), ("<=", "13.5")]),
+        ("生师比分别不高于17∶1、13.5∶1。", [("<=", "17"), ("<=", "13.5")]),
+        ("每年组织开展:艺术展演1次、运动会1次。", [("==", "1"), ("==", "1")]),
+    ],
+)
+def test_colon_between_digits_is_part_of_a_ratio(text: str, reading: list[tuple[str, str]]) -> None:
+    """A colon between two digits is a ratio (or a clock time), never a clause separator."""
+    assert [(t.comparator.value, str(t.value)) for t in extract_targets(text)] == reading
+
+
+@pytest.mark.parametrize(
+    ("text", "soft"),
+    [
+        ("初中专任教师研究生学历比例提高2个百分点。力争\n到2026年，县级以上骨干教师达到500名左右。", True),
+        ("初中专任教师研究生学历比例提高2个百分点。力争到2026年，县级以上骨干教师达到500名左右。", True),
+        ("初中专任教师研究生学历比例提高2个百分点。到2026年，县级以上骨干教师达到500名左右。", False),
+    ],
+)
+def test_hedge_carries_across_a_line_break(text: str, soft: bool) -> None:
+    """力争 at the end of a wrapped PDF line (20 characters or more, no full stop) still governs the
+    到2026年 that opens the next line."""
+    assert extract_targets(text)[-1].soft is soft
+
+
+def test_period_line_gives_the_default_deadline() -> None:
+    """With the period read from the line under the title, an item that prints no year takes its end
+    (ruling 1), also after a page number and a running header."""
+    source = ("某县教师队伍建设\n三年行动计划\n（2025—2027年）\n\n（一）保障待遇。乡村教师生活补助每人每月\n"
+              "不低于500元。\n\n- 1 -\n\n某县教师队伍建设三年行动计划\n\n（二）周转宿舍。周转宿舍覆盖率达到100%。\n")
+    assert [t.deadline for t in extract_targets(source)] == [dt.date(2027, 12, 31)] * 2
