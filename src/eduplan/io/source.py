@@ -211,7 +211,8 @@ def _check_depth(text: str, file: str | None) -> None:
             if depth > MAX_DEPTH:
                 line, column = _position(text, match.start())
                 raise _fatal(Code.UNSAFE_INPUT, f"refused: nested more than {MAX_DEPTH} levels", file, line, column,
-                             hint="a plan needs a few levels of sections, tasks and targets, not hundreds")
+                             hint="a plan needs a few levels of sections, tasks and targets (a reports file two), "
+                             "not hundreds")
         elif char in "]}":
             depth = max(depth - 1, 0)
 
