@@ -15,6 +15,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 
+from eduplan.evaluation.reasons import note_label
 from eduplan.model import Plan, Section, Task
 from eduplan.render.report import STATUSES, Record, Report, status_zh
 from eduplan.render.safety import visible
@@ -67,21 +68,47 @@ def _cell(value: object) -> str:
 
 def results_table(report: Report, reason_width: int = 48) -> str:
     """The terminal table of ``eduplan check``: one line per result, then the counts per status."""
+    judged = not any(r.get("cannot_judge") or r.get("missing_units") for r in report.records)
     header = ["target", "task", "indicator 指标", "scope", "status 状态", "actual", "target 目标", "deadline",
-              "reason 原因"]
+              *([] if judged else ["无法判断"]), "reason 原因"]
     rows = [header]
     for r in report.records:
         rows.append([_cell(r["target_id"]), _cell(r.get("task_id") or r.get("goal_id")),
                      clip(_cell(r.get("indicator")), 24), clip(_cell(r.get("scope")), 12),
                      f"{r['status']} {status_zh(r)}", _cell(r.get("actual")), _target_text(r),
-                     _cell(r.get("deadline")), clip(_cell(r.get("reason_zh")), reason_width)])
+                     _cell(r.get("deadline")), *([] if judged else [clip(cannot_judge_cell(r), 20)]),
+                     clip(_cell(r.get("reason_zh")), reason_width)])
     title = f"{report.plan_title} ({report.period}) as of {report.as_of}"
     if report.unit:
         title += f", unit {report.unit}"
     title = visible(title) + (f"\n{visible(report.policy_line() or '')}" if report.policy_line() else "")
-    body = table(rows) if report.records else "(no results)"
+    body = (table(rows) + cannot_judge_legend(report)) if report.records else "(no results)"
     return (f"{title}\n\n{body}\n\n{summary_line(report)}\n{overdue_lines(report)}{unreported_done_lines(report)}"
             f"{submission_lines(report)}{problem_lines(report)}")
+
+
+def cannot_judge_cell(record: Record) -> str:
+    """The short 无法判断 cell of a result: the words for why it cannot be judged (its code is in the legend under
+    the table) and ``缺`` the units a roll-up lacks; empty for a result judged on complete data.
+
+    >>> cannot_judge_cell({"cannot_judge": "incomplete-rollup", "missing_units": ["丙区", "丁区"]})
+    '汇总不全 缺丙区、丁区'
+    >>> cannot_judge_cell({"status": "achieved"})
+    ''
+    """
+    code, missing = record.get("cannot_judge"), record.get("missing_units") or ()
+    parts = [note_label(str(code))[0]] if code else []
+    return " ".join([*parts, *(["缺" + "、".join(str(m) for m in missing)] if missing else [])])
+
+
+def cannot_judge_legend(report: Report) -> str:
+    """Under the results table, when a 无法判断 cell is filled: what its words mean, one line per code that occurs
+    (``汇总不全 = incomplete-rollup: incomplete roll-up``), and ``缺`` for the units not reported; else empty."""
+    codes = sorted({str(r["cannot_judge"]) for r in report.records if r.get("cannot_judge")})
+    lines = [f"  {zh} = {code}: {en}" for code in codes for zh, en in (note_label(code),)]
+    if any(r.get("missing_units") for r in report.records):
+        lines.append("  缺 = missing units: units whose values the roll-up lacks 未报送单位")
+    return ("\n\n无法判断 cannot judge:\n" + "\n".join(visible(line) for line in lines)) if lines else ""
 
 
 def submission_lines(report: Report) -> str:
@@ -204,5 +231,5 @@ def target_line(target: Target) -> str:
     return text
 
 
-__all__ = ["clip", "overdue_lines", "plan_tree", "results_table", "submission_lines", "summary_line", "table",
-           "target_line", "unreported_done_lines", "width"]
+__all__ = ["cannot_judge_cell", "cannot_judge_legend", "clip", "overdue_lines", "plan_tree", "results_table",
+           "submission_lines", "summary_line", "table", "target_line", "unreported_done_lines", "width"]
