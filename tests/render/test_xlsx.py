@@ -43,8 +43,8 @@ def book() -> openpyxl.Workbook:
 
 def test_sheets_and_alert_order(book: openpyxl.Workbook) -> None:
     """预警清单 first, worst first (breached, missed, at risk), with the task title and the lead unit."""
-    assert book.sheetnames == ["预警清单", "逾期任务", "按单位", "按章节", "全部结果", "报送情况", "报送明细",
-                               "数据问题", "概况"]
+    assert book.sheetnames == ["预警清单", "逾期任务", "已达成未报完成", "按单位", "按章节", "全部结果", "报送情况",
+                               "报送明细", "数据问题", "概况"]
     sheet = book["预警清单"]
     rows = list(sheet.iter_rows(min_row=3, values_only=True))
     assert [r[1] for r in rows] == ["t4", "t2", "t1"]

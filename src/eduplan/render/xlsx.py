@@ -1,7 +1,8 @@
 """The Excel scorecard of ``eduplan check --format xlsx`` (needs openpyxl: ``pip install eduplan[excel]``).
 
 Sheets: 预警清单 (every result breached, missed, without data, off track or at risk, worst first, with the
-task's title, lead unit, deadline and reason), 逾期任务 (tasks past their 完成时限), 按单位 (only units with
+task's title, lead unit, deadline and reason), 逾期任务 (tasks past their 完成时限), 已达成未报完成 (tasks whose
+targets are achieved but which were not reported done by their 完成时限: the same columns), 按单位 (only units with
 results), 按章节, 全部结果, 报送情况 (per unit: due, received, on time, late, missing, completeness, timeliness),
 报送明细 (values missing or late), 数据问题 (outlier warnings among them) and 概况. Each sheet has a title row, a
 frozen header with an autofilter, status cells in their colours, columns as wide as their Chinese text,
@@ -14,7 +15,7 @@ dates as dates; text that a spreadsheet would run as a formula stays text.
 ...     "actual": "95%", "target": "99%", "comparator": ">=", "deadline": "2020-06-30", "reason_zh": "未达到"},))
 >>> book = openpyxl.load_workbook(io.BytesIO(to_xlsx(report)))
 >>> book.sheetnames
-['预警清单', '逾期任务', '按单位', '按章节', '全部结果', '报送情况', '报送明细', '数据问题', '概况']
+['预警清单', '逾期任务', '已达成未报完成', '按单位', '按章节', '全部结果', '报送情况', '报送明细', '数据问题', '概况']
 >>> sheet = book["预警清单"]
 >>> sheet["A3"].value, sheet["F3"].value, sheet["F3"].number_format
 ('已逾期未完成', 0.95, '0%')
@@ -203,6 +204,16 @@ def _submission_sheets(book: Any, head: str, report: Report) -> None:
             for g in gaps])
 
 
+def _task_sheet(sheet: Any, title: str, tasks: Sequence[Mapping[str, Any]]) -> None:
+    """Tasks one a row (逾期任务, and 已达成未报完成: achieved past the deadline, not reported done): the task's
+    number and title, lead and other units, deadline, days left and reason; the count in the title."""
+    _table(sheet, f"{title}：{len(tasks)} 项",
+           ["任务 task", "牵头单位 lead", "责任单位 units", "完成时限 deadline", "剩余天数 days left", "原因 reason"],
+           [[" ".join(str(p) for p in (t.get("number"), t.get("title")) if p) or t["task_id"],
+             "、".join(t.get("leads", ())), "、".join(u for u in t.get("units", ()) if u not in t.get("leads", ())),
+             t.get("deadline"), t.get("days_to_deadline"), t.get("reason_zh")] for t in tasks])
+
+
 def scorecard_workbook(report: Report) -> Any:
     """The scorecard as an openpyxl ``Workbook`` (see the module docstring for its sheets)."""
     book = _openpyxl().Workbook()
@@ -211,12 +222,8 @@ def scorecard_workbook(report: Report) -> Any:
     warned = alerts(report)
     _results_sheet(book.active, f"{head} 预警清单：{len(warned)} 项", warned, _ALERT_COLUMNS)
     book.active.title = "预警清单"
-    overdue = report.overdue_tasks()
-    _table(book.create_sheet("逾期任务"), f"{head} 逾期任务：{len(overdue)} 项",
-           ["任务 task", "牵头单位 lead", "责任单位 units", "完成时限 deadline", "剩余天数 days left", "原因 reason"],
-           [[" ".join(str(p) for p in (t.get("number"), t.get("title")) if p) or t["task_id"],
-             "、".join(t.get("leads", ())), "、".join(u for u in t.get("units", ()) if u not in t.get("leads", ())),
-             t.get("deadline"), t.get("days_to_deadline"), t.get("reason_zh")] for t in overdue])
+    _task_sheet(book.create_sheet("逾期任务"), f"{head} 逾期任务", report.overdue_tasks())
+    _task_sheet(book.create_sheet("已达成未报完成"), f"{head} 目标已达成、未报完成", report.unreported_done_tasks())
     _card_sheet(book.create_sheet("按单位"), f"{head} 按责任单位", "责任单位 unit", unit_cards(report))
     _card_sheet(book.create_sheet("按章节"), f"{head} 按章节", "章节 section", section_cards(report))
     _results_sheet(book.create_sheet("全部结果"), f"{head} 全部结果：{len(rows)} 项", rows, _ALL_COLUMNS)
