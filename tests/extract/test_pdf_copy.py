@@ -63,3 +63,20 @@ def test_period_line_gives_the_default_deadline() -> None:
     source = ("某县教师队伍建设\n三年行动计划\n（2025—2027年）\n\n（一）保障待遇。乡村教师生活补助每人每月\n"
               "不低于500元。\n\n- 1 -\n\n某县教师队伍建设三年行动计划\n\n（二）周转宿舍。周转宿舍覆盖率达到100%。\n")
     assert [t.deadline for t in extract_targets(source)] == [dt.date(2027, 12, 31)] * 2
+
+
+@pytest.mark.parametrize(
+    ("sentence", "deadline"),
+    [
+        ("中期目标（2028—2030年）：高中阶段教育毛入学率达到97%以上。", dt.date(2030, 12, 31)),
+        ("第二阶段(2030年),高中阶段教育毛入学率达到97%以上。", dt.date(2030, 12, 31)),
+        ("近期目标（2025—2027年）：到2026年，高中阶段教育毛入学率达到97%以上。", dt.date(2026, 12, 31)),
+        # brackets that are no stage's years, and a bracket after a longer clause, give no cue
+        ("高中阶段教育毛入学率（2025年）达到97%以上。", None),
+    ],
+)
+def test_stage_label_with_its_years_dates_what_follows(sentence: str, deadline: dt.date | None) -> None:
+    """A clause that is only a stage's label with its years in brackets dates the targets after it (its last
+    year), as a clause opening with 2028—2030年 does; a year cue later in the sentence is nearer."""
+    (target,) = extract_targets(sentence)
+    assert target.deadline == deadline

@@ -42,6 +42,11 @@ _CUE = re.compile(
 # is no deadline.
 # A month after the year is read by the finer cues (2026年6月底前,), or is none (2025年9月—10月, a span of months).
 _OPENING_YEAR = re.compile(r"^\s*(?:\d{4}\s*年?\s*[-—–~至到]\s*)?(?P<year>\d{4})\s*年(?![度份级起])(?!\s*\d{1,2}\s*月)")
+# A clause that is a stage's label with its years in brackets (近期目标（2025—2027年）：, 第二阶段(2030年),): the
+# targets after it in the sentence are due by the stage's last year, as after a clause opening with 2025—2027年.
+_STAGE_YEARS = re.compile(
+    r"^\s*[\u4e00-\u9fff]{2,10}\s*\(\s*(?:\d{4}\s*年?\s*[-—–~至到]\s*)?(?P<year>\d{4})\s*年?\s*\)\s*$"
+)
 _RELATIVE = re.compile(r"(?P<count>\d{1,2}|[一二三四五六七八九十两])\s*年(?:内|之内|时间内)")
 _FIVE_YEAR = re.compile(r"十([一二三四五六七八九]?)五(?:规划|计划|时期|期间|”|\"|教育|发展|$)")
 # “十四五”期间新改扩建幼儿园200所: the end of the named five-year plan is the deadline.
@@ -182,6 +187,8 @@ def year_cues(sentence: str, base: int, start_year: int | None,
     [('2025-12-31', True), ('2026-06-30', True)]
     >>> [c.date.isoformat() for c in year_cues("6月底前完成招聘,秋季学期开学前投用5所", 0, None, lambda o, m: 2025)]
     ['2025-06-30', '2025-08-31']
+    >>> [c.date.isoformat() for c in year_cues("中期目标(2028—2030年):毛入学率达到97%以上", 0, None)]
+    ['2030-12-31']
     """
     found: list[YearCue] = []
     for clause_start, clause in _clause_starts(sentence):
@@ -189,6 +196,8 @@ def year_cues(sentence: str, base: int, start_year: int | None,
         if opening is not None:
             year = opening.start("year")
             found.extend(_cue(base + clause_start + year, clause[year : opening.end()]))
+        elif (stage := _STAGE_YEARS.match(clause)) is not None:
+            found.extend(_cue(base + clause_start + stage.start("year"), f"{stage['year']}年"))
     for match in _CUE.finditer(sentence):
         year_start = match.start("year") if match["year"] else match.start("year2")
         found.extend(_cue(base + match.start(), sentence[year_start : match.end()]))
