@@ -196,3 +196,14 @@ def test_a_json_task_table_says_which_types_to_use(tmp_path: Path, plan: Path) -
     assert result.returncode == 2
     assert f"{tasks}: error[unreadable-file] a .json file holds records, not a table; hint: save the table as .csv" \
         in result.stderr
+
+
+def test_deeply_nested_reports_json_is_refused_with_a_hint_for_reports(tmp_path: Path, plan: Path) -> None:
+    """A reports .json nested 50,000 deep: refused (unsafe-input, exit 2) at its line and column, and the hint
+    speaks of reports files too, not only of plans."""
+    reports = tmp_path / "reports.json"
+    reports.write_text("[" * 50_000 + "]" * 50_000, encoding="utf-8")
+    result = run("check", plan, "-r", reports, "--as-of", "2020-06-30")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert f"{reports}:1:65: error[unsafe-input] refused: nested more than 64 levels" in result.stderr
+    assert "a reports file two" in result.stderr
