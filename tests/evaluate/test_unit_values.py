@@ -9,6 +9,8 @@ import pytest
 
 pytest.importorskip("numpy")
 
+from eduplan.evaluation.columnar import Spans
+from eduplan.evaluation.evidence import latest_date, written_amounts
 from eduplan.evaluation.series import unit_values_each
 from tests.evaluate.test_columnar import both
 
@@ -20,6 +22,7 @@ ROWS = [
     ["n", "丙区", "2021-06-30", "", "1", "所", "", "", "", ""],
     ["m", "甲区", "2022-12-31", "2022", "100", "元", "", "", "", ""],
     ["m", "乙区", "2022-12-31", "", "50", "元", "", "", "", "running_total"],
+    ["m", "丙区", "2022-06-30", "", "30", "元", "", "", "", ""],  # plain, before two that are not
     ["rate", "甲区", "2022-06-30", "", "90", "%", "", "", "", ""],
     ["rate", "甲区", "2023-06-30", "", "92", "%", "", "", "", ""],
     ["rate", "乙区", "2021-06-30", "", "88", "%", "", "", "", ""],
@@ -30,7 +33,7 @@ CASES = [  # (indicator, start, cutoff, cumulative, since) -> (unit, value) in t
     ("n", D(2022, 1, 1), D(2022, 12, 31), True, None, [("乙区", "4"), ("甲区", "5")]),
     ("n", D(2022, 4, 1), D(2022, 8, 31), True, None, [("乙区", "4")]),
     ("n", D(2020, 1, 1), D(2022, 12, 31), True, None, [("丙区", "1"), ("乙区", "4"), ("甲区", "5")]),
-    ("m", D(2022, 1, 1), D(2022, 12, 31), True, None, [("甲区", "100")]),  # 乙区: one running total, no start
+    ("m", D(2022, 1, 1), D(2022, 12, 31), True, None, [("丙区", "30"), ("甲区", "100")]),  # 乙区: a running total
     ("rate", D(2021, 1, 1), D(2022, 12, 31), False, None, [("乙区", "0.88"), ("甲区", "0.90")]),
     ("rate", D(2021, 1, 1), D(2023, 12, 31), False, D(2023, 1, 1), [("甲区", "0.92")]),
     ("rate", D(2021, 1, 1), D(2020, 12, 31), False, None, []),
@@ -52,3 +55,33 @@ def test_unit_values_on_both_paths(indicator_id: str, start: dt.date, cutoff: dt
         found[name] = (batched.units, batched.values, tuple(batched.evidence))
     assert found["columnar"] == found["scalar"]
     assert len(found["scalar"][2]) >= len(expected)  # every unit's value rests on its reports
+
+
+@pytest.mark.parametrize(("indicator_id", "start", "cutoff", "cumulative", "since", "expected"), CASES)
+def test_unit_values_evidence_reads_as_its_reports(indicator_id: str, start: dt.date, cutoff: dt.date,
+                                                   cumulative: bool, since: dt.date | None,
+                                                   expected: list[tuple[str, str]]) -> None:
+    """The columnar evidence (one span of positions per unit) reads, indexes and summarises as the reports."""
+    columnar, scalar = both(ROWS)
+    lazy = columnar.unit_values(indicator_id, UNITS, start, cutoff, cumulative, since).evidence  # type: ignore[attr-defined]
+    plain = tuple(scalar.unit_values(indicator_id, UNITS, start, cutoff, cumulative, since).evidence)  # type: ignore[attr-defined]
+    assert len(lazy) == len(plain) and tuple(lazy) == plain
+    assert [lazy[k] for k in range(len(plain))] == list(plain)
+    assert [lazy[-k - 1] for k in range(len(plain))] == list(reversed(plain))
+    assert lazy[1:] == plain[1:]
+    with pytest.raises(IndexError):
+        lazy[len(plain)]
+    assert latest_date(lazy) == latest_date(plain)
+    assert {(a.value.as_tuple().exponent, a.unit) for a in written_amounts(lazy)} == {
+        (a.value.as_tuple().exponent, a.unit) for a in written_amounts(plain)}
+
+
+def test_spans_index_across_units() -> None:
+    """`Spans`: positions of several spans as one sequence, found by bisection on where each span ends."""
+    spans = Spans([4, 9, 20], [7, 10, 22], 6)
+    assert list(spans) == [4, 5, 6, 9, 20, 21] == [spans[k] for k in range(6)]
+    assert (len(spans), spans[-1], spans[-6], spans[2:4]) == (6, 21, 4, (6, 9))
+    assert [list(r) for r in spans.ranges()] == [[4, 5, 6], [9], [20, 21]]
+    for wrong in (6, -7):
+        with pytest.raises(IndexError):
+            spans[wrong]

@@ -25,9 +25,9 @@ import array
 import bisect
 import datetime as dt
 import itertools
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, overload
 
 import attrs
 import numpy as np
@@ -114,6 +114,48 @@ def _usable(columns: ReportColumns, rows: Any, amounts: Amounts, indicators: Map
     return good
 
 
+class Spans(Sequence[int]):
+    """Positions ``low[k]`` to ``high[k]`` (exclusive) for each ``k``, in order, as one sequence: the evidence of a
+    roll-up (one span per unit) kept as two short lists rather than one position or range per report.
+
+    >>> spans = Spans([3, 10], [5, 11], 3)
+    >>> len(spans), list(spans), spans[2], spans[-1]
+    (3, [3, 4, 10], 10, 10)
+    """
+
+    __slots__ = ("_ends", "_size", "high", "low")
+
+    def __init__(self, low: Sequence[int], high: Sequence[int], size: int) -> None:
+        """``size`` is the number of positions, ``sum(high) - sum(low)`` (its maker counts them as it goes)."""
+        self.low, self.high, self._size = low, high, size
+        self._ends: list[int] | None = None  # where each span ends in the sequence, made on first indexing
+
+    def __len__(self) -> int:
+        return self._size
+
+    def ranges(self) -> Iterator[range]:
+        """One range per span."""
+        return map(range, self.low, self.high)
+
+    def __iter__(self) -> Iterator[int]:
+        return itertools.chain.from_iterable(self.ranges())
+
+    @overload
+    def __getitem__(self, index: int) -> int: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[int]: ...
+    def __getitem__(self, index: int | slice) -> int | Sequence[int]:
+        if isinstance(index, slice):
+            return tuple(self)[index]
+        position = index + len(self) if index < 0 else index
+        if not 0 <= position < len(self):
+            raise IndexError("span index out of range")
+        if self._ends is None:
+            self._ends = list(itertools.accumulate(h - lo for lo, h in zip(self.low, self.high, strict=True)))
+        k = bisect.bisect_right(self._ends, position)
+        return self.low[k] + position - (self._ends[k - 1] if k else 0)
+
+
 class _Sorted:
     """The winning rows in series order, as a table for `Evidence`: position ``i`` is row ``rows[i]``."""
 
@@ -129,6 +171,8 @@ class _Sorted:
             return None
         if isinstance(rows, range) and rows.step == 1 and len(self.days):
             return dt.date.fromordinal(self.days[rows.stop - 1])
+        if isinstance(rows, Spans) and len(self.days):  # each span is one series, sorted by date: its last is latest
+            return dt.date.fromordinal(max(self.days[high - 1] for high in rows.high))
         return dt.date.fromordinal(int(self.columns.day[self.rows[np.asarray(rows, np.int64)]].max()))
 
     def report(self, row: int) -> ReportedValue:
@@ -141,6 +185,8 @@ class _Sorted:
         if self._forms is None:
             self._forms = _Forms.of(self.columns.amounts, self.amount)
         forms = self._forms
+        if isinstance(rows, Spans):
+            return tuple(a for span in rows.ranges() for a in self.written(span))
         if isinstance(rows, range) and rows.step == 1:
             lo, hi = rows.start, rows.stop
             if hi <= lo:
@@ -257,6 +303,7 @@ class ColumnarReports:
         self._organisation_code = {name: k for k, name in enumerate(self.columns.organisations)}
         self._views: dict[str, dict[str | None, ColumnSeries | None]] = {}
         self._reporters: dict[str, tuple[str, ...]] = {}
+        self._amount_codes: array.array[int] | None = None
 
     def get(self, indicator_id: str, organisation: str | None) -> ColumnSeries | None:
         """The series for an indicator and organisation (``None``: the jurisdiction)."""
@@ -284,17 +331,23 @@ class ColumnarReports:
     def unit_values(self, indicator_id: str, organisations: Iterable[str], start: dt.date, cutoff: dt.date,
                     cumulative: bool, since: dt.date | None = None) -> UnitValues:
         """What a roll-up sums (`eduplan.evaluation.series.unit_values_each`), for many units in one call:
-        bisection on the sorted arrays, with no series view or report made per unit; a series that is not
-        plain increments (periods, running totals) is summed by `total` as one unit alone would be."""
+        bisection on the sorted arrays, with no series view or report made per unit, and the evidence kept as
+        one span of positions per unit (`Spans`). When a unit's series is not plain increments (periods,
+        running totals), every unit is summed by `total` as it would be alone (`_unit_values_each`)."""
+        names = organisations if isinstance(organisations, tuple) else tuple(organisations)
         i = self._indicator_code.get(indicator_id, -1)
         if i < 0:
             return UnitValues((), (), ())
-        base, bounds, codes, days, table = i * self._width, self._bounds, self._organisation_code, self.days, self.table
+        base, bounds, codes, days = i * self._width, self._bounds, self._organisation_code, self.days
         first, last, floor = start.toordinal(), cutoff.toordinal(), -1 if since is None else since.toordinal()
+        special, rises, prefix, scale, roots, amount = (self.special, self.rises, self.prefix, -self.scale[i],
+                                                        self.roots, self._amounts())
         units: list[str] = []
         values: list[Decimal] = []
-        parts: list[Part] = []
-        for org in organisations:
+        lows: list[int] = []
+        highs: list[int] = []
+        size = 0
+        for org in names:
             code = codes.get(org)
             span = None if code is None else bounds.get(base + code)
             if span is None:
@@ -304,21 +357,43 @@ class ColumnarReports:
                 at = bisect.bisect_right(days, last, lo, hi) - 1
                 if at >= lo and days[at] >= floor:
                     units.append(org)
-                    values.append(self.roots[self.amount[at]])
-                    parts.append((table, range(at, at + 1)))
-            elif self.special[hi] == self.special[lo] and not _rises_throughout(self.rises, lo, hi):
+                    values.append(roots[amount[at]])
+                    lows.append(at)
+                    highs.append(at + 1)
+                    size += 1
+            elif special[hi] == special[lo] and not _rises_throughout(rises, lo, hi):
                 low = bisect.bisect_left(days, first, lo, hi)
                 high = bisect.bisect_right(days, last, low, hi)
                 if low < high:
                     units.append(org)
-                    values.append(Decimal(self.prefix[high] - self.prefix[low]).scaleb(-self.scale[i]))
-                    parts.append((table, range(low, high)))
+                    values.append(Decimal(prefix[high] - prefix[low]).scaleb(scale))
+                    lows.append(low)
+                    highs.append(high)
+                    size += high - low
             else:
-                total = self.total(indicator_id, org, start, cutoff)
-                if total is not None and total.value is not None:
-                    units.append(org)
-                    values.append(total.value)
-                    add_parts(parts, total.evidence)
+                return self._unit_values_each(indicator_id, names, start, cutoff)
+        if not units:
+            return UnitValues((), (), ())
+        return UnitValues(tuple(units), tuple(values), Evidence.rows(self.table, Spans(lows, highs, size)))
+
+    def _amounts(self) -> array.array[int]:
+        """The amount code per position as a compact array (indexed from Python without numpy scalars)."""
+        if self._amount_codes is None:
+            self._amount_codes = _int_array(self.amount, "i")
+        return self._amount_codes
+
+    def _unit_values_each(self, indicator_id: str, names: Iterable[str], start: dt.date,
+                          cutoff: dt.date) -> UnitValues:
+        """The units' sums one by one through `total` (some series is not plain increments)."""
+        units: list[str] = []
+        values: list[Decimal] = []
+        parts: list[Part] = []
+        for org in names:
+            total = self.total(indicator_id, org, start, cutoff)
+            if total is not None and total.value is not None:
+                units.append(org)
+                values.append(total.value)
+                add_parts(parts, total.evidence)
         return UnitValues(tuple(units), tuple(values), of_parts(parts))
 
     def scaled_values(self, indicator_id: str, organisations: Sequence[str], start: dt.date, cutoff: dt.date,
