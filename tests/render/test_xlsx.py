@@ -48,7 +48,7 @@ def test_sheets_and_alert_order(book: openpyxl.Workbook) -> None:
     sheet = book["预警清单"]
     rows = list(sheet.iter_rows(min_row=3, values_only=True))
     assert [r[1] for r in rows] == ["t4", "t2", "t1"]
-    assert rows[1][2] == "2. 扩大学位供给" and rows[1][10] == "海陵区人民政府" and rows[1][11] == "已逾期"
+    assert rows[1][2] == "2. 扩大学位供给" and rows[1][10] == "海陵区人民政府" and rows[1][12] == "已逾期"
     assert [r.target_id for r in alerts(REPORT)] == ["t4", "t2", "t1"]
 
 

@@ -59,3 +59,21 @@ def test_other_tasks_are_not_on_the_sheet(value: str, as_of: str, state: TaskSta
     book = _book(value, as_of, state)
     assert _rows(book["已达成未报完成"]) == [] and book["已达成未报完成"]["A1"].value.endswith("：0 项")
     assert len(_rows(book["逾期任务"])) == overdue
+
+
+@pytest.mark.parametrize(("as_of", "cell"), [
+    pytest.param("2020-12-01", "汇总不全 incomplete-rollup; 未报送 丙区", id="open-window-no-data"),
+    pytest.param("2021-03-01", "未报送 丙区", id="overdue-missed"),
+])
+def test_the_alert_list_says_why_a_result_cannot_be_judged(as_of: str, cell: str) -> None:
+    """预警清单 has 无法判断 before 原因: the code's words and code, and the units the roll-up lacks (丙区)."""
+    from eduplan.io import loads_plan, reports_from_rows  # noqa: PLC0415 - only this test needs them
+    from tests.evaluate.test_overdue_rollups import PLAN, ROWS  # noqa: PLC0415
+
+    plan = loads_plan(PLAN).value
+    evaluation = evaluate(plan, reports_from_rows(ROWS, plan, "r.csv").value, as_of)
+    sheet = openpyxl.load_workbook(io.BytesIO(to_xlsx(Report.from_evaluation(evaluation))))["预警清单"]
+    header = [c.value for c in sheet[2]]
+    assert header.index("无法判断 cannot judge") == header.index("原因 reason") - 1
+    [row] = _rows(sheet)
+    assert row[header.index("无法判断 cannot judge")] == cell

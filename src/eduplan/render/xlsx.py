@@ -1,13 +1,14 @@
 """The Excel scorecard of ``eduplan check --format xlsx`` (needs openpyxl: ``pip install eduplan[excel]``).
 
 Sheets: 预警清单 (every result breached, missed, without data, off track or at risk, worst first, with the
-task's title, lead unit, deadline and reason), 逾期任务 (tasks past their 完成时限), 已达成未报完成 (tasks whose
-targets are achieved but which were not reported done by their 完成时限: the same columns), 按单位 (only units with
-results), 按章节, 全部结果, 报送情况 (per unit: due, received, on time, late, missing, completeness, timeliness),
-报送明细 (values missing or late), 数据问题 (outlier warnings among them) and 概况. Each sheet has a title row, a
-frozen header with an autofilter, status cells in their colours, columns as wide as their Chinese text,
-numbers stored as numbers (99.2% as 0.992 shown as a percentage, 133所 as 133 shown with its unit) and
-dates as dates; text that a spreadsheet would run as a formula stays text.
+task's title, lead unit, deadline, why it cannot be judged (无法判断) and reason), 逾期任务 (tasks past
+their 完成时限), 已达成未报完成 (tasks whose targets are achieved but which were not reported done by
+their 完成时限: the same columns), 按单位 (only units with results), 按章节, 全部结果, 报送情况 (per
+unit: due, received, on time, late, missing, completeness, timeliness), 报送明细 (values missing or
+late), 数据问题 (outlier warnings among them) and 概况. Each sheet has a title row, a frozen header with
+an autofilter, status cells in their colours, columns as wide as their Chinese text, numbers stored as
+numbers (99.2% as 0.992 shown as a percentage, 133所 as 133 shown with its unit) and dates as dates;
+text that a spreadsheet would run as a formula stays text.
 
 >>> import io, openpyxl
 >>> from eduplan.render.report import Report
@@ -30,6 +31,7 @@ from decimal import Decimal
 from typing import Any
 
 from eduplan.diagnostics import Diagnostic
+from eduplan.evaluation.reasons import note_label
 from eduplan.render.report import STATUS_COLOURS, STATUS_ZH, STATUSES, Report
 from eduplan.render.safety import neutralise_cell
 from eduplan.render.scorecard import (
@@ -63,6 +65,7 @@ _ALERT_COLUMNS: tuple[Column, ...] = (
     ("完成时限 deadline", lambda r: r.deadline),
     ("剩余天数 days left", lambda r: r.days_to_deadline),
     ("牵头单位 lead", lambda r: r.leads),
+    ("无法判断 cannot judge", lambda r: _cannot_judge(r.record)),
     ("原因 reason", lambda r: r.reason),
 )
 _ALL_COLUMNS: tuple[Column, ...] = (
@@ -73,8 +76,16 @@ _ALL_COLUMNS: tuple[Column, ...] = (
     ("章节 section", lambda r: r.section),
     ("无法判断 cannot judge", lambda r: r.record.get("cannot_judge") or ""),
     ("未报送单位 missing units", lambda r: "、".join(r.record.get("missing_units") or ())),
-    _ALERT_COLUMNS[11],
+    _ALERT_COLUMNS[-1],
 )
+
+
+def _cannot_judge(record: Mapping[str, Any]) -> str:
+    """The 预警清单's 无法判断 cell, as in Markdown: the code's words and the code, then 未报送 and the units a
+    roll-up lacks (汇总不全 incomplete-rollup; 未报送 丙区); empty for a result judged on complete data."""
+    code, missing = record.get("cannot_judge"), record.get("missing_units") or ()
+    parts = [f"{note_label(str(code))[0]} {code}"] if code else []
+    return "; ".join([*parts, *([f"未报送 {'、'.join(missing)}"] if missing else [])])
 
 
 def write_cell(cell: Any, value: Any) -> None:
