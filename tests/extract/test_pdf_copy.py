@@ -80,3 +80,21 @@ def test_stage_label_with_its_years_dates_what_follows(sentence: str, deadline: 
     year), as a clause opening with 2028—2030年 does; a year cue later in the sentence is nearer."""
     (target,) = extract_targets(sentence)
     assert target.deadline == deadline
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("学前三年毛入园率达到90%以上（2024年为88.6%）。", ["90"]),
+        ("普惠性幼儿园覆盖率达到85%以上(2024年底为81.3%)。", ["85"]),
+        ("普惠性幼儿园覆盖率达到85%以上（现为81.3%）。", ["85"]),
+        ("普惠性幼儿园覆盖率达到85%以上（目前为81.3%）。", ["85"]),
+        # a restatement in brackets is still read (相当于), as is a number after a bracketed year label
+        ("不低于6个学分（相当于108课时）。", ["6", "108"]),
+        ("（2026年）普惠性幼儿园覆盖率达到85%以上。", ["85"]),
+    ],
+)
+def test_value_now_in_brackets_is_no_target(text: str, values: list[str]) -> None:
+    """(2024年为88.6%) or (现为81.3%) after a target says where things stand, not what is to be reached
+    (lexicon [baseline-after-year], [baseline-word])."""
+    assert [str(t.value) for t in extract_targets(text)] == values

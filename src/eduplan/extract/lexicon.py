@@ -81,6 +81,8 @@ class Lexicon:
     past: tuple[str, ...]
     label_before: tuple[str, ...]
     previous_year: tuple[str, ...]
+    baseline_after_year: tuple[str, ...]
+    baseline_words: tuple[str, ...]
     completion: tuple[str, ...]
     standard_reached: tuple[str, ...]
     deadline_labels: tuple[str, ...]
@@ -147,6 +149,8 @@ def lexicon() -> Lexicon:
         past=words("past"),
         label_before=words("label-before"),
         previous_year=words("previous-year"),
+        baseline_after_year=words("baseline-after-year"),
+        baseline_words=words("baseline-word"),
         completion=words("completion"),
         standard_reached=words("standard-reached"),
         deadline_labels=words("deadline-label"),

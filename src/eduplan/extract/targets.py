@@ -81,6 +81,11 @@ _CHANGE_WORDS = alternation([*LEX.change_up, *LEX.change_down, *LEX.annual_growt
 # 比上年多3所 describes the past; 较上年降低0.5个百分点 commits to a year-on-year change.
 PREVIOUS_YEAR = re.compile(rf"(?:{alternation(LEX.previous_year)})(?!\s*(?:{_CHANGE_WORDS}))")
 THRESHOLD_NAME = re.compile(r"^(?:以上|以下)[\u4e00-\u9fff](?<!的)")
+# (2024年为88.6%), (现为81.3%): the value now, printed in brackets after a target (lexicon [baseline-...]).
+BASELINE_IN_BRACKETS = re.compile(
+    rf"\(\s*(?:\d{{4}}\s*年(?:底|末)?\s*(?:{alternation(LEX.baseline_after_year)})"
+    rf"|(?:{alternation(LEX.baseline_words)}))\s*:?\s*$"
+)
 DENOMINATOR = re.compile(r"每$")
 DENOMINATOR_SCOPE = re.compile(
     r"(?P<scope>每\d+个?[\u4e00-\u9fff]{1,6}?)(?:原则上)?(?:至少|最多|配备|配置|设置|应|要|须|不)"
@@ -305,11 +310,11 @@ def _describes(quantity: Quantity, before: str, after: str, later: list[Quantity
 
     ``每6个教学班`` (a denominator), ``等3项`` and ``6条25项`` (the size of a list), ``以...为目标的6所老重点
     高中`` (a count after 的), ``消除66人以上超大班额`` (a threshold naming a category), ``班额不满45人的
-    班级比例达到90%`` (a number inside the definition of what is measured) and ``限期3个月内`` (a time limit) are
-    left out.
+    班级比例达到90%`` (a number inside the definition of what is measured), ``限期3个月内`` (a time limit) and
+    ``(2024年为88.6%)`` (the value now, in brackets after a target) are left out.
     """
     trimmed = before.rstrip()
-    if DENOMINATOR.search(trimmed) or LIST_SIZE.search(trimmed):
+    if DENOMINATOR.search(trimmed) or LIST_SIZE.search(trimmed) or BASELINE_IN_BRACKETS.search(trimmed):
         return True
     if quantity.unit == "month" and after.startswith(("内", "之内")):
         return True  # 限期3个月内完成整改: a time limit, not a duration to reach
