@@ -159,8 +159,7 @@ def reason(
     ...        overdue=CannotJudge(Unjudgeable.INCOMPLETE_ROLLUP, missing=("丙区",), expected=3))[1]
     'overdue: 丙区 did not report (2 of 3 units reported); counts as not done (target at least 3000人, due 2020-12-31)'
     """
-    wording = Wording(comparator, target or "?", upper, change, base, year, previous, reference, gap)
-    tz, te = wording.zh(), wording.en()
+    tz, te = _target_texts(comparator, target or "?", upper, change, base, year, previous, reference, gap)
     if overdue is not None and actual is None and status is Status.MISSED:
         zh, en = _overdue(overdue, tz, te, deadline)
     else:
@@ -172,6 +171,24 @@ def reason(
         said = note_text(note)
         zh, en = f"{zh}；{said[0]}", f"{en}; {said[1]}"
     return zh, en
+
+
+_WORDED: dict[tuple[Comparator, str, str | None, str | None, str | None, int | None, bool, str | None, bool],
+              tuple[str, str]] = {}
+"""The target worded (`Wording.texts`) per wording: every unit's result of a target words it alike."""
+_KEEP_WORDED = 1 << 14
+
+
+def _target_texts(comparator: Comparator, target: str, upper: str | None, change: str | None, base: str | None,
+                  year: int | None, previous: bool, reference: str | None, gap: bool) -> tuple[str, str]:
+    """`Wording(...).texts()`, worded once per distinct wording (the wording is a function of its fields)."""
+    key = (comparator, target, upper, change, base, year, previous, reference, gap)
+    texts = _WORDED.get(key)
+    if texts is None:
+        texts = Wording(*key).texts()
+        if len(_WORDED) < _KEEP_WORDED:
+            _WORDED[key] = texts
+    return texts
 
 
 def _texts(status: Status, actual: str | None, tz: str, te: str, expected: str | None,

@@ -32,6 +32,7 @@ import attrs
 
 from eduplan import notebook
 from eduplan.diagnostics import Diagnostic
+from eduplan.evaluation.evidence import Evidence
 from eduplan.evaluation.policy import Policy
 from eduplan.evaluation.sequence import Results
 from eduplan.evaluation.status import DEFAULT_FAIL_ON, Status, TaskDeadlineStatus, summarise
@@ -95,22 +96,28 @@ class Result:
         """The indicator's id."""
         return self.target.indicator.id
 
-    def to_record(self) -> dict[str, Any]:
-        """Plain, JSON-ready data (quantities as strings, dates in ISO)."""
+    def to_record(self, made: Records | None = None) -> dict[str, Any]:
+        """Plain, JSON-ready data (quantities as strings, dates in ISO).
+
+        ``made``: the `Records` of the other records being made with this one (`Evaluation.to_records`), which
+        makes the evidence record of each report row and the fields of each target once for them all."""
+        made = Records() if made is None else made
+        target_id, indicator_id, indicator, strength, comparator = made.target(self.target)
+        status, status_zh = made.status(self.status)
         return {
-            "target_id": self.target.id,
+            "target_id": target_id,
             "task_id": self.task_id,
             "goal_id": None if self.task_id is not None else self.owner_id,
             "section_id": self.section_id,
-            "indicator_id": self.target.indicator.id,
-            "indicator": self.target.indicator.name,
+            "indicator_id": indicator_id,
+            "indicator": indicator,
             "scope": self.scope,
             "period": None if self.period is None else str(self.period),
-            "status": str(self.status),
-            "status_zh": self.status.label_zh,
-            "strength": str(self.target.strength),
+            "status": status,
+            "status_zh": status_zh,
+            "strength": strength,
             "warning": self.warning,
-            "comparator": str(self.target.comparator),
+            "comparator": comparator,
             "actual": _text(self.actual),
             "target": _text(self.threshold),
             "upper": _text(self.upper),
@@ -126,8 +133,71 @@ class Result:
             "missing_units": list(self.missing_units),
             "reason_zh": self.reason_zh,
             "reason_en": self.reason_en,
-            "evidence": [_evidence(r) for r in self.evidence],
+            "evidence": made.evidence(self.evidence),
         }
+
+
+class Records:
+    """What the records of many results share, made once for them all: the evidence record of each report row
+    (a row is the evidence of several results: a unit's window and the roll-up over it) and each target's and
+    status's fields. The evidence records it gives are shared between the records it helps make: read them,
+    do not change them.
+
+    >>> import datetime as dt
+    >>> from eduplan import Amount, ReportedValue
+    >>> report = ReportedValue("n", Amount(4, "所"), dt.date(2020, 6, 30))
+    >>> made = Records()
+    >>> first, again = made.evidence((report,)), made.evidence([report])
+    >>> first[0] is again[0], first[0]["value"]
+    (True, '4所')
+    """
+
+    __slots__ = ("_reports", "_rows", "_statuses", "_targets")
+
+    def __init__(self) -> None:
+        self._rows: dict[tuple[int, int], dict[str, Any]] = {}
+        self._reports: dict[int, tuple[ReportedValue, dict[str, Any]]] = {}
+        self._targets: dict[int, tuple[Target, tuple[str, str, str, str, str]]] = {}
+        self._statuses: dict[Status, tuple[str, str]] = {}
+
+    def evidence(self, evidence: Sequence[ReportedValue]) -> list[dict[str, Any]]:
+        """The evidence records of ``evidence``, each report row's made once (lazy rows without their report)."""
+        if not isinstance(evidence, Evidence):
+            return [self._report(report) for report in evidence]
+        found: list[dict[str, Any]] = []
+        for table, rows in evidence.parts():
+            if table is None:
+                found += (self._report(report) for report in rows)  # type: ignore[arg-type]
+                continue
+            made, key = self._rows, id(table)
+            for row in rows:
+                record = made.get((key, row))  # type: ignore[arg-type]
+                if record is None:
+                    record = made[key, row] = _evidence(table.report(int(row)))  # type: ignore[index,arg-type]
+                found.append(record)
+        return found
+
+    def _report(self, report: ReportedValue) -> dict[str, Any]:
+        kept = self._reports.get(id(report))
+        if kept is None or kept[0] is not report:
+            kept = self._reports[id(report)] = (report, _evidence(report))  # the report is kept: its id stays its
+        return kept[1]
+
+    def target(self, target: Target) -> tuple[str, str, str, str, str]:
+        """A target's fields in a record: its id, its indicator's id and name, its strength and comparator."""
+        kept = self._targets.get(id(target))
+        if kept is None or kept[0] is not target:
+            indicator = target.indicator
+            kept = self._targets[id(target)] = (target, (target.id, indicator.id, indicator.name,
+                                                         str(target.strength), str(target.comparator)))
+        return kept[1]
+
+    def status(self, status: Status) -> tuple[str, str]:
+        """A status's fields in a record: its name and its Chinese label."""
+        made = self._statuses.get(status)
+        if made is None:
+            made = self._statuses[status] = (str(status), status.label_zh)
+        return made
 
 
 def _text(amount: Amount | None) -> str | None:
@@ -332,7 +402,8 @@ class Evaluation:
 
     def to_records(self) -> list[dict[str, Any]]:
         """One plain dict per result (the documented JSON record)."""
-        return [r.to_record() for r in self.results]
+        made = Records()
+        return [r.to_record(made) for r in self.results]
 
     def task_records(self) -> list[dict[str, Any]]:
         """One plain dict per task; ``members`` lists the member units of the task's groups."""

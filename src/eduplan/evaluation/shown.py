@@ -74,7 +74,7 @@ def _sign(value: Decimal) -> int:
 class Shown:
     """Converts root values back to the indicator's unit for records and reasons."""
 
-    __slots__ = ("_amounts", "count", "factor", "unit")
+    __slots__ = ("_amounts", "_places", "count", "factor", "unit")
 
     def __init__(self, indicator: Indicator, *, points: bool = False) -> None:
         """``points``: show values in 个百分点 (a gap between two rates) instead of the indicator's unit."""
@@ -83,6 +83,7 @@ class Shown:
         self.factor = Decimal("0.01") if points else info.factor
         self.count = not points and info.dimension in COUNT_DIMENSIONS
         self._amounts: dict[tuple[Decimal, int], Amount] = {}
+        self._places: dict[tuple[Decimal | None, ...], int] = {}
 
     def amount(self, root: Decimal | None, places: int = 4) -> Amount | None:
         """The value in the indicator's unit, at most ``places`` (four) decimal places, without trailing zeros.
@@ -139,6 +140,15 @@ class Shown:
         """
         if value is None:
             return 4
+        key = (value, *others)  # a function of the numbers (0.90 and 0.9 round alike): made once per key
+        places = self._places.get(key)
+        if places is None:
+            places = self._faithful_places(value, key[1:])
+            if len(self._places) < _KEEP:
+                self._places[key] = places
+        return places
+
+    def _faithful_places(self, value: Decimal, others: tuple[Decimal | None, ...]) -> int:
         bounds = [o / self.factor for o in others if o is not None]
         if not bounds:  # nothing to land on
             return 4
