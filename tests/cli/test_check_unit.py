@@ -13,6 +13,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -75,9 +76,9 @@ def test_check_unit_builds_only_the_units_records(monkeypatch: pytest.MonkeyPatc
     built: list[str] = []
     to_record = Result.to_record
 
-    def counted(self: Result) -> dict[str, object]:
+    def counted(self: Result, *made: Any) -> dict[str, object]:
         built.append(self.target.id)
-        return to_record(self)
+        return to_record(self, *made)
 
     monkeypatch.setattr(Result, "to_record", counted)
     example = ROOT / "examples" / "taizhou-2018-2020"
