@@ -40,6 +40,7 @@ from eduplan.evaluation.series import Observation, Pairs, UnitValues, _Check, in
 from eduplan.evaluation.winners import INT64_SAFE, Amounts, choose_winners
 from eduplan.indicators import Indicator
 from eduplan.io.columns import NO_DAY, ReportColumns
+from eduplan.numerals import EXACT
 from eduplan.reports import ReportBasis, ReportedValue
 from eduplan.units import Amount
 
@@ -366,7 +367,7 @@ class ColumnarReports:
                 high = bisect.bisect_right(days, last, low, hi)
                 if low < high:
                     units.append(org)
-                    values.append(Decimal(prefix[high] - prefix[low]).scaleb(scale))
+                    values.append(Decimal(prefix[high] - prefix[low]).scaleb(scale, EXACT))
                     lows.append(low)
                     highs.append(high)
                     size += high - low
@@ -476,7 +477,7 @@ class ColumnarReports:
             hi = bisect.bisect_right(days, end.toordinal(), lo, series.hi)
             if lo == hi:
                 return None
-            return Total(Decimal(self.prefix[hi] - self.prefix[lo]).scaleb(-series.scale),
+            return Total(Decimal(self.prefix[hi] - self.prefix[lo]).scaleb(-series.scale, EXACT),
                          Evidence.rows(self.table, range(lo, hi)))
         total = flows.total(start, end)
         if total is not None:
@@ -545,7 +546,8 @@ class ColumnSeries:
         if lo == hi:
             return None
         prefix = self.owner.prefix
-        return Decimal(prefix[hi] - prefix[lo]).scaleb(-self.scale), Evidence.rows(self.owner.table, range(lo, hi))
+        total = Decimal(prefix[hi] - prefix[lo]).scaleb(-self.scale, EXACT)  # exact in any context
+        return total, Evidence.rows(self.owner.table, range(lo, hi))
 
     def history(self, start: dt.date, end: dt.date) -> Sequence[tuple[Decimal, ReportedValue]]:
         """Each value dated from ``start`` to ``end`` with its report, made when read."""

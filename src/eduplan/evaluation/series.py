@@ -24,6 +24,7 @@ from eduplan.evaluation.flows import Flows, Total
 from eduplan.evaluation.rollup import parts_problem
 from eduplan.evaluation.supersede import choose, same_value_groups
 from eduplan.indicators import Indicator, IndicatorKind
+from eduplan.numerals import EXACT
 from eduplan.reports import ReportedValue
 from eduplan.units import unit_info
 
@@ -81,7 +82,7 @@ class Series:
         lo, hi = self.bounds(start, end)
         if lo == hi:
             return None
-        return self.sums[hi] - self.sums[lo], self.reports[lo:hi]
+        return EXACT.subtract(self.sums[hi], self.sums[lo]), self.reports[lo:hi]  # exact in any context
 
     def history(self, start: dt.date, end: dt.date) -> Sequence[tuple[Decimal, ReportedValue]]:
         """Each value dated from ``start`` to ``end`` with its report (paired when read: only hold-throughout
