@@ -701,7 +701,8 @@ def _percent_format(cell: Any) -> bool:
 @attrs.frozen
 class RowCounts:
     """How the rows of one table fared: every row read is accepted or rejected (reported as an error);
-    ``flagged`` accepted rows carry a warning (a likely fraction, a conflict)."""
+    ``flagged`` accepted rows carry a warning (a likely fraction, a conflict). A row whose every cell is
+    empty (a spacer, the blank lines a spreadsheet leaves at the end) carries nothing and is not a row read."""
 
     file: str | None
     read: int
