@@ -58,9 +58,8 @@ from eduplan.evaluation.judge import rounded, unreported
 from eduplan.evaluation.status import Status
 from eduplan.evaluation.thresholds import threshold
 from eduplan.evaluation.values import CannotJudge, Threshold, Window
-from eduplan.evaluation.verdicts import allowance, frequency
+from eduplan.evaluation.verdicts import allowance, elapsed_share
 from eduplan.indicators import Baseline, Direction
-from eduplan.periods import Period
 from eduplan.targets import Accumulation, Basis, Comparator, Condition, Hold, ReferenceKind, Target
 
 __all__ = ["judge_batch"]
@@ -269,11 +268,7 @@ def _rule(setting: Setting, case: Case, cond: Condition, known: Threshold | Cann
     if isinstance(known, CannotJudge):
         return None
     target, window, policy = case.target, case.window, setting.policy
-    elapsed = None
-    origin = known.origin or window.start
-    if known.start is not None and origin <= window.deadline:
-        span = Period(origin, window.deadline)
-        elapsed = span.elapsed_fraction(setting.as_of, frequency(policy, target.indicator, span))
+    elapsed = elapsed_share(setting, case, known)
     direction = target.indicator.direction
     comparator, value, bound = level_comparator(cond.comparator, direction), known.value, known.upper
     if cond.comparator is Comparator.RANGE:

@@ -106,11 +106,7 @@ def judge_condition(setting: Setting, actuals: Actuals, case: Case, cond: Condit
     known = threshold(setting, actuals, target, cond, case.unit, window, cutoff, baseline)
     if isinstance(known, CannotJudge):
         return Verdict(Status.NO_DATA), known
-    elapsed = None
-    origin = known.origin or window.start
-    if known.start is not None and origin <= window.deadline:
-        span = Period(origin, window.deadline)
-        elapsed = span.elapsed_fraction(setting.as_of, frequency(policy, target.indicator, span))
+    elapsed = elapsed_share(setting, case, known)
     direction = target.indicator.direction
     comparator, value, bound = level_comparator(cond.comparator, direction), known.value, known.upper
     if cond.comparator is Comparator.RANGE and bound is not None:
@@ -129,6 +125,16 @@ def judge_condition(setting: Setting, actuals: Actuals, case: Case, cond: Condit
         hold_throughout=throughout,
         trajectory=policy.growth_trajectory if cond.comparator is Comparator.ANNUAL_GROWTH else None,
     ), known
+
+
+def elapsed_share(setting: Setting, case: Case, known: Threshold) -> Decimal | None:
+    """The elapsed share of the threshold's period at the as-of date (序时进度), from its origin (else the
+    window's start) to the window's deadline; ``None`` without a trajectory (no start value)."""
+    origin = known.origin or case.window.start
+    if known.start is None or origin > case.window.deadline:
+        return None
+    span = Period(origin, case.window.deadline)
+    return span.elapsed_fraction(setting.as_of, frequency(setting.policy, case.target.indicator, span))
 
 
 def frequency(policy: Policy, indicator: Indicator, span: Period) -> Frequency | None:
