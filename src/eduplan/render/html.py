@@ -29,7 +29,7 @@ from eduplan import notebook
 from eduplan.evaluation.reasons import note_label
 from eduplan.evaluation.results import Evaluation
 from eduplan.model import Plan, Task
-from eduplan.render.report import STATUS_COLOURS, STATUS_ZH, STATUSES, Report
+from eduplan.render.report import STATUS_COLOURS, STATUS_ZH, STATUSES, Record, Report
 from eduplan.render.scorecard import (
     ALERT_STATUSES,
     ResultRow,
@@ -243,25 +243,24 @@ def _submissions(report: Report) -> str:
 
 def _overdue(report: Report) -> str:
     """The tasks past their deadline (逾期任务), with their title, lead unit and reason."""
-    overdue = report.overdue_tasks()
-    if not overdue:
-        return ""
-    items = "".join(f"<li>{badge('missed', '已逾期')} {_e(t.get('number'))} {_e(t.get('title'))} "
-                    f'<span class="muted">{_e(t["task_id"])}</span> · 牵头 {_e("、".join(t.get("leads", ())))} · '
-                    f"完成时限 {_e(t.get('deadline'))}：{_e(t.get('reason_zh'))}</li>" for t in overdue)
-    return f"<h2>逾期任务 <small>Overdue tasks</small></h2><ul>{items}</ul>"
+    return _task_list(report.overdue_tasks(), ("missed", "已逾期"), "逾期任务 <small>Overdue tasks</small>")
 
 
 def _unreported_done(report: Report) -> str:
     """The tasks achieved past their deadline but not reported done (目标已达成、未报完成): not overdue, their
     own report missing."""
-    tasks = report.unreported_done_tasks()
+    return _task_list(report.unreported_done_tasks(), ("achieved", "目标已达成，未报完成"),
+                      "目标已达成、未报完成 <small>Achieved, not reported done</small>")
+
+
+def _task_list(tasks: Sequence[Record], mark: tuple[str, str], heading: str) -> str:
+    """A heading and one item per task record (badge, number, title, id, lead units, 完成时限, reason)."""
     if not tasks:
         return ""
-    items = "".join(f"<li>{badge('achieved', '目标已达成，未报完成')} {_e(t.get('number'))} {_e(t.get('title'))} "
+    items = "".join(f"<li>{badge(*mark)} {_e(t.get('number'))} {_e(t.get('title'))} "
                     f'<span class="muted">{_e(t["task_id"])}</span> · 牵头 {_e("、".join(t.get("leads", ())))} · '
                     f"完成时限 {_e(t.get('deadline'))}：{_e(t.get('reason_zh'))}</li>" for t in tasks)
-    return f"<h2>目标已达成、未报完成 <small>Achieved, not reported done</small></h2><ul>{items}</ul>"
+    return f"<h2>{heading}</h2><ul>{items}</ul>"
 
 
 def report_body(report: Report) -> str:

@@ -138,22 +138,20 @@ def problem_lines(report: Report) -> str:
 
 def overdue_lines(report: Report) -> str:
     """The overdue tasks (逾期任务), one line each, after a blank line; empty if there are none."""
-    overdue = report.overdue_tasks()
-    if not overdue:
-        return ""
-    lines = [f"\n{len(overdue)} overdue tasks 逾期任务:"]
-    lines += [f"  task {t['task_id']} {clip(_cell(t.get('title')), 40)} (完成时限 {_cell(t.get('deadline'))}): "
-              f"{_cell(t.get('reason_zh'))}" for t in overdue]
-    return "\n".join(lines) + "\n"
+    return _listed_tasks(report.overdue_tasks(), "overdue tasks 逾期任务")
 
 
 def unreported_done_lines(report: Report) -> str:
     """The tasks achieved past their deadline but not reported done (目标已达成、未报完成), one line each, after a
     blank line; empty if there are none."""
-    tasks = report.unreported_done_tasks()
+    return _listed_tasks(report.unreported_done_tasks(), "tasks achieved, not reported done 目标已达成、未报完成")
+
+
+def _listed_tasks(tasks: Sequence[Record], heading: str) -> str:
+    """A count and heading, then one line per task record (title, 完成时限, reason); empty without tasks."""
     if not tasks:
         return ""
-    lines = [f"\n{len(tasks)} tasks achieved, not reported done 目标已达成、未报完成:"]
+    lines = [f"\n{len(tasks)} {heading}:"]
     lines += [f"  task {t['task_id']} {clip(_cell(t.get('title')), 40)} (完成时限 {_cell(t.get('deadline'))}): "
               f"{_cell(t.get('reason_zh'))}" for t in tasks]
     return "\n".join(lines) + "\n"
