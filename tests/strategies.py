@@ -43,7 +43,7 @@ REPORT_BASES = ("", "", "新增", "累计", "平均")
 def report_value_text(draw: st.DrawFn) -> str:
     """A value cell: a decimal as typed (leading zeros, trailing zeros), maybe with a unit, or junk."""
     if draw(st.integers(0, 9)) == 0:
-        return draw(st.sampled_from(["abc", "", "--", "1.2.3", "９０％"]))
+        return draw(st.sampled_from(["abc", "", "--", "1.2.3", "９０％", "无", "／", "N/A", "无锡"]))
     whole = draw(st.integers(0, 99999))
     fraction = draw(st.sampled_from(["", ".5", ".25", ".0", ".125"]))
     sign = draw(st.sampled_from(["", "", "", "-"]))
@@ -120,7 +120,7 @@ def province_plan(draw: st.DrawFn) -> Any:
 
 _ROW_INDICATORS = ("share", "schools", "funds", "rate", "ratio", "覆盖率", "新增学校", "nope")
 _VALUE_CELLS = ("0", "1", "2", "3", "5", "17.5", "15", "20", "85", "92.5", "99.99", "100", "0.95", "120", "-2",
-                "90%", "3所", "abc", "")
+                "90%", "3所", "abc", "", "暂无", "—")  # from "abc" on: odd cells (placeholders: no figure)
 _UNIT_CELLS = ("", "", "%", "所", "万元", "元", "米")
 _DATE_CELLS = ("2021-06-30", "2021-12-31", "2022-03-31", "2022-12-31", "2023-06-30", "2024-12-31", "2022年",
                "2021.6", "2021-13-01", "")

@@ -71,6 +71,7 @@ class Code(enum.StrEnum):
     NEEDS_REVIEW = "needs-review"
     NOT_AGGREGABLE = "not-aggregable"
     UNFILLED_ROW = "unfilled-row"
+    PLACEHOLDER_VALUE = "placeholder-value"
     OUTLIER = "outlier"
     # reported data: meaning and choices (docs/reports.md)
     LIKELY_FRACTION = "likely-fraction"

@@ -98,6 +98,9 @@ def arrow_reads(path: Path) -> bool:
     ("invalid utf-8 late in the file", (HEADER + ROWS * 3000 + "rate,甲区,2019-12-31,9").encode() + b"\xff\n",
      False),
     ("a row too wide", (HEADER + ROWS + "rate,,2019-12-31,30,000,,\n").encode(), False),
+    ("placeholders", (HEADER + "rate,甲区,2019-12-31,无,%,\n新增学位,,2019年,—,,\n" + ROWS + "places,,2019-12-31,／,,\n"
+                      "places,乙区,2019-12-31,N/A,,\nnope,,2019-12-31,-,,\n").encode(), True),
+    ("placeholders, quoted", (HEADER + 'rate,甲区,2019-12-31,"暂无",%,\n' + ROWS).encode(), False),
     ("tabs", (HEADER + ROWS).replace(",", "\t").encode(), True),
     ("semicolons", (HEADER + ROWS).replace(",", ";").encode(), True),
 ])
@@ -117,6 +120,19 @@ def test_odd_rows_keep_their_diagnostics(tmp_path: Path) -> None:
     assert [(d.code, d.location.line, d.location.column) for d in loaded.diagnostics] == [
         (Code.LIKELY_FRACTION, 4, 4), (Code.UNKNOWN_INDICATOR, 5, 1), (Code.INVALID_DATE, 6, 3),
         (Code.INVALID_NUMBER, 6, 4), (Code.FRACTIONAL_COUNT, 7, 4)]
+
+
+def test_placeholder_rows_keep_their_warnings(tmp_path: Path) -> None:
+    """Placeholders (无, —, N/A) are no figure, warned about at the value cell as by the row reader, among the
+    other rows' diagnostics in row order; the same placeholder twice is warned about twice."""
+    path = tmp_path / "r.csv"
+    path.write_text(HEADER + "rate,甲区,2019-12-31,无,%,\n" + ROWS + "places,,2019-12-31,N/A,,\n"
+                    "places,乙区,2019-12-31,N/A,,\n", encoding="utf-8")
+    same(path)
+    loaded = load_report_columns(path, PLAN)
+    assert [(d.code, d.location.line) for d in loaded.diagnostics if d.code is Code.PLACEHOLDER_VALUE] == [
+        (Code.PLACEHOLDER_VALUE, 2), (Code.PLACEHOLDER_VALUE, 9), (Code.PLACEHOLDER_VALUE, 10)]
+    assert len(loaded.value.reports()) == 4
 
 
 def test_a_cell_read_before_reads_the_same_again() -> None:

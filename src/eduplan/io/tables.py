@@ -39,6 +39,7 @@ from eduplan.diagnostics import Code, DeadlineError, Diagnostic, Location, Model
 from eduplan.indicators import WHOLE_DIMENSIONS, Indicator, IndicatorKind
 from eduplan.io.errors import DEFAULT_MAX_TABLE_BYTES, Loaded, LoadError
 from eduplan.io.files import NOT_A_WORKBOOK_HINT, check_workbook, not_a_file, read_bytes
+from eduplan.io.placeholders import is_placeholder, placeholder_warning
 from eduplan.io.screen import screen_reports
 from eduplan.io.source import parse_text
 from eduplan.model import Plan
@@ -318,6 +319,13 @@ class _CellError(Exception):
         self.column, self.code, self.message, self.hint = column, code, message, hint
 
 
+class _PlaceholderError(_CellError):
+    """A value cell holding a placeholder (无, —, N/A): no figure, a warning (`eduplan.io.placeholders`)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__("value", Code.PLACEHOLDER_VALUE, text)
+
+
 _MEMO_LIMIT = 1 << 16
 """How many distinct cell readings a `_RowReader` keeps (the parses of a text are pure: a date, a quantity)."""
 
@@ -368,7 +376,7 @@ class _RowReader:
                 fields[name] = reader(fields)
             except _CellError as exc:
                 errors.append(exc)
-        if errors:
+        if errors:  # a placeholder alone is no figure (a warning); with a bad cell the row is rejected as well
             self.warnings = []
             return None, [self._diagnostic(number, _without_frames(e)) for e in errors]
         arguments: dict[str, Any] = {
@@ -394,6 +402,8 @@ class _RowReader:
     def _diagnostic(self, number: int, error: _CellError) -> Diagnostic:
         column = self.columns.get(error.column)
         location = self.where(number, column)
+        if isinstance(error, _PlaceholderError):
+            return placeholder_warning(error.message, location)
         hint = "; ".join(h for h in (error.hint, "the row was skipped") if h)
         return Diagnostic(error.code, error.message, location, hint=hint)
 
@@ -490,6 +500,8 @@ class _RowReader:
         text = _cell_text(raw)
         if not text:
             raise _CellError("value", Code.INVALID_NUMBER, "数值: empty")
+        if is_placeholder(text):  # 无, 暂无, —, /, N/A: an explicit "no figure", never 0
+            raise _PlaceholderError(text)
         try:
             parsed: Amount = self._memo("quantity", text, lambda: parse_quantity(text))
         except QuantityError as exc:
@@ -701,7 +713,8 @@ def _percent_format(cell: Any) -> bool:
 @attrs.frozen
 class RowCounts:
     """How the rows of one table fared: every row read is accepted or rejected (reported as an error);
-    ``flagged`` accepted rows carry a warning (a likely fraction, a conflict). A row whose every cell is
+    ``flagged`` accepted rows carry a warning (a likely fraction, a conflict). A row whose value is a placeholder
+    (无, —, N/A: no figure) is accepted, as no value, and flagged. A row whose every cell is
     empty (a spacer, the blank lines a spreadsheet leaves at the end) carries nothing and is not a row read."""
 
     file: str | None
@@ -738,5 +751,6 @@ def row_counts(loaded: Loaded[tuple[Any, ...]], file: str | None = None) -> RowC
     rejected = {_row_key(d.location) for d in loaded.diagnostics if d.severity is Severity.ERROR} - {None}
     flagged = {_row_key(d.location) for d in loaded.diagnostics if d.severity is Severity.WARNING
                and d.location.line != 1 and d.code is not Code.UNFILLED_ROW} - {None} - rejected
-    accepted = len(loaded.value)
+    no_figure = {_row_key(d.location) for d in loaded.diagnostics if d.code is Code.PLACEHOLDER_VALUE} - {None}
+    accepted = len(loaded.value) + len(no_figure - rejected)  # a placeholder row is accepted as no figure
     return RowCounts(file, accepted + len(rejected), accepted, len(rejected), len(flagged))
