@@ -339,6 +339,7 @@ def _load_reports(path: str, plan: Any, sheet: str | None, limit: int, *, column
 
 def cmd_check(args: argparse.Namespace) -> int:
     """``eduplan check PLAN --reports FILE... --as-of DATE``."""
+    _output_or_exit(args)  # before loading anything: a bad --output must not cost a province's evaluation
     plan = _plan_or_exit(args.plan, args, skip=frozenset({Code.GROUP_WITHOUT_MEMBERS}))  # the evaluator reports it
     limit = args.max_bytes or DEFAULT_MAX_TABLE_BYTES
     counts: list[dict[str, object]] = []
@@ -388,17 +389,42 @@ def output_format(fmt: str | None, output: str | None) -> str:
     return _EXTENSIONS.get(Path(output).suffix.lower(), "table") if output else "table"
 
 
-def _write_report(report: Report, args: argparse.Namespace) -> None:
+def _output_or_exit(args: argparse.Namespace) -> str:
+    """The output format, once ``--output`` is known to be writable in it (exit 2 otherwise, naming the path and
+    what to do): a format the file name or ``--format`` gives, text or workbook as the name says, a folder that
+    exists and may be written in, not one of the input files."""
     fmt = output_format(args.format, args.output)
-    inputs = [args.plan, *args.reports, *args.task_reports]
-    named = _EXTENSIONS.get(Path(args.output).suffix.lower()) if args.output else None
+    if not args.output:
+        if fmt in BINARY_FORMATS:
+            raise _Exit(EXIT_USAGE, f"--format {fmt} writes a workbook: give --output FILE.{fmt}")
+        return fmt
+    if (problem := output_problem(args.output)) is not None:
+        raise _Exit(EXIT_USAGE, problem)
+    suffix = Path(args.output).suffix.lower()
+    named = _EXTENSIONS.get(suffix)
+    if named is None and not args.format:
+        raise _Exit(EXIT_USAGE, f"--output {args.output}: cannot tell the format from "
+                    f"{repr(suffix) if suffix else 'a name without an extension'} (无法从文件后缀判断输出格式); "
+                    f"name the file {', '.join(_EXTENSIONS)}, or give --format")
     if named and (fmt in BINARY_FORMATS) != (named in BINARY_FORMATS):  # text named .xlsx, or a workbook .csv
         raise _Exit(EXIT_USAGE, f"--format {fmt} does not match --output {args.output} (格式与文件后缀不一致); "
                     f"drop --format to write {named}, or name the file "
                     f"{next(k for k, v in _EXTENSIONS.items() if v == fmt)}")
+    _not_an_input(args.output, [args.plan, *args.reports, *args.task_reports])
+    return fmt
+
+
+def _not_an_input(path: str, inputs: Sequence[str]) -> None:
+    target = Path(path)
+    for name in inputs:
+        if target.exists() and Path(name).exists() and os.path.samefile(target, name):
+            raise _Exit(EXIT_USAGE, f"--output {path} is an input file; refusing to overwrite it")
+
+
+def _write_report(report: Report, args: argparse.Namespace) -> None:
+    fmt = _output_or_exit(args)  # checked before loading; again here, in case the folder went meanwhile
+    inputs = [args.plan, *args.reports, *args.task_reports]
     if fmt in BINARY_FORMATS:
-        if not args.output:
-            raise _Exit(EXIT_USAGE, f"--format {fmt} writes a workbook: give --output FILE.{fmt}")
         write_output(args.output, BINARY_FORMATS[fmt](report), inputs)
         return
     if fmt == "json":  # streamed in pieces: a province's results never become one huge text
@@ -429,9 +455,7 @@ def write_output(path: str, text: str | bytes | Callable[[TextIO], None], inputs
         _Exit: ``path`` is one of the input files (exit code 2, nothing written).
     """
     target = Path(path)
-    for name in inputs:
-        if target.exists() and Path(name).exists() and os.path.samefile(target, name):
-            raise _Exit(EXIT_USAGE, f"--output {path} is an input file; refusing to overwrite it")
+    _not_an_input(path, inputs)
     import tempfile  # noqa: PLC0415 - only --output needs it (start-up of check on a seed)
 
     if (problem := output_problem(path)) is not None:

@@ -207,3 +207,36 @@ def test_deeply_nested_reports_json_is_refused_with_a_hint_for_reports(tmp_path:
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert f"{reports}:1:65: error[unsafe-input] refused: nested more than 64 levels" in result.stderr
     assert "a reports file two" in result.stderr
+
+
+@pytest.mark.parametrize(("extra", "expected"), [
+    (("-o", "{tmp}/no-such-folder/out.json"), "the folder {tmp}/no-such-folder does not exist (输出目录不存在)"),
+    (("-o", "{tmp}"), "--output {tmp} is a directory (输出路径是目录)"),
+    (("-f", "csv", "-o", "{tmp}/out.xlsx"), "--format csv does not match --output {tmp}/out.xlsx"),
+    (("-o", "{tmp}/out.pdf"),
+     "--output {tmp}/out.pdf: cannot tell the format from '.pdf' (无法从文件后缀判断输出格式)"),
+    (("-o", "{tmp}/plan.yaml"), "--output {tmp}/plan.yaml: cannot tell the format"),
+    (("-f", "json", "-o", "{tmp}/plan.yaml"),
+     "--output {tmp}/plan.yaml is an input file; refusing to overwrite it"),
+    (("-f", "xlsx",), "--format xlsx writes a workbook: give --output FILE.xlsx"),
+])
+def test_a_bad_output_exits_2_before_anything_is_loaded(tmp_path: Path, plan: Path, extra: tuple[str, ...],
+                                                        expected: str) -> None:
+    """A bad --output (missing folder, a folder, a format the name contradicts or does not tell, an input file)
+    ends check with exit 2 before the plan and the reports are read: the reports table here does not exist, and
+    no word about it is printed."""
+    args = [a.format(tmp=tmp_path) for a in extra]
+    result = run("check", plan, "-r", tmp_path / "missing.csv", "--as-of", "2020-06-30", *args)
+    assert result.returncode == 2, result.stderr
+    assert expected.format(tmp=tmp_path) in result.stderr
+    assert "missing.csv" not in result.stderr and "Traceback" not in result.stderr
+
+
+def test_an_unnamed_format_is_fine_with_format(tmp_path: Path, plan: Path) -> None:
+    """An --output name without a known extension is written when --format says the format."""
+    reports = tmp_path / "reports.csv"
+    reports.write_text(REPORTS, encoding="utf-8")
+    output = tmp_path / "results.out"
+    result = run("check", plan, "-r", reports, "--as-of", "2020-06-30", "-f", "json", "-o", output)
+    assert result.returncode == 0, result.stderr
+    assert output.read_text(encoding="utf-8").startswith("{")
