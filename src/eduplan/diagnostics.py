@@ -56,6 +56,7 @@ class Code(enum.StrEnum):
     DUPLICATE_KEY = "duplicate-key"
     NUMBER_TOO_LARGE = "number-too-large"
     EXTRA_CELLS = "extra-cells"
+    FORMULA_WITHOUT_VALUE = "formula-without-value"
     # model references
     SELF_REFERENCE = "self-reference"
     MEMBERSHIP_CYCLE = "membership-cycle"

@@ -38,10 +38,11 @@ import attrs
 from eduplan.diagnostics import Code, DeadlineError, Diagnostic, Location, ModelError, QuantityError, Severity
 from eduplan.indicators import WHOLE_DIMENSIONS, Indicator, IndicatorKind
 from eduplan.io.errors import DEFAULT_MAX_TABLE_BYTES, Loaded, LoadError
-from eduplan.io.files import NOT_A_WORKBOOK_HINT, check_workbook, not_a_file, read_bytes
+from eduplan.io.files import check_workbook, not_a_file, read_bytes
 from eduplan.io.placeholders import is_placeholder, placeholder_warning
 from eduplan.io.screen import screen_reports
 from eduplan.io.source import parse_text
+from eduplan.io.workbook import sheet_rows
 from eduplan.model import Plan
 from eduplan.numerals import normalise, parse_number
 from eduplan.periods import Period, parse_day, parse_period
@@ -140,8 +141,8 @@ def _read_table(path: str | Path, *, max_bytes: int, sheet: str | None
     if suffix in (".xlsx", ".xlsm"):
         workbook = io.BytesIO(read_bytes(file, max_bytes))  # bounded, and a regular file
         check_workbook(workbook, name)  # no zip bombs
-        sheet_name, excel = _excel_rows(file, sheet, workbook)
-        return list(enumerate(excel, start=1)), (), sheet_name
+        sheet_name, excel, formulas = sheet_rows(workbook, name, sheet)  # formulas without a saved value
+        return excel, tuple(formulas), sheet_name
     if suffix == ".json":
         raise _fatal(name, Code.UNREADABLE_FILE, "a .json file holds records, not a table",
                      hint="save the table as .csv, .tsv or .xlsx (only reported values are read from .json: "
@@ -662,52 +663,6 @@ def csv_rows(text: str, suffix: str, file: str | None = None) -> tuple[list[tupl
     finally:
         csv.field_size_limit(previous)
     return rows, broken
-
-
-def _filled(row: Sequence[Any]) -> bool:
-    """Whether a row has a cell that is not empty."""
-    return any(cell is not None and str(cell).strip() for cell in row)
-
-
-def _excel_rows(file: Path, sheet: str | None, data: io.BytesIO) -> tuple[str, list[Sequence[Any]]]:
-    """The sheet's name and its rows; a number in a percent-formatted cell (Excel stores 92% as 0.92) becomes
-    the text ``92%``, so that it means what the person filling the sheet saw."""
-    try:
-        import openpyxl  # noqa: PLC0415 - an optional extra
-    except ImportError:
-        raise LoadError(f"{file}: reading .xlsx needs openpyxl: pip install eduplan[excel]") from None
-    try:
-        workbook = openpyxl.load_workbook(data, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many types for a damaged workbook
-        raise _fatal(str(file), Code.UNREADABLE_FILE, f"not a readable .xlsx workbook ({exc})",
-                     hint=NOT_A_WORKBOOK_HINT) from None
-    try:
-        if sheet is not None and sheet not in workbook.sheetnames:
-            raise _fatal(str(file), Code.UNREADABLE_FILE, f"no sheet {sheet!r}",
-                         hint="sheets: " + ", ".join(workbook.sheetnames))
-        worksheet = workbook[sheet] if sheet is not None else workbook.worksheets[0]
-        rows: list[Sequence[Any]] = [[_excel_value(cell) for cell in row] for row in worksheet.iter_rows()]
-        if sheet is None and len(workbook.sheetnames) > 1 and not any(_filled(row) for row in rows):
-            raise _fatal(str(file), Code.BAD_ROW, f"the first sheet {worksheet.title!r} is empty",
-                         hint="sheets: " + ", ".join(workbook.sheetnames) + "; name the one with the data with "
-                         "--sheet NAME (第一个工作表为空，请用 --sheet 指定数据所在的工作表)")
-        return worksheet.title, rows
-    finally:
-        workbook.close()
-
-
-
-def _excel_value(cell: Any) -> Any:
-    value = getattr(cell, "value", None)
-    if isinstance(value, int | float) and not isinstance(value, bool) and _percent_format(cell):
-        return format((to_decimal(value) * 100).normalize(), "f") + "%"
-    return value
-
-
-def _percent_format(cell: Any) -> bool:
-    """Whether a number format scales by 100 (``0.0%``); a quoted or escaped sign (``0.0"%"``) does not."""
-    fmt = re.sub(r'"[^"]*"|\\.', "", str(getattr(cell, "number_format", "") or ""))
-    return "%" in fmt
 
 
 @attrs.frozen

@@ -1,0 +1,196 @@
+"""The rows of an ``.xlsx`` sheet as the person filling it saw them (needs openpyxl: ``eduplan[excel]``).
+
+Two things a workbook stores differ from what its cells show, and both are read here:
+
+- a number in a percent-formatted cell: Excel stores 92 % as 0.92, so such a cell becomes the text ``92%``;
+- a formula: Excel saves the value it computed beside it, but a workbook written by a program (openpyxl,
+  a database export, a script filling the 填报表) holds only the formula, with no saved value. Read for its
+  values, such a cell looks empty, which would silently turn ``=B2/C2`` into "not reported". Instead each one
+  is a ``formula-without-value`` error at its sheet, row and column, naming the cell and the formula, and its
+  row is skipped (a formula in the header row makes the table unreadable). Formulas are only looked for when
+  the sheet has a cell that is present but holds no value (a formula without its value, or a formatted empty
+  cell) and its XML holds a formula element (a scan of the bytes), so an ordinary workbook is parsed once.
+
+The workbook is opened read-only and for its values (``data_only=True``), after `check_workbook` bounded it.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Sequence
+from typing import Any
+
+from eduplan.diagnostics import Code, Diagnostic, Location
+from eduplan.io.errors import LoadError
+from eduplan.io.files import NOT_A_WORKBOOK_HINT
+from eduplan.units import to_decimal
+
+__all__ = ["FORMULA_HINT", "sheet_rows"]
+
+FORMULA_HINT = ("open the file in Excel or WPS and save it, so that the formulas are computed and their values "
+                "saved (用 Excel/WPS 打开并保存，使公式算出数值); or copy the cells and paste them as values "
+                "(选择性粘贴为数值)")
+"""What to do about a formula without a saved value."""
+_SHOWN = 60
+"""How many characters of a formula a message quotes."""
+_FORMULA = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s/>]")
+"""The start of a formula element in a sheet's XML, with or without a namespace prefix."""
+_BLOCK = 1 << 20
+
+Rows = list[tuple[int, Sequence[Any]]]
+
+
+def sheet_rows(data: io.BytesIO, file: str, sheet: str | None) -> tuple[str, Rows, list[Diagnostic]]:
+    """The name of the sheet read (``sheet``, else the first), its numbered rows (from 1, as the spreadsheet
+    numbers them) without the rows holding a formula without a saved value, and an error for each such cell.
+
+    Raises:
+        LoadError: openpyxl is missing, the workbook is unreadable, ``sheet`` does not exist, the first sheet is
+            empty while others are not, or a header cell is a formula without a saved value.
+    """
+    openpyxl = _openpyxl(file)
+    workbook = _open(openpyxl, data, file, values=True)
+    try:
+        if sheet is not None and sheet not in workbook.sheetnames:
+            raise _fatal(file, f"no sheet {sheet!r}", hint="sheets: " + ", ".join(workbook.sheetnames))
+        worksheet = workbook[sheet] if sheet is not None else workbook.worksheets[0]
+        title, part = worksheet.title, getattr(worksheet, "_worksheet_path", None)
+        rows, blank = _rows(worksheet, openpyxl.cell.read_only.EmptyCell)
+        if sheet is None and len(workbook.sheetnames) > 1 and not any(_filled(row) for row in rows):
+            raise _fatal(file, f"the first sheet {title!r} is empty", Code.BAD_ROW,
+                         hint="sheets: " + ", ".join(workbook.sheetnames) + "; name the one with the data with "
+                         "--sheet NAME (第一个工作表为空，请用 --sheet 指定数据所在的工作表)")
+    finally:
+        workbook.close()
+    formulas = _formulas(openpyxl, data, file, title, blank) if blank and _has_formulas(data, part) else {}
+    return title, *_without_formulas(rows, formulas, file, title)
+
+
+def _openpyxl(file: str) -> Any:
+    try:
+        import openpyxl  # noqa: PLC0415 - an optional extra
+        import openpyxl.cell.read_only  # noqa: PLC0415
+    except ImportError:
+        raise LoadError(f"{file}: reading .xlsx needs openpyxl: pip install eduplan[excel]") from None
+    return openpyxl
+
+
+def _open(openpyxl: Any, data: io.BytesIO, file: str, *, values: bool) -> Any:
+    data.seek(0)
+    try:
+        return openpyxl.load_workbook(data, read_only=True, data_only=values)
+    except Exception as exc:  # openpyxl raises many types for a damaged workbook
+        raise _fatal(file, f"not a readable .xlsx workbook ({exc})", hint=NOT_A_WORKBOOK_HINT) from None
+
+
+def _rows(worksheet: Any, empty: type) -> tuple[list[list[Any]], list[tuple[int, int]]]:
+    """The sheet's values row by row, and where a cell is present but holds no value (row from 1, column
+    from 0): a formula without its saved value, or a formatted empty cell."""
+    rows: list[list[Any]] = []
+    blank: list[tuple[int, int]] = []
+    for number, row in enumerate(worksheet.iter_rows(), start=1):
+        values = [_excel_value(cell) for cell in row]
+        if None in values:  # the common case, a full row, costs one scan
+            blank += [(number, k) for k, (value, cell) in enumerate(zip(values, row, strict=True))
+                      if value is None and not isinstance(cell, empty)]
+        rows.append(values)
+    return rows, blank
+
+
+def _has_formulas(data: io.BytesIO, part: str | None) -> bool:
+    """Whether the sheet's XML part holds a formula element (``<f>``, ``<x:f t="shared" .../>``), scanned as bytes
+    in blocks (far cheaper than parsing it again); ``True`` when the part is not known."""
+    if part is None:
+        return True
+    try:
+        with zipfile.ZipFile(data) as archive, archive.open(part) as sheet:
+            tail = b""
+            while block := sheet.read(_BLOCK):
+                if _FORMULA.search(tail + block):
+                    return True
+                tail = block[-16:]
+    except (KeyError, OSError, zipfile.BadZipFile):
+        return True
+    return False
+
+
+def _formulas(openpyxl: Any, data: io.BytesIO, file: str, title: str, blank: list[tuple[int, int]]
+              ) -> dict[tuple[int, int], str]:
+    """The formulas of the ``blank`` cells that hold one, read from the workbook opened for its formulas (only
+    the rows from the first to the last such cell)."""
+    wanted = set(blank)
+    first, last = min(r for r, _ in blank), max(r for r, _ in blank)
+    workbook = _open(openpyxl, data, file, values=False)
+    found: dict[tuple[int, int], str] = {}
+    try:
+        rows = workbook[title].iter_rows(min_row=first, max_row=last)
+        for number, row in enumerate(rows, start=first):
+            for k, cell in enumerate(row):
+                if (number, k) in wanted and getattr(cell, "data_type", None) == "f":
+                    value = cell.value
+                    found[number, k] = str(getattr(value, "text", None) or value)
+    finally:
+        workbook.close()
+    return found
+
+
+def _without_formulas(rows: list[list[Any]], formulas: dict[tuple[int, int], str], file: str, title: str
+                      ) -> tuple[Rows, list[Diagnostic]]:
+    """The numbered rows without those holding a formula without a saved value, and an error for each such
+    cell; a comment row (``#`` first) is kept as it is, and a formula in the header row refuses the table."""
+    numbered: Rows = list(enumerate(rows, start=1))
+    if not formulas:
+        return numbered, []
+    by_row: dict[int, list[Diagnostic]] = {}
+    for (number, k), formula in sorted(formulas.items()):
+        if not _comment(rows[number - 1]):
+            by_row.setdefault(number, []).append(_formula_error(file, title, number, k, formula))
+    header = next((n for n, row in numbered if (_filled(row) or n in by_row) and not _comment(row)), None)
+    if header in by_row:
+        error = by_row[header][0]
+        raise LoadError(f"{file}: cannot read the table (a header cell is a formula without a saved value)",
+                        [error])
+    kept = [(n, row) for n, row in numbered if n not in by_row]
+    return kept, [d for n in sorted(by_row) for d in by_row[n]]
+
+
+def _formula_error(file: str, title: str, number: int, k: int, formula: str) -> Diagnostic:
+    from openpyxl.utils import get_column_letter  # noqa: PLC0415 - an optional extra
+
+    shown = formula if len(formula) <= _SHOWN else formula[:_SHOWN] + "..."
+    if not shown.startswith("="):
+        shown = "=" + shown
+    return Diagnostic(Code.FORMULA_WITHOUT_VALUE,
+                      f"cell {get_column_letter(k + 1)}{number}: the formula {shown} has no saved value (公式没有保存"
+                      "计算结果：文件由程序生成、未经 Excel 保存); it is not read as empty",
+                      Location(file, number, k + 1, None, None, None, title),
+                      hint=FORMULA_HINT + "; the row was skipped")
+
+
+def _fatal(file: str, message: str, code: Code = Code.UNREADABLE_FILE, hint: str | None = None) -> LoadError:
+    return LoadError(f"{file}: cannot read the reports table", [Diagnostic(code, message, Location(file=file),
+                                                                           hint=hint)])
+
+
+def _comment(row: Sequence[Any]) -> bool:
+    return bool(row) and isinstance(row[0], str) and row[0].lstrip().startswith("#")
+
+
+def _filled(row: Sequence[Any]) -> bool:
+    """Whether a row has a cell that is not empty."""
+    return any(cell is not None and str(cell).strip() for cell in row)
+
+
+def _excel_value(cell: Any) -> Any:
+    value = getattr(cell, "value", None)
+    if isinstance(value, int | float) and not isinstance(value, bool) and _percent_format(cell):
+        return format((to_decimal(value) * 100).normalize(), "f") + "%"
+    return value
+
+
+def _percent_format(cell: Any) -> bool:
+    """Whether a number format scales by 100 (``0.0%``); a quoted or escaped sign (``0.0"%"``) does not."""
+    fmt = re.sub(r'"[^"]*"|\\.', "", str(getattr(cell, "number_format", "") or ""))
+    return "%" in fmt
