@@ -122,7 +122,7 @@ def load_schools(path: str | Path, *, extra: Iterable[Quantity] = (), max_bytes:
     """
     rows, warnings = read_table(path, max_bytes=max_bytes, sheet=sheet)
     loaded = _read(rows, str(path), extra)
-    return Loaded(loaded.value, warnings + loaded.diagnostics)
+    return Loaded(loaded.value, (*warnings, *loaded.diagnostics))
 
 
 def schools_from_rows(rows: Iterable[Sequence[Any]], file: str | None = None, *, extra: Iterable[Quantity] = ()

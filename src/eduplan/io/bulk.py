@@ -17,13 +17,13 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import Any, cast
 
 import attrs
 import numpy as np
 
-from eduplan.diagnostics import Diagnostic
-from eduplan.indicators import Indicator
+from eduplan.diagnostics import Code, Diagnostic, Severity
+from eduplan.indicators import Indicator, IndicatorKind
 from eduplan.io import tables
 from eduplan.io.bulk_amounts import Amounts
 from eduplan.io.columns import _ARRAYS, NO_DAY
@@ -40,8 +40,10 @@ from eduplan.io.distinct import (
     remap,
     unique_codes,
 )
+from eduplan.io.row_diagnostics import RowDiagnostics, Unworded
 from eduplan.periods import Period, parse_day, parse_period
 from eduplan.reports import ReportedValue
+from eduplan.units import Amount
 
 ARRAYS = _ARRAYS
 _MAY_BE_ODD = ("indicator", "period", "date", "value", "final", "reported_on", "numerator", "denominator", "basis")
@@ -78,7 +80,7 @@ class Read:
     arrays: dict[str, Any]
     tables: dict[str, tuple[Any, ...]]
     made: list[tuple[int, ReportedValue]]
-    diagnostics: tuple[Diagnostic, ...]
+    diagnostics: RowDiagnostics
 
 
 class BulkReader:
@@ -102,7 +104,8 @@ class BulkReader:
         self.kept = {name: Kept(bool if name == "final" else np.int8 if name in _CODES else np.int32)
                      for name in ARRAYS}
         self.made: list[tuple[int, ReportedValue]] = []
-        self.diagnostics: list[Diagnostic] = []
+        self.diagnostics: list[tuple[int, Diagnostic]] = []
+        self.warned: list[tuple[Any, int, Any]] = []
 
     def add(self, batch: Batch) -> None:
         """Read one batch of rows (after every earlier row of the table): each column's cells coded at once,
@@ -119,7 +122,7 @@ class BulkReader:
             self._add_rows({name: c[part] for name, c in code.items()}, numbers[part],
                            functools.partial(_shifted, batch.rows_of, start), wrong)
         if not n and batch.wrong:
-            self._odd_rows(numbers, np.zeros(0, bool), batch.rows_of, batch.wrong, [])
+            self._odd_rows(numbers, np.zeros(0, bool), batch.rows_of, batch.wrong)
 
     def _add_rows(self, code: dict[str, Any], numbers: Any, rows_of: Callable[[Sequence[int]], list[Sequence[Any]]],
                   wrong: Sequence[tuple[int, Sequence[Any]]]) -> None:
@@ -137,8 +140,8 @@ class BulkReader:
         amount, amount_odd, flags = self.amounts.rows(code["indicator"], code["value"], code["unit"])
         odd |= amount_odd
         keep = ~odd
-        warned = self._warned(numbers, flags & keep[:, None], code["indicator"], code["value"], amount)
-        self._odd_rows(numbers, odd, rows_of, wrong, warned)
+        self._warned(numbers, flags & keep[:, None], code["indicator"], code["value"], amount)
+        self._odd_rows(numbers, odd, rows_of, wrong)
         self._keep(code, keep, {"day": days, "period_start": starts, "period_end": ends, "amount": amount,
                                 "line": numbers})
 
@@ -191,7 +194,19 @@ class BulkReader:
                 tables_["amounts"] = self.amounts.table()
                 array = array.astype(narrow(len(tables_["amounts"])), copy=False)
             arrays[name] = compact(array)
-        return Read(arrays, tables_, self.made, tuple(self.diagnostics))
+        return Read(arrays, tables_, self.made, RowDiagnostics(made=self.diagnostics, unworded=self._unworded()))
+
+    def _unworded(self) -> Unworded | None:
+        """The warnings kept as columns (`_warned`), in row order (a row's two kinds in the order found)."""
+        if not self.warned:
+            return None
+        lines = np.concatenate([w[0] for w in self.warned])
+        kind = np.concatenate([np.full(len(w[0]), w[1], np.int8) for w in self.warned])
+        keys = np.concatenate([w[2] for w in self.warned])
+        order = np.lexsort((kind, lines))
+        word = _Words(self.reader, self.columns["value"], self.width, self.cols["indicator"].values,
+                      self.cols["value"].texts, self.amounts.found)
+        return Unworded(lines[order], kind[order], keys[order], _KINDS, word)
 
     def _written(self, value: Any, unit: Any) -> Any:
         """Each row's code into the (value text, unit text) pairs as written."""
@@ -221,13 +236,11 @@ class BulkReader:
         return np.asarray(moved or [0], np.int32)[inverse]
 
     def _odd_rows(self, numbers: Any, odd: Any, rows_of: Callable[[Sequence[int]], list[Sequence[Any]]],
-                  wrong: Sequence[tuple[int, Sequence[Any]]], warned: list[tuple[int, list[Diagnostic]]]) -> None:
-        """The row reader's verdict on odd rows (and rows of the wrong width), in row order, with the warnings
-        of bulk rows (``warned``, by row number) in their places."""
+                  wrong: Sequence[tuple[int, Sequence[Any]]]) -> None:
+        """The row reader's verdict on odd rows (and rows of the wrong width), in row order."""
         at = odd.nonzero()[0].tolist()
         pending = sorted([*zip(numbers[at].tolist(), rows_of(at) if at else [], strict=True), *wrong],
                          key=lambda item: item[0])
-        by_row: list[tuple[int, list[Diagnostic]]] = []
         reader = self.reader
         for number, row in pending:  # the body of `eduplan.io.tables._read_rows`, for these rows
             cells = [tables._cell(c) for c in row]
@@ -235,41 +248,23 @@ class BulkReader:
                 continue
             extra = tables._extra_cells(cells, self.width, reader.where(number, self.width))
             if extra:
-                by_row.append((number, extra))
+                self.diagnostics += [(number, d) for d in extra]
                 continue
             value, found = reader.read(number, cells)
             if value is not None:
                 self.made.append((number, value))
-            by_row.append((number, found + reader.warnings))
-        if warned:
-            by_row = sorted([*by_row, *warned], key=lambda item: item[0])
-        self.diagnostics += [d for _, found in by_row for d in found]
+            self.diagnostics += [(number, d) for d in (*found, *reader.warnings)]
 
-    def _warned(self, numbers: Any, flags: Any, ind: Any, value: Any, amount: Any
-                ) -> list[tuple[int, list[Diagnostic]]]:
-        """The row reader's warnings on bulk rows whose amount it warns about (a likely fraction, a fractional
-        count), worded by its own checks with each row's indicator and line: ``flags`` has a column for each."""
-        rows = flags.any(axis=1).nonzero()[0]
-        if not len(rows):
-            return []
-        reader = self.reader
-        cells = [""] * self.width
-        found: list[tuple[int, list[Diagnostic]]] = []
-        indicators, texts, amounts = self.cols["indicator"].values, self.cols["value"].texts, self.amounts.found
-        at = self.columns["value"]
-        fraction_check, whole_check = reader._check_fraction, reader._check_whole
-        for number, i, v, a, fraction, whole in zip(
-                numbers[rows].tolist(), ind[rows].tolist(), value[rows].tolist(), amount[rows].tolist(),
-                flags[rows, 0].tolist(), flags[rows, 1].tolist(), strict=True):
-            cells[at] = texts[v]
-            reader.cells, reader.number, reader.warnings = cells, number, []
-            if fraction:
-                fraction_check(amounts[a], indicators[i])  # as `_amount` does, for a bare number
-            if whole:
-                whole_check(amounts[a], indicators[i])  # as `_value` does, after the value's problems
-            if reader.warnings:
-                found.append((number, reader.warnings))
-        return found
+    def _warned(self, numbers: Any, flags: Any, ind: Any, value: Any, amount: Any) -> None:
+        """Keep, as columns, the row reader's warnings on bulk rows whose amount it warns about: a likely fraction
+        (``flags`` column 0), a fractional count (column 1, for a count indicator); worded when read (`_Words`)."""
+        counts = self.cols["indicator"].table("count", lambda start: np.asarray(
+            [i is not None and i.kind is IndicatorKind.COUNT for i in self.cols["indicator"].values[start:]]
+            or [False], bool))
+        for kind in (0, 1):  # a row's likely fraction comes before its fractional count, as `_value` checks
+            rows = flags[:, kind] & (counts[ind] if kind else True)
+            if rows.any():
+                self.warned.append((numbers[rows], kind, np.stack([ind[rows], value[rows], amount[rows]], axis=1)))
 
     def _indicator(self, text: str) -> Indicator:
         found = self.by_key.get(text)
@@ -289,6 +284,33 @@ class BulkReader:
             raise Odd
         return text
 
+
+
+_KINDS = ((Code.LIKELY_FRACTION, Severity.WARNING), (Code.FRACTIONAL_COUNT, Severity.WARNING))
+"""The kinds of warnings kept as columns: the codes and severity `_Words` words them with."""
+
+
+@attrs.frozen
+class _Words:
+    """Words a warning kept as columns by the row reader's own check, as it words it on that row: the row's line,
+    its indicator, its value cell and its amount (codes into the tables given)."""
+
+    reader: Any
+    at: int
+    width: int
+    indicators: Sequence[Indicator | None]
+    texts: Sequence[str]
+    amounts: Sequence[Amount]
+
+    def __call__(self, kind: int, line: int, keys: tuple[int, ...]) -> Diagnostic:
+        indicator, value, amount = keys
+        reader, cells = self.reader, [""] * self.width
+        cells[self.at] = self.texts[value]
+        reader.cells, reader.number, reader.warnings = cells, line, []
+        check = reader._check_whole if kind else reader._check_fraction
+        check(self.amounts[amount], self.indicators[indicator])  # as `_amount` / `_value` do for a bare number
+        (found,) = reader.warnings
+        return cast(Diagnostic, found)
 
 
 def _codes(cells: DistinctCells, column: tuple[Sequence[Any], Any] | Coded) -> Any:

@@ -41,6 +41,7 @@ import attrs
 from eduplan.diagnostics import Diagnostic, Location
 from eduplan.io import screen, tables
 from eduplan.io.errors import DEFAULT_MAX_TABLE_BYTES, Loaded
+from eduplan.io.row_diagnostics import RowDiagnostics
 from eduplan.model import Plan
 from eduplan.periods import Period
 from eduplan.reports import ReportBasis, ReportedValue
@@ -142,16 +143,16 @@ def load_report_columns(path: str | Path, plan: Plan, *, max_bytes: int = DEFAUL
     """
     if Path(path).suffix.lower() == ".json":
         loaded = tables.load_reports(path, plan, max_bytes=max_bytes)
-        return Loaded(ReportColumns.of(loaded.value), loaded.diagnostics)
+        return Loaded(ReportColumns.of(loaded.value), RowDiagnostics.of(loaded.diagnostics))
     fast = _arrow(Path(path), plan, max_bytes)
     if fast is not None:
         return Loaded(*fast)
     rows, warnings, sheet_name = tables._read_table(path, max_bytes=max_bytes, sheet=sheet)
     columns, diagnostics = _read(rows, plan, str(path), sheet_name)
-    return Loaded(columns, warnings + diagnostics)
+    return Loaded(columns, diagnostics.around(warnings, ()))
 
 
-def _arrow(path: Path, plan: Plan, max_bytes: int) -> tuple[ReportColumns, tuple[Diagnostic, ...]] | None:
+def _arrow(path: Path, plan: Plan, max_bytes: int) -> tuple[ReportColumns, RowDiagnostics] | None:
     """A CSV/TSV file streamed through pyarrow (`eduplan.io.csv_stream`) when it splits the file as the csv
     module would, every row as wide as the header; ``None`` otherwise (the csv module reads it, and words any
     refusal). Only the kept rows' codes stay in memory, not the text."""
@@ -166,7 +167,7 @@ def _arrow(path: Path, plan: Plan, max_bytes: int) -> tuple[ReportColumns, tuple
         csv_stream.release()
 
 
-def _read_table(table: Any, plan: Plan, file: str) -> tuple[ReportColumns, tuple[Diagnostic, ...]] | None:
+def _read_table(table: Any, plan: Plan, file: str) -> tuple[ReportColumns, RowDiagnostics] | None:
     """The rows of a table streamed by `eduplan.io.csv_stream`, read in bulk one batch at a time."""
     from eduplan.io.bulk import BulkReader  # noqa: PLC0415 (numpy: an optional extra)
 
@@ -203,11 +204,11 @@ def columns_from_mapping(data: Mapping[str, Sequence[Any]], plan: Plan, name: st
 
 
 def _read(rows: list[tuple[int, Sequence[Any]]], plan: Plan, file: str | None, sheet: str | None
-          ) -> tuple[ReportColumns, tuple[Diagnostic, ...]]:
+          ) -> tuple[ReportColumns, RowDiagnostics]:
     body = [(n, r) for n, r in rows if not tables._comment(r)]
     if not body:
         loaded = tables._read_rows(rows, plan, file, sheet=sheet)  # raises the empty-table error
-        return ReportColumns.of(loaded.value), loaded.diagnostics
+        return ReportColumns.of(loaded.value), RowDiagnostics.of(loaded.diagnostics)
     header_line, header = body[0]
     texts = [tables._cell_text(h) for h in header]
     columns, warnings = tables._columns(texts, file, header_line)
@@ -215,7 +216,7 @@ def _read(rows: list[tuple[int, Sequence[Any]]], plan: Plan, file: str | None, s
     width = max((i + 1 for i, t in enumerate(texts) if t), default=0)
     if template or not set(columns) <= _FAST or width != len(header):
         loaded = tables._read_rows(rows, plan, file, sheet=sheet)
-        return ReportColumns.of(loaded.value), loaded.diagnostics
+        return ReportColumns.of(loaded.value), RowDiagnostics.of(loaded.diagnostics)
     from eduplan.io.bulk import Batch, BulkReader, encode  # noqa: PLC0415 (numpy: an optional extra)
 
     fit = [(n, r) for n, r in body[1:] if len(r) == width]
@@ -228,8 +229,8 @@ def _read(rows: list[tuple[int, Sequence[Any]]], plan: Plan, file: str | None, s
     return _screen(read, plan, diagnostics)
 
 
-def _screen(columns: ReportColumns, plan: Plan, diagnostics: tuple[Diagnostic, ...]
-            ) -> tuple[ReportColumns, tuple[Diagnostic, ...]]:
+def _screen(columns: ReportColumns, plan: Plan, diagnostics: RowDiagnostics
+            ) -> tuple[ReportColumns, RowDiagnostics]:
     """`eduplan.io.screen.screen_reports` on the rows it would flag (a date far outside the plan, a unit the plan
     does not name), found in bulk: those rows are made and screened by it, the others pass untouched."""
     import numpy as np  # noqa: PLC0415
@@ -245,7 +246,7 @@ def _screen(columns: ReportColumns, plan: Plan, diagnostics: tuple[Diagnostic, .
     kept, problems = screen.screen_reports([columns.report(int(i)) for i in flagged], plan)
     kept_ids = {id(r) for r in kept}
     drop = [int(i) for i in flagged if id(columns.report(int(i))) not in kept_ids]
-    return _without(columns, drop), (*diagnostics, *problems)
+    return _without(columns, drop), diagnostics.around((), problems)
 
 
 def _without(columns: ReportColumns, rows: list[int]) -> ReportColumns:
@@ -324,14 +325,14 @@ def take(columns: ReportColumns, rows: Any) -> ReportColumns:
 
 
 def _build(read: Any, warnings: Sequence[Diagnostic], file: str | None, sheet: str | None
-           ) -> tuple[ReportColumns, tuple[Diagnostic, ...]]:
+           ) -> tuple[ReportColumns, RowDiagnostics]:
     """`ReportColumns` of what a `eduplan.io.bulk.BulkReader` read, the row reader's rows merged in row order."""
     arrays, tables_ = read.arrays, dict(read.tables)
     if read.made:
         _merge(arrays, tables_, read.made)
     objects = arrays.pop("objects", {})
     columns = ReportColumns(**arrays, **tables_, objects=objects, location=_Where(file, sheet))
-    return columns, (*warnings, *read.diagnostics)
+    return columns, read.diagnostics.around(warnings, ())
 
 
 def _merge(arrays: dict[str, Any], tables_: dict[str, tuple[Any, ...]], made: list[tuple[int, ReportedValue]]

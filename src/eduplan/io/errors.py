@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Generic, NamedTuple, TypeVar
 
 from eduplan.diagnostics import Diagnostic, EduplanError, Severity
@@ -35,7 +36,7 @@ class Loaded(NamedTuple, Generic[T]):
     """
 
     value: T
-    diagnostics: tuple[Diagnostic, ...] = ()
+    diagnostics: Sequence[Diagnostic] = ()
 
     @property
     def errors(self) -> tuple[Diagnostic, ...]:

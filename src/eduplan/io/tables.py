@@ -102,7 +102,7 @@ def load_reports(path: str | Path, plan: Plan, *, max_bytes: int = DEFAULT_MAX_T
         return reports_from_records(_json_records(path, max_bytes), plan, str(path))
     rows, warnings, sheet_name = _read_table(path, max_bytes=max_bytes, sheet=sheet)
     loaded = _read_rows(rows, plan, str(path), sheet=sheet_name)
-    return Loaded(loaded.value, warnings + loaded.diagnostics)
+    return Loaded(loaded.value, (*warnings, *loaded.diagnostics))
 
 
 def _json_records(path: str | Path, max_bytes: int) -> list[Any]:

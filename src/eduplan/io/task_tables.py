@@ -67,7 +67,7 @@ def load_task_reports(path: str | Path, plan: Plan, *, max_bytes: int = DEFAULT_
     """
     rows, warnings = read_table(path, max_bytes=max_bytes, sheet=sheet)
     loaded = _read(rows, plan, str(path))
-    return Loaded(loaded.value, warnings + loaded.diagnostics)
+    return Loaded(loaded.value, (*warnings, *loaded.diagnostics))
 
 
 def task_reports_from_rows(rows: Iterable[Sequence[Any]], plan: Plan, file: str | None = None
