@@ -107,7 +107,10 @@ def _fine(sentence: str, year: int | None = 2025) -> list[tuple[str, str, bool]]
     [
         ("2025年12月底前完成平台建设", [("2025年12月底前", "2025-12-31", True)]),
         ("2026年6月底前,参与率达90%", [("2026年6月底前", "2026-06-30", True)]),
-        ("2025年9月前完成移交", [("2025年9月前", "2025-09-30", True)]),  # 9月前: by the end of September
+        ("2025年9月前完成移交", [("2025年9月前", "2025-08-31", True)]),  # 9月前: before September begins
+        ("9月以前建成平台", [("9月以前", "2025-08-31", True)]),
+        ("2026年1月前完成", [("2026年1月前", "2025-12-31", True)]),  # before January: the year before's end
+        ("2025年9月底前完成移交", [("2025年9月底前", "2025-09-30", True)]),  # 底前: by the end of September
         ("到2026年6月,建成平台", [("到2026年6月", "2026-06-30", True)]),
         ("2026年6月30日前完成", [("2026年6月30日前", "2026-06-30", True)]),
         ("2025年上半年完成", [("2025年上半年", "2025-06-30", True)]),
@@ -263,3 +266,15 @@ def test_notices_and_a_month_later_in_the_sentence(text: str, deadlines: list[st
     """关于开展…的通知 (not 关于印发/转发) is the title; a month cue later in the target's own sentence dates it (one
     action: 抽查…,5月底前完成实地督查)."""
     assert [t.deadline and t.deadline.isoformat() for t in extract_targets(text)] == deadlines
+
+
+@pytest.mark.parametrize(
+    ("cell", "date"),
+    [("2026年9月前", "2026-08-31"), ("2026年9月以前", "2026-08-31"), ("2026年1月前", "2025-12-31"),
+     ("2026年9月底前", "2026-09-30"), ("2026年9月", "2026-09-30"), ("2026.9", "2026-09-30")],
+)
+def test_a_month_with_qian_in_a_table_cell_is_before_that_month(cell: str, date: str) -> None:
+    """A 完成时限 cell ``2026年9月前`` is before September begins (31 August), as the same words in a sentence are;
+    ``9月底前`` and a bare month are by the month's end."""
+    assert cell_deadline(cell) == dt.date.fromisoformat(date)
+

@@ -52,7 +52,8 @@ _FIVE_YEAR = re.compile(r"十([一二三四五六七八九]?)五(?:规划|计划
 # “十四五”期间新改扩建幼儿园200所: the end of the named five-year plan is the deadline.
 _PLAN_PERIOD_CUE = re.compile(r"[“\"]?十[一二三四五六七八九]?五[”\"]?(?:期间|末期?|时期)")
 EARLIEST_YEAR, LATEST_YEAR = 1949, 2100
-# Cues finer than a year: a month or a day with 底前/前 (2025年12月底前, 2025年9月前, 2026年6月30日前, 到2026年6月),
+# Cues finer than a year: a month or a day with 底前/前 (2025年12月底前, 2025年9月前: before September begins, 31 August;
+# 2026年6月30日前, 到2026年6月),
 # a half or quarter (上半年, 2025年第三季度), the edge of a term or a holiday (秋季学期开学前: the end of August;
 # 寒假前), the year's end without its year (年底前, 年内, 全年), the school year's end (学年末). Without a year they
 # take the year of their context (``year_at``). 每年3月底前 is a recurring date, not a deadline.
@@ -79,6 +80,8 @@ _TERM_EDGES = {"秋季学期开学": (9, 8, 31), "秋季开学": (9, 8, 31), "�
 _HALF_MONTHS = {"上半年": 6, "下半年": 12, "一季度": 3, "二季度": 6, "三季度": 9, "四季度": 12}
 # 整改时限:2025年8月底前 on a line of its own, under the item it dates (lexicon [deadline-label]).
 DEADLINE_LABEL = re.compile(rf"^\s*(?:{alternation(lexicon().deadline_labels)})\s*[:：]")
+# A whole cell that is a month before which something is done (2026年9月前, 2026年9月以前): no 底/末.
+_BEFORE_MONTH = re.compile(r"^(?P<year>\d{4})\s*年\s*(?P<month>1[0-2]|0?[1-9])\s*月份?(?:前|以前|之前)$")
 _RECURRING_DATE = re.compile(r"每(?:一|个)?(?:年|学年|学期|季度|月)度?$")
 
 
@@ -228,7 +231,7 @@ def fine_cues(sentence: str, base: int, year_at: YearAt | None = None) -> Iterat
 
     >>> [(c.text, c.date.isoformat()) for c in fine_cues("2025年9月前完成3所,年底前完成,每年3月底前自评", 0,
     ...                                                  lambda offset, month: 2025)]
-    [('2025年9月前', '2025-09-30'), ('年底前', '2025-12-31')]
+    [('2025年9月前', '2025-08-31'), ('年底前', '2025-12-31')]
     """
     for pattern, form in _FINE_CUES:
         for match in pattern.finditer(sentence):
@@ -269,6 +272,8 @@ def _fine_date(match: re.Match[str], form: str, year: int) -> dt.date | None:
         text = f"{year}年{match['half'].removeprefix('第')}"
     else:
         suffix = (match.groupdict().get("suffix") or "").replace("以前", "前").replace("之前", "前")
+        if suffix == "前":  # 9月前: before September begins
+            return month_begins(year, int(match["month"])) - dt.timedelta(days=1)
         text = f"{year}年{match['month']}月{suffix}"
     try:
         deadline = parse_deadline(text)
@@ -303,12 +308,25 @@ def deadline_before(cues: tuple[YearCue, ...], offset: int) -> YearCue | None:
     return chosen
 
 
-def cell_deadline(text: str) -> dt.date | None:
-    """A task table's 完成时限 cell (``2017.10``, ``2017底前``, ``2018年底``); ``None`` for 长期.
+def month_begins(year: int, month: int) -> dt.date:
+    """The first day of a month.
 
-    >>> cell_deadline("2017.10"), cell_deadline("长期")
-    (datetime.date(2017, 10, 31), None)
+    >>> month_begins(2026, 9), month_begins(2026, 1) - dt.timedelta(days=1)
+    (datetime.date(2026, 9, 1), datetime.date(2025, 12, 31))
     """
+    return dt.date(year, month, 1)
+
+
+def cell_deadline(text: str) -> dt.date | None:
+    """A task table's 完成时限 cell (``2017.10``, ``2017底前``, ``2018年底``); ``None`` for 长期. A month with 前 and
+    no 底/末 (``2026年9月前``) is before that month begins: the last day of the month before.
+
+    >>> cell_deadline("2017.10"), cell_deadline("长期"), cell_deadline("2026年9月前")
+    (datetime.date(2017, 10, 31), None, datetime.date(2026, 8, 31))
+    """
+    before = _BEFORE_MONTH.match(text.strip())
+    if before is not None:
+        return month_begins(int(before["year"]), int(before["month"])) - dt.timedelta(days=1)
     try:
         deadline = parse_deadline(text)
     except DeadlineError:
