@@ -55,6 +55,9 @@ from eduplan.targets import Comparator
 LEX = lexicon()
 
 COVERAGE_WORD = re.compile(r"(?<![健完齐周安保成])全覆盖")
+# A clause that is only 实现全覆盖 (nothing named as covered): after a target of 100% it says that target again.
+BARE_COVERAGE = re.compile(rf"^(?:{alternation(LEX.hedges)}|基本|逐步)?(?:实现|达到|做到)?全覆盖[。!]?$")
+HUNDRED = Decimal(100)
 COVER_ALL = re.compile(r"覆盖(?:所有|全部)")
 # 全部达到省定办学标准, 全部中小学达到标准化建设要求: reaching a printed standard is a completion state (lexicon
 # [standard-reached]), as the words of [completion] are.
@@ -200,6 +203,7 @@ def _sentence_targets(doc: Document, sentence: Span, quantities: list[Quantity])
     hedged = False
     shared = _Shared()
     context = ""
+    hundred = False  # whether the clause before holds a target of 100%
     for clause in doc.clauses(sentence):
         inside = [q for q in quantities if clause.start <= q.span.start < clause.end]
         shared.subject = subject_scope(doc.text(clause)) or shared.subject
@@ -210,11 +214,12 @@ def _sentence_targets(doc: Document, sentence: Span, quantities: list[Quantity])
         yield from (attrs.evolve(r, indicator=name) for r, name in zip(readings, names, strict=True))
         if clause.start == sentence.start and not readings:
             context = doc.text(clause)  # a topic opening the sentence: 校际差异系数,小学均…0.50,初中均…0.45
-        if not inside:
-            yield from _coverage_targets(doc, clause, hedged)
+        if not inside and not (hundred and BARE_COVERAGE.match(doc.text(clause))):
+            yield from _coverage_targets(doc, clause, hedged)  # 配备率达到100%,实现全覆盖: one target, said twice
             if doc.folded[clause.end : clause.end + 1] == ":" and FREQUENCY_RE.search(doc.text(clause)):
                 shared.lead = doc.text(clause)  # 每年组织开展:艺术展演1次、运动会1次: the list shares 每年
         hedged = hedged or hedges_rest_of_sentence(doc.text(clause))
+        hundred = any(r.quantity.unit == "percent" and r.quantity.value == HUNDRED for r in readings)
 
 
 def _numeric_targets(
