@@ -34,3 +34,36 @@ def test_a_bare_full_coverage_after_a_hundred_percent_restates_it(text: str,
     """A clause that is only 实现全覆盖 (nothing named as covered) right after a target of 100% in its sentence
     restates that target and is no second record; elsewhere it is a coverage target (ruling 2)."""
     assert _readings(text) == readings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "被督导单位应在收到督导意见书后30个工作日内报送整改方案。",  # a time limit, as 限期3个月内
+        "督导报告应在整改期限届满后30日内向社会公布。",
+        "发现问题的学校须在15天内完成整改。",
+        "同一问题连续2次被督导指出仍未整改到位的，约谈相关负责人。",  # a condition: the clause ends in 的
+        "连续两年低于80%的，予以通报批评。",
+        "对整改完成率低于80%的市、县，约谈其政府主要负责人。",  # the units below a threshold, not a target
+        "自评得分不足60%的学校，暂缓申报。",
+    ],
+)
+def test_time_limits_and_conditions_are_no_targets(text: str) -> None:
+    """A time limit in days (N个工作日内, N日内, N天内) and a condition (a clause ending in 的 before a consequence;
+    a shortfall word, 低于/不足/未达到, then a number and 的: the units below a threshold) are no targets."""
+    assert _readings(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "readings"),
+    [
+        ("每年对不少于30%的县(市、区)开展整改复查。", [("每年对不少于30%", ">=", "30")]),
+        ("对不低于60%的学校开展抽查。", [("对不低于60%的学校开展抽查", ">=", "60")]),
+        ("确保达到85%以上的学校通过验收。", [("确保达到85%以上", ">=", "85")]),
+        ("完成C级危房加固改造120栋，新建教学楼3幢。",
+         [("完成C级危房加固改造120栋", "==", "120"), ("新建教学楼3幢", "==", "3")]),
+    ],
+)
+def test_shares_of_units_and_buildings_are_targets(text: str, readings: list[tuple[str, str, str]]) -> None:
+    """A floor on a share of units (不少于30%的县) stays a target; 栋 and 幢 count buildings."""
+    assert _readings(text) == readings

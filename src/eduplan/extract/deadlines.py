@@ -52,8 +52,8 @@ _FIVE_YEAR = re.compile(r"十([一二三四五六七八九]?)五(?:规划|计划
 # “十四五”期间新改扩建幼儿园200所: the end of the named five-year plan is the deadline.
 _PLAN_PERIOD_CUE = re.compile(r"[“\"]?十[一二三四五六七八九]?五[”\"]?(?:期间|末期?|时期)")
 EARLIEST_YEAR, LATEST_YEAR = 1949, 2100
-# Cues finer than a year: a month or a day with 底前/前 (2025年12月底前, 2025年9月前: before September begins, 31 August;
-# 2026年6月30日前, 到2026年6月),
+# Cues finer than a year: a month or a day with 底前/前 (2025年12月底前, 2026年6月30日前, 到2026年6月; 2025年9月前 is
+# before September begins, 31 August),
 # a half or quarter (上半年, 2025年第三季度), the edge of a term or a holiday (秋季学期开学前: the end of August;
 # 寒假前), the year's end without its year (年底前, 年内, 全年), the school year's end (学年末). Without a year they
 # take the year of their context (``year_at``). 每年3月底前 is a recurring date, not a deadline.

@@ -106,6 +106,12 @@ LISTED_AFTER = re.compile(r"\s*(?:、|和|及|与|\((?:相当于|约|即|折合|
 PART_OF_PREVIOUS = re.compile(r"\s*其中")
 LIST_JOINER = re.compile(r"\s*(?:和|及|与)\s*")
 LIST_SIZE = re.compile(r"(?:等|条)$")
+# 30个工作日内, 30日内, 15天内: a time limit after an event, not a quantity to reach (as 限期3个月内).
+TIME_LIMIT_AFTER = re.compile(r"^\s*(?:个)?(?:工作日|自然日|日|天)(?:内|之内|以内)")
+# A clause ending in 的 before its consequence (连续2次被督导指出仍未整改到位的,约谈…; 低于80%的,予以通报): a condition.
+CONDITION_END = re.compile(r"的[。;]?$")
+# A shortfall word, the number, then 的 (低于80%的市、县, 不足60%的学校): a category of units, not a target.
+SHORTFALL_BEFORE = re.compile(r"(?:(?<!不)低于|(?<!不)少于|不足|未达到|未达|不满)$")
 NOUN_AFTER = re.compile(r"^[^,;:。、\d]{1,20}?(?=[,;:。、]|的|$)")
 MAX_VERB_ONLY = 4
 
@@ -321,8 +327,12 @@ def _describes(quantity: Quantity, before: str, after: str, later: list[Quantity
     trimmed = before.rstrip()
     if DENOMINATOR.search(trimmed) or LIST_SIZE.search(trimmed) or BASELINE_IN_BRACKETS.search(trimmed):
         return True
-    if quantity.unit == "month" and after.startswith(("内", "之内")):
-        return True  # 限期3个月内完成整改: a time limit, not a duration to reach
+    if quantity.unit in ("month", "day") and after.startswith(("内", "之内", "以内")):
+        return True  # 限期3个月内完成整改, 15天内: a time limit, not a duration to reach
+    if TIME_LIMIT_AFTER.match(after) or CONDITION_END.search(after):
+        return True  # 30个工作日内报送; 连续2次…仍未整改到位的,约谈: a time limit, a condition
+    if SHORTFALL_BEFORE.search(trimmed) and after.startswith("的"):
+        return True  # 对整改完成率低于80%的市、县: the units below a threshold
     if quantity.unit != "count":
         return False
     if after.startswith("的") and later:
