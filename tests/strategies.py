@@ -436,3 +436,93 @@ def attrs_evolve_id(target: Any, new_id: str) -> Any:
     import attrs  # noqa: PLC0415
 
     return attrs.evolve(target, id=new_id)
+
+
+# --- roll-ups to the jurisdiction, for comparing the batch on columns with one by one -----------------------
+
+ROLLUP_UNITS = ("甲区", "乙区", "丙区", "丁区", "市直")
+_ROLLUP_DAYS = ("2021-03-31", "2021-06-30", "2021-12-31", "2022-03-31", "2022-06-30", "2022-12-31", "2023-06-30")
+
+
+def _rollup_indicators() -> dict[str, Any]:
+    """One indicator per way of combining units: sums (a count, money), the least, the most, weighted, none."""
+    from eduplan import Aggregation, Direction, Indicator, IndicatorKind  # noqa: PLC0415
+
+    return {
+        "n": Indicator("n", "新增学校", IndicatorKind.COUNT, "所"),
+        "m": Indicator("m", "经费投入", IndicatorKind.MONEY, "万元"),
+        "low": Indicator("low", "达标率", IndicatorKind.PERCENTAGE, "%", share=True, aggregation=Aggregation.MIN),
+        "high": Indicator("high", "生师比", IndicatorKind.COEFFICIENT, "", aggregation=Aggregation.MAX,
+                          direction=Direction.DOWN),
+        "w": Indicator("w", "入园率", IndicatorKind.PERCENTAGE, "%", numerator="在园幼儿数", denominator="适龄儿童数"),
+        "none": Indicator("none", "巩固率", IndicatorKind.PERCENTAGE, "%", share=True),
+    }
+
+
+def _rollup_targets(draw: st.DrawFn, found: dict[str, Any], group: Any) -> list[Any]:
+    """Jurisdiction targets on every indicator (levels, sums, yearly windows), and now and then a per-unit one."""
+    from eduplan import Accumulation, Amount, Comparator, Frequency, Scope, ScopeKind, Target  # noqa: PLC0415
+    from eduplan import parse_deadline as deadline  # noqa: PLC0415
+
+    by = deadline(draw(st.sampled_from(["到2022年", "到2023年", "2021年底前"])))
+    made = []
+    for key, indicator in found.items():
+        cumulative = key in ("n", "m") and draw(st.booleans())
+        value = Amount(draw(st.integers(1, 99)), indicator.unit)
+        made.append(Target(f"t-{key}", indicator, Comparator.AT_LEAST if key != "high" else Comparator.AT_MOST, value,
+                           deadline=by, accumulation=Accumulation.CUMULATIVE if cumulative else Accumulation.LEVEL,
+                           recurrence=Frequency.YEARLY if draw(st.booleans()) else None))
+        if group is not None and draw(st.integers(0, 3)) == 0:
+            made.append(Target(f"t-{key}-each", indicator, Comparator.AT_LEAST, value, deadline=by,
+                               scope=Scope(ScopeKind.EACH_UNIT, group)))
+    return draw(st.permutations(made))
+
+
+def _rollup_report(draw: st.DrawFn, indicator: Any) -> Any:
+    """One unit's (or the jurisdiction's) report: a value of a few decimal places, now and then in another unit,
+    with parts for a weighted rate, and now and then a period or a running total."""
+    import datetime as dt  # noqa: PLC0415
+
+    from eduplan import ReportedValue  # noqa: PLC0415
+    from eduplan.periods import Period  # noqa: PLC0415
+    from eduplan.reports import ReportBasis  # noqa: PLC0415
+
+    places = draw(st.sampled_from((0, 0, 1, 2, 3)))
+    number = Decimal(draw(st.integers(0, 10_000))).scaleb(-places)
+    unit, numerator, denominator = indicator.unit, None, None
+    if indicator.unit == "%":
+        number = Decimal(draw(st.integers(50, 100))).scaleb(0) + Decimal(draw(st.integers(0, 9))).scaleb(-1)
+        if indicator.id == "w" and draw(st.integers(0, 4)):
+            denominator = Decimal(draw(st.integers(1, 50))) * 100
+            numerator = denominator * number / 100
+    elif indicator.unit == "万元" and draw(st.integers(0, 3)) == 0:
+        number, unit = number.scaleb(4), "元"
+    day = dt.date.fromisoformat(draw(st.sampled_from(_ROLLUP_DAYS)))
+    odd = draw(st.integers(0, 12)) if indicator.unit in ("所", "万元") else 9
+    period = Period(dt.date(day.year, 1, 1), day) if odd == 0 else None
+    basis = ReportBasis.RUNNING_TOTAL if odd == 1 else ReportBasis.UNSTATED
+    org = draw(st.sampled_from((None, *ROLLUP_UNITS, *ROLLUP_UNITS[:3])))
+    return ReportedValue(indicator.id, Amount(number, unit), day, period, org, basis=basis, numerator=numerator,
+                         denominator=denominator, final=draw(st.booleans()))
+
+
+@st.composite
+def rollup_province(draw: st.DrawFn) -> Any:
+    """A plan judged mostly for the jurisdiction, rolled up from its units: declared members (some of the units,
+    a name listed twice, or none declared), every way of combining; reports from members, from units outside
+    them (丁区, 市直) and from the jurisdiction itself; an as-of date and a policy with or without partial
+    roll-ups."""
+    import datetime as dt  # noqa: PLC0415
+
+    from eduplan import Organisation, OrganisationKind, Plan, Policy, Section, Task  # noqa: PLC0415
+
+    members = draw(st.lists(st.sampled_from(ROLLUP_UNITS[:4]), max_size=5))
+    group = Organisation("各区", OrganisationKind.GROUP, tuple(Organisation(u) for u in members)) if members else None
+    found = _rollup_indicators()
+    made = _rollup_targets(draw, found, group)
+    plan = Plan("p", "某市规划", "2021-2023年", organisations=() if group is None else (group,),
+                sections=(Section("s", tasks=(Task("1", targets=tuple(made)),)),))
+    reports = [_rollup_report(draw, found[draw(st.sampled_from(tuple(found)))])
+               for _ in range(draw(st.integers(0, 40)))]
+    as_of = dt.date.fromisoformat(draw(st.sampled_from(("2021-06-30", "2021-12-31", "2022-06-30", "2024-01-01"))))
+    return plan, reports, as_of, Policy(partial_rollups=draw(st.booleans()))

@@ -123,6 +123,10 @@ class Rollups:
 Find = Callable[[Indicator, Question], Actual]
 """How a stage asks for a value: `Actuals.answer`."""
 
+RollUp = Callable[[ReportIndex, Rollups, Sequence[tuple[Indicator, Question]]], Sequence[Actual | None]]
+"""Many roll-ups at once: for each (indicator, question), what `rolled_up` gives, or ``None`` to leave it to
+`rolled_up` (`eduplan.evaluation.rollup_batch.rolled_up_all`)."""
+
 
 def own_actual(prepared: ReportIndex, question: Question) -> Actual:
     """The value from the reports of ``question.unit`` itself (``None``: the jurisdiction's own)."""
@@ -158,15 +162,27 @@ def _value(prepared: ReportIndex, indicator_id: str, unit: str | None, start: dt
 def actual_of(prepared: ReportIndex, indicator: Indicator, question: Question, find: Find) -> Actual:
     """The value that counts: a unit's own; for the jurisdiction, its own reports up to its latest, then its
     units' reports after that, rolled up (``find`` rolls them up: `rolled_up`, kept by `Actuals`)."""
+    own, later = split(prepared, question)
+    return own if later is None else with_rollup(question, own, find(indicator, later))
+
+
+def split(prepared: ReportIndex, question: Question) -> tuple[Actual, Question | None]:
+    """The first half of `actual_of`: the value from ``question.unit``'s own reports, and for the jurisdiction
+    (when units reported the indicator) the question its units' roll-up answers: from the day after its own
+    latest report (``None``: nothing to roll up)."""
     own = own_actual(prepared, question)
     if question.unit is not None or not prepared.organisations(question.indicator_id):
-        return own
+        return own, None
     last = latest_date(own.evidence)
     after = question.start if last is None else max(question.start, last + _ONE_DAY)
-    later = find(indicator, question._replace(start=after, since=question.since if last is None else after))
+    return own, question._replace(start=after, since=question.since if last is None else after)
+
+
+def with_rollup(question: Question, own: Actual, later: Actual) -> Actual:
+    """The second half of `actual_of`: the jurisdiction's own value and its units' roll-up after it, as one."""
     if later.value is None:
         chosen = own if own.value is not None or later.note is None else later
-        return attrs.evolve(chosen, diagnostics=later.diagnostics) if later.diagnostics else chosen
+        return attrs.evolve(chosen, diagnostics=later.diagnostics) if later.diagnostics and chosen is own else chosen
     if question.cumulative and own.value is not None:
         return Actual(own.value + later.value, join((own.evidence, later.evidence)), diagnostics=later.diagnostics,
                       missing=later.missing)
@@ -178,12 +194,26 @@ def rolled_up(prepared: ReportIndex, rollups: Rollups, indicator: Indicator, que
     reporters = prepared.organisations(indicator.id)
     declared = rollups.members.get(indicator.id, ())
     summed, outside = rollups.members_of(declared, reporters)
-    strays = _undeclared(prepared, indicator, outside, len(declared)) if outside else ()
+    strays = undeclared(prepared, indicator, outside, len(declared)) if outside else ()
     q = question
     found = prepared.unit_values(q.indicator_id, summed, q.start, q.cutoff, q.cumulative, q.since)
-    if not found.units:
+    return covered(rollups, indicator, (declared, reporters, strays), found.units, found.evidence, q.cumulative,
+                   lambda: found.values)
+
+
+Members = tuple[tuple[str, ...], tuple[str, ...], tuple[Diagnostic, ...]]
+"""What every roll-up of one indicator shares: its declared members, the units that reported it, and the
+``undeclared-reporter`` warnings of the reporters left out."""
+
+
+def covered(rollups: Rollups, indicator: Indicator, members: Members, reported: tuple[str, ...],
+            evidence: Sequence[ReportedValue], cumulative: bool, values: Callable[[], Sequence[Decimal]]) -> Actual:
+    """The roll-up of the units that have a value (``reported``, with the reports behind them and their
+    ``values``, asked only when they are combined), checked for coverage: the rules `rolled_up` applies,
+    shared with the batch on columns (`eduplan.evaluation.rollup_batch`)."""
+    declared, reporters, strays = members
+    if not reported:
         return NOTHING if not strays else Actual(None, diagnostics=strays)
-    reported, values, evidence = found
     # Without declared members, the units that reported the indicator at all are the ones expected.
     expected = declared or reporters
     missing = rollups.missing(expected, reported)
@@ -193,12 +223,12 @@ def rolled_up(prepared: ReportIndex, rollups: Rollups, indicator: Indicator, que
         return Actual(None, evidence, note=CannotJudge(Unjudgeable.INCOMPLETE_ROLLUP, missing=missing,
                                                        expected=len(expected)), diagnostics=(*strays, incomplete),
                       missing=missing)
-    combined = _combine(indicator, values, evidence, question.cumulative)
+    combined = _combine(indicator, values(), evidence, cumulative)
     found_problems = (*strays, *(() if incomplete is None else (incomplete,)), *combined.diagnostics)
     return attrs.evolve(combined, diagnostics=found_problems, missing=missing) if found_problems else combined
 
 
-def _undeclared(prepared: ReportIndex, indicator: Indicator, outside: Sequence[str],
+def undeclared(prepared: ReportIndex, indicator: Indicator, outside: Sequence[str],
                 declared: int) -> tuple[Diagnostic, ...]:
     """An ``undeclared-reporter`` warning for each unit left out of a roll-up, at its first report's row."""
     found = []
@@ -236,18 +266,25 @@ class Actuals:
     Only a cache of pure functions of the prepared reports: asking twice gives the same `Actual`.
     """
 
-    __slots__ = ("_answers", "prepared", "rollups")
+    __slots__ = ("_answers", "_ready", "prepared", "rollups")
 
     def __init__(self, prepared: ReportIndex, rollups: Rollups) -> None:
         self.prepared, self.rollups = prepared, rollups
         self._answers: dict[tuple[Question, bool], Actual] = {}
+        self._ready: dict[Question, tuple[Question, Actual, Actual]] = {}
 
     def answer(self, indicator: Indicator, question: Question) -> Actual:
         """The value that counts for ``question`` (on ``indicator``, whose id the question names)."""
         key = (question, False)
         found = self._answers.get(key)
         if found is None:
-            found = self._answers[key] = actual_of(self.prepared, indicator, question, self._units)
+            ready = self._ready.pop(question, None)
+            if ready is None:
+                found = self._answers[key] = actual_of(self.prepared, indicator, question, self._units)
+            else:  # worked out by `answer_all`: kept now, in the order `actual_of` keeps its answers
+                asked, rolled, found = ready
+                self._answers.setdefault((asked, True), rolled)
+                self._answers[key] = found
         return found
 
     def _units(self, indicator: Indicator, question: Question) -> Actual:
@@ -257,6 +294,28 @@ class Actuals:
         if found is None:
             found = self._answers[key] = rolled_up(self.prepared, self.rollups, indicator, question)
         return found
+
+    def answer_all(self, asks: Iterable[tuple[Indicator, Question]], roll_up: RollUp) -> None:
+        """Work out many answers now, their roll-ups asked of ``roll_up`` together (one pass over the columns,
+        `eduplan.evaluation.rollup_batch`); a roll-up it gives as ``None`` is left to `answer`. The answers are
+        kept apart until `answer` is asked for them, so the order they are found in, which orders
+        `diagnostics`, stays the order of the questions asked."""
+        pending: list[tuple[Question, Actual, Question]] = []
+        later: dict[Question, Indicator] = {}
+        for indicator, question in asks:
+            if (question, False) in self._answers or question in self._ready:
+                continue
+            own, asked = split(self.prepared, question)
+            if asked is not None:
+                pending.append((question, own, asked))
+                later.setdefault(asked, indicator)
+        batch = [(indicator, asked) for asked, indicator in later.items() if (asked, True) not in self._answers]
+        rolled = {asked: found for (_, asked), found in zip(
+            batch, roll_up(self.prepared, self.rollups, batch), strict=True) if found is not None}
+        for question, own, asked in pending:
+            found = self._answers.get((asked, True), rolled.get(asked))
+            if found is not None:
+                self._ready[question] = (asked, found, with_rollup(question, own, found))
 
     def find(self, indicator: Indicator, unit: str | None, start: dt.date, cutoff: dt.date, cumulative: bool,
              since: dt.date | None = None) -> Actual:

@@ -303,7 +303,7 @@ class ColumnarReports:
         self._indicator_code = {name: k for k, name in enumerate(self.columns.indicator_ids)}
         self._organisation_code = {name: k for k, name in enumerate(self.columns.organisations)}
         self._views: dict[str, dict[str | None, ColumnSeries | None]] = {}
-        self._reporters: dict[str, tuple[str, ...]] = {}
+        self._reporters: dict[str, tuple[str, ...]] | None = None  # made on first use, for every indicator
         self._amount_codes: array.array[int] | None = None
 
     def get(self, indicator_id: str, organisation: str | None) -> ColumnSeries | None:
@@ -320,14 +320,30 @@ class ColumnarReports:
 
     def organisations(self, indicator_id: str) -> tuple[str, ...]:
         """The units that reported an indicator, sorted."""
-        found = self._reporters.get(indicator_id)
-        if found is None:
-            i = self._indicator_code.get(indicator_id, -1)
-            low = i * self._width
-            codes = self._codes[np.searchsorted(self._codes, low):np.searchsorted(self._codes, low + self._width)]
-            names = (self.columns.organisations[code - low] for code in codes.tolist())
-            found = self._reporters[indicator_id] = tuple(sorted(n for n in names if n is not None))
-        return found
+        if self._reporters is None:
+            self._reporters = self._all_reporters()
+        return self._reporters.get(indicator_id, ())
+
+    def _all_reporters(self) -> dict[str, tuple[str, ...]]:
+        """`organisations` of every indicator, found at once: the series sorted by indicator, then by name (a
+        province's plan asks for thousands of indicators' reporters)."""
+        names = self.columns.organisations
+        by_name = sorted((n, k) for k, n in enumerate(names) if n is not None)
+        rank = np.full(max(1, len(names)), -1, np.int64)
+        rank[[k for _, k in by_name]] = np.arange(len(by_name))
+        indicator, organisation = np.divmod(self._codes, self._width)
+        named = rank[organisation] >= 0
+        indicator, organisation = indicator[named], organisation[named]
+        order = np.lexsort((rank[organisation], indicator))
+        indicator, organisation = indicator[order], organisation[order]
+        if not len(order):
+            return {}
+        ordered = [names[k] for k in organisation.tolist()]
+        cuts = np.flatnonzero(indicator[1:] != indicator[:-1]) + 1
+        starts, ends = np.r_[0, cuts], np.r_[cuts, len(ordered)]
+        ids = self.columns.indicator_ids
+        return {ids[i]: tuple(ordered[a:b]) for i, a, b in zip(indicator[starts].tolist(), starts.tolist(),
+                                                                 ends.tolist(), strict=True)}
 
     def unit_values(self, indicator_id: str, organisations: Iterable[str], start: dt.date, cutoff: dt.date,
                     cumulative: bool, since: dt.date | None = None) -> UnitValues:
@@ -376,6 +392,35 @@ class ColumnarReports:
         if not units:
             return UnitValues((), (), ())
         return UnitValues(tuple(units), tuple(values), Evidence.rows(self.table, Spans(lows, highs, size)))
+
+    def member_series(self, members: Sequence[tuple[str, Sequence[str]]]) -> MemberSeries:
+        """The series of some units of each of some indicators, in order, for many roll-up windows at once
+        (`eduplan.evaluation.rollup_batch`); every unit named must have one (they are the indicator's reporters)."""
+        indicator, width, organisation = self._indicator_code, self._width, self._organisation_code
+        flat = [indicator[i] * width + organisation[org] for i, names in members for org in names]
+        counts = np.asarray([len(names) for _, names in members], np.int64)
+        codes = np.asarray(flat, np.int64)
+        keys = self._day_keys()
+        first = np.searchsorted(keys, np.left_shift(codes, _DAY_BITS))
+        plain = self._plain(first, np.searchsorted(keys, np.left_shift(codes + 1, _DAY_BITS)))
+        ends = np.cumsum(counts)
+        before = np.r_[0, np.cumsum(~plain)]  # a group is plain when none of its series is not
+        scales = [-self.scale[indicator[i]] for i, _ in members]
+        return MemberSeries(codes, first, (before[ends] == before[ends - counts]).tolist(), scales)
+
+    def day_keys(self) -> Any:
+        """Per position, its series code shifted left past the day, plus the day: one sorted array (`_day_keys`)."""
+        return self._day_keys()
+
+    def level_at(self, position: int) -> Decimal:
+        """The exact root value at a position (what `unit_values` gives for a level)."""
+        root: Decimal = self.roots[self._amounts()[position]]
+        return root
+
+    def sum_between(self, low: int, high: int, scale: int) -> Decimal:
+        """The exact sum of the values at positions ``low`` to ``high`` of one indicator (``-scale`` its scale),
+        in any decimal context (what `unit_values` gives for increments)."""
+        return Decimal(self.prefix[high] - self.prefix[low]).scaleb(scale, EXACT)
 
     def _amounts(self) -> array.array[int]:
         """The amount code per position as a compact array (indexed from Python without numpy scalars)."""
@@ -501,6 +546,18 @@ class ScaledValues(NamedTuple):
     values: Any
     scale: int
     plain: Any
+
+
+class MemberSeries(NamedTuple):
+    """The series of some units of each of some indicators (`ColumnarReports.member_series`): each series' code
+    (its positions' `ColumnarReports.day_keys` lie from ``code << 22`` on) and first position, all groups' in
+    one array; and per indicator, whether all its series are plain increments (`ColumnarReports.total` sums
+    them by prefix sums) and ``-scale`` of its values."""
+
+    codes: Any
+    first: Any
+    plain: list[bool]
+    scales: list[int]
 
 
 class ColumnSeries:

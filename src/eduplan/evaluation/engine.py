@@ -32,6 +32,7 @@ from eduplan.evaluation.outcomes import ShareResult, UnitResults
 from eduplan.evaluation.policy import Policy
 from eduplan.evaluation.results import Evaluation, TaskResult
 from eduplan.evaluation.rollup import all_declared_members
+from eduplan.evaluation.rollup_batch import prefetch
 from eduplan.evaluation.sequence import Block, Results
 from eduplan.evaluation.series import ReportIndex, prepare_reports
 from eduplan.evaluation.status import Status
@@ -84,6 +85,7 @@ def evaluate(
     prepared = prepare(reports, plan, as_of, policy)
     work = cases(plan, prepared)
     actuals = Actuals(prepared, Rollups(all_declared_members(plan), policy.partial_rollups))
+    prefetch(setting, actuals, work)  # the jurisdiction's roll-ups in one pass on columns (a no-op on objects)
     results = judge_all(setting, actuals, work)
     task_reports = tuple(task_reports)  # read twice below; a generator must not run dry
     tasks, unknown = _tasks(setting, results, task_reports)
