@@ -308,3 +308,55 @@ def test_other_numbers_are_left_to_the_row_reader(text: str) -> None:
     reader = tables._RowReader(PLAN, {"value": 0}, "r.csv")
     bulk_amounts._plain_number(reader, text)
     assert ("quantity", text) not in reader._seen
+
+
+AMOUNT_PLAN = loads_plan(PLAN_TEXT + """\
+  - {id: money, name: 经费, kind: money, unit: 万元}
+  - {id: hours, name: 课时, kind: count, unit: 课时}
+""").value
+
+
+@pytest.mark.parametrize("unit", ["", "%", "个", "万元", "元", "所", "米", "1"])
+@pytest.mark.parametrize("text", ["0", "-0", "0.5", "1", "1.0", "1.0001", "-0.3", "96.5", "007", "2.50", "1" * 30,
+                                  "-" + "9" * 30 + "." + "9" * 30, "1,200", "5万", "1e5", "无"])
+def test_a_plain_number_is_read_in_bulk_as_the_row_reader_reads_it(text: str, unit: str) -> None:
+    """`_plain` gives what the row reader's ``_amount`` gives for a plain number and a unit (the same digits,
+    exponent and unit) and the same likely-fraction warning, for each kind of indicator; anything else it leaves
+    to the row reader."""
+    from eduplan.io import bulk_amounts, tables  # noqa: PLC0415
+
+    for indicator in AMOUNT_PLAN.indicators:
+        fast = bulk_amounts._plain(text, unit, indicator)
+        reader = tables._RowReader(AMOUNT_PLAN, {"value": 0, "unit": 1}, "r.csv")
+        reader.cells, reader.number, reader.warnings = [text, unit], 2, []
+        try:
+            slow = reader._amount(indicator)
+        except Exception:  # the row reader refuses it: so must the bulk path (by leaving it to it)
+            assert fast is None
+            continue
+        if fast is None:
+            assert not bulk_amounts._PLAIN.fullmatch(text) or unit not in ("", "%", "个", "万元", "元", "所")
+            continue
+        amount, fraction = fast
+        assert (amount.value.as_tuple(), amount.unit) == (slow.value.as_tuple(), slow.unit)
+        assert fraction == bool(reader.warnings)
+
+
+def test_an_iso_day_is_read_as_parse_day_reads_it() -> None:
+    """Every YYYY-MM-DD text, a day or not, is read (or refused) by `_iso_day` as `parse_day` reads it."""
+    import datetime as dt  # noqa: PLC0415
+
+    from eduplan.diagnostics import DeadlineError  # noqa: PLC0415
+    from eduplan.io import bulk  # noqa: PLC0415
+    from eduplan.periods import parse_day  # noqa: PLC0415
+
+    for year in (0, 1, 999, 1900, 2000, 2019, 2024, 2100, 9999):
+        for month in range(14):
+            for day in (0, 1, 28, 29, 30, 31, 32):
+                text = f"{year:04d}-{month:02d}-{day:02d}"
+                try:
+                    expected: dt.date | None = parse_day(text)
+                except DeadlineError:
+                    expected = None
+                assert bulk._iso_day(text) == expected, text
+    assert bulk._iso_day("2019-1-31") is None and bulk._iso_day("２０１９-01-31") is None

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, cast
 
@@ -23,13 +24,12 @@ import attrs
 import numpy as np
 
 from eduplan.diagnostics import Code, Diagnostic, Severity
-from eduplan.indicators import Indicator, IndicatorKind
+from eduplan.indicators import Indicator
 from eduplan.io import tables
-from eduplan.io.bulk_amounts import Amounts
+from eduplan.io.bulk_amounts import FRACTION, ODD, PART, Amounts
 from eduplan.io.columns import _ARRAYS, NO_DAY
 from eduplan.io.distinct import (
     Coded,
-    DenseCodes,
     DistinctCells,
     Kept,
     Odd,
@@ -38,7 +38,6 @@ from eduplan.io.distinct import (
     narrow,
     odd,
     remap,
-    unique_codes,
 )
 from eduplan.io.row_diagnostics import RowDiagnostics, Unworded
 from eduplan.periods import Period, parse_day, parse_period
@@ -92,15 +91,12 @@ class BulkReader:
         self.by_key: dict[str, Indicator] = reader.by_key
         reads: dict[str, Callable[[str], Any]] = {
             "indicator": self._indicator, "organisation": lambda t: t or None, "period": self._period,
-            "date": _day, "value": self._value, "unit": lambda t: t, "final": lambda t: tables._FINAL[t.lower()],
-            "reported_on": _day, "source": lambda t: t or None, "basis": lambda t: tables._BASIS[t.lower()],
+            "date": self._day, "value": self._value, "unit": lambda t: t, "final": lambda t: tables._FINAL[t.lower()],
+            "reported_on": self._day, "source": lambda t: t or None, "basis": lambda t: tables._BASIS[t.lower()],
             "note": lambda t: t or None, "numerator": lambda t: None if not t else odd(),
             "denominator": lambda t: None if not t else odd()}
         self.cols = {name: DistinctCells(read) for name, read in reads.items()}
         self.amounts = Amounts(reader, columns, width, self.cols)
-        self.written: dict[tuple[int, int], int] = {}
-        self.dense_written = DenseCodes(2)
-        self.writings: list[tuple[str | None, str | None]] = []
         self.kept = {name: Kept(bool if name == "final" else np.int8 if name in _CODES else np.int32)
                      for name in ARRAYS}
         self.made: list[tuple[int, ReportedValue]] = []
@@ -137,10 +133,10 @@ class BulkReader:
         odd |= no_date & (ends == NO_DAY)  # neither date nor period: the row reader says so
         days = np.where(no_date, ends, days)
         odd |= (starts != NO_DAY) & ((days < starts) | (days > ends))  # a date outside its period
-        amount, amount_odd, flags = self.amounts.rows(code["indicator"], code["value"], code["unit"])
-        odd |= amount_odd
+        amount, bits = self.amounts.rows(code["indicator"], code["value"], code["unit"])
+        odd |= (bits & ODD).astype(bool)
         keep = ~odd
-        self._warned(numbers, flags & keep[:, None], code["indicator"], code["value"], amount)
+        self._warned(numbers, bits, keep, code["indicator"], code["value"], amount)
         self._odd_rows(numbers, odd, rows_of, wrong)
         self._keep(code, keep, {"day": days, "period_start": starts, "period_end": ends, "amount": amount,
                                 "line": numbers})
@@ -166,10 +162,11 @@ class BulkReader:
                 "final": final[code["final"]],
                 "reported_on": cols["reported_on"].days(code["reported_on"], lambda d: d),
                 "source": code["source"], "note": code["note"], "basis": code["basis"],
-                "written": self._written(code["value"], code["unit"])}
+                "written": self.amounts.written_codes(worked["amount"])}
         sizes = {"indicator": len(cols["indicator"].texts), "organisation": len(cols["organisation"].texts),
                  "amount": len(self.amounts.found), "source": len(cols["source"].texts),
-                 "note": len(cols["note"].texts), "basis": len(cols["basis"].texts), "written": len(self.writings)}
+                 "note": len(cols["note"].texts), "basis": len(cols["basis"].texts),
+                 "written": len(self.amounts.writings)}
         for name in ARRAYS:
             self.kept[name].append(kept[name][keep], sizes.get(name))
 
@@ -183,7 +180,7 @@ class BulkReader:
         canon = {"indicator": ("indicator_ids", [i.id if i else "" for i in cols["indicator"].values]),
                  "organisation": ("organisations", cols["organisation"].values),
                  "source": ("sources", cols["source"].values), "note": ("notes", cols["note"].values),
-                 "basis": ("bases", cols["basis"].values), "written": ("writings", self.writings)}
+                 "basis": ("bases", cols["basis"].values), "written": ("writings", self.amounts.writings)}
         for name in ARRAYS:
             array = self.kept.pop(name).array()
             if name in canon:
@@ -208,33 +205,6 @@ class BulkReader:
                       self.cols["value"].texts, self.amounts.found)
         return Unworded(lines[order], kind[order], keys[order], _KINDS, word)
 
-    def _written(self, value: Any, unit: Any) -> Any:
-        """Each row's code into the (value text, unit text) pairs as written."""
-        found = self.dense_written.get((value, unit))
-        if found is None:
-            return self._written_pairs(value, unit)
-        new = found < 0
-        if new.any():  # only the rows of pairs not seen before are looked up one pair at a time
-            found = found.copy()
-            found[new] = self._written_pairs(value[new], unit[new])
-            self.dense_written.put((value[new], unit[new]), found[new])
-        return found
-
-    def _written_pairs(self, value: Any, unit: Any) -> Any:
-        units = max(1, len(self.cols["unit"].texts))
-        space = units * max(1, len(self.cols["value"].texts))
-        pairs, inverse = unique_codes(value.astype(np.int64) * units + unit, space)
-        texts, unit_texts = self.cols["value"].texts, self.cols["unit"].texts
-        moved = []
-        for pair in pairs.tolist():
-            key = divmod(pair, units)
-            found = self.written.get(key)
-            if found is None:
-                found = self.written[key] = len(self.writings)
-                self.writings.append((texts[key[0]], unit_texts[key[1]] or None))
-            moved.append(found)
-        return np.asarray(moved or [0], np.int32)[inverse]
-
     def _odd_rows(self, numbers: Any, odd: Any, rows_of: Callable[[Sequence[int]], list[Sequence[Any]]],
                   wrong: Sequence[tuple[int, Sequence[Any]]]) -> None:
         """The row reader's verdict on odd rows (and rows of the wrong width), in row order."""
@@ -255,14 +225,11 @@ class BulkReader:
                 self.made.append((number, value))
             self.diagnostics += [(number, d) for d in (*found, *reader.warnings)]
 
-    def _warned(self, numbers: Any, flags: Any, ind: Any, value: Any, amount: Any) -> None:
-        """Keep, as columns, the row reader's warnings on bulk rows whose amount it warns about: a likely fraction
-        (``flags`` column 0), a fractional count (column 1, for a count indicator); worded when read (`_Words`)."""
-        counts = self.cols["indicator"].table("count", lambda start: np.asarray(
-            [i is not None and i.kind is IndicatorKind.COUNT for i in self.cols["indicator"].values[start:]]
-            or [False], bool))
-        for kind in (0, 1):  # a row's likely fraction comes before its fractional count, as `_value` checks
-            rows = flags[:, kind] & (counts[ind] if kind else True)
+    def _warned(self, numbers: Any, bits: Any, keep: Any, ind: Any, value: Any, amount: Any) -> None:
+        """Keep, as columns, the row reader's warnings on kept rows whose amount it warns about (``bits``, from
+        `Amounts.rows`): a likely fraction, a fractional count; worded when read (`_Words`)."""
+        for kind, bit in enumerate((FRACTION, PART)):  # a row's likely fraction before its fractional count
+            rows = (bits & bit).astype(bool) & keep
             if rows.any():
                 self.warned.append((numbers[rows], kind, np.stack([ind[rows], value[rows], amount[rows]], axis=1)))
 
@@ -271,6 +238,17 @@ class BulkReader:
         if found is None:
             raise Odd
         return found
+
+    def _day(self, text: str) -> dt.date | None:
+        """A date cell's day as the row reader reads it (`parse_day`, an ISO day at once), kept where the row
+        reader keeps its readings so that an odd row's plain dates are not read again."""
+        if not text:
+            return None
+        day = _iso_day(text) or parse_day(text)
+        seen = self.reader._seen
+        if len(seen) < tables._MEMO_LIMIT:
+            seen.setdefault(("day", text), day)
+        return day
 
     @staticmethod
     def _period(text: str) -> Period | None:
@@ -324,6 +302,16 @@ def _shifted(rows_of: Callable[[Sequence[int]], list[Sequence[Any]]], start: int
     return rows_of([start + k for k in at])
 
 
-def _day(text: str) -> dt.date | None:
-    return None if not text else parse_day(text)
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+"""An ISO day: `datetime.date.fromisoformat` reads it (or refuses it) as `eduplan.periods.parse_day` does."""
+
+
+def _iso_day(text: str) -> dt.date | None:
+    """The day of an ISO date cell (``2019-12-31``), ``None`` for any other text (or a day that does not exist)."""
+    if _ISO_DAY.fullmatch(text) is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return None
 

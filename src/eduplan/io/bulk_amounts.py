@@ -10,22 +10,36 @@ reader's own checks then word the warning for each row, with its indicator and l
 
 from __future__ import annotations
 
+import functools
 import re
 from decimal import Decimal
 from typing import Any
 
 import numpy as np
 
-from eduplan.diagnostics import Code
+from eduplan.diagnostics import Code, QuantityError
 from eduplan.indicators import WHOLE_DIMENSIONS, Indicator, IndicatorKind
 from eduplan.io import tables
 from eduplan.io.distinct import DenseCodes, DistinctCells, unique_codes
-from eduplan.units import Amount
+from eduplan.io.placeholders import is_placeholder
+from eduplan.units import Amount, unit_table
+
+AMOUNT_BAD, NEGATIVE, ABOVE_ONE, FRACTION, PART = 1, 2, 4, 8, 16
+"""The bits of an amount: the row reader refuses it or warns of something the bulk path does not word, or it is
+not in a unit of the indicator's (the indicator's unit is part of the triple); below zero; above one as a root
+value (a share past 100 %); a bare number the row reader calls a likely fraction; a non-whole amount of whole
+things (所, 个, 人: a fractional count when its indicator is a count)."""
+ODD = AMOUNT_BAD | NEGATIVE | ABOVE_ONE
+"""The bits of ``amount bits & indicator bits`` that send a row to the row reader (`Amounts.rows`)."""
 
 
 class Amounts:
     """The distinct (value, unit, indicator unit) triples seen so far, each read once by the row reader's own
-    rule, with what the bulk path needs to know about each amount."""
+    rule, with what the bulk path needs to know about each amount (its bits) and its (value, unit) as written.
+
+    An indicator's bits (`_indicator_bits`) select which of an amount's bits concern it: every indicator the
+    refusal and the likely fraction, a share or a count or sum of money a negative value, a share a value above
+    one, a count a fractional count. A row's ``amount bits & indicator bits`` is then all the bulk path needs."""
 
     def __init__(self, reader: Any, columns: dict[str, int], width: int, cols: dict[str, DistinctCells]) -> None:
         self.reader, self.columns, self.width, self.cols = reader, columns, width, cols
@@ -34,21 +48,17 @@ class Amounts:
         self.triples: dict[tuple[int, int, int], int] = {}
         self.dense = DenseCodes(3)
         self.found: list[Amount] = []
-        self.bad: list[bool] = []
-        self.flags: list[tuple[bool, bool]] = []
+        self.bits: list[int] = []
+        self.written: list[int] = []  # per amount, its code into `writings`
+        self.pairs: dict[tuple[int, int], int] = {}
+        self.writings: list[tuple[str | None, str | None]] = []
         self.roots: dict[str, int] = {}
-        self.root: list[int] = []
-        self.negative: list[bool] = []
-        self.above_one: list[bool] = []
-        self._arrays: tuple[int, Any] | None = None
-        self._by_indicator: tuple[int, Any] | None = None
+        self._arrays: tuple[int, Any, Any] | None = None
+        self._by_indicator: tuple[int, Any, Any] | None = None
 
-    def rows(self, ind: Any, value: Any, unit: Any) -> tuple[Any, Any, Any]:
-        """Each row's amount code; whether the row needs the row reader (a bad amount, a problem for its
-        indicator); whether the row reader would warn about it (two columns: a likely fraction, a non-whole
-        count)."""
-        cols = self.cols
-        default, ind_root, share, signed = self._indicator_arrays(cols["indicator"].values)
+    def rows(self, ind: Any, value: Any, unit: Any) -> tuple[Any, Any]:
+        """Each row's amount code and ``amount bits & indicator bits`` (`ODD`, `FRACTION`, `PART`)."""
+        default, indicator_bits = self._indicator_arrays(self.cols["indicator"].values)
         keys = (value, unit, default[ind])
         amount = self.dense.get(keys)
         if amount is None:
@@ -58,11 +68,12 @@ class Amounts:
             amount = amount.copy()
             amount[new] = self._triples(*(k[new] for k in keys))
             self.dense.put(tuple(k[new] for k in keys), amount[new])
-        bad, root, negative, above_one, flags = self._amount_arrays()
-        # root factors are positive, so a value and its root value have the same sign
-        problems = (root[amount] != ind_root[ind]) | (share[ind] & (negative | above_one)[amount]) | (
-            signed[ind] & negative[amount])
-        return amount, bad[amount] | problems, flags[amount]
+        bits, _ = self._amount_arrays()
+        return amount, bits[amount] & indicator_bits[ind]
+
+    def written_codes(self, amount: Any) -> Any:
+        """Each row's code into `writings` (its value and unit cells as written), from its amount code."""
+        return self._amount_arrays()[1][amount]
 
     def _triples(self, value: Any, unit: Any, default: Any) -> Any:
         """Each row's amount code, its distinct (value, unit, indicator unit) triples looked up (and new ones
@@ -77,83 +88,109 @@ class Amounts:
             v, u = divmod(rest, n_units)
             found = self.triples.get((v, u, d))
             if found is None:
-                found = self.triples[v, u, d] = self._add(cols["value"].texts[v], cols["unit"].texts[u],
-                                                          self.indicators[d] if self.indicators else None)
+                found = self.triples[v, u, d] = self._add(v, u, self.indicators[d] if self.indicators else None)
             moved.append(found)
         return np.asarray(moved or [0], np.int32)[inverse]
 
     def table(self) -> tuple[Amount, ...]:
         return tuple(self.found)
 
-    def _add(self, value: str | None, unit: str | None, indicator: Indicator | None) -> int:
-        read, flags = self._read(value, unit, indicator)
-        self.found.append(read if read is not None else Amount(0))
-        self.bad.append(read is None)
-        self.flags.append(flags)
-        self.root.append(self._root_code(read.info.root) if read is not None else -1)
-        self.negative.append(read is not None and read.value < 0)
-        self.above_one.append(read is not None and read.root_value() > 1)
+    def _add(self, v: int, u: int, indicator: Indicator | None) -> int:
+        value, unit = self.cols["value"].texts[v], self.cols["unit"].texts[u]
+        if "value" not in self.columns:
+            read: tuple[Amount | None, bool] = (None, False)
+        else:
+            read = _plain(value, unit, indicator) or self._read(value, unit, indicator)
+        amount, fraction = read
+        self.found.append(amount if amount is not None else Amount(0))
+        self.bits.append(self._bits(amount, fraction, indicator))
+        pair = self.pairs.get((v, u))
+        if pair is None:
+            pair = self.pairs[v, u] = len(self.writings)
+            self.writings.append((value, unit or None))
+        self.written.append(pair)
         return len(self.found) - 1
 
-    def _root_code(self, root: str) -> int:
-        return self.roots.setdefault(root, len(self.roots))
+    def _bits(self, amount: Amount | None, fraction: bool, indicator: Indicator | None) -> int:
+        """An amount's bits (`AMOUNT_BAD` ...), for indicators of the unit of ``indicator``."""
+        if amount is None:
+            return AMOUNT_BAD
+        info = amount.info
+        root = amount.root_value()
+        wrong = indicator is None or info.root != _root(indicator.unit)  # as `Indicator.value_problems` checks
+        return ((AMOUNT_BAD if wrong else 0) | (NEGATIVE if amount.value < 0 else 0) | (ABOVE_ONE if root > 1 else 0)
+                | (FRACTION if fraction else 0)
+                | (PART if info.dimension in WHOLE_DIMENSIONS and root != root.to_integral_value() else 0))
 
-    def _indicator_arrays(self, indicators: list[Indicator | None]) -> tuple[Any, Any, Any, Any]:
-        """Per distinct indicator cell: the code of its unit, of its unit's root, whether a share, whether a
-        count or sum of money (never negative)."""
+    def _indicator_arrays(self, indicators: list[Indicator | None]) -> tuple[Any, Any]:
+        """Per distinct indicator cell: the code of its unit (the triple's third part) and its bits."""
         if self._by_indicator is None or self._by_indicator[0] != len(indicators):
             for indicator in indicators:
                 if indicator is not None and indicator.unit not in self.units:
                     self.units[indicator.unit] = len(self.indicators)
                     self.indicators.append(indicator)
-            arrays = (
-                np.asarray([self.units[i.unit] if i else 0 for i in indicators] or [0], np.int64),
-                np.asarray([self._root_code(_root(i.unit)) if i else -2 for i in indicators] or [-2], np.int32),
-                np.asarray([bool(i and i.share) for i in indicators] or [False], bool),
-                np.asarray([bool(i and i.kind in (IndicatorKind.COUNT, IndicatorKind.MONEY)) for i in indicators]
-                           or [False], bool))
-            self._by_indicator = (len(indicators), arrays)
-        return self._by_indicator[1]
+            self._by_indicator = (
+                len(indicators), np.asarray([self.units[i.unit] if i else 0 for i in indicators] or [0], np.int64),
+                np.asarray([_indicator_bits(i) for i in indicators] or [0], np.uint8))
+        return self._by_indicator[1], self._by_indicator[2]
 
-    def _amount_arrays(self) -> Any:
-        """Per distinct amount: bad, its root's code, negative, above one (as a root value), the two warning
-        flags; extended with the amounts read since the last call."""
+    def _amount_arrays(self) -> tuple[Any, Any]:
+        """Per distinct amount: its bits and its code into `writings`; extended with the amounts read since."""
         size, known = len(self.found), self._arrays
         if known is None or known[0] != size:
             start = known[0] if known is not None else 0
-            new: tuple[Any, ...] = (
-                np.asarray(self.bad[start:] or [True], bool), np.asarray(self.root[start:] or [-1], np.int32),
-                np.asarray(self.negative[start:] or [False], bool),
-                np.asarray(self.above_one[start:] or [False], bool),
-                np.asarray(self.flags[start:] or [(False, False)], bool).reshape(-1, 2))
+            bits = np.asarray(self.bits[start:] or [AMOUNT_BAD], np.uint8)
+            written = np.asarray(self.written[start:] or [0], np.int32)
             if known is not None and start:
-                new = tuple(np.concatenate([old, more]) for old, more in zip(known[1], new, strict=True))
-            self._arrays = known = (size, new)
-        return known[1]
+                bits, written = np.concatenate([known[1], bits]), np.concatenate([known[2], written])
+            self._arrays = known = (size, bits, written)
+        return known[1], known[2]
 
-    def _read(self, value: str | None, unit: str | None, indicator: Indicator | None
-              ) -> tuple[Amount | None, tuple[bool, bool]]:
+    def _read(self, value: str, unit: str, indicator: Indicator | None) -> tuple[Amount | None, bool]:
         """The row reader's `_amount` on a row holding only this value and unit (``None`` if it objects or warns of
-        something else), and whether it warns of a likely fraction or the value may be a fractional count."""
-        columns = self.columns
-        if value is None or unit is None or "value" not in columns:
-            return None, (False, False)
+        something else), and whether it warns of a likely fraction."""
         cells = [""] * self.width
-        cells[columns["value"]] = value
-        if "unit" in columns:
-            cells[columns["unit"]] = unit
+        cells[self.columns["value"]] = value
+        if "unit" in self.columns:
+            cells[self.columns["unit"]] = unit
         reader = self.reader
         reader.cells, reader.number, reader.warnings = cells, 0, []
         _plain_number(reader, value)
         try:
             amount: Amount = reader._amount(indicator)
         except Exception:  # any refusal sends the rows to the row reader, which words it
-            return None, (False, False)
+            return None, False
         if any(w.code is not Code.LIKELY_FRACTION for w in reader.warnings):
-            return None, (False, False)  # a warning the bulk path does not know: the row reader's own rows
+            return None, False  # a warning the bulk path does not know: the row reader's own rows
         # each row's warning is worded by the row reader's checks, with the row's own indicator (`_warned`)
-        return amount, (bool(reader.warnings), _maybe_fractional_count(amount))
+        return amount, bool(reader.warnings)
 
+
+def _indicator_bits(indicator: Indicator | None) -> int:
+    """Which of an amount's bits concern an indicator: as `Indicator.value_problems` and the row reader's
+    ``_check_whole`` judge a value of it (a cell that is no indicator: its rows are odd anyway)."""
+    if indicator is None:
+        return 0
+    signed = indicator.kind in (IndicatorKind.COUNT, IndicatorKind.MONEY)
+    return (AMOUNT_BAD | FRACTION | (NEGATIVE if signed or indicator.share else 0)
+            | (ABOVE_ONE if indicator.share else 0) | (PART if indicator.kind is IndicatorKind.COUNT else 0))
+
+
+def _plain(value: str, unit: str, indicator: Indicator | None) -> tuple[Amount, bool] | None:
+    """What the row reader's ``_amount`` reads for a plain number (`_PLAIN`: ASCII digits, maybe a point) with
+    no unit or a unit of the unit table, and whether it warns of a likely fraction; ``None`` for anything else
+    (the row reader's own ``_amount`` reads it). A plain number is ``Decimal(text)`` (see `_plain_number`) and
+    has no unit of its own, so ``_amount`` puts it in the unit cell's unit, or else in the indicator's, and only
+    then checks for a likely fraction (`eduplan.io.tables.likely_fraction`)."""
+    if _PLAIN.fullmatch(value) is None or is_placeholder(value) or (unit and unit not in unit_table()):
+        return None
+    try:
+        if unit:
+            return Amount(Decimal(value), unit), False
+        amount = Amount(Decimal(value), indicator.unit if indicator else "")
+    except QuantityError:  # pragma: no cover - a plain number is within the precision, a table unit is known
+        return None
+    return amount, indicator is not None and tables.likely_fraction(amount, indicator)
 
 
 _PLAIN = re.compile(r"[+-]?[0-9]{1,30}(?:\.[0-9]{1,30})?")
@@ -168,14 +205,8 @@ def _plain_number(reader: Any, text: str) -> None:
         reader._seen.setdefault(("quantity", text), Amount(Decimal(text)))
 
 
+@functools.lru_cache(maxsize=256)
 def _root(unit: str) -> str:
     return Amount(0, unit).info.root
 
 
-
-def _maybe_fractional_count(amount: Amount) -> bool:
-    """A non-whole amount of whole things (所, 个, 人): the row reader decides whether it is a fractional count."""
-    if amount.dimension not in WHOLE_DIMENSIONS:
-        return False
-    root = amount.root_value()
-    return root != root.to_integral_value()

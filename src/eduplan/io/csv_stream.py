@@ -325,7 +325,9 @@ def _rows_of(batch: Any, at: Sequence[int]) -> list[Sequence[Any]]:
 
     rows = np.asarray(at, np.int64)  # as pyarrow's buffer: `pyarrow.array` of a list would import pandas
     taken = batch.take(pa.Array.from_buffers(pa.int64(), len(rows), [None, pa.py_buffer(rows)]))
-    return list(zip(*(taken.column(i).to_pylist() for i in range(taken.num_columns)), strict=True))
+    # decoded first: a dictionary array's `to_pylist` makes a list of its whole dictionary each time
+    cells = (taken.column(i).dictionary_decode().to_pylist() for i in range(taken.num_columns))
+    return list(zip(*cells, strict=True))
 
 
 class _Coder:

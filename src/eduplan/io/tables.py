@@ -528,7 +528,7 @@ class _RowReader:
 
     def _check_fraction(self, amount: Amount, indicator: Indicator) -> None:
         """Warn about a bare number of at most 1 for a % indicator: almost certainly a fraction (0.92)."""
-        if indicator.unit != "%" or not 0 < amount.value <= 1:
+        if not likely_fraction(amount, indicator):
             return
         percent = format((amount.value * 100).normalize(), "f")
         value = str(amount.value)
@@ -566,6 +566,14 @@ class _RowReader:
             raise _CellError("final", Code.BAD_ROW, f"是否终值: {text!r} is neither final nor provisional",
                              "use final/provisional or 终值/初步")
         return _FINAL[text]
+
+
+def likely_fraction(amount: Amount, indicator: Indicator) -> bool:
+    """Whether a bare number read in a % indicator's unit looks like a fraction (0.92 for 92 %): above 0, at most 1.
+
+    The row reader warns of it (``likely-fraction``); the bulk reader (`eduplan.io.bulk_amounts`) asks the same.
+    """
+    return indicator.unit == "%" and 0 < amount.value <= 1
 
 
 @attrs.frozen
