@@ -344,10 +344,15 @@ def test_numbers_naming_a_concept(text: str, values: list[str]) -> None:
         ("规划\n1.扩容。到2025年,新建学校10所,其中2023年完成6所。", ["2025-12-31", "2023-12-31"]),
         ("规划\n1.扩容。到2025年,新建学校10所,其中2023年建成6所。", ["2025-12-31", "2023-12-31"]),
         ("规划\n1.扩容。到2025年,依据2023年标准新建学校10所。", ["2025-12-31"]),  # a year naming a standard
+        # 其中 + a year splits a total by year, whatever the verb (or none)
+        ("规划\n1.扩容。到2027年,新增学位20万个以上,其中2026年新增8万个。", ["2027-12-31", "2026-12-31"]),
+        ("规划\n1.扩容。到2027年,新增学位20万个以上,其中2026年8万个。", ["2027-12-31", "2026-12-31"]),
+        ("规划\n1.扩容。到2027年,新建学校10所,2026年新建4所。", ["2027-12-31", "2026-12-31"]),
     ],
 )
 def test_year_before_a_completion_verb(text: str, deadlines: list[str]) -> None:
-    """其中2023年完成6所: a year right before 完成/建成/实现/达到 is the deadline of what follows."""
+    """其中2023年完成6所: a year right after 其中, or right before 完成/建成/实现/达到/新增/新建 …, is the deadline of
+    what follows."""
     assert [t.deadline and t.deadline.isoformat() for t in extract_targets(text)] == deadlines
 
 

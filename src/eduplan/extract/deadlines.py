@@ -36,7 +36,8 @@ _TITLE_YEAR = re.compile(r"(?<!\d)(?P<year>\d{4})\s*年")
 _CUE = re.compile(
     r"(?P<prefix>力争到|争取到|力争在|争取在|截至|截止到|截止|展望到|展望|到|至)\s*(?P<year>\d{4})\s*年"
     r"(?P<suffix>底前|末前|底|末|前)?"
-    r"|(?P<year2>\d{4})\s*年(?P<suffix2>底前|末前|底|末|前|(?=完成|建成|实现|达到))"  # 其中2023年完成6所
+    r"|(?P<year2>\d{4})\s*年(?P<suffix2>底前|末前|底|末|前|(?=完成|建成|实现|达到|新增|新建|改扩建|建设|开工|投用))"
+    r"|(?<=其中)\s*(?P<year3>\d{4})\s*年(?![度份级起])"  # 其中2023年完成6所, 其中2026年8万个: a total split by year
 )
 # A clause opening with a year (2027年,) or a span of years (2025—2027年,: its last year); 2018年起 starts, it
 # is no deadline.
@@ -202,7 +203,7 @@ def year_cues(sentence: str, base: int, start_year: int | None,
         elif (stage := _STAGE_YEARS.match(clause)) is not None:
             found.extend(_cue(base + clause_start + stage.start("year"), f"{stage['year']}年"))
     for match in _CUE.finditer(sentence):
-        year_start = match.start("year") if match["year"] else match.start("year2")
+        year_start = next(match.start(group) for group in ("year", "year2", "year3") if match[group])
         found.extend(_cue(base + match.start(), sentence[year_start : match.end()]))
     for match in _PLAN_PERIOD_CUE.finditer(sentence):
         plan = five_year_plan(match[0].strip("“”\""))
