@@ -67,3 +67,41 @@ def test_time_limits_and_conditions_are_no_targets(text: str) -> None:
 def test_shares_of_units_and_buildings_are_targets(text: str, readings: list[tuple[str, str, str]]) -> None:
     """A floor on a share of units (不少于30%的县) stays a target; 栋 and 幢 count buildings."""
     assert _readings(text) == readings
+
+
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        # a count or an amount per year on average is yearly; a rate of growth per year is annual_growth
+        ("“十五五”期间，年均新增义务教育公办学位2.5万个。", ("==", "25000", "yearly")),
+        ("年均培训中小学教师10万人次。", ("==", "100000", "yearly")),
+        ("年平均投入教育经费5亿元。", ("==", "500000000", "yearly")),
+        ("教育经费年均增长不低于6%。", ("annual_growth", "6", None)),
+        ("累计新增学位6万个。", ("==", "60000", None)),
+    ],
+)
+def test_a_yearly_average_recurs(text: str, reading: tuple[str, str, str | None]) -> None:
+    """年均/年平均 before a count or an amount is a number each year on average (recurring yearly, as 年均提高2个
+    百分点 is); 年均增长 before a percent stays a compound rate per year (annual_growth, no recurrence)."""
+    (found,) = extract_targets(text)
+    assert (found.comparator.value, str(found.value), found.recurring) == reading
+
+
+TABLE = ("某省教育事业发展“十五五”规划\n表1 主要指标\n类别\t指标\t单位\t2025年基期\t2030年目标\t属性\n"
+         "学前教育\t学前三年毛入园率\t%\t92.5\t≥95\t预期性\n"
+         "\t年均新增义务教育公办学位\t万个\t—\t2.5\t预期性\n"
+         "\t年均培训中小学教师\t万人次\t8\t10\t预期性\n"
+         "经费保障\t教育经费年均增长率\t%\t—\t≥6\t约束性\n"
+         "\t累计新增公办幼儿园学位\t万个\t—\t6\t预期性\n")
+
+
+def test_yearly_averages_and_growth_rates_in_an_indicator_table() -> None:
+    """In a 主要指标 table too, 年均 in a count's name recurs yearly and 年均增长率 is annual_growth whatever ≥ says."""
+    found = [(t.indicator, t.comparator.value, str(t.value), t.recurring) for t in extract_targets(TABLE)]
+    assert found == [
+        ("学前三年毛入园率", ">=", "95", None),
+        ("年均新增义务教育公办学位", "==", "25000", "yearly"),
+        ("年均培训中小学教师", ">=", "100000", "yearly"),
+        ("教育经费年均增长率", "annual_growth", "6", None),
+        ("累计新增公办幼儿园学位", "==", "60000", None),
+    ]

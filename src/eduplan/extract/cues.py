@@ -39,6 +39,8 @@ DISTANT_PREFIX = re.compile(
 # 年均增长不低于5%: a floor on the rate per year is still a rate per year (annual_growth).
 ANNUAL_RE = re.compile(rf"(?:{alternation(LEX.annual_growth)})率?(?:保持在|达到|达|为|在|不低于|不少于|不小于|至少)?$")
 # 年均下降1个百分点: a fall per year (in percentage points; 年均下降5% stays a one-off decrease_by of percent).
+YEARLY_AVERAGE_RE = re.compile(r"年均|年平均")
+GROWTH_RATE_NAME_RE = re.compile(rf"(?:{alternation(LEX.annual_growth)})率|(?:年均|年平均)增速")
 ANNUAL_DOWN_RE = re.compile(rf"年均(?:{alternation(LEX.change_down)})$")
 FILLERS = "在为有了 \t"
 # 不低于每生每年800元: a per-unit phrase between the cue and the number.
@@ -106,6 +108,26 @@ def is_annual(before: str) -> bool:
     """
     trimmed = before.rstrip(FILLERS)
     return ANNUAL_RE.search(trimmed) is not None or ANNUAL_DOWN_RE.search(trimmed) is not None
+
+
+def is_yearly_average(before: str, unit: str) -> bool:
+    """Whether a count or an amount is one per year on average (年均新增学位2.5万个, 年平均投入5亿元): 年均 or 年平均
+    before it; a percent after 年均 is a growth rate (annual_growth) and percentage points are read by `is_annual`.
+
+    >>> is_yearly_average("年均新增义务教育公办学位", "count"), is_yearly_average("教育经费年均增长", "percent")
+    (True, False)
+    """
+    return unit not in ("percent", "percentage_point") and YEARLY_AVERAGE_RE.search(before) is not None
+
+
+def is_growth_rate_name(name: str) -> bool:
+    """Whether an indicator's name is a rate of growth per year (教育经费年均增长率, 年均增速): its target in a 主要指标
+    table is ``annual_growth``, as 年均增长不低于5% is in a sentence.
+
+    >>> is_growth_rate_name("教育经费年均增长率"), is_growth_rate_name("年均新增学位")
+    (True, False)
+    """
+    return GROWTH_RATE_NAME_RE.search(name) is not None
 
 
 def prefix_comparison(before: str) -> Comparator | None:

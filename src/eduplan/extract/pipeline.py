@@ -27,6 +27,7 @@ from eduplan.extract.candidates import (
     TargetCandidate,
     TaskCandidate,
 )
+from eduplan.extract.cues import is_growth_rate_name, is_yearly_average
 from eduplan.extract.deadlines import title_period_end, title_period_start, title_school_year
 from eduplan.extract.indicator_table import IndicatorRow, IndicatorTable, read_indicator_tables
 from eduplan.extract.lexicon import lexicon
@@ -42,6 +43,7 @@ from eduplan.extract.structure import (
 from eduplan.extract.table import Table, TableRow, read_table
 from eduplan.extract.targets import TargetContext, read_targets
 from eduplan.extract.text import Document
+from eduplan.targets import Comparator
 
 LEX = lexicon()
 GOAL_WORDS = ("目标",)
@@ -114,10 +116,12 @@ def _row_target(doc: Document, row: IndicatorRow, context: TargetContext) -> Tar
         f"; baseline {row.baseline_date.year if row.baseline_date else '(基期值)'}: {row.baseline}")
     attribute = "" if row.attribute is None else f" ({row.attribute})"
     how = "".join(f"; {part}" for part in (row.direction, row.review and f"review: {row.review}") if part)
+    growth = row.unit == "percent" and is_growth_rate_name(row.name)  # 教育经费年均增长率 ≥6: a rate per year
     return TargetCandidate(
         id="", span=row.span, text=doc.quote(row.span), section=context.section_at(row.span.start),
-        indicator=row.name, comparator=row.comparator, value=row.value, upper=None, unit=row.unit,
-        count_noun=row.count_noun, deadline=row.deadline, recurring=None, soft=False, scope=None,
+        indicator=row.name, comparator=Comparator.ANNUAL_GROWTH if growth else row.comparator, value=row.value,
+        upper=None, unit=row.unit, count_noun=row.count_noun, deadline=row.deadline,
+        recurring="yearly" if is_yearly_average(row.name, row.unit) else None, soft=False, scope=None,
         notes=f"from the 主要指标 table{attribute}{baseline}{how}", baseline=row.baseline,
         baseline_date=row.baseline_date, review=row.review,
         strength=None if row.attribute is None else LEX.attributes.get(row.attribute))

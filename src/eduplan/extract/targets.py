@@ -33,6 +33,7 @@ from eduplan.extract.cues import (
     hedges_rest_of_sentence,
     is_annual,
     is_soft,
+    is_yearly_average,
     recurrence,
     scope_of,
     subject_scope,
@@ -286,10 +287,12 @@ def _each_of_list(reading: _Reading, before: str, clause: Span, shared: _Shared)
 
 
 def _recurring(clause: str, before: str, shared: _Shared, unit: str) -> str | None:
-    """每年 before the number, or 年均 before percentage points (年均提高2个百分点: 2 more every year); a 其中
+    """每年 before the number, 年均 before percentage points (年均提高2个百分点: 2 more every year) or before a count or
+    an amount (年均新增学位2.5万个: so many each year on average); a 其中
     clause is part of the one before it and shares its frequency (每年不低于…10%,其中骨干教师不低于…20%); a list
     after a colon shares the frequency before it (每年组织开展:艺术展演1次、运动会1次)."""
-    own = recurrence(before) or ("yearly" if unit == "percentage_point" and is_annual(before) else None)
+    annual = (unit == "percentage_point" and is_annual(before)) or is_yearly_average(before, unit)
+    own = recurrence(before) or ("yearly" if annual else None)
     if own is None and PART_OF_PREVIOUS.match(clause):
         own = shared.recurring
     if own is None and shared.lead and not FREQUENCY_RE.search(before):
