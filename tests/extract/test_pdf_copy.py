@@ -98,3 +98,56 @@ def test_value_now_in_brackets_is_no_target(text: str, values: list[str]) -> Non
     """(2024年为88.6%) or (现为81.3%) after a target says where things stand, not what is to be reached
     (lexicon [baseline-after-year], [baseline-word])."""
     assert [str(t.value) for t in extract_targets(text)] == values
+
+
+LEAD = "（五）促进家校社协同育人。每所学校每学期至少召开2次家长会，"  # 30 characters: a full line of the page
+
+
+@pytest.mark.parametrize(
+    ("source", "reading"),
+    [
+        # a word broken across a wrapped line is read as one: the indicator, the comparator, the coverage word
+        (LEAD + "学前教\n育阶段家长学校开办率达到100%。", ("学前教育阶段家长学校开办率", ">=", "100")),
+        (LEAD + "初中作业时间不超\n过90分钟。", ("初中作业时间", "<=", "90")),
+        (LEAD + "家庭教育指导服务实现全覆\n盖。", ("家庭教育指导服务", "==", "100")),
+        (LEAD + "家长学校开办率不低\n于95%。", ("家长学校开办率", ">=", "95")),
+    ],
+)
+def test_a_word_broken_across_a_line_is_rejoined(source: str, reading: tuple[str, str, str]) -> None:
+    """A line break between two CJK characters of a wrapped paragraph (学前教 / 育, 不超 / 过) is inside a word: the
+    words are read joined, and the target still quotes the source as printed, break and all, at its own offsets."""
+    found = extract_targets(source)[-1]
+    assert (found.indicator.replace("实现覆盖", ""), found.comparator.value, str(found.value)) == reading
+    assert source[found.span.start : found.span.end] == found.text
+    assert "\n" in found.text or found.comparator.value == "=="
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        LEAD + "家长学校开办率不低\n\n于95%。",  # a blank line between: no wrap
+        LEAD + "加强家长学校建设\n一是开办率达到95%。",  # a numbered item (一是) on the next line
+        # a title, then the addressees
+        "关于开展2025年中小学校园安全专项督导工作的通知\n各县（市、区）教育局：\n覆盖率达到95%。",
+        "学前教\n育阶段家长学校开办率达到100%。",  # the line before is short: a heading, no wrapped line
+    ],
+)
+def test_no_join_across_a_blank_line_an_item_or_a_heading(source: str) -> None:
+    """Lines are joined only inside a wrapped paragraph: a blank line, a numbered item, a title line or a short
+    line before the break leave it alone."""
+    from eduplan.extract.text import word_breaks  # noqa: PLC0415
+
+    assert word_breaks(Document(source).folded) == frozenset()
+
+
+def test_a_joined_word_keeps_the_draft_plans_quotes_exact() -> None:
+    """The draft plan's provenance quotes the source at the target's own offsets after a word was joined."""
+    from eduplan.extract import draft_to_plan, extract_plan  # noqa: PLC0415
+
+    source = "2025年工作要点\n" + LEAD + "学前教\n育阶段家长学校开办率达到100%。（责任单位：县教育局）\n"
+    plan, _ = draft_to_plan(extract_plan(source), source)
+    quotes = [target.provenance.quote for task in plan.tasks() for target in task.targets
+              if target.provenance is not None]
+    assert any("学前教\n育阶段家长学校开办率达到100%" in quote for quote in quotes), quotes
+    for quote in quotes:
+        assert quote in source

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from typing import Any, TypeVar, cast
 
 import attrs
 
@@ -69,7 +70,7 @@ def extract_plan(source: str) -> DraftPlan:
     doc = Document(source)
     title = read_title(doc)
     table = read_table(doc)
-    limit = table.start if table is not None else len(source)
+    limit = table.start if table is not None else len(doc.folded)
     outline = read_outline(doc, limit)
     context = TargetContext(
         default_deadline=title_period_end(title),
@@ -86,7 +87,7 @@ def extract_plan(source: str) -> DraftPlan:
     sections, tasks = _tree(doc, outline)
     if table is not None:
         sections = (*sections, *_table_sections(doc, table))
-    return DraftPlan(
+    return in_source(doc, DraftPlan(
         title=title,
         document_number=read_document_number(doc),
         date=read_date(doc),
@@ -96,7 +97,32 @@ def extract_plan(source: str) -> DraftPlan:
         sections=sections,
         tasks=tasks,
         targets=targets,
-    )
+    ))
+
+
+T = TypeVar("T")
+
+
+def in_source(doc: Document, value: T) -> T:
+    """``value`` with every span in it mapped from the folded copy to the source (`Document.source_span`): the
+    identity unless the folded copy joined words broken across lines.
+
+    >>> doc = Document("县级家庭教育指导服务中心实现全覆盖，学前教\\n育阶段家长学校开办率达到100%。")
+    >>> in_source(doc, (Span(18, 22), "学前教育")), doc.source[18:23]
+    ((Span(start=18, end=23), '学前教育'), '学前教\\n育')
+    """
+    if not doc.joined:
+        return value
+    if isinstance(value, Span):
+        return cast("T", doc.source_span(value))
+    if isinstance(value, tuple):
+        return cast("T", tuple(in_source(doc, item) for item in value))
+    if attrs.has(type(value)):
+        instance: Any = value  # any of the candidate classes
+        changes = {field.alias: in_source(doc, getattr(instance, field.name))
+                   for field in attrs.fields(type(instance)) if field.init}
+        return cast("T", attrs.evolve(instance, **changes))
+    return value
 
 
 def _with_indicator_tables(doc: Document, targets: tuple[TargetCandidate, ...], tables: tuple[IndicatorTable, ...],

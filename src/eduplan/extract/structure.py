@@ -26,10 +26,8 @@ from collections.abc import Iterator
 import attrs
 
 from eduplan.extract.candidates import Span
-from eduplan.extract.text import Document, fold, marker_kind
+from eduplan.extract.text import PLAN_WORDS, Document, fold, marker_kind
 
-PLAN_WORDS = ("行动计划", "实施方案", "行动方案", "方案", "计划", "规划", "要点", "意见", "纲要", "任务书", "办法",
-              "重点工作", "细则", "分解表", "清单")
 NOTICE_TITLE = re.compile(r"^关于(?!印发|转发|下发|公布)[^《》]{2,40}的通知$")
 DOCUMENT_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[【(]\d{4}[〕\]】)]\s*\d{1,4}\s*号")
 LABELLED_DATE_RE = re.compile(r"(?:发文日期|成文日期|印发日期|发布日期|发布时间)\s*:\s*(\d{4})-(\d{1,2})-(\d{1,2})")

@@ -439,7 +439,7 @@ def _as_printed(doc: Document, scope: str | None, near: Span) -> str | None:
     if scope is None:
         return None
     at = doc.folded.rfind(scope, max(near.start - 200, 0), near.end + len(scope))
-    return scope if at < 0 else doc.source[at : at + len(scope)]
+    return scope if at < 0 else doc.printed(Span(at, at + len(scope)))
 
 
 def _context_year(doc: Document, context: TargetContext, sentence_start: int, offset: int, month: int) -> int | None:
@@ -536,7 +536,7 @@ def _row_deadline(doc: Document, span: Span) -> str | None:
         if start + cell.start() <= span.start < start + cell.end():
             continue  # the target's own cell
         if is_deadline_cell(text) and (ROW_DATE_WORDS.search(text) or text in ONGOING_WORDS):
-            return doc.source[start + cell.start() : start + cell.end()].strip()
+            return doc.printed(Span(start + cell.start(), start + cell.end())).strip()
     return None
 
 

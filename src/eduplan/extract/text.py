@@ -1,8 +1,12 @@
-"""Text as the extractor sees it: a same-length normalised copy, lines, sentences and clauses.
+"""Text as the extractor sees it: a normalised copy, lines, sentences and clauses.
 
 The source is never rewritten. `fold` maps each character through Unicode NFKC only where that
-gives exactly one character (full-width digits, ``％``, ``，``, ``（``), so every offset in the folded
-text is an offset in the source. Sentences run across line breaks that only wrap a paragraph (and
+gives exactly one character (full-width digits, ``％``, ``，``, ``（``). The folded copy also leaves out a line
+break inside a word of a wrapped paragraph, as text copied out of a PDF has them (``学前教\n育``, ``不超\n过90分钟``):
+only between two CJK characters, on adjacent lines of a paragraph (the line before at least 20 characters, the line
+after no numbered item, no table row, no page number), so never across a heading, an item or a blank line.
+`Document.source_span` maps an offset of the folded copy back to the source (the identity when nothing was
+left out), and `Document.quote` quotes the source. Sentences run across line breaks that only wrap a paragraph (and
 across page numbers such as ``—15—``); clauses split sentences at ``;`` and ``,`` outside brackets. A line with
 tabs is a table row: it is a sentence of its own and its cells are clauses.
 
@@ -11,11 +15,17 @@ True
 >>> doc = Document("一、目标\\n到2020年，新增学位5万个；入学率达到\\n\\n99%。")
 >>> [doc.quote(s) for s in doc.sentences]
 ['一、目标', '到2020年，新增学位5万个；入学率达到\\n\\n99%。']
+>>> doc = Document("县级家庭教育指导服务中心实现全覆盖，学前教\\n育阶段家长学校开办率达到100%。")
+>>> doc.text(doc.sentences[0])
+'县级家庭教育指导服务中心实现全覆盖,学前教育阶段家长学校开办率达到100%。'
+>>> doc.quote(doc.sentences[0]) == doc.source
+True
 """
 
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -27,6 +37,12 @@ LINE_END_TERMINALS = "。!?;:"
 OPENERS = "((〔[【"
 CLOSERS = "))〕]】"
 MIN_WRAPPED_LINE = 20
+# The words a title ends with (…三年行动计划, …工作要点, …清单): a line ending so is a title, no wrapped line.
+PLAN_WORDS = ("行动计划", "实施方案", "行动方案", "方案", "计划", "规划", "要点", "意见", "纲要", "任务书", "办法",
+              "重点工作", "细则", "分解表", "清单")
+TITLE_ENDINGS = (*PLAN_WORDS, "通知", "决定", "通报", "报告", "的函")
+_CELLS = re.compile(r"\t|\S\s+\S")
+_ASCII_CELLS = re.compile(r"\||,.*,")  # in the source: | cells |, or a CSV row (prose prints ，)
 
 # Numbering markers at the start of a line: 一、 (一) 1. (1) 一是.
 MARKER_RE = re.compile(
@@ -87,7 +103,14 @@ class Document:
 
     def __init__(self, source: str) -> None:
         self.source = source
-        self.folded = fold(source)
+        folded = fold(source)
+        breaks = word_breaks(folded, source)
+        # the source offset of each character of the folded copy (None: the same offsets, nothing left out)
+        self._source_at: tuple[int, ...] | None = None
+        if breaks:
+            self._source_at = (*(i for i in range(len(folded)) if i not in breaks), len(source))
+            folded = "".join(char for i, char in enumerate(folded) if i not in breaks)
+        self.folded = folded
         self.lines: tuple[Span, ...] = tuple(_line_spans(self.folded))
         self.noise = frozenset(i for i, line in enumerate(self.lines) if self.is_noise(line))
         self.sentences: tuple[Span, ...] = tuple(self._sentences())
@@ -95,9 +118,36 @@ class Document:
             Span(m.start(), m.end()) for rx in (QUOTED_RE, BOOK_TITLE_RE) for m in rx.finditer(self.folded)
         )
 
+    @property
+    def joined(self) -> bool:
+        """Whether the folded copy left out line breaks inside words (its offsets then differ from the source's)."""
+        return self._source_at is not None
+
+    def source_span(self, span: Span) -> Span:
+        """The span of the source that a span of the folded copy covers (a word joined across a line keeps its
+        break: ``学前教\\n育``)."""
+        if self._source_at is None:
+            return span
+        start = self._source_offset(span.start)
+        end = min(self._source_offset(span.end - 1) + 1, len(self.source)) if span.end > span.start else start
+        return Span(start, end)
+
+    def _source_offset(self, offset: int) -> int:
+        """The source offset of a folded one (the folded copy's end, or past it, is the source's end)."""
+        assert self._source_at is not None
+        return self._source_at[min(offset, len(self._source_at) - 1)]
+
     def quote(self, span: Span) -> str:
-        """The original text of a span."""
-        return self.source[span.start : span.end]
+        """The original text of a span of the folded copy, as printed (line breaks inside words kept)."""
+        found = self.source_span(span)
+        return self.source[found.start : found.end]
+
+    def printed(self, span: Span) -> str:
+        """The original characters of a span of the folded copy, without the line breaks it left out inside words:
+        a name or a scope as printed (各县（市、区）), in one piece."""
+        if self._source_at is None:
+            return self.source[span.start : span.end]
+        return "".join(self.source[self._source_offset(i)] for i in range(span.start, min(span.end, len(self.folded))))
 
     def text(self, span: Span) -> str:
         """The folded text of a span."""
@@ -155,6 +205,46 @@ class Document:
             spans.extend(_stripped(self.folded, sentence.start + start, sentence.start + cut))
             start = cut + 1
         return tuple(spans)
+
+
+def word_breaks(folded: str, source: str | None = None) -> frozenset[int]:
+    """The offsets of the line breaks that fall inside a word of a wrapped paragraph (``学前教\\n育``): between two CJK
+    characters, the line before at least `MIN_WRAPPED_LINE` characters long and no title (ending in 方案, 通知 …),
+    the line after no numbered item (a heading, 一是, 第一条) and no page number, neither line a table row (tabs,
+    spaces between cells, or ``|`` and ASCII commas in ``source``). Punctuation, digits, spaces or a blank line at
+    the break leave it alone.
+
+    >>> sorted(word_breaks("县级家庭教育指导服务中心实现全覆盖，学前教\\n育阶段家长学校开办率达到100%。"))
+    [21]
+    >>> word_breaks("县级家庭教育指导服务中心实现全覆盖，学前教\\n一是加强领导")
+    frozenset()
+    >>> word_breaks("一、总体要求\\n坚持问题导向")
+    frozenset()
+    >>> word_breaks("关于开展2025年中小学校园安全专项督导的通知\\n各县教育局：")
+    frozenset()
+    """
+    source = folded if source is None else source
+    found = set()
+    lines = list(_line_spans(folded))
+    for previous, following in itertools.pairwise(lines):
+        at = previous.end
+        if not (_is_cjk(folded[at - 1 : at]) and _is_cjk(folded[at + 1 : at + 2])):
+            continue
+        before, after = folded[previous.start : previous.end], folded[following.start : following.end]
+        if len(before.strip()) < MIN_WRAPPED_LINE or any(
+                _CELLS.search(text.strip()) or _ASCII_CELLS.search(source[line.start : line.end])
+                for text, line in ((before, previous), (after, following))):
+            continue  # a table row (cells between tabs, spaces, pipes or ASCII commas) is no wrapped prose
+        if before.strip().endswith(TITLE_ENDINGS):
+            continue  # 关于开展…专项督导的通知 / 各县教育局：: a title, then the addressees
+        if marker_kind(after) is None and NOISE_LINE_RE.match(after) is None:
+            found.add(at)
+    return frozenset(found)
+
+
+def _is_cjk(char: str) -> bool:
+    return len(char) == 1 and ("\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf")
+
 
 def _line_spans(text: str) -> Iterator[Span]:
     start = 0
