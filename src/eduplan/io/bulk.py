@@ -35,9 +35,11 @@ from eduplan.io.distinct import (
     Odd,
     canonical,
     compact,
+    is_broadcast,
     narrow,
     odd,
     remap,
+    take,
 )
 from eduplan.io.row_diagnostics import RowDiagnostics, Unworded
 from eduplan.periods import Period, parse_day, parse_period
@@ -130,36 +132,46 @@ class BulkReader:
         ends = period.days(code["period"], lambda p: p.end, "ends")
         days = cols["date"].days(code["date"], lambda d: d)
         no_date = days == NO_DAY
-        odd |= no_date & (ends == NO_DAY)  # neither date nor period: the row reader says so
-        days = np.where(no_date, ends, days)
-        odd |= (starts != NO_DAY) & ((days < starts) | (days > ends))  # a date outside its period
+        if is_broadcast(ends) and ends[0] == NO_DAY:  # no period (a column of empty cells, or none)
+            odd |= no_date  # neither date nor period: the row reader says so
+        else:
+            odd |= no_date & (ends == NO_DAY)
+            days = np.where(no_date, ends, days)
+            odd |= (starts != NO_DAY) & ((days < starts) | (days > ends))  # a date outside its period
         amount, bits = self.amounts.rows(code["indicator"], code["value"], code["unit"])
         odd |= (bits & ODD).astype(bool)
         keep = ~odd
-        self._warned(numbers, bits, keep, code["indicator"], code["value"], amount)
+        self._warned(numbers, bits, odd, code["indicator"], code["value"], amount)
         self._odd_rows(numbers, odd, rows_of, wrong)
         self._keep(code, keep, {"day": days, "period_start": starts, "period_end": ends, "amount": amount,
                                 "line": numbers})
 
     def _odd_cells(self, code: dict[str, Any], n: int) -> Any:
         """Rows with an odd cell, or blank throughout (the row reader also looks at unrecognised columns): one
-        gather of each column's state (bit 1 blank, bit 2 odd); a column the table lacks is one empty cell."""
-        blank, odd = np.ones(n, np.uint8), np.zeros(n, np.uint8)
-        for name in self.columns:
-            state = self.cols[name].states(code[name])
-            blank &= state
-            odd |= state
+        gather of the state (bit 1 blank, bit 2 odd) of each column with an odd cell so far, and of every column
+        if each has a blank cell so far; a column the table lacks is one empty cell."""
         lacking = any(self.cols[name].odd[self.cols[name].constant_code()] for name in _MAY_BE_ODD
                       if name not in self.columns)
-        return (blank | (odd >> 1)).astype(bool) | lacking
+        odd = np.full(n, lacking)
+        states = {name: self.cols[name].states() for name in self.columns}
+        for name, state in states.items():
+            if (state & 2).any():
+                odd |= take(state, code[name]) >> 1 != 0
+        if states and all((state & 1).any() for state in states.values()):
+            blank = np.ones(n, np.uint8)
+            for name, state in states.items():
+                blank &= take(state, code[name])
+            odd |= blank.astype(bool)
+        return odd
 
     def _keep(self, code: dict[str, Any], keep: Any, worked: dict[str, Any]) -> None:
-        """Append the kept rows' entries to each array (codes narrowed to the size of their table so far)."""
+        """Append the kept rows' entries (where ``keep``) to each array (codes narrowed to the size of their table
+        so far)."""
         cols = self.cols
         values = cols["final"].values
         final = cols["final"].table("bool", lambda start: np.asarray([bool(v) for v in values[start:]] or [True], bool))
         kept = {**worked, "indicator": code["indicator"], "organisation": code["organisation"],
-                "final": final[code["final"]],
+                "final": take(final, code["final"]),
                 "reported_on": cols["reported_on"].days(code["reported_on"], lambda d: d),
                 "source": code["source"], "note": code["note"], "basis": code["basis"],
                 "written": self.amounts.written_codes(worked["amount"])}
@@ -167,8 +179,10 @@ class BulkReader:
                  "amount": len(self.amounts.found), "source": len(cols["source"].texts),
                  "note": len(cols["note"].texts), "basis": len(cols["basis"].texts),
                  "written": len(self.amounts.writings)}
+        count = int(np.count_nonzero(keep))
+        every = count == len(keep)
         for name in ARRAYS:
-            self.kept[name].append(kept[name][keep], sizes.get(name))
+            self.kept[name].append(_kept(kept[name], keep, count, every), sizes.get(name))
 
     def finish(self) -> Read:
         """The kept rows' arrays with codes into tables of distinct values (the cells ``share`` and ``覆盖率``
@@ -225,11 +239,11 @@ class BulkReader:
                 self.made.append((number, value))
             self.diagnostics += [(number, d) for d in (*found, *reader.warnings)]
 
-    def _warned(self, numbers: Any, bits: Any, keep: Any, ind: Any, value: Any, amount: Any) -> None:
-        """Keep, as columns, the row reader's warnings on kept rows whose amount it warns about (``bits``, from
-        `Amounts.rows`): a likely fraction, a fractional count; worded when read (`_Words`)."""
+    def _warned(self, numbers: Any, bits: Any, odd: Any, ind: Any, value: Any, amount: Any) -> None:
+        """Keep, as columns, the row reader's warnings on kept rows (not ``odd``) whose amount it warns about
+        (``bits``, from `Amounts.rows`): a likely fraction, a fractional count; worded when read (`_Words`)."""
         for kind, bit in enumerate((FRACTION, PART)):  # a row's likely fraction before its fractional count
-            rows = (bits & bit).astype(bool) & keep
+            rows = (bits & bit).astype(bool) & ~odd
             if rows.any():
                 self.warned.append((numbers[rows], kind, np.stack([ind[rows], value[rows], amount[rows]], axis=1)))
 
@@ -294,6 +308,13 @@ class _Words:
 def _codes(cells: DistinctCells, column: tuple[Sequence[Any], Any] | Coded) -> Any:
     """A batch's codes for one column: coded where it was parsed, or from its distinct cells here."""
     return cells.coded(column) if isinstance(column, Coded) else cells.codes(*column)
+
+
+def _kept(array: Any, keep: Any, count: int, every: bool) -> Any:
+    """The ``count`` entries of ``array`` where ``keep`` (all of them if ``every``); one value broadcast stays so."""
+    if is_broadcast(array):
+        return np.broadcast_to(array[:1], (count,))  # no pass over the rows
+    return array if every else array[keep]
 
 
 def _shifted(rows_of: Callable[[Sequence[int]], list[Sequence[Any]]], start: int, at: Sequence[int]

@@ -77,12 +77,13 @@ def open_table(path: Path, max_bytes: int) -> Iterator[Table | None]:
                    "convert_options": pacsv.ConvertOptions(column_types=dict.fromkeys(names, cells),
                                                            strings_can_be_null=False)}
         header = next(_parsed(iter([memoryview(first + b"\n")]), options))
+        body = end + 1 if end >= 0 else len(stream.head)  # the rows start after the header's line
         for i in range(header.num_columns):  # the first line may be a comment
             screen_cells(header.column(i).dictionary, i == 0)
         started: list[Generator[Any, None, None]] = []
 
         def start(read: set[int]) -> Generator[Any, None, None]:
-            started.append(_ahead(_coded(_parsed(stream.blocks(), options), read)))
+            started.append(_ahead(_coded(_parsed(stream.blocks(body), options), read)))
             return started[-1]
 
         try:
@@ -135,15 +136,18 @@ class _Stream:
     def __exit__(self, *_: object) -> None:
         os.close(self.fd)
 
-    def blocks(self) -> Iterator[memoryview]:
-        """The file in blocks of about `_BLOCK_BYTES`, each ending after a line end (the last maybe not).
+    def blocks(self, start: int = 0) -> Iterator[memoryview]:
+        """The file from byte ``start`` on in blocks of about `_BLOCK_BYTES`, each ending after a line end (the
+        last maybe not).
 
         The blocks are views of one buffer, read into again for the next block (no new memory per block): a
-        block is valid until the next is asked for. A block after the first may not start with a byte-order
-        mark: pyarrow would skip it, the csv module keeps it in the cell."""
+        block is valid until the next is asked for. A block after the file's start may not start with a
+        byte-order mark: pyarrow would skip it, the csv module keeps it in the cell."""
         size = _BLOCK_BYTES
         buffer = bytearray(2 * size)
-        kept = total = done = 0  # kept: the bytes of an unfinished line at the buffer's start
+        kept = 0  # the bytes of an unfinished line at the buffer's start
+        total = done = start
+        os.lseek(self.fd, start, os.SEEK_SET)
         while True:
             if len(buffer) - kept < size:  # a line longer than a block: a larger buffer, never a resized one
                 larger = bytearray(2 * (kept + size))
@@ -180,8 +184,9 @@ def _check_returns(buffer: bytearray, end: int) -> None:
     """Raise `NotPlain` unless every carriage return before ``end`` ends a line (``\\r\\n``, as Windows writes):
     both pyarrow and the csv module end a row there, but a lone one is a row end for pyarrow and a syntax
     error for the csv module."""
-    returns = buffer.count(b"\r", 0, end)
-    if returns and returns != buffer.count(b"\r\n", 0, end):
+    if buffer.find(b"\r", 0, end) < 0:  # the common case, found faster than counted
+        return
+    if buffer.count(b"\r", 0, end) != buffer.count(b"\r\n", 0, end):
         raise NotPlain
 
 
@@ -289,27 +294,16 @@ def release() -> None:
     pa.default_memory_pool().release_unused()
 
 
-def without_header(batch: Any) -> Any:
-    """The first batch less its first row (the header), each column encoded again so that its distinct cells
-    are those of the rows left (pyarrow keeps a sliced dictionary whole)."""
-    import pyarrow as pa  # noqa: PLC0415
-
-    body = batch.slice(1)
-    return pa.record_batch([body.column(i).dictionary_decode().dictionary_encode() for i in range(body.num_columns)],
-                           names=body.schema.names)
-
-
 def _coded(batches: Iterator[Any], read: set[int]) -> Iterator[Any]:
-    """The batches after the header (the first row of the first) as `eduplan.io.bulk.Batch` es: the columns in
-    ``read`` coded, every column's distinct cells screened (`screen_cells`)."""
+    """The batches of the rows after the header as `eduplan.io.bulk.Batch` es: the columns in ``read`` coded,
+    every column's distinct cells screened (`screen_cells`)."""
     import numpy as np  # noqa: PLC0415
 
     from eduplan.io.bulk import Batch  # noqa: PLC0415
 
     coders = {i: _Coder() for i in read}
     line = 2
-    for k, found in enumerate(batches):
-        batch = without_header(found) if k == 0 else found
+    for batch in batches:
         for i in range(batch.num_columns):
             screen_cells(batch.column(i).dictionary, i == 0)
         cells = {i: coder.code(batch.column(i)) for i, coder in coders.items()}

@@ -66,18 +66,18 @@ class DistinctCells:
         return column.codes
 
     def constant(self, n: int) -> Any:
-        """The codes of ``n`` empty cells (a column the table does not have)."""
-        return np.full(n, self._code(""), np.int32)
+        """The codes of ``n`` empty cells (a column the table does not have): one code broadcast (no memory)."""
+        return np.broadcast_to(np.int32(self._code("")), (n,))
 
     def constant_code(self) -> int:
         """The code of an empty cell."""
         return self._code("")
 
-    def states(self, codes: Any) -> Any:
-        """Each row's cell as bits: 1 blank, 2 odd."""
+    def states(self) -> Any:
+        """Each distinct cell's state as bits: 1 blank, 2 odd."""
         return self.table("state", lambda start: np.asarray(
             [(t == "") | (o << 1) for t, o in zip(self.texts[start:], self.odd[start:], strict=True)] or [1],
-            np.uint8))[codes]
+            np.uint8))
 
     def _code(self, cell: Any) -> int:
         found = self.index.get(cell)
@@ -103,15 +103,22 @@ class DistinctCells:
             found = self._cache[name] = (size, array)
         return found[1]
 
-    def odd_rows(self, codes: Any) -> Any:
-        return self.table("odd", lambda start: np.asarray(self.odd[start:] or [False], bool))[codes]
-
-    def blank_rows(self, codes: Any) -> Any:
-        return self.table("blank", lambda start: np.asarray([t == "" for t in self.texts[start:]] or [True],
-                                                            bool))[codes]
-
     def days(self, codes: Any, day: Callable[[Any], dt.date | None], name: str = "days") -> Any:
-        return self.table(name, lambda start: day_numbers(self.values[start:], day))[codes]
+        """Each row's day number (`day` of its cell's value; `NO_DAY` for none), by `take`."""
+        return take(self.table(name, lambda start: day_numbers(self.values[start:], day)), codes)
+
+
+def take(table: Any, codes: Any) -> Any:
+    """``table[codes]``, or its one entry broadcast (read-only, no pass over the rows) when ``codes`` is one code
+    broadcast or ``table`` has one entry only (a column of one distinct cell so far, such as an empty period)."""
+    if len(codes) and (codes.strides == (0,) or len(table) == 1):
+        return np.broadcast_to(table[codes[:1]], codes.shape)
+    return table[codes]
+
+
+def is_broadcast(array: Any) -> bool:
+    """Whether ``array`` is one entry broadcast (`take`, `DistinctCells.constant`)."""
+    return len(array) > 0 and array.strides == (0,)
 
 
 
@@ -182,9 +189,10 @@ class Kept:
                 self.buffer = self.buffer.astype(self.dtype)
         if not n:
             return
+        same = piece.strides == (0,)  # one entry broadcast: no need to look at every entry
         if self.buffer is None:
             first = piece[0]
-            if (self.value is None or self.value == first) and not (piece != first).any():
+            if (self.value is None or self.value == first) and (same or not (piece != first).any()):
                 self.value, self.size = first, self.size + n
                 return
             self.buffer = np.empty(max(8 * (self.size + n), 1 << 16), self.dtype)
