@@ -125,3 +125,32 @@ def test_a_seed_is_judged_without_importing_numpy() -> None:
              "print('numpy' in sys.modules)")
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60)
     assert done.stdout.strip() == "False"
+
+
+def test_threads_reading_one_result_at_once_get_the_same_object() -> None:
+    """Building is idempotent without a lock: threads that read the same results at once (in opposite orders,
+    each case kernel-judged or judged by `judge_case`, and the share result over them) all get the one object
+    kept first, equal to the result a single reader builds."""
+    import threading  # noqa: PLC0415
+
+    pytest.importorskip("numpy")  # the kernel judges the units' cases only with numpy
+    expected = tuple(fresh().results)
+    for _ in range(20):
+        evaluation = fresh()
+        start = threading.Barrier(4)
+        seen: list[tuple[object, ...]] = []
+
+        def read(backwards: bool, results: Results = evaluation.results) -> None:
+            start.wait()
+            order = range(len(results) - 1, -1, -1) if backwards else range(len(results))
+            made = {k: results[k] for k in order}
+            seen.append(tuple(made[k] for k in range(len(results))))
+
+        threads = [threading.Thread(target=read, args=(k % 2 == 1,)) for k in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert len(seen) == 4 and seen[0] == expected
+        assert all(a is b for other in seen[1:] for a, b in zip(seen[0], other, strict=True))
+        assert evaluation.results.built() == len(expected)

@@ -63,3 +63,12 @@ def test_frame_and_notebook_display() -> None:
     assert "已逾期未完成" in EVALUATION._repr_html_()
     assert "提高入园率" in TASK._repr_html_()
     assert "<" in EVALUATION.plan._repr_html_()
+
+
+def test_evaluations_under_different_policies_are_not_equal() -> None:
+    """Two evaluations of the same plan, reports and day are equal only under the same policy (the policy says
+    what the statuses mean: fail-on, lag, bands), even when every result happens to be the same."""
+    again = attrs.evolve(EVALUATION)
+    other = attrs.evolve(EVALUATION, policy=attrs.evolve(EVALUATION.policy, reporting_lag_days=30))
+    assert again == EVALUATION and hash(again) == hash(EVALUATION)
+    assert other.results == EVALUATION.results and other != EVALUATION

@@ -7,21 +7,24 @@ import decimal
 from fractions import Fraction
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from eduplan.evaluation.actuals import Actuals, Question, Rollups, own_value
 from eduplan.evaluation.cases import Setting, cases
+from eduplan.evaluation.outcomes import result_of
+from eduplan.evaluation.results import Result
 from eduplan.evaluation.rollup import all_declared_members
 from eduplan.evaluation.series import ReportIndex, prepare_reports
-from eduplan.evaluation.verdicts import judge_case
+from eduplan.evaluation.verdicts import Judged, judge_case
 from eduplan.numerals import EXACT
 from tests.strategies import BATCH_UNITS, PROVINCE_UNITS, batch_province, competing, province
 
 pytest.importorskip("numpy")
 
-from eduplan.evaluation.batch import judge_batch
+from eduplan.evaluation.batch import decide, judge_batch
 from eduplan.evaluation.columnar import prepare_columns
 from eduplan.io.columns import ReportColumns, columns_from_rows
 
@@ -42,7 +45,9 @@ def _prepared(plan: Any, reports: Any, as_of: Any, policy: Any, columnar: bool) 
 def test_every_status_the_kernel_gives_is_judge_case_status(case: Any, context: decimal.Context,
                                                             columnar: bool) -> None:
     """For every case of every target window, on the columnar and the object path, in any decimal context:
-    a status from `judge_batch` is the one `judge_case` gives (``None`` leaves the case to it)."""
+    a status from `judge_batch` is the one `judge_case` gives (``None`` leaves the case to it), and the result
+    built from what the kernel kept (`Batch.judged`, nothing judged again) is the result `judge_case` leads
+    to, field by field: status, actual, threshold, expected, progress, gap, reasons, evidence."""
     plan, reports, as_of, policy = case
     prepared = _prepared(plan, reports, as_of, policy, columnar)
     setting = Setting.of(plan, as_of, policy)
@@ -52,19 +57,29 @@ def test_every_status_the_kernel_gives_is_judge_case_status(case: Any, context: 
         for item in cases(plan, prepared).work:
             for window in item.windows:
                 chosen = item.cases(window)
-                wanted = []
+                wanted: list[Judged | None] = []
                 for one in chosen:
                     try:
-                        wanted.append(judge_case(setting, single, one).status)
+                        wanted.append(judge_case(setting, single, one))
                     except (ArithmeticError, ValueError):  # a rule that refuses: the kernel must leave it
                         wanted.append(None)
-                got = judge_batch(setting, batch, chosen)
-                assert len(got) == len(chosen)
-                for one, status, want in zip(chosen, got, wanted, strict=True):
-                    if status is not None:
-                        assert status is want, (one.target.id, one.unit, window)
+                got = decide(setting, batch, chosen)
+                assert judge_batch(setting, batch, chosen) == got.statuses
+                assert len(got.statuses) == len(chosen)
+                for k, (one, status, want) in enumerate(zip(chosen, got.statuses, wanted, strict=True)):
                     if one.unit is None:
                         assert status is None  # roll-ups are left to judge_case
+                    if status is None:
+                        continue
+                    assert want is not None and status is want.status, (one.target.id, one.unit, window)
+                    _same_result(result_of(setting, one, got.judged(k)), result_of(setting, one, want))
+
+
+def _same_result(fast: Result, slow: Result) -> None:
+    """Two results equal in every field, the evidence as the same reports (lazy or made) and as written."""
+    assert fast == slow, attrs.asdict(fast, recurse=False) | {"evidence": None}
+    assert tuple(fast.evidence) == tuple(slow.evidence)
+    assert fast.to_record() == slow.to_record()
 
 
 #: windows whose ends fall on report days of both builders (so that inclusive ends are tested)

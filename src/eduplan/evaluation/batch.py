@@ -41,51 +41,56 @@ multiples of another indicator, and thresholds that cannot be worked out (`Canno
 
 from __future__ import annotations
 
-import decimal
-import math
 import sys
 from collections.abc import Sequence
-from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
 import attrs
 
-from eduplan.compare import level_comparator, satisfied_from_below
 from eduplan.evaluation.actuals import Actuals
+from eduplan.evaluation.boundaries import LIMIT, UNDECIDED, Rule, rule_of
 from eduplan.evaluation.cases import Case, Setting
-from eduplan.evaluation.judge import rounded, unreported
+from eduplan.evaluation.judge import Verdict, unreported
 from eduplan.evaluation.status import Status
 from eduplan.evaluation.thresholds import threshold
-from eduplan.evaluation.values import CannotJudge, Threshold, Window
-from eduplan.evaluation.verdicts import allowance, elapsed_share
-from eduplan.indicators import Baseline, Direction
+from eduplan.evaluation.values import NOTHING, Actual, CannotJudge, Threshold, Window
+from eduplan.evaluation.verdicts import Judged
+from eduplan.indicators import Baseline
 from eduplan.targets import Accumulation, Basis, Comparator, Condition, Hold, ReferenceKind, Target
 
-__all__ = ["judge_batch"]
+__all__ = ["Batch", "decide", "judge_batch"]
 
 _BY_RANK = {s.rank: s for s in Status}
-_UNDECIDED = -1
-_LIMIT = 2**62  # |scaled values| stay below this (`eduplan.evaluation.winners.INT64_SAFE`) in int64 arrays
 
 
 def judge_batch(setting: Setting, actuals: Actuals, cases: Sequence[Case]) -> list[Status | None]:
     """The status of each case as `judge_case` gives it, or ``None`` where it leaves the case to `judge_case`
     (see the module). Cases of several target windows are judged window by window."""
-    np = _numpy()
     statuses: list[Status | None] = [None] * len(cases)
-    if np is None or not cases:
+    if not cases:
         return statuses
     first = cases[0]
     if all(c.target is first.target and (c.window is first.window or c.window == first.window) for c in cases):
-        return _window(np, setting, actuals, cases)
+        return list(decide(setting, actuals, cases).statuses)
     windows: dict[tuple[int, Window], list[int]] = {}
     for k, case in enumerate(cases):
         windows.setdefault((id(case.target), case.window), []).append(k)
     for positions in windows.values():
-        for k, status in zip(positions, _window(np, setting, actuals, [cases[k] for k in positions]), strict=True):
+        batch = decide(setting, actuals, [cases[k] for k in positions])
+        for k, status in zip(positions, batch.statuses, strict=True):
             statuses[k] = status
     return statuses
+
+
+def decide(setting: Setting, actuals: Actuals, cases: Sequence[Case]) -> Batch:
+    """The kernel on the cases of one target window: each case's status (`Batch.statuses`; ``None``: left to
+    `judge_case`) and, for a case with a status, what building its result needs (`Batch.judged`)."""
+    batch = Batch(setting, actuals, cases)
+    np = _numpy()
+    if np is not None and cases:
+        _window(np, batch)
+    return batch
 
 
 def _numpy() -> Any:
@@ -115,25 +120,93 @@ def _plain(cond: Condition) -> bool:
     return True
 
 
-def _window(np: Any, setting: Setting, actuals: Actuals, cases: Sequence[Case]) -> list[Status | None]:
-    """`judge_batch` for the cases of one target window."""
-    statuses: list[Status | None] = [None] * len(cases)
+class Batch:
+    """The kernel's answer for one target window's cases (`decide`): each case's status, ``None`` where it leaves
+    the case to `judge_case`, and for a case with a status the `Judged` that `judge_case` would give, made from
+    what the kernel worked out (`judged`): the thresholds, the trajectory's value and the first condition's
+    status, kept per group of units, and where each unit's value lies in the prepared reports. Building the
+    result of a case the kernel judged judges nothing again (tests/property/test_batch_properties.py checks
+    that the result is the one `judge_case` leads to)."""
+
+    __slots__ = ("_groups", "_main", "_stretch", "_unit", "actuals", "cases", "setting", "statuses", "values")
+
+    def __init__(self, setting: Setting, actuals: Actuals, cases: Sequence[Case]) -> None:
+        self.setting, self.actuals, self.cases = setting, actuals, tuple(cases)
+        n = len(self.cases)
+        self.statuses: list[Status | None] = [None] * n
+        self.values: _Values | None = None
+        self._groups: list[_Group | None] = [None] * n
+        self._unit = [0] * n  # the case's position among the units' values
+        self._main = [0] * n  # the rank of the first condition's own status
+        self._stretch = [0] * n  # the rank of the stretch condition's status
+
+    def judged(self, k: int) -> Judged:
+        """The `Judged` of case ``k`` (one the kernel gave a status), as `judge_case` gives it."""
+        status, group, values = self.statuses[k], self._groups[k], self.values
+        if status is None or group is None or values is None:
+            raise ValueError(f"case {k} was left to judge_case")
+        case = self.cases[k]
+        actual = values.actual(self.setting, self.actuals, case, self._unit[k])
+        stretch = None if group.stretch is None else Status.NO_DATA
+        if actual.value is None:
+            main = Verdict(Status.NO_DATA)
+        else:
+            main = group.rules[0].measure.verdict(_BY_RANK[self._main[k]], actual.value)
+            if isinstance(group.stretch, Rule):
+                stretch = _BY_RANK[self._stretch[k]]
+        return Judged(status, actual, main, group.known, stretch, None, group.baseline)
+
+
+@attrs.frozen
+class _Values:
+    """Each unit's own value as the kernel found it: where it lies in the columnar reports (positions ``low`` to
+    ``high``, the sum of increments or the latest level), or asked of the actuals stage (``low`` is -1)."""
+
+    found: Any
+    low: Any
+    high: Any
+    columns: Any = None
+
+    def actual(self, setting: Setting, actuals: Actuals, case: Case, j: int) -> Actual:
+        """Unit ``j``'s `Actual` (case ``case``), as `eduplan.evaluation.actuals.own_actual` gives it."""
+        low = int(self.low[j])
+        target, window = case.target, case.window
+        cumulative = target.accumulation is Accumulation.CUMULATIVE
+        if low < 0:
+            since = window.start if window.period is not None else None
+            return actuals.find(target.indicator, case.unit, window.start, min(setting.as_of, window.deadline),
+                                cumulative, since)
+        if not self.found[j]:
+            return NOTHING
+        made: Actual = self.columns.actual_at(target.indicator.id, low, int(self.high[j]), cumulative)
+        return made
+
+
+def _window(np: Any, batch: Batch) -> None:
+    """`decide` for the cases of one target window, into ``batch``."""
+    setting, actuals, cases = batch.setting, batch.actuals, batch.cases
     target, window = cases[0].target, cases[0].window
     units = [k for k, c in enumerate(cases) if c.unit is not None]
     if not units or not supported(target):
-        return statuses
+        return
     names = [cases[k].unit or "" for k in units]
-    found, values, scale = _unit_values(np, setting, actuals, target, window, names)
+    found, values, scale, batch.values = _unit_values(np, setting, actuals, target, window, names)
     missing = unreported(setting.as_of, window.start, window.deadline, setting.policy.reporting_lag_days)
+    statuses, groups, unit_of, mains, stretches = (batch.statuses, batch._groups, batch._unit, batch._main,
+                                                   batch._stretch)
     for group in _groups(target, names).values():
-        rules = _rules(setting, actuals, cases[units[group[0]]])
-        if rules is None:
+        decided = _group(setting, actuals, cases[units[group[0]]])
+        if decided is None:
             continue
         at = np.asarray(group, np.int64)
-        ranks = _judged(np, rules, values[at], scale)
-        for k, has, rank in zip(group, found[at].tolist(), ranks.tolist(), strict=True):
-            statuses[units[k]] = missing if not has else None if rank == _UNDECIDED else _BY_RANK[rank]
-    return statuses
+        ranks, main, stretch = decided.ranks(np, values[at], scale)
+        for j, has, rank, first, other in zip(group, found[at].tolist(), ranks.tolist(), main.tolist(),
+                                              stretch.tolist(), strict=True):
+            k = units[j]
+            if has and UNDECIDED in (rank, other):
+                continue
+            statuses[k] = _BY_RANK[rank] if has else missing
+            groups[k], unit_of[k], mains[k], stretches[k] = decided, j, first, other
 
 
 def _groups(target: Target, names: Sequence[str]) -> dict[tuple[int, int], list[int]]:
@@ -156,96 +229,31 @@ def _groups(target: Target, names: Sequence[str]) -> dict[tuple[int, int], list[
         groups.setdefault((overrides.get(name, -1), id(baselines[key])), []).append(k)
     return groups
 
-
 @attrs.frozen
-class _Cut:
-    """One side of a decision: ``value >= at`` (``above``) or ``value <= at`` on the scaled integers."""
+class _Group:
+    """What the units of a window that share a threshold share: each condition's rule (the first with the
+    units' override), the first condition's threshold as shown, the baseline, and the stretch (力争) condition's
+    rule, or its status when its threshold cannot be worked out (``None``: no stretch)."""
 
-    at: Fraction
-    above: bool
-    inclusive: bool
+    rules: tuple[Rule, ...]
+    known: Threshold
+    baseline: Baseline | None
+    stretch: Rule | Status | None
 
-    def test(self, np: Any, values: Any, scale: int) -> Any:
-        exact = self.at * 10**scale
-        if self.above:
-            bound = math.ceil(exact) if self.inclusive else math.floor(exact) + 1
-            return values >= _clamp(bound, values)
-        bound = math.floor(exact) if self.inclusive else math.ceil(exact) - 1
-        return values <= _clamp(bound, values)
-
-
-def _clamp(bound: int, values: Any) -> int:
-    """A bound ``values`` can be compared with: an int64 array's values stay within ``±_LIMIT``, so beyond it
-    one more than the limit decides the same; Python integers (an object array) compare with any bound."""
-    if values.dtype == object:
-        return bound
-    return max(-_LIMIT - 1, min(_LIMIT + 1, bound))
+    def ranks(self, np: Any, values: Any, scale: int) -> tuple[Any, Any, Any]:
+        """Per value: the worst status of the conditions (as ranks, undecided where any condition is), the first
+        condition's own, and the stretch condition's (0 without a stretch rule)."""
+        first = ranks = self.rules[0].ranks(np, values, scale)
+        for rule in self.rules[1:]:
+            more = rule.ranks(np, values, scale)
+            ranks = np.where((ranks == UNDECIDED) | (more == UNDECIDED), UNDECIDED, np.maximum(ranks, more))
+        stretch = self.stretch.ranks(np, values, scale) if isinstance(self.stretch, Rule) else np.zeros_like(ranks)
+        return ranks, first, stretch
 
 
-@attrs.frozen
-class _Zone:
-    """The values around ``edge`` that a comparison rounded at the context's precision might decide otherwise
-    (within ``width``); the edge itself is safe when the scalar arithmetic is exact there (``exact_edge``)."""
-
-    edge: Fraction
-    width: Fraction
-    exact_edge: bool
-
-    def test(self, np: Any, values: Any, scale: int) -> Any:
-        low, high = (self.edge - self.width) * 10**scale, (self.edge + self.width) * 10**scale
-        inside = (values >= _clamp(math.ceil(low), values)) & (values <= _clamp(math.floor(high), values))
-        edge = self.edge * 10**scale
-        if self.exact_edge and edge.denominator == 1 and _clamp(int(edge), values) == int(edge):
-            inside &= values != int(edge)
-        return inside
-
-
-@attrs.frozen
-class _Rule:
-    """One condition's status as a step function of the actual value: achieved within ``met``; else missed
-    if ``due``; else not due without a trajectory (``on_track`` is ``None``); else on track past ``on_track``,
-    at risk past ``at_risk``, off track otherwise. A value within a zone (where the scalar rules round) is
-    undecided, as is any value not met when the trajectory could not be worked out (``broken``)."""
-
-    met: tuple[_Cut, ...]
-    due: bool
-    on_track: _Cut | None = None
-    at_risk: _Cut | None = None
-    zones: tuple[_Zone, ...] = ()
-    broken: bool = False
-
-    def ranks(self, np: Any, values: Any, scale: int) -> Any:
-        met = np.ones(len(values), bool)
-        for cut in self.met:
-            met &= cut.test(np, values, scale)
-        if self.due:
-            rest: Any = Status.MISSED.rank
-        elif self.broken:
-            rest = _UNDECIDED
-        elif self.on_track is None:
-            rest = Status.NOT_DUE.rank
-        else:
-            risky = np.zeros(len(values), bool) if self.at_risk is None else self.at_risk.test(np, values, scale)
-            rest = np.where(self.on_track.test(np, values, scale), Status.ON_TRACK.rank,
-                            np.where(risky, Status.AT_RISK.rank, Status.OFF_TRACK.rank))
-        ranks = np.where(met, Status.ACHIEVED.rank, rest)
-        for zone in self.zones:
-            ranks = np.where(zone.test(np, values, scale), _UNDECIDED, ranks)
-        return ranks
-
-
-def _judged(np: Any, rules: Sequence[_Rule], values: Any, scale: int) -> Any:
-    """The worst status of the conditions per value (as ranks), undecided where any condition is."""
-    ranks = rules[0].ranks(np, values, scale)
-    for rule in rules[1:]:
-        more = rule.ranks(np, values, scale)
-        ranks = np.where((ranks == _UNDECIDED) | (more == _UNDECIDED), _UNDECIDED, np.maximum(ranks, more))
-    return ranks
-
-
-def _rules(setting: Setting, actuals: Actuals, case: Case) -> list[_Rule] | None:
-    """The rules of a case's conditions (the first with the unit's override), or ``None`` when a threshold
-    cannot be worked out (`judge_case` says why) or a range has no upper bound (`judge_case` refuses it)."""
+def _group(setting: Setting, actuals: Actuals, case: Case) -> _Group | None:
+    """The `_Group` of a case's units, or ``None`` when a threshold cannot be worked out (`judge_case` says why)
+    or a range has no upper bound (`judge_case` refuses it)."""
     target, unit = case.target, case.unit
     conditions = target.conditions
     override = next((o for o in target.overrides if o.organisation == unit), None) if target.overrides else None
@@ -253,124 +261,63 @@ def _rules(setting: Setting, actuals: Actuals, case: Case) -> list[_Rule] | None
         conditions = (attrs.evolve(conditions[0], value=override.value, upper=override.upper), *conditions[1:])
     baseline = target.effective_baseline(unit)
     cutoff = min(setting.as_of, case.window.deadline)
-    rules = []
+    rules: list[Rule] = []
+    known: list[Threshold] = []
     for cond in conditions:
-        rule = _rule(setting, case, cond, threshold(setting, actuals, target, cond, unit, case.window, cutoff,
-                                                    baseline))
-        if rule is None:
+        found = threshold(setting, actuals, target, cond, unit, case.window, cutoff, baseline)
+        rule = rule_of(setting, case, cond, found)
+        if rule is None or isinstance(found, CannotJudge):
             return None
         rules.append(rule)
-    return rules
-
-
-def _rule(setting: Setting, case: Case, cond: Condition, known: Threshold | CannotJudge) -> _Rule | None:
-    """One condition's `_Rule`: what `judge_condition` and `verdict` decide, with the actual value left open."""
-    if isinstance(known, CannotJudge):
-        return None
-    target, window, policy = case.target, case.window, setting.policy
-    elapsed = elapsed_share(setting, case, known)
-    direction = target.indicator.direction
-    comparator, value, bound = level_comparator(cond.comparator, direction), known.value, known.upper
-    if cond.comparator is Comparator.RANGE:
-        if bound is None:
+        known.append(found)
+    stretch: Rule | Status | None = None
+    if target.stretch is not None:
+        found = threshold(setting, actuals, target, target.stretch, unit, case.window, cutoff, baseline)
+        stretch = Status.NO_DATA if isinstance(found, CannotJudge) else rule_of(setting, case, target.stretch, found)
+        if stretch is None:
             return None
-        comparator = Comparator.AT_LEAST if direction is Direction.UP else Comparator.AT_MOST
-        if direction is Direction.DOWN:
-            value = bound
-    upward = direction is Direction.UP if comparator is Comparator.APPROXIMATELY else satisfied_from_below(comparator)
-    met, zones = _met(comparator, value, allowance(policy, target, value), upward=upward, two_sided=target.two_sided)
-    due = setting.as_of > window.deadline
-    if due or known.start is None or elapsed is None:
-        return _Rule(met, due, zones=zones)
-    trajectory = policy.growth_trajectory if cond.comparator is Comparator.ANNUAL_GROWTH else policy.trajectory
-    try:
-        expected = rounded(trajectory(known.start, value, elapsed))
-    except ArithmeticError:  # the scalar rule raises too, for the values it reaches
-        return _Rule(met, due, zones=zones, broken=True)
-    whole = abs(value - known.start) or abs(value)
-    on_track = _Cut(Fraction(expected), upward, inclusive=True)
-    if not whole:
-        return _Rule(met, due, on_track, None, zones)
-    # at risk: shortfall / whole <= band, i.e. the value within band × whole of the expected one
-    band = policy.at_risk_band
-    way = Fraction(band) * Fraction(whole)
-    edge = Fraction(expected) - way if upward else Fraction(expected) + way
-    # exact at the edge: the shortfall is band × whole, and divided by whole gives band, when both fit
-    zone = _zone(edge, band * whole, _fits(band) and _fits(band, whole))
-    return _Rule(met, due, on_track, _Cut(edge, upward, inclusive=True), (*zones, *zone))
-
-
-def _met(comparator: Comparator, value: Decimal, allowed: Decimal, *, upward: bool,
-         two_sided: bool) -> tuple[tuple[_Cut, ...], tuple[_Zone, ...]]:
-    """Where a condition is met (`verdict`'s ``met``), and the zones where its scalar arithmetic rounds."""
-    if comparator is Comparator.APPROXIMATELY:
-        if two_sided:  # abs(actual - value) <= allowed, the difference rounded
-            low, high = Fraction(value) - Fraction(allowed), Fraction(value) + Fraction(allowed)
-            return ((_Cut(low, True, True), _Cut(high, False, True)),
-                    (*_zone(low, allowed, _fits(allowed)), *_zone(high, allowed, _fits(allowed))))
-        # actual >= value - allowed (or <=  value + allowed): the bound as the scalar rule computes it
-        edge = value - allowed if upward else value + allowed
-        return (_Cut(Fraction(edge), upward, inclusive=True),), ()
-    inclusive = comparator in (Comparator.AT_LEAST, Comparator.AT_MOST)
-    above = comparator in (Comparator.AT_LEAST, Comparator.MORE_THAN)
-    return (_Cut(Fraction(value), above, inclusive),), ()
-
-
-def _zone(edge: Fraction, size: Decimal, exact_edge: bool) -> tuple[_Zone, ...]:
-    """The zone around ``edge`` where a comparison of numbers near ``size``, rounded at the context's precision,
-    might decide otherwise: each rounding is off by at most one unit in its last place (relative 10^(1 - prec)),
-    so two of them, with margin, stay within 4 × size × 10^(1 - prec). None when nothing can round."""
-    if not size and exact_edge:
-        return ()
-    return (_Zone(edge, 4 * abs(Fraction(size)) * Fraction(10) ** (1 - decimal.getcontext().prec), exact_edge),)
-
-
-def _fits(*numbers: Decimal) -> bool:
-    """Whether the product of ``numbers`` has at most the context's precision in significant digits."""
-    wide = decimal.Context(prec=sum(len(n.as_tuple().digits) for n in numbers) + 2)
-    product = Decimal(1)
-    for number in numbers:
-        product = wide.multiply(product, number)
-    return len(product.normalize(wide).as_tuple().digits) <= decimal.getcontext().prec
-
+    return _Group(tuple(rules), known[0], baseline, stretch)
 
 def _unit_values(np: Any, setting: Setting, actuals: Actuals, target: Target, window: Window,
-                 names: Sequence[str]) -> tuple[Any, Any, int]:
-    """Each unit's own value, as `judge_case` finds it: whether there is one, and the values as exact integers at
-    one scale. On columns, all at once (`ColumnarReports.scaled_values`); otherwise, and for a series the
-    columns cannot sum at once, one by one through ``actuals``."""
+                 names: Sequence[str]) -> tuple[Any, Any, int, _Values]:
+    """Each unit's own value, as `judge_case` finds it: whether there is one, the values as exact integers at
+    one scale, and where each lies (`_Values`). On columns, all at once (`ColumnarReports.scaled_values`);
+    otherwise, and for a series the columns cannot sum at once, one by one through ``actuals``."""
     cutoff = min(setting.as_of, window.deadline)
     cumulative = target.accumulation is Accumulation.CUMULATIVE
     since = window.start if window.period is not None else None
     columnar = sys.modules.get("eduplan.evaluation.columnar")  # loaded if the reports are columns
-    if columnar is not None and isinstance(actuals.prepared, columnar.ColumnarReports):
-        scaled = actuals.prepared.scaled_values(target.indicator.id, names, window.start, cutoff, cumulative, since)
+    prepared = actuals.prepared
+    if columnar is not None and isinstance(prepared, columnar.ColumnarReports):
+        scaled = prepared.scaled_values(target.indicator.id, names, window.start, cutoff, cumulative, since)
         found, values, scale = scaled.found, scaled.values, scaled.scale
         others = np.flatnonzero(~scaled.plain).tolist()
+        where = _Values(found.copy(), np.where(scaled.plain, scaled.low, -1), scaled.high, prepared)
     else:
         found, values, scale = np.zeros(len(names), bool), np.zeros(len(names), np.int64), 0
         others = range(len(names))
+        where = _Values(found, np.full(len(names), -1), None)
     asked = {k: actuals.find(target.indicator, names[k], window.start, cutoff, cumulative, since).value
              for k in others}
     known = {k: v for k, v in asked.items() if v is not None}
     if not known:
         found[list(asked)] = False
-        return found, values, scale
+        return found, values, scale, where
     wider = max(scale, *(max(0, -int(v.as_tuple().exponent)) for v in known.values()))
     values = _rescaled(np, values, 10 ** (wider - scale))
     exact = [int(Fraction(v) * 10**wider) for v in known.values()]
-    if values.dtype != object and max(abs(x) for x in exact) >= _LIMIT:
+    if values.dtype != object and max(abs(x) for x in exact) >= LIMIT:
         values = values.astype(object)
     found[list(asked)] = False
     found[list(known)] = True
     values[list(known)] = exact
-    return found, values, wider
+    return found, values, wider, where
 
 
 def _rescaled(np: Any, values: Any, factor: int) -> Any:
-    """``values * factor`` exactly: in int64 while it fits below `_LIMIT`, else as Python integers."""
+    """``values * factor`` exactly: in int64 while it fits below `LIMIT`, else as Python integers."""
     if factor == 1:
         return values
-    if values.dtype != object and factor < _LIMIT and (not len(values) or int(np.abs(values).max()) * factor < _LIMIT):
+    if values.dtype != object and factor < LIMIT and (not len(values) or int(np.abs(values).max()) * factor < LIMIT):
         return values * factor
     return values.astype(object) * factor

@@ -37,6 +37,7 @@ from eduplan.evaluation.evidence import Evidence, Part, add_parts, of_parts
 from eduplan.evaluation.flows import Flows, Total
 from eduplan.evaluation.rollup import parts_problem
 from eduplan.evaluation.series import Observation, Pairs, UnitValues, _Check, in_order, keep_once
+from eduplan.evaluation.values import Actual
 from eduplan.evaluation.winners import INT64_SAFE, Amounts, choose_winners
 from eduplan.indicators import Indicator
 from eduplan.io.columns import NO_DAY, ReportColumns
@@ -456,8 +457,8 @@ class ColumnarReports:
         i = self._indicator_code.get(indicator_id, -1)
         codes = np.fromiter((self._organisation_code.get(o, -1) for o in organisations), np.int64, n)
         if i < 0 or not n or not len(self.days):
-            nothing = np.zeros(n, bool)
-            return ScaledValues(nothing, np.zeros(n, np.int64), 0, ~nothing)
+            nothing, zeros = np.zeros(n, bool), np.zeros(n, np.int64)
+            return ScaledValues(nothing, zeros, 0, ~nothing, zeros, zeros)
         keys, valid = self._day_keys(), codes >= 0
         base = np.left_shift(np.where(valid, codes + i * self._width, 0), _DAY_BITS)
         first, end = np.searchsorted(keys, base), np.searchsorted(keys, base + (1 << _DAY_BITS))
@@ -468,13 +469,24 @@ class ColumnarReports:
             high = np.searchsorted(keys, base + cutoff.toordinal(), "right")
             found = exists & (low < high)
             values = np.where(found, prefix[high] - prefix[low], 0)
-            return ScaledValues(found, values, self.scale[i], ~exists | self._plain(first, end))
+            return ScaledValues(found, values, self.scale[i], ~exists | self._plain(first, end), low, high)
         at = np.searchsorted(keys, base + cutoff.toordinal(), "right") - 1
         found = exists & (at >= first)
         if since is not None:
             found &= np.frombuffer(self.days, np.int32)[np.maximum(at, 0)] >= since.toordinal()
         values = np.where(found, prefix[at + 1] - prefix[np.maximum(at, 0)], 0)
-        return ScaledValues(found, values, self.scale[i], np.ones(n, bool))
+        return ScaledValues(found, values, self.scale[i], np.ones(n, bool), at, at + 1)
+
+    def actual_at(self, indicator_id: str, low: int, high: int, cumulative: bool) -> Actual:
+        """A unit's own value at positions ``low`` to ``high`` (as `scaled_values` found it: the sum of the
+        increments there if ``cumulative``, else the level at ``low``), the same `Decimal` `own_actual
+        <eduplan.evaluation.actuals.own_actual>` gives, with the evidence kept as positions."""
+        if cumulative:
+            scale = self.scale[self._indicator_code[indicator_id]]
+            value = Decimal(self.prefix[high] - self.prefix[low]).scaleb(-scale, EXACT)  # exact in any context
+        else:
+            value = self.roots[self._amounts()[low]]
+        return Actual(value, Evidence.rows(self.table, range(low, high)))
 
     def _day_keys(self) -> Any:
         """Per position, its series code shifted left past the day, plus the day: one sorted array, so that a
@@ -540,12 +552,15 @@ _DAY_BITS = 22  # a day's ordinal (at most 3,652,059 for 9999-12-31) fits in 22 
 
 class ScaledValues(NamedTuple):
     """Units' values as exact integers (`ColumnarReports.scaled_values`): ``values[k] / 10 ** scale`` is unit
-    ``k``'s value where ``found[k]``; where ``plain[k]`` is false, `ColumnarReports.total` must answer instead."""
+    ``k``'s value where ``found[k]``, from the reports at positions ``low[k]`` to ``high[k]`` (exclusive) of the
+    sorted arrays; where ``plain[k]`` is false, `ColumnarReports.total` must answer instead."""
 
     found: Any
     values: Any
     scale: int
     plain: Any
+    low: Any = None
+    high: Any = None
 
 
 class MemberSeries(NamedTuple):

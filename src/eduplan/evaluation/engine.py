@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, cast
 
 from eduplan.diagnostics import Code, DeadlineError, Diagnostic, Location
 from eduplan.evaluation.actuals import Actuals, Rollups
-from eduplan.evaluation.batch import judge_batch
+from eduplan.evaluation.batch import decide
 from eduplan.evaluation.cases import Case, Cases, Setting, cases
 from eduplan.evaluation.outcomes import ShareResult, UnitResults
 from eduplan.evaluation.policy import Policy
@@ -113,22 +113,23 @@ def judge_all(setting: Setting, actuals: Actuals, work: Cases) -> Results:
 
 
 def _units(setting: Setting, actuals: Actuals, cases: tuple[Case, ...]) -> UnitResults:
-    """One target window's unit cases, judged: many at once by `judge_batch` where it can (a status, no
-    `Judged`: the result is judged again when built), the others by `judge_case` (kept for the result). A
-    window of a few units without numpy loaded goes to `judge_case` whole (`_KERNEL_MIN`)."""
+    """One target window's unit cases, judged: many at once by the status kernel where it can (`decide`: a
+    status, and what building the result needs), the others by `judge_case` (its `Judged` kept for the result).
+    A window of a few units without numpy loaded goes to `judge_case` whole (`_KERNEL_MIN`)."""
     kernel = len(cases) > 1 and (len(cases) >= _KERNEL_MIN or "numpy" in sys.modules)
-    batch = judge_batch(setting, actuals, cases) if kernel else [None] * len(cases)
+    batch = decide(setting, actuals, cases) if kernel else None
+    fast = [None] * len(cases) if batch is None else batch.statuses
     statuses: list[Status] = []
     judged: list[Judged | None] = []
-    for case, fast in zip(cases, batch, strict=True):
-        if fast is None:
+    for case, status in zip(cases, fast, strict=True):
+        if status is None:
             made = judge_case(setting, actuals, case)
             statuses.append(made.status)
             judged.append(made)
         else:
-            statuses.append(fast)
+            statuses.append(status)
             judged.append(None)
-    return UnitResults(setting, actuals, cases, statuses, judged)
+    return UnitResults(setting, actuals, cases, statuses, judged, batch)
 
 
 def _tasks(setting: Setting, results: Results,

@@ -111,6 +111,20 @@ def progress(actual: Decimal, start: Decimal | None, threshold: Decimal) -> Deci
     return (actual - start) / (threshold - start)
 
 
+def measures(actual: Decimal, threshold: Decimal, start: Decimal | None, other: Decimal | None, *,
+             upward: bool) -> tuple[Decimal | None, Decimal | None, Decimal]:
+    """What a verdict shows besides its status: the progress towards ``threshold`` and towards ``other`` (a
+    range's other bound), and the gap (positive: short of the threshold). `verdict` and the status kernel
+    (`eduplan.evaluation.batch`, for the results it judged) both work them out here.
+
+    >>> measures(Decimal(45), Decimal(50), Decimal(40), None, upward=True)
+    (Decimal('0.5'), None, Decimal('5'))
+    """
+    done = progress(actual, start, threshold)
+    done_upper = progress(actual, start, other) if other is not None else None
+    return done, done_upper, (threshold - actual) if upward else (actual - threshold)
+
+
 def verdict(
     comparator: Comparator,
     *,
@@ -151,11 +165,8 @@ def verdict(
     """
     if actual is None:
         return Verdict(Status.NO_DATA)
-    done = progress(actual, start, threshold)
-    other = upper if upper is not None else bound
-    done_upper = progress(actual, start, other) if other is not None else None
     upward = _upward(comparator, direction)
-    gap = (threshold - actual) if upward else (actual - threshold)
+    done, done_upper, gap = measures(actual, threshold, start, upper if upper is not None else bound, upward=upward)
 
     def met(value: Decimal, then: Decimal) -> bool:
         if comparator is not Comparator.APPROXIMATELY:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import abc
 import datetime as dt
+import decimal
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
@@ -30,6 +31,7 @@ from typing import Any, final
 import attrs
 
 from eduplan.evaluation.actuals import Actuals
+from eduplan.evaluation.batch import Batch
 from eduplan.evaluation.cases import Case, Setting
 from eduplan.evaluation.evidence import join, written_amounts
 from eduplan.evaluation.gaps import gap_in_points
@@ -39,10 +41,10 @@ from eduplan.evaluation.sequence import Block, Column
 from eduplan.evaluation.shown import Shown, four_places
 from eduplan.evaluation.status import Status
 from eduplan.evaluation.values import CannotJudge, Threshold, Window
-from eduplan.evaluation.verdicts import Judged, judge_case
+from eduplan.evaluation.verdicts import Judged
 from eduplan.indicators import Baseline
 from eduplan.model import Goal, Task
-from eduplan.numerals import tidy
+from eduplan.numerals import EXACT, tidy
 from eduplan.reports import ReportedValue
 from eduplan.targets import Basis, Comparator, Reference, ReferenceKind, Strength, Target
 from eduplan.units import Amount
@@ -220,21 +222,23 @@ class UnitResults(_Window):
     """One target's cases in one window (a unit each, or the jurisdiction): their statuses, judged when the
     evaluation is made, and each `Result` (`result_of`: shown values, reasons) built when it is first read.
 
-    A case judged by `judge_case` keeps its `Judged` until its result is built; a case whose status came from
-    the batch path (`judged` is ``None``) is judged again by `judge_case` then (the same pure function of the
-    same inputs, so the same verdict: asserted).
+    A case judged by `judge_case` keeps its `Judged` until its result is built; a case the status kernel judged
+    (`eduplan.evaluation.batch.Batch`) has its `Judged` made from what the kernel worked out (nothing is judged
+    again). Building is a pure function of the case, in the `EXACT` context `evaluate` judges in, so two threads
+    reading the same result at once may both build it, and both get the one that was kept first.
     """
 
-    __slots__ = ("_built", "_judged", "_statuses", "actuals", "cases")
+    __slots__ = ("_batch", "_built", "_judged", "_statuses", "actuals", "cases")
 
     def __init__(self, setting: Setting, actuals: Actuals, cases: Sequence[Case], statuses: Sequence[Status],
-                 judged: Sequence[Judged | None]) -> None:
+                 judged: Sequence[Judged | None], batch: Batch | None = None) -> None:
         first = cases[0]
         super().__init__(setting, first.owner, first.target, first.window)
         self.actuals, self.cases = actuals, tuple(cases)
         self._statuses = tuple(statuses)
         self._judged = list(judged)
-        self._built: list[Result | None] = [None] * len(self.cases)
+        self._batch = batch
+        self._built: dict[int, Result] = {}
 
     def __len__(self) -> int:
         return len(self.cases)
@@ -248,18 +252,22 @@ class UnitResults(_Window):
         return [case.unit for case in self.cases]
 
     def result(self, k: int) -> Result:
-        built = self._built[k]
-        if built is None:
-            judged = self._judged[k]
-            if judged is None:
-                judged = judge_case(self.setting, self.actuals, self.cases[k])
-                assert judged.status is self._statuses[k], (self.cases[k], judged.status, self._statuses[k])
-            built = self._built[k] = result_of(self.setting, self.cases[k], judged)
-            self._judged[k] = None  # the result holds what it needs
+        built = self._built.get(k)
+        if built is not None:
+            return built
+        judged = self._judged[k]
+        if judged is None:
+            if self._batch is None or self._batch.statuses[k] is None:
+                return self._built[k]  # built (by another thread) since: its `Judged` is let go once it is kept
+            judged = self._batch.judged(k)
+        with decimal.localcontext(EXACT):
+            made = result_of(self.setting, self.cases[k], judged)
+        built = self._built.setdefault(k, made)  # atomic: the first result kept is the one every reader gets
+        self._judged[k] = None  # the result holds what it needs
         return built
 
     def is_built(self, k: int) -> bool:
-        return self._built[k] is not None
+        return k in self._built
 
 
 @final
@@ -273,7 +281,7 @@ class ShareResult(_Window):
         super().__init__(units.setting, units.owner, units.target, units.window)
         self.units = units
         self._status = share_status(units.setting, units.target, units.window, units.statuses)
-        self._built: Result | None = None
+        self._built: dict[int, Result] = {}
 
     def __len__(self) -> int:
         return 1
@@ -289,11 +297,14 @@ class ShareResult(_Window):
     def result(self, k: int) -> Result:
         if k != 0:
             raise IndexError(k)
-        if self._built is None:
+        built = self._built.get(0)
+        if built is None:
             units = self.units
-            self._built = share_result(self.setting, self.owner, self.target, self.window,
-                                       [units.result(j) for j in range(len(units))])
-        return self._built
+            with decimal.localcontext(EXACT):
+                made = share_result(self.setting, self.owner, self.target, self.window,
+                                    [units.result(j) for j in range(len(units))])
+            built = self._built.setdefault(0, made)  # atomic, as for `UnitResults`
+        return built
 
     def is_built(self, k: int) -> bool:
-        return self._built is not None
+        return bool(self._built)

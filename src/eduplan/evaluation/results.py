@@ -317,10 +317,12 @@ class Evaluation:
     diagnostics: tuple[Diagnostic, ...] = ()
 
     def __eq__(self, other: object) -> bool:
+        """Equal evaluations: the same plan, as-of date, policy, results, tasks and diagnostics (the same results
+        under another policy are another evaluation: a fail-on list or a reporting lag decides what they mean)."""
         if not isinstance(other, Evaluation):
             return NotImplemented
-        return (self.plan, self.as_of, self.results, self.tasks, self.diagnostics) == (
-            other.plan, other.as_of, other.results, other.tasks, other.diagnostics)
+        return (self.plan, self.as_of, self.policy, self.results, self.tasks, self.diagnostics) == (
+            other.plan, other.as_of, other.policy, other.results, other.tasks, other.diagnostics)
 
     def __hash__(self) -> int:
         return hash((self.plan.id, self.as_of, self.results.statuses))  # equal results have equal statuses
