@@ -134,19 +134,19 @@ def test_threads_reading_one_result_at_once_get_the_same_object() -> None:
     import threading  # noqa: PLC0415
 
     pytest.importorskip("numpy")  # the kernel judges the units' cases only with numpy
+    def read(results: Results, start: threading.Barrier, seen: list[tuple[object, ...]], backwards: bool) -> None:
+        start.wait()
+        order = range(len(results) - 1, -1, -1) if backwards else range(len(results))
+        made = {k: results[k] for k in order}
+        seen.append(tuple(made[k] for k in range(len(results))))
+
     expected = tuple(fresh().results)
     for _ in range(20):
         evaluation = fresh()
         start = threading.Barrier(4)
         seen: list[tuple[object, ...]] = []
-
-        def read(backwards: bool, results: Results = evaluation.results) -> None:
-            start.wait()
-            order = range(len(results) - 1, -1, -1) if backwards else range(len(results))
-            made = {k: results[k] for k in order}
-            seen.append(tuple(made[k] for k in range(len(results))))
-
-        threads = [threading.Thread(target=read, args=(k % 2 == 1,)) for k in range(4)]
+        threads = [threading.Thread(target=read, args=(evaluation.results, start, seen, k % 2 == 1))
+                   for k in range(4)]
         for thread in threads:
             thread.start()
         for thread in threads:
