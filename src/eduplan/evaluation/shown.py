@@ -114,17 +114,23 @@ class Shown:
 
         ``reported`` are the values behind it as written: one written in a multiple of the indicator's unit
         keeps its digits, not the zeros the conversion adds (1.5万个 is 15000个, 1.25万个 is 12500个, and
-        1.23456万个 is 12345.6个)."""
+        1.23456万个 is 12345.6个), and a sum shows no more decimals than its reports were written with (0所 and
+        0.1所 summed are 0.1所, however many places the sum was worked out at).
+
+        >>> from eduplan.indicators import IndicatorKind
+        >>> schools = Shown(Indicator("n", "新增学校", IndicatorKind.COUNT, "所"))
+        >>> [schools.printed(Decimal(s), reported=(Amount(0, "所"), Amount("0.1", "所"))) for s in ("0.1", "0.10")]
+        ['0.1所', '0.1所']
+        """
         if root is None:
             return None
         value = root / self.factor
-        shown = written = _places(value)
-        for amount in reported if shown else ():  # the fewest written decimals; none is the fewest there are
-            written = min(written, _places_in(amount, self.factor))
-            if not written:
-                break
-        if written < shown and value == value.quantize(Decimal(1).scaleb(-written)):
-            value = value.quantize(Decimal(1).scaleb(-written))  # only zeros the conversion added go
+        written = [_places_in(amount, self.factor) for amount in reported] if _places(value) else []
+        # zeros past every written decimal are the arithmetic's (0 + 0.1 summed at two places is 0.10), then
+        # the zeros the conversion added go: a function of the number and the written forms, not its exponent
+        for keep in (max(written), min(written)) if written else ():
+            if keep < _places(value) and value == value.quantize(Decimal(1).scaleb(-keep)):
+                value = value.quantize(Decimal(1).scaleb(-keep))
         if not 0 < _places(value) <= 4:
             return self.text(value * self.factor, places)
         return f"{value}{self.unit}"
