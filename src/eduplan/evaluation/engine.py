@@ -28,6 +28,7 @@ from eduplan.diagnostics import Code, DeadlineError, Diagnostic, Location
 from eduplan.evaluation.actuals import Actuals, Rollups
 from eduplan.evaluation.batch import decide
 from eduplan.evaluation.cases import Case, Cases, Setting, cases
+from eduplan.evaluation.collector import without_collector
 from eduplan.evaluation.outcomes import ShareResult, UnitResults
 from eduplan.evaluation.policy import Policy
 from eduplan.evaluation.results import Evaluation, TaskResult
@@ -48,6 +49,7 @@ if TYPE_CHECKING:
 
 
 @exact
+@without_collector  # it makes no garbage, only objects that live on: see eduplan.evaluation.collector
 def evaluate(
     plan: Plan,
     reports: Iterable[ReportedValue] | ReportColumns | ReportIndex,
