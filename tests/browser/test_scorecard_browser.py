@@ -83,6 +83,25 @@ def test_fits_a_phone(page: Browser) -> None:
     page.screenshot(OUT / "scorecard-400px.png", full=False)
 
 
+WRAPPED = """(function(){var wrapped=0,under=[];document.querySelectorAll('table.rows td').forEach(function(td){
+  var range=document.createRange(); range.selectNodeContents(td);
+  var rects=Array.from(range.getClientRects()).filter(function(r){return r.width>0;});
+  if(rects.length<2 || rects[rects.length-1].top<=rects[0].top+1) return;
+  wrapped++; var start=rects[0].left;
+  var low=rects.filter(function(r){return r.left<start-1;});
+  if(low.length) under.push(td.getAttribute('data-label')+': '+Math.round(start)+' then '+Math.round(low[0].left));
+});return [wrapped, under.slice(0,5)];})()"""
+
+
+def test_a_card_value_that_wraps_stays_right_of_its_label(page: Browser) -> None:
+    """At 400 px each row is a card of label and value; a value over several lines (a long 原因, a line break
+    before 剩184天) has every line start where its first line starts, right of the label, never under it."""
+    page.viewport(400, 900, mobile=True)
+    wrapped, under = page.evaluate(WRAPPED)
+    assert wrapped > 50 and under == []  # the Taizhou scorecard has many such values
+    page.viewport(1280)
+
+
 def test_fits_a4_and_prints_within_the_bound(page: Browser) -> None:
     """Printed (A4), no element is wider than the page and the scorecard takes at most MAX_PAGES pages."""
     page.viewport(A4_CONTENT_PX, 1100, media="print")

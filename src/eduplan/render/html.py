@@ -74,9 +74,9 @@ html{-webkit-text-size-adjust:100%}body{margin:0}main.eduplan{max-width:72rem;ma
 @media screen and (max-width:640px){
 .eduplan table.rows,.eduplan table.rows tbody,.eduplan table.rows tr,.eduplan table.rows td{display:block;width:auto}
 .eduplan table.rows thead{display:none}.eduplan table.rows tr{border:1px solid #d0d7de;border-radius:.4rem;
-margin:.5rem 0;padding:.3rem}.eduplan table.rows td{border:0;padding:.15rem .3rem;text-align:left}
-.eduplan table.rows td:before{content:attr(data-label);color:#6e7781;display:inline-block;min-width:5.5rem;
-font-size:.85em}}
+margin:.5rem 0;padding:.3rem}.eduplan table.rows td{border:0;padding:.15rem .3rem .15rem 6.1rem;text-align:left}
+.eduplan table.rows td:before{content:attr(data-label);color:#6e7781;display:inline-block;width:5.5rem;
+margin:0 .3rem 0 -5.8rem;font-size:.85em}}
 @page{size:A4;margin:12mm 10mm}
 @media print{body{font-size:9pt}main.eduplan{max-width:none;padding:0}.eduplan{font-size:9pt}
 .eduplan .controls,.eduplan .noprint{display:none}.eduplan table{font-size:8pt;width:100%;page-break-inside:auto}
