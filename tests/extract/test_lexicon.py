@@ -285,7 +285,7 @@ def test_attribute_words(word: str, strength: str) -> None:
 
 
 @pytest.mark.parametrize("text", ["生均教育经费年均增长不低于5%。", "教育经费年均增长5%以上。",
-                                  "教育经费年均增长率达到5%。"])
+                                  "教育经费年均增长率达到5%。", "教育经费年均增速不低于5%。"])
 def test_a_floor_on_annual_growth_is_annual_growth(text: str) -> None:
     """年均增长不低于5% is a rate per year (annual_growth), as 年均增长5%以上 is."""
     assert [(t.comparator.value, str(t.value)) for t in extract_targets(text)] == [("annual_growth", "5")]

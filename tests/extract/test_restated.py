@@ -105,3 +105,23 @@ def test_yearly_averages_and_growth_rates_in_an_indicator_table() -> None:
         ("教育经费年均增长率", "annual_growth", "6", None),
         ("累计新增公办幼儿园学位", "==", "60000", None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "deadlines"),
+    [
+        # a year printed for another target of the item is the yearly target's too (ruling 1 at item level)
+        ("行动计划（2025—2027年）\n（一）扩容。2025年底前新建幼儿园3所。每年新增学位2000个。", ["2025-12-31", "2025-12-31"]),
+        ("行动计划（2025—2027年）\n（一）扩容。每年新增学位2000个，到2026年建成幼儿园5所。", ["2026-12-31", "2026-12-31"]),
+        # a month printed for another target lends it only its year
+        ("行动计划（2025—2027年）\n（一）扩容。2025年9月底前新建幼儿园3所。每年新增学位2000个。", ["2025-09-30", "2025-12-31"]),
+        # a start year is no deadline: the title's period
+        ("行动计划（2025—2027年）\n（一）扩容。自2026年起，每年新增学位2000个。", ["2027-12-31"]),
+        ("实施意见\n（一）扩容。每年安排资金不少于2亿元。到2030年，建成幼儿园5所。", ["2030-12-31", "2030-12-31"]),
+    ],
+)
+def test_a_yearly_target_takes_the_year_of_its_item(text: str, deadlines: list[str]) -> None:
+    """A 每年 target with no year in its sentence takes its item's year, as any other target does (ruling 1 at item
+    level, as plan_2021_2025 t008 and teachers_pdf_2025_2027 t007/t008/t011 are labelled): decided for issue 17, since
+    no ruling exempts a recurring target; reading it as recurring through the plan would need a new ruling."""
+    assert [t.deadline and t.deadline.isoformat() for t in extract_targets(text)] == deadlines
