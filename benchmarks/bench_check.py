@@ -1,20 +1,20 @@
 """``eduplan check`` on a province's reports table: end to end (wall time, peak memory) and by stage.
 
 End to end, ``eduplan check PLAN --reports CSV --as-of DATE`` runs in a child process per output (``-o
-out.json`` and ``--format table``), timed with its peak RSS (``ru_maxrss`` of the child). By stage, in this
-process: loading the table as columns, `evaluate`, 报送情况 (`submissions`), outliers, building the `Report`
-and rendering each text format. Rendering is also timed on the first half of the results, so that a format
-whose cost grows faster than its output (quadratic) shows as a ratio well above 2.
+out.json`` and ``--format table`` unless ``--outputs`` says otherwise), timed with its peak RSS (``ru_maxrss``
+of the child). By stage, in this process: loading the table as columns, `evaluate`, 报送情况
+(`submission_records`), outliers, building every result, building the `Report`'s records and rendering each
+text format (and the workbook, with ``--xlsx``). Rendering is also timed on the first half of the results, so
+that a format whose cost grows faster than its output (quadratic) shows as a ratio well above 2.
 
     python benchmarks/generate.py --reports 1000000 --out /tmp/province     # or use a cached CSV
-    python benchmarks/bench_check.py [--csv /tmp/eduplan-bench/reports-1000000.csv] [--no-cli]
+    python benchmarks/bench_check.py [--csv /tmp/eduplan-bench/reports-1000000.csv] [--no-cli] [--xlsx]
+        [--outputs json,html,xlsx,md,table]
 """
 
 from __future__ import annotations
 
 import argparse
-import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -28,8 +28,8 @@ import generate
 
 from eduplan import evaluate, save_plan
 from eduplan.io.columns import load_report_columns
-from eduplan.quality import outliers, submissions
-from eduplan.render import Report, render
+from eduplan.quality import outliers, submission_records
+from eduplan.render import Report, render, to_xlsx
 
 AS_OF = generate.AS_OF
 
@@ -42,28 +42,36 @@ def timed(label: str, fn: Callable[[], Any]) -> Any:
     return result
 
 
-def end_to_end(plan: Path, csv: Path, folder: Path) -> None:
-    """``eduplan check`` in a child process per output: wall time and peak RSS."""
+def end_to_end(plan: Path, csv: Path, folder: Path, outputs: list[str]) -> None:
+    """``eduplan check`` in a child process per output (``-o out.json`` ..., or ``table`` for ``--format table``
+    to stdout): wall time and peak RSS of each child (``/usr/bin/time -v``'s maximum resident set size)."""
     exe = [sys.executable, "-m", "eduplan", "check", str(plan), "--reports", str(csv), "--as-of", AS_OF.isoformat()]
-    for label, extra in (("-o out.json", ["-o", str(folder / "out.json")]), ("--format table", ["--format", "table"])):
+    for output in outputs:
+        label, extra = (("--format table", ["--format", "table"]) if output == "table" else
+                        (f"-o out.{output}", ["-o", str(folder / f"out.{output}")]))
+        script = ("import resource, subprocess, sys; done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, "
+                  "stderr=subprocess.DEVNULL); print(done.returncode, "
+                  "resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
         start = time.perf_counter()
-        with open(os.devnull, "wb") as sink:
-            done = subprocess.run([*exe, *extra], stdout=sink, stderr=sink, check=False)
+        done = subprocess.run([sys.executable, "-c", script, *exe, *extra], capture_output=True, text=True,
+                              check=False)  # a child of its own per output: its peak alone
         wall = time.perf_counter() - start
-        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # the largest child so far
-        print(f"  eduplan check {label:<20} {wall:8.2f} s  exit {done.returncode}  peak RSS so far {peak:,.0f} MB")
+        code, peak = done.stdout.split()
+        size = (folder / f"out.{output}").stat().st_size / 1e6 if output != "table" else 0
+        print(f"  eduplan check {label:<16} {wall:8.2f} s  exit {code}  peak RSS {int(peak) / 1024:,.0f} MB"
+              + (f"  ({size:,.0f} MB file)" if size else ""))
 
 
-def stages(plan_path: Path, csv: Path) -> None:
+def stages(plan_path: Path, csv: Path, *, xlsx: bool) -> None:
     """Each stage of ``eduplan check`` in this process, then each format on all and on half the results."""
     plan = generate.build_plan()
     del plan_path
     columns = timed("load_report_columns", lambda: load_report_columns(csv, plan).value)
     evaluation = timed("evaluate (columns)", lambda: evaluate(plan, columns, AS_OF))
-    due = timed("submissions (columns)", lambda: submissions(plan, columns, AS_OF))
-    records = timed("  Submission.to_record", lambda: tuple(s.to_record() for s in due))
+    records = timed("submission_records (columns)", lambda: tuple(submission_records(plan, columns, AS_OF)))
     found = timed("outliers (columns)", lambda: outliers(columns, as_of=AS_OF))
-    report = timed("Report.from_evaluation", lambda: Report.from_evaluation(evaluation))
+    timed("building every Result", lambda: list(evaluation.results))
+    report = timed("Report.from_evaluation (records)", lambda: Report.from_evaluation(evaluation))
     report = attrs.evolve(report, submissions=records, diagnostics=(*report.diagnostics, *found))
     half = attrs.evolve(report, records=report.records[: len(report.records) // 2],
                         submissions=report.submissions[: len(report.submissions) // 2],
@@ -79,12 +87,19 @@ def stages(plan_path: Path, csv: Path) -> None:
         all_s = time.perf_counter() - start
         print(f"  render {fmt:<10} all {all_s:6.2f} s, half {half_s:6.2f} s: {all_s / half_s:4.2f}x for 2x "
               f"({size / 1e6:,.0f} MB of text)")
+    if xlsx:
+        start = time.perf_counter()
+        size = len(to_xlsx(report))
+        print(f"  to_xlsx (write-only)  {time.perf_counter() - start:6.2f} s ({size / 1e6:,.0f} MB workbook)")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--csv", type=Path, default=Path("/tmp/eduplan-bench/reports-1000000.csv"))
     parser.add_argument("--no-cli", action="store_true", help="only the stages, not eduplan check end to end")
+    parser.add_argument("--outputs", default="json,table", help="end to end: -o out.EXT for each of these "
+                        "extensions (table: --format table to stdout), e.g. json,html,xlsx,md (default json,table)")
+    parser.add_argument("--xlsx", action="store_true", help="also time to_xlsx among the stages")
     args = parser.parse_args()
     if not args.csv.exists():
         generate.write_csv(args.csv, 1_000_000)
@@ -94,8 +109,8 @@ def main() -> None:
         save_plan(generate.build_plan(), plan)
         print(f"{args.csv} ({args.csv.stat().st_size / 1e6:.0f} MB), as of {AS_OF}")
         if not args.no_cli:
-            end_to_end(plan, args.csv, folder)
-        stages(plan, args.csv)
+            end_to_end(plan, args.csv, folder, args.outputs.split(","))
+        stages(plan, args.csv, xlsx=args.xlsx)
 
 
 if __name__ == "__main__":

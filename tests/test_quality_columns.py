@@ -150,3 +150,20 @@ def test_submissions_on_columns_make_no_report_until_one_is_read(monkeypatch: py
     assert [(r["state"], r["value"], r["line"]) for r in records] == [
         ("on_time", "3000个", 2), ("late", "15000个", 4), ("not_due", None, None)]  # the earliest reported
     assert due == submissions(PLAN, values, as_of) and due[0].report == values[0]
+
+
+@pytest.mark.parametrize(("keys", "rank"), [
+    ([[2, 0, 2, 1, 0]], [5, 5, 1, 0, 5]),  # ties keep row order
+    ([[1, 1, 0, 0], [-3, 7, 7, -3]], [0, 0, 9, 9]),  # negative keys
+    ([[2**40, 0, 2**40], [2**40, 1, 0]], [1, 0, 0]),  # too wide to pack: lexsort itself
+    ([[]], []),
+])
+def test_group_order_is_lexsorts(keys: list[list[int]], rank: list[int]) -> None:
+    """The outlier groups' order (packed into one int64 when it fits) is `numpy.lexsort`'s, ties in row order."""
+    import numpy as np  # noqa: PLC0415
+
+    from eduplan.quality_columns import _group_order  # noqa: PLC0415
+
+    arrays = [np.asarray(k, np.int64) for k in keys]
+    expected = np.lexsort((np.asarray(rank, np.int64), *reversed(arrays)))
+    assert _group_order(arrays, np.asarray(rank, np.int64)).tolist() == expected.tolist()

@@ -287,9 +287,9 @@ def _with_quality(report: Report, plan: Any, values: Sequence[Any] | ReportColum
                   args: argparse.Namespace) -> Report:
     """The report with its 报送情况 (values due, received, late, missing) and outlier warnings; a table read as
     columns is checked as columns (no object per row)."""
-    from eduplan.quality import outliers, submissions  # noqa: PLC0415 - only check needs them
+    from eduplan.quality import outliers, submission_records  # noqa: PLC0415 - only check needs them
 
-    due = tuple(s.to_record() for s in submissions(plan, values, as_of, grace_days=args.grace_days))
+    due = tuple(submission_records(plan, values, as_of, grace_days=args.grace_days))
     found = outliers(values, as_of=as_of, factor=args.outlier_factor)
     return attrs.evolve(report, submissions=due, diagnostics=(*report.diagnostics, *found))
 

@@ -167,8 +167,12 @@ class Diagnostic:
             "severity": str(self.severity),
             "message": self.message,
             "hint": self.hint,
-            "location": {k: v for k, v in attrs.asdict(self.location).items() if k != "sheet" or v is not None},
+            "location": {k: v for k in _LOCATION_FIELDS if (v := getattr(self.location, k)) is not None
+                         or k != "sheet"},  # attrs.asdict's, without its recursion (a province has 10^5 of them)
         }
+
+
+_LOCATION_FIELDS = tuple(field.name for field in attrs.fields(Location))
 
 
 class EduplanError(Exception):

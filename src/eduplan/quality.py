@@ -55,7 +55,7 @@ import datetime as dt
 import enum
 import functools
 import statistics
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import Any
@@ -71,7 +71,8 @@ from eduplan.reports import ReportedValue
 from eduplan.units import Amount
 
 __all__ = ["DEFAULT_GRACE_DAYS", "OUTLIER_FACTOR", "PEERS", "SERIES", "Submission", "SubmissionState", "is_far",
-           "known_at", "median_in", "middle", "outlier", "outliers", "submission_summary", "submissions"]
+           "known_at", "median_in", "middle", "outlier", "outliers", "submission_records", "submission_summary",
+           "submissions"]
 
 DEFAULT_GRACE_DAYS = 15
 """Days after a reporting period's end within which a value counts as on time."""
@@ -209,13 +210,13 @@ def _due(plan: Plan, as_of: dt.date, periods: Iterable[Period | str], unit: str 
         if not wanted:
             return []
     found = []
-    deadlines: dict[Period, dt.date] = {}
+    deadlines: dict[int, dt.date] = {}  # by the period's identity: the slots of one period share it
     for slot in reporting_slots(plan, unit, wanted):
         period = slot.reporting_period
         if period is not None and period.start <= as_of:
-            deadline = deadlines.get(period)
+            deadline = deadlines.get(id(period))
             if deadline is None:
-                deadline = deadlines[period] = period.end + dt.timedelta(days=grace_days)
+                deadline = deadlines[id(period)] = period.end + dt.timedelta(days=grace_days)
             found.append((slot, period, deadline))
     return found
 
@@ -253,7 +254,57 @@ def submissions(plan: Plan, reports: Iterable[ReportedValue] | ReportColumns, as
     ``reports`` are `ReportedValue` objects or `eduplan.io.columns.ReportColumns` (a province's table read as
     columns: the same submissions, found with arrays; needs numpy).
     """
+    return _submissions(_due(plan, as_of, periods, unit, grace_days), reports, as_of)
+
+
+def submission_records(plan: Plan, reports: Iterable[ReportedValue] | ReportColumns, as_of: dt.date, *,
+                       periods: Iterable[Period | str] = (), unit: str | None = None,
+                       grace_days: int = DEFAULT_GRACE_DAYS) -> list[dict[str, Any]]:
+    """The records of `submissions` (`Submission.to_record`), in order; on columns made from the arrays at once,
+    without a `Submission` per value due (a province has hundreds of thousands).
+
+    >>> import datetime as dt
+    >>> from eduplan.io.plans import loads_plan
+    >>> plan = loads_plan('''
+    ... id: p
+    ... title: 计划
+    ... period: 2019-2020年
+    ... goals: [{id: g, targets: [{id: t, indicator: {id: n, name: 新增学位, kind: count, unit: 个}, comparator: ">=",
+    ...          value: 10个, deadline: 2020年, accumulation: cumulative}]}]
+    ... ''').value
+    >>> reports = [ReportedValue("n", Amount(4, "个"), dt.date(2019, 12, 31), reported_on=dt.date(2020, 1, 20))]
+    >>> [(r["period"], r["state"], r["value"]) for r in submission_records(plan, reports, dt.date(2020, 6, 30))]
+    [('2019-01-01/2019-12-31', 'late', '4个'), ('2020-01-01/2020-12-31', 'not_due', None)]
+    """
     due = _due(plan, as_of, periods, unit, grace_days)
+    if not isinstance(reports, ReportColumns):
+        return [s.to_record() for s in _submissions(due, reports, as_of)]
+    from eduplan.quality_columns import first_reports, row_cells  # noqa: PLC0415 (numpy: an optional extra)
+
+    rows = first_reports(reports, [(slot.indicator_id, slot.organisation, period) for slot, period, _ in due], as_of)
+    cells = row_cells(reports, rows)
+    records = []
+    texts: dict[int, str] = {}  # each period's text, by its identity (the slots of one period share it)
+    for (slot, period, deadline), found in zip(due, cells, strict=True):
+        text = texts.get(id(period))
+        if text is None:
+            text = texts[id(period)] = _text(period)
+        if found is None:
+            state = SubmissionState.MISSING if deadline < as_of else SubmissionState.NOT_DUE
+            on = value = file = line = None
+        else:
+            on, day, value, file, line = found
+            state = (SubmissionState.RECEIVED if day is None else
+                     SubmissionState.ON_TIME if day <= deadline.toordinal() else SubmissionState.LATE)
+        records.append({
+            "unit": slot.reporter, "indicator_id": slot.indicator_id, "indicator": slot.indicator_name,
+            "organisation": slot.organisation, "period": text, "deadline": _text(deadline), "state": state.value,
+            "state_zh": _LABELS_ZH[state], "reported_on": on, "value": value, "file": file, "line": line})
+    return records
+
+
+def _submissions(due: Sequence[tuple[ReportingSlot, Period, dt.date]],
+                 reports: Iterable[ReportedValue] | ReportColumns, as_of: dt.date) -> tuple[Submission, ...]:
     if isinstance(reports, ReportColumns):
         from eduplan.quality_columns import first_reports  # noqa: PLC0415 (numpy: an optional extra)
 
@@ -274,11 +325,12 @@ def submission_summary(records: Sequence[dict[str, Any]] | Sequence[Any]) -> lis
     """Per reporting unit (in first-seen order) and ``合计`` overall: due, received, on time, late, missing,
     completeness (received / due) and timeliness (on time / due values whose timeliness is known: values
     received without a reporting date are left out), from `Submission.to_record` records."""
+    pairs = Counter((record["unit"], record["state"]) for record in records)  # once per (unit, state), in order
     units: dict[str, dict[str, int]] = {}
-    for record in records:
-        for name in (record["unit"], "合计"):
+    for (unit, state), count in pairs.items():
+        for name in (unit, "合计"):
             counts = units.setdefault(name, dict.fromkeys(SubmissionState, 0))
-            counts[SubmissionState(record["state"])] += 1
+            counts[SubmissionState(state)] += count
     total = units.pop("合计", None)
     if total is not None and len(units) > 1:  # with one unit the total says the same
         units["合计"] = total

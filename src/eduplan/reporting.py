@@ -36,7 +36,8 @@ from eduplan.organisations import Organisation
 from eduplan.periods import Period, parse_period, yearly_periods
 from eduplan.targets import Accumulation, ScopeKind, Target
 
-_Key = tuple[str, str | None, Period | None, dt.date | None]
+_Key = tuple[str, str | None, int | None, dt.date | None]
+"""A slot's indicator, reporter, and the number of its period (a cumulative value) or its day (a level)."""
 
 __all__ = ["ReportingSlot", "UnknownUnitError", "parse_reporting_period", "plan_units", "reporting_slots"]
 
@@ -172,11 +173,13 @@ def reporting_slots(plan: Plan, unit: str | None = None, periods: Iterable[Perio
     spans: dict[_Key, Period] = {}
     targets = [(owner, target, _window(plan, target), target.accumulation is Accumulation.CUMULATIVE,
                 _reporters(plan, owner, target, unit)) for owner, target in plan.targets()]  # once, not per period
+    numbers: dict[Period, int] = {}  # each distinct period's number, the key's stand-in (hashing a Period is slow)
     for period in wanted or yearly_periods(plan.period):
+        number = numbers.setdefault(period, len(numbers))
         for owner, target, window, cumulative, reporters in targets:
             if period.end < window.start or period.start > window.end:
                 continue
-            when = (period, None) if cumulative else (None, min(period.end, window.end))
+            when = (number, None) if cumulative else (None, min(period.end, window.end))
             for reporter in reporters:
                 key = (target.indicator.id, reporter, *when)
                 found = rows.get(key)
@@ -213,5 +216,6 @@ def _row(key: _Key, found: list[tuple[Goal | Task, Target]], span: Period,
         known = texts[signature] = _texts(found), any(t.scope.kind is not ScopeKind.JURISDICTION for _, t in found)
     text, per_unit = known
     return ReportingSlot(
-        indicator.id, indicator.name, indicator.unit, indicator.kind, organisation=key[1], period=key[2], date=key[3],
+        indicator.id, indicator.name, indicator.unit, indicator.kind, organisation=key[1],
+        period=None if key[2] is None else span, date=key[3],
         **text, fill_unit=key[1] is None and per_unit, reporting_period=span)

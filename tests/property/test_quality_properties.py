@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from eduplan.io import loads_plan, reports_from_rows
-from eduplan.quality import known_at, outliers, submissions
+from eduplan.quality import known_at, outliers, submission_records, submissions
 from eduplan.reports import ReportedValue
 from tests.strategies import province, quality_values
 
@@ -124,6 +124,8 @@ def test_submissions_on_columns_are_those_on_objects(values: list[ReportedValue]
     columnar = submissions(PLAN, ReportColumns.of(values), as_of, grace_days=grace)
     assert columnar == scalar
     assert [s.to_record() for s in columnar] == [s.to_record() for s in scalar]
+    assert submission_records(PLAN, ReportColumns.of(values), as_of, grace_days=grace) \
+        == submission_records(PLAN, values, as_of, grace_days=grace) == [s.to_record() for s in scalar]
 
 
 @given(province(), st.sampled_from([dt.date(2022, 6, 30), dt.date(2024, 1, 20)]))
@@ -135,3 +137,4 @@ def test_quality_of_a_table_read_as_columns(case: tuple[Any, list[list[str]]], a
     assert outliers(columns) == outliers(values)
     assert outliers(columns, as_of=as_of) == outliers(values, as_of=as_of)
     assert submissions(plan, columns, as_of) == submissions(plan, values, as_of)
+    assert submission_records(plan, columns, as_of) == [s.to_record() for s in submissions(plan, values, as_of)]

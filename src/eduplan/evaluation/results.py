@@ -32,8 +32,8 @@ import attrs
 
 from eduplan import notebook
 from eduplan.diagnostics import Diagnostic
-from eduplan.evaluation.evidence import Evidence
 from eduplan.evaluation.policy import Policy
+from eduplan.evaluation.records import Records
 from eduplan.evaluation.sequence import Results
 from eduplan.evaluation.status import DEFAULT_FAIL_ON, Status, TaskDeadlineStatus, summarise
 from eduplan.evaluation.values import CannotJudge
@@ -137,86 +137,8 @@ class Result:
         }
 
 
-class Records:
-    """What the records of many results share, made once for them all: the evidence record of each report row
-    (a row is the evidence of several results: a unit's window and the roll-up over it) and each target's and
-    status's fields. The evidence records it gives are shared between the records it helps make: read them,
-    do not change them.
-
-    >>> import datetime as dt
-    >>> from eduplan import Amount, ReportedValue
-    >>> report = ReportedValue("n", Amount(4, "所"), dt.date(2020, 6, 30))
-    >>> made = Records()
-    >>> first, again = made.evidence((report,)), made.evidence([report])
-    >>> first[0] is again[0], first[0]["value"]
-    (True, '4所')
-    """
-
-    __slots__ = ("_reports", "_rows", "_statuses", "_targets")
-
-    def __init__(self) -> None:
-        self._rows: dict[tuple[int, int], dict[str, Any]] = {}
-        self._reports: dict[int, tuple[ReportedValue, dict[str, Any]]] = {}
-        self._targets: dict[int, tuple[Target, tuple[str, str, str, str, str]]] = {}
-        self._statuses: dict[Status, tuple[str, str]] = {}
-
-    def evidence(self, evidence: Sequence[ReportedValue]) -> list[dict[str, Any]]:
-        """The evidence records of ``evidence``, each report row's made once (lazy rows without their report)."""
-        if not isinstance(evidence, Evidence):
-            return [self._report(report) for report in evidence]
-        found: list[dict[str, Any]] = []
-        for table, rows in evidence.parts():
-            if table is None:
-                found += (self._report(report) for report in rows)  # type: ignore[arg-type]
-                continue
-            made, key = self._rows, id(table)
-            for row in rows:
-                record = made.get((key, row))  # type: ignore[arg-type]
-                if record is None:
-                    record = made[key, row] = _evidence(table.report(int(row)))  # type: ignore[index,arg-type]
-                found.append(record)
-        return found
-
-    def _report(self, report: ReportedValue) -> dict[str, Any]:
-        kept = self._reports.get(id(report))
-        if kept is None or kept[0] is not report:
-            kept = self._reports[id(report)] = (report, _evidence(report))  # the report is kept: its id stays its
-        return kept[1]
-
-    def target(self, target: Target) -> tuple[str, str, str, str, str]:
-        """A target's fields in a record: its id, its indicator's id and name, its strength and comparator."""
-        kept = self._targets.get(id(target))
-        if kept is None or kept[0] is not target:
-            indicator = target.indicator
-            kept = self._targets[id(target)] = (target, (target.id, indicator.id, indicator.name,
-                                                         str(target.strength), str(target.comparator)))
-        return kept[1]
-
-    def status(self, status: Status) -> tuple[str, str]:
-        """A status's fields in a record: its name and its Chinese label."""
-        made = self._statuses.get(status)
-        if made is None:
-            made = self._statuses[status] = (str(status), status.label_zh)
-        return made
-
-
 def _text(amount: Amount | None) -> str | None:
     return None if amount is None else str(amount)
-
-
-def _evidence(report: ReportedValue) -> dict[str, Any]:
-    location = report.location
-    return {
-        "date": report.date.isoformat(),
-        "value": str(report.value),
-        "written": report.written,
-        "basis": str(report.basis),
-        "organisation": report.organisation,
-        "source": report.source,
-        "final": report.final,
-        "file": None if location is None else location.file,
-        "line": None if location is None else location.line,
-    }
 
 
 @attrs.frozen
@@ -404,8 +326,9 @@ class Evaluation:
 
     def to_records(self) -> list[dict[str, Any]]:
         """One plain dict per result (the documented JSON record)."""
-        made = Records()
-        return [r.to_record(made) for r in self.results]
+        made, results = Records(), list(self.results)
+        made.prepare(r.evidence for r in results)  # every evidence row's record at once, from the columns
+        return [r.to_record(made) for r in results]
 
     def task_records(self) -> list[dict[str, Any]]:
         """One plain dict per task; ``members`` lists the member units of the task's groups."""

@@ -22,7 +22,6 @@ from eduplan.render.scorecard import (
     SUBMISSION_HEADERS,
     gap_text,
     submission_cells,
-    submission_data,
     submission_gaps,
     submission_units,
 )
@@ -248,12 +247,12 @@ def _cannot_judge(record: Mapping[str, Any]) -> str:
 
 def _markdown_submissions(report: Report) -> list[str]:
     """报送情况: the table per unit, then the values missing or late (缺报与迟报), one line each."""
-    data = submission_data(report)
-    if not data["units"]:
+    units = submission_units(report)
+    if not units:
         return []
     lines = ["", "## Submissions 报送情况", "", "| " + " | ".join(h for _, h in SUBMISSION_HEADERS) + " |",
              "| --- |" + " ---: |" * (len(SUBMISSION_HEADERS) - 1)]
-    lines += ["| " + " | ".join(_md(c) for c in submission_cells(u)) + " |" for u in data["units"]]
+    lines += ["| " + " | ".join(_md(c) for c in submission_cells(u)) + " |" for u in units]
     gaps = submission_gaps(report)
     if gaps:
         lines += ["", f"### Missing or late 缺报与迟报 ({len(gaps)})", ""] + [f"- {_md(gap_text(g))}" for g in gaps]

@@ -24,6 +24,7 @@ text that a spreadsheet would run as a formula stays text.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import io
 from collections.abc import Callable, Mapping, Sequence
@@ -141,37 +142,91 @@ def _cell_value(header: str, value: Any) -> tuple[Any, str | None]:
     return str(value), None
 
 
+class _Styles:
+    """The few styles of a scorecard, made once per workbook (a cell takes a style by reference)."""
+
+    def __init__(self) -> None:
+        from openpyxl.styles import Alignment, Font, PatternFill  # noqa: PLC0415 - optional extra
+
+        self.title, self.bold = Font(bold=True, size=13), Font(bold=True)
+        self.header_fill, self.white = PatternFill("solid", fgColor="DDEBF7"), Font(bold=True, color="FFFFFF")
+        self.wrap = Alignment(wrap_text=True, vertical="top")
+        self.status = {status: PatternFill("solid", fgColor=_argb(status)) for status in STATUS_COLOURS}
+
+
+class _Cells:
+    """Cells for `_table`'s rows: a plain value as it is (the sheet makes its cell), a styled one as a cell whose
+    style is copied from a cell styled once per (number format, wrapped, status): setting a style looks it up
+    in the workbook's lists, which costs more than the cell."""
+
+    def __init__(self, sheet: Any, styles: _Styles) -> None:
+        self.sheet, self.styles = sheet, styles
+        self.templates: dict[tuple[str | None, bool, str | None], Any] = {}
+
+    def __call__(self, value: Any, number_format: str | None, wrap: bool, status: str | None) -> Any:
+        if not (number_format or wrap or status) and (not isinstance(value, str) or neutralise_cell(value) == value):
+            return value
+        from openpyxl.cell import Cell  # noqa: PLC0415 - optional extra
+
+        key = (number_format, wrap, status)
+        template = self.templates.get(key)
+        if template is None:
+            template = self.templates[key] = Cell(self.sheet, row=1, column=1)
+            if number_format:
+                template.number_format = number_format
+            if wrap:
+                template.alignment = self.styles.wrap
+            if status:
+                template.fill, template.font = self.styles.status[status], self.styles.white
+        cell = Cell(self.sheet, row=1, column=1, style_array=copy.copy(template._style))
+        write_cell(cell, value)
+        return cell
+
+
 def _table(sheet: Any, title: str, headers: Sequence[str], rows: Sequence[Sequence[Any]],
-           statuses: Sequence[str | None] = ()) -> None:
-    """A title in row 1, a bold frozen header in row 2 with an autofilter, then the rows."""
-    from openpyxl.styles import Alignment, Font, PatternFill  # noqa: PLC0415 - optional extra
+           statuses: Sequence[str | None] = (), header_statuses: Mapping[int, str] | None = None) -> None:
+    """A title in row 1, a bold frozen header in row 2 with an autofilter, then the rows, appended one at a time
+    (so that a write-only sheet streams them). Column widths, known before the first row is written, come from
+    a first pass over the values. ``header_statuses``: header columns (from 1) shown in a status's colour."""
+    from openpyxl.cell import Cell  # noqa: PLC0415 - optional extra
     from openpyxl.utils import get_column_letter  # noqa: PLC0415
 
-    write_cell(sheet.cell(1, 1), title)
-    sheet.cell(1, 1).font = Font(bold=True, size=13)
+    styles: _Styles = sheet.parent.__dict__.setdefault("_eduplan_styles", _Styles())
     widths = [width(h) + 2 for h in headers]
-    for col, header in enumerate(headers, start=1):
-        cell = sheet.cell(2, col)
-        write_cell(cell, header)
-        cell.font, cell.fill = Font(bold=True), PatternFill("solid", fgColor="DDEBF7")
-    for number, row in enumerate(rows, start=3):
-        for col, (header, value) in enumerate(zip(headers, row, strict=True), start=1):
-            stored, number_format = _cell_value(header, value)
-            cell = sheet.cell(number, col)
-            write_cell(cell, stored)
-            if number_format:
-                cell.number_format = number_format
-            if header in _WRAP:
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
-            widths[col - 1] = max(widths[col - 1], min(width(str(value or "")) + 2, _MAX_WIDTH))
-        status = statuses[number - 3] if number - 3 < len(statuses) else None
-        if status in STATUS_COLOURS:
-            cell = sheet.cell(number, 1)
-            cell.fill = PatternFill("solid", fgColor=_argb(status))
-            cell.font = Font(bold=True, color="FFFFFF")
+    known: dict[str, int] = {}  # the width of each distinct text, worked out once
+    for row in rows:
+        for col, value in enumerate(row):
+            if value is not None and value != "":
+                text = str(value)
+                size = known.get(text)
+                if size is None:
+                    size = known[text] = min(width(text) + 2, _MAX_WIDTH)
+                widths[col] = max(widths[col], size)
     for col, size in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(col)].width = size
     sheet.freeze_panes = "B3" if len(headers) > 1 else "A3"
+    first = Cell(sheet, row=1, column=1)
+    write_cell(first, title)
+    first.font = styles.title
+    sheet.append([first])
+    header_cells = []
+    for col, header in enumerate(headers, start=1):
+        cell = Cell(sheet, row=1, column=1)
+        write_cell(cell, header)
+        status = (header_statuses or {}).get(col)
+        cell.font, cell.fill = (styles.white, styles.status[status]) if status else (styles.bold, styles.header_fill)
+        header_cells.append(cell)
+    sheet.append(header_cells)
+    make = _Cells(sheet, styles)
+    wrapped = [header in _WRAP for header in headers]
+    for number, row in enumerate(rows):
+        status = statuses[number] if number < len(statuses) else None
+        cells = []
+        for header, value, wrap in zip(headers, row, wrapped, strict=True):
+            stored, number_format = _cell_value(header, value)
+            cells.append(make(stored, number_format, wrap, status if status in STATUS_COLOURS else None))
+            status = None  # only the first cell shows it
+        sheet.append(cells)
     sheet.auto_filter.ref = f"A2:{get_column_letter(len(headers))}{max(len(rows) + 2, 3)}"
 
 
@@ -184,13 +239,7 @@ def _card_sheet(sheet: Any, title: str, first: str, cards: Mapping[str, Mapping[
     headers = [first, *(f"{STATUS_ZH[s]} {s}" for s in STATUSES), "合计 total", "预警 alerts"]
     rows = [[name or "-", *(card[s] for s in STATUSES), sum(card.values()), sum(card[s] for s in ALERT_STATUSES)]
             for name, card in cards.items()]
-    _table(sheet, title, headers, rows)
-    from openpyxl.styles import Font, PatternFill  # noqa: PLC0415 - optional extra
-
-    for col, status in enumerate(STATUSES, start=2):
-        cell = sheet.cell(2, col)
-        cell.fill = PatternFill("solid", fgColor=_argb(status))
-        cell.font = Font(bold=True, color="FFFFFF")
+    _table(sheet, title, headers, rows, header_statuses=dict(enumerate(STATUSES, start=2)))
 
 
 def _problem_row(diagnostic: Diagnostic) -> list[Any]:
@@ -225,14 +274,20 @@ def _task_sheet(sheet: Any, title: str, tasks: Sequence[Mapping[str, Any]]) -> N
              t.get("deadline"), t.get("days_to_deadline"), t.get("reason_zh")] for t in tasks])
 
 
-def scorecard_workbook(report: Report) -> Any:
-    """The scorecard as an openpyxl ``Workbook`` (see the module docstring for its sheets)."""
-    book = _openpyxl().Workbook()
+def scorecard_workbook(report: Report, *, write_only: bool = False) -> Any:
+    """The scorecard as an openpyxl ``Workbook`` (see the module docstring for its sheets).
+
+    ``write_only``: a write-only workbook (openpyxl's streaming mode: rows go to a temporary file as they are
+    made, so a province's results never sit in memory as cells), which can only be saved, once; `to_xlsx`
+    uses it. The cells, styles and sheets are the same.
+    """
+    book = _openpyxl().Workbook(write_only=write_only)
+    if not write_only:
+        book.remove(book.active)  # every sheet is made by create_sheet, in order, in both modes
     head = f"{report.plan_title}（截至 {report.as_of}）" + (f" · {report.unit}" if report.unit else "")
     rows = result_rows(report)
     warned = alerts(report)
-    _results_sheet(book.active, f"{head} 预警清单：{len(warned)} 项", warned, _ALERT_COLUMNS)
-    book.active.title = "预警清单"
+    _results_sheet(book.create_sheet("预警清单"), f"{head} 预警清单：{len(warned)} 项", warned, _ALERT_COLUMNS)
     _task_sheet(book.create_sheet("逾期任务"), f"{head} 逾期任务", report.overdue_tasks())
     _task_sheet(book.create_sheet("已达成未报完成"), f"{head} 目标已达成、未报完成", report.unreported_done_tasks())
     _card_sheet(book.create_sheet("按单位"), f"{head} 按责任单位", "责任单位 unit", unit_cards(report))
@@ -267,5 +322,5 @@ def scorecard_workbook(report: Report) -> Any:
 def to_xlsx(report: Report) -> bytes:
     """The scorecard workbook as ``.xlsx`` bytes."""
     out = io.BytesIO()
-    scorecard_workbook(report).save(out)
+    scorecard_workbook(report, write_only=True).save(out)
     return out.getvalue()
