@@ -38,7 +38,7 @@ from eduplan.evaluation.gaps import gap_in_points
 from eduplan.evaluation.reasons import reason
 from eduplan.evaluation.results import Result
 from eduplan.evaluation.sequence import Block, Column
-from eduplan.evaluation.shown import Shown, four_places
+from eduplan.evaluation.shown import four_places
 from eduplan.evaluation.status import Status
 from eduplan.evaluation.values import CannotJudge, Threshold, Window
 from eduplan.evaluation.verdicts import Judged
@@ -52,10 +52,38 @@ from eduplan.units import Amount
 _WARN_STATUSES = frozenset({Status.MISSED, Status.BREACHED, Status.OFF_TRACK, Status.AT_RISK})
 
 
-def result_of(setting: Setting, case: Case, judged: Judged) -> Result:
-    """The result of one case: its numbers in the indicator's unit, at a faithful precision, and its reason."""
-    target, window, unit, owner = case.target, case.window, case.unit, case.owner
-    shown = setting.shown(target.indicator, points=target.basis is Basis.GAP and gap_in_points(target))
+class Frame:
+    """What every result of one target window shares, worked out once (a `UnitResults` keeps one): the shown
+    unit, the owner's ids, the deadline and the days to it, how the target is worded (its change, reference,
+    year), and whether a status is a warning. A function of the setting and the (target, window, owner)."""
+
+    __slots__ = ("aspirational", "base_change", "change", "comparator", "days", "deadline", "gap", "not_begun",
+                 "period", "previous", "reference", "section_id", "shown", "task_id", "warns", "year")
+
+    def __init__(self, setting: Setting, case: Case) -> None:
+        target, window, owner = case.target, case.window, case.owner
+        self.shown = setting.shown(target.indicator, points=target.basis is Basis.GAP and gap_in_points(target))
+        task = owner if isinstance(owner, Task) else None
+        self.task_id = None if task is None else task.id
+        self.section_id = None if task is None else setting.section_of.get(task.id)
+        self.comparator, self.period, self.deadline = target.comparator, window.period, window.deadline
+        self.days = (window.deadline - setting.as_of).days
+        self.change = target.comparator.is_change and target.value is not None
+        ref = target.reference if target.basis in (Basis.MULTIPLE, Basis.GAP) else None
+        self.reference = None if ref is None else reference_name(setting, ref)
+        self.base_change = str(target.value) if self.change or self.reference is not None else None
+        self.gap, self.previous = target.basis is Basis.GAP, target.basis is Basis.PREVIOUS
+        self.year = window.deadline.year if target.comparator is Comparator.ANNUAL_GROWTH else None
+        self.aspirational = target.strength is Strength.ASPIRATIONAL
+        self.not_begun = setting.as_of < window.start
+        self.warns = _WARN_STATUSES if self.aspirational and setting.policy.aspirational_as_warning else frozenset()
+
+
+def result_of(setting: Setting, case: Case, judged: Judged, frame: Frame | None = None) -> Result:
+    """The result of one case: its numbers in the indicator's unit, at a faithful precision, and its reason
+    (``frame``: what the case's window shares, when the caller keeps it)."""
+    frame = Frame(setting, case) if frame is None else frame
+    shown = frame.shown
     known = judged.threshold if isinstance(judged.threshold, Threshold) else None
     actual, main, status = judged.actual, judged.main, judged.status
     evidence = actual.evidence
@@ -65,53 +93,52 @@ def result_of(setting: Setting, case: Case, judged: Judged) -> Result:
         evidence, breach_date = (report,), report.date
         actual = attrs.evolve(actual, value=value)
         known = attrs.evolve(known, value=main.breach_threshold or known.value)
-    places = shown.faithful_places(actual.value, () if known is None else (known.value, known.upper))
+    root = actual.value
+    bounds = () if known is None else (known.value, known.upper)
+    places = 4 if root is None else shown.faithful_places(root, bounds)
     baseline = judged.baseline
     note = judged.actual.note or (judged.threshold if not isinstance(judged.threshold, Threshold) else None)
-    zh, en = _reason(setting, case, judged, shown, actual.value, known, places, breach_date,
-                     _written(evidence), baseline, note)
+    zh, en = _reason(frame, judged, root, known, places, breach_date, _written(evidence), baseline, note)
+    gap = main.gap
     return Result(
-        target=target, status=status, reason_zh=zh, reason_en=en, owner_id=owner.id,
-        task_id=owner.id if isinstance(owner, Task) else None,
-        section_id=setting.section_of.get(owner.id) if isinstance(owner, Task) else None,
-        scope=unit, period=window.period, actual=shown.amount(actual.value, places),
-        threshold=shown.amount(None if known is None else known.value, places),
-        upper=shown.amount(None if known is None else known.upper, places),
-        expected=shown.amount(main.expected, shown.faithful_places(main.expected, (actual.value,))),
-        baseline=None if baseline is None else baseline.value, deadline=window.deadline,
-        days_to_deadline=(window.deadline - setting.as_of).days,
-        progress=four_places(main.progress), progress_upper=four_places(main.progress_upper),
-        gap=shown.amount(main.gap, shown.faithful_places(main.gap, (Decimal(0),))), evidence=evidence,
-        warning=is_warning(setting, target, status), stretch_status=judged.stretch, cannot_judge=note,
+        target=case.target, status=status, reason_zh=zh, reason_en=en, owner_id=case.owner.id,
+        task_id=frame.task_id, section_id=frame.section_id, scope=case.unit, period=frame.period,
+        actual=shown.amount(root, places), threshold=shown.amount(bounds[0], places) if bounds else None,
+        upper=shown.amount(bounds[1], places) if bounds else None,
+        expected=None if main.expected is None else shown.amount(
+            main.expected, shown.faithful_places(main.expected, (root,))),
+        baseline=None if baseline is None else baseline.value, deadline=frame.deadline,
+        days_to_deadline=frame.days, progress=four_places(main.progress),
+        progress_upper=four_places(main.progress_upper),
+        gap=None if gap is None else shown.amount(gap, shown.faithful_places(gap, _ZERO)), evidence=evidence,
+        warning=status in frame.warns, stretch_status=judged.stretch, cannot_judge=note,
         missing_units=judged.actual.missing,
     )
 
 
-def _reason(setting: Setting, case: Case, judged: Judged, shown: Shown, actual: Decimal | None,
-            known: Threshold | None, places: int, breach_date: dt.date | None,
-            reported: Iterable[Amount], baseline: Baseline | None, note: CannotJudge | None) -> tuple[str, str]:
+_ZERO = (Decimal(0),)
+
+
+def _reason(frame: Frame, judged: Judged, actual: Decimal | None, known: Threshold | None, places: int,
+            breach_date: dt.date | None, reported: Iterable[Amount], baseline: Baseline | None,
+            note: CannotJudge | None) -> tuple[str, str]:
     """The result's reason: the target worded as printed, numbers at a sensible precision."""
-    target, window, main, status = case.target, case.window, judged.main, judged.status
+    main, status, shown = judged.main, judged.status, frame.shown
     value = None if known is None else known.value
-    change = target.comparator.is_change and target.value is not None
-    days = (window.deadline - setting.as_of).days
-    ref = target.reference if target.basis in (Basis.MULTIPLE, Basis.GAP) else None
-    reference = None if ref is None else reference_name(setting, ref)
+    based = frame.change and baseline is not None
     stretch = judged.stretch
+    days = frame.days
     return reason(
-        status, target.comparator, actual=shown.printed(actual, places, reported),
-        target=shown.level_text(value, actual, baseline.value.root_value()) if change and baseline is not None
+        status, frame.comparator, actual=shown.printed(actual, places, reported),
+        target=shown.level_text(value, actual, baseline.value.root_value()) if based and baseline is not None
         else shown.text(value, places),
         upper=shown.text(None if known is None else known.upper, places),
-        expected=shown.expected_text(main.expected, actual, value), deadline=window.deadline,
+        expected=shown.expected_text(main.expected, actual, value), deadline=frame.deadline,
         days=days if days >= 0 else None, breach_date=breach_date,
-        note=note, exceeded=main.exceeded,
-        change=str(target.value) if change or reference is not None else None, reference=reference,
-        gap=target.basis is Basis.GAP,
-        base=str(baseline.value) if change and baseline is not None else None,
-        year=window.deadline.year if target.comparator is Comparator.ANNUAL_GROWTH else None,
-        previous=target.basis is Basis.PREVIOUS, aspirational=target.strength is Strength.ASPIRATIONAL,
-        not_begun=setting.as_of < window.start, overdue=judged.overdue,
+        note=note, exceeded=main.exceeded, change=frame.base_change, reference=frame.reference, gap=frame.gap,
+        base=str(baseline.value) if based and baseline is not None else None, year=frame.year,
+        previous=frame.previous, aspirational=frame.aspirational, not_begun=frame.not_begun,
+        overdue=judged.overdue,
         stretch_pending=stretch is not None and status is Status.ACHIEVED and stretch is not Status.ACHIEVED)
 
 
@@ -228,7 +255,7 @@ class UnitResults(_Window):
     reading the same result at once may both build it, and both get the one that was kept first.
     """
 
-    __slots__ = ("_batch", "_built", "_judged", "_statuses", "actuals", "cases")
+    __slots__ = ("_batch", "_built", "_frame", "_judged", "_statuses", "actuals", "cases")
 
     def __init__(self, setting: Setting, actuals: Actuals, cases: Sequence[Case], statuses: Sequence[Status],
                  judged: Sequence[Judged | None], batch: Batch | None = None) -> None:
@@ -239,6 +266,7 @@ class UnitResults(_Window):
         self._judged = list(judged)
         self._batch = batch
         self._built: dict[int, Result] = {}
+        self._frame: Frame | None = None
 
     def __len__(self) -> int:
         return len(self.cases)
@@ -260,8 +288,11 @@ class UnitResults(_Window):
             if self._batch is None or self._batch.statuses[k] is None:
                 return self._built[k]  # built (by another thread) since: its `Judged` is let go once it is kept
             judged = self._batch.judged(k)
+        frame = self._frame
+        if frame is None:  # a function of the window: two threads making it make equal ones
+            frame = self._frame = Frame(self.setting, self.cases[k])
         with decimal.localcontext(EXACT):
-            made = result_of(self.setting, self.cases[k], judged)
+            made = result_of(self.setting, self.cases[k], judged, frame)
         built = self._built.setdefault(k, made)  # atomic: the first result kept is the one every reader gets
         self._judged[k] = None  # the result holds what it needs
         return built

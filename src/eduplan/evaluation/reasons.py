@@ -51,7 +51,16 @@ def date_zh(day: dt.date | str) -> str:
     """
     if isinstance(day, str):
         day = dt.date.fromisoformat(day)
-    return f"{day.year}年{day.month}月{day.day}日"
+    found = _DATES_ZH.get(day)
+    if found is None:
+        found = f"{day.year}年{day.month}月{day.day}日"
+        if len(_DATES_ZH) < _KEEP_WORDED:
+            _DATES_ZH[day] = found
+    return found
+
+
+_DATES_ZH: dict[dt.date, str] = {}
+"""Each date as a 通报 writes it, worded once (a window's deadline is in every unit's reason)."""
 
 
 @attrs.frozen
@@ -194,16 +203,16 @@ def _target_texts(comparator: Comparator, target: str, upper: str | None, change
 def _texts(status: Status, actual: str | None, tz: str, te: str, expected: str | None,
            deadline: dt.date | str | None, days: int | None, breach_date: dt.date | str | None, exceeded: bool,
            aspirational: bool, not_begun: bool) -> tuple[str, str]:
+    kind_zh, kind_en = ("力争目标", "aspirational target") if aspirational else ("目标", "target")
+    if status is Status.ACHIEVED and actual is not None:
+        verb_zh, verb_en = ("超额完成", "exceeds") if exceeded else ("达到", "meets")
+        return f"实际{actual}，{verb_zh}{kind_zh}（{tz}）", f"actual {actual} {verb_en} the {kind_en} ({te})"
     when_zh = "" if deadline is None else f"截至{date_zh(deadline)}（完成期限），"
     when_en = "" if deadline is None else f"by the deadline {deadline} "
     left_zh = "" if days is None else f"（距完成期限{days}天）"
     left_en = "" if days is None else f" ({days} days to the deadline)"
-    kind_zh, kind_en = ("力争目标", "aspirational target") if aspirational else ("目标", "target")
     if actual is None:
         return _unreported(status, tz, te, when_zh, when_en, not_begun)
-    if status is Status.ACHIEVED:
-        verb_zh, verb_en = ("超额完成", "exceeds") if exceeded else ("达到", "meets")
-        return f"实际{actual}，{verb_zh}{kind_zh}（{tz}）", f"actual {actual} {verb_en} the {kind_en} ({te})"
     if status is Status.MISSED:
         verb_zh = "未实现力争目标" if aspirational else "未达到目标"
         return (f"{when_zh}实际{actual}，{verb_zh}（{tz}）",

@@ -48,6 +48,20 @@ def _places(value: Decimal) -> int:
     return max(0, -exponent) if isinstance(exponent, int) else 0
 
 
+_STEPS = tuple(Decimal(1).scaleb(-k) for k in range(12))  # 1, 0.1, 0.01 ...: what quantize rounds to
+_TIDY_PLACES: dict[Decimal, int] = {}
+
+
+def _tidy_places(value: Decimal) -> int:
+    """``_places(tidy(value))``: a function of the number alone (0.10 and 0.1 give 1), kept per number."""
+    found = _TIDY_PLACES.get(value)
+    if found is None:
+        found = _places(tidy(value))
+        if len(_TIDY_PLACES) < _KEEP:
+            _TIDY_PLACES[value] = found
+    return found
+
+
 def _round(value: Decimal, places: int) -> Decimal:
     """``value`` rounded as `Shown.amount` rounds it (exact when it has at most ``places`` decimals)."""
     return value if _places(value) <= places else value.quantize(Decimal(1).scaleb(-places))
@@ -125,13 +139,16 @@ class Shown:
         if root is None:
             return None
         value = root / self.factor
-        written = [_places_in(amount, self.factor) for amount in reported] if _places(value) else []
+        shown = _places(value)
+        written = [_places_in(amount, self.factor) for amount in reported] if shown else []
         # zeros past every written decimal are the arithmetic's (0 + 0.1 summed at two places is 0.10), then
         # the zeros the conversion added go: a function of the number and the written forms, not its exponent
         for keep in (max(written), min(written)) if written else ():
-            if keep < _places(value) and value == value.quantize(Decimal(1).scaleb(-keep)):
-                value = value.quantize(Decimal(1).scaleb(-keep))
-        if not 0 < _places(value) <= 4:
+            if keep < shown:
+                kept = value.quantize(_STEPS[keep] if keep < len(_STEPS) else Decimal(1).scaleb(-keep))
+                if kept == value:
+                    value, shown = kept, keep
+        if not 0 < shown <= 4:
             return self.text(value * self.factor, places)
         return f"{value}{self.unit}"
 
@@ -178,7 +195,7 @@ class Shown:
             return None
         value = expected / self.factor
         others = [v / self.factor for v in (actual, target) if v is not None]
-        places = max(max((_places(tidy(v)) for v in others), default=0), at_least)
+        places = max(max((_tidy_places(v) for v in others), default=0), at_least)
         near = actual / self.factor if actual is not None else None
         while True:
             shown = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
