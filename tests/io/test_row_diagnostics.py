@@ -75,6 +75,22 @@ def test_codes_and_severities_are_known_without_wording() -> None:
     assert repr(FOUND) == "RowDiagnostics(7 diagnostics: 2 errors, 5 warnings)"
 
 
+def test_many_made_diagnostics_are_counted() -> None:
+    """More made diagnostics than the kinds' integer type holds: codes and severities still line up."""
+    made = [(line, error(line)) for line in range(2, 400, 2)]
+    found = RowDiagnostics((), made, unworded([(line, 0, line) for line in range(3, 400, 2)]))
+    assert found.codes == tuple(d.code for d in found)
+    assert found.count_of(Code.BAD_ROW) == len(made) and found.count_of(Code.LIKELY_FRACTION) == 199
+
+
+def test_loaded_errors_and_warnings_word_only_their_own() -> None:
+    """`Loaded.errors` and `Loaded.warnings` of RowDiagnostics are those of the tuple."""
+    from eduplan.io import Loaded  # noqa: PLC0415
+
+    loaded, plain = Loaded(None, FOUND), Loaded(None, EXPECTED)
+    assert loaded.errors == plain.errors and loaded.warnings == plain.warnings and len(loaded.errors) == 2
+
+
 def test_pickled_it_is_the_same_diagnostics() -> None:
     """Pickling words every diagnostic once; the copy equals the original."""
     copy = pickle.loads(pickle.dumps(FOUND))

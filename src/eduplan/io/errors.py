@@ -41,9 +41,18 @@ class Loaded(NamedTuple, Generic[T]):
     @property
     def errors(self) -> tuple[Diagnostic, ...]:
         """The diagnostics with severity error (rows that were skipped)."""
-        return tuple(d for d in self.diagnostics if d.severity is Severity.ERROR)
+        return _of_severity(self.diagnostics, Severity.ERROR)
 
     @property
     def warnings(self) -> tuple[Diagnostic, ...]:
         """The diagnostics with severity warning."""
-        return tuple(d for d in self.diagnostics if d.severity is Severity.WARNING)
+        return _of_severity(self.diagnostics, Severity.WARNING)
+
+
+def _of_severity(diagnostics: Sequence[Diagnostic], severity: Severity) -> tuple[Diagnostic, ...]:
+    """The diagnostics of one severity, in order; of a sequence that knows its severities without making each
+    diagnostic (`eduplan.io.row_diagnostics.RowDiagnostics`), only those are made."""
+    severities: Sequence[Severity] | None = getattr(diagnostics, "severities", None)
+    if severities is None:
+        return tuple(d for d in diagnostics if d.severity is severity)
+    return tuple(diagnostics[k] for k, s in enumerate(severities) if s is severity)

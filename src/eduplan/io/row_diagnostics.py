@@ -155,7 +155,7 @@ class RowDiagnostics(Sequence[Diagnostic]):
             kind = self._unworded.kind  # type: ignore[union-attr]
             sources = self._order.copy()
             later = sources >= made
-            sources[later] = made + kind[sources[later] - made]
+            sources[later] = made + kind[sources[later] - made].astype(sources.dtype)
             body = (found[s] for s in sources.tolist())
         return tuple(itertools.chain(map(pick, self._before), body, map(pick, self._after)))
 
