@@ -100,6 +100,25 @@ def test_unfilled_rows_are_one_warning(plan: Plan, tmp_path: Path) -> None:
     assert "rows 2-7" in loaded.diagnostics[0].message and loaded.diagnostics[0].location.sheet == "填报表"
 
 
+def test_a_placeholder_in_a_returned_template_is_no_figure(plan: Plan, tmp_path: Path) -> None:
+    """A returned template with 暂无 in one 数值 cell and a formula in another: the placeholder is a warning (no
+    figure, not an unfilled row), the formula without a saved value an error; the instructions say to write 0
+    for zero and that 无 is not 0."""
+    path = tmp_path / "t.xlsx"
+    write_template(template_rows(plan), path)
+    book = openpyxl.load_workbook(path)
+    sheet = book["填报表"]
+    value = next(i for i, cell in enumerate(sheet[1], start=1) if cell.value == "数值")
+    sheet.cell(2, value).value, sheet.cell(3, value).value = "暂无", "=1+2"
+    book.save(path)
+    loaded = load_reports(path, plan)
+    assert [(d.code, d.location.line) for d in loaded.diagnostics] == [
+        (Code.FORMULA_WITHOUT_VALUE, 3), (Code.PLACEHOLDER_VALUE, 2), (Code.UNFILLED_ROW, 4)]
+    assert loaded.value == ()
+    notes = " ".join(str(c.value or "") for c in openpyxl.load_workbook(path)["填表说明"]["A"])
+    assert "数值为零请填 0" in notes and "不计为 0" in notes and "write 0" in notes
+
+
 def test_csv_template_reads_back(plan: Plan, tmp_path: Path) -> None:
     """The CSV template has a byte-order mark (for Excel) and reads back once filled in."""
     path = tmp_path / "t.csv"
