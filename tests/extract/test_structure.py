@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from eduplan.extract.structure import read_date, read_document_number, read_outline, read_title
 from eduplan.extract.text import Document
 
@@ -59,3 +61,17 @@ def test_unnumbered_headings_reset_the_outline() -> None:
         ("plain", "总体目标", 0), ("digit", "提升水平", 1), ("plain", "主要任务", 0),
         ("cn", "推进发展", 1), ("digit", "推进双创", 2),
     ]
+
+
+@pytest.mark.parametrize(
+    ("source", "title"),
+    [
+        ("某省教育督导委员会\n关于加强教育督导问责的通知\n\n一、总体要求\n正文。\n五、整改清单\n表1 整改清单\n",
+         "关于加强教育督导问责的通知"),
+        ("某县教育局\n一、工作目标\n正文。\n附件1 任务分解表\n", None),
+    ],
+)
+def test_a_numbered_heading_or_a_table_heading_is_no_title(source: str, title: str | None) -> None:
+    """The title is printed above the first numbered item; 五、整改清单 and 表1 …清单 end in a title word but head a
+    section and a table."""
+    assert read_title(Document(source)) == title

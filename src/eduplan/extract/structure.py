@@ -28,6 +28,8 @@ import attrs
 from eduplan.extract.candidates import Span
 from eduplan.extract.text import PLAN_WORDS, Document, fold, marker_kind
 
+# A table's or an annex's own heading (表1 …清单, 附件2 …分解表) is no title of the document.
+HEADING_LABEL = re.compile(r"^\s*(?:表|附表|附件|专栏)\s*\d")
 NOTICE_TITLE = re.compile(r"^关于(?!印发|转发|下发|公布)[^《》]{2,40}的通知$")
 DOCUMENT_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[【(]\d{4}[〕\]】)]\s*\d{1,4}\s*号")
 LABELLED_DATE_RE = re.compile(r"(?:发文日期|成文日期|印发日期|发布日期|发布时间)\s*:\s*(\d{4})-(\d{1,2})-(\d{1,2})")
@@ -78,15 +80,22 @@ class OutlineNode:
 
 
 def read_title(doc: Document) -> str | None:
-    """The plan's title: the first short line ending in a plan word (方案, 计划, 要点 ...).
+    """The plan's title: the first short line ending in a plan word (方案, 计划, 要点 ...), above the first numbered
+    item where one is (a numbered heading, or a table's heading 表1 …, is no title).
 
     >>> read_title(Document("当前位置: 首页\\n\\n2020年台州教育重点工作发布\\n正文。"))
     '2020年台州教育重点工作发布'
     >>> read_title(Document("关于开展2025年校园安全专项督导的通知\\n各县教育局：\\n正文。"))
     '关于开展2025年校园安全专项督导的通知'
+    >>> read_title(Document("某省督导委员会\\n关于加强督导问责的通知\\n一、总体要求\\n正文\\n五、整改清单\\n表1 清单"))
+    '关于加强督导问责的通知'
     """
     lines = [doc.quote(line).strip() for line in doc.lines[:60]]
-    candidates = [line for line in lines if 4 <= len(line) <= 48 and not re.search(r"[!!::。,,;;]", line)]
+    candidates = [line for line in lines if 4 <= len(line) <= 48 and not re.search(r"[!!::。,,;;]", line)
+                  and marker_kind(fold(line)) is None and not HEADING_LABEL.match(fold(line))]
+    first_item = next((at for at, line in enumerate(lines) if marker_kind(fold(line)) is not None), len(lines))
+    above = [line for line in candidates if lines.index(line) < first_item]
+    candidates = above or candidates  # the title is printed above the first numbered item (五、整改清单 is none)
     for line in candidates:
         bare = re.sub(r"\([^()]*\)\s*$", "", fold(line)).strip()  # （2024—2026年） folds to (2024—2026年)
         if bare.endswith(PLAN_WORDS) and not bare.startswith("关于"):
