@@ -359,7 +359,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.unit:  # filtered first: only the unit's records are built (the report's filter below keeps them all)
         _known_unit_or_exit(args.unit, plan, every)
         evaluation = evaluation.for_unit(args.unit)
-    report = _with_quality(Report.from_evaluation(evaluation), plan, every, as_of, args)
+    report = Report.from_evaluation(evaluation)
+    del evaluation  # its results are records now: their memory is free again for the 报送情况 (a province's peak)
+    report = _with_quality(report, plan, every, as_of, args)
     # Every rejected or flagged input row is in the report, so every output format shows it (docs/reports.md).
     report = attrs.evolve(report, diagnostics=(*problems, *report.diagnostics), inputs=tuple(counts))
     if args.unit:
@@ -435,9 +437,20 @@ def _write_report(report: Report, args: argparse.Namespace) -> None:
         return
     text = render(report, fmt)
     if args.output:
-        write_output(args.output, ("\ufeff" + text) if fmt == "csv" else text, inputs)
+        write_output(args.output, lambda stream: _write_pieces(("\ufeff" if fmt == "csv" else ""), text, stream),
+                     inputs)
     else:
         sys.stdout.write(text)
+
+
+_PIECE = 1 << 20
+"""Characters of a rendered text encoded and written at a time: a province's HTML is never also one huge bytes."""
+
+
+def _write_pieces(head: str, text: str, stream: TextIO) -> None:
+    stream.write(head)
+    for start in range(0, len(text), _PIECE):
+        stream.write(text[start:start + _PIECE])
 
 
 def _umask() -> int:
