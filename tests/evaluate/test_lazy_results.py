@@ -154,3 +154,24 @@ def test_threads_reading_one_result_at_once_get_the_same_object() -> None:
         assert len(seen) == 4 and seen[0] == expected
         assert all(a is b for other in seen[1:] for a, b in zip(seen[0], other, strict=True))
         assert evaluation.results.built() == len(expected)
+
+
+def test_groupings_build_no_result_and_hold_what_grouping_the_results_gives() -> None:
+    """`by_status`, `by_task`, `by_section`, `by_indicator` and `by_unit` group by the columns (no result is
+    built) and hold, per key and in order, the results a grouping of the built results gives."""
+    evaluation = fresh()
+    groupings = {"status": evaluation.by_status(), "task": evaluation.by_task(),
+                 "section": evaluation.by_section(), "indicator": evaluation.by_indicator(),
+                 "unit": evaluation.by_unit()}
+    assert evaluation.results.built() == 0
+    built = tuple(evaluation.results)
+    keys = {"status": lambda r: [str(r.status)], "task": lambda r: [r.task_id], "section": lambda r: [r.section_id],
+            "indicator": lambda r: [r.indicator_id], "unit": lambda r: [r.scope]}  # the task names no unit
+    for name, grouped in groupings.items():
+        wanted: dict[str, list[object]] = {}
+        for result in built:
+            for key in keys[name](result):
+                if key is not None:
+                    wanted.setdefault(key, []).append(result)
+        assert {k: tuple(v) for k, v in grouped.items()} == {k: tuple(v) for k, v in wanted.items()}, name
+        assert all(isinstance(v, Results) for v in grouped.values())

@@ -14,8 +14,8 @@
 >>> result = evaluation.results[0]
 >>> str(result.status), str(result.actual), str(result.expected), result.progress
 ('at_risk', '4所', '5所', Decimal('0.4'))
->>> evaluation.summary()["at_risk"], list(evaluation.by_unit())
-(1, ['市教育局'])
+>>> evaluation.summary()["at_risk"], list(evaluation.by_unit()), evaluation.results.built()
+(1, ['市教育局'], 1)
 >>> evaluation.task_records()[0]["leads"]
 ['市教育局']
 """
@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -217,13 +217,13 @@ def _results(results: Iterable[Result]) -> Results:
     return Results.of(results)
 
 
-def _group(results: Iterable[Result], key: Callable[[Result], str | None]) -> dict[str, tuple[Result, ...]]:
-    groups: dict[str, list[Result]] = defaultdict(list)
-    for result in results:
-        name = key(result)
-        if name is not None:
-            groups[name].append(result)
-    return {name: tuple(items) for name, items in groups.items()}
+def _grouped(results: Results, keys: Sequence[str | None]) -> dict[str, Results]:
+    """The results at the positions of each key (``None``: in no group), in order, still built on demand."""
+    positions: dict[str, list[int]] = defaultdict(list)
+    for k, key in enumerate(keys):
+        if key is not None:
+            positions[key].append(k)
+    return {key: results.take(at) for key, at in positions.items()}
 
 
 @attrs.frozen(eq=False)
@@ -257,21 +257,21 @@ class Evaluation:
         counts = Counter(self.results.statuses)
         return {str(s): counts.get(s, 0) for s in Status}
 
-    def by_status(self) -> dict[str, tuple[Result, ...]]:
-        """Results grouped by status."""
-        return _group(self.results, lambda r: str(r.status))
+    def by_status(self) -> dict[str, Results]:
+        """Results grouped by status (from the status column: each group builds its results when read)."""
+        return _grouped(self.results, [str(s) for s in self.results.statuses])
 
-    def by_task(self) -> dict[str, tuple[Result, ...]]:
-        """Results grouped by task id (goal targets are not in any task)."""
-        return _group(self.results, lambda r: r.task_id)
+    def by_task(self) -> dict[str, Results]:
+        """Results grouped by task id (goal targets are not in any task), built when read."""
+        return _grouped(self.results, self.results.task_ids)
 
-    def by_section(self) -> dict[str, tuple[Result, ...]]:
-        """Results grouped by the innermost section of their task."""
-        return _group(self.results, lambda r: r.section_id)
+    def by_section(self) -> dict[str, Results]:
+        """Results grouped by the innermost section of their task, built when read."""
+        return _grouped(self.results, self.results.section_ids)
 
-    def by_indicator(self) -> dict[str, tuple[Result, ...]]:
-        """Results grouped by indicator id."""
-        return _group(self.results, lambda r: r.indicator_id)
+    def by_indicator(self) -> dict[str, Results]:
+        """Results grouped by indicator id, built when read."""
+        return _grouped(self.results, self.results.indicator_ids)
 
     def units_of(self, task: Task) -> tuple[str, ...]:
         """The names of a task's units as printed, then the members of its groups (as the group lists them,
@@ -283,16 +283,18 @@ class Evaluation:
             names += [member.name for member in group.expand()] if group.is_group else []
         return tuple(dict.fromkeys(names))
 
-    def by_unit(self) -> dict[str, tuple[Result, ...]]:
+    def by_unit(self) -> dict[str, Results]:
         """Results per responsible unit: each task's results under each of its units and the members of its
-        groups, and per-unit results under the unit they are for."""
-        groups: dict[str, list[Result]] = defaultdict(list)
+        groups, and per-unit results under the unit they are for (from the scope and task columns; each group
+        builds its results when read)."""
+        positions: dict[str, list[int]] = defaultdict(list)
         units_of_task = {t.task.id: self.units_of(t.task) for t in self.tasks}
-        for result in self.results:
-            names = [result.scope] if result.scope is not None else units_of_task.get(result.task_id or "", [])
+        results = self.results
+        for k, (scope, task_id) in enumerate(zip(results.scopes, results.task_ids, strict=True)):
+            names = (scope,) if scope is not None else units_of_task.get(task_id or "", ())
             for name in dict.fromkeys(names):
-                groups[name].append(result)
-        return {name: tuple(items) for name, items in groups.items()}
+                positions[name].append(k)
+        return {name: results.take(at) for name, at in positions.items()}
 
     def target_statuses(self) -> dict[str, Status]:
         """One status per target, summarising its periods and units (see `summarise`)."""

@@ -101,9 +101,10 @@ class Results(Sequence["Result"]):
 
     ``evaluate`` judges every case at once (the statuses and the diagnostics are final when it returns) but
     builds a `Result`, with its shown values and its reasons in Chinese and English, only when it is read,
-    then keeps it. The columns `statuses`, `target_ids`, `indicator_ids`, `scopes`, `periods`, `task_ids`
-    and `warnings` are read without building any result. `Results` equal other `Results` or a tuple of
-    `Result` holding the same results in the same order, and hash like that tuple; pickling builds them all.
+    then keeps it. The columns `statuses`, `target_ids`, `indicator_ids`, `scopes`, `periods`, `task_ids`,
+    `section_ids` and `warnings` are read without building any result. `Results` equal other `Results` or a
+    tuple of `Result` holding the same results in the same order, and hash like that tuple; pickling builds
+    them all.
 
     >>> import datetime as dt
     >>> from eduplan import *
@@ -213,6 +214,11 @@ class Results(Sequence["Result"]):
     def task_ids(self) -> tuple[str | None, ...]:
         """Each result's task id (``None``: a goal's target)."""
         return self._column("task_id")
+
+    @property
+    def section_ids(self) -> tuple[str | None, ...]:
+        """Each result's innermost section of its task (``None``: a goal's target)."""
+        return self._column("section_id")
 
     @property
     def warnings(self) -> tuple[bool, ...]:
