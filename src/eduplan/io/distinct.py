@@ -214,9 +214,12 @@ class Kept:
 
 
 def remap(moved: Any, array: Any) -> Any:
-    """``moved[array]``, kept broadcast when ``array`` is one value broadcast."""
+    """``moved[array]``, kept broadcast when ``array`` is one value broadcast, and ``array`` itself (in the type
+    of ``moved``) when ``moved`` moves nothing (no two cells of the table mean the same)."""
     if len(array) and array.strides == (0,):
         return np.broadcast_to(moved[array[:1]], array.shape)
+    if np.array_equal(moved, np.arange(len(moved))):
+        return array.astype(moved.dtype, copy=False)
     return moved[array]
 
 
