@@ -140,3 +140,19 @@ def test_plan_file_deadline_within_n_years() -> None:
                       "  tasks:\n  - {id: '3', title: 建设, deadline: 三年内}\n").value
     deadline = plan.task("3").deadline
     assert deadline is not None and deadline.date == dt.date(2020, 1, 10)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2026年9月前", "2026-08-31"), ("2026年9月以前", "2026-08-31"), ("到2026年3月前", "2026-02-28"),
+        ("2024年3月前", "2024-02-29"), ("2026年1月前", "2025-12-31"), ("2026.9前", "2026-08-31"),
+        ("2026年9月底前", "2026-09-30"), ("2026年9月末前", "2026-09-30"), ("2026年9月", "2026-09-30"),
+        ("2020年前", "2020-12-31"),
+    ],
+)
+def test_month_with_qian_is_before_the_month(text: str, expected: str) -> None:
+    """9月前 is before September begins (31 August); 9月底前 is by its end; 2020年前 is by the end of 2020."""
+    deadline = parse_deadline(text)
+    assert deadline is not None
+    assert deadline.date == dt.date.fromisoformat(expected)

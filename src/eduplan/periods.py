@@ -168,7 +168,8 @@ _DEADLINE_FORMS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"^{_PREFIX}{_YEAR}\s*[-./年]\s*(?P<month>\d{{1,2}})\s*[-./月]\s*(?P<day>\d{{1,2}})\s*日?前?$"),
      "day"),
     (re.compile(rf"^{_PREFIX}{_YEAR}\s*[./年]\s*(?P<month>\d{{1,2}})\s*月?(?P<part>上旬|中旬)前?$"), "dekad"),
-    (re.compile(rf"^{_PREFIX}{_YEAR}\s*[./年]\s*(?P<month>\d{{1,2}})\s*月?(?:份|底|末|下旬)?前?$"), "month"),
+    (re.compile(rf"^{_PREFIX}{_YEAR}\s*[./年]\s*(?P<month>\d{{1,2}})\s*月?(?:以前|前)$"), "before-month"),
+    (re.compile(rf"^{_PREFIX}{_YEAR}\s*[./年]\s*(?P<month>\d{{1,2}})\s*月?(?:份|底|末|下旬)?(?:以前|前)?$"), "month"),
     (re.compile(rf"^{_PREFIX}(?P<y1>\d{{4}})\s*[/／]\s*{_YEAR}\s*学年度?(?:末|底)?前?$"), "school-year"),
     (re.compile(rf"^{_PREFIX}(?P<sy>\d{{4}})\s*学年度?(?:末|底)?前?$"), "school-year-of"),
     (re.compile(rf"^{_PREFIX}{_YEAR}\s*年?(?P<term>秋季|春季)学期(?:末|底)?前?$"), "term"),
@@ -218,6 +219,11 @@ def parse_deadline(text: str, issued: dt.date | None = None) -> Deadline | None:
     (datetime.date(2018, 12, 31), datetime.date(2017, 6, 30))
     >>> parse_deadline("2017年上半年").date
     datetime.date(2017, 6, 30)
+
+    A month with 前 and no 底/末 is *before* that month begins (the extractor reads it the same way):
+
+    >>> parse_deadline("2026年9月前").date, parse_deadline("2026年9月底前").date
+    (datetime.date(2026, 8, 31), datetime.date(2026, 9, 30))
 
     Raises:
         DeadlineError: the text is not one of these forms (the only exception this raises).
@@ -301,6 +307,8 @@ def _deadline_date(match: re.Match[str], form: str) -> dt.date:
         return dt.date(year, int(match["month"]), int(match["day"]))
     if form == "month":
         return _month_end(year, int(match["month"]))
+    if form == "before-month":  # 9月前: before September begins, so the last day of August
+        return dt.date(year, int(match["month"]), 1) - dt.timedelta(days=1)
     if form == "dekad":  # 上旬 ends on the 10th, 中旬 on the 20th (下旬 is the month's end)
         return dt.date(year, int(match["month"]), 10 if match["part"] == "上旬" else 20)
     if form == "half":
