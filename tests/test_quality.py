@@ -213,3 +213,16 @@ def test_check_options_and_submissions_in_every_format(tmp_path: Path) -> None:
     for bad in (("--outlier-factor", "1"), ("--outlier-factor", "x"), ("--grace-days", "-1")):
         result = check(*bad)
         assert result.returncode == 2 and bad[0] in result.stderr
+
+
+@pytest.mark.parametrize("slug", ["taizhou-2018-2020", "guiyang-2023-2025", "zhenjiang-2017", "national-13th-fyp"])
+def test_slot_reporters_are_the_slots_fields(slug: str) -> None:
+    """`slot_reporters` (the 报送情况's values due without their slots) gives each slot's indicator, organisation,
+    reporting period and reporter, in `reporting_slots`' order, for the whole plan and for one unit."""
+    from eduplan.io import load_plan  # noqa: PLC0415
+    from eduplan.reporting import plan_units, reporting_slots, slot_reporters  # noqa: PLC0415
+
+    plan = load_plan(Path(__file__).parent.parent / "examples" / slug / "plan.yaml").value
+    for unit in (None, *plan_units(plan)[:2]):
+        assert slot_reporters(plan, unit) == [(s.indicator_id, s.indicator_name, s.organisation, s.reporting_period,
+                                              s.reporter) for s in reporting_slots(plan, unit)]

@@ -66,7 +66,7 @@ from eduplan.diagnostics import Code, Diagnostic, Location, Severity
 from eduplan.io.columns import NO_DAY, ReportColumns
 from eduplan.model import Plan
 from eduplan.periods import Period, yearly_periods
-from eduplan.reporting import ReportingSlot, reporting_slots
+from eduplan.reporting import ReportingSlot, reporting_slots, slot_reporters
 from eduplan.reports import ReportedValue
 from eduplan.units import Amount
 
@@ -221,6 +221,29 @@ def _due(plan: Plan, as_of: dt.date, periods: Iterable[Period | str], unit: str 
     return found
 
 
+_Due = tuple[str, str, str | None, Period, str, dt.date]
+"""A value due without its slot: indicator id and name, organisation, reporting period, reporter, deadline."""
+
+
+def _due_values(plan: Plan, as_of: dt.date, periods: Iterable[Period | str], unit: str | None, grace_days: int
+                ) -> list[_Due]:
+    """`_due` without making the slots (`eduplan.reporting.slot_reporters`): the same values, in order."""
+    wanted = tuple(periods)
+    if not wanted:
+        wanted = tuple(p for p in yearly_periods(plan.period) if p.start <= as_of)
+        if not wanted:
+            return []
+    deadlines: dict[int, dt.date] = {}
+    found = []
+    for indicator_id, name, organisation, period, reporter in slot_reporters(plan, unit, wanted):
+        if period.start <= as_of:
+            deadline = deadlines.get(id(period))
+            if deadline is None:
+                deadline = deadlines[id(period)] = period.end + dt.timedelta(days=grace_days)
+            found.append((indicator_id, name, organisation, period, reporter, deadline))
+    return found
+
+
 def _state(report: ReportedValue | TableRow | None, deadline: dt.date, as_of: dt.date) -> SubmissionState:
     if report is None:
         return SubmissionState.MISSING if deadline < as_of else SubmissionState.NOT_DUE
@@ -276,16 +299,17 @@ def submission_records(plan: Plan, reports: Iterable[ReportedValue] | ReportColu
     >>> [(r["period"], r["state"], r["value"]) for r in submission_records(plan, reports, dt.date(2020, 6, 30))]
     [('2019-01-01/2019-12-31', 'late', '4个'), ('2020-01-01/2020-12-31', 'not_due', None)]
     """
-    due = _due(plan, as_of, periods, unit, grace_days)
     if not isinstance(reports, ReportColumns):
-        return [s.to_record() for s in _submissions(due, reports, as_of)]
+        return [s.to_record() for s in _submissions(_due(plan, as_of, periods, unit, grace_days), reports, as_of)]
     from eduplan.quality_columns import first_reports, row_cells  # noqa: PLC0415 (numpy: an optional extra)
 
-    rows = first_reports(reports, [(slot.indicator_id, slot.organisation, period) for slot, period, _ in due], as_of)
+    due = _due_values(plan, as_of, periods, unit, grace_days)
+    rows = first_reports(reports, [(indicator, organisation, period) for indicator, _, organisation, period, _, _
+                                   in due], as_of)
     cells = row_cells(reports, rows)
     records = []
     texts: dict[int, str] = {}  # each period's text, by its identity (the slots of one period share it)
-    for (slot, period, deadline), found in zip(due, cells, strict=True):
+    for (indicator_id, name, organisation, period, reporter, deadline), found in zip(due, cells, strict=True):
         text = texts.get(id(period))
         if text is None:
             text = texts[id(period)] = _text(period)
@@ -297,8 +321,8 @@ def submission_records(plan: Plan, reports: Iterable[ReportedValue] | ReportColu
             state = (SubmissionState.RECEIVED if day is None else
                      SubmissionState.ON_TIME if day <= deadline.toordinal() else SubmissionState.LATE)
         records.append({
-            "unit": slot.reporter, "indicator_id": slot.indicator_id, "indicator": slot.indicator_name,
-            "organisation": slot.organisation, "period": text, "deadline": _text(deadline), "state": state.value,
+            "unit": reporter, "indicator_id": indicator_id, "indicator": name, "organisation": organisation,
+            "period": text, "deadline": _text(deadline), "state": state.value,
             "state_zh": _LABELS_ZH[state], "reported_on": on, "value": value, "file": file, "line": line})
     return records
 
