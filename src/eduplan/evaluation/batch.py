@@ -220,6 +220,8 @@ def _groups(target: Target, names: Sequence[str]) -> dict[tuple[int, int], list[
     overrides: dict[str, int] = {}
     for k, override in enumerate(target.overrides):
         overrides.setdefault(override.organisation, k)
+    if named.isdisjoint(names) and overrides.keys().isdisjoint(names):  # most targets: one group of every unit
+        return {(-1, id(target.effective_baseline(names[0] if names else None))): list(range(len(names)))}
     baselines: dict[str | None, Baseline | None] = {}
     groups: dict[tuple[int, int], list[int]] = {}
     for k, name in enumerate(names):

@@ -111,15 +111,23 @@ def windows(target: Target, owner: Goal | Task, plan: Plan) -> tuple[Window, ...
     return (Window(start, max(start, end)),)
 
 
-def units(target: Target, groups: Mapping[str, Organisation],
-          prepared: ReportIndex) -> tuple[tuple[str | None, ...], Diagnostic | None]:
+def units(target: Target, groups: Mapping[str, Organisation], prepared: ReportIndex,
+          expanded: dict[int, tuple[Organisation, tuple[str, ...]]] | None = None,
+          ) -> tuple[tuple[str | None, ...], Diagnostic | None]:
     """The units a target is judged for (``(None,)``: the jurisdiction), and a warning if its group lists no
-    members (then the units that reported the indicator are judged)."""
+    members (then the units that reported the indicator are judged). ``expanded`` keeps each group's member
+    names, worked out once for the targets that name it."""
     scope = target.scope
     if scope.kind is ScopeKind.JURISDICTION or scope.group is None:
         return (None,), None
     group = scope.group if scope.group.members else groups.get(scope.group.name, scope.group)
-    names = tuple(o.name for o in group.expand())
+    kept = None if expanded is None else expanded.get(id(group))
+    if kept is not None and kept[0] is group:
+        names = kept[1]
+    else:
+        names = tuple(o.name for o in group.expand())
+        if expanded is not None:
+            expanded[id(group)] = (group, names)  # the group is kept: its id stays its own
     warning = None
     if not names:
         names = prepared.organisations(target.indicator.id)
@@ -135,8 +143,9 @@ def cases(plan: Plan, prepared: ReportIndex) -> Cases:
     groups = {o.name: o for o in plan.organisations if o.is_group}
     work: list[Work] = []
     found: list[Diagnostic] = []
+    expanded: dict[int, tuple[Organisation, tuple[str, ...]]] = {}
     for owner, target in plan.targets():
-        names, warning = units(target, groups, prepared)
+        names, warning = units(target, groups, prepared, expanded)
         if warning is not None:
             found.append(warning)
         work.append(Work(owner, target, windows(target, owner, plan), names))
