@@ -6,7 +6,6 @@ import datetime as dt
 from typing import Any
 from unittest import mock
 
-import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -26,11 +25,6 @@ DAYS = st.sampled_from([dt.date(2020, 12, 31), dt.date(2021, 1, 1), dt.date(2021
                         dt.date(2022, 3, 31), dt.date(2022, 12, 31), dt.date(2023, 12, 31)])
 
 
-def _unworded(results: Any) -> list[Any]:
-    """The results without their reasons."""
-    return [attrs.evolve(r, reason_zh="", reason_en="") for r in results]
-
-
 def _shown(actual: Any) -> tuple[object, ...]:
     """Everything an `Actual` holds, its value to the exponent and its evidence as reports."""
     return (str(actual.value), tuple(actual.evidence), tuple(actual.history), actual.note, actual.diagnostics,
@@ -40,8 +34,8 @@ def _shown(actual: Any) -> tuple[object, ...]:
 @given(rollup_province())
 def test_evaluation_with_batched_rollups_is_identical(case: tuple[Any, ...]) -> None:
     """Every result (status, actual, expected, evidence, reasons) and every diagnostic, in order, is the same
-    with the roll-ups batched as with each worked out alone; and as on `ReportedValue` objects, but for the
-    decimals a reason prints a sum with (a sum on columns carries its indicator's scale: 0.10万元 for 0.1万元)."""
+    with the roll-ups batched as with each worked out alone, and as on `ReportedValue` objects (a sum on
+    columns carries its indicator's scale, 0.100000万元 for 0.1万元; the reason prints the same decimals)."""
     plan, reports, as_of, policy = case
     columns = ReportColumns.of(reports)
     batched = evaluate(plan, columns, as_of, policy)
@@ -53,7 +47,8 @@ def test_evaluation_with_batched_rollups_is_identical(case: tuple[Any, ...]) -> 
         (str(r.actual), tuple(r.evidence)) for r in alone.results]
     assert batched.diagnostics == alone.diagnostics
     scalar = evaluate(plan, reports, as_of, policy)
-    assert _unworded(batched.results) == _unworded(scalar.results)  # status, actual, expected, gap, missing ...
+    assert [r.to_record() for r in batched.results] == [r.to_record() for r in scalar.results]
+    assert batched.results == scalar.results
     assert [tuple(r.evidence) for r in batched.results] == [tuple(r.evidence) for r in scalar.results]
     assert batched.diagnostics == scalar.diagnostics
 

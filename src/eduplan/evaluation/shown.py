@@ -139,18 +139,19 @@ class Shown:
         if root is None:
             return None
         value = root / self.factor
-        shown = _places(value)
-        written = [_places_in(amount, self.factor) for amount in reported] if shown else []
-        # zeros past every written decimal are the arithmetic's (0 + 0.1 summed at two places is 0.10), then
-        # the zeros the conversion added go: a function of the number and the written forms, not its exponent
-        for keep in (max(written), min(written)) if written else ():
-            if keep < shown:
-                kept = value.quantize(_STEPS[keep] if keep < len(_STEPS) else Decimal(1).scaleb(-keep))
-                if kept == value:
-                    value, shown = kept, keep
+        written = [_places_in(amount, self.factor) for amount in reported]
+        if written:
+            # a function of the number and the written forms, never of the exponent the arithmetic left
+            # (0 + 0.1 summed at two places is 0.10, on columns at the indicator's scale 0.100000): the
+            # decimals the reports were written with, fewest first where the number needs no more
+            least, most = min(written), max(written)
+            needed = _tidy_places(value)
+            shown = needed if needed > most else least if needed <= least else most
+        else:
+            shown = _places(value)
         if not 0 < shown <= 4:
-            return self.text(value * self.factor, places)
-        return f"{value}{self.unit}"
+            return self.text(root, places)
+        return f"{value.quantize(_STEPS[shown])}{self.unit}"
 
     def faithful_places(self, value: Decimal | None, others: Iterable[Decimal | None]) -> int:
         """Decimals (four, or more) at which ``value`` and each of ``others`` (thresholds), both rounded, compare
