@@ -8,18 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli.plans import PLAN_TEXT
+
 ROOT = Path(__file__).resolve().parents[2]
-PLAN_TEXT = """\
-id: odd
-title: 测试计划
-period: 2019-2020年
-indicators:
-  - {id: places, name: 新增学位, kind: count, unit: 个}
-goals:
-  - id: g1
-    targets:
-      - {id: t1, indicator: places, comparator: '>=', value: 50个, deadline: 到2020年}
-"""
 REPORTS = "indicator,填报单位,date,value\nplaces,,2019-12-31,60\nplaces,,2020-06-30,暂无\nplaces,,2020-06-30,无锡\n"
 COLUMNAR = "import sys; from eduplan import cli; cli._COLUMNAR_BYTES = 0; sys.exit(cli.main(sys.argv[1:]))"
 

@@ -8,18 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli.plans import PLAN_TEXT
+
 ROOT = Path(__file__).resolve().parents[2]
-PLAN_TEXT = """\
-id: odd
-title: 测试计划
-period: 2019-2020年
-indicators:
-  - {id: places, name: 新增学位, kind: count, unit: 个}
-goals:
-  - id: g1
-    targets:
-      - {id: t1, indicator: places, comparator: '>=', value: 50个, deadline: 到2020年}
-"""
 
 
 def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
