@@ -38,6 +38,7 @@ class Code(enum.StrEnum):
     # dates
     INVALID_DATE = "invalid-date"
     DEADLINE_BEFORE_START = "deadline-before-start"
+    DEADLINE_BEFORE_MONTH = "deadline-before-month"
     # model structure
     INVALID_FIELD = "invalid-field"
     MISSING_FIELD = "missing-field"

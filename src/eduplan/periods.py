@@ -162,13 +162,15 @@ _SUFFIX = r"(?:年?年?底前?|年?末前?|年?前|年?内|年?以前|年?)"
 _HALVES = {"上半年": 6, "年中": 6, "下半年": 12, "第一季度": 3, "一季度": 3, "第二季度": 6, "二季度": 6,
            "第三季度": 9, "三季度": 9, "第四季度": 12, "四季度": 12}
 
+_BEFORE_MONTH = re.compile(rf"^{_PREFIX}{_YEAR}\s*[./年]\s*(?P<month>\d{{1,2}})\s*月?(?:以前|前)$")
+
 _DEADLINE_FORMS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"^{_PREFIX}(?P<y1>\d{{4}})\s*[-—~至到]\s*{_YEAR}\s*学年度?(?:末|底)?前?$"), "school-year"),
     (re.compile(rf"^{_PREFIX}(?P<y1>\d{{4}})\s*[-—~至到]\s*{_YEAR}\s*年?(?:底|末)?前?$"), "year"),
     (re.compile(rf"^{_PREFIX}{_YEAR}\s*[-./年]\s*(?P<month>\d{{1,2}})\s*[-./月]\s*(?P<day>\d{{1,2}})\s*日?前?$"),
      "day"),
     (re.compile(rf"^{_PREFIX}{_YEAR}\s*[./年]\s*(?P<month>\d{{1,2}})\s*月?(?P<part>上旬|中旬)前?$"), "dekad"),
-    (re.compile(rf"^{_PREFIX}{_YEAR}\s*[./年]\s*(?P<month>\d{{1,2}})\s*月?(?:以前|前)$"), "before-month"),
+    (_BEFORE_MONTH, "before-month"),
     (re.compile(rf"^{_PREFIX}{_YEAR}\s*[./年]\s*(?P<month>\d{{1,2}})\s*月?(?:份|底|末|下旬)?(?:以前|前)?$"), "month"),
     (re.compile(rf"^{_PREFIX}(?P<y1>\d{{4}})\s*[/／]\s*{_YEAR}\s*学年度?(?:末|底)?前?$"), "school-year"),
     (re.compile(rf"^{_PREFIX}(?P<sy>\d{{4}})\s*学年度?(?:末|底)?前?$"), "school-year-of"),
@@ -247,6 +249,16 @@ def parse_deadline(text: str, issued: dt.date | None = None) -> Deadline | None:
         f"not a deadline: {text!r}; expected a form such as 到2020年, 2018年底, 2017.12, 2017年6月30日, "
         "2016-2017学年度 or 长期"
     )
+
+
+def before_month(text: str) -> bool:
+    """Whether ``text`` is a month with 前 and no 底/末 (``2026年9月前``), which `parse_deadline` reads as the
+    last day of the month before: a reading worth saying where a plan uses it.
+
+    >>> before_month("2026年9月前"), before_month("2026年9月底前"), before_month("2020年前")
+    (True, False, False)
+    """
+    return _BEFORE_MONTH.match(re.sub(r"[\s“”\"'‘’]+", "", normalise(text)).strip("，,。;；:：")) is not None
 
 
 def parse_day(value: dt.date | str) -> dt.date:

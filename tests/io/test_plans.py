@@ -177,3 +177,21 @@ def test_cross_object_problems_reported_with_object_problems(tmp_path: Path) -> 
         load_plan(path)
     found = {(d.code, d.location.line) for d in info.value.diagnostics}
     assert found == {(Code.IMPOSSIBLE_VALUE, 10), (Code.DEADLINE_BEFORE_START, 9)}
+
+
+def test_a_deadline_before_a_month_is_read_and_said_where_it_is_written() -> None:
+    """2026年9月前 is read as 31 August and a warning at the deadline says so (zh+en, with a hint); 9月底前 and
+    a day say nothing."""
+    text = (
+        "id: p\ntitle: 计划\nperiod: 2026年\nsections:\n  - id: s\n    tasks:\n"
+        "      - {id: a, deadline: 2026年9月前}\n      - {id: b, deadline: 2026年9月底前}\n"
+        "      - {id: c, deadline: 2026年8月31日}\n"
+    )
+    loaded = loads_plan(text)
+    assert [t.deadline.date.isoformat() for t in loaded.value.tasks() if t.deadline] == [
+        "2026-08-31", "2026-09-30", "2026-08-31"]
+    found = [d for d in loaded.diagnostics if d.code == "deadline-before-month"]
+    assert len(found) == 1
+    (one,) = found
+    assert one.severity == "warning" and one.location.line == 7 and one.location.task_id == "a"
+    assert "2026-08-31" in one.message and "按该月开始之前读取" in one.message and "月底前" in (one.hint or "")

@@ -76,6 +76,7 @@ from eduplan.io.structure import (
 from eduplan.io.unstructure import FORMAT_VERSION, plan_to_data
 from eduplan.model import Goal, Plan, Section, Task, membership_cycles
 from eduplan.organisations import Organisation
+from eduplan.periods import before_month, parse_deadline
 from eduplan.targets import ScopeKind, Target
 
 __all__ = ["dump_plan", "load_plan", "loads_plan", "save_plan"]
@@ -467,6 +468,7 @@ def _warnings(plan: Plan, paths: _Paths) -> tuple[Diagnostic, ...]:
                 Severity.WARNING, hint="declare the group with its members under organisations:"))
     warnings += _fraction_warnings(plan, paths)
     warnings += _gross_share_warnings(plan, paths)
+    warnings += _before_month_warnings(paths)
     pending = reviews_pending(plan)
     if pending:
         warnings.append(Diagnostic(
@@ -474,6 +476,29 @@ def _warnings(plan: Plan, paths: _Paths) -> tuple[Diagnostic, ...]:
             Location(file=paths.marks.file), Severity.WARNING,
             hint="check each against its quoted text, then delete its review: true line"))
     return tuple(warnings)
+
+
+def _before_month_warnings(paths: _Paths) -> list[Diagnostic]:
+    """A deadline ``2026年9月前`` is read as 2026-08-31 (before September begins): say so where it is written,
+    since some writers mean the end of September (docs/dates.md)."""
+    warnings = []
+    for kind, _, path in paths.items:
+        node = paths.nodes.get(path)
+        text = node.get("deadline") if isinstance(node, dict) and kind in ("task", "target") else None
+        if not (isinstance(text, str) and before_month(text)):
+            continue
+        try:
+            deadline = parse_deadline(text)
+        except DeadlineError:
+            continue  # reported by the object's own checks
+        if deadline is not None:
+            day = deadline.date.isoformat()
+            warnings.append(Diagnostic(
+                Code.DEADLINE_BEFORE_MONTH, f"{kind.capitalize()}.deadline: {text} is read as {day}, before the "
+                f"month begins ({text}按该月开始之前读取，即{day})", paths.location(f"{path}.deadline"),
+                Severity.WARNING, hint=f"write the day ({day}) to confirm, or 月底前 if the end of the month is "
+                "meant (如“9月底前”)"))
+    return warnings
 
 
 def _fraction_warnings(plan: Plan, paths: _Paths) -> list[Diagnostic]:
