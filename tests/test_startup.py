@@ -28,7 +28,8 @@ def test_extractor_names_load_on_first_use() -> None:
 
 
 HEAVY = ("eduplan.evaluation.engine", "eduplan.io", "eduplan.io.columns", "eduplan.io.bulk",
-         "eduplan.evaluation.columnar", "eduplan.evaluation.winners", "numpy", "pandas", "pyarrow", "openpyxl",
+         "eduplan.evaluation.columnar", "eduplan.evaluation.columnar_reports",
+         "eduplan.evaluation.column_series", "eduplan.evaluation.winners", "numpy", "pandas", "pyarrow", "openpyxl",
          "matplotlib", "pint")
 
 

@@ -9,7 +9,7 @@ import pytest
 
 pytest.importorskip("numpy")
 
-from eduplan.evaluation.columnar import Spans
+from eduplan.evaluation.column_series import Spans
 from eduplan.evaluation.evidence import latest_date, written_amounts
 from eduplan.evaluation.series import unit_values_each
 from tests.evaluate.test_columnar import both

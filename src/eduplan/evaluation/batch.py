@@ -6,7 +6,7 @@ it leaves to `judge_case`. What the units share is worked out once, by the scala
 threshold, the elapsed share (序时进度), whether it is due, the trajectory's value, the 左右 allowance. The
 status is then a step function of the actual value, and its steps (the decision boundaries) are exact
 rationals; the units' values are exact integers at one decimal scale, found for all the units at once on the
-columnar path (`eduplan.evaluation.columnar.ColumnarReports.scaled_values`) and one by one otherwise, and
+columnar path (`eduplan.evaluation.columnar_reports.ColumnarReports.scaled_values`) and one by one otherwise, and
 each is compared with each boundary as integers. No float decides anything.
 
 Two scalar comparisons round (in the `decimal` context's precision): ``shortfall / whole <= band`` for
@@ -288,7 +288,7 @@ def _unit_values(np: Any, setting: Setting, actuals: Actuals, target: Target, wi
     cutoff = min(setting.as_of, window.deadline)
     cumulative = target.accumulation is Accumulation.CUMULATIVE
     since = window.start if window.period is not None else None
-    columnar = sys.modules.get("eduplan.evaluation.columnar")  # loaded if the reports are columns
+    columnar = sys.modules.get("eduplan.evaluation.columnar_reports")  # loaded if the reports are columns
     prepared = actuals.prepared
     if columnar is not None and isinstance(prepared, columnar.ColumnarReports):
         scaled = prepared.scaled_values(target.indicator.id, names, window.start, cutoff, cumulative, since)

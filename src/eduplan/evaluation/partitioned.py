@@ -24,7 +24,9 @@ from typing import Any
 import numpy as np
 
 from eduplan.diagnostics import Diagnostic
-from eduplan.evaluation.columnar import ColumnarReports, ColumnSeries, prepare_columns
+from eduplan.evaluation.column_series import ColumnSeries
+from eduplan.evaluation.columnar import prepare_columns
+from eduplan.evaluation.columnar_reports import ColumnarReports
 from eduplan.evaluation.engine import evaluate
 from eduplan.evaluation.flows import Total
 from eduplan.evaluation.policy import Policy

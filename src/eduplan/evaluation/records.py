@@ -38,7 +38,7 @@ __all__ = ["ColumnRows", "Records", "column_evidence"]
 @runtime_checkable
 class ColumnRows(Protocol):
     """An evidence table whose position ``i`` is row ``rows[i]`` of ``columns`` (the winning rows in series
-    order, `eduplan.evaluation.columnar`): its evidence records are read from the arrays."""
+    order, `eduplan.evaluation.column_series`): its evidence records are read from the arrays."""
 
     columns: ReportColumns
     rows: Any

@@ -51,7 +51,7 @@ from eduplan.indicators import Indicator
 from eduplan.targets import Accumulation, Basis
 
 if TYPE_CHECKING:
-    from eduplan.evaluation.columnar import ColumnarReports, MemberSeries
+    from eduplan.evaluation.columnar_reports import ColumnarReports, MemberSeries
 
 __all__ = ["prefetch", "rolled_up_all"]
 
@@ -80,7 +80,7 @@ def _questions(setting: Setting, work: Cases) -> Iterator[tuple[Indicator, Quest
 
 def _columnar(prepared: ReportIndex) -> Any:
     """The columnar module when ``prepared`` is `ColumnarReports` (it is loaded if any exists), else ``None``."""
-    columnar = sys.modules.get("eduplan.evaluation.columnar")
+    columnar = sys.modules.get("eduplan.evaluation.columnar_reports")
     return columnar if columnar is not None and isinstance(prepared, columnar.ColumnarReports) else None
 
 
@@ -133,7 +133,7 @@ def _search(np: Any, prepared: ColumnarReports, series: MemberSeries, questions:
     """For every member of every question's roll-up (its indicator's place in ``series`` in ``groups``, each
     indicator's number of members in ``sizes``), in order: whether it has a value in the window, and the
     positions ``low`` to ``high`` it rests on (the latest level, or the window's increments)."""
-    from eduplan.evaluation.columnar import _DAY_BITS  # noqa: PLC0415 (numpy: loaded with the columns)
+    from eduplan.evaluation.columnar_reports import _DAY_BITS  # noqa: PLC0415 (numpy: loaded with the columns)
 
     size = np.asarray(sizes, np.int64)
     counts = size[np.asarray(groups, np.int64)] if len(groups) else np.zeros(0, np.int64)
@@ -185,6 +185,6 @@ def _answer(prepared: ColumnarReports, rollups: Rollups, indicator: Indicator, q
 
 def _spans(lows: list[int], highs: list[int]) -> Sequence[int]:
     """The evidence positions as one span per member, as `ColumnarReports.unit_values` keeps them."""
-    from eduplan.evaluation.columnar import Spans  # noqa: PLC0415 (numpy: loaded with the columns)
+    from eduplan.evaluation.column_series import Spans  # noqa: PLC0415 (numpy: loaded with the columns)
 
     return Spans(lows, highs, sum(highs) - sum(lows))

@@ -149,7 +149,7 @@ class _Pairs(Pairs):
 
 
 class SeriesView(Protocol):
-    """What the engine asks of one series; `Series` here, `eduplan.evaluation.columnar.ColumnSeries` on columns."""
+    """What the engine asks of one series; `Series` here, `eduplan.evaluation.column_series.ColumnSeries` on columns."""
 
     @property
     def dates(self) -> Sequence[dt.date]:
@@ -205,7 +205,7 @@ def unit_values_each(index: ReportIndex, indicator_id: str, organisations: Itera
     """The value of each of ``organisations`` that has one, in their order: the sum of its increments from
     ``start`` to ``cutoff`` if ``cumulative``, else its latest level by ``cutoff`` (dated on or after ``since``
     when given). One look-up per unit through ``index.get`` and ``index.total``; an index that can do better
-    (`eduplan.evaluation.columnar.ColumnarReports.unit_values`) answers all the units at once."""
+    (`eduplan.evaluation.columnar_reports.ColumnarReports.unit_values`) answers all the units at once."""
     units: list[str] = []
     values: list[Decimal] = []
     parts: list[Sequence[ReportedValue]] = []

@@ -1,0 +1,367 @@
+"""The prepared reports on columns: series by (indicator, organisation) over arrays sorted once.
+
+`ColumnarReports` is what `eduplan.evaluation.columnar.prepare_columns` gives the engine, the columnar
+`eduplan.evaluation.series.ReportIndex`. Root values become exact integers at a per-indicator scale
+(``92.5 %`` is ``925`` at scale 3), checked to fit in 64 bits with their sums, and kept as Python integers
+otherwise; a window's sum is the difference of two prefix sums found by bisection; a result's `Decimal` is made
+only when shown; and its evidence stays positions (`Evidence`) until it is read, with the amounts it rests on
+readable without making it (`eduplan.evaluation.evidence.written_amounts`). Many units, or many windows, are
+answered by one search on the sorted arrays (`ColumnarReports.scaled_values`, `ColumnarReports.member_series`).
+
+Needs numpy (``pip install eduplan[fast]``).
+"""
+
+from __future__ import annotations
+
+import array
+import bisect
+import datetime as dt
+import itertools
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+from typing import Any, NamedTuple
+
+import numpy as np
+
+from eduplan.diagnostics import Diagnostic
+from eduplan.evaluation.column_series import ColumnSeries, Spans, _int_array, _prefix_array, _rises_throughout, _Sorted
+from eduplan.evaluation.evidence import Evidence, Part, add_parts, of_parts
+from eduplan.evaluation.flows import Total
+from eduplan.evaluation.series import UnitValues, in_order, keep_once
+from eduplan.evaluation.values import Actual
+from eduplan.evaluation.winners import INT64_SAFE, Amounts
+from eduplan.io.columns import NO_DAY, ReportColumns
+from eduplan.numerals import EXACT
+from eduplan.reports import ReportBasis
+
+
+def _scaled(columns: ReportColumns, rows: Any, amounts: Amounts, scale: Any) -> tuple[Sequence[int], Any]:
+    """Prefix sums of the values as exact integers at their indicator's scale (int64 where the values and their
+    sums are checked to fit, Python integers otherwise), and prefix counts of the values above the one before."""
+    amount = columns.amount[rows]
+    shift = scale[columns.indicator[rows]] - amounts.places[amount]
+    if len(rows) and int(shift.max()) <= 18:
+        bound = max(abs(w) for w in amounts.whole) * 10 ** int(shift.max())
+        whole = np.asarray(amounts.whole, np.int64)[amount] if bound < INT64_SAFE else None
+        if whole is not None and bound * len(rows) >= INT64_SAFE:  # the quick bound fails: the exact one
+            size = np.abs(whole).astype(np.float64) * 10.0 ** shift
+            whole = whole if float(size.sum()) < INT64_SAFE / 2 else None
+        if whole is not None:
+            for k in np.flatnonzero(np.bincount(shift)[1:]).tolist():
+                whole[shift == k + 1] *= 10 ** (k + 1)  # in place, one distinct shift at a time (a few)
+            rises = _prefix_array(np.r_[False, whole[1:] > whole[:-1]], "i")
+            return _prefix_array(whole, "q"), rises
+    values = [amounts.whole[a] * 10**s for a, s in zip(amount.tolist(), shift.tolist(), strict=True)]
+    rises = np.r_[0, 0, np.cumsum([b > a for a, b in itertools.pairwise(values)], dtype=np.int32)]
+    return [0, *itertools.accumulate(values)], _int_array(rises, "i")
+
+
+class ColumnarReports:
+    """Series by (indicator id, organisation) over arrays sorted once; `eduplan.evaluation.series.ReportIndex`."""
+
+    def __init__(self, columns: ReportColumns, rows: Any, amounts: Amounts, diagnostics: tuple[Diagnostic, ...],
+                 origin: dt.date = dt.date.min) -> None:
+        self.columns, self.diagnostics, self.origin = columns, diagnostics, origin
+        self._found: dict[tuple[str, str, str], Diagnostic] = {}
+        self.rows = rows.astype(np.int32, copy=False) if len(columns) < 2**31 else rows
+        self.days = _int_array(columns.day[rows], "i")
+        self.table = _Sorted(columns, self.rows, self.days)
+        self.roots = amounts.roots
+        self.amount = self.table.amount
+        ind = columns.indicator[rows]
+        scale = np.zeros(max(1, len(columns.indicator_ids)), np.int32)
+        if len(ind):  # rows come sorted by indicator
+            firsts = np.r_[0, np.nonzero(ind[1:] != ind[:-1])[0] + 1]
+            scale[ind[firsts]] = np.maximum.reduceat(amounts.places[self.amount], firsts)
+        self.scale: list[int] = scale.tolist()
+        self.prefix, self.rises = _scaled(columns, rows, amounts, scale)
+        running = np.asarray([b is ReportBasis.RUNNING_TOTAL for b in columns.bases] or [False], bool)
+        special = (columns.period_start[rows] != NO_DAY) | running[columns.basis[rows]]
+        self.special = _prefix_array(special, "i")  # prefix counts: a range test is O(1)
+        self._index(ind, columns.organisation[rows])
+
+    def _index(self, ind: Any, org: Any) -> None:
+        """The (lo, hi) positions of each series, by its indicator and organisation codes."""
+        width = max(1, len(self.columns.organisations))
+        code = ind.astype(np.int64)
+        code *= width
+        code += org
+        change = np.nonzero(code[1:] != code[:-1])[0] + 1 if len(code) else code
+        lows = np.r_[0, change] if len(code) else change
+        highs = np.r_[change, len(code)] if len(code) else change
+        self._width, self._codes = width, code[lows]
+        self._lengths = highs - lows
+        self._keys: Any = None  # (series code << 22) + day per position, for `scaled_values`; made on first use
+        self._bounds: dict[int, tuple[int, int]] = dict(zip(code[lows].tolist(), zip(
+            lows.tolist(), highs.tolist(), strict=True), strict=True))
+        self._indicator_code = {name: k for k, name in enumerate(self.columns.indicator_ids)}
+        self._organisation_code = {name: k for k, name in enumerate(self.columns.organisations)}
+        self._views: dict[str, dict[str | None, ColumnSeries | None]] = {}
+        self._reporters: dict[str, tuple[str, ...]] | None = None  # made on first use, for every indicator
+        self._amount_codes: array.array[int] | None = None
+
+    def get(self, indicator_id: str, organisation: str | None) -> ColumnSeries | None:
+        """The series for an indicator and organisation (``None``: the jurisdiction)."""
+        views = self._views.get(indicator_id)
+        if views is None:
+            views = self._views[indicator_id] = {}
+        elif organisation in views:
+            return views[organisation]
+        i, o = self._indicator_code.get(indicator_id, -1), self._organisation_code.get(organisation, -1)
+        bounds = self._bounds.get(i * self._width + o) if i >= 0 and o >= 0 else None
+        view = views[organisation] = None if bounds is None else ColumnSeries(self, *bounds, self.scale[i])
+        return view
+
+    def organisations(self, indicator_id: str) -> tuple[str, ...]:
+        """The units that reported an indicator, sorted."""
+        if self._reporters is None:
+            self._reporters = self._all_reporters()
+        return self._reporters.get(indicator_id, ())
+
+    def _all_reporters(self) -> dict[str, tuple[str, ...]]:
+        """`organisations` of every indicator, found at once: the series sorted by indicator, then by name (a
+        province's plan asks for thousands of indicators' reporters)."""
+        names = self.columns.organisations
+        by_name = sorted((n, k) for k, n in enumerate(names) if n is not None)
+        rank = np.full(max(1, len(names)), -1, np.int64)
+        rank[[k for _, k in by_name]] = np.arange(len(by_name))
+        indicator, organisation = np.divmod(self._codes, self._width)
+        named = rank[organisation] >= 0
+        indicator, organisation = indicator[named], organisation[named]
+        order = np.lexsort((rank[organisation], indicator))
+        indicator, organisation = indicator[order], organisation[order]
+        if not len(order):
+            return {}
+        ordered = [names[k] for k in organisation.tolist()]
+        cuts = np.flatnonzero(indicator[1:] != indicator[:-1]) + 1
+        starts, ends = np.r_[0, cuts], np.r_[cuts, len(ordered)]
+        ids = self.columns.indicator_ids
+        return {ids[i]: tuple(ordered[a:b]) for i, a, b in zip(indicator[starts].tolist(), starts.tolist(),
+                                                                 ends.tolist(), strict=True)}
+
+    def unit_values(self, indicator_id: str, organisations: Iterable[str], start: dt.date, cutoff: dt.date,
+                    cumulative: bool, since: dt.date | None = None) -> UnitValues:
+        """What a roll-up sums (`eduplan.evaluation.series.unit_values_each`), for many units in one call:
+        bisection on the sorted arrays, with no series view or report made per unit, and the evidence kept as
+        one span of positions per unit (`Spans`). When a unit's series is not plain increments (periods,
+        running totals), every unit is summed by `total` as it would be alone (`_unit_values_each`)."""
+        names = organisations if isinstance(organisations, tuple) else tuple(organisations)
+        i = self._indicator_code.get(indicator_id, -1)
+        if i < 0:
+            return UnitValues((), (), ())
+        base, bounds, codes, days = i * self._width, self._bounds, self._organisation_code, self.days
+        first, last, floor = start.toordinal(), cutoff.toordinal(), -1 if since is None else since.toordinal()
+        special, rises, prefix, scale, roots, amount = (self.special, self.rises, self.prefix, -self.scale[i],
+                                                        self.roots, self._amounts())
+        units: list[str] = []
+        values: list[Decimal] = []
+        lows: list[int] = []
+        highs: list[int] = []
+        size = 0
+        for org in names:
+            code = codes.get(org)
+            span = None if code is None else bounds.get(base + code)
+            if span is None:
+                continue
+            lo, hi = span
+            if not cumulative:
+                at = bisect.bisect_right(days, last, lo, hi) - 1
+                if at >= lo and days[at] >= floor:
+                    units.append(org)
+                    values.append(roots[amount[at]])
+                    lows.append(at)
+                    highs.append(at + 1)
+                    size += 1
+            elif special[hi] == special[lo] and not _rises_throughout(rises, lo, hi):
+                low = bisect.bisect_left(days, first, lo, hi)
+                high = bisect.bisect_right(days, last, low, hi)
+                if low < high:
+                    units.append(org)
+                    values.append(Decimal(prefix[high] - prefix[low]).scaleb(scale, EXACT))
+                    lows.append(low)
+                    highs.append(high)
+                    size += high - low
+            else:
+                return self._unit_values_each(indicator_id, names, start, cutoff)
+        if not units:
+            return UnitValues((), (), ())
+        return UnitValues(tuple(units), tuple(values), Evidence.rows(self.table, Spans(lows, highs, size)))
+
+    def member_series(self, members: Sequence[tuple[str, Sequence[str]]]) -> MemberSeries:
+        """The series of some units of each of some indicators, in order, for many roll-up windows at once
+        (`eduplan.evaluation.rollup_batch`); every unit named must have one (they are the indicator's reporters)."""
+        indicator, width, organisation = self._indicator_code, self._width, self._organisation_code
+        flat = [indicator[i] * width + organisation[org] for i, names in members for org in names]
+        counts = np.asarray([len(names) for _, names in members], np.int64)
+        codes = np.asarray(flat, np.int64)
+        keys = self._day_keys()
+        first = np.searchsorted(keys, np.left_shift(codes, _DAY_BITS))
+        plain = self._plain(first, np.searchsorted(keys, np.left_shift(codes + 1, _DAY_BITS)))
+        ends = np.cumsum(counts)
+        before = np.r_[0, np.cumsum(~plain)]  # a group is plain when none of its series is not
+        scales = [-self.scale[indicator[i]] for i, _ in members]
+        return MemberSeries(codes, first, (before[ends] == before[ends - counts]).tolist(), scales)
+
+    def day_keys(self) -> Any:
+        """Per position, its series code shifted left past the day, plus the day: one sorted array (`_day_keys`)."""
+        return self._day_keys()
+
+    def level_at(self, position: int) -> Decimal:
+        """The exact root value at a position (what `unit_values` gives for a level)."""
+        root: Decimal = self.roots[self._amounts()[position]]
+        return root
+
+    def sum_between(self, low: int, high: int, scale: int) -> Decimal:
+        """The exact sum of the values at positions ``low`` to ``high`` of one indicator (``-scale`` its scale),
+        in any decimal context (what `unit_values` gives for increments)."""
+        return Decimal(self.prefix[high] - self.prefix[low]).scaleb(scale, EXACT)
+
+    def _amounts(self) -> array.array[int]:
+        """The amount code per position as a compact array (indexed from Python without numpy scalars)."""
+        if self._amount_codes is None:
+            self._amount_codes = _int_array(self.amount, "i")
+        return self._amount_codes
+
+    def _unit_values_each(self, indicator_id: str, names: Iterable[str], start: dt.date,
+                          cutoff: dt.date) -> UnitValues:
+        """The units' sums one by one through `total` (some series is not plain increments)."""
+        units: list[str] = []
+        values: list[Decimal] = []
+        parts: list[Part] = []
+        for org in names:
+            total = self.total(indicator_id, org, start, cutoff)
+            if total is not None and total.value is not None:
+                units.append(org)
+                values.append(total.value)
+                add_parts(parts, total.evidence)
+        return UnitValues(tuple(units), tuple(values), of_parts(parts))
+
+    def scaled_values(self, indicator_id: str, organisations: Sequence[str], start: dt.date, cutoff: dt.date,
+                      cumulative: bool, since: dt.date | None = None) -> ScaledValues:
+        """Each unit's own value at once, as exact integers at the indicator's scale: the sum of its increments
+        from ``start`` to ``cutoff`` if ``cumulative``, else its latest level by ``cutoff`` (dated on or after
+        ``since`` when given), as `own_value <eduplan.evaluation.actuals.own_value>` finds it one by one.
+
+        A few searches on the sorted arrays for all the units together (no series view, report or `Decimal`
+        is made). A cumulative series that is not plain increments (periods, running totals, values rising as
+        running totals do) is not summed here: its ``plain`` is false, and `total` answers for it.
+        """
+        n = len(organisations)
+        i = self._indicator_code.get(indicator_id, -1)
+        codes = np.fromiter((self._organisation_code.get(o, -1) for o in organisations), np.int64, n)
+        if i < 0 or not n or not len(self.days):
+            nothing, zeros = np.zeros(n, bool), np.zeros(n, np.int64)
+            return ScaledValues(nothing, zeros, 0, ~nothing, zeros, zeros)
+        keys, valid = self._day_keys(), codes >= 0
+        base = np.left_shift(np.where(valid, codes + i * self._width, 0), _DAY_BITS)
+        first, end = np.searchsorted(keys, base), np.searchsorted(keys, base + (1 << _DAY_BITS))
+        exists = valid & (first < end)
+        prefix = self._prefix_values()
+        if cumulative:
+            low = np.searchsorted(keys, base + start.toordinal())
+            high = np.searchsorted(keys, base + cutoff.toordinal(), "right")
+            found = exists & (low < high)
+            values = np.where(found, prefix[high] - prefix[low], 0)
+            return ScaledValues(found, values, self.scale[i], ~exists | self._plain(first, end), low, high)
+        at = np.searchsorted(keys, base + cutoff.toordinal(), "right") - 1
+        found = exists & (at >= first)
+        if since is not None:
+            found &= np.frombuffer(self.days, np.int32)[np.maximum(at, 0)] >= since.toordinal()
+        values = np.where(found, prefix[at + 1] - prefix[np.maximum(at, 0)], 0)
+        return ScaledValues(found, values, self.scale[i], np.ones(n, bool), at, at + 1)
+
+    def actual_at(self, indicator_id: str, low: int, high: int, cumulative: bool) -> Actual:
+        """A unit's own value at positions ``low`` to ``high`` (as `scaled_values` found it: the sum of the
+        increments there if ``cumulative``, else the level at ``low``), the same `Decimal` `own_actual
+        <eduplan.evaluation.actuals.own_actual>` gives, with the evidence kept as positions."""
+        if cumulative:
+            scale = self.scale[self._indicator_code[indicator_id]]
+            value = Decimal(self.prefix[high] - self.prefix[low]).scaleb(-scale, EXACT)  # exact in any context
+        else:
+            value = self.roots[self._amounts()[low]]
+        return Actual(value, Evidence.rows(self.table, range(low, high)))
+
+    def _day_keys(self) -> Any:
+        """Per position, its series code shifted left past the day, plus the day: one sorted array, so that a
+        day in many series is found by one search (made once, 8 bytes per value)."""
+        if self._keys is None:
+            keys = np.repeat(self._codes.astype(np.int64), self._lengths)
+            keys <<= _DAY_BITS
+            keys += np.frombuffer(self.days, np.int32)
+            self._keys = keys
+        return self._keys
+
+    def _prefix_values(self) -> Any:
+        """The prefix sums as an array: an int64 view, or Python integers where they do not fit in 64 bits."""
+        if isinstance(self.prefix, array.array):
+            return np.frombuffer(self.prefix, np.int64)
+        return np.asarray(self.prefix, dtype=object)
+
+    def _plain(self, first: Any, end: Any) -> Any:
+        """Whether each series from ``first`` to ``end`` is plain increments: no period, no running total, not
+        rising throughout (`ColumnSeries.flows` would find no flows in it; `_rises_throughout` on arrays)."""
+        special, rises = np.frombuffer(self.special, np.int32), np.frombuffer(self.rises, np.int32)
+        size = end - first
+        rising = (size >= 3) & (rises[end] - rises[np.minimum(first + 1, len(rises) - 1)] == size - 1)
+        return (special[end] == special[first]) & ~rising
+
+    def series_keys(self) -> tuple[tuple[str, str | None], ...]:
+        """The (indicator id, organisation) of every series."""
+        names, width = self.columns, self._width
+        return tuple((names.indicator_ids[code // width], names.organisations[code % width]) for code in self._bounds)
+
+    def found(self) -> tuple[Diagnostic, ...]:
+        """The problems found so far while summing increments."""
+        return tuple(self._found.values())
+
+    def total(self, indicator_id: str, organisation: str | None, start: dt.date, end: dt.date) -> Total | None:
+        """The sum of the increments from ``start`` to ``end``: prefix sums for plain increments, else
+        `eduplan.evaluation.flows` itself on the series (running totals, periods, values that look cumulative)."""
+        series = self.get(indicator_id, organisation)
+        if series is None:
+            return None
+        flows = series.flows_once(self._found)
+        if flows is None:
+            days = self.days
+            lo = bisect.bisect_left(days, start.toordinal(), series.lo, series.hi)
+            hi = bisect.bisect_right(days, end.toordinal(), lo, series.hi)
+            if lo == hi:
+                return None
+            return Total(Decimal(self.prefix[hi] - self.prefix[lo]).scaleb(-series.scale, EXACT),
+                         Evidence.rows(self.table, range(lo, hi)))
+        total = flows.total(start, end)
+        if total is not None:
+            keep_once(self._found, total.diagnostics)
+        return total
+
+    def all_diagnostics(self) -> tuple[Diagnostic, ...]:
+        """The data problems: those found preparing the reports, then those found summing increments."""
+        return (*self.diagnostics, *in_order(self._found))
+
+
+_DAY_BITS = 22  # a day's ordinal (at most 3,652,059 for 9999-12-31) fits in 22 bits
+
+
+class ScaledValues(NamedTuple):
+    """Units' values as exact integers (`ColumnarReports.scaled_values`): ``values[k] / 10 ** scale`` is unit
+    ``k``'s value where ``found[k]``, from the reports at positions ``low[k]`` to ``high[k]`` (exclusive) of the
+    sorted arrays; where ``plain[k]`` is false, `ColumnarReports.total` must answer instead."""
+
+    found: Any
+    values: Any
+    scale: int
+    plain: Any
+    low: Any = None
+    high: Any = None
+
+
+class MemberSeries(NamedTuple):
+    """The series of some units of each of some indicators (`ColumnarReports.member_series`): each series' code
+    (its positions' `ColumnarReports.day_keys` lie from ``code << 22`` on) and first position, all groups' in
+    one array; and per indicator, whether all its series are plain increments (`ColumnarReports.total` sums
+    them by prefix sums) and ``-scale`` of its values."""
+
+    codes: Any
+    first: Any
+    plain: list[bool]
+    scales: list[int]
