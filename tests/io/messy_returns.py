@@ -1,0 +1,235 @@
+"""A dozen messy district returns (区/县教育局 填报表), built with openpyxl, and what a careful supervisor expects.
+
+The fixtures are self-written: each is a small workbook such as a district sends back to the supervisor's
+office (title and 填表人 rows, merged two-row headers, 合计 rows, units in headers, numbers as text, dates in
+every spelling, hidden rows, spreadsheet errors, placeholders, district names spelt loosely). Each listed row
+has the outcome a supervisor would expect: the value accepted (as a string, with its unit, organisation and
+date) and the codes of the diagnostics located on that row. `agreement` counts how many listed rows read as
+expected; ``python -m tests.io.messy_returns`` prints it per fixture.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from eduplan import Plan
+from eduplan.io import LoadError, load_reports, loads_plan
+
+PLAN: Plan = loads_plan("""\
+id: messy
+title: 某市教育三年行动计划
+period: 2024年
+organisations: [{name: 各区, kind: group, members: [海陵区, 高港区, 姜堰区, 高新区(开发区)]}]
+indicators:
+  - {id: places, name: 新增学位数, kind: count, unit: 个}
+  - {id: funds, name: 教育经费投入, kind: money, unit: 万元}
+  - {id: rate, name: 学前三年毛入园率, kind: percentage, unit: "%", numerator: 在园幼儿数, denominator: 适龄儿童数}
+""").value
+
+HEADER = ["指标", "填报单位", "时间", "数值", "备注"]
+JUNE = dt.date(2024, 6, 30)
+END = "2024-06-30"
+
+
+@attrs.frozen
+class Expect:
+    """What one sheet row should give: an accepted value (``value`` with its organisation and date), or none,
+    and the codes of the diagnostics located on the row."""
+
+    value: str | None = None
+    organisation: str | None = None
+    date: str | None = END
+    codes: frozenset[str] = frozenset()
+
+
+def ok(value: str, organisation: str | None = "海陵区", *codes: str, date: str = END) -> Expect:
+    """A row accepted with ``value``, maybe with warnings."""
+    return Expect(value, organisation, date, frozenset(codes))
+
+
+def no(*codes: str) -> Expect:
+    """A row that gives no value, with these diagnostics (an empty set: a row that must give nothing)."""
+    return Expect(None, None, None, frozenset(codes))
+
+
+@attrs.frozen
+class Fixture:
+    """One return: its rows (a cell may be ``(value, number_format)``), merged ranges, hidden rows, extra
+    sheets, and the expectation per sheet row."""
+
+    name: str
+    rows: tuple[tuple[Any, ...], ...]
+    expect: dict[int, Expect]
+    merged: tuple[str, ...] = ()
+    hidden: tuple[int, ...] = ()
+    sheets: tuple[tuple[str, tuple[tuple[Any, ...], ...]], ...] = ()
+
+    def write(self, directory: Path) -> Path:
+        """Save the workbook as ``directory/NAME.xlsx``."""
+        import openpyxl  # noqa: PLC0415 - an optional extra
+
+        book = openpyxl.Workbook()
+        sheet = book.active
+        sheet.title = "填报表"
+        for number, row in enumerate(self.rows, start=1):
+            for column, cell in enumerate(row, start=1):
+                value, number_format = cell if isinstance(cell, tuple) else (cell, None)
+                target = sheet.cell(number, column)
+                target.value = value
+                if number_format:
+                    target.number_format = number_format
+        for ref in self.merged:
+            sheet.merge_cells(ref)
+        for number in self.hidden:
+            sheet.row_dimensions[number].hidden = True
+        for title, rows in self.sheets:
+            extra = book.create_sheet(title)
+            for row in rows:
+                extra.append(list(row))
+        path = directory / f"{self.name}.xlsx"
+        book.save(path)
+        return path
+
+
+def _fixtures() -> tuple[Fixture, ...]:
+    data = (("places", "海陵区", JUNE, 120, None), ("funds", "海陵区", JUNE, 350.5, None),
+            ("rate", "海陵区", JUNE, 92.5, None))
+    accepted = {0: ok("120个"), 1: ok("350.5万元"), 2: ok("92.5%")}
+    return (
+        Fixture("title-rows", (("海陵区教育局2024年教育事业发展指标填报表",), ("填表单位：海陵区教育局（盖章）",),
+                               tuple(HEADER), *data),
+                {1: no("title-row"), 2: no("title-row"), 3: no(), **{k + 4: v for k, v in accepted.items()}},
+                merged=("A1:E1",)),
+        Fixture("footer-rows", (tuple(HEADER), *data, (), ("填表人：张三", None, "联系电话：0523-86000000"),
+                                ("审核人：李四",), ("填报日期：2024年7月5日",)),
+                {**{k + 2: v for k, v in accepted.items()}, 5: no(), 6: no("form-note-row"),
+                 7: no("form-note-row"), 8: no("form-note-row")}),
+        Fixture("two-row-header", (("指标", "填报单位", "时间", "填报数据", None, "备注"),
+                                   (None, None, None, "数值", "计量单位", None),
+                                   ("places", "海陵区", JUNE, 1.2, "万个", None),
+                                   ("rate", "海陵区", JUNE, 92.5, "%", None)),
+                {2: no(), 3: ok("1.2万个"), 4: ok("92.5%")},
+                merged=("A1:A2", "B1:B2", "C1:C2", "D1:E1", "F1:F2")),
+        Fixture("total-row", (tuple(HEADER), ("places", "海陵区", JUNE, 120, None), ("places", "高港区", JUNE, 80, None),
+                              ("places", "合计", JUNE, 200, None), ("places", "小计", JUNE, 200, None),
+                              ("总计", None, JUNE, 200, None)),
+                {2: ok("120个"), 3: ok("80个", "高港区"), 4: no("total-row"), 5: no("total-row"),
+                 6: no("total-row")}),
+        Fixture("units-in-header", (("指标", "填报单位", "时间", "数值（万元）"), ("funds", "海陵区", JUNE, 350.5),
+                                    ("funds", "高港区", JUNE, "1,200"), ("教育经费投入（万元）", "姜堰区", JUNE, 90)),
+                {2: ok("350.5万元"), 3: ok("1200万元", "高港区"), 4: ok("90万元", "姜堰区")}),
+        Fixture("percent-header", (("指标", "填报单位", "时间", "比例(%)"), ("rate", "海陵区", JUNE, 12.5),
+                                   ("rate", "高港区", JUNE, "12.5%"), ("rate", "姜堰区", JUNE, (0.125, "0.0%")),
+                                   ("学前三年毛入园率(%)", "高新区(开发区)", JUNE, 0.125)),
+                {2: ok("12.5%"), 3: ok("12.5%", "高港区"), 4: ok("12.5%", "姜堰区"),
+                 5: ok("0.125%", "高新区(开发区)", "likely-fraction")}),
+        Fixture("numbers-as-text", (tuple(HEADER), ("places", "海陵区", JUNE, "12,345", None),
+                                    ("places", "高港区", JUNE, "１２３４５", None), ("places", "姜堰区", JUNE, "120 ", None),
+                                    ("places", "高新区(开发区)", JUNE, "约120", None),
+                                    ("places", "海陵区", "2024-12-31", "≈130", None),
+                                    ("places", "姜堰区", "2024-12-31", "1.2万", None)),
+                {2: ok("12345个"), 3: ok("12345个", "高港区"), 4: ok("120个", "姜堰区"),
+                 5: ok("120个", "高新区(开发区)", "approximate-value"),
+                 6: ok("130个", "海陵区", "approximate-value", date="2024-12-31"),
+                 7: ok("12000个", "姜堰区", date="2024-12-31")}),
+        Fixture("dates", (tuple(HEADER), ("places", "海陵区", dt.datetime(2024, 6, 30), 1, None),  # noqa: DTZ001
+                          ("places", "海陵区", 45473, 2, None), ("places", "海陵区", "2024.6", 3, None),
+                          ("places", "海陵区", "2024年6月", 4, None), ("places", "海陵区", "2024-06", 5, None),
+                          ("places", "海陵区", 2024.6, 6, None), ("places", "海陵区", 2024.1, 7, None)),
+                {2: ok("1个"), 3: ok("2个", "海陵区", "date-serial"), 4: ok("3个"), 5: ok("4个"), 6: ok("5个"),
+                 7: ok("6个", "海陵区", "date-as-number"),
+                 8: ok("7个", "海陵区", "date-as-number", date="2024-01-31")}),
+        Fixture("blank-and-hidden", (tuple(HEADER), ("places", "海陵区", JUNE, 120, None), (), (None, None, None, " "),
+                                     ("places", "高港区", JUNE, 80, None), ("places", "姜堰区", JUNE, 60, "旧数")),
+                {2: ok("120个"), 3: no(), 4: no(), 5: ok("80个", "高港区"), 6: ok("60个", "姜堰区", "hidden-row")},
+                hidden=(6,)),
+        Fixture("notes-sheet", (("指标", "填报单位", "时间", "数值", "说明"), ("places", "海陵区", JUNE, 120, "含民办"),),
+                {2: ok("120个")}, sheets=(("填表说明", (("1. 数值只填数字",), ("2. 说明列可填口径",))),)),
+        Fixture("duplicates", (tuple(HEADER), ("places", "海陵区", JUNE, 120, None), ("places", "海陵区", JUNE, 120, None)),
+                {2: ok("120个"), 3: ok("120个")}),
+        Fixture("district-names", (tuple(HEADER), ("places", "海陵", JUNE, 120, None),
+                                   ("places", "高新区（开发区）", JUNE, 80, None), ("places", "高港区 ", JUNE, 60, None),
+                                   ("places", "姜 堰区", JUNE, 50, None), ("places", "丁区", JUNE, 40, None)),
+                {2: ok("120个", "海陵区", "organisation-read-as"), 3: ok("80个", "高新区(开发区)"),
+                 4: ok("60个", "高港区"), 5: ok("50个", "姜 堰区", "unknown-organisation"),
+                 6: ok("40个", "丁区", "unknown-organisation")}),
+        Fixture("spreadsheet-errors", (("指标", "填报单位", "时间", "数值", "分子", "分母"),
+                                       ("rate", "海陵区", JUNE, "#DIV/0!", 0, 0),
+                                       ("rate", "高港区", JUNE, "#N/A", None, None),
+                                       ("rate", "姜堰区", JUNE, 92.5, "#REF!", 1000),
+                                       ("places", "海陵区", JUNE, "#VALUE!", None, None)),
+                {2: no("spreadsheet-error"), 3: no("spreadsheet-error"), 4: no("spreadsheet-error"),
+                 5: no("spreadsheet-error")}),
+        Fixture("placeholder-parts", (("指标", "填报单位", "时间", "数值", "分子", "分母"),
+                                      ("rate", "海陵区", JUNE, 92.5, "无", "—"),
+                                      ("rate", "高港区", JUNE, 90, "暂无", 1000),
+                                      ("rate", "姜堰区", JUNE, "无", "无", "无")),
+                {2: ok("92.5%", "海陵区", "placeholder-value"), 3: ok("90%", "高港区", "placeholder-value"),
+                 4: no("placeholder-value")}),
+    )
+
+
+FIXTURES: tuple[Fixture, ...] = _fixtures()
+
+
+@attrs.frozen
+class Outcome:
+    """How one fixture read: the listed rows as expected, and what each listed row gave."""
+
+    fixture: str
+    agreed: int
+    rows: int
+    got: dict[int, Expect]
+
+
+def read_fixture(fixture: Fixture, directory: Path) -> dict[int, Expect]:
+    """What the reader gives for each listed row of ``fixture`` (a table refused: every row gives the refusal)."""
+    path = fixture.write(directory)
+    try:
+        loaded = load_reports(path, PLAN)
+    except LoadError as exc:
+        codes = frozenset(str(d.code) for d in exc.diagnostics)
+        return dict.fromkeys(fixture.expect, Expect(None, None, None, frozenset({"table-refused", *codes})))
+    got: dict[int, Expect] = {}
+    for number in fixture.expect:
+        values = [v for v in loaded.value if v.location is not None and v.location.line == number]
+        codes = frozenset(str(d.code) for d in loaded.diagnostics if d.location.line == number)
+        value = values[0] if values else None
+        got[number] = Expect(None if value is None else str(value.value), None if value is None else value.organisation,
+                             None if value is None else value.date.isoformat(), codes)
+    return got
+
+
+def outcome(fixture: Fixture, directory: Path) -> Outcome:
+    """Read ``fixture`` and count the listed rows that read as expected."""
+    got = read_fixture(fixture, directory)
+    agreed = sum(got[number] == expected for number, expected in fixture.expect.items())
+    return Outcome(fixture.name, agreed, len(fixture.expect), got)
+
+
+def agreement(directory: Path, show: Callable[[str], None] = print) -> tuple[int, int]:
+    """Rows read as expected, of the rows listed, over all fixtures (each fixture's figure and mismatches shown)."""
+    agreed = total = 0
+    for fixture in FIXTURES:
+        result = outcome(fixture, directory)
+        agreed, total = agreed + result.agreed, total + result.rows
+        show(f"{fixture.name}: {result.agreed}/{result.rows}")
+        for number, expected in fixture.expect.items():
+            if result.got[number] != expected:
+                show(f"  row {number}: expected {expected}, got {result.got[number]}")
+    show(f"all: {agreed}/{total} rows as expected")
+    return agreed, total
+
+
+if __name__ == "__main__":
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        done, listed = agreement(Path(folder))
+    sys.exit(0 if done == listed else 1)
