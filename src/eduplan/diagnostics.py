@@ -74,6 +74,9 @@ class Code(enum.StrEnum):
     NOT_AGGREGABLE = "not-aggregable"
     UNFILLED_ROW = "unfilled-row"
     PLACEHOLDER_VALUE = "placeholder-value"
+    PLACEHOLDER_PART = "placeholder-part"
+    SPREADSHEET_ERROR = "spreadsheet-error"
+    APPROXIMATE_VALUE = "approximate-value"
     OUTLIER = "outlier"
     # reported data: meaning and choices (docs/reports.md)
     LIKELY_FRACTION = "likely-fraction"

@@ -37,6 +37,13 @@ import attrs
 
 from eduplan.diagnostics import Code, DeadlineError, Diagnostic, Location, ModelError, QuantityError, Severity
 from eduplan.indicators import WHOLE_DIMENSIONS, Indicator, IndicatorKind
+from eduplan.io.cells import (
+    SPREADSHEET_ERROR_HINT,
+    approximate,
+    approximate_warning,
+    placeholder_part,
+    spreadsheet_error_message,
+)
 from eduplan.io.errors import DEFAULT_MAX_TABLE_BYTES, Loaded, LoadError
 from eduplan.io.files import check_workbook, not_a_file, read_bytes
 from eduplan.io.placeholders import is_placeholder, placeholder_warning
@@ -320,6 +327,14 @@ class _CellError(Exception):
         self.column, self.code, self.message, self.hint = column, code, message, hint
 
 
+_READ = ("indicator", "period", "date", "value", "final", "reported_on", "numerator", "denominator", "basis")
+"""The columns a row reader reads (the others are text as they stand)."""
+_LABELS = {name: aliases[0] for name, aliases in COLUMNS.items()}
+"""The Chinese header each column is named by in messages."""
+
+
+
+
 class _PlaceholderError(_CellError):
     """A value cell holding a placeholder (无, —, N/A): no figure, a warning (`eduplan.io.placeholders`)."""
 
@@ -369,14 +384,19 @@ class _RowReader:
         self.cells, self.number = cells, number
         self.warnings: list[Diagnostic] = []
         fields: dict[str, Any] = {}
-        errors: list[_CellError] = []
+        broken = self._spreadsheet_errors(cells)  # #DIV/0!, #N/A: a formula's error, not a figure
+        errors: list[_CellError] = list(broken.values())
         for name, reader in (("indicator", self._indicator), ("period", self._period), ("date", self._date),
                              ("value", self._value), ("final", self._final), ("reported_on", self._reported_on),
-                             ("numerator", self._part), ("denominator", self._part), ("basis", self._basis)):
+                             ("numerator", self._numerator), ("denominator", self._denominator),
+                             ("basis", self._basis)):
+            if name in broken:
+                continue
             try:
                 fields[name] = reader(fields)
             except _CellError as exc:
                 errors.append(exc)
+        errors.sort(key=lambda e: self.columns.get(e.column, -1))
         if errors:  # a placeholder alone is no figure (a warning); with a bad cell the row is rejected as well
             self.warnings = []
             return None, [self._diagnostic(number, _without_frames(e)) for e in errors]
@@ -387,7 +407,8 @@ class _RowReader:
             "note": self.text("note") or None, "location": self.where(number, None), "basis": fields["basis"],
             "value_text": self.text("value"), "unit_text": self.text("unit") or None,
         }
-        arguments.update((name, fields[name]) for name in ("numerator", "denominator") if fields[name] is not None)
+        if not any(d.code is Code.PLACEHOLDER_PART for d in self.warnings):  # a part not given: neither is used
+            arguments.update((name, fields[name]) for name in ("numerator", "denominator") if fields[name] is not None)
         try:
             value = ReportedValue(**arguments)
         except ModelError as exc:
@@ -503,6 +524,15 @@ class _RowReader:
             raise _CellError("value", Code.INVALID_NUMBER, "数值: empty")
         if is_placeholder(text):  # 无, 暂无, —, /, N/A: an explicit "no figure", never 0
             raise _PlaceholderError(text)
+        if (figure := approximate(text)) is not None:  # 约120, 120左右: read as 120, with a warning
+            amount = self._figure(figure, unit, indicator)
+            self.warnings.append(approximate_warning(text, str(amount), self.where(self.number,
+                                                                                    self.columns.get("value"))))
+            return amount
+        return self._figure(text, unit, indicator)
+
+    def _figure(self, text: str, unit: str, indicator: Indicator | None) -> Amount:
+        """A value's text read by the one rule for bare numbers (see `_amount`)."""
         try:
             parsed: Amount = self._memo("quantity", text, lambda: parse_quantity(text))
         except QuantityError as exc:
@@ -546,15 +576,37 @@ class _RowReader:
                              "(running total)", "use 新增/累计 or increment/running_total")
         return _BASIS[text]
 
-    def _part(self, fields: dict[str, Any]) -> Decimal | None:
-        name = "denominator" if "numerator" in fields else "numerator"
+    def _spreadsheet_errors(self, cells: list[Any]) -> dict[str, _CellError]:
+        """The read columns whose cell holds a spreadsheet error value (``#DIV/0!``), each as its error (填报单位,
+        来源 and 备注 are text as they stand, as the bulk reader takes them)."""
+        found: dict[str, _CellError] = {}
+        for name in _READ:
+            index = self.columns.get(name)
+            cell = cells[index] if index is not None and index < len(cells) else None
+            if isinstance(cell, str) and cell[:1] in "#＃" and (
+                    message := spreadsheet_error_message(_LABELS[name], cell)) is not None:
+                found[name] = _CellError(name, Code.SPREADSHEET_ERROR, message, SPREADSHEET_ERROR_HINT)
+        return found
+
+    def _numerator(self, _: dict[str, Any]) -> Decimal | None:
+        return self._part("numerator")
+
+    def _denominator(self, _: dict[str, Any]) -> Decimal | None:
+        return self._part("denominator")
+
+    def _part(self, name: str) -> Decimal | None:
+        """A 分子 or 分母: a number, or not given (empty, or a placeholder: never 0, with a warning)."""
         raw = self.raw(name)
         if raw in (None, ""):
             return None
+        label = _LABELS[name]
+        text = _cell_text(raw)
+        if not isinstance(raw, int | float | Decimal) and is_placeholder(text):
+            self.warnings.append(placeholder_part(label, text, self.where(self.number, self.columns.get(name))))
+            return None
         try:
-            return to_decimal(raw) if isinstance(raw, int | float | Decimal) else parse_number(_cell_text(raw))
+            return to_decimal(raw) if isinstance(raw, int | float | Decimal) else parse_number(text)
         except QuantityError as exc:
-            label = {"numerator": "分子", "denominator": "分母"}[name]
             raise _CellError(name, Code.INVALID_NUMBER, f"{label}: {exc.message}") from None
 
     def _final(self, _: dict[str, Any]) -> bool:

@@ -1,0 +1,110 @@
+"""What a reported-value cell holds besides a plain figure, as districts really send it back: the words are data here.
+
+Three kinds of cell text are read by the reports reader (`eduplan.io.tables`) with their own located diagnostic,
+instead of the bare ``invalid-number`` they once were:
+
+- a **spreadsheet error** (``#DIV/0!``, ``#N/A``, ``#VALUE!``, ``#REF!`` ...): the value a formula computed and
+  Excel saved was an error. It is not a figure, and not a placeholder either (nobody wrote "no figure"): the
+  cell is a ``spreadsheet-error`` error naming the error and what usually causes it, and the row is skipped;
+- an **approximate figure** (``约120``, ``≈120``, ``120左右``): read as the number, with an ``approximate-value``
+  warning saying so and how to settle it (write the exact figure, or mark the row 初步/provisional);
+- a **placeholder** (无, —, N/A) in 分子/分母: the part is not given (never 0), with a ``placeholder-part``
+  warning; the value is read without it (the word list: `eduplan.io.placeholders`).
+
+>>> spreadsheet_error("#DIV/0!")[0]
+'#DIV/0!'
+>>> spreadsheet_error(" #n/a "), spreadsheet_error("#1")
+(('#N/A', '无法找到引用的值', 'a lookup found no value'), None)
+>>> approximate("约1.2万"), approximate("120左右"), approximate("≈ 95%"), approximate("约定")
+('1.2万', '120', '95%', None)
+"""
+
+from __future__ import annotations
+
+import re
+
+from eduplan.diagnostics import Code, Diagnostic, Location, Severity
+from eduplan.numerals import normalise
+
+__all__ = ["APPROXIMATE_PREFIXES", "APPROXIMATE_SUFFIXES", "SPREADSHEET_ERRORS", "SPREADSHEET_ERROR_HINT",
+           "approximate", "approximate_warning", "placeholder_part", "spreadsheet_error", "spreadsheet_error_message"]
+
+SPREADSHEET_ERRORS: dict[str, tuple[str, str]] = {
+    "#DIV/0!": ("除数为零或为空", "the formula divides by zero or by an empty cell"),
+    "#N/A": ("无法找到引用的值", "a lookup found no value"),
+    "#VALUE!": ("公式引用了文字或类型不符的单元格", "the formula uses text or a cell of the wrong type"),
+    "#REF!": ("引用的单元格已被删除", "the formula refers to a cell that was deleted"),
+    "#NAME?": ("公式中有无法识别的名称或函数", "the formula uses a name or function the program does not know"),
+    "#NUM!": ("数值无效或超出范围", "a number in the formula is invalid or out of range"),
+    "#NULL!": ("引用的区域不相交", "the formula's ranges do not intersect"),
+    "#SPILL!": ("动态数组无法溢出到相邻单元格", "a dynamic array cannot spill into the cells beside it"),
+    "#CALC!": ("计算出错", "the calculation failed"),
+    "#GETTING_DATA": ("数据尚未取回", "the data had not arrived when the file was saved"),
+}
+"""The error values a spreadsheet saves in place of a formula's result, with what usually causes each (zh, en)."""
+
+APPROXIMATE_PREFIXES = ("大约", "约为", "约", "≈", "~", "∼", "近")
+"""Words before a figure that make it approximate (longest first: 大约 before 约)."""
+APPROXIMATE_SUFFIXES = ("左右", "上下", "余")
+"""Words after a figure that make it approximate (120左右, 120余)."""
+
+SPREADSHEET_ERROR_HINT = ("open the file in Excel or WPS, correct the formula (or type the figure) and save "
+                          "(请在 Excel/WPS 中修正公式或直接填写数值后保存); if there is no figure, write 无 "
+                          "(暂无数据请填「无」)")
+"""What to do about a spreadsheet error value."""
+
+_NUMBERISH = re.compile(r"^[\d.,+-]")
+
+
+def spreadsheet_error(text: str) -> tuple[str, str, str] | None:
+    """The error value (as Excel spells it), its cause in Chinese and in English, if ``text`` is a whole
+    spreadsheet error value (NFKC, trimmed, any case); else ``None``."""
+    key = normalise(text).strip().upper()
+    found = SPREADSHEET_ERRORS.get(key)
+    return None if found is None else (key, *found)
+
+
+def approximate(text: str) -> str | None:
+    """The figure of an approximate cell (``约120`` gives ``120``), or ``None`` when ``text`` is not one.
+
+    Only a marker next to a figure counts: ``约定`` or a lone ``约`` is not approximate.
+    """
+    cleaned = normalise(text).strip()
+    for prefix in APPROXIMATE_PREFIXES:
+        if cleaned.startswith(prefix):
+            rest = cleaned[len(prefix):].strip()
+            return rest if _NUMBERISH.match(rest) else None
+    for suffix in APPROXIMATE_SUFFIXES:
+        if cleaned.endswith(suffix):
+            rest = cleaned[: -len(suffix)].strip()
+            return rest if rest and _NUMBERISH.match(rest) else None
+    return None
+
+
+def spreadsheet_error_message(label: str, text: str) -> str | None:
+    """The message for a cell ``label`` (数值, 分母 ...) holding ``text``, if it is a spreadsheet error value.
+
+    >>> print(spreadsheet_error_message("分母", "#REF!"))  # doctest: +ELLIPSIS
+    分母: the cell holds the spreadsheet error #REF!, not a figure (单元格为公式错误值 #REF!：引用的单元格已被删除; ...)
+    """
+    found = spreadsheet_error(text)
+    if found is None:
+        return None
+    error, cause_zh, cause_en = found
+    return (f"{label}: the cell holds the spreadsheet error {error}, not a figure "
+            f"(单元格为公式错误值 {error}：{cause_zh}; {cause_en})")
+
+
+def approximate_warning(text: str, read: str, location: Location) -> Diagnostic:
+    """The ``approximate-value`` warning for a value cell ``text`` read as ``read`` (``120个``)."""
+    return Diagnostic(Code.APPROXIMATE_VALUE, f"数值: {text!r} is an approximate figure; it is read as {read} and "
+                      f"judged as that figure (约数按 {read} 读取)", location, Severity.WARNING,
+                      hint="write the exact figure (填写准确数值); if it is an estimate, mark 是否终值 as 否 (初步数)")
+
+
+def placeholder_part(label: str, text: str, location: Location) -> Diagnostic:
+    """The ``placeholder-part`` warning for a 分子/分母 cell (``label``) holding the placeholder ``text``."""
+    return Diagnostic(Code.PLACEHOLDER_PART, f"{label}: {text!r} is a placeholder, not a figure (未填数): the value is "
+                      "read without its numerator and denominator (不计为 0；数值按未填分子、分母读取)", location,
+                      Severity.WARNING, hint="write the numerator and denominator (分子、分母) if they are known, or "
+                      "leave both empty; write 0 only if a part is zero")

@@ -1,0 +1,98 @@
+"""Cells districts really send back: spreadsheet error values, approximate figures, placeholders in 分子/分母.
+
+Each rule is a table of cell texts with the value read (or none) and the codes located on the row.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from eduplan import Plan, Severity
+from eduplan.io import loads_plan, reports_from_rows, row_counts
+from eduplan.io.cells import approximate, spreadsheet_error
+
+PLAN: Plan = loads_plan("""\
+id: p
+title: 计划
+period: 2024年
+indicators:
+  - {id: n, name: 新增学位, kind: count, unit: 个}
+  - {id: r, name: 毛入园率, kind: percentage, unit: "%", numerator: 在园幼儿数, denominator: 适龄儿童数}
+""").value
+HEADER = ["指标", "时间", "数值", "分子", "分母"]
+
+
+def read(*row: str) -> tuple[list[str], list[tuple[str, str, int | None]]]:
+    """The values and (code, severity, column) of one data row."""
+    loaded = reports_from_rows([HEADER, list(row)], PLAN, "r.csv")
+    return ([str(v.value) for v in loaded.value],
+            [(str(d.code), str(d.severity), d.location.column) for d in loaded.diagnostics])
+
+
+@pytest.mark.parametrize(("row", "values", "codes"), [
+    (("n", "2024年", "#DIV/0!", "", ""), [], [("spreadsheet-error", "error", 3)]),
+    (("n", "2024年", " #n/a ", "", ""), [], [("spreadsheet-error", "error", 3)]),
+    (("n", "2024年", "#VALUE!", "", ""), [], [("spreadsheet-error", "error", 3)]),
+    (("r", "2024年", "92%", "#REF!", "1000"), [], [("spreadsheet-error", "error", 4)]),
+    (("r", "#REF!", "92%", "#DIV/0!", "#DIV/0!"), [],
+     [("spreadsheet-error", "error", 2), ("spreadsheet-error", "error", 4), ("spreadsheet-error", "error", 5)]),
+    (("n", "2024年", "#1", "", ""), [], [("invalid-number", "error", 3)]),  # not an error value: a bad number
+])
+def test_spreadsheet_errors(row: tuple[str, ...], values: list[str], codes: list[tuple[str, str, int]]) -> None:
+    """A cell holding a spreadsheet error value is a spreadsheet-error at its column, not an invalid number."""
+    assert read(*row) == (values, codes)
+
+
+def test_spreadsheet_error_message_says_what_and_what_to_do() -> None:
+    """The message names the error and its cause in Chinese and English; the hint says how to fix it."""
+    loaded = reports_from_rows([HEADER, ["n", "2024年", "#DIV/0!", "", ""]], PLAN, "r.csv")
+    (problem,) = loaded.diagnostics
+    assert "#DIV/0!" in problem.message and "除数为零" in problem.message and "divides by zero" in problem.message
+    assert problem.hint is not None and "Excel" in problem.hint and "无" in problem.hint
+    assert row_counts(loaded, "r.csv").rejected == 1
+
+
+@pytest.mark.parametrize(("value", "read_as"), [
+    ("约120", "120个"), ("≈120", "120个"), ("大约 120", "120个"), ("120左右", "120个"), ("约1.2万", "12000个"),
+    ("～120", "120个"), ("近120", "120个"), ("120余", "120个"),
+])
+def test_approximate_figures(value: str, read_as: str) -> None:
+    """约120, ≈120, 120左右 are read as the figure with an approximate-value warning at the value's column."""
+    assert read("n", "2024年", value, "", "") == ([read_as], [("approximate-value", "warning", 3)])
+
+
+@pytest.mark.parametrize("value", ["约定", "约", "左右", "约abc"])
+def test_not_approximate(value: str) -> None:
+    """A marker without a figure is no approximate figure: still an invalid number."""
+    assert read("n", "2024年", value, "", "")[1] == [("invalid-number", "error", 3)]
+
+
+@pytest.mark.parametrize(("row", "values", "codes"), [
+    (("r", "2024年", "92.5%", "无", "—"), ["92.5%"],
+     [("placeholder-part", "warning", 4), ("placeholder-part", "warning", 5)]),
+    (("r", "2024年", "90%", "暂无", "1000"), ["90%"], [("placeholder-part", "warning", 4)]),
+    (("r", "2024年", "90%", "900", "N/A"), ["90%"], [("placeholder-part", "warning", 5)]),
+    (("r", "2024年", "无", "无", "无"), [], [("placeholder-value", "warning", 3)]),
+    (("r", "2024年", "90%", "无锡", "1000"), [], [("invalid-number", "error", 4)]),
+])
+def test_placeholders_in_parts(row: tuple[str, ...], values: list[str], codes: list[tuple[str, str, int]]) -> None:
+    """A placeholder in 分子/分母 means the parts are not given (never 0): the value is read without them."""
+    got_values, got_codes = read(*row)
+    assert got_values == values
+    assert got_codes == codes
+
+
+def test_placeholder_part_drops_both_parts() -> None:
+    """With one part a placeholder, the other is not used either (a ratio needs both)."""
+    loaded = reports_from_rows([HEADER, ["r", "2024年", "90%", "暂无", "1000"]], PLAN, "r.csv")
+    (value,) = loaded.value
+    assert (value.numerator, value.denominator) == (None, None)
+    assert loaded.diagnostics[0].severity is Severity.WARNING
+    assert row_counts(loaded, "r.csv").as_dict() == {"file": "r.csv", "read": 1, "accepted": 1, "rejected": 0,
+                                                      "flagged": 1}
+
+
+def test_cells_helpers() -> None:
+    """The word lists are read whole-cell, after NFKC normalisation."""
+    assert spreadsheet_error("＃ＤＩＶ/0!") is not None and spreadsheet_error("#DIV") is None
+    assert approximate("约 95％") == "95%" and approximate("120") is None
