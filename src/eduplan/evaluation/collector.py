@@ -7,10 +7,11 @@ of the process, each time the objects that have survived since the last grew by 
 here, over a heap that grows with each, which took as long as the evaluation itself (about 1 s of 2). Those
 walks free nothing the evaluation makes: it makes no reference cycles (a test checks that a collection right
 after it finds no garbage). When the collector runs again, the objects made meanwhile are walked once, at the
-next collection the process starts. What waits longer is garbage made before the call: an earlier
-evaluation on columns, dropped just before, is freed by the collector (its reports index and the series views
-it keeps refer to each other), at that next collection rather than during this evaluation, so a loop of
-evaluations may hold two indexes at once.
+next collection the process starts. What waits longer is garbage in cycles made before the call, freed at that
+next collection rather than during this evaluation. A dropped evaluation is not such garbage: reference
+counting frees it at once, on objects and on columns (the series views on columns hold the sorted arrays, not
+the reports index that keeps them; a test checks it with the collector off), so a loop of evaluations holds one
+at a time.
 
 This is Mercurial's ``util.nogc``: the collector is left as found when it was disabled already (by the
 caller, or by another thread's evaluation that is still running: the collector is one per process, so two

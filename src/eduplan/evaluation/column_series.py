@@ -16,7 +16,7 @@ import datetime as dt
 import itertools
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, overload
+from typing import Any, NamedTuple, overload
 
 import attrs
 import numpy as np
@@ -29,9 +29,6 @@ from eduplan.io.columns import ReportColumns
 from eduplan.numerals import EXACT
 from eduplan.reports import ReportedValue
 from eduplan.units import Amount
-
-if TYPE_CHECKING:
-    from eduplan.evaluation.columnar_reports import ColumnarReports
 
 
 class Spans(Sequence[int]):
@@ -163,38 +160,54 @@ def _prefix_array(values: Any, kind: str) -> array.array[int]:
 _UNSET: Any = object()
 
 
+class SeriesArrays(NamedTuple):
+    """The sorted arrays of `ColumnarReports <eduplan.evaluation.columnar_reports.ColumnarReports>` that a
+    `ColumnSeries` reads. A view holds these rather than the reports that keep it: a view pointing back at its
+    owner would make a reference cycle, and with the cyclic collector paused while an evaluation runs
+    (`eduplan.evaluation.collector`), a dropped evaluation would wait for the next collection to be freed."""
+
+    days: array.array[int]
+    roots: Sequence[Decimal]
+    amount: Any
+    table: _Sorted
+    prefix: Sequence[int]
+    special: array.array[int]
+    rises: Sequence[int]
+    origin: dt.date
+
+
 class ColumnSeries:
     """One (indicator, organisation) series: a slice of the sorted arrays; `SeriesView`."""
 
-    __slots__ = ("_flows", "hi", "lo", "owner", "scale")
+    __slots__ = ("_flows", "arrays", "hi", "lo", "scale")
 
-    def __init__(self, owner: ColumnarReports, lo: int, hi: int, scale: int) -> None:
-        self.owner, self.lo, self.hi, self.scale = owner, lo, hi, scale
+    def __init__(self, arrays: SeriesArrays, lo: int, hi: int, scale: int) -> None:
+        self.arrays, self.lo, self.hi, self.scale = arrays, lo, hi, scale
         self._flows: Flows | None = _UNSET
 
     @property
     def dates(self) -> tuple[dt.date, ...]:
         """The dates of the values, in order."""
-        return tuple(dt.date.fromordinal(d) for d in self.owner.days[self.lo:self.hi])
+        return tuple(dt.date.fromordinal(d) for d in self.arrays.days[self.lo:self.hi])
 
     def bounds(self, start: dt.date, end: dt.date) -> tuple[int, int]:
         """The index range of the values dated from ``start`` to ``end`` inclusive."""
-        days = self.owner.days
+        days = self.arrays.days
         return (bisect.bisect_left(days, start.toordinal(), self.lo, self.hi),
                 bisect.bisect_right(days, end.toordinal(), self.lo, self.hi))
 
     def value(self, index: int) -> Decimal:
         """The exact root value at ``index`` (the same `Decimal` the scalar path computes)."""
-        root: Decimal = self.owner.roots[self.owner.amount[index]]
+        root: Decimal = self.arrays.roots[self.arrays.amount[index]]
         return root
 
     def report(self, index: int) -> ReportedValue:
         """The report at ``index``, made on demand."""
-        return self.owner.table.report(index)
+        return self.arrays.table.report(index)
 
     def latest(self, on_or_before: dt.date, since: dt.date | None = None) -> Observation | None:
         """The last value dated on or before a day (and on or after ``since``)."""
-        days = self.owner.days
+        days = self.arrays.days
         index = bisect.bisect_right(days, on_or_before.toordinal(), self.lo, self.hi) - 1
         if index < self.lo or (since is not None and days[index] < since.toordinal()):
             return None
@@ -205,9 +218,9 @@ class ColumnSeries:
         lo, hi = self.bounds(start, end)
         if lo == hi:
             return None
-        prefix = self.owner.prefix
+        prefix = self.arrays.prefix
         total = Decimal(prefix[hi] - prefix[lo]).scaleb(-self.scale, EXACT)  # exact in any context
-        return total, Evidence.rows(self.owner.table, range(lo, hi))
+        return total, Evidence.rows(self.arrays.table, range(lo, hi))
 
     def history(self, start: dt.date, end: dt.date) -> Sequence[tuple[Decimal, ReportedValue]]:
         """Each value dated from ``start`` to ``end`` with its report, made when read."""
@@ -217,23 +230,23 @@ class ColumnSeries:
     def flows_once(self, found: dict[tuple[str, str, str], Diagnostic]) -> Flows | None:
         """`flows` from the plan's start, worked out once; its warnings are kept in ``found``."""
         if self._flows is _UNSET:
-            self._flows = self.flows(self.owner.origin)
+            self._flows = self.flows(self.arrays.origin)
             keep_once(found, () if self._flows is None else self._flows.diagnostics)
         return self._flows
 
     def flows(self, origin: dt.date) -> Flows | None:
         """`Flows.of` on this series; ``None`` without making a report when its values are plain increments
         (no period, no running total, and not rising as running totals do)."""
-        plain = self.owner.special[self.hi] == self.owner.special[self.lo]  # no period, no running total
+        plain = self.arrays.special[self.hi] == self.arrays.special[self.lo]  # no period, no running total
         if plain and not self._rising():
             return None
-        days = self.owner.days
+        days = self.arrays.days
         values = [(dt.date.fromordinal(days[i]), self.value(i), self.report(i)) for i in range(self.lo, self.hi)]
         return Flows.of(values, origin)
 
     def _rising(self) -> bool:
         """Whether `flows` could find the values looking cumulative: three or more, each above the last."""
-        rises = self.owner.rises  # rises[i]: how many of the values before i are above the one before them
+        rises = self.arrays.rises  # rises[i]: how many of the values before i are above the one before them
         return self.hi - self.lo >= 3 and rises[self.hi] - rises[self.lo + 1] == self.hi - self.lo - 1
 
 

@@ -24,7 +24,15 @@ from typing import Any, NamedTuple
 import numpy as np
 
 from eduplan.diagnostics import Diagnostic
-from eduplan.evaluation.column_series import ColumnSeries, Spans, _int_array, _prefix_array, _rises_throughout, _Sorted
+from eduplan.evaluation.column_series import (
+    ColumnSeries,
+    SeriesArrays,
+    Spans,
+    _int_array,
+    _prefix_array,
+    _rises_throughout,
+    _Sorted,
+)
 from eduplan.evaluation.evidence import Evidence, Part, add_parts, of_parts
 from eduplan.evaluation.flows import Total
 from eduplan.evaluation.series import UnitValues, in_order, keep_once
@@ -78,6 +86,8 @@ class ColumnarReports:
         running = np.asarray([b is ReportBasis.RUNNING_TOTAL for b in columns.bases] or [False], bool)
         special = (columns.period_start[rows] != NO_DAY) | running[columns.basis[rows]]
         self.special = _prefix_array(special, "i")  # prefix counts: a range test is O(1)
+        self._arrays = SeriesArrays(self.days, self.roots, self.amount, self.table, self.prefix, self.special,
+                                    self.rises, origin)  # what a series view reads: no reference back to self
         self._index(ind, columns.organisation[rows])
 
     def _index(self, ind: Any, org: Any) -> None:
@@ -109,7 +119,7 @@ class ColumnarReports:
             return views[organisation]
         i, o = self._indicator_code.get(indicator_id, -1), self._organisation_code.get(organisation, -1)
         bounds = self._bounds.get(i * self._width + o) if i >= 0 and o >= 0 else None
-        view = views[organisation] = None if bounds is None else ColumnSeries(self, *bounds, self.scale[i])
+        view = views[organisation] = None if bounds is None else ColumnSeries(self._arrays, *bounds, self.scale[i])
         return view
 
     def organisations(self, indicator_id: str) -> tuple[str, ...]:
