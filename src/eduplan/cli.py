@@ -44,7 +44,16 @@ from eduplan.io.columns import ReportColumns
 from eduplan.io.files import output_problem
 from eduplan.io.task_tables import load_task_reports
 from eduplan.quality import DEFAULT_GRACE_DAYS, OUTLIER_FACTOR
-from eduplan.render import BINARY_FORMATS, DEFAULT_FAIL_ON, FORMATS, STATUSES, Report, plan_tree, render, write_json
+from eduplan.render import (
+    BINARY_FORMATS,
+    DEFAULT_FAIL_ON,
+    FORMATS,
+    STATUSES,
+    STREAMED_FORMATS,
+    Report,
+    plan_tree,
+    render,
+)
 from eduplan.render.safety import visible
 
 PROG = "eduplan"
@@ -429,11 +438,12 @@ def _write_report(report: Report, args: argparse.Namespace) -> None:
     if fmt in BINARY_FORMATS:
         write_output(args.output, BINARY_FORMATS[fmt](report), inputs)
         return
-    if fmt == "json":  # streamed in pieces: a province's results never become one huge text
+    if fmt in STREAMED_FORMATS:  # streamed in pieces: a province's results never become one huge text
+        writer = STREAMED_FORMATS[fmt]
         if args.output:
-            write_output(args.output, lambda stream: write_json(report, stream), inputs)
+            write_output(args.output, lambda stream: writer(report, stream), inputs)
         else:
-            write_json(report, sys.stdout)
+            writer(report, sys.stdout)
         return
     text = render(report, fmt)
     if args.output:

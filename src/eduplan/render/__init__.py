@@ -12,9 +12,10 @@ True
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TextIO
 
 from eduplan.render.formats import to_csv, to_json, to_markdown, write_json
-from eduplan.render.html import evaluation_html, plan_html, task_html, to_html
+from eduplan.render.html import evaluation_html, plan_html, task_html, to_html, write_html
 from eduplan.render.report import DEFAULT_FAIL_ON, STATUSES, Report
 from eduplan.render.text import plan_tree, results_table
 from eduplan.render.xlsx import to_xlsx
@@ -27,6 +28,10 @@ FORMATS: dict[str, Callable[[Report], str]] = {
     "html": to_html,
 }
 """Output formats of ``eduplan check --format``."""
+
+STREAMED_FORMATS: dict[str, Callable[[Report, TextIO], None]] = {"json": write_json, "html": write_html}
+"""The `FORMATS` that can also be written to a stream in pieces (same text): a province's output is never one
+text in memory."""
 
 BINARY_FORMATS: dict[str, Callable[[Report], bytes]] = {"xlsx": to_xlsx}
 """Output formats written as bytes (need ``--output``): the Excel scorecard."""
@@ -46,6 +51,7 @@ __all__ = [
     "DEFAULT_FAIL_ON",
     "FORMATS",
     "STATUSES",
+    "STREAMED_FORMATS",
     "Report",
     "evaluation_html",
     "plan_html",
@@ -58,5 +64,6 @@ __all__ = [
     "to_json",
     "to_markdown",
     "to_xlsx",
+    "write_html",
     "write_json",
 ]

@@ -21,9 +21,10 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+import itertools
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from html import escape
-from typing import Any
+from typing import Any, TextIO
 
 from eduplan import notebook
 from eduplan.evaluation.reasons import note_label
@@ -42,7 +43,11 @@ from eduplan.render.scorecard import (
 )
 from eduplan.render.text import target_line
 
-__all__ = ["FONT_STACK", "badge", "evaluation_html", "plan_html", "report_body", "task_html", "to_html"]
+__all__ = ["FONT_STACK", "badge", "evaluation_html", "html_pieces", "plan_html", "report_body", "task_html", "to_html",
+           "write_html"]
+
+_BATCH = 1000
+"""Rows of a table (items of a list) joined into one piece of `html_pieces`."""
 
 FONT_STACK = ('"PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "微软雅黑", "Noto Sans CJK SC", '
               '"Noto Sans SC", "Source Han Sans SC", "Source Han Sans CN", "WenQuanYi Micro Hei", '
@@ -163,21 +168,38 @@ def _result_cells(row: ResultRow) -> list[tuple[str, str, str | None]]:
             ("无法判断", _cannot_judge(row.record), str(row.record.get("cannot_judge") or "")), ("原因", reason, None)]
 
 
-def _results_table(table_id: str, rows: Sequence[ResultRow], statuses: Iterable[str]) -> str:
+def _results_table(table_id: str, rows: Sequence[ResultRow], statuses: Iterable[str]) -> Iterator[str]:
+    """The filter controls and the sortable table of ``rows``, in pieces of `_BATCH` rows."""
     if not rows:
-        return '<p class="muted">无 none</p>'
+        yield '<p class="muted">无 none</p>'
+        return
     head = "".join(f"<th scope=col>{label}</th>" for label, _ in _RESULT_COLUMNS)
-    body = []
-    for row in rows:
-        cells = "".join(f'<td data-label="{label}"' + (f' data-sort="{_e(key)}"' if key is not None else "")
-                        + f">{html}</td>" for label, html, key in _result_cells(row))
-        body.append(f'<tr data-status="{_e(row.status)}">{cells}</tr>')
     options = "".join(f'<option value="{s}">{STATUS_ZH[s]} {s}</option>' for s in statuses)
     controls = (f'<div class="controls" data-for="{table_id}"><input type="search" placeholder="筛选 filter…" '
                 f'aria-label="筛选 filter"><select aria-label="状态 status"><option value="">全部状态 all</option>'
                 f"{options}</select><output></output></div>")
-    return (f'{controls}<table id="{table_id}" class="rows sortable"><thead><tr>{head}</tr></thead>'
-            f"<tbody>{''.join(body)}</tbody></table>")
+    yield f'{controls}<table id="{table_id}" class="rows sortable"><thead><tr>{head}</tr></thead><tbody>'
+    for start in range(0, len(rows), _BATCH):
+        yield "".join(_result_row(row) for row in rows[start:start + _BATCH])
+    yield "</tbody></table>"
+
+
+def _result_row(row: ResultRow) -> str:
+    cells = "".join(f'<td data-label="{label}"' + (f' data-sort="{_e(key)}"' if key is not None else "")
+                    + f">{html}</td>" for label, html, key in _result_cells(row))
+    return f'<tr data-status="{_e(row.status)}">{cells}</tr>'
+
+
+def _batched(items: Iterable[str]) -> Iterator[str]:
+    """``items`` joined `_BATCH` at a time."""
+    batch: list[str] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == _BATCH:
+            yield "".join(batch)
+            batch = []
+    if batch:
+        yield "".join(batch)
 
 
 def _bar(card: Mapping[str, int]) -> str:
@@ -218,11 +240,11 @@ def _percent(rate: Any) -> str:
     return "" if rate is None else f"{rate * 100:.0f}%"
 
 
-def _submissions(report: Report) -> str:
+def _submissions(report: Report) -> Iterator[str]:
     """报送情况: per unit due, received, on time, late, missing, completeness and timeliness; then the gaps."""
     units = submission_units(report)
     if not units:
-        return ""
+        return
     labels = ("填报单位", "应报", "已报", "按时", "迟报", "缺报", "报送率", "及时率")
     head = "".join(f"<th scope=col>{label}</th>" for label in labels)
     rows = "".join(
@@ -232,13 +254,15 @@ def _submissions(report: Report) -> str:
         + f'<td class="n" data-label="报送率">{_percent(u["completeness"])}</td>'
         f'<td class="n" data-label="及时率">{_percent(u["timeliness"])}</td></tr>' for u in units)
     gaps = submission_gaps(report)
-    items = "".join(f"<li>{badge('missed' if g['state'] == 'missing' else 'at_risk', g['state_zh'])} "
+    items = (f"<li>{badge('missed' if g['state'] == 'missing' else 'at_risk', g['state_zh'])} "
                     f"{_e(g['unit'])} · {_e(g['indicator'])} · {_e(g['period'])} · 报送期限 {_e(g['deadline'])}"
                     + (f" · 填报 {_e(g['reported_on'])}" if g.get("reported_on") else "") + "</li>" for g in gaps)
-    listing = f"<details><summary>缺报与迟报 {len(gaps)} 项 (missing or late)</summary><ul>{items}</ul></details>"
-    return (f"<h2>报送情况 <small>Submissions</small></h2>"
-            f'<table class="rows sortable"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
-            + (listing if gaps else ""))
+    yield (f"<h2>报送情况 <small>Submissions</small></h2>"
+           f'<table class="rows sortable"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>')
+    if gaps:
+        yield f"<details><summary>缺报与迟报 {len(gaps)} 项 (missing or late)</summary><ul>"
+        yield from _batched(items)
+        yield "</ul></details>"
 
 
 def _overdue(report: Report) -> str:
@@ -265,34 +289,79 @@ def _task_list(tasks: Sequence[Record], mark: tuple[str, str], heading: str) -> 
 
 def report_body(report: Report) -> str:
     """The scorecard without the page around it: wrapped in ``<div class="eduplan">`` by the callers."""
+    return "".join(_body_pieces(report))
+
+
+def _body_parts(report: Report) -> Iterator[str | Iterator[str]]:
+    """The scorecard's parts in order: a text, or the pieces of a long one; an empty part is left out."""
     rows = result_rows(report)
     warned = alerts(report)
     unit = f" · 单位 {_e(report.unit)}" if report.unit else ""
-    parts = [f"<h1>{_e(report.plan_title)}</h1>",
-             (f'<p class="meta">截至 <b>{_e(report.as_of)}</b> · 计划 <code>{_e(report.plan_id)}</code>'
-             f" · 规划期 {_e(report.period)}{unit}</p>"),
-             f'<p class="meta">{_e(report.policy_line())}</p>' if report.policy_line() else "",
-             "<h2>概况 <small>Summary</small></h2>", _summary(report, rows, warned),
-             "<h2>预警清单 <small>Alerts, worst first</small></h2>", _results_table("alerts", warned, ALERT_STATUSES),
-             _overdue(report), _unreported_done(report),
-             "<h2>按责任单位 <small>By responsible unit</small></h2>", _cards_table("责任单位", unit_cards(report)),
-             "<h2>按章节 <small>By section</small></h2>", _cards_table("章节", section_cards(report)),
-             _submissions(report),
-             "<h2>全部结果 <small>All results</small></h2>", _results_table("results", rows, STATUSES)]
+    yield f"<h1>{_e(report.plan_title)}</h1>"
+    yield (f'<p class="meta">截至 <b>{_e(report.as_of)}</b> · 计划 <code>{_e(report.plan_id)}</code>'
+           f" · 规划期 {_e(report.period)}{unit}</p>")
+    yield f'<p class="meta">{_e(report.policy_line())}</p>' if report.policy_line() else ""
+    yield "<h2>概况 <small>Summary</small></h2>"
+    yield _summary(report, rows, warned)
+    yield "<h2>预警清单 <small>Alerts, worst first</small></h2>"
+    yield _results_table("alerts", warned, ALERT_STATUSES)
+    yield _overdue(report)
+    yield _unreported_done(report)
+    yield "<h2>按责任单位 <small>By responsible unit</small></h2>"
+    yield _cards_table("责任单位", unit_cards(report))
+    yield "<h2>按章节 <small>By section</small></h2>"
+    yield _cards_table("章节", section_cards(report))
+    yield _submissions(report)
+    yield "<h2>全部结果 <small>All results</small></h2>"
+    yield _results_table("results", rows, STATUSES)
     if report.diagnostics:
-        items = "".join(f"<li><code>{_e(d)}</code></li>" for d in report.diagnostics)
-        parts.append(f"<h2>数据问题 <small>Data problems</small></h2><ul>{items}</ul>")
-    return "\n".join(p for p in parts if p)
+        yield itertools.chain(["<h2>数据问题 <small>Data problems</small></h2><ul>"],
+                              _batched(f"<li><code>{_e(d)}</code></li>" for d in report.diagnostics), ["</ul>"])
+
+
+def _body_pieces(report: Report) -> Iterator[str]:
+    """`report_body` in pieces: its parts one a line."""
+    first = True
+    for part in _body_parts(report):
+        pieces = iter((part,) if isinstance(part, str) else part)
+        head = next(pieces, "")
+        if not head:  # an empty part (its pieces never begin with an empty text)
+            continue
+        yield head if first else "\n" + head
+        first = False
+        yield from pieces
+
+
+def html_pieces(report: Report) -> Iterator[str]:
+    """`to_html` in pieces (none longer than `_BATCH` rows of a table), for writing a province's page to a file
+    without ever holding it whole."""
+    yield (f'<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
+           f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+           f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">'
+           f"<title>{_e(report.plan_title)} 通报 {_e(report.as_of)}</title><style>{_CSS}{_PAGE_CSS}</style></head>"
+           f'<body><main class="eduplan">\n')
+    yield from _body_pieces(report)
+    yield f'\n<p class="muted">eduplan</p></main><script>{_SCRIPT}</script></body></html>\n'
 
 
 def to_html(report: Report) -> str:
     """A complete, self-contained, offline HTML page: the scorecard with its CSS and script inline."""
-    return (f'<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
-            f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">'
-            f"<title>{_e(report.plan_title)} 通报 {_e(report.as_of)}</title><style>{_CSS}{_PAGE_CSS}</style></head>"
-            f'<body><main class="eduplan">\n{report_body(report)}\n<p class="muted">eduplan</p></main>'
-            f"<script>{_SCRIPT}</script></body></html>\n")
+    return "".join(html_pieces(report))
+
+
+def write_html(report: Report, stream: TextIO) -> None:
+    """Write `to_html` to ``stream`` in pieces: a province's page is never one text in memory.
+
+    >>> import io
+    >>> from eduplan.render.report import Report
+    >>> report = Report("demo", "计划", "2020年", "2020-06-30", records=({"target_id": "t1", "status": "missed"},))
+    >>> out = io.StringIO()
+    >>> write_html(report, out)
+    >>> out.getvalue() == to_html(report)
+    True
+    """
+    for piece in html_pieces(report):
+        stream.write(piece)
 
 
 def task_html(task: Task) -> str:
