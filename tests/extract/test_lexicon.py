@@ -289,3 +289,16 @@ def test_attribute_words(word: str, strength: str) -> None:
 def test_a_floor_on_annual_growth_is_annual_growth(text: str) -> None:
     """年均增长不低于5% is a rate per year (annual_growth), as 年均增长5%以上 is."""
     assert [(t.comparator.value, str(t.value)) for t in extract_targets(text)] == [("annual_growth", "5")]
+
+
+@pytest.mark.parametrize("word", sorted(lexicon().background_headings))
+def test_background_heading_words(word: str) -> None:
+    """[background-heading]: the numbers under a heading about the past or the present state are facts."""
+    text = f"某县教育工作方案(2025年)\n一、{word}\n(一)投入。全县新建学校19所。\n二、目标\n(一)学位。新增学位300个。\n"
+    assert [str(t.value) for t in extract_targets(text)] == ["300"]
+
+
+@pytest.mark.parametrize("word", sorted(lexicon().not_narration))
+def test_not_narration_words(word: str) -> None:
+    """[not-narration]: a 了 inside these words narrates nothing; the sentence's targets are read."""
+    assert [str(t.value) for t in extract_targets(f"{word}落实要求,新增学位300个。")] == ["300"]

@@ -79,6 +79,8 @@ class Lexicon:
     hedge_verbs: tuple[str, ...]
     frequencies: tuple[Frequency, ...]
     past: tuple[str, ...]
+    background_headings: tuple[str, ...]
+    not_narration: tuple[str, ...]
     label_before: tuple[str, ...]
     previous_year: tuple[str, ...]
     baseline_after_year: tuple[str, ...]
@@ -98,6 +100,7 @@ class Lexicon:
     higher_is_better: tuple[str, ...]
     measure_words: tuple[MeasureWord, ...]
     not_a_count: dict[str, str]
+    traditional: dict[str, str]
     measure_index: dict[str, MeasureWord] = attrs.field(init=False)
 
     def __attrs_post_init__(self) -> None:
@@ -147,6 +150,8 @@ def lexicon() -> Lexicon:
         hedge_verbs=words("hedge-verb"),
         frequencies=tuple(Frequency(p, None if r == "-" else r, n) for p, r, n in sections["frequency"]),
         past=words("past"),
+        background_headings=words("background-heading"),
+        not_narration=words("not-narration"),
         label_before=words("label-before"),
         previous_year=words("previous-year"),
         baseline_after_year=words("baseline-after-year"),
@@ -166,6 +171,7 @@ def lexicon() -> Lexicon:
         higher_is_better=words("higher-is-better"),
         measure_words=_measure_words(registry, sections["units"], set(words("not-measure-words"))),
         not_a_count={row[0]: row[1] for row in sections["not-a-count"]},
+        traditional={pair[0]: pair[1] for row in sections["traditional"] for pair in row},
     )
 
 

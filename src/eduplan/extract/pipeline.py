@@ -31,7 +31,7 @@ from eduplan.extract.candidates import (
 from eduplan.extract.cues import is_growth_rate_name, is_yearly_average
 from eduplan.extract.deadlines import title_period_end, title_period_start, title_school_year
 from eduplan.extract.indicator_table import IndicatorRow, IndicatorTable, read_indicator_tables
-from eduplan.extract.lexicon import lexicon
+from eduplan.extract.lexicon import alternation, lexicon
 from eduplan.extract.responsibilities import find_responsibilities, organisations
 from eduplan.extract.structure import (
     OutlineNode,
@@ -48,7 +48,7 @@ from eduplan.targets import Comparator
 
 LEX = lexicon()
 GOAL_WORDS = ("目标",)
-BACKGROUND_RE = re.compile(r"现状|发展基础|回顾|主要成效|取得的成[绩就]|发展成果|发展成就|基本情况|面临的?形势")
+BACKGROUND_RE = re.compile(alternation(LEX.background_headings))  # 发展现状, 工作回顾, 主要成绩, 存在问题
 
 
 def extract_targets(source: str) -> tuple[TargetCandidate, ...]:

@@ -96,17 +96,19 @@ def read_title(doc: Document) -> str | None:
     first_item = next((at for at, line in enumerate(lines) if marker_kind(fold(line)) is not None), len(lines))
     above = [line for line in candidates if lines.index(line) < first_item]
     candidates = above or candidates  # the title is printed above the first numbered item (五、整改清单 is none)
+    folded = {line: fold(line) for line in candidates}  # 計劃, 報告 and 關於 in traditional characters too
     for line in candidates:
-        bare = re.sub(r"\([^()]*\)\s*$", "", fold(line)).strip()  # （2024—2026年） folds to (2024—2026年)
+        bare = re.sub(r"\([^()]*\)\s*$", "", folded[line]).strip()  # （2024—2026年） folds to (2024—2026年)
         if bare.endswith(PLAN_WORDS) and not bare.startswith("关于"):
             return _with_period_line(lines, line)
     for line in candidates:
-        if any(word in line for word in PLAN_WORDS) and not line.startswith("关于"):
+        if any(word in folded[line] for word in PLAN_WORDS) and not folded[line].startswith("关于"):
             return line
     # Only a 关于...的意见/方案 line: the document is the plan itself, not a notice that forwards one; a notice
     # that does not forward one (关于开展2025年…专项督导的通知, not 关于印发/转发…的通知) is itself the document.
-    plan = next((line for line in candidates if line.startswith("关于") and line.endswith(PLAN_WORDS)), None)
-    return plan or next((line for line in candidates if NOTICE_TITLE.match(line)), None)
+    plan = next((line for line in candidates if folded[line].startswith("关于") and folded[line].endswith(PLAN_WORDS)),
+                None)
+    return plan or next((line for line in candidates if NOTICE_TITLE.match(folded[line])), None)
 
 
 def _with_period_line(lines: list[str], title: str) -> str:

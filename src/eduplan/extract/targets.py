@@ -81,6 +81,8 @@ INDICATOR_TRIM = re.compile(
 BARE_VERBS = frozenset({"新增", "新建", "建成", "建设", "创建", "创成", "培训", "培养", "招聘", "引进", "打造", "培育",
                         "办好", "开设", "设立", "安排", "完成", "实施", "开展", "新招聘", "改扩建"})
 PAST_WORDS = re.compile(alternation(LEX.past))
+# 听取了汇报, 增长了6.3%: a verb with the perfective 了 narrates the past (not 为了, 了解: lexicon [not-narration]).
+NARRATION = re.compile(rf"{alternation(LEX.not_narration)}|(?P<le>(?<=[\u4e00-\u9fff])了)")
 _CHANGE_WORDS = alternation([*LEX.change_up, *LEX.change_down, *LEX.annual_growth])
 # 比上年多3所 describes the past; 较上年降低0.5个百分点 commits to a year-on-year change.
 PREVIOUS_YEAR = re.compile(rf"(?:{alternation(LEX.previous_year)})(?!\s*(?:{_CHANGE_WORDS}))")
@@ -211,6 +213,8 @@ def _sentence_targets(doc: Document, sentence: Span, quantities: list[Quantity])
     shared = _Shared()
     context = ""
     hundred = False  # whether the clause before holds a target of 100%
+    if _narrates(doc, sentence):
+        return  # 督导组听取了汇报,随机抽查学校26所: what was done, not what is to be done
     for clause in doc.clauses(sentence):
         inside = [q for q in quantities if clause.start <= q.span.start < clause.end]
         shared.subject = subject_scope(doc.text(clause)) or shared.subject
@@ -227,6 +231,11 @@ def _sentence_targets(doc: Document, sentence: Span, quantities: list[Quantity])
                 shared.lead = doc.text(clause)  # 每年组织开展:艺术展演1次、运动会1次: the list shares 每年
         hedged = hedged or hedges_rest_of_sentence(doc.text(clause))
         hundred = any(r.quantity.unit == "percent" and r.quantity.value == HUNDRED for r in readings)
+
+
+def _narrates(doc: Document, sentence: Span) -> bool:
+    """Whether a sentence has a verb with the perfective 了 (新建学校19所,实现了…: a report of what was done)."""
+    return any(found["le"] is not None for found in NARRATION.finditer(doc.folded, sentence.start, sentence.end))
 
 
 def _numeric_targets(

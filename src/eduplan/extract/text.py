@@ -1,7 +1,9 @@
 """Text as the extractor sees it: a normalised copy, lines, sentences and clauses.
 
 The source is never rewritten. `fold` maps each character through Unicode NFKC only where that
-gives exactly one character (full-width digits, ``％``, ``，``, ``（``). The folded copy also leaves out a line
+gives exactly one character (full-width digits, ``％``, ``，``, ``（``), and a traditional character to its simplified
+form (lexicon ``[traditional]``: ``達到``, ``萬個``, ``以內``), so text in traditional characters is read with the same
+words. The folded copy also leaves out a line
 break inside a word of a wrapped paragraph, as text copied out of a PDF has them (``学前教\n育``, ``不超\n过90分钟``):
 only between two CJK characters, on adjacent lines of a paragraph (the line before at least 20 characters, the line
 after no numbered item, no table row, no page number), so never across a heading, an item or a blank line.
@@ -31,6 +33,7 @@ import unicodedata
 from collections.abc import Iterator
 
 from eduplan.extract.candidates import Span
+from eduplan.extract.lexicon import lexicon
 
 TERMINALS = "。!?"
 LINE_END_TERMINALS = "。!?;:"
@@ -39,7 +42,7 @@ CLOSERS = "))〕]】"
 MIN_WRAPPED_LINE = 20
 # The words a title ends with (…三年行动计划, …工作要点, …清单): a line ending so is a title, no wrapped line.
 PLAN_WORDS = ("行动计划", "实施方案", "行动方案", "方案", "计划", "规划", "要点", "意见", "纲要", "任务书", "办法",
-              "重点工作", "细则", "分解表", "清单")
+              "重点工作", "细则", "分解表", "清单", "政府工作报告")
 TITLE_ENDINGS = (*PLAN_WORDS, "通知", "决定", "通报", "报告", "的函")
 _CELLS = re.compile(r"\t|\S\s+\S")
 _ASCII_CELLS = re.compile(r"\||,.*,")  # in the source: | cells |, or a CSV row (prose prints ，)
@@ -64,16 +67,19 @@ BOOK_TITLE_RE = re.compile(r"《[^《》\n]{0,80}》")
 @functools.lru_cache(maxsize=8192)
 def _fold_char(char: str) -> str:
     folded = unicodedata.normalize("NFKC", char)
-    return folded if len(folded) == 1 else char
+    folded = folded if len(folded) == 1 else char
+    return lexicon().traditional.get(folded, folded)
 
 
 def fold(text: str) -> str:
-    """Normalise text character by character (NFKC where it keeps the length).
+    """Normalise text character by character (NFKC where it keeps the length; traditional to simplified).
 
     >>> fold("（一）２０２０年") == "(一)2020年"
     True
     >>> fold("㎡①")
     '㎡1'
+    >>> fold("學位1.2萬個，達到95%以上，控制在3%以內")
+    '学位1.2万个,达到95%以上,控制在3%以内'
     """
     return "".join(_fold_char(char) for char in text)
 

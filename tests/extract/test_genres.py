@@ -1,0 +1,98 @@
+"""Rules found on documents of genres the extractor had not read (heldout round 15), one test per rule.
+
+Each row is written for these tests in the style of a real document (not quoted from one): a 政府工作报告 in
+traditional characters, a 优质均衡 创建方案 with its 指标, a 督导意见书, a 专项行动方案, a 工作要点 with a 分工表.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from eduplan.extract import extract_plan, extract_targets
+from eduplan.extract.lexicon import lexicon
+from eduplan.extract.text import Document
+
+
+def readings(text: str) -> list[tuple[str, str, str, str | None]]:
+    return [(t.comparator.value, str(t.value), t.unit, None if t.deadline is None else t.deadline.isoformat())
+            for t in extract_targets(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("到2026年，新增學位1.2萬個，大班額比例控制在3%以內。",
+         [("==", "12000", "count", "2026-12-31"), ("<=", "3", "percent", "2026-12-31")]),
+        ("鄉村教師生活補助每人每月不低於800元。", [(">=", "800", "yuan", None)]),
+        ("中小學校園視頻監控實現全覆蓋。", [("==", "100", "percent", None)]),
+        ("發放資助資金1.8億元。", [("==", "180000000", "yuan", None)]),
+    ],
+)
+def test_traditional_characters_read_as_simplified(text: str, expected: list[tuple[str, str, str, str | None]]) -> None:
+    """萬, 個, 以內, 低於, 億, 覆蓋 fold one for one to simplified (lexicon [traditional]); quotes stay as printed."""
+    assert readings(text) == expected
+    assert all(t.text in text for t in extract_targets(text))
+
+
+def test_traditional_fold_keeps_offsets_and_quotes() -> None:
+    doc = Document("學前三年毛入園率達到98%以上。")
+    assert len(doc.folded) == len(doc.source)
+    assert doc.folded.startswith("学前三年毛入园率达到98%")
+    assert doc.quote(doc.sentences[0]) == doc.source
+
+
+def test_traditional_table_is_one_for_one() -> None:
+    """Each pair maps a character that simplified text does not print to another one; no chains (a simplified form is
+    never itself folded) and none of the characters simplified text uses with its own meaning (著, 瞭, 乾, 藉)."""
+    table = lexicon().traditional
+    assert len(table) > 500
+    assert all(len(k) == len(v) == 1 and k != v for k, v in table.items())
+    assert not set(table) & set(table.values())
+    assert not set(table) & set("著瞭乾藉祇夥干后台里面只")
+
+
+@pytest.mark.parametrize(
+    ("source", "deadline"),
+    [
+        ("某市2026年政府工作報告（教育部分節選）\n\n（三）教育。新增普惠性托位400個以上。\n", "2026-12-31"),
+        ("某市2026年政府工作报告\n\n（三）教育。新增普惠性托位400个以上。\n", "2026-12-31"),
+    ],
+)
+def test_government_work_report_title_gives_the_year(source: str, deadline: str) -> None:
+    """A 政府工作报告 sets the year's targets: its title's year is their default deadline (ruling 1), also when the
+    title is printed in traditional characters with a bracket after it."""
+    draft = extract_plan(source)
+    (target,) = draft.targets
+    assert target.deadline is not None and target.deadline.isoformat() == deadline
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "督导组听取了县政府工作汇报,随机抽查学校26所,召开座谈会8场,问卷调查家长1200人。",
+        "全县教育支出较上年增长了6.3%。",
+        "近三年累计新建学校19所,实现了城区大班额清零。",
+    ],
+)
+def test_a_sentence_narrating_what_was_done_has_no_targets(text: str) -> None:
+    """A sentence with a verb in the perfective 了 (听取了, 增长了, 实现了) reports what was done: its numbers are
+    facts of an inspection or a review (督导意见书, 政府工作报告), not commitments."""
+    assert extract_targets(text) == ()
+
+
+def test_narration_is_of_its_sentence() -> None:
+    """The 了 of one sentence does not reach the next, and 为了 is no narration (lexicon [not-narration])."""
+    assert readings("督导组听取了汇报。为了补齐短板,新增学位300个。") == [("==", "300", "count", None)]
+
+
+@pytest.mark.parametrize("heading", ["一、主要成绩", "二、存在问题", "二、存在的主要问题", "一、2025年工作回顧"])
+def test_findings_headings_are_background(heading: str) -> None:
+    """A 督导意见书's 主要成绩 and 存在问题 (and a 政府工作报告's 工作回顾) state findings, not targets."""
+    source = (f"关于某县履行教育职责情况的督导意见书\n{heading}\n(一)学前教育。全县学前三年毛入园率为91.2%,"
+              "缺编教师156名。\n三、督导意见\n(一)学前教育。2026年底前,学前三年毛入园率达到95%以上。\n")
+    assert readings(source) == [(">=", "95", "percent", "2026-12-31")]
+
+
+def test_plugged_in_is_a_completion_state() -> None:
+    """所有 X + 接入 (所有中小学校视频监控接入公安平台) is coverage, as 所有 X + 实现/配齐 is (ruling 2)."""
+    assert readings("所有中小学校视频监控接入公安平台。") == [("==", "100", "percent", None)]
