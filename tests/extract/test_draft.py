@@ -14,7 +14,7 @@ from eduplan import Code, load_plan, loads_plan
 from eduplan.extract import extract_plan
 from eduplan.extract.draft import draft_to_plan
 from eduplan.io import dump_plan
-from eduplan.io.plans import reviews_pending
+from eduplan.io.plan_warnings import reviews_pending
 
 SEEDS = sorted((Path(__file__).resolve().parents[1] / "data" / "seeds").glob("*.txt"))
 

@@ -52,13 +52,14 @@ from eduplan.diagnostics import (
     DeadlineError,
     Diagnostic,
     EduplanError,
-    Location,
     ModelError,
     QuantityError,
     Severity,
 )
-from eduplan.indicators import Indicator, is_gross_rate
+from eduplan.indicators import Indicator
 from eduplan.io.errors import DEFAULT_MAX_BYTES, Loaded, LoadError
+from eduplan.io.plan_paths import PlanPaths
+from eduplan.io.plan_warnings import plan_warnings
 from eduplan.io.source import Marks, detect_format, parse_text, read_text
 from eduplan.io.structure import (
     AlreadyReportedError,
@@ -66,7 +67,6 @@ from eduplan.io.structure import (
     DanglingReferenceError,
     Failure,
     MissingFieldError,
-    bare_number,
     resolving,
     structure,
     structure_date,
@@ -74,10 +74,8 @@ from eduplan.io.structure import (
     structure_period,
 )
 from eduplan.io.unstructure import FORMAT_VERSION, plan_to_data
-from eduplan.model import Goal, Plan, Section, Task, membership_cycles
+from eduplan.model import Plan, membership_cycles
 from eduplan.organisations import Organisation
-from eduplan.periods import before_month, parse_deadline
-from eduplan.targets import ScopeKind, Target
 
 __all__ = ["dump_plan", "load_plan", "loads_plan", "save_plan"]
 
@@ -140,7 +138,7 @@ def build_plan(data: Any, marks: Marks) -> Loaded[Plan]:
                                              "...) at the top", marks.location("$"))])
     data = dict(data)
     diagnostics = _version(data.pop("eduplan", None), marks)
-    paths = _Paths(data, marks)  # one walk: every item's id, path and enclosing task and target
+    paths = PlanPaths(data, marks)  # one walk: every item's id, path and enclosing task and target
     diagnostics += _duplicate_ids(paths)
     context = Context(issue_date=_issue_date(data.get("issue_date")))
     kwargs: dict[str, Any] = {}
@@ -175,7 +173,7 @@ def build_plan(data: Any, marks: Marks) -> Loaded[Plan]:
         raise _load_error(marks, diagnostics) from None
     if any(d.severity is Severity.ERROR for d in diagnostics):
         raise _load_error(marks, diagnostics)
-    return Loaded(plan, tuple(diagnostics) + _warnings(plan, paths))
+    return Loaded(plan, tuple(diagnostics) + plan_warnings(plan, paths))
 
 
 def dump_plan(plan: Plan, fmt: str = "yaml") -> str:
@@ -285,64 +283,7 @@ def _declared(
     return tuple(values)
 
 
-# --- ids and paths ------------------------------------------------------------------------------------------
-
-_ID_KINDS = {"sections": "section", "tasks": "task", "goals": "goal", "targets": "target"}
-
-
-class _Paths:
-    """Where each item of the raw data is, found in one walk when loading starts.
-
-    Every section, task, goal, target and indicator with its id, JSON path and raw mapping, and for each
-    item the task and target ids that enclose it, so that a diagnostic at any path gets its ids by a few
-    dictionary look-ups instead of a new walk of the data.
-    """
-
-    def __init__(self, data: dict[str, Any], marks: Marks) -> None:
-        self.marks = marks
-        self.items: list[tuple[str, str, str]] = []  # (kind, id, path)
-        self.nodes: dict[str, dict[str, Any]] = {}
-        self.enclosing: dict[str, dict[str, str | None]] = {"$": {"task_id": None, "target_id": None}}
-        self._walk(data, "$", None, self.enclosing["$"])
-        indicators = data.get("indicators")
-        if isinstance(indicators, list):
-            for i, item in enumerate(indicators):
-                if isinstance(item, dict) and "id" in item:
-                    self.items.append(("indicator", str(item["id"]), f"$.indicators[{i}]"))
-                    self.nodes[f"$.indicators[{i}]"] = item
-        self.first: dict[str, str] = {}
-        for kind, item_id, path in self.items:
-            self.first.setdefault(f"{kind}:{item_id}", path)
-            if kind != "indicator":
-                self.first.setdefault(item_id, path)
-
-    def _walk(self, node: Any, path: str, kind: str | None, ids: dict[str, str | None]) -> None:
-        if not isinstance(node, dict):
-            return
-        if kind is not None and isinstance(node.get("id"), str | int):
-            self.items.append((kind, str(node["id"]), path))
-            if kind in ("task", "target"):
-                ids = {**ids, f"{kind}_id": str(node["id"])}
-        if kind is not None:
-            self.nodes[path], self.enclosing[path] = node, ids
-        for key, value in node.items():
-            if key in _ID_KINDS and isinstance(value, list):
-                for i, item in enumerate(value):
-                    self._walk(item, f"{path}.{key}[{i}]", _ID_KINDS[key], ids)
-
-    def ids(self, path: str) -> dict[str, str | None]:
-        """The task and target ids that enclose ``path``."""
-        while path not in self.enclosing:
-            cut = max(path.rfind("."), path.rfind("["))
-            path = path[:cut] if cut > 0 else "$"
-        return self.enclosing[path]
-
-    def location(self, path: str) -> Location:
-        """The location of ``path``: file, line and column, the path, and the enclosing task and target."""
-        return self.marks.location(path, **self.ids(path))
-
-
-def _early_deadline_checks(data: dict[str, Any], paths: _Paths) -> list[Diagnostic]:
+def _early_deadline_checks(data: dict[str, Any], paths: PlanPaths) -> list[Diagnostic]:
     """Deadlines before the plan starts, read from raw data (for plans that cannot be built)."""
     try:
         start = structure_period(data.get("period")).start
@@ -365,7 +306,7 @@ def _early_deadline_checks(data: dict[str, Any], paths: _Paths) -> list[Diagnost
     return diagnostics
 
 
-def _duplicate_ids(paths: _Paths) -> list[Diagnostic]:
+def _duplicate_ids(paths: PlanPaths) -> list[Diagnostic]:
     seen: dict[str, str] = {}
     diagnostics = []
     for kind, item_id, path in paths.items:
@@ -382,7 +323,7 @@ def _duplicate_ids(paths: _Paths) -> list[Diagnostic]:
 
 # --- failures to diagnostics ----------------------------------------------------------------------------------
 
-def failure_diagnostics(failure: Failure, paths: _Paths) -> list[Diagnostic]:
+def failure_diagnostics(failure: Failure, paths: PlanPaths) -> list[Diagnostic]:
     """Diagnostics for one structuring failure, positioned by its path."""
     path, error = failure.path, failure.error
 
@@ -423,7 +364,7 @@ def _join(path: str, relative: str | None) -> str:
     return f"{path}{relative}" if relative.startswith("[") else f"{path}.{relative}"
 
 
-def _plan_diagnostics(error: ModelError, paths: _Paths) -> list[Diagnostic]:
+def _plan_diagnostics(error: ModelError, paths: PlanPaths) -> list[Diagnostic]:
     if not error.diagnostics:
         return [Diagnostic(error.code, error.message, paths.location("$"))]
     result = []
@@ -439,13 +380,13 @@ def _plan_diagnostics(error: ModelError, paths: _Paths) -> list[Diagnostic]:
     return result
 
 
-def _located(diagnostics: list[Diagnostic], paths: _Paths) -> list[Diagnostic]:
+def _located(diagnostics: list[Diagnostic], paths: PlanPaths) -> list[Diagnostic]:
     """Plan-check diagnostics (named ``kind:id``) with their file positions."""
     return [attrs.evolve(d, location=paths.location(found)) if (found := _declared_path(d.location.path, paths))
             else d for d in diagnostics]
 
 
-def _declared_path(key: str | None, paths: _Paths) -> str | None:
+def _declared_path(key: str | None, paths: PlanPaths) -> str | None:
     """The JSON path of an item named ``kind:id`` by a plan check (``organisation:2`` is an index)."""
     if key is None:
         return None
@@ -453,107 +394,3 @@ def _declared_path(key: str | None, paths: _Paths) -> str | None:
     if kind == "organisation" and name.isdigit():
         return f"$.organisations[{name}]"
     return paths.first.get(key)
-
-
-def _warnings(plan: Plan, paths: _Paths) -> tuple[Diagnostic, ...]:
-    warnings = []
-    for _, target in plan.targets():
-        group = target.scope.group
-        if target.scope.kind is not ScopeKind.JURISDICTION and group is not None and not group.expand():
-            found = paths.first.get(target.id)
-            path = found + ".scope.group" if found else "$"
-            warnings.append(Diagnostic(
-                Code.GROUP_WITHOUT_MEMBERS, f"the group {group.name!r} has no members listed, so target "
-                f"{target.id} cannot be checked unit by unit", paths.location(path),
-                Severity.WARNING, hint="declare the group with its members under organisations:"))
-    warnings += _fraction_warnings(plan, paths)
-    warnings += _gross_share_warnings(plan, paths)
-    warnings += _before_month_warnings(paths)
-    pending = reviews_pending(plan)
-    if pending:
-        warnings.append(Diagnostic(
-            Code.NEEDS_REVIEW, f"{pending} item(s) read by eduplan extract still carry review: true",
-            Location(file=paths.marks.file), Severity.WARNING,
-            hint="check each against its quoted text, then delete its review: true line"))
-    return tuple(warnings)
-
-
-def _before_month_warnings(paths: _Paths) -> list[Diagnostic]:
-    """A deadline ``2026年9月前`` is read as 2026-08-31 (before September begins): say so where it is written,
-    since some writers mean the end of September (docs/dates.md)."""
-    warnings = []
-    for kind, _, path in paths.items:
-        node = paths.nodes.get(path)
-        text = node.get("deadline") if isinstance(node, dict) and kind in ("task", "target") else None
-        if not (isinstance(text, str) and before_month(text)):
-            continue
-        try:
-            deadline = parse_deadline(text)
-        except DeadlineError:
-            continue  # reported by the object's own checks
-        if deadline is not None:
-            day = deadline.date.isoformat()
-            warnings.append(Diagnostic(
-                Code.DEADLINE_BEFORE_MONTH, f"{kind.capitalize()}.deadline: {text} is read as {day}, before the "
-                f"month begins ({text}按该月开始之前读取，即{day})", paths.location(f"{path}.deadline"),
-                Severity.WARNING, hint=f"write the day ({day}) to confirm, or 月底前 if the end of the month is "
-                "meant (如“9月底前”)"))
-    return warnings
-
-
-def _fraction_warnings(plan: Plan, paths: _Paths) -> list[Diagnostic]:
-    """A bare number of at most 1 as a target or baseline of a ``%`` indicator reads as that many percent (the
-    one rule for bare numbers) but is almost certainly a fraction (0.92 for 92 %): say so, at the value."""
-    places: list[tuple[str, Any, str]] = []  # (JSON path, raw mapping, indicator name) of each value holder
-    targets = {t.id: t for _, t in plan.targets()}
-    percent_ids = {i.id: i.name for i in plan.indicators if i.unit == "%"}
-    for kind, item_id, path in paths.items:
-        target, raw = targets.get(item_id), paths.nodes.get(path)
-        if kind == "target" and target is not None and target.indicator.unit == "%":
-            places.append((path, raw, target.indicator.name))
-        elif kind == "indicator" and item_id in percent_ids and isinstance(raw, dict) \
-                and isinstance(raw.get("baselines"), list):
-            places += [(f"{path}.baselines[{j}]", b, percent_ids[item_id]) for j, b in enumerate(raw["baselines"])]
-    warnings = []
-    for path, node, name in places:
-        for key in ("value", "upper"):
-            number = bare_number(node.get(key)) if isinstance(node, dict) else None
-            if number is not None and 0 < number <= 1:
-                where, percent = f"{path}.{key}", format((number * 100).normalize(), "f")
-                warnings.append(Diagnostic(
-                    Code.LIKELY_FRACTION, f"{key}: the bare number {number} is read as {number}% for "
-                    f"{name}, but looks like the fraction {percent}% "
-                    f"(裸数{number}按{number}%读取，疑为小数形式)", paths.location(where),
-                    Severity.WARNING, hint=f"write \"{percent}%\" (or \"{number}%\") to say which is meant"))
-    return warnings
-
-
-def _gross_share_warnings(plan: Plan, paths: _Paths) -> list[Diagnostic]:
-    """An explicit ``share: true`` on a gross rate (毛入园率) rejects its valid values above 100 %: say so, there
-    (declared under indicators: or written inline in a target)."""
-    by_id = {i.id: i for i in plan.indicators}
-    targets = {t.id: t for _, t in plan.targets()}
-    warnings = []
-    for kind, item_id, item_path in paths.items:
-        raw, path = paths.nodes.get(item_path), item_path
-        if kind == "target" and item_id in targets and isinstance(raw, dict):
-            raw, indicator, path = raw.get("indicator"), targets[item_id].indicator, f"{item_path}.indicator"
-        elif kind == "indicator" and item_id in by_id:
-            indicator = by_id[item_id]
-        else:
-            continue
-        if not isinstance(raw, dict) or raw.get("share") is not True or not is_gross_rate(indicator.name):
-            continue
-        warnings.append(Diagnostic(
-            Code.GROSS_RATE_AS_SHARE, f"share: true makes the gross rate {indicator.name!r} a share of a total "
-            f"(0-100 %), so valid values above 100 % are rejected (毛入学率/毛入园率可超过100%，不应设为占比)",
-            paths.location(f"{path}.share"), Severity.WARNING,
-            hint="delete the share: true line (a gross rate is not a share by default)"))
-    return warnings
-
-
-def reviews_pending(plan: Plan) -> int:
-    """How many items of the plan carry provenance marked for review."""
-    items: list[Plan | Goal | Section | Task | Target] = [
-        plan, *plan.goals, *plan.walk_sections(), *plan.tasks(), *(t for _, t in plan.targets())]
-    return sum(1 for item in items if item.provenance is not None and item.provenance.review)
