@@ -180,6 +180,31 @@ def test_batch_boundaries_change_nothing(tmp_path: Path, monkeypatch: pytest.Mon
         assert [r.location for r in loaded.value.reports()] == [r.location for r in whole.value.reports()]
 
 
+@pytest.mark.parametrize("late", ['rate,"甲区",2019-12-31,9,,\n'.encode(), "rate,甲\r区,2019-12-31,9,,\n".encode(),
+                                  "rate,甲\x1b区,2019-12-31,9,,\n".encode(), b"#x,,,,,\n",
+                                  b"rate,,2019-12-31,9\xff,,\n"])
+@pytest.mark.parametrize("parsers", [1, 2, 3])
+def test_blocks_parsed_at_once_read_as_blocks_parsed_one_by_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                late: bytes, parsers: int) -> None:
+    """Several blocks parsed at once, each in a thread (`csv_stream.PARSERS`): a plain file gives the row reader's
+    rows, lines and diagnostics in order; one that is not plain only in a later block (a quote, a lone carriage
+    return, a control character, a comment row, a byte that is not UTF-8) is read whole by the csv module, as
+    it is parsing one block at a time; no thread outlives the load."""
+    import threading  # noqa: PLC0415
+
+    monkeypatch.setattr(csv_stream, "_BLOCK_BYTES", 64)
+    monkeypatch.setattr(csv_stream, "PARSERS", parsers)
+    threads = threading.active_count()
+    plain, odd = tmp_path / "plain.csv", tmp_path / "odd.csv"
+    plain.write_bytes((HEADER + ROWS * 4).encode())
+    odd.write_bytes((HEADER + ROWS * 4).encode() + late + ROWS.encode())
+    assert arrow_reads(plain)
+    assert not arrow_reads(odd)
+    same(plain)
+    same(odd)
+    assert threading.active_count() == threads
+
+
 def test_a_file_too_large_is_refused_as_by_the_row_reader(tmp_path: Path) -> None:
     path = tmp_path / "r.csv"
     path.write_text(HEADER + ROWS, encoding="utf-8")

@@ -14,6 +14,7 @@ with the csv module. `as_batch` gives a batch as the `eduplan.io.bulk.Batch` the
 from __future__ import annotations
 
 import codecs
+import collections
 import contextlib
 import csv
 import functools
@@ -40,8 +41,9 @@ class Table:
 
     def batches(self, read: set[int]) -> Generator[Any, None, None]:
         """The rows after the header as `eduplan.io.bulk.Batch` es, one a block, each column in ``read`` coded
-        by a `_Coder` (codes stable across blocks) and every column's distinct cells screened: all of it done
-        in a worker thread one block ahead of the caller (pyarrow works without the interpreter's lock)."""
+        by a `_Coder` (codes stable across blocks) and every column's distinct cells screened: parsed and screened
+        `PARSERS` blocks at once (`_parsed`), coded in a worker thread one block ahead of the caller (pyarrow
+        works without the interpreter's lock)."""
         return self._start(read)
 
 
@@ -76,14 +78,14 @@ def open_table(path: Path, max_bytes: int) -> Iterator[Table | None]:
                                                        ignore_empty_lines=False),
                    "convert_options": pacsv.ConvertOptions(column_types=dict.fromkeys(names, cells),
                                                            strings_can_be_null=False)}
-        header = next(_parsed(iter([memoryview(first + b"\n")]), options))
+        header = _parse(first + b"\n", options, screened=False)[0]
         body = end + 1 if end >= 0 else len(stream.head)  # the rows start after the header's line
         for i in range(header.num_columns):  # the first line may be a comment
             screen_cells(header.column(i).dictionary, i == 0)
         started: list[Generator[Any, None, None]] = []
 
         def start(read: set[int]) -> Generator[Any, None, None]:
-            started.append(_ahead(_coded(_parsed(stream.blocks(body), options), read)))
+            started.append(_ahead(_coded(_parsed(stream.blocks(body), options, screened=True), read)))
             return started[-1]
 
         try:
@@ -190,21 +192,62 @@ def _check_returns(buffer: bytearray, end: int) -> None:
         raise NotPlain
 
 
-def _parsed(blocks: Iterator[memoryview], options: dict[str, Any]) -> Iterator[Any]:
-    """The record batch of each block, parsed by pyarrow in one piece (its refusals raised as `NotPlain`)."""
+def _parsed(blocks: Iterator[memoryview], options: dict[str, Any], screened: bool = False) -> Iterator[Any]:
+    """The record batch of each block, parsed by pyarrow in one piece (its refusals raised as `NotPlain`), in
+    order; with ``screened``, each batch's distinct cells screened too (`screen_cells`).
+
+    `PARSERS` blocks are parsed at once, each in a thread of its own (pyarrow works without the interpreter's
+    lock), while the caller works on the batches before them: each block is copied first (the stream reads the
+    next one into the same buffer). A refusal, or an error reading a later block, is raised only once every
+    batch before it has been given, as if the blocks were parsed one by one."""
+    from concurrent.futures import ThreadPoolExecutor  # noqa: PLC0415
+
+    parse = functools.partial(_parse, options=options, screened=screened)
+    pending: collections.deque[Any] = collections.deque()
+    error: BaseException | None = None
+    pool = ThreadPoolExecutor(max_workers=PARSERS, thread_name_prefix="eduplan-csv-parse")
+    try:
+        while True:
+            while error is None and len(pending) < PARSERS:
+                try:
+                    block = next(blocks)
+                except StopIteration:
+                    break
+                except Exception as exc:  # raised in order, after the batches of the blocks before it
+                    error = exc
+                    break
+                pending.append(pool.submit(parse, bytes(block)))
+            if not pending:
+                break
+            yield from pending.popleft().result()
+        if error is not None:
+            raise error
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+        pending.clear()
+
+
+def _parse(block: bytes, options: dict[str, Any], screened: bool) -> list[Any]:
+    """One block's record batch (the block is parsed as one piece), its cells screened if ``screened``."""
     import pyarrow as pa  # noqa: PLC0415
     import pyarrow.csv as pacsv  # noqa: PLC0415
 
-    names = options["column_names"]
     rest = {k: v for k, v in options.items() if k != "column_names"}
-    for block in blocks:
-        read = pacsv.ReadOptions(column_names=names, block_size=len(block) + 1, use_threads=False)
-        try:
-            table = pacsv.read_csv(pa.py_buffer(block), read_options=read, **rest)  # copies what it keeps
-        except pa.ArrowInvalid:
-            raise NotPlain from None
-        del block
-        yield from table.to_batches()  # one batch: the block was parsed as one piece
+    read = pacsv.ReadOptions(column_names=options["column_names"], block_size=len(block) + 1, use_threads=False)
+    try:
+        table = pacsv.read_csv(pa.py_buffer(block), read_options=read, **rest)  # copies what it keeps
+    except pa.ArrowInvalid:
+        raise NotPlain from None
+    batches: list[Any] = table.to_batches()  # one batch: the block was parsed as one piece
+    if screened:
+        for batch in batches:
+            for i in range(batch.num_columns):
+                screen_cells(batch.column(i).dictionary, i == 0)
+    return batches
+
+
+PARSERS = 2
+"""How many blocks are parsed at once (each in a thread): the machines this runs on have two cores or more."""
 
 
 _DONE = object()
@@ -295,17 +338,15 @@ def release() -> None:
 
 
 def _coded(batches: Iterator[Any], read: set[int]) -> Iterator[Any]:
-    """The batches of the rows after the header as `eduplan.io.bulk.Batch` es: the columns in ``read`` coded,
-    every column's distinct cells screened (`screen_cells`)."""
+    """The batches of the rows after the header (screened already) as `eduplan.io.bulk.Batch` es: the columns
+    in ``read`` coded."""
     import numpy as np  # noqa: PLC0415
 
     from eduplan.io.bulk import Batch  # noqa: PLC0415
 
     coders = {i: _Coder() for i in read}
     line = 2
-    for batch in batches:
-        for i in range(batch.num_columns):
-            screen_cells(batch.column(i).dictionary, i == 0)
+    for batch in batches:  # screened where parsed (`_parsed`)
         cells = {i: coder.code(batch.column(i)) for i, coder in coders.items()}
         yield Batch(np.arange(line, line + batch.num_rows, dtype=np.int32), cells,
                     functools.partial(_rows_of, batch))
