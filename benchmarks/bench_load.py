@@ -7,6 +7,11 @@ than the wall time, which is what a user waits for.
 
     python benchmarks/bench_load.py                          # 10^5, 10^6 and 3x10^6 rows
     python benchmarks/bench_load.py --sizes 1000000 --repeat 5
+    python benchmarks/bench_load.py --sizes 1000000 --repeat 10 --against /tmp/base/src   # A/B with a checkout
+
+``--against SRC`` adds the way ``base``: eduplan imported from another checkout's ``src`` (``git worktree add
+/tmp/base <commit>``), taking turns with the others, so that a change is measured against its parent in the
+same run. ``best s`` is the fastest run: on a shared machine the closest to what an idle one gives.
 
 The CSV files are made by `generate.write_csv` (cached as ``reports-N.csv`` in ``--data``). eduplan reads
 every row (accepted or reported, with the row reader's diagnostics); pandas and pyarrow only split the text
@@ -27,6 +32,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 WAYS = ("eduplan", "pandas", "pyarrow")
+BASE = "base"
+"""eduplan imported from the checkout given by ``--against``."""
 
 
 def peak_rss_mb() -> float:
@@ -43,7 +50,7 @@ def peak_rss_mb() -> float:
 def one(path: Path, way: str) -> dict[str, float]:
     """Load ``path`` one way in this process: seconds, rows kept, peak RSS."""
     sys.path.insert(0, str(HERE))
-    if way == "eduplan":
+    if way in ("eduplan", BASE):
         import generate  # noqa: PLC0415
         import numpy  # noqa: F401, PLC0415 (imported before the clock starts, as pandas and pyarrow are)
         import pyarrow.compute  # noqa: PLC0415
@@ -71,16 +78,19 @@ def one(path: Path, way: str) -> dict[str, float]:
             "problems": problems, "rss_mb": peak_rss_mb()}
 
 
-def measure(path: Path, repeat: int) -> dict[str, dict[str, float]]:
-    """For each way, the median of ``repeat`` fresh processes (the ways take turns, so that a change in the
-    machine's load falls on all of them)."""
-    runs: dict[str, list[dict[str, float]]] = {way: [] for way in WAYS}
+def measure(path: Path, repeat: int, against: Path | None = None) -> dict[str, dict[str, float]]:
+    """For each way, the median of ``repeat`` fresh processes and the fastest (``best``); the ways take turns,
+    so that a change in the machine's load falls on all of them."""
+    ways = (*WAYS, BASE) if against else WAYS
+    runs: dict[str, list[dict[str, float]]] = {way: [] for way in ways}
     for _ in range(repeat):
-        for way in WAYS:
+        for way in ways:
+            env = {**os.environ, "PYTHONPATH": str(against)} if way == BASE else None
             out = subprocess.run([sys.executable, __file__, "--one", str(path), "--way", way], check=True,
-                                 capture_output=True, text=True).stdout
+                                 capture_output=True, text=True, env=env).stdout
             runs[way].append(json.loads(out))
-    return {way: {key: statistics.median(r[key] for r in found) for key in found[0]} for way, found in runs.items()}
+    return {way: {**{key: statistics.median(r[key] for r in found) for key in found[0]},
+                  "best": min(r["seconds"] for r in found)} for way, found in runs.items()}
 
 
 def data_file(folder: Path, n: int) -> Path:
@@ -100,19 +110,21 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=Path("/tmp/eduplan-bench"))
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--one", type=Path, help=argparse.SUPPRESS)
-    parser.add_argument("--way", choices=WAYS, default="eduplan", help=argparse.SUPPRESS)
+    parser.add_argument("--way", choices=(*WAYS, BASE), default="eduplan", help=argparse.SUPPRESS)
+    parser.add_argument("--against", type=Path, help="also time eduplan imported from this checkout's src")
     args = parser.parse_args()
     if args.one:
         print(json.dumps(one(args.one, args.way)))
         return
     print(f"load average {' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} cores")
-    print(f"{'rows':>9} {'way':>8} {'seconds':>8} {'cpu s':>6} {'µs/row':>7} {'peak MB':>8} {'B/row':>6} "
+    print(f"{'rows':>9} {'way':>8} {'seconds':>8} {'best s':>6} {'cpu s':>6} {'µs/row':>7} {'peak MB':>8} {'B/row':>6} "
           f"{'kept':>9} {'problems':>8} {'x pandas':>8} {'x pyarrow':>9}")
     for n in args.sizes:
         path = data_file(args.data, n)
-        found = measure(path, args.repeat)
+        found = measure(path, args.repeat, args.against)
         for way, f in found.items():
-            print(f"{n:>9} {way:>8} {f['seconds']:>8.3f} {f['cpu']:>6.2f} {f['seconds'] / n * 1e6:>7.2f} "
+            print(f"{n:>9} {way:>8} {f['seconds']:>8.3f} {f['best']:>6.3f} {f['cpu']:>6.2f} "
+                  f"{f['seconds'] / n * 1e6:>7.2f} "
                   f"{f['rss_mb']:>8.0f} {f['rss_mb'] * 2**20 / n:>6.0f} {int(f['rows']):>9} {int(f['problems']):>8} "
                   f"{f['seconds'] / found['pandas']['seconds']:>8.2f} "
                   f"{f['seconds'] / found['pyarrow']['seconds']:>9.2f}")
