@@ -9,7 +9,11 @@ that a format whose cost grows faster than its output (quadratic) shows as a rat
 
     python benchmarks/generate.py --reports 1000000 --out /tmp/province     # or use a cached CSV
     python benchmarks/bench_check.py [--csv /tmp/eduplan-bench/reports-1000000.csv] [--no-cli] [--xlsx]
-        [--outputs json,html,xlsx,md,table]
+        [--outputs json,html,xlsx,md,table] [--browser]
+
+``--browser`` (with ``html`` among the outputs) opens the written page in headless Chromium (Debian's
+``chromium``, driven as ``tests/browser`` does) and prints how long it takes to load, to sort the results by
+status and to filter them, and how many table rows are drawn of how many.
 """
 
 from __future__ import annotations
@@ -42,7 +46,7 @@ def timed(label: str, fn: Callable[[], Any]) -> Any:
     return result
 
 
-def end_to_end(plan: Path, csv: Path, folder: Path, outputs: list[str]) -> None:
+def end_to_end(plan: Path, csv: Path, folder: Path, outputs: list[str], *, browse: bool = False) -> None:
     """``eduplan check`` in a child process per output (``-o out.json`` ..., or ``table`` for ``--format table``
     to stdout): wall time and peak RSS of each child (``/usr/bin/time -v``'s maximum resident set size)."""
     exe = [sys.executable, "-m", "eduplan", "check", str(plan), "--reports", str(csv), "--as-of", AS_OF.isoformat()]
@@ -60,6 +64,42 @@ def end_to_end(plan: Path, csv: Path, folder: Path, outputs: list[str]) -> None:
         size = (folder / f"out.{output}").stat().st_size / 1e6 if output != "table" else 0
         print(f"  eduplan check {label:<16} {wall:8.2f} s  exit {code}  peak RSS {int(peak) / 1024:,.0f} MB"
               + (f"  ({size:,.0f} MB file)" if size else ""))
+        if browse and output == "html":
+            in_browser(folder / "out.html")
+
+
+_BROWSER_STEPS = (
+    ("sort 全部结果 by 状态", "document.querySelector('#results thead th').click()"),
+    ("filter 全部结果 by status", ("var s=document.querySelector('.controls[data-for=results] select');"
+                                   "s.value='missed';s.dispatchEvent(new Event('change'))")),
+    ("filter 全部结果 by text", ("var s=document.querySelector('.controls[data-for=results] input');"
+                                "s.value='县区001';s.dispatchEvent(new Event('input'))")),
+)
+
+
+def in_browser(page: Path) -> None:
+    """The page in headless Chromium: load time, then each step's time in the page (layout included)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from tests.browser.cdp import browser, chromium  # noqa: PLC0415 - the repository's DevTools client
+
+    executable = chromium()
+    if executable is None:
+        print("  (no chromium: apt-get install chromium fonts-noto-cjk)")
+        return
+    with browser(executable) as client:
+        target = client.call("Target.createTarget", url="about:blank")["targetId"]
+        client.session = client.call("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
+        client.call("Page.enable")
+        start = time.perf_counter()
+        client.call("Page.navigate", url=page.resolve().as_uri(), timeout=600)
+        client.wait_for("Page.loadEventFired", timeout=600)
+        rows = client.evaluate("(function(){var all=document.querySelectorAll('tr');return [all.length,"
+                               "Array.prototype.filter.call(all,function(r){return r.offsetParent!==null}).length]})()")
+        print(f"  browser: load {time.perf_counter() - start:6.2f} s, {rows[1]:,} of {rows[0]:,} table rows drawn")
+        for label, script in _BROWSER_STEPS:
+            took = client.evaluate(f"(function(){{var t=performance.now();{script};document.body.offsetHeight;"
+                                   "return performance.now()-t})()")
+            print(f"  browser: {label:<26} {took / 1000:6.2f} s")
 
 
 def stages(plan_path: Path, csv: Path, *, xlsx: bool) -> None:
@@ -100,6 +140,7 @@ def main() -> None:
     parser.add_argument("--outputs", default="json,table", help="end to end: -o out.EXT for each of these "
                         "extensions (table: --format table to stdout), e.g. json,html,xlsx,md (default json,table)")
     parser.add_argument("--xlsx", action="store_true", help="also time to_xlsx among the stages")
+    parser.add_argument("--browser", action="store_true", help="open the HTML output in headless Chromium")
     args = parser.parse_args()
     if not args.csv.exists():
         generate.write_csv(args.csv, 1_000_000)
@@ -109,7 +150,7 @@ def main() -> None:
         save_plan(generate.build_plan(), plan)
         print(f"{args.csv} ({args.csv.stat().st_size / 1e6:.0f} MB), as of {AS_OF}")
         if not args.no_cli:
-            end_to_end(plan, args.csv, folder, args.outputs.split(","))
+            end_to_end(plan, args.csv, folder, args.outputs.split(","), browse=args.browser)
         stages(plan, args.csv, xlsx=args.xlsx)
 
 

@@ -21,6 +21,7 @@ True
 
 from __future__ import annotations
 
+import collections
 import itertools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from html import escape
@@ -35,6 +36,7 @@ from eduplan.render.scorecard import (
     ALERT_STATUSES,
     ResultRow,
     alerts,
+    area_cards,
     result_rows,
     section_cards,
     submission_gaps,
@@ -48,6 +50,13 @@ __all__ = ["FONT_STACK", "badge", "evaluation_html", "html_pieces", "plan_html",
 
 _BATCH = 1000
 """Rows of a table (items of a list) joined into one piece of `html_pieces`."""
+
+PAGE_ROWS = 100
+"""Rows of a results table shown at a time once it has more (a province's 45,000 results): the page opens in
+seconds, and the filter, the sort and the pager work on every row."""
+
+AREA_ROWS = 30
+"""Rows of the 按地区 table shown at a time once it has more: the areas with most alerts first."""
 
 FONT_STACK = ('"PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "微软雅黑", "Noto Sans CJK SC", '
               '"Noto Sans SC", "Source Han Sans SC", "Source Han Sans CN", "WenQuanYi Micro Hei", '
@@ -71,6 +80,7 @@ border-radius:.2rem;overflow:hidden;background:#eaeef2}.eduplan .bar span{displa
 .eduplan .controls select{font:inherit;padding:.2rem .4rem;max-width:100%%}
 .eduplan code{font-size:.85em;overflow-wrap:anywhere}.eduplan .q{white-space:nowrap}
 .eduplan .nj{border:1px solid #9a6700;color:#9a6700;border-radius:.3rem;padding:0 .3rem;white-space:nowrap}
+.eduplan [hidden]{display:none!important}.eduplan .pager button{font:inherit;padding:.1rem .5rem}
 """ % {"font": FONT_STACK}  # noqa: UP031 - braces in CSS make %-formatting the readable choice
 _CSS = _SCOPED_CSS + "".join(f".eduplan .status-{s}{{background:{c}}}" for s, c in STATUS_COLOURS.items())
 
@@ -104,17 +114,28 @@ _SCRIPT = """
             up=th.getAttribute('aria-sort')!=='ascending';
         table.querySelectorAll('thead th').forEach(function(h){h.removeAttribute('aria-sort');});
         th.setAttribute('aria-sort',up?'ascending':'descending');
-        rows.sort(function(a,b){var r=cmp(key(a.cells[i]),key(b.cells[i]));return up?r:-r;});
-        rows.forEach(function(r){body.appendChild(r);});});});});
+        var keys=new Map();rows.forEach(function(r){keys.set(r,key(r.cells[i]));});
+        rows.sort(function(a,b){var r=cmp(keys.get(a),keys.get(b));return up?r:-r;});
+        rows.forEach(function(r){body.appendChild(r);});
+        if(table.eduplanApply)table.eduplanApply(0);});});});
   document.querySelectorAll('.controls').forEach(function(box){
     var table=document.getElementById(box.getAttribute('data-for')),text=box.querySelector('input'),
-        status=box.querySelector('select'),count=box.querySelector('output');
-    function apply(){var q=text.value.trim().toLowerCase(),s=status?status.value:'',shown=0;
+        status=box.querySelector('select'),count=box.querySelector('output'),
+        size=Number(box.getAttribute('data-page'))||0,page=0,pages=1,where=box.querySelector('.pager span');
+    function apply(at){var q=text.value.trim().toLowerCase(),s=status?status.value:'',shown=0;
+      page=at||0;var from=page*size,to=from+size;
       Array.prototype.forEach.call(table.tBodies[0].rows,function(r){
-        var ok=(!q||r.textContent.toLowerCase().indexOf(q)>=0)&&(!s||r.getAttribute('data-status')===s);
-        r.hidden=!ok;if(ok)shown++;});
-      if(count)count.textContent=shown+' 项';}
-    text.addEventListener('input',apply);if(status)status.addEventListener('change',apply);apply();});
+        var ok=(!s||r.getAttribute('data-status')===s)&&(!q||r.textContent.toLowerCase().indexOf(q)>=0);
+        var show=ok&&(!size||(shown>=from&&shown<to));if(r.hidden===show)r.hidden=!show;if(ok)shown++;});
+      if(count)count.textContent=shown+' 项';
+      if(size){pages=Math.max(1,Math.ceil(shown/size));
+        if(page>=pages&&page>0){apply(pages-1);return;}
+        where.textContent='第 '+(page+1)+' / '+pages+' 页 page';}}
+    table.eduplanApply=apply;
+    box.querySelectorAll('.pager button').forEach(function(b){b.addEventListener('click',function(){
+      var next=page+Number(b.getAttribute('data-step'));if(next>=0&&next<pages)apply(next);});});
+    text.addEventListener('input',function(){apply(0);});
+    if(status)status.addEventListener('change',function(){apply(0);});apply(0);});
 })();
 """
 
@@ -174,20 +195,31 @@ def _results_table(table_id: str, rows: Sequence[ResultRow], statuses: Iterable[
         yield '<p class="muted">无 none</p>'
         return
     head = "".join(f"<th scope=col>{label}</th>" for label, _ in _RESULT_COLUMNS)
-    options = "".join(f'<option value="{s}">{STATUS_ZH[s]} {s}</option>' for s in statuses)
-    controls = (f'<div class="controls" data-for="{table_id}"><input type="search" placeholder="筛选 filter…" '
-                f'aria-label="筛选 filter"><select aria-label="状态 status"><option value="">全部状态 all</option>'
-                f"{options}</select><output></output></div>")
-    yield f'{controls}<table id="{table_id}" class="rows sortable"><thead><tr>{head}</tr></thead><tbody>'
+    paged = len(rows) > PAGE_ROWS  # a province's: one page of rows shown at a time, the others hidden until asked for
+    yield (f'{_controls(table_id, statuses, PAGE_ROWS if paged else 0)}<table id="{table_id}" class="rows sortable">'
+           f"<thead><tr>{head}</tr></thead><tbody>")
     for start in range(0, len(rows), _BATCH):
-        yield "".join(_result_row(row) for row in rows[start:start + _BATCH])
+        yield "".join(_result_row(row, start + n >= PAGE_ROWS) for n, row in enumerate(rows[start:start + _BATCH]))
     yield "</tbody></table>"
 
 
-def _result_row(row: ResultRow) -> str:
+def _controls(table_id: str, statuses: Iterable[str], page: int) -> str:
+    """A table's text filter, its status filter (unless no ``statuses``), the count shown and, with a ``page``
+    size, the pager."""
+    options = "".join(f'<option value="{s}">{STATUS_ZH[s]} {s}</option>' for s in statuses)
+    select = (f'<select aria-label="状态 status"><option value="">全部状态 all</option>{options}</select>'
+              if options else "")
+    pager = ('<span class="pager noprint"><button type="button" data-step="-1">上一页 prev</button> <span></span> '
+             '<button type="button" data-step="1">下一页 next</button></span>') if page else ""
+    return (f'<div class="controls" data-for="{table_id}"' + (f' data-page="{page}"' if page else "")
+            + f'><input type="search" placeholder="筛选 filter…" aria-label="筛选 filter">{select}<output></output>'
+            f"{pager}</div>")
+
+
+def _result_row(row: ResultRow, hidden: bool) -> str:
     cells = "".join(f'<td data-label="{label}"' + (f' data-sort="{_e(key)}"' if key is not None else "")
                     + f">{html}</td>" for label, html, key in _result_cells(row))
-    return f'<tr data-status="{_e(row.status)}">{cells}</tr>'
+    return f'<tr data-status="{_e(row.status)}"{" hidden" if hidden else ""}>{cells}</tr>'
 
 
 def _batched(items: Iterable[str]) -> Iterator[str]:
@@ -209,18 +241,25 @@ def _bar(card: Mapping[str, int]) -> str:
     return f'<div class="bar">{parts}</div>'
 
 
-def _cards_table(first: str, cards: Mapping[str, Mapping[str, int]]) -> str:
+def _cards_table(first: str, cards: Mapping[str, Mapping[str, int]], table_id: str = "") -> str:
+    """One row per name: its results, alerts and status bar. With a ``table_id``, more than `AREA_ROWS` rows get
+    a text filter and a pager (a province's 300 districts)."""
     if not cards:
         return '<p class="muted">无 none</p>'
     head = f"<th scope=col>{first}</th><th scope=col>结果</th><th scope=col>预警</th><th scope=col>分布</th>"
+    paged = bool(table_id) and len(cards) > AREA_ROWS
     rows = []
-    for name, card in cards.items():
+    for n, (name, card) in enumerate(cards.items()):
         warned = sum(card[s] for s in ALERT_STATUSES)
         detail = " ".join(badge(s, f"{STATUS_ZH[s]} {card[s]}") for s in STATUSES if card[s])
-        rows.append(f'<tr><td data-label="{first}">{_e(name) or "-"}</td><td class="n" data-label="结果">'
-                    f'{sum(card.values())}</td><td class="n" data-label="预警">{warned}</td><td data-label="分布">'
-                    f"{_bar(card)}{detail}</td></tr>")
-    return f'<table class="rows sortable"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+        rows.append(f'<tr{" hidden" if paged and n >= AREA_ROWS else ""}><td data-label="{first}">'
+                    f'{_e(name) or "-"}</td><td class="n" data-label="结果">{sum(card.values())}</td>'
+                    f'<td class="n" data-label="预警">{warned}</td><td data-label="分布">{_bar(card)}{detail}'
+                    "</td></tr>")
+    table = f'<table class="rows sortable"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+    if not paged:
+        return table
+    return _controls(table_id, (), AREA_ROWS) + table.replace("<table ", f'<table id="{table_id}" ', 1)
 
 
 def _summary(report: Report, rows: Sequence[ResultRow], warned: Sequence[ResultRow]) -> str:
@@ -303,6 +342,10 @@ def _body_parts(report: Report) -> Iterator[str | Iterator[str]]:
     yield f'<p class="meta">{_e(report.policy_line())}</p>' if report.policy_line() else ""
     yield "<h2>概况 <small>Summary</small></h2>"
     yield _summary(report, rows, warned)
+    areas = area_cards(report)
+    if len(areas) > 1:
+        yield "<h2>按地区 <small>By area</small></h2>"
+        yield _cards_table("地区", areas, "areas")
     yield "<h2>预警清单 <small>Alerts, worst first</small></h2>"
     yield _results_table("alerts", warned, ALERT_STATUSES)
     yield _overdue(report)
@@ -315,8 +358,26 @@ def _body_parts(report: Report) -> Iterator[str | Iterator[str]]:
     yield "<h2>全部结果 <small>All results</small></h2>"
     yield _results_table("results", rows, STATUSES)
     if report.diagnostics:
-        yield itertools.chain(["<h2>数据问题 <small>Data problems</small></h2><ul>"],
-                              _batched(f"<li><code>{_e(d)}</code></li>" for d in report.diagnostics), ["</ul>"])
+        yield _problems(report.diagnostics)
+
+
+def _problems(diagnostics: Sequence[Any]) -> Iterator[str]:
+    """数据问题: each problem one an item; more than `PAGE_ROWS` of them counted per code first, the list collapsed."""
+    items = _batched(f"<li><code>{_e(d)}</code></li>" for d in diagnostics)
+    if len(diagnostics) <= PAGE_ROWS:
+        yield from itertools.chain(["<h2>数据问题 <small>Data problems</small></h2><ul>"], items, ["</ul>"])
+        return
+    counts = collections.Counter((str(d.severity), str(d.code)) for d in diagnostics)
+    rows = "".join(f'<tr><td data-label="严重程度">{_e(severity)}</td><td data-label="代码"><code>{_e(code)}</code>'
+                   f'</td><td class="n" data-label="项数">{n}</td></tr>'
+                   for (severity, code), n in counts.most_common())
+    yield (f"<h2>数据问题 <small>Data problems</small></h2><p>共 <b>{len(diagnostics)}</b> 项 "
+           f'<span class="muted">{len(diagnostics)} problems</span></p><table class="rows sortable"><thead><tr>'
+           "<th scope=col>严重程度</th><th scope=col>代码</th><th scope=col>项数</th></tr></thead>"
+           f"<tbody>{rows}</tbody></table><details><summary>全部数据问题 {len(diagnostics)} 项 (all problems)"
+           "</summary><ul>")
+    yield from items
+    yield "</ul></details>"
 
 
 def _body_pieces(report: Report) -> Iterator[str]:

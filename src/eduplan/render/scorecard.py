@@ -27,9 +27,9 @@ from eduplan.evaluation.status import Status
 from eduplan.quality import submission_summary
 from eduplan.render.report import STATUS_ZH, STATUSES, Record, Report, section_scorecard, status_zh, unit_scorecard
 
-__all__ = ["ALERT_STATUSES", "SUBMISSION_HEADERS", "ResultRow", "alerts", "gap_text", "result_rows", "section_cards",
-           "split_quantity", "submission_cells", "submission_data", "submission_gaps", "submission_units",
-           "unit_cards"]
+__all__ = ["ALERT_STATUSES", "SUBMISSION_HEADERS", "ResultRow", "alerts", "area_cards", "gap_text", "result_rows",
+           "section_cards", "split_quantity", "submission_cells", "submission_data", "submission_gaps",
+           "submission_units", "unit_cards"]
 
 ALERT_STATUSES = tuple(sorted((s for s in STATUSES if Status(s).rank >= Status.AT_RISK.rank),
                               key=lambda s: -Status(s).rank))
@@ -131,6 +131,23 @@ def _keep(cards: Mapping[str, Mapping[str, int]]) -> dict[str, dict[str, int]]:
 def unit_cards(report: Report) -> dict[str, dict[str, int]]:
     """Results per responsible unit, only units with results, the units with most alerts first."""
     cards = _keep(unit_scorecard(report))
+    return dict(sorted(cards.items(), key=lambda item: (-sum(item[1][s] for s in ALERT_STATUSES), item[0])))
+
+
+def area_cards(report: Report) -> dict[str, dict[str, int]]:
+    """Results per area (a result's 单位 scope, such as a district; ``全域`` for a result on the whole plan's
+    area), the areas with most alerts first: the first thing a provincial supervisor looks at.
+
+    >>> report = Report("p", "计划", "2020年", "2020-06-30", records=(
+    ...     {"target_id": "t1", "scope": "甲区", "status": "achieved"}, {"target_id": "t1", "scope": "乙区",
+    ...     "status": "missed"}, {"target_id": "t2", "status": "at_risk"}))
+    >>> [(name, card["missed"], card["at_risk"]) for name, card in area_cards(report).items()]
+    [('乙区', 1, 0), ('全域', 0, 1), ('甲区', 0, 0)]
+    """
+    cards: dict[str, dict[str, int]] = {}
+    for record in report.records:
+        card = cards.setdefault(str(record.get("scope") or "全域"), dict.fromkeys(STATUSES, 0))
+        card[record["status"]] += 1
     return dict(sorted(cards.items(), key=lambda item: (-sum(item[1][s] for s in ALERT_STATUSES), item[0])))
 
 
