@@ -96,3 +96,55 @@ def test_findings_headings_are_background(heading: str) -> None:
 def test_plugged_in_is_a_completion_state() -> None:
     """所有 X + 接入 (所有中小学校视频监控接入公安平台) is coverage, as 所有 X + 实现/配齐 is (ruling 2)."""
     assert readings("所有中小学校视频监控接入公安平台。") == [("==", "100", "percent", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("学校体育教师数量较2025年增加三成。", [("increase_by", "30", "percent", None)]),
+        ("研究生招生规模较上年增长一成。", [("increase_by", "10", "percent", None)]),
+        ("近视学生比例减少两成。", [("decrease_by", "20", "percent", None)]),
+        ("“双师型”教师占比超过六成。", [(">", "60", "percent", None)]),
+    ],
+)
+def test_tenths_after_a_change(text: str, expected: list[tuple[str, str, str, str | None]]) -> None:
+    """成 counts tenths after a change word too (增加三成: by 30 percent), and 两成 is two tenths."""
+    assert readings(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("到2026年，订单培养学生规模达到2025年的1.5倍。", [(">=", "1.5", "multiple", "2026-12-31")]),
+        ("校园足球特色学校数量达到2025年的两倍。", [(">=", "2", "multiple", None)]),
+        ("到2025年达到100%。", [(">=", "100", "percent", "2025-12-31")]),
+    ],
+)
+def test_a_multiple_of_a_base_year(text: str, expected: list[tuple[str, str, str, str | None]]) -> None:
+    """达到2025年的1.5倍 reaches a multiple of 2025's level: 达到 governs it (>=) and 2025 is the base, no deadline
+    (到 after 达, or a year before 的, is no year cue)."""
+    assert readings(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1000名学生以上的中小学校至少配备1名专职心理健康教育教师。", [(">=", "1", "count", None)]),
+        ("600名学生以下的学校至少配备1名保健教师。", [(">=", "1", "count", None)]),
+        ("12个班以上的学校配备专职音乐教师。", []),
+        ("不足100名学生的村小学和教学点按100名学生核定公用经费。", []),
+        ("培育200个以上的特色项目。", [(">=", "200", "count", None)]),
+    ],
+)
+def test_counts_that_define_a_class_of_schools(text: str, expected: list[tuple[str, str, str, str | None]]) -> None:
+    """A count with its noun before 以上/以下 and what it defines (1000名学生以上的中小学校), a count after a shortfall
+    word with its noun and 的 (不足100名学生的村小学), and the number a sum is worked out on (按100名学生核定) say
+    which schools, not how many: no targets. With no noun before 以上 (200个以上的特色项目) it is a target."""
+    assert readings(text) == expected
+
+
+def test_a_year_labelling_an_item_dates_its_targets() -> None:
+    """(一)2026年重点任务。 opens an item with a year: its targets without one take it (ruling 1 at item level)."""
+    source = ("某县创建工作方案（2026—2028年）\n三、实施步骤\n（一）2026年重点任务。新建学校6所，补充教师300名。\n"
+              "（二）2027年重点任务。力争80%以上的学校各项指标达标。\n（三）全面巩固。社会认可度达到85%以上。\n")
+    assert [d for *_, d in readings(source)] == ["2026-12-31", "2026-12-31", "2027-12-31", "2028-12-31"]

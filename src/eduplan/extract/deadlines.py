@@ -34,7 +34,8 @@ _TITLE_SCHOOL_YEAR = re.compile(r"(?P<first>\d{4})\s*[-—–~至/]\s*(?P<last>\
 SCHOOL_YEAR_END_MONTH = 8
 _TITLE_YEAR = re.compile(r"(?<!\d)(?P<year>\d{4})\s*年")
 _CUE = re.compile(
-    r"(?P<prefix>力争到|争取到|力争在|争取在|截至|截止到|截止|展望到|展望|到|至)\s*(?P<year>\d{4})\s*年"
+    # 达到2025年的1.5倍 reaches a multiple of 2025's level: 2025 is the base, no deadline
+    r"(?P<prefix>力争到|争取到|力争在|争取在|截至|截止到|截止|展望到|展望|(?<!达)到|至)\s*(?P<year>\d{4})\s*年(?!的)"
     r"(?P<suffix>底前|末前|底|末|前)?"
     r"|(?P<year2>\d{4})\s*年(?P<suffix2>底前|末前|底|末|前|(?=完成|建成|实现|达到|新增|新建|改扩建|建设|开工|投用))"
     r"|(?<=其中)\s*(?P<year3>\d{4})\s*年(?![度份级起])"  # 其中2023年完成6所, 其中2026年8万个: a total split by year
@@ -42,7 +43,11 @@ _CUE = re.compile(
 # A clause opening with a year (2027年,) or a span of years (2025—2027年,: its last year); 2018年起 starts, it
 # is no deadline.
 # A month after the year is read by the finer cues (2026年6月底前,), or is none (2025年9月—10月, a span of months).
-_OPENING_YEAR = re.compile(r"^\s*(?:\d{4}\s*年?\s*[-—–~至到]\s*)?(?P<year>\d{4})\s*年(?![度份级起])(?!\s*\d{1,2}\s*月)")
+# An item's marker may come first: (一)2026年重点任务。 dates the item's targets (ruling 1 at item level).
+_OPENING_YEAR = re.compile(
+    r"^\s*(?:\([一二三四五六七八九十\d]{1,3}\)|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、](?!\d))?"
+    r"\s*(?:\d{4}\s*年?\s*[-—–~至到]\s*)?(?P<year>\d{4})\s*年(?![度份级起])(?!\s*\d{1,2}\s*月)"
+)
 # A clause that is a stage's label with its years in brackets (近期目标（2025—2027年）：, 第二阶段(2030年),): the
 # targets after it in the sentence are due by the stage's last year, as after a clause opening with 2025—2027年.
 _STAGE_YEARS = re.compile(

@@ -54,7 +54,7 @@ CHINESE_RE = re.compile(
 )
 PERCENT_WORDS_RE = re.compile(rf"(?P<per>百|千)分之(?P<number>{_CHINESE})")
 # 九成以上 (nine tenths): a share in tenths, read before 以上/以下/左右 or after a cue (not 建成, 一成不变).
-TENTHS_RE = re.compile(rf"(?<![{CHINESE_NUMERAL_CHARS}])(?P<number>[一二三四五六七八九])成")
+TENTHS_RE = re.compile(rf"(?<![{CHINESE_NUMERAL_CHARS}])(?P<number>[一两二三四五六七八九])成")
 # A ratio to one (生师比17:1; 1:12 reads as its reciprocal and is left alone): the value is the first term.
 RATIO_RE = re.compile(r"(?<![\d.:∶])(?P<low>\d{1,3}(?:\.\d+)?)\s*[:∶]\s*1(?![\d.:∶])")  # ∶ is U+2236 RATIO
 # Money printed without 元 (1000万的资金): a 万/亿 number near one of these words.
@@ -140,11 +140,12 @@ def _fraction_licensed(text: str, match: re.Match[str]) -> bool:
 
 
 def _tenths(doc: Document) -> Iterator[Quantity]:
-    """``九成以上`` is at least 90 percent: 成 counts tenths after a cue word or before 以上/以下/左右."""
+    """``九成以上`` is at least 90 percent: 成 counts tenths after a cue word or a change (``较上年增长一成``: by 10
+    percent) or before 以上/以下/左右."""
     text = doc.folded
     for match in TENTHS_RE.finditer(text):
-        before = text[max(match.start() - 6, 0) : match.start()].rstrip("在为")
-        cued = before.endswith((*LEX.prefix, *LEX.negatable))
+        before = text[max(match.start() - 6, 0) : match.start()].rstrip("在为了")
+        cued = before.endswith((*LEX.prefix, *LEX.negatable, *LEX.change_up, *LEX.change_down))
         if doc.in_masked(match.start()) or not (cued or text.startswith(SUFFIX_WORDS, match.end())):
             continue
         yield Quantity(Span(match.start(), match.end()), parse_number(match["number"]) * 10, None, "percent", None,

@@ -87,6 +87,13 @@ _CHANGE_WORDS = alternation([*LEX.change_up, *LEX.change_down, *LEX.annual_growt
 # 比上年多3所 describes the past; 较上年降低0.5个百分点 commits to a year-on-year change.
 PREVIOUS_YEAR = re.compile(rf"(?:{alternation(LEX.previous_year)})(?!\s*(?:{_CHANGE_WORDS}))")
 THRESHOLD_NAME = re.compile(r"^(?:以上|以下)[\u4e00-\u9fff](?<!的)")
+# 1000名学生以上的中小学校, 12个班以上的学校, 600名学生以下的学校: a count with the noun counted, then 以上/以下, then
+# what it defines: the scope of a target, not one (200个以上的特色项目, with no noun before 以上, is still a target).
+DEFINED_CLASS = re.compile(r"^[\u4e00-\u9fff]{1,4}?及?(?:以上|以下)的?[\u4e00-\u9fff]")
+# 不足100名学生的村小学: after a shortfall word, the units below a threshold (as 低于80%的市、县).
+BELOW_CLASS = re.compile(r"^[\u4e00-\u9fff]{0,4}?的")
+# 按100名学生核定公用经费: the number a sum is worked out on, not a target (按…8倍以上拨付 still is one).
+BASIS_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,4}?(?:核定|计算|测算|折算)")
 # (2024年为88.6%), (现为81.3%): the value now, printed in brackets after a target (lexicon [baseline-...]).
 BASELINE_IN_BRACKETS = re.compile(
     rf"\(\s*(?:\d{{4}}\s*年(?:底|末)?\s*(?:{alternation(LEX.baseline_after_year)})"
@@ -343,10 +350,12 @@ def _describes(quantity: Quantity, before: str, after: str, later: list[Quantity
         return True  # 限期3个月内完成整改, 15天内: a time limit, not a duration to reach
     if TIME_LIMIT_AFTER.match(after) or CONDITION_END.search(after):
         return True  # 30个工作日内报送; 连续2次…仍未整改到位的,约谈: a time limit, a condition
-    if SHORTFALL_BEFORE.search(trimmed) and after.startswith("的"):
-        return True  # 对整改完成率低于80%的市、县: the units below a threshold
+    if SHORTFALL_BEFORE.search(trimmed) and BELOW_CLASS.match(after):
+        return True  # 对整改完成率低于80%的市、县, 不足100名学生的村小学: the units below a threshold
     if quantity.unit != "count":
         return False
+    if DEFINED_CLASS.match(after) or (trimmed.endswith("按") and BASIS_AFTER.match(after)):
+        return True  # 1000名学生以上的中小学校 (a scope), 按100名学生核定 (a basis)
     if after.startswith("的") and later:
         return True
     if trimmed.endswith("的") and quantity.upper is None:
