@@ -6,7 +6,9 @@ a scan of every series. As a baseline in the same run, the same reports are eval
 with O(log n) look-ups the time per target stays flat as targets grow 154x.
 
 It also prints where the time goes: the first stage (`prepare`: every reported value, once) and the judging
-(stages 2 to 4: per result), each with its cost per result, on both paths. `evaluate` builds each `Result` (its
+(stages 2 to 4: per result), each with its cost per result, on both paths. The objects are converted to columns
+once (`eduplan.evaluation.engine.OBJECTS_TO_COLUMNS`); as a baseline, they are also evaluated on the scalar path
+that fewer objects take, and the conversion is timed alone. `evaluate` builds each `Result` (its
 shown values and reasons, stage 5) when it is read, so building them all is timed apart.
 
     python benchmarks/bench_lookups.py [--targets 10025] [--reports 200000] [--repeat 3] [--no-plan-files]
@@ -15,6 +17,7 @@ shown values and reasons, stage 5) when it is read, so building them all is time
 from __future__ import annotations
 
 import argparse
+import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -23,8 +26,9 @@ from pathlib import Path
 import generate
 
 from eduplan import Policy, evaluate, load_plan, load_reports
+from eduplan.evaluation import engine
 from eduplan.evaluation.engine import prepare
-from eduplan.io.columns import load_report_columns
+from eduplan.io.columns import ReportColumns, load_report_columns
 
 CPU: list[float] = []
 """The least CPU time of each `best` call, in order: on a shared machine the wall clock also counts the time
@@ -68,10 +72,18 @@ def main() -> None:
         many_s, many = best(lambda: evaluate(big, reports, generate.AS_OF), args.repeat)
         few_s, few = best(lambda: evaluate(small, reports, generate.AS_OF), args.repeat)
         columns_s, on_columns = best(lambda: evaluate(big, columns, generate.AS_OF), args.repeat)
+        convert_s, _ = best(lambda: ReportColumns.of(reports), args.repeat)
+        convert_cpu = CPU.pop()
+        engine.OBJECTS_TO_COLUMNS, threshold = sys.maxsize, engine.OBJECTS_TO_COLUMNS  # the scalar path, as before
+        try:
+            scalar_s, scalar = best(lambda: evaluate(big, reports, generate.AS_OF), args.repeat)
+        finally:
+            engine.OBJECTS_TO_COLUMNS = threshold
+        scalar_cpu = CPU.pop()
     start = time.perf_counter()
     built = tuple(on_columns.results)  # type: ignore[attr-defined]  # built when read: shown values, reasons
     build_s = time.perf_counter() - start
-    assert on_columns.results == many.results  # type: ignore[attr-defined]
+    assert on_columns.results == many.results == scalar.results  # type: ignore[attr-defined]
     n_many, n_few = len(many.results), len(few.results)  # type: ignore[attr-defined]
     many_cpu, few_cpu, columns_cpu = CPU[-3:]
     print(f"evaluate, {len(reports)} values: {args.targets} targets ({n_many} results) {many_s:.2f} s "
@@ -79,6 +91,9 @@ def main() -> None:
     print(f"evaluate on columns (the same values as ReportColumns), {args.targets} targets: {columns_s:.2f} s "
           f"(CPU {columns_cpu:.2f} s); building its {len(built)} results afterwards (shown values, reasons): "
           f"{build_s:.2f} s")
+    print(f"the objects on the scalar path (as fewer than {threshold} objects are): {scalar_s:.2f} s (CPU "
+          f"{scalar_cpu:.2f} s), {scalar_s / many_s:.2f}x the converted; the conversion (ReportColumns.of) "
+          f"{convert_s:.2f} s (CPU {convert_cpu:.2f} s)")
     print(f"per target: {many_s / args.targets * 1e6:.0f} µs with {args.targets}, {few_s / 65 * 1e6:.0f} µs with 65 "
           f"(the 65-target time is mostly the per-report work, paid once)")
     for name, data in (("objects", reports), ("columns", columns)):

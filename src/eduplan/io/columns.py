@@ -270,38 +270,10 @@ def _amount_key(amount: Amount) -> tuple[str, str]:
 
 
 def _encode(reports: Sequence[ReportedValue], objects: Mapping[int, ReportedValue]) -> ReportColumns:
-    """Columns for reports already made as objects."""
-    import numpy as np  # noqa: PLC0415 (an optional extra)
+    """Columns for reports already made as objects (`eduplan.io.object_columns`)."""
+    from eduplan.io.object_columns import columns_of  # noqa: PLC0415 (numpy: an optional extra)
 
-    found: dict[str, dict[Any, Any]] = {k: {} for k in ("ind", "org", "amount", "source", "note", "basis",
-                                                         "written")}
-    n = len(reports)
-
-    def codes(kind: str, values: Iterable[Any], key: Callable[[Any], Any] = lambda v: v) -> Codes:
-        index = found[kind]
-        return np.fromiter((index.setdefault(key(v), (len(index), v))[0] for v in values), np.int32, n)
-
-    def days(values: Iterable[dt.date | None]) -> Codes:
-        return np.fromiter((NO_DAY if d is None else d.toordinal() for d in values), np.int32, n)
-
-    ind = codes("ind", (r.indicator_id for r in reports))
-    org = codes("org", (r.organisation for r in reports))
-    amount = codes("amount", (r.value for r in reports), _amount_key)
-    source = codes("source", (r.source for r in reports))
-    note = codes("note", (r.note for r in reports))
-    basis = codes("basis", (r.basis for r in reports))
-    written = codes("written", ((r.value_text, r.unit_text) for r in reports))
-
-    def table(kind: str) -> tuple[Any, ...]:
-        return tuple(v for _, v in found[kind].values())
-
-    return ReportColumns(
-        ind, table("ind"), org, table("org"), days(r.date for r in reports),
-        days(r.period.start if r.period else None for r in reports),
-        days(r.period.end if r.period else None for r in reports), amount, table("amount"),
-        np.fromiter((r.final for r in reports), bool, n), days(r.reported_on for r in reports), source,
-        table("source"), note, table("note"), np.arange(n, dtype=np.int32), basis, table("basis"), written,
-        table("written"), objects)
+    return columns_of(reports, objects)
 
 
 @attrs.frozen
