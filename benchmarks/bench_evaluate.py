@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import subprocess
 import sys
 import time
@@ -70,12 +71,27 @@ Answer = dict[tuple[str, str], tuple[Any, str]]
 
 def best(fn: Callable[[], Any], repeat: int) -> tuple[float, Any]:
     """The fastest of ``repeat`` runs, and the last result."""
-    times, result = [], None
+    seconds, _, result = best_with_cpu(fn, repeat)
+    return seconds, result
+
+
+def best_with_cpu(fn: Callable[[], Any], repeat: int) -> tuple[float, float, Any]:
+    """The fastest of ``repeat`` runs, the CPU time of this process (all its threads) in that run, and the last
+    result. On a machine shared with other jobs the CPU time varies less than the wall time."""
+    runs, result = [], None
     for _ in range(repeat):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         result = fn()
-        times.append(time.perf_counter() - start)
-    return min(times), result
+        runs.append((time.perf_counter() - start, time.process_time() - cpu))
+    fastest = min(runs)
+    return fastest[0], fastest[1], result
+
+
+def timed(figures: dict[str, float], name: str, fn: Callable[[], Any], repeat: int) -> Any:
+    """``figures[name]`` the fastest of ``repeat`` runs of ``fn``, ``figures[name + " cpu"]`` its CPU time; the
+    last result."""
+    figures[name], figures[f"{name} cpu"], result = best_with_cpu(fn, repeat)
+    return result
 
 
 def every_pair() -> list[tuple[str, str]]:
@@ -308,19 +324,19 @@ def checked(evaluation: Any, statuses: dict[tuple[str, str], str]) -> Answer:
 def same_work(path: Path, repeat: int, figures: dict[str, float]) -> Answer:
     """eduplan on the restricted plan and every baseline, timed; each baseline's statuses asserted equal."""
     same = generate.build_plan(only=COMPARED)
-    figures["same_csv"], (columns, evaluation, statuses) = best(lambda: _csv_to_verdicts(path, same), repeat)
-    figures["same_memory"], (in_memory, _) = best(lambda: verdicts(same, columns), repeat)
+    columns, evaluation, statuses = timed(figures, "same_csv", lambda: _csv_to_verdicts(path, same), repeat)
+    in_memory, _ = timed(figures, "same_memory", lambda: verdicts(same, columns), repeat)
     ours = checked(evaluation, statuses)
     assert checked(in_memory, statuses) == ours
     assert len(ours) == len(every_pair()), len(ours)
-    figures["numpy"], theirs = best(lambda: numpy_floor(path), repeat)
+    theirs = timed(figures, "numpy", lambda: numpy_floor(path), repeat)
     agree("numpy", ours, theirs)
     arrays = numpy_read(path)
-    figures["numpy_memory"], theirs = best(lambda: numpy_judge(arrays), repeat)
+    theirs = timed(figures, "numpy_memory", lambda: numpy_judge(arrays), repeat)
     agree("numpy in memory", ours, theirs)
     for name, fn in (("pandas", pandas_way), ("duckdb", duckdb_way)):
         try:
-            figures[name], theirs = best(lambda fn=fn: fn(path), repeat)  # type: ignore[misc]
+            theirs = timed(figures, name, lambda fn=fn: fn(path), repeat)  # type: ignore[misc]
         except ImportError as exc:
             print(f"  ({name} skipped: {exc})")
             continue
@@ -380,6 +396,14 @@ def report(rows: list[tuple[int, dict[str, float]]]) -> None:
               f"{_seconds(f, 'numpy_memory'):>10} {_seconds(f, 'pandas'):>8} {_seconds(f, 'duckdb'):>8} "
               f"{_ratio(f, 'same_csv', 'numpy'):>10} {_ratio(f, 'same_csv', 'pandas'):>10} "
               f"{_ratio(f, 'same_csv', 'duckdb'):>10} {_ratio(f, 'same_memory', 'numpy_memory'):>10}")
+    print("\nCPU seconds of the fastest run of each (this process, all threads: steadier than wall time on a shared "
+          "machine)")
+    print(f"{'N':>10} {'eduplan CSV':>12} {'in memory':>10} {'numpy CSV':>10} {'numpy mem':>10} {'pandas':>8} "
+          f"{'duckdb':>8} {'CSV/duckdb':>10}")
+    for n, f in rows:
+        print(f"{n:>10,} {_seconds(f, 'same_csv cpu'):>12} {_seconds(f, 'same_memory cpu'):>10} "
+              f"{_seconds(f, 'numpy cpu'):>10} {_seconds(f, 'numpy_memory cpu'):>10} {_seconds(f, 'pandas cpu'):>8} "
+              f"{_seconds(f, 'duckdb cpu'):>8} {_ratio(f, 'same_csv cpu', 'duckdb cpu'):>10}")
     print("\nWhole plan: eduplan judges all 300 targets (45,300 results); the baselines still do the 18,000 above;"
           " 'build all' is building every Result afterwards (shown values, reasons)")
     print(f"{'N':>10} {'eduplan CSV':>12} {'in memory':>10} {'build all':>10} {'CSV/pandas':>10} {'CSV/duckdb':>10} "
@@ -407,9 +431,15 @@ def main() -> None:
     parser.add_argument("--no-scalar", action="store_true", help="skip the scalar path (timed at the smallest N)")
     args = parser.parse_args()
     args.data.mkdir(parents=True, exist_ok=True)
+    print(f"load average {_load()} on {os.cpu_count()} cores", flush=True)
     rows = [(n, run(n, args.data, args.repeat, scalar=n == min(args.sizes) and not args.no_scalar))
             for n in args.sizes]
     report(rows)
+    print(f"\nload average {_load()} at the end")
+
+
+def _load() -> str:
+    return " ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
 if __name__ == "__main__":
