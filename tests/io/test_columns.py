@@ -205,6 +205,30 @@ def test_blocks_parsed_at_once_read_as_blocks_parsed_one_by_one(tmp_path: Path, 
     assert threading.active_count() == threads
 
 
+def test_reports_made_at_once_are_those_made_one_by_one(tmp_path: Path) -> None:
+    """`ReportColumns.make_reports` (each array read once for many rows) makes what `report` makes row by row:
+    rows read in bulk (a period, a provisional report, a report date, a source, broadcast columns), rows the row
+    reader made (kept as objects), rows asked for twice and in any order."""
+    path = tmp_path / "r.csv"
+    path.write_text("indicator,organisation,date,period,value,unit,final,reported_on,source,note\n"
+                    "rate,甲区,2019-12-31,,96.5,%,,2020-01-05,统计局,\n"
+                    "places,乙区,2019-06-30,2019-01-01/2019-06-30,3,个,provisional,,,补报\n"
+                    "新增学位,,2019年,,1.2万个,,,,,\n"
+                    "rate,丙区,2019-12-31,,0.95,,,,,\n", encoding="utf-8")
+    one = load_report_columns(path, PLAN).value
+    expected = [one.report(i) for i in range(len(one))]
+    at_once = load_report_columns(path, PLAN).value
+    rows = [*reversed(range(len(at_once))), 0, 2]
+    at_once.make_reports(rows)
+    assert [at_once.report(i) for i in range(len(at_once))] == expected
+    assert [r.location for r in (at_once.report(i) for i in range(len(at_once)))] == [r.location for r in expected]
+    assert expected == list(load_reports(path, PLAN).value)
+    assert any(r.period for r in expected) and any(not r.final for r in expected)
+    made = columns_module.ReportColumns.of(expected)  # every row an object: given as it is
+    made.make_reports(rows)
+    assert all(made.report(i) is r for i, r in enumerate(expected))
+
+
 def test_a_file_too_large_is_refused_as_by_the_row_reader(tmp_path: Path) -> None:
     path = tmp_path / "r.csv"
     path.write_text(HEADER + ROWS, encoding="utf-8")

@@ -86,6 +86,7 @@ def _usable(columns: ReportColumns, rows: Any, amounts: Amounts, indicators: Map
     limits = np.asarray([(p.low is not None) | 2 * (p.high is not None) for p in plain] or [0], np.int8)
     outside = np.asarray([(r < 0) | 2 * (r > 1) for r in amounts.roots] or [0], np.int8)  # below 0, above 1
     bad = wrong | ((limits[ind] & outside[amount]) != 0)
+    c.make_reports(rows[bad])  # their reports, made at once for the diagnostics
     for row, key, unit in zip(rows[bad].tolist(), pair[bad].tolist(), wrong[bad].tolist(), strict=True):
         check, report = checks[key], c.report(row)
         diagnostics.append(check.diagnostic(report) if unit else check.impossible(report))

@@ -205,6 +205,7 @@ class _Winners:
         lead = order[np.r_[True, k[order][1:] != k[order][:-1]]]
         ends = np.r_[starts[1:], len(rows)].tolist()
         by_order = np.lexsort((line, source, k)).tolist()  # each key's rows in `choose`'s order
+        c.make_reports(rows[~agree])  # the competing rows' reports, made at once for the diagnostics below
         for key in np.nonzero(~agree[starts])[0].tolist():
             reports = [c.report(int(rows[i])) for i in by_order[starts[key]:ends[key]]]
             chosen = c.report(int(rows[lead[key]]))

@@ -61,6 +61,9 @@ _FAST = frozenset({"indicator", "organisation", "date", "period", "value", "unit
 _ARRAYS = ("indicator", "organisation", "day", "period_start", "period_end", "amount", "final", "reported_on",
            "source", "note", "line", "basis", "written")
 """The per-row arrays of `ReportColumns` (the other fields are the tables they index, and the made rows)."""
+_FIELDS = ("indicator", "amount", "day", "period_start", "period_end", "organisation", "source", "final",
+           "reported_on", "note", "line", "basis", "written")
+"""The arrays a row's `ReportedValue` is made from (`ReportColumns._make`), in the order it takes them."""
 NO_DAY = -1
 """The day number of a missing date (no period, no report date)."""
 
@@ -111,15 +114,32 @@ class ReportColumns:
         found = self.objects.get(row) or self._made.get(row)
         if found is not None:
             return found
-        start, end, on = int(self.period_start[row]), int(self.period_end[row]), int(self.reported_on[row])
+        return self._make(row, (
+            int(self.indicator[row]), int(self.amount[row]), int(self.day[row]), int(self.period_start[row]),
+            int(self.period_end[row]), int(self.organisation[row]), int(self.source[row]), int(self.final[row]),
+            int(self.reported_on[row]), int(self.note[row]), int(self.line[row]), int(self.basis[row]),
+            int(self.written[row])))
+
+    def make_reports(self, rows: Iterable[int]) -> None:
+        """Make (and keep) the `ReportedValue` of each of ``rows`` that `report` has not made yet, each array read
+        once for all of them (one gather each): what `report` then gives for those rows, at once."""
+        new = [row for row in dict.fromkeys(map(int, rows)) if row not in self.objects and row not in self._made]
+        if not new:
+            return
+        fields = [getattr(self, name)[new].tolist() for name in _FIELDS]
+        for row, found in zip(new, zip(*fields, strict=True), strict=True):
+            self._make(row, found)
+
+    def _make(self, row: int, fields: Sequence[int]) -> ReportedValue:
+        """Make and keep the report of ``row`` from its entries in the arrays of `_FIELDS`, in that order."""
+        indicator, amount, day, start, end, organisation, source, final, on, note, line, basis, written = fields
         made = ReportedValue(
-            self.indicator_ids[self.indicator[row]], self.amounts[self.amount[row]],
-            dt.date.fromordinal(int(self.day[row])),
+            self.indicator_ids[indicator], self.amounts[amount], dt.date.fromordinal(day),
             None if start == NO_DAY else Period(dt.date.fromordinal(start), dt.date.fromordinal(end)),
-            self.organisations[self.organisation[row]], self.sources[self.source[row]], bool(self.final[row]),
-            None if on == NO_DAY else dt.date.fromordinal(on), self.notes[self.note[row]],
-            location=self.location(int(self.line[row])), basis=self.bases[self.basis[row]],
-            value_text=self.writings[self.written[row]][0], unit_text=self.writings[self.written[row]][1])
+            self.organisations[organisation], self.sources[source], bool(final),
+            None if on == NO_DAY else dt.date.fromordinal(on), self.notes[note],
+            location=self.location(line), basis=self.bases[basis],
+            value_text=self.writings[written][0], unit_text=self.writings[written][1])
         self._made[row] = made
         return made
 
