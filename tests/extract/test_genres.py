@@ -148,3 +148,38 @@ def test_a_year_labelling_an_item_dates_its_targets() -> None:
     source = ("某县创建工作方案（2026—2028年）\n三、实施步骤\n（一）2026年重点任务。新建学校6所，补充教师300名。\n"
               "（二）2027年重点任务。力争80%以上的学校各项指标达标。\n（三）全面巩固。社会认可度达到85%以上。\n")
     assert [d for *_, d in readings(source)] == ["2026-12-31", "2026-12-31", "2027-12-31", "2028-12-31"]
+
+
+DIVISION = (
+    "某市教育局2026年工作要点\n一、基础教育\n1.推进集团化办学。新组建紧密型教育集团10个左右。\n"
+    "2.建强教师队伍。全年培训中小学教师2万人次。\n3.扩大学位。新增学位1.5万个。\n附件\n2026年重点任务分工表\n"
+    "序号\t重点任务\t牵头单位\t完成时限\n1\t新组建紧密型教育集团10个左右\t基础教育处\t2026年9月底前\n"
+    "2\t全年培训中小学教师2万人次\t教师工作处\t持续推进\n3\t新增学位1.5万个\t发展规划处\t长期\n"
+)
+
+
+def test_a_target_restated_in_an_appended_division_table_takes_its_date() -> None:
+    """A 工作要点's target restated in a 分工表 row printed with tabs takes the row's 完成时限 (ruling 1: the task
+    table's 完成时限 for the rows it covers) where its own text gives none; an ongoing cell (长期) lends no date."""
+    dates = [d for *_, d in readings(DIVISION)]
+    assert dates == ["2026-09-30", "2026-12-31", "2026-12-31", "2026-09-30", "2026-12-31", None]
+
+
+def test_an_ongoing_cell_leaves_the_targets_own_date() -> None:
+    """持续推进 in the 完成时限 cell gives no date, but 全年 in the target's own cell dates it (the plan's year)."""
+    (row,) = [t for t in extract_targets(DIVISION) if t.span.start > DIVISION.index("附件") and t.value == 20000]
+    assert row.deadline is not None and row.deadline.isoformat() == "2026-12-31"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("所有义务教育学校资源配置7项指标达标。", [("==", "100", "percent", None)]),
+        ("每所学校至少6项指标达到上述要求。", [(">=", "6", "count", None)]),
+        ("完成7项指标。", [("==", "7", "count", None)]),
+    ],
+)
+def test_a_count_naming_the_list_met_is_coverage(text: str, expected: list[tuple[str, str, str, str | None]]) -> None:
+    """所有 X + N项指标 + a completion state: N names the list of indicators (ruling 3, as 五项办学条件) and the
+    clause is coverage (ruling 2); after a cue (至少6项指标达到要求) or with no completion state it stays a count."""
+    assert readings(text) == expected

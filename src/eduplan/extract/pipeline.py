@@ -42,7 +42,7 @@ from eduplan.extract.structure import (
     read_title,
 )
 from eduplan.extract.table import Table, TableRow, read_table
-from eduplan.extract.targets import TargetContext, read_targets
+from eduplan.extract.targets import TargetContext, read_targets, row_deadline
 from eduplan.extract.text import Document
 from eduplan.targets import Comparator
 
@@ -83,6 +83,7 @@ def extract_plan(source: str) -> DraftPlan:
     )
     indicator_tables = read_indicator_tables(doc, context.default_deadline)
     targets = _adopt_table_deadlines(read_targets(doc, context), table)
+    targets = _adopt_row_deadlines(doc, targets, context.default_deadline)
     targets = _with_indicator_tables(doc, targets, indicator_tables, context)
     sections, tasks = _tree(doc, outline)
     if table is not None:
@@ -191,6 +192,24 @@ def _adopt_table_deadlines(targets: tuple[TargetCandidate, ...], table: Table | 
         twin = next((row for row in rows if target.span.start < table.start and _same_target(target, row)), None)
         if twin is not None and twin.deadline is not None and twin.deadline != target.deadline:
             adopted.append(_evolve_deadline(target, twin.deadline))
+        else:
+            adopted.append(target)
+    return tuple(adopted)
+
+
+def _adopt_row_deadlines(doc: Document, targets: tuple[TargetCandidate, ...],
+                         default: dt.date | None) -> tuple[TargetCandidate, ...]:
+    """A target of the text restated in a later table row printed with tabs (a 重点任务分工表 appended to a 工作要点)
+    takes the date of the row's 完成时限 cell, where its own text gave none (it has the plan's default deadline)."""
+    rows = [t for t in targets if t.deadline is not None and row_deadline(doc, t.span) is not None]
+    adopted = []
+    for target in targets:
+        in_row = row_deadline(doc, target.span) is not None
+        twin = next((row for row in rows if not in_row and target.span.start < row.span.start
+                     and _same_target(target, row)), None)
+        undated = target.deadline is None or target.deadline == default
+        if twin is not None and undated and twin.deadline != target.deadline:
+            adopted.append(_evolve_deadline(target, cast(dt.date, twin.deadline)))
         else:
             adopted.append(target)
     return tuple(adopted)

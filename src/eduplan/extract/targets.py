@@ -34,6 +34,7 @@ from eduplan.extract.cues import (
     is_annual,
     is_soft,
     is_yearly_average,
+    prefix_comparison,
     recurrence,
     scope_of,
     subject_scope,
@@ -124,6 +125,9 @@ CONDITION_END = re.compile(r"的[。;]?$")
 SHORTFALL_BEFORE = re.compile(r"(?:(?<!不)低于|(?<!不)少于|不足|未达到|未达|不满)$")
 NOUN_AFTER = re.compile(r"^[^,;:。、\d]{1,20}?(?=[,;:。、]|的|$)")
 MAX_VERB_ONLY = 4
+# 所有学校资源配置7项指标达标: N项 + 指标/条件/标准 and a completion state names the list that is met (ruling 3, as
+# 五项办学条件), no count; the clause is coverage (ruling 2). After a cue (至少6项指标达到要求) it is a count.
+LIST_NAMED = re.compile(rf"^项(?:指标|条件|标准|要求|任务)(?:全部|均|都)?(?:{COMPLETION})")
 
 SectionLookup = Callable[[int], "str | None"]
 DeadlineLookup = Callable[[int], "dt.date | None"]
@@ -223,7 +227,8 @@ def _sentence_targets(doc: Document, sentence: Span, quantities: list[Quantity])
     if _narrates(doc, sentence):
         return  # 督导组听取了汇报,随机抽查学校26所: what was done, not what is to be done
     for clause in doc.clauses(sentence):
-        inside = [q for q in quantities if clause.start <= q.span.start < clause.end]
+        inside = [q for q in quantities if clause.start <= q.span.start < clause.end
+                  and not _names_a_list(doc, clause, q)]
         shared.subject = subject_scope(doc.text(clause)) or shared.subject
         readings = list(_numeric_targets(doc, clause, inside, hedged, shared))
         names = distributed_names(doc.text(clause), len(readings), context) if len(readings) > 1 else None
@@ -238,6 +243,13 @@ def _sentence_targets(doc: Document, sentence: Span, quantities: list[Quantity])
                 shared.lead = doc.text(clause)  # 每年组织开展:艺术展演1次、运动会1次: the list shares 每年
         hedged = hedged or hedges_rest_of_sentence(doc.text(clause))
         hundred = any(r.quantity.unit == "percent" and r.quantity.value == HUNDRED for r in readings)
+
+
+def _names_a_list(doc: Document, clause: Span, quantity: Quantity) -> bool:
+    """Whether a count names the list of indicators met (资源配置7项指标达标), with no cue before it."""
+    after = doc.folded[quantity.span.end - 1 : clause.end]
+    before = doc.folded[clause.start : quantity.span.start]
+    return quantity.count_noun == "项" and LIST_NAMED.match(after) is not None and prefix_comparison(before) is None
 
 
 def _narrates(doc: Document, sentence: Span) -> bool:
@@ -540,7 +552,7 @@ def _ongoing_label(doc: Document, context: TargetContext, offset: int) -> str | 
     return None
 
 
-def _row_deadline(doc: Document, span: Span) -> str | None:
+def row_deadline(doc: Document, span: Span) -> str | None:
     """The deadline cell of a table row printed with tabs (序号 | 项目内容 | 完成时限 | 责任单位) that holds the
     target in another cell: ``2025年8月底前``, or an ongoing word such as 长期 (no date). A bare year is left out
     (it may be a value column)."""
@@ -573,8 +585,13 @@ def _candidate(
 ) -> TargetCandidate:
     quantity, notes = reading.quantity, reading.notes
     deadline = context.table_deadline_at(reading.span.start)
-    row = _row_deadline(doc, reading.span)
-    if row is not None:
+    row = row_deadline(doc, reading.span)
+    own = None if row is None else deadline_before(cues, quantity.span.end)
+    if row is not None and cell_deadline(row) is None and own is not None:
+        deadline = own.date  # 全年培训…2万人次 | 持续推进: an ongoing cell, but the target's own words date it
+        note = f"deadline from {own.text} in its own cell (the row's {row} gives no date)"
+        notes = note if notes is None else f"{notes}; {note}"
+    elif row is not None:
         deadline = cell_deadline(row)
         note = f"deadline from the row's cell {row}"
         notes = note if notes is None else f"{notes}; {note}"
