@@ -77,6 +77,9 @@ class Code(enum.StrEnum):
     PLACEHOLDER_PART = "placeholder-part"
     SPREADSHEET_ERROR = "spreadsheet-error"
     APPROXIMATE_VALUE = "approximate-value"
+    TITLE_ROW = "title-row"
+    FORM_NOTE_ROW = "form-note-row"
+    TOTAL_ROW = "total-row"
     OUTLIER = "outlier"
     # reported data: meaning and choices (docs/reports.md)
     LIKELY_FRACTION = "likely-fraction"

@@ -129,14 +129,22 @@ def _sheet(path: Path, *rows: list[object], merge: str | None = None) -> Path:
     return path
 
 
-def test_a_title_row_above_the_header_says_the_header_is_the_first_row(tmp_path: Path, plan: Path) -> None:
-    """A 填报表 with its title on row 1 and the header on row 3: exit 2 and a hint to delete the title rows."""
+def test_title_rows_above_the_header_are_said_and_the_table_read(tmp_path: Path, plan: Path) -> None:
+    """A 填报表 with its title on row 1 and the header on row 3: the table is read, each title row a warning."""
     table = _sheet(tmp_path / "r.xlsx", ["某县教育局填报表"], ["填报日期：2020年"], ["指标", "时间", "数值"],
                    ["places", "2019-12-31", 60])
+    result = run("check", plan, "-r", table, "--as-of", "2020-06-30", "-f", "json")
+    assert result.returncode in (0, 1), result.stderr
+    assert '"title-row"' in result.stdout and '"achieved"' in result.stdout
+
+
+def test_no_header_in_the_first_rows_says_so(tmp_path: Path, plan: Path) -> None:
+    """A sheet whose first rows name no column: exit 2 and a hint naming the columns a header needs."""
+    table = _sheet(tmp_path / "r.xlsx", ["某县教育局填报表"], ["places", "2019-12-31", 60])
     result = run("check", plan, "-r", table, "--as-of", "2020-06-30")
     assert result.returncode == 2, result.stderr
     assert f"{table}:1: error[missing-field]" in result.stderr
-    assert "the header must be the first row" in result.stderr and "删除上方的标题行" in result.stderr
+    assert "no header was found in the first 10 rows" in result.stderr and "未找到表头" in result.stderr
 
 
 def test_a_merged_header_cell_gets_a_sheet_hint(tmp_path: Path, plan: Path) -> None:

@@ -12,9 +12,6 @@ from tests.io.messy_returns import FIXTURES, Fixture, read_fixture
 pytest.importorskip("openpyxl")
 
 PENDING: frozenset[tuple[str, int]] = frozenset({
-    *(("title-rows", n) for n in range(1, 7)), *(("footer-rows", n) for n in (6, 7, 8)),
-    *(("two-row-header", n) for n in (2, 3, 4)), *(("total-row", n) for n in (4, 5, 6)),
-    *(("units-in-header", n) for n in (2, 3, 4)), *(("percent-header", n) for n in (2, 3, 4, 5)),
     *(("dates", n) for n in (3, 6, 7, 8)), ("blank-and-hidden", 6), ("district-names", 2),
 })
 """The rows the readers do not read as expected yet: (fixture, sheet row)."""

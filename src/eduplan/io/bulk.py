@@ -92,7 +92,8 @@ class BulkReader:
         self.reader, self.columns, self.width = reader, columns, width
         self.by_key: dict[str, Indicator] = reader.by_key
         reads: dict[str, Callable[[str], Any]] = {
-            "indicator": self._indicator, "organisation": lambda t: t or None, "period": self._period,
+            "indicator": self._indicator, "organisation": lambda t: odd() if reader.odd_unit(t) else t or None,
+            "period": self._period,
             "date": self._day, "value": self._value, "unit": lambda t: t, "final": lambda t: tables._FINAL[t.lower()],
             "reported_on": self._day, "source": lambda t: t or None, "basis": lambda t: tables._BASIS[t.lower()],
             "note": lambda t: t or None, "numerator": lambda t: None if not t else odd(),

@@ -185,8 +185,9 @@ def _plain(value: str, unit: str, indicator: Indicator | None) -> tuple[Amount, 
     if _PLAIN.fullmatch(value) is None or is_placeholder(value) or (unit and unit not in unit_table()):
         return None
     try:
-        if unit:
-            return Amount(Decimal(value), unit), False
+        if unit:  # 计量单位 % with 0.92: a likely fraction, as without it (`tables.likely_fraction`)
+            return (given := Amount(Decimal(value), unit)), indicator is not None and tables.likely_fraction(given,
+                                                                                                             indicator)
         amount = Amount(Decimal(value), indicator.unit if indicator else "")
     except QuantityError:  # pragma: no cover - a plain number is within the precision, a table unit is known
         return None

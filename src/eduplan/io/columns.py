@@ -192,6 +192,8 @@ def _read_table(table: Any, plan: Plan, file: str) -> tuple[ReportColumns, RowDi
     from eduplan.io.bulk import BulkReader  # noqa: PLC0415 (numpy: an optional extra)
 
     texts = [tables._cell_text(cell) for cell in table.header]
+    if tables.irregular_header([(1, texts)]):  # title rows above it, units in it: the csv module's rows, read
+        return None
     columns, warnings = tables._columns(texts, file, 1)
     template = any(t.endswith(tables.REFERENCE_SUFFIX) for t in texts)
     width = len(texts)
@@ -226,8 +228,8 @@ def columns_from_mapping(data: Mapping[str, Sequence[Any]], plan: Plan, name: st
 def _read(rows: list[tuple[int, Sequence[Any]]], plan: Plan, file: str | None, sheet: str | None
           ) -> tuple[ReportColumns, RowDiagnostics]:
     body = [(n, r) for n, r in rows if not tables._comment(r)]
-    if not body:
-        loaded = tables._read_rows(rows, plan, file, sheet=sheet)  # raises the empty-table error
+    if not body or tables.irregular_header(body):  # empty: raises; title rows, 2-row header: the row reader
+        loaded = tables._read_rows(rows, plan, file, sheet=sheet)
         return ReportColumns.of(loaded.value), RowDiagnostics.of(loaded.diagnostics)
     header_line, header = body[0]
     texts = [tables._cell_text(h) for h in header]

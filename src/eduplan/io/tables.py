@@ -27,8 +27,9 @@ import csv
 import datetime as dt
 import difflib
 import io
+import itertools
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, TypeVar
@@ -46,8 +47,19 @@ from eduplan.io.cells import (
 )
 from eduplan.io.errors import DEFAULT_MAX_TABLE_BYTES, Loaded, LoadError
 from eduplan.io.files import check_workbook, not_a_file, read_bytes
+from eduplan.io.layout import (
+    HEADER_SEARCH_ROWS,
+    Header,
+    find_header,
+    form_note,
+    form_note_warning,
+    is_total,
+    split_header,
+    title_warning,
+    total_warning,
+)
 from eduplan.io.placeholders import is_placeholder, placeholder_warning
-from eduplan.io.screen import screen_reports
+from eduplan.io.screen import known_units, screen_reports
 from eduplan.io.source import parse_text
 from eduplan.io.workbook import sheet_rows
 from eduplan.model import Plan
@@ -218,14 +230,20 @@ def reports_from_records(records: Iterable[Mapping[str, Any]], plan: Plan, file:
 
 def _read_rows(rows: Iterable[tuple[int, Sequence[Any]]], plan: Plan, file: str | None, *, json_paths: bool = False,
                sheet: str | None = None) -> Loaded[tuple[ReportedValue, ...]]:
-    iterator = (row for row in rows if not _comment(row[1]))
-    first = next(iterator, None)
-    if first is None:
+    iterator: Iterator[tuple[int, Sequence[Any]]] = (row for row in rows if not _comment(row[1]))
+    top = list(itertools.islice(iterator, 1 if json_paths else HEADER_SEARCH_ROWS + 1))
+    if not top:
         raise _fatal(file, Code.BAD_ROW, "the table is empty; expected a header row")
-    header_line, header = first
-    columns, diagnostics = _columns([_cell_text(h) for h in header], file, header_line)
-    reader = _RowReader(plan, columns, file, header=[_cell_text(h) for h in header] if json_paths else None,
-                        sheet=sheet)
+    found = _header(top) if not json_paths else Header(0, 1, tuple(_cell_text(h) for h in top[0][1]))
+    header_line, header = top[found.index][0], list(found.texts)
+    titles = [title_warning(" ".join(t for t in map(_cell_text, row) if t), Location(file, number, 1, None, None, None,
+                                                                                      sheet))
+              for number, row in top[:found.index] if any(_cell_text(c) for c in row)]
+    iterator = itertools.chain(top[found.index + found.rows:], iterator)
+    columns, diagnostics = _columns(header, file, header_line)
+    diagnostics[:0] = titles
+    reader = _RowReader(plan, columns, file, header=header if json_paths else None, sheet=sheet,
+                        unit=_header_unit(header))
     template = any(normalise(_cell_text(h)).endswith(REFERENCE_SUFFIX) for h in header)
     width = max((i + 1 for i, h in enumerate(header) if _cell_text(h)), default=0)  # a sheet pads with None
     values: list[ReportedValue] = []
@@ -251,6 +269,34 @@ def _read_rows(rows: Iterable[tuple[int, Sequence[Any]]], plan: Plan, file: str 
         diagnostics.append(_unfilled(unfilled, reader.where(unfilled[0], columns.get("value"))))
     kept, screened = screen_reports(values, plan)  # dates far outside the plan, units it does not name
     return Loaded(kept, (*diagnostics, *screened))
+
+
+def _header(top: Sequence[tuple[int, Sequence[Any]]]) -> Header:
+    """Where the header is among the first rows (below title rows; maybe over two rows): `eduplan.io.layout`."""
+    return find_header([[_cell_text(c) for c in row] for _, row in top], _HEADERS, _complete)
+
+
+def _complete(fields: set[str]) -> bool:
+    return {"indicator", "value"} <= fields and bool({"date", "period"} & fields)
+
+
+def _header_unit(header: Sequence[str]) -> str | None:
+    """The unit a value column's header gives its bare numbers (``数值（万元）``), if any."""
+    return next((unit for text in header if (found := split_header(text, _HEADERS))[0] == "value"
+                 and (unit := found[1]) is not None), None)
+
+
+def irregular_header(rows: Sequence[tuple[int, Sequence[Any]]]) -> bool:
+    """Whether a table's first rows (comments left out) are not a plain one-row header at the top: title rows
+    above it, a header over two rows, a unit in a header cell. The bulk reader (`eduplan.io.columns`) then leaves
+    the table to the row reader, which reads them (`eduplan.io.layout`)."""
+    top = list(itertools.islice(rows, HEADER_SEARCH_ROWS + 1))
+    if not top:
+        return False
+    found = _header(top)
+    fields = {split_header(t, _HEADERS) for t in found.texts}
+    return (found.index != 0 or found.rows != 1 or not _complete({name for name, _ in fields if name})
+            or any(unit for _, unit in fields))
 
 
 def _extra_cells(cells: list[Any], width: int, location: Location, *, sheet: bool = False) -> list[Diagnostic]:
@@ -298,7 +344,7 @@ def _columns(header: list[str], file: str | None, line: int) -> tuple[dict[str, 
     columns: dict[str, int] = {}
     warnings: list[Diagnostic] = []
     for index, text in enumerate(header):
-        name = _HEADERS.get(normalise(text).strip().lower())
+        name, _ = split_header(text, _HEADERS)
         location = Location(file=file, line=line, column=index + 1)
         if name is None:
             if text.strip() and not normalise(text).strip().endswith(REFERENCE_SUFFIX):
@@ -314,8 +360,9 @@ def _columns(header: list[str], file: str | None, line: int) -> tuple[dict[str, 
         missing.append("date (or period)")
     if missing:
         known = "; ".join(f"{k} ({v[0]})" for k, v in COLUMNS.items())
-        first = "" if columns else (f"the header must be the first row, and row {line} has no known column: "
-                                    "delete title rows above it (表头须在第一行，请删除上方的标题行); ")
+        first = "" if columns else (f"no header was found in the first {HEADER_SEARCH_ROWS} rows, and row {line} "
+                                    "has no known column: the header needs 指标, 数值 and 时间 (or 统计期) "
+                                    f"(前{HEADER_SEARCH_ROWS}行中未找到表头); ")
         raise _fatal(file, Code.MISSING_FIELD, "missing column(s): " + ", ".join(missing), line,
                      hint=first + "headers may be English or Chinese: " + known)
     return columns, warnings
@@ -355,14 +402,17 @@ class _RowReader:
     """
 
     def __init__(self, plan: Plan, columns: dict[str, int], file: str | None, header: list[str] | None = None,
-                 sheet: str | None = None) -> None:
+                 sheet: str | None = None, unit: str | None = None) -> None:
         self.columns, self.file, self.header, self.sheet = columns, file, header, sheet
+        self.unit = unit  # the value header's unit (数值（万元）): as a 计量单位 column gives
+        self.units = known_units(plan)
         self.indicators = plan.indicators_used()
         self.by_key: dict[str, Indicator] = {}
         for indicator in self.indicators:
             self.by_key.setdefault(normalise(indicator.name).strip(), indicator)
         for indicator in self.indicators:
             self.by_key[indicator.id] = indicator
+        self.by_name = {key.lower(): key for key in self.by_key}
         self._seen: dict[tuple[str, Any], Any] = {}
 
     def _memo(self, kind: str, key: Any, read: Any) -> Any:
@@ -383,6 +433,8 @@ class _RowReader:
     def read(self, number: int, cells: list[Any]) -> tuple[ReportedValue | None, list[Diagnostic]]:
         self.cells, self.number = cells, number
         self.warnings: list[Diagnostic] = []
+        if (not_a_value := self._not_a_value(number, cells)) is not None:  # 填表人：, 合计: said, not read
+            return None, [not_a_value]
         fields: dict[str, Any] = {}
         broken = self._spreadsheet_errors(cells)  # #DIV/0!, #N/A: a formula's error, not a figure
         errors: list[_CellError] = list(broken.values())
@@ -415,6 +467,24 @@ class _RowReader:
             return None, [self._diagnostic(number, _CellError(_FIELD_COLUMNS.get(d.location.path or "", "date"),
                                                               d.code, d.message)) for d in exc.diagnostics]
         return value, []
+
+    def _not_a_value(self, number: int, cells: list[Any]) -> Diagnostic | None:
+        """A form note row (填表人：…) or a total row (合计 as 填报单位 or 指标) as its warning; else ``None``."""
+        if self.header is not None:
+            return None
+        if (note := form_note(cells)) is not None:
+            return form_note_warning(note, self.where(number, next(k for k, c in enumerate(cells) if c not in
+                                                                   ("", None))))
+        for name in ("organisation", "indicator"):
+            text = self.text(name)
+            if self.odd_unit(text) and text not in self.by_key:
+                return total_warning(_LABELS[name], text, self.where(number, self.columns.get(name)))
+        return None
+
+    def odd_unit(self, text: str) -> bool:
+        """Whether a 填报单位 cell is not a unit's name as it stands (a total, 合计): the bulk reader leaves such
+        rows to `read`."""
+        return bool(text) and is_total(text) and not (self.units and text in self.units)
 
     def unfilled(self, cells: list[Any]) -> bool:
         """Whether a template row was left as sent: no value and none of the cells a unit fills in."""
@@ -452,6 +522,9 @@ class _RowReader:
         found = self.by_key.get(key) or self.by_key.get(normalise(key).strip())
         if found is not None:
             return found
+        name, unit = split_header(key, self.by_name)  # 教育经费投入（万元）: the name, in the indicator's own unit
+        if name is not None and unit == self.by_key[name].unit:
+            return self.by_key[name]
         close = difflib.get_close_matches(key, list(self.by_key), n=3)
         hint = f"did you mean {', '.join(close)}?" if close else "use an indicator id or name from the plan"
         raise _CellError("indicator", Code.UNKNOWN_INDICATOR, f"指标: no indicator {key!r} in the plan", hint)
@@ -518,7 +591,7 @@ class _RowReader:
     def _amount(self, indicator: Indicator | None) -> Amount:
         """The value by the one rule for bare numbers: a number without a unit is in the unit column's unit,
         else in the indicator's unit; a unit column may carry a 万/亿 multiple (万人, 万元)."""
-        raw, unit = self.raw("value"), self.text("unit")
+        raw, unit = self.raw("value"), self._unit()
         text = _cell_text(raw)
         if not text:
             raise _CellError("value", Code.INVALID_NUMBER, "数值: empty")
@@ -530,6 +603,16 @@ class _RowReader:
                                                                                     self.columns.get("value"))))
             return amount
         return self._figure(text, unit, indicator)
+
+    def _unit(self) -> str:
+        """The 计量单位 of the row: its unit cell, else the value header's unit (数值（万元）); both, differing: an
+        error."""
+        unit = self.text("unit")
+        if self.unit is not None and unit and unit != self.unit:
+            raise _CellError("unit", Code.UNIT_MISMATCH, f"计量单位: the row says {unit!r}, but the value column's "
+                             f"header says {self.unit!r}",
+                             "give the unit in one place, the header or the 计量单位 column")
+        return unit or self.unit or ""
 
     def _figure(self, text: str, unit: str, indicator: Indicator | None) -> Amount:
         """A value's text read by the one rule for bare numbers (see `_amount`)."""
@@ -544,9 +627,13 @@ class _RowReader:
             return parsed
         if unit:
             try:
-                return Amount(parsed.value, unit)
+                amount = Amount(parsed.value, unit)
             except QuantityError:
                 pass
+            else:
+                if indicator is not None:  # 计量单位 % as a template fills it in: 0.92 is as bare as without it
+                    self._check_fraction(amount, indicator)
+                return amount
             try:
                 return parse_quantity(text + unit)  # a multiple of a unit (万所, 千人) reads as numerals do
             except QuantityError as exc:
@@ -625,7 +712,7 @@ def likely_fraction(amount: Amount, indicator: Indicator) -> bool:
 
     The row reader warns of it (``likely-fraction``); the bulk reader (`eduplan.io.bulk_amounts`) asks the same.
     """
-    return indicator.unit == "%" and 0 < amount.value <= 1
+    return indicator.unit == "%" and amount.unit == "%" and 0 < amount.value <= 1
 
 
 @attrs.frozen
@@ -729,7 +816,8 @@ def csv_rows(text: str, suffix: str, file: str | None = None) -> tuple[list[tupl
 class RowCounts:
     """How the rows of one table fared: every row read is accepted or rejected (reported as an error);
     ``flagged`` accepted rows carry a warning (a likely fraction, a conflict). A row whose value is a placeholder
-    (无, —, N/A: no figure) is accepted, as no value, and flagged. A row whose every cell is
+    (无, —, N/A: no figure), or a total row (合计), is accepted, as no value, and flagged. Title rows above the
+    header and form notes (填表人：…) are not data rows and are not counted. A row whose every cell is
     empty (a spacer, the blank lines a spreadsheet leaves at the end) carries nothing and is not a row read."""
 
     file: str | None
@@ -741,6 +829,12 @@ class RowCounts:
     def as_dict(self) -> dict[str, object]:
         """Plain data for JSON and the renderers."""
         return attrs.asdict(self)
+
+
+_NOT_DATA_ROWS = frozenset({Code.UNFILLED_ROW, Code.TITLE_ROW, Code.FORM_NOTE_ROW, Code.UNKNOWN_FIELD})
+"""Warnings about rows that are not data rows (a title, a form note, the header, template rows left empty)."""
+_NO_FIGURE = frozenset({Code.PLACEHOLDER_VALUE, Code.TOTAL_ROW})
+"""Warnings about a row read as no figure: accepted (it is not broken) and flagged, but no value."""
 
 
 def _row_key(location: Location) -> tuple[str | None, str | None, int | str] | None:
@@ -765,7 +859,7 @@ def row_counts(loaded: Loaded[tuple[Any, ...]], file: str | None = None) -> RowC
     """
     rejected = {_row_key(d.location) for d in loaded.diagnostics if d.severity is Severity.ERROR} - {None}
     flagged = {_row_key(d.location) for d in loaded.diagnostics if d.severity is Severity.WARNING
-               and d.location.line != 1 and d.code is not Code.UNFILLED_ROW} - {None} - rejected
-    no_figure = {_row_key(d.location) for d in loaded.diagnostics if d.code is Code.PLACEHOLDER_VALUE} - {None}
+               and d.location.line != 1 and d.code not in _NOT_DATA_ROWS} - {None} - rejected
+    no_figure = {_row_key(d.location) for d in loaded.diagnostics if d.code in _NO_FIGURE} - {None}
     accepted = len(loaded.value) + len(no_figure - rejected)  # a placeholder row is accepted as no figure
     return RowCounts(file, accepted + len(rejected), accepted, len(rejected), len(flagged))

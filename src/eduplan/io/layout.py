@@ -1,0 +1,155 @@
+"""The layout of a returned sheet around its table: where the header is, and the rows that are not values.
+
+A 填报表 comes back from a 区/县教育局 with more than the table: a title row (``海陵区教育局…统计表``)
+and ``填表单位：…`` above the header, a header over two rows (a merged ``填报数据`` over ``数值`` and
+``计量单位``), units in the header (``数值（万元）``, ``实际值(%)``), a ``合计``/``小计`` row, and ``填表人：…``,
+``联系电话：…`` rows below. The reports reader (`eduplan.io.tables`) reads them by these rules, each said out loud:
+
+- the **header** is the first of the first `HEADER_SEARCH_ROWS` rows that names the required columns (alone, or
+  with the row below it when that row holds only column names: a two-row header, read column by column, the
+  lower cell where it has one); every non-empty row above it is a ``title-row`` warning (not data);
+- a header cell may end in a **unit in brackets** (``数值（万元）``): the column's name, and for the value column
+  the unit of its bare numbers, as a 计量单位 column gives (`split_header`);
+- a row whose first cell is a **form note** (``填表人：``, ``联系电话：``, ``审核人：``, ``日期：`` ...) is a
+  ``form-note-row`` warning, not a bad row (`form_note`);
+- a row whose 填报单位 (or 指标) is a **total** (``合计``, ``总计``, ``小计``, ``全区合计`` ...) is a ``total-row``
+  warning and gives no value: the jurisdiction's figure is rolled up from its units' rows, and taking the total
+  as a unit's value would count it twice (`is_total`).
+
+The words are data here (`TOTAL_WORDS`, `FORM_NOTE_LABELS`).
+
+>>> is_total("合 计"), is_total("全区合计"), is_total("合计区")
+(True, True, False)
+>>> form_note(["填表人：张三", None, "联系电话：0523-86000000"]), form_note(["places", "海陵区"])
+('填表人:张三', None)
+>>> split_header("数值（万元）", {"数值": "value"}), split_header("实际值(%)", {"实际值": "value"})
+(('value', '万元'), ('value', '%'))
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+import attrs
+
+from eduplan.diagnostics import Code, Diagnostic, Location, QuantityError, Severity
+from eduplan.numerals import normalise
+from eduplan.units import parse_quantity
+
+__all__ = ["FORM_NOTE_LABELS", "HEADER_SEARCH_ROWS", "TOTAL_WORDS", "Header", "find_header", "form_note",
+           "form_note_warning", "is_total", "split_header", "title_warning", "total_warning"]
+
+HEADER_SEARCH_ROWS = 10
+"""How many rows from the top are looked at for the header (title rows above it are rarely more than three)."""
+TOTAL_WORDS = frozenset({"合计", "总计", "小计", "汇总", "共计", "总数", "全区合计", "全市合计", "全县合计", "全省合计",
+                         "总计数", "合计数", "total", "subtotal", "grand total"})
+"""A 填报单位 or 指标 cell that names a total row rather than a unit (spaces ignored, any case); a name the plan
+gives a unit is a unit, whatever it is."""
+FORM_NOTE_LABELS = ("填表人", "填报人", "制表人", "制表", "联系人", "联系电话", "电话", "手机", "审核人", "审核",
+                    "负责人", "单位负责人", "统计负责人", "分管领导", "填表单位", "填报单位", "单位名称", "填表日期",
+                    "填报日期", "报送日期", "日期", "签字", "盖章", "单位盖章")
+"""Labels of the form notes written around a table (``填表人：张三``): a label, then ``：`` or ``:``."""
+
+_LABEL_PATTERN = "|".join(sorted(map(re.escape, FORM_NOTE_LABELS), key=len, reverse=True))
+_FORM_NOTE = re.compile(rf"^(?:{_LABEL_PATTERN})\s*[:：]")
+_BRACKETED = re.compile(r"^(?P<name>.+?)\s*\((?P<unit>[^()]+)\)$")
+
+
+def is_total(text: str) -> bool:
+    """Whether a cell's whole text names a total (合计, 总计, 小计 ...), after NFKC, without spaces, any case."""
+    return "".join(normalise(text).split()).casefold() in _TOTALS
+
+
+_TOTALS = frozenset("".join(w.split()).casefold() for w in TOTAL_WORDS)
+
+
+def form_note(cells: Sequence[Any]) -> str | None:
+    """The text of a row's first non-empty cell, if it is a form note (``填表人：张三``); else ``None``."""
+    for cell in cells:
+        if cell is None or (isinstance(cell, str) and not cell.strip()):
+            continue
+        text = normalise(str(cell)).strip()
+        return text if isinstance(cell, str) and _FORM_NOTE.match(text) else None
+    return None
+
+
+def split_header(text: str, names: Mapping[str, str]) -> tuple[str | None, str | None]:
+    """The column a header cell names (``names`` maps normalised, lower-case headers to columns), and the unit in
+    brackets after it (``数值（万元）``: value, 万元); ``(None, None)`` when it names no column (or the brackets
+    hold no unit)."""
+    key = normalise(text).strip().lower()
+    if key in names:
+        return names[key], None
+    match = _BRACKETED.match(key)
+    if match is None or match["name"] not in names:
+        return None, None
+    unit = match["unit"].strip()
+    try:
+        parse_quantity("1" + unit)
+    except QuantityError:
+        return None, None
+    return names[match["name"]], unit
+
+
+@attrs.frozen
+class Header:
+    """Where the header is: its first row's index among the rows looked at, how many rows it spans, and its
+    cells' texts (a two-row header merged column by column)."""
+
+    index: int
+    rows: int
+    texts: tuple[str, ...]
+
+
+def find_header(texts: Sequence[Sequence[str]], names: Mapping[str, str],
+                complete: Callable[[set[str]], bool]) -> Header:
+    """The header among the first rows' cell texts: the first row (with the row below, if the row names a column
+    and the row below holds only column names) whose columns are ``complete``; the first row when none is (its
+    missing columns are then reported)."""
+    def fields(row: Sequence[str]) -> set[str]:
+        return {name for text in row if (name := split_header(text, names)[0]) is not None}
+
+    for index, row in enumerate(texts[:HEADER_SEARCH_ROWS]):
+        if index + 1 < len(texts) and fields(row) and _only_names(texts[index + 1], names):
+            below = texts[index + 1]
+            width = max(len(row), len(below))
+            merged = tuple((below[k] if k < len(below) and below[k] else row[k] if k < len(row) else "")
+                           for k in range(width))
+            if complete(fields(merged)):
+                return Header(index, 2, merged)
+        if complete(fields(row)):
+            return Header(index, 1, tuple(row))
+    return Header(0, 1, tuple(texts[0]) if texts else ())
+
+
+def _only_names(row: Sequence[str], names: Mapping[str, str]) -> bool:
+    filled = [text for text in row if text]
+    return bool(filled) and all(split_header(text, names)[0] is not None for text in filled)
+
+
+def title_warning(text: str, location: Location) -> Diagnostic:
+    """The ``title-row`` warning for a non-empty row above the header."""
+    shown = text if len(text) <= 40 else text[:40] + "..."
+    return Diagnostic(Code.TITLE_ROW, f"the row above the header is read as a title, not data: {shown!r} "
+                      "(表头上方的标题或填表信息行，不作数据读取)", location, Severity.WARNING,
+                      hint="nothing to do for a title; a value above the header is not read: put it in a row below "
+                      "the header (数值请填在表头下方)")
+
+
+def form_note_warning(text: str, location: Location) -> Diagnostic:
+    """The ``form-note-row`` warning for a row holding a form note (填表人, 联系电话 ...)."""
+    shown = text if len(text) <= 40 else text[:40] + "..."
+    return Diagnostic(Code.FORM_NOTE_ROW, f"the row is a form note, not a reported value: {shown!r} (填表人、联系电话"
+                      "等填表信息行，不作数据读取)", location, Severity.WARNING,
+                      hint="nothing to do; a value in this row is not read: give it a row of its own")
+
+
+def total_warning(column: str, text: str, location: Location) -> Diagnostic:
+    """The ``total-row`` warning for a row whose 填报单位 (or 指标) names a total (合计)."""
+    return Diagnostic(Code.TOTAL_ROW, f"{column}: {text!r} marks a total row, not a unit: it gives no value, since the "
+                      "jurisdiction's figure is rolled up from the units' rows and the total would count them twice "
+                      "(合计行不作为单位数值读取)", location, Severity.WARNING,
+                      hint="to report the jurisdiction's own figure, leave 填报单位 empty (or write its name as the "
+                      "plan does) in a row of its own; if a unit is really named so, write its name as the plan does")
