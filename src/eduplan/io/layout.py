@@ -5,9 +5,9 @@ and ``填表单位：…`` above the header, a header over two rows (a merged ``
 ``计量单位``), units in the header (``数值（万元）``, ``实际值(%)``), a ``合计``/``小计`` row, and ``填表人：…``,
 ``联系电话：…`` rows below. The reports reader (`eduplan.io.tables`) reads them by these rules, each said out loud:
 
-- the **header** is the first of the first `HEADER_SEARCH_ROWS` rows that names the required columns (alone, or
-  with the row below it when that row holds only column names: a two-row header, read column by column, the
-  lower cell where it has one); every non-empty row above it is a ``title-row`` warning (not data);
+- the **header** is the first of the first `HEADER_SEARCH_ROWS` rows that names the required columns (alone, or,
+  when it names only some, with the row below it if that row holds only column names: a two-row header, read
+  column by column, the lower cell where it has one); every non-empty row above it is a ``title-row`` warning;
 - a header cell may end in a **unit in brackets** (``数值（万元）``): the column's name, and for the value column
   the unit of its bare numbers, as a 计量单位 column gives (`split_header`);
 - a row whose first cell is a **form note** (``填表人：``, ``联系电话：``, ``审核人：``, ``日期：`` ...) is a
@@ -105,13 +105,16 @@ class Header:
 
 def find_header(texts: Sequence[Sequence[str]], names: Mapping[str, str],
                 complete: Callable[[set[str]], bool]) -> Header:
-    """The header among the first rows' cell texts: the first row (with the row below, if the row names a column
-    and the row below holds only column names) whose columns are ``complete``; the first row when none is (its
-    missing columns are then reported)."""
+    """The header among the first rows' cell texts: the first row whose columns are ``complete``, alone or, when
+    it names some columns but not all, with the row below if that holds only column names (a complete header is
+    never merged with the row below it: that row is data); the first row when none is (its missing columns are
+    then reported)."""
     def fields(row: Sequence[str]) -> set[str]:
         return {name for text in row if (name := split_header(text, names)[0]) is not None}
 
     for index, row in enumerate(texts[:HEADER_SEARCH_ROWS]):
+        if complete(fields(row)):
+            return Header(index, 1, tuple(row))
         if index + 1 < len(texts) and fields(row) and _only_names(texts[index + 1], names):
             below = texts[index + 1]
             width = max(len(row), len(below))
@@ -119,8 +122,6 @@ def find_header(texts: Sequence[Sequence[str]], names: Mapping[str, str],
                            for k in range(width))
             if complete(fields(merged)):
                 return Header(index, 2, merged)
-        if complete(fields(row)):
-            return Header(index, 1, tuple(row))
     return Header(0, 1, tuple(texts[0]) if texts else ())
 
 
