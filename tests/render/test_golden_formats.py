@@ -9,6 +9,7 @@ the diff). The CLI runs in this process (`eduplan.cli.main`), so that the pins c
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import io
 import json
 import os
@@ -42,6 +43,15 @@ def _colour(colour: Any) -> str | None:
     return None if colour is None else str(colour.rgb)
 
 
+def _widths(sheet: Any) -> dict[str, float]:
+    """Each column's width, by its letter: a group of columns of one width (``<col min="6" max="7">``, as
+    XlsxWriter writes them) is each of its columns."""
+    from openpyxl.utils import get_column_letter  # noqa: PLC0415
+
+    return {get_column_letter(n): d.width for d in sheet.column_dimensions.values()
+            for n in range(d.min or 1, (d.max or d.min or 1) + 1)}
+
+
 def workbook_cells(data: bytes) -> dict[str, Any]:
     """Every sheet of a workbook as plain data: its cells (value, type, number format, style), column widths,
     frozen panes and autofilter."""
@@ -59,7 +69,7 @@ def workbook_cells(data: bytes) -> dict[str, Any]:
                               [cell.fill.fill_type, _colour(cell.fill.fgColor)],
                               [cell.alignment.wrap_text, cell.alignment.vertical], cell.quotePrefix])
         sheets[sheet.title] = {"cells": cells, "freeze": sheet.freeze_panes, "filter": sheet.auto_filter.ref,
-                               "widths": {k: d.width for k, d in sorted(sheet.column_dimensions.items())}}
+                               "widths": _widths(sheet)}
     return {"sheets": list(book.sheetnames), "content": sheets}
 
 
@@ -78,21 +88,28 @@ def test_html_scorecard_is_pinned(slug: str, tmp_path: Path, monkeypatch: pytest
     assert written == _pinned(GOLDEN / "html" / f"{slug}.html", written)
 
 
+WRITERS = ("openpyxl", pytest.param("xlsxwriter", marks=pytest.mark.skipif(
+    importlib.util.find_spec("xlsxwriter") is None, reason="XlsxWriter is not installed (eduplan[excel-fast])")))
+
+
+@pytest.mark.parametrize("writer", WRITERS)
 @pytest.mark.parametrize("slug", sorted(SEEDS))
-def test_xlsx_scorecard_is_pinned(slug: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The Excel scorecard of each seed is cell by cell its golden workbook."""
+def test_xlsx_scorecard_is_pinned(slug: str, writer: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The Excel scorecard of each seed is cell by cell its golden workbook, written by either writer."""
+    monkeypatch.setattr("eduplan.render.xlsx.fast_writer", lambda: writer == "xlsxwriter")
     check(slug, tmp_path / "scorecard.xlsx", monkeypatch)
     cells = workbook_cells((tmp_path / "scorecard.xlsx").read_bytes())
     written = json.dumps(cells, ensure_ascii=False, indent=0, sort_keys=True) + "\n"
     assert cells == json.loads(_pinned(GOLDEN / "xlsx" / f"{slug}.json", written))
 
 
-def test_xlsx_of_formula_text_and_problems_is_pinned() -> None:
+@pytest.mark.parametrize("writer", WRITERS)
+def test_xlsx_of_formula_text_and_problems_is_pinned(writer: str) -> None:
     """The workbook of tests/render/test_xlsx.py's report (text that looks like a formula, a data problem, a
     progress share, dates) is cell by cell its golden workbook: the cells the seeds do not have."""
-    from eduplan.render import to_xlsx  # noqa: PLC0415
+    from eduplan.render.xlsx import to_xlsx  # noqa: PLC0415
     from tests.render.test_xlsx import REPORT  # noqa: PLC0415
 
-    cells = workbook_cells(to_xlsx(REPORT))
+    cells = workbook_cells(to_xlsx(REPORT, writer=writer))
     written = json.dumps(cells, ensure_ascii=False, indent=0, sort_keys=True) + "\n"
     assert cells == json.loads(_pinned(GOLDEN / "xlsx" / "demo.json", written))

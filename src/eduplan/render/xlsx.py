@@ -1,4 +1,6 @@
-"""The Excel scorecard of ``eduplan check --format xlsx`` (needs openpyxl: ``pip install eduplan[excel]``).
+"""The Excel scorecard of ``eduplan check --format xlsx`` (needs openpyxl: ``pip install eduplan[excel]``; with
+XlsxWriter too, ``eduplan[excel-fast]``, `to_xlsx` writes the same cells about twice as fast: see
+`eduplan.render.xlsx_writers`).
 
 Sheets: 预警清单 (every result breached, missed, without data, off track or at risk, worst first, with the
 task's title, lead unit, deadline, why it cannot be judged (无法判断) and reason), 逾期任务 (tasks past
@@ -24,7 +26,6 @@ text that a spreadsheet would run as a formula stays text.
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import io
 from collections.abc import Callable, Mapping, Sequence
@@ -47,6 +48,7 @@ from eduplan.render.scorecard import (
     unit_cards,
 )
 from eduplan.render.text import width
+from eduplan.render.xlsx_writers import Cell, OpenpyxlBook, Style, XlsxWriterBook, fast_writer
 
 __all__ = ["scorecard_workbook", "to_xlsx", "write_cell"]
 
@@ -99,18 +101,6 @@ def write_cell(cell: Any, value: Any) -> None:
         cell.quotePrefix = True
 
 
-def _argb(status: str) -> str:
-    return "FF" + STATUS_COLOURS[status].lstrip("#").upper()
-
-
-def _openpyxl() -> Any:
-    try:
-        import openpyxl  # noqa: PLC0415 - an optional extra
-    except ImportError:
-        raise ImportError("--format xlsx needs openpyxl: pip install 'eduplan[excel]'") from None
-    return openpyxl
-
-
 def _number_format(value: Decimal, unit: str) -> str:
     decimals = max(0, -int(value.normalize().as_tuple().exponent))
     base = "#,##0" + ("." + "0" * min(decimals, 6) if decimals else "")
@@ -120,7 +110,34 @@ def _number_format(value: Decimal, unit: str) -> str:
     return f'{base}"{clean}"' if clean else base
 
 
-def _cell_value(header: str, value: Any) -> tuple[Any, str | None]:
+def _quantity(value: Any) -> tuple[Any, str | None] | None:
+    parts = split_quantity(value)
+    if parts is None:
+        return None
+    number, unit = parts
+    shown = number / 100 if unit == "%" else number
+    return float(shown), _number_format(number, unit)
+
+
+def _date(value: Any) -> tuple[Any, str | None] | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return dt.date.fromisoformat(value), "yyyy-mm-dd"
+    except ValueError:
+        return value, None
+
+
+def _reader(header: str) -> Callable[[Any], tuple[Any, str | None] | None] | None:
+    """How a column's text is read (quantities, dates), from its header; ``None``: kept as text."""
+    if header.startswith(("实际值", "序时进度")):
+        return _quantity
+    if header.startswith(("完成时限", "报送期限", "填报日期")):
+        return _date
+    return None
+
+
+def _stored(reader: Callable[[Any], tuple[Any, str | None] | None] | None, value: Any) -> tuple[Any, str | None]:
     """The value to store and its number format: quantities as numbers, dates as dates, progress as %."""
     if value is None or value == "":
         return None, None
@@ -128,70 +145,20 @@ def _cell_value(header: str, value: Any) -> tuple[Any, str | None]:
         return float(value), "0%" if (value * 100) % 1 == 0 else "0.0%"
     if isinstance(value, int) and not isinstance(value, bool):
         return value, "0"
-    if header.startswith(("实际值", "序时进度")):
-        parts = split_quantity(value)
-        if parts is not None:
-            number, unit = parts
-            shown = number / 100 if unit == "%" else number
-            return float(shown), _number_format(number, unit)
-    if header.startswith(("完成时限", "报送期限", "填报日期")) and isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value), "yyyy-mm-dd"
-        except ValueError:
-            return value, None
+    if reader is not None:
+        read = reader(value)
+        if read is not None:
+            return read
     return str(value), None
 
 
-class _Styles:
-    """The few styles of a scorecard, made once per workbook (a cell takes a style by reference)."""
-
-    def __init__(self) -> None:
-        from openpyxl.styles import Alignment, Font, PatternFill  # noqa: PLC0415 - optional extra
-
-        self.title, self.bold = Font(bold=True, size=13), Font(bold=True)
-        self.header_fill, self.white = PatternFill("solid", fgColor="DDEBF7"), Font(bold=True, color="FFFFFF")
-        self.wrap = Alignment(wrap_text=True, vertical="top")
-        self.status = {status: PatternFill("solid", fgColor=_argb(status)) for status in STATUS_COLOURS}
+def _text_cell(value: str, role: str = "", status: str | None = None) -> Cell:
+    quote = neutralise_cell(value) != value
+    return value, (role, None, False, status, quote)
 
 
-class _Cells:
-    """Cells for `_table`'s rows: a plain value as it is (the sheet makes its cell), a styled one as a cell whose
-    style is copied from a cell styled once per (number format, wrapped, status): setting a style looks it up
-    in the workbook's lists, which costs more than the cell."""
-
-    def __init__(self, sheet: Any, styles: _Styles) -> None:
-        self.sheet, self.styles = sheet, styles
-        self.templates: dict[tuple[str | None, bool, str | None], Any] = {}
-
-    def __call__(self, value: Any, number_format: str | None, wrap: bool, status: str | None) -> Any:
-        if not (number_format or wrap or status) and (not isinstance(value, str) or neutralise_cell(value) == value):
-            return value
-        from openpyxl.cell import Cell  # noqa: PLC0415 - optional extra
-
-        key = (number_format, wrap, status)
-        template = self.templates.get(key)
-        if template is None:
-            template = self.templates[key] = Cell(self.sheet, row=1, column=1)
-            if number_format:
-                template.number_format = number_format
-            if wrap:
-                template.alignment = self.styles.wrap
-            if status:
-                template.fill, template.font = self.styles.status[status], self.styles.white
-        cell = Cell(self.sheet, row=1, column=1, style_array=copy.copy(template._style))
-        write_cell(cell, value)
-        return cell
-
-
-def _table(sheet: Any, title: str, headers: Sequence[str], rows: Sequence[Sequence[Any]],
-           statuses: Sequence[str | None] = (), header_statuses: Mapping[int, str] | None = None) -> None:
-    """A title in row 1, a bold frozen header in row 2 with an autofilter, then the rows, appended one at a time
-    (so that a write-only sheet streams them). Column widths, known before the first row is written, come from
-    a first pass over the values. ``header_statuses``: header columns (from 1) shown in a status's colour."""
-    from openpyxl.cell import Cell  # noqa: PLC0415 - optional extra
-    from openpyxl.utils import get_column_letter  # noqa: PLC0415
-
-    styles: _Styles = sheet.parent.__dict__.setdefault("_eduplan_styles", _Styles())
+def _widths(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> list[int]:
+    """Each column as wide as its widest text (a Chinese character counts twice), at most `_MAX_WIDTH`."""
     widths = [width(h) + 2 for h in headers]
     known: dict[str, int] = {}  # the width of each distinct text, worked out once
     for row in rows:
@@ -202,32 +169,36 @@ def _table(sheet: Any, title: str, headers: Sequence[str], rows: Sequence[Sequen
                 if size is None:
                     size = known[text] = min(width(text) + 2, _MAX_WIDTH)
                 widths[col] = max(widths[col], size)
-    for col, size in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(col)].width = size
-    sheet.freeze_panes = "B3" if len(headers) > 1 else "A3"
-    first = Cell(sheet, row=1, column=1)
-    write_cell(first, title)
-    first.font = styles.title
-    sheet.append([first])
-    header_cells = []
-    for col, header in enumerate(headers, start=1):
-        cell = Cell(sheet, row=1, column=1)
-        write_cell(cell, header)
-        status = (header_statuses or {}).get(col)
-        cell.font, cell.fill = (styles.white, styles.status[status]) if status else (styles.bold, styles.header_fill)
-        header_cells.append(cell)
-    sheet.append(header_cells)
-    make = _Cells(sheet, styles)
-    wrapped = [header in _WRAP for header in headers]
+    return widths
+
+
+def _table(sheet: Any, title: str, headers: Sequence[str], rows: Sequence[Sequence[Any]],
+           statuses: Sequence[str | None] = (), header_statuses: Mapping[int, str] | None = None) -> None:
+    """A title in row 1, a bold frozen header in row 2 with an autofilter, then the rows, appended one at a time
+    (so that a streaming writer writes them as they come). Column widths, known before the first row is
+    written, come from a first pass over the values. ``header_statuses``: header columns (from 1) shown in a
+    status's colour. ``sheet``: an `OpenpyxlSheet` or an `XlsxWriterSheet`."""
+    sheet.columns(_widths(headers, rows), (2, 1 if len(headers) > 1 else 0))
+    sheet.append([_text_cell(title, "title")])
+    sheet.append([_text_cell(h, "header", (header_statuses or {}).get(col)) for col, h in enumerate(headers, 1)])
+    readers = [_reader(header) for header in headers]
+    plain: list[Style | None] = [("", None, True, None, False) if h in _WRAP else None for h in headers]
+    styles: dict[tuple[str | None, bool, str | None, bool], Style] = {}
     for number, row in enumerate(rows):
         status = statuses[number] if number < len(statuses) else None
-        cells = []
-        for header, value, wrap in zip(headers, row, wrapped, strict=True):
-            stored, number_format = _cell_value(header, value)
-            cells.append(make(stored, number_format, wrap, status if status in STATUS_COLOURS else None))
+        cells: list[Cell] = []
+        for col, value in enumerate(row):
+            stored, number_format = _stored(readers[col], value)
+            quote = isinstance(stored, str) and neutralise_cell(stored) != stored
+            shown = status if status in STATUS_COLOURS else None
+            style: Style | None = plain[col]
+            if number_format or quote or shown:
+                key = (number_format, style is not None, shown, quote)
+                style = styles.get(key) or styles.setdefault(key, ("", *key))
+            cells.append((stored, style))
             status = None  # only the first cell shows it
         sheet.append(cells)
-    sheet.auto_filter.ref = f"A2:{get_column_letter(len(headers))}{max(len(rows) + 2, 3)}"
+    sheet.autofilter(max(len(rows) + 2, 3) - 1, len(headers) - 1)
 
 
 def _results_sheet(sheet: Any, title: str, rows: Sequence[ResultRow], columns: Sequence[Column]) -> None:
@@ -255,11 +226,11 @@ def _submission_sheets(book: Any, head: str, report: Report) -> None:
                "未到报送期 not due", "报送率 completeness", "及时率 timeliness"]
     rows = [[u["unit"], u["due"], u["received"], u["on_time"], u["late"], u["missing"], u["not_due"],
              u["completeness"], u["timeliness"]] for u in submission_units(report)]
-    _table(book.create_sheet("报送情况"), f"{head} 报送情况", headers, rows)
+    _table(book.sheet("报送情况"), f"{head} 报送情况", headers, rows)
     gaps = submission_gaps(report)
     columns = ["状态 state", "填报单位 unit", "指标 indicator", "统计期 period", "报送期限 deadline",
                "填报日期 reported on", "数值 value"]
-    _table(book.create_sheet("报送明细"), f"{head} 缺报与迟报：{len(gaps)} 项", columns,
+    _table(book.sheet("报送明细"), f"{head} 缺报与迟报：{len(gaps)} 项", columns,
            [[g["state_zh"], g["unit"], g["indicator"], g["period"], g["deadline"], g["reported_on"], g["value"]]
             for g in gaps])
 
@@ -281,22 +252,26 @@ def scorecard_workbook(report: Report, *, write_only: bool = False) -> Any:
     made, so a province's results never sit in memory as cells), which can only be saved, once; `to_xlsx`
     uses it. The cells, styles and sheets are the same.
     """
-    book = _openpyxl().Workbook(write_only=write_only)
-    if not write_only:
-        book.remove(book.active)  # every sheet is made by create_sheet, in order, in both modes
+    book = OpenpyxlBook(write_only=write_only)
+    _write_sheets(book, report)
+    return book.book
+
+
+def _write_sheets(book: Any, report: Report) -> None:
+    """Every sheet of the scorecard into ``book`` (an `OpenpyxlBook` or an `XlsxWriterBook`), in order."""
     head = f"{report.plan_title}（截至 {report.as_of}）" + (f" · {report.unit}" if report.unit else "")
     rows = result_rows(report)
     warned = alerts(report)
-    _results_sheet(book.create_sheet("预警清单"), f"{head} 预警清单：{len(warned)} 项", warned, _ALERT_COLUMNS)
-    _task_sheet(book.create_sheet("逾期任务"), f"{head} 逾期任务", report.overdue_tasks())
-    _task_sheet(book.create_sheet("已达成未报完成"), f"{head} 目标已达成、未报完成", report.unreported_done_tasks())
-    _card_sheet(book.create_sheet("按单位"), f"{head} 按责任单位", "责任单位 unit", unit_cards(report))
-    _card_sheet(book.create_sheet("按章节"), f"{head} 按章节", "章节 section", section_cards(report))
-    _results_sheet(book.create_sheet("全部结果"), f"{head} 全部结果：{len(rows)} 项", rows, _ALL_COLUMNS)
+    _results_sheet(book.sheet("预警清单"), f"{head} 预警清单：{len(warned)} 项", warned, _ALERT_COLUMNS)
+    _task_sheet(book.sheet("逾期任务"), f"{head} 逾期任务", report.overdue_tasks())
+    _task_sheet(book.sheet("已达成未报完成"), f"{head} 目标已达成、未报完成", report.unreported_done_tasks())
+    _card_sheet(book.sheet("按单位"), f"{head} 按责任单位", "责任单位 unit", unit_cards(report))
+    _card_sheet(book.sheet("按章节"), f"{head} 按章节", "章节 section", section_cards(report))
+    _results_sheet(book.sheet("全部结果"), f"{head} 全部结果：{len(rows)} 项", rows, _ALL_COLUMNS)
     _submission_sheets(book, head, report)
     problems = ["严重程度 severity", "代码 code", "文件 file", "工作表 sheet", "行 row", "列 column", "位置 where",
                 "信息 message", "提示 hint"]
-    _table(book.create_sheet("数据问题"), f"{head} 数据问题：{len(report.diagnostics)} 项", problems,
+    _table(book.sheet("数据问题"), f"{head} 数据问题：{len(report.diagnostics)} 项", problems,
            [_problem_row(d) for d in report.diagnostics])
     counts = report.summary()
     summary: list[list[Any]] = [
@@ -315,12 +290,17 @@ def scorecard_workbook(report: Report, *, write_only: bool = False) -> Any:
     if unreported:
         summary += [["目标已达成、未报完成的任务 achieved, not reported done",
                      "、".join(str(t["task_id"]) for t in unreported)]]
-    _table(book.create_sheet("概况"), head, ["项目 item", "内容 value"], summary)
-    return book
+    _table(book.sheet("概况"), head, ["项目 item", "内容 value"], summary)
 
 
-def to_xlsx(report: Report) -> bytes:
-    """The scorecard workbook as ``.xlsx`` bytes."""
+def to_xlsx(report: Report, *, writer: str | None = None) -> bytes:
+    """The scorecard workbook as ``.xlsx`` bytes, written by XlsxWriter where it is installed, else by openpyxl
+    (the same cells; ``writer``: ``"xlsxwriter"`` or ``"openpyxl"`` to choose)."""
     out = io.BytesIO()
-    scorecard_workbook(report, write_only=True).save(out)
+    if writer == "xlsxwriter" or (writer is None and fast_writer()):
+        book: Any = XlsxWriterBook(out)
+    else:
+        book = OpenpyxlBook(write_only=True)
+    _write_sheets(book, report)
+    book.save(out)
     return out.getvalue()
