@@ -10,7 +10,7 @@ import pytest
 
 from eduplan.extract import extract_plan, extract_targets
 from eduplan.extract.lexicon import lexicon
-from eduplan.extract.text import Document
+from eduplan.extract.text import Document, fold
 
 
 def readings(text: str) -> list[tuple[str, str, str, str | None]]:
@@ -34,6 +34,12 @@ def test_traditional_characters_read_as_simplified(text: str, expected: list[tup
     assert all(t.text in text for t in extract_targets(text))
 
 
+def test_words_of_real_traditional_pages_fold() -> None:
+    """Words found folding real pages in traditional characters, once left unfolded (outside GB2312 after folding)."""
+    printed = "分階段、堅持、輪崗、以工代賑、特別、鞏固率、採取、輟學、貴州"
+    assert fold(printed) == "分阶段、坚持、轮岗、以工代赈、特别、巩固率、采取、辍学、贵州"
+
+
 def test_traditional_fold_keeps_offsets_and_quotes() -> None:
     doc = Document("學前三年毛入園率達到98%以上。")
     assert len(doc.folded) == len(doc.source)
@@ -49,6 +55,22 @@ def test_traditional_table_is_one_for_one() -> None:
     assert all(len(k) == len(v) == 1 and k != v for k, v in table.items())
     assert not set(table) & set(table.values())
     assert not set(table) & set("著瞭乾藉祇夥干后台里面只")
+
+
+def _in_gb2312(char: str) -> bool:
+    try:
+        char.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def test_traditional_table_against_gb2312() -> None:
+    """GB2312 holds simplified characters only: every simplified form of the table is in it, and every traditional
+    character is not (but 於 and 後, which GB2312 keeps for rare uses; plans print 于 and 后)."""
+    table = lexicon().traditional
+    assert [k for k in table if _in_gb2312(k)] == ["於", "後"]
+    assert all(_in_gb2312(v) for v in table.values())
 
 
 @pytest.mark.parametrize(
@@ -183,3 +205,19 @@ def test_a_count_naming_the_list_met_is_coverage(text: str, expected: list[tuple
     """所有 X + N项指标 + a completion state: N names the list of indicators (ruling 3, as 五项办学条件) and the
     clause is coverage (ruling 2); after a cue (至少6项指标达到要求) or with no completion state it stays a count."""
     assert readings(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "scope"),
+    [
+        ("1000名学生以上的中小学校至少配备1名专职心理健康教育教师。", "1000名学生以上的中小学校"),
+        ("寄宿制学校和600名学生以上的非寄宿制学校按每600名学生不少于1名的标准配备校医。",
+         "寄宿制学校和600名学生以上的非寄宿制学校"),
+        ("600名学生以下的学校至少配备1名保健教师。", "600名学生以下的学校"),
+    ],
+)
+def test_a_class_of_schools_is_the_scope(text: str, scope: str) -> None:
+    """The class a count defines (N名学生以上的X) is who the target holds for, before a per-unit rate (每600名)."""
+    (target,) = extract_targets(text)
+    assert target.scope == scope
+

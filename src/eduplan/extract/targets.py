@@ -91,6 +91,12 @@ THRESHOLD_NAME = re.compile(r"^(?:以上|以下)[\u4e00-\u9fff](?<!的)")
 # 1000名学生以上的中小学校, 12个班以上的学校, 600名学生以下的学校: a count with the noun counted, then 以上/以下, then
 # what it defines: the scope of a target, not one (200个以上的特色项目, with no noun before 以上, is still a target).
 DEFINED_CLASS = re.compile(r"^[\u4e00-\u9fff]{1,4}?及?(?:以上|以下)的?[\u4e00-\u9fff]")
+# …the class so defined is the scope of the target after it (1000名学生以上的中小学校至少配备1名: scope 1000名学生以上的
+# 中小学校; 寄宿制学校和600名学生以上的非寄宿制学校按…).
+DEFINED_SCOPE = re.compile(
+    r"(?P<scope>(?:[\u4e00-\u9fff]{2,8}和)?\d+[名人个][\u4e00-\u9fff]{1,4}?及?(?:以上|以下)的[^,;:。\d]{1,12}?)"
+    r"(?:至少|不少于|原则上|应|要|须|按|配备|均)"
+)
 # 不足100名学生的村小学: after a shortfall word, the units below a threshold (as 低于80%的市、县).
 BELOW_CLASS = re.compile(r"^[\u4e00-\u9fff]{0,4}?的")
 # 按100名学生核定公用经费: the number a sum is worked out on, not a target (按…8倍以上拨付 still is one).
@@ -292,7 +298,8 @@ def _numeric_targets(
             indicator=named.name,
             soft=hedged or is_soft(before),
             recurring=_recurring(doc.text(clause), before, shared, quantity.unit),
-            scope=_denominator_scope(before) or scope_of(before, after, percent_head) or shared.subject,
+            scope=_defined_scope(before) or _denominator_scope(before) or scope_of(before, after, percent_head)
+            or shared.subject,
             notes=_notes(quantity, before if FREQUENCY_RE.search(before) else shared.lead + before, comparator),
         )
         yield from _each_of_list(reading, before, clause, shared)
@@ -339,6 +346,12 @@ def _notes(quantity: Quantity, before: str, comparator: Comparator) -> str | Non
     if frequency is not None:
         notes.append(frequency)
     return "; ".join(notes) or None
+
+
+def _defined_scope(before: str) -> str | None:
+    """``1000名学生以上的中小学校至少配备1名``: the target holds for the schools so defined."""
+    found = DEFINED_SCOPE.search(before)
+    return None if found is None else found["scope"]
 
 
 def _denominator_scope(before: str) -> str | None:
