@@ -162,14 +162,14 @@ class _Values:
     """Each unit's own value as the kernel found it: where it lies in the columnar reports (positions ``low`` to
     ``high``, the sum of increments or the latest level), or asked of the actuals stage (``low`` is -1)."""
 
-    found: Any
-    low: Any
-    high: Any
+    found: list[bool]
+    low: list[int]
+    high: list[int]
     columns: Any = None
 
     def actual(self, setting: Setting, actuals: Actuals, case: Case, j: int) -> Actual:
         """Unit ``j``'s `Actual` (case ``case``), as `eduplan.evaluation.actuals.own_actual` gives it."""
-        low = int(self.low[j])
+        low: int = self.low[j]
         target, window = case.target, case.window
         cumulative = target.accumulation is Accumulation.CUMULATIVE
         if low < 0:
@@ -178,7 +178,7 @@ class _Values:
                                 cumulative, since)
         if not self.found[j]:
             return NOTHING
-        made: Actual = self.columns.actual_at(target.indicator.id, low, int(self.high[j]), cumulative)
+        made: Actual = self.columns.actual_at(target.indicator.id, low, self.high[j], cumulative)
         return made
 
 
@@ -294,11 +294,12 @@ def _unit_values(np: Any, setting: Setting, actuals: Actuals, target: Target, wi
         scaled = prepared.scaled_values(target.indicator.id, names, window.start, cutoff, cumulative, since)
         found, values, scale = scaled.found, scaled.values, scaled.scale
         others = np.flatnonzero(~scaled.plain).tolist()
-        where = _Values(found.copy(), np.where(scaled.plain, scaled.low, -1), scaled.high, prepared)
+        where = _Values(found.tolist(), np.where(scaled.plain, scaled.low, -1).tolist(), scaled.high.tolist(),
+                        prepared)  # lists: read one item at a time, when a result is built
     else:
         found, values, scale = np.zeros(len(names), bool), np.zeros(len(names), np.int64), 0
         others = range(len(names))
-        where = _Values(found, np.full(len(names), -1), None)
+        where = _Values([False] * len(names), [-1] * len(names), [])  # every value asked of the actuals
     asked = {k: actuals.find(target.indicator, names[k], window.start, cutoff, cumulative, since).value
              for k in others}
     known = {k: v for k, v in asked.items() if v is not None}

@@ -102,7 +102,7 @@ class _Sorted:
         if self._forms is None:
             self._forms = _Forms.of(self.columns.amounts, self.amount)
         forms = self._forms
-        if isinstance(rows, Spans):
+        if type(rows) is not range and isinstance(rows, Spans):  # most evidence is a range
             return tuple(a for span in rows.ranges() for a in self.written(span))
         if isinstance(rows, range) and rows.step == 1:
             lo, hi = rows.start, rows.stop
@@ -110,10 +110,15 @@ class _Sorted:
                 return ()
             if forms.changes[hi - 1] == forms.changes[lo]:
                 return (forms.amounts[forms.codes[lo]],)
+            if hi - lo <= _SHORT:  # a set of a few codes costs less than numpy's call
+                return tuple(forms.amounts[k] for k in sorted(set(forms.codes[lo:hi])))
             codes = forms.array[lo:hi]
         else:
             codes = forms.array[np.asarray(rows, np.int64)]
         return tuple(forms.amounts[k] for k in np.unique(codes).tolist())
+
+
+_SHORT = 64
 
 
 @attrs.frozen

@@ -143,10 +143,16 @@ def written_amounts(evidence: Sequence[ReportedValue]) -> tuple[Amount, ...]:
     ``1.5万元``), what the decimals a reason shows rest on. A lazy part whose table is `Written` (the columnar
     path's) is read without making its reports, one amount per form; on plain tuples (the scalar path) this is
     ``tuple(r.value for r in evidence)``."""
-    if not isinstance(evidence, Evidence):
+    if type(evidence) is not Evidence and not isinstance(evidence, Evidence):  # the type first: ABCs check slowly
         return tuple(report.value for report in evidence)
+    parts = evidence.parts()
+    if len(parts) == 1 and parts[0][0] is not None:  # most evidence: one range of one table
+        table, rows = parts[0]
+        written = getattr(table, "written", None)
+        if written is not None:
+            return written(rows)  # type: ignore[no-any-return]
     found: list[Amount] = []
-    for table, rows in evidence.parts():
+    for table, rows in parts:
         written = None if table is None else getattr(table, "written", None)  # isinstance on a Protocol is slow
         if table is None:
             found += (report.value for report in rows)  # type: ignore[union-attr]

@@ -24,7 +24,7 @@ import abc
 import datetime as dt
 import decimal
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, final
 
@@ -45,7 +45,6 @@ from eduplan.evaluation.verdicts import Judged
 from eduplan.indicators import Baseline
 from eduplan.model import Goal, Task
 from eduplan.numerals import EXACT, tidy
-from eduplan.reports import ReportedValue
 from eduplan.targets import Basis, Comparator, Reference, ReferenceKind, Strength, Target
 from eduplan.units import Amount
 
@@ -98,7 +97,8 @@ def result_of(setting: Setting, case: Case, judged: Judged, frame: Frame | None 
     places = 4 if root is None else shown.faithful_places(root, bounds)
     baseline = judged.baseline
     note = judged.actual.note or (judged.threshold if not isinstance(judged.threshold, Threshold) else None)
-    zh, en = _reason(frame, judged, root, known, places, breach_date, _written(evidence), baseline, note)
+    reported = () if root is None else written_amounts(evidence)  # what the shown actual's decimals rest on
+    zh, en = _reason(frame, judged, root, known, places, breach_date, reported, baseline, note)
     gap = main.gap
     return Result(
         target=case.target, status=status, reason_zh=zh, reason_en=en, owner_id=case.owner.id,
@@ -140,11 +140,6 @@ def _reason(frame: Frame, judged: Judged, actual: Decimal | None, known: Thresho
         previous=frame.previous, aspirational=frame.aspirational, not_begun=frame.not_begun,
         overdue=judged.overdue,
         stretch_pending=stretch is not None and status is Status.ACHIEVED and stretch is not Status.ACHIEVED)
-
-
-def _written(evidence: Sequence[ReportedValue]) -> Iterator[Amount]:
-    """`written_amounts`, read only if iterated: most shown values need none (whole numbers, no value)."""
-    yield from written_amounts(evidence)
 
 
 def reference_name(setting: Setting, ref: Reference) -> str:

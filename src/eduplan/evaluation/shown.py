@@ -88,7 +88,7 @@ def _sign(value: Decimal) -> int:
 class Shown:
     """Converts root values back to the indicator's unit for records and reasons."""
 
-    __slots__ = ("_amounts", "_places", "count", "factor", "unit")
+    __slots__ = ("_amounts", "_places", "_texts", "_written", "count", "factor", "unit")
 
     def __init__(self, indicator: Indicator, *, points: bool = False) -> None:
         """``points``: show values in 个百分点 (a gap between two rates) instead of the indicator's unit."""
@@ -97,7 +97,9 @@ class Shown:
         self.factor = Decimal("0.01") if points else info.factor
         self.count = not points and info.dimension in COUNT_DIMENSIONS
         self._amounts: dict[tuple[Decimal, int], Amount] = {}
+        self._texts: dict[tuple[Decimal, int], str] = {}
         self._places: dict[tuple[Decimal | None, ...], int] = {}
+        self._written: dict[int, tuple[Amount, int]] = {}  # by the amount's id, holding the amount (see below)
 
     def amount(self, root: Decimal | None, places: int = 4) -> Amount | None:
         """The value in the indicator's unit, at most ``places`` (four) decimal places, without trailing zeros.
@@ -119,9 +121,16 @@ class Shown:
         return made
 
     def text(self, root: Decimal | None, places: int = 4) -> str | None:
-        """`amount` as text (``None`` stays ``None``)."""
-        amount = self.amount(root, places)
-        return None if amount is None else str(amount)
+        """`amount` as text (``None`` stays ``None``), kept per number as `amount` is."""
+        if root is None:
+            return None
+        key = (root, places)
+        made = self._texts.get(key)
+        if made is None:
+            made = str(self.amount(root, places))
+            if len(self._texts) < _KEEP:
+                self._texts[key] = made
+        return made
 
     def printed(self, root: Decimal | None, places: int = 4, reported: Iterable[Amount] = ()) -> str | None:
         """A reported value as text with the decimals it was printed with (92.00%), at most ``places`` (four).
@@ -139,19 +148,38 @@ class Shown:
         if root is None:
             return None
         value = root / self.factor
-        written = [_places_in(amount, self.factor) for amount in reported]
-        if written:
+        least, most = self._written_places(reported)
+        if most >= 0:
             # a function of the number and the written forms, never of the exponent the arithmetic left
             # (0 + 0.1 summed at two places is 0.10, on columns at the indicator's scale 0.100000): the
             # decimals the reports were written with, fewest first where the number needs no more
-            least, most = min(written), max(written)
             needed = _tidy_places(value)
             shown = needed if needed > most else least if needed <= least else most
         else:
             shown = _places(value)
         if not 0 < shown <= 4:
             return self.text(root, places)
-        return f"{value.quantize(_STEPS[shown])}{self.unit}"
+        return f"{value.quantize(_STEPS[shown])!s}{self.unit}"
+
+    def _written_places(self, reported: Iterable[Amount]) -> tuple[int, int]:
+        """The fewest and the most decimals (`_places_in`) among ``reported``, ``(-1, -1)`` for none.
+
+        Kept per amount object: the columnar path gives one shared amount per written form, so each is worked
+        out once per `Shown`. The cache holds the amount itself, so its id names no other object meanwhile."""
+        least = most = -1
+        cache, factor = self._written, self.factor
+        for amount in reported:
+            hit = cache.get(id(amount))
+            if hit is not None and hit[0] is amount:
+                places = hit[1]
+            else:
+                places = _places_in(amount, factor)
+                if len(cache) < _KEEP:
+                    cache[id(amount)] = (amount, places)
+            if least < 0 or places < least:
+                least = places
+            most = max(most, places)
+        return least, most
 
     def faithful_places(self, value: Decimal | None, others: Iterable[Decimal | None]) -> int:
         """Decimals (four, or more) at which ``value`` and each of ``others`` (thresholds), both rounded, compare
@@ -177,9 +205,9 @@ class Shown:
         if not bounds:  # nothing to land on
             return 4
         exact = value / self.factor
-        limit = _places(exact)  # at ``limit`` rounding changes nothing
+        limit = _places(exact)  # at ``limit`` rounding changes nothing (nor at the bounds' places without zeros)
         for bound in bounds:
-            limit = max(limit, _places(bound))
+            limit = max(limit, _tidy_places(bound))
         if limit <= 4:
             return 4
         places = 4
@@ -194,14 +222,16 @@ class Shown:
         ``at_least`` decimals, with more where rounding would move it onto or past the actual value."""
         if expected is None:
             return None
-        value = expected / self.factor
-        others = [v / self.factor for v in (actual, target) if v is not None]
-        places = max(max((_tidy_places(v) for v in others), default=0), at_least)
-        near = actual / self.factor if actual is not None else None
+        factor = self.factor
+        value = expected / factor
+        near = None if actual is None else actual / factor
+        places = at_least if near is None else max(at_least, _tidy_places(near))
+        if target is not None:
+            places = max(places, _tidy_places(target / factor))
         while True:
             shown = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
             if near is None or places >= _MAX_PLACES or _sign(shown - near) == _sign(value - near):
-                return f"{tidy(shown)}{self.unit}"
+                return f"{tidy(shown)!s}{self.unit}"
             places += 1
 
     def level_text(self, level: Decimal | None, actual: Decimal | None, base: Decimal | None) -> str | None:
