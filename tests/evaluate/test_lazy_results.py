@@ -175,3 +175,18 @@ def test_groupings_build_no_result_and_hold_what_grouping_the_results_gives() ->
                     wanted.setdefault(key, []).append(result)
         assert {k: tuple(v) for k, v in grouped.items()} == {k: tuple(v) for k, v in wanted.items()}, name
         assert all(isinstance(v, Results) for v in grouped.values())
+
+
+def test_iterating_builds_the_results_indexing_builds() -> None:
+    """Iterating builds a window's results together (`Block.all_results`, in one decimal context, whatever the
+    caller's): the results one at a time by index give, one already built kept as it was."""
+    import decimal  # noqa: PLC0415
+
+    evaluation, alone = fresh(), fresh()
+    first = evaluation.results[1]
+    with decimal.localcontext(decimal.Context(prec=3)):
+        every = tuple(evaluation.results)
+    assert every[1] is first
+    assert every == tuple(alone.results[k] for k in range(len(alone.results)))
+    assert all(every[k] is evaluation.results[k] for k in range(len(every)))
+    assert [r.to_record() for r in every] == [r.to_record() for r in alone.results]

@@ -85,3 +85,22 @@ def test_spans_index_across_units() -> None:
     for wrong in (6, -7):
         with pytest.raises(IndexError):
             spans[wrong]
+
+
+def test_the_written_forms_of_a_short_range_are_numpy_s(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A range of several written forms gives the same amounts, in the same order, by the set of its few codes
+    as by numpy's unique (every range of a series whose forms change from value to value)."""
+    from eduplan import Amount, Indicator, IndicatorKind, ReportedValue  # noqa: PLC0415
+    from eduplan.evaluation import column_series  # noqa: PLC0415
+    from eduplan.evaluation.columnar import prepare_columns  # noqa: PLC0415
+    from eduplan.io.columns import ReportColumns  # noqa: PLC0415
+
+    texts = ["3", "3.0", "4", "5.00", "2", "2.0", "7", "1.5"]
+    reports = [ReportedValue("n", Amount(Decimal(t), "所"), D(2020, 1, 1 + k)) for k, t in enumerate(texts)]
+    schools = Indicator("n", "新建学校", IndicatorKind.COUNT, "所")
+    table = prepare_columns(ReportColumns.of(reports), {"n": schools}, D(2020, 12, 31)).table
+    spans = [range(lo, hi) for lo in range(len(texts)) for hi in range(lo, len(texts) + 1)]
+    short = [table.written(rows) for rows in spans]
+    assert [str(a) for a in short[len(texts)]] == ["3所", "3.0所", "5.00所"]  # all 8: whole, 1 and 2 decimals
+    monkeypatch.setattr(column_series, "_SHORT", 0)
+    assert [table.written(rows) for rows in spans] == short

@@ -278,6 +278,19 @@ class UnitResults(_Window):
         built = self._built.get(k)
         if built is not None:
             return built
+        with decimal.localcontext(EXACT):
+            return self._build(k)
+
+    def all_results(self) -> Sequence[Result]:
+        """Every result, in order: those not built yet built now, in one decimal context for the window."""
+        built = self._built
+        if len(built) < len(self.cases):
+            with decimal.localcontext(EXACT):
+                return [built.get(k) or self._build(k) for k in range(len(self.cases))]
+        return [built[k] for k in range(len(self.cases))]
+
+    def _build(self, k: int) -> Result:
+        """Result ``k``, built and kept (in the `EXACT` context): see the class."""
         judged = self._judged[k]
         if judged is None:
             if self._batch is None or self._batch.statuses[k] is None:
@@ -286,8 +299,7 @@ class UnitResults(_Window):
         frame = self._frame
         if frame is None:  # a function of the window: two threads making it make equal ones
             frame = self._frame = Frame(self.setting, self.cases[k])
-        with decimal.localcontext(EXACT):
-            made = result_of(self.setting, self.cases[k], judged, frame)
+        made = result_of(self.setting, self.cases[k], judged, frame)
         built = self._built.setdefault(k, made)  # atomic: the first result kept is the one every reader gets
         self._judged[k] = None  # the result holds what it needs
         return built

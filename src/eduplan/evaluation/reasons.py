@@ -207,10 +207,7 @@ def _texts(status: Status, actual: str | None, tz: str, te: str, expected: str |
     if status is Status.ACHIEVED and actual is not None:
         verb_zh, verb_en = ("超额完成", "exceeds") if exceeded else ("达到", "meets")
         return f"实际{actual}，{verb_zh}{kind_zh}（{tz}）", f"actual {actual} {verb_en} the {kind_en} ({te})"
-    when_zh = "" if deadline is None else f"截至{date_zh(deadline)}（完成期限），"
-    when_en = "" if deadline is None else f"by the deadline {deadline} "
-    left_zh = "" if days is None else f"（距完成期限{days}天）"
-    left_en = "" if days is None else f" ({days} days to the deadline)"
+    when_zh, when_en, left_zh, left_en = _when(deadline, days)
     if actual is None:
         return _unreported(status, tz, te, when_zh, when_en, not_begun)
     if status is Status.MISSED:
@@ -231,6 +228,24 @@ def _texts(status: Status, actual: str | None, tz: str, te: str, expected: str |
                 (f"actual {actual} has not reached the {kind_en} ({te}); not yet due, and without a baseline no "
                  f"schedule can be drawn{left_en}"))
     return (f"实际{actual}，无法判断是否达到目标（{tz}）", f"actual {actual}, but the target ({te}) cannot be judged")
+
+
+def _when(deadline: dt.date | str | None, days: int | None) -> tuple[str, str, str, str]:
+    """The deadline and the days left as a reason words them, worded once per (deadline, days): every unit's
+    result of a target window shares them."""
+    key = (deadline, days)
+    found = _WHEN.get(key)
+    if found is None:
+        found = ("" if deadline is None else f"截至{date_zh(deadline)}（完成期限），",
+                 "" if deadline is None else f"by the deadline {deadline} ",
+                 "" if days is None else f"（距完成期限{days}天）",
+                 "" if days is None else f" ({days} days to the deadline)")
+        if len(_WHEN) < _KEEP_WORDED:
+            _WHEN[key] = found
+    return found
+
+
+_WHEN: dict[tuple[dt.date | str | None, int | None], tuple[str, str, str, str]] = {}
 
 
 def _overdue(note: CannotJudge, tz: str, te: str, deadline: dt.date | str | None) -> tuple[str, str]:

@@ -49,6 +49,10 @@ class Block(abc.ABC):
     def is_built(self, k: int) -> bool:
         """Whether the ``k``-th result is built yet."""
 
+    def all_results(self) -> Sequence[Result]:
+        """Every result, in order (what iterating the `Results` reads): built now where they are not yet."""
+        return [self.result(k) for k in range(len(self))]
+
 
 @final
 class Built(Block):
@@ -160,8 +164,7 @@ class Results(Sequence["Result"]):
 
     def __iter__(self) -> Iterator[Result]:
         for block in self._blocks:
-            for k in range(len(block)):
-                yield block.result(k)
+            yield from block.all_results()  # a block at a time: one target window's units
 
     def take(self, indices: Iterable[int]) -> Results:
         """The results at ``indices`` (positions in this sequence), in that order, still built on demand."""
