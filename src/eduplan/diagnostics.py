@@ -39,6 +39,8 @@ class Code(enum.StrEnum):
     INVALID_DATE = "invalid-date"
     DEADLINE_BEFORE_START = "deadline-before-start"
     DEADLINE_BEFORE_MONTH = "deadline-before-month"
+    DATE_SERIAL = "date-serial"
+    AMBIGUOUS_MONTH = "ambiguous-month"
     # model structure
     INVALID_FIELD = "invalid-field"
     MISSING_FIELD = "missing-field"

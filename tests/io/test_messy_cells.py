@@ -96,3 +96,38 @@ def test_cells_helpers() -> None:
     """The word lists are read whole-cell, after NFKC normalisation."""
     assert spreadsheet_error("＃ＤＩＶ/0!") is not None and spreadsheet_error("#DIV") is None
     assert approximate("约 95％") == "95%" and approximate("120") is None
+
+
+@pytest.mark.parametrize(("date", "day", "codes"), [
+    ("45473", "2024-06-30", [("date-serial", "warning", 2)]),  # an Excel serial, the cell's date format lost
+    (45473, "2024-06-30", [("date-serial", "warning", 2)]),
+    ("43831", "2020-01-01", [("date-serial", "warning", 2)]),
+    ("2024-06", "2024-06-30", []), ("2024/6", "2024-06-30", []), ("20240630", "2024-06-30", []),
+    ("2024.6", "2024-06-30", []), (2024.6, "2024-06-30", []), ("2024年6月", "2024-06-30", []),
+    ("2024.1", "2024-01-31", [("ambiguous-month", "warning", 2)]),  # or 2024.10 as a number
+    (2024.1, "2024-01-31", [("ambiguous-month", "warning", 2)]),
+    ("2024.10", "2024-10-31", []),
+])
+def test_date_forms(date: object, day: str, codes: list[tuple[str, str, int]]) -> None:
+    """Dates as spreadsheets leave them: serial numbers, 2024-06, 20240630; 2024.1 is January, said."""
+    loaded = reports_from_rows([["指标", "时间", "数值"], ["n", date, "5"]], PLAN, "r.csv")
+    assert [v.date.isoformat() for v in loaded.value] == [day]
+    assert [(str(d.code), str(d.severity), d.location.column) for d in loaded.diagnostics] == codes
+
+
+@pytest.mark.parametrize("date", ["12345", "99999", "20241340", "2024-13"])
+def test_not_dates(date: str) -> None:
+    """A 5-digit number outside 2000-2099 as a serial, an impossible compact or year-month date: invalid."""
+    loaded = reports_from_rows([["指标", "时间", "数值"], ["n", date, "5"]], PLAN, "r.csv")
+    assert [str(d.code) for d in loaded.diagnostics] == ["invalid-date"]
+
+
+def test_date_warnings_agree_on_the_bulk_path() -> None:
+    """The bulk reader sends such dates to the row reader: the same values and diagnostics."""
+    from eduplan.io.columns import columns_from_rows  # noqa: PLC0415 - numpy, an optional extra
+
+    rows = [["指标", "时间", "数值"], ["n", "45473", "1"], ["n", "2024.1", "2"], ["n", "2024-06", "3"],
+            ["n", "2024-06-30", "4"]]
+    row, bulk = reports_from_rows(rows, PLAN, "r.csv"), columns_from_rows(rows, PLAN, "r.csv")
+    assert [str(d) for d in bulk.diagnostics] == [str(d) for d in row.diagnostics]
+    assert len(bulk.value) == len(row.value) == 4

@@ -27,6 +27,7 @@ from eduplan.diagnostics import Code, Diagnostic, Severity
 from eduplan.indicators import Indicator
 from eduplan.io import tables
 from eduplan.io.bulk_amounts import FRACTION, ODD, PART, Amounts
+from eduplan.io.cells import ambiguous_month
 from eduplan.io.columns import _ARRAYS, NO_DAY
 from eduplan.io.distinct import (
     Coded,
@@ -259,6 +260,8 @@ class BulkReader:
         reader keeps its readings so that an odd row's plain dates are not read again."""
         if not text:
             return None
+        if ambiguous_month(text):  # 2024.1 (January, or October as a number): the row reader warns
+            raise Odd
         day = _iso_day(text) or parse_day(text)
         seen = self.reader._seen
         if len(seen) < tables._MEMO_LIMIT:

@@ -9,7 +9,10 @@ instead of the bare ``invalid-number`` they once were:
 - an **approximate figure** (``约120``, ``≈120``, ``120左右``): read as the number, with an ``approximate-value``
   warning saying so and how to settle it (write the exact figure, or mark the row 初步/provisional);
 - a **placeholder** (无, —, N/A) in 分子/分母: the part is not given (never 0), with a ``placeholder-part``
-  warning; the value is read without it (the word list: `eduplan.io.placeholders`).
+  warning; the value is read without it (the word list: `eduplan.io.placeholders`);
+- a **date** as spreadsheets leave it (`day_form`): an Excel serial number (``45473``: 2024-06-30, with a
+  ``date-serial`` warning), ``2024-06`` (a month: its last day), ``20240630``; ``2024.1`` is January with an
+  ``ambiguous-month`` warning, since a number cell stores 2024.10 (October) as 2024.1.
 
 >>> spreadsheet_error("#DIV/0!")[0]
 '#DIV/0!'
@@ -21,13 +24,16 @@ instead of the bare ``invalid-number`` they once were:
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections.abc import Callable
 
 from eduplan.diagnostics import Code, Diagnostic, Location, Severity
 from eduplan.numerals import normalise
 
-__all__ = ["APPROXIMATE_PREFIXES", "APPROXIMATE_SUFFIXES", "SPREADSHEET_ERRORS", "SPREADSHEET_ERROR_HINT",
-           "approximate", "approximate_warning", "placeholder_part", "spreadsheet_error", "spreadsheet_error_message"]
+__all__ = ["APPROXIMATE_PREFIXES", "APPROXIMATE_SUFFIXES", "SERIAL_DAYS", "SPREADSHEET_ERRORS",
+           "SPREADSHEET_ERROR_HINT", "ambiguous_month", "approximate", "approximate_warning", "day_form", "day_warning",
+           "placeholder_part", "spreadsheet_error", "spreadsheet_error_message"]
 
 SPREADSHEET_ERRORS: dict[str, tuple[str, str]] = {
     "#DIV/0!": ("除数为零或为空", "the formula divides by zero or by an empty cell"),
@@ -108,3 +114,54 @@ def placeholder_part(label: str, text: str, location: Location) -> Diagnostic:
                       "read without its numerator and denominator (不计为 0；数值按未填分子、分母读取)", location,
                       Severity.WARNING, hint="write the numerator and denominator (分子、分母) if they are known, or "
                       "leave both empty; write 0 only if a part is zero")
+
+
+SERIAL_DAYS = (36526, 73050)
+"""The Excel date serial numbers read as dates: 2000-01-01 to 2099-12-31 (1900 date system)."""
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
+_SERIAL = re.compile(r"^\d{5}$")
+_YEAR_MONTH = re.compile(r"^(?P<year>\d{4})[-/](?P<month>\d{1,2})$")
+_COMPACT = re.compile(r"^(?P<year>\d{4})(?P<month>\d{2})(?P<day>\d{2})$")
+_AMBIGUOUS = re.compile(r"^\d{4}\.1$")
+
+
+def ambiguous_month(text: str) -> bool:
+    """Whether a date cell reads ``YYYY.1``: January, or October (2024.10) stored as a number without its zero."""
+    return _AMBIGUOUS.match(text) is not None
+
+
+def day_form(text: str, parse: Callable[[str], dt.date]) -> tuple[dt.date, Code | None]:
+    """A date cell's text (NFKC, trimmed) read as its day, and the warning its form needs (``None``): an Excel
+    serial number (``date-serial``), ``2024-06`` (the month's last day, as ``2024年6月``), ``20240630``, and
+    otherwise ``parse`` (``2024.1``: ``ambiguous-month``).
+
+    >>> from eduplan.periods import parse_day
+    >>> day_form("45473", parse_day)
+    (datetime.date(2024, 6, 30), <Code.DATE_SERIAL: 'date-serial'>)
+    >>> day_form("2024-06", parse_day), day_form("20240630", parse_day)
+    ((datetime.date(2024, 6, 30), None), (datetime.date(2024, 6, 30), None))
+    >>> day_form("2024.1", parse_day)
+    (datetime.date(2024, 1, 31), <Code.AMBIGUOUS_MONTH: 'ambiguous-month'>)
+    """
+    if _SERIAL.match(text) and SERIAL_DAYS[0] <= int(text) <= SERIAL_DAYS[1]:
+        return _EXCEL_EPOCH + dt.timedelta(days=int(text)), Code.DATE_SERIAL
+    if (month := _YEAR_MONTH.match(text)) is not None:
+        return parse(f"{month['year']}年{int(month['month'])}月"), None
+    if (compact := _COMPACT.match(text)) is not None:
+        try:
+            return dt.date(int(compact["year"]), int(compact["month"]), int(compact["day"])), None
+        except ValueError:
+            pass
+    return parse(text), Code.AMBIGUOUS_MONTH if ambiguous_month(text) else None
+
+
+def day_warning(code: Code, label: str, text: str, day: dt.date, location: Location) -> Diagnostic:
+    """The warning for a date cell ``text`` read as ``day`` by its form (``date-serial``, ``ambiguous-month``)."""
+    if code is Code.DATE_SERIAL:
+        return Diagnostic(code, f"{label}: the number {text} is read as the Excel date serial number of {day} "
+                          f"(日期序列号 {text} 按 {day} 读取)", location, Severity.WARNING,
+                          hint=f"format the cell as a date (设置单元格格式为日期), or write {day}")
+    october = f"{text}0"
+    return Diagnostic(code, f"{label}: {text} is read as January ({day}); a number cell stores {october} (October) "
+                      f"as {text} too (按1月读取；数字格式会把 {october} 存为 {text})", location, Severity.WARNING,
+                      hint=f"write {text[:4]}-01 or {text[:4]}-10 (or {text[:4]}年1月), or format the cell as text")

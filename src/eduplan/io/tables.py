@@ -42,6 +42,8 @@ from eduplan.io.cells import (
     SPREADSHEET_ERROR_HINT,
     approximate,
     approximate_warning,
+    day_form,
+    day_warning,
     placeholder_part,
     spreadsheet_error_message,
 )
@@ -558,10 +560,12 @@ class _RowReader:
             if isinstance(raw, dt.date):
                 return parse_day(raw)
             text = _cell_text(raw)
-            day: dt.date = self._memo("day", text, lambda: parse_day(text))
+            day: dt.date = self._memo("day", text, lambda: day_form(text, parse_day)[0])
         except DeadlineError as exc:
             raise _CellError(column, Code.INVALID_DATE, f"{label}: {exc.message}",
                              "use an ISO date such as 2019-12-31") from None
+        if text[:1].isdigit() and (code := day_form(text, lambda _: day)[1]) is not None:  # 45473, 2024.1
+            self.warnings.append(day_warning(code, label, text, day, self.where(self.number, self.columns.get(column))))
         return day
 
     def _value(self, fields: dict[str, Any]) -> Amount:
