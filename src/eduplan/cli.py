@@ -16,6 +16,7 @@ import argparse
 import contextlib
 import datetime as dt
 import difflib
+import functools
 import importlib
 import importlib.util
 import io
@@ -441,7 +442,7 @@ def _write_report(report: Report, args: argparse.Namespace) -> None:
     if fmt in STREAMED_FORMATS:  # streamed in pieces: a province's results never become one huge text
         writer = STREAMED_FORMATS[fmt]
         if args.output:
-            write_output(args.output, lambda stream: writer(report, stream), inputs)
+            write_output(args.output, functools.partial(_write_streamed, writer, report, fmt == "csv"), inputs)
         else:
             writer(report, sys.stdout)
         return
@@ -451,6 +452,13 @@ def _write_report(report: Report, args: argparse.Namespace) -> None:
                      inputs)
     else:
         sys.stdout.write(text)
+
+
+def _write_streamed(writer: Callable[[Report, TextIO], None], report: Report, bom: bool, stream: TextIO) -> None:
+    """A streamed format to a file; a CSV file starts with a byte order mark, so that Excel reads it as UTF-8."""
+    if bom:
+        stream.write("\ufeff")
+    writer(report, stream)
 
 
 _PIECE = 1 << 20

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TextIO
 
-from eduplan.render.formats import to_csv, to_json, to_markdown, write_json
+from eduplan.render.formats import to_csv, to_json, to_markdown, write_csv, write_json, write_markdown
 from eduplan.render.html import evaluation_html, plan_html, task_html, to_html, write_html
 from eduplan.render.report import DEFAULT_FAIL_ON, STATUSES, Report
 from eduplan.render.text import plan_tree, results_table
@@ -29,7 +29,8 @@ FORMATS: dict[str, Callable[[Report], str]] = {
 }
 """Output formats of ``eduplan check --format``."""
 
-STREAMED_FORMATS: dict[str, Callable[[Report, TextIO], None]] = {"json": write_json, "html": write_html}
+STREAMED_FORMATS: dict[str, Callable[[Report, TextIO], None]] = {
+    "json": write_json, "html": write_html, "csv": write_csv, "markdown": write_markdown}
 """The `FORMATS` that can also be written to a stream in pieces (same text): a province's output is never one
 text in memory."""
 
@@ -64,6 +65,8 @@ __all__ = [
     "to_json",
     "to_markdown",
     "to_xlsx",
+    "write_csv",
     "write_html",
     "write_json",
+    "write_markdown",
 ]

@@ -156,11 +156,17 @@ def to_csv(report: Report) -> str:
     >>> print(to_csv(report).splitlines()[1])
     '=1+2,missed
     """
+    out = io.StringIO()
+    write_csv(report, out)
+    return out.getvalue()
+
+
+def write_csv(report: Report, stream: TextIO) -> None:
+    """Write `to_csv` to ``stream`` row by row: a province's table is never one text in memory."""
     columns: list[str] = []
     for record in report.records:
         columns += [k for k in record if k not in columns]
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(stream, lineterminator="\n")
     writer.writerow([neutralise_cell(c) for c in columns])
     for record in report.records:
         writer.writerow([neutralise_cell(_flat(record.get(c))) for c in columns])
@@ -179,7 +185,6 @@ def to_csv(report: Report) -> str:
             cells = (d.severity, d.code, where.file, where.sheet, where.line, where.column, where.path,
                      d.message, d.hint)
             writer.writerow([neutralise_cell(_flat(c)) for c in cells])
-    return out.getvalue()
 
 
 _OVERDUE_COLUMNS = ("task_id", "number", "title", "status", "deadline_status", "deadline", "days_to_deadline",
@@ -201,40 +206,57 @@ def to_markdown(report: Report) -> str:
     >>> to_markdown(report).splitlines()[0]
     '# &lt;script&gt;alert(1)&lt;/script&gt;'
     """
-    lines = [f"# {_md(report.plan_title)}", "", f"As of **{_md(report.as_of)}** · plan {_md(report.plan_id)} · "
+    return "\n".join(markdown_lines(report)) + "\n"
+
+
+def write_markdown(report: Report, stream: TextIO) -> None:
+    """Write `to_markdown` to ``stream`` a thousand lines at a time, never the whole text at once."""
+    batch: list[str] = []
+    first = True
+    for line in markdown_lines(report):
+        batch.append(line)
+        if len(batch) == _BATCH:
+            stream.write(("" if first else "\n") + "\n".join(batch))
+            batch, first = [], False
+    stream.write(("" if first or not batch else "\n") + "\n".join(batch) + "\n")
+
+
+def markdown_lines(report: Report) -> Iterator[str]:
+    """The lines of `to_markdown`, one at a time."""
+    yield from [f"# {_md(report.plan_title)}", "", f"As of **{_md(report.as_of)}** · plan {_md(report.plan_id)} · "
              f"period {_md(report.period)}" + (f" · unit {_md(report.unit)}" if report.unit else ""), ""]
-    lines += [_md(report.policy_line()), ""] if report.policy_line() else []
+    yield from [_md(report.policy_line()), ""] if report.policy_line() else []
     counts = report.summary()
-    lines += ["| status 状态 | count |", "| --- | ---: |"]
-    lines += [f"| {s} {status_zh({'status': s})} | {counts[s]} |" for s in STATUSES if counts[s]]
+    yield from ["| status 状态 | count |", "| --- | ---: |"]
+    yield from [f"| {s} {status_zh({'status': s})} | {counts[s]} |" for s in STATUSES if counts[s]]
     cards = (("By section 按章节", section_scorecard(report)), ("By unit 按责任单位", unit_scorecard(report)))
     for title, card in cards:
         if not card:
             continue
-        lines += ["", f"## {title}", "", "| | " + " | ".join(STATUSES) + " |", "| --- |" + " ---: |" * len(STATUSES)]
-        lines += [f"| {_md(name) or '-'} | " + " | ".join(str(c[s]) for s in STATUSES) + " |"
+        yield from ["", f"## {title}", "", "| | " + " | ".join(STATUSES) + " |", "| --- |" + " ---: |" * len(STATUSES)]
+        yield from [f"| {_md(name) or '-'} | " + " | ".join(str(c[s]) for s in STATUSES) + " |"
                   for name, c in card.items()]
     header = ("target", "task", "indicator 指标", "scope", "status 状态", "actual", "target 目标", "deadline",
               "cannot judge 无法判断", "reason 原因")
-    lines += ["", "## Results 结果", "", "| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
+    yield from ["", "## Results 结果", "", "| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
     for r in report.records:
         cells = [r["target_id"], r.get("task_id") or r.get("goal_id"), r.get("indicator"), r.get("scope"),
                  f"{r['status']} {status_zh(r)}", r.get("actual"),
                  f"{_flat(r.get('comparator'))} {_flat(r.get('target'))}", r.get("deadline"), _cannot_judge(r),
                  r.get("reason_zh")]
-        lines.append("| " + " | ".join(_md(c) for c in cells) + " |")
+        yield "| " + " | ".join(_md(c) for c in cells) + " |"
     for title, tasks in (("Overdue tasks 逾期任务", report.overdue_tasks()),
                          ("Achieved, not reported done 目标已达成、未报完成", report.unreported_done_tasks())):
         if tasks:
-            lines += ["", f"## {title}", "", "| task | title | deadline | reason 原因 |", "| --- | --- | --- | --- |"]
-            lines += ["| " + " | ".join(_md(c) for c in (t["task_id"], t.get("title"), t.get("deadline"),
+            yield from ["", f"## {title}", "", "| task | title | deadline | reason 原因 |", "| --- | --- | --- | --- |"]
+            yield from ["| " + " | ".join(_md(c) for c in (t["task_id"], t.get("title"), t.get("deadline"),
                                                           t.get("reason_zh"))) + " |" for t in tasks]
-    lines += _markdown_submissions(report)
+    yield from _markdown_submissions(report)
     if report.rows_line():
-        lines += ["", _md(report.rows_line())]
+        yield from ["", _md(report.rows_line())]
     if report.diagnostics:
-        lines += ["", "## Data problems 数据问题", ""] + [f"- {_md(d)}" for d in report.diagnostics]
-    return "\n".join(lines) + "\n"
+        yield from ["", "## Data problems 数据问题", ""]
+        yield from (f"- {_md(d)}" for d in report.diagnostics)
 
 
 def _cannot_judge(record: Mapping[str, Any]) -> str:
@@ -259,4 +281,5 @@ def _markdown_submissions(report: Report) -> list[str]:
     return lines
 
 
-__all__ = ["JSON_VERSION", "to_csv", "to_data", "to_json", "to_markdown", "write_json"]
+__all__ = ["JSON_VERSION", "markdown_lines", "to_csv", "to_data", "to_json", "to_markdown", "write_csv", "write_json",
+           "write_markdown"]
