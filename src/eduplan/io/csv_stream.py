@@ -246,8 +246,15 @@ def _parse(block: bytes, options: dict[str, Any], screened: bool) -> list[Any]:
     return batches
 
 
-PARSERS = 2
-"""How many blocks are parsed at once (each in a thread): the machines this runs on have two cores or more."""
+def _cores() -> int:
+    """The cores this process may run on (its affinity where the system tells it, else the machine's)."""
+    affinity = getattr(os, "sched_getaffinity", None)
+    return len(affinity(0)) if affinity is not None else os.cpu_count() or 1
+
+
+PARSERS = min(2, _cores())
+"""How many blocks are parsed at once (each in a thread): two, or one on a single core (a second parser would
+only take turns with the first)."""
 
 
 _DONE = object()
