@@ -221,3 +221,15 @@ def test_a_class_of_schools_is_the_scope(text: str, scope: str) -> None:
     (target,) = extract_targets(text)
     assert target.scope == scope
 
+
+
+def test_a_share_of_a_total_after_brackets() -> None:
+    """达到全省县（市、区）总数的百分之八十五: 达到 governs a share of a total across a bracket (>=)."""
+    assert readings("到2027年，力争达到全省县（市、区）总数的百分之八十五。") == [(">=", "85", "percent", "2027-12-31")]
+
+
+def test_a_report_of_what_was_done_and_its_results() -> None:
+    """A 督导评估报告's 主要做法和成效 are facts; its 下一步工作 are targets."""
+    source = ("某省督导评估报告\n二、主要做法和成效\n各地累计投入资金46.2亿元，新增学位6.8万个。\n"
+              "四、下一步工作\n（一）扩大学位。到2027年，新增学位5万个。\n")
+    assert readings(source) == [("==", "50000", "count", "2027-12-31")]

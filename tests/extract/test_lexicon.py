@@ -302,3 +302,9 @@ def test_background_heading_words(word: str) -> None:
 def test_not_narration_words(word: str) -> None:
     """[not-narration]: a 了 inside these words narrates nothing; the sentence's targets are read."""
     assert [str(t.value) for t in extract_targets(f"{word}落实要求,新增学位300个。")] == ["300"]
+
+
+@pytest.mark.parametrize("word", sorted(lexicon().not_past))
+def test_not_past_words(word: str) -> None:
+    """[not-past]: a phrase with a word of [past] that names a base (在现有基础上再提高10%): the change is read."""
+    assert [t.comparator.value for t in extract_targets(f"生均公用经费在{word}上再提高10%。")] == ["increase_by"]

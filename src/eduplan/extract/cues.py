@@ -35,7 +35,7 @@ _PREFIX_RE = re.compile(rf"(?P<word>{alternation(_BOUNDS)})$")
 # base year, 达到2025年的1.5倍.
 _CUE_GROUP = rf"(?:{alternation(LEX.negations)})?(?:{alternation(w for w in _BOUNDS if len(w) > 1)})"
 DISTANT_PREFIX = re.compile(
-    rf"(?P<cue>{_CUE_GROUP})(?:\d{{4}}年)?[^,;。、\d]{{0,20}}的$"
+    rf"(?P<cue>{_CUE_GROUP})(?:\d{{4}}年)?(?:[^,;。、\d()]|\([^()]{{0,10}}\)){{0,20}}的$"
     rf"|(?P<verb>{alternation(LEX.distant_verbs)})[\u4e00-\u9fff]{{1,12}}$"
 )
 # 年均增长不低于5%: a floor on the rate per year is still a rate per year (annual_growth).

@@ -81,6 +81,7 @@ class Lexicon:
     past: tuple[str, ...]
     background_headings: tuple[str, ...]
     not_narration: tuple[str, ...]
+    not_past: tuple[str, ...]
     label_before: tuple[str, ...]
     previous_year: tuple[str, ...]
     baseline_after_year: tuple[str, ...]
@@ -152,6 +153,7 @@ def lexicon() -> Lexicon:
         past=words("past"),
         background_headings=words("background-heading"),
         not_narration=words("not-narration"),
+        not_past=words("not-past"),
         label_before=words("label-before"),
         previous_year=words("previous-year"),
         baseline_after_year=words("baseline-after-year"),

@@ -82,6 +82,7 @@ INDICATOR_TRIM = re.compile(
 BARE_VERBS = frozenset({"新增", "新建", "建成", "建设", "创建", "创成", "培训", "培养", "招聘", "引进", "打造", "培育",
                         "办好", "开设", "设立", "安排", "完成", "实施", "开展", "新招聘", "改扩建"})
 PAST_WORDS = re.compile(alternation(LEX.past))
+NOT_PAST = re.compile(alternation(LEX.not_past))  # 在现有基础上再提高10%: a base, not a fact
 # 听取了汇报, 增长了6.3%: a verb with the perfective 了 narrates the past (not 为了, 了解: lexicon [not-narration]).
 NARRATION = re.compile(rf"{alternation(LEX.not_narration)}|(?P<le>(?<=[\u4e00-\u9fff])了)")
 _CHANGE_WORDS = alternation([*LEX.change_up, *LEX.change_down, *LEX.annual_growth])
@@ -267,7 +268,7 @@ def _numeric_targets(
     doc: Document, clause: Span, quantities: list[Quantity], hedged: bool, shared: _Shared
 ) -> Iterator[_Reading]:
     text = doc.folded
-    if PAST_WORDS.search(doc.text(clause)) or PREVIOUS_YEAR.search(doc.text(clause)):
+    if PAST_WORDS.search(NOT_PAST.sub("", doc.text(clause))) or PREVIOUS_YEAR.search(doc.text(clause)):
         return  # 现有幼儿园300所, 累计培训5万人次: a fact about the past
     previous: tuple[Quantity, Comparator] | None = None
     named = shared.named
