@@ -66,6 +66,7 @@ class Code(enum.StrEnum):
     # rows the plan cannot use
     DATE_OUT_OF_RANGE = "date-out-of-range"
     UNKNOWN_ORGANISATION = "unknown-organisation"
+    ORGANISATION_READ_AS = "organisation-read-as"
     CONFLICTING_STATES = "conflicting-states"
     # reports
     UNKNOWN_INDICATOR = "unknown-indicator"

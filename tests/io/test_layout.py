@@ -107,3 +107,26 @@ def test_no_header_in_the_first_rows_is_refused() -> None:
     (problem,) = caught.value.diagnostics
     assert str(problem.code) == "missing-field" and problem.location.line == 1
     assert problem.hint is not None and "未找到表头" in problem.hint
+
+
+@pytest.mark.parametrize(("unit", "read_as", "codes"), [
+    ("甲", "甲区", [("organisation-read-as", 2)]),  # 区 left off: the one unit it names
+    ("甲区", "甲区", []),
+    ("甲 区", "甲 区", [("unknown-organisation", 2)]),  # a stray space: said, with a hint, not read as 甲区
+    ("丙", "丙", [("unknown-organisation", 2)]),  # no unit 丙区/丙县 in the plan
+])
+def test_unit_names_without_their_suffix(unit: str, read_as: str, codes: list[tuple[str, int]]) -> None:
+    """A 填报单位 without its 区/县 is read as the plan's one unit it names, with a warning; else it is unknown."""
+    rows: list[list[object]] = [HEAD, ["n", unit, "2024年", "5"]]
+    values, found = read(rows)
+    assert values == [("5个", read_as, 2)] and found == codes
+
+
+def test_a_name_two_units_fit_is_not_guessed() -> None:
+    """海陵 with both 海陵区 and 海陵县 in the plan is not read as either."""
+    plan = loads_plan("id: p\ntitle: 计划\nperiod: 2024年\n"
+                      "organisations: [{name: 各区, kind: group, members: [海陵区, 海陵县]}]\n"
+                      "indicators: [{id: n, name: 新增学位, kind: count, unit: 个}]").value
+    loaded = reports_from_rows([HEAD, ["n", "海陵", "2024年", "5"]], plan, "r.csv")
+    assert [v.organisation for v in loaded.value] == ["海陵"]
+    assert [str(d.code) for d in loaded.diagnostics] == ["unknown-organisation"]

@@ -12,7 +12,7 @@ from tests.io.messy_returns import FIXTURES, Fixture, read_fixture
 pytest.importorskip("openpyxl")
 
 PENDING: frozenset[tuple[str, int]] = frozenset({
-    ("blank-and-hidden", 6), ("district-names", 2),
+    ("blank-and-hidden", 6),
 })
 """The rows the readers do not read as expected yet: (fixture, sheet row)."""
 

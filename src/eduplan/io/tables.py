@@ -376,6 +376,8 @@ class _CellError(Exception):
         self.column, self.code, self.message, self.hint = column, code, message, hint
 
 
+UNIT_SUFFIXES = ("区", "县", "市", "镇", "乡", "街道")
+"""What a 填报单位 may leave off a unit's name (海陵 for 海陵区) and still name it, when only one unit fits."""
 _READ = ("indicator", "period", "date", "value", "final", "reported_on", "numerator", "denominator", "basis")
 """The columns a row reader reads (the others are text as they stand)."""
 _LABELS = {name: aliases[0] for name, aliases in COLUMNS.items()}
@@ -456,7 +458,7 @@ class _RowReader:
             return None, [self._diagnostic(number, _without_frames(e)) for e in errors]
         arguments: dict[str, Any] = {
             "indicator_id": fields["indicator"].id, "value": fields["value"], "date": fields["date"],
-            "period": fields["period"], "organisation": self.text("organisation") or None,
+            "period": fields["period"], "organisation": self._organisation(),
             "source": self.text("source") or None, "final": fields["final"], "reported_on": fields["reported_on"],
             "note": self.text("note") or None, "location": self.where(number, None), "basis": fields["basis"],
             "value_text": self.text("value"), "unit_text": self.text("unit") or None,
@@ -479,14 +481,34 @@ class _RowReader:
                                                                    ("", None))))
         for name in ("organisation", "indicator"):
             text = self.text(name)
-            if self.odd_unit(text) and text not in self.by_key:
+            if text and is_total(text) and not (self.units and text in self.units) and text not in self.by_key:
                 return total_warning(_LABELS[name], text, self.where(number, self.columns.get(name)))
         return None
 
     def odd_unit(self, text: str) -> bool:
-        """Whether a 填报单位 cell is not a unit's name as it stands (a total, 合计): the bulk reader leaves such
-        rows to `read`."""
-        return bool(text) and is_total(text) and not (self.units and text in self.units)
+        """Whether a 填报单位 cell is not a unit's name as it stands (a total, 合计; a unit's name without its 区
+        or 县): the bulk reader leaves such rows to `read`."""
+        if not text or (self.units and text in self.units):
+            return False
+        return is_total(text) or self._unit_named(text) is not None
+
+    def _unit_named(self, text: str) -> str | None:
+        """The one unit of the plan named ``text`` with 区/县/市/镇/乡 after it (海陵 for 海陵区), if exactly one."""
+        if not self.units:
+            return None
+        found = [text + suffix for suffix in UNIT_SUFFIXES if text + suffix in self.units]
+        return found[0] if len(found) == 1 else None
+
+    def _organisation(self) -> str | None:
+        """The row's 填报单位: as written, or the plan's unit it names without its 区/县 (海陵), said."""
+        text = self.text("organisation")
+        if not text or (self.units and text in self.units) or (unit := self._unit_named(text)) is None:
+            return text or None
+        self.warnings.append(Diagnostic(
+            Code.ORGANISATION_READ_AS, f"填报单位: {text!r} is read as the plan's unit {unit!r} (填报单位「{text}」按"
+            f"「{unit}」读取)", self.where(self.number, self.columns.get("organisation")), Severity.WARNING,
+            hint=f"write the unit's name as the plan does ({unit})"))
+        return unit
 
     def unfilled(self, cells: list[Any]) -> bool:
         """Whether a template row was left as sent: no value and none of the cells a unit fills in."""
