@@ -49,6 +49,7 @@ from eduplan.extract.deadlines import (
 )
 from eduplan.extract.lexicon import alternation, lexicon
 from eduplan.extract.naming import Name, distributed_names, each_names, level_name, name_indicator
+from eduplan.extract.nontargets import describes, narrates, states_a_fact
 from eduplan.extract.quantities import find_quantities
 from eduplan.extract.text import Document
 from eduplan.periods import ONGOING_WORDS, SCHOOL_YEAR_START_MONTH
@@ -81,33 +82,12 @@ INDICATOR_TRIM = re.compile(
 #: (新增2所标准化学校 -> 新增标准化学校).
 BARE_VERBS = frozenset({"新增", "新建", "建成", "建设", "创建", "创成", "培训", "培养", "招聘", "引进", "打造", "培育",
                         "办好", "开设", "设立", "安排", "完成", "实施", "开展", "新招聘", "改扩建"})
-PAST_WORDS = re.compile(alternation(LEX.past))
-NOT_PAST = re.compile(alternation(LEX.not_past))  # 在现有基础上再提高10%: a base, not a fact
-# 听取了汇报, 增长了6.3%: a verb with the perfective 了 narrates the past (not 为了, 了解: lexicon [not-narration]).
-NARRATION = re.compile(rf"{alternation(LEX.not_narration)}|(?P<le>(?<=[\u4e00-\u9fff])了)")
-_CHANGE_WORDS = alternation([*LEX.change_up, *LEX.change_down, *LEX.annual_growth])
-# 比上年多3所 describes the past; 较上年降低0.5个百分点 commits to a year-on-year change.
-PREVIOUS_YEAR = re.compile(rf"(?:{alternation(LEX.previous_year)})(?!\s*(?:{_CHANGE_WORDS}))")
-THRESHOLD_NAME = re.compile(r"^(?:以上|以下)[\u4e00-\u9fff](?<!的)")
-# 1000名学生以上的中小学校, 12个班以上的学校, 600名学生以下的学校: a count with the noun counted, then 以上/以下, then
-# what it defines: the scope of a target, not one (200个以上的特色项目, with no noun before 以上, is still a target).
-DEFINED_CLASS = re.compile(r"^[\u4e00-\u9fff]{1,4}?及?(?:以上|以下)的?[\u4e00-\u9fff]")
 # …the class so defined is the scope of the target after it (1000名学生以上的中小学校至少配备1名: scope 1000名学生以上的
 # 中小学校; 寄宿制学校和600名学生以上的非寄宿制学校按…).
 DEFINED_SCOPE = re.compile(
     r"(?P<scope>(?:[\u4e00-\u9fff]{2,8}和)?\d+[名人个][\u4e00-\u9fff]{1,4}?及?(?:以上|以下)的[^,;:。\d]{1,12}?)"
     r"(?:至少|不少于|原则上|应|要|须|按|配备|均)"
 )
-# 不足100名学生的村小学: after a shortfall word, the units below a threshold (as 低于80%的市、县).
-BELOW_CLASS = re.compile(r"^[\u4e00-\u9fff]{0,4}?的")
-# 按100名学生核定公用经费: the number a sum is worked out on, not a target (按…8倍以上拨付 still is one).
-BASIS_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,4}?(?:核定|计算|测算|折算)")
-# (2024年为88.6%), (现为81.3%): the value now, printed in brackets after a target (lexicon [baseline-...]).
-BASELINE_IN_BRACKETS = re.compile(
-    rf"\(\s*(?:\d{{4}}\s*年(?:底|末)?\s*(?:{alternation(LEX.baseline_after_year)})"
-    rf"|(?:{alternation(LEX.baseline_words)}))\s*:?\s*$"
-)
-DENOMINATOR = re.compile(r"每$")
 DENOMINATOR_SCOPE = re.compile(
     r"(?P<scope>每\d+个?[\u4e00-\u9fff]{1,6}?)(?:原则上)?(?:至少|最多|配备|配置|设置|应|要|须|不)"
 )
@@ -123,13 +103,6 @@ PRINTED_NUMBER = re.compile(r"^[\d.,~\-—–至到零〇一二两三四五六�
 LISTED_AFTER = re.compile(r"\s*(?:、|和|及|与|\((?:相当于|约|即|折合|合)?)\s*")
 PART_OF_PREVIOUS = re.compile(r"\s*其中")
 LIST_JOINER = re.compile(r"\s*(?:和|及|与)\s*")
-LIST_SIZE = re.compile(r"(?:等|条)$")
-# 30个工作日内, 30日内, 15天内: a time limit after an event, not a quantity to reach (as 限期3个月内).
-TIME_LIMIT_AFTER = re.compile(r"^\s*(?:个)?(?:工作日|自然日|日|天)(?:内|之内|以内)")
-# A clause ending in 的 before its consequence (连续2次被督导指出仍未整改到位的,约谈…; 低于80%的,予以通报): a condition.
-CONDITION_END = re.compile(r"的[。;]?$")
-# A shortfall word, the number, then 的 (低于80%的市、县, 不足60%的学校): a category of units, not a target.
-SHORTFALL_BEFORE = re.compile(r"(?:(?<!不)低于|(?<!不)少于|不足|未达到|未达|不满)$")
 NOUN_AFTER = re.compile(r"^[^,;:。、\d]{1,20}?(?=[,;:。、]|的|$)")
 MAX_VERB_ONLY = 4
 # 所有学校资源配置7项指标达标: N项 + 指标/条件/标准 and a completion state names the list that is met (ruling 3, as
@@ -231,7 +204,7 @@ def _sentence_targets(doc: Document, sentence: Span, quantities: list[Quantity])
     shared = _Shared()
     context = ""
     hundred = False  # whether the clause before holds a target of 100%
-    if _narrates(doc, sentence):
+    if narrates(doc, sentence):
         return  # 督导组听取了汇报,随机抽查学校26所: what was done, not what is to be done
     for clause in doc.clauses(sentence):
         inside = [q for q in quantities if clause.start <= q.span.start < clause.end
@@ -259,23 +232,18 @@ def _names_a_list(doc: Document, clause: Span, quantity: Quantity) -> bool:
     return quantity.count_noun == "项" and LIST_NAMED.match(after) is not None and prefix_comparison(before) is None
 
 
-def _narrates(doc: Document, sentence: Span) -> bool:
-    """Whether a sentence has a verb with the perfective 了 (新建学校19所,实现了…: a report of what was done)."""
-    return any(found["le"] is not None for found in NARRATION.finditer(doc.folded, sentence.start, sentence.end))
-
-
 def _numeric_targets(
     doc: Document, clause: Span, quantities: list[Quantity], hedged: bool, shared: _Shared
 ) -> Iterator[_Reading]:
     text = doc.folded
-    if PAST_WORDS.search(NOT_PAST.sub("", doc.text(clause))) or PREVIOUS_YEAR.search(doc.text(clause)):
+    if states_a_fact(doc.text(clause)):
         return  # 现有幼儿园300所, 累计培训5万人次: a fact about the past
     previous: tuple[Quantity, Comparator] | None = None
     named = shared.named
     for position, quantity in enumerate(quantities):
         before = text[clause.start : quantity.span.start]
         after = text[quantity.span.end : clause.end]
-        if _describes(quantity, before, after, later=quantities[position + 1 :]):
+        if describes(quantity, before, after, later=quantities[position + 1 :]):
             continue
         comparator = quantity.implied or comparison_for(before, after, quantity.unit, ranged=quantity.upper is not None)
         if quantity.more_than and comparator is Comparator.EXACTLY:
@@ -359,34 +327,6 @@ def _denominator_scope(before: str) -> str | None:
     """``每6个教学班至少配备1名``: the target holds per 6 classes."""
     found = DENOMINATOR_SCOPE.search(before)
     return None if found is None else found["scope"]
-
-
-def _describes(quantity: Quantity, before: str, after: str, later: list[Quantity]) -> bool:
-    """Numbers that describe rather than commit.
-
-    ``每6个教学班`` (a denominator), ``等3项`` and ``6条25项`` (the size of a list), ``以...为目标的6所老重点
-    高中`` (a count after 的), ``消除66人以上超大班额`` (a threshold naming a category), ``班额不满45人的
-    班级比例达到90%`` (a number inside the definition of what is measured), ``限期3个月内`` (a time limit) and
-    ``(2024年为88.6%)`` (the value now, in brackets after a target) are left out.
-    """
-    trimmed = before.rstrip()
-    if DENOMINATOR.search(trimmed) or LIST_SIZE.search(trimmed) or BASELINE_IN_BRACKETS.search(trimmed):
-        return True
-    if quantity.unit in ("month", "day") and after.startswith(("内", "之内", "以内")):
-        return True  # 限期3个月内完成整改, 15天内: a time limit, not a duration to reach
-    if TIME_LIMIT_AFTER.match(after) or CONDITION_END.search(after):
-        return True  # 30个工作日内报送; 连续2次…仍未整改到位的,约谈: a time limit, a condition
-    if SHORTFALL_BEFORE.search(trimmed) and BELOW_CLASS.match(after):
-        return True  # 对整改完成率低于80%的市、县, 不足100名学生的村小学: the units below a threshold
-    if quantity.unit != "count":
-        return False
-    if DEFINED_CLASS.match(after) or (trimmed.endswith("按") and BASIS_AFTER.match(after)):
-        return True  # 1000名学生以上的中小学校 (a scope), 按100名学生核定 (a basis)
-    if after.startswith("的") and later:
-        return True
-    if trimmed.endswith("的") and quantity.upper is None:
-        return True
-    return quantity.count_noun in ("人", "名") and THRESHOLD_NAME.match(after) is not None
 
 
 def _inherited(between: str, previous: Comparator, own: Comparator) -> Comparator:

@@ -1,0 +1,91 @@
+"""Numbers that are not targets: facts about the past, narration, definitions, conditions and time limits.
+
+A number in a plan is a target unless the words around it say it describes: a clause about the past
+(现有幼儿园300所, 比上年多30所), a sentence narrating what was done (督导组听取了汇报,随机抽查学校26所), a
+denominator (每6个教学班), the size of a list (等3项), a value now in brackets after a target ((2024年为88.6%)),
+a time limit (30个工作日内), a condition (…的,予以通报), the units below a threshold (低于80%的市、县,
+不足100名学生的村小学), a class of schools a count defines (1000名学生以上的中小学校) or the number a sum is
+worked out on (按100名学生核定). The words are data (lexicon ``[past]``, ``[not-past]``, ``[not-narration]``,
+``[previous-year]``, ``[baseline-...]``).
+
+>>> states_a_fact("现有幼儿园300所"), states_a_fact("在现有基础上再提高10%"), states_a_fact("较上年降低0.5个百分点")
+(True, False, False)
+"""
+
+from __future__ import annotations
+
+import re
+
+from eduplan.extract.candidates import Quantity, Span
+from eduplan.extract.lexicon import alternation, lexicon
+from eduplan.extract.text import Document
+
+LEX = lexicon()
+
+PAST_WORDS = re.compile(alternation(LEX.past))
+NOT_PAST = re.compile(alternation(LEX.not_past))  # 在现有基础上再提高10%: a base, not a fact
+# 听取了汇报, 增长了6.3%: a verb with the perfective 了 narrates the past (not 为了, 了解: lexicon [not-narration]).
+NARRATION = re.compile(rf"{alternation(LEX.not_narration)}|(?P<le>(?<=[\u4e00-\u9fff])了)")
+_CHANGE_WORDS = alternation([*LEX.change_up, *LEX.change_down, *LEX.annual_growth])
+# 比上年多3所 describes the past; 较上年降低0.5个百分点 commits to a year-on-year change.
+PREVIOUS_YEAR = re.compile(rf"(?:{alternation(LEX.previous_year)})(?!\s*(?:{_CHANGE_WORDS}))")
+THRESHOLD_NAME = re.compile(r"^(?:以上|以下)[\u4e00-\u9fff](?<!的)")
+# 1000名学生以上的中小学校, 12个班以上的学校, 600名学生以下的学校: a count with the noun counted, then 以上/以下, then
+# what it defines: the scope of a target, not one (200个以上的特色项目, with no noun before 以上, is still a target).
+DEFINED_CLASS = re.compile(r"^[\u4e00-\u9fff]{1,4}?及?(?:以上|以下)的?[\u4e00-\u9fff]")
+# 不足100名学生的村小学: after a shortfall word, the units below a threshold (as 低于80%的市、县).
+BELOW_CLASS = re.compile(r"^[\u4e00-\u9fff]{0,4}?的")
+# 按100名学生核定公用经费: the number a sum is worked out on, not a target (按…8倍以上拨付 still is one).
+BASIS_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,4}?(?:核定|计算|测算|折算)")
+# (2024年为88.6%), (现为81.3%): the value now, printed in brackets after a target (lexicon [baseline-...]).
+BASELINE_IN_BRACKETS = re.compile(
+    rf"\(\s*(?:\d{{4}}\s*年(?:底|末)?\s*(?:{alternation(LEX.baseline_after_year)})"
+    rf"|(?:{alternation(LEX.baseline_words)}))\s*:?\s*$"
+)
+DENOMINATOR = re.compile(r"每$")
+LIST_SIZE = re.compile(r"(?:等|条)$")
+# 30个工作日内, 30日内, 15天内: a time limit after an event, not a quantity to reach (as 限期3个月内).
+TIME_LIMIT_AFTER = re.compile(r"^\s*(?:个)?(?:工作日|自然日|日|天)(?:内|之内|以内)")
+# A clause ending in 的 before its consequence (连续2次被督导指出仍未整改到位的,约谈…; 低于80%的,予以通报): a condition.
+CONDITION_END = re.compile(r"的[。;]?$")
+# A shortfall word, the number, then 的 (低于80%的市、县, 不足60%的学校): a category of units, not a target.
+SHORTFALL_BEFORE = re.compile(r"(?:(?<!不)低于|(?<!不)少于|不足|未达到|未达|不满)$")
+
+
+def narrates(doc: Document, sentence: Span) -> bool:
+    """Whether a sentence has a verb with the perfective 了 (新建学校19所,实现了…: a report of what was done)."""
+    return any(found["le"] is not None for found in NARRATION.finditer(doc.folded, sentence.start, sentence.end))
+
+
+def describes(quantity: Quantity, before: str, after: str, later: list[Quantity]) -> bool:
+    """Numbers that describe rather than commit.
+
+    ``每6个教学班`` (a denominator), ``等3项`` and ``6条25项`` (the size of a list), ``以...为目标的6所老重点
+    高中`` (a count after 的), ``消除66人以上超大班额`` (a threshold naming a category), ``班额不满45人的
+    班级比例达到90%`` (a number inside the definition of what is measured), ``限期3个月内`` (a time limit) and
+    ``(2024年为88.6%)`` (the value now, in brackets after a target) are left out.
+    """
+    trimmed = before.rstrip()
+    if DENOMINATOR.search(trimmed) or LIST_SIZE.search(trimmed) or BASELINE_IN_BRACKETS.search(trimmed):
+        return True
+    if quantity.unit in ("month", "day") and after.startswith(("内", "之内", "以内")):
+        return True  # 限期3个月内完成整改, 15天内: a time limit, not a duration to reach
+    if TIME_LIMIT_AFTER.match(after) or CONDITION_END.search(after):
+        return True  # 30个工作日内报送; 连续2次…仍未整改到位的,约谈: a time limit, a condition
+    if SHORTFALL_BEFORE.search(trimmed) and BELOW_CLASS.match(after):
+        return True  # 对整改完成率低于80%的市、县, 不足100名学生的村小学: the units below a threshold
+    if quantity.unit != "count":
+        return False
+    if DEFINED_CLASS.match(after) or (trimmed.endswith("按") and BASIS_AFTER.match(after)):
+        return True  # 1000名学生以上的中小学校 (a scope), 按100名学生核定 (a basis)
+    if after.startswith("的") and later:
+        return True
+    if trimmed.endswith("的") and quantity.upper is None:
+        return True
+    return quantity.count_noun in ("人", "名") and THRESHOLD_NAME.match(after) is not None
+
+
+def states_a_fact(clause: str) -> bool:
+    """Whether a (folded) clause is about the past: a word of [past] not inside a base (现有基础), or a comparison with
+    the previous year that no change follows (比上年多3所)."""
+    return PAST_WORDS.search(NOT_PAST.sub("", clause)) is not None or PREVIOUS_YEAR.search(clause) is not None
