@@ -60,6 +60,7 @@ class Code(enum.StrEnum):
     NUMBER_TOO_LARGE = "number-too-large"
     EXTRA_CELLS = "extra-cells"
     FORMULA_WITHOUT_VALUE = "formula-without-value"
+    HIDDEN_ROW = "hidden-row"
     # model references
     SELF_REFERENCE = "self-reference"
     MEMBERSHIP_CYCLE = "membership-cycle"

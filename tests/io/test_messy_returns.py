@@ -11,9 +11,7 @@ from tests.io.messy_returns import FIXTURES, Fixture, read_fixture
 
 pytest.importorskip("openpyxl")
 
-PENDING: frozenset[tuple[str, int]] = frozenset({
-    ("blank-and-hidden", 6),
-})
+PENDING: frozenset[tuple[str, int]] = frozenset()
 """The rows the readers do not read as expected yet: (fixture, sheet row)."""
 
 CASES = [pytest.param(fixture, number, id=f"{fixture.name}-{number}",

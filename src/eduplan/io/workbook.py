@@ -1,6 +1,6 @@
 """The rows of an ``.xlsx`` sheet as the person filling it saw them (needs openpyxl: ``eduplan[excel]``).
 
-Two things a workbook stores differ from what its cells show, and both are read here:
+Three things a workbook stores differ from what its cells show, and all are read here:
 
 - a number in a percent-formatted cell: Excel stores 92 % as 0.92, so such a cell becomes the text ``92%``;
 - a formula: Excel saves the value it computed beside it, but a workbook written by a program (openpyxl,
@@ -9,7 +9,10 @@ Two things a workbook stores differ from what its cells show, and both are read 
   is a ``formula-without-value`` error at its sheet, row and column, naming the cell and the formula, and its
   row is skipped (a formula in the header row makes the table unreadable). Formulas are only looked for when
   the sheet has a cell that is present but holds no value (a formula without its value, or a formatted empty
-  cell) and its XML holds a formula element (a scan of the bytes), so an ordinary workbook is parsed once.
+  cell) and its XML holds a formula element (a scan of the bytes), so an ordinary workbook is parsed once;
+- a hidden row: read like any other (it is data), with a ``hidden-row`` warning at it, since whoever opens the
+  file to check it does not see it (a scan of the sheet's XML bytes for ``<row ... hidden="1">``: about 1 % of
+  the time reading a 20,000-row sheet takes).
 
 The workbook is opened read-only and for its values (``data_only=True``), after `check_workbook` bounded it.
 """
@@ -22,7 +25,7 @@ import zipfile
 from collections.abc import Sequence
 from typing import Any
 
-from eduplan.diagnostics import Code, Diagnostic, Location
+from eduplan.diagnostics import Code, Diagnostic, Location, Severity
 from eduplan.io.errors import LoadError
 from eduplan.io.files import NOT_A_WORKBOOK_HINT
 from eduplan.units import to_decimal
@@ -38,6 +41,11 @@ _SHOWN = 60
 _FORMULA = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s/>]")
 """The start of a formula element in a sheet's XML, with or without a namespace prefix."""
 _BLOCK = 1 << 20
+_HIDDEN_ROW = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row\s[^>]*?\bhidden\s*=\s*[\"'](?:1|true)[\"'][^>]*>")
+"""A row element marked hidden, with or without a namespace prefix."""
+_ROW_NUMBER = re.compile(rb"\br\s*=\s*[\"'](\d+)[\"']")
+_TAG = 1024
+"""How many bytes of a block are kept for the next, so that a row tag split between two blocks is seen."""
 
 Rows = list[tuple[int, Sequence[Any]]]
 
@@ -65,7 +73,38 @@ def sheet_rows(data: io.BytesIO, file: str, sheet: str | None) -> tuple[str, Row
     finally:
         workbook.close()
     formulas = _formulas(openpyxl, data, file, title, blank) if blank and _has_formulas(data, part) else {}
-    return title, *_without_formulas(rows, formulas, file, title)
+    kept, problems = _without_formulas(rows, formulas, file, title)
+    hidden = _hidden_rows(data, part)
+    problems += [_hidden_warning(file, title, n) for n, row in kept
+                 if n in hidden and _filled(row) and not _comment(row)]
+    return title, kept, problems
+
+
+def _hidden_rows(data: io.BytesIO, part: str | None) -> set[int]:
+    """The numbers of the rows the sheet's XML marks hidden (``<row r="6" hidden="1">``), scanned as bytes in
+    blocks; none when the part is not known."""
+    found: set[int] = set()
+    if part is None:
+        return found
+    try:
+        with zipfile.ZipFile(data) as archive, archive.open(part) as sheet:
+            tail = b""
+            while block := sheet.read(_BLOCK):
+                text = tail + block
+                for tag in _HIDDEN_ROW.finditer(text) if b"hidden" in text else ():
+                    if (number := _ROW_NUMBER.search(tag[0])) is not None:
+                        found.add(int(number[1]))
+                tail = text[-_TAG:]
+    except (KeyError, OSError, zipfile.BadZipFile):
+        return found
+    return found
+
+
+def _hidden_warning(file: str, title: str, number: int) -> Diagnostic:
+    return Diagnostic(Code.HIDDEN_ROW, f"row {number} is hidden in the sheet (隐藏行); it is read like any other row, "
+                      "though whoever opens the file does not see it", Location(file, number, None, None, None, None,
+                                                                                title), Severity.WARNING,
+                      hint="unhide the row to check it (取消隐藏后核对); delete it if it should not be reported")
 
 
 def _openpyxl(file: str) -> Any:

@@ -1,0 +1,53 @@
+"""Hidden rows of a returned workbook: read like any other row, each with a located hidden-row warning."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from eduplan import Plan
+from eduplan.io import load_reports, loads_plan, row_counts
+from eduplan.io.columns import load_report_columns
+
+openpyxl = pytest.importorskip("openpyxl")
+
+PLAN: Plan = loads_plan("id: p\ntitle: 计划\nperiod: 2024年\n"
+                        "indicators: [{id: n, name: 新增学位, kind: count, unit: 个}]").value
+ROWS = [["标题"], ["指标", "时间", "数值"], ["n", "2024年", 1], [], ["n", "2024年", 2], ["nope", "2024年", 3]]
+
+
+def book(path: Path, hidden: tuple[int, ...]) -> Path:
+    """ROWS on one sheet, with ``hidden`` rows hidden."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    for number, row in enumerate(ROWS, start=1):
+        for column, value in enumerate(row, start=1):
+            sheet.cell(number, column, value)
+    for number in hidden:
+        sheet.row_dimensions[number].hidden = True
+    workbook.save(path)
+    return path
+
+
+@pytest.mark.parametrize(("hidden", "values", "codes"), [
+    ((), ["1个", "2个"], [("title-row", 1), ("unknown-indicator", 6)]),
+    ((5,), ["1个", "2个"], [("hidden-row", 5), ("title-row", 1), ("unknown-indicator", 6)]),
+    ((4,), ["1个", "2个"], [("title-row", 1), ("unknown-indicator", 6)]),  # a hidden empty row: nothing to say
+    ((1, 6), ["1个", "2个"], [("hidden-row", 1), ("hidden-row", 6), ("title-row", 1), ("unknown-indicator", 6)]),
+])
+def test_hidden_rows(tmp_path: Path, hidden: tuple[int, ...], values: list[str],
+                     codes: list[tuple[str, int]]) -> None:
+    """A hidden row is read as it is, and said; the bulk reader gives the same."""
+    path = book(tmp_path / "r.xlsx", hidden)
+    loaded, bulk = load_reports(path, PLAN), load_report_columns(path, PLAN)
+    assert [str(v.value) for v in loaded.value] == values
+    assert [(str(d.code), d.location.line) for d in loaded.diagnostics] == codes
+    assert [str(d) for d in bulk.diagnostics] == [str(d) for d in loaded.diagnostics]
+    assert all(d.location.sheet == "Sheet" for d in loaded.diagnostics)
+
+
+def test_a_hidden_value_row_is_flagged(tmp_path: Path) -> None:
+    """An accepted hidden row counts as flagged."""
+    loaded = load_reports(book(tmp_path / "r.xlsx", (5,)), PLAN)
+    assert row_counts(loaded).as_dict() == {"file": None, "read": 3, "accepted": 2, "rejected": 1, "flagged": 1}
