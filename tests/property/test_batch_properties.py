@@ -54,6 +54,7 @@ def test_every_status_the_kernel_gives_is_judge_case_status(case: Any, context: 
     rollups = Rollups(all_declared_members(plan), policy.partial_rollups)
     batch, single = Actuals(prepared, rollups), Actuals(prepared, rollups)
     in_exact = Actuals(prepared, rollups)  # judge_case as evaluate runs it, for the results compared
+    kernel_exact = Actuals(prepared, rollups)  # the kernel as evaluate runs it (EXACT), for the results built
     with decimal.localcontext(context):
         for item in cases(plan, prepared).work:
             for window in item.windows:
@@ -66,6 +67,9 @@ def test_every_status_the_kernel_gives_is_judge_case_status(case: Any, context: 
                         wanted.append(None)
                 got = decide(setting, batch, chosen)
                 assert judge_batch(setting, batch, chosen) == got.statuses
+                with decimal.localcontext(EXACT):  # what results are built from: the kernel in EXACT (evaluate is
+                    kept = decide(setting, kernel_exact, chosen)  # @exact); in a narrow context only its statuses
+                #                                                         are context-free, not the values it keeps
                 assert len(got.statuses) == len(chosen)
                 for k, (one, status, want) in enumerate(zip(chosen, got.statuses, wanted, strict=True)):
                     if one.unit is None:
@@ -73,9 +77,10 @@ def test_every_status_the_kernel_gives_is_judge_case_status(case: Any, context: 
                     if status is None:
                         continue
                     assert want is not None and status is want.status, (one.target.id, one.unit, window)
+                    assert kept.statuses[k] is status, (one.target.id, one.unit, window, context)
                     with decimal.localcontext(EXACT):  # results are built in EXACT (outcomes), whatever the caller's,
                         exact = judge_case(setting, in_exact, one)  # from a case judged in EXACT, as evaluate does
-                        _same_result(result_of(setting, one, got.judged(k)), result_of(setting, one, exact))
+                        _same_result(result_of(setting, one, kept.judged(k)), result_of(setting, one, exact))
 
 
 def _same_result(fast: Result, slow: Result) -> None:
