@@ -61,6 +61,7 @@ class Code(enum.StrEnum):
     EXTRA_CELLS = "extra-cells"
     FORMULA_WITHOUT_VALUE = "formula-without-value"
     HIDDEN_ROW = "hidden-row"
+    PERCENT_CELL_SCALE = "percent-cell-scale"
     # model references
     SELF_REFERENCE = "self-reference"
     MEMBERSHIP_CYCLE = "membership-cycle"

@@ -30,7 +30,7 @@ from eduplan.io.errors import LoadError
 from eduplan.io.files import NOT_A_WORKBOOK_HINT
 from eduplan.units import to_decimal
 
-__all__ = ["FORMULA_HINT", "sheet_rows"]
+__all__ = ["FORMULA_HINT", "PERCENT_CELL_LIMIT", "sheet_rows"]
 
 FORMULA_HINT = ("open the file in Excel or WPS and save it, so that the formulas are computed and their values "
                 "saved (用 Excel/WPS 打开并保存，使公式算出数值); or copy the cells and paste them as values "
@@ -41,6 +41,10 @@ _SHOWN = 60
 _FORMULA = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s/>]")
 """The start of a formula element in a sheet's XML, with or without a namespace prefix."""
 _BLOCK = 1 << 20
+PERCENT_CELL_LIMIT = 10
+"""A percent-formatted cell storing more than this (shown above 1000 %) most likely holds a percentage typed as
+its number (12.5 where 12.5 % is stored as 0.125): read as shown, with a ``percent-cell-scale`` warning."""
+_SCALED = object()
 _HIDDEN_ROW = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row\s[^>]*?\bhidden\s*=\s*[\"'](?:1|true)[\"'][^>]*>")
 """A row element marked hidden, with or without a namespace prefix."""
 _ROW_NUMBER = re.compile(rb"\br\s*=\s*[\"'](\d+)[\"']")
@@ -65,7 +69,8 @@ def sheet_rows(data: io.BytesIO, file: str, sheet: str | None) -> tuple[str, Row
             raise _fatal(file, f"no sheet {sheet!r}", hint="sheets: " + ", ".join(workbook.sheetnames))
         worksheet = workbook[sheet] if sheet is not None else workbook.worksheets[0]
         title, part = worksheet.title, getattr(worksheet, "_worksheet_path", None)
-        rows, blank = _rows(worksheet, openpyxl.cell.read_only.EmptyCell)
+        scaled: list[tuple[int, int, Any]] = []
+        rows, blank = _rows(worksheet, openpyxl.cell.read_only.EmptyCell, scaled)
         if sheet is None and len(workbook.sheetnames) > 1 and not any(_filled(row) for row in rows):
             raise _fatal(file, f"the first sheet {title!r} is empty", Code.BAD_ROW,
                          hint="sheets: " + ", ".join(workbook.sheetnames) + "; name the one with the data with "
@@ -77,6 +82,7 @@ def sheet_rows(data: io.BytesIO, file: str, sheet: str | None) -> tuple[str, Row
     hidden = _hidden_rows(data, part)
     problems += [_hidden_warning(file, title, n) for n, row in kept
                  if n in hidden and _filled(row) and not _comment(row)]
+    problems += [_scaled_warning(file, title, n, k, stored) for n, k, stored in scaled]
     return title, kept, problems
 
 
@@ -124,13 +130,18 @@ def _open(openpyxl: Any, data: io.BytesIO, file: str, *, values: bool) -> Any:
         raise _fatal(file, f"not a readable .xlsx workbook ({exc})", hint=NOT_A_WORKBOOK_HINT) from None
 
 
-def _rows(worksheet: Any, empty: type) -> tuple[list[list[Any]], list[tuple[int, int]]]:
+def _rows(worksheet: Any, empty: type, scaled: list[tuple[int, int, Any]]
+          ) -> tuple[list[list[Any]], list[tuple[int, int]]]:
     """The sheet's values row by row, and where a cell is present but holds no value (row from 1, column
-    from 0): a formula without its saved value, or a formatted empty cell."""
+    from 0): a formula without its saved value, or a formatted empty cell; percent cells storing more than
+    `PERCENT_CELL_LIMIT` are added to ``scaled`` (row, column, stored number)."""
     rows: list[list[Any]] = []
     blank: list[tuple[int, int]] = []
     for number, row in enumerate(worksheet.iter_rows(), start=1):
         values = [_excel_value(cell) for cell in row]
+        if _SCALED in values:  # a percent cell storing 12.5 (shown 1250%): read as shown, and said
+            values = [_scaled(cell, value, number, k, scaled) for k, (cell, value) in enumerate(zip(row, values,
+                                                                                                  strict=True))]
         if None in values:  # the common case, a full row, costs one scan
             blank += [(number, k) for k, (value, cell) in enumerate(zip(values, row, strict=True))
                       if value is None and not isinstance(cell, empty)]
@@ -225,8 +236,32 @@ def _filled(row: Sequence[Any]) -> bool:
 def _excel_value(cell: Any) -> Any:
     value = getattr(cell, "value", None)
     if isinstance(value, int | float) and not isinstance(value, bool) and _percent_format(cell):
-        return format((to_decimal(value) * 100).normalize(), "f") + "%"
+        return _SCALED if abs(value) > PERCENT_CELL_LIMIT else _percent(value)
     return value
+
+
+def _percent(value: float) -> str:
+    return format((to_decimal(value) * 100).normalize(), "f") + "%"
+
+
+def _scaled(cell: Any, value: Any, number: int, k: int, scaled: list[tuple[int, int, Any]]) -> Any:
+    if value is not _SCALED:
+        return value
+    scaled.append((number, k, cell.value))
+    return _percent(cell.value)
+
+
+def _scaled_warning(file: str, title: str, number: int, k: int, stored: Any) -> Diagnostic:
+    from openpyxl.utils import get_column_letter  # noqa: PLC0415 - an optional extra
+
+    shown, meant = _percent(stored), f"{format(to_decimal(stored).normalize(), 'f')}%"
+    return Diagnostic(Code.PERCENT_CELL_SCALE, f"cell {get_column_letter(k + 1)}{number} is formatted as a percentage "
+                      f"and stores {format(to_decimal(stored).normalize(), 'f')}, so it shows and is read as {shown}; "
+                      f"a percent cell stores {meant} as {format((to_decimal(stored) / 100).normalize(), 'f')} "
+                      f"(百分比格式单元格存 {format(to_decimal(stored).normalize(), 'f')}，显示为 {shown})",
+                      Location(file, number, k + 1, None, None, None, title), Severity.WARNING,
+                      hint=f"if {meant} was meant, type {meant} in the cell (or clear the percent format); if "
+                      f"{shown} is right, nothing to do")
 
 
 def _percent_format(cell: Any) -> bool:
