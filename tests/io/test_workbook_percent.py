@@ -13,7 +13,8 @@ from eduplan.io.columns import load_report_columns
 openpyxl = pytest.importorskip("openpyxl")
 
 PLAN: Plan = loads_plan("id: p\ntitle: 计划\nperiod: 2024年\nindicators: [{id: g, name: 增长率, "
-                        "kind: percentage, share: false, unit: '%'}, {id: s, name: 优质学校占比, kind: percentage, unit: '%', share: true}]").value
+                        "kind: percentage, share: false, unit: '%'}, "
+                        "{id: s, name: 优质学校占比, kind: percentage, unit: '%', share: true}]").value
 
 
 @pytest.mark.parametrize(("indicator", "stored", "values", "codes"), [
