@@ -22,7 +22,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from eduplan.diagnostics import Code, Diagnostic, Location, Severity
@@ -86,6 +86,17 @@ def sheet_rows(data: io.BytesIO, file: str, sheet: str | None) -> tuple[str, Row
     return title, kept, problems
 
 
+def _scan(data: io.BytesIO, part: str, overlap: int) -> Iterator[bytes]:
+    """The sheet's XML part read as bytes in blocks of `_BLOCK`, each with the last ``overlap`` bytes before it (so
+    that a tag split between two blocks is whole in one); the zip's errors are raised to the caller."""
+    with zipfile.ZipFile(data) as archive, archive.open(part) as sheet:
+        tail = b""
+        while block := sheet.read(_BLOCK):
+            text = tail + block
+            yield text
+            tail = text[-overlap:]
+
+
 def _hidden_rows(data: io.BytesIO, part: str | None) -> set[int]:
     """The numbers of the rows the sheet's XML marks hidden (``<row r="6" hidden="1">``), scanned as bytes in
     blocks; none when the part is not known."""
@@ -93,14 +104,10 @@ def _hidden_rows(data: io.BytesIO, part: str | None) -> set[int]:
     if part is None:
         return found
     try:
-        with zipfile.ZipFile(data) as archive, archive.open(part) as sheet:
-            tail = b""
-            while block := sheet.read(_BLOCK):
-                text = tail + block
-                for tag in _HIDDEN_ROW.finditer(text) if b"hidden" in text else ():
-                    if (number := _ROW_NUMBER.search(tag[0])) is not None:
-                        found.add(int(number[1]))
-                tail = text[-_TAG:]
+        for text in _scan(data, part, _TAG):
+            for tag in _HIDDEN_ROW.finditer(text) if b"hidden" in text else ():
+                if (number := _ROW_NUMBER.search(tag[0])) is not None:
+                    found.add(int(number[1]))
     except (KeyError, OSError, zipfile.BadZipFile):
         return found
     return found
@@ -155,12 +162,8 @@ def _has_formulas(data: io.BytesIO, part: str | None) -> bool:
     if part is None:
         return True
     try:
-        with zipfile.ZipFile(data) as archive, archive.open(part) as sheet:
-            tail = b""
-            while block := sheet.read(_BLOCK):
-                if _FORMULA.search(tail + block):
-                    return True
-                tail = block[-16:]
+        if any(_FORMULA.search(text) for text in _scan(data, part, 16)):
+            return True
     except (KeyError, OSError, zipfile.BadZipFile):
         return True
     return False
