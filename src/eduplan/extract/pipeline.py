@@ -29,6 +29,7 @@ from eduplan.extract.candidates import (
     TaskCandidate,
 )
 from eduplan.extract.cues import is_growth_rate_name, is_yearly_average
+from eduplan.extract.dating import row_deadline
 from eduplan.extract.deadlines import title_period_end, title_period_start, title_school_year
 from eduplan.extract.indicator_table import IndicatorRow, IndicatorTable, read_indicator_tables
 from eduplan.extract.lexicon import alternation, lexicon
@@ -42,7 +43,7 @@ from eduplan.extract.structure import (
     read_title,
 )
 from eduplan.extract.table import Table, TableRow, read_table
-from eduplan.extract.targets import TargetContext, read_targets, row_deadline
+from eduplan.extract.targets import TargetContext, read_targets
 from eduplan.extract.text import Document
 from eduplan.targets import Comparator
 

@@ -1,0 +1,160 @@
+"""The deadline of each target: a task table's 完成时限, a table row's date cell, a cue in its sentence, its
+numbered item's year (ruling 1 at item level), else the end of the title's period.
+
+The year cues themselves (到2020年, 2025年12月底前, 秋季学期开学前 …) are read by `eduplan.extract.deadlines`;
+this module decides which of them dates a target, and says where the date came from in the target's notes.
+
+>>> from eduplan.extract.text import Document
+>>> doc = Document("序号\\t项目内容\\t完成时限\\n1\\t新增学位3000个\\t2025年8月底前\\n")
+>>> at = doc.folded.index("新增")
+>>> row_deadline(doc, Span(at, at + 10))
+'2025年8月底前'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import attrs
+
+from eduplan.extract.candidates import Span
+from eduplan.extract.deadlines import DEADLINE_LABEL, YearCue, cell_deadline, deadline_before, is_deadline_cell
+from eduplan.extract.reading import Reading, TargetContext
+from eduplan.extract.text import Document
+from eduplan.periods import ONGOING_WORDS, SCHOOL_YEAR_START_MONTH
+
+ROW_DATE_WORDS = re.compile(r"年|月|\d{4}\.\d")
+TAB_CELL = re.compile(r"[^\t]+")
+PRINTED_YEAR = re.compile(r"(?<!\d)(\d{4})\s*年")
+# 覆盖率保持在75%以上 holds throughout: a year given for another target of its item is not its deadline.
+HOLDS_THROUGHOUT = re.compile(r"保持|稳定在|始终")
+
+
+def target_deadline(
+    doc: Document, reading: Reading, cues: tuple[YearCue, ...], context: TargetContext
+) -> tuple[dt.date | None, str | None]:
+    """The deadline of a target read in a sentence with these year cues, and its notes saying where it came from."""
+    quantity, notes = reading.quantity, reading.notes
+    deadline = context.table_deadline_at(reading.span.start)
+    row = row_deadline(doc, reading.span)
+    own = None if row is None else deadline_before(cues, quantity.span.end)
+    if row is not None and cell_deadline(row) is None and own is not None:
+        deadline = own.date  # 全年培训…2万人次 | 持续推进: an ongoing cell, but the target's own words date it
+        note = f"deadline from {own.text} in its own cell (the row's {row} gives no date)"
+        notes = note if notes is None else f"{notes}; {note}"
+    elif row is not None:
+        deadline = cell_deadline(row)
+        note = f"deadline from the row's cell {row}"
+        notes = note if notes is None else f"{notes}; {note}"
+    elif deadline is None:
+        deadline, notes = _cued_deadline(doc, reading, cues, context)
+    return deadline, notes
+
+
+def context_year(doc: Document, context: TargetContext, sentence_start: int, offset: int, month: int) -> int | None:
+    """The year a cue printed without one means (6月底前, 年底前, 秋季学期开学前, 寒假前): the last year printed
+    before it in its item (a stage such as 启动部署阶段(2025年9月—10月)) or sentence; else, in a school-year plan
+    (2024—2025学年度), the first year for September to December and the second for January to August; else the
+    year of a one-year plan."""
+    items = context.items_at(offset)
+    start = min(items[0].start, sentence_start) if items else sentence_start
+    printed = PRINTED_YEAR.findall(doc.folded, start, offset)
+    if printed:
+        return int(printed[-1])
+    if context.school_year is not None:
+        return context.school_year[0] if month >= SCHOOL_YEAR_START_MONTH else context.school_year[1]
+    return context.start_year if _one_period(context) else None
+
+
+def _one_period(context: TargetContext) -> bool:
+    """Whether the plan's period is one year or one school year (a 工作要点, a 学年度 plan)."""
+    if context.school_year is not None:
+        return True
+    return context.default_deadline is not None and context.default_deadline.year == context.start_year
+
+
+def _item_cue(context: TargetContext, offset: int) -> YearCue | None:
+    """A year cue of the enclosing item (ruling 1, item level): the innermost item's nearest cue before
+    the target, else its first one after; for the items around it, a cue in their own lead text
+    (到2020年 opening 工作目标 governs its sub-items)."""
+    for depth, own in enumerate(context.items_at(offset)):
+        inside = [cue for cue in context.cues if own.contains(cue.offset)]
+        if not inside:
+            continue
+        labelled = [cue for cue in inside if cue.labelled]
+        if labelled:
+            return labelled[0]  # 整改时限:2025年8月底前 dates the whole item
+        before = [cue for cue in inside if cue.offset < offset]
+        return before[-1] if before and depth == 0 else inside[0]
+    return None
+
+
+def _cued_deadline(doc: Document, reading: Reading, cues: tuple[YearCue, ...],
+                   context: TargetContext) -> tuple[dt.date | None, str | None]:
+    """The deadline from a cue before the target in its sentence (or a month cue after it there), else from its item
+    (ruling 1), else the plan's end; an item whose labelled time limit is ongoing (整改时限:立行立改、长期坚持) has
+    none."""
+    quantity, notes = reading.quantity, reading.notes
+    cue = deadline_before(cues, quantity.span.end)
+    if cue is not None:
+        return cue.date, notes
+    later = next((c for c in cues if c.offset >= quantity.span.end), None)
+    if later is not None and later.fine:  # 抽查学校不少于30所,5月底前完成实地督查: one action, dated after it
+        note = f"deadline from {later.text} later in its sentence"
+        return later.date, note if notes is None else f"{notes}; {note}"
+    ongoing = _ongoing_label(doc, context, quantity.span.start)
+    if ongoing is not None:
+        note = f"no deadline: the item's {ongoing} is ongoing"
+        return None, note if notes is None else f"{notes}; {note}"
+    if not HOLDS_THROUGHOUT.search(doc.folded[reading.span.start : quantity.span.start]):
+        cue = _item_cue(context, quantity.span.start)
+        if cue is not None:
+            cue, how = _lent(cue, context)
+            note = f"deadline from {cue.text} in the enclosing item{how}"
+            return cue.date, note if notes is None else f"{notes}; {note}"
+    return context.default_deadline, notes
+
+
+def _ongoing_label(doc: Document, context: TargetContext, offset: int) -> str | None:
+    """A labelled time limit of the innermost item that names no date but an ongoing word (长期坚持, 长期)."""
+    items = context.items_at(offset)
+    if not items:
+        return None
+    for line in doc.folded[items[0].start : items[0].end].splitlines():
+        label = DEADLINE_LABEL.match(line)
+        if label is None:
+            continue
+        parts = [part.strip() for part in re.split(r"[、,;，]", line[label.end() :])]
+        if any(part in ONGOING_WORDS for part in parts) and not any(is_deadline_cell(p) and p not in ONGOING_WORDS
+                                                                      for p in parts if p):
+            return line.strip()
+    return None
+
+
+def row_deadline(doc: Document, span: Span) -> str | None:
+    """The deadline cell of a table row printed with tabs (序号 | 项目内容 | 完成时限 | 责任单位) that holds the
+    target in another cell: ``2025年8月底前``, or an ongoing word such as 长期 (no date). A bare year is left out
+    (it may be a value column)."""
+    start = doc.folded.rfind("\n", 0, span.start) + 1
+    end = doc.folded.find("\n", span.end)
+    line = doc.folded[start : len(doc.folded) if end < 0 else end]
+    if "\t" not in line:
+        return None
+    for cell in TAB_CELL.finditer(line):
+        text = cell[0].strip()
+        if start + cell.start() <= span.start < start + cell.end():
+            continue  # the target's own cell
+        if is_deadline_cell(text) and (ROW_DATE_WORDS.search(text) or text in ONGOING_WORDS):
+            return doc.printed(Span(start + cell.start(), start + cell.end())).strip()
+    return None
+
+
+def _lent(cue: YearCue, context: TargetContext) -> tuple[YearCue, str]:
+    """What an item's cue lends its other targets: a year cue or a labelled one (整改时限:…) its date; a month cue
+    printed for one target (9月前完成移交) only its year's end, and in a plan of one (school) year the plan's end."""
+    if not cue.fine or cue.labelled:
+        return cue, ""
+    if _one_period(context) and context.default_deadline is not None:
+        return attrs.evolve(cue, date=context.default_deadline), " (the plan's end: a month dates its own target)"
+    return attrs.evolve(cue, date=cue.year_end), " (its year)"
