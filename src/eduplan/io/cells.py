@@ -27,9 +27,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from typing import Any
 
 from eduplan.diagnostics import Code, Diagnostic, Location, Severity
 from eduplan.numerals import normalise
+from eduplan.units import to_decimal
 
 __all__ = ["APPROXIMATE_PREFIXES", "APPROXIMATE_SUFFIXES", "SERIAL_DAYS", "SPREADSHEET_ERRORS",
            "SPREADSHEET_ERROR_HINT", "ambiguous_month", "approximate", "approximate_warning", "day_form", "day_warning",
@@ -165,3 +167,18 @@ def day_warning(code: Code, label: str, text: str, day: dt.date, location: Locat
     return Diagnostic(code, f"{label}: {text} is read as January ({day}); a number cell stores {october} (October) "
                       f"as {text} too (按1月读取；数字格式会把 {october} 存为 {text})", location, Severity.WARNING,
                       hint=f"write {text[:4]}-01 or {text[:4]}-10 (or {text[:4]}年1月), or format the cell as text")
+
+
+def cell_value(value: Any) -> Any:
+    """A cell as read: text stripped, anything else as it stands."""
+    return value.strip() if isinstance(value, str) else value
+
+
+def cell_text(value: Any) -> str:
+    """A cell as text: empty for no value, a float in plain digits (0.1, not 0.1000000000000000055), NFKC."""
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return format(to_decimal(value), "f")
+    return normalise(str(value)).strip()
+

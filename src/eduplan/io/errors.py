@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Generic, NamedTuple, TypeVar
 
-from eduplan.diagnostics import Diagnostic, EduplanError, Severity
+from eduplan.diagnostics import Code, Diagnostic, EduplanError, Location, Severity
 
 T = TypeVar("T")
 
@@ -56,3 +56,11 @@ def _of_severity(diagnostics: Sequence[Diagnostic], severity: Severity) -> tuple
     if severities is None:
         return tuple(d for d in diagnostics if d.severity is severity)
     return tuple(diagnostics[k] for k, s in enumerate(severities) if s is severity)
+
+
+def table_error(file: str | None, code: Code, message: str, line: int | None = None, hint: str | None = None
+                ) -> LoadError:
+    """The `LoadError` of a reports table that cannot be read at all, with its one located diagnostic."""
+    diagnostic = Diagnostic(code, message, Location(file=file, line=line), hint=hint)
+    return LoadError(f"{file or '<table>'}: cannot read the reports table", [diagnostic])
+

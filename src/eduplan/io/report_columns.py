@@ -1,0 +1,117 @@
+"""The header of a reports table: which column is which (指标, 数值, 时间 ...), found below title rows.
+
+A header cell names a column in English or Chinese (`COLUMNS`, after NFKC normalisation and ignoring case); a
+value header may carry the unit its bare numbers are in (``数值（万元）``). An unknown column is a warning
+(``unknown-field``) and is ignored; a column given twice, or a required one missing, makes the table unusable.
+
+>>> columns, warnings = header_columns(["指标", "数值（万元）", "时间", "联系人"], "r.csv", 1)
+>>> columns, header_unit(["指标", "数值（万元）"]), [str(w.code) for w in warnings]
+({'indicator': 0, 'value': 1, 'date': 2}, '万元', ['unknown-field'])
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from typing import Any
+
+from eduplan.diagnostics import Code, Diagnostic, Location, Severity
+from eduplan.io.cells import (
+    cell_text,
+)
+from eduplan.io.errors import table_error
+from eduplan.io.layout import (
+    HEADER_SEARCH_ROWS,
+    Header,
+    find_header,
+    split_header,
+)
+from eduplan.numerals import normalise
+
+__all__ = ["COLUMNS", "HEADERS", "LABELS", "REFERENCE_SUFFIX", "complete_header", "find_table_header", "header_columns",
+           "header_unit", "irregular_header"]
+
+
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "indicator": ("指标", "指标编号", "指标名称", "indicator_id"),
+    "organisation": ("填报单位", "单位名称", "organization", "unit_name", "reporting_unit"),
+    "date": ("时间", "日期", "统计时间", "截止日期"),
+    "period": ("统计期", "期间"),
+    "value": ("数值", "值", "完成值", "实际值"),
+    "unit": ("计量单位", "单位（计量）"),
+    "basis": ("口径", "统计口径", "数据口径"),
+    "source": ("来源", "数据来源"),
+    "final": ("是否终值", "状态", "status"),
+    "reported_on": ("填报日期", "报送日期"),
+    "note": ("备注", "说明", "notes"),
+    "numerator": ("分子",),
+    "denominator": ("分母",),
+}
+"""Each column's English name and the headers accepted for it."""
+REFERENCE_SUFFIX = "(参考)"
+"""A header ending in this (or the full-width ``（参考）``) is a read-only reference column of a fill-in template
+(目标, 完成时限 ...): read past without a warning."""
+
+HEADERS = {normalise(alias).strip().lower(): name for name, aliases in COLUMNS.items() for alias in (name, *aliases)}
+
+
+def find_table_header(top: Sequence[tuple[int, Sequence[Any]]]) -> Header:
+    """Where the header is among the first rows (below title rows; maybe over two rows): `eduplan.io.layout`."""
+    return find_header([[cell_text(c) for c in row] for _, row in top], HEADERS, complete_header)
+
+
+def complete_header(fields: set[str]) -> bool:
+    return {"indicator", "value"} <= fields and bool({"date", "period"} & fields)
+
+
+def header_unit(header: Sequence[str]) -> str | None:
+    """The unit a value column's header gives its bare numbers (``数值（万元）``), if any."""
+    return next((unit for text in header if (found := split_header(text, HEADERS))[0] == "value"
+                 and (unit := found[1]) is not None), None)
+
+
+def irregular_header(rows: Sequence[tuple[int, Sequence[Any]]]) -> bool:
+    """Whether a table's first rows (comments left out) are not a plain one-row header at the top: title rows
+    above it, a header over two rows, a unit in a header cell. The bulk reader (`eduplan.io.columns`) then leaves
+    the table to the row reader, which reads them (`eduplan.io.layout`)."""
+    top = list(itertools.islice(rows, HEADER_SEARCH_ROWS + 1))
+    if not top:
+        return False
+    found = find_table_header(top)
+    fields = {split_header(t, HEADERS) for t in found.texts}
+    return (found.index != 0 or found.rows != 1 or not complete_header({name for name, _ in fields if name})
+            or any(unit for _, unit in fields))
+
+
+
+def header_columns(header: list[str], file: str | None, line: int) -> tuple[dict[str, int], list[Diagnostic]]:
+    columns: dict[str, int] = {}
+    warnings: list[Diagnostic] = []
+    for index, text in enumerate(header):
+        name, _ = split_header(text, HEADERS)
+        location = Location(file=file, line=line, column=index + 1)
+        if name is None:
+            if text.strip() and not normalise(text).strip().endswith(REFERENCE_SUFFIX):
+                warnings.append(Diagnostic(Code.UNKNOWN_FIELD, f"unknown column {text!r} is ignored", location,
+                                           Severity.WARNING, hint="known columns: " + ", ".join(COLUMNS)))
+            continue
+        if name in columns:
+            raise table_error(file, Code.BAD_ROW, f"the columns {header[columns[name]]!r} and {text!r} both give "
+                         f"{name}", line, hint="keep one of them")
+        columns[name] = index
+    missing = [name for name in ("indicator", "value") if name not in columns]
+    if "date" not in columns and "period" not in columns:
+        missing.append("date (or period)")
+    if missing:
+        known = "; ".join(f"{k} ({v[0]})" for k, v in COLUMNS.items())
+        first = "" if columns else (f"no header was found in the first {HEADER_SEARCH_ROWS} rows, and row {line} "
+                                    "has no known column: the header needs 指标, 数值 and 时间 (or 统计期) "
+                                    f"(前{HEADER_SEARCH_ROWS}行中未找到表头); ")
+        raise table_error(file, Code.MISSING_FIELD, "missing column(s): " + ", ".join(missing), line,
+                     hint=first + "headers may be English or Chinese: " + known)
+    return columns, warnings
+
+
+
+LABELS = {name: aliases[0] for name, aliases in COLUMNS.items()}
+"""The Chinese header each column is named by in messages."""

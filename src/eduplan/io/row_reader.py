@@ -1,0 +1,469 @@
+"""One row of a reports table read against the plan: the indicator, the period and date, the value by the one
+rule for bare numbers, the other cells; every bad cell is collected with its column.
+
+The table reader (`eduplan.io.tables`) finds the header and walks the rows; `RowReader.read` turns the cells of
+one row into a `ReportedValue`, or into the diagnostics that say why not. The bulk reader
+(`eduplan.io.bulk`) hands it the rows it cannot read in bulk, so both paths give the same answer.
+
+>>> from eduplan.io.plans import loads_plan
+>>> plan = loads_plan("id: p\\ntitle: 计划\\nperiod: 2020年\\n"
+...                   "indicators: [{id: r, name: 入园率, kind: percentage, unit: '%'}]").value
+>>> reader = RowReader(plan, {"indicator": 0, "value": 1, "date": 2}, "r.csv")
+>>> value, problems = reader.read(2, ["入园率", "95", "2020-06-30"])
+>>> str(value.value), value.date.isoformat(), problems
+('95%', '2020-06-30', [])
+>>> value, problems = reader.read(3, ["入园率", "95所", "2020-06-30"])
+>>> value, str(problems[0].location)
+(None, 'r.csv:3:2')
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from decimal import Decimal
+from typing import Any, TypeVar
+
+import attrs
+
+from eduplan.diagnostics import Code, DeadlineError, Diagnostic, Location, ModelError, QuantityError, Severity
+from eduplan.indicators import WHOLE_DIMENSIONS, Indicator, IndicatorKind
+from eduplan.io.cells import (
+    SPREADSHEET_ERROR_HINT,
+    approximate,
+    approximate_warning,
+    cell_text,
+    day_form,
+    day_warning,
+    placeholder_part,
+    spreadsheet_error_message,
+)
+from eduplan.io.layout import (
+    form_note,
+    form_note_warning,
+    is_total,
+    split_header,
+    total_warning,
+)
+from eduplan.io.placeholders import is_placeholder, placeholder_warning
+from eduplan.io.report_columns import LABELS
+from eduplan.io.screen import known_units
+from eduplan.model import Plan
+from eduplan.numerals import normalise, parse_number
+from eduplan.periods import Period, parse_day, parse_period
+from eduplan.reports import ReportBasis, ReportedValue
+from eduplan.units import Amount, parse_quantity, to_decimal
+
+__all__ = ["BASIS", "FINAL", "MEMO_LIMIT", "UNIT_SUFFIXES", "CellError", "PlaceholderError", "RowReader",
+           "likely_fraction"]
+
+
+FINAL = {"": True, "final": True, "终值": True, "正式": True, "true": True, "yes": True, "是": True, "1": True,
+         "provisional": False, "初步": False, "初步数": False, "预计": False, "false": False, "no": False, "否": False,
+         "0": False}
+"""What a 是否终值 cell may say: final (``True``) or provisional."""
+FIELD_COLUMNS = {"denominator": "denominator", "date": "date", "indicator_id": "indicator"}
+"""The table column of each `ReportedValue` field its checks name."""
+FILLED_IN = ("value", "source", "final", "reported_on", "note", "numerator", "denominator")
+"""The cells a unit fills in on a template row (a row with none of them was left as sent)."""
+BASIS = {"": ReportBasis.UNSTATED, "新增": ReportBasis.INCREMENT, "增量": ReportBasis.INCREMENT,
+         "当期": ReportBasis.INCREMENT, "increment": ReportBasis.INCREMENT, "new": ReportBasis.INCREMENT,
+         "累计": ReportBasis.RUNNING_TOTAL, "累计数": ReportBasis.RUNNING_TOTAL,
+         "running_total": ReportBasis.RUNNING_TOTAL, "running total": ReportBasis.RUNNING_TOTAL,
+         "cumulative": ReportBasis.RUNNING_TOTAL}
+"""What a 口径 cell may say."""
+
+
+class CellError(Exception):
+    """A bad cell: its column, code, message and hint (the row is skipped)."""
+
+    def __init__(self, column: str, code: Code, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.column, self.code, self.message, self.hint = column, code, message, hint
+
+
+UNIT_SUFFIXES = ("区", "县", "市", "镇", "乡", "街道")
+"""What a 填报单位 may leave off a unit's name (海陵 for 海陵区) and still name it, when only one unit fits."""
+READ = ("indicator", "period", "date", "value", "final", "reported_on", "numerator", "denominator", "basis")
+"""The columns a row reader reads (the others are text as they stand)."""
+
+
+class PlaceholderError(CellError):
+    """A value cell holding a placeholder (无, —, N/A): no figure, a warning (`eduplan.io.placeholders`)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__("value", Code.PLACEHOLDER_VALUE, text)
+
+
+MEMO_LIMIT = 1 << 16
+"""How many distinct cell readings a `RowReader` keeps (the parses of a text are pure: a date, a quantity)."""
+
+
+class RowReader:
+    """Reads one row at a time against the plan's indicators, collecting every bad cell.
+
+    What a cell's text means does not depend on its row (a date, a quantity, an indicator name and the close
+    matches offered for a misspelt one, a value's problems for an indicator), so each distinct text is read
+    once and kept (up to `MEMO_LIMIT` of them); only the location differs from row to row.
+    """
+
+    def __init__(self, plan: Plan, columns: dict[str, int], file: str | None, header: list[str] | None = None,
+                 sheet: str | None = None, unit: str | None = None) -> None:
+        self.columns, self.file, self.header, self.sheet = columns, file, header, sheet
+        self.unit = unit  # the value header's unit (数值（万元）): as a 计量单位 column gives
+        self.units = known_units(plan)
+        self.indicators = plan.indicators_used()
+        self.by_key: dict[str, Indicator] = {}
+        for indicator in self.indicators:
+            self.by_key.setdefault(normalise(indicator.name).strip(), indicator)
+        for indicator in self.indicators:
+            self.by_key[indicator.id] = indicator
+        self.by_name = {key.lower(): key for key in self.by_key}
+        self._seen: dict[tuple[str, Any], Any] = {}
+
+    def _memo(self, kind: str, key: Any, read: Any) -> Any:
+        """``read()``, or what it gave (or raised: a `CellError`, `DeadlineError` or `QuantityError`) for this
+        key before."""
+        found = self._seen.get((kind, key), _memo_missing)
+        if found is _memo_missing:
+            try:
+                found = read()
+            except (CellError, DeadlineError, QuantityError) as exc:
+                found = _Raised(_without_frames(exc))
+            if len(self._seen) < MEMO_LIMIT:
+                self._seen[kind, key] = found
+        if isinstance(found, _Raised):
+            raise found.error.with_traceback(None)
+        return found
+
+    def read(self, number: int, cells: list[Any]) -> tuple[ReportedValue | None, list[Diagnostic]]:
+        self.cells, self.number = cells, number
+        self.warnings: list[Diagnostic] = []
+        if (not_a_value := self._not_a_value(number, cells)) is not None:  # 填表人：, 合计: said, not read
+            return None, [not_a_value]
+        fields: dict[str, Any] = {}
+        broken = self._spreadsheet_errors(cells)  # #DIV/0!, #N/A: a formula's error, not a figure
+        errors: list[CellError] = list(broken.values())
+        for name, reader in (("indicator", self._indicator), ("period", self._period), ("date", self._date),
+                             ("value", self._value), ("final", self._final), ("reported_on", self._reported_on),
+                             ("numerator", self._numerator), ("denominator", self._denominator),
+                             ("basis", self._basis)):
+            if name in broken:
+                continue
+            try:
+                fields[name] = reader(fields)
+            except CellError as exc:
+                errors.append(exc)
+        errors.sort(key=lambda e: self.columns.get(e.column, -1))
+        if errors:  # a placeholder alone is no figure (a warning); with a bad cell the row is rejected as well
+            self.warnings = []
+            return None, [self._diagnostic(number, _without_frames(e)) for e in errors]
+        arguments: dict[str, Any] = {
+            "indicator_id": fields["indicator"].id, "value": fields["value"], "date": fields["date"],
+            "period": fields["period"], "organisation": self._organisation(),
+            "source": self.text("source") or None, "final": fields["final"], "reported_on": fields["reported_on"],
+            "note": self.text("note") or None, "location": self.where(number, None), "basis": fields["basis"],
+            "value_text": self.text("value"), "unit_text": self.text("unit") or None,
+        }
+        if not any(d.code is Code.PLACEHOLDER_PART for d in self.warnings):  # a part not given: neither is used
+            arguments.update((name, fields[name]) for name in ("numerator", "denominator") if fields[name] is not None)
+        try:
+            value = ReportedValue(**arguments)
+        except ModelError as exc:
+            return None, [self._diagnostic(number, CellError(FIELD_COLUMNS.get(d.location.path or "", "date"),
+                                                              d.code, d.message)) for d in exc.diagnostics]
+        return value, []
+
+    def _not_a_value(self, number: int, cells: list[Any]) -> Diagnostic | None:
+        """A form note row (填表人：…) or a total row (合计 as 填报单位 or 指标) as its warning; else ``None``."""
+        if self.header is not None:
+            return None
+        if (note := form_note(cells)) is not None:
+            return form_note_warning(note, self.where(number, next(k for k, c in enumerate(cells) if c not in
+                                                                   ("", None))))
+        for name in ("organisation", "indicator"):
+            text = self.text(name)
+            if text and is_total(text) and not (self.units and text in self.units) and text not in self.by_key:
+                return total_warning(LABELS[name], text, self.where(number, self.columns.get(name)))
+        return None
+
+    def odd_unit(self, text: str) -> bool:
+        """Whether a 填报单位 cell is not a unit's name as it stands (a total, 合计; a unit's name without its 区
+        or 县): the bulk reader leaves such rows to `read`."""
+        if not text or (self.units and text in self.units):
+            return False
+        return is_total(text) or self._unit_named(text) is not None
+
+    def _unit_named(self, text: str) -> str | None:
+        """The one unit of the plan named ``text`` with 区/县/市/镇/乡 after it (海陵 for 海陵区), if exactly one."""
+        if not self.units:
+            return None
+        found = [text + suffix for suffix in UNIT_SUFFIXES if text + suffix in self.units]
+        return found[0] if len(found) == 1 else None
+
+    def _organisation(self) -> str | None:
+        """The row's 填报单位: as written, or the plan's unit it names without its 区/县 (海陵), said."""
+        text = self.text("organisation")
+        if not text or (self.units and text in self.units) or (unit := self._unit_named(text)) is None:
+            return text or None
+        self.warnings.append(Diagnostic(
+            Code.ORGANISATION_READ_AS, f"填报单位: {text!r} is read as the plan's unit {unit!r} (填报单位「{text}」按"
+            f"「{unit}」读取)", self.where(self.number, self.columns.get("organisation")), Severity.WARNING,
+            hint=f"write the unit's name as the plan does ({unit})"))
+        return unit
+
+    def unfilled(self, cells: list[Any]) -> bool:
+        """Whether a template row was left as sent: no value and none of the cells a unit fills in."""
+        self.cells = cells
+        return all(self.raw(name) in (None, "") for name in FILLED_IN)
+
+    def _diagnostic(self, number: int, error: CellError) -> Diagnostic:
+        column = self.columns.get(error.column)
+        location = self.where(number, column)
+        if isinstance(error, PlaceholderError):
+            return placeholder_warning(error.message, location)
+        hint = "; ".join(h for h in (error.hint, "the row was skipped") if h)
+        return Diagnostic(error.code, error.message, location, hint=hint)
+
+    def where(self, number: int, column: int | None) -> Location:
+        """A row's location: file, line and column for tables; a JSON path for records."""
+        if self.header is None:  # positional: a table's every value and warning is located here
+            return Location(self.file, number, None if column is None else column + 1, None, None, None, self.sheet)
+        path = f"$[{number - 2}]" + ("" if column is None else f".{self.header[column]}")
+        return Location(file=self.file, path=path)
+
+    def raw(self, name: str) -> Any:
+        index = self.columns.get(name)
+        return None if index is None or index >= len(self.cells) else self.cells[index]
+
+    def text(self, name: str) -> str:
+        return cell_text(self.raw(name))
+
+    def _indicator(self, _: dict[str, Any]) -> Indicator:
+        key = self.text("indicator")
+        found: Indicator = self._memo("indicator", key, lambda: self._find_indicator(key))
+        return found
+
+    def _find_indicator(self, key: str) -> Indicator:
+        found = self.by_key.get(key) or self.by_key.get(normalise(key).strip())
+        if found is not None:
+            return found
+        name, unit = split_header(key, self.by_name)  # 教育经费投入（万元）: the name, in the indicator's own unit
+        if name is not None and unit == self.by_key[name].unit:
+            return self.by_key[name]
+        close = difflib.get_close_matches(key, list(self.by_key), n=3)
+        hint = f"did you mean {', '.join(close)}?" if close else "use an indicator id or name from the plan"
+        raise CellError("indicator", Code.UNKNOWN_INDICATOR, f"指标: no indicator {key!r} in the plan", hint)
+
+    def _period(self, _: dict[str, Any]) -> Period | None:
+        text = self.text("period")
+        if not text:
+            return None
+        try:
+            period: Period = self._memo("period", text, lambda: Period.parse_iso(text) if "/" in text
+                                        else parse_period(text))
+        except DeadlineError as exc:
+            raise CellError("period", Code.INVALID_DATE, f"统计期: {exc.message}") from None
+        return period
+
+    def _date(self, fields: dict[str, Any]) -> dt.date:
+        raw = self.raw("date")
+        if raw in (None, ""):
+            period = fields.get("period")
+            if isinstance(period, Period):
+                return period.end
+            raise CellError("date", Code.INVALID_DATE, "时间: no date (give a date or a period)")
+        return self._day(raw, "date", "时间")
+
+    def _reported_on(self, _: dict[str, Any]) -> dt.date | None:
+        raw = self.raw("reported_on")
+        return None if raw in (None, "") else self._day(raw, "reported_on", "填报日期")
+
+    def _day(self, raw: Any, column: str, label: str) -> dt.date:
+        try:
+            if isinstance(raw, dt.date):
+                return parse_day(raw)
+            text = cell_text(raw)
+            day: dt.date = self._memo("day", text, lambda: day_form(text, parse_day)[0])
+        except DeadlineError as exc:
+            raise CellError(column, Code.INVALID_DATE, f"{label}: {exc.message}",
+                             "use an ISO date such as 2019-12-31") from None
+        if text[:1].isdigit() and (code := day_form(text, lambda _: day)[1]) is not None:  # 45473, 2024.1
+            self.warnings.append(day_warning(code, label, text, day, self.where(self.number, self.columns.get(column))))
+        return day
+
+    def _value(self, fields: dict[str, Any]) -> Amount:
+        indicator: Indicator | None = fields.get("indicator")
+        amount = self._amount(indicator)
+        if indicator is not None:
+            problems: list[Diagnostic] = self._memo("problems", (id(indicator), str(amount.value), amount.unit),
+                                                    lambda: indicator.value_problems(amount, "数值"))
+            if problems:
+                raise CellError("value", problems[0].code, problems[0].message)
+            self._check_whole(amount, indicator)
+        return amount
+
+    def _check_whole(self, amount: Amount, indicator: Indicator) -> None:
+        """Warn about a count of whole things (所, 个, 人) that is not a whole number; the value is kept."""
+        if indicator.kind is not IndicatorKind.COUNT or amount.dimension not in WHOLE_DIMENSIONS:
+            return
+        root = amount.root_value()
+        if root == root.to_integral_value():
+            return
+        self.warnings.append(Diagnostic(
+            Code.FRACTIONAL_COUNT, f"数值: {self.text('value')} for {indicator.name} is not a whole number of "
+            f"{indicator.unit}; it is kept as written (计数指标的数值不是整数，按原值使用)",
+            self.where(self.number, self.columns.get("value")), Severity.WARNING,
+            hint=f"a count of {indicator.unit} is a whole number: check the value (a typo, or an average?)"))
+
+    def _amount(self, indicator: Indicator | None) -> Amount:
+        """The value by the one rule for bare numbers: a number without a unit is in the unit column's unit,
+        else in the indicator's unit; a unit column may carry a 万/亿 multiple (万人, 万元)."""
+        raw, unit = self.raw("value"), self._unit()
+        text = cell_text(raw)
+        if not text:
+            raise CellError("value", Code.INVALID_NUMBER, "数值: empty")
+        if is_placeholder(text):  # 无, 暂无, —, /, N/A: an explicit "no figure", never 0
+            raise PlaceholderError(text)
+        if (figure := approximate(text)) is not None:  # 约120, 120左右: read as 120, with a warning
+            amount = self._figure(figure, unit, indicator)
+            self.warnings.append(approximate_warning(text, str(amount), self.where(self.number,
+                                                                                    self.columns.get("value"))))
+            return amount
+        return self._figure(text, unit, indicator)
+
+    def _unit(self) -> str:
+        """The 计量单位 of the row: its unit cell, else the value header's unit (数值（万元）); both, differing: an
+        error."""
+        unit = self.text("unit")
+        if self.unit is not None and unit and unit != self.unit:
+            raise CellError("unit", Code.UNIT_MISMATCH, f"计量单位: the row says {unit!r}, but the value column's "
+                             f"header says {self.unit!r}",
+                             "give the unit in one place, the header or the 计量单位 column")
+        return unit or self.unit or ""
+
+    def _figure(self, text: str, unit: str, indicator: Indicator | None) -> Amount:
+        """A value's text read by the one rule for bare numbers (see `_amount`)."""
+        try:
+            parsed: Amount = self._memo("quantity", text, lambda: parse_quantity(text))
+        except QuantityError as exc:
+            raise CellError("value", exc.code, f"数值: {exc.message}") from None
+        if parsed.unit and unit and parsed.unit != unit:
+            raise CellError("unit", Code.UNIT_MISMATCH, f"计量单位: the value {text!r} has its own unit "
+                             f"{parsed.unit!r}, but the unit column says {unit!r}")
+        if parsed.unit:
+            return parsed
+        if unit:
+            try:
+                amount = Amount(parsed.value, unit)
+            except QuantityError:
+                pass
+            else:
+                if indicator is not None:  # 计量单位 % as a template fills it in: 0.92 is as bare as without it
+                    self._check_fraction(amount, indicator)
+                return amount
+            try:
+                return parse_quantity(text + unit)  # a multiple of a unit (万所, 千人) reads as numerals do
+            except QuantityError as exc:
+                raise CellError("unit", Code.UNKNOWN_UNIT, f"计量单位: {exc.message}") from None
+        amount = Amount(parsed.value, indicator.unit if indicator else "")
+        if indicator is not None:
+            self._check_fraction(amount, indicator)
+        return amount
+
+    def _check_fraction(self, amount: Amount, indicator: Indicator) -> None:
+        """Warn about a bare number of at most 1 for a % indicator: almost certainly a fraction (0.92)."""
+        if not likely_fraction(amount, indicator):
+            return
+        percent = format((amount.value * 100).normalize(), "f")
+        value = str(amount.value)
+        read = f"{value}{amount.unit}"  # str(amount)
+        self.warnings.append(Diagnostic(
+            Code.LIKELY_FRACTION, f"数值: the bare number {value} is read as {read} for {indicator.name}, but looks "
+            f"like the fraction {percent}% (数值{value}按{read}读取，疑为小数形式的{percent}%)",
+            self.where(self.number, self.columns.get("value")), Severity.WARNING,
+            f"write {percent}% (or {value}%) to say which is meant"))
+
+    def _basis(self, _: dict[str, Any]) -> ReportBasis:
+        text = self.text("basis").lower()
+        if text not in BASIS:
+            raise CellError("basis", Code.BAD_ROW, f"口径: {text!r} is neither 新增 (increment) nor 累计 "
+                             "(running total)", "use 新增/累计 or increment/running_total")
+        return BASIS[text]
+
+    def _spreadsheet_errors(self, cells: list[Any]) -> dict[str, CellError]:
+        """The read columns whose cell holds a spreadsheet error value (``#DIV/0!``), each as its error (填报单位,
+        来源 and 备注 are text as they stand, as the bulk reader takes them)."""
+        found: dict[str, CellError] = {}
+        for name in READ:
+            index = self.columns.get(name)
+            cell = cells[index] if index is not None and index < len(cells) else None
+            if isinstance(cell, str) and cell[:1] in "#＃" and (
+                    message := spreadsheet_error_message(LABELS[name], cell)) is not None:
+                found[name] = CellError(name, Code.SPREADSHEET_ERROR, message, SPREADSHEET_ERROR_HINT)
+        return found
+
+    def _numerator(self, _: dict[str, Any]) -> Decimal | None:
+        return self._part("numerator")
+
+    def _denominator(self, _: dict[str, Any]) -> Decimal | None:
+        return self._part("denominator")
+
+    def _part(self, name: str) -> Decimal | None:
+        """A 分子 or 分母: a number, or not given (empty, or a placeholder: never 0, with a warning)."""
+        raw = self.raw(name)
+        if raw in (None, ""):
+            return None
+        label = LABELS[name]
+        text = cell_text(raw)
+        if not isinstance(raw, int | float | Decimal) and is_placeholder(text):
+            self.warnings.append(placeholder_part(label, text, self.where(self.number, self.columns.get(name))))
+            return None
+        try:
+            return to_decimal(raw) if isinstance(raw, int | float | Decimal) else parse_number(text)
+        except QuantityError as exc:
+            raise CellError(name, Code.INVALID_NUMBER, f"{label}: {exc.message}") from None
+
+    def _final(self, _: dict[str, Any]) -> bool:
+        raw = self.raw("final")
+        if isinstance(raw, bool):
+            return raw
+        text = self.text("final").lower()
+        if text not in FINAL:
+            raise CellError("final", Code.BAD_ROW, f"是否终值: {text!r} is neither final nor provisional",
+                             "use final/provisional or 终值/初步")
+        return FINAL[text]
+
+
+def likely_fraction(amount: Amount, indicator: Indicator) -> bool:
+    """Whether a bare number read in a % indicator's unit looks like a fraction (0.92 for 92 %): above 0, at most 1.
+
+    The row reader warns of it (``likely-fraction``); the bulk reader (`eduplan.io.bulk_amounts`) asks the same.
+    """
+    return indicator.unit == "%" and amount.unit == "%" and 0 < amount.value <= 1
+
+
+@attrs.frozen
+class _Raised:
+    """What a memoised reading raised."""
+
+    error: Exception
+
+
+_memo_missing = object()
+_E = TypeVar("_E", bound=BaseException)
+
+
+def _without_frames(error: _E) -> _E:
+    """``error`` with the tracebacks of it and its causes dropped: a kept error would otherwise keep the frames
+    of the call that raised it, and their callers' locals (a reader's whole batch of rows), alive."""
+    chain: list[BaseException | None] = [error]
+    seen: set[int] = set()
+    while chain:
+        found = chain.pop()
+        if found is not None and id(found) not in seen:
+            seen.add(id(found))
+            found.__traceback__ = None
+            chain += [found.__cause__, found.__context__]
+    return error
+

@@ -1,0 +1,139 @@
+"""A reports table file as numbered rows: ``.csv``/``.tsv`` text (UTF-8, or GB18030 with a warning), an
+``.xlsx`` sheet, or the records of a ``.json`` file; nothing here knows what the columns mean.
+
+>>> rows, broken = csv_rows("指标,数值\\nr,95%\\n", ".csv")
+>>> rows, broken
+([(1, ['指标', '数值']), (2, ['r', '95%'])], [])
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from eduplan.diagnostics import Code, Diagnostic, Location, Severity
+from eduplan.io.errors import DEFAULT_MAX_TABLE_BYTES, table_error
+from eduplan.io.files import check_workbook, not_a_file, read_bytes
+from eduplan.io.source import parse_text
+from eduplan.io.workbook import sheet_rows
+
+__all__ = ["CONTROL", "csv_rows", "decode_table", "json_records", "read_table", "read_table_sheet"]
+
+
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def json_records(path: str | Path, max_bytes: int) -> list[Any]:
+    """The records of a reports ``.json`` file: a list of objects, or ``{"reports": [...]}``."""
+    name = str(path)
+    try:
+        text = read_bytes(path, max_bytes).decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise table_error(name, Code.UNREADABLE_FILE, f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    parsed, _ = parse_text(text, "json", name)  # duplicate keys, huge numbers, deep nesting: located refusals
+    records = parsed.get("reports") if isinstance(parsed, dict) else parsed
+    if not isinstance(records, list):
+        raise table_error(name, Code.BAD_ROW, "expected a list of objects (or {\"reports\": [...]})")
+    return records
+
+
+def read_table(path: str | Path, *, max_bytes: int = DEFAULT_MAX_TABLE_BYTES, sheet: str | None = None
+               ) -> tuple[list[tuple[int, Sequence[Any]]], tuple[Diagnostic, ...]]:
+    """The numbered rows of a ``.csv``/``.tsv``/``.xlsx`` table, and warnings about reading it (encoding).
+
+    Raises:
+        LoadError: the file is missing, unreadable, too large, or not a table.
+    """
+    rows, warnings, _ = read_table_sheet(path, max_bytes=max_bytes, sheet=sheet)
+    return rows, warnings
+
+
+def read_table_sheet(path: str | Path, *, max_bytes: int, sheet: str | None
+                ) -> tuple[list[tuple[int, Sequence[Any]]], tuple[Diagnostic, ...], str | None]:
+    """`read_table`, and the name of the sheet read (``None`` for text tables)."""
+    name = str(path)
+    file = Path(path)
+    suffix = file.suffix.lower()
+    if (directory := not_a_file(name)) is not None:
+        raise directory
+    if suffix in (".xlsx", ".xlsm"):
+        workbook = io.BytesIO(read_bytes(file, max_bytes))  # bounded, and a regular file
+        check_workbook(workbook, name)  # no zip bombs
+        sheet_name, excel, formulas = sheet_rows(workbook, name, sheet)  # formulas without a saved value
+        return excel, tuple(formulas), sheet_name
+    if suffix == ".json":
+        raise table_error(name, Code.UNREADABLE_FILE, "a .json file holds records, not a table",
+                     hint="save the table as .csv, .tsv or .xlsx (only reported values are read from .json: "
+                     "--reports, load_reports)")
+    if suffix not in (".csv", ".tsv", ".txt"):
+        raise table_error(name, Code.UNREADABLE_FILE, f"unknown table type {suffix!r}; use .csv, .tsv or .xlsx")
+    text, warnings = decode_table(read_bytes(file, max_bytes), name)
+    rows, broken = csv_rows(text, suffix, name)
+    table: list[tuple[int, Sequence[Any]]] = list(rows)
+    return table, (*warnings, *broken), None
+
+
+
+def decode_table(data: bytes, file: str) -> tuple[str, list[Diagnostic]]:
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError as exc:
+        raise table_error(file, Code.UNREADABLE_FILE, f"neither UTF-8 nor GB18030 text ({exc.reason})") from None
+    return text, [Diagnostic(Code.UNREADABLE_FILE, "read as GB18030 (not UTF-8)", Location(file=file),
+                             Severity.WARNING, hint="save the table as UTF-8 to be sure")]
+
+
+def csv_rows(text: str, suffix: str, file: str | None = None) -> tuple[list[tuple[int, list[str]]], list[Diagnostic]]:
+    """The rows with the line each starts on (a quoted cell may span lines), and the lines that are broken.
+
+    A quote left open (``"note,...`` with no closing ``"``) would swallow every later row into one cell:
+    instead its line is reported (``syntax-error``, the row skipped) and reading goes on with the next
+    line, so every row is either read or reported. Cells may be as long as the file (no 128 KB limit).
+
+    >>> rows, broken = csv_rows('indicator,value\\nr,"90%\\nr,95%\\n', ".csv", "r.csv")
+    >>> rows, [str(d.code) for d in broken], broken[0].location.line
+    ([(1, ['indicator', 'value']), (3, ['r', '95%'])], ['syntax-error'], 2)
+    """
+    delimiter = "\t" if suffix == ".tsv" else ","
+    if suffix != ".tsv":
+        sample = "\n".join(line for line in text[:8192].splitlines() if not line.startswith("#"))
+        try:
+            delimiter = csv.Sniffer().sniff(sample, delimiters=",\t;").delimiter
+        except csv.Error:
+            delimiter = ","
+    lines = text.split("\n")
+    rows: list[tuple[int, list[str]]] = []
+    broken: list[Diagnostic] = []
+    start = 0  # index of the first line still to read
+    previous = csv.field_size_limit(max(len(text) + 1, csv.field_size_limit()))
+    try:
+        while start < len(lines):
+            reader = csv.reader(io.StringIO("\n".join(lines[start:]), newline=""), delimiter=delimiter, strict=True)
+            line = start + 1
+            try:
+                for row in reader:
+                    if CONTROL.search("".join(row)):
+                        broken.append(Diagnostic(Code.INVALID_CHARACTER, "the row holds a control character (NUL, "
+                                                 "ESC ...); the row was skipped", Location(file=file, line=line),
+                                                 hint="delete the character"))
+                    else:
+                        rows.append((line, row))
+                    line = start + reader.line_num + 1
+                break
+            except csv.Error as exc:
+                broken.append(Diagnostic(Code.SYNTAX_ERROR, f"a quote is not closed on this line ({exc}); the row "
+                                         "was skipped", Location(file=file, line=line),
+                                         hint='close the quote, or double a quote inside a quoted cell ("")'))
+                start = line  # go on with the line after the broken row's first line
+    finally:
+        csv.field_size_limit(previous)
+    return rows, broken
+
