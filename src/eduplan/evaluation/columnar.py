@@ -38,12 +38,10 @@ def prepare_columns(columns: ReportColumns, indicators: Mapping[str, Indicator],
                     source_priority: Sequence[str] = (), origin: dt.date = dt.date.min) -> ColumnarReports:
     """Choose the winning reports, check and convert them, and sort them into series (see the module)."""
     amounts = Amounts.of(columns)
-    rows, within, diagnostics = choose_winners(columns, _current(columns, as_of), indicators, source_priority,
-                                               amounts)
+    rows, within, found = choose_winners(columns, _current(columns, as_of), indicators, source_priority, amounts)
     rows = rows[_series_order(columns, rows, within)]
-    good = _usable(columns, rows, amounts, indicators, diagnostics)
-    diagnostics.sort(key=lambda d: (str(d.code), str(d.location), d.message))
-    return ColumnarReports(columns, rows[good], amounts, tuple(diagnostics), origin)
+    good = _usable(columns, rows, amounts, indicators, found.made)
+    return ColumnarReports(columns, rows[good], amounts, found.sorted(), origin)  # sorted as prepare_reports's
 
 
 def _current(columns: ReportColumns, as_of: dt.date) -> Any:

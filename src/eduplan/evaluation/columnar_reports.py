@@ -35,6 +35,7 @@ from eduplan.evaluation.column_series import (
 )
 from eduplan.evaluation.evidence import Evidence, Part, add_parts, of_parts
 from eduplan.evaluation.flows import Total
+from eduplan.evaluation.pending import Diagnostics
 from eduplan.evaluation.series import UnitValues, in_order, keep_once
 from eduplan.evaluation.values import Actual
 from eduplan.evaluation.winners import INT64_SAFE, Amounts
@@ -67,7 +68,7 @@ def _scaled(columns: ReportColumns, rows: Any, amounts: Amounts, scale: Any) -> 
 class ColumnarReports:
     """Series by (indicator id, organisation) over arrays sorted once; `eduplan.evaluation.series.ReportIndex`."""
 
-    def __init__(self, columns: ReportColumns, rows: Any, amounts: Amounts, diagnostics: tuple[Diagnostic, ...],
+    def __init__(self, columns: ReportColumns, rows: Any, amounts: Amounts, diagnostics: Sequence[Diagnostic],
                  origin: dt.date = dt.date.min) -> None:
         self.columns, self.diagnostics, self.origin = columns, diagnostics, origin
         self._found: dict[tuple[str, str, str], Diagnostic] = {}
@@ -344,9 +345,10 @@ class ColumnarReports:
             keep_once(self._found, total.diagnostics)
         return total
 
-    def all_diagnostics(self) -> tuple[Diagnostic, ...]:
-        """The data problems: those found preparing the reports, then those found summing increments."""
-        return (*self.diagnostics, *in_order(self._found))
+    def all_diagnostics(self) -> Sequence[Diagnostic]:
+        """The data problems: those found preparing the reports (worded when read: `eduplan.evaluation.pending`),
+        then those found summing increments."""
+        return Diagnostics.joined(self.diagnostics, in_order(self._found))
 
 
 _DAY_BITS = 22  # a day's ordinal (at most 3,652,059 for 9999-12-31) fits in 22 bits

@@ -31,6 +31,7 @@ from eduplan.evaluation.batch import decide
 from eduplan.evaluation.cases import Case, Cases, Setting, cases
 from eduplan.evaluation.collector import without_collector
 from eduplan.evaluation.outcomes import ShareResult, UnitResults
+from eduplan.evaluation.pending import Diagnostics
 from eduplan.evaluation.policy import Policy
 from eduplan.evaluation.results import Evaluation, TaskResult
 from eduplan.evaluation.rollup import all_declared_members
@@ -92,7 +93,7 @@ def evaluate(
     results = judge_all(setting, actuals, work)
     task_reports = tuple(task_reports)  # read twice below; a generator must not run dry
     tasks, unknown = _tasks(setting, results, task_reports)
-    diagnostics = (*prepared.all_diagnostics(), *work.diagnostics, *actuals.diagnostics(), *unknown)
+    diagnostics = Diagnostics.joined(prepared.all_diagnostics(), work.diagnostics, actuals.diagnostics(), unknown)
     return Evaluation(plan, as_of, policy, results, tasks, diagnostics)
 
 

@@ -236,7 +236,8 @@ class Evaluation:
     results: Results = attrs.field(converter=_results)
     """Built on demand (`Results`): the statuses are known at once, a `Result` is made when read."""
     tasks: tuple[TaskResult, ...]
-    diagnostics: tuple[Diagnostic, ...] = ()
+    diagnostics: Sequence[Diagnostic] = ()
+    """The data problems, in order; those of a columnar evaluation worded when read (`eduplan.evaluation.pending`)."""
 
     def __eq__(self, other: object) -> bool:
         """Equal evaluations: the same plan, as-of date, policy, results, tasks and diagnostics (the same results

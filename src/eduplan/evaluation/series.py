@@ -186,7 +186,7 @@ class ReportIndex(Protocol):
         """What a roll-up sums, for many units in one call: see `unit_values_each`."""
         ...
 
-    def all_diagnostics(self) -> tuple[Diagnostic, ...]:
+    def all_diagnostics(self) -> Sequence[Diagnostic]:
         """The data problems: those found preparing the reports, then those found summing increments."""
         ...
 

@@ -23,24 +23,42 @@ from typing import Any
 import attrs
 import numpy as np
 
-from eduplan.diagnostics import Diagnostic
+from eduplan.diagnostics import Code, Diagnostic, Location
+from eduplan.evaluation.pending import Diagnostics, Pending
 from eduplan.evaluation.supersede import choose, conflict, same_value_groups
 from eduplan.indicators import Direction, Indicator
 from eduplan.io.columns import NO_DAY, ReportColumns
 from eduplan.numerals import EXACT
 from eduplan.units import Amount, unit_info
 
-__all__ = ["Amounts", "choose_winners"]
+__all__ = ["Amounts", "Found", "choose_winners"]
 
 INT64_SAFE = 2**62
 """Packed keys, scaled values and their sums stay below this in int64."""
 
 
 def choose_winners(columns: ReportColumns, rows: Any, indicators: Mapping[str, Indicator],
-                   source_priority: Sequence[str], amounts: Amounts) -> tuple[Any, Any, list[Diagnostic]]:
+                   source_priority: Sequence[str], amounts: Amounts) -> tuple[Any, Any, Found]:
     """The winning rows among ``rows`` (ascending) in key order, each one's place among its key's winners
-    (0 but where periods ending together differ), and the ``conflicting-reports`` diagnostics."""
-    return _Winners(columns, rows, indicators, source_priority, amounts).choose()
+    (0 but where periods ending together differ), and the ``conflicting-reports`` diagnostics (`Found`)."""
+    found = Found()
+    rows, within = _Winners(columns, rows, indicators, source_priority, amounts, found).choose()
+    return rows, within, found
+
+
+@attrs.define
+class Found:
+    """The diagnostics found choosing winners: the conflicts settled on the arrays, kept as their rows and
+    worded when read (`eduplan.evaluation.pending`), then those made (by `choose`, for the keys it settles);
+    the checks after it add their own to ``made``. (An accumulator, filled once while preparing.)"""
+
+    pending: list[Pending] = attrs.Factory(list)
+    made: list[Diagnostic] = attrs.Factory(list)
+
+    def sorted(self) -> Diagnostics:
+        """All of them in the order `eduplan.evaluation.series.prepare_reports` sorts its own (code, location,
+        message), none worded to sort (`Diagnostics.sorted`)."""
+        return Diagnostics.sorted((*self.pending, tuple(self.made)))
 
 
 def _ranks(values: Sequence[Any]) -> Any:
@@ -96,42 +114,43 @@ class _Winners:
     """
 
     def __init__(self, columns: ReportColumns, rows: Any, indicators: Mapping[str, Indicator],
-                 source_priority: Sequence[str], amounts: Amounts) -> None:
+                 source_priority: Sequence[str], amounts: Amounts, found: Found) -> None:
         self.columns, self.rows, self.indicators, self.priority = columns, rows, indicators, source_priority
-        self.amounts = amounts
+        self.amounts, self.found = amounts, found
 
-    def choose(self) -> tuple[Any, Any, list[Diagnostic]]:
-        """The winning rows in key order, each one's place among its key's winners, and the conflicts found."""
+    def choose(self) -> tuple[Any, Any]:
+        """The winning rows in key order and each one's place among its key's winners; the conflicts found go
+        to ``found``."""
         rows = self.rows
         if not len(rows):
-            return rows, rows, []
+            return rows, rows
         srows, new = _sorted_by_key(self.columns, rows)
         starts = np.flatnonzero(new).astype(srows.dtype)
         sizes = np.diff(starts, append=srows.dtype.type(len(srows)))
         shared = sizes > 1  # keys with several reports: the only ones with anything to choose
         if not shared.any():
-            return srows, np.zeros(len(srows), np.int64), []
+            return srows, np.zeros(len(srows), np.int64)
         in_shared = np.repeat(shared, sizes)
-        won, by_supersede, diagnostics = self._shared(srows[in_shared], sizes[shared])
+        won, by_supersede = self._shared(srows[in_shared], sizes[shared])
         winner = ~in_shared
         winner[np.nonzero(in_shared)[0][won]] = True
         if not by_supersede:
-            return srows[winner], np.zeros(int(winner.sum()), np.int64), diagnostics
+            return srows[winner], np.zeros(int(winner.sum()), np.int64)
         g = np.cumsum(new) - 1
         found, keys, within = [srows[winner]], [g[winner]], [np.zeros(int(winner.sum()), np.int64)]
         for key in np.nonzero(shared)[0][by_supersede].tolist():
             rows_won, problems = self._by_supersede(srows[starts[key]:starts[key] + sizes[key]].tolist())
-            diagnostics += problems
+            self.found.made += problems
             found.append(np.asarray(rows_won, np.int64))
             keys.append(np.full(len(rows_won), key, np.int64))
             within.append(np.arange(len(rows_won), dtype=np.int64))
         rows, key_of, place = (np.concatenate(a) for a in (found, keys, within))
         order = np.lexsort((place, key_of))
-        return rows[order], place[order], diagnostics
+        return rows[order], place[order]
 
-    def _shared(self, srows: Any, sizes: Any) -> tuple[Any, list[int], list[Diagnostic]]:
+    def _shared(self, srows: Any, sizes: Any) -> tuple[Any, list[int]]:
         """For keys with several reports (``srows``, grouped by key, of ``sizes``): the positions of the winners
-        settled on the arrays, the keys left to `supersede` itself, and the conflicts found."""
+        settled on the arrays, and the keys left to `supersede` itself."""
         c = self.columns
         starts = np.zeros(len(sizes), sizes.dtype)
         np.cumsum(sizes[:-1], out=starts[1:])
@@ -153,9 +172,8 @@ class _Winners:
         tied = candidate & ties[g]
         by_rows &= ~self._own_order(srows, g, tied, len(starts))
         winner = candidate & ~ties[g] & by_rows[g]  # a key with one candidate: it wins
-        diagnostics: list[Diagnostic] = []
-        settled = self._settle(srows, g, np.nonzero(tied & by_rows[g])[0], has_final, diagnostics)
-        return np.r_[np.nonzero(winner)[0], settled], np.nonzero(~by_rows)[0].tolist(), diagnostics
+        settled = self._settle(srows, g, np.nonzero(tied & by_rows[g])[0], has_final)
+        return np.r_[np.nonzero(winner)[0], settled], np.nonzero(~by_rows)[0].tolist()
 
     def _own_order(self, srows: Any, g: Any, tied: Any, n: int) -> Any:
         """Per key: whether its tied rows cannot be ordered by (source, line), as `supersede` orders them."""
@@ -181,9 +199,9 @@ class _Winners:
     def _source_ranks(self) -> Any:
         return _ranks([s or "" for s in self.columns.sources])
 
-    def _settle(self, srows: Any, g: Any, tied: Any, has_final: Any, diagnostics: list[Diagnostic]) -> Any:
+    def _settle(self, srows: Any, g: Any, tied: Any, has_final: Any) -> Any:
         """The position of each key's winner among its tied candidates (positions ``tied``, grouped by key);
-        a key whose candidates disagree is a conflict, and becomes a diagnostic."""
+        the keys whose candidates disagree are conflicts, kept as their rows (`_Conflicts`)."""
         c = self.columns
         if not len(tied):
             return tied
@@ -203,13 +221,16 @@ class _Winners:
         first = np.where(agree, 0, np.where(ranked, rank, np.where(flip, -root, root)))
         order = np.lexsort((np.where(flip, -line, line), np.where(flip, -source, source), first, k))
         lead = order[np.r_[True, k[order][1:] != k[order][:-1]]]
-        ends = np.r_[starts[1:], len(rows)].tolist()
-        by_order = np.lexsort((line, source, k)).tolist()  # each key's rows in `choose`'s order
-        c.make_reports(rows[~agree])  # the competing rows' reports, made at once for the diagnostics below
-        for key in np.nonzero(~agree[starts])[0].tolist():
-            reports = [c.report(int(rows[i])) for i in by_order[starts[key]:ends[key]]]
-            chosen = c.report(int(rows[lead[key]]))
-            diagnostics.append(conflict(reports, chosen, self.priority, bool(has_final[group[starts[key]]])))
+        by_order = np.lexsort((line, source, k))  # each key's rows in `choose`'s order
+        disputed = ~agree[starts]
+        if disputed.any():
+            keys = np.nonzero(disputed)[0]
+            competing = by_order[~agree[by_order]]
+            sizes = np.diff(starts, append=len(rows))[keys]
+            chosen = rows[lead[keys]]
+            self.found.pending.append(_Conflicts(
+                c, rows[competing].tolist(), [0, *np.cumsum(sizes).tolist()], chosen.tolist(),
+                c.line[chosen].tolist(), has_final[group[starts[keys]]].tolist(), tuple(self.priority)).pending())
         return tied[lead]
 
     def _down(self, indicator_id: str) -> bool:
@@ -228,6 +249,35 @@ class _Winners:
             found.append(row_of[id(report)])
             diagnostics += problems
         return found, diagnostics
+
+
+@attrs.frozen(eq=False)
+class _Conflicts:
+    """Keys whose tied reports disagree, kept as rows: the ``k``-th key's reports, in the order `choose` sorts
+    them, are the rows ``rows[starts[k]:starts[k + 1]]``; ``chosen[k]`` (on line ``lines[k]``) counts;
+    ``final[k]``: they are final values. `conflict` words the diagnostic of one from their reports when read."""
+
+    columns: ReportColumns
+    rows: list[int]
+    starts: list[int]
+    chosen: list[int]
+    lines: list[int]
+    final: list[bool]
+    priority: tuple[str, ...]
+
+    def pending(self) -> Pending:
+        """The ``conflicting-reports`` diagnostics, one per key, worded when read."""
+        return Pending(Code.CONFLICTING_REPORTS, len(self.chosen), self.place, self.word)
+
+    def place(self, k: int) -> str:
+        """The location of the ``k``-th diagnostic (the chosen row's, as `conflict` gives it), as text."""
+        return str(self.columns.location(self.lines[k]) or Location())
+
+    def word(self, k: int) -> Diagnostic:
+        """The ``k``-th diagnostic, made from its rows' reports (made and kept by the columns, as ever)."""
+        c = self.columns
+        reports = [c.report(r) for r in self.rows[self.starts[k]:self.starts[k + 1]]]
+        return conflict(reports, c.report(self.chosen[k]), self.priority, self.final[k])
 
 
 @attrs.frozen
