@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from eduplan.extract import extract_targets
+from eduplan.extract import draft_to_plan, extract_plan, extract_targets
 from eduplan.extract.deadlines import (
     cell_deadline,
     title_period_end,
@@ -278,3 +278,45 @@ def test_a_month_with_qian_in_a_table_cell_is_before_that_month(cell: str, date:
     ``9月底前`` and a bare month are by the month's end."""
     assert cell_deadline(cell) == dt.date.fromisoformat(date)
 
+
+
+@pytest.mark.parametrize(
+    ("text", "deadline", "note"),
+    [
+        # no period in the title: 三年内 counts from the year of the document's own date
+        ("关于加强教师队伍建设的意见\n2026年4月10日\n(二)补充教师。三年内，补充教师1500名左右。\n", "2029-12-31",
+         "三年内 counted from 2026, the year of the document's date (2026-04-10)"),
+        # a date at the foot, as a report or an opinion is signed
+        ("督导评估报告\n(一)下一步。两年内补充音乐教师不少于1200名。\n\n某省教育督导委员会\n2025年12月20日\n",
+         "2027-12-31",
+         "两年内 counted from 2025, the year of the document's date (2025-12-20)"),
+        # a period in the title is counted from, whatever the date
+        ("行动计划(2024-2026年)\n2025年1月5日\n1.补充。三年内补充教师1500名左右。\n", "2026-12-31", None),
+    ],
+)
+def test_a_relative_cue_counts_from_the_title_period_else_the_document_date(
+    text: str, deadline: str, note: str | None
+) -> None:
+    """``N年内`` counts from the first year of the title's period; with none, from the year of the document's own date
+    (a report, a bulletin or an opinion is said in the year it is issued), and the notes say so."""
+    (found,) = extract_targets(text)
+    assert (found.deadline and found.deadline.isoformat(), found.notes, found.review) == (deadline, note, None)
+
+
+def test_a_relative_cue_with_no_year_to_count_from_is_flagged_not_guessed() -> None:
+    """With no period in the title and no date, ``两年内`` dates nothing, and the target says a person must decide."""
+    text = "关于加强教师队伍建设的意见\n(二)补充教师。2026年底前完成招聘；两年内补充教师1200名。\n"
+    (found,) = extract_targets(text)
+    doubt = "两年内 counts from a year the document does not print (no period in its title, no date): no deadline"
+    assert (found.deadline, found.review, found.notes) == (None, doubt, f"review: {doubt}")
+    _, notes = draft_to_plan(extract_plan(text), text, "opinion.txt")
+    assert any(note.code == "needs-review" and "两年内" in note.message for note in notes)
+
+
+def test_a_relative_cue_dates_its_own_sentence_not_its_item() -> None:
+    """A ``三年内`` counted from the document's date dates the targets after it in its sentence, but is not lent to the
+    item's other targets, which keep the item's printed year (三年内轮流举办… is a cycle of its own action)."""
+    text = ("关于加强美育工作的实施意见\n2018年3月22日\n4.创新活动。到2020年，建设美育社团2000个。"
+            "三年内轮流举办合唱节、美术节。每所学校每年举办一次艺术节。\n5.建设场馆。三年内新建艺术场馆3个。\n")
+    assert [t.deadline and t.deadline.isoformat() for t in extract_targets(text)] == [
+        "2020-12-31", "2020-12-31", "2021-12-31"]

@@ -75,3 +75,10 @@ def test_a_numbered_heading_or_a_table_heading_is_no_title(source: str, title: s
     """The title is printed above the first numbered item; 五、整改清单 and 表1 …清单 end in a title word but head a
     section and a table."""
     assert read_title(Document(source)) == title
+
+
+def test_a_date_at_the_foot_of_a_long_document_is_its_date() -> None:
+    """An opinion or a report is signed at its foot: the date line there is read however long the text is."""
+    body = "（一）加强管理。" + "各校要落实管理责任。" * 600
+    doc = Document(f"关于加强教师队伍建设的意见\n{body}\n\n某市人民政府\n2026年4月10日\n")
+    assert read_date(doc) == dt.date(2026, 4, 10)

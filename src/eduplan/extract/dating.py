@@ -20,7 +20,7 @@ import attrs
 
 from eduplan.extract.candidates import Span
 from eduplan.extract.deadlines import DEADLINE_LABEL, YearCue, cell_deadline, deadline_before, is_deadline_cell
-from eduplan.extract.reading import Reading, TargetContext
+from eduplan.extract.reading import Reading, SentenceCues, TargetContext
 from eduplan.extract.text import Document
 from eduplan.periods import ONGOING_WORDS, SCHOOL_YEAR_START_MONTH
 
@@ -32,9 +32,34 @@ HOLDS_THROUGHOUT = re.compile(r"保持|稳定在|始终")
 
 
 def target_deadline(
+    doc: Document, reading: Reading, sentence: SentenceCues, context: TargetContext
+) -> tuple[dt.date | None, str | None, str | None]:
+    """The deadline of a target read in a sentence with these cues, its notes saying where the date came from, and
+    what a person must review (the quantity's own doubt, or a ``三年内`` with no year to count from)."""
+    review = reading.quantity.review
+    unbased = _unbased_before(sentence, reading.quantity.span.end)
+    if unbased is not None:
+        doubt = (f"{unbased} counts from a year the document does not print (no period in its title, no date): "
+                 "no deadline")
+        flagged = f"review: {doubt}" if reading.notes is None else f"{reading.notes}; review: {doubt}"
+        return None, flagged, doubt if review is None else f"{review}; {doubt}"
+    deadline, notes = _deadline(doc, reading, sentence.cues, context)
+    return deadline, notes, review
+
+
+def _unbased_before(sentence: SentenceCues, offset: int) -> str | None:
+    """The relative cue (三年内) nearest before ``offset`` when no dated cue of the sentence stands between them."""
+    before = [(at, text) for at, text in sentence.unbased if at < offset]
+    if not before:
+        return None
+    cue = deadline_before(sentence.cues, offset)
+    at, text = before[-1]
+    return text if cue is None or cue.offset < at else None
+
+
+def _deadline(
     doc: Document, reading: Reading, cues: tuple[YearCue, ...], context: TargetContext
 ) -> tuple[dt.date | None, str | None]:
-    """The deadline of a target read in a sentence with these year cues, and its notes saying where it came from."""
     quantity, notes = reading.quantity, reading.notes
     deadline = context.table_deadline_at(reading.span.start)
     row = row_deadline(doc, reading.span)
@@ -79,7 +104,7 @@ def _item_cue(context: TargetContext, offset: int) -> YearCue | None:
     the target, else its first one after; for the items around it, a cue in their own lead text
     (到2020年 opening 工作目标 governs its sub-items)."""
     for depth, own in enumerate(context.items_at(offset)):
-        inside = [cue for cue in context.cues if own.contains(cue.offset)]
+        inside = [cue for cue in context.cues if own.contains(cue.offset) and not cue.relative]
         if not inside:
             continue
         labelled = [cue for cue in inside if cue.labelled]
@@ -97,6 +122,9 @@ def _cued_deadline(doc: Document, reading: Reading, cues: tuple[YearCue, ...],
     none."""
     quantity, notes = reading.quantity, reading.notes
     cue = deadline_before(cues, quantity.span.end)
+    if cue is not None and cue.relative and context.start_year is None and context.relative_base_how:
+        note = f"{cue.text} counted from {context.relative_base}, {context.relative_base_how}"
+        return cue.date, note if notes is None else f"{notes}; {note}"
     if cue is not None:
         return cue.date, notes
     later = next((c for c in cues if c.offset >= quantity.span.end), None)

@@ -98,7 +98,8 @@ class YearCue:
     ``fine`` cues name a month, a day, a half or a term (2025年9月前): they date the targets of their own
     sentence; another target of the same item takes only their year (its end) from them. ``labelled`` cues are
     printed after a deadline label (``整改时限:2025年8月底前``, lexicon ``[deadline-label]``): they date every
-    target of their item, day and month included.
+    target of their item, day and month included. ``relative`` cues (``三年内``) count from the document's base year
+    (`relative_base`).
     """
 
     offset: int
@@ -106,6 +107,7 @@ class YearCue:
     text: str
     fine: bool = False
     labelled: bool = False
+    relative: bool = False
 
     @property
     def year_end(self) -> dt.date:
@@ -220,7 +222,7 @@ def year_cues(sentence: str, base: int, start_year: int | None,
             # 三年内 in a plan of three years (2025—2027) is the plan's own span
             year = last_year if last_year is not None and count == last_year - start_year + 1 else start_year + count
             if count and EARLIEST_YEAR <= year <= LATEST_YEAR:
-                found.append(YearCue(base + match.start(), dt.date(year, 12, 31), match[0]))
+                found.append(YearCue(base + match.start(), dt.date(year, 12, 31), match[0], relative=True))
     found.extend(fine_cues(sentence, base, year_at))
     labelled = DEADLINE_LABEL.match(sentence) is not None
     yield from (attrs.evolve(cue, labelled=labelled) if labelled else cue
@@ -228,6 +230,34 @@ def year_cues(sentence: str, base: int, start_year: int | None,
 
 
 YearAt = Callable[[int, int], "int | None"]
+
+
+def relative_cues(sentence: str, base: int) -> Iterator[tuple[int, str]]:
+    """The offsets and texts of the cues counted from a base year (``三年内``, ``5年之内``) in a (folded) sentence
+    starting at document offset ``base``: where the document prints no base year they date nothing, and the
+    targets they would date are flagged for review.
+
+    >>> list(relative_cues("三年内,补充教师1500名", 10))
+    [(10, '三年内')]
+    """
+    for match in _RELATIVE.finditer(sentence):
+        if _small_number(match["count"]):
+            yield base + match.start(), match[0]
+
+
+def relative_base(title_start: int | None, date: dt.date | None) -> tuple[int | None, str | None]:
+    """The year ``N年内`` counts from, and how it was found: the first year of the period printed in the title; else
+    the year of the document's own date (a report, a bulletin or an opinion is dated where a plan prints its period:
+    its ``两年内`` is said in the year it is issued); else none (the cues then date nothing and are flagged).
+
+    >>> relative_base(2025, dt.date(2026, 4, 10)), relative_base(None, dt.date(2026, 4, 10)), relative_base(None, None)
+    ((2025, None), (2026, "the year of the document's date (2026-04-10)"), (None, None))
+    """
+    if title_start is not None:
+        return title_start, None
+    if date is not None:
+        return date.year, f"the year of the document's date ({date.isoformat()})"
+    return None, None
 
 
 def fine_cues(sentence: str, base: int, year_at: YearAt | None = None) -> Iterator[YearCue]:

@@ -30,7 +30,7 @@ from eduplan.extract.candidates import (
 )
 from eduplan.extract.cues import is_growth_rate_name, is_yearly_average
 from eduplan.extract.dating import row_deadline
-from eduplan.extract.deadlines import title_period_end, title_period_start, title_school_year
+from eduplan.extract.deadlines import relative_base, title_period_end, title_period_start, title_school_year
 from eduplan.extract.indicator_table import IndicatorRow, IndicatorTable, read_indicator_tables
 from eduplan.extract.lexicon import alternation, lexicon
 from eduplan.extract.responsibilities import find_responsibilities, organisations
@@ -73,9 +73,13 @@ def extract_plan(source: str) -> DraftPlan:
     table = read_table(doc)
     limit = table.start if table is not None else len(doc.folded)
     outline = read_outline(doc, limit)
+    date = read_date(doc)
+    base, base_how = relative_base(title_period_start(title), date)
     context = TargetContext(
         default_deadline=title_period_end(title),
         start_year=title_period_start(title),
+        relative_base=base,
+        relative_base_how=base_how,
         school_year=title_school_year(title),
         section_at=lambda offset: _section_label(outline, table, offset),
         table_deadline_at=lambda offset: _table_deadline(table, offset),
@@ -92,7 +96,7 @@ def extract_plan(source: str) -> DraftPlan:
     return in_source(doc, DraftPlan(
         title=title,
         document_number=read_document_number(doc),
-        date=read_date(doc),
+        date=date,
         period_text=title,
         period_end=context.default_deadline,
         goals=_goals(doc, outline),

@@ -59,6 +59,8 @@ class TargetContext:
         items_at: the own text (up to its first sub-item) of each outline item enclosing an offset,
             innermost first, where a year cue of the item governs its other targets.
         cues: every year cue of the document, in order, once all sentences are read.
+        relative_base: the year ``N年内`` counts from where the title prints no period (the year of the document's
+            date, `eduplan.extract.deadlines.relative_base`), with ``relative_base_how`` saying so in the notes.
     """
 
     default_deadline: dt.date | None = None
@@ -69,6 +71,22 @@ class TargetContext:
     background_at: Callable[[int], bool] = _not_background
     items_at: Callable[[int], tuple[Span, ...]] = _no_items
     cues: tuple[YearCue, ...] = ()
+    relative_base: int | None = None
+    relative_base_how: str | None = None
+
+    @property
+    def counts_from(self) -> int | None:
+        """The year ``N年内`` counts from: the title period's first year, else `relative_base`."""
+        return self.start_year if self.start_year is not None else self.relative_base
+
+
+@attrs.frozen
+class SentenceCues:
+    """The deadline cues of a target's sentence, and the relative cues (``三年内``) it prints where the document gives
+    no year to count them from (offset and text): those date nothing and flag the targets after them for review."""
+
+    cues: tuple[YearCue, ...]
+    unbased: tuple[tuple[int, str], ...] = ()
 
 
 @attrs.frozen

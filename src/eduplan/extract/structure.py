@@ -35,6 +35,7 @@ DOCUMENT_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[【(]\d{4}[〕\]】
 LABELLED_DATE_RE = re.compile(r"(?:发文日期|成文日期|印发日期|发布日期|发布时间)\s*:\s*(\d{4})-(\d{1,2})-(\d{1,2})")
 # A line that is only a period in brackets, under a title set over two lines: （2025—2027年）, (2025年).
 PERIOD_LINE_RE = re.compile(r"\(\s*\d{4}\s*年?\s*(?:[-—–~～至到]+\s*\d{4}\s*)?(?:年|学年度?)?\s*\)")
+FOOT_LINES = 12  # the signature block: the issuing body, the date, a 抄送 line
 DATE_LINE_RE = re.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
 HEADING_WORDS = ("总体目标", "主要目标", "工作目标", "事业目标", "发展目标", "主要任务", "重点任务", "民生实事",
                  "保障措施", "基本原则", "指导思想", "组织实施")
@@ -134,7 +135,8 @@ def read_document_number(doc: Document) -> str | None:
 
 
 def read_date(doc: Document) -> dt.date | None:
-    """The document's date: a labelled date (发文日期:2017-03-06) or a date alone on a line.
+    """The document's date: a labelled date (发文日期:2017-03-06) or a date alone on a line, near the top or among
+    the last lines (where an opinion or a report is signed, however long it is).
 
     >>> read_date(Document("发文日期:2017-03-06 生效日期")), read_date(Document("x\\n  2023年2月6日\\n"))
     (datetime.date(2017, 3, 6), datetime.date(2023, 2, 6))
@@ -142,7 +144,8 @@ def read_date(doc: Document) -> dt.date | None:
     head = doc.folded[:5000]
     found = LABELLED_DATE_RE.search(head)
     if found is None:
-        found = next((m for line in head.splitlines() if (m := DATE_LINE_RE.match(line))), None)
+        lines = [*head.splitlines(), *doc.folded[5000:].splitlines()[-FOOT_LINES:]]
+        found = next((m for line in lines if (m := DATE_LINE_RE.match(line))), None)
     if found is None:
         return None
     try:

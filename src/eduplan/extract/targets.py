@@ -40,11 +40,11 @@ from eduplan.extract.cues import (
     subject_scope,
 )
 from eduplan.extract.dating import context_year, target_deadline
-from eduplan.extract.deadlines import YearCue, year_cues
+from eduplan.extract.deadlines import YearCue, relative_cues, year_cues
 from eduplan.extract.naming import Name, distributed_names, each_names, level_name, name_indicator
 from eduplan.extract.nontargets import describes, narrates, states_a_fact
 from eduplan.extract.quantities import find_quantities
-from eduplan.extract.reading import ITEM_MARKER, Reading, TargetContext, last_enumeration_comma
+from eduplan.extract.reading import ITEM_MARKER, Reading, SentenceCues, TargetContext, last_enumeration_comma
 from eduplan.extract.text import Document
 from eduplan.targets import Comparator
 
@@ -71,17 +71,19 @@ MAX_VERB_ONLY = 4
 def read_targets(doc: Document, context: TargetContext) -> tuple[TargetCandidate, ...]:
     """Every target in the document, in document order, with ids ``t001``, ``t002`` ..."""
     quantities = find_quantities(doc)
-    readings: list[tuple[Reading, tuple[YearCue, ...]]] = []
+    readings: list[tuple[Reading, SentenceCues]] = []
     every_cue: list[YearCue] = []
     for sentence in doc.sentences:
         year_at = functools.partial(context_year, doc, context, sentence.start)
         last_year = None if context.default_deadline is None else context.default_deadline.year
-        cues = tuple(year_cues(doc.text(sentence), sentence.start, context.start_year, year_at, last_year))
+        text = doc.text(sentence)
+        cues = tuple(year_cues(text, sentence.start, context.counts_from, year_at, last_year))
+        unbased = () if context.counts_from is not None else tuple(relative_cues(text, sentence.start))
         every_cue.extend(cues)
         if context.background_at(sentence.start):
             continue
         inside = [q for q in quantities if sentence.start <= q.span.start < sentence.end]
-        readings.extend((reading, cues) for reading in _sentence_targets(doc, sentence, inside))
+        readings.extend((reading, SentenceCues(cues, unbased)) for reading in _sentence_targets(doc, sentence, inside))
     readings = [pair for pair in readings if not pair[0].span.empty]  # nothing to quote, nothing to review
     readings.sort(key=lambda pair: pair[0].span.start)
     context = attrs.evolve(context, cues=tuple(every_cue))
@@ -264,10 +266,10 @@ def _as_printed(doc: Document, scope: str | None, near: Span) -> str | None:
 
 
 def _candidate(
-    doc: Document, index: int, reading: Reading, cues: tuple[YearCue, ...], context: TargetContext
+    doc: Document, index: int, reading: Reading, cues: SentenceCues, context: TargetContext
 ) -> TargetCandidate:
     quantity = reading.quantity
-    deadline, notes = target_deadline(doc, reading, cues, context)
+    deadline, notes, review = target_deadline(doc, reading, cues, context)
     return TargetCandidate(
         id=f"t{index + 1:03d}",
         span=reading.span,
@@ -284,5 +286,5 @@ def _candidate(
         soft=reading.soft,
         scope=_as_printed(doc, reading.scope, reading.span),
         notes=notes,
-        review=quantity.review,
+        review=review,
     )
