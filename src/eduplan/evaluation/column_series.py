@@ -76,9 +76,10 @@ class Spans(Sequence[int]):
 class _Sorted:
     """The winning rows in series order, as a table for `Evidence`: position ``i`` is row ``rows[i]``."""
 
-    def __init__(self, columns: ReportColumns, rows: Any, days: Sequence[int] = ()) -> None:
+    def __init__(self, columns: ReportColumns, rows: Any, days: Sequence[int] = (), amount: Any = None) -> None:
+        """``amount``: ``columns.amount[rows]``, when its maker has it already."""
         self.columns, self.rows, self.days = columns, rows, days
-        self.amount = columns.amount[rows]
+        self.amount = columns.amount[rows] if amount is None else amount
         self._forms: Any = None
 
     def date(self, rows: Sequence[int]) -> dt.date | None:

@@ -43,21 +43,25 @@ from eduplan.io.columns import NO_DAY, ReportColumns
 from eduplan.numerals import EXACT
 from eduplan.reports import ReportBasis
 
+_POWERS = np.asarray([10**k for k in range(19)], np.int64)
+"""Ten to the powers an int64 holds: a shift of scale is one look-up per value."""
 
-def _scaled(columns: ReportColumns, rows: Any, amounts: Amounts, scale: Any) -> tuple[Sequence[int], Any]:
-    """Prefix sums of the values as exact integers at their indicator's scale (int64 where the values and their
-    sums are checked to fit, Python integers otherwise), and prefix counts of the values above the one before."""
-    amount = columns.amount[rows]
-    shift = scale[columns.indicator[rows]] - amounts.places[amount]
-    if len(rows) and int(shift.max()) <= 18:
+
+def _scaled(ind: Any, amount: Any, amounts: Amounts, scale: Any) -> tuple[Sequence[int], Any]:
+    """Prefix sums of the values (amount codes ``amount`` of indicators ``ind``) as exact integers at their
+    indicator's scale (int64 where the values and their sums are checked to fit, Python integers otherwise), and
+    prefix counts of the values above the one before."""
+    shift = scale[ind]
+    shift -= amounts.places[amount]
+    if len(amount) and int(shift.max()) <= 18:
         bound = max(abs(w) for w in amounts.whole) * 10 ** int(shift.max())
         whole = np.asarray(amounts.whole, np.int64)[amount] if bound < INT64_SAFE else None
-        if whole is not None and bound * len(rows) >= INT64_SAFE:  # the quick bound fails: the exact one
+        if whole is not None and bound * len(amount) >= INT64_SAFE:  # the quick bound fails: the exact one
             size = np.abs(whole).astype(np.float64) * 10.0 ** shift
             whole = whole if float(size.sum()) < INT64_SAFE / 2 else None
         if whole is not None:
-            for k in np.flatnonzero(np.bincount(shift)[1:]).tolist():
-                whole[shift == k + 1] *= 10 ** (k + 1)  # in place, one distinct shift at a time (a few)
+            if shift.any():
+                whole *= _POWERS[shift]
             rises = _prefix_array(np.r_[False, whole[1:] > whole[:-1]], "i")
             return _prefix_array(whole, "q"), rises
     values = [amounts.whole[a] * 10**s for a, s in zip(amount.tolist(), shift.tolist(), strict=True)]
@@ -72,27 +76,25 @@ class ColumnarReports:
                  origin: dt.date = dt.date.min) -> None:
         self.columns, self.diagnostics, self.origin = columns, diagnostics, origin
         self._found: dict[tuple[str, str, str], Diagnostic] = {}
-        self.rows = rows.astype(np.int32, copy=False) if len(columns) < 2**31 else rows
+        self.rows = rows = rows.astype(np.int32, copy=False) if len(columns) < 2**31 else rows
         self.days = _int_array(columns.day[rows], "i")
-        self.table = _Sorted(columns, self.rows, self.days)
+        self.amount = columns.amount[rows]  # each array gathered once (a gather costs more than using it)
+        self.table = _Sorted(columns, rows, self.days, self.amount)
         self.roots = amounts.roots
-        self.amount = self.table.amount
         ind = columns.indicator[rows]
         scale = np.zeros(max(1, len(columns.indicator_ids)), np.int32)
         if len(ind):  # rows come sorted by indicator
             firsts = np.r_[0, np.nonzero(ind[1:] != ind[:-1])[0] + 1]
             scale[ind[firsts]] = np.maximum.reduceat(amounts.places[self.amount], firsts)
         self.scale: list[int] = scale.tolist()
-        self.prefix, self.rises = _scaled(columns, rows, amounts, scale)
-        running = np.asarray([b is ReportBasis.RUNNING_TOTAL for b in columns.bases] or [False], bool)
-        special = (columns.period_start[rows] != NO_DAY) | running[columns.basis[rows]]
-        self.special = _prefix_array(special, "i")  # prefix counts: a range test is O(1)
+        self.prefix, self.rises = _scaled(ind, self.amount, amounts, scale)
+        self.special = _special(columns, rows)
         self._arrays = SeriesArrays(self.days, self.roots, self.amount, self.table, self.prefix, self.special,
                                     self.rises, origin)  # what a series view reads: no reference back to self
         self._index(ind, columns.organisation[rows])
 
     def _index(self, ind: Any, org: Any) -> None:
-        """The (lo, hi) positions of each series, by its indicator and organisation codes."""
+        """The (lo, hi) positions of each series, by its indicator and organisation codes (`_span`)."""
         width = max(1, len(self.columns.organisations))
         code = ind.astype(np.int64)
         code *= width
@@ -103,8 +105,8 @@ class ColumnarReports:
         self._width, self._codes = width, code[lows]
         self._lengths = highs - lows
         self._keys: Any = None  # (series code << 22) + day per position, for `scaled_values`; made on first use
-        self._bounds: dict[int, tuple[int, int]] = dict(zip(code[lows].tolist(), zip(
-            lows.tolist(), highs.tolist(), strict=True), strict=True))
+        self._series = _int_array(self._codes, "q")  # ascending: a series is found by bisection, no dict to build
+        self._lows, self._highs = _int_array(lows, "q"), _int_array(highs, "q")
         self._indicator_code = {name: k for k, name in enumerate(self.columns.indicator_ids)}
         self._organisation_code = {name: k for k, name in enumerate(self.columns.organisations)}
         self._views: dict[str, dict[str | None, ColumnSeries | None]] = {}
@@ -119,9 +121,18 @@ class ColumnarReports:
         elif organisation in views:
             return views[organisation]
         i, o = self._indicator_code.get(indicator_id, -1), self._organisation_code.get(organisation, -1)
-        bounds = self._bounds.get(i * self._width + o) if i >= 0 and o >= 0 else None
+        bounds = self._span(i * self._width + o) if i >= 0 and o >= 0 else None
         view = views[organisation] = None if bounds is None else ColumnSeries(self._arrays, *bounds, self.scale[i])
         return view
+
+    def _span(self, code: int) -> tuple[int, int] | None:
+        """The (lo, hi) positions of the series of ``code`` (indicator code times the width plus organisation
+        code), if there is one."""
+        series = self._series
+        k = bisect.bisect_left(series, code)
+        if k == len(series) or series[k] != code:
+            return None
+        return self._lows[k], self._highs[k]
 
     def organisations(self, indicator_id: str) -> tuple[str, ...]:
         """The units that reported an indicator, sorted."""
@@ -160,7 +171,7 @@ class ColumnarReports:
         i = self._indicator_code.get(indicator_id, -1)
         if i < 0:
             return UnitValues((), (), ())
-        base, bounds, codes, days = i * self._width, self._bounds, self._organisation_code, self.days
+        base, span, codes, days = i * self._width, self._span, self._organisation_code, self.days
         first, last, floor = start.toordinal(), cutoff.toordinal(), -1 if since is None else since.toordinal()
         special, rises, prefix, scale, roots, amount = (self.special, self.rises, self.prefix, -self.scale[i],
                                                         self.roots, self._amounts())
@@ -171,10 +182,10 @@ class ColumnarReports:
         size = 0
         for org in names:
             code = codes.get(org)
-            span = None if code is None else bounds.get(base + code)
-            if span is None:
+            bounds = None if code is None else span(base + code)
+            if bounds is None:
                 continue
-            lo, hi = span
+            lo, hi = bounds
             if not cumulative:
                 at = bisect.bisect_right(days, last, lo, hi) - 1
                 if at >= lo and days[at] >= floor:
@@ -319,7 +330,7 @@ class ColumnarReports:
     def series_keys(self) -> tuple[tuple[str, str | None], ...]:
         """The (indicator id, organisation) of every series."""
         names, width = self.columns, self._width
-        return tuple((names.indicator_ids[code // width], names.organisations[code % width]) for code in self._bounds)
+        return tuple((names.indicator_ids[code // width], names.organisations[code % width]) for code in self._series)
 
     def found(self) -> tuple[Diagnostic, ...]:
         """The problems found so far while summing increments."""
@@ -349,6 +360,15 @@ class ColumnarReports:
         """The data problems: those found preparing the reports (worded when read: `eduplan.evaluation.pending`),
         then those found summing increments."""
         return Diagnostics.joined(self.diagnostics, in_order(self._found))
+
+
+def _special(columns: ReportColumns, rows: Any) -> array.array[int]:
+    """Prefix counts of the rows with a period or a running total (a range test is then O(1)); no gather when
+    the table has neither (most have not)."""
+    running = np.asarray([b is ReportBasis.RUNNING_TOTAL for b in columns.bases] or [False], bool)
+    if not running.any() and (not len(columns) or int(columns.period_start.max()) == NO_DAY):
+        return array.array("i", bytes(4 * (len(rows) + 1)))
+    return _prefix_array((columns.period_start[rows] != NO_DAY) | running[columns.basis[rows]], "i")
 
 
 _DAY_BITS = 22  # a day's ordinal (at most 3,652,059 for 9999-12-31) fits in 22 bits
