@@ -98,7 +98,8 @@ def result_of(setting: Setting, case: Case, judged: Judged, frame: Frame | None 
     baseline = judged.baseline
     note = judged.actual.note or (judged.threshold if not isinstance(judged.threshold, Threshold) else None)
     reported = () if root is None else written_amounts(evidence)  # what the shown actual's decimals rest on
-    zh, en = _reason(frame, judged, root, known, places, breach_date, reported, baseline, note)
+    texts = _texts(frame, judged, root, known, places, reported, baseline)
+    zh, en = _reason(frame, judged, texts, known, places, breach_date, baseline, note)
     gap = main.gap
     return Result(
         target=case.target, status=status, reason_zh=zh, reason_en=en, owner_id=case.owner.id,
@@ -112,28 +113,36 @@ def result_of(setting: Setting, case: Case, judged: Judged, frame: Frame | None 
         progress_upper=four_places(main.progress_upper),
         gap=None if gap is None else shown.amount(gap, shown.faithful_places(gap, _ZERO)), evidence=evidence,
         warning=status in frame.warns, stretch_status=judged.stretch, cannot_judge=note,
-        missing_units=judged.actual.missing,
+        missing_units=judged.actual.missing, actual_shown=texts[0], target_shown=texts[1], expected_shown=texts[2],
     )
 
 
 _ZERO = (Decimal(0),)
 
 
-def _reason(frame: Frame, judged: Judged, actual: Decimal | None, known: Threshold | None, places: int,
-            breach_date: dt.date | None, reported: Iterable[Amount], baseline: Baseline | None,
+def _texts(frame: Frame, judged: Judged, actual: Decimal | None, known: Threshold | None, places: int,
+           reported: Iterable[Amount], baseline: Baseline | None) -> tuple[str | None, str | None, str | None]:
+    """The actual, target and expected values as the reason shows them (and every human-facing output with
+    it): the actual value with its written decimals, a level worked out from a baseline as a supervisor writes
+    it, the expected value as precise as the figures it is compared with (`eduplan.evaluation.shown`)."""
+    shown, value = frame.shown, None if known is None else known.value
+    target = (shown.level_text(value, actual, baseline.value.root_value()) if frame.change and baseline is not None
+              else shown.text(value, places))
+    return shown.printed(actual, places, reported), target, shown.expected_text(judged.main.expected, actual, value)
+
+
+def _reason(frame: Frame, judged: Judged, texts: tuple[str | None, str | None, str | None],
+            known: Threshold | None, places: int, breach_date: dt.date | None, baseline: Baseline | None,
             note: CannotJudge | None) -> tuple[str, str]:
-    """The result's reason: the target worded as printed, numbers at a sensible precision."""
+    """The result's reason: the target worded as printed, numbers as `_texts` shows them."""
     main, status, shown = judged.main, judged.status, frame.shown
-    value = None if known is None else known.value
     based = frame.change and baseline is not None
     stretch = judged.stretch
     days = frame.days
     return reason(
-        status, frame.comparator, actual=shown.printed(actual, places, reported),
-        target=shown.level_text(value, actual, baseline.value.root_value()) if based and baseline is not None
-        else shown.text(value, places),
+        status, frame.comparator, actual=texts[0], target=texts[1],
         upper=shown.text(None if known is None else known.upper, places),
-        expected=shown.expected_text(main.expected, actual, value), deadline=frame.deadline,
+        expected=texts[2], deadline=frame.deadline,
         days=days if days >= 0 else None, breach_date=breach_date,
         note=note, exceeded=main.exceeded, change=frame.base_change, reference=frame.reference, gap=frame.gap,
         base=str(baseline.value) if based and baseline is not None else None, year=frame.year,
@@ -178,7 +187,7 @@ def share_result(setting: Setting, owner: Goal | Task, target: Target, window: W
         scope=None, period=window.period, actual=Amount(percent, "%"), threshold=target.scope.share,
         deadline=window.deadline, days_to_deadline=(window.deadline - setting.as_of).days,
         progress=four_places(share / target.scope.share.root_value()), evidence=join(u.evidence for u in unit_results),
-        warning=is_warning(setting, target, status),
+        warning=is_warning(setting, target, status), actual_shown=f"{percent}%", target_shown=str(target.scope.share),
     )
 
 

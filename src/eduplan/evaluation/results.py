@@ -58,7 +58,9 @@ class Result:
     direction (positive: short of it). ``cannot_judge`` says why there is no verdict although reports exist
     (an incomplete roll-up, a missing reference value ...), with a stable code (docs/stages.md).
     ``missing_units`` names the declared units a roll-up to the jurisdiction lacks (``no_data``, ``missed``
-    once overdue, or beside a partial figure), in the declared order.
+    once overdue, or beside a partial figure), in the declared order. ``actual_shown``, ``target_shown`` and
+    ``expected_shown`` are those values as the reason shows them (92.00%, 17所 for an exact 16.6667所): the
+    text every human-facing output prints (docs/output.md).
     """
 
     target: Target
@@ -85,6 +87,9 @@ class Result:
     stretch_status: Status | None = None
     cannot_judge: CannotJudge | None = None
     missing_units: tuple[str, ...] = ()
+    actual_shown: str | None = None
+    target_shown: str | None = None
+    expected_shown: str | None = None
 
     @property
     def target_id(self) -> str:
@@ -131,6 +136,9 @@ class Result:
             "stretch_status": None if self.stretch_status is None else str(self.stretch_status),
             "cannot_judge": None if self.cannot_judge is None else str(self.cannot_judge.code),
             "missing_units": list(self.missing_units),
+            "actual_shown": self.actual_shown,
+            "target_shown": self.target_shown,
+            "expected_shown": self.expected_shown,
             "reason_zh": self.reason_zh,
             "reason_en": self.reason_en,
             "evidence": made.evidence(self.evidence),

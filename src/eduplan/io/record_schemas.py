@@ -78,7 +78,11 @@ _RESULT_KEYS: dict[str, dict[str, Any]] = {
     "progress_upper": _nullable("string"), "gap": _nullable("string"),
     "stretch_status": {"enum": [*(str(s) for s in Status), None]},
     "cannot_judge": {"enum": [*(str(c) for c in Unjudgeable), None]},
-    "missing_units": {"type": "array", "items": {"type": "string"}}, "reason_zh": {"type": "string"},
+    "missing_units": {"type": "array", "items": {"type": "string"}},
+    **{f"{name}_shown": {**_nullable("string"), "description": f"the {name} value as reason_zh shows it (and the "
+                         f"scorecards print it); {name!r} keeps the exact value"} for name in ("actual", "target",
+                                                                                              "expected")},
+    "reason_zh": {"type": "string"},
     "reason_en": {"type": "string"}, "evidence": {"type": "array", "items": {"type": "object"}},
 }
 _TASK_KEYS: dict[str, dict[str, Any]] = {

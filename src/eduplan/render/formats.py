@@ -21,9 +21,11 @@ from eduplan.render.safety import escape_markdown, neutralise_cell
 from eduplan.render.scorecard import (
     SUBMISSION_HEADERS,
     gap_text,
+    shown,
     submission_cells,
     submission_gaps,
     submission_units,
+    target_signs,
 )
 
 JSON_VERSION = 1
@@ -236,13 +238,13 @@ def markdown_lines(report: Report) -> Iterator[str]:
         yield from ["", f"## {title}", "", "| | " + " | ".join(STATUSES) + " |", "| --- |" + " ---: |" * len(STATUSES)]
         yield from [f"| {_md(name) or '-'} | " + " | ".join(str(c[s]) for s in STATUSES) + " |"
                   for name, c in card.items()]
-    header = ("target", "task", "indicator 指标", "scope", "status 状态", "actual", "target 目标", "deadline",
-              "cannot judge 无法判断", "reason 原因")
+    header = ("target", "task", "indicator 指标", "scope", "status 状态", "actual", "target 目标", "expected 序时进度",
+              "deadline", "cannot judge 无法判断", "reason 原因")
     yield from ["", "## Results 结果", "", "| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
     for r in report.records:
         cells = [r["target_id"], r.get("task_id") or r.get("goal_id"), r.get("indicator"), r.get("scope"),
-                 f"{r['status']} {status_zh(r)}", r.get("actual"),
-                 f"{_flat(r.get('comparator'))} {_flat(r.get('target'))}", r.get("deadline"), _cannot_judge(r),
+                 f"{r['status']} {status_zh(r)}", shown(r, "actual"), target_signs(r), shown(r, "expected"),
+                 r.get("deadline"), _cannot_judge(r),
                  r.get("reason_zh")]
         yield "| " + " | ".join(_md(c) for c in cells) + " |"
     for title, tasks in (("Overdue tasks 逾期任务", report.overdue_tasks()),

@@ -28,15 +28,20 @@ from eduplan.quality import submission_summary
 from eduplan.render.report import STATUS_ZH, STATUSES, Record, Report, section_scorecard, status_zh, unit_scorecard
 
 __all__ = ["ALERT_STATUSES", "SUBMISSION_HEADERS", "ResultRow", "alerts", "area_cards", "gap_text", "result_rows",
-           "section_cards", "split_quantity", "submission_cells", "submission_data", "submission_gaps",
-           "submission_units", "unit_cards"]
+           "section_cards", "shown", "split_quantity", "submission_cells", "submission_data", "submission_gaps",
+           "submission_units", "target_signs", "target_text", "unit_cards"]
 
 ALERT_STATUSES = tuple(sorted((s for s in STATUSES if Status(s).rank >= Status.AT_RISK.rank),
                               key=lambda s: -Status(s).rank))
 """The statuses on the alert list (预警清单), worst first: breached, missed, no data, off track, at risk."""
 
-_COMPARATOR_ZH = {">=": "不低于", ">": "超过", "<=": "不超过", "<": "低于", "==": "达到", "~": "左右", "range": "",
-                  "increase_by": "提高", "decrease_by": "下降", "annual_growth": "年均增长"}
+_COMPARATOR_ZH = {">=": "不低于", ">": "超过", "<=": "不超过", "<": "低于", "==": "达到", "increase_by": "不低于",
+                  "decrease_by": "不高于", "annual_growth": "不低于"}
+"""How a target cell words each comparator before the level, as the reason does (`eduplan.evaluation.reasons`):
+a change from the baseline by the level it works out to (比基数52.5%下降1个百分点，即不高于51.5%: 不高于51.5%);
+a range and an approximate target are worded around the level (1所至2所, 30所左右)."""
+_COMPARATOR_SIGNS = {"increase_by": ">=", "decrease_by": "<=", "annual_growth": ">="}
+"""The sign of a change target's level in the text outputs (``<= 51.5%``, not ``decrease_by 51.5%``)."""
 _QUANTITY = re.compile(r"^([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:E[+-]?\d+)?)(.*)$")
 
 
@@ -82,12 +87,47 @@ class ResultRow:
         return Status(self.status).rank if self.status in STATUSES else 0
 
 
-def _target_text(record: Record) -> str:
-    value = str(record.get("target") or "")
-    if record.get("upper"):
-        value += f"-{record['upper']}"
-    word = _COMPARATOR_ZH.get(str(record.get("comparator") or ""), str(record.get("comparator") or ""))
-    return f"{word}{value}" if value else ""
+def shown(record: Record, name: str) -> str:
+    """A result's ``actual``, ``target`` or ``expected`` as its reason shows it (``expected_shown``: 17所 where
+    ``expected`` is the exact 16.6667所); the exact value for a record made without the shown texts.
+
+    >>> shown({"expected": "16.6667所", "expected_shown": "17所"}, "expected"), shown({"actual": "92%"}, "actual")
+    ('17所', '92%')
+    """
+    key = f"{name}_shown"
+    return _text(record[key] if key in record else record.get(name))
+
+
+def target_text(record: Record) -> str:
+    """The target cell of a scorecard in Chinese, worded as the reason words it (不低于90%, 1所至2所, 30所左右, and
+    不高于51.5% for a fall from the baseline to 51.5%).
+
+    >>> [target_text(r) for r in ({"comparator": "~", "target": "30所"}, {"comparator": "range", "target": "1所",
+    ...  "upper": "2所"}, {"comparator": "decrease_by", "target": "51.5%"})]
+    ['30所左右', '1所至2所', '不高于51.5%']
+    """
+    value, comparator = shown(record, "target"), str(record.get("comparator") or "")
+    if not value:
+        return ""
+    if comparator == "range":
+        return f"{value}至{record['upper']}" if record.get("upper") else value
+    if comparator == "~":
+        return f"{value}左右"
+    return f"{_COMPARATOR_ZH.get(comparator, comparator)}{value}"
+
+
+def target_signs(record: Record) -> str:
+    """The target cell of the text outputs: the comparator's sign and the level as the reason shows it
+    (``>= 90%``, ``1所-2所``, ``<= 51.5%`` for a fall from the baseline to 51.5%).
+
+    >>> [target_signs(r) for r in ({"comparator": ">=", "target": "90%"}, {"comparator": "range", "target": "1所",
+    ...  "upper": "2所"}, {"comparator": "decrease_by", "target": "51.5%"})]
+    ['>= 90%', '1所-2所', '<= 51.5%']
+    """
+    value, upper, comparator = shown(record, "target"), record.get("upper"), str(record.get("comparator") or "")
+    if comparator == "range" and upper:
+        return f"{value}-{upper}"
+    return f"{_COMPARATOR_SIGNS.get(comparator, comparator)} {value}".strip()
 
 
 def _text(value: Any) -> str:
@@ -108,8 +148,8 @@ def result_rows(report: Report) -> list[ResultRow]:
         section_id = record.get("section_id")
         rows.append(ResultRow(
             str(record["target_id"]), str(record["status"]), status_zh(record), name, _text(record.get("indicator")),
-            _text(record.get("scope")), _text(record.get("actual")), _target_text(record),
-            _text(record.get("expected")), None if progress in (None, "") else Decimal(str(progress)),
+            _text(record.get("scope")), shown(record, "actual"), target_text(record),
+            shown(record, "expected"), None if progress in (None, "") else Decimal(str(progress)),
             _text(record.get("deadline")), record.get("days_to_deadline"), "、".join(task.get("leads", ())),
             "、".join(u for u in task.get("units", ()) if u not in task.get("leads", ())),
             _text(titles.get(section_id, section_id)) if section_id else ("目标" if record.get("goal_id") else ""),

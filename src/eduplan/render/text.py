@@ -19,7 +19,15 @@ from eduplan.evaluation.reasons import note_label
 from eduplan.model import Plan, Section, Task
 from eduplan.render.report import STATUSES, Record, Report, status_zh
 from eduplan.render.safety import visible
-from eduplan.render.scorecard import SUBMISSION_HEADERS, gap_text, submission_cells, submission_gaps, submission_units
+from eduplan.render.scorecard import (
+    SUBMISSION_HEADERS,
+    gap_text,
+    shown,
+    submission_cells,
+    submission_gaps,
+    submission_units,
+    target_signs,
+)
 from eduplan.targets import Target
 
 
@@ -69,13 +77,13 @@ def _cell(value: object) -> str:
 def results_table(report: Report, reason_width: int = 48) -> str:
     """The terminal table of ``eduplan check``: one line per result, then the counts per status."""
     judged = not any(r.get("cannot_judge") or r.get("missing_units") for r in report.records)
-    header = ["target", "task", "indicator 指标", "scope", "status 状态", "actual", "target 目标", "deadline",
-              *([] if judged else ["无法判断"]), "reason 原因"]
+    header = ["target", "task", "indicator 指标", "scope", "status 状态", "actual", "target 目标", "expected 序时进度",
+              "deadline", *([] if judged else ["无法判断"]), "reason 原因"]
     rows = [header]
     for r in report.records:
         rows.append([_cell(r["target_id"]), _cell(r.get("task_id") or r.get("goal_id")),
                      clip(_cell(r.get("indicator")), 24), clip(_cell(r.get("scope")), 12),
-                     f"{r['status']} {status_zh(r)}", _cell(r.get("actual")), _target_text(r),
+                     f"{r['status']} {status_zh(r)}", shown(r, "actual"), target_signs(r), shown(r, "expected"),
                      _cell(r.get("deadline")), *([] if judged else [clip(cannot_judge_cell(r), 20)]),
                      clip(_cell(r.get("reason_zh")), reason_width)])
     title = f"{report.plan_title} ({report.period}) as of {report.as_of}"
@@ -155,14 +163,6 @@ def _listed_tasks(tasks: Sequence[Record], heading: str) -> str:
     lines += [f"  task {t['task_id']} {clip(_cell(t.get('title')), 40)} (完成时限 {_cell(t.get('deadline'))}): "
               f"{_cell(t.get('reason_zh'))}" for t in tasks]
     return "\n".join(lines) + "\n"
-
-
-def _target_text(record: Record) -> str:
-    target, upper = _cell(record.get("target")), record.get("upper")
-    comparator = _cell(record.get("comparator"))
-    if comparator == "range" and upper:
-        return f"{target}-{upper}"
-    return f"{comparator} {target}".strip()
 
 
 def summary_line(report: Report) -> str:

@@ -102,7 +102,7 @@ def write_cell(cell: Any, value: Any) -> None:
 
 
 def _number_format(value: Decimal, unit: str) -> str:
-    decimals = max(0, -int(value.normalize().as_tuple().exponent))
+    decimals = max(0, -int(value.as_tuple().exponent))  # as written: 23.0% shows as 23.0%, as its reason says
     base = "#,##0" + ("." + "0" * min(decimals, 6) if decimals else "")
     if unit == "%":
         return "0" + ("." + "0" * min(decimals, 6) if decimals else "") + "%"
