@@ -308,3 +308,11 @@ def test_not_narration_words(word: str) -> None:
 def test_not_past_words(word: str) -> None:
     """[not-past]: a phrase with a word of [past] that names a base (在现有基础上再提高10%): the change is read."""
     assert [t.comparator.value for t in extract_targets(f"生均公用经费在{word}上再提高10%。")] == ["increase_by"]
+
+
+@pytest.mark.parametrize("word", sorted(lexicon().noun_measures))
+def test_noun_measure_words(word: str) -> None:
+    """[noun-measure-words]: a count of classes keeps its cue (36个班以内); before 以上的 + a noun, defines a class."""
+    found = extract_targets(f"学校规模控制在36{word}以内。")
+    assert [(t.comparator.value, str(t.value)) for t in found] == [("<=", "36")]
+    assert extract_targets(f"12{word}以上的学校配备专职音乐教师。") == ()

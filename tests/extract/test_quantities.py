@@ -18,6 +18,7 @@ def read(text: str) -> list[tuple[Decimal, Decimal | None, str, str | None]]:
     ("text", "expected"),
     [
         ("新增学位5万个", (Decimal(50000), None, "count", "个")),
+        ("规模控制在36个班以内", (Decimal(36), None, "count", "个班")),  # 个班: the 以内 after it is read
         ("投入68亿元", (Decimal(6800000000), None, "yuan", None)),
         ("建成1-2所", (Decimal(1), Decimal(2), "count", "所")),
         ("达到90%-95%", (Decimal(90), Decimal(95), "percent", None)),

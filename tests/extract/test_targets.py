@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from eduplan.extract import extract_targets
 from eduplan.extract.candidates import TargetCandidate
 from eduplan.extract.targets import TargetContext, read_targets
 from eduplan.extract.text import Document
@@ -85,3 +86,10 @@ def test_spans_quote_the_original() -> None:
     source = "到２０２０年，学前教育资源配置率达９０％；新增学位５万个以上。"
     for target in targets(source):
         assert source[target.span.start : target.span.end] == target.text
+
+
+def test_a_count_of_classes_keeps_its_suffix_cue() -> None:
+    """``36个班以内`` is a ceiling on a school's size in classes (个班 is a measure word, so 以内 follows it)."""
+    text = "新建小学规模控制在36个班以内，初中控制在48个班以内。"
+    found = [(t.text, t.comparator.value, str(t.value)) for t in extract_targets(text)]
+    assert found == [("新建小学规模控制在36个班以内", "<=", "36"), ("初中控制在48个班以内", "<=", "48")]

@@ -101,6 +101,7 @@ class Lexicon:
     higher_is_better: tuple[str, ...]
     measure_words: tuple[MeasureWord, ...]
     not_a_count: dict[str, str]
+    noun_measures: tuple[str, ...]
     traditional: dict[str, str]
     measure_index: dict[str, MeasureWord] = attrs.field(init=False)
 
@@ -173,6 +174,7 @@ def lexicon() -> Lexicon:
         higher_is_better=words("higher-is-better"),
         measure_words=_measure_words(registry, sections["units"], set(words("not-measure-words"))),
         not_a_count={row[0]: row[1] for row in sections["not-a-count"]},
+        noun_measures=words("noun-measure-words"),
         traditional={pair[0]: pair[1] for row in sections["traditional"] for pair in row},
     )
 

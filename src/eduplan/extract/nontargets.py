@@ -33,6 +33,7 @@ THRESHOLD_NAME = re.compile(r"^(?:以上|以下)[\u4e00-\u9fff](?<!的)")
 # 1000名学生以上的中小学校, 12个班以上的学校, 600名学生以下的学校: a count with the noun counted, then 以上/以下, then
 # what it defines: the scope of a target, not one (200个以上的特色项目, with no noun before 以上, is still a target).
 DEFINED_CLASS = re.compile(r"^[\u4e00-\u9fff]{1,4}?及?(?:以上|以下)的?[\u4e00-\u9fff]")
+NOUN_DEFINED_CLASS = re.compile(r"^及?(?:以上|以下)的[\u4e00-\u9fff]")
 # 不足100名学生的村小学: after a shortfall word, the units below a threshold (as 低于80%的市、县).
 BELOW_CLASS = re.compile(r"^[\u4e00-\u9fff]{0,4}?的")
 # 按100名学生核定公用经费: the number a sum is worked out on, not a target (按…8倍以上拨付 still is one).
@@ -76,6 +77,8 @@ def describes(quantity: Quantity, before: str, after: str, later: list[Quantity]
         return True  # 对整改完成率低于80%的市、县, 不足100名学生的村小学: the units below a threshold
     if quantity.unit != "count":
         return False
+    if quantity.count_noun in LEX.noun_measures and NOUN_DEFINED_CLASS.match(after):
+        return True  # 12个班以上的学校: the measure word is the noun counted, and what follows is defined by it
     if DEFINED_CLASS.match(after) or (trimmed.endswith("按") and BASIS_AFTER.match(after)):
         return True  # 1000名学生以上的中小学校 (a scope), 按100名学生核定 (a basis)
     if after.startswith("的") and later:
