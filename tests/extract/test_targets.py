@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from eduplan.extract import extract_targets
 from eduplan.extract.candidates import TargetCandidate
 from eduplan.extract.targets import TargetContext, read_targets
@@ -93,3 +95,19 @@ def test_a_count_of_classes_keeps_its_suffix_cue() -> None:
     text = "新建小学规模控制在36个班以内，初中控制在48个班以内。"
     found = [(t.text, t.comparator.value, str(t.value)) for t in extract_targets(text)]
     assert found == [("新建小学规模控制在36个班以内", "<=", "36"), ("初中控制在48个班以内", "<=", "48")]
+
+
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        ("公办幼儿园保教人员与幼儿比不低于1:7。", ("<=", "7")),  # one adult per 7: at most 7 children per adult
+        ("高中师生比达到1:12.5。", ("<=", "12.5")),
+        ("小学师生比不高于1:19。", (">=", "19")),
+        ("师生比为1:13.5。", ("==", "13.5")),
+        ("小学生师比不高于17:1。", ("<=", "17")),  # N to one: as printed
+    ],
+)
+def test_a_ratio_printed_one_to_n_turns_its_cue_round(text: str, reading: tuple[str, str]) -> None:
+    """``1:7`` after 比 is read as 7 per one, so a floor on the ratio (不低于1:7) is a ceiling on the 7."""
+    (found,) = extract_targets(text)
+    assert (found.comparator.value, str(found.value), found.unit) == (*reading, "ratio")

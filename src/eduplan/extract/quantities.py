@@ -57,6 +57,8 @@ PERCENT_WORDS_RE = re.compile(rf"(?P<per>百|千)分之(?P<number>{_CHINESE})")
 TENTHS_RE = re.compile(rf"(?<![{CHINESE_NUMERAL_CHARS}])(?P<number>[一两二三四五六七八九])成")
 # A ratio to one (生师比17:1; 1:12 reads as its reciprocal and is left alone): the value is the first term.
 RATIO_RE = re.compile(r"(?<![\d.:∶])(?P<low>\d{1,3}(?:\.\d+)?)\s*[:∶]\s*1(?![\d.:∶])")  # ∶ is U+2236 RATIO
+# 保教人员与幼儿比1:7, 师生比1:13.5: a ratio printed one first; its value is the N (per one of the first).
+ONE_TO_N_RE = re.compile(r"(?<![\d.:∶])1\s*[:∶]\s*(?P<low>\d{1,3}(?:\.\d+)?)(?![\d.:∶])")
 # Money printed without 元 (1000万的资金): a 万/亿 number near one of these words.
 MONEY_WORDS = ("资金", "经费", "投入", "投资", "拨款", "基金", "预算")
 # A number printed without a unit after one of these nouns is a plain coefficient (差异系数≤0.50).
@@ -170,9 +172,16 @@ def _years_of_schooling(doc: Document) -> Iterator[Quantity]:
 
 
 def _ratios(doc: Document) -> Iterator[Quantity]:
-    for match in RATIO_RE.finditer(doc.folded):
-        if not doc.in_masked(match.start()) and "比" in doc.folded[max(0, match.start() - 12) : match.start()]:
-            yield Quantity(Span(match.start(), match.end()), Decimal(match["low"]), None, "ratio", None)
+    """Ratios after 比: ``17:1`` is 17 (per one), and ``1:7`` is 7 per one too, marked ``one_to_n`` (its cue turns
+    round: 不低于1:7 is at most 7 children per adult)."""
+    for pattern, one_to_n in ((RATIO_RE, False), (ONE_TO_N_RE, True)):
+        for match in pattern.finditer(doc.folded):
+            if doc.in_masked(match.start()) or "比" not in doc.folded[max(0, match.start() - 12) : match.start()]:
+                continue
+            if one_to_n and Decimal(match["low"]) <= 1:
+                continue  # 1:1 is no ratio to turn round
+            yield Quantity(Span(match.start(), match.end()), Decimal(match["low"]), None, "ratio", None,
+                           one_to_n=one_to_n)
 
 
 def _arabic_quantities(doc: Document) -> Iterator[Quantity]:

@@ -51,6 +51,13 @@ from eduplan.targets import Comparator
 __all__ = ["TargetContext", "read_targets"]
 
 HUNDRED = Decimal(100)
+# A ratio printed one to N (1:7) is read as N per one: a floor on the ratio is a ceiling on N, and the reverse.
+ONE_TO_N_TURNED = {
+    Comparator.AT_LEAST: Comparator.AT_MOST,
+    Comparator.AT_MOST: Comparator.AT_LEAST,
+    Comparator.MORE_THAN: Comparator.LESS_THAN,
+    Comparator.LESS_THAN: Comparator.MORE_THAN,
+}
 # …the class so defined is the scope of the target after it (1000名学生以上的中小学校至少配备1名: scope 1000名学生以上的
 # 中小学校; 寄宿制学校和600名学生以上的非寄宿制学校按…).
 DEFINED_SCOPE = re.compile(
@@ -144,6 +151,8 @@ def _numeric_targets(
             comparator = Comparator.AT_LEAST  # 5000余名: at least 5000 (lexicon [approximate-more])
         if previous is not None and comparator is Comparator.EXACTLY:
             comparator = _inherited(text[previous[0].span.end : quantity.span.start], previous[1], comparator)
+        if quantity.one_to_n:
+            comparator = ONE_TO_N_TURNED.get(comparator, comparator)  # 不低于1:7: at most 7 per one
         start = _indicator_start(text, clause, quantity, previous[0] if previous else None)
         end = _target_end(text, quantity, after, verb_only=len(text[start : quantity.span.start]) <= MAX_VERB_ONLY)
         percent_head = doc.text(quantity.span) if quantity.unit == "percent" else ""
@@ -201,6 +210,8 @@ def _recurring(clause: str, before: str, shared: _Shared, unit: str) -> str | No
 
 def _notes(quantity: Quantity, before: str, comparator: Comparator) -> str | None:
     notes = ["Chinese numeral"] if quantity.chinese else []
+    if quantity.one_to_n:
+        notes.append(f"1:{quantity.value} read as {quantity.value} per one of the first (a floor on 1:N caps N)")
     if comparator.is_change and quantity.upper is not None:
         notes.append(f"a change of {quantity.value} to {quantity.upper} (upper bound of the change)")
     if quantity.review is not None:
