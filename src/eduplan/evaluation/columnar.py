@@ -39,9 +39,11 @@ def prepare_columns(columns: ReportColumns, indicators: Mapping[str, Indicator],
     """Choose the winning reports, check and convert them, and sort them into series (see the module)."""
     amounts = Amounts.of(columns)
     rows, within, found = choose_winners(columns, _current(columns, as_of), indicators, source_priority, amounts)
-    rows = rows[_series_order(columns, rows, within)]
+    order = _series_order(columns, rows, within)
+    rows = rows if order is None else np.take(rows, order)
     good = _usable(columns, rows, amounts, indicators, found.made)
-    return ColumnarReports(columns, rows[good], amounts, found.sorted(), origin)  # sorted as prepare_reports's
+    usable = rows if good.all() else rows[good]
+    return ColumnarReports(columns, usable, amounts, found.sorted(), origin)  # sorted as prepare_reports's
 
 
 def _current(columns: ReportColumns, as_of: dt.date) -> Any:
@@ -52,38 +54,43 @@ def _current(columns: ReportColumns, as_of: dt.date) -> Any:
     return rows.astype(np.int32) if len(columns) < 2**31 else rows  # row numbers in half the memory
 
 
-def _series_order(columns: ReportColumns, rows: Any, within: Any) -> Any:
-    """The order of the winning rows in series: indicator, organisation, date, period, then place in their key.
+def _series_order(columns: ReportColumns, rows: Any, within: Any) -> Any | None:
+    """The order of the winning rows in series: indicator, organisation, date, period, then place in their key;
+    ``None`` when that is the order they come in.
 
-    Rows come in key order already; they need sorting again only when some have a period."""
+    Rows come in key order already; they need sorting again only when some have a period (seen without a pass
+    over the rows when no row has one: the array is then one value broadcast)."""
     c = columns
-    start, end = c.period_start[rows], c.period_end[rows]
-    if not len(rows) or (start == NO_DAY).all():
-        return np.arange(len(rows))
-    day = c.day[rows]
+    if not len(rows) or (c.period_start.strides == (0,) and c.period_start[0] == NO_DAY):
+        return None
+    start, end = np.take(c.period_start, rows), np.take(c.period_end, rows)
+    if (start == NO_DAY).all():
+        return None
+    day = np.take(c.day, rows)
     return np.lexsort((within, np.where(end == NO_DAY, day, end), np.where(start == NO_DAY, day, start), day,
-                       c.organisation[rows], c.indicator[rows]))
+                       np.take(c.organisation, rows), np.take(c.indicator, rows)))
 
 
 def _usable(columns: ReportColumns, rows: Any, amounts: Amounts, indicators: Mapping[str, Indicator],
             diagnostics: list[Diagnostic]) -> Any:
     """Per row: whether its unit fits its indicator (`_Check`, per pair present) and its value is possible, and
-    whether the parts of a ratio read with them agree; diagnostics for the others."""
+    whether the parts of a ratio read with them agree; diagnostics for the others. (Gathers by `numpy.take`: the
+    rows are int32, which a fancy index converts first.)"""
     c = columns
-    ind, amount = c.indicator[rows].astype(np.int64), c.amount[rows]
+    ind, amount = np.take(c.indicator, rows).astype(np.int64), np.take(c.amount, rows)
     width = len(amounts.unit_names)
-    pair = ind * width + amounts.units[amount]
+    pair = ind * width + np.take(amounts.units, amount)
     present = np.nonzero(np.bincount(pair, minlength=1))[0] if len(pair) else pair
     checks = {key: _Check.of(indicators.get(c.indicator_ids[key // width]), c.indicator_ids[key // width],
                              amounts.unit_names[key % width]) for key in present.tolist()}
     problem = np.zeros(max(1, len(c.indicator_ids) * width), bool)
     problem[[k for k, check in checks.items() if check.problem is not None]] = True
-    wrong = problem[pair]
+    wrong = np.take(problem, pair)
     plain = [_Check.of(indicators.get(i), i, indicators[i].unit) if i in indicators else _Check()
              for i in c.indicator_ids]
     limits = np.asarray([(p.low is not None) | 2 * (p.high is not None) for p in plain] or [0], np.int8)
     outside = np.asarray([(r < 0) | 2 * (r > 1) for r in amounts.roots] or [0], np.int8)  # below 0, above 1
-    bad = wrong | ((limits[ind] & outside[amount]) != 0)
+    bad = wrong | ((np.take(limits, ind) & np.take(outside, amount)) != 0)
     c.make_reports(rows[bad])  # their reports, made at once for the diagnostics
     for row, key, unit in zip(rows[bad].tolist(), pair[bad].tolist(), wrong[bad].tolist(), strict=True):
         check, report = checks[key], c.report(row)

@@ -102,7 +102,7 @@ class BulkReader:
         self.cols = {name: DistinctCells(read) for name, read in reads.items()}
         self.amounts = Amounts(reader, columns, width, self.cols)
         self.kept = {name: Kept(bool if name == "final" else np.int8 if name in _CODES else np.int32)
-                     for name in ARRAYS}
+                     for name in ARRAYS if name != "written"}  # a row's writing follows from its amount (`finish`)
         self.made: list[tuple[int, ReportedValue]] = []
         self.diagnostics: list[tuple[int, Diagnostic]] = []
         self.warned: list[tuple[Any, int, Any]] = []
@@ -175,16 +175,14 @@ class BulkReader:
         kept = {**worked, "indicator": code["indicator"], "organisation": code["organisation"],
                 "final": take(final, code["final"]),
                 "reported_on": cols["reported_on"].days(code["reported_on"], lambda d: d),
-                "source": code["source"], "note": code["note"], "basis": code["basis"],
-                "written": self.amounts.written_codes(worked["amount"])}
+                "source": code["source"], "note": code["note"], "basis": code["basis"]}
         sizes = {"indicator": len(cols["indicator"].texts), "organisation": len(cols["organisation"].texts),
                  "amount": len(self.amounts.found), "source": len(cols["source"].texts),
-                 "note": len(cols["note"].texts), "basis": len(cols["basis"].texts),
-                 "written": len(self.amounts.writings)}
+                 "note": len(cols["note"].texts), "basis": len(cols["basis"].texts)}
         count = int(np.count_nonzero(keep))
         every = count == len(keep)
-        for name in ARRAYS:
-            self.kept[name].append(_kept(kept[name], keep, count, every), sizes.get(name))
+        for name, kept_ in self.kept.items():
+            kept_.append(_kept(kept[name], keep, count, every), sizes.get(name))
 
     def finish(self) -> Read:
         """The kept rows' arrays with codes into tables of distinct values (the cells ``share`` and ``覆盖率``
@@ -197,13 +195,15 @@ class BulkReader:
                  "organisation": ("organisations", cols["organisation"].values),
                  "source": ("sources", cols["source"].values), "note": ("notes", cols["note"].values),
                  "basis": ("bases", cols["basis"].values), "written": ("writings", self.amounts.writings)}
+        amount = None
         for name in ARRAYS:
-            array = self.kept.pop(name).array()
+            array = self.kept.pop(name).array() if name != "written" else self.amounts.written_codes(amount)
             if name in canon:
                 table, values = canon[name]
                 moved, tables_[table] = canonical(values)
                 array = remap(moved, array)
             elif name == "amount":
+                amount = array  # the codes `written` follows from (it comes after it in `ARRAYS`)
                 tables_["amounts"] = self.amounts.table()
                 array = array.astype(narrow(len(tables_["amounts"])), copy=False)
             arrays[name] = compact(array)
@@ -232,7 +232,7 @@ class BulkReader:
             cells = [tables._cell(c) for c in row]
             if all(c in ("", None) for c in cells):
                 continue
-            extra = tables._extra_cells(cells, self.width, reader.where(number, self.width))
+            extra = len(cells) > self.width and tables._extra_cells(cells, self.width, reader.where(number, self.width))
             if extra:
                 self.diagnostics += [(number, d) for d in extra]
                 continue

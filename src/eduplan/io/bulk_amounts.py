@@ -20,7 +20,7 @@ import numpy as np
 from eduplan.diagnostics import Code, QuantityError
 from eduplan.indicators import WHOLE_DIMENSIONS, Indicator, IndicatorKind
 from eduplan.io import tables
-from eduplan.io.distinct import DenseCodes, DistinctCells, unique_codes
+from eduplan.io.distinct import DenseCodes, DistinctCells, take, unique_codes
 from eduplan.io.placeholders import is_placeholder
 from eduplan.units import Amount, unit_table
 
@@ -59,21 +59,21 @@ class Amounts:
     def rows(self, ind: Any, value: Any, unit: Any) -> tuple[Any, Any]:
         """Each row's amount code and ``amount bits & indicator bits`` (`ODD`, `FRACTION`, `PART`)."""
         default, indicator_bits = self._indicator_arrays(self.cols["indicator"].values)
-        keys = (value, unit, default[ind])
+        keys = (value, unit, np.take(default, ind))
         amount = self.dense.get(keys)
         if amount is None:
             amount = self._triples(*keys)
-        elif (amount < 0).any():  # only the rows of triples not seen before are looked up one by one
+        elif len(amount) and amount.min() < 0:  # only the rows of triples not seen before are looked up one by one
             new = amount < 0
             amount = amount.copy()
             amount[new] = self._triples(*(k[new] for k in keys))
             self.dense.put(tuple(k[new] for k in keys), amount[new])
         bits, _ = self._amount_arrays()
-        return amount, bits[amount] & indicator_bits[ind]
+        return amount, np.take(bits, amount) & np.take(indicator_bits, ind)
 
     def written_codes(self, amount: Any) -> Any:
         """Each row's code into `writings` (its value and unit cells as written), from its amount code."""
-        return self._amount_arrays()[1][amount]
+        return take(self._amount_arrays()[1], amount)
 
     def _triples(self, value: Any, unit: Any, default: Any) -> Any:
         """Each row's amount code, its distinct (value, unit, indicator unit) triples looked up (and new ones
@@ -130,7 +130,7 @@ class Amounts:
                     self.units[indicator.unit] = len(self.indicators)
                     self.indicators.append(indicator)
             self._by_indicator = (
-                len(indicators), np.asarray([self.units[i.unit] if i else 0 for i in indicators] or [0], np.int64),
+                len(indicators), np.asarray([self.units[i.unit] if i else 0 for i in indicators] or [0], np.int32),
                 np.asarray([_indicator_bits(i) for i in indicators] or [0], np.uint8))
         return self._by_indicator[1], self._by_indicator[2]
 

@@ -54,7 +54,7 @@ class DistinctCells:
 
     def codes(self, distinct: Sequence[Any], codes: Any) -> Any:
         """The stable codes of a batch's rows, given the batch's distinct cells and codes into them."""
-        return np.asarray([self._code(cell) for cell in distinct] or [0], np.int32)[codes]
+        return np.take(np.asarray([self._code(cell) for cell in distinct] or [0], np.int32), codes)
 
     def coded(self, column: Coded) -> Any:
         """The stable codes of a batch's rows coded elsewhere (`eduplan.io.csv_stream`), in the same order as
@@ -110,10 +110,13 @@ class DistinctCells:
 
 def take(table: Any, codes: Any) -> Any:
     """``table[codes]``, or its one entry broadcast (read-only, no pass over the rows) when ``codes`` is one code
-    broadcast or ``table`` has one entry only (a column of one distinct cell so far, such as an empty period)."""
+    broadcast or ``table`` has one entry only (a column of one distinct cell so far, such as an empty period).
+
+    Gathered by `numpy.take`: twice as fast as ``table[codes]`` for codes narrower than ``intp`` (the fancy index
+    converts them first)."""
     if len(codes) and (codes.strides == (0,) or len(table) == 1):
         return np.broadcast_to(table[codes[:1]], codes.shape)
-    return table[codes]
+    return np.take(table, codes)
 
 
 def is_broadcast(array: Any) -> bool:
@@ -146,8 +149,9 @@ class DenseCodes:
         self.table.ravel()[self._flat(keys)] = codes
 
     def _flat(self, keys: tuple[Any, ...]) -> Any:
-        """The position of each tuple in the table's flat order (one gather instead of a fancy index)."""
-        flat = keys[0].astype(np.intp)
+        """The position of each tuple in the table's flat order (one gather instead of a fancy index), as int32
+        (the table has at most `DENSE_LIMIT` entries)."""
+        flat = keys[0].astype(np.int32)
         for size, key in zip(self.table.shape[1:], keys[1:], strict=True):
             flat *= size
             flat += key
@@ -171,8 +175,7 @@ def int_array(array: Any, dtype: Any) -> Any:
 class Kept:
     """One per-row array of the rows kept, appended batch by batch without keeping the pieces: while every row
     holds one value, only that value and the count (a column the table lacks, an empty period column); then
-    one buffer grown in place by `numpy.ndarray.resize` (a ``realloc``, which moves the pages of a large
-    buffer rather than copying them), widened when its codes outgrow its integer type."""
+    one buffer, doubled when full (`_grown`), widened when its codes outgrow its integer type."""
 
     def __init__(self, dtype: Any) -> None:
         self.dtype = np.dtype(dtype)
@@ -186,7 +189,7 @@ class Kept:
         if codes is not None and np.dtype(narrow(codes)).itemsize > self.dtype.itemsize:
             self.dtype = np.dtype(narrow(codes))
             if self.buffer is not None:
-                self.buffer = self.buffer.astype(self.dtype)
+                self.buffer = self._grown(len(self.buffer))
         if not n:
             return
         same = piece.strides == (0,)  # one entry broadcast: no need to look at every entry
@@ -198,9 +201,17 @@ class Kept:
             self.buffer = np.empty(max(8 * (self.size + n), 1 << 16), self.dtype)
             self.buffer[:self.size] = self.value if self.value is not None else 0
         if self.size + n > len(self.buffer):
-            self.buffer.resize(max(self.size + n, len(self.buffer) * 5 // 4), refcheck=False)
+            self.buffer = self._grown(max(self.size + n, 2 * len(self.buffer)))
         self.buffer[self.size:self.size + n] = piece
         self.size += n
+
+    def _grown(self, capacity: int) -> Any:
+        """A new buffer of ``capacity`` entries of `dtype` holding the entries so far: only they are written, so the
+        pages past them take no memory until entries are appended there (``numpy.ndarray.resize`` would zero them,
+        and growing in small steps copies more: a fourth of the time, at a million rows)."""
+        grown = np.empty(capacity, self.dtype)
+        grown[:self.size] = self.buffer[:self.size]
+        return grown
 
     def array(self) -> Any:
         """The entries, as one array (its one value broadcast while every entry is the same: read-only)."""
@@ -220,7 +231,7 @@ def remap(moved: Any, array: Any) -> Any:
         return np.broadcast_to(moved[array[:1]], array.shape)
     if np.array_equal(moved, np.arange(len(moved))):
         return array.astype(moved.dtype, copy=False)
-    return moved[array]
+    return np.take(moved, array)
 
 
 def day_numbers(table: Sequence[Any], day: Callable[[Any], dt.date | None]) -> Any:
