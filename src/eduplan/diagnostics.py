@@ -85,6 +85,10 @@ class Code(enum.StrEnum):
     TITLE_ROW = "title-row"
     FORM_NOTE_ROW = "form-note-row"
     TOTAL_ROW = "total-row"
+    AMBIGUOUS_INDICATOR = "ambiguous-indicator"
+    TITLE_DATE = "title-date"
+    DATE_FROM_REPORTED_ON = "date-from-reported-on"
+    UNFILLED_CELL = "unfilled-cell"
     OUTLIER = "outlier"
     # reported data: meaning and choices (docs/reports.md)
     LIKELY_FRACTION = "likely-fraction"

@@ -18,7 +18,7 @@ from typing import Any
 
 import attrs
 
-from eduplan import Plan
+from eduplan import Location, Plan
 from eduplan.io import LoadError, load_reports, loads_plan
 
 PLAN: Plan = loads_plan("""\
@@ -58,17 +58,22 @@ def no(*codes: str) -> Expect:
     return Expect(None, None, None, frozenset(codes))
 
 
+Key = int | tuple[int, int]
+"""A sheet row (its values and every diagnostic on it), or a cell of a wide table: (row, column from 1)."""
+
+
 @attrs.frozen
 class Fixture:
     """One return: its rows (a cell may be ``(value, number_format)``), merged ranges, hidden rows, extra
-    sheets, and the expectation per sheet row."""
+    sheets, and the expectation per sheet row or, in a wide table, per cell; the plan it is read against."""
 
     name: str
     rows: tuple[tuple[Any, ...], ...]
-    expect: dict[int, Expect]
+    expect: dict[Key, Expect]
     merged: tuple[str, ...] = ()
     hidden: tuple[int, ...] = ()
     sheets: tuple[tuple[str, tuple[tuple[Any, ...], ...]], ...] = ()
+    plan: Plan | None = None
 
     def write(self, directory: Path) -> Path:
         """Save the workbook as ``directory/NAME.xlsx``."""
@@ -179,7 +184,65 @@ def _fixtures() -> tuple[Fixture, ...]:
     )
 
 
-FIXTURES: tuple[Fixture, ...] = _fixtures()
+def ok_at(value: str, organisation: str | None, indicator: str, *codes: str, date: str = END) -> Expect:
+    """A wide table's cell accepted with ``value`` (the indicator is checked by the value's unit)."""
+    del indicator  # named for the reader of the fixture: the value's unit tells the indicators apart
+    return Expect(value, organisation, date, frozenset(codes))
+
+
+TWIN_PLAN: Plan = loads_plan("""\
+id: twins
+title: 某市教育三年行动计划
+period: 2024年
+indicators:
+  - {id: rate, name: 学前三年毛入园率, kind: percentage, unit: "%"}
+  - {id: rate_public, name: 学前三年毛入园率, kind: percentage, unit: "%"}
+  - {id: places, name: 新增学位数, kind: count, unit: 个}
+""").value
+"""A plan naming two indicators 学前三年毛入园率 (the district's and the public kindergartens'): a header so named
+is ambiguous."""
+WIDE = ("填报单位", "学前三年毛入园率(%)", "新增学位数", "教育经费投入（万元）")
+
+
+def _wide_fixtures() -> tuple[Fixture, ...]:
+    """Returns with a row per unit and a column per indicator (汇总表), as districts send them back."""
+    return (
+        Fixture("wide-title-date", (("各区2024年教育事业发展指标汇总表（截至2024年6月30日）",), WIDE,
+                                    ("海陵区", 92.5, 120, 350.5), ("高港区", (0.9, "0.0%"), 80, "1,200"),
+                                    ("姜堰区", "无", "约60", None), ("填表人：张三", None, "联系电话：0523-86000000")),
+                {1: no("title-date"), 2: no(), (3, 2): ok_at("92.5%", "海陵区", "rate"),
+                 (3, 3): ok_at("120个", "海陵区", "places"), (3, 4): ok_at("350.5万元", "海陵区", "funds"),
+                 (4, 2): ok_at("90%", "高港区", "rate"), (4, 3): ok_at("80个", "高港区", "places"),
+                 (4, 4): ok_at("1200万元", "高港区", "funds"), (5, 2): no("placeholder-value"),
+                 (5, 3): ok_at("60个", "姜堰区", "places", "approximate-value"), (5, 4): no("unfilled-cell"),
+                 6: no("form-note-row")}, merged=("A1:D1",)),
+        Fixture("wide-date-column", (("区县", "统计时点", "rate", "places"), ("海陵区", JUNE, 92.5, 120),
+                                     ("高港区", "2024年6月", "91%", 80), ("姜堰区", "2024-13-01", 90, 60)),
+                {1: no(), (2, 3): ok_at("92.5%", "海陵区", "rate"), (2, 4): ok_at("120个", "海陵区", "places"),
+                 (3, 3): ok_at("91%", "高港区", "rate"), (3, 4): ok_at("80个", "高港区", "places"),
+                 (4, 2): no("invalid-date"), (4, 3): no(), (4, 4): no()}),
+        Fixture("wide-reported-on", (("填报单位", "填报日期", "新增学位数（万个）"), ("海陵区", JUNE, 1.2),
+                                     ("高港区", JUNE, "0.8")),
+                {(1, 2): no("date-from-reported-on"), (2, 3): ok_at("1.2万个", "海陵区", "places"),
+                 (3, 3): ok_at("0.8万个", "高港区", "places")}),
+        Fixture("wide-unknown-headers", (("填报单位", "时间", "入园率", "在校生数", "新增学位数", "序号"),
+                                         ("海陵区", JUNE, 92.5, 3000, 120, 1), ("高港区", JUNE, 90, 2000, "#REF!", 2)),
+                {(1, 3): no("unknown-field"), (1, 4): no("unknown-field"), (1, 6): no("unknown-field"),
+                 (2, 3): no(), (2, 5): ok_at("120个", "海陵区", "places"), (3, 5): no("spreadsheet-error")}),
+        Fixture("wide-ambiguous", (("填报单位", "时间", "学前三年毛入园率", "rate_public", "新增学位数"),
+                                   ("海陵区", JUNE, 92.5, 88, 120)),
+                {(1, 3): no("ambiguous-indicator"), (2, 3): no(), (2, 4): ok_at("88%", "海陵区", "rate_public"),
+                 (2, 5): ok_at("120个", "海陵区", "places")}, plan=TWIN_PLAN),
+        Fixture("wide-total-row", (("填报单位", "时间", "新增学位数"), ("海陵区", JUNE, 120), ("高港区", JUNE, 80),
+                                   ("合计", JUNE, 200), ("注：学位数含民办园",)),
+                {(2, 3): ok_at("120个", "海陵区", "places"), (3, 3): ok_at("80个", "高港区", "places"),
+                 4: no("total-row"), 5: no("form-note-row")}),
+        Fixture("wide-without-date", (("填报单位", "新增学位数"), ("海陵区", 120)),
+                {2: no("table-refused", "missing-field")}),
+    )
+
+
+FIXTURES: tuple[Fixture, ...] = _fixtures() + _wide_fixtures()
 
 
 @attrs.frozen
@@ -189,21 +252,28 @@ class Outcome:
     fixture: str
     agreed: int
     rows: int
-    got: dict[int, Expect]
+    got: dict[Key, Expect]
 
 
-def read_fixture(fixture: Fixture, directory: Path) -> dict[int, Expect]:
+def _at(location: Location | None, key: Key) -> bool:
+    """Whether a location is on the row (or at the cell) ``key``."""
+    if location is None:
+        return False
+    return location.line == key if isinstance(key, int) else (location.line, location.column) == key
+
+
+def read_fixture(fixture: Fixture, directory: Path) -> dict[Key, Expect]:
     """What the reader gives for each listed row of ``fixture`` (a table refused: every row gives the refusal)."""
     path = fixture.write(directory)
     try:
-        loaded = load_reports(path, PLAN)
+        loaded = load_reports(path, fixture.plan or PLAN)
     except LoadError as exc:
         codes = frozenset(str(d.code) for d in exc.diagnostics)
         return dict.fromkeys(fixture.expect, Expect(None, None, None, frozenset({"table-refused", *codes})))
-    got: dict[int, Expect] = {}
+    got: dict[Key, Expect] = {}
     for number in fixture.expect:
-        values = [v for v in loaded.value if v.location is not None and v.location.line == number]
-        codes = frozenset(str(d.code) for d in loaded.diagnostics if d.location.line == number)
+        values = [v for v in loaded.value if _at(v.location, number)]
+        codes = frozenset(str(d.code) for d in loaded.diagnostics if _at(d.location, number))
         value = values[0] if values else None
         got[number] = Expect(None if value is None else str(value.value), None if value is None else value.organisation,
                              None if value is None else value.date.isoformat(), codes)

@@ -38,7 +38,8 @@ from eduplan.diagnostics import Code, Diagnostic, Location, QuantityError, Sever
 from eduplan.numerals import normalise
 from eduplan.units import parse_quantity
 
-__all__ = ["FORM_NOTE_LABELS", "HEADER_SEARCH_ROWS", "TOTAL_WORDS", "Header", "find_header", "form_note",
+__all__ = ["FORM_NOTE_LABELS", "HEADER_SEARCH_ROWS", "SHEET_EXTRA_HINT", "TOTAL_WORDS", "Header", "extra_cells",
+           "find_header", "form_note",
            "form_note_warning", "is_total", "split_header", "title_warning", "total_warning"]
 
 HEADER_SEARCH_ROWS = 10
@@ -49,7 +50,7 @@ TOTAL_WORDS = frozenset({"合计", "总计", "小计", "汇总", "共计", "总�
 gives a unit is a unit, whatever it is."""
 FORM_NOTE_LABELS = ("填表人", "填报人", "制表人", "制表", "联系人", "联系电话", "电话", "手机", "审核人", "审核",
                     "负责人", "单位负责人", "统计负责人", "分管领导", "填表单位", "填报单位", "单位名称", "填表日期",
-                    "填报日期", "报送日期", "日期", "签字", "盖章", "单位盖章")
+                    "填报日期", "报送日期", "日期", "签字", "盖章", "单位盖章", "注", "备注", "说明", "填表说明")
 """Labels of the form notes written around a table (``填表人：张三``): a label, then ``：`` or ``:``."""
 
 _LABEL_PATTERN = "|".join(sorted(map(re.escape, FORM_NOTE_LABELS), key=len, reverse=True))
@@ -154,3 +155,20 @@ def total_warning(column: str, text: str, location: Location) -> Diagnostic:
                       "(合计行不作为单位数值读取)", location, Severity.WARNING,
                       hint="to report the jurisdiction's own figure, leave 填报单位 empty (or write its name as the "
                       "plan does) in a row of its own; if a unit is really named so, write its name as the plan does")
+
+
+def extra_cells(cells: list[Any], width: int, location: Location, *, sheet: bool = False) -> list[Diagnostic]:
+    """A row with more filled cells than the header has columns (an unquoted ``30,000`` split in two; in a
+    sheet, a header cell merged with the next or left empty)."""
+    extra = [c for c in cells[width:] if c not in ("", None)]
+    if not extra:
+        return []
+    hint = (SHEET_EXTRA_HINT if sheet else
+            'quote a cell holding the delimiter ("30,000"), or write numbers without separators')
+    return [Diagnostic(Code.EXTRA_CELLS, f"the row has {width + len(cells[width:])} cells but the header {width} "
+                       f"(extra: {', '.join(repr(str(c))[:40] for c in extra[:3])}); the row was skipped", location,
+                       hint=hint)]
+
+
+SHEET_EXTRA_HINT = ("give every column its own header cell: a merged or empty header cell leaves the columns "
+                     "right of it without a name (表头单元格不要合并或留空); or clear the cells right of the table")

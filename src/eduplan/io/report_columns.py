@@ -29,13 +29,13 @@ from eduplan.io.layout import (
 from eduplan.numerals import normalise
 
 __all__ = ["COLUMNS", "HEADERS", "LABELS", "REFERENCE_SUFFIX", "complete_header", "find_table_header", "header_columns",
-           "header_unit", "irregular_header"]
+           "header_unit", "irregular_header", "names_required"]
 
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "indicator": ("指标", "指标编号", "指标名称", "indicator_id"),
-    "organisation": ("填报单位", "单位名称", "organization", "unit_name", "reporting_unit"),
-    "date": ("时间", "日期", "统计时间", "截止日期"),
+    "organisation": ("填报单位", "单位名称", "区县", "县区", "地区", "organization", "unit_name", "reporting_unit"),
+    "date": ("时间", "日期", "统计时间", "截止日期", "统计时点"),
     "period": ("统计期", "期间"),
     "value": ("数值", "值", "完成值", "实际值"),
     "unit": ("计量单位", "单位（计量）"),
@@ -62,6 +62,11 @@ def find_table_header(top: Sequence[tuple[int, Sequence[Any]]]) -> Header:
 
 def complete_header(fields: set[str]) -> bool:
     return {"indicator", "value"} <= fields and bool({"date", "period"} & fields)
+
+
+def names_required(texts: Sequence[str]) -> bool:
+    """Whether header cells name the columns a table of one value per row needs (指标, 数值, 时间 or 统计期)."""
+    return complete_header({name for text in texts if (name := split_header(text, HEADERS)[0]) is not None})
 
 
 def header_unit(header: Sequence[str]) -> str | None:
@@ -97,7 +102,7 @@ def header_columns(header: list[str], file: str | None, line: int) -> tuple[dict
             continue
         if name in columns:
             raise table_error(file, Code.BAD_ROW, f"the columns {header[columns[name]]!r} and {text!r} both give "
-                         f"{name}", line, hint="keep one of them")
+                              f"{name}", line, hint="keep one of them")
         columns[name] = index
     missing = [name for name in ("indicator", "value") if name not in columns]
     if "date" not in columns and "period" not in columns:
@@ -108,7 +113,7 @@ def header_columns(header: list[str], file: str | None, line: int) -> tuple[dict
                                     "has no known column: the header needs 指标, 数值 and 时间 (or 统计期) "
                                     f"(前{HEADER_SEARCH_ROWS}行中未找到表头); ")
         raise table_error(file, Code.MISSING_FIELD, "missing column(s): " + ", ".join(missing), line,
-                     hint=first + "headers may be English or Chinese: " + known)
+                          hint=first + "headers may be English or Chinese: " + known)
     return columns, warnings
 
 

@@ -171,8 +171,14 @@ class RowReader:
             value = ReportedValue(**arguments)
         except ModelError as exc:
             return None, [self._diagnostic(number, CellError(FIELD_COLUMNS.get(d.location.path or "", "date"),
-                                                              d.code, d.message)) for d in exc.diagnostics]
+                                                             d.code, d.message)) for d in exc.diagnostics]
         return value, []
+
+    def not_a_value(self, number: int, cells: list[Any]) -> Diagnostic | None:
+        """A form note row (填表人：…) or a total row (合计) as its warning; else ``None`` (a row of a wide table:
+        `eduplan.io.wide`)."""
+        self.cells = cells
+        return self._not_a_value(number, cells)
 
     def _not_a_value(self, number: int, cells: list[Any]) -> Diagnostic | None:
         """A form note row (填表人：…) or a total row (合计 as 填报单位 or 指标) as its warning; else ``None``."""

@@ -31,8 +31,12 @@ class RowCounts:
         return attrs.asdict(self)
 
 
-_NOT_DATA_ROWS = frozenset({Code.UNFILLED_ROW, Code.TITLE_ROW, Code.FORM_NOTE_ROW, Code.UNKNOWN_FIELD})
-"""Warnings about rows that are not data rows (a title, a form note, the header, template rows left empty)."""
+_NOT_DATA_ROWS = frozenset({Code.UNFILLED_ROW, Code.TITLE_ROW, Code.FORM_NOTE_ROW, Code.UNKNOWN_FIELD,
+                            Code.TITLE_DATE, Code.UNFILLED_CELL, Code.DATE_FROM_REPORTED_ON})
+"""Warnings about rows that are not data rows (a title, a form note, the header, template rows or a wide table's
+cells left empty)."""
+_HEADER_ERRORS = frozenset({Code.AMBIGUOUS_INDICATOR})
+"""Errors about a header cell (a wide table's column not read), not a row."""
 _NO_FIGURE = frozenset({Code.PLACEHOLDER_VALUE, Code.TOTAL_ROW})
 """Warnings about a row read as no figure: accepted (it is not broken) and flagged, but no value."""
 
@@ -58,7 +62,8 @@ def row_counts(loaded: Loaded[tuple[Any, ...]], file: str | None = None) -> RowC
     >>> row_counts(loaded, "t.csv")
     RowCounts(file='t.csv', read=4, accepted=2, rejected=2, flagged=1)
     """
-    rejected = {_row_key(d.location) for d in loaded.diagnostics if d.severity is Severity.ERROR} - {None}
+    rejected = {_row_key(d.location) for d in loaded.diagnostics if d.severity is Severity.ERROR
+                and d.code not in _HEADER_ERRORS} - {None}
     flagged = {_row_key(d.location) for d in loaded.diagnostics if d.severity is Severity.WARNING
                and d.location.line != 1 and d.code not in _NOT_DATA_ROWS} - {None} - rejected
     no_figure = {_row_key(d.location) for d in loaded.diagnostics if d.code in _NO_FIGURE} - {None}

@@ -67,8 +67,8 @@ def read_table_sheet(path: str | Path, *, max_bytes: int, sheet: str | None
         return excel, tuple(formulas), sheet_name
     if suffix == ".json":
         raise table_error(name, Code.UNREADABLE_FILE, "a .json file holds records, not a table",
-                     hint="save the table as .csv, .tsv or .xlsx (only reported values are read from .json: "
-                     "--reports, load_reports)")
+                          hint="save the table as .csv, .tsv or .xlsx (only reported values are read from .json: "
+                          "--reports, load_reports)")
     if suffix not in (".csv", ".tsv", ".txt"):
         raise table_error(name, Code.UNREADABLE_FILE, f"unknown table type {suffix!r}; use .csv, .tsv or .xlsx")
     text, warnings = decode_table(read_bytes(file, max_bytes), name)

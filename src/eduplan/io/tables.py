@@ -31,7 +31,7 @@ from typing import Any
 from eduplan.diagnostics import Code, Diagnostic, Location, Severity
 from eduplan.io.cells import cell_text, cell_value
 from eduplan.io.errors import DEFAULT_MAX_TABLE_BYTES, Loaded, table_error
-from eduplan.io.layout import HEADER_SEARCH_ROWS, Header, title_warning
+from eduplan.io.layout import HEADER_SEARCH_ROWS, Header, extra_cells, title_warning
 from eduplan.io.report_columns import (
     COLUMNS,
     REFERENCE_SUFFIX,
@@ -39,11 +39,13 @@ from eduplan.io.report_columns import (
     header_columns,
     header_unit,
     irregular_header,
+    names_required,
 )
 from eduplan.io.row_reader import BASIS, FINAL, MEMO_LIMIT, RowReader, likely_fraction
 from eduplan.io.screen import screen_reports
 from eduplan.io.table_counts import RowCounts, row_counts
 from eduplan.io.table_files import CONTROL, csv_rows, json_records, read_table, read_table_sheet
+from eduplan.io.wide import find_wide_header, read_wide
 from eduplan.model import Plan
 from eduplan.numerals import normalise
 from eduplan.reports import ReportedValue
@@ -57,6 +59,7 @@ __all__ = ["COLUMNS", "REFERENCE_SUFFIX", "RowCounts", "csv_rows", "irregular_he
 _BASIS, _FINAL, _MEMO_LIMIT, _CONTROL = BASIS, FINAL, MEMO_LIMIT, CONTROL
 _RowReader = RowReader
 _cell, _cell_text, _columns, _fatal, _read_table = cell_value, cell_text, header_columns, table_error, read_table_sheet
+_extra_cells = extra_cells
 
 def load_reports(path: str | Path, plan: Plan, *, max_bytes: int = DEFAULT_MAX_TABLE_BYTES,
                  sheet: str | None = None) -> Loaded[tuple[ReportedValue, ...]]:
@@ -138,6 +141,11 @@ def _read_rows(rows: Iterable[tuple[int, Sequence[Any]]], plan: Plan, file: str 
     if not top:
         raise table_error(file, Code.BAD_ROW, "the table is empty; expected a header row")
     found = find_table_header(top) if not json_paths else Header(0, 1, tuple(cell_text(h) for h in top[0][1]))
+    if not json_paths and not names_required(found.texts) and (
+            wide := find_wide_header([[cell_text(c) for c in row] for _, row in top], plan)) is not None:
+        read, problems = read_wide(top, wide, iterator, plan, file, sheet)  # a column per indicator
+        kept, screened = screen_reports(read, plan)
+        return Loaded(kept, (*problems, *screened))
     header_line, header = top[found.index][0], list(found.texts)
     titles = [title_warning(" ".join(t for t in map(cell_text, row) if t), Location(file, number, 1, None, None, None,
                                                                                       sheet))
@@ -158,7 +166,7 @@ def _read_rows(rows: Iterable[tuple[int, Sequence[Any]]], plan: Plan, file: str 
         if template and reader.unfilled(cells):
             unfilled.append(number)
             continue
-        extra = (_extra_cells(cells, width, reader.where(number, width), sheet=sheet is not None)
+        extra = (extra_cells(cells, width, reader.where(number, width), sheet=sheet is not None)
                  if not json_paths else [])
         if extra:  # 30,000 unquoted: the row is refused, not misread
             diagnostics += extra
@@ -173,23 +181,6 @@ def _read_rows(rows: Iterable[tuple[int, Sequence[Any]]], plan: Plan, file: str 
     kept, screened = screen_reports(values, plan)  # dates far outside the plan, units it does not name
     return Loaded(kept, (*diagnostics, *screened))
 
-
-
-def _extra_cells(cells: list[Any], width: int, location: Location, *, sheet: bool = False) -> list[Diagnostic]:
-    """A row with more filled cells than the header has columns (an unquoted ``30,000`` split in two; in a
-    sheet, a header cell merged with the next or left empty)."""
-    extra = [c for c in cells[width:] if c not in ("", None)]
-    if not extra:
-        return []
-    hint = (_SHEET_EXTRA_HINT if sheet else
-            'quote a cell holding the delimiter ("30,000"), or write numbers without separators')
-    return [Diagnostic(Code.EXTRA_CELLS, f"the row has {width + len(cells[width:])} cells but the header {width} "
-                       f"(extra: {', '.join(repr(str(c))[:40] for c in extra[:3])}); the row was skipped", location,
-                       hint=hint)]
-
-
-_SHEET_EXTRA_HINT = ("give every column its own header cell: a merged or empty header cell leaves the columns "
-                     "right of it without a name (表头单元格不要合并或留空); or clear the cells right of the table")
 
 
 def _unfilled(numbers: list[int], location: Location) -> Diagnostic:

@@ -1,0 +1,330 @@
+"""Wide returns: one row per unit, one column per indicator, as districts fill in a 汇总表.
+
+A district often sends its figures back as a table with a row per unit (填报单位) and a column per indicator, the
+header naming each indicator (``学前三年毛入园率``, an id such as ``rate``), maybe with the unit of its bare numbers
+(``入园率(%)``, ``教育经费投入（万元）``), and the date the figures are for in a column (时间, 统计时点; or 填报日期
+when there is no other, said) or in a title row (``截至2024年6月30日``). The reports reader
+(`eduplan.io.tables`) reads such a table when its header has no 指标 and 数值 columns but names one or more
+indicators. Each cell of an indicator column is read as the row reader reads a 数值 cell (`eduplan.io.row_reader`)
+for that indicator, unit and date, and located at its own row and column; every cell is accepted or reported:
+
+- a header cell is an indicator's column only if it names **exactly one** indicator of the plan (its id or its
+  name, after NFKC, any case, a unit in brackets allowed): a header naming two (one's name is the other's id) is an
+  ``ambiguous-indicator`` error and its cells are not read; a header naming none is an ``unknown-field`` warning
+  that says how many filled cells it leaves unread and offers the close names (never a guess);
+- a date in a title row is used for every value only if the table has no date column, with a ``title-date``
+  warning on that row; 填报日期 is used as the date only when there is neither, with a ``date-from-reported-on``
+  warning on its header cell;
+- an indicator cell left empty gives no value: one ``unfilled-cell`` warning lists them (``C4, D5``);
+- a 合计 row and a 填表人 row are read as in a table of one value per row (`eduplan.io.layout`).
+
+>>> from eduplan.io.plans import loads_plan
+>>> from eduplan.io.tables import reports_from_rows
+>>> plan = loads_plan("id: p\\ntitle: 计划\\nperiod: 2024年\\nindicators: [{id: rate, name: 学前三年毛入园率, "
+...                   "kind: percentage, unit: '%'}, {id: places, name: 新增学位数, kind: count, unit: 个}]").value
+>>> rows = [["各区2024年教育指标汇总表（截至2024年6月30日）"], ["填报单位", "学前三年毛入园率(%)", "新增学位数"],
+...         ["海陵区", "92.5", "120"], ["高港区", "90", ""]]
+>>> loaded = reports_from_rows(rows, plan, "wide.csv")
+>>> [(v.organisation, v.indicator_id, str(v.value), str(v.date), str(v.location)) for v in loaded.value]
+... # doctest: +NORMALIZE_WHITESPACE
+[('海陵区', 'rate', '92.5%', '2024-06-30', 'wide.csv:3:2'), ('海陵区', 'places', '120个', '2024-06-30', 'wide.csv:3:3'),
+ ('高港区', 'rate', '90%', '2024-06-30', 'wide.csv:4:2')]
+>>> [f"{d.location}: {d.code}" for d in loaded.diagnostics]
+['wide.csv:1:1: title-date', 'wide.csv:4:3: unfilled-cell']
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import attrs
+
+from eduplan.diagnostics import Code, DeadlineError, Diagnostic, Location, Severity
+from eduplan.indicators import Indicator
+from eduplan.io.cells import cell_text, cell_value
+from eduplan.io.errors import table_error
+from eduplan.io.layout import HEADER_SEARCH_ROWS, extra_cells, title_warning
+from eduplan.io.report_columns import COLUMNS, HEADERS, REFERENCE_SUFFIX
+from eduplan.io.row_reader import RowReader
+from eduplan.model import Plan
+from eduplan.numerals import normalise
+from eduplan.periods import parse_day
+from eduplan.reports import ReportedValue
+
+__all__ = ["TITLE_DATE", "WideColumn", "WideHeader", "find_wide_header", "read_wide"]
+
+TITLE_DATE = re.compile(r"(?:截至|截止到|截止于|截止|统计时点|数据时点|时点)\s*[:：]?\s*"
+                        r"(?P<day>\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日|底|末)?|\d{4}-\d{1,2}-\d{1,2}"
+                        r"|\d{4}\s*年\s*(?:底|末))")
+"""A title row's date (``截至2024年6月30日``, ``统计时点：2024年6月``, ``截止2024年底``): the day the figures are
+for."""
+_BRACKETED = re.compile(r"^(?P<name>.+?)\s*\((?P<unit>[^()]+)\)$")
+
+
+@attrs.frozen
+class WideColumn:
+    """An indicator's column: its index, the indicator, its header, and the unit the header gives its bare numbers."""
+
+    index: int
+    indicator: Indicator
+    header: str
+    unit: str | None = None
+
+
+@attrs.frozen
+class WideHeader:
+    """A wide table's header: the table columns it names (填报单位, 时间 ...), its indicator columns, and the
+    diagnostics about its other cells (unknown and ambiguous headers)."""
+
+    columns: tuple[tuple[str, int], ...]
+    indicators: tuple[WideColumn, ...]
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def _key(text: str) -> str:
+    return normalise(text).strip().lower()
+
+
+def _index(plan: Plan) -> dict[str, tuple[Indicator, ...]]:
+    """Each id and name of the plan's indicators (normalised, lower case) with the indicators it names."""
+    found: dict[str, dict[str, Indicator]] = {}
+    for indicator in plan.indicators_used():
+        for text in (indicator.id, indicator.name):
+            found.setdefault(_key(text), {})[indicator.id] = indicator
+    return {key: tuple(named.values()) for key, named in found.items()}
+
+
+def _named(text: str, index: Mapping[str, tuple[Indicator, ...]]) -> tuple[tuple[Indicator, ...], str | None]:
+    """The indicators a header cell names, and the unit in brackets after the name (``入园率(%)``)."""
+    key = _key(text)
+    if key in index:
+        return index[key], None
+    match = _BRACKETED.match(key)
+    if match is not None and match["name"].strip() in index:
+        return index[match["name"].strip()], match["unit"].strip()
+    return (), None
+
+
+def find_wide_header(texts: Sequence[Sequence[str]], plan: Plan) -> int | None:
+    """The index of the first of the first rows that looks like the header of a wide table; ``None`` when there is
+    none. Such a row has no 指标 or 数值 column and no number in it, and names an indicator in a cell with a
+    填报单位 or date column beside it, or names two indicators (a data row ``n,2024年,1`` is not a header)."""
+    index = _index(plan)
+    for number, row in enumerate(texts[:HEADER_SEARCH_ROWS + 1]):
+        fields = {HEADERS.get(_key(text)) for text in row if text}
+        if {"indicator", "value"} & fields:
+            return None
+        named = sum(1 for text in row if text and _named(text, index)[0])
+        if named and (named > 1 or fields & _BESIDE) and not any(_NUMBER.fullmatch(text) for text in row):
+            return number
+    return None
+
+
+_BESIDE = frozenset({"organisation", "date", "period", "reported_on"})
+"""The columns beside one indicator's column that make a row a wide header."""
+_NUMBER = re.compile(r"[-+]?[\d,]+(?:\.\d+)?%?")
+
+
+def wide_header(texts: Sequence[str], plan: Plan, file: str | None, line: int, sheet: str | None,
+                body: Sequence[Sequence[Any]]) -> WideHeader:
+    """Read a wide header row: each cell a table column, one indicator's column, or reported (``body``: the rows
+    below, to count the cells an unread column leaves).
+
+    Raises:
+        LoadError: two cells give the same column or indicator.
+    """
+    index = _index(plan)
+    columns: dict[str, int] = {}
+    indicators: dict[str, WideColumn] = {}
+    diagnostics: list[Diagnostic] = []
+    for column, text in enumerate(texts):
+        if not text or normalise(text).endswith(REFERENCE_SUFFIX):
+            continue
+        location = Location(file, line, column + 1, None, None, None, sheet)
+        named, unit = _named(text, index)
+        field = HEADERS.get(_key(text))
+        if field is not None and not named:
+            if field in columns:
+                raise table_error(file, Code.BAD_ROW, f"the columns {texts[columns[field]]!r} and {text!r} both give "
+                                  f"{field}", line, hint="keep one of them")
+            columns[field] = column
+        elif len(named) == 1:
+            if (seen := indicators.get(named[0].id)) is not None:
+                raise table_error(file, Code.BAD_ROW, f"the columns {texts[seen.index]!r} and {text!r} both give "
+                                  f"the indicator {named[0].name}", line, hint="keep one of them")
+            indicators[named[0].id] = WideColumn(column, named[0], text, unit)
+        else:
+            diagnostics.append(_unread_column(text, named, _filled(body, column), location, list(index)))
+    return WideHeader(tuple(columns.items()), tuple(indicators.values()), tuple(diagnostics))
+
+
+def _filled(body: Sequence[Sequence[Any]], column: int) -> int:
+    return sum(1 for row in body if column < len(row) and cell_text(row[column]))
+
+
+def _unread_column(text: str, named: tuple[Indicator, ...], filled: int, location: Location,
+                   keys: list[str]) -> Diagnostic:
+    """The diagnostic of a header cell that names two indicators (an error) or none (a warning)."""
+    if named:
+        names = ", ".join(f"{i.id} ({i.name})" for i in named)
+        return Diagnostic(Code.AMBIGUOUS_INDICATOR, f"column {text!r} names {len(named)} indicators of the plan: "
+                          f"{names}; its {filled} filled cell(s) are not read (表头「{text}」对应多个指标，该列不读取)",
+                          location, hint="head the column with one indicator's id")
+    close = difflib.get_close_matches(_key(text), keys, n=3, cutoff=0.5)
+    close += [k for k in keys if k not in close and (k in _key(text) or _key(text) in k)][:3 - len(close)]
+    hint = f"did you mean {', '.join(close)}? " if close else ""
+    return Diagnostic(Code.UNKNOWN_FIELD, f"column {text!r} is neither a known column nor an indicator of the plan; "
+                      f"its {filled} filled cell(s) are not read (表头「{text}」不是计划中的指标，该列不读取)",
+                      location, Severity.WARNING, hint=hint + "head an indicator's column with its id or name as the "
+                      "plan gives it; known columns: " + ", ".join(COLUMNS))
+
+
+def title_day(titles: Sequence[tuple[int, Sequence[Any]]], file: str | None, sheet: str | None
+              ) -> tuple[dt.date | None, int | None]:
+    """The day a title row gives the table (``截至2024年6月30日``) and that row's line; ``(None, None)`` if none.
+
+    Raises:
+        LoadError: two title rows give different days.
+    """
+    found: list[tuple[dt.date, int]] = []
+    for line, row in titles:
+        text = normalise(" ".join(t for t in map(cell_text, row) if t))
+        if (match := TITLE_DATE.search(text)) is not None:
+            try:
+                found.append((parse_day("".join(match["day"].split())), line))
+            except DeadlineError:
+                continue
+    days = sorted({day for day, _ in found})
+    if len(days) > 1:
+        raise table_error(file, Code.INVALID_DATE, f"the title rows give {len(days)} dates: "
+                          f"{', '.join(map(str, days))} (标题行日期不一致)", found[1][1],
+                          hint="give the date once, or in a 统计时点 column")
+    return (found[0][0], found[0][1]) if found else (None, None)
+
+
+def title_date_warning(text: str, day: dt.date, location: Location) -> Diagnostic:
+    """The ``title-date`` warning: the title row's date is every value's date."""
+    shown = text if len(text) <= 40 else text[:40] + "..."
+    return Diagnostic(Code.TITLE_DATE, f"the title row {shown!r} gives the date {day} of every value in the table, "
+                      f"which has no date column (表头无时间列，按标题行日期{day}读取)", location, Severity.WARNING,
+                      hint="nothing to do if that is the date the figures are for; else add a 统计时点 column")
+
+
+def _title(number: int, row: Sequence[Any], day: dt.date | None, file: str | None, sheet: str | None
+           ) -> Diagnostic:
+    """A title row's warning: ``title-date`` if its date is the table's, else ``title-row``."""
+    text, location = " ".join(t for t in map(cell_text, row) if t), Location(file, number, 1, None, None, None, sheet)
+    return title_warning(text, location) if day is None else title_date_warning(text, day, location)
+
+
+def _reported_on_warning(texts: Sequence[str], column: int, location: Location) -> Diagnostic:
+    return Diagnostic(Code.DATE_FROM_REPORTED_ON, f"the table has no date column: the {texts[column]!r} column is read "
+                      "as the date of each row's values (无统计时点列，按填报日期作为数值日期)", location,
+                      Severity.WARNING, hint="add a 统计时点 column (or a title row 截至2024年6月30日) if the figures "
+                      "are for another day")
+
+
+def read_wide(top: Sequence[tuple[int, Sequence[Any]]], found: int, rest: Iterable[tuple[int, Sequence[Any]]],
+              plan: Plan, file: str | None, sheet: str | None) -> tuple[list[ReportedValue], list[Diagnostic]]:
+    """The values and diagnostics of a wide table whose header is ``top[found]``, with ``rest`` the rows after
+    ``top``.
+
+    Raises:
+        LoadError: no date for the values, or a header giving a column twice.
+    """
+    line, texts = top[found][0], [cell_text(c) for c in top[found][1]]
+    body = [(number, [cell_value(c) for c in row]) for number, row in (*top[found + 1:], *rest)]
+    header = wide_header(texts, plan, file, line, sheet, [row for _, row in body])
+    columns = dict(header.columns)
+    day, day_line = title_day(top[:found], file, sheet) if "date" not in columns and "period" not in columns \
+        else (None, None)
+    diagnostics = [_title(number, row, day if number == day_line else None, file, sheet)
+                   for number, row in top[:found] if any(cell_text(c) for c in row)]
+    diagnostics += header.diagnostics
+    width = max((i + 1 for i, t in enumerate(texts) if t), default=0)
+    if day is None and "date" not in columns and "period" not in columns:
+        if "reported_on" not in columns:
+            raise table_error(file, Code.MISSING_FIELD, "a table with a column per indicator has no date: no 时间 or "
+                              "统计时点 column, and no title row such as 截至2024年6月30日 (宽表缺少统计时点)", line,
+                              hint="add a 统计时点 column, or a title row giving the date the figures are for")
+        columns["date"] = columns["reported_on"]
+        diagnostics.append(_reported_on_warning(texts, columns["date"],
+                                                Location(file, line, columns["date"] + 1, None, None, None, sheet)))
+    values, found_diagnostics = _cells(header.indicators, columns, width, day, body, plan, file, sheet)
+    return values, [*diagnostics, *found_diagnostics]
+
+
+def _cells(indicators: Sequence[WideColumn], columns: dict[str, int], width: int, day: dt.date | None,
+           body: Sequence[tuple[int, list[Any]]], plan: Plan, file: str | None, sheet: str | None
+           ) -> tuple[list[ReportedValue], list[Diagnostic]]:
+    """Each indicator cell of each body row read as a 数值 cell for its indicator (`RowReader`)."""
+    base = RowReader(plan, columns, file, sheet=sheet)
+    virtual = {"indicator": width, **({"date": width + 1} if day is not None else {})}
+    readers = {c.index: RowReader(plan, {**columns, **virtual, "value": c.index}, file, sheet=sheet, unit=c.unit)
+               for c in indicators}
+    values: list[ReportedValue] = []
+    diagnostics: list[Diagnostic] = []
+    unfilled: list[tuple[int, int]] = []
+    for number, cells in body:
+        if all(c in ("", None) for c in cells):
+            continue
+        if extra := extra_cells(cells, width, base.where(number, width), sheet=sheet is not None):
+            diagnostics += extra
+            continue
+        if (note := base.not_a_value(number, cells)) is not None:  # 填表人：, 合计
+            diagnostics.append(note)
+            continue
+        padded = [*cells[:width], *[None] * (width - len(cells)), None, None if day is None else day.isoformat()]
+        row: list[Diagnostic] = []
+        for column in indicators:
+            if cells[column.index] in ("", None) if column.index < len(cells) else True:
+                unfilled.append((number, column.index))
+                continue
+            padded[width] = column.indicator.id
+            reader = readers[column.index]
+            value, problems = reader.read(number, padded)
+            said = [_for_cell(d, column) for d in (*problems, *reader.warnings)]
+            row += [d for d in said if d not in row]  # a bad date: said once for the row
+            if value is not None:
+                values.append(attrs.evolve(value, location=base.where(number, column.index)))
+        diagnostics += row
+    if unfilled:
+        diagnostics.append(_unfilled(unfilled, file, sheet))
+    return values, diagnostics
+
+
+def _for_cell(diagnostic: Diagnostic, column: WideColumn) -> Diagnostic:
+    """A diagnostic about an indicator cell, worded for it: its header's name for 数值, and only the cell skipped."""
+    if diagnostic.location.column != column.index + 1:
+        return diagnostic
+    message, hint = diagnostic.message, diagnostic.hint
+    if message.startswith("数值"):
+        message = f"{column.header}{message[2:]}"
+    if hint is not None:
+        hint = hint.replace("the row was skipped", "the cell was skipped; the row's other cells are read (该格不读)")
+    return attrs.evolve(diagnostic, message=message, hint=hint)
+
+
+def _unfilled(cells: Sequence[tuple[int, int]], file: str | None, sheet: str | None) -> Diagnostic:
+    """One ``unfilled-cell`` warning for the indicator cells left empty, listed as references (C4, D5)."""
+    refs = [f"{_letters(column)}{line}" for line, column in cells]
+    shown = ", ".join(refs[:10]) + (f" ... ({len(refs) - 10} more)" if len(refs) > 10 else "")
+    line, column = cells[0]
+    return Diagnostic(Code.UNFILLED_CELL, f"{len(refs)} indicator cell(s) are empty (数值未填报): {shown}; nothing is "
+                      "reported for them", Location(file, line, column + 1, None, None, None, sheet), Severity.WARNING,
+                      hint="fill in the figure where one is due (无 if there is none); an empty cell counts as not "
+                      "reported")
+
+
+def _letters(column: int) -> str:
+    """A spreadsheet column's letters (0 is A, 26 is AA)."""
+    letters = ""
+    column += 1
+    while column:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
