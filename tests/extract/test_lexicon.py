@@ -316,3 +316,19 @@ def test_noun_measure_words(word: str) -> None:
     found = extract_targets(f"学校规模控制在36{word}以内。")
     assert [(t.comparator.value, str(t.value)) for t in found] == [("<=", "36")]
     assert extract_targets(f"12{word}以上的学校配备专职音乐教师。") == ()
+
+
+@pytest.mark.parametrize("word", sorted(lexicon().facts_titles))
+def test_facts_title_words(word: str) -> None:
+    """[facts-title]: a document so titled reports statistics (达到92.6%, 比上年提高1.2个百分点 are facts); only its
+    [goal-heading] sections are read."""
+    text = (f"2025年某市教育事业发展{word}\n\n一、学前教育\n学前三年毛入园率达到92.6%，比上年提高1.2个百分点。\n"
+            "二、2026年主要目标\n2026年，新增公办学位8000个。\n")
+    assert [str(t.value) for t in extract_targets(text)] == ["8000"]
+
+
+@pytest.mark.parametrize("word", sorted(lexicon().goal_headings))
+def test_goal_heading_words(word: str) -> None:
+    """[goal-heading]: under such a heading a 统计公报 states what is to be done."""
+    text = f"2025年某市教育统计公报\n\n一、学前教育\n全市共有幼儿园412所。\n二、2026年{word}\n新增公办学位8000个。\n"
+    assert [str(t.value) for t in extract_targets(text)] == ["8000"]

@@ -102,6 +102,8 @@ class Lexicon:
     measure_words: tuple[MeasureWord, ...]
     not_a_count: dict[str, str]
     noun_measures: tuple[str, ...]
+    facts_titles: tuple[str, ...]
+    goal_headings: tuple[str, ...]
     traditional: dict[str, str]
     measure_index: dict[str, MeasureWord] = attrs.field(init=False)
 
@@ -175,6 +177,8 @@ def lexicon() -> Lexicon:
         measure_words=_measure_words(registry, sections["units"], set(words("not-measure-words"))),
         not_a_count={row[0]: row[1] for row in sections["not-a-count"]},
         noun_measures=words("noun-measure-words"),
+        facts_titles=words("facts-title"),
+        goal_headings=words("goal-heading"),
         traditional={pair[0]: pair[1] for row in sections["traditional"] for pair in row},
     )
 

@@ -50,6 +50,9 @@ from eduplan.targets import Comparator
 LEX = lexicon()
 GOAL_WORDS = ("目标",)
 BACKGROUND_RE = re.compile(alternation(LEX.background_headings))  # 发展现状, 工作回顾, 主要成绩, 存在问题
+FACTS_TITLE_RE = re.compile(rf"(?:{alternation(LEX.facts_titles)})$")  # …教育事业发展统计公报
+GOAL_HEADING_RE = re.compile(alternation(LEX.goal_headings))  # 2026年主要目标, 下一步工作
+TITLE_LINES = 3
 
 
 def extract_targets(source: str) -> tuple[TargetCandidate, ...]:
@@ -75,6 +78,7 @@ def extract_plan(source: str) -> DraftPlan:
     outline = read_outline(doc, limit)
     date = read_date(doc)
     base, base_how = relative_base(title_period_start(title), date)
+    facts = reports_facts(doc)
     context = TargetContext(
         default_deadline=title_period_end(title),
         start_year=title_period_start(title),
@@ -83,7 +87,7 @@ def extract_plan(source: str) -> DraftPlan:
         school_year=title_school_year(title),
         section_at=lambda offset: _section_label(outline, table, offset),
         table_deadline_at=lambda offset: _table_deadline(table, offset),
-        background_at=lambda offset: _in_background(outline, offset),
+        background_at=lambda offset: _in_background(outline, offset, facts=facts),
         items_at=lambda offset: _items_at(outline, offset),
     )
     indicator_tables = read_indicator_tables(doc, context.default_deadline)
@@ -174,12 +178,24 @@ def _items_at(outline: tuple[OutlineNode, ...], offset: int) -> tuple[Span, ...]
     return tuple(_own(node, outline) for node in around)
 
 
-def _in_background(outline: tuple[OutlineNode, ...], offset: int) -> bool:
-    """Whether ``offset`` lies under a heading about the past (发展现状, 工作回顾 ...)."""
-    return any(
-        node.start <= offset < node.end and not node.is_task and BACKGROUND_RE.search(node.title) is not None
-        for node in outline
-    )
+def reports_facts(doc: Document) -> bool:
+    """Whether the document reports facts: its title (one of its first lines) ends in a word of lexicon
+    ``[facts-title]`` (…教育事业发展统计公报).
+
+    >>> reports_facts(Document("2025年某市教育事业发展统计公报\\n\\n全市共有幼儿园412所。"))
+    True
+    """
+    lines = [line.strip() for line in doc.folded.splitlines() if line.strip()][:TITLE_LINES]
+    return any(FACTS_TITLE_RE.search(line) is not None for line in lines)
+
+
+def _in_background(outline: tuple[OutlineNode, ...], offset: int, *, facts: bool = False) -> bool:
+    """Whether ``offset`` lies under a heading about the past (发展现状, 工作回顾 ...); in a document that reports
+    facts (a 统计公报), anywhere but under a heading about what is to be done (2026年主要目标)."""
+    around = [node for node in outline if node.start <= offset < node.end and not node.is_task]
+    if any(BACKGROUND_RE.search(node.title) is not None for node in around):
+        return True
+    return facts and not any(GOAL_HEADING_RE.search(node.title) is not None for node in around)
 
 
 def _table_deadline(table: Table | None, offset: int) -> dt.date | None:
