@@ -128,3 +128,20 @@ def test_a_yearly_target_takes_the_year_of_its_item(text: str, deadlines: list[s
     level, as plan_2021_2025 t008 and teachers_pdf_2025_2027 t007/t008/t011 are labelled): decided for issue 17, since
     no ruling exempts a recurring target; reading it as recurring through the plan would need a new ruling."""
     assert [t.deadline and t.deadline.isoformat() for t in extract_targets(text)] == deadlines
+
+
+SPACED = ("2026年课后服务工作方案\n一、目标\n每所学校开设特色课程不少于10门。\n\n附表\n"
+          "序号  指标  目标值  完成时限\n1  学生参与率  95%以上  2026年6月底前\n"
+          "2  学校特色课程数  不少于10门  2026年9月\n")
+
+
+def test_a_table_with_spaces_between_cells_is_read_row_by_row() -> None:
+    """A table printed with two or more spaces between cells is read as one printed with tabs: each row's 完成时限
+    dates it (rows do not run into each other), its 指标 cell names a value-only 目标值 cell, and a target of the
+    text it restates takes the row's date."""
+    found = [(t.text, t.indicator, t.deadline and t.deadline.isoformat()) for t in extract_targets(SPACED)]
+    assert found == [
+        ("每所学校开设特色课程不少于10门", "特色课程", "2026-09-30"),
+        ("学生参与率  95%以上", "学生参与率", "2026-06-30"),
+        ("学校特色课程数  不少于10门", "学校特色课程数", "2026-09-30"),
+    ]

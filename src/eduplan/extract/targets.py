@@ -41,6 +41,7 @@ from eduplan.extract.cues import (
 )
 from eduplan.extract.dating import context_year, target_deadline
 from eduplan.extract.deadlines import YearCue, relative_cues, year_cues
+from eduplan.extract.lexicon import alternation, lexicon
 from eduplan.extract.naming import Name, distributed_names, each_names, level_name, name_indicator
 from eduplan.extract.nontargets import describes, narrates, states_a_fact
 from eduplan.extract.quantities import find_quantities
@@ -50,7 +51,13 @@ from eduplan.targets import Comparator
 
 __all__ = ["TargetContext", "read_targets"]
 
+LEX = lexicon()
 HUNDRED = Decimal(100)
+# A table cell that is only a value: a cue at most before the number (不少于10门, ≥95, 95%以上).
+VALUE_ONLY = re.compile(
+    rf"\s*(?:(?:{alternation(LEX.negations)})?(?:{alternation(LEX.negatable)})|{alternation(LEX.prefix)})?\s*"
+)
+NAME_CELL = re.compile(r"[\u4e00-\u9fff]{2}")
 # A ratio printed one to N (1:7) is read as N per one: a floor on the ratio is a ceiling on N, and the reverse.
 ONE_TO_N_TURNED = {
     Comparator.AT_LEAST: Comparator.AT_MOST,
@@ -112,13 +119,17 @@ def _sentence_targets(doc: Document, sentence: Span, quantities: list[Quantity])
     shared = _Shared()
     context = ""
     hundred = False  # whether the clause before holds a target of 100%
+    name_cell: Span | None = None  # in a table row, the last cell of words (学校特色课程数)
     if narrates(doc, sentence):
         return  # 督导组听取了汇报,随机抽查学校26所: what was done, not what is to be done
+    row = "\t" in doc.text(sentence)
     for clause in doc.clauses(sentence):
         inside = [q for q in quantities if clause.start <= q.span.start < clause.end
                   and not names_a_list(doc, clause, q)]
         shared.subject = subject_scope(doc.text(clause)) or shared.subject
-        readings = list(_numeric_targets(doc, clause, inside, hedged, shared))
+        readings = _named_by_cell(doc, clause, list(_numeric_targets(doc, clause, inside, hedged, shared)), name_cell)
+        if row and not inside and NAME_CELL.search(doc.text(clause)):
+            name_cell = clause
         names = distributed_names(doc.text(clause), len(readings), context) if len(readings) > 1 else None
         if names is None:
             names = tuple(level_name(r.indicator, context) for r in readings)
@@ -176,6 +187,15 @@ def _numeric_targets(
         )
         yield from _each_of_list(reading, before, clause, shared)
         previous = (quantity, comparator)
+
+
+def _named_by_cell(doc: Document, cell: Span, readings: list[Reading], name_cell: Span | None) -> list[Reading]:
+    """In a table row, a cell that is only a value (``不少于10门``, ``95%以上``) is named by the row's cell of words
+    before it (``学校特色课程数``), and quotes both: the 指标 and 目标值 columns of one row are one target."""
+    if name_cell is None:
+        return readings
+    return [attrs.evolve(r, span=Span(name_cell.start, r.span.end), indicator=doc.text(name_cell))
+            if VALUE_ONLY.fullmatch(doc.folded[cell.start : r.quantity.span.start]) else r for r in readings]
 
 
 def _each_of_list(reading: Reading, before: str, clause: Span, shared: _Shared) -> Iterator[Reading]:

@@ -45,6 +45,9 @@ PLAN_WORDS = ("行动计划", "实施方案", "行动方案", "方案", "计划"
               "重点工作", "细则", "分解表", "清单", "政府工作报告")
 TITLE_ENDINGS = (*PLAN_WORDS, "通知", "决定", "通报", "报告", "的函")
 _CELLS = re.compile(r"\t|\S\s+\S")
+# A line of at least three cells with two or more spaces between each (a table copied from a web page or a PDF).
+CELL_GAP_RE = re.compile(r"(?<=\S) {2,}(?=\S)")
+SPACED_ROW_RE = re.compile(r"^[ \t]*\S(?:[^\n]*?\S)?(?: {2,}\S(?:[^\n]*?\S)?){2,}[ \t]*$", re.MULTILINE)
 _ASCII_CELLS = re.compile(r"\||,.*,")  # in the source: | cells |, or a CSV row (prose prints ，)
 
 # Numbering markers at the start of a line: 一、 (一) 1. (1) 一是.
@@ -84,6 +87,17 @@ def fold(text: str) -> str:
     return "".join(_fold_char(char) for char in text)
 
 
+def spaced_cells_as_tabs(folded: str) -> str:
+    """A table row printed with runs of spaces between its cells (``1  覆盖率  100%  2026年3月``: at least three cells,
+    two or more spaces, or an ideographic one, between each) reads as a row printed with tabs: the spaces of each gap
+    become tabs in the folded copy, one for one, so the row is a line of its own whose cells are clauses.
+
+    >>> spaced_cells_as_tabs("序号  指标  目标值\\n1  覆盖率  100%\\n到2026年, 实现全覆盖。").splitlines()
+    ['序号\\t\\t指标\\t\\t目标值', '1\\t\\t覆盖率\\t\\t100%', '到2026年, 实现全覆盖。']
+    """
+    return SPACED_ROW_RE.sub(lambda row: CELL_GAP_RE.sub(lambda gap: "\t" * len(gap[0]), row[0]), folded)
+
+
 def marker_kind(line: str) -> tuple[str, str] | None:
     """The numbering marker a line starts with, as ``(kind, number)``; ``None`` if unnumbered.
 
@@ -109,7 +123,7 @@ class Document:
 
     def __init__(self, source: str) -> None:
         self.source = source
-        folded = fold(source)
+        folded = spaced_cells_as_tabs(fold(source))
         breaks = word_breaks(folded, source)
         # the source offset of each character of the folded copy (None: the same offsets, nothing left out)
         self._source_at: tuple[int, ...] | None = None
