@@ -42,3 +42,23 @@ def test_missed_by_a_hair_reads_below_the_threshold() -> None:
     assert str(result.threshold) == "90%"
     assert str(result.gap) == "0.00004%"
     assert result.reason_zh == "截至2020年12月31日（完成期限），实际89.99996%，未达到目标（不低于90%）"
+
+
+@pytest.mark.parametrize(("shown", "actual", "bounds"), [
+    (RATE, "0.950002", ("0.95",)),  # 0.0002 shown units from it: four places at once
+    (RATE, "0.9500019999", ("0.95",)),  # a hair closer: the search (still four)
+    (RATE, "0.9500004999", ("0.95",)),  # rounds onto it at four places: five or more
+    (RATE, "0.0000004", ("0",)),  # a gap that rounds to 0.0000%: shown with its digits
+    (RATE, "-0.000002", ("0",)),  # exactly 0.0002 points below zero
+    (RATE, "0.91", ("0.9000001", None)),  # a bound with more than four decimals is never skipped
+    (COUNT, "149.9998", ("150", "160")),
+    (COUNT, "149.99981", ("150",)),
+])
+def test_four_places_at_once_only_where_the_search_finds_them(shown: Shown, actual: str,
+                                                             bounds: tuple[str | None, ...]) -> None:
+    """`Shown.faithful_places` skips its search only for values at least 0.0002 from short bounds: the places
+    are those of the reference search, at the edges of that shortcut."""
+    from tests.property.test_shown_reference import reference_faithful_places  # noqa: PLC0415
+
+    others = tuple(None if b is None else Decimal(b) for b in bounds)
+    assert shown.faithful_places(Decimal(actual), others) == reference_faithful_places(shown, Decimal(actual), others)

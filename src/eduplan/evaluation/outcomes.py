@@ -33,6 +33,7 @@ import attrs
 from eduplan.evaluation.actuals import Actuals
 from eduplan.evaluation.batch import Batch
 from eduplan.evaluation.cases import Case, Setting
+from eduplan.evaluation.collector import without_collector
 from eduplan.evaluation.evidence import join, written_amounts
 from eduplan.evaluation.gaps import gap_in_points
 from eduplan.evaluation.reasons import reason
@@ -294,9 +295,14 @@ class UnitResults(_Window):
         """Every result, in order: those not built yet built now, in one decimal context for the window."""
         built = self._built
         if len(built) < len(self.cases):
-            with decimal.localcontext(EXACT):
-                return [built.get(k) or self._build(k) for k in range(len(self.cases))]
+            return self._build_all()
         return [built[k] for k in range(len(self.cases))]
+
+    @without_collector  # the results live on in the evaluation, and building makes no garbage (test_collector)
+    def _build_all(self) -> list[Result]:
+        built = self._built
+        with decimal.localcontext(EXACT):
+            return [built.get(k) or self._build(k) for k in range(len(self.cases))]
 
     def _build(self, k: int) -> Result:
         """Result ``k``, built and kept (in the `EXACT` context): see the class."""

@@ -36,6 +36,7 @@ from eduplan.units import Amount, unit_info
 PLACES = Decimal("0.0001")
 _KEEP = 1 << 16  # amounts a `Shown` keeps (thresholds repeat on every unit; most actual values do not)
 _MAX_PLACES = 6
+_NEAR = Decimal("0.0002")
 
 
 def four_places(value: Decimal | None) -> Decimal | None:
@@ -88,7 +89,7 @@ def _sign(value: Decimal) -> int:
 class Shown:
     """Converts root values back to the indicator's unit for records and reasons."""
 
-    __slots__ = ("_amounts", "_places", "_texts", "_written", "count", "factor", "unit")
+    __slots__ = ("_amounts", "_near", "_places", "_short", "_texts", "_written", "count", "factor", "unit")
 
     def __init__(self, indicator: Indicator, *, points: bool = False) -> None:
         """``points``: show values in 个百分点 (a gap between two rates) instead of the indicator's unit."""
@@ -100,6 +101,8 @@ class Shown:
         self._texts: dict[tuple[Decimal, int], str] = {}
         self._places: dict[tuple[Decimal | None, ...], int] = {}
         self._written: dict[int, tuple[Amount, int]] = {}  # by the amount's id, holding the amount (see below)
+        self._near = _NEAR * self.factor  # closer than this to a bound (root units), rounding to 4 places may matter
+        self._short: dict[Decimal, bool] = {}  # per bound: shown with at most four decimals (`_tidy_places`)
 
     def amount(self, root: Decimal | None, places: int = 4) -> Amount | None:
         """The value in the indicator's unit, at most ``places`` (four) decimal places, without trailing zeros.
@@ -192,6 +195,9 @@ class Shown:
         """
         if value is None:
             return 4
+        others = others if isinstance(others, tuple) else tuple(others)
+        if self._far(value, others):
+            return 4
         key = (value, *others)  # a function of the numbers (0.90 and 0.9 round alike): made once per key
         places = self._places.get(key)
         if places is None:
@@ -199,6 +205,25 @@ class Shown:
             if len(self._places) < _KEEP:
                 self._places[key] = places
         return places
+
+    def _far(self, value: Decimal, others: tuple[Decimal | None, ...]) -> bool:
+        """Whether four places are faithful at once: each bound is shown with at most four decimals and ``value``
+        is at least 0.0002 (shown units) from it, so rounding ``value`` to four places (by 0.00005 at most) moves
+        it onto or across none (what `_faithful_places` finds, without its search or the cache)."""
+        near, short = self._near, self._short
+        for bound in others:
+            if bound is None:
+                continue
+            if abs(value - bound) < near:
+                return False
+            fits = short.get(bound)
+            if fits is None:
+                fits = _tidy_places(bound / self.factor) <= 4
+                if len(short) < _KEEP:
+                    short[bound] = fits
+            if not fits:
+                return False
+        return True
 
     def _faithful_places(self, value: Decimal, others: tuple[Decimal | None, ...]) -> int:
         bounds = [o / self.factor for o in others if o is not None]
