@@ -121,12 +121,13 @@ def test_grace_days(as_columns: bool) -> None:
 
 def test_check_unit_names_are_read_from_columns() -> None:
     """``--unit`` on a table read as columns looks the unit up in the columns' table of units."""
-    from eduplan.cli import _Exit, _known_unit_or_exit  # noqa: PLC0415
+    from eduplan.cli.check import known_unit_or_exit  # noqa: PLC0415
+    from eduplan.cli.common import Exit  # noqa: PLC0415
 
     columns = ReportColumns.of([rv("1", "个", "2019-12-31", "海陵区", indicator="n")])
-    _known_unit_or_exit("海陵区", PLAN, columns)
-    with pytest.raises(_Exit, match="did you mean 海陵区"):
-        _known_unit_or_exit("海陵", PLAN, columns)
+    known_unit_or_exit("海陵区", PLAN, columns)
+    with pytest.raises(Exit, match="did you mean 海陵区"):
+        known_unit_or_exit("海陵", PLAN, columns)
 
 
 def test_submissions_on_columns_make_no_report_until_one_is_read(monkeypatch: pytest.MonkeyPatch) -> None:

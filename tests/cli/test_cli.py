@@ -148,12 +148,12 @@ def test_max_bytes_option(capsys: pytest.CaptureFixture[str]) -> None:
 def test_check_on_columns_prints_the_same(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     """A large reports table is judged on the columnar path, with the same output and exit code."""
     pytest.importorskip("numpy")
-    from eduplan import cli  # noqa: PLC0415
+    from eduplan.cli import check  # noqa: PLC0415
 
     args = [*CHECK[:1], *CHECK[1:], "--format", "json"]
     code = main(args)
     scalar = capsys.readouterr()
-    monkeypatch.setattr(cli, "_COLUMNAR_BYTES", 0)
+    monkeypatch.setattr(check, "_COLUMNAR_BYTES", 0)
     assert main(args) == code
     columnar = capsys.readouterr()
     assert (columnar.out, columnar.err) == (scalar.out, scalar.err)

@@ -12,7 +12,8 @@ from tests.cli.plans import PLAN_TEXT
 
 ROOT = Path(__file__).resolve().parents[2]
 REPORTS = "indicator,填报单位,date,value\nplaces,,2019-12-31,60\nplaces,,2020-06-30,暂无\nplaces,,2020-06-30,无锡\n"
-COLUMNAR = "import sys; from eduplan import cli; cli._COLUMNAR_BYTES = 0; sys.exit(cli.main(sys.argv[1:]))"
+COLUMNAR = ("import sys; from eduplan import cli; from eduplan.cli import check; check._COLUMNAR_BYTES = 0; "
+            "sys.exit(cli.main(sys.argv[1:]))")
 
 
 def run(*args: str | Path, columnar: bool = False) -> subprocess.CompletedProcess[str]:

@@ -1,0 +1,80 @@
+"""The ``eduplan`` command line: validate plans, check reports against them, show plans, print the schema.
+
+Exit codes: 0 nothing found; 1 findings (an invalid plan, a result whose status is in ``--fail-on``, a
+skipped report row); 2 bad arguments or unusable input. Problems are printed one per line as
+``file:line:col: severity[code] message``; no traceback ever reaches the user.
+
+One module per concept: `eduplan.cli.arguments` (the parser), `eduplan.cli.commands` (validate, show, template,
+schema, extract), `eduplan.cli.check` (the check command), `eduplan.cli.output` (where and how check writes) and
+`eduplan.cli.common` (exit codes, diagnostics, loading the plan).
+
+>>> main(["schema"]) == 0  # doctest: +ELLIPSIS
+{
+  "$schema": ...
+True
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import importlib
+import os
+import sys
+from collections.abc import Callable, Sequence
+
+from eduplan.cli.arguments import build_parser
+from eduplan.cli.check import cmd_check
+from eduplan.cli.commands import cmd_extract, cmd_schema, cmd_show, cmd_template, cmd_validate
+from eduplan.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, PROG, Exit, print_diagnostics
+from eduplan.cli.output import output_format, write_output
+from eduplan.diagnostics import EduplanError
+from eduplan.render.safety import visible
+
+__all__ = ["EXIT_FINDINGS", "EXIT_OK", "EXIT_USAGE", "PROG", "build_parser", "main", "output_format",
+           "write_output"]
+
+_COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "validate": cmd_validate, "check": cmd_check, "show": cmd_show, "schema": cmd_schema, "template": cmd_template,
+}
+
+
+def _run(argv: list[str]) -> int:
+    if argv and argv[0] == "extract":
+        return cmd_extract(argv[1:])
+    if argv and argv[0] == "balance":  # its parser and logic live in eduplan.balance.command
+        return int(importlib.import_module("eduplan.balance.command").main(argv[1:]))
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as exit_:  # argparse: --help (0) or a usage error (2), already printed
+        return exit_.code if isinstance(exit_.code, int) else EXIT_USAGE
+    return _COMMANDS[args.command](args)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line and return the exit code; never lets a traceback reach the user."""
+    try:
+        return _run(list(sys.argv[1:] if argv is None else argv))
+    except Exit as exit_:
+        if exit_.message:
+            print(visible(f"{PROG}: error: {exit_.message}"), file=sys.stderr)
+        return exit_.code
+    except EduplanError as error:
+        print_diagnostics(error.diagnostics, sys.stderr)
+        print(visible(f"{PROG}: error: {error.message}"), file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:  # the reader stopped (eduplan schema | head): not an error
+        with contextlib.suppress(OSError):
+            sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - nothing more is written
+        return EXIT_OK
+    except OSError as error:
+        where = f" {error.filename}" if error.filename else ""
+        print(visible(f"{PROG}: error:{where} {error.strerror or error}"), file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        return 130
+    except Exception as error:  # the last line of defence: one line, no traceback
+        print(f"{PROG}: internal error: {type(error).__name__}: {error} (please report this)", file=sys.stderr)
+        return EXIT_USAGE
+

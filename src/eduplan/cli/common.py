@@ -1,0 +1,61 @@
+"""What every command of the command line shares: the exit codes, the signal that ends a command with one
+(`Exit`), printing diagnostics and JSON, and loading the plan or ending with exit code 2.
+
+>>> Exit(EXIT_USAGE, "--output x.xlsx: no such folder").code
+2
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterable
+from typing import Any, TextIO
+
+from eduplan.diagnostics import Code, Diagnostic
+from eduplan.io import DEFAULT_MAX_BYTES, LoadError, load_plan
+from eduplan.render.safety import visible
+
+__all__ = ["EXIT_FINDINGS", "EXIT_OK", "EXIT_USAGE", "PROG", "Exit", "json_out", "load_error_code", "plan_or_exit",
+           "print_diagnostics"]
+
+PROG = "eduplan"
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+_UNREADABLE = {Code.UNREADABLE_FILE, Code.FILE_TOO_LARGE, Code.NOT_A_FILE}
+
+
+class Exit(Exception):  # noqa: N818 - a control-flow signal, not an error
+    """Ends a command with an exit code and a message (printed by `eduplan.cli.main` as ``eduplan: error: ...``)."""
+
+    def __init__(self, code: int, message: str | None = None) -> None:
+        super().__init__(message)
+        self.code, self.message = code, message
+
+
+def print_diagnostics(diagnostics: Iterable[Diagnostic], stream: TextIO) -> None:
+    """One ``file:line:col: severity[code] message`` line per diagnostic, control characters made visible."""
+    for diagnostic in diagnostics:
+        print(visible(str(diagnostic)), file=stream)
+
+
+def load_error_code(error: LoadError) -> int:
+    """2 for a file that cannot be read at all, 1 for one read with problems."""
+    return EXIT_USAGE if not error.diagnostics or any(d.code in _UNREADABLE for d in error.diagnostics) \
+        else EXIT_FINDINGS
+
+
+def json_out(data: Any) -> None:
+    """``data`` as indented JSON on stdout, Chinese text as is."""
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def plan_or_exit(path: str, args: argparse.Namespace, skip: frozenset[Code] = frozenset()) -> Any:
+    """The plan at ``path``, its warnings (less ``skip``) printed to stderr; an unusable plan ends with exit 2."""
+    try:
+        plan, warnings = load_plan(path, max_bytes=args.max_bytes or DEFAULT_MAX_BYTES)
+    except LoadError as error:
+        print_diagnostics(error.diagnostics, sys.stderr)
+        raise Exit(EXIT_USAGE, f"{path}: the plan cannot be used ({len(error.diagnostics)} problem(s))") from None
+    print_diagnostics((w for w in warnings if w.code not in skip), sys.stderr)
+    return plan
