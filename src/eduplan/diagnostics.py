@@ -89,6 +89,7 @@ class Code(enum.StrEnum):
     TITLE_DATE = "title-date"
     DATE_FROM_REPORTED_ON = "date-from-reported-on"
     UNFILLED_CELL = "unfilled-cell"
+    TOTAL_MISMATCH = "total-mismatch"
     OUTLIER = "outlier"
     # reported data: meaning and choices (docs/reports.md)
     LIKELY_FRACTION = "likely-fraction"

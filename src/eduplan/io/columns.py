@@ -203,6 +203,7 @@ def _read_table(table: Any, plan: Plan, file: str) -> tuple[ReportColumns, RowDi
     for batch in table.batches(set(columns.values())):
         bulk.add(batch)
     columns_read, diagnostics = _build(bulk.finish(), warnings, file, None)
+    diagnostics = diagnostics.around((), tables.total_checks(bulk.reader, columns_read))  # 合计 vs its units
     return _screen(columns_read, plan, diagnostics)
 
 
@@ -248,6 +249,7 @@ def _read(rows: list[tuple[int, Sequence[Any]]], plan: Plan, file: str | None, s
     cells = {i: encode(data[i]) for i in columns.values()}
     bulk.add(Batch([n for n, _ in fit], cells, lambda at: [fit[k][1] for k in at], wrong))
     read, diagnostics = _build(bulk.finish(), warnings, file, sheet)
+    diagnostics = diagnostics.around((), tables.total_checks(bulk.reader, read))  # 合计 vs its units
     return _screen(read, plan, diagnostics)
 
 

@@ -48,6 +48,7 @@ from eduplan.io.layout import (
 from eduplan.io.placeholders import is_placeholder, placeholder_warning
 from eduplan.io.report_columns import LABELS
 from eduplan.io.screen import known_units
+from eduplan.io.totals import StatedTotal
 from eduplan.model import Plan
 from eduplan.numerals import normalise, parse_number
 from eduplan.periods import Period, parse_day, parse_period
@@ -120,6 +121,7 @@ class RowReader:
             self.by_key[indicator.id] = indicator
         self.by_name = {key.lower(): key for key in self.by_key}
         self._seen: dict[tuple[str, Any], Any] = {}
+        self.totals: list[StatedTotal] = []  # the figures of 合计 rows, checked by `eduplan.io.totals`
 
     def _memo(self, kind: str, key: Any, read: Any) -> Any:
         """``read()``, or what it gave (or raised: a `CellError`, `DeadlineError` or `QuantityError`) for this
@@ -140,6 +142,8 @@ class RowReader:
         self.cells, self.number = cells, number
         self.warnings: list[Diagnostic] = []
         if (not_a_value := self._not_a_value(number, cells)) is not None:  # 填表人：, 合计: said, not read
+            if not_a_value.code is Code.TOTAL_ROW:
+                self._stated_total(number, cells)
             return None, [not_a_value]
         fields: dict[str, Any] = {}
         broken = self._spreadsheet_errors(cells)  # #DIV/0!, #N/A: a formula's error, not a figure
@@ -181,9 +185,8 @@ class RowReader:
         return self._not_a_value(number, cells)
 
     def _not_a_value(self, number: int, cells: list[Any]) -> Diagnostic | None:
-        """A form note row (填表人：…) or a total row (合计 as 填报单位 or 指标) as its warning; else ``None``."""
-        if self.header is not None:
-            return None
+        """A form note row (填表人：…) or a total row (合计 as 填报单位 or 指标) as its warning; else ``None``. A JSON
+        record is read by the same rules, located by its JSON path."""
         if (note := form_note(cells)) is not None:
             return form_note_warning(note, self.where(number, next(k for k, c in enumerate(cells) if c not in
                                                                    ("", None))))
@@ -192,6 +195,17 @@ class RowReader:
             if text and is_total(text) and not (self.units and text in self.units) and text not in self.by_key:
                 return total_warning(LABELS[name], text, self.where(number, self.columns.get(name)))
         return None
+
+    def _stated_total(self, number: int, cells: list[Any]) -> None:
+        """Keep the figure of a row whose 填报单位 is a total (合计), read as a row without one, for the check
+        against its units' rows (`eduplan.io.totals`); a figure that does not read is not checked."""
+        index, word = self.columns.get("organisation"), self.text("organisation")
+        if index is None or not is_total(word):
+            return
+        value, _ = self.read(number, [None if k == index else c for k, c in enumerate(cells)])
+        self.warnings = []
+        if value is not None:
+            self.totals.append(StatedTotal(value, self.where(number, self.columns.get("value")), word))
 
     def odd_unit(self, text: str) -> bool:
         """Whether a 填报单位 cell is not a unit's name as it stands (a total, 合计; a unit's name without its 区

@@ -45,6 +45,7 @@ from eduplan.io.row_reader import BASIS, FINAL, MEMO_LIMIT, RowReader, likely_fr
 from eduplan.io.screen import screen_reports
 from eduplan.io.table_counts import RowCounts, row_counts
 from eduplan.io.table_files import CONTROL, csv_rows, json_records, read_table, read_table_sheet
+from eduplan.io.totals import check_totals
 from eduplan.io.wide import find_wide_header, read_wide
 from eduplan.model import Plan
 from eduplan.numerals import normalise
@@ -52,7 +53,7 @@ from eduplan.reports import ReportedValue
 
 __all__ = ["COLUMNS", "REFERENCE_SUFFIX", "RowCounts", "csv_rows", "irregular_header", "likely_fraction",
            "load_reports", "read_table", "reports_from_frame", "reports_from_records", "reports_from_rows",
-           "row_counts"]
+           "row_counts", "total_checks"]
 
 # The bulk path (io/bulk.py, io/bulk_amounts.py, io/columns.py, io/distinct.py) and io/database.py read these
 # as ``tables._name``: the row reader's parts under the names they had before the module was split.
@@ -178,9 +179,19 @@ def _read_rows(rows: Iterable[tuple[int, Sequence[Any]]], plan: Plan, file: str 
         diagnostics += reader.warnings
     if unfilled:
         diagnostics.append(_unfilled(unfilled, reader.where(unfilled[0], columns.get("value"))))
+    diagnostics += total_checks(reader, values)
     kept, screened = screen_reports(values, plan)  # dates far outside the plan, units it does not name
     return Loaded(kept, (*diagnostics, *screened))
 
+
+
+def total_checks(reader: RowReader, values: Any) -> list[Diagnostic]:
+    """The ``total-mismatch`` warnings of the 合计 rows a row reader met, against the table's values (a sequence of
+    `ReportedValue`, or the bulk reader's `ReportColumns`: made only when there is a total to check)."""
+    if not reader.totals:
+        return []
+    read = values if isinstance(values, list | tuple) else values.reports()
+    return check_totals(read, reader.totals, {i.id: i for i in reader.indicators})
 
 
 def _unfilled(numbers: list[int], location: Location) -> Diagnostic:

@@ -50,6 +50,7 @@ from eduplan.io.errors import table_error
 from eduplan.io.layout import HEADER_SEARCH_ROWS, extra_cells, title_warning
 from eduplan.io.report_columns import COLUMNS, HEADERS, REFERENCE_SUFFIX
 from eduplan.io.row_reader import RowReader
+from eduplan.io.totals import check_totals
 from eduplan.model import Plan
 from eduplan.numerals import normalise
 from eduplan.periods import parse_day
@@ -275,10 +276,12 @@ def _cells(indicators: Sequence[WideColumn], columns: dict[str, int], width: int
         if extra := extra_cells(cells, width, base.where(number, width), sheet=sheet is not None):
             diagnostics += extra
             continue
+        padded = [*cells[:width], *[None] * (width - len(cells)), None, None if day is None else day.isoformat()]
         if (note := base.not_a_value(number, cells)) is not None:  # 填表人：, 合计
             diagnostics.append(note)
+            if note.code is Code.TOTAL_ROW:  # its figures kept for the check against the units' rows
+                _totals(readers, indicators, number, padded, width)
             continue
-        padded = [*cells[:width], *[None] * (width - len(cells)), None, None if day is None else day.isoformat()]
         row: list[Diagnostic] = []
         for column in indicators:
             if cells[column.index] in ("", None) if column.index < len(cells) else True:
@@ -294,7 +297,18 @@ def _cells(indicators: Sequence[WideColumn], columns: dict[str, int], width: int
         diagnostics += row
     if unfilled:
         diagnostics.append(_unfilled(unfilled, file, sheet))
+    totals = [attrs.evolve(t, label=c.header) for c in indicators for t in readers[c.index].totals]
+    diagnostics += check_totals(values, totals, {c.indicator.id: c.indicator for c in indicators})
     return values, diagnostics
+
+
+def _totals(readers: Mapping[int, RowReader], indicators: Sequence[WideColumn], number: int, padded: list[Any],
+            width: int) -> None:
+    """Each filled indicator cell of a 合计 row read as that total's figure (kept by its column's reader)."""
+    for column in indicators:
+        if padded[column.index] not in ("", None):
+            padded[width] = column.indicator.id
+            readers[column.index].read(number, padded)
 
 
 def _for_cell(diagnostic: Diagnostic, column: WideColumn) -> Diagnostic:
