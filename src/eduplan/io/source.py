@@ -32,20 +32,22 @@ from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from eduplan.diagnostics import Code, Location
+from eduplan.io import guards
 from eduplan.io.errors import DEFAULT_MAX_BYTES, LoadError
 from eduplan.io.files import STDIN, fatal, not_a_file, read_bytes
-from eduplan.numerals import PRECISION
+from eduplan.io.guards import (
+    MAX_DEPTH,
+    MAX_DIGITS,
+    check_characters,
+    check_depth,
+    too_large,
+    too_large_message,
+)
 
 MAX_ALIASES = 100
 """At most this many aliases (``*name``) in one YAML document."""
 MAX_REPEATS = 100_000
 """At most this many values repeated by alias expansion (guards against alias bombs)."""
-MAX_DEPTH = 64
-"""At most this many levels of nested lists and mappings (a plan needs about ten)."""
-MAX_DIGITS = PRECISION
-"""Numbers are exact up to this many significant digits, with an exponent of at most this size; longer
-numbers are refused (``number-too-large``) rather than rounded (`eduplan.numerals.PRECISION`)."""
-
 FORMATS = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".toml": "toml"}
 
 _TAG = "tag:yaml.org,2002:"
@@ -168,53 +170,12 @@ def parse_text(text: str, fmt: str, file: str | None = None) -> tuple[Any, Marks
     }
     if fmt not in readers:
         raise LoadError(f"unknown plan format {fmt!r}; use yaml, json or toml")
-    _check_characters(text, file)
-    _check_depth(text, file)
+    check_characters(text, file)
+    check_depth(text, file)
     try:
         return readers[fmt](text, file)
     except RecursionError:  # a nesting the depth scan could not see (block style): refuse, never crash
         raise _fatal(Code.UNSAFE_INPUT, f"refused: nested more than {MAX_DEPTH} levels", file) from None
-
-
-def _position(text: str, index: int) -> tuple[int, int]:
-    """The 1-based line and column of ``text[index]``; lines end at ``\\n`` only, as YAML, JSON and TOML count
-    them (a U+2028 inside a quoted title does not start a new line)."""
-    line = text.count("\n", 0, index) + 1
-    return line, index - (text.rfind("\n", 0, index) + 1) + 1
-
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
-def _check_characters(text: str, file: str | None) -> None:
-    """Refuse raw control characters (NUL, ESC, BEL ...), located, before any parser sees them."""
-    found = _CONTROL.search(text)
-    if found:
-        line, column = _position(text, found.start())
-        raise _fatal(Code.INVALID_CHARACTER, f"the control character U+{ord(found.group()):04X} is not allowed "
-                     "in a plan file", file, line, column, hint="delete it; write \\u001b in a quoted string "
-                     "if it is really meant")
-
-
-_BRACKETS = re.compile(r"\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\n]|'')*'|#[^\n]*|[\[\]{}]")
-
-
-def _check_depth(text: str, file: str | None) -> None:
-    """Refuse flow nesting (``[[[[...``, ``{"a": {"a": ...``) deeper than `MAX_DEPTH`, located, in one scan."""
-    if text.count("[") + text.count("{") <= MAX_DEPTH:
-        return
-    depth = 0
-    for match in _BRACKETS.finditer(text):
-        char = match.group()
-        if char in "[{":
-            depth += 1
-            if depth > MAX_DEPTH:
-                line, column = _position(text, match.start())
-                raise _fatal(Code.UNSAFE_INPUT, f"refused: nested more than {MAX_DEPTH} levels", file, line, column,
-                             hint="a plan needs a few levels of sections, tasks and targets (a reports file two), "
-                             "not hundreds")
-        elif char in "]}":
-            depth = max(depth - 1, 0)
 
 
 # --- JSON and TOML ---------------------------------------------------------------------------------------
@@ -237,8 +198,8 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 def _json_number(literal: str) -> Decimal | int:
     value = Decimal(literal)
-    if _too_large(value):
-        raise _JSONProblemError(Code.NUMBER_TOO_LARGE, _too_large_message(literal), literal)
+    if too_large(value):
+        raise _JSONProblemError(Code.NUMBER_TOO_LARGE, too_large_message(literal), literal)
     return value if any(c in literal for c in ".eE") else int(value)
 
 
@@ -280,7 +241,7 @@ def _json_marks(text: str, file: str | None, problem: _JSONProblemError | None =
     if problem is None:
         return None, None
     index = text.find(problem.literal)
-    return _position(text, index) if index >= 0 else (None, None)
+    return guards.position(text, index) if index >= 0 else (None, None)
 
 
 _TOML_AT = re.compile(r" \(at line (\d+), column (\d+)\)$")
@@ -459,7 +420,7 @@ def _scalar(node: ScalarNode) -> Any:
         return node.value
     line, column = _where(node.start_mark)
     if tag.endswith(":int") and sum(c.isdigit() for c in node.value) > MAX_DIGITS:
-        raise UnsafeInputError(_too_large_message(node.value), line, column, code=Code.NUMBER_TOO_LARGE)
+        raise UnsafeInputError(too_large_message(node.value), line, column, code=Code.NUMBER_TOO_LARGE)
     try:
         value = {
             f"{_TAG}int": _CONSTRUCTOR.construct_yaml_int,
@@ -485,18 +446,7 @@ def _decimal(node: ScalarNode) -> Decimal:
         value = Decimal("NaN")
     if not value.is_finite():
         raise yaml.MarkedYAMLError(problem=f"{node.value!r} is not a finite number", problem_mark=node.start_mark)
-    if _too_large(value):
-        raise UnsafeInputError(_too_large_message(node.value), *_where(node.start_mark),
+    if too_large(value):
+        raise UnsafeInputError(too_large_message(node.value), *_where(node.start_mark),
                                code=Code.NUMBER_TOO_LARGE)
     return value
-
-
-def _too_large(value: Decimal) -> bool:
-    """Whether a number is past the stated precision: more than `MAX_DIGITS` digits, or a huge exponent."""
-    return not value.is_finite() or len(value.as_tuple().digits) > MAX_DIGITS or abs(value.adjusted()) > MAX_DIGITS
-
-
-def _too_large_message(text: str) -> str:
-    shown = text if len(text) <= 40 else f"{text[:20]}...{text[-10:]} ({len(text)} characters)"
-    return (f"the number {shown} is past eduplan's precision ({MAX_DIGITS} significant digits, exponent at most "
-            f"{MAX_DIGITS}); it is refused rather than rounded")
