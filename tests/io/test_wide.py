@@ -196,3 +196,18 @@ def test_check_reads_a_wide_return(tmp_path: Path) -> None:
     assert result.returncode in (0, 1), result.stderr
     assert f"{reports}:1:1: warning[title-date]" in result.stdout
     assert "实际150个" in result.stdout
+
+
+def test_a_long_row_naming_a_shared_name_is_ambiguous_not_the_first() -> None:
+    """In a table of one value per row, an 指标 cell written as the name two indicators share is an
+    ``ambiguous-indicator`` error naming both ids (was: read silently as the first); an id still reads."""
+    plan = loads_plan("id: p\ntitle: 计划\nperiod: 2024年\nindicators: [{id: a, name: 入园率, kind: percentage, "
+                      "unit: '%'}, {id: b, name: 入园率, kind: percentage, unit: '%'}]").value
+    rows: list[list[object]] = [["指标", "时间", "数值"], ["入园率", "2024年", "90"], ["b", "2024年", "91"]]
+    loaded = reports_from_rows(rows, plan, "r.csv")
+    bulk = columns_from_rows(rows, plan, "r.csv")
+    assert [str(d) for d in bulk.diagnostics] == [str(d) for d in loaded.diagnostics]
+    assert [(v.indicator_id, str(v.value)) for v in loaded.value] == [("b", "91%")]
+    (problem,) = loaded.diagnostics
+    assert (str(problem.code), str(problem.location)) == ("ambiguous-indicator", "r.csv:2:1")
+    assert "(a, b)" in problem.message

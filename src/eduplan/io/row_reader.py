@@ -114,9 +114,13 @@ class RowReader:
         self.unit = unit  # the value header's unit (数值（万元）): as a 计量单位 column gives
         self.units = known_units(plan)
         self.indicators = plan.indicators_used()
-        self.by_key: dict[str, Indicator] = {}
+        named: dict[str, list[Indicator]] = {}
         for indicator in self.indicators:
-            self.by_key.setdefault(normalise(indicator.name).strip(), indicator)
+            named.setdefault(normalise(indicator.name).strip(), []).append(indicator)
+        ids = {indicator.id for indicator in self.indicators}
+        self.shared = {name: tuple(found) for name, found in named.items() if len(found) > 1 and name not in ids}
+        """Names two indicators share (not an id): an 指标 cell so written is ambiguous, never the first's."""
+        self.by_key: dict[str, Indicator] = {name: found[0] for name, found in named.items() if len(found) == 1}
         for indicator in self.indicators:
             self.by_key[indicator.id] = indicator
         self.by_name = {key.lower(): key for key in self.by_key}
@@ -268,6 +272,11 @@ class RowReader:
         found = self.by_key.get(key) or self.by_key.get(normalise(key).strip())
         if found is not None:
             return found
+        if (shared := self.shared.get(normalise(key).strip())) is not None:
+            ids = ", ".join(i.id for i in shared)
+            raise CellError("indicator", Code.AMBIGUOUS_INDICATOR, f"指标: {key!r} is the name of {len(shared)} "
+                            f"indicators of the plan ({ids}); the row is not read as either (指标名称对应多个指标)",
+                            f"write the indicator's id ({ids})")
         name, unit = split_header(key, self.by_name)  # 教育经费投入（万元）: the name, in the indicator's own unit
         if name is not None and unit == self.by_key[name].unit:
             return self.by_key[name]
