@@ -211,3 +211,25 @@ def test_a_long_row_naming_a_shared_name_is_ambiguous_not_the_first() -> None:
     (problem,) = loaded.diagnostics
     assert (str(problem.code), str(problem.location)) == ("ambiguous-indicator", "r.csv:2:1")
     assert "(a, b)" in problem.message
+
+
+def test_a_header_over_two_rows_gives_the_units_their_column() -> None:
+    """填报单位 merged over two rows (the lower cell empty) above the indicators' names: the header is read column by
+    column, so each value keeps its unit (was: 填报单位 read as a title and every value the jurisdiction's)."""
+    values, diagnostics = read([["截至2024年6月30日"], ["填报单位", "学前教育", ""], ["", "rate", "places"],
+                                ["甲区", "92.5", "120"]])
+    assert values == [("rate", "92.5%", "甲区", "2024-06-30", "4:2"), ("places", "120个", "甲区", "2024-06-30", "4:3")]
+    assert diagnostics == ["1:1 title-date"]
+
+
+def test_a_column_without_a_header_is_said_or_refused() -> None:
+    """Words under no header with no 填报单位 column are refused (the values would lose their units); numbers, or
+    any column beside a 填报单位 column, are an ``unknown-field`` warning naming the cells left unread."""
+    with pytest.raises(LoadError) as caught:
+        reports_from_rows([["截至2024年6月30日"], ["", "rate", "places"], ["甲区", "92.5", "120"]], PLAN, "w.csv")
+    (problem,) = caught.value.diagnostics
+    assert (str(problem.code), problem.location.line) == ("missing-field", 2) and "(甲区)" in problem.message
+    values, diagnostics = read([["填报单位", "时间", "", "places"], ["甲区", "2024年", "1", "120"],
+                                ["乙区", "2024年", "2", "80"], ["填表人：张三"]])
+    assert [v[1] for v in values] == ["120个", "80个"]
+    assert diagnostics == ["1:3 unknown-field", "4:1 form-note-row"]

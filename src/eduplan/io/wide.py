@@ -16,6 +16,8 @@ for that indicator, unit and date, and located at its own row and column; every 
   warning on that row; 填报日期 is used as the date only when there is neither, with a ``date-from-reported-on``
   warning on its header cell;
 - an indicator cell left empty gives no value: one ``unfilled-cell`` warning lists them (``C4, D5``);
+- a header over two rows (``填报单位`` merged over both, a group label such as ``学前教育`` over the
+  indicators' names) is read column by column, the lower cell where it has one;
 - a 合计 row and a 填表人 row are read as in a table of one value per row (`eduplan.io.layout`).
 
 >>> from eduplan.io.plans import loads_plan
@@ -47,7 +49,7 @@ from eduplan.diagnostics import Code, DeadlineError, Diagnostic, Location, Sever
 from eduplan.indicators import Indicator
 from eduplan.io.cells import cell_text, cell_value
 from eduplan.io.errors import table_error
-from eduplan.io.layout import HEADER_SEARCH_ROWS, extra_cells, title_warning
+from eduplan.io.layout import HEADER_SEARCH_ROWS, extra_cells, form_note, is_total, title_warning
 from eduplan.io.report_columns import COLUMNS, HEADERS, REFERENCE_SUFFIX
 from eduplan.io.row_reader import RowReader
 from eduplan.io.totals import check_totals
@@ -160,7 +162,33 @@ def wide_header(texts: Sequence[str], plan: Plan, file: str | None, line: int, s
             indicators[named[0].id] = WideColumn(column, named[0], text, unit)
         else:
             diagnostics.append(_unread_column(text, named, _filled(body, column), location, list(index)))
+    for column in (k for k, text in enumerate(texts) if not text):
+        diagnostics += _unheaded(column, body, "organisation" in columns, file, line, sheet)
     return WideHeader(tuple(columns.items()), tuple(indicators.values()), tuple(diagnostics))
+
+
+def _unheaded(column: int, body: Sequence[Sequence[Any]], units: bool, file: str | None, line: int,
+              sheet: str | None) -> list[Diagnostic]:
+    """A column without a header that holds filled cells: a warning that they are not read; refused when they are
+    words and the table has no 填报单位 column (they are likely the units, and the values would lose them).
+
+    Raises:
+        LoadError: words in a column without a header, and no 填报单位 column.
+    """
+    cells = [cell_text(row[column]) for row in body if column < len(row) and form_note(row) is None]
+    filled = [text for text in cells if text and not is_total(text)]
+    if not filled:
+        return []
+    shown, letter = ", ".join(filled[:3]) + (" ..." if len(filled) > 3 else ""), _letters(column)
+    if not units and any(_NUMBER.fullmatch(text) is None for text in filled):
+        raise table_error(file, Code.MISSING_FIELD, f"column {letter} has no header but holds {len(filled)} filled "
+                          f"cell(s) ({shown}), and the table has no 填报单位 column: the values cannot be given their "
+                          f"units (列{letter}无表头)", line,
+                          hint=f"if column {letter} holds the units, head it 填报单位")
+    location = Location(file, line, column + 1, None, None, None, sheet)
+    return [Diagnostic(Code.UNKNOWN_FIELD, f"column {letter} has no header; its {len(filled)} filled cell(s) "
+                       f"({shown}) are not read (列{letter}无表头，不读取)", location,
+                       Severity.WARNING, hint="give the column a header (填报单位, 备注 ...), or clear it")]
 
 
 def _filled(body: Sequence[Sequence[Any]], column: int) -> int:
@@ -238,13 +266,16 @@ def read_wide(top: Sequence[tuple[int, Sequence[Any]]], found: int, rest: Iterab
         LoadError: no date for the values, or a header giving a column twice.
     """
     line, texts = top[found][0], [cell_text(c) for c in top[found][1]]
+    first = found  # the header's first row: rows above it are titles
+    if found and (upper := _upper_half([cell_text(c) for c in top[found - 1][1]], texts)) is not None:
+        texts, first = upper, found - 1
     body = [(number, [cell_value(c) for c in row]) for number, row in (*top[found + 1:], *rest)]
     header = wide_header(texts, plan, file, line, sheet, [row for _, row in body])
     columns = dict(header.columns)
-    day, day_line = title_day(top[:found], file, sheet) if "date" not in columns and "period" not in columns \
+    day, day_line = title_day(top[:first], file, sheet) if "date" not in columns and "period" not in columns \
         else (None, None)
     diagnostics = [_title(number, row, day if number == day_line else None, file, sheet)
-                   for number, row in top[:found] if any(cell_text(c) for c in row)]
+                   for number, row in top[:first] if any(cell_text(c) for c in row)]
     diagnostics += header.diagnostics
     width = max((i + 1 for i, t in enumerate(texts) if t), default=0)
     if day is None and "date" not in columns and "period" not in columns:
@@ -257,6 +288,18 @@ def read_wide(top: Sequence[tuple[int, Sequence[Any]]], found: int, rest: Iterab
                                                 Location(file, line, columns["date"] + 1, None, None, None, sheet)))
     values, found_diagnostics = _cells(header.indicators, columns, width, day, body, plan, file, sheet)
     return values, [*diagnostics, *found_diagnostics]
+
+
+def _upper_half(above: Sequence[str], texts: Sequence[str]) -> list[str] | None:
+    """The header's cells over two rows, when the row above the indicators' names is its upper half: it names a
+    column (填报单位, 统计时点 ...) over an empty cell, as a merged cell leaves it (``填报单位`` over A1:A2, a group
+    label such as ``学前教育`` over the indicators); ``None`` when it is not (a title row)."""
+    width = max(len(above), len(texts))
+    below = [*texts, *[""] * (width - len(texts))]
+    over = [*above, *[""] * (width - len(above))]
+    if not any(t and not below[k] and HEADERS.get(_key(t)) is not None for k, t in enumerate(over)):
+        return None
+    return [below[k] or over[k] for k in range(width)]
 
 
 def _cells(indicators: Sequence[WideColumn], columns: dict[str, int], width: int, day: dt.date | None,
