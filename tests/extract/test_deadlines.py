@@ -320,3 +320,13 @@ def test_a_relative_cue_dates_its_own_sentence_not_its_item() -> None:
             "三年内轮流举办合唱节、美术节。每所学校每年举办一次艺术节。\n5.建设场馆。三年内新建艺术场馆3个。\n")
     assert [t.deadline and t.deadline.isoformat() for t in extract_targets(text)] == [
         "2020-12-31", "2020-12-31", "2021-12-31"]
+
+
+def test_yearly_milestones_date_their_own_numbers() -> None:
+    """分年度目标: ``2025年、2026年分别达到15家、30家`` gives each number its year and dates nothing else (the targets
+    after it keep the item's 到2027年); ``2026年达68%`` is a year right before 达, as before 达到."""
+    text = ("行动方案(2025—2027年)\n一、工作目标\n到2027年，格局基本形成。培育企业50家，"
+            "2025年、2026年分别达到15家、30家；建成联合体2个。“双师型”教师比例超过60%，就业率2025年达65%、2026年达68%、2027年达70%。\n")
+    found = [(str(t.value), t.deadline and t.deadline.year) for t in extract_targets(text)]
+    assert found == [("50", 2027), ("15", 2025), ("30", 2026), ("2", 2027), ("60", 2027), ("65", 2025),
+                     ("68", 2026), ("70", 2027)]

@@ -104,7 +104,7 @@ def _item_cue(context: TargetContext, offset: int) -> YearCue | None:
     the target, else its first one after; for the items around it, a cue in their own lead text
     (到2020年 opening 工作目标 governs its sub-items)."""
     for depth, own in enumerate(context.items_at(offset)):
-        inside = [cue for cue in context.cues if own.contains(cue.offset) and not cue.relative]
+        inside = [cue for cue in context.cues if own.contains(cue.offset) and not (cue.relative or cue.milestone)]
         if not inside:
             continue
         labelled = [cue for cue in inside if cue.labelled]
@@ -121,6 +121,10 @@ def _cued_deadline(doc: Document, reading: Reading, cues: tuple[YearCue, ...],
     (ruling 1), else the plan's end; an item whose labelled time limit is ongoing (整改时限:立行立改、长期坚持) has
     none."""
     quantity, notes = reading.quantity, reading.notes
+    milestone = next((c for c in cues if c.milestone and quantity.span.start <= c.offset < quantity.span.end), None)
+    if milestone is not None:  # 2025年、2026年分别达到15家、30家: each number its year
+        note = f"deadline from {milestone.text}, its place in the list of years before 分别"
+        return milestone.date, note if notes is None else f"{notes}; {note}"
     cue = deadline_before(cues, quantity.span.end)
     if cue is not None and cue.relative and context.start_year is None and context.relative_base_how:
         note = f"{cue.text} counted from {context.relative_base}, {context.relative_base_how}"

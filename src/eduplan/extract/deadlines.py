@@ -37,7 +37,7 @@ _CUE = re.compile(
     # 达到2025年的1.5倍 reaches a multiple of 2025's level: 2025 is the base, no deadline
     r"(?P<prefix>力争到|争取到|力争在|争取在|截至|截止到|截止|展望到|展望|(?<!达)到|至)\s*(?P<year>\d{4})\s*年(?!的)"
     r"(?P<suffix>底前|末前|底|末|前)?"
-    r"|(?P<year2>\d{4})\s*年(?P<suffix2>底前|末前|底|末|前|(?=完成|建成|实现|达到|新增|新建|改扩建|建设|开工|投用))"
+    r"|(?P<year2>\d{4})\s*年(?P<suffix2>底前|末前|底|末|前|(?=完成|建成|实现|达|新增|新建|改扩建|建设|开工|投用))"
     r"|(?<=其中)\s*(?P<year3>\d{4})\s*年(?![度份级起])"  # 其中2023年完成6所, 其中2026年8万个: a total split by year
 )
 # A clause opening with a year (2027年,) or a span of years (2025—2027年,: its last year); 2018年起 starts, it
@@ -46,8 +46,12 @@ _CUE = re.compile(
 # An item's marker may come first: (一)2026年重点任务。 dates the item's targets (ruling 1 at item level).
 _OPENING_YEAR = re.compile(
     r"^\s*(?:\([一二三四五六七八九十\d]{1,3}\)|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、](?!\d))?"
-    r"\s*(?:\d{4}\s*年?\s*[-—–~至到]\s*)?(?P<year>\d{4})\s*年(?![度份级起])(?!\s*\d{1,2}\s*月)"
+    r"\s*(?:\d{4}\s*年?\s*[-—–~至到]\s*)?(?P<year>\d{4})\s*年(?![度份级起])(?!\s*\d{1,2}\s*月)(?!\s*[、和及]\s*\d{4}\s*年)"
 )
+# 2025年、2026年分别达到15家、30家: a list of years before 分别/依次 gives each number after it its own year, and
+# nothing else (a milestone of one count, not the deadline of the sentence or the item).
+_YEAR_LIST = re.compile(r"(?P<years>(?:\d{4}\s*年\s*[、和及]\s*)+\d{4}\s*年)\s*(?:分别|依次)")
+_LISTED_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # A clause that is a stage's label with its years in brackets (近期目标（2025—2027年）：, 第二阶段(2030年),): the
 # targets after it in the sentence are due by the stage's last year, as after a clause opening with 2025—2027年.
 _STAGE_YEARS = re.compile(
@@ -99,7 +103,8 @@ class YearCue:
     sentence; another target of the same item takes only their year (its end) from them. ``labelled`` cues are
     printed after a deadline label (``整改时限:2025年8月底前``, lexicon ``[deadline-label]``): they date every
     target of their item, day and month included. ``relative`` cues (``三年内``) count from the document's base year
-    (`relative_base`).
+    (`relative_base`). A ``milestone`` cue (``2025年、2026年分别达到15家、30家``) stands at the number it dates and
+    dates only that one.
     """
 
     offset: int
@@ -108,6 +113,7 @@ class YearCue:
     fine: bool = False
     labelled: bool = False
     relative: bool = False
+    milestone: bool = False
 
     @property
     def year_end(self) -> dt.date:
@@ -223,6 +229,7 @@ def year_cues(sentence: str, base: int, start_year: int | None,
             year = last_year if last_year is not None and count == last_year - start_year + 1 else start_year + count
             if count and EARLIEST_YEAR <= year <= LATEST_YEAR:
                 found.append(YearCue(base + match.start(), dt.date(year, 12, 31), match[0], relative=True))
+    found.extend(_milestones(sentence, base))
     found.extend(fine_cues(sentence, base, year_at))
     labelled = DEADLINE_LABEL.match(sentence) is not None
     yield from (attrs.evolve(cue, labelled=labelled) if labelled else cue
@@ -230,6 +237,24 @@ def year_cues(sentence: str, base: int, start_year: int | None,
 
 
 YearAt = Callable[[int, int], "int | None"]
+
+
+def _milestones(sentence: str, base: int) -> Iterator[YearCue]:
+    """One cue per year of a list before 分别 (2025年、2026年分别达到15家、30家), at the number in the same place of
+    the list after it; as many years as numbers, else none.
+
+    >>> [(c.offset, c.date.year) for c in _milestones("2025年、2026年分别达到15家、30家", 0)]
+    [(15, 2025), (19, 2026)]
+    """
+    for match in _YEAR_LIST.finditer(sentence):
+        years = [int(year) for year in re.findall(r"\d{4}", match["years"])]
+        tail = re.match(r"[^,;。]*", sentence[match.end() :])
+        numbers = list(_LISTED_NUMBER.finditer(tail[0] if tail else ""))
+        if len(numbers) != len(years):
+            continue
+        for year, number in zip(years, numbers, strict=True):
+            offset = base + match.end() + number.start()
+            yield YearCue(offset, dt.date(year, 12, 31), f"{year}年", milestone=True)
 
 
 def relative_cues(sentence: str, base: int) -> Iterator[tuple[int, str]]:
@@ -331,7 +356,7 @@ def _overlap(one: YearCue, other: YearCue) -> bool:
 
 
 def deadline_before(cues: tuple[YearCue, ...], offset: int) -> YearCue | None:
-    """The last cue before ``offset`` (cues apply forward within their sentence).
+    """The last cue before ``offset`` (cues apply forward within their sentence); a milestone dates only its number.
 
     >>> cue = YearCue(2, dt.date(2020, 12, 31), "到2020年")
     >>> deadline_before((cue,), 10) == cue, deadline_before((cue,), 1)
@@ -339,7 +364,7 @@ def deadline_before(cues: tuple[YearCue, ...], offset: int) -> YearCue | None:
     """
     chosen = None
     for cue in cues:
-        if cue.offset < offset:
+        if cue.offset < offset and not cue.milestone:
             chosen = cue
     return chosen
 
