@@ -114,13 +114,18 @@ class BulkReader:
         code = {name: _codes(col, batch.cells[self.columns[name]]) if name in self.columns else col.constant(n)
                 for name, col in self.cols.items()}
         numbers = np.asarray(batch.numbers, np.int32)
+        by_index = {i: self.cols[name] for name, i in self.columns.items()}
+        direct = len(by_index) == self.width and all(isinstance(c, Coded) for c in batch.cells.values())
         for start in range(0, n, ROWS):
             part = slice(start, start + ROWS)
             low = -1 if start == 0 else int(numbers[start])
             high = int(numbers[start + ROWS]) if start + ROWS < n else 1 << 62
             wrong = [w for w in batch.wrong if low <= w[0] < high]
-            self._add_rows({name: c[part] for name, c in code.items()}, numbers[part],
-                           functools.partial(_shifted, batch.rows_of, start), wrong)
+            codes = {name: c[part] for name, c in code.items()}
+            rows_of = (functools.partial(_cells_of, [(by_index[i].cells, codes[name]) for name, i in
+                                                     sorted(self.columns.items(), key=lambda item: item[1])])
+                       if direct else functools.partial(_shifted, batch.rows_of, start))
+            self._add_rows(codes, numbers[part], rows_of, wrong)
         if not n and batch.wrong:
             self._odd_rows(numbers, np.zeros(0, bool), batch.rows_of, batch.wrong)
 
@@ -157,8 +162,9 @@ class BulkReader:
         odd = np.full(n, lacking)
         states = {name: self.cols[name].states() for name in self.columns}
         for name, state in states.items():
-            if (state & 2).any():
-                odd |= take(state, code[name]) >> 1 != 0
+            is_odd = (state & 2).astype(bool)  # per distinct cell: a gather of it is all each row needs
+            if is_odd.any():
+                odd |= take(is_odd, code[name])
         if states and all((state & 1).any() for state in states.values()):
             blank = np.ones(n, np.uint8)
             for name, state in states.items():
@@ -319,6 +325,14 @@ def _kept(array: Any, keep: Any, count: int, every: bool) -> Any:
     if is_broadcast(array):
         return np.broadcast_to(array[:1], (count,))  # no pass over the rows
     return array if every else array[keep]
+
+
+def _cells_of(columns: list[tuple[list[Any], Any]], at: Sequence[int]) -> list[Sequence[Any]]:
+    """The cells of some rows, from each column's distinct cells (as given) and its codes: where every column of
+    the table is coded from strings (`eduplan.io.csv_stream`), the rows the batch would give, without taking
+    them from it."""
+    picked = [[cells[k] for k in codes[at].tolist()] for cells, codes in columns]
+    return list(zip(*picked, strict=True))
 
 
 def _shifted(rows_of: Callable[[Sequence[int]], list[Sequence[Any]]], start: int, at: Sequence[int]

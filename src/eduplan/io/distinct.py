@@ -47,6 +47,7 @@ class DistinctCells:
     def __init__(self, read: Callable[[str], Any]) -> None:
         self.read = read
         self.index: dict[Any, int] = {}
+        self.cells: list[Any] = []  # each distinct cell as given (the keys of `index`, in the order of their codes)
         self.texts: list[str] = []
         self.values: list[Any] = []
         self.odd: list[bool] = []
@@ -83,6 +84,7 @@ class DistinctCells:
         found = self.index.get(cell)
         if found is None:
             found = self.index[cell] = len(self.texts)
+            self.cells.append(cell)
             text = tables._cell_text(tables._cell(cell))
             self.texts.append(text)
             try:
