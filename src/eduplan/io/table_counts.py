@@ -18,7 +18,8 @@ class RowCounts:
     ``flagged`` accepted rows carry a warning (a likely fraction, a conflict). A row whose value is a placeholder
     (无, —, N/A: no figure), or a total row (合计), is accepted, as no value, and flagged. Title rows above the
     header and form notes (填表人：…) are not data rows and are not counted. A row whose every cell is
-    empty (a spacer, the blank lines a spreadsheet leaves at the end) carries nothing and is not a row read."""
+    empty (a spacer, the blank lines a spreadsheet leaves at the end) carries nothing and is not a row read. In a
+    wide table (a column per indicator, `eduplan.io.wide`) each indicator cell counts as a row read."""
 
     file: str | None
     read: int
