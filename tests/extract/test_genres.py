@@ -233,3 +233,11 @@ def test_a_report_of_what_was_done_and_its_results() -> None:
     source = ("某省督导评估报告\n二、主要做法和成效\n各地累计投入资金46.2亿元，新增学位6.8万个。\n"
               "四、下一步工作\n（一）扩大学位。到2027年，新增学位5万个。\n")
     assert readings(source) == [("==", "50000", "count", "2027-12-31")]
+
+
+def test_a_self_assessment_is_facts() -> None:
+    """An application's 自评结果 (自评情况, 自查结果 …: lexicon [background-heading]) reports the state reached, as
+    基本情况 does: its 达到850元 and 分别为0.36、0.31 are facts; its 下一步工作 is read."""
+    text = ("某县关于申报优质均衡发展县督导评估认定的报告\n一、自评结果\n（一）资源配置。校际差异系数分别为0.36、0.31。"
+            "生均公用经费小学达到850元。\n二、下一步工作\n（一）补齐短板。新建城区小学2所。\n")
+    assert [str(t.value) for t in extract_targets(text)] == ["2"]
