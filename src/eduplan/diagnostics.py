@@ -95,6 +95,7 @@ class Code(enum.StrEnum):
     LIKELY_FRACTION = "likely-fraction"
     GROSS_RATE_AS_SHARE = "gross-rate-as-share"
     CONFLICTING_REPORTS = "conflicting-reports"
+    DUPLICATE_REPORT = "duplicate-report"
     OVERLAPPING_PERIODS = "overlapping-periods"
     STRADDLING_PERIOD = "straddling-period"
     LOOKS_CUMULATIVE = "looks-cumulative"

@@ -14,6 +14,9 @@ them, in this order:
    should rise, the higher one for one that should fall), so that a target is never credited on a
    figure another source disputes.
 
+Rows among those left (after 1 and 2) that give the same value from the same source are one report sent
+twice: they count once, and a ``duplicate-report`` warning names them (a pasted row is never counted silently).
+
 >>> import datetime as dt
 >>> from eduplan.indicators import Indicator, IndicatorKind
 >>> from eduplan.units import Amount
@@ -38,7 +41,7 @@ from eduplan.diagnostics import Code, Diagnostic, Location, Severity
 from eduplan.indicators import Direction, Indicator
 from eduplan.reports import ReportedValue
 
-__all__ = ["choose", "conflict", "same_value_groups"]
+__all__ = ["choose", "conflict", "duplicate", "same_value_groups"]
 
 
 def same_value_groups(reports: Sequence[ReportedValue]) -> list[list[ReportedValue]]:
@@ -66,15 +69,38 @@ def choose(reports: Sequence[ReportedValue], indicator: Indicator | None, source
     last = max(r.reported_on or dt.date.min for r in pool)
     candidates = sorted((r for r in pool if (r.reported_on or dt.date.min) == last), key=_order)
     chosen = candidates[0]
+    repeated = [duplicate(rows) for rows in _repeats(candidates)]
     if len({r.value.key() for r in candidates}) == 1:
-        return chosen, []
+        return chosen, repeated
     ranked = [r for r in candidates if (r.source or "") in source_priority]
     if ranked:
         chosen = min(ranked, key=lambda r: (source_priority.index(r.source or ""), _order(r)))
     else:
         down = indicator is not None and indicator.direction is Direction.DOWN
         chosen = (max if down else min)(candidates, key=lambda r: (r.value.root_value(), _order(r)))
-    return chosen, [conflict(candidates, chosen, source_priority, bool(finals))]
+    return chosen, [conflict(candidates, chosen, source_priority, bool(finals)), *repeated]
+
+
+def _repeats(candidates: Sequence[ReportedValue]) -> list[list[ReportedValue]]:
+    """The groups of two or more ``candidates`` (in their order) giving the same value from the same source."""
+    groups: dict[tuple[str, tuple[Decimal, str]], list[ReportedValue]] = {}
+    for report in candidates:
+        groups.setdefault((report.source or "", report.value.key()), []).append(report)
+    return [rows for rows in groups.values() if len(rows) > 1]
+
+
+def duplicate(rows: Sequence[ReportedValue]) -> Diagnostic:
+    """The ``duplicate-report`` diagnostic for reports of one value giving the same value from the same source
+    (``rows``, in the order `choose` sorts them), located at the first.
+
+    The columnar path (`eduplan.evaluation.winners`) finds them on arrays and words this when it is read."""
+    first = rows[0]
+    what = f"{first.indicator_id}" + (f" of {first.organisation}" if first.organisation else "")
+    listed = "; ".join(_row(r) for r in rows)
+    message = (f"duplicate reports of {what} for {first.date.isoformat()}: {listed}; counted once "
+               f"(重复填报：同一来源的相同数值只计一次)")
+    return Diagnostic(Code.DUPLICATE_REPORT, message, first.location or Location(), Severity.WARNING,
+                      hint="delete the repeated rows")
 
 
 def conflict(candidates: Sequence[ReportedValue], chosen: ReportedValue, source_priority: Sequence[str],

@@ -25,7 +25,7 @@ import numpy as np
 
 from eduplan.diagnostics import Code, Diagnostic, Location
 from eduplan.evaluation.pending import Diagnostics, Pending
-from eduplan.evaluation.supersede import choose, conflict, same_value_groups
+from eduplan.evaluation.supersede import choose, conflict, duplicate, same_value_groups
 from eduplan.indicators import Direction, Indicator
 from eduplan.io.columns import NO_DAY, ReportColumns
 from eduplan.numerals import EXACT
@@ -228,6 +228,7 @@ class _Winners:
         order = np.lexsort((np.where(flip, -line, line), np.where(flip, -source, source), first, k))
         lead = order[np.r_[True, k[order][1:] != k[order][:-1]]]
         by_order = np.lexsort((line, source, k))  # each key's rows in `choose`'s order
+        self._repeats(rows, k, source, line, value_key)
         disputed = ~agree[starts]
         if disputed.any():
             keys = np.nonzero(disputed)[0]
@@ -238,6 +239,22 @@ class _Winners:
                 c, rows[competing].tolist(), [0, *np.cumsum(sizes).tolist()], chosen.tolist(),
                 c.line[chosen].tolist(), has_final[group[starts[keys]]].tolist(), tuple(self.priority)).pending())
         return tied[lead]
+
+    def _repeats(self, rows: Any, k: Any, source: Any, line: Any, value_key: Any) -> None:
+        """The candidates of one key giving the same value from the same source (``duplicate-report``), kept as
+        their rows, each group's in `choose`'s order (by line: they share the source)."""
+        order = np.lexsort((line, value_key, source, k))
+        same = (np.diff(k[order]) == 0) & (np.diff(source[order]) == 0) & (np.diff(value_key[order]) == 0)
+        if not same.any():
+            return
+        group = np.cumsum(np.r_[True, ~same]) - 1
+        sizes = np.bincount(group)
+        members = rows[order[sizes[group] > 1]]
+        counts = sizes[sizes > 1]
+        starts = [0, *np.cumsum(counts).tolist()]
+        firsts = members[starts[:-1]]
+        self.found.pending.append(_Repeats(self.columns, members.tolist(), starts,
+                                           self.columns.line[firsts].tolist()).pending())
 
     def _down(self, indicator_id: str) -> bool:
         indicator = self.indicators.get(indicator_id)
@@ -284,6 +301,28 @@ class _Conflicts:
         c = self.columns
         reports = [c.report(r) for r in self.rows[self.starts[k]:self.starts[k + 1]]]
         return conflict(reports, c.report(self.chosen[k]), self.priority, self.final[k])
+
+
+@attrs.frozen(eq=False)
+class _Repeats:
+    """Groups of rows of one key giving the same value from the same source: the ``k``-th group's rows, in the
+    order `choose` sorts them, are ``rows[starts[k]:starts[k + 1]]``, the first on line ``lines[k]``."""
+
+    columns: ReportColumns
+    rows: list[int]
+    starts: list[int]
+    lines: list[int]
+
+    def pending(self) -> Pending:
+        """The ``duplicate-report`` diagnostics, one per group, worded (by `duplicate`) when read."""
+        return Pending(Code.DUPLICATE_REPORT, len(self.lines), self.place, self.word)
+
+    def place(self, k: int) -> str:
+        return str(self.columns.location(self.lines[k]) or Location())
+
+    def word(self, k: int) -> Diagnostic:
+        c = self.columns
+        return duplicate([c.report(r) for r in self.rows[self.starts[k]:self.starts[k + 1]]])
 
 
 @attrs.frozen
