@@ -104,8 +104,9 @@ def test_areas_come_first_and_problems_are_counted_per_code(page: Browser) -> No
     assert page.evaluate("document.querySelectorAll('#areas tbody tr').length") == AREAS
     assert len(shown(page, "areas")) == AREA_ROWS
     counts = page.evaluate("Array.from(document.querySelectorAll('h2~table:last-of-type tbody tr'))"
-                           ".map(function(r){return r.cells[1].textContent+' '+r.cells[2].textContent})")
-    assert counts[-2:] == ["outlier 100", "invalid-number 50"]
+                           ".map(function(r){return [1, 2, 3].map(function(i){return r.cells[i].textContent})"
+                           ".join(' ')})")
+    assert counts[-2:] == ["outlier 异常值 100", "invalid-number 数值无法识别 50"]
     assert page.evaluate("document.querySelector('details:last-of-type').open") is False
     assert page.evaluate("document.querySelector('details:last-of-type li').checkVisibility()") is False
 

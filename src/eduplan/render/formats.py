@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, TextIO
 
 from eduplan.evaluation.reasons import note_label
+from eduplan.render.problems import problem_text
 from eduplan.render.report import STATUSES, Report, section_scorecard, status_zh, unit_scorecard
 from eduplan.render.safety import escape_markdown, neutralise_cell
 from eduplan.render.scorecard import (
@@ -258,7 +259,7 @@ def markdown_lines(report: Report) -> Iterator[str]:
         yield from ["", _md(report.rows_line())]
     if report.diagnostics:
         yield from ["", "## Data problems 数据问题", ""]
-        yield from (f"- {_md(d)}" for d in report.diagnostics)
+        yield from (f"- {_md(problem_text(d))}" for d in report.diagnostics)
 
 
 def _cannot_judge(record: Mapping[str, Any]) -> str:

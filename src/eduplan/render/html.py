@@ -31,6 +31,7 @@ from eduplan import notebook
 from eduplan.evaluation.reasons import note_label
 from eduplan.evaluation.results import Evaluation
 from eduplan.model import Plan, Task
+from eduplan.render.problems import problem_text, title_zh
 from eduplan.render.report import STATUS_COLOURS, STATUS_ZH, STATUSES, Record, Report
 from eduplan.render.scorecard import (
     ALERT_STATUSES,
@@ -363,17 +364,18 @@ def _body_parts(report: Report) -> Iterator[str | Iterator[str]]:
 
 def _problems(diagnostics: Sequence[Any]) -> Iterator[str]:
     """数据问题: each problem one an item; more than `PAGE_ROWS` of them counted per code first, the list collapsed."""
-    items = _batched(f"<li><code>{_e(d)}</code></li>" for d in diagnostics)
+    items = _batched(f"<li><code>{_e(problem_text(d))}</code></li>" for d in diagnostics)
     if len(diagnostics) <= PAGE_ROWS:
         yield from itertools.chain(["<h2>数据问题 <small>Data problems</small></h2><ul>"], items, ["</ul>"])
         return
     counts = collections.Counter((str(d.severity), str(d.code)) for d in diagnostics)
     rows = "".join(f'<tr><td data-label="严重程度">{_e(severity)}</td><td data-label="代码"><code>{_e(code)}</code>'
-                   f'</td><td class="n" data-label="项数">{n}</td></tr>'
-                   for (severity, code), n in counts.most_common())
+                   f'</td><td data-label="问题">{_e(title_zh(code) or "")}</td><td class="n" data-label="项数">{n}</td>'
+                   "</tr>" for (severity, code), n in counts.most_common())
     yield (f"<h2>数据问题 <small>Data problems</small></h2><p>共 <b>{len(diagnostics)}</b> 项 "
            f'<span class="muted">{len(diagnostics)} problems</span></p><table class="rows sortable"><thead><tr>'
-           "<th scope=col>严重程度</th><th scope=col>代码</th><th scope=col>项数</th></tr></thead>"
+           "<th scope=col>严重程度</th><th scope=col>代码</th><th scope=col>问题</th><th scope=col>项数</th></tr>"
+           "</thead>"
            f"<tbody>{rows}</tbody></table><details><summary>全部数据问题 {len(diagnostics)} 项 (all problems)"
            "</summary><ul>")
     yield from items

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 from eduplan.evaluation.reasons import note_label
 from eduplan.model import Plan, Section, Task
+from eduplan.render.problems import problem_text
 from eduplan.render.report import STATUSES, Record, Report, status_zh
 from eduplan.render.safety import visible
 from eduplan.render.scorecard import (
@@ -139,8 +140,8 @@ def problem_lines(report: Report) -> str:
     rows = report.rows()
     lines = [report.rows_line() or ""] if rows and (rows["rejected"] or rows["flagged"]) else []
     if report.diagnostics:
-        lines += [f"\n{len(report.diagnostics)} data problems 数据问题:"] + [f"  {visible(str(d))}" for d in
-                                                                          report.diagnostics]
+        lines += [f"\n{len(report.diagnostics)} data problems 数据问题:"] + [f"  {visible(problem_text(d))}"
+                                                                          for d in report.diagnostics]
     return ("\n" + "\n".join(lines) + "\n") if lines else ""
 
 

@@ -1,0 +1,101 @@
+"""Data problems (数据问题) as the human-facing outputs show them: each code with a Chinese title (a bracketed title
+before each line: 【异常值】) beside its stable kebab-case code and the (English) message, so that a supervisor reading
+a scorecard knows what kind of problem a line is without knowing the codes. The codes stay as they are (scripts
+match on them); machine outputs (JSON, CSV, the command's stderr lines) are unchanged.
+
+>>> from eduplan.diagnostics import Location, Severity
+>>> problem = Diagnostic(Code.OUTLIER, "5000所 is 50 times the median", Location(file="r.csv", line=3),
+...                      Severity.WARNING)
+>>> problem_text(problem)
+'【异常值】r.csv:3: warning[outlier] 5000所 is 50 times the median'
+>>> title_zh(Code.GROUP_WITHOUT_MEMBERS)
+'分组未列出成员'
+"""
+
+from __future__ import annotations
+
+from eduplan.diagnostics import Code, Diagnostic
+
+__all__ = ["TITLES_ZH", "problem_text", "title_zh"]
+
+TITLES_ZH: dict[str, str] = {
+    "invalid-number": "数值无法识别",
+    "unknown-unit": "计量单位未知",
+    "unit-mismatch": "计量单位与指标不符",
+    "impossible-value": "数值不可能成立",
+    "invalid-date": "日期无法识别",
+    "deadline-before-start": "完成时限早于开始",
+    "deadline-before-month": "“某月前”按上月末计",
+    "date-serial": "日期为Excel序列号",
+    "ambiguous-month": "月份可能有歧义",
+    "invalid-field": "字段取值有误",
+    "missing-field": "缺少字段",
+    "unknown-field": "字段未知",
+    "duplicate-id": "编号重复",
+    "dangling-reference": "引用的对象不存在",
+    "invalid-range": "区间下限大于上限",
+    "missing-baseline": "缺少基数",
+    "unreadable-file": "文件无法读取",
+    "syntax-error": "文件格式错误",
+    "file-too-large": "文件过大",
+    "unsafe-input": "输入不安全",
+    "not-a-file": "不是文件",
+    "invalid-character": "含有非法字符",
+    "duplicate-key": "键重复",
+    "number-too-large": "数值过大",
+    "extra-cells": "行中有多余单元格",
+    "formula-without-value": "公式无保存值",
+    "hidden-row": "隐藏行含数据",
+    "percent-cell-scale": "百分比单元格数值过大",
+    "self-reference": "自我引用",
+    "membership-cycle": "成员关系循环",
+    "date-out-of-range": "日期超出范围",
+    "unknown-organisation": "单位未知",
+    "organisation-read-as": "单位名称按全称读取",
+    "conflicting-states": "任务状态相互矛盾",
+    "unknown-indicator": "指标未知",
+    "unknown-task": "任务未知",
+    "bad-row": "该行无法使用",
+    "group-without-members": "分组未列出成员",
+    "needs-review": "需人工复核",
+    "not-aggregable": "该指标不能汇总",
+    "unfilled-row": "未填报的行",
+    "placeholder-value": "数值为占位符",
+    "placeholder-part": "分子或分母为占位符",
+    "spreadsheet-error": "单元格为错误值",
+    "approximate-value": "数值为约数",
+    "title-row": "表头上方的标题行",
+    "form-note-row": "填表说明行",
+    "total-row": "合计行",
+    "ambiguous-indicator": "指标无法确定",
+    "title-date": "日期取自标题",
+    "date-from-reported-on": "日期取自填报日期",
+    "unfilled-cell": "未填报的单元格",
+    "total-mismatch": "合计与分项不符",
+    "outlier": "异常值",
+    "likely-fraction": "疑似以小数填报百分比",
+    "gross-rate-as-share": "毛入学率被设为占比",
+    "conflicting-reports": "报送值相互矛盾",
+    "overlapping-periods": "增量期间重叠",
+    "straddling-period": "增量期间跨出统计窗口",
+    "looks-cumulative": "疑似累计值",
+    "mixed-basis": "增量与累计混报",
+    "decreasing-running-total": "累计值减少",
+    "fractional-count": "计数为小数",
+    "inconsistent-parts": "分子分母与比率不符",
+    "incomplete-coverage": "汇总缺少成员单位",
+    "undeclared-reporter": "填报单位不是声明成员",
+}
+"""Each code's Chinese title (a code added without one shows its message alone)."""
+
+
+def title_zh(code: Code | str) -> str | None:
+    """The Chinese title of a code, or ``None`` for one without a title."""
+    return TITLES_ZH.get(str(code))
+
+
+def problem_text(diagnostic: Diagnostic) -> str:
+    """``str(diagnostic)`` after the code's Chinese title in brackets: ``【异常值】r.csv:3: warning[outlier] ...``
+    (the ``file:line: severity[code] message`` line itself unchanged)."""
+    title = title_zh(diagnostic.code)
+    return str(diagnostic) if title is None else f"【{title}】{diagnostic}"
