@@ -322,9 +322,18 @@ def _task_list(tasks: Sequence[Record], mark: tuple[str, str], heading: str) -> 
     if not tasks:
         return ""
     items = "".join(f"<li>{badge(*mark)} {_e(t.get('number'))} {_e(t.get('title'))} "
-                    f'<span class="muted">{_e(t["task_id"])}</span> · 牵头 {_e("、".join(t.get("leads", ())))} · '
+                    f'<span class="muted">{_e(t["task_id"])}</span> · {_task_units(t)}'
                     f"完成时限 {_e(t.get('deadline'))}：{_e(t.get('reason_zh'))}</li>" for t in tasks)
     return f"<h2>{heading}</h2><ul>{items}</ul>"
+
+
+def _task_units(task: Record) -> str:
+    """Who answers for a listed task: ``牵头 市教育局 · ``, else its responsible units (``责任单位 市教育局、市财政局
+    · `` for a task without a lead), else nothing (was an empty 牵头)."""
+    leads, units = task.get("leads") or (), task.get("units") or ()
+    if leads:
+        return f"牵头 {_e('、'.join(leads))} · "
+    return f"责任单位 {_e('、'.join(units))} · " if units else ""
 
 
 def report_body(report: Report) -> str:
