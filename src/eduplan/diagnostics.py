@@ -15,7 +15,9 @@ plan.yaml:12:5: error[unknown-unit] unknown unit '公里每所'
 from __future__ import annotations
 
 import enum
+import operator
 from collections.abc import Iterable, Sequence
+from typing import overload
 
 import attrs
 
@@ -191,6 +193,43 @@ class Diagnostic:
 
 
 _LOCATION_FIELDS = tuple(field.name for field in attrs.fields(Location))
+
+
+class WordedOnRead(Sequence[Diagnostic]):
+    """A read-only sequence of diagnostics of which some are worded only when read (the bulk reader's row
+    warnings, the columnar path's conflicts): a subclass gives ``__len__`` and ``_get``, the diagnostic at a
+    position in range; indexing, negative indices, slices (a tuple) and the range check are here, once.
+
+    >>> class Two(WordedOnRead):
+    ...     def __len__(self) -> int:
+    ...         return 2
+    ...     def _get(self, at: int) -> Diagnostic:
+    ...         return problem(Code.INVALID_NUMBER, f"row {at + 2}", "not a number")
+    >>> Two()[-1].message, len(Two()[:1])
+    ('row 3: not a number', 1)
+    """
+
+    __slots__ = ()
+
+    def _get(self, at: int) -> Diagnostic:
+        """The diagnostic at ``at``, where ``0 <= at < len(self)``."""
+        raise NotImplementedError
+
+    @overload
+    def __getitem__(self, index: int) -> Diagnostic: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Diagnostic, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> Diagnostic | tuple[Diagnostic, ...]:
+        if isinstance(index, slice):
+            return tuple(map(self._get, range(len(self))[index]))
+        n = len(self)
+        at = operator.index(index)
+        at = at + n if at < 0 else at
+        if not 0 <= at < n:
+            raise IndexError(f"diagnostic index {index} out of range ({n} diagnostics)")
+        return self._get(at)
 
 
 class EduplanError(Exception):

@@ -35,14 +35,13 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import operator
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any, final, overload
+from typing import Any, final
 
 import attrs
 
-from eduplan.diagnostics import Code, Diagnostic
+from eduplan.diagnostics import Code, Diagnostic, WordedOnRead
 
 __all__ = ["Diagnostics", "Pending"]
 
@@ -83,7 +82,7 @@ def _codes(part: Part) -> Sequence[Code]:
 
 
 @final
-class Diagnostics(Sequence[Diagnostic]):
+class Diagnostics(WordedOnRead):
     """Diagnostics made and pending (`Pending`), one part after another or sorted by code, location and
     message; each pending one worded when read (see the module)."""
 
@@ -142,20 +141,7 @@ class Diagnostics(Sequence[Diagnostic]):
         codes = [code for part in self._parts for code in _codes(part)]
         return tuple(codes[g] for g in self._positions())
 
-    @overload
-    def __getitem__(self, index: int) -> Diagnostic: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> tuple[Diagnostic, ...]: ...
-
-    def __getitem__(self, index: int | slice) -> Diagnostic | tuple[Diagnostic, ...]:
-        if isinstance(index, slice):
-            return tuple(self[k] for k in range(len(self))[index])
-        n = len(self)
-        at = operator.index(index)
-        at = at + n if at < 0 else at
-        if not 0 <= at < n:
-            raise IndexError(f"diagnostic index {index} out of range ({n} diagnostics)")
+    def _get(self, at: int) -> Diagnostic:
         return self._at(self._positions()[at])
 
     def __iter__(self) -> Iterator[Diagnostic]:

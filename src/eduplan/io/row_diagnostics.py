@@ -32,14 +32,13 @@ RowDiagnostics(3 diagnostics: 1 error, 2 warnings)
 from __future__ import annotations
 
 import itertools
-import operator
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any, final, overload
+from typing import Any, final
 
 import attrs
 
-from eduplan.diagnostics import Code, Diagnostic, Severity
+from eduplan.diagnostics import Code, Diagnostic, Severity, WordedOnRead
 
 Word = Callable[[int, int, tuple[int, ...]], Diagnostic]
 """Words one diagnostic kept as columns: ``word(kind, line, keys)``."""
@@ -68,7 +67,7 @@ class Unworded:
 
 
 @final
-class RowDiagnostics(Sequence[Diagnostic]):
+class RowDiagnostics(WordedOnRead):
     """Diagnostics in the order of a table's rows: some made (each with its line), some kept as columns
     (`Unworded`) and worded when read; ``before`` and ``after`` them, diagnostics about the whole table."""
 
@@ -113,24 +112,11 @@ class RowDiagnostics(Sequence[Diagnostic]):
         made = len(self._made)
         return self._made[at] if at < made else self._unworded.diagnostic(at - made)  # type: ignore[union-attr]
 
-    @overload
-    def __getitem__(self, index: int) -> Diagnostic: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> tuple[Diagnostic, ...]: ...
-
-    def __getitem__(self, index: int | slice) -> Diagnostic | tuple[Diagnostic, ...]:
-        if isinstance(index, slice):
-            return tuple(self[k] for k in range(len(self))[index])
-        n = len(self)
-        at = operator.index(index)
-        at = at + n if at < 0 else at
-        if not 0 <= at < n:
-            raise IndexError(f"diagnostic index {index} out of range ({n} diagnostics)")
+    def _get(self, at: int) -> Diagnostic:
         if at < len(self._before):
             return self._before[at]
         at -= len(self._before)
-        body = n - len(self._before) - len(self._after)
+        body = len(self) - len(self._before) - len(self._after)
         return self._body(at) if at < body else self._after[at - body]
 
     def __iter__(self) -> Iterator[Diagnostic]:
