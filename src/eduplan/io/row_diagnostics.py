@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, final
 
 import attrs
@@ -71,7 +71,7 @@ class RowDiagnostics(WordedOnRead):
     """Diagnostics in the order of a table's rows: some made (each with its line), some kept as columns
     (`Unworded`) and worded when read; ``before`` and ``after`` them, diagnostics about the whole table."""
 
-    __slots__ = ("_after", "_before", "_made", "_order", "_unworded")
+    __slots__ = ("_after", "_before", "_made", "_order", "_unworded", "cells")
 
     def __init__(self, before: Iterable[Diagnostic] = (), made: Iterable[tuple[int, Diagnostic]] = (),
                  unworded: Unworded | None = None, after: Iterable[Diagnostic] = ()) -> None:
@@ -80,6 +80,8 @@ class RowDiagnostics(WordedOnRead):
         self._made = tuple(d for _, d in pairs)
         self._unworded = unworded if unworded is not None and len(unworded) else None
         self._order: Any = None
+        self.cells: Mapping[tuple[Any, ...], tuple[tuple[Any, ...], ...]] = getattr(before, "cells", {})
+        """A wide table's entries (`eduplan.io.table_counts.TableDiagnostics`), kept for `row_counts`."""
         if self._unworded is not None:
             import numpy as np  # noqa: PLC0415 (only when there are columns, which the bulk reader makes)
 
@@ -98,6 +100,7 @@ class RowDiagnostics(WordedOnRead):
             return self
         found = RowDiagnostics((*before, *self._before), (), None, (*self._after, *after))
         found._made, found._unworded, found._order = self._made, self._unworded, self._order
+        found.cells = self.cells
         return found
 
     def __len__(self) -> int:

@@ -43,7 +43,7 @@ from eduplan.io.report_columns import (
 )
 from eduplan.io.row_reader import BASIS, FINAL, MEMO_LIMIT, RowReader, likely_fraction
 from eduplan.io.screen import screen_reports
-from eduplan.io.table_counts import RowCounts, row_counts
+from eduplan.io.table_counts import RowCounts, TableDiagnostics, row_counts
 from eduplan.io.table_files import CONTROL, csv_rows, json_records, read_table, read_table_sheet
 from eduplan.io.totals import check_totals
 from eduplan.io.wide import find_wide_header, read_wide
@@ -77,6 +77,8 @@ def load_reports(path: str | Path, plan: Plan, *, max_bytes: int = DEFAULT_MAX_T
         return reports_from_records(json_records(path, max_bytes), plan, str(path))
     rows, warnings, sheet_name = read_table_sheet(path, max_bytes=max_bytes, sheet=sheet)
     loaded = _read_rows(rows, plan, str(path), sheet=sheet_name)
+    if isinstance(loaded.diagnostics, TableDiagnostics):  # a wide table: its entries are its cells
+        return Loaded(loaded.value, loaded.diagnostics.with_before(warnings))
     return Loaded(loaded.value, (*warnings, *loaded.diagnostics))
 
 
@@ -144,9 +146,9 @@ def _read_rows(rows: Iterable[tuple[int, Sequence[Any]]], plan: Plan, file: str 
     found = find_table_header(top) if not json_paths else Header(0, 1, tuple(cell_text(h) for h in top[0][1]))
     if not json_paths and not names_required(found.texts) and (
             wide := find_wide_header([[cell_text(c) for c in row] for _, row in top], plan)) is not None:
-        read, problems = read_wide(top, wide, iterator, plan, file, sheet)  # a column per indicator
+        read, said = read_wide(top, wide, iterator, plan, file, sheet)  # a column per indicator
         kept, screened = screen_reports(read, plan)
-        return Loaded(kept, (*problems, *screened))
+        return Loaded(kept, TableDiagnostics((*said, *screened), said.cells))
     header_line, header = top[found.index][0], list(found.texts)
     titles = [title_warning(" ".join(t for t in map(cell_text, row) if t), Location(file, number, 1, None, None, None,
                                                                                       sheet))

@@ -52,6 +52,7 @@ from eduplan.io.errors import table_error
 from eduplan.io.layout import HEADER_SEARCH_ROWS, extra_cells, form_note, is_total, title_warning
 from eduplan.io.report_columns import COLUMNS, HEADERS, REFERENCE_SUFFIX
 from eduplan.io.row_reader import RowReader
+from eduplan.io.table_counts import EntryKey, TableDiagnostics, cell_key, row_key
 from eduplan.io.totals import check_totals
 from eduplan.model import Plan
 from eduplan.numerals import normalise
@@ -258,9 +259,9 @@ def _reported_on_warning(texts: Sequence[str], column: int, location: Location) 
 
 
 def read_wide(top: Sequence[tuple[int, Sequence[Any]]], found: int, rest: Iterable[tuple[int, Sequence[Any]]],
-              plan: Plan, file: str | None, sheet: str | None) -> tuple[list[ReportedValue], list[Diagnostic]]:
+              plan: Plan, file: str | None, sheet: str | None) -> tuple[list[ReportedValue], TableDiagnostics]:
     """The values and diagnostics of a wide table whose header is ``top[found]``, with ``rest`` the rows after
-    ``top``.
+    ``top`` (the diagnostics with each row's filled indicator cells, the entries counted: `TableDiagnostics`).
 
     Raises:
         LoadError: no date for the values, or a header giving a column twice.
@@ -286,8 +287,9 @@ def read_wide(top: Sequence[tuple[int, Sequence[Any]]], found: int, rest: Iterab
         columns["date"] = columns["reported_on"]
         diagnostics.append(_reported_on_warning(texts, columns["date"],
                                                 Location(file, line, columns["date"] + 1, None, None, None, sheet)))
-    values, found_diagnostics = _cells(header.indicators, columns, width, day, body, plan, file, sheet)
-    return values, [*diagnostics, *found_diagnostics]
+    entries: dict[EntryKey, tuple[EntryKey, ...]] = {}
+    values, found_diagnostics = _cells(header.indicators, columns, width, day, body, plan, file, sheet, entries)
+    return values, TableDiagnostics((*diagnostics, *found_diagnostics), entries)
 
 
 def _upper_half(above: Sequence[str], texts: Sequence[str]) -> list[str] | None:
@@ -303,9 +305,10 @@ def _upper_half(above: Sequence[str], texts: Sequence[str]) -> list[str] | None:
 
 
 def _cells(indicators: Sequence[WideColumn], columns: dict[str, int], width: int, day: dt.date | None,
-           body: Sequence[tuple[int, list[Any]]], plan: Plan, file: str | None, sheet: str | None
-           ) -> tuple[list[ReportedValue], list[Diagnostic]]:
-    """Each indicator cell of each body row read as a 数值 cell for its indicator (`RowReader`)."""
+           body: Sequence[tuple[int, list[Any]]], plan: Plan, file: str | None, sheet: str | None,
+           entries: dict[EntryKey, tuple[EntryKey, ...]]) -> tuple[list[ReportedValue], list[Diagnostic]]:
+    """Each indicator cell of each body row read as a 数值 cell for its indicator (`RowReader`); ``entries`` gets
+    each data row's filled indicator cells, the entries `eduplan.io.table_counts.row_counts` counts."""
     base = RowReader(plan, columns, file, sheet=sheet)
     virtual = {"indicator": width, **({"date": width + 1} if day is not None else {})}
     readers = {c.index: RowReader(plan, {**columns, **virtual, "value": c.index}, file, sheet=sheet, unit=c.unit)
@@ -316,6 +319,9 @@ def _cells(indicators: Sequence[WideColumn], columns: dict[str, int], width: int
     for number, cells in body:
         if all(c in ("", None) for c in cells):
             continue
+        if form_note(cells) is None:
+            _entries(entries, [base.where(number, c.index) for c in indicators
+                               if c.index < len(cells) and cells[c.index] not in ("", None)])
         if extra := extra_cells(cells, width, base.where(number, width), sheet=sheet is not None):
             diagnostics += extra
             continue
@@ -343,6 +349,12 @@ def _cells(indicators: Sequence[WideColumn], columns: dict[str, int], width: int
     totals = [attrs.evolve(t, label=c.header) for c in indicators for t in readers[c.index].totals]
     diagnostics += check_totals(values, totals, {c.indicator.id: c.indicator for c in indicators})
     return values, diagnostics
+
+
+def _entries(entries: dict[EntryKey, tuple[EntryKey, ...]], filled: Sequence[Location]) -> None:
+    """Keep a data row's filled indicator cells (``filled``, their locations): the entries `row_counts` counts."""
+    if filled and (line := row_key(filled[0])) is not None:
+        entries[line] = tuple(key for where in filled if (key := cell_key(where)) is not None)
 
 
 def _totals(readers: Mapping[int, RowReader], indicators: Sequence[WideColumn], number: int, padded: list[Any],
