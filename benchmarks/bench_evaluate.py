@@ -106,9 +106,11 @@ def eduplan_statuses(evaluation: Any) -> dict[tuple[str, str], str]:
     """(indicator, district) -> status for the compared target families, from the status column: what the timed
     part reads (the baselines compute statuses too); no `Result` is built."""
     results = evaluation.results
+    targets = results.target_ids
+    compared = {t for t in set(targets) if t.rsplit(".", 1)[-1] in COMPARED}  # asked once per target, not per result
     return {(indicator, scope): str(status) for target, indicator, scope, status in zip(
-        results.target_ids, results.indicator_ids, results.scopes, results.statuses, strict=True)
-        if scope is not None and target.rsplit(".", 1)[-1] in COMPARED}
+        targets, results.indicator_ids, results.scopes, results.statuses, strict=True)
+        if scope is not None and target in compared}
 
 
 def eduplan_answer(evaluation: Any) -> Answer:

@@ -10,9 +10,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from eduplan.diagnostics import DeadlineError
+from eduplan.indicators import WHOLE_DIMENSIONS
 from eduplan.io import tables
 from eduplan.io.plans import loads_plan
 from eduplan.periods import parse_day
+from eduplan.units import Amount
 
 pytest.importorskip("numpy")
 
@@ -49,7 +51,24 @@ def test_a_plain_number_reads_as_the_row_reader_reads_it(text: str, unit: str, i
     if fast is not None:
         amount, fraction = fast
         assert (amount.value.as_tuple(), amount.unit) == (slow.value.as_tuple(), slow.unit)
+        assert (amount, hash(amount), repr(amount)) == (slow, hash(slow), repr(slow))  # made without converters
         assert fraction == bool(reader.warnings)
+
+
+@given(NUMBERS, UNITS, st.sampled_from(PLAN.indicators), st.booleans())
+def test_an_amounts_bits_are_those_of_its_value_in_root_units(text: str, unit: str, indicator: object,
+                                                             fraction: bool) -> None:
+    """`Amounts._bits` (worked out once per pair of units) are what the amount's own root value and unit give."""
+    fast = bulk_amounts._plain(text, unit, indicator)  # type: ignore[arg-type]
+    if fast is None:
+        return
+    amount = fast[0]
+    root, info = amount.root_value(), amount.info
+    expected = ((bulk_amounts.AMOUNT_BAD if info.root != Amount(0, indicator.unit).info.root else 0)  # type: ignore[attr-defined]
+                | (bulk_amounts.NEGATIVE if amount.value < 0 else 0) | (bulk_amounts.ABOVE_ONE if root > 1 else 0)
+                | (bulk_amounts.FRACTION if fraction else 0)
+                | (bulk_amounts.PART if info.dimension in WHOLE_DIMENSIONS and root != int(root) else 0))
+    assert bulk_amounts.Amounts._bits(None, amount, fraction, indicator) == expected  # type: ignore[arg-type]
 
 
 @given(st.one_of(st.dates().map(dt.date.isoformat), st.from_regex(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", fullmatch=True),

@@ -15,14 +15,16 @@ import re
 from decimal import Decimal
 from typing import Any
 
+import attrs
 import numpy as np
 
 from eduplan.diagnostics import Code, QuantityError
 from eduplan.indicators import WHOLE_DIMENSIONS, Indicator, IndicatorKind
 from eduplan.io import tables
 from eduplan.io.distinct import DenseCodes, DistinctCells, take, unique_codes
-from eduplan.io.placeholders import is_placeholder
-from eduplan.units import Amount, unit_table
+from eduplan.io.placeholders import placeholders
+from eduplan.numerals import EXACT
+from eduplan.units import Amount, UnitInfo, unit_info, unit_table
 
 AMOUNT_BAD, NEGATIVE, ABOVE_ONE, FRACTION, PART = 1, 2, 4, 8, 16
 """The bits of an amount: the row reader refuses it or warns of something the bulk path does not word, or it is
@@ -112,15 +114,15 @@ class Amounts:
         return len(self.found) - 1
 
     def _bits(self, amount: Amount | None, fraction: bool, indicator: Indicator | None) -> int:
-        """An amount's bits (`AMOUNT_BAD` ...), for indicators of the unit of ``indicator``."""
+        """An amount's bits (`AMOUNT_BAD` ...), for indicators of the unit of ``indicator``; what depends on the
+        amount's unit and the indicator's alone is worked out once per pair (`_unit_bits`)."""
         if amount is None:
             return AMOUNT_BAD
-        info = amount.info
-        root = amount.root_value()
-        wrong = indicator is None or info.root != _root(indicator.unit)  # as `Indicator.value_problems` checks
-        return ((AMOUNT_BAD if wrong else 0) | (NEGATIVE if amount.value < 0 else 0) | (ABOVE_ONE if root > 1 else 0)
-                | (FRACTION if fraction else 0)
-                | (PART if info.dimension in WHOLE_DIMENSIONS and root != root.to_integral_value() else 0))
+        info, wrong, whole = _unit_bits(amount.unit, indicator.unit if indicator is not None else None)
+        value = amount.value
+        root = value if info.factor == 1 else EXACT.multiply(value, info.factor)  # `Amount.root_value`
+        return (wrong | (NEGATIVE if value < 0 else 0) | (ABOVE_ONE if root > 1 else 0) | (FRACTION if fraction else 0)
+                | (PART if whole and root != root.to_integral_value() else 0))
 
     def _indicator_arrays(self, indicators: list[Indicator | None]) -> tuple[Any, Any]:
         """Per distinct indicator cell: the code of its unit (the triple's third part) and its bits."""
@@ -181,17 +183,57 @@ def _plain(value: str, unit: str, indicator: Indicator | None) -> tuple[Amount, 
     no unit or a unit of the unit table, and whether it warns of a likely fraction; ``None`` for anything else
     (the row reader's own ``_amount`` reads it). A plain number is ``Decimal(text)`` (see `_plain_number`) and
     has no unit of its own, so ``_amount`` puts it in the unit cell's unit, or else in the indicator's, and only
-    then checks for a likely fraction (`eduplan.io.tables.likely_fraction`)."""
-    if _PLAIN.fullmatch(value) is None or is_placeholder(value) or (unit and unit not in unit_table()):
+    then checks for a likely fraction (`eduplan.io.tables.likely_fraction`).
+
+    (Its ``Amount`` is `_made` from the text's `Decimal` and the unit as ``Amount`` keeps it, `_unit_of`: what
+    ``Amount``'s converters give for them, without their checks per amount.)"""
+    if _PLAIN.fullmatch(value) is None or value in placeholders() or (unit and unit not in unit_table()):
+        return None  # a plain number's text is its own placeholder key (ASCII: NFKC, trimming, folding keep it)
+    written = unit or (indicator.unit if indicator else "")
+    kept = _unit_of(written)
+    if kept is None:  # pragma: no cover - a table unit, or an indicator's (checked when its plan is loaded)
         return None
-    try:
-        if unit:  # 计量单位 % with 0.92: a likely fraction, as without it (`tables.likely_fraction`)
-            return (given := Amount(Decimal(value), unit)), indicator is not None and tables.likely_fraction(given,
-                                                                                                             indicator)
-        amount = Amount(Decimal(value), indicator.unit if indicator else "")
-    except QuantityError:  # pragma: no cover - a plain number is within the precision, a table unit is known
-        return None
+    amount = _made(Decimal(value), kept)
     return amount, indicator is not None and tables.likely_fraction(amount, indicator)
+
+
+@functools.lru_cache(maxsize=256)
+def _unit_of(unit: str) -> str | None:
+    """The unit text as ``Amount`` keeps it (its converter's result), ``None`` if the converter refuses it."""
+    try:
+        return Amount(0, unit).unit
+    except QuantityError:  # pragma: no cover - see `_plain`
+        return None
+
+
+_FIELDS = tuple(f.name for f in attrs.fields(Amount))
+
+
+def _made(value: Decimal, unit: str) -> Amount:
+    """``Amount(value, unit)`` for a `Decimal` of a plain number (at most 30 digits each side of the point: within
+    `eduplan.numerals.PRECISION`, so ``to_decimal`` keeps it as it is) and a unit as ``Amount`` keeps it
+    (`_unit_of`): the converters would give these back unchanged, so they are set directly (a quarter of the
+    time, once per distinct amount of a table). ``Amount`` with other fields is made by its constructor.
+
+    >>> _made(Decimal("92.50"), "%") == Amount("92.50", "%"), _made(Decimal("92.50"), "%").value
+    (True, Decimal('92.50'))
+    """
+    if _FIELDS != ("value", "unit"):  # pragma: no cover - a field added to Amount: its own constructor
+        return Amount(value, unit)
+    made = object.__new__(Amount)
+    object.__setattr__(made, "value", value)
+    object.__setattr__(made, "unit", unit)
+    return made
+
+
+@functools.lru_cache(maxsize=1024)
+def _unit_bits(unit: str, indicator_unit: str | None) -> tuple[UnitInfo, int, bool]:
+    """For an amount in ``unit`` read for an indicator in ``indicator_unit`` (``None``: no indicator): the unit's
+    information, `AMOUNT_BAD` if the unit is not one of the indicator's (as `Indicator.value_problems` checks),
+    and whether it counts whole things (所, 个, 人: `PART` applies)."""
+    info = unit_info(unit)
+    wrong = indicator_unit is None or info.root != _root(indicator_unit)
+    return info, AMOUNT_BAD if wrong else 0, info.dimension in WHOLE_DIMENSIONS
 
 
 _PLAIN = re.compile(r"[+-]?[0-9]{1,30}(?:\.[0-9]{1,30})?")
