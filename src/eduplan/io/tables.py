@@ -144,9 +144,9 @@ def _read_rows(rows: Iterable[tuple[int, Sequence[Any]]], plan: Plan, file: str 
     if not top:
         raise table_error(file, Code.BAD_ROW, "the table is empty; expected a header row")
     found = find_table_header(top) if not json_paths else Header(0, 1, tuple(cell_text(h) for h in top[0][1]))
-    if not json_paths and not names_required(found.texts) and (
+    if not names_required(found.texts) and (
             wide := find_wide_header([[cell_text(c) for c in row] for _, row in top], plan)) is not None:
-        read, said = read_wide(top, wide, iterator, plan, file, sheet)  # a column per indicator
+        read, said = read_wide(top, wide, iterator, plan, file, sheet, records=json_paths)  # a column per indicator
         kept, screened = screen_reports(read, plan)
         return Loaded(kept, TableDiagnostics((*said, *screened), said.cells))
     header_line, header = top[found.index][0], list(found.texts)

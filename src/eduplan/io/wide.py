@@ -20,6 +20,9 @@ for that indicator, unit and date, and located at its own row and column; every 
   indicators' names) is read column by column, the lower cell where it has one;
 - a 合计 row and a 填表人 row are read as in a table of one value per row (`eduplan.io.layout`).
 
+JSON records with a key per indicator (a record per unit) are read the same way, located by JSON path
+(``$[1].新增学位数``; `eduplan.io.tables.reports_from_records`).
+
 >>> from eduplan.io.plans import loads_plan
 >>> from eduplan.io.tables import reports_from_rows
 >>> plan = loads_plan("id: p\\ntitle: 计划\\nperiod: 2024年\\nindicators: [{id: rate, name: 学前三年毛入园率, "
@@ -134,9 +137,9 @@ _NUMBER = re.compile(r"[-+]?[\d,]+(?:\.\d+)?%?")
 
 
 def wide_header(texts: Sequence[str], plan: Plan, file: str | None, line: int, sheet: str | None,
-                body: Sequence[Sequence[Any]]) -> WideHeader:
+                body: Sequence[Sequence[Any]], *, records: bool = False) -> WideHeader:
     """Read a wide header row: each cell a table column, one indicator's column, or reported (``body``: the rows
-    below, to count the cells an unread column leaves).
+    below, to count the cells an unread column leaves; ``records``: the keys of JSON records, located by path).
 
     Raises:
         LoadError: two cells give the same column or indicator.
@@ -148,24 +151,34 @@ def wide_header(texts: Sequence[str], plan: Plan, file: str | None, line: int, s
     for column, text in enumerate(texts):
         if not text or normalise(text).endswith(REFERENCE_SUFFIX):
             continue
-        location = Location(file, line, column + 1, None, None, None, sheet)
+        location = _header_cell(file, line, column, sheet, texts if records else None)
         named, unit = _named(text, index)
         field = HEADERS.get(_key(text))
         if field is not None and not named:
             if field in columns:
                 raise table_error(file, Code.BAD_ROW, f"the columns {texts[columns[field]]!r} and {text!r} both give "
-                                  f"{field}", line, hint="keep one of them")
+                                  f"{field}", None if records else line, hint="keep one of them")
             columns[field] = column
         elif len(named) == 1:
             if (seen := indicators.get(named[0].id)) is not None:
                 raise table_error(file, Code.BAD_ROW, f"the columns {texts[seen.index]!r} and {text!r} both give "
-                                  f"the indicator {named[0].name}", line, hint="keep one of them")
+                                  f"the indicator {named[0].name}", None if records else line,
+                                  hint="keep one of them")
             indicators[named[0].id] = WideColumn(column, named[0], text, unit)
         else:
             diagnostics.append(_unread_column(text, named, _filled(body, column), location, list(index)))
     for column in (k for k, text in enumerate(texts) if not text):
         diagnostics += _unheaded(column, body, "organisation" in columns, file, line, sheet)
     return WideHeader(tuple(columns.items()), tuple(indicators.values()), tuple(diagnostics))
+
+
+def _header_cell(file: str | None, line: int, column: int, sheet: str | None, keys: Sequence[str] | None
+                 ) -> Location:
+    """A header cell's location: its row and column, or for the keys of JSON records every record's key
+    (``$[*].新增学位数``)."""
+    if keys is not None:
+        return Location(file=file, path=f"$[*].{keys[column]}")
+    return Location(file, line, column + 1, None, None, None, sheet)
 
 
 def _unheaded(column: int, body: Sequence[Sequence[Any]], units: bool, file: str | None, line: int,
@@ -259,9 +272,11 @@ def _reported_on_warning(texts: Sequence[str], column: int, location: Location) 
 
 
 def read_wide(top: Sequence[tuple[int, Sequence[Any]]], found: int, rest: Iterable[tuple[int, Sequence[Any]]],
-              plan: Plan, file: str | None, sheet: str | None) -> tuple[list[ReportedValue], TableDiagnostics]:
+              plan: Plan, file: str | None, sheet: str | None, *, records: bool = False
+              ) -> tuple[list[ReportedValue], TableDiagnostics]:
     """The values and diagnostics of a wide table whose header is ``top[found]``, with ``rest`` the rows after
-    ``top`` (the diagnostics with each row's filled indicator cells, the entries counted: `TableDiagnostics`).
+    ``top`` (the diagnostics with each row's filled indicator cells, the entries counted: `TableDiagnostics`);
+    ``records``: JSON records (a record per unit, a key per indicator), the header their keys, located by JSON path.
 
     Raises:
         LoadError: no date for the values, or a header giving a column twice.
@@ -271,7 +286,7 @@ def read_wide(top: Sequence[tuple[int, Sequence[Any]]], found: int, rest: Iterab
     if found and (upper := _upper_half([cell_text(c) for c in top[found - 1][1]], texts)) is not None:
         texts, first = upper, found - 1
     body = [(number, [cell_value(c) for c in row]) for number, row in (*top[found + 1:], *rest)]
-    header = wide_header(texts, plan, file, line, sheet, [row for _, row in body])
+    header = wide_header(texts, plan, file, line, sheet, [row for _, row in body], records=records)
     columns = dict(header.columns)
     day, day_line = title_day(top[:first], file, sheet) if "date" not in columns and "period" not in columns \
         else (None, None)
@@ -282,13 +297,16 @@ def read_wide(top: Sequence[tuple[int, Sequence[Any]]], found: int, rest: Iterab
     if day is None and "date" not in columns and "period" not in columns:
         if "reported_on" not in columns:
             raise table_error(file, Code.MISSING_FIELD, "a table with a column per indicator has no date: no 时间 or "
-                              "统计时点 column, and no title row such as 截至2024年6月30日 (宽表缺少统计时点)", line,
+                              "统计时点 column, and no title row such as 截至2024年6月30日 (宽表缺少统计时点)",
+                              None if records else line,
                               hint="add a 统计时点 column, or a title row giving the date the figures are for")
         columns["date"] = columns["reported_on"]
-        diagnostics.append(_reported_on_warning(texts, columns["date"],
-                                                Location(file, line, columns["date"] + 1, None, None, None, sheet)))
+        diagnostics.append(_reported_on_warning(texts, columns["date"], _header_cell(
+            file, line, columns["date"], sheet, texts if records else None)))
     entries: dict[EntryKey, tuple[EntryKey, ...]] = {}
-    values, found_diagnostics = _cells(header.indicators, columns, width, day, body, plan, file, sheet, entries)
+    keys = [*texts[:width], "indicator", "date"] if records else None  # the virtual cells: the indicator, the date
+    values, found_diagnostics = _cells(header.indicators, columns, width, day, body, plan, file, sheet, entries,
+                                       keys)
     return values, TableDiagnostics((*diagnostics, *found_diagnostics), entries)
 
 
@@ -306,16 +324,18 @@ def _upper_half(above: Sequence[str], texts: Sequence[str]) -> list[str] | None:
 
 def _cells(indicators: Sequence[WideColumn], columns: dict[str, int], width: int, day: dt.date | None,
            body: Sequence[tuple[int, list[Any]]], plan: Plan, file: str | None, sheet: str | None,
-           entries: dict[EntryKey, tuple[EntryKey, ...]]) -> tuple[list[ReportedValue], list[Diagnostic]]:
+           entries: dict[EntryKey, tuple[EntryKey, ...]], keys: list[str] | None = None
+           ) -> tuple[list[ReportedValue], list[Diagnostic]]:
     """Each indicator cell of each body row read as a 数值 cell for its indicator (`RowReader`); ``entries`` gets
-    each data row's filled indicator cells, the entries `eduplan.io.table_counts.row_counts` counts."""
-    base = RowReader(plan, columns, file, sheet=sheet)
+    each data row's filled indicator cells, the entries `eduplan.io.table_counts.row_counts` counts; ``keys``: JSON
+    records' keys, the cells then located by JSON path."""
+    base = RowReader(plan, columns, file, keys, sheet=sheet)
     virtual = {"indicator": width, **({"date": width + 1} if day is not None else {})}
-    readers = {c.index: RowReader(plan, {**columns, **virtual, "value": c.index}, file, sheet=sheet, unit=c.unit)
-               for c in indicators}
+    readers = {c.index: RowReader(plan, {**columns, **virtual, "value": c.index}, file, keys, sheet=sheet,
+                                  unit=c.unit) for c in indicators}
     values: list[ReportedValue] = []
     diagnostics: list[Diagnostic] = []
-    unfilled: list[tuple[int, int]] = []
+    unfilled: list[Location] = []
     for number, cells in body:
         if all(c in ("", None) for c in cells):
             continue
@@ -334,18 +354,18 @@ def _cells(indicators: Sequence[WideColumn], columns: dict[str, int], width: int
         row: list[Diagnostic] = []
         for column in indicators:
             if cells[column.index] in ("", None) if column.index < len(cells) else True:
-                unfilled.append((number, column.index))
+                unfilled.append(base.where(number, column.index))
                 continue
             padded[width] = column.indicator.id
             reader = readers[column.index]
             value, problems = reader.read(number, padded)
-            said = [_for_cell(d, column) for d in (*problems, *reader.warnings)]
+            said = [_for_cell(d, column, base.where(number, column.index)) for d in (*problems, *reader.warnings)]
             row += [d for d in said if d not in row]  # a bad date: said once for the row
             if value is not None:
                 values.append(attrs.evolve(value, location=base.where(number, column.index)))
         diagnostics += row
     if unfilled:
-        diagnostics.append(_unfilled(unfilled, file, sheet))
+        diagnostics.append(_unfilled(unfilled))
     totals = [attrs.evolve(t, label=c.header) for c in indicators for t in readers[c.index].totals]
     diagnostics += check_totals(values, totals, {c.indicator.id: c.indicator for c in indicators})
     return values, diagnostics
@@ -366,9 +386,10 @@ def _totals(readers: Mapping[int, RowReader], indicators: Sequence[WideColumn], 
             readers[column.index].read(number, padded)
 
 
-def _for_cell(diagnostic: Diagnostic, column: WideColumn) -> Diagnostic:
-    """A diagnostic about an indicator cell, worded for it: its header's name for 数值, and only the cell skipped."""
-    if diagnostic.location.column != column.index + 1:
+def _for_cell(diagnostic: Diagnostic, column: WideColumn, cell: Location) -> Diagnostic:
+    """A diagnostic about an indicator cell (at ``cell``), worded for it: its header's name for 数值, and only the
+    cell skipped."""
+    if diagnostic.location != cell:
         return diagnostic
     message, hint = diagnostic.message, diagnostic.hint
     if message.startswith("数值"):
@@ -378,13 +399,13 @@ def _for_cell(diagnostic: Diagnostic, column: WideColumn) -> Diagnostic:
     return attrs.evolve(diagnostic, message=message, hint=hint)
 
 
-def _unfilled(cells: Sequence[tuple[int, int]], file: str | None, sheet: str | None) -> Diagnostic:
-    """One ``unfilled-cell`` warning for the indicator cells left empty, listed as references (C4, D5)."""
-    refs = [f"{_letters(column)}{line}" for line, column in cells]
+def _unfilled(cells: Sequence[Location]) -> Diagnostic:
+    """One ``unfilled-cell`` warning for the indicator cells left empty (at least one), listed as references
+    (C4, D5) or JSON paths (``$[1].新增学位数``)."""
+    refs = [where.path or f"{_letters((where.column or 1) - 1)}{where.line}" for where in cells]
     shown = ", ".join(refs[:10]) + (f" ... ({len(refs) - 10} more)" if len(refs) > 10 else "")
-    line, column = cells[0]
     return Diagnostic(Code.UNFILLED_CELL, f"{len(refs)} indicator cell(s) are empty (数值未填报): {shown}; nothing is "
-                      "reported for them", Location(file, line, column + 1, None, None, None, sheet), Severity.WARNING,
+                      "reported for them", cells[0], Severity.WARNING,
                       hint="fill in the figure where one is due (无 if there is none); an empty cell counts as not "
                       "reported")
 
