@@ -261,10 +261,14 @@ def _screen(columns: ReportColumns, plan: Plan, diagnostics: RowDiagnostics
 
     low, high = screen._window(plan)
     units = screen.known_units(plan)
-    outside = (columns.day < low.toordinal()) | (columns.day > high.toordinal())
+    day = columns.day
     strange = np.asarray([o is not None and units is not None and bool(units) and o not in units
-                          for o in columns.organisations] or [False], np.bool_)[columns.organisation]
-    flagged = np.nonzero(outside | strange)[0]
+                          for o in columns.organisations] or [False], np.bool_)
+    if not len(columns) or (not strange.any() and low.toordinal() <= int(day.min())
+                            and int(day.max()) <= high.toordinal()):  # most tables: no row to flag, no pass per row
+        return columns, diagnostics
+    outside = (day < low.toordinal()) | (day > high.toordinal())
+    flagged = np.nonzero(outside | np.take(strange, columns.organisation))[0]
     if not len(flagged):
         return columns, diagnostics
     kept, problems = screen.screen_reports([columns.report(int(i)) for i in flagged], plan)
