@@ -111,6 +111,9 @@ LEAD = "（五）促进家校社协同育人。每所学校每学期至少召开
         (LEAD + "初中作业时间不超\n过90分钟。", ("初中作业时间", "<=", "90")),
         (LEAD + "家庭教育指导服务实现全覆\n盖。", ("家庭教育指导服务", "==", "100")),
         (LEAD + "家长学校开办率不低\n于95%。", ("家长学校开办率", ">=", "95")),
+        # a short line of the paragraph (17 characters) that cuts a cue word in two: the break is inside 不超过
+        (LEAD + "三至六年级书面作业平\n均完成时间不超过60分钟，初中不超\n过90分钟。", ("初中", "<=", "90")),
+        ("（一）目标。初中生近视率每年下\n降1个百分点，学校体育场地实现全覆\n盖。", ("学校体育场地", "==", "100")),
     ],
 )
 def test_a_word_broken_across_a_line_is_rejoined(source: str, reading: tuple[str, str, str]) -> None:

@@ -229,10 +229,11 @@ class Document:
 
 def word_breaks(folded: str, source: str | None = None) -> frozenset[int]:
     """The offsets of the line breaks that fall inside a word of a wrapped paragraph (``学前教\\n育``): between two CJK
-    characters, the line before at least `MIN_WRAPPED_LINE` characters long and no title (ending in 方案, 通知 …),
-    the line after no numbered item (a heading, 一是, 第一条) and no page number, neither line a table row (tabs,
-    spaces between cells, or ``|`` and ASCII commas in ``source``). Punctuation, digits, spaces or a blank line at
-    the break leave it alone.
+    characters, the line before at least `MIN_WRAPPED_LINE` characters long (or cutting a cue word in two,
+    `splits_a_cue`: a short line of a paragraph ending ``…初中不超`` before ``过90分钟``) and no title (ending in 方案,
+    通知 …), the line after no numbered item (a heading, 一是, 第一条) and no page number, neither line a table row
+    (tabs, spaces between cells, or ``|`` and ASCII commas in ``source``). Punctuation, digits, spaces or a blank
+    line at the break leave it alone.
 
     >>> sorted(word_breaks("县级家庭教育指导服务中心实现全覆盖，学前教\\n育阶段家长学校开办率达到100%。"))
     [21]
@@ -251,7 +252,7 @@ def word_breaks(folded: str, source: str | None = None) -> frozenset[int]:
         if not (_is_cjk(folded[at - 1 : at]) and _is_cjk(folded[at + 1 : at + 2])):
             continue
         before, after = folded[previous.start : previous.end], folded[following.start : following.end]
-        if len(before.strip()) < MIN_WRAPPED_LINE or any(
+        if (len(before.strip()) < MIN_WRAPPED_LINE and not splits_a_cue(before, after)) or any(
                 _CELLS.search(text.strip()) or _ASCII_CELLS.search(source[line.start : line.end])
                 for text, line in ((before, previous), (after, following))):
             continue  # a table row (cells between tabs, spaces, pipes or ASCII commas) is no wrapped prose
@@ -260,6 +261,27 @@ def word_breaks(folded: str, source: str | None = None) -> frozenset[int]:
         if marker_kind(after) is None and NOISE_LINE_RE.match(after) is None:
             found.add(at)
     return frozenset(found)
+
+
+@functools.cache
+def _cue_words() -> tuple[str, ...]:
+    """The cue words of the lexicon a line break may cut in two (不超过, 不低于, 达到, 以上, 提高, 力争, 全覆盖)."""
+    lex = lexicon()
+    words = {*lex.prefix, *lex.negatable, *lex.suffix, *lex.change_up, *lex.change_down, *lex.annual_growth,
+             *lex.hedges, *(n + w for n in lex.negations for w in lex.negatable), "全覆盖"}
+    return tuple(sorted(w for w in words if len(w) > 1 and all(_is_cjk(c) for c in w)))
+
+
+def splits_a_cue(before: str, after: str) -> bool:
+    """Whether a line ending in ``before`` and the next starting with ``after`` cut a cue word of the lexicon in two
+    (``初中不超`` / ``过90分钟``): the break is inside that word, however short the line before it is.
+
+    >>> splits_a_cue("初中不超", "过90分钟。"), splits_a_cue("实现全覆", "盖。"), splits_a_cue("初中", "过90分钟")
+    (True, True, False)
+    """
+    before, after = before.rstrip(), after.lstrip()
+    return any(before.endswith(word[:cut]) and after.startswith(word[cut:])
+               for word in _cue_words() for cut in range(1, len(word)))
 
 
 def _is_cjk(char: str) -> bool:
