@@ -168,6 +168,9 @@ class Diagnostic:
     location: Location = NOWHERE
     severity: Severity = Severity.ERROR
     hint: str | None = None
+    message_zh: str | None = attrs.field(default=None, kw_only=True)
+    """The message in Chinese (说明), built where ``message`` is, from the same data, by
+    `eduplan.diagnostics_zh.zh` (one template per code); ``None`` where no Chinese message is built yet."""
 
     def __str__(self) -> str:
         head, context = self.location.head(), self.location.context()
@@ -186,6 +189,7 @@ class Diagnostic:
             "code": str(self.code),
             "severity": str(self.severity),
             "message": self.message,
+            "message_zh": self.message_zh,
             "hint": self.hint,
             "location": {k: v for k in _LOCATION_FIELDS if (v := getattr(self.location, k)) is not None
                          or k != "sheet"},  # attrs.asdict's, without its recursion (a province has 10^5 of them)
@@ -274,7 +278,8 @@ class DeadlineError(EduplanError, ValueError):
     default_code = Code.INVALID_DATE
 
 
-def problem(code: Code, field: str, message: str, hint: str | None = None) -> Diagnostic:
+def problem(code: Code, field: str, message: str, hint: str | None = None, *,
+            message_zh: str | None = None) -> Diagnostic:
     """A problem found by a model check, coded where it is found.
 
     ``field`` is the dotted field name as the message shows it (``Target.scope.share``); the location's
@@ -286,7 +291,7 @@ def problem(code: Code, field: str, message: str, hint: str | None = None) -> Di
     ('Target.also[0].upper: 5 exceeds its upper bound 3', 'also[0].upper')
     """
     _, _, relative = field.partition(".")
-    return Diagnostic(code, f"{field}: {message}", Location(path=relative or None), hint=hint)
+    return Diagnostic(code, f"{field}: {message}", Location(path=relative or None), hint=hint, message_zh=message_zh)
 
 
 def raise_problems(subject: str, problems: Sequence[Diagnostic]) -> None:

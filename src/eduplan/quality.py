@@ -63,6 +63,7 @@ from typing import Any
 import attrs
 
 from eduplan.diagnostics import Code, Diagnostic, Location, Severity
+from eduplan.diagnostics_zh import zh
 from eduplan.io.columns import NO_DAY, ReportColumns
 from eduplan.model import Plan
 from eduplan.periods import Period, yearly_periods
@@ -454,4 +455,10 @@ def outlier(report: ReportedValue, median: Decimal, whose: str) -> Diagnostic:
     where = report.location or Location()
     return Diagnostic(Code.OUTLIER, f"{report.indicator_id} ({unit}, {report.date}): {report.value} is far from the "
                       f"median {median.normalize():f}{report.value.unit} of {whose} (异常值)", where, Severity.WARNING,
-                      hint="check the value and its unit (万/个, %); the verdict is computed from it as reported")
+                      hint="check the value and its unit (万/个, %); the verdict is computed from it as reported",
+                      message_zh=zh(Code.OUTLIER, indicator=report.indicator_id, value=report.value,
+                                    median=f"{median.normalize():f}{report.value.unit}",
+                                    whose=_WHOSE_ZH.get(whose, whose)))
+
+
+_WHOSE_ZH = {SERIES: "该单位本指标的历次填报值", PEERS: "同日各单位的填报值"}

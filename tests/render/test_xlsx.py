@@ -86,9 +86,10 @@ def test_formula_text_is_not_a_formula(book: openpyxl.Workbook) -> None:
 
 
 def test_data_problems_located(book: openpyxl.Workbook) -> None:
-    """数据问题 lists each diagnostic with its code's Chinese title, file, sheet, row and column."""
+    """数据问题 lists each diagnostic with its code's Chinese title, its Chinese message (none for this one, built by
+    hand), file, sheet, row and column."""
     row = next(book["数据问题"].iter_rows(min_row=3, values_only=True))
-    assert row[:7] == ("error", "invalid-number", "数值无法识别", "r.xlsx", "填报表", 7, 6)
+    assert row[:8] == ("error", "invalid-number", "数值无法识别", None, "r.xlsx", "填报表", 7, 6)
 
 
 @pytest.mark.parametrize(("text", "expected"), [("99.2%", ("99.2", "%")), ("-3所", ("-3", "所")),

@@ -39,6 +39,7 @@ from typing import NamedTuple
 import attrs
 
 from eduplan.diagnostics import Code, Diagnostic, Location, Severity
+from eduplan.diagnostics_zh import zh
 from eduplan.evaluation.evidence import join, latest_date
 from eduplan.evaluation.rollup import incomplete_coverage, undeclared_reporter
 from eduplan.evaluation.series import ReportIndex, keep_once
@@ -256,7 +257,9 @@ def _combine(indicator: Indicator, values: Sequence[Decimal], evidence: Sequence
     problem = Diagnostic(
         Code.NOT_AGGREGABLE, f"{indicator.name} was reported only by units and cannot be aggregated "
         f"({how}{'' if how is not Aggregation.WEIGHTED else ': reports lack numerator and denominator'})",
-        Location(), Severity.WARNING, "report a value for the whole jurisdiction (empty organisation)")
+        Location(), Severity.WARNING, "report a value for the whole jurisdiction (empty organisation)",
+        message_zh=zh(Code.NOT_AGGREGABLE, indicator=indicator.name, how=_HOW_ZH.get(how, str(how)) + (
+            "" if how is not Aggregation.WEIGHTED else "：填报值缺少分子、分母")))
     return Actual(None, evidence, note=CannotJudge(Unjudgeable.NOT_AGGREGABLE), diagnostics=(problem,))
 
 
@@ -330,3 +333,8 @@ class Actuals:
         ordered = list(found.values())
         return (*(d for d in ordered if d.code is not Code.INCOMPLETE_COVERAGE),
                 *(d for d in ordered if d.code is Code.INCOMPLETE_COVERAGE))
+
+
+_HOW_ZH = {Aggregation.SUM: "求和", Aggregation.WEIGHTED: "加权（分子、分母合计）", Aggregation.MIN: "取最小值",
+           Aggregation.MAX: "取最大值", Aggregation.NONE: "该指标不可汇总"}
+"""Each aggregation as the ``not-aggregable`` message says it in Chinese."""

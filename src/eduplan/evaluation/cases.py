@@ -22,6 +22,7 @@ from collections.abc import Mapping
 import attrs
 
 from eduplan.diagnostics import Code, Diagnostic, Location, Severity
+from eduplan.diagnostics_zh import zh
 from eduplan.evaluation.policy import Policy
 from eduplan.evaluation.series import ReportIndex
 from eduplan.evaluation.shown import Shown
@@ -134,7 +135,9 @@ def units(target: Target, groups: Mapping[str, Organisation], prepared: ReportIn
         warning = Diagnostic(
             Code.GROUP_WITHOUT_MEMBERS, f"{group.name} lists no members; judging the units that reported "
             f"({', '.join(names) or 'none'})", Location(target_id=target.id), Severity.WARNING,
-            "declare the group's members under organisations: in the plan")
+            "declare the group's members under organisations: in the plan",
+            message_zh=zh(Code.GROUP_WITHOUT_MEMBERS, group=group.name, target=target.id,
+                          then=f"按已报送的单位（{'、'.join(names) or '无'}）判断"))
     return names or (scope.group.name,), warning
 
 

@@ -26,6 +26,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, cast
 
 from eduplan.diagnostics import Code, DeadlineError, Diagnostic, Location
+from eduplan.diagnostics_zh import zh
 from eduplan.evaluation.actuals import Actuals, Rollups
 from eduplan.evaluation.batch import decide
 from eduplan.evaluation.cases import Case, Cases, Setting, cases
@@ -150,7 +151,8 @@ def _tasks(setting: Setting, results: Results,
         reports_by_task.setdefault(report.task_id, []).append(report)
     known_tasks = {t.id for t in plan.tasks()} | {m.id for t in plan.tasks() for m in t.milestones}
     unknown = [Diagnostic(Code.UNKNOWN_TASK, f"no task {r.task_id!r} in the plan", r.location or Location(),
-                          hint="use a task id from the plan") for r in task_reports if r.task_id not in known_tasks]
+                          hint="use a task id from the plan", message_zh=zh(Code.UNKNOWN_TASK, task=r.task_id))
+               for r in task_reports if r.task_id not in known_tasks]
     tasks = tuple(
         evaluate_task(task, setting.section_of.get(task.id), tuple(by_task.get(task.id, ())),
                       tuple(reports_by_task.get(task.id, ())), setting.as_of, setting.policy, plan.period.end,

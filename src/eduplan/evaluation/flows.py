@@ -44,6 +44,7 @@ from decimal import Decimal
 import attrs
 
 from eduplan.diagnostics import Code, Diagnostic, Location, Severity
+from eduplan.diagnostics_zh import zh
 from eduplan.reports import ReportBasis, ReportedValue
 
 __all__ = ["Flows", "Total"]
@@ -143,7 +144,8 @@ def _decrease(item: _Increment, before: _Increment) -> Diagnostic:
         Code.DECREASING_RUNNING_TOTAL, f"the running total {_row(item)} is below the earlier running total "
         f"{_row(before)}; the later value counts as the level, so the sum falls by {-item.value} "
         f"(累计数下降，以较晚的值为准)", _where(item), Severity.WARNING,
-        hint="a running total (累计) cannot fall: correct the row, or mark increments as 新增")
+        hint="a running total (累计) cannot fall: correct the row, or mark increments as 新增",
+        message_zh=zh(Code.DECREASING_RUNNING_TOTAL, row=_row(item), before=_row(before), fall=-item.value))
 
 
 def _outside_running_totals(plain: list[_Increment], derived: list[_Increment]
@@ -161,7 +163,8 @@ def _outside_running_totals(plain: list[_Increment], derived: list[_Increment]
             Code.MIXED_BASIS, f"the increment {_row(item)} (新增) is dated inside {_span(cover)}, which the running "
             f"total {_row(cover)} (累计) already covers, and is not counted again (新增数已含于累计数，未重复计入)",
             _where(item), Severity.WARNING,
-            hint="report one series in one basis: all 累计 or all 新增"))
+            hint="report one series in one basis: all 累计 or all 新增",
+            message_zh=zh(Code.MIXED_BASIS, row=_row(item), cover=_row(cover), span=_span(cover))))
     return kept, dropped
 
 
@@ -182,7 +185,9 @@ def _without_overlaps(increments: list[_Increment]) -> tuple[list[_Increment], l
         dropped.append(Diagnostic(
             Code.OVERLAPPING_PERIODS, f"the increment {_row(item)} for {_span(item)} {why[0]} {_row(clash)} for "
             f"{_span(clash)} and is not counted (新增数期间{why[1]}另一行，未计入)", _where(item), Severity.WARNING,
-            hint="report increments for periods that do not overlap, or mark running totals as 累计"))
+            hint="report increments for periods that do not overlap, or mark running totals as 累计",
+            message_zh=zh(Code.OVERLAPPING_PERIODS, row=_row(item), span=_span(item), other=_row(clash),
+                          other_span=_span(clash), how=why[1])))
     return kept, dropped
 
 
@@ -203,14 +208,17 @@ def _looks_cumulative(increments: list[_Increment]) -> list[Diagnostic]:
         Code.LOOKS_CUMULATIVE, f"the increments {rows} each exceed the one before and sum to "
         f"{sum(values, Decimal(0))}, far past the last ({last.report.written}): they look like running totals "
         f"(新增数逐期递增，疑为累计数)", _where(first), Severity.WARNING,
-        hint="if they are running totals, say so in the 口径 (basis) column: 累计")]
+        hint="if they are running totals, say so in the 口径 (basis) column: 累计",
+        message_zh=zh(Code.LOOKS_CUMULATIVE, rows="、".join(_row(i) for i in ordered), total=sum(values, Decimal(0)),
+                      last=last.report.written))]
 
 
 def _straddle(item: _Increment, start: dt.date) -> Diagnostic:
     return Diagnostic(
         Code.STRADDLING_PERIOD, f"the increment {_row(item)} covers {_span(item)}, which begins before "
         f"{start.isoformat()}, and is not counted (新增数期间跨越起始日，未计入)", _where(item), Severity.WARNING,
-        hint="report the part of the increment that falls in the plan period")
+        hint="report the part of the increment that falls in the plan period",
+        message_zh=zh(Code.STRADDLING_PERIOD, row=_row(item), span=_span(item), start=start.isoformat()))
 
 
 def _span(item: _Increment) -> str:

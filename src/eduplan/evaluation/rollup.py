@@ -37,6 +37,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from eduplan.diagnostics import Code, Diagnostic, Location, Severity
+from eduplan.diagnostics_zh import zh
 from eduplan.indicators import Indicator
 from eduplan.model import Plan
 from eduplan.organisations import Organisation
@@ -63,7 +64,10 @@ def parts_problem(report: ReportedValue, indicator_name: str) -> Diagnostic | No
         Code.INCONSISTENT_PARTS, f"{indicator_name}: the value {report.written} is not its numerator over its "
         f"denominator ({report.numerator}/{report.denominator} = {_tidy(shown)}{value.unit}); the row is not used "
         f"(数值与分子/分母不符，不予采用)", report.location or Location(), Severity.ERROR,
-        hint="correct the value or its numerator and denominator")
+        hint="correct the value or its numerator and denominator",
+        message_zh=zh(Code.INCONSISTENT_PARTS, indicator=indicator_name, value=report.written,
+                      numerator=report.numerator, denominator=report.denominator,
+                      computed=f"{_tidy(shown)}{value.unit}"))
 
 
 def _tidy(value: Decimal) -> str:
@@ -123,7 +127,9 @@ def incomplete_coverage(indicator: Indicator, expected: int, missing: Sequence[s
     return Diagnostic(
         Code.INCOMPLETE_COVERAGE, f"{indicator.name}: {done} of {expected} {which} reported; missing "
         f"{', '.join(missing)}; {then[0]} (覆盖不全：{len(missing)}个单位未报送，{then[1]})", Location(),
-        Severity.WARNING, hint="collect the missing units' reports, or report the jurisdiction's value directly")
+        Severity.WARNING, hint="collect the missing units' reports, or report the jurisdiction's value directly",
+        message_zh=zh(Code.INCOMPLETE_COVERAGE, indicator=indicator.name, expected=expected, done=done,
+                      missing="、".join(missing), then=then[1]))
 
 
 def undeclared_reporter(indicator: Indicator, unit: str, declared: int, where: Location) -> Diagnostic:
@@ -133,4 +139,5 @@ def undeclared_reporter(indicator: Indicator, unit: str, declared: int, where: L
         Code.UNDECLARED_REPORTER, f"{indicator.name}: {unit} reported but is not one of the {declared} "
         f"declared units, so its values are not rolled up into the jurisdiction's value "
         f"({unit}不在所列单位中，其数据不计入汇总)", where, Severity.WARNING,
-        hint=f"add {unit} to the group's members under organisations:, or correct the unit (填报单位)")
+        hint=f"add {unit} to the group's members under organisations:, or correct the unit (填报单位)",
+        message_zh=zh(Code.UNDECLARED_REPORTER, indicator=indicator.name, unit=unit, declared=declared))

@@ -19,6 +19,7 @@ from typing import Any, NamedTuple, Protocol, overload, runtime_checkable
 import attrs
 
 from eduplan.diagnostics import Code, Diagnostic, Location
+from eduplan.diagnostics_zh import zh
 from eduplan.evaluation.evidence import join
 from eduplan.evaluation.flows import Flows, Total
 from eduplan.evaluation.rollup import parts_problem
@@ -396,17 +397,19 @@ class _Check:
     message: str = ""
     hint: str = ""
     indicator_name: str = ""
+    subject: str = ""  # the Chinese message's fact: the indicator id not found, or the unit the indicator needs
 
     @classmethod
     def of(cls, indicator: Indicator | None, indicator_id: str, unit: str) -> _Check:
         if indicator is None:
             return cls(problem=Code.UNKNOWN_INDICATOR, message=f"no indicator {indicator_id!r} in the plan",
-                       hint="use an indicator id (or name) from the plan's indicators")
+                       hint="use an indicator id (or name) from the plan's indicators", subject=indicator_id)
         info = unit_info(unit)
         if info.root != unit_info(indicator.unit).root:
             return cls(problem=Code.UNIT_MISMATCH,
                        message=f"cannot measure {indicator.name} ({indicator.kind}, {indicator.unit or '1'})",
-                       hint=f"report {indicator.name} in {indicator.unit or 'a plain number'}")
+                       hint=f"report {indicator.name} in {indicator.unit or 'a plain number'}",
+                       subject=f"{indicator.name}的单位（{indicator.unit or '无单位'}）")
         low = Decimal(0) if indicator.share or indicator.kind in (IndicatorKind.COUNT, IndicatorKind.MONEY) else None
         high = Decimal(1) if indicator.share else None
         return cls(info.factor, low, high, indicator_name=indicator.name)
@@ -414,14 +417,18 @@ class _Check:
     def diagnostic(self, report: ReportedValue) -> Diagnostic:
         message = self.message if self.problem is Code.UNKNOWN_INDICATOR else f"{report.value} {self.message}"
         assert self.problem is not None
-        return _problem(self.problem, report, message, self.hint)
+        said = (zh(Code.UNKNOWN_INDICATOR, indicator=self.subject) if self.problem is Code.UNKNOWN_INDICATOR
+                else zh(Code.UNIT_MISMATCH, field="数值", expected=self.subject, got=report.value))
+        return _problem(self.problem, report, message, self.hint, said)
 
     def impossible(self, report: ReportedValue) -> Diagnostic:
         why = "outside 0-100 %, impossible for the share" if self.high is not None else "negative, impossible for"
+        why_zh = "占比须在0-100%之间" if self.high is not None else "该指标不能为负数"
         return _problem(Code.IMPOSSIBLE_VALUE, report, f"{report.value} is {why} {self.indicator_name}",
-                        "check the number and its unit")
+                        "check the number and its unit",
+                        zh(Code.IMPOSSIBLE_VALUE, field=self.indicator_name, value=report.value, why=why_zh))
 
 
-def _problem(code: Code, report: ReportedValue, message: str, hint: str) -> Diagnostic:
+def _problem(code: Code, report: ReportedValue, message: str, hint: str, message_zh: str) -> Diagnostic:
     location = report.location or Location()
-    return Diagnostic(code, message, location, hint=hint)
+    return Diagnostic(code, message, location, hint=hint, message_zh=message_zh)

@@ -38,6 +38,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from eduplan.diagnostics import Code, Diagnostic, Location, Severity
+from eduplan.diagnostics_zh import zh
 from eduplan.indicators import Direction, Indicator
 from eduplan.reports import ReportedValue
 
@@ -100,7 +101,9 @@ def duplicate(rows: Sequence[ReportedValue]) -> Diagnostic:
     message = (f"duplicate reports of {what} for {first.date.isoformat()}: {listed}; counted once "
                f"(重复填报：同一来源的相同数值只计一次)")
     return Diagnostic(Code.DUPLICATE_REPORT, message, first.location or Location(), Severity.WARNING,
-                      hint="delete the repeated rows")
+                      hint="delete the repeated rows",
+                      message_zh=zh(Code.DUPLICATE_REPORT, indicator=_what_zh(first), date=first.date.isoformat(),
+                                    count=len(rows), rows="；".join(_row_zh(r) for r in rows)))
 
 
 def conflict(candidates: Sequence[ReportedValue], chosen: ReportedValue, source_priority: Sequence[str],
@@ -142,4 +145,17 @@ def _conflict(candidates: Sequence[ReportedValue], chosen: ReportedValue, rule: 
     message = (f"conflicting {kind} reports of {what} for {chosen.date.isoformat()}: {rows}; {rule[0]}: "
                f"{chosen.written} (数据打架：{rule[1]})")
     return Diagnostic(Code.CONFLICTING_REPORTS, message, chosen.location or Location(), Severity.WARNING,
-                      hint="correct or withdraw one of the rows, or rank the sources in the policy")
+                      hint="correct or withdraw one of the rows, or rank the sources in the policy",
+                      message_zh=zh(Code.CONFLICTING_REPORTS, indicator=_what_zh(chosen), date=chosen.date.isoformat(),
+                                    count=len(candidates), values="；".join(_row_zh(r) for r in [chosen, *others]),
+                                    kind="终值" if kind == "final" else "初步数", rule=rule[1], chosen=chosen.written))
+
+
+def _what_zh(report: ReportedValue) -> str:
+    """The indicator and unit of a report, as the Chinese message names them (``r1（甲区）``)."""
+    return report.indicator_id + (f"（{report.organisation}）" if report.organisation else "")
+
+
+def _row_zh(report: ReportedValue) -> str:
+    where = str(report.location) if report.location is not None else "无位置"
+    return f"{report.written}（{where}{'，' + report.source if report.source else ''}）"

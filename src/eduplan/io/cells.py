@@ -30,12 +30,13 @@ from collections.abc import Callable
 from typing import Any
 
 from eduplan.diagnostics import Code, Diagnostic, Location, Severity
+from eduplan.diagnostics_zh import zh
 from eduplan.numerals import normalise
 from eduplan.units import to_decimal
 
 __all__ = ["APPROXIMATE_PREFIXES", "APPROXIMATE_SUFFIXES", "SERIAL_DAYS", "SPREADSHEET_ERRORS",
            "SPREADSHEET_ERROR_HINT", "ambiguous_month", "approximate", "approximate_warning", "day_form", "day_warning",
-           "placeholder_part", "spreadsheet_error", "spreadsheet_error_message"]
+           "placeholder_part", "spreadsheet_error", "spreadsheet_error_message", "spreadsheet_error_zh"]
 
 SPREADSHEET_ERRORS: dict[str, tuple[str, str]] = {
     "#DIV/0!": ("除数为零或为空", "the formula divides by zero or by an empty cell"),
@@ -103,11 +104,22 @@ def spreadsheet_error_message(label: str, text: str) -> str | None:
             f"(单元格为公式错误值 {error}：{cause_zh}; {cause_en})")
 
 
+def spreadsheet_error_zh(label: str, text: str) -> str | None:
+    """The Chinese message for a cell ``label`` holding ``text``, if it is a spreadsheet error value.
+
+    >>> print(spreadsheet_error_zh("分母", "#REF!"))
+    分母单元格为公式错误值#REF!（引用的单元格已被删除），不是数字
+    """
+    found = spreadsheet_error(text)
+    return None if found is None else zh(Code.SPREADSHEET_ERROR, field=label, error=found[0], cause=found[1])
+
+
 def approximate_warning(text: str, read: str, location: Location) -> Diagnostic:
     """The ``approximate-value`` warning for a value cell ``text`` read as ``read`` (``120个``)."""
     return Diagnostic(Code.APPROXIMATE_VALUE, f"数值: {text!r} is an approximate figure; it is read as {read} and "
                       f"judged as that figure (约数按 {read} 读取)", location, Severity.WARNING,
-                      hint="write the exact figure (填写准确数值); if it is an estimate, mark 是否终值 as 否 (初步数)")
+                      hint="write the exact figure (填写准确数值); if it is an estimate, mark 是否终值 as 否 (初步数)",
+                      message_zh=zh(Code.APPROXIMATE_VALUE, text=text, read=read))
 
 
 def placeholder_part(label: str, text: str, location: Location) -> Diagnostic:
@@ -115,7 +127,8 @@ def placeholder_part(label: str, text: str, location: Location) -> Diagnostic:
     return Diagnostic(Code.PLACEHOLDER_PART, f"{label}: {text!r} is a placeholder, not a figure (未填数): the value is "
                       "read without its numerator and denominator (不计为 0；数值按未填分子、分母读取)", location,
                       Severity.WARNING, hint="write the numerator and denominator (分子、分母) if they are known, or "
-                      "leave both empty; write 0 only if a part is zero")
+                      "leave both empty; write 0 only if a part is zero",
+                      message_zh=zh(Code.PLACEHOLDER_PART, field=label, text=text))
 
 
 SERIAL_DAYS = (36526, 73050)
@@ -162,11 +175,13 @@ def day_warning(code: Code, label: str, text: str, day: dt.date, location: Locat
     if code is Code.DATE_SERIAL:
         return Diagnostic(code, f"{label}: the number {text} is read as the Excel date serial number of {day} "
                           f"(日期序列号 {text} 按 {day} 读取)", location, Severity.WARNING,
-                          hint=f"format the cell as a date (设置单元格格式为日期), or write {day}")
+                          hint=f"format the cell as a date (设置单元格格式为日期), or write {day}",
+                          message_zh=zh(code, field=label, text=text, day=day))
     october = f"{text}0"
     return Diagnostic(code, f"{label}: {text} is read as January ({day}); a number cell stores {october} (October) "
                       f"as {text} too (按1月读取；数字格式会把 {october} 存为 {text})", location, Severity.WARNING,
-                      hint=f"write {text[:4]}-01 or {text[:4]}-10 (or {text[:4]}年1月), or format the cell as text")
+                      hint=f"write {text[:4]}-01 or {text[:4]}-10 (or {text[:4]}年1月), or format the cell as text",
+                      message_zh=zh(Code.AMBIGUOUS_MONTH, field=label, text=text, day=day, october=october))
 
 
 def cell_value(value: Any) -> Any:

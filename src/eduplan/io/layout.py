@@ -35,6 +35,7 @@ from typing import Any
 import attrs
 
 from eduplan.diagnostics import Code, Diagnostic, Location, QuantityError, Severity
+from eduplan.diagnostics_zh import zh
 from eduplan.numerals import normalise
 from eduplan.units import parse_quantity
 
@@ -137,7 +138,7 @@ def title_warning(text: str, location: Location) -> Diagnostic:
     return Diagnostic(Code.TITLE_ROW, f"the row above the header is read as a title, not data: {shown!r} "
                       "(表头上方的标题或填表信息行，不作数据读取)", location, Severity.WARNING,
                       hint="nothing to do for a title; a value above the header is not read: put it in a row below "
-                      "the header (数值请填在表头下方)")
+                      "the header (数值请填在表头下方)", message_zh=zh(Code.TITLE_ROW, text=shown))
 
 
 def form_note_warning(text: str, location: Location) -> Diagnostic:
@@ -145,7 +146,8 @@ def form_note_warning(text: str, location: Location) -> Diagnostic:
     shown = text if len(text) <= 40 else text[:40] + "..."
     return Diagnostic(Code.FORM_NOTE_ROW, f"the row is a form note, not a reported value: {shown!r} (填表人、联系电话"
                       "等填表信息行，不作数据读取)", location, Severity.WARNING,
-                      hint="nothing to do; a value in this row is not read: give it a row of its own")
+                      hint="nothing to do; a value in this row is not read: give it a row of its own",
+                      message_zh=zh(Code.FORM_NOTE_ROW, text=shown))
 
 
 def total_warning(column: str, text: str, location: Location) -> Diagnostic:
@@ -154,7 +156,8 @@ def total_warning(column: str, text: str, location: Location) -> Diagnostic:
                       "jurisdiction's figure is rolled up from the units' rows and the total would count them twice "
                       "(合计行不作为单位数值读取)", location, Severity.WARNING,
                       hint="to report the jurisdiction's own figure, leave 填报单位 empty (or write its name as the "
-                      "plan does) in a row of its own; if a unit is really named so, write its name as the plan does")
+                      "plan does) in a row of its own; if a unit is really named so, write its name as the plan does",
+                      message_zh=zh(Code.TOTAL_ROW, field=column, text=text))
 
 
 def extra_cells(cells: list[Any], width: int, location: Location, *, sheet: bool = False) -> list[Diagnostic]:
@@ -167,7 +170,8 @@ def extra_cells(cells: list[Any], width: int, location: Location, *, sheet: bool
             'quote a cell holding the delimiter ("30,000"), or write numbers without separators')
     return [Diagnostic(Code.EXTRA_CELLS, f"the row has {width + len(cells[width:])} cells but the header {width} "
                        f"(extra: {', '.join(repr(str(c))[:40] for c in extra[:3])}); the row was skipped", location,
-                       hint=hint)]
+                       hint=hint, message_zh=zh(Code.EXTRA_CELLS, cells=width + len(cells[width:]), width=width) +
+                       f"（多出：{'、'.join(str(c)[:40] for c in extra[:3])}），该行未读取")]
 
 
 SHEET_EXTRA_HINT = ("give every column its own header cell: a merged or empty header cell leaves the columns "

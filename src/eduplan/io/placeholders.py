@@ -22,6 +22,7 @@ import functools
 from importlib import resources
 
 from eduplan.diagnostics import Code, Diagnostic, Location, Severity
+from eduplan.diagnostics_zh import zh
 from eduplan.numerals import normalise
 
 __all__ = ["PLACEHOLDER_HINT", "is_placeholder", "placeholder_warning", "placeholders"]
@@ -54,7 +55,7 @@ def placeholder_warning(text: str, location: Location | None) -> Diagnostic:
     cell = normalise(text).strip()
     return Diagnostic(Code.PLACEHOLDER_VALUE, f"数值: {cell!r} is a placeholder, not a figure (未填数): nothing is "
                       "reported for this row, and the unit stays not reported (未报送)", location or Location(),
-                      Severity.WARNING, hint=PLACEHOLDER_HINT)
+                      Severity.WARNING, hint=PLACEHOLDER_HINT, message_zh=zh(Code.PLACEHOLDER_VALUE, text=cell))
 
 
 def _key(text: str) -> str:

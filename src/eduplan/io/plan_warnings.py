@@ -26,6 +26,7 @@ from __future__ import annotations
 from typing import Any
 
 from eduplan.diagnostics import Code, DeadlineError, Diagnostic, Location, Severity
+from eduplan.diagnostics_zh import zh
 from eduplan.indicators import is_gross_rate
 from eduplan.io.plan_paths import PlanPaths
 from eduplan.io.structure import bare_number
@@ -47,7 +48,8 @@ def plan_warnings(plan: Plan, paths: PlanPaths) -> tuple[Diagnostic, ...]:
             warnings.append(Diagnostic(
                 Code.GROUP_WITHOUT_MEMBERS, f"the group {group.name!r} has no members listed, so target "
                 f"{target.id} cannot be checked unit by unit", paths.location(path),
-                Severity.WARNING, hint="declare the group with its members under organisations:"))
+                Severity.WARNING, hint="declare the group with its members under organisations:",
+                message_zh=zh(Code.GROUP_WITHOUT_MEMBERS, group=group.name, target=target.id, then="无法逐单位检查")))
     warnings += _fraction_warnings(plan, paths)
     warnings += _gross_share_warnings(plan, paths)
     warnings += _before_month_warnings(paths)
@@ -56,7 +58,8 @@ def plan_warnings(plan: Plan, paths: PlanPaths) -> tuple[Diagnostic, ...]:
         warnings.append(Diagnostic(
             Code.NEEDS_REVIEW, f"{pending} item(s) read by eduplan extract still carry review: true",
             Location(file=paths.marks.file), Severity.WARNING,
-            hint="check each against its quoted text, then delete its review: true line"))
+            hint="check each against its quoted text, then delete its review: true line",
+            message_zh=zh(Code.NEEDS_REVIEW, what=f"{pending}项由 eduplan extract 读取的内容仍标有 review: true")))
     return tuple(warnings)
 
 
@@ -79,7 +82,8 @@ def _before_month_warnings(paths: PlanPaths) -> list[Diagnostic]:
                 Code.DEADLINE_BEFORE_MONTH, f"{kind.capitalize()}.deadline: {text} is read as {day}, before the "
                 f"month begins ({text}按该月开始之前读取，即{day})", paths.location(f"{path}.deadline"),
                 Severity.WARNING, hint=f"write the day ({day}) to confirm, or 月底前 if the end of the month is "
-                "meant (如“9月底前”)"))
+                "meant (如“9月底前”)", message_zh=zh(Code.DEADLINE_BEFORE_MONTH, text=text, day=day,
+                                                     field=("任务" if kind == "task" else "目标") + "完成时限")))
     return warnings
 
 
@@ -106,7 +110,9 @@ def _fraction_warnings(plan: Plan, paths: PlanPaths) -> list[Diagnostic]:
                     Code.LIKELY_FRACTION, f"{key}: the bare number {number} is read as {number}% for "
                     f"{name}, but looks like the fraction {percent}% "
                     f"(裸数{number}按{number}%读取，疑为小数形式)", paths.location(where),
-                    Severity.WARNING, hint=f"write \"{percent}%\" (or \"{number}%\") to say which is meant"))
+                    Severity.WARNING, hint=f"write \"{percent}%\" (or \"{number}%\") to say which is meant",
+                    message_zh=zh(Code.LIKELY_FRACTION, indicator=name, number=number, read=f"{number}%",
+                                  percent=f"{percent}%")))
     return warnings
 
 
@@ -130,7 +136,8 @@ def _gross_share_warnings(plan: Plan, paths: PlanPaths) -> list[Diagnostic]:
             Code.GROSS_RATE_AS_SHARE, f"share: true makes the gross rate {indicator.name!r} a share of a total "
             f"(0-100 %), so valid values above 100 % are rejected (毛入学率/毛入园率可超过100%，不应设为占比)",
             paths.location(f"{path}.share"), Severity.WARNING,
-            hint="delete the share: true line (a gross rate is not a share by default)"))
+            hint="delete the share: true line (a gross rate is not a share by default)",
+            message_zh=zh(Code.GROSS_RATE_AS_SHARE, indicator=indicator.name)))
     return warnings
 
 

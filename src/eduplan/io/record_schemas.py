@@ -113,7 +113,8 @@ _LOCATION = {"type": "object", "properties": {
     "sheet": _nullable("string")}}
 _DIAGNOSTIC = {"type": "object", "required": ["code", "severity", "message", "location"], "properties": {
     "code": {"enum": [str(c) for c in Code]}, "severity": {"enum": [str(s) for s in Severity]},
-    "message": {"type": "string"}, "hint": _nullable("string"), "location": {"$ref": "#/$defs/location"}}}
+    "message": {"type": "string"}, "hint": _nullable("string"), "location": {"$ref": "#/$defs/location"},
+    "message_zh": {**_nullable("string"), "description": "the message in Chinese (说明), null where none is built"}}}
 
 
 def _object(keys: dict[str, dict[str, Any]], required: list[str]) -> dict[str, Any]:

@@ -27,6 +27,7 @@ from typing import Any, TypeVar
 import attrs
 
 from eduplan.diagnostics import Code, DeadlineError, Diagnostic, Location, ModelError, QuantityError, Severity
+from eduplan.diagnostics_zh import zh
 from eduplan.indicators import WHOLE_DIMENSIONS, Indicator, IndicatorKind
 from eduplan.io.cells import (
     SPREADSHEET_ERROR_HINT,
@@ -37,6 +38,7 @@ from eduplan.io.cells import (
     day_warning,
     placeholder_part,
     spreadsheet_error_message,
+    spreadsheet_error_zh,
 )
 from eduplan.io.layout import (
     form_note,
@@ -55,8 +57,18 @@ from eduplan.periods import Period, parse_day, parse_period
 from eduplan.reports import ReportBasis, ReportedValue
 from eduplan.units import Amount, parse_quantity, to_decimal
 
-__all__ = ["BASIS", "FINAL", "MEMO_LIMIT", "UNIT_SUFFIXES", "CellError", "PlaceholderError", "RowReader",
-           "likely_fraction"]
+__all__ = [
+    "BASIS",
+    "FINAL",
+    "MEMO_LIMIT",
+    "ROW_SKIPPED_ZH",
+    "UNIT_SUFFIXES",
+    "CellError",
+    "PlaceholderError",
+    "RowReader",
+    "cell_zh",
+    "likely_fraction",
+]
 
 
 FINAL = {"": True, "final": True, "终值": True, "正式": True, "true": True, "yes": True, "是": True, "1": True,
@@ -78,11 +90,27 @@ BASIS = {"": ReportBasis.UNSTATED, "新增": ReportBasis.INCREMENT, "增量": Re
 class CellError(Exception):
     """A bad cell: its column, code, message and hint (the row is skipped)."""
 
-    def __init__(self, column: str, code: Code, message: str, hint: str | None = None) -> None:
+    def __init__(self, column: str, code: Code, message: str, hint: str | None = None,
+                 message_zh: str | None = None) -> None:
         super().__init__(message)
         self.column, self.code, self.message, self.hint = column, code, message, hint
+        self.message_zh = message_zh
 
 
+def cell_zh(code: Code, field: str, text: str) -> str | None:
+    """The Chinese message of a cell ``text`` under ``field`` (数值, 时间) that a parser refused with ``code``: the
+    facts are the cell's own (its column and text), whatever the parser's English said."""
+    if code in (Code.INVALID_NUMBER, Code.INVALID_DATE):
+        return zh(code, field=field, text=text)
+    if code is Code.UNKNOWN_UNIT:
+        return zh(code, field=field, unit=text)
+    if code is Code.NUMBER_TOO_LARGE:
+        return zh(code, text=text)
+    return None
+
+
+ROW_SKIPPED_ZH = "；该行未读取"
+"""What a skipped row's Chinese message ends with (a wide table's cell says only the cell was skipped)."""
 UNIT_SUFFIXES = ("区", "县", "市", "镇", "乡", "街道")
 """What a 填报单位 may leave off a unit's name (海陵 for 海陵区) and still name it, when only one unit fits."""
 READ = ("indicator", "period", "date", "value", "final", "reported_on", "numerator", "denominator", "basis")
@@ -179,7 +207,8 @@ class RowReader:
             value = ReportedValue(**arguments)
         except ModelError as exc:
             return None, [self._diagnostic(number, CellError(FIELD_COLUMNS.get(d.location.path or "", "date"),
-                                                             d.code, d.message)) for d in exc.diagnostics]
+                                                             d.code, d.message, message_zh=d.message_zh))
+                          for d in exc.diagnostics]
         return value, []
 
     def not_a_value(self, number: int, cells: list[Any]) -> Diagnostic | None:
@@ -233,7 +262,8 @@ class RowReader:
         self.warnings.append(Diagnostic(
             Code.ORGANISATION_READ_AS, f"填报单位: {text!r} is read as the plan's unit {unit!r} (填报单位「{text}」按"
             f"「{unit}」读取)", self.where(self.number, self.columns.get("organisation")), Severity.WARNING,
-            hint=f"write the unit's name as the plan does ({unit})"))
+            hint=f"write the unit's name as the plan does ({unit})",
+            message_zh=zh(Code.ORGANISATION_READ_AS, text=text, unit=unit)))
         return unit
 
     def unfilled(self, cells: list[Any]) -> bool:
@@ -247,7 +277,8 @@ class RowReader:
         if isinstance(error, PlaceholderError):
             return placeholder_warning(error.message, location)
         hint = "; ".join(h for h in (error.hint, "the row was skipped") if h)
-        return Diagnostic(error.code, error.message, location, hint=hint)
+        return Diagnostic(error.code, error.message, location, hint=hint,
+                          message_zh=None if error.message_zh is None else error.message_zh + ROW_SKIPPED_ZH)
 
     def where(self, number: int, column: int | None) -> Location:
         """A row's location: file, line and column for tables; a JSON path for records."""
@@ -276,13 +307,15 @@ class RowReader:
             ids = ", ".join(i.id for i in shared)
             raise CellError("indicator", Code.AMBIGUOUS_INDICATOR, f"指标: {key!r} is the name of {len(shared)} "
                             f"indicators of the plan ({ids}); the row is not read as either (指标名称对应多个指标)",
-                            f"write the indicator's id ({ids})")
+                            f"write the indicator's id ({ids})",
+                            zh(Code.AMBIGUOUS_INDICATOR, text=key, count=len(shared)))
         name, unit = split_header(key, self.by_name)  # 教育经费投入（万元）: the name, in the indicator's own unit
         if name is not None and unit == self.by_key[name].unit:
             return self.by_key[name]
         close = difflib.get_close_matches(key, list(self.by_key), n=3)
         hint = f"did you mean {', '.join(close)}?" if close else "use an indicator id or name from the plan"
-        raise CellError("indicator", Code.UNKNOWN_INDICATOR, f"指标: no indicator {key!r} in the plan", hint)
+        raise CellError("indicator", Code.UNKNOWN_INDICATOR, f"指标: no indicator {key!r} in the plan", hint,
+                        zh(Code.UNKNOWN_INDICATOR, indicator=key))
 
     def _period(self, _: dict[str, Any]) -> Period | None:
         text = self.text("period")
@@ -292,7 +325,8 @@ class RowReader:
             period: Period = self._memo("period", text, lambda: Period.parse_iso(text) if "/" in text
                                         else parse_period(text))
         except DeadlineError as exc:
-            raise CellError("period", Code.INVALID_DATE, f"统计期: {exc.message}") from None
+            raise CellError("period", Code.INVALID_DATE, f"统计期: {exc.message}",
+                            message_zh=zh(Code.INVALID_DATE, field="统计期", text=text)) from None
         return period
 
     def _date(self, fields: dict[str, Any]) -> dt.date:
@@ -301,7 +335,8 @@ class RowReader:
             period = fields.get("period")
             if isinstance(period, Period):
                 return period.end
-            raise CellError("date", Code.INVALID_DATE, "时间: no date (give a date or a period)")
+            raise CellError("date", Code.INVALID_DATE, "时间: no date (give a date or a period)",
+                            message_zh=zh(Code.MISSING_FIELD, field="时间（日期或统计期）"))
         return self._day(raw, "date", "时间")
 
     def _reported_on(self, _: dict[str, Any]) -> dt.date | None:
@@ -316,7 +351,8 @@ class RowReader:
             day: dt.date = self._memo("day", text, lambda: day_form(text, parse_day)[0])
         except DeadlineError as exc:
             raise CellError(column, Code.INVALID_DATE, f"{label}: {exc.message}",
-                             "use an ISO date such as 2019-12-31") from None
+                            "use an ISO date such as 2019-12-31",
+                            zh(Code.INVALID_DATE, field=label, text=cell_text(raw))) from None
         if text[:1].isdigit() and (code := day_form(text, lambda _: day)[1]) is not None:  # 45473, 2024.1
             self.warnings.append(day_warning(code, label, text, day, self.where(self.number, self.columns.get(column))))
         return day
@@ -328,7 +364,7 @@ class RowReader:
             problems: list[Diagnostic] = self._memo("problems", (id(indicator), str(amount.value), amount.unit),
                                                     lambda: indicator.value_problems(amount, "数值"))
             if problems:
-                raise CellError("value", problems[0].code, problems[0].message)
+                raise CellError("value", problems[0].code, problems[0].message, message_zh=problems[0].message_zh)
             self._check_whole(amount, indicator)
         return amount
 
@@ -343,7 +379,8 @@ class RowReader:
             Code.FRACTIONAL_COUNT, f"数值: {self.text('value')} for {indicator.name} is not a whole number of "
             f"{indicator.unit}; it is kept as written (计数指标的数值不是整数，按原值使用)",
             self.where(self.number, self.columns.get("value")), Severity.WARNING,
-            hint=f"a count of {indicator.unit} is a whole number: check the value (a typo, or an average?)"))
+            hint=f"a count of {indicator.unit} is a whole number: check the value (a typo, or an average?)",
+            message_zh=zh(Code.FRACTIONAL_COUNT, indicator=indicator.name, value=self.text("value"))))
 
     def _amount(self, indicator: Indicator | None) -> Amount:
         """The value by the one rule for bare numbers: a number without a unit is in the unit column's unit,
@@ -351,7 +388,8 @@ class RowReader:
         raw, unit = self.raw("value"), self._unit()
         text = cell_text(raw)
         if not text:
-            raise CellError("value", Code.INVALID_NUMBER, "数值: empty")
+            raise CellError("value", Code.INVALID_NUMBER, "数值: empty",
+                            message_zh=zh(Code.MISSING_FIELD, field="数值"))
         if is_placeholder(text):  # 无, 暂无, —, /, N/A: an explicit "no figure", never 0
             raise PlaceholderError(text)
         if (figure := approximate(text)) is not None:  # 约120, 120左右: read as 120, with a warning
@@ -368,7 +406,9 @@ class RowReader:
         if self.unit is not None and unit and unit != self.unit:
             raise CellError("unit", Code.UNIT_MISMATCH, f"计量单位: the row says {unit!r}, but the value column's "
                              f"header says {self.unit!r}",
-                             "give the unit in one place, the header or the 计量单位 column")
+                            "give the unit in one place, the header or the 计量单位 column",
+                            zh(Code.UNIT_MISMATCH, field="计量单位", expected=f"表头的单位“{self.unit}”",
+                               got=f"本行为“{unit}”"))
         return unit or self.unit or ""
 
     def _figure(self, text: str, unit: str, indicator: Indicator | None) -> Amount:
@@ -376,10 +416,13 @@ class RowReader:
         try:
             parsed: Amount = self._memo("quantity", text, lambda: parse_quantity(text))
         except QuantityError as exc:
-            raise CellError("value", exc.code, f"数值: {exc.message}") from None
+            raise CellError("value", exc.code, f"数值: {exc.message}",
+                            message_zh=cell_zh(exc.code, "数值", text)) from None
         if parsed.unit and unit and parsed.unit != unit:
             raise CellError("unit", Code.UNIT_MISMATCH, f"计量单位: the value {text!r} has its own unit "
-                             f"{parsed.unit!r}, but the unit column says {unit!r}")
+                            f"{parsed.unit!r}, but the unit column says {unit!r}",
+                            message_zh=zh(Code.UNIT_MISMATCH, field="计量单位", expected=f"计量单位列的“{unit}”",
+                                          got=f"数值“{text}”自带单位“{parsed.unit}”"))
         if parsed.unit:
             return parsed
         if unit:
@@ -394,7 +437,8 @@ class RowReader:
             try:
                 return parse_quantity(text + unit)  # a multiple of a unit (万所, 千人) reads as numerals do
             except QuantityError as exc:
-                raise CellError("unit", Code.UNKNOWN_UNIT, f"计量单位: {exc.message}") from None
+                raise CellError("unit", Code.UNKNOWN_UNIT, f"计量单位: {exc.message}",
+                                message_zh=zh(Code.UNKNOWN_UNIT, field="数值", unit=unit)) from None
         amount = Amount(parsed.value, indicator.unit if indicator else "")
         if indicator is not None:
             self._check_fraction(amount, indicator)
@@ -411,13 +455,16 @@ class RowReader:
             Code.LIKELY_FRACTION, f"数值: the bare number {value} is read as {read} for {indicator.name}, but looks "
             f"like the fraction {percent}% (数值{value}按{read}读取，疑为小数形式的{percent}%)",
             self.where(self.number, self.columns.get("value")), Severity.WARNING,
-            f"write {percent}% (or {value}%) to say which is meant"))
+            f"write {percent}% (or {value}%) to say which is meant",
+            message_zh=zh(Code.LIKELY_FRACTION, indicator=indicator.name, number=value, read=read,
+                          percent=f"{percent}%")))
 
     def _basis(self, _: dict[str, Any]) -> ReportBasis:
         text = self.text("basis").lower()
         if text not in BASIS:
             raise CellError("basis", Code.BAD_ROW, f"口径: {text!r} is neither 新增 (increment) nor 累计 "
-                             "(running total)", "use 新增/累计 or increment/running_total")
+                            "(running total)", "use 新增/累计 or increment/running_total",
+                            zh(Code.BAD_ROW, why=f"口径“{text}”既不是新增也不是累计"))
         return BASIS[text]
 
     def _spreadsheet_errors(self, cells: list[Any]) -> dict[str, CellError]:
@@ -429,7 +476,8 @@ class RowReader:
             cell = cells[index] if index is not None and index < len(cells) else None
             if isinstance(cell, str) and cell[:1] in "#＃" and (
                     message := spreadsheet_error_message(LABELS[name], cell)) is not None:
-                found[name] = CellError(name, Code.SPREADSHEET_ERROR, message, SPREADSHEET_ERROR_HINT)
+                found[name] = CellError(name, Code.SPREADSHEET_ERROR, message, SPREADSHEET_ERROR_HINT,
+                                        spreadsheet_error_zh(LABELS[name], cell))
         return found
 
     def _numerator(self, _: dict[str, Any]) -> Decimal | None:
@@ -451,7 +499,8 @@ class RowReader:
         try:
             return to_decimal(raw) if isinstance(raw, int | float | Decimal) else parse_number(text)
         except QuantityError as exc:
-            raise CellError(name, Code.INVALID_NUMBER, f"{label}: {exc.message}") from None
+            raise CellError(name, Code.INVALID_NUMBER, f"{label}: {exc.message}",
+                            message_zh=zh(Code.INVALID_NUMBER, field=label, text=text)) from None
 
     def _final(self, _: dict[str, Any]) -> bool:
         raw = self.raw("final")
@@ -460,7 +509,8 @@ class RowReader:
         text = self.text("final").lower()
         if text not in FINAL:
             raise CellError("final", Code.BAD_ROW, f"是否终值: {text!r} is neither final nor provisional",
-                             "use final/provisional or 终值/初步")
+                            "use final/provisional or 终值/初步",
+                            zh(Code.BAD_ROW, why=f"是否终值“{text}”既不是终值也不是初步数"))
         return FINAL[text]
 
 

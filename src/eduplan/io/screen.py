@@ -32,10 +32,11 @@ from collections.abc import Iterable
 import attrs
 
 from eduplan.diagnostics import Code, Diagnostic, Location, Severity
+from eduplan.diagnostics_zh import zh
 from eduplan.model import Plan
 from eduplan.numerals import normalise
 from eduplan.organisations import Organisation
-from eduplan.reports import ReportedValue, TaskReport
+from eduplan.reports import ReportedValue, TaskReport, TaskState
 
 DATE_WINDOW_YEARS = 10
 """Report dates may fall this many years before the plan starts (baselines) or after it ends (late reports)."""
@@ -94,7 +95,8 @@ def screen_reports(values: Iterable[ReportedValue], plan: Plan
             problems.append(Diagnostic(
                 Code.DATE_OUT_OF_RANGE, f"时间: {value.date} is far outside the plan period {plan.period} "
                 f"(more than {DATE_WINDOW_YEARS} years); the row was skipped", where,
-                hint="check the year (a typo such as 1900 or 9999?)"))
+                hint="check the year (a typo such as 1900 or 9999?)",
+                message_zh=zh(Code.DATE_OUT_OF_RANGE, date=value.date, period=plan.period)))
             continue
         kept.append(value)
         unit = value.organisation
@@ -103,7 +105,8 @@ def screen_reports(values: Iterable[ReportedValue], plan: Plan
             problems.append(Diagnostic(
                 Code.UNKNOWN_ORGANISATION, f"填报单位: the plan names no unit {unit!r}, so its values are not "
                 "used for any unit's result", where, Severity.WARNING,
-                hint=f"did you mean {near!r}?" if near else "use a unit name as the plan writes it"))
+                hint=f"did you mean {near!r}?" if near else "use a unit name as the plan writes it",
+                message_zh=zh(Code.UNKNOWN_ORGANISATION, unit=unit)))
     return tuple(kept), tuple(problems)
 
 
@@ -131,7 +134,9 @@ def screen_task_reports(reports: Iterable[TaskReport]) -> tuple[tuple[TaskReport
         problems.append(Diagnostic(
             Code.CONFLICTING_STATES, f"进展: task {report.task_id} is reported {' and '.join(sorted(found))} on "
             f"{report.date}; the row was skipped", attrs.evolve(report.location or Location(), task_id=report.task_id),
-            hint="keep the one report that is right for that day"))
+            hint="keep the one report that is right for that day",
+            message_zh=zh(Code.CONFLICTING_STATES, task=report.task_id, date=report.date,
+                          states="和".join(TaskState(s).label_zh for s in sorted(found)))))
     return tuple(kept), tuple(problems)
 
 

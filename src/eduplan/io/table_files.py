@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from eduplan.diagnostics import Code, Diagnostic, Location, Severity
+from eduplan.diagnostics_zh import zh
 from eduplan.io.errors import DEFAULT_MAX_TABLE_BYTES, table_error
 from eduplan.io.files import check_workbook, not_a_file, read_bytes
 from eduplan.io.source import parse_text
@@ -88,7 +89,8 @@ def decode_table(data: bytes, file: str) -> tuple[str, list[Diagnostic]]:
     except UnicodeDecodeError as exc:
         raise table_error(file, Code.UNREADABLE_FILE, f"neither UTF-8 nor GB18030 text ({exc.reason})") from None
     return text, [Diagnostic(Code.UNREADABLE_FILE, "read as GB18030 (not UTF-8)", Location(file=file),
-                             Severity.WARNING, hint="save the table as UTF-8 to be sure")]
+                             Severity.WARNING, hint="save the table as UTF-8 to be sure",
+                             message_zh=zh(Code.UNREADABLE_FILE, why="文件不是UTF-8编码，已按GB18030读取"))]
 
 
 def csv_rows(text: str, suffix: str, file: str | None = None) -> tuple[list[tuple[int, list[str]]], list[Diagnostic]]:
@@ -123,7 +125,9 @@ def csv_rows(text: str, suffix: str, file: str | None = None) -> tuple[list[tupl
                     if CONTROL.search("".join(row)):
                         broken.append(Diagnostic(Code.INVALID_CHARACTER, "the row holds a control character (NUL, "
                                                  "ESC ...); the row was skipped", Location(file=file, line=line),
-                                                 hint="delete the character"))
+                                                 hint="delete the character",
+                                                 message_zh=zh(Code.INVALID_CHARACTER, char="（NUL、ESC等）")
+                                                 + "，该行未读取"))
                     else:
                         rows.append((line, row))
                     line = start + reader.line_num + 1
@@ -131,7 +135,8 @@ def csv_rows(text: str, suffix: str, file: str | None = None) -> tuple[list[tupl
             except csv.Error as exc:
                 broken.append(Diagnostic(Code.SYNTAX_ERROR, f"a quote is not closed on this line ({exc}); the row "
                                          "was skipped", Location(file=file, line=line),
-                                         hint='close the quote, or double a quote inside a quoted cell ("")'))
+                                         hint='close the quote, or double a quote inside a quoted cell ("")',
+                                         message_zh=zh(Code.SYNTAX_ERROR, why="本行引号未闭合，该行未读取")))
                 start = line  # go on with the line after the broken row's first line
     finally:
         csv.field_size_limit(previous)

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from eduplan.diagnostics import Code, Diagnostic, Location, Severity
+from eduplan.diagnostics_zh import zh
 from eduplan.io.cells import cell_text, cell_value
 from eduplan.io.errors import DEFAULT_MAX_TABLE_BYTES, Loaded, table_error
 from eduplan.io.layout import HEADER_SEARCH_ROWS, Header, extra_cells, title_warning
@@ -207,7 +208,8 @@ def _unfilled(numbers: list[int], location: Location) -> Diagnostic:
     rows = ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in spans)
     return Diagnostic(Code.UNFILLED_ROW, f"{len(numbers)} template row(s) have no value (数值未填报), rows {rows}; "
                       "nothing is reported for them", location, Severity.WARNING,
-                      hint="fill in 数值 where a value is due; rows left empty count as not reported")
+                      hint="fill in 数值 where a value is due; rows left empty count as not reported",
+                      message_zh=zh(Code.UNFILLED_ROW, count=len(numbers), rows=rows.replace(", ", "、")))
 
 
 def _comment(row: Sequence[Any]) -> bool:

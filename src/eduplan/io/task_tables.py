@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from eduplan.diagnostics import Code, DeadlineError, Diagnostic, Location
+from eduplan.diagnostics_zh import zh
 from eduplan.io.errors import DEFAULT_MAX_TABLE_BYTES, Loaded, LoadError
 from eduplan.io.screen import screen_task_reports
 from eduplan.io.tables import read_table
@@ -103,7 +104,8 @@ def _read(rows: list[tuple[int, Sequence[Any]]], plan: Plan, file: str | None) -
         problems, report = _row(cells, row[columns["date"]] if columns["date"] < len(row) else None, tasks)
         if problems:
             diagnostics += [Diagnostic(code, message, Location(file=file, line=number, column=columns[col] + 1),
-                                       hint=f"{hint}; the row was skipped") for col, code, message, hint in problems]
+                                       hint=f"{hint}; the row was skipped", message_zh=said + "；该行未读取")
+                            for col, code, message, hint, said in problems]
         elif report is not None:
             reports.append(TaskReport(report[0], report[1], report[2], cells.get("organisation") or None,
                                       cells.get("evidence") or None, cells.get("source") or None,
@@ -113,20 +115,23 @@ def _read(rows: list[tuple[int, Sequence[Any]]], plan: Plan, file: str | None) -
 
 
 def _row(cells: dict[str, str], raw_date: Any, tasks: dict[str, Task]
-         ) -> tuple[list[tuple[str, Code, str, str]], tuple[str, TaskState, dt.date] | None]:
-    problems: list[tuple[str, Code, str, str]] = []
+         ) -> tuple[list[tuple[str, Code, str, str, str]], tuple[str, TaskState, dt.date] | None]:
+    problems: list[tuple[str, Code, str, str, str]] = []
     task = tasks.get(cells["task"]) or tasks.get(normalise(cells["task"]).strip())
     if task is None:
         problems.append(("task", Code.UNKNOWN_TASK, f"任务: no task {cells['task']!r} in the plan",
-                         "use a task id or title from the plan"))
+                         "use a task id or title from the plan", zh(Code.UNKNOWN_TASK, task=cells["task"])))
     state = _STATES.get(cells["state"].lower())
     if state is None:
         problems.append(("state", Code.BAD_ROW, f"进展: unknown state {cells['state']!r}",
-                         "use done/in_progress/not_started/suspended or 已完成/推进中/未启动/暂停"))
+                         "use done/in_progress/not_started/suspended or 已完成/推进中/未启动/暂停",
+                         zh(Code.BAD_ROW, why=f"进展“{cells['state']}”不是可识别的任务状态"
+                                              "（已完成/推进中/未启动/暂停）")))
     day = _date(raw_date, cells["date"])
     if day is None:
         problems.append(("date", Code.INVALID_DATE, f"时间: not a date: {cells['date']!r}",
-                         "use an ISO date such as 2017-06-30"))
+                         "use an ISO date such as 2017-06-30",
+                         zh(Code.INVALID_DATE, field="时间", text=cells["date"])))
     if problems or task is None or state is None or day is None:
         return problems, None
     return [], (task.id, state, day)

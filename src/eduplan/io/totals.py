@@ -34,6 +34,7 @@ from decimal import Decimal
 import attrs
 
 from eduplan.diagnostics import Code, Diagnostic, Location, QuantityError, Severity
+from eduplan.diagnostics_zh import zh
 from eduplan.indicators import Aggregation, Indicator
 from eduplan.reports import ReportedValue
 from eduplan.units import Amount
@@ -137,4 +138,5 @@ def _compare(total: StatedTotal, summed: Sequence[ReportedValue], indicator: Ind
         f"units' rows {rows} sum to {shown[0]} (difference {shown[1]}, beyond the ±{shown[2]} its precision allows) "
         f"(合计行填报{stated}，各单位之和为{shown[0]}，不一致)", total.location, Severity.WARNING,
         hint="correct the total or a unit's figure (rows not read are not in the sum); the total is not used either "
-        "way: the units' rows are the evidence")
+        "way: the units' rows are the evidence",
+        message_zh=zh(Code.TOTAL_MISMATCH, label=total.label, indicator=indicator.name, stated=stated, summed=shown[0]))

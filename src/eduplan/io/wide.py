@@ -49,12 +49,13 @@ from typing import Any
 import attrs
 
 from eduplan.diagnostics import Code, DeadlineError, Diagnostic, Location, Severity
+from eduplan.diagnostics_zh import zh
 from eduplan.indicators import Indicator
 from eduplan.io.cells import cell_text, cell_value
 from eduplan.io.errors import table_error
 from eduplan.io.layout import HEADER_SEARCH_ROWS, extra_cells, form_note, is_total, title_warning
 from eduplan.io.report_columns import COLUMNS, HEADERS, REFERENCE_SUFFIX
-from eduplan.io.row_reader import RowReader
+from eduplan.io.row_reader import ROW_SKIPPED_ZH, RowReader
 from eduplan.io.table_counts import EntryKey, TableDiagnostics, cell_key, row_key
 from eduplan.io.totals import check_totals
 from eduplan.model import Plan
@@ -202,7 +203,9 @@ def _unheaded(column: int, body: Sequence[Sequence[Any]], units: bool, file: str
     location = Location(file, line, column + 1, None, None, None, sheet)
     return [Diagnostic(Code.UNKNOWN_FIELD, f"column {letter} has no header; its {len(filled)} filled cell(s) "
                        f"({shown}) are not read (列{letter}无表头，不读取)", location,
-                       Severity.WARNING, hint="give the column a header (填报单位, 备注 ...), or clear it")]
+                       Severity.WARNING, hint="give the column a header (填报单位, 备注 ...), or clear it",
+                       message_zh=zh(Code.UNKNOWN_FIELD,
+                                     field=f"无表头的列{letter}（{len(filled)}个已填单元格：{shown}）"))]
 
 
 def _filled(body: Sequence[Sequence[Any]], column: int) -> int:
@@ -216,14 +219,18 @@ def _unread_column(text: str, named: tuple[Indicator, ...], filled: int, locatio
         names = ", ".join(f"{i.id} ({i.name})" for i in named)
         return Diagnostic(Code.AMBIGUOUS_INDICATOR, f"column {text!r} names {len(named)} indicators of the plan: "
                           f"{names}; its {filled} filled cell(s) are not read (表头「{text}」对应多个指标，该列不读取)",
-                          location, hint="head the column with one indicator's id")
+                          location, hint="head the column with one indicator's id",
+                          message_zh=zh(Code.AMBIGUOUS_INDICATOR, text=text, count=len(named))
+                          + f"，该列{filled}个已填单元格不读取")
     close = difflib.get_close_matches(_key(text), keys, n=3, cutoff=0.5)
     close += [k for k in keys if k not in close and (k in _key(text) or _key(text) in k)][:3 - len(close)]
     hint = f"did you mean {', '.join(close)}? " if close else ""
     return Diagnostic(Code.UNKNOWN_FIELD, f"column {text!r} is neither a known column nor an indicator of the plan; "
                       f"its {filled} filled cell(s) are not read (表头「{text}」不是计划中的指标，该列不读取)",
                       location, Severity.WARNING, hint=hint + "head an indicator's column with its id or name as the "
-                      "plan gives it; known columns: " + ", ".join(COLUMNS))
+                      "plan gives it; known columns: " + ", ".join(COLUMNS),
+                      message_zh=zh(Code.UNKNOWN_FIELD,
+                                    field=f"表头“{text}”（既非已知列，也非方案中的指标，该列{filled}个已填单元格）"))
 
 
 def title_day(titles: Sequence[tuple[int, Sequence[Any]]], file: str | None, sheet: str | None
@@ -254,7 +261,8 @@ def title_date_warning(text: str, day: dt.date, location: Location) -> Diagnosti
     shown = text if len(text) <= 40 else text[:40] + "..."
     return Diagnostic(Code.TITLE_DATE, f"the title row {shown!r} gives the date {day} of every value in the table, "
                       f"which has no date column (表头无时间列，按标题行日期{day}读取)", location, Severity.WARNING,
-                      hint="nothing to do if that is the date the figures are for; else add a 统计时点 column")
+                      hint="nothing to do if that is the date the figures are for; else add a 统计时点 column",
+                      message_zh=zh(Code.TITLE_DATE, text=shown, day=day))
 
 
 def _title(number: int, row: Sequence[Any], day: dt.date | None, file: str | None, sheet: str | None
@@ -268,7 +276,7 @@ def _reported_on_warning(texts: Sequence[str], column: int, location: Location) 
     return Diagnostic(Code.DATE_FROM_REPORTED_ON, f"the table has no date column: the {texts[column]!r} column is read "
                       "as the date of each row's values (无统计时点列，按填报日期作为数值日期)", location,
                       Severity.WARNING, hint="add a 统计时点 column (or a title row 截至2024年6月30日) if the figures "
-                      "are for another day")
+                      "are for another day", message_zh=zh(Code.DATE_FROM_REPORTED_ON, column=texts[column]))
 
 
 def read_wide(top: Sequence[tuple[int, Sequence[Any]]], found: int, rest: Iterable[tuple[int, Sequence[Any]]],
@@ -396,7 +404,11 @@ def _for_cell(diagnostic: Diagnostic, column: WideColumn, cell: Location) -> Dia
         message = f"{column.header}{message[2:]}"
     if hint is not None:
         hint = hint.replace("the row was skipped", "the cell was skipped; the row's other cells are read (该格不读)")
-    return attrs.evolve(diagnostic, message=message, hint=hint)
+    said = diagnostic.message_zh
+    if said is not None:  # the Chinese message as the row reader built it: 数值 is this column, only the cell skipped
+        said = (f"{column.header}{said[2:]}" if said.startswith("数值") else said).replace(
+            ROW_SKIPPED_ZH, "；该格未读取，本行其他单元格照常读取")
+    return attrs.evolve(diagnostic, message=message, hint=hint, message_zh=said)
 
 
 def _unfilled(cells: Sequence[Location]) -> Diagnostic:
@@ -407,7 +419,8 @@ def _unfilled(cells: Sequence[Location]) -> Diagnostic:
     return Diagnostic(Code.UNFILLED_CELL, f"{len(refs)} indicator cell(s) are empty (数值未填报): {shown}; nothing is "
                       "reported for them", cells[0], Severity.WARNING,
                       hint="fill in the figure where one is due (无 if there is none); an empty cell counts as not "
-                      "reported")
+                      "reported", message_zh=zh(Code.UNFILLED_CELL, count=len(refs), cells="、".join(refs[:10]) + (
+                          f"等（另{len(refs) - 10}个）" if len(refs) > 10 else "")))
 
 
 def _letters(column: int) -> str:

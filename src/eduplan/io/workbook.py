@@ -26,6 +26,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from eduplan.diagnostics import Code, Diagnostic, Location, Severity
+from eduplan.diagnostics_zh import zh
 from eduplan.io.errors import LoadError
 from eduplan.io.files import NOT_A_WORKBOOK_HINT
 from eduplan.units import to_decimal
@@ -117,7 +118,8 @@ def _hidden_warning(file: str, title: str, number: int) -> Diagnostic:
     return Diagnostic(Code.HIDDEN_ROW, f"row {number} is hidden in the sheet (隐藏行); it is read like any other row, "
                       "though whoever opens the file does not see it", Location(file, number, None, None, None, None,
                                                                                 title), Severity.WARNING,
-                      hint="unhide the row to check it (取消隐藏后核对); delete it if it should not be reported")
+                      hint="unhide the row to check it (取消隐藏后核对); delete it if it should not be reported",
+                      message_zh=zh(Code.HIDDEN_ROW, row=number))
 
 
 def _openpyxl(file: str) -> Any:
@@ -219,7 +221,9 @@ def _formula_error(file: str, title: str, number: int, k: int, formula: str) -> 
                       f"cell {get_column_letter(k + 1)}{number}: the formula {shown} has no saved value (公式没有保存"
                       "计算结果：文件由程序生成、未经 Excel 保存); it is not read as empty",
                       Location(file, number, k + 1, None, None, None, title),
-                      hint=FORMULA_HINT + "; the row was skipped")
+                      hint=FORMULA_HINT + "; the row was skipped",
+                      message_zh=zh(Code.FORMULA_WITHOUT_VALUE, cell=f"{get_column_letter(k + 1)}{number}",
+                                    formula=shown))
 
 
 def _fatal(file: str, message: str, code: Code = Code.UNREADABLE_FILE, hint: str | None = None) -> LoadError:
@@ -264,7 +268,9 @@ def _scaled_warning(file: str, title: str, number: int, k: int, stored: Any) -> 
                       f"(百分比格式单元格存 {format(to_decimal(stored).normalize(), 'f')}，显示为 {shown})",
                       Location(file, number, k + 1, None, None, None, title), Severity.WARNING,
                       hint=f"if {meant} was meant, type {meant} in the cell (or clear the percent format); if "
-                      f"{shown} is right, nothing to do")
+                      f"{shown} is right, nothing to do",
+                      message_zh=zh(Code.PERCENT_CELL_SCALE, cell=f"{get_column_letter(k + 1)}{number}",
+                                    stored=format(to_decimal(stored).normalize(), "f"), shown=shown))
 
 
 def _percent_format(cell: Any) -> bool:

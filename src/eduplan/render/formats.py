@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, TextIO
 
 from eduplan.evaluation.reasons import note_label
-from eduplan.render.problems import problem_text
+from eduplan.render.problems import problem_display
 from eduplan.render.report import STATUSES, Report, section_scorecard, status_zh, unit_scorecard
 from eduplan.render.safety import escape_markdown, neutralise_cell
 from eduplan.render.scorecard import (
@@ -186,13 +186,15 @@ def write_csv(report: Report, stream: TextIO) -> None:
         for d in report.diagnostics:
             where = d.location
             cells = (d.severity, d.code, where.file, where.sheet, where.line, where.column, where.path,
-                     d.message, d.hint)
+                     d.message, d.hint, d.message_zh)
             writer.writerow([neutralise_cell(_flat(c)) for c in cells])
 
 
 _OVERDUE_COLUMNS = ("task_id", "number", "title", "status", "deadline_status", "deadline", "days_to_deadline",
                     "reason_zh", "reason_en")
-_PROBLEM_COLUMNS = ("severity", "code", "file", "sheet", "line", "column", "path", "message", "hint")
+_PROBLEM_COLUMNS = ("severity", "code", "file", "sheet", "line", "column", "path", "message", "hint", "message_zh")
+"""The data problems' columns in CSV: ``message_zh`` (the Chinese message) last, so a script reading the earlier
+columns by position is not broken."""
 
 
 def _md(value: Any) -> str:
@@ -259,7 +261,8 @@ def markdown_lines(report: Report) -> Iterator[str]:
         yield from ["", _md(report.rows_line())]
     if report.diagnostics:
         yield from ["", "## Data problems 数据问题", ""]
-        yield from (f"- {_md(problem_text(d))}" for d in report.diagnostics)
+        for d in report.diagnostics:  # the Chinese line, then the located English one on a line of its own (<br>)
+            yield "- " + "<br>".join(_md(line) for line in problem_display(d))
 
 
 def _cannot_judge(record: Mapping[str, Any]) -> str:

@@ -31,7 +31,7 @@ from eduplan import notebook
 from eduplan.evaluation.reasons import note_label
 from eduplan.evaluation.results import Evaluation
 from eduplan.model import Plan, Task
-from eduplan.render.problems import problem_text, title_zh
+from eduplan.render.problems import problem_display, title_zh
 from eduplan.render.report import STATUS_COLOURS, STATUS_ZH, STATUSES, Record, Report
 from eduplan.render.scorecard import (
     ALERT_STATUSES,
@@ -371,9 +371,17 @@ def _body_parts(report: Report) -> Iterator[str | Iterator[str]]:
         yield _problems(report.diagnostics)
 
 
+def _problem_item(diagnostic: Any) -> str:
+    """One problem: its title and Chinese message (说明), then its located English line in code type."""
+    lines = problem_display(diagnostic)
+    if len(lines) == 1:
+        return f"<li><code>{_e(lines[0])}</code></li>"
+    return f'<li>{_e(lines[0])}<br><code class="muted">{_e(lines[1])}</code></li>'
+
+
 def _problems(diagnostics: Sequence[Any]) -> Iterator[str]:
     """数据问题: each problem one an item; more than `PAGE_ROWS` of them counted per code first, the list collapsed."""
-    items = _batched(f"<li><code>{_e(problem_text(d))}</code></li>" for d in diagnostics)
+    items = _batched(_problem_item(d) for d in diagnostics)
     if len(diagnostics) <= PAGE_ROWS:
         yield from itertools.chain(["<h2>数据问题 <small>Data problems</small></h2><ul>"], items, ["</ul>"])
         return

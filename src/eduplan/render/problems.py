@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from eduplan.diagnostics import Code, Diagnostic
 
-__all__ = ["TITLES_ZH", "problem_text", "title_zh"]
+__all__ = ["TITLES_ZH", "problem_display", "problem_text", "title_zh"]
 
 TITLES_ZH: dict[str, str] = {
     "invalid-number": "数值无法识别",
@@ -76,6 +76,7 @@ TITLES_ZH: dict[str, str] = {
     "likely-fraction": "疑似以小数填报百分比",
     "gross-rate-as-share": "毛入学率被设为占比",
     "conflicting-reports": "报送值相互矛盾",
+    "duplicate-report": "重复填报",
     "overlapping-periods": "增量期间重叠",
     "straddling-period": "增量期间跨出统计窗口",
     "looks-cumulative": "疑似累计值",
@@ -99,3 +100,21 @@ def problem_text(diagnostic: Diagnostic) -> str:
     (the ``file:line: severity[code] message`` line itself unchanged)."""
     title = title_zh(diagnostic.code)
     return str(diagnostic) if title is None else f"【{title}】{diagnostic}"
+
+
+def problem_display(diagnostic: Diagnostic) -> tuple[str, ...]:
+    """A problem as the Chinese-facing outputs print it: the title and the Chinese message (说明) first, for the
+    office, then the located English line (``file:line: severity[code] message; hint``) unchanged, for whoever
+    fixes the file and for ``grep``; a problem without a Chinese message is its `problem_text` line alone.
+
+    >>> from eduplan.diagnostics import Location, Severity
+    >>> from eduplan.diagnostics_zh import zh
+    >>> found = Diagnostic(Code.HIDDEN_ROW, "row 7 is hidden", Location(file="r.xlsx", line=7), Severity.WARNING,
+    ...                    message_zh=zh(Code.HIDDEN_ROW, row=7))
+    >>> problem_display(found)
+    ('【隐藏行含数据】第7行在表格中被隐藏，仍按普通行读取', 'r.xlsx:7: warning[hidden-row] row 7 is hidden')
+    """
+    if diagnostic.message_zh is None:
+        return (problem_text(diagnostic),)
+    title = title_zh(diagnostic.code)
+    return (f"【{title}】{diagnostic.message_zh}" if title else diagnostic.message_zh, str(diagnostic))

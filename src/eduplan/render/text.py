@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from eduplan.evaluation.reasons import note_label
 from eduplan.model import Plan, Section, Task
-from eduplan.render.problems import problem_text
+from eduplan.render.problems import problem_display
 from eduplan.render.report import STATUSES, Record, Report, status_zh
 from eduplan.render.safety import visible
 from eduplan.render.scorecard import (
@@ -140,8 +140,10 @@ def problem_lines(report: Report) -> str:
     rows = report.rows()
     lines = [report.rows_line() or ""] if rows and (rows["rejected"] or rows["flagged"]) else []
     if report.diagnostics:
-        lines += [f"\n{len(report.diagnostics)} data problems 数据问题:"] + [f"  {visible(problem_text(d))}"
-                                                                          for d in report.diagnostics]
+        lines.append(f"\n{len(report.diagnostics)} data problems 数据问题:")
+        for d in report.diagnostics:
+            first, *rest = problem_display(d)
+            lines += [f"  {visible(first)}", *(f"      {visible(line)}" for line in rest)]
     return ("\n" + "\n".join(lines) + "\n") if lines else ""
 
 

@@ -216,7 +216,8 @@ def _card_sheet(sheet: Any, title: str, first: str, cards: Mapping[str, Mapping[
 
 def _problem_row(diagnostic: Diagnostic) -> list[Any]:
     where = diagnostic.location
-    return [str(diagnostic.severity), str(diagnostic.code), title_zh(diagnostic.code), where.file, where.sheet,
+    return [str(diagnostic.severity), str(diagnostic.code), title_zh(diagnostic.code), diagnostic.message_zh,
+            where.file, where.sheet,
             where.line, where.column, where.context(), diagnostic.message, diagnostic.hint]
 
 
@@ -270,8 +271,8 @@ def _write_sheets(book: Any, report: Report) -> None:
     _card_sheet(book.sheet("按章节"), f"{head} 按章节", "章节 section", section_cards(report))
     _results_sheet(book.sheet("全部结果"), f"{head} 全部结果：{len(rows)} 项", rows, _ALL_COLUMNS)
     _submission_sheets(book, head, report)
-    problems = ["严重程度 severity", "代码 code", "问题 problem", "文件 file", "工作表 sheet", "行 row", "列 column",
-                "位置 where", "信息 message", "提示 hint"]
+    problems = ["严重程度 severity", "代码 code", "问题 problem", "说明 (中文)", "文件 file", "工作表 sheet", "行 row",
+                "列 column", "位置 where", "信息 message", "提示 hint"]
     _table(book.sheet("数据问题"), f"{head} 数据问题：{len(report.diagnostics)} 项", problems,
            [_problem_row(d) for d in report.diagnostics])
     counts = report.summary()

@@ -1,0 +1,99 @@
+"""Every diagnostic code has one Chinese message template (eduplan.diagnostics_zh.MESSAGES_ZH), every call that
+fills one names exactly its placeholders, and the outputs carry the Chinese message: first in the human-facing
+formats (terminal table, Markdown, HTML, Excel), as ``message_zh`` beside ``message`` in JSON and CSV."""
+
+from __future__ import annotations
+
+import ast
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from eduplan.diagnostics import Code, Diagnostic, Location, Severity
+from eduplan.diagnostics_zh import MESSAGES_ZH, placeholders, zh
+from eduplan.io.record_schemas import results_schema
+from eduplan.render import Report, render, to_xlsx
+from eduplan.render.problems import TITLES_ZH
+
+SRC = Path(__file__).resolve().parents[2] / "src" / "eduplan"
+HIDDEN = Diagnostic(Code.HIDDEN_ROW, "row 7 is hidden in the sheet", Location(file="r.xlsx", line=7, sheet="表1"),
+                    Severity.WARNING, hint="unhide the row", message_zh=zh(Code.HIDDEN_ROW, row=7))
+REPORT = Report("p", "计划", "2020年", "2020-06-30", diagnostics=(HIDDEN,))
+
+
+def test_every_code_has_one_chinese_template() -> None:
+    """One template per code, no template for a code that does not exist, each Chinese text."""
+    assert set(MESSAGES_ZH) == {str(c) for c in Code}
+    assert set(TITLES_ZH) == {str(c) for c in Code}  # and a title (【重复填报】)
+    assert all(re.search(r"[\u4e00-\u9fff]", t) for t in MESSAGES_ZH.values())
+
+
+def _calls() -> list[tuple[str, int, str, set[str]]]:
+    """Each ``zh(Code.X, name=...)`` call in the source: file, line, code and the facts it names."""
+    found = []
+    for path in sorted(SRC.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "zh"
+                    and node.args and isinstance(node.args[0], ast.Attribute)
+                    and isinstance(node.args[0].value, ast.Name) and node.args[0].value.id == "Code"):
+                code = Code[node.args[0].attr]
+                found.append((path.name, node.lineno, str(code), {k.arg for k in node.keywords if k.arg}))
+    return found
+
+
+def test_every_call_fills_every_placeholder() -> None:
+    """Every call in the source names exactly its template's placeholders: none left unfilled, none dropped."""
+    calls = _calls()
+    assert len(calls) > 70
+    wrong = [(f, n, code, sorted(facts ^ placeholders(code))) for f, n, code, facts in calls
+             if facts != placeholders(code)]
+    assert wrong == []
+
+
+def test_a_missing_or_unknown_fact_is_refused() -> None:
+    """zh() never returns a message with a hole ({row}) or silently drops a fact."""
+    with pytest.raises(KeyError, match=r"\{row\}"):
+        zh(Code.HIDDEN_ROW)
+    with pytest.raises(KeyError, match=r"\{sheet\}"):
+        zh(Code.HIDDEN_ROW, row=3, sheet="表1")
+    assert "{" not in zh(Code.HIDDEN_ROW, row=3)
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "html"])
+def test_chinese_formats_show_the_message_first(fmt: str) -> None:
+    """The terminal table, Markdown and HTML show 【title】 and the Chinese message, then the English line."""
+    text = render(REPORT, fmt).replace("\\[", "[").replace("\\]", "]")
+    chinese = text.index("【隐藏行含数据】第7行在表格中被隐藏，仍按普通行读取")
+    assert chinese < text.index("warning[hidden-row] row 7 is hidden in the sheet")
+
+
+def test_workbook_has_the_chinese_message_column() -> None:
+    """The 数据问题 sheet has 说明 (中文) after 问题 problem, the English 信息 message kept."""
+    sheet = openpyxl.load_workbook(io.BytesIO(to_xlsx(REPORT)))["数据问题"]
+    header = [c.value for c in sheet[2]]
+    assert header[:4] == ["严重程度 severity", "代码 code", "问题 problem", "说明 (中文)"]
+    row = dict(zip(header, [c.value for c in sheet[3]], strict=True))
+    assert row["说明 (中文)"] == "第7行在表格中被隐藏，仍按普通行读取"
+    assert row["信息 message"] == "row 7 is hidden in the sheet"
+
+
+def test_json_and_csv_carry_both_messages() -> None:
+    """JSON has message and message_zh (in the schema); CSV's problem table has message_zh as its last column."""
+    problem = json.loads(render(REPORT, "json"))["diagnostics"][0]
+    assert (problem["message"], problem["message_zh"]) == ("row 7 is hidden in the sheet", HIDDEN.message_zh)
+    assert "message_zh" in results_schema()["$defs"]["diagnostic"]["properties"]
+    rows = list(csv.reader(io.StringIO(render(REPORT, "csv"))))
+    header = next(r for r in rows if r[:2] == ["severity", "code"])
+    assert header[-1] == "message_zh" and rows[-1][-1] == HIDDEN.message_zh
+
+
+def test_a_problem_without_a_chinese_message_keeps_its_line() -> None:
+    """A diagnostic built without message_zh (a caller's own) prints its titled line as before."""
+    bare = Diagnostic(Code.OUTLIER, "far from the median", Location(file="r.csv", line=3), Severity.WARNING)
+    text = render(Report("p", "计划", "2020年", "2020-06-30", diagnostics=(bare,)), "table")
+    assert "【异常值】r.csv:3: warning[outlier] far from the median" in text
