@@ -50,6 +50,20 @@ def test_three_distinct_problems_are_all_reported() -> None:
     assert (Code.IMPOSSIBLE_VALUE, 12, "$.goals[0].targets[1].value") in found
 
 
+def test_an_impossible_date_does_not_hide_the_other_problems() -> None:
+    """An unquoted 2020-13-01 is reported at its field, beside the file's other problems (was: alone)."""
+    text = HEAD + INDICATORS + (
+        "goals:\n"
+        "  - id: g\n"
+        "    targets:\n"
+        '      - {id: t1, indicator: nope, comparator: ">=", value: "5所", deadline: 2020-13-01}\n'
+        "issue_date: 2021-02-30\n")
+    found = problems(text)
+    assert (Code.INVALID_DATE, 10, "$.goals[0].targets[0].deadline") in found
+    assert (Code.DANGLING_REFERENCE, 10, "$.goals[0].targets[0].indicator") in found
+    assert (Code.INVALID_DATE, 11, "$.issue_date") in found
+
+
 def test_duplicates_unknown_fields_and_cross_object_checks() -> None:
     """Duplicate ids, unknown keys and deadlines before the plan starts all carry task ids."""
     text = HEAD + ("colour: blue\nsections:\n  - id: s\n    tasks:\n"

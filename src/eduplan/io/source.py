@@ -429,9 +429,12 @@ def _scalar(node: ScalarNode) -> Any:
             f"{_TAG}timestamp": _CONSTRUCTOR.construct_yaml_timestamp,
         }[tag](node)
     except (ValueError, OverflowError) as exc:  # 2021-02-30, 0000-01-01, 25:00
-        code = Code.INVALID_DATE if tag.endswith(":timestamp") else Code.INVALID_NUMBER
+        if tag.endswith(":timestamp"):
+            # Kept as its text: the field that expects a date reports it (invalid-date, located by its path),
+            # and every other problem of the file is still collected; a text field keeps the text as written.
+            return node.value
         raise UnsafeInputError(f"{node.value!r} cannot be read ({exc})", line, column,
-                               "quote it if it is text; use a real date such as 2021-02-28", code) from None
+                               "write a plain whole number such as 12", Code.INVALID_NUMBER) from None
     if isinstance(value, int) and not isinstance(value, bool):
         return _remember(value, node.value)
     if isinstance(value, dt.datetime):
