@@ -156,6 +156,11 @@ def test_a_multiple_of_a_base_year(text: str, expected: list[tuple[str, str, str
         ("12个班以上的学校配备专职音乐教师。", []),
         ("不足100名学生的村小学和教学点按100名学生核定公用经费。", []),
         ("培育200个以上的特色项目。", [(">=", "200", "count", None)]),
+        # staffing norms: the ratio a quota is worked out on, or the norm as printed, is no target
+        ("寄宿制学校按师生比1:12.5核定教职工编制。", []),
+        ("按照城乡统一的中小学教职工编制标准，高中教职工与学生比为1:12.5、初中为1:13.5。", []),
+        ("按照国家编制标准，高中师生比不低于1:12.5。", [("<=", "12.5", "ratio", None)]),
+        ("到2026年，全县高中师生比达到1:12.5。", [("<=", "12.5", "ratio", "2026-12-31")]),
     ],
 )
 def test_counts_that_define_a_class_of_schools(text: str, expected: list[tuple[str, str, str, str | None]]) -> None:

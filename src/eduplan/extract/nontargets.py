@@ -4,8 +4,9 @@ A number in a plan is a target unless the words around it say it describes: a cl
 (现有幼儿园300所, 比上年多30所), a sentence narrating what was done (督导组听取了汇报,随机抽查学校26所), a
 denominator (每6个教学班), the size of a list (等3项), a value now in brackets after a target ((2024年为88.6%)),
 a time limit (30个工作日内), a condition (…的,予以通报), the units below a threshold (低于80%的市、县,
-不足100名学生的村小学), a class of schools a count defines (1000名学生以上的中小学校) or the number a sum is
-worked out on (按100名学生核定). The words are data (lexicon ``[past]``, ``[not-past]``, ``[not-narration]``,
+不足100名学生的村小学), a class of schools a count defines (1000名学生以上的中小学校), the number a sum or a quota is
+worked out on (按100名学生核定, 按师生比1:12.5核定编制) or a staffing norm as printed
+(按照…编制标准,高中教职工与学生比为1:12.5). The words are data (lexicon ``[past]``, ``[not-past]``, ``[not-narration]``,
 ``[previous-year]``, ``[baseline-...]``).
 
 >>> states_a_fact("现有幼儿园300所"), states_a_fact("在现有基础上再提高10%"), states_a_fact("较上年降低0.5个百分点")
@@ -38,6 +39,11 @@ NOUN_DEFINED_CLASS = re.compile(r"^及?(?:以上|以下)的[\u4e00-\u9fff]")
 BELOW_CLASS = re.compile(r"^[\u4e00-\u9fff]{0,4}?的")
 # 按100名学生核定公用经费: the number a sum is worked out on, not a target (按…8倍以上拨付 still is one).
 BASIS_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,4}?(?:核定|计算|测算|折算)")
+# 按师生比1:12.5核定教职工编制, 按照高中1:12.5的比例核定: 按/按照 and a few words (the ratio's name) before the number.
+BASIS_BEFORE = re.compile(r"按照?[\u4e00-\u9fff]{0,6}$")
+# 按照城乡统一的中小学教职工编制标准,高中教职工与学生比为1:12.5: a clause naming the staffing norm applied; the bare
+# numbers of the clauses after it in the sentence are that norm's, not targets (师生比达到1:12.5 still is one).
+NORM_NAMED = re.compile(r"按照?[^,;:。]{0,24}编制标准$")
 # (2024年为88.6%), (现为81.3%): the value now, printed in brackets after a target (lexicon [baseline-...]).
 BASELINE_IN_BRACKETS = re.compile(
     rf"\(\s*(?:\d{{4}}\s*年(?:底|末)?\s*(?:{alternation(LEX.baseline_after_year)})"
@@ -51,6 +57,16 @@ TIME_LIMIT_AFTER = re.compile(r"^\s*(?:个)?(?:工作日|自然日|日|天)(?:�
 CONDITION_END = re.compile(r"的[。;]?$")
 # A shortfall word, the number, then 的 (低于80%的市、县, 不足60%的学校): a category of units, not a target.
 SHORTFALL_BEFORE = re.compile(r"(?:(?<!不)低于|(?<!不)少于|不足|未达到|未达|不满)$")
+
+
+def names_a_norm(clause: str) -> bool:
+    """Whether a (folded) clause names the staffing norm applied (按照城乡统一的中小学教职工编制标准): the bare numbers
+    after it in its sentence state that norm.
+
+    >>> names_a_norm("按照城乡统一的中小学教职工编制标准"), names_a_norm("严格落实编制标准")
+    (True, False)
+    """
+    return NORM_NAMED.search(clause) is not None
 
 
 def narrates(doc: Document, sentence: Span) -> bool:
@@ -75,12 +91,14 @@ def describes(quantity: Quantity, before: str, after: str, later: list[Quantity]
         return True  # 30个工作日内报送; 连续2次…仍未整改到位的,约谈: a time limit, a condition
     if SHORTFALL_BEFORE.search(trimmed) and BELOW_CLASS.match(after):
         return True  # 对整改完成率低于80%的市、县, 不足100名学生的村小学: the units below a threshold
+    if BASIS_BEFORE.search(trimmed) and BASIS_AFTER.match(after):
+        return True  # 按100名学生核定, 按师生比1:12.5核定编制: the number a sum or a quota is worked out on
     if quantity.unit != "count":
         return False
     if quantity.count_noun in LEX.noun_measures and NOUN_DEFINED_CLASS.match(after):
         return True  # 12个班以上的学校: the measure word is the noun counted, and what follows is defined by it
-    if DEFINED_CLASS.match(after) or (trimmed.endswith("按") and BASIS_AFTER.match(after)):
-        return True  # 1000名学生以上的中小学校 (a scope), 按100名学生核定 (a basis)
+    if DEFINED_CLASS.match(after):
+        return True  # 1000名学生以上的中小学校 (a scope)
     if after.startswith("的") and later:
         return True
     if trimmed.endswith("的") and quantity.upper is None:

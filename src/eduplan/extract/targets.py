@@ -43,7 +43,7 @@ from eduplan.extract.dating import context_year, target_deadline
 from eduplan.extract.deadlines import YearCue, relative_cues, year_cues
 from eduplan.extract.lexicon import alternation, lexicon
 from eduplan.extract.naming import Name, distributed_names, each_names, level_name, name_indicator
-from eduplan.extract.nontargets import describes, narrates, states_a_fact
+from eduplan.extract.nontargets import describes, names_a_norm, narrates, states_a_fact
 from eduplan.extract.quantities import find_quantities
 from eduplan.extract.reading import ITEM_MARKER, Reading, SentenceCues, TargetContext, last_enumeration_comma
 from eduplan.extract.text import Document
@@ -123,11 +123,15 @@ def _sentence_targets(doc: Document, sentence: Span, quantities: list[Quantity])
     if narrates(doc, sentence):
         return  # 督导组听取了汇报,随机抽查学校26所: what was done, not what is to be done
     row = "\t" in doc.text(sentence)
+    norm = False  # whether a clause before named the staffing norm applied (按照…编制标准)
     for clause in doc.clauses(sentence):
         inside = [q for q in quantities if clause.start <= q.span.start < clause.end
                   and not names_a_list(doc, clause, q)]
         shared.subject = subject_scope(doc.text(clause)) or shared.subject
         readings = _named_by_cell(doc, clause, list(_numeric_targets(doc, clause, inside, hedged, shared)), name_cell)
+        if norm:
+            readings = [r for r in readings if r.comparator is not Comparator.EXACTLY]  # the norm's own numbers
+        norm = norm or names_a_norm(doc.text(clause))
         if row and not inside and NAME_CELL.search(doc.text(clause)):
             name_cell = clause
         names = distributed_names(doc.text(clause), len(readings), context) if len(readings) > 1 else None
