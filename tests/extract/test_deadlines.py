@@ -330,3 +330,24 @@ def test_yearly_milestones_date_their_own_numbers() -> None:
     found = [(str(t.value), t.deadline and t.deadline.year) for t in extract_targets(text)]
     assert found == [("50", 2027), ("15", 2025), ("30", 2026), ("2", 2027), ("60", 2027), ("65", 2025),
                      ("68", 2026), ("70", 2027)]
+
+
+@pytest.mark.parametrize(
+    ("source", "deadlines"),
+    [
+        # the period under a heading of its own, the title printing none: its end dates every target without a year
+        (("某县校园安全专项整治行动方案\n一、整治时间\n本次专项整治行动自2026年3月开始，至2026年11月底结束。\n"
+          "二、整治目标\n校园安全隐患整改率达到100%，“护学岗”设置率达到100%。\n"), ["2026-11-30", "2026-11-30"]),
+        ("专项督导方案\n一、督导时间\n2025年9月至12月。\n二、目标\n问题整改率达到95%。\n", ["2025-12-31"]),
+        # a span of months with no word of the action's period is a stage, no period of the whole plan
+        ("行动方案\n（一）排查阶段。2026年3月至5月，完成排查。校园安全隐患整改率达到100%。\n", [None]),
+        # a period in the title wins
+        ("行动方案（2025—2027年）\n本次行动自2025年3月开始，至2025年11月底结束。\n整改率达到100%。\n",
+         ["2027-12-31"]),
+    ],
+)
+def test_a_period_printed_in_the_body_dates_the_plan(source: str, deadlines: list[str | None]) -> None:
+    """Where the title prints no period, the action's period printed in the body (a span of months on a line with a
+    word of [period-label], or under a heading with one) is the plan's: its end is the default deadline (ruling 1)."""
+    found = extract_targets(source)
+    assert [None if t.deadline is None else t.deadline.isoformat() for t in found] == deadlines

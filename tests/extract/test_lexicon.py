@@ -58,6 +58,7 @@ GE, GT, LE, LT, EQ = (Comparator.AT_LEAST, Comparator.MORE_THAN, Comparator.AT_M
         ("小于等于", "", LE),
         ("大于或等于", "", GE),
         ("大于等于", "", GE),
+        ("按照不低于总人数", "", GE),  # a cue before a total without 的 (不低于总人数2‰)
     ],
 )
 def test_comparator_words(before: str, after: str, expected: Comparator) -> None:
@@ -332,3 +333,18 @@ def test_goal_heading_words(word: str) -> None:
     """[goal-heading]: under such a heading a 统计公报 states what is to be done."""
     text = f"2025年某市教育统计公报\n\n一、学前教育\n全市共有幼儿园412所。\n二、2026年{word}\n新增公办学位8000个。\n"
     assert [str(t.value) for t in extract_targets(text)] == ["8000"]
+
+
+def test_a_bulletin_outlook_heading_states_goals() -> None:
+    """五、展望 (lexicon [goal-heading]) in a 统计公报: its sentences are goals, the statistics before it facts."""
+    text = ("2025年某县教育事业发展统计公报\n\n一、基本情况\n全县共有幼儿园92所。\n五、展望\n"
+            "2026年，全县将新建幼儿园6所，学前三年毛入园率提高到95%以上。\n")
+    assert [(t.comparator.value, str(t.value), t.deadline.isoformat()) for t in extract_targets(text)] == [
+        ("==", "6", "2026-12-31"), (">=", "95", "2026-12-31")]
+
+
+@pytest.mark.parametrize("word", sorted(lexicon().period_labels))
+def test_period_label_words(word: str) -> None:
+    """[period-label]: a span of months on such a line dates the targets of a plan whose title prints no period."""
+    text = f"专项整治行动方案\n{word}自2026年3月开始，至2026年11月底结束。\n视频监控覆盖率达到100%。\n"
+    assert [t.deadline.isoformat() for t in extract_targets(text) if t.deadline] == ["2026-11-30"]

@@ -46,11 +46,14 @@ def test_a_bare_full_coverage_after_a_hundred_percent_restates_it(text: str,
         "连续两年低于80%的，予以通报批评。",
         "对整改完成率低于80%的市、县，约谈其政府主要负责人。",  # the units below a threshold, not a target
         "自评得分不足60%的学校，暂缓申报。",
+        "对重大隐患实行挂牌督办，整改时限一般不超过30个工作日。",  # working days count a time limit, with or without 内
+        "在校师生员工超过1500人的学校，要设立安全保卫机构。",  # an excess word, people, 的: a class of schools
     ],
 )
 def test_time_limits_and_conditions_are_no_targets(text: str) -> None:
     """A time limit in days (N个工作日内, N日内, N天内) and a condition (a clause ending in 的 before a consequence;
-    a shortfall word, 低于/不足/未达到, then a number and 的: the units below a threshold) are no targets."""
+    a shortfall word, 低于/不足/未达到, then a number and 的: the units below a threshold, or an excess word and a
+    number of people: the schools above one) are no targets."""
     assert _readings(text) == []
 
 

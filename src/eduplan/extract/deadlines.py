@@ -62,6 +62,12 @@ _FIVE_YEAR = re.compile(r"十([一二三四五六七八九]?)五(?:规划|计划
 # “十四五”期间新改扩建幼儿园200所: the end of the named five-year plan is the deadline.
 _PLAN_PERIOD_CUE = re.compile(r"[“\"]?十[一二三四五六七八九]?五[”\"]?(?:期间|末期?|时期)")
 EARLIEST_YEAR, LATEST_YEAR = 1949, 2100
+# 自2026年3月开始，至2026年11月底结束; 2026年4月—12月: a span of months, the second year optional.
+_BODY_RANGE = re.compile(
+    r"(?P<first>\d{4})年(?P<m1>\d{1,2})月(?:\d{1,2}日)?(?:开始|起)?[,，]?\s*(?:至|到|—|-|–|~|～)\s*"
+    r"(?:(?P<last>\d{4})年)?(?P<m2>\d{1,2})月(?:(?P<d2>\d{1,2})日|底|末)?"
+)
+_PERIOD_LABEL = re.compile(alternation(lexicon().period_labels))
 # Cues finer than a year: a month or a day with 底前/前 (2025年12月底前, 2026年6月30日前, 到2026年6月; 2025年9月前 is
 # before September begins, 31 August),
 # a half or quarter (上半年, 2025年第三季度), the edge of a term or a holiday (秋季学期开学前: the end of August;
@@ -154,6 +160,36 @@ def title_period_end(title: str | None) -> dt.date | None:
         years = [int(m["year"]) for m in _TITLE_YEAR.finditer(title)]
     years = [year for year in years if EARLIEST_YEAR <= year <= LATEST_YEAR]
     return dt.date(years[-1], 12, 31) if years else None
+
+
+def body_period(lines: Iterator[str] | list[str]) -> tuple[int, dt.date] | None:
+    """The first year and the last day of an action's period printed in the body, for a title that prints none: the
+    first span of months (``2026年3月…至2026年11月底``) on a line holding a word of lexicon ``[period-label]``
+    (本次, 整治时间 …) or right under a heading that does (``一、整治时间``).
+
+    >>> body_period(["专项整治行动方案", "一、整治时间", "本次行动自2026年3月开始，至11月底结束。"])
+    (2026, datetime.date(2026, 11, 30))
+    >>> body_period(["2026年3月至5月，完成排查。"]) is None
+    True
+    """
+    previous = ""
+    for line in lines:
+        found = _BODY_RANGE.search(line)
+        if found is not None and (_PERIOD_LABEL.search(line[: found.start()]) or _PERIOD_LABEL.search(previous)):
+            first = int(found["first"])
+            last, month = int(found["last"] or first), int(found["m2"])
+            if not (EARLIEST_YEAR <= first <= last <= LATEST_YEAR and 1 <= month <= 12):
+                return None
+            end = dt.date(last + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+            if found["d2"] is not None:
+                try:
+                    end = dt.date(last, month, int(found["d2"]))
+                except ValueError:
+                    return None
+            return first, end
+        if line.strip():
+            previous = line
+    return None
 
 
 def title_school_year(title: str | None) -> tuple[int, int] | None:

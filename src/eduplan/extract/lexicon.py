@@ -89,6 +89,7 @@ class Lexicon:
     completion: tuple[str, ...]
     standard_reached: tuple[str, ...]
     deadline_labels: tuple[str, ...]
+    period_labels: tuple[str, ...]
     attributes: dict[str, Strength]
     coverage_attributive: tuple[str, ...]
     duty: tuple[str, ...]
@@ -164,6 +165,7 @@ def lexicon() -> Lexicon:
         completion=words("completion"),
         standard_reached=words("standard-reached"),
         deadline_labels=words("deadline-label"),
+        period_labels=words("period-label"),
         attributes={word: Strength(value) for word, value, *_ in sections["attribute"]},
         coverage_attributive=words("coverage-attributive"),
         duty=words("duty"),

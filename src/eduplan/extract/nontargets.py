@@ -52,11 +52,15 @@ BASELINE_IN_BRACKETS = re.compile(
 DENOMINATOR = re.compile(r"每$")
 LIST_SIZE = re.compile(r"(?:等|条)$")
 # 30个工作日内, 30日内, 15天内: a time limit after an event, not a quantity to reach (as 限期3个月内).
-TIME_LIMIT_AFTER = re.compile(r"^\s*(?:个)?(?:工作日|自然日|日|天)(?:内|之内|以内)")
+# 整改时限不超过30个工作日: working days always count a time limit.
+TIME_LIMIT_AFTER = re.compile(r"^\s*(?:个)?(?:(?:工作日|自然日|日|天)(?:内|之内|以内)|工作日)")
 # A clause ending in 的 before its consequence (连续2次被督导指出仍未整改到位的,约谈…; 低于80%的,予以通报): a condition.
 CONDITION_END = re.compile(r"的[。;]?$")
 # A shortfall word, the number, then 的 (低于80%的市、县, 不足60%的学校): a category of units, not a target.
 SHORTFALL_BEFORE = re.compile(r"(?:(?<!不)低于|(?<!不)少于|不足|未达到|未达|不满)$")
+# 在校师生员工超过1500人的学校, 多于45人的班级: an excess word, a number of people, then 的: the class of units so
+# defined (超过80%的学校 + a state is still a share of schools to reach).
+EXCESS_BEFORE = re.compile(r"(?:(?<!不)超过|(?<!不)多于|(?<!不)高于|(?<!不)大于)$")
 
 
 def names_a_norm(clause: str) -> bool:
@@ -95,6 +99,8 @@ def describes(quantity: Quantity, before: str, after: str, later: list[Quantity]
         return True  # 按100名学生核定, 按师生比1:12.5核定编制: the number a sum or a quota is worked out on
     if quantity.unit != "count":
         return False
+    if quantity.count_noun in ("人", "名") and EXCESS_BEFORE.search(trimmed) and BELOW_CLASS.match(after):
+        return True  # 在校师生员工超过1500人的学校: the class of schools a number of people defines
     if quantity.count_noun in LEX.noun_measures and NOUN_DEFINED_CLASS.match(after):
         return True  # 12个班以上的学校: the measure word is the noun counted, and what follows is defined by it
     if DEFINED_CLASS.match(after):

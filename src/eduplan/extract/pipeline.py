@@ -30,7 +30,13 @@ from eduplan.extract.candidates import (
 )
 from eduplan.extract.cues import is_growth_rate_name, is_yearly_average
 from eduplan.extract.dating import row_deadline
-from eduplan.extract.deadlines import relative_base, title_period_end, title_period_start, title_school_year
+from eduplan.extract.deadlines import (
+    body_period,
+    relative_base,
+    title_period_end,
+    title_period_start,
+    title_school_year,
+)
 from eduplan.extract.indicator_table import IndicatorRow, IndicatorTable, read_indicator_tables
 from eduplan.extract.lexicon import alternation, lexicon
 from eduplan.extract.responsibilities import find_responsibilities, organisations
@@ -77,11 +83,16 @@ def extract_plan(source: str) -> DraftPlan:
     limit = table.start if table is not None else len(doc.folded)
     outline = read_outline(doc, limit)
     date = read_date(doc)
-    base, base_how = relative_base(title_period_start(title), date)
+    default_deadline, start_year = title_period_end(title), title_period_start(title)
+    if default_deadline is None:  # 一、整治时间 / 本次行动自2026年3月开始，至11月底结束: the period printed in the body
+        body = body_period([doc.text(line) for line in doc.lines])
+        if body is not None:
+            start_year, default_deadline = body
+    base, base_how = relative_base(start_year, date)
     facts = reports_facts(doc)
     context = TargetContext(
-        default_deadline=title_period_end(title),
-        start_year=title_period_start(title),
+        default_deadline=default_deadline,
+        start_year=start_year,
         relative_base=base,
         relative_base_how=base_how,
         school_year=title_school_year(title),
