@@ -134,3 +134,34 @@ def test_generated_evaluations_are_freed_by_reference_counting(case: tuple[objec
         _drop_and_check(plan, columns_from_rows(rows, plan, "r.csv").value, as_of)  # type: ignore[arg-type]
     else:
         _drop_and_check(plan, reports_from_rows(rows, plan, "r.csv").value, as_of)  # type: ignore[arg-type]
+
+
+def test_objects_made_while_paused_are_promoted_without_a_walk() -> None:
+    """What a paused call made goes to the oldest generation without a collection walking it (on the old code
+    the first allocation after the call started a young collection over all of it: 0.3-0.5 s after an
+    evaluation of 18,045 results); objects a program froze stay frozen."""
+    walks: list[str] = []
+
+    def watch(phase: str, info: dict[str, int]) -> None:
+        walks.append(phase)
+
+    @without_collector
+    def make() -> list[list[int]]:
+        return [[k] for k in range(5_000)]
+
+    gc.collect()
+    gc.callbacks.append(watch)
+    try:
+        made = make()
+        after = [[k] for k in range(100)]  # a few allocations, far fewer than a young generation's threshold
+    finally:
+        gc.callbacks.remove(watch)
+    assert walks == [] and len(after) == 100
+    assert any(o is made[0] for o in gc.get_objects(generation=2))
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        make()
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()

@@ -6,9 +6,11 @@ plan. CPython starts a collection every 700 new container objects, and a full on
 of the process, each time the objects that have survived since the last grew by a quarter: seven full walks
 here, over a heap that grows with each, which took as long as the evaluation itself (about 1 s of 2). Those
 walks free nothing the evaluation makes: it makes no reference cycles (a test checks that a collection right
-after it finds no garbage). When the collector runs again, the objects made meanwhile are walked once, at the
-next collection the process starts. What waits longer is garbage in cycles made before the call, freed at that
-next collection rather than during this evaluation. A dropped evaluation is not such garbage: reference
+after it finds no garbage). When the collector runs again, the objects made meanwhile are in the oldest generation
+already (`_promote`): had they stayed young, the first allocation after the call would start a young collection
+walking every one of them (0.3-0.5 s of CPU after an evaluation of 18,045 results, 470,000 objects), to find
+nothing. What waits longer is garbage in cycles made before the call, promoted with them and freed at the next
+full collection rather than at a young one. A dropped evaluation is not such garbage: reference
 counting frees it at once, on objects and on columns (the series views on columns hold the sorted arrays, not
 the reports index that keeps them; a test checks it with the collector off), so a loop of evaluations holds one
 at a time.
@@ -49,6 +51,17 @@ def without_collector(function: Callable[P, R]) -> Callable[P, R]:
         try:
             return function(*args, **kwargs)
         finally:
+            _promote()
             gc.enable()
 
     return wrapper
+
+
+def _promote() -> None:
+    """Move the objects made while paused to the oldest generation without a collection walking them: freezing
+    moves every young object to the permanent generation and thawing moves that to the oldest, two splices of
+    linked lists, O(1), and the young generations' count starts again from 0. Done only when nothing is frozen
+    (a program may freeze its objects before forking, and they must stay frozen)."""
+    if gc.get_freeze_count() == 0:
+        gc.freeze()
+        gc.unfreeze()
