@@ -118,13 +118,14 @@ def test_a_tuple_of_results_is_accepted() -> None:
 
 
 def test_a_seed_is_judged_without_importing_numpy() -> None:
-    """A seed plan's few units are judged by `judge_case` alone: `evaluate` does not import numpy for them."""
+    """A seed plan's few units are judged by `judge_case` alone: `evaluate` does not import numpy for them, nor
+    the status kernel (`eduplan.evaluation.batch`, imported on its first use), nor tomllib for a YAML plan."""
     probe = ("import sys, eduplan; plan, _ = eduplan.load_plan('examples/taizhou-2018-2020/plan.yaml'); "
              "reports = eduplan.load_reports('examples/taizhou-2018-2020/reports.csv', plan).value; "
              "e = eduplan.evaluate(plan, reports, as_of='2019-06-30'); e.summary(); e.to_records(); "
-             "print('numpy' in sys.modules)")
+             "print([m in sys.modules for m in ('numpy', 'eduplan.evaluation.batch', 'tomllib')])")
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60)
-    assert done.stdout.strip() == "False"
+    assert done.stdout.strip() == "[False, False, False]"
 
 
 def test_threads_reading_one_result_at_once_get_the_same_object() -> None:

@@ -28,7 +28,6 @@ from typing import TYPE_CHECKING, cast
 from eduplan.diagnostics import Code, DeadlineError, Diagnostic, Location
 from eduplan.diagnostics_zh import zh
 from eduplan.evaluation.actuals import Actuals, Rollups
-from eduplan.evaluation.batch import decide
 from eduplan.evaluation.cases import Case, Cases, Setting, cases
 from eduplan.evaluation.collector import without_collector
 from eduplan.evaluation.outcomes import ShareResult, UnitResults
@@ -100,7 +99,8 @@ def evaluate(
 
 _KERNEL_MIN = 32
 """Fewer unit cases than this in a window go to `judge_case` unless numpy is loaded already: the kernel needs
-numpy (about 40 ms to import), more than `judge_case` costs for a seed plan's few units (the same statuses)."""
+numpy (about 40 ms to import), more than `judge_case` costs for a seed plan's few units (the same statuses);
+the kernel itself is imported on its first use."""
 
 
 def judge_all(setting: Setting, actuals: Actuals, work: Cases) -> Results:
@@ -122,7 +122,12 @@ def _units(setting: Setting, actuals: Actuals, cases: tuple[Case, ...]) -> UnitR
     status, and what building the result needs), the others by `judge_case` (its `Judged` kept for the result).
     A window of a few units without numpy loaded goes to `judge_case` whole (`_KERNEL_MIN`)."""
     kernel = len(cases) > 1 and (len(cases) >= _KERNEL_MIN or "numpy" in sys.modules)
-    batch = decide(setting, actuals, cases) if kernel else None
+    if kernel:
+        from eduplan.evaluation.batch import decide  # noqa: PLC0415 (the kernel and its boundaries: ~15 ms to import)
+
+        batch = decide(setting, actuals, cases)
+    else:
+        batch = None
     fast = [None] * len(cases) if batch is None else batch.statuses
     statuses: list[Status] = []
     judged: list[Judged | None] = []

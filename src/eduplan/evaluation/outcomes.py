@@ -26,12 +26,11 @@ import decimal
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
-from typing import Any, final
+from typing import TYPE_CHECKING, Any, final
 
 import attrs
 
 from eduplan.evaluation.actuals import Actuals
-from eduplan.evaluation.batch import Batch
 from eduplan.evaluation.cases import Case, Setting
 from eduplan.evaluation.collector import without_collector
 from eduplan.evaluation.evidence import join, written_amounts
@@ -48,6 +47,9 @@ from eduplan.model import Goal, Task
 from eduplan.numerals import EXACT, tidy
 from eduplan.targets import Basis, Comparator, Reference, ReferenceKind, Strength, Target
 from eduplan.units import Amount
+
+if TYPE_CHECKING:  # pragma: no cover
+    from eduplan.evaluation.batch import Batch  # imported by the engine when the kernel is used
 
 _WARN_STATUSES = frozenset({Status.MISSED, Status.BREACHED, Status.OFF_TRACK, Status.AT_RISK})
 

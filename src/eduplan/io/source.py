@@ -21,7 +21,6 @@ import contextvars
 import datetime as dt
 import json
 import re
-import tomllib
 from collections.abc import Callable, Mapping
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -249,6 +248,8 @@ _TOML_AT = re.compile(r" \(at line (\d+), column (\d+)\)$")
 
 
 def _parse_toml(text: str, file: str | None) -> tuple[Any, Marks]:
+    import tomllib  # noqa: PLC0415 - only a TOML plan needs it (its regular expressions: ~5 ms at start-up)
+
     try:
         data = tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
