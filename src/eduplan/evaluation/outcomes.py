@@ -59,8 +59,8 @@ class Frame:
     unit, the owner's ids, the deadline and the days to it, how the target is worded (its change, reference,
     year), and whether a status is a warning. A function of the setting and the (target, window, owner)."""
 
-    __slots__ = ("aspirational", "base_change", "change", "comparator", "days", "deadline", "gap", "not_begun",
-                 "period", "previous", "reference", "section_id", "shown", "task_id", "warns", "year")
+    __slots__ = ("_bounds", "aspirational", "base_change", "change", "comparator", "days", "deadline", "gap",
+                 "not_begun", "period", "previous", "reference", "section_id", "shown", "task_id", "warns", "year")
 
     def __init__(self, setting: Setting, case: Case) -> None:
         target, window, owner = case.target, case.window, case.owner
@@ -79,6 +79,23 @@ class Frame:
         self.aspirational = target.strength is Strength.ASPIRATIONAL
         self.not_begun = setting.as_of < window.start
         self.warns = _WARN_STATUSES if self.aspirational and setting.policy.aspirational_as_warning else frozenset()
+        self._bounds: tuple[tuple[Decimal | None, Decimal | None, int], _Bounds] | None = None
+
+    def bounds(self, value: Decimal | None, upper: Decimal | None, places: int) -> _Bounds:
+        """A threshold and its upper end shown at ``places`` (amounts, then texts), as `Shown.amount` and
+        `Shown.text` give them: the last asked for is kept, as a window's units mostly share their thresholds."""
+        key = (value, upper, places)
+        kept = self._bounds
+        if kept is not None and kept[0] == key:
+            return kept[1]
+        shown = self.shown
+        made = (shown.amount(value, places), shown.amount(upper, places), shown.text(value, places),
+                shown.text(upper, places))
+        self._bounds = (key, made)
+        return made
+
+
+_Bounds = tuple[Amount | None, Amount | None, str | None, str | None]
 
 
 def result_of(setting: Setting, case: Case, judged: Judged, frame: Frame | None = None) -> Result:
@@ -101,14 +118,14 @@ def result_of(setting: Setting, case: Case, judged: Judged, frame: Frame | None 
     baseline = judged.baseline
     note = judged.actual.note or (judged.threshold if not isinstance(judged.threshold, Threshold) else None)
     reported = () if root is None else written_amounts(evidence)  # what the shown actual's decimals rest on
-    texts = _texts(frame, judged, root, known, places, reported, baseline)
-    zh, en = _reason(frame, judged, texts, known, places, breach_date, baseline, note)
+    shown_bounds = _NO_BOUNDS if known is None else frame.bounds(known.value, known.upper, places)
+    texts = _texts(frame, judged, root, known, places, reported, baseline, shown_bounds[2])
+    zh, en = _reason(frame, judged, texts, shown_bounds[3], breach_date, baseline, note)
     gap = main.gap
     return Result(
         target=case.target, status=status, reason_zh=zh, reason_en=en, owner_id=case.owner.id,
         task_id=frame.task_id, section_id=frame.section_id, scope=case.unit, period=frame.period,
-        actual=shown.amount(root, places), threshold=shown.amount(bounds[0], places) if bounds else None,
-        upper=shown.amount(bounds[1], places) if bounds else None,
+        actual=shown.amount(root, places), threshold=shown_bounds[0], upper=shown_bounds[1],
         expected=None if main.expected is None else shown.amount(
             main.expected, shown.faithful_places(main.expected, (root,))),
         baseline=None if baseline is None else baseline.value, deadline=frame.deadline,
@@ -121,30 +138,33 @@ def result_of(setting: Setting, case: Case, judged: Judged, frame: Frame | None 
 
 
 _ZERO = (Decimal(0),)
+_NO_BOUNDS: _Bounds = (None, None, None, None)
 
 
 def _texts(frame: Frame, judged: Judged, actual: Decimal | None, known: Threshold | None, places: int,
-           reported: Iterable[Amount], baseline: Baseline | None) -> tuple[str | None, str | None, str | None]:
+           reported: Iterable[Amount], baseline: Baseline | None,
+           value_text: str | None) -> tuple[str | None, str | None, str | None]:
     """The actual, target and expected values as the reason shows them (and every human-facing output with
     it): the actual value with its written decimals, a level worked out from a baseline as a supervisor writes
-    it, the expected value as precise as the figures it is compared with (`eduplan.evaluation.shown`)."""
+    it, the expected value as precise as the figures it is compared with (`eduplan.evaluation.shown`);
+    ``value_text``: the threshold's value shown at ``places``."""
     shown, value = frame.shown, None if known is None else known.value
     target = (shown.level_text(value, actual, baseline.value.root_value()) if frame.change and baseline is not None
-              else shown.text(value, places))
+              else value_text)
     return shown.printed(actual, places, reported), target, shown.expected_text(judged.main.expected, actual, value)
 
 
-def _reason(frame: Frame, judged: Judged, texts: tuple[str | None, str | None, str | None],
-            known: Threshold | None, places: int, breach_date: dt.date | None, baseline: Baseline | None,
-            note: CannotJudge | None) -> tuple[str, str]:
-    """The result's reason: the target worded as printed, numbers as `_texts` shows them."""
-    main, status, shown = judged.main, judged.status, frame.shown
+def _reason(frame: Frame, judged: Judged, texts: tuple[str | None, str | None, str | None], upper: str | None,
+            breach_date: dt.date | None, baseline: Baseline | None, note: CannotJudge | None) -> tuple[str, str]:
+    """The result's reason: the target worded as printed, numbers as `_texts` shows them (``upper``: a range's
+    upper end, shown as the threshold is)."""
+    main, status = judged.main, judged.status
     based = frame.change and baseline is not None
     stretch = judged.stretch
     days = frame.days
     return reason(
         status, frame.comparator, actual=texts[0], target=texts[1],
-        upper=shown.text(None if known is None else known.upper, places),
+        upper=upper,
         expected=texts[2], deadline=frame.deadline,
         days=days if days >= 0 else None, breach_date=breach_date,
         note=note, exceeded=main.exceeded, change=frame.base_change, reference=frame.reference, gap=frame.gap,
