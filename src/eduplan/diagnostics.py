@@ -23,10 +23,12 @@ import attrs
 
 
 class Severity(enum.StrEnum):
-    """How serious a diagnostic is: an ``error`` makes the input unusable, a ``warning`` does not."""
+    """How serious a diagnostic is: an ``error`` makes the input unusable, a ``warning`` does not, an ``info``
+    says what was done where a choice was made and nothing is wrong (a 合计 of a rate not checked)."""
 
     ERROR = "error"
     WARNING = "warning"
+    INFO = "info"
 
 
 class Code(enum.StrEnum):
@@ -92,6 +94,7 @@ class Code(enum.StrEnum):
     DATE_FROM_REPORTED_ON = "date-from-reported-on"
     UNFILLED_CELL = "unfilled-cell"
     TOTAL_MISMATCH = "total-mismatch"
+    TOTAL_NOT_CHECKED = "total-not-checked"
     OUTLIER = "outlier"
     # reported data: meaning and choices (docs/reports.md)
     LIKELY_FRACTION = "likely-fraction"

@@ -99,3 +99,41 @@ def test_the_csv_bulk_path_agrees(tmp_path: Path) -> None:
     columns = load_report_columns(path, PLAN)
     assert [str(d) for d in columns.diagnostics] == [str(d) for d in rows.diagnostics]
     assert [str(d.code) for d in rows.diagnostics] == ["total-row", "total-mismatch"]
+
+
+SPREAD: Plan = loads_plan("""\
+id: s
+title: 计划
+period: 2024年
+organisations: [{name: 各区, kind: group, members: [甲区, 乙区]}]
+indicators:
+  - {id: lo, name: 最低生均经费, kind: money, unit: 元, aggregation: min}
+  - {id: hi, name: 最大班额, kind: coefficient, unit: "", aggregation: max}
+  - {id: w, name: 入园率, kind: percentage, unit: "%", numerator: 在园幼儿数, denominator: 适龄儿童数}
+  - {id: r, name: 达标率, kind: percentage, unit: "%"}
+""").value
+
+
+@pytest.mark.parametrize(("rows", "expected"), [
+    ([["lo", "甲区", "2024年", "9000"], ["lo", "乙区", "2024年", "8500"], ["lo", "合计", "2024年", "8500"]], []),
+    ([["lo", "甲区", "2024年", "9000"], ["lo", "乙区", "2024年", "8500"], ["lo", "合计", "2024年", "17500"]],
+     [("r.csv:4:4 total-mismatch warning", "the units' rows 2, 3 have the least value 8500元")]),
+    ([["hi", "甲区", "2024年", "45"], ["hi", "乙区", "2024年", "52"], ["hi", "合计", "2024年", "45"]],
+     [("r.csv:4:4 total-mismatch warning", "the units' rows 2, 3 have the greatest value 52")]),
+    ([["w", "甲区", "2024年", "90"], ["w", "合计", "2024年", "95"]],
+     [("r.csv:3:4 total-not-checked info", "combined from their numerators and denominators")]),
+    ([["r", "甲区", "2024年", "90"], ["r", "合计", "2024年", "95"]],
+     [("r.csv:3:4 total-not-checked info", "does not combine across units")]),
+    ([["lo", "甲区", "2023年", "9000"], ["lo", "合计", "2024年", "9000"]],
+     [("r.csv:3:4 total-not-checked info", "no unit row of the table gives this indicator")]),
+], ids=["min agrees", "min is not a sum", "max", "weighted rate said", "none said", "no units said"])
+def test_min_max_checked_and_the_rest_said(rows: list[list[object]], expected: list[tuple[str, str]]) -> None:
+    """A min/max indicator's total is checked against the least/greatest unit (was: not checked); a total that cannot
+    be checked is a located ``total-not-checked`` info saying why (was: silent); the bulk reader agrees."""
+    table = [HEAD, *rows]
+    loaded = reports_from_rows(table, SPREAD, "r.csv")
+    bulk = columns_from_rows(table, SPREAD, "r.csv")
+    assert [str(d) for d in bulk.diagnostics] == [str(d) for d in loaded.diagnostics]
+    found = [(f"{d.location} {d.code} {d.severity}", d.message) for d in loaded.diagnostics if d.code != "total-row"]
+    assert [where for where, _ in found] == [where for where, _ in expected]
+    assert all(snippet in message for (_, message), (_, snippet) in zip(found, expected, strict=True))

@@ -11,8 +11,12 @@ the sum computed, the difference, the tolerance and the rows summed. Which rows 
 - any other total (合计, 总计, 全区合计 ...) sums every unit row of the table for its indicator and date.
 
 The **precision** is that of the figure as written: ``1.2万`` is good to half of 0.1万 (±500), ``200`` to ±0.5, so
-a total rounded as the district's table rounds it is not a mismatch. A rate (a percentage, a ratio) does not sum,
-and its total is not checked; nor is a total with no unit rows beside it.
+a total rounded as the district's table rounds it is not a mismatch. Where the indicator combines by its units'
+least or greatest value (``aggregation: min``/``max``: the slowest unit, the worst ratio), the total is checked
+against that value, to the same precision. A total that cannot be checked is said, never passed over silently: an
+``info`` diagnostic ``total-not-checked`` at its cell says why (a rate combined from numerators and denominators,
+``aggregation: weighted``, is not a sum of the units' rates; ``aggregation: none`` does not combine; no unit row of
+the table has that indicator and date).
 
 >>> from eduplan.io.plans import loads_plan
 >>> from eduplan.io.tables import reports_from_rows
@@ -88,7 +92,9 @@ def _row(value: ReportedValue) -> str:
 
 def check_totals(values: Iterable[ReportedValue], totals: Sequence[StatedTotal],
                  indicators: Mapping[str, Indicator]) -> list[Diagnostic]:
-    """A ``total-mismatch`` warning for each total of a summed indicator that its units' rows do not add up to."""
+    """A ``total-mismatch`` warning for each total that its units' rows do not add up to (a sum; the least or
+    greatest value for a min/max indicator), and a ``total-not-checked`` info for each total that cannot be checked
+    (a weighted rate, an indicator that does not combine, no unit rows)."""
     if not totals:
         return []
     wanted = {t.value.indicator_id for t in totals}
@@ -96,7 +102,10 @@ def check_totals(values: Iterable[ReportedValue], totals: Sequence[StatedTotal],
     problems: list[Diagnostic] = []
     for total in sorted(totals, key=_line):
         indicator = indicators.get(total.value.indicator_id)
-        if indicator is None or indicator.aggregation is not Aggregation.SUM:
+        if indicator is None:
+            continue
+        if (why := _UNCHECKED.get(indicator.aggregation)) is not None:
+            problems.append(_not_checked(total, indicator, why))
             continue
         key, line = _key(total.value), _line(total)
         if total.subtotal:  # the rows above, back to the previous total
@@ -104,9 +113,30 @@ def check_totals(values: Iterable[ReportedValue], totals: Sequence[StatedTotal],
             summed = [v for v in units if _key(v) == key and start < _line(v) < line]
         else:
             summed = [v for v in units if _key(v) == key]
-        if summed and (problem := _compare(total, summed, indicator)) is not None:
+        if not summed:
+            problems.append(_not_checked(total, indicator, _NO_UNITS))
+        elif (problem := _compare(total, summed, indicator)) is not None:
             problems.append(problem)
     return problems
+
+
+_UNCHECKED = {
+    Aggregation.WEIGHTED: (("its units' figures are rates combined from their numerators and denominators, not "
+                           "summed, so the total is not their sum"), "比率由分子、分母合成，合计不是各单位之和"),
+    Aggregation.NONE: ("the indicator does not combine across units (aggregation: none)", "该指标不能汇总"),
+}
+"""Why a total of an indicator so combined is not checked (en, zh)."""
+_NO_UNITS = ("no unit row of the table gives this indicator for the same date and basis",
+             "表中没有同一指标、同一时间的单位行")
+
+
+def _not_checked(total: StatedTotal, indicator: Indicator, why: tuple[str, str]) -> Diagnostic:
+    """The ``total-not-checked`` info at a total's cell, saying why."""
+    return Diagnostic(
+        Code.TOTAL_NOT_CHECKED, f"{total.label}: the total row {total.word} states {total.value.value} for "
+        f"{indicator.name}; it is not checked against the units' rows: {why[0]} (合计行未核对：{why[1]})",
+        total.location, Severity.INFO, hint="nothing to do; the total is not used either way: the units' rows are "
+        "the evidence")
 
 
 def _tolerance(total: StatedTotal) -> Decimal:
@@ -121,22 +151,30 @@ def _tolerance(total: StatedTotal) -> Decimal:
     return step * scale / 2
 
 
+_COMBINED = {Aggregation.SUM: ("sum to", "之和"), Aggregation.MIN: ("have the least value", "最小值"),
+             Aggregation.MAX: ("have the greatest value", "最大值")}
+"""How the units' figures make the total, as the message says it (en, zh)."""
+
+
 def _compare(total: StatedTotal, summed: Sequence[ReportedValue], indicator: Indicator) -> Diagnostic | None:
     stated = total.value.value
     try:
-        computed = sum((v.value.to(stated.unit).value for v in summed), Decimal(0))
+        figures = [v.value.to(stated.unit).value for v in summed]
     except QuantityError:
         return None  # a unit that does not convert: each row says so already
+    computed = (sum(figures, Decimal(0)) if indicator.aggregation is Aggregation.SUM
+                else min(figures) if indicator.aggregation is Aggregation.MIN else max(figures))
     tolerance = _tolerance(total)
     difference = stated.value - computed
     if abs(difference) <= tolerance:
         return None
     rows = ", ".join(_row(v) for v in summed)
     shown = [str(Amount(x, stated.unit)) for x in (computed, abs(difference), tolerance)]
+    how = _COMBINED[indicator.aggregation]
     return Diagnostic(
         Code.TOTAL_MISMATCH, f"{total.label}: the total row {total.word} states {stated} for {indicator.name}, but the "
-        f"units' rows {rows} sum to {shown[0]} (difference {shown[1]}, beyond the ±{shown[2]} its precision allows) "
-        f"(合计行填报{stated}，各单位之和为{shown[0]}，不一致)", total.location, Severity.WARNING,
+        f"units' rows {rows} {how[0]} {shown[0]} (difference {shown[1]}, beyond the ±{shown[2]} its precision allows) "
+        f"(合计行填报{stated}，各单位{how[1]}为{shown[0]}，不一致)", total.location, Severity.WARNING,
         hint="correct the total or a unit's figure (rows not read are not in the sum); the total is not used either "
         "way: the units' rows are the evidence",
         message_zh=zh(Code.TOTAL_MISMATCH, label=total.label, indicator=indicator.name, stated=stated, summed=shown[0]))

@@ -72,6 +72,7 @@ TITLES_ZH: dict[str, str] = {
     "date-from-reported-on": "日期取自填报日期",
     "unfilled-cell": "未填报的单元格",
     "total-mismatch": "合计与分项不符",
+    "total-not-checked": "合计未核对",
     "outlier": "异常值",
     "likely-fraction": "疑似以小数填报百分比",
     "gross-rate-as-share": "毛入学率被设为占比",
