@@ -95,6 +95,10 @@ class Code(enum.StrEnum):
     UNFILLED_CELL = "unfilled-cell"
     TOTAL_MISMATCH = "total-mismatch"
     TOTAL_NOT_CHECKED = "total-not-checked"
+    FOOTNOTE_MARKER = "footnote-marker"
+    TITLE_UNIT = "title-unit"
+    HIDDEN_SHEET = "hidden-sheet"
+    MERGED_CELL = "merged-cell"
     OUTLIER = "outlier"
     # reported data: meaning and choices (docs/reports.md)
     LIKELY_FRACTION = "likely-fraction"

@@ -83,7 +83,12 @@ MESSAGES_ZH: dict[str, str] = {
     "title-date": "标题“{text}”给出的日期{day}用作表中所有数值的日期",
     "date-from-reported-on": "表中没有日期列，“{column}”列按填报日期读取",
     "unfilled-cell": "{count}个指标单元格未填报数值（{cells}），不计为0",
-    "total-mismatch": "{label}：合计行给出的{indicator}为{stated}，而各单位之和为{summed}",
+    "total-mismatch": "{label}：合计行给出的{indicator}为{stated}，而各单位{how}为{summed}",
+    "total-not-checked": "{label}：合计行给出的{indicator}为{stated}，未与各单位核对：{why}",
+    "footnote-marker": "“{text}”按指标“{indicator}”读取，指标名后的注释标记不作名称读取",
+    "title-unit": "标题行“单位：{unit}”作为无单位数值的计量单位（{indicators}）",
+    "hidden-sheet": "工作表“{sheet}”为隐藏工作表，未读取；读取第一个可见工作表“{read}”",
+    "merged-cell": "合并单元格{ref}（“{text}”）按其值读入所跨的第{first}-{last}行",
     "outlier": "{indicator}的填报值{value}远离{whose}的中位数{median}（异常值），请核对数值及其单位",
     # reported data: meaning and choices
     "likely-fraction": "{indicator}的裸数{number}按{read}读取，但疑为小数形式（{percent}）",

@@ -70,6 +70,21 @@ CASES = {
          ["n", "小 计", "2024年", "200"], ["n", "全区合计", "2024年", "200"], ["总计", "", "2024年", "200"]],
         [("120个", "甲区", 2), ("80个", "乙区", 3)],
         [("total-row", 4), ("total-row", 5), ("total-row", 6), ("total-row", 7), ("total-not-checked", 5)]),
+    "footnote markers after an indicator's name are left out, said (info)": (
+        [HEAD, ["n", "甲区", "2024年", "1"], ["新增学位¹", "甲区", "2024年", "120"],
+         ["新增学位（注1）", "乙区", "2024年", "80"],
+         ["注1：含民办", "", "", ""]],
+        [("1个", "甲区", 2), ("120个", "甲区", 3), ("80个", "乙区", 4)],
+        [("footnote-marker", 3), ("footnote-marker", 4), ("form-note-row", 5)]),
+    "a title row's 单位：亿元 is the unit of bare numbers measured so, said": (
+        [["（单位：亿元）"], HEAD, ["f", "甲区", "2024年", "1.2"], ["n", "甲区", "2024年", "3"],
+         ["f", "乙区", "2024年", "3500万元"]],
+        [("1.2亿元", "甲区", 3), ("3个", "甲区", 4), ("35000000元", "乙区", 5)], [("title-row", 1), ("title-unit", 1)]),
+    "不适用/不涉及 are placeholders; 单位负责人（签字）： and 制表日期： are form notes": (
+        [HEAD, ["n", "甲区", "2024年", "不适用"], ["n", "乙区", "2024年", "不涉及"],
+         ["单位负责人（签字）：", "", "", ""],
+         ["制表日期：2024年7月5日", "", "", ""]],
+        [], [("placeholder-value", 2), ("placeholder-value", 3), ("form-note-row", 4), ("form-note-row", 5)]),
     "计量单位 % as a template fills it in: 0.92 is a likely fraction": (
         [["指标", "时间", "数值", "计量单位"], ["r", "2024年", "0.92", "%"], ["r", "2024年", "92", "%"]],
         [("0.92%", None, 2), ("92%", None, 3)], [("likely-fraction", 2)]),

@@ -233,3 +233,13 @@ def test_a_column_without_a_header_is_said_or_refused() -> None:
                                 ["乙区", "2024年", "2", "80"], ["填表人：张三"]])
     assert [v[1] for v in values] == ["120个", "80个"]
     assert diagnostics == ["1:3 unknown-field", "4:1 form-note-row"]
+
+
+def test_a_note_in_brackets_is_not_a_unit() -> None:
+    """``新增学位数（注1）``: a footnote, not the unit of the column (was: read as the unit 注1, every cell
+    failing at no column); ``学前三年毛入园率²(%)``: the marker left out, the unit kept; each said at its header
+    cell (info)."""
+    values, diagnostics = read([["填报单位", "时间", "新增学位数（注1）", "学前三年毛入园率²(%)", "funds（含民办）"],
+                                ["甲区", "2024年", "120", "92.5", "3"]])
+    assert values == [("places", "120个", "甲区", "2024-12-31", "2:3"), ("rate", "92.5%", "甲区", "2024-12-31", "2:4")]
+    assert diagnostics == ["1:3 footnote-marker", "1:4 footnote-marker", "1:5 unknown-field"]

@@ -39,9 +39,9 @@ from eduplan.diagnostics_zh import zh
 from eduplan.numerals import normalise
 from eduplan.units import parse_quantity
 
-__all__ = ["FORM_NOTE_LABELS", "HEADER_SEARCH_ROWS", "SHEET_EXTRA_HINT", "TOTAL_WORDS", "Header", "extra_cells",
-           "find_header", "form_note",
-           "form_note_warning", "is_total", "split_header", "title_warning", "total_warning"]
+__all__ = ["FORM_NOTE_LABELS", "HEADER_SEARCH_ROWS", "SHEET_EXTRA_HINT", "TITLE_UNIT", "TOTAL_WORDS", "Header",
+           "extra_cells", "find_header", "footnote_warning", "form_note", "form_note_warning", "is_total",
+           "split_header", "title_unit", "title_unit_warning", "title_warning", "total_warning", "unmarked"]
 
 HEADER_SEARCH_ROWS = 10
 """How many rows from the top are looked at for the header (title rows above it are rarely more than three)."""
@@ -51,12 +51,63 @@ TOTAL_WORDS = frozenset({"合计", "总计", "小计", "汇总", "共计", "总�
 gives a unit is a unit, whatever it is."""
 FORM_NOTE_LABELS = ("填表人", "填报人", "制表人", "制表", "联系人", "联系电话", "电话", "手机", "审核人", "审核",
                     "负责人", "单位负责人", "统计负责人", "分管领导", "填表单位", "填报单位", "单位名称", "填表日期",
-                    "填报日期", "报送日期", "日期", "签字", "盖章", "单位盖章", "注", "备注", "说明", "填表说明")
+                    "填报日期", "报送日期", "日期", "签字", "盖章", "单位盖章", "注", "备注", "说明", "填表说明",
+                    "制表日期", "统计日期", "统计人", "核对人", "主管领导")
 """Labels of the form notes written around a table (``填表人：张三``): a label, then ``：`` or ``:``."""
 
 _LABEL_PATTERN = "|".join(sorted(map(re.escape, FORM_NOTE_LABELS), key=len, reverse=True))
-_FORM_NOTE = re.compile(rf"^(?:{_LABEL_PATTERN})\s*[:：]")
+_FORM_NOTE = re.compile(rf"^(?:{_LABEL_PATTERN}|注\s*\d+)\s*(?:\([^()]*\))?\s*[:：]")
+"""A label (``填表人``, ``注1``), maybe with a bracketed remark (``单位负责人（签字）``), then a colon."""
+_FOOTNOTE = re.compile(r"^(?P<name>.+?)\s*(?P<mark>[¹²³⁴⁵⁶⁷⁸⁹⁰]+|[①②③④⑤⑥⑦⑧⑨⑩]+|[*＊※]+"
+                       r"|[（(]\s*注\s*[0-9０-９]*\s*[)）])(?P<unit>\s*[（(][^()（）]+[)）])?$")
+TITLE_UNIT = re.compile(r"单位\s*[:：]\s*(?P<unit>[^\s,，;；:：()（）]+)")
+"""A title row's unit of the table's bare numbers (``单位：万元``, ``（截至2024年6月30日，单位：亿元）``)."""
 _BRACKETED = re.compile(r"^(?P<name>.+?)\s*\((?P<unit>[^()]+)\)$")
+
+
+def unmarked(text: str) -> tuple[str, str] | None:
+    """A header or 指标 cell's text without the footnote marker after its name (``入园率¹``, ``经费（注1）``,
+    ``入园率*``, ``入园率②(%)``), and the marker; ``None`` without one. Read before NFKC, which makes ``¹`` a 1.
+
+    >>> unmarked("学前三年毛入园率²(%)"), unmarked("经费投入（注1）"), unmarked("新增学位数")
+    (('学前三年毛入园率(%)', '²'), ('经费投入', '（注1）'), None)
+    """
+    match = _FOOTNOTE.match(text.strip())
+    if match is None:
+        return None
+    return match["name"] + (match["unit"] or "").strip(), match["mark"]
+
+
+def footnote_warning(text: str, name: str, location: Location) -> Diagnostic:
+    """The ``footnote-marker`` info: ``text`` is read as the indicator ``name``, its footnote marker left out."""
+    return Diagnostic(Code.FOOTNOTE_MARKER, f"{text!r} is read as the indicator {name!r}: the footnote marker after "
+                      f"the name is left out (指标名后的注释标记不作名称读取)", location, Severity.INFO,
+                      hint="nothing to do; the footnote itself (注1：…) is a form note, not read",
+                      message_zh=zh(Code.FOOTNOTE_MARKER, text=text, indicator=name))
+
+
+def title_unit(rows: Sequence[tuple[int, Sequence[Any]]]) -> tuple[str, int] | None:
+    """The unit a title row gives the table's bare numbers (``单位：亿元``) and its line; ``None`` if none (or a
+    text after 单位： that is not a unit, such as 单位：海陵区教育局)."""
+    for line, row in rows:
+        text = normalise(" ".join(str(c) for c in row if c not in (None, "")))
+        if (match := TITLE_UNIT.search(text)) is not None:
+            try:
+                parse_quantity("1" + match["unit"])
+            except QuantityError:
+                continue
+            return match["unit"], line
+    return None
+
+
+def title_unit_warning(unit: str, names: Sequence[str], location: Location) -> Diagnostic:
+    """The ``title-unit`` warning: the title row's unit is that of the bare numbers of ``names``."""
+    used = "、".join(names) if names else "none of the plan's indicators"
+    return Diagnostic(Code.TITLE_UNIT, f"the title row gives the unit 单位：{unit}: a bare number of an indicator "
+                      f"measured so ({used}) is read in {unit} (标题行「单位：{unit}」作为无单位数值的计量单位)",
+                      location, Severity.WARNING, hint=f"nothing to do if the figures are in {unit}; a figure with its "
+                      "own unit (3500万元), or of an indicator measured otherwise (a rate), keeps its own",
+                      message_zh=zh(Code.TITLE_UNIT, unit=unit, indicators="、".join(names) or "无相应指标"))
 
 
 def is_total(text: str) -> bool:

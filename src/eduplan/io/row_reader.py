@@ -22,9 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 from decimal import Decimal
-from typing import Any, TypeVar
-
-import attrs
+from typing import Any
 
 from eduplan.diagnostics import Code, DeadlineError, Diagnostic, Location, ModelError, QuantityError, Severity
 from eduplan.diagnostics_zh import zh
@@ -41,14 +39,32 @@ from eduplan.io.cells import (
     spreadsheet_error_zh,
 )
 from eduplan.io.layout import (
+    footnote_warning,
     form_note,
     form_note_warning,
     is_total,
     split_header,
     total_warning,
+    unmarked,
 )
 from eduplan.io.placeholders import is_placeholder, placeholder_warning
 from eduplan.io.report_columns import LABELS
+from eduplan.io.row_cells import (
+    BASIS,
+    FIELD_COLUMNS,
+    FILLED_IN,
+    FINAL,
+    MEMO_LIMIT,
+    READ,
+    ROW_SKIPPED_ZH,
+    UNIT_SUFFIXES,
+    CellError,
+    PlaceholderError,
+    Raised,
+    cell_zh,
+    likely_fraction,
+    without_frames,
+)
 from eduplan.io.screen import known_units
 from eduplan.io.totals import StatedTotal
 from eduplan.model import Plan
@@ -57,75 +73,8 @@ from eduplan.periods import Period, parse_day, parse_period
 from eduplan.reports import ReportBasis, ReportedValue
 from eduplan.units import Amount, parse_quantity, to_decimal
 
-__all__ = [
-    "BASIS",
-    "FINAL",
-    "MEMO_LIMIT",
-    "ROW_SKIPPED_ZH",
-    "UNIT_SUFFIXES",
-    "CellError",
-    "PlaceholderError",
-    "RowReader",
-    "cell_zh",
-    "likely_fraction",
-]
-
-
-FINAL = {"": True, "final": True, "终值": True, "正式": True, "true": True, "yes": True, "是": True, "1": True,
-         "provisional": False, "初步": False, "初步数": False, "预计": False, "false": False, "no": False, "否": False,
-         "0": False}
-"""What a 是否终值 cell may say: final (``True``) or provisional."""
-FIELD_COLUMNS = {"denominator": "denominator", "date": "date", "indicator_id": "indicator"}
-"""The table column of each `ReportedValue` field its checks name."""
-FILLED_IN = ("value", "source", "final", "reported_on", "note", "numerator", "denominator")
-"""The cells a unit fills in on a template row (a row with none of them was left as sent)."""
-BASIS = {"": ReportBasis.UNSTATED, "新增": ReportBasis.INCREMENT, "增量": ReportBasis.INCREMENT,
-         "当期": ReportBasis.INCREMENT, "increment": ReportBasis.INCREMENT, "new": ReportBasis.INCREMENT,
-         "累计": ReportBasis.RUNNING_TOTAL, "累计数": ReportBasis.RUNNING_TOTAL,
-         "running_total": ReportBasis.RUNNING_TOTAL, "running total": ReportBasis.RUNNING_TOTAL,
-         "cumulative": ReportBasis.RUNNING_TOTAL}
-"""What a 口径 cell may say."""
-
-
-class CellError(Exception):
-    """A bad cell: its column, code, message and hint (the row is skipped)."""
-
-    def __init__(self, column: str, code: Code, message: str, hint: str | None = None,
-                 message_zh: str | None = None) -> None:
-        super().__init__(message)
-        self.column, self.code, self.message, self.hint = column, code, message, hint
-        self.message_zh = message_zh
-
-
-def cell_zh(code: Code, field: str, text: str) -> str | None:
-    """The Chinese message of a cell ``text`` under ``field`` (数值, 时间) that a parser refused with ``code``: the
-    facts are the cell's own (its column and text), whatever the parser's English said."""
-    if code in (Code.INVALID_NUMBER, Code.INVALID_DATE):
-        return zh(code, field=field, text=text)
-    if code is Code.UNKNOWN_UNIT:
-        return zh(code, field=field, unit=text)
-    if code is Code.NUMBER_TOO_LARGE:
-        return zh(code, text=text)
-    return None
-
-
-ROW_SKIPPED_ZH = "；该行未读取"
-"""What a skipped row's Chinese message ends with (a wide table's cell says only the cell was skipped)."""
-UNIT_SUFFIXES = ("区", "县", "市", "镇", "乡", "街道")
-"""What a 填报单位 may leave off a unit's name (海陵 for 海陵区) and still name it, when only one unit fits."""
-READ = ("indicator", "period", "date", "value", "final", "reported_on", "numerator", "denominator", "basis")
-"""The columns a row reader reads (the others are text as they stand)."""
-
-
-class PlaceholderError(CellError):
-    """A value cell holding a placeholder (无, —, N/A): no figure, a warning (`eduplan.io.placeholders`)."""
-
-    def __init__(self, text: str) -> None:
-        super().__init__("value", Code.PLACEHOLDER_VALUE, text)
-
-
-MEMO_LIMIT = 1 << 16
-"""How many distinct cell readings a `RowReader` keeps (the parses of a text are pure: a date, a quantity)."""
+__all__ = ["BASIS", "FINAL", "MEMO_LIMIT", "ROW_SKIPPED_ZH", "UNIT_SUFFIXES", "CellError", "PlaceholderError",
+           "RowReader", "cell_zh", "likely_fraction", "measured_in"]
 
 
 class RowReader:
@@ -137,9 +86,10 @@ class RowReader:
     """
 
     def __init__(self, plan: Plan, columns: dict[str, int], file: str | None, header: list[str] | None = None,
-                 sheet: str | None = None, unit: str | None = None) -> None:
+                 sheet: str | None = None, unit: str | None = None, title_unit: str | None = None) -> None:
         self.columns, self.file, self.header, self.sheet = columns, file, header, sheet
         self.unit = unit  # the value header's unit (数值（万元）): as a 计量单位 column gives
+        self.title_unit = title_unit  # a title row's 单位：亿元: of bare numbers of indicators measured so
         self.units = known_units(plan)
         self.indicators = plan.indicators_used()
         named: dict[str, list[Indicator]] = {}
@@ -163,10 +113,10 @@ class RowReader:
             try:
                 found = read()
             except (CellError, DeadlineError, QuantityError) as exc:
-                found = _Raised(_without_frames(exc))
+                found = Raised(without_frames(exc))
             if len(self._seen) < MEMO_LIMIT:
                 self._seen[kind, key] = found
-        if isinstance(found, _Raised):
+        if isinstance(found, Raised):
             raise found.error.with_traceback(None)
         return found
 
@@ -193,7 +143,7 @@ class RowReader:
         errors.sort(key=lambda e: self.columns.get(e.column, -1))
         if errors:  # a placeholder alone is no figure (a warning); with a bad cell the row is rejected as well
             self.warnings = []
-            return None, [self._diagnostic(number, _without_frames(e)) for e in errors]
+            return None, [self._diagnostic(number, without_frames(e)) for e in errors]
         arguments: dict[str, Any] = {
             "indicator_id": fields["indicator"].id, "value": fields["value"], "date": fields["date"],
             "period": fields["period"], "organisation": self._organisation(),
@@ -295,8 +245,21 @@ class RowReader:
         return cell_text(self.raw(name))
 
     def _indicator(self, _: dict[str, Any]) -> Indicator:
-        key = self.text("indicator")
+        key, raw = self.text("indicator"), self.raw("indicator")
+        marked = unmarked(raw) if isinstance(raw, str) and key not in self.by_key else None
+        if marked is not None and (found_marked := self._marked(marked[0])) is not None:  # 新增学位数¹: said
+            self.warnings.append(footnote_warning(raw, found_marked.name, self.where(
+                self.number, self.columns.get("indicator"))))
+            return found_marked
         found: Indicator = self._memo("indicator", key, lambda: self._find_indicator(key))
+        return found
+
+    def _marked(self, name: str) -> Indicator | None:
+        """The indicator an 指标 cell names once its footnote marker is left out, if it names one."""
+        try:
+            found: Indicator = self._memo("indicator", cell_text(name), lambda: self._find_indicator(cell_text(name)))
+        except CellError:
+            return None
         return found
 
     def _find_indicator(self, key: str) -> Indicator:
@@ -387,6 +350,9 @@ class RowReader:
         else in the indicator's unit; a unit column may carry a 万/亿 multiple (万人, 万元)."""
         raw, unit = self.raw("value"), self._unit()
         text = cell_text(raw)
+        if not unit and self.title_unit and indicator is not None and measured_in(indicator, self.title_unit) and \
+                not parse_quantity_unit(text):  # a bare number, in a table whose title says 单位：亿元
+            unit = self.title_unit
         if not text:
             raise CellError("value", Code.INVALID_NUMBER, "数值: empty",
                             message_zh=zh(Code.MISSING_FIELD, field="数值"))
@@ -514,35 +480,21 @@ class RowReader:
         return FINAL[text]
 
 
-def likely_fraction(amount: Amount, indicator: Indicator) -> bool:
-    """Whether a bare number read in a % indicator's unit looks like a fraction (0.92 for 92 %): above 0, at most 1.
-
-    The row reader warns of it (``likely-fraction``); the bulk reader (`eduplan.io.bulk_amounts`) asks the same.
-    """
-    return indicator.unit == "%" and amount.unit == "%" and 0 < amount.value <= 1
-
-
-@attrs.frozen
-class _Raised:
-    """What a memoised reading raised."""
-
-    error: Exception
-
-
 _memo_missing = object()
-_E = TypeVar("_E", bound=BaseException)
 
 
-def _without_frames(error: _E) -> _E:
-    """``error`` with the tracebacks of it and its causes dropped: a kept error would otherwise keep the frames
-    of the call that raised it, and their callers' locals (a reader's whole batch of rows), alive."""
-    chain: list[BaseException | None] = [error]
-    seen: set[int] = set()
-    while chain:
-        found = chain.pop()
-        if found is not None and id(found) not in seen:
-            seen.add(id(found))
-            found.__traceback__ = None
-            chain += [found.__cause__, found.__context__]
-    return error
+def measured_in(indicator: Indicator, unit: str) -> bool:
+    """Whether an indicator's values may be written in ``unit`` (万元 for 元, 亿元 for 万元; not 亿元 for a rate)."""
+    try:
+        Amount(Decimal(1), unit).to(indicator.unit)
+    except QuantityError:
+        return False
+    return bool(indicator.unit)
 
+
+def parse_quantity_unit(text: str) -> str:
+    """The unit written in a value cell (``3500万元``: 万元), ``""`` for a bare number or a text that does not read."""
+    try:
+        return parse_quantity(text).unit
+    except QuantityError:
+        return ""

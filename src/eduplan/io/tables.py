@@ -32,7 +32,7 @@ from eduplan.diagnostics import Code, Diagnostic, Location, Severity
 from eduplan.diagnostics_zh import zh
 from eduplan.io.cells import cell_text, cell_value
 from eduplan.io.errors import DEFAULT_MAX_TABLE_BYTES, Loaded, table_error
-from eduplan.io.layout import HEADER_SEARCH_ROWS, Header, extra_cells, title_warning
+from eduplan.io.layout import HEADER_SEARCH_ROWS, Header, extra_cells, title_unit, title_unit_warning, title_warning
 from eduplan.io.report_columns import (
     COLUMNS,
     REFERENCE_SUFFIX,
@@ -42,12 +42,12 @@ from eduplan.io.report_columns import (
     irregular_header,
     names_required,
 )
-from eduplan.io.row_reader import BASIS, FINAL, MEMO_LIMIT, RowReader, likely_fraction
+from eduplan.io.row_reader import BASIS, FINAL, MEMO_LIMIT, RowReader, likely_fraction, measured_in
 from eduplan.io.screen import screen_reports
 from eduplan.io.table_counts import RowCounts, TableDiagnostics, row_counts
 from eduplan.io.table_files import CONTROL, csv_rows, json_records, read_table, read_table_sheet
 from eduplan.io.totals import check_totals
-from eduplan.io.wide import find_wide_header, read_wide
+from eduplan.io.wide import find_wide_header, header_text, read_wide
 from eduplan.model import Plan
 from eduplan.numerals import normalise
 from eduplan.reports import ReportedValue
@@ -146,7 +146,7 @@ def _read_rows(rows: Iterable[tuple[int, Sequence[Any]]], plan: Plan, file: str 
         raise table_error(file, Code.BAD_ROW, "the table is empty; expected a header row")
     found = find_table_header(top) if not json_paths else Header(0, 1, tuple(cell_text(h) for h in top[0][1]))
     if not names_required(found.texts) and (
-            wide := find_wide_header([[cell_text(c) for c in row] for _, row in top], plan)) is not None:
+            wide := find_wide_header([[header_text(c) for c in row] for _, row in top], plan)) is not None:
         read, said = read_wide(top, wide, iterator, plan, file, sheet, records=json_paths)  # a column per indicator
         kept, screened = screen_reports(read, plan)
         return Loaded(kept, TableDiagnostics((*said, *screened), said.cells))
@@ -157,8 +157,14 @@ def _read_rows(rows: Iterable[tuple[int, Sequence[Any]]], plan: Plan, file: str 
     iterator = itertools.chain(top[found.index + found.rows:], iterator)
     columns, diagnostics = header_columns(header, file, header_line)
     diagnostics[:0] = titles
+    unit = title_unit(top[:found.index])  # 单位：亿元 in a title row: the unit of bare numbers measured so
     reader = RowReader(plan, columns, file, header=header if json_paths else None, sheet=sheet,
-                        unit=header_unit(header))
+                       unit=header_unit(header), title_unit=None if unit is None else unit[0])
+    if unit is not None and reader.unit is None and "unit" not in columns:
+        names = [i.name for i in reader.indicators if measured_in(i, unit[0])]
+        diagnostics.append(title_unit_warning(unit[0], names, Location(file, unit[1], 1, None, None, None, sheet)))
+    else:
+        reader.title_unit = None  # a 计量单位 column or a unit in the value header says it
     template = any(normalise(cell_text(h)).endswith(REFERENCE_SUFFIX) for h in header)
     width = max((i + 1 for i, h in enumerate(header) if cell_text(h)), default=0)  # a sheet pads with None
     values: list[ReportedValue] = []

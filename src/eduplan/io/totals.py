@@ -136,7 +136,8 @@ def _not_checked(total: StatedTotal, indicator: Indicator, why: tuple[str, str])
         Code.TOTAL_NOT_CHECKED, f"{total.label}: the total row {total.word} states {total.value.value} for "
         f"{indicator.name}; it is not checked against the units' rows: {why[0]} (合计行未核对：{why[1]})",
         total.location, Severity.INFO, hint="nothing to do; the total is not used either way: the units' rows are "
-        "the evidence")
+        "the evidence", message_zh=zh(Code.TOTAL_NOT_CHECKED, label=total.label, indicator=indicator.name,
+                                      stated=total.value.value, why=why[1]))
 
 
 def _tolerance(total: StatedTotal) -> Decimal:
@@ -177,4 +178,5 @@ def _compare(total: StatedTotal, summed: Sequence[ReportedValue], indicator: Ind
         f"(合计行填报{stated}，各单位{how[1]}为{shown[0]}，不一致)", total.location, Severity.WARNING,
         hint="correct the total or a unit's figure (rows not read are not in the sum); the total is not used either "
         "way: the units' rows are the evidence",
-        message_zh=zh(Code.TOTAL_MISMATCH, label=total.label, indicator=indicator.name, stated=stated, summed=shown[0]))
+        message_zh=zh(Code.TOTAL_MISMATCH, label=total.label, indicator=indicator.name, stated=stated, how=how[1],
+                      summed=shown[0]))

@@ -48,22 +48,33 @@ from typing import Any
 
 import attrs
 
-from eduplan.diagnostics import Code, DeadlineError, Diagnostic, Location, Severity
+from eduplan.diagnostics import Code, DeadlineError, Diagnostic, Location, QuantityError, Severity
 from eduplan.diagnostics_zh import zh
 from eduplan.indicators import Indicator
 from eduplan.io.cells import cell_text, cell_value
 from eduplan.io.errors import table_error
-from eduplan.io.layout import HEADER_SEARCH_ROWS, extra_cells, form_note, is_total, title_warning
+from eduplan.io.layout import (
+    HEADER_SEARCH_ROWS,
+    extra_cells,
+    footnote_warning,
+    form_note,
+    is_total,
+    title_unit,
+    title_unit_warning,
+    title_warning,
+    unmarked,
+)
 from eduplan.io.report_columns import COLUMNS, HEADERS, REFERENCE_SUFFIX
-from eduplan.io.row_reader import ROW_SKIPPED_ZH, RowReader
+from eduplan.io.row_reader import ROW_SKIPPED_ZH, RowReader, measured_in
 from eduplan.io.table_counts import EntryKey, TableDiagnostics, cell_key, row_key
 from eduplan.io.totals import check_totals
 from eduplan.model import Plan
 from eduplan.numerals import normalise
 from eduplan.periods import parse_day
 from eduplan.reports import ReportedValue
+from eduplan.units import parse_quantity
 
-__all__ = ["TITLE_DATE", "WideColumn", "WideHeader", "find_wide_header", "read_wide"]
+__all__ = ["TITLE_DATE", "WideColumn", "WideHeader", "find_wide_header", "header_text", "read_wide"]
 
 TITLE_DATE = re.compile(r"(?:截至|截止到|截止于|截止|统计时点|数据时点|时点)\s*[:：]?\s*"
                         r"(?P<day>\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日|底|末)?|\d{4}-\d{1,2}-\d{1,2}"
@@ -112,9 +123,18 @@ def _named(text: str, index: Mapping[str, tuple[Indicator, ...]]) -> tuple[tuple
     if key in index:
         return index[key], None
     match = _BRACKETED.match(key)
-    if match is not None and match["name"].strip() in index:
+    if match is not None and match["name"].strip() in index and _is_unit(match["unit"].strip()):
         return index[match["name"].strip()], match["unit"].strip()
     return (), None
+
+
+def _is_unit(text: str) -> bool:
+    """Whether a header's brackets hold a unit (``(%)``, ``（万元）``), not a note (``（注1）``, ``（含民办）``)."""
+    try:
+        parse_quantity("1" + text)
+    except QuantityError:
+        return False
+    return True
 
 
 def find_wide_header(texts: Sequence[Sequence[str]], plan: Plan) -> int | None:
@@ -290,6 +310,7 @@ def read_wide(top: Sequence[tuple[int, Sequence[Any]]], found: int, rest: Iterab
         LoadError: no date for the values, or a header giving a column twice.
     """
     line, texts = top[found][0], [cell_text(c) for c in top[found][1]]
+    marks = _unmark(texts, top[found][1], plan, file, line, sheet, records=records)  # 入园率¹: said
     first = found  # the header's first row: rows above it are titles
     if found and (upper := _upper_half([cell_text(c) for c in top[found - 1][1]], texts)) is not None:
         texts, first = upper, found - 1
@@ -300,7 +321,10 @@ def read_wide(top: Sequence[tuple[int, Sequence[Any]]], found: int, rest: Iterab
         else (None, None)
     diagnostics = [_title(number, row, day if number == day_line else None, file, sheet)
                    for number, row in top[:first] if any(cell_text(c) for c in row)]
-    diagnostics += header.diagnostics
+    diagnostics += [*marks, *header.diagnostics]
+    if (unit := title_unit(top[:first])) is not None:  # 单位：亿元 in a title row
+        names = [c.indicator.name for c in header.indicators if c.unit is None and measured_in(c.indicator, unit[0])]
+        diagnostics.append(title_unit_warning(unit[0], names, Location(file, unit[1], 1, None, None, None, sheet)))
     width = max((i + 1 for i, t in enumerate(texts) if t), default=0)
     if day is None and "date" not in columns and "period" not in columns:
         if "reported_on" not in columns:
@@ -314,8 +338,28 @@ def read_wide(top: Sequence[tuple[int, Sequence[Any]]], found: int, rest: Iterab
     entries: dict[EntryKey, tuple[EntryKey, ...]] = {}
     keys = [*texts[:width], "indicator", "date"] if records else None  # the virtual cells: the indicator, the date
     values, found_diagnostics = _cells(header.indicators, columns, width, day, body, plan, file, sheet, entries,
-                                       keys)
+                                       keys, None if unit is None else unit[0])
     return values, TableDiagnostics((*diagnostics, *found_diagnostics), entries)
+
+
+def _unmark(texts: list[str], cells: Sequence[Any], plan: Plan, file: str | None, line: int, sheet: str | None,
+            *, records: bool) -> list[Diagnostic]:
+    """Header cells naming an indicator only once their footnote marker is left out (``入园率¹``, ``经费（注1）``):
+    ``texts`` without it, and a ``footnote-marker`` info at each."""
+    index, marks = _index(plan), []
+    for k, cell in enumerate(cells):
+        if isinstance(cell, str) and (found := unmarked(cell)) is not None and not _named(texts[k], index)[0] and \
+                len(named := _named(cell_text(found[0]), index)[0]) == 1:
+            texts[k] = cell_text(found[0])
+            marks.append(footnote_warning(cell, named[0].name, _header_cell(file, line, k, sheet,
+                                                                            texts if records else None)))
+    return marks
+
+
+def header_text(cell: Any) -> str:
+    """A cell of a row that may be a wide header, as text, a footnote marker after a name left out (``入园率¹``)."""
+    found = unmarked(cell) if isinstance(cell, str) else None
+    return cell_text(cell if found is None else found[0])
 
 
 def _upper_half(above: Sequence[str], texts: Sequence[str]) -> list[str] | None:
@@ -325,22 +369,22 @@ def _upper_half(above: Sequence[str], texts: Sequence[str]) -> list[str] | None:
     width = max(len(above), len(texts))
     below = [*texts, *[""] * (width - len(texts))]
     over = [*above, *[""] * (width - len(above))]
-    if not any(t and not below[k] and HEADERS.get(_key(t)) is not None for k, t in enumerate(over)):
+    if not any(t and below[k] in ("", t) and HEADERS.get(_key(t)) is not None for k, t in enumerate(over)):
         return None
     return [below[k] or over[k] for k in range(width)]
 
 
 def _cells(indicators: Sequence[WideColumn], columns: dict[str, int], width: int, day: dt.date | None,
            body: Sequence[tuple[int, list[Any]]], plan: Plan, file: str | None, sheet: str | None,
-           entries: dict[EntryKey, tuple[EntryKey, ...]], keys: list[str] | None = None
-           ) -> tuple[list[ReportedValue], list[Diagnostic]]:
+           entries: dict[EntryKey, tuple[EntryKey, ...]], keys: list[str] | None = None,
+           title: str | None = None) -> tuple[list[ReportedValue], list[Diagnostic]]:
     """Each indicator cell of each body row read as a 数值 cell for its indicator (`RowReader`); ``entries`` gets
     each data row's filled indicator cells, the entries `eduplan.io.table_counts.row_counts` counts; ``keys``: JSON
     records' keys, the cells then located by JSON path."""
     base = RowReader(plan, columns, file, keys, sheet=sheet)
     virtual = {"indicator": width, **({"date": width + 1} if day is not None else {})}
     readers = {c.index: RowReader(plan, {**columns, **virtual, "value": c.index}, file, keys, sheet=sheet,
-                                  unit=c.unit) for c in indicators}
+                                  unit=c.unit, title_unit=title) for c in indicators}
     values: list[ReportedValue] = []
     diagnostics: list[Diagnostic] = []
     unfilled: list[Location] = []

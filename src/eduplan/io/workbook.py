@@ -10,6 +10,8 @@ Three things a workbook stores differ from what its cells show, and all are read
   row is skipped (a formula in the header row makes the table unreadable). Formulas are only looked for when
   the sheet has a cell that is present but holds no value (a formula without its value, or a formatted empty
   cell) and its XML holds a formula element (a scan of the bytes), so an ordinary workbook is parsed once;
+- a hidden sheet ahead of the first visible one (a template's 代码表): passed over, as Excel opens the file at
+  the first visible sheet, with a ``hidden-sheet`` warning (``--sheet`` names a sheet to read, hidden or not);
 - a hidden row: read like any other (it is data), with a ``hidden-row`` warning at it, since whoever opens the
   file to check it does not see it (a scan of the sheet's XML bytes for ``<row ... hidden="1">``: about 1 % of
   the time reading a 20,000-row sheet takes).
@@ -20,6 +22,7 @@ The workbook is opened read-only and for its values (``data_only=True``), after 
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import zipfile
 from collections.abc import Iterator, Sequence
@@ -29,6 +32,8 @@ from eduplan.diagnostics import Code, Diagnostic, Location, Severity
 from eduplan.diagnostics_zh import zh
 from eduplan.io.errors import LoadError
 from eduplan.io.files import NOT_A_WORKBOOK_HINT
+from eduplan.io.report_columns import HEADERS
+from eduplan.numerals import normalise
 from eduplan.units import to_decimal
 
 __all__ = ["FORMULA_HINT", "PERCENT_CELL_LIMIT", "sheet_rows"]
@@ -68,23 +73,37 @@ def sheet_rows(data: io.BytesIO, file: str, sheet: str | None) -> tuple[str, Row
     try:
         if sheet is not None and sheet not in workbook.sheetnames:
             raise _fatal(file, f"no sheet {sheet!r}", hint="sheets: " + ", ".join(workbook.sheetnames))
-        worksheet = workbook[sheet] if sheet is not None else workbook.worksheets[0]
+        passed = [] if sheet is not None else list(itertools.takewhile(
+            lambda w: getattr(w, "sheet_state", "visible") != "visible", workbook.worksheets))
+        if len(passed) == len(workbook.worksheets):
+            passed = []  # every sheet hidden: the first is read (and nothing is said: there is no other to choose)
+        worksheet = workbook[sheet] if sheet is not None else workbook.worksheets[len(passed)]
         title, part = worksheet.title, getattr(worksheet, "_worksheet_path", None)
         scaled: list[tuple[int, int, Any]] = []
         rows, blank = _rows(worksheet, openpyxl.cell.read_only.EmptyCell, scaled)
-        if sheet is None and len(workbook.sheetnames) > 1 and not any(_filled(row) for row in rows):
+        if sheet is None and len(workbook.sheetnames) > len(passed) + 1 and not any(_filled(row) for row in rows):
             raise _fatal(file, f"the first sheet {title!r} is empty", Code.BAD_ROW,
                          hint="sheets: " + ", ".join(workbook.sheetnames) + "; name the one with the data with "
                          "--sheet NAME (第一个工作表为空，请用 --sheet 指定数据所在的工作表)")
     finally:
         workbook.close()
     formulas = _formulas(openpyxl, data, file, title, blank) if blank and _has_formulas(data, part) else {}
+    filled = _fill_merged(rows, _merged_ranges(data, part), file, title)  # 填报单位 merged down B2:B4
     kept, problems = _without_formulas(rows, formulas, file, title)
+    problems[:0] = filled
     hidden = _hidden_rows(data, part)
     problems += [_hidden_warning(file, title, n) for n, row in kept
                  if n in hidden and _filled(row) and not _comment(row)]
     problems += [_scaled_warning(file, title, n, k, stored) for n, k, stored in scaled]
-    return title, kept, problems
+    return title, kept, [*(_hidden_sheet(file, w.title, title) for w in passed), *problems]
+
+
+def _hidden_sheet(file: str, hidden: str, read: str) -> Diagnostic:
+    """The ``hidden-sheet`` warning: a hidden sheet ahead of the one read (a template's 代码表) is passed over."""
+    return Diagnostic(Code.HIDDEN_SHEET, f"the sheet {hidden!r} is hidden (隐藏的工作表) and is not read; the first "
+                      f"visible sheet {read!r} is, as Excel opens the file", Location(file=file, sheet=hidden),
+                      Severity.WARNING, hint=f"to read the hidden sheet, name it: --sheet {hidden}",
+                      message_zh=zh(Code.HIDDEN_SHEET, sheet=hidden, read=read))
 
 
 def _scan(data: io.BytesIO, part: str, overlap: int) -> Iterator[bytes]:
@@ -112,6 +131,63 @@ def _hidden_rows(data: io.BytesIO, part: str | None) -> set[int]:
     except (KeyError, OSError, zipfile.BadZipFile):
         return found
     return found
+
+
+_MERGE = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?mergeCell\s[^>]*?\bref\s*=\s*[\"']([A-Z]+)(\d+):([A-Z]+)(\d+)[\"']")
+"""A merged range of the sheet's XML (``<mergeCell ref="B2:B4"/>``)."""
+
+
+def _merged_ranges(data: io.BytesIO, part: str | None) -> list[tuple[int, int, int]]:
+    """The sheet's merged ranges within one column over two rows or more: (column from 0, first row, last row)."""
+    found: list[tuple[int, int, int]] = []
+    if part is None:
+        return found
+    try:
+        for text in _scan(data, part, _TAG):
+            for match in _MERGE.finditer(text) if b"mergeCell" in text else ():
+                if match[1] == match[3] and int(match[4]) > int(match[2]):
+                    found.append((_column(match[1].decode()), int(match[2]), int(match[4])))
+    except (KeyError, OSError, zipfile.BadZipFile):
+        return []
+    return sorted(set(found))
+
+
+def _column(letters: str) -> int:
+    """A column's letters as its index from 0 (A is 0, AA is 26)."""
+    index = 0
+    for letter in letters:
+        index = index * 26 + ord(letter) - ord("A") + 1
+    return index - 1
+
+
+def _fill_merged(rows: list[list[Any]], merged: list[tuple[int, int, int]], file: str, title: str
+                 ) -> list[Diagnostic]:
+    """Each cell of a merged range in one column given the range's value, as the sheet shows it (a 填报单位 merged
+    over its rows), with a ``merged-cell`` info at the range when it is below a header cell of the same text."""
+    said: list[Diagnostic] = []
+    for column, first, last in merged:
+        if first > len(rows) or column >= len(rows[first - 1]) or rows[first - 1][column] in (None, ""):
+            continue
+        value = rows[first - 1][column]
+        for number in range(first + 1, min(last, len(rows)) + 1):
+            row = rows[number - 1]
+            row += [None] * (column + 1 - len(row))
+            if row[column] in (None, ""):
+                row[column] = value
+        if normalise(str(value)).strip().lower() not in HEADERS:  # a header merged over two rows: the header's
+            said.append(_merged_info(file, title, column, first, last, value))
+    return said
+
+
+def _merged_info(file: str, title: str, column: int, first: int, last: int, value: Any) -> Diagnostic:
+    from openpyxl.utils import get_column_letter  # noqa: PLC0415 - an optional extra
+
+    ref = f"{get_column_letter(column + 1)}{first}:{get_column_letter(column + 1)}{last}"
+    return Diagnostic(Code.MERGED_CELL, f"the merged cell {ref} ({str(value)[:40]!r}) is read in each of its rows "
+                      f"{first}-{last}, as the sheet shows it (合并单元格按其值读入所跨各行)",
+                      Location(file, first, column + 1, None, None, None, title), Severity.INFO,
+                      hint="nothing to do if the value is that of every row it spans; else unmerge and fill each row",
+                      message_zh=zh(Code.MERGED_CELL, ref=ref, text=str(value)[:40], first=first, last=last))
 
 
 def _hidden_warning(file: str, title: str, number: int) -> Diagnostic:
