@@ -351,3 +351,11 @@ def test_a_period_printed_in_the_body_dates_the_plan(source: str, deadlines: lis
     word of [period-label], or under a heading with one) is the plan's: its end is the default deadline (ruling 1)."""
     found = extract_targets(source)
     assert [None if t.deadline is None else t.deadline.isoformat() for t in found] == deadlines
+
+
+def test_a_rows_month_cell_is_its_deadline_over_a_year_column() -> None:
+    """年度 | 主要任务 | 完成时限 printed with spaces: the cell naming a month (2027年10月底) dates the row, not the
+    bare year of the 年度 column before the task."""
+    source = ("行动计划（2025—2027年）\n三、年度任务分解\n序号  年度  主要任务  完成时限\n"
+              "1  2027年  “双师型”教师比例达到60%  2027年10月底\n")
+    assert [t.deadline.isoformat() for t in extract_targets(source) if t.deadline] == ["2027-10-31"]

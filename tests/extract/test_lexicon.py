@@ -348,3 +348,10 @@ def test_period_label_words(word: str) -> None:
     """[period-label]: a span of months on such a line dates the targets of a plan whose title prints no period."""
     text = f"专项整治行动方案\n{word}自2026年3月开始，至2026年11月底结束。\n视频监控覆盖率达到100%。\n"
     assert [t.deadline.isoformat() for t in extract_targets(text) if t.deadline] == ["2026-11-30"]
+
+
+@pytest.mark.parametrize("word", sorted(lexicon().set_phrases_above))
+def test_set_phrase_above_words(word: str) -> None:
+    """[set-phrase-above]: 5家规模以上企业 counts five enterprises (规模以上 is their attribute), not a class."""
+    found = extract_targets(f"每所中职学校至少与5家{word}企业开展订单培养。")
+    assert [(t.comparator.value, str(t.value)) for t in found] == [(">=", "5")]

@@ -26,6 +26,7 @@ from eduplan.periods import ONGOING_WORDS, SCHOOL_YEAR_START_MONTH
 
 ROW_DATE_WORDS = re.compile(r"年|月|\d{4}\.\d")
 TAB_CELL = re.compile(r"[^\t]+")
+FINER_DATE = re.compile(r"月|底|末|前|日|\d{4}\.\d")
 PRINTED_YEAR = re.compile(r"(?<!\d)(\d{4})\s*年")
 # 覆盖率保持在75%以上 holds throughout: a year given for another target of its item is not its deadline.
 HOLDS_THROUGHOUT = re.compile(r"保持|稳定在|始终")
@@ -173,13 +174,15 @@ def row_deadline(doc: Document, span: Span) -> str | None:
     line = doc.folded[start : len(doc.folded) if end < 0 else end]
     if "\t" not in line:
         return None
+    found = []
     for cell in TAB_CELL.finditer(line):
         text = cell[0].strip()
         if start + cell.start() <= span.start < start + cell.end():
             continue  # the target's own cell
         if is_deadline_cell(text) and (ROW_DATE_WORDS.search(text) or text in ONGOING_WORDS):
-            return doc.printed(Span(start + cell.start(), start + cell.end())).strip()
-    return None
+            found.append((FINER_DATE.search(text) is None, doc.printed(Span(start + cell.start(), start + cell.end()))))
+    # 2027年 (a 年度 column) | 2027年10月底 (完成时限): the cell that names a month or a day is the row's deadline
+    return min(found, key=lambda cell: cell[0])[1].strip() if found else None
 
 
 def _lent(cue: YearCue, context: TargetContext) -> tuple[YearCue, str]:

@@ -90,6 +90,7 @@ class Lexicon:
     standard_reached: tuple[str, ...]
     deadline_labels: tuple[str, ...]
     period_labels: tuple[str, ...]
+    set_phrases_above: tuple[str, ...]
     attributes: dict[str, Strength]
     coverage_attributive: tuple[str, ...]
     duty: tuple[str, ...]
@@ -166,6 +167,7 @@ def lexicon() -> Lexicon:
         standard_reached=words("standard-reached"),
         deadline_labels=words("deadline-label"),
         period_labels=words("period-label"),
+        set_phrases_above=words("set-phrase-above"),
         attributes={word: Strength(value) for word, value, *_ in sections["attribute"]},
         coverage_attributive=words("coverage-attributive"),
         duty=words("duty"),

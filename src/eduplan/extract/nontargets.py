@@ -103,8 +103,8 @@ def describes(quantity: Quantity, before: str, after: str, later: list[Quantity]
         return True  # 在校师生员工超过1500人的学校: the class of schools a number of people defines
     if quantity.count_noun in LEX.noun_measures and NOUN_DEFINED_CLASS.match(after):
         return True  # 12个班以上的学校: the measure word is the noun counted, and what follows is defined by it
-    if DEFINED_CLASS.match(after):
-        return True  # 1000名学生以上的中小学校 (a scope)
+    if DEFINED_CLASS.match(after) and not after.startswith(LEX.set_phrases_above):
+        return True  # 1000名学生以上的中小学校 (a scope); 5家规模以上企业 is five enterprises (a set phrase)
     if after.startswith("的") and later:
         return True
     if trimmed.endswith("的") and quantity.upper is None:
