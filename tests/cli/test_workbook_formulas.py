@@ -36,7 +36,7 @@ def test_check_names_each_formula_without_a_saved_value(tmp_path: Path) -> None:
     assert (f"{table}:2:3: error[formula-without-value] cell C2: the formula =20+40 has no saved value (公式没有"
             "保存计算结果") in result.stdout
     assert "(sheet 数据); hint: open the file in Excel or WPS and save it" in result.stdout
-    assert "1 rows read: 0 accepted, 1 rejected" in result.stdout
+    assert "1 row read: 0 accepted, 1 rejected" in result.stdout
     header = tmp_path / "header.xlsx"
     book.active["C1"] = '="val"&"ue"'
     book.save(header)

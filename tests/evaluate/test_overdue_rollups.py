@@ -89,7 +89,7 @@ def test_check_exit_code(tmp_path: Path, as_of: str, code: int) -> None:
     completed = subprocess.run([sys.executable, "-m", "eduplan", "check", "plan.yaml", "--reports", "r.csv",
                                 "--as-of", as_of], cwd=tmp_path, capture_output=True, text=True, check=False)
     assert completed.returncode == code, completed.stderr
-    assert ("1 results: 1 missed" in completed.stdout) is (code == 1)
+    assert ("1 result: 1 missed" in completed.stdout) is (code == 1)
 
 
 # as of, policy, rows, the result's status and missing_units (甲区 and 乙区 report; 丙区 never does)

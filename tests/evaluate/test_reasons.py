@@ -87,13 +87,13 @@ def judged(target: Target, value: str, day: str, as_of: str, policy: Policy | No
         (Target("t", UP, Comparator.AT_LEAST, parse_quantity("90%"), deadline=BY_2021), "84.8%", "at_risk",
          "实际84.8%，略落后于序时进度（此时应达85%），目标不低于90%（距完成期限365天）"),
         (Target("t", DOWN, Comparator.AT_MOST, parse_quantity("50.3%"), deadline=BY_2021), "51.2%", "on_track",
-         "实际51.2%，达到序时进度（此时应达51.3%），目标不超过50.3%（距完成期限365天）"),
+         "实际51.2%，达到序时进度（此时应降至51.3%），目标不超过50.3%（距完成期限365天）"),
         (Target("t", DOWN, Comparator.AT_MOST, parse_quantity("50.3%"), deadline=BY_2021), "51.4%", "at_risk",
-         "实际51.4%，略落后于序时进度（此时应达51.3%），目标不超过50.3%（距完成期限365天）"),
+         "实际51.4%，略落后于序时进度（此时应降至51.3%），目标不超过50.3%（距完成期限365天）"),
         (Target("t", DOWN, Comparator.DECREASE_BY, parse_quantity("1个百分点"), deadline=BY_2021), "51.9%", "at_risk",
-         "实际51.9%，略落后于序时进度（此时应达51.8%），目标比基数52.3%下降1个百分点，即不高于51.3%（距完成期限365天）"),
+         "实际51.9%，略落后于序时进度（此时应降至51.8%），目标比基数52.3%下降1个百分点，即不高于51.3%（距完成期限365天）"),
         (Target("t", DOWN, Comparator.LESS_THAN, parse_quantity("50%"), deadline=BY_2021), "52.3%", "off_track",
-         "实际52.3%，明显落后于序时进度（此时应达51.2%），目标低于50%（距完成期限365天）"),
+         "实际52.3%，明显落后于序时进度（此时应降至51.2%），目标低于50%（距完成期限365天）"),
     ],
 )
 def test_trajectory_reasons_hold_either_way(target: Target, value: str, status: str, zh: str) -> None:

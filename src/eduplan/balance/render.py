@@ -26,6 +26,7 @@ from decimal import Decimal
 from typing import Any
 
 from eduplan.balance.evaluation import BalanceEvaluation, CoefficientResult, CountyResult, StageResult, Verdict
+from eduplan.evaluation.reasons import counted
 from eduplan.render.safety import escape_markdown, neutralise_cell, visible
 
 __all__ = ["BALANCE_FORMATS", "balance_data", "render_balance"]
@@ -182,7 +183,7 @@ _COLUMNS = ("指标 indicator", "县域值 county value", "差异系数 CV", "un
 def _stage_lines(stage: StageResult) -> list[str]:
     passing = sum(r.passed for r in stage.schools)
     head = (f"  {stage.stage.label_zh} {stage.stage}: {stage.verdict.label_zh} {stage.verdict} "
-            f"({len(stage.schools)} schools, {passing} meet the per-school rule)")
+            f"({counted(len(stage.schools), 'school')}, {passing} meet the per-school rule)")
     lines = [head]
     rows = [list(_COLUMNS), *_rows(stage)]
     widths = [max(_width(r[i]) for r in rows) for i in range(len(_COLUMNS))]
@@ -227,8 +228,8 @@ def _table(evaluation: BalanceEvaluation) -> str:
 
 def _summary(evaluation: BalanceEvaluation) -> str:
     verdicts = [c.verdict for c in evaluation.counties]
-    return (f"{len(verdicts)} counties: {verdicts.count(Verdict.PASS)} pass, {verdicts.count(Verdict.FAIL)} fail, "
-            f"{verdicts.count(Verdict.INCOMPLETE)} incomplete")
+    return (f"{counted(len(verdicts), 'county', 'counties')}: {verdicts.count(Verdict.PASS)} pass, "
+            f"{verdicts.count(Verdict.FAIL)} fail, {verdicts.count(Verdict.INCOMPLETE)} incomplete")
 
 
 def _markdown(evaluation: BalanceEvaluation) -> str:

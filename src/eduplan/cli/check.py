@@ -21,6 +21,7 @@ from eduplan.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, PROG, Exit, p
 from eduplan.cli.output import output_or_exit, write_report
 from eduplan.diagnostics import Code, Diagnostic, Severity
 from eduplan.evaluation import Policy, evaluate
+from eduplan.evaluation.reasons import counted
 from eduplan.io import DEFAULT_MAX_TABLE_BYTES, Loaded, LoadError, load_reports, row_counts
 from eduplan.io.columns import ReportColumns
 from eduplan.io.task_tables import load_task_reports
@@ -69,7 +70,7 @@ def _other_plan_note(path: str, plan: Any, loaded: Loaded[tuple[Any, ...]]) -> L
     table = loaded.value[0] if len(loaded.value) == 1 else None
     rows = len(table) if isinstance(table, ReportColumns) else len(loaded.value)
     if unknown and unknown >= rows:
-        print(f"{path}: {unknown} of {unknown + rows} rows name indicators that plan {plan.id!r} does "
+        print(f"{path}: {unknown} of {counted(unknown + rows, 'row')} name indicators that plan {plan.id!r} does "
               "not have: is this the reports table of another plan?", file=sys.stderr)
     return loaded
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from eduplan.cli.common import EXIT_OK, EXIT_USAGE, Exit, json_out, load_error_code, plan_or_exit, print_diagnostics
 from eduplan.diagnostics import EduplanError
+from eduplan.evaluation.reasons import counted
 from eduplan.io import DEFAULT_MAX_BYTES, LoadError, load_plan
 from eduplan.io.files import output_problem
 from eduplan.render import plan_tree
@@ -36,8 +37,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
     else:
         print_diagnostics(warnings, sys.stdout)
         targets = sum(1 for _ in plan.targets())
-        print(visible(f"{args.plan}: valid ({sum(1 for _ in plan.tasks())} tasks, {targets} targets, "
-                      f"{len(warnings)} warning(s))"), file=sys.stderr)
+        print(visible(f"{args.plan}: valid ({counted(sum(1 for _ in plan.tasks()), 'task')}, "
+                      f"{counted(targets, 'target')}, {counted(len(warnings), 'warning')})"), file=sys.stderr)
     return EXIT_OK
 
 

@@ -18,6 +18,7 @@ does not read like a binding failure.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import attrs
 
@@ -126,8 +127,8 @@ class Wording:
         """A multiple of a reference: 不低于省定标准的110%，即不低于1.1万元 (the whole reference at 100%)."""
         t, reference = self.target, self.reference or "?"
         named = "baseline" if reference == "基数" else reference
-        if self.change == "100%":
-            return f"{zh}{reference}（{t}）", f"{en}the {named} ({t})"
+        if self.change == "100%":  # 超过基数，即超过10%: no bracket, which a reason would put inside its own
+            return f"{zh}{reference}，即{zh}{t}", f"{en}the {named}, i.e. {en}{t}"
         level = (f"，即{zh}{t}", f", i.e. {en}{t}") if t != "?" else ("", "")
         change = self.change or "?"
         return f"{zh}{reference}的{change}{level[0]}", f"{en}{change} of {named}{level[1]}"
@@ -173,7 +174,7 @@ def reason(
         zh, en = _overdue(overdue, tz, te, deadline)
     else:
         zh, en = _texts(status, actual, tz, te, expected, deadline, days, breach_date, exceeded, aspirational,
-                        not_begun)
+                        not_begun, comparator not in _CEILINGS)
     if stretch_pending:
         zh, en = f"{zh}；确保目标已完成，力争目标尚未完成", f"{en}; binding met, stretch not yet"
     elif note is not None:
@@ -200,9 +201,16 @@ def _target_texts(comparator: Comparator, target: str, upper: str | None, change
     return texts
 
 
+_NOTHING = re.compile(r"[-+]?0+(?:\.0+)?(?![0-9.])")
+"""An expected value shown as zero (``0所``, ``0.0%``): by the schedule nothing is due yet (or less than the
+shown precision), which ``此时应达0所`` would word as if zero were a milestone."""
+_CEILINGS = frozenset({Comparator.AT_MOST, Comparator.LESS_THAN, Comparator.DECREASE_BY})
+"""Comparators whose schedule falls towards its target: an expected 0 is a real level to be at or below."""
+
+
 def _texts(status: Status, actual: str | None, tz: str, te: str, expected: str | None,
            deadline: dt.date | str | None, days: int | None, breach_date: dt.date | str | None, exceeded: bool,
-           aspirational: bool, not_begun: bool) -> tuple[str, str]:
+           aspirational: bool, not_begun: bool, rising: bool = True) -> tuple[str, str]:
     kind_zh, kind_en = ("力争目标", "aspirational target") if aspirational else ("目标", "target")
     if status is Status.ACHIEVED and actual is not None:
         verb_zh, verb_en = ("超额完成", "exceeds") if exceeded else ("达到", "meets")
@@ -220,6 +228,15 @@ def _texts(status: Status, actual: str | None, tz: str, te: str, expected: str |
         return (f"{on_zh}报送值{actual}，突破须始终保持的目标（{tz}）",
                 f"{actual} reported{on_en} breaks the target ({te}), which must hold throughout")
     pace = _PACE.get(status)
+    if pace is not None and rising and _NOTHING.match(expected or ""):  # early in the period: 0 so far, as shown
+        if status is Status.ON_TRACK:
+            return (f"实际{actual}，按序时进度此时尚无应达量（尚未到序时节点），{kind_zh}{tz}{left_zh}",
+                    f"actual {actual}; by the schedule nothing is due yet for the {kind_en} {te}{left_en}")
+        return (f"实际{actual}，{pace[0]}（按序时进度此时尚无应达量），{kind_zh}{tz}{left_zh}",
+                f"actual {actual} is {pace[1]} (nothing is due yet by the schedule) for the {kind_en} {te}{left_en}")
+    if pace is not None and not rising:  # a ceiling's schedule comes down to its target: 此时应降至, not 应达
+        return (f"实际{actual}，{pace[0]}（此时应降至{expected}），{kind_zh}{tz}{left_zh}",
+                f"actual {actual} is {pace[1]} (expected down to {expected} by now) for the {kind_en} {te}{left_en}")
     if pace is not None:
         return (f"实际{actual}，{pace[0]}（此时应达{expected}），{kind_zh}{tz}{left_zh}",
                 f"actual {actual} is {pace[1]} (expected {expected} by now) for the {kind_en} {te}{left_en}")
@@ -239,7 +256,7 @@ def _when(deadline: dt.date | str | None, days: int | None) -> tuple[str, str, s
         found = ("" if deadline is None else f"截至{date_zh(deadline)}（完成期限），",
                  "" if deadline is None else f"by the deadline {deadline} ",
                  "" if days is None else f"（距完成期限{days}天）",
-                 "" if days is None else f" ({days} days to the deadline)")
+                 "" if days is None else f" ({counted(days, 'day')} to the deadline)")
         if len(_WHEN) < _KEEP_WORDED:
             _WHEN[key] = found
     return found
@@ -284,7 +301,7 @@ _NOTES: dict[Unjudgeable, tuple[str, str]] = {
     Unjudgeable.GAP_SIDE_UNREPORTED: ("缺少“{subject}”的数据，无法计算差距",
                                       "no value of {subject}, so the gap cannot be worked out"),
     Unjudgeable.INCOMPLETE_ROLLUP: ("仅{done}/{expected}个单位报送，不能代表全域",
-                                    "only {done} of {expected} units reported"),
+                                    "only {done} of {units} reported"),
     Unjudgeable.NOT_AGGREGABLE: ("仅有各单位数据，该指标不能汇总，请报送全域数据",
                                  "only unit values were reported and this indicator cannot be aggregated"),
 }
@@ -299,7 +316,8 @@ def note_text(note: CannotJudge) -> tuple[str, str]:
     "the reference value '省定标准' was not given (set it in the policy)"
     """
     zh, en = _NOTES[note.code]
-    fields = {"subject": note.subject, "done": note.done, "expected": note.expected}
+    fields = {"subject": note.subject, "done": note.done, "expected": note.expected,
+              "units": counted(note.expected or 0, "unit")}
     return zh.format(**fields), en.format(**fields)
 
 
@@ -310,7 +328,16 @@ def overdue_text(note: CannotJudge) -> tuple[str, str]:
     ('丙区未报送（仅2/3个单位报送）', '丙区 did not report (2 of 3 units reported)')
     """
     return (f"{'、'.join(note.missing)}未报送（仅{note.done}/{note.expected}个单位报送）",
-            f"{', '.join(note.missing)} did not report ({note.done} of {note.expected} units reported)")
+            f"{', '.join(note.missing)} did not report ({note.done} of {counted(note.expected or 0, 'unit')} reported)")
+
+
+def counted(n: int, word: str, many: str | None = None) -> str:
+    """``n`` and an English noun, singular for exactly one: every English count eduplan prints goes through here.
+
+    >>> counted(1, "data problem"), counted(3, "data problem"), counted(1, "county", "counties")
+    ('1 data problem', '3 data problems', '1 county')
+    """
+    return f"{n} {word if n == 1 else many or word + 's'}"
 
 
 #: Each reason a result cannot be judged in a few words, for a table's column (无法判断): (Chinese, English).

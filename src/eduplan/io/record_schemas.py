@@ -106,6 +106,9 @@ _SUBMISSION_UNIT_KEYS: dict[str, dict[str, Any]] = {
     "unit": {"type": "string"}, **{k: {"type": "integer", "minimum": 0} for k in (
         "due", "received", "on_time", "late", "missing", "not_due")},
     "completeness": _nullable("string"), "timeliness": _nullable("string"),
+    **{f"{k}_blank": {"enum": ["not_due", "no_reporting_date", None],
+                      "description": f"why {k} is null: nothing due yet, or no value received has a reporting date"}
+       for k in ("completeness", "timeliness")},
 }
 _LOCATION = {"type": "object", "properties": {
     "file": _nullable("string"), "line": _nullable("integer"), "column": _nullable("integer"),

@@ -22,6 +22,7 @@ from eduplan.render.safety import escape_markdown, neutralise_cell
 from eduplan.render.scorecard import (
     SUBMISSION_HEADERS,
     gap_text,
+    rate_legend,
     shown,
     submission_cells,
     submission_gaps,
@@ -281,6 +282,8 @@ def _markdown_submissions(report: Report) -> list[str]:
     lines = ["", "## Submissions 报送情况", "", "| " + " | ".join(h for _, h in SUBMISSION_HEADERS) + " |",
              "| --- |" + " ---: |" * (len(SUBMISSION_HEADERS) - 1)]
     lines += ["| " + " | ".join(_md(c) for c in submission_cells(u)) + " |" for u in units]
+    legend = rate_legend(units)
+    lines += ["", *(_md(line) + "  " for line in legend)] if legend else []  # two spaces: a line break
     gaps = submission_gaps(report)
     if gaps:
         lines += ["", f"### Missing or late 缺报与迟报 ({len(gaps)})", ""] + [f"- {_md(gap_text(g))}" for g in gaps]

@@ -28,7 +28,7 @@ from html import escape
 from typing import Any, TextIO
 
 from eduplan import notebook
-from eduplan.evaluation.reasons import note_label
+from eduplan.evaluation.reasons import counted, note_label
 from eduplan.evaluation.results import Evaluation
 from eduplan.model import Plan, Task
 from eduplan.render.problems import problem_display, title_zh
@@ -38,6 +38,8 @@ from eduplan.render.scorecard import (
     ResultRow,
     alerts,
     area_cards,
+    rate_cell,
+    rate_legend,
     result_rows,
     section_cards,
     submission_gaps,
@@ -271,13 +273,10 @@ def _summary(report: Report, rows: Sequence[ResultRow], warned: Sequence[ResultR
     tasks = f"，逾期任务 <b>{overdue}</b> 项" if overdue else ""
     line = report.rows_line()
     return (f'<p>共 <b>{len(rows)}</b> 项结果，预警 <b>{len(warned)}</b> 项{tasks}。'
-            f'<span class="muted">{len(rows)} results, {len(warned)} alerts, {overdue} overdue tasks.</span></p>'
+            f'<span class="muted">{counted(len(rows), "result")}, {counted(len(warned), "alert")}, '
+            f'{counted(overdue, "overdue task")}.</span></p>'
             + (f'<p class="rows">{_e(line)}</p>' if line else "") +
             f'<div class="cards">{cards or "<p class=muted>无结果 no results</p>"}</div>')
-
-
-def _percent(rate: Any) -> str:
-    return "" if rate is None else f"{rate * 100:.0f}%"
 
 
 def _submissions(report: Report) -> Iterator[str]:
@@ -285,20 +284,22 @@ def _submissions(report: Report) -> Iterator[str]:
     units = submission_units(report)
     if not units:
         return
-    labels = ("填报单位", "应报", "已报", "按时", "迟报", "缺报", "报送率", "及时率")
+    labels = ("填报单位", "应报", "已报", "按时", "迟报", "缺报", "未到报送期", "报送率", "及时率")
     head = "".join(f"<th scope=col>{label}</th>" for label in labels)
     rows = "".join(
         f'<tr><td data-label="填报单位">{_e(u["unit"])}</td>'
         + "".join(f'<td class="n" data-label="{label}">{u[key]}</td>' for label, key in
-                  (("应报", "due"), ("已报", "received"), ("按时", "on_time"), ("迟报", "late"), ("缺报", "missing")))
-        + f'<td class="n" data-label="报送率">{_percent(u["completeness"])}</td>'
-        f'<td class="n" data-label="及时率">{_percent(u["timeliness"])}</td></tr>' for u in units)
+                  (("应报", "due"), ("已报", "received"), ("按时", "on_time"), ("迟报", "late"), ("缺报", "missing"),
+                   ("未到报送期", "not_due")))
+        + f'<td class="n" data-label="报送率">{_e(rate_cell(u, "completeness"))}</td>'
+        f'<td class="n" data-label="及时率">{_e(rate_cell(u, "timeliness"))}</td></tr>' for u in units)
+    legend = "".join(f'<p class="muted">{_e(line)}</p>' for line in rate_legend(units))
     gaps = submission_gaps(report)
     items = (f"<li>{badge('missed' if g['state'] == 'missing' else 'at_risk', g['state_zh'])} "
                     f"{_e(g['unit'])} · {_e(g['indicator'])} · {_e(g['period'])} · 报送期限 {_e(g['deadline'])}"
                     + (f" · 填报 {_e(g['reported_on'])}" if g.get("reported_on") else "") + "</li>" for g in gaps)
     yield (f"<h2>报送情况 <small>Submissions</small></h2>"
-           f'<table class="rows sortable"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>')
+           f'<table class="rows sortable"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>{legend}')
     if gaps:
         yield f"<details><summary>缺报与迟报 {len(gaps)} 项 (missing or late)</summary><ul>"
         yield from _batched(items)
@@ -390,7 +391,8 @@ def _problems(diagnostics: Sequence[Any]) -> Iterator[str]:
                    f'</td><td data-label="问题">{_e(title_zh(code) or "")}</td><td class="n" data-label="项数">{n}</td>'
                    "</tr>" for (severity, code), n in counts.most_common())
     yield (f"<h2>数据问题 <small>Data problems</small></h2><p>共 <b>{len(diagnostics)}</b> 项 "
-           f'<span class="muted">{len(diagnostics)} problems</span></p><table class="rows sortable"><thead><tr>'
+           f'<span class="muted">{counted(len(diagnostics), "problem")}</span></p>'
+           '<table class="rows sortable"><thead><tr>'
            "<th scope=col>严重程度</th><th scope=col>代码</th><th scope=col>问题</th><th scope=col>项数</th></tr>"
            "</thead>"
            f"<tbody>{rows}</tbody></table><details><summary>全部数据问题 {len(diagnostics)} 项 (all problems)"

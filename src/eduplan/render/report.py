@@ -20,6 +20,7 @@ from typing import Any
 import attrs
 
 from eduplan.diagnostics import Diagnostic
+from eduplan.evaluation.reasons import counted
 from eduplan.evaluation.status import DEFAULT_FAIL_ON as EVALUATION_FAIL_ON
 from eduplan.evaluation.status import Status
 from eduplan.periods import period_text
@@ -82,8 +83,8 @@ class Report:
         if rows is None:
             return None
         return (f"报送数据 {rows['read']} 行：采用 {rows['accepted']} 行，退回 {rows['rejected']} 行，其中有警告 "
-                f"{rows['flagged']} 行 / {rows['read']} rows read: {rows['accepted']} accepted, {rows['rejected']} "
-                f"rejected, {rows['flagged']} accepted with a warning")
+                f"{rows['flagged']} 行 / {counted(rows['read'], 'row')} read: {rows['accepted']} accepted, "
+                f"{rows['rejected']} rejected, {rows['flagged']} accepted with a warning")
 
     def policy_line(self) -> str | None:
         """The reporting options that move verdicts on missing reports, when they are not the defaults, as one
@@ -95,7 +96,8 @@ class Report:
         parts = []
         lag = self.policy.get("reporting_lag_days") or 0
         if lag:
-            parts.append((f"报送宽限期：完成期限后 {lag} 天", f"reporting lag: {lag} days after the deadline"))
+            parts.append((f"报送宽限期：完成期限后 {lag} 天",
+                          f"reporting lag: {counted(lag, 'day')} after the deadline"))
         if self.policy.get("partial_rollups"):
             parts.append(("按已报单位汇总（部分汇总）", "partial roll-ups count"))
         if not parts:

@@ -208,8 +208,51 @@ def alert_count(rows: Sequence[ResultRow]) -> int:
 
 
 def submission_units(report: Report) -> list[dict[str, Any]]:
-    """报送情况 per reporting unit and overall (``合计``): due, received, on time, late, missing, rates."""
-    return submission_summary(list(report.submissions))
+    """报送情况 per reporting unit and overall (``合计``): due, received, on time, late, missing, rates, and why a
+    rate is blank (``completeness_blank``, ``timeliness_blank``: `rate_blank`)."""
+    units = submission_summary(list(report.submissions))
+    for unit in units:
+        unit["completeness_blank"], unit["timeliness_blank"] = rate_blank(unit, "completeness"), rate_blank(
+            unit, "timeliness")
+    return units
+
+
+RATE_BLANKS: dict[str, tuple[str, str]] = {
+    "not_due": ("未到报送期", "nothing is due yet: no value's reporting deadline has passed"),
+    "no_reporting_date": ("无填报日期", ("every value received has no 填报日期 (reporting date), so whether it "
+                                        "came on time is not known")),
+}
+"""Why a 报送率 or 及时率 is blank, by code: the words a cell shows after ``—`` (Chinese) and the legend's English."""
+
+
+def rate_blank(unit: Mapping[str, Any], key: str) -> str | None:
+    """Why a unit's rate (``completeness`` or ``timeliness``) is blank: ``not_due`` (nothing due yet),
+    ``no_reporting_date`` (timeliness: the values received carry no 填报日期); ``None`` when it has a value.
+
+    >>> rate_blank({"due": 0, "timeliness": None}, "timeliness")
+    'not_due'
+    >>> rate_blank({"due": 2, "timeliness": None}, "timeliness"), rate_blank({"due": 2, "timeliness": 1}, "timeliness")
+    ('no_reporting_date', None)
+    """
+    if unit.get(key) is not None:
+        return None
+    return "not_due" if not unit.get("due") else "no_reporting_date"
+
+
+def rate_cell(unit: Mapping[str, Any], key: str) -> str:
+    """A unit's rate as a cell shows it: ``68%``, or ``—`` and why it is blank (``— 未到报送期``)."""
+    blank = rate_blank(unit, key)
+    return _rate_text(unit[key]) if blank is None else f"— {RATE_BLANKS[blank][0]}"
+
+
+def rate_legend(units: Sequence[Mapping[str, Any]]) -> list[str]:
+    """One line per reason a rate of ``units`` is blank (``— 未到报送期：...``), for below the table; empty if none."""
+    found = {b for u in units for k in ("completeness", "timeliness") if (b := rate_blank(u, k)) is not None}
+    return [f"— {zh}：{_LEGEND_ZH[code]} ({en})" for code, (zh, en) in RATE_BLANKS.items() if code in found]
+
+
+_LEGEND_ZH = {"not_due": "尚无已过报送期限的应报数据，报送率、及时率暂不计算",
+              "no_reporting_date": "已报数据均未填写填报日期，无法判断是否按时报送，及时率不计算"}
 
 
 _GAP_ORDER = {"missing": 0, "late": 1}
@@ -236,7 +279,7 @@ def submission_data(report: Report) -> dict[str, list[Any]]:
 
 def submission_cells(unit: Mapping[str, Any]) -> list[str]:
     """One unit's 报送情况 as text cells (rates as percentages), in the order of `SUBMISSION_HEADERS`."""
-    return [_rate_text(unit[key]) if key in ("completeness", "timeliness") else str(unit[key])
+    return [rate_cell(unit, key) if key in ("completeness", "timeliness") else str(unit[key])
             for key, _ in SUBMISSION_HEADERS]
 
 

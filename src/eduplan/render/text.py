@@ -15,7 +15,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 
-from eduplan.evaluation.reasons import note_label
+from eduplan.evaluation.reasons import counted, note_label
 from eduplan.model import Plan, Section, Task
 from eduplan.render.problems import problem_display
 from eduplan.render.report import STATUSES, Record, Report, status_zh
@@ -23,6 +23,7 @@ from eduplan.render.safety import visible
 from eduplan.render.scorecard import (
     SUBMISSION_HEADERS,
     gap_text,
+    rate_legend,
     shown,
     submission_cells,
     submission_gaps,
@@ -128,7 +129,7 @@ def submission_lines(report: Report) -> str:
         return ""
     rows = [[h for _, h in SUBMISSION_HEADERS], *(submission_cells(u) for u in units)]
     gaps = submission_gaps(report)
-    lines = ["", "报送情况 submissions:", table(rows)]
+    lines = ["", "报送情况 submissions:", table(rows), *rate_legend(units)]
     if gaps:
         lines += [f"\n{len(gaps)} missing or late 缺报与迟报:", *(f"  {visible(gap_text(g))}" for g in gaps)]
     return "\n".join(lines) + "\n"
@@ -140,7 +141,7 @@ def problem_lines(report: Report) -> str:
     rows = report.rows()
     lines = [report.rows_line() or ""] if rows and (rows["rejected"] or rows["flagged"]) else []
     if report.diagnostics:
-        lines.append(f"\n{len(report.diagnostics)} data problems 数据问题:")
+        lines.append(f"\n{counted(len(report.diagnostics), 'data problem')} 数据问题:")
         for d in report.diagnostics:
             first, *rest = problem_display(d)
             lines += [f"  {visible(first)}", *(f"      {visible(line)}" for line in rest)]
@@ -149,20 +150,21 @@ def problem_lines(report: Report) -> str:
 
 def overdue_lines(report: Report) -> str:
     """The overdue tasks (逾期任务), one line each, after a blank line; empty if there are none."""
-    return _listed_tasks(report.overdue_tasks(), "overdue tasks 逾期任务")
+    return _listed_tasks(report.overdue_tasks(), "overdue task", "逾期任务")
 
 
 def unreported_done_lines(report: Report) -> str:
     """The tasks achieved past their deadline but not reported done (目标已达成、未报完成), one line each, after a
     blank line; empty if there are none."""
-    return _listed_tasks(report.unreported_done_tasks(), "tasks achieved, not reported done 目标已达成、未报完成")
+    return _listed_tasks(report.unreported_done_tasks(), "task", "achieved, not reported done 目标已达成、未报完成")
 
 
-def _listed_tasks(tasks: Sequence[Record], heading: str) -> str:
-    """A count and heading, then one line per task record (title, 完成时限, reason); empty without tasks."""
+def _listed_tasks(tasks: Sequence[Record], noun: str, heading: str) -> str:
+    """A count of ``noun`` and a heading, then one line per task record (title, 完成时限, reason); empty without
+    tasks."""
     if not tasks:
         return ""
-    lines = [f"\n{len(tasks)} {heading}:"]
+    lines = [f"\n{counted(len(tasks), noun)} {heading}:"]
     lines += [f"  task {t['task_id']} {clip(_cell(t.get('title')), 40)} (完成时限 {_cell(t.get('deadline'))}): "
               f"{_cell(t.get('reason_zh'))}" for t in tasks]
     return "\n".join(lines) + "\n"
@@ -172,7 +174,7 @@ def summary_line(report: Report) -> str:
     """``12 results: 3 achieved, 1 missed, ...`` (only statuses that occur)."""
     counts = report.summary()
     parts = [f"{counts[s]} {s}" for s in STATUSES if counts.get(s)]
-    return f"{len(report.records)} results: " + (", ".join(parts) if parts else "none")
+    return f"{counted(len(report.records), 'result')}: " + (", ".join(parts) if parts else "none")
 
 
 def plan_tree(plan: Plan) -> str:

@@ -41,6 +41,8 @@ from eduplan.render.scorecard import (
     ALERT_STATUSES,
     ResultRow,
     alerts,
+    rate_cell,
+    rate_legend,
     result_rows,
     section_cards,
     split_quantity,
@@ -226,9 +228,11 @@ def _submission_sheets(book: Any, head: str, report: Report) -> None:
     values missing or late)."""
     headers = ["填报单位 unit", "应报 due", "已报 received", "按时 on time", "迟报 late", "缺报 missing",
                "未到报送期 not due", "报送率 completeness", "及时率 timeliness"]
+    units = submission_units(report)
     rows = [[u["unit"], u["due"], u["received"], u["on_time"], u["late"], u["missing"], u["not_due"],
-             u["completeness"], u["timeliness"]] for u in submission_units(report)]
-    _table(book.sheet("报送情况"), f"{head} 报送情况", headers, rows)
+             *(u[k] if u[k] is not None else rate_cell(u, k) for k in ("completeness", "timeliness"))] for u in units]
+    legend = rate_legend(units)  # a blank rate says why in its cell (— 未到报送期); the title row explains
+    _table(book.sheet("报送情况"), f"{head} 报送情况" + "".join(f"　{line}" for line in legend), headers, rows)
     gaps = submission_gaps(report)
     columns = ["状态 state", "填报单位 unit", "指标 indicator", "统计期 period", "报送期限 deadline",
                "填报日期 reported on", "数值 value"]
