@@ -180,7 +180,7 @@ class Plan:
     def __attrs_post_init__(self) -> None:
         errors = validate_plan(self)
         if errors:
-            raise ModelError(f"Plan {self.id!r}: {len(errors)} problem(s)", errors)
+            raise ModelError(f"Plan {self.id!r}: {len(errors)} problem{'' if len(errors) == 1 else 's'}", errors)
 
     @functools.cached_property
     def _by_id(self) -> dict[str, Section | Task | Goal | Target | Indicator]:

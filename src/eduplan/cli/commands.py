@@ -30,7 +30,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
             json_out({"valid": False, "diagnostics": [d.as_dict() for d in error.diagnostics]})
         else:
             print_diagnostics(error.diagnostics, sys.stdout)
-            print(visible(f"{args.plan}: {len(error.diagnostics)} problem(s)"), file=sys.stderr)
+            print(visible(f"{args.plan}: {counted(len(error.diagnostics), 'problem')}"), file=sys.stderr)
         return load_error_code(error)
     if args.format == "json":
         json_out({"valid": True, "plan": plan.id, "diagnostics": [d.as_dict() for d in warnings]})

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from typing import Any, TextIO
 
 from eduplan.diagnostics import Code, Diagnostic
+from eduplan.evaluation.reasons import counted
 from eduplan.io import DEFAULT_MAX_BYTES, LoadError, load_plan
 from eduplan.render.safety import visible
 
@@ -56,6 +57,7 @@ def plan_or_exit(path: str, args: argparse.Namespace, skip: frozenset[Code] = fr
         plan, warnings = load_plan(path, max_bytes=args.max_bytes or DEFAULT_MAX_BYTES)
     except LoadError as error:
         print_diagnostics(error.diagnostics, sys.stderr)
-        raise Exit(EXIT_USAGE, f"{path}: the plan cannot be used ({len(error.diagnostics)} problem(s))") from None
+        found = counted(len(error.diagnostics), "problem")
+        raise Exit(EXIT_USAGE, f"{path}: the plan cannot be used ({found})") from None
     print_diagnostics((w for w in warnings if w.code not in skip), sys.stderr)
     return plan

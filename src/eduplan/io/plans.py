@@ -251,7 +251,8 @@ class UnknownKeyError(Exception):
 
 def _load_error(marks: Marks, diagnostics: list[Diagnostic]) -> LoadError:
     errors = sum(d.severity is Severity.ERROR for d in diagnostics)
-    return LoadError(f"{marks.file or '<text>'}: the plan has {errors} problem(s)", diagnostics)
+    found = f"{errors} problem{'' if errors == 1 else 's'}"
+    return LoadError(f"{marks.file or '<text>'}: the plan has {found}", diagnostics)
 
 
 def _version(value: Any, marks: Marks) -> list[Diagnostic]:
