@@ -12,25 +12,46 @@ True
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
+from eduplan._lazy import attach
 from eduplan.render.formats import to_csv, to_json, to_markdown, write_csv, write_json, write_markdown
-from eduplan.render.html import evaluation_html, plan_html, task_html, to_html, write_html
 from eduplan.render.report import DEFAULT_FAIL_ON, STATUSES, Report
 from eduplan.render.text import plan_tree, results_table
 from eduplan.render.xlsx import to_xlsx
+
+if TYPE_CHECKING:
+    from eduplan.render.html import evaluation_html, plan_html, task_html, to_html, write_html
+
+# The HTML renderer (and the stdlib html it needs) loads when HTML is first asked for: a `check` printing the
+# terminal table does not pay for it.
+__getattr__, __dir__ = attach(__name__, dict.fromkeys(
+    ("evaluation_html", "plan_html", "task_html", "to_html", "write_html"), "eduplan.render.html"), globals())
+
+
+def _to_html(report: Report) -> str:
+    from eduplan.render.html import to_html  # noqa: PLC0415 - loaded on first use (see above)
+
+    return to_html(report)
+
+
+def _write_html(report: Report, stream: TextIO) -> None:
+    from eduplan.render.html import write_html  # noqa: PLC0415 - loaded on first use (see above)
+
+    write_html(report, stream)
+
 
 FORMATS: dict[str, Callable[[Report], str]] = {
     "table": results_table,
     "json": to_json,
     "csv": to_csv,
     "markdown": to_markdown,
-    "html": to_html,
+    "html": _to_html,
 }
 """Output formats of ``eduplan check --format``."""
 
 STREAMED_FORMATS: dict[str, Callable[[Report, TextIO], None]] = {
-    "json": write_json, "html": write_html, "csv": write_csv, "markdown": write_markdown}
+    "json": write_json, "html": _write_html, "csv": write_csv, "markdown": write_markdown}
 """The `FORMATS` that can also be written to a stream in pieces (same text): a province's output is never one
 text in memory."""
 
