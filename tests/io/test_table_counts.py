@@ -13,20 +13,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from eduplan import Plan
-from eduplan.io import load_reports, loads_plan, reports_from_records, reports_from_rows, row_counts
+from eduplan.io import load_reports, reports_from_records, reports_from_rows, row_counts
 from eduplan.io.columns import columns_from_rows
+from tests.io.district_plan import PLAN
 
-PLAN: Plan = loads_plan("""\
-id: p
-title: 计划
-period: 2024年
-organisations: [{name: 各区, kind: group, members: [甲区, 乙区]}]
-indicators:
-  - {id: rate, name: 学前三年毛入园率, kind: percentage, unit: "%"}
-  - {id: places, name: 新增学位数, kind: count, unit: 个}
-  - {id: funds, name: 教育经费投入, kind: money, unit: 万元}
-""").value
 WIDE = ["填报单位", "时间", "学前三年毛入园率", "新增学位数", "教育经费投入"]
 
 CASES: dict[str, tuple[list[list[object]], tuple[int, int, int, int]]] = {

@@ -15,17 +15,8 @@ import pytest
 from eduplan import Plan
 from eduplan.io import LoadError, load_reports, loads_plan, reports_from_rows
 from eduplan.io.columns import columns_from_rows, load_report_columns
+from tests.io.district_plan import PLAN
 
-PLAN: Plan = loads_plan("""\
-id: p
-title: 计划
-period: 2024年
-organisations: [{name: 各区, kind: group, members: [甲区, 乙区]}]
-indicators:
-  - {id: rate, name: 学前三年毛入园率, kind: percentage, unit: "%"}
-  - {id: places, name: 新增学位数, kind: count, unit: 个}
-  - {id: funds, name: 教育经费投入, kind: money, unit: 万元}
-""").value
 TWINS: Plan = loads_plan("""\
 id: t
 title: 计划
