@@ -12,18 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from eduplan import Plan
-from eduplan.io import LoadError, load_reports, loads_plan, reports_from_records, row_counts
+from eduplan.io import LoadError, load_reports, reports_from_records, row_counts
+from tests.io.district_plan import PLAN
 
-PLAN: Plan = loads_plan("""\
-id: p
-title: 计划
-period: 2024年
-organisations: [{name: 各区, kind: group, members: [甲区, 乙区]}]
-indicators:
-  - {id: rate, name: 学前三年毛入园率, kind: percentage, unit: "%"}
-  - {id: places, name: 新增学位数, kind: count, unit: 个}
-""").value
 RECORDS = [{"填报单位": "甲区", "统计时点": "2024-06-30", "学前三年毛入园率(%)": 92.5, "新增学位数": 120},
            {"填报单位": "乙区", "统计时点": "2024-06-30", "学前三年毛入园率(%)": "abc", "新增学位数": None},
            {"填报单位": "合计", "统计时点": "2024-06-30", "新增学位数": 130},
