@@ -17,12 +17,13 @@ KeyError: "zh('outlier'): no value for {median}, {value}, {whose}"
 
 from __future__ import annotations
 
+import re
 import string
 from functools import cache
 
 from eduplan.diagnostics import Code
 
-__all__ = ["MESSAGES_ZH", "placeholders", "zh"]
+__all__ = ["FIELDS_ZH", "ITEMS_ZH", "MESSAGES_ZH", "VARIANTS_ZH", "field_zh", "placeholders", "template", "zh"]
 
 MESSAGES_ZH: dict[str, str] = {
     # values and units
@@ -36,7 +37,7 @@ MESSAGES_ZH: dict[str, str] = {
     "date-serial": "{field}“{text}”按Excel日期序列号读取为{day}",
     "ambiguous-month": "{field}“{text}”按1月读取（{day}），但数字格式的单元格也会把{october}（10月）存为{text}",
     # model structure
-    "invalid-field": "{field}的取值无效",
+    "invalid-field": "{field}的取值无效：{why}",
     "missing-field": "缺少{field}",
     "unknown-field": "{field}不是可识别的字段，已忽略",
     "duplicate-id": "{kind}编号“{id}”重复使用",
@@ -106,25 +107,103 @@ MESSAGES_ZH: dict[str, str] = {
     "undeclared-reporter": "{indicator}：{unit}不在所列的{declared}个单位中，其数据不计入汇总",
 }
 """Each code's Chinese message, a `str.format` template whose ``{placeholders}`` are the facts of the diagnostic
-(a ``tests/test_diagnostics_zh.py`` test checks that every code has one)."""
+(a ``tests/render/test_messages_zh.py`` test checks that every code has one)."""
+
+VARIANTS_ZH: dict[tuple[str, str], str] = {
+    # the same code where it means something else: a plan refuses what a table passes over
+    ("unknown-field", "refused"): "{field}不是可识别的字段，方案无法使用，请删除或改正该字段",
+    ("invalid-date", "outside-period"): "{field}{date}不在所报统计期{period}之内，请核对日期或统计期",
+    ("bad-row", "every-row"): "{county}的各行均无法使用，该县无法评估，请先改正以上各行",
+}
+"""Named second templates of a few codes, chosen by ``zh(code, variant, ...)``."""
+
+
+def template(code: Code | str, variant: str | None = None) -> str:
+    """The template of ``code``, or of its named ``variant`` (a `KeyError` for a variant that does not exist)."""
+    return MESSAGES_ZH[str(code)] if variant is None else VARIANTS_ZH[str(code), variant]
 
 
 @cache
-def placeholders(code: Code | str) -> frozenset[str]:
-    """The facts a code's template names.
+def placeholders(code: Code | str, variant: str | None = None) -> frozenset[str]:
+    """The facts a code's template (or its ``variant``) names.
 
-    >>> sorted(placeholders(Code.HIDDEN_ROW))
-    ['row']
+    >>> sorted(placeholders(Code.HIDDEN_ROW)), sorted(placeholders(Code.INVALID_DATE, "outside-period"))
+    (['row'], ['date', 'field', 'period'])
     """
-    return frozenset(name for _, name, _, _ in string.Formatter().parse(MESSAGES_ZH[str(code)]) if name)
+    return frozenset(name for _, name, _, _ in string.Formatter().parse(template(code, variant)) if name)
 
 
-def zh(code: Code, /, **facts: object) -> str:
-    """The Chinese message of a diagnostic with ``code``: its template filled with ``facts``, every placeholder
-    given and no other (a `KeyError` otherwise, so that a message never shows a hole or drops a fact)."""
-    wanted = placeholders(code)
+def zh(code: Code, variant: str | None = None, /, **facts: object) -> str:
+    """The Chinese message of a diagnostic with ``code``: its template (or that of its named ``variant``) filled
+    with ``facts``, every placeholder given and no other (a `KeyError` otherwise, so that a message never shows
+    a hole or drops a fact).
+
+    >>> zh(Code.UNKNOWN_FIELD, "refused", field="“colour”")
+    '“colour”不是可识别的字段，方案无法使用，请删除或改正该字段'
+    """
+    wanted = placeholders(code, variant)
     if missing := wanted - facts.keys():
         raise KeyError(f"zh({str(code)!r}): no value for " + ", ".join(f"{{{m}}}" for m in sorted(missing)))
     if extra := facts.keys() - wanted:
         raise KeyError(f"zh({str(code)!r}): the template has no " + ", ".join(f"{{{e}}}" for e in sorted(extra)))
-    return MESSAGES_ZH[str(code)].format_map(facts)
+    return template(code, variant).format_map(facts)
+
+
+FIELDS_ZH: dict[str, str] = {
+    # the parts of a plan and of its values, as a 督导 office names them
+    "Plan": "方案", "Target": "目标", "Task": "任务", "Indicator": "指标", "Organisation": "单位",
+    "Provenance": "出处", "Reference": "参照", "ReportedValue": "填报值", "School": "学校", "Standard": "标准",
+    "also": "附加条件", "stretch": "力争目标", "overrides": "差别化目标", "baselines": "基数", "scope": "范围",
+    "value": "目标值", "upper": "上限", "comparator": "比较方式", "reference": "参照", "basis": "目标类型",
+    "deadline": "完成时限", "start": "开始日期", "end": "结束位置", "share": "占比", "group": "分组",
+    "tolerance": "容差", "recurrence": "重复周期", "accumulation": "累计方式", "id": "编号", "key": "参照键",
+    "baseline": "基数", "period": "规划期", "title": "标题", "name": "名称", "unit": "计量单位", "kind": "类型",
+    "members": "成员", "ongoing": "长期任务", "quote": "原文引文", "source": "来源", "date": "日期",
+    "issue_date": "印发日期", "indicator": "指标", "indicator_id": "指标编号", "numerator": "分子",
+    "denominator": "分母", "organisation": "单位", "number": "序号", "sections": "章节", "goals": "目标组",
+    "tasks": "任务", "targets": "目标", "indicators": "指标", "organisations": "单位", "milestones": "节点任务",
+    "responsibilities": "责任分工", "enrolment": "在校生数", "quantities": "办学条件指标", "limits": "限值",
+    "aggregation": "汇总方式", "label": "说明", "hold": "达成方式", "strength": "约束性", "frequency": "填报频次",
+    "two_sided": "双侧容差", "tags": "标签", "role": "职责", "review": "待复核标记", "eduplan": "格式版本",
+    "text": "原文", "note": "备注", "name_en": "英文名称", "description": "说明", "count_noun": "量词",
+    "stage": "学段", "county": "县（市、区）", "school": "学校",
+}
+"""Chinese names of the fields of plan files and model values, for `field_zh`."""
+ITEMS_ZH: dict[str, str] = {"section": "章节", "goal": "目标组", "task": "任务", "target": "目标",
+                            "milestone": "节点任务", "indicator": "指标"}
+"""The Chinese name of each kind of plan item that has an id (a duplicate id names it)."""
+
+_PART = re.compile(r"^(?P<name>[A-Za-z_]+)(?:\[(?P<index>\d+)\])?$")
+
+
+def field_zh(field: str) -> str:
+    """A dotted field name as the English message shows it (``Target.also[0].value``) in Chinese, the English
+    name kept in brackets so that the field can be found in the file.
+
+    >>> field_zh("Target.also[0].value")
+    '附加条件第1项的目标值（Target.also[0].value）'
+    >>> field_zh("Target.upper"), field_zh("Indicator.baselines[1].value")
+    ('目标的上限（Target.upper）', '指标基数第2项（Indicator.baselines[1].value）')
+    >>> field_zh("period"), field_zh("value")
+    ('规划期（period）', '数值（value）')
+    """
+    names: list[str] = []
+    parts = [p for p in re.split(r"\.(?![^\[]*\])", field.removeprefix("$.")) if p]
+    for k, part in enumerate(parts):
+        match = _PART.match(part)
+        if match is None:
+            names.append(part)
+            continue
+        name = FIELDS_ZH.get(match["name"], match["name"])
+        before = parts[k - 1].partition("[")[0] if k else ""
+        if match["name"] == "value" and before not in ("Target", "also", "stretch", "overrides"):
+            name = "" if k else "数值"  # a baseline's value is the baseline (基数), as the template says 的数值
+        if match["index"] is not None:
+            name += f"第{int(match['index']) + 1}项"
+        names.append(name)
+    if len(parts) >= 2 and parts[0] == "Target" and parts[1].partition("[")[0] in ("value", "also", "stretch",
+                                                                                     "overrides"):
+        names = names[1:]  # 目标值 (Target.value), 附加条件第1项 (Target.also[0]): the target is understood
+    head, last = "".join(names[:-1]), names[-1]
+    text = f"{head}的{last}" if head and last else head or last
+    return f"{text}（{field}）"

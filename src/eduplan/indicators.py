@@ -23,7 +23,7 @@ import enum
 import attrs
 
 from eduplan.diagnostics import Code, Diagnostic, QuantityError, problem, raise_problems
-from eduplan.diagnostics_zh import zh
+from eduplan.diagnostics_zh import field_zh, zh
 from eduplan.periods import Frequency
 from eduplan.units import Amount, unit_info
 
@@ -171,20 +171,23 @@ class Indicator:
         problems: list[Diagnostic] = []
         if not self.id.strip():
             problems.append(problem(Code.INVALID_FIELD, "Indicator.id", f"must not be empty (got {self.id!r})",
-                                    message_zh=zh(Code.INVALID_FIELD, field="指标编号（Indicator.id，不能为空）")))
+                                    message_zh=zh(Code.INVALID_FIELD, field="指标编号（Indicator.id）",
+                                                  why="编号不能为空")))
         try:
             unit_ok = kind_accepts(self.kind, self.unit)
         except QuantityError as exc:
             return [*problems, problem(exc.code, "Indicator.unit", exc.message,
-                                       message_zh=zh(Code.UNKNOWN_UNIT, field="指标", unit=self.unit)
-                                       if exc.code is Code.UNKNOWN_UNIT else None)]
+                                       message_zh=zh(Code.UNKNOWN_UNIT, field=f"指标“{self.name}”", unit=self.unit)
+                                       if exc.code is Code.UNKNOWN_UNIT else
+                                       zh(Code.INVALID_FIELD, field=f"指标“{self.name}”的计量单位（Indicator.unit）",
+                                          why=f"“{self.unit}”无法使用，请核对单位写法"))]
         if not unit_ok:
             info = unit_info(self.unit)
             _, advice = _KIND_DIMENSIONS[self.kind]
             problems.append(problem(Code.UNIT_MISMATCH, "Indicator.unit", f"a {self.kind} indicator cannot be "
                                     f"measured in {self.unit!r} ({info.dimension or 'dimensionless'}); use {advice}",
-                                    message_zh=zh(Code.UNIT_MISMATCH, field="指标", expected=f"指标类型（{self.kind}）",
-                                                  got=self.unit)))
+                                    message_zh=zh(Code.UNIT_MISMATCH, field=f"指标“{self.name}”",
+                                                  expected=f"指标类型（{self.kind}）", got=self.unit)))
         if self.aggregation is Aggregation.WEIGHTED and not (self.numerator and self.denominator):
             problems.append(problem(Code.MISSING_FIELD, "Indicator.aggregation",
                                     "'weighted' needs both numerator and denominator names",
@@ -193,7 +196,9 @@ class Indicator:
         if self.share and self.kind is not IndicatorKind.PERCENTAGE:
             problems.append(problem(Code.INVALID_FIELD, "Indicator.share",
                                     f"only a percentage can be a share of a total (kind is {self.kind})",
-                                    message_zh=zh(Code.INVALID_FIELD, field="占比（share，只有百分比指标可设）")))
+                                    message_zh=zh(Code.INVALID_FIELD,
+                                                  field=f"指标“{self.name}”的占比标记（Indicator.share）",
+                                                  why=f"只有百分比指标才能设为占比，该指标类型为{self.kind}")))
         for i, baseline in enumerate(self.baselines):
             problems.extend(self.value_problems(baseline.value, f"Indicator.baselines[{i}].value"))
         return problems
@@ -209,16 +214,16 @@ class Indicator:
             unit = self.unit or "dimensionless"
             return [problem(Code.UNIT_MISMATCH, field,
                             f"{value} is not in a unit of this indicator ({unit}, {self.kind})",
-                            message_zh=zh(Code.UNIT_MISMATCH, field=field, got=value,
+                            message_zh=zh(Code.UNIT_MISMATCH, field=field_zh(field), got=value,
                                           expected=f"{self.name}的单位（{self.unit or '无单位'}）"))]
         if self.share and not Amount(0) <= value <= Amount(1):
             return [problem(Code.IMPOSSIBLE_VALUE, field,
                             f"{value} is outside 0-100 % for the share indicator {self.name!r}",
-                            message_zh=zh(Code.IMPOSSIBLE_VALUE, field=field, value=value,
+                            message_zh=zh(Code.IMPOSSIBLE_VALUE, field=field_zh(field), value=value,
                                           why=f"占比指标“{self.name}”须在0-100%之间"))]
         if self.kind in (IndicatorKind.COUNT, IndicatorKind.MONEY) and value.value < 0:
             return [problem(Code.IMPOSSIBLE_VALUE, field, f"{value} is negative, which a {self.kind} cannot be",
-                            message_zh=zh(Code.IMPOSSIBLE_VALUE, field=field, value=value,
+                            message_zh=zh(Code.IMPOSSIBLE_VALUE, field=field_zh(field), value=value,
                                           why=f"{'计数' if self.kind is IndicatorKind.COUNT else '金额'}不能为负数"))]
         return []
 

@@ -27,6 +27,7 @@ import attrs
 
 from eduplan import notebook
 from eduplan.diagnostics import Code, Diagnostic, Location, ModelError, problem, raise_problems
+from eduplan.diagnostics_zh import ITEMS_ZH, zh
 from eduplan.indicators import Indicator
 from eduplan.organisations import Organisation, Responsibility, Role
 from eduplan.periods import Deadline, Period, parse_period
@@ -88,7 +89,9 @@ class Task:
     def __attrs_post_init__(self) -> None:
         if self.ongoing and self.deadline is not None:
             raise_problems(f"Task {self.id!r}", [problem(Code.INVALID_FIELD, "Task.ongoing",
-                                                         f"true (长期) but Task.deadline is {self.deadline.date}")])
+                                                         f"true (长期) but Task.deadline is {self.deadline.date}",
+                message_zh=zh(Code.INVALID_FIELD, field=f"任务“{self.id}”的长期任务标记（Task.ongoing）",
+                              why=f"标为长期任务，但又给出了完成时限{self.deadline.date}，两者只能取其一"))])
 
     def units(self, role: Role | None = None) -> tuple[Organisation, ...]:
         """The organisations responsible for the task, optionally only those with ``role``."""
@@ -303,7 +306,8 @@ def _duplicate_ids(plan: Plan) -> list[Diagnostic]:
     for kind, item_id in ids:
         if counts[item_id] > 1:
             diagnostics.append(Diagnostic(Code.DUPLICATE_ID, f"{kind} id {item_id!r} is used {counts[item_id]} times",
-                                          Location(path=f"{kind}:{item_id}"), hint="give each item its own id"))
+                                          Location(path=f"{kind}:{item_id}"), hint="give each item its own id",
+                                          message_zh=zh(Code.DUPLICATE_ID, kind=ITEMS_ZH.get(kind, kind), id=item_id)))
             counts[item_id] = 0
     return diagnostics
 
@@ -318,7 +322,8 @@ def _indicator_conflicts(plan: Plan) -> list[Diagnostic]:
             problems.append(Diagnostic(
                 Code.DUPLICATE_ID, f"two different indicators share the id {indicator.id!r} "
                 f"({other.name} and {indicator.name})", Location(path=f"indicator:{indicator.id}"),
-                hint="define each indicator once and refer to it by id"))
+                hint="define each indicator once and refer to it by id",
+                message_zh=zh(Code.DUPLICATE_ID, kind=f"指标（{other.name}与{indicator.name}）", id=indicator.id)))
     return problems
 
 
@@ -337,7 +342,9 @@ def _target_checks(plan: Plan) -> list[Diagnostic]:
                 problems.append(Diagnostic(
                     Code.DANGLING_REFERENCE, f"Target.{prefix}reference: no indicator {ref.key!r} in this plan",
                     Location(path=f"{prefix}reference", task_id=task_id, target_id=target.id),
-                    hint="declare the indicator in the plan"))
+                    hint="declare the indicator in the plan",
+                    message_zh=zh(Code.DANGLING_REFERENCE, field=f"目标“{target.id}”的参照（Target.{prefix}reference）",
+                                  key=ref.key)))
     return problems
 
 
@@ -366,7 +373,8 @@ def membership_cycles(organisations: tuple[Organisation, ...]) -> list[Diagnosti
             problems.append(Diagnostic(
                 Code.MEMBERSHIP_CYCLE, f"the group {group.name!r} contains itself: {' > '.join(cycle)} "
                 "(成员关系循环)", Location(path=f"organisation:{i}"),
-                hint="list each unit once, under the group it belongs to"))
+                hint="list each unit once, under the group it belongs to",
+                message_zh=zh(Code.MEMBERSHIP_CYCLE, group=group.name, cycle="＞".join(cycle))))
     return problems
 
 
@@ -383,7 +391,14 @@ def _cycle(group: Organisation, trail: tuple[str, ...], declared: dict[str, Orga
 
 def _before_start(field: str, day: dt.date, plan: Plan, location: Location) -> Diagnostic:
     return Diagnostic(Code.DEADLINE_BEFORE_START, f"{field}: {day} is before the plan starts ({plan.period.start})",
-                      location, hint="check the year; a deadline must fall within or after the plan period")
+                      location, hint="check the year; a deadline must fall within or after the plan period",
+                      message_zh=zh(Code.DEADLINE_BEFORE_START, field=_OWNER_ZH[field.partition(".")[0]]
+                                    + f"“{location.target_id or location.task_id}”", deadline=day,
+                                    start=f"{plan.period.start}（规划期起始日）"))
+
+
+_OWNER_ZH = {"Target": "目标", "Task": "任务"}
+"""Whose deadline `_before_start` reports, in Chinese."""
 
 
 PLAN_CHECKS: tuple[Callable[[Plan], list[Diagnostic]], ...] = (

@@ -19,6 +19,7 @@ from collections.abc import Iterable
 import attrs
 
 from eduplan.diagnostics import Code, problem, raise_problems
+from eduplan.diagnostics_zh import field_zh, zh
 
 
 class OrganisationKind(enum.StrEnum):
@@ -61,7 +62,9 @@ def _nonempty(instance: object, attribute: attrs.Attribute[str], value: str) -> 
     if not value.strip():
         name = type(instance).__name__
         raise_problems(name, [problem(Code.MISSING_FIELD, f"{name}.{attribute.name}",
-                                      f"must not be empty (got {value!r})")])
+                                      f"must not be empty (got {value!r})",
+                                      message_zh=zh(Code.MISSING_FIELD, field=field_zh(f"{name}.{attribute.name}")
+                                                    + "（不能为空）"))])
 
 
 @attrs.frozen
@@ -81,7 +84,9 @@ class Organisation:
         if self.members and self.kind is not OrganisationKind.GROUP:
             raise_problems(f"Organisation {self.name!r}", [problem(
                 Code.INVALID_FIELD, "Organisation.members",
-                f"only a group can have members ({self.name!r} is a {self.kind})")])
+                f"only a group can have members ({self.name!r} is a {self.kind})",
+                message_zh=zh(Code.INVALID_FIELD, field=f"单位“{self.name}”的成员（Organisation.members）",
+                              why=f"只有分组（kind: group）才能列出成员，该单位的类型为{self.kind}"))])
 
     @classmethod
     def group(cls, name: str, members: Iterable[str | Organisation] = ()) -> Organisation:

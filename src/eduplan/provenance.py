@@ -10,6 +10,7 @@ from __future__ import annotations
 import attrs
 
 from eduplan.diagnostics import Code, problem, raise_problems
+from eduplan.diagnostics_zh import zh
 
 
 @attrs.frozen
@@ -31,15 +32,24 @@ class Provenance:
         if (self.start is None) != (self.end is None):
             raise_problems("Provenance", [problem(Code.MISSING_FIELD, "Provenance.end" if self.end is None else
                                                   "Provenance.start", "give both start and end or neither "
-                                                  f"(start={self.start}, end={self.end})")])
+                                                  f"(start={self.start}, end={self.end})",
+                                                  message_zh=zh(Code.MISSING_FIELD, field="出处的起止位置之一"
+                                                                f"（start={self.start}，end={self.end}；"
+                                                                "两者应同时给出或同时省略）"))])
         if self.start is not None and self.end is not None:
             if self.start < 0 or self.end < self.start:
                 raise_problems("Provenance", [problem(Code.INVALID_RANGE, "Provenance.end",
-                                                      f"span {self.start}-{self.end} is not a valid range")])
+                                                      f"span {self.start}-{self.end} is not a valid range",
+                                                      message_zh=zh(Code.INVALID_RANGE,
+                                                                    field="出处的原文位置（Provenance.start/end）",
+                                                                    lower=self.start, upper=self.end))])
             if self.quote is not None and len(self.quote) != self.end - self.start:
                 raise_problems("Provenance", [problem(
                     Code.INVALID_FIELD, "Provenance.quote", f"{self.quote!r} has {len(self.quote)} characters "
-                    f"but the span {self.start}-{self.end} has {self.end - self.start}")])
+                    f"but the span {self.start}-{self.end} has {self.end - self.start}",
+                    message_zh=zh(Code.INVALID_FIELD, field="出处的原文引文（Provenance.quote）",
+                                  why=f"引文有{len(self.quote)}个字符，而原文位置{self.start}-{self.end}"
+                                      f"有{self.end - self.start}个字符，请核对引文与位置"))])
 
     @property
     def span(self) -> tuple[int, int] | None:

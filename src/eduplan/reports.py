@@ -23,6 +23,7 @@ from decimal import Decimal
 import attrs
 
 from eduplan.diagnostics import Code, Location, problem, raise_problems
+from eduplan.diagnostics_zh import zh
 from eduplan.periods import Period
 from eduplan.units import Amount, to_decimal
 
@@ -90,16 +91,22 @@ class ReportedValue:
         problems = []
         if (self.numerator is None) != (self.denominator is None):
             problems.append(problem(Code.MISSING_FIELD, "ReportedValue.denominator",
-                                    "give both numerator and denominator, or neither"))
+                                    "give both numerator and denominator, or neither",
+                                    message_zh=zh(Code.MISSING_FIELD, field="分子或分母（两者应同时填报或同时不填）")))
         if self.denominator is not None and self.denominator <= 0:
             problems.append(problem(Code.IMPOSSIBLE_VALUE, "ReportedValue.denominator",
-                                    f"must be positive (got {self.denominator})"))
+                                    f"must be positive (got {self.denominator})",
+                                    message_zh=zh(Code.IMPOSSIBLE_VALUE, field="分母", value=self.denominator,
+                                                  why="分母应大于0")))
         if self.period is not None and not self.period.contains(self.date):
             problems.append(problem(Code.INVALID_DATE, "ReportedValue.date",
-                                    f"{self.date} is outside ReportedValue.period {self.period}"))
+                                    f"{self.date} is outside ReportedValue.period {self.period}",
+                                    message_zh=zh(Code.INVALID_DATE, "outside-period", field="填报日期",
+                                                  date=self.date, period=self.period)))
         if not self.indicator_id.strip():
             problems.append(problem(Code.MISSING_FIELD, "ReportedValue.indicator_id",
-                                    f"must not be empty (got {self.indicator_id!r})"))
+                                    f"must not be empty (got {self.indicator_id!r})",
+                                    message_zh=zh(Code.MISSING_FIELD, field="指标编号（ReportedValue.indicator_id）")))
         raise_problems("ReportedValue", problems)
 
 

@@ -31,6 +31,7 @@ import enum
 import attrs
 
 from eduplan.diagnostics import Code, Diagnostic, problem, raise_problems
+from eduplan.diagnostics_zh import field_zh, zh
 from eduplan.indicators import Baseline, Indicator, IndicatorKind
 from eduplan.organisations import Organisation
 from eduplan.periods import Deadline, Frequency
@@ -121,7 +122,9 @@ class Reference:
     def __attrs_post_init__(self) -> None:
         if self.kind is not ReferenceKind.BASELINE and not self.key:
             raise_problems("Reference", [problem(Code.MISSING_FIELD, "Reference.key",
-                                                  f"a {self.kind} reference needs a key (got {self.key!r})")])
+                                                  f"a {self.kind} reference needs a key (got {self.key!r})",
+                                                  message_zh=zh(Code.MISSING_FIELD,
+                                                                field=f"参照（{self.kind}）的参照键（Reference.key）"))])
 
 
 class Hold(enum.StrEnum):
@@ -167,17 +170,25 @@ class Scope:
         problems: list[Diagnostic] = []
         if self.kind is not ScopeKind.JURISDICTION and self.group is None:
             problems.append(problem(Code.MISSING_FIELD, "Target.scope.group",
-                                    f"a {self.kind} scope needs the group of units"))
+                                    f"a {self.kind} scope needs the group of units",
+                                    message_zh=zh(Code.MISSING_FIELD,
+                                                  field="目标范围所指的分组单位（Target.scope.group）")))
         if self.kind is ScopeKind.SHARE_OF_UNITS:
             if self.share is None:
                 problems.append(problem(Code.MISSING_FIELD, "Target.scope.share",
-                                        "a share-of-units scope needs the share (e.g. 70%)"))
+                                        "a share-of-units scope needs the share (e.g. 70%)",
+                                        message_zh=zh(Code.MISSING_FIELD,
+                                                      field="按单位比例考核所需的比例（Target.scope.share，如70%）")))
             elif self.share.dimension or not Amount(0) < self.share <= Amount(1):
                 problems.append(problem(Code.IMPOSSIBLE_VALUE, "Target.scope.share",
-                                        f"{self.share} must be a share above 0 and at most 100%"))
+                                        f"{self.share} must be a share above 0 and at most 100%",
+                                        message_zh=zh(Code.IMPOSSIBLE_VALUE, field=field_zh("Target.scope.share"),
+                                                      value=self.share, why="比例应大于0且不超过100%")))
         elif self.share is not None:
             problems.append(problem(Code.INVALID_FIELD, "Target.scope.share",
-                                    f"only a share-of-units scope has a share (kind is {self.kind})"))
+                                    f"only a share-of-units scope has a share (kind is {self.kind})",
+                                    message_zh=zh(Code.INVALID_FIELD, field=field_zh("Target.scope.share"),
+                                                  why=f"只有按单位比例考核的范围才设比例，本目标范围为{self.kind}")))
         return problems
 
 
@@ -275,7 +286,8 @@ class Target:
         """Every problem with this target's fields, coded, each naming the field and the value."""
         problems: list[Diagnostic] = []
         if not self.id.strip():
-            problems.append(problem(Code.INVALID_FIELD, "Target.id", f"must not be empty (got {self.id!r})"))
+            problems.append(problem(Code.INVALID_FIELD, "Target.id", f"must not be empty (got {self.id!r})",
+                                    message_zh=zh(Code.INVALID_FIELD, field=field_zh("Target.id"), why="编号不能为空")))
         has_baseline = self.baseline is not None or bool(self.indicator.baselines)
         problems += condition_problems(self.condition, self.indicator, has_baseline, "Target")
         for i, cond in enumerate(self.also):
@@ -291,15 +303,22 @@ class Target:
         problems += self._tolerance_problems()
         if self.recurrence is not None and self.recurrence is not Frequency.YEARLY:
             problems.append(problem(Code.INVALID_FIELD, "Target.recurrence",
-                                    f"only 'yearly' recurrence is supported (got {self.recurrence})"))
+                                    f"only 'yearly' recurrence is supported (got {self.recurrence})",
+                                    message_zh=zh(Code.INVALID_FIELD, field=field_zh("Target.recurrence"),
+                                                  why=f"仅支持每年（yearly），不支持{self.recurrence}")))
         if self.accumulation is Accumulation.CUMULATIVE and self.indicator.kind not in (
             IndicatorKind.COUNT, IndicatorKind.MONEY, IndicatorKind.DURATION
         ):
             problems.append(problem(Code.INVALID_FIELD, "Target.accumulation",
-                                    f"only counts, money and durations accumulate ({self.indicator.kind} does not)"))
+                                    f"only counts, money and durations accumulate ({self.indicator.kind} does not)",
+                                    message_zh=zh(Code.INVALID_FIELD, field=field_zh("Target.accumulation"),
+                                                  why=f"只有计数、金额和时长可累计，{self.indicator.name}"
+                                                      f"（{self.indicator.kind}）不能累计")))
         if self.deadline is not None and self.start is not None and self.deadline.date < self.start:
             problems.append(problem(Code.DEADLINE_BEFORE_START, "Target.deadline",
-                                    f"{self.deadline.date} is before Target.start {self.start}"))
+                                    f"{self.deadline.date} is before Target.start {self.start}",
+                                    message_zh=zh(Code.DEADLINE_BEFORE_START, field=f"目标“{self.id}”",
+                                                  deadline=self.deadline.date, start=self.start)))
         return problems
 
 
@@ -310,10 +329,14 @@ class Target:
         points = tolerance.dimension == "[percentage_point]"
         if points and self.indicator.kind is not IndicatorKind.PERCENTAGE:
             return [problem(Code.INVALID_FIELD, "Target.tolerance",
-                            f"{tolerance} is in percentage points, which only a percentage indicator has")]
+                            f"{tolerance} is in percentage points, which only a percentage indicator has",
+                            message_zh=zh(Code.INVALID_FIELD, field=field_zh("Target.tolerance"),
+                                          why=f"{tolerance}以百分点计，只有百分比指标可用百分点"))]
         if (tolerance.dimension and not points) or tolerance.value < 0:
             return [problem(Code.INVALID_FIELD, "Target.tolerance",
-                            f"{tolerance} must be a non-negative share such as 5% (or 1个百分点 for a rate)")]
+                            f"{tolerance} must be a non-negative share such as 5% (or 1个百分点 for a rate)",
+                            message_zh=zh(Code.INVALID_FIELD, field=field_zh("Target.tolerance"),
+                                          why=f"应为不小于0的比例，如5%（比率指标可用1个百分点），而不是{tolerance}"))]
         return []
 
 
@@ -324,15 +347,22 @@ def condition_problems(cond: Condition, indicator: Indicator, has_baseline: bool
         problems = []
         if value is not None:
             problems.append(problem(Code.INVALID_FIELD, f"{field}.value", "a 'previous' target compares with the "
-                                    f"period before and takes no value (got {value})"))
+                                    f"period before and takes no value (got {value})",
+                                    message_zh=zh(Code.INVALID_FIELD, field=field_zh(f"{field}.value"),
+                                                  why=f"与上一期比较的目标不设目标值，请删除{value}")))
         if cond.comparator not in (Comparator.AT_LEAST, Comparator.MORE_THAN, Comparator.AT_MOST,
                                    Comparator.LESS_THAN):
             problems.append(problem(Code.INVALID_FIELD, f"{field}.comparator", "a 'previous' target is "
                                     "'>=' (只增不减), '>' (逐年提高), '<=' (只减不增) or '<' (逐年降低), "
-                                    f"not {cond.comparator!r}"))
+                                    f"not {cond.comparator!r}",
+                                    message_zh=zh(Code.INVALID_FIELD, field=field_zh(f"{field}.comparator"),
+                                                  why="与上一期比较的目标应为“>=”（只增不减）、“>”（逐年提高）、"
+                                                      f"“<=”（只减不增）或“<”（逐年降低），而不是“{cond.comparator}”")))
         return problems
     if value is None:
-        return [problem(Code.MISSING_FIELD, f"{field}.value", f"a {cond.comparator!r} target needs a value")]
+        return [problem(Code.MISSING_FIELD, f"{field}.value", f"a {cond.comparator!r} target needs a value",
+                    message_zh=zh(Code.MISSING_FIELD, field=f"“{cond.comparator.label_zh}”目标的"
+                                  + field_zh(f"{field}.value")))]
     problems = _range_problems(cond, field)
     if cond.basis is Basis.MULTIPLE:
         problems += _multiple_problems(cond, indicator, has_baseline, field)
@@ -351,13 +381,19 @@ def _range_problems(cond: Condition, field: str) -> list[Diagnostic]:
     value, upper, where = cond.value, cond.upper, f"{field}.upper"
     if cond.comparator is not Comparator.RANGE:
         return [] if upper is None else [problem(Code.INVALID_FIELD, where,
-                                                 f"only a 'range' target has an upper bound (got {upper})")]
+                                                 f"only a 'range' target has an upper bound (got {upper})",
+                                                 message_zh=zh(Code.INVALID_FIELD, field=field_zh(where),
+                                                               why=f"只有区间目标才设上限，请删除{upper}或将比较方式改为range"))]
     if upper is None:
-        return [problem(Code.MISSING_FIELD, where, "a 'range' target needs an upper bound")]
+        return [problem(Code.MISSING_FIELD, where, "a 'range' target needs an upper bound",
+                        message_zh=zh(Code.MISSING_FIELD, field=f"区间目标的上限（{where}）"))]
     if value is None or not value.compatible(upper.unit):
-        return [problem(Code.UNIT_MISMATCH, where, f"{upper} is not in the unit of the lower bound {value}")]
+        return [problem(Code.UNIT_MISMATCH, where, f"{upper} is not in the unit of the lower bound {value}",
+                        message_zh=zh(Code.UNIT_MISMATCH, field=field_zh(where), expected=f"下限{value}的单位",
+                                      got=upper))]
     if value > upper:
-        return [problem(Code.INVALID_RANGE, where, f"the range's lower bound {value} exceeds its upper bound {upper}")]
+        return [problem(Code.INVALID_RANGE, where, f"the range's lower bound {value} exceeds its upper bound {upper}",
+                        message_zh=zh(Code.INVALID_RANGE, field=f"区间目标（{where}）", lower=value, upper=upper))]
     return []
 
 
@@ -366,21 +402,31 @@ def _multiple_problems(cond: Condition, indicator: Indicator, has_baseline: bool
     problems = []
     if cond.value.dimension or cond.value.value <= 0:
         problems.append(problem(Code.IMPOSSIBLE_VALUE, f"{field}.value", "a multiple must be a positive plain "
-                                f"number or percentage such as 110% or 8倍 (got {cond.value})"))
+                                f"number or percentage such as 110% or 8倍 (got {cond.value})",
+                                message_zh=zh(Code.IMPOSSIBLE_VALUE, field=field_zh(f"{field}.value"),
+                                              value=cond.value, why="倍数应为大于0的纯数或百分数，如110%、8倍")))
     reference = cond.reference
     if reference is None:
         problems.append(problem(Code.MISSING_FIELD, f"{field}.reference", "a 'multiple' target needs a reference "
-                                "(a parameter, an indicator or the baseline)"))
+                                "(a parameter, an indicator or the baseline)",
+                                message_zh=zh(Code.MISSING_FIELD, field="倍数目标的参照（参数、指标或基数，"
+                                              f"{field}.reference）")))
     elif reference.kind is ReferenceKind.BASELINE and not has_baseline:
         problems.append(problem(Code.MISSING_BASELINE, f"{field}.reference",
-                                "a multiple of the baseline needs a baseline"))
+                                "a multiple of the baseline needs a baseline",
+                                message_zh=zh(Code.MISSING_BASELINE, field="以基数为参照的倍数目标"
+                                              f"（{field}.reference）")))
     elif reference.kind is ReferenceKind.INDICATOR and reference.key == indicator.id:
         problems.append(problem(Code.SELF_REFERENCE, f"{field}.reference", f"a multiple of its own indicator "
                                 f"{indicator.id!r} refers to itself (目标以自身指标为参照)",
-                                "refer to another indicator, a parameter, or the baseline (kind: baseline)"))
+                                "refer to another indicator, a parameter, or the baseline (kind: baseline)",
+                                message_zh=zh(Code.SELF_REFERENCE, field=f"倍数目标（{field}.reference）",
+                                              indicator=indicator.name)))
     if cond.comparator.is_change or cond.comparator is Comparator.RANGE:
         problems.append(problem(Code.INVALID_FIELD, f"{field}.comparator",
-                                f"{cond.comparator!r} cannot be used with a multiple"))
+                                f"{cond.comparator!r} cannot be used with a multiple",
+                                message_zh=zh(Code.INVALID_FIELD, field=field_zh(f"{field}.comparator"),
+                                              why=f"倍数目标不能用“{cond.comparator.label_zh}”（{cond.comparator}）")))
     return problems
 
 
@@ -391,22 +437,36 @@ def _gap_problems(cond: Condition, indicator: Indicator, field: str) -> list[Dia
     reference = cond.reference
     if reference is None or reference.kind is not ReferenceKind.INDICATOR:
         problems.append(problem(Code.MISSING_FIELD, f"{field}.reference", "a 'gap' target needs the other "
-                                "indicator (reference: {kind: indicator, key: ...})"))
+                                "indicator (reference: {kind: indicator, key: ...})",
+                                message_zh=zh(Code.MISSING_FIELD, field="差距目标所比较的另一指标"
+                                              f"（{field}.reference，kind: indicator）")))
     elif reference.key == indicator.id:
         problems.append(problem(Code.SELF_REFERENCE, f"{field}.reference",
-                                f"a gap from its own indicator {indicator.id!r} is always 0"))
+                                f"a gap from its own indicator {indicator.id!r} is always 0",
+                                message_zh=zh(Code.SELF_REFERENCE,
+                                              field=f"差距目标（{field}.reference，与自身的差距恒为0）",
+                                              indicator=indicator.name)))
     points = cond.value.dimension == "[percentage_point]"
     if indicator.kind is IndicatorKind.PERCENTAGE and not points:
         problems.append(problem(Code.UNIT_MISMATCH, f"{field}.value", f"the gap between two rates is in 个百分点, "
-                                f"not {cond.value}"))
+                                f"not {cond.value}",
+                                message_zh=zh(Code.UNIT_MISMATCH, field=field_zh(f"{field}.value"),
+                                              expected="两个比率之差的单位“个百分点”", got=cond.value)))
     elif indicator.kind is not IndicatorKind.PERCENTAGE and not cond.value.compatible(indicator.unit):
         problems.append(problem(Code.UNIT_MISMATCH, f"{field}.value",
-                                f"a gap of {indicator.name} is in {indicator.unit or 'its unit'} (got {cond.value})"))
+                                f"a gap of {indicator.name} is in {indicator.unit or 'its unit'} (got {cond.value})",
+                                message_zh=zh(Code.UNIT_MISMATCH, field=field_zh(f"{field}.value"),
+                                              expected=f"{indicator.name}的单位（{indicator.unit or '无单位'}）",
+                                              got=cond.value)))
     if cond.value.value < 0:
-        problems.append(problem(Code.IMPOSSIBLE_VALUE, f"{field}.value", f"a gap is a size, not {cond.value}"))
+        problems.append(problem(Code.IMPOSSIBLE_VALUE, f"{field}.value", f"a gap is a size, not {cond.value}",
+                                message_zh=zh(Code.IMPOSSIBLE_VALUE, field=field_zh(f"{field}.value"),
+                                              value=cond.value, why="差距是大小，应为不小于0的数")))
     if cond.comparator.is_change or cond.comparator is Comparator.RANGE:
         problems.append(problem(Code.INVALID_FIELD, f"{field}.comparator",
-                                f"{cond.comparator!r} cannot be used with a gap"))
+                                f"{cond.comparator!r} cannot be used with a gap",
+                                message_zh=zh(Code.INVALID_FIELD, field=field_zh(f"{field}.comparator"),
+                                              why=f"差距目标不能用“{cond.comparator.label_zh}”（{cond.comparator}）")))
     return problems
 
 
@@ -415,22 +475,32 @@ def _change_problems(cond: Condition, indicator: Indicator, has_baseline: bool, 
     problems = []
     if not has_baseline:
         problems.append(problem(Code.MISSING_BASELINE, f"{field}.comparator", f"a change target ({cond.comparator} "
-                                f"{cond.value}) needs a baseline; give Target.baseline or a baseline on the indicator"))
+                                f"{cond.value}) needs a baseline; give Target.baseline or a baseline on the indicator",
+                                message_zh=zh(Code.MISSING_BASELINE,
+                                              field=f"变化目标“{cond.comparator.label_zh}{cond.value}”")))
     value = cond.value
     relative = value.compatible("%") and not value.dimension
     if cond.comparator is Comparator.ANNUAL_GROWTH:
         if not relative:
             problems.append(problem(Code.UNIT_MISMATCH, f"{field}.value",
-                                    f"an annual growth rate must be a percentage (got {value})"))
+                                    f"an annual growth rate must be a percentage (got {value})",
+                                    message_zh=zh(Code.UNIT_MISMATCH, field=field_zh(f"{field}.value"),
+                                                  expected="年均增长率的单位“%”", got=value)))
     elif indicator.kind is IndicatorKind.PERCENTAGE and not (value.dimension == "[percentage_point]" or relative):
         problems.append(problem(Code.UNIT_MISMATCH, f"{field}.value",
-                                f"a change of a percentage is in 个百分点 (absolute) or % (relative), not {value}"))
+                                f"a change of a percentage is in 个百分点 (absolute) or % (relative), not {value}",
+                                message_zh=zh(Code.UNIT_MISMATCH, field=field_zh(f"{field}.value"),
+                                              expected="比率变化的单位“个百分点”（绝对）或“%”（相对）", got=value)))
     elif indicator.kind is not IndicatorKind.PERCENTAGE and not (relative or value.compatible(indicator.unit)):
         problems.append(problem(Code.UNIT_MISMATCH, f"{field}.value",
-                                f"a change of {indicator.name} must be in {indicator.unit} or % (got {value})"))
+                                f"a change of {indicator.name} must be in {indicator.unit} or % (got {value})",
+                                message_zh=zh(Code.UNIT_MISMATCH, field=field_zh(f"{field}.value"),
+                                              expected=f"{indicator.name}的单位（{indicator.unit}）或“%”", got=value)))
     if value.value < 0:
         problems.append(problem(Code.IMPOSSIBLE_VALUE, f"{field}.value", "give the size of the change as a "
-                                f"positive number (got {value}); the comparator says which way"))
+                                f"positive number (got {value}); the comparator says which way",
+                                message_zh=zh(Code.IMPOSSIBLE_VALUE, field=field_zh(f"{field}.value"), value=value,
+                                              why="变化幅度应为正数，增减方向由比较方式表示")))
     return problems
 
 

@@ -15,7 +15,7 @@ import openpyxl
 import pytest
 
 from eduplan.diagnostics import Code, Diagnostic, Location, Severity
-from eduplan.diagnostics_zh import MESSAGES_ZH, placeholders, zh
+from eduplan.diagnostics_zh import MESSAGES_ZH, VARIANTS_ZH, placeholders, zh
 from eduplan.io.record_schemas import results_schema
 from eduplan.render import Report, render, to_xlsx
 from eduplan.render.problems import TITLES_ZH
@@ -30,11 +30,12 @@ def test_every_code_has_one_chinese_template() -> None:
     """One template per code, no template for a code that does not exist, each Chinese text."""
     assert set(MESSAGES_ZH) == {str(c) for c in Code}
     assert set(TITLES_ZH) == {str(c) for c in Code}  # and a title (【重复填报】)
-    assert all(re.search(r"[\u4e00-\u9fff]", t) for t in MESSAGES_ZH.values())
+    assert all(re.search(r"[\u4e00-\u9fff]", t) for t in [*MESSAGES_ZH.values(), *VARIANTS_ZH.values()])
+    assert {code for code, _ in VARIANTS_ZH} <= set(MESSAGES_ZH)
 
 
-def _calls() -> list[tuple[str, int, str, set[str]]]:
-    """Each ``zh(Code.X, name=...)`` call in the source: file, line, code and the facts it names."""
+def _calls() -> list[tuple[str, int, str, str | None, set[str]]]:
+    """Each ``zh(Code.X[, "variant"], name=...)`` call in the source: file, line, code, variant and the facts."""
     found = []
     for path in sorted(SRC.rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
@@ -42,17 +43,47 @@ def _calls() -> list[tuple[str, int, str, set[str]]]:
                     and node.args and isinstance(node.args[0], ast.Attribute)
                     and isinstance(node.args[0].value, ast.Name) and node.args[0].value.id == "Code"):
                 code = Code[node.args[0].attr]
-                found.append((path.name, node.lineno, str(code), {k.arg for k in node.keywords if k.arg}))
+                variant = node.args[1].value if len(node.args) > 1 and isinstance(node.args[1], ast.Constant) else None
+                found.append((path.name, node.lineno, str(code), variant, {k.arg for k in node.keywords if k.arg}))
     return found
 
 
 def test_every_call_fills_every_placeholder() -> None:
     """Every call in the source names exactly its template's placeholders: none left unfilled, none dropped."""
     calls = _calls()
-    assert len(calls) > 70
-    wrong = [(f, n, code, sorted(facts ^ placeholders(code))) for f, n, code, facts in calls
-             if facts != placeholders(code)]
+    assert len(calls) > 150
+    wrong = [(f, n, code, sorted(facts ^ placeholders(code, variant))) for f, n, code, variant, facts in calls
+             if facts != placeholders(code, variant)]
     assert wrong == []
+    assert {(code, variant) for _, _, code, variant, _ in calls if variant} == set(VARIANTS_ZH)  # each one used
+
+
+# Diagnostics built in other lanes' files that do not give a Chinese message yet (file: how many such calls);
+# the CLI gives the fatal ones (io/files.py, io/errors.py) a Chinese line of its own (eduplan.cli.fatal).
+_NOT_YET = {"io/files.py": 1, "io/errors.py": 1, "io/workbook.py": 1, "io/task_tables.py": 2,
+            "io/report_columns.py": 1, "io/row_reader.py": 1, "extract/command.py": 4, "extract/draft.py": 3}
+_BUILDERS = {"Diagnostic", "problem"}
+
+
+def _without_chinese() -> dict[str, list[int]]:
+    """The lines of each ``Diagnostic(...)`` and ``problem(...)`` call in the source that gives no message_zh, or
+    gives one that can be None (``message_zh=None``, ``... if ... else None``)."""
+    found: dict[str, list[int]] = {}
+    for path in sorted(SRC.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in _BUILDERS):
+                continue
+            given = next((k.value for k in node.keywords if k.arg == "message_zh"), None)
+            if given is None or any(isinstance(n, ast.Constant) and n.value is None for n in ast.walk(given)):
+                found.setdefault(str(path.relative_to(SRC)), []).append(node.lineno)
+    return found
+
+
+def test_every_diagnostic_is_built_with_a_chinese_message() -> None:
+    """No ``Diagnostic(...)`` or ``problem(...)`` in the source is built without message_zh (or with one that can
+    be None), but for the listed calls in other lanes' files; a list that shrinks is updated, not kept."""
+    counts = {file: len(lines) for file, lines in _without_chinese().items()}
+    assert counts == _NOT_YET
 
 
 def test_a_missing_or_unknown_fact_is_refused() -> None:

@@ -35,6 +35,7 @@ from eduplan.balance.coefficient import CountyStats, stats_of, unweighted_coeffi
 from eduplan.balance.schools import School, SchoolTable
 from eduplan.balance.standards import BalanceIndicator, Judging, Stage, Standard
 from eduplan.diagnostics import NOWHERE, Code, Diagnostic, Severity
+from eduplan.diagnostics_zh import zh
 
 __all__ = ["BalanceEvaluation", "CoefficientResult", "CountyResult", "Deviation", "SchoolResult", "StageResult",
            "Verdict", "evaluate_balance"]
@@ -183,7 +184,8 @@ def evaluate_balance(schools: Iterable[School] | SchoolTable, standard: Standard
         results.setdefault(county, []).append(judged.result(groups[county, stage], county in lost))
     for county in sorted(lost - set(results)):
         results[county] = []
-        diagnostics.append(Diagnostic(Code.BAD_ROW, f"{county}: every row was rejected", severity=Severity.ERROR))
+        diagnostics.append(Diagnostic(Code.BAD_ROW, f"{county}: every row was rejected", severity=Severity.ERROR,
+                                      message_zh=zh(Code.BAD_ROW, "every-row", county=county)))
     counties = tuple(CountyResult(c, tuple(s) if s else (_empty(c),)) for c, s in sorted(results.items()))
     return BalanceEvaluation(standard, counties, tuple(diagnostics))
 
@@ -231,12 +233,15 @@ class _Stage:
         missing = [q for q in needed if q not in row]
         if school.enrolment <= 0:
             message = f"{school.name}: no students (在校生数 0); its indicator values are undefined"
+            message_zh = zh(Code.MISSING_FIELD, field=f"学校“{school.name}”的在校生数（为0，生均指标无法计算）")
         elif missing:
             message = f"{school.name}: no value for {', '.join(missing)}"
+            message_zh = zh(Code.MISSING_FIELD, field=f"学校“{school.name}”的" + "、".join(missing))
         else:
             return True
         self.diagnostics.append(Diagnostic(Code.MISSING_FIELD, message, school.location or NOWHERE,
-                                           hint="the county's verdict is incomplete until the row is fixed"))
+                                           hint="the county's verdict is incomplete until the row is fixed",
+                                           message_zh=message_zh))
         return False
 
     def coefficient(self, indicator: BalanceIndicator, totals: tuple[Decimal, ...], people: tuple[int, ...]

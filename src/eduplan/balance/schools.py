@@ -33,6 +33,7 @@ import attrs
 
 from eduplan.balance.standards import Quantity, Stage, quantities
 from eduplan.diagnostics import Code, Diagnostic, Location, QuantityError, Severity, problem, raise_problems
+from eduplan.diagnostics_zh import zh
 from eduplan.io.errors import DEFAULT_MAX_TABLE_BYTES, Loaded, LoadError
 from eduplan.io.tables import read_table
 from eduplan.numerals import normalise
@@ -86,10 +87,14 @@ class School:
         problems = []
         if isinstance(self.enrolment, bool) or not isinstance(self.enrolment, int) or self.enrolment < 0:
             problems.append(problem(Code.IMPOSSIBLE_VALUE, "School.enrolment",
-                                    f"a whole number of students, at least 0 (got {self.enrolment!r})"))
+                                    f"a whole number of students, at least 0 (got {self.enrolment!r})",
+                                    message_zh=zh(Code.IMPOSSIBLE_VALUE, field=f"学校“{self.name}”的在校生数",
+                                                  value=self.enrolment, why="在校生数应为不小于0的整数")))
         bad = [key for key, value in self.quantities if value < 0]
         if bad:
-            problems.append(problem(Code.IMPOSSIBLE_VALUE, "School.quantities", f"{', '.join(bad)} must be at least 0"))
+            problems.append(problem(Code.IMPOSSIBLE_VALUE, "School.quantities", f"{', '.join(bad)} must be at least 0",
+                                    message_zh=zh(Code.IMPOSSIBLE_VALUE, field=f"学校“{self.name}”的办学条件指标",
+                                                  value="、".join(bad), why="各项数值不能为负数")))
         raise_problems(f"School {self.name!r} ({self.county})", problems)
 
     def quantity(self, name: str) -> Decimal | None:
@@ -150,7 +155,8 @@ def _read(rows: list[tuple[int, Sequence[Any]]], file: str | None, extra: Iterab
           ) -> Loaded[SchoolTable]:
     body = [(n, row) for n, row in rows if not (row and str(row[0] or "").lstrip().startswith("#"))]
     if not body:
-        raise _fatal(file, Code.BAD_ROW, "the table is empty; expected a header row")
+        raise _fatal(file, Code.BAD_ROW, "the table is empty; expected a header row",
+                     message_zh=zh(Code.BAD_ROW, why="表格为空，应有表头行（县区、学校、学段、在校生数等）"))
     (line, header), body = body[0], body[1:]
     reader = _Reader(file, line, [_text(h) for h in header], (*quantities(), *extra))
     schools: list[School] = []
@@ -185,7 +191,9 @@ def _first_rows(found: list[School], seen: dict[tuple[str, str, Stage], School]
             where = f" (first on line {first.location.line})" if first.location and first.location.line else ""
             problems.append(Diagnostic(Code.DUPLICATE_ID, f"{school.county} {school.name} ({school.stage.label_zh}) "
                                        f"is given twice{where}", school.location or Location(),
-                                       hint="keep one row per school and stage; the row was skipped"))
+                                       hint="keep one row per school and stage; the row was skipped",
+                                       message_zh=zh(Code.DUPLICATE_ID, id=school.code or school.name,
+                                                     kind=f"{school.county}{school.stage.label_zh}学校")))
     if problems:  # a row is taken whole or not at all (a 一贯制 row gives two schools)
         return [], problems
     for school in found:
@@ -193,16 +201,17 @@ def _first_rows(found: list[School], seen: dict[tuple[str, str, Stage], School]
     return found, problems
 
 
-def _fatal(file: str | None, code: Code, message: str, line: int | None = None, hint: str | None = None
-           ) -> LoadError:
+def _fatal(file: str | None, code: Code, message: str, line: int | None = None, hint: str | None = None, *,
+           message_zh: str) -> LoadError:
     return LoadError(f"{file or '<table>'}: cannot read the school table",
-                     [Diagnostic(code, message, Location(file=file, line=line), hint=hint)])
+                     [Diagnostic(code, message, Location(file=file, line=line), hint=hint, message_zh=message_zh)])
 
 
 class _CellError(Exception):
-    def __init__(self, column: str, code: Code, message: str, hint: str | None = None) -> None:
+    def __init__(self, column: str, code: Code, message: str, hint: str | None = None, *, message_zh: str) -> None:
         super().__init__(message)
         self.column, self.code, self.message, self.hint = column, code, message, hint
+        self.message_zh = message_zh
 
 
 class _Reader:
@@ -234,11 +243,13 @@ class _Reader:
         if name is None:
             if text.strip():
                 self.diagnostics.append(Diagnostic(Code.UNKNOWN_FIELD, f"unknown column {text!r} is ignored", where,
-                                                   Severity.WARNING, hint="see docs/balance.md for the columns"))
+                                                   Severity.WARNING, hint="see docs/balance.md for the columns",
+                                                   message_zh=zh(Code.UNKNOWN_FIELD, field=f"列“{text}”")))
             return
         if name in self.columns:
             raise _fatal(self.file, Code.BAD_ROW, f"two columns give {name} ({text!r} is the second)", self.line,
-                         "keep one of them")
+                         "keep one of them", message_zh=zh(Code.BAD_ROW, why=f"表头中有两列都是{name}"
+                                                           f"（第二列为“{text}”），请保留其中一列"))
         if unit is not None and name in units:
             self.factors[name] = self._factor(unit, units[name], text)
         self.columns[name] = index
@@ -247,10 +258,13 @@ class _Reader:
         try:
             have, want = unit_info(written), unit_info(standard)
         except QuantityError as exc:
-            raise _fatal(self.file, Code.UNKNOWN_UNIT, f"column {header!r}: {exc.message}", self.line) from None
+            raise _fatal(self.file, Code.UNKNOWN_UNIT, f"column {header!r}: {exc.message}", self.line,
+                         message_zh=zh(Code.UNKNOWN_UNIT, field=f"列“{header}”", unit=written)) from None
         if have.root != want.root:
             raise _fatal(self.file, Code.UNIT_MISMATCH, f"column {header!r}: {written!r} is not a unit of "
-                         f"{standard!r}", self.line, f"give the column in {standard}")
+                         f"{standard!r}", self.line, f"give the column in {standard}",
+                         message_zh=zh(Code.UNIT_MISMATCH, field=f"列“{header}”", expected=f"标准的单位“{standard}”",
+                                       got=written))
         return have.factor / want.factor
 
     def _require(self) -> None:
@@ -258,7 +272,9 @@ class _Reader:
         if missing:
             raise _fatal(self.file, Code.MISSING_FIELD, "missing column(s): " + ", ".join(
                 f"{n} ({SCHOOL_COLUMNS[n][0]})" for n in missing), self.line,
-                "headers may be English or Chinese: 县区/county, 学校/school, 学段/stage, 在校生数/enrolment")
+                "headers may be English or Chinese: 县区/county, 学校/school, 学段/stage, 在校生数/enrolment",
+                message_zh=zh(Code.MISSING_FIELD, field="列" + "、".join(f"“{SCHOOL_COLUMNS[n][0]}”" for n in missing)
+                              + "（表头可用中文或英文）"))
 
     def cell(self, cells: list[Any], name: str) -> Any:
         index = self.columns.get(name)
@@ -287,13 +303,16 @@ class _Reader:
                           location) for stage, enrolment in parts]
         note = Diagnostic(Code.NEEDS_REVIEW, f"一贯制 school {name!r}: its quantities are split between 小学 and 初中 "
                           "in proportion to their enrolments", location, Severity.WARNING,
-                          "give one row per stage (学段) to use the school's own split")
+                          "give one row per stage (学段) to use the school's own split",
+                          message_zh=zh(Code.NEEDS_REVIEW, what=f"一贯制学校“{name}”的办学条件按小学、初中"
+                                                                "在校生数比例拆分；如需按学校实际拆分，请按学段分行填报"))
         return schools, [note]
 
     def _name(self, cells: list[Any], column: str, label: str, errors: list[_CellError]) -> str:
         text = _text(self.cell(cells, column))
         if not text:
-            errors.append(_CellError(column, Code.MISSING_FIELD, f"{label}: empty"))
+            errors.append(_CellError(column, Code.MISSING_FIELD, f"{label}: empty",
+                                     message_zh=zh(Code.MISSING_FIELD, field=label)))
         return text
 
     def _number(self, cells: list[Any], column: str, label: str, errors: list[_CellError]) -> Decimal | None:
@@ -305,17 +324,20 @@ class _Reader:
         try:
             value = to_decimal(raw if not isinstance(raw, str) else raw.replace(",", ""))
         except QuantityError:
-            errors.append(_CellError(column, Code.INVALID_NUMBER, f"{label}: not a number: {raw!r}"))
+            errors.append(_CellError(column, Code.INVALID_NUMBER, f"{label}: not a number: {raw!r}",
+                                     message_zh=zh(Code.INVALID_NUMBER, field=label, text=raw)))
             return None
         if value < 0:
-            errors.append(_CellError(column, Code.IMPOSSIBLE_VALUE, f"{label}: {raw!r} is negative"))
+            errors.append(_CellError(column, Code.IMPOSSIBLE_VALUE, f"{label}: {raw!r} is negative",
+                                     message_zh=zh(Code.IMPOSSIBLE_VALUE, field=label, value=raw, why="不能为负数")))
             return None
         return value
 
     def _count(self, cells: list[Any], column: str, label: str, errors: list[_CellError]) -> int | None:
         value = self._number(cells, column, label, errors)
         if value is not None and value != value.to_integral_value():
-            errors.append(_CellError(column, Code.INVALID_NUMBER, f"{label}: {value} is not a whole number"))
+            errors.append(_CellError(column, Code.INVALID_NUMBER, f"{label}: {value} is not a whole number",
+                                     message_zh=zh(Code.INVALID_NUMBER, field=f"{label}（应为整数）", text=value)))
             return None
         return None if value is None else int(value)
 
@@ -326,32 +348,41 @@ class _Reader:
         stage = _STAGES.get(text.lower())
         if stage is not None:
             if enrolment is None and "enrolment" not in {e.column for e in errors}:
-                errors.append(_CellError("enrolment", Code.MISSING_FIELD, "在校生数: empty"))
+                errors.append(_CellError("enrolment", Code.MISSING_FIELD, "在校生数: empty",
+                                         message_zh=zh(Code.MISSING_FIELD, field="在校生数")))
             return [(stage, enrolment or 0)], enrolment or 0
         if not any(word in text.lower() for word in _THROUGH):
             errors.append(_CellError("stage", Code.INVALID_FIELD, f"学段: {text!r} is not a stage of compulsory "
-                                     "education", "use 小学, 初中 or 九年一贯制 (with 小学部/初中部在校生数)"))
+                                     "education", "use 小学, 初中 or 九年一贯制 (with 小学部/初中部在校生数)",
+                                     message_zh=zh(Code.INVALID_FIELD, field="学段", why=f"“{text}”不是义务教育学段，"
+                                                   "应为小学、初中或九年一贯制（并填小学部、初中部在校生数）")))
             return [], 0
         primary = self._count(cells, "primary_enrolment", "小学部在校生数", errors)
         junior = self._count(cells, "junior_enrolment", "初中部在校生数", errors)
         if primary is None or junior is None:
             errors.append(_CellError("stage", Code.MISSING_FIELD, "学段: a 一贯制 school needs 小学部在校生数 and "
-                                     "初中部在校生数", "or give one row per stage"))
+                                     "初中部在校生数", "or give one row per stage",
+                                     message_zh=zh(Code.MISSING_FIELD, field="一贯制学校的小学部在校生数和"
+                                                   "初中部在校生数（或按学段分行填报）")))
             return [], 0
         if enrolment is not None and enrolment < primary + junior:
             errors.append(_CellError("enrolment", Code.IMPOSSIBLE_VALUE, f"在校生数: {enrolment} is less than "
-                                     f"小学部 {primary} + 初中部 {junior}"))
+                                     f"小学部 {primary} + 初中部 {junior}",
+                                     message_zh=zh(Code.IMPOSSIBLE_VALUE, field="在校生数", value=enrolment,
+                                                   why=f"少于小学部{primary}人与初中部{junior}人之和")))
         parts = [(s, p) for s, p in ((Stage.PRIMARY, primary), (Stage.JUNIOR, junior)) if p]
         if not parts:
             errors.append(_CellError("primary_enrolment", Code.IMPOSSIBLE_VALUE, "小学部在校生数, 初中部在校生数: "
-                                     "both 0; a 一贯制 school needs students in one stage at least"))
+                                     "both 0; a 一贯制 school needs students in one stage at least",
+                                     message_zh=zh(Code.IMPOSSIBLE_VALUE, field="小学部、初中部在校生数", value=0,
+                                                   why="一贯制学校至少有一个学段有在校生")))
         return parts, enrolment if enrolment is not None else primary + junior
 
     def _diagnostic(self, number: int, error: _CellError) -> Diagnostic:
         column = self.columns.get(error.column)
         location = Location(file=self.file, line=number, column=None if column is None else column + 1)
         hint = "; ".join(h for h in (error.hint, "the row was skipped") if h)
-        return Diagnostic(error.code, error.message, location, hint=hint)
+        return Diagnostic(error.code, error.message, location, hint=hint, message_zh=error.message_zh)
 
 
 def _share(values: dict[str, Decimal], enrolment: int, total: int) -> tuple[tuple[str, Decimal], ...]:

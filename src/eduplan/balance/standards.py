@@ -28,6 +28,7 @@ from typing import Any
 import attrs
 
 from eduplan.diagnostics import Code, Diagnostic, QuantityError
+from eduplan.diagnostics_zh import zh
 from eduplan.io.errors import DEFAULT_MAX_BYTES, LoadError
 from eduplan.io.files import fatal
 from eduplan.io.source import Marks, parse_text, read_text
@@ -207,7 +208,9 @@ _TOP = {"id", "name", "name_en", "source", "judged_on", "limits", "school_rule",
 def _standard(data: Any, marks: Marks, problems: list[Diagnostic]) -> Standard | None:
     if not isinstance(data, dict):
         problems.append(Diagnostic(Code.INVALID_FIELD, "a standard is a mapping (id, name, limits, indicators)",
-                                   marks.location("$")))
+                                   marks.location("$"), message_zh=zh(
+                                       Code.INVALID_FIELD, field="标准文件顶层",
+                                       why="应为一个映射（id、name、limits、indicators等字段）")))
         return None
     check = _Checker(marks, problems)
     check.keys(data, "$", _TOP, {"id", "name", "limits", "indicators"})
@@ -216,11 +219,14 @@ def _standard(data: Any, marks: Marks, problems: list[Diagnostic]) -> Standard |
     units = {q.id: q.unit for q in (*quantities(), *extra)}
     items = check.seq(data, "indicators")
     if "indicators" in data and not items:
-        check.fail("$.indicators", "indicators: a standard needs at least one indicator")
+        check.fail("$.indicators", "indicators: a standard needs at least one indicator",
+                   message_zh=zh(Code.INVALID_FIELD, field="指标（indicators）", why="标准至少应有一项指标"))
     indicators = tuple(_indicator(item, f"$.indicators[{i}]", units, check) for i, item in enumerate(items))
     judged = str(data.get("judged_on", "each"))
     if judged not in set(Judging):
-        check.fail("$.judged_on", f"judged_on: {judged!r} is not one of each, comprehensive")
+        check.fail("$.judged_on", f"judged_on: {judged!r} is not one of each, comprehensive",
+                   message_zh=zh(Code.INVALID_FIELD, field="评估方式（judged_on）",
+                         why=f"应为each（逐项）或comprehensive（综合），而不是“{judged}”"))
         judged = "each"
     rule = data.get("school_rule")
     return Standard(
@@ -239,10 +245,14 @@ def _indicator(item: Any, path: str, units: dict[str, str], check: _Checker) -> 
     quantity = check.text(item, "quantity", path)
     if quantity and quantity not in units:
         check.fail(f"{path}.quantity", f"quantity: no raw quantity {quantity!r}; known: {', '.join(sorted(units))}",
-                   "declare it under quantities: with its unit and headers")
+                   "declare it under quantities: with its unit and headers",
+                   message_zh=zh(Code.INVALID_FIELD, field="原始数据项（quantity）",
+                         why=f"没有名为“{quantity}”的原始数据项，请在quantities下声明其单位和表头"))
     per = item.get("per", 1)
     if per not in (1, 100):
-        check.fail(f"{path}.per", f"per: {per!r} must be 1 (生均) or 100 (每百名学生)")
+        check.fail(f"{path}.per", f"per: {per!r} must be 1 (生均) or 100 (每百名学生)",
+                   message_zh=zh(Code.INVALID_FIELD, field="计算口径（per）",
+                                 why=f"应为1（生均）或100（每百名学生），而不是{per!r}"))
         per = 1
     return BalanceIndicator(check.text(item, "id", path), check.text(item, "name", path), quantity, int(per),
                             units.get(quantity, ""), check.by_stage(item.get("thresholds"), f"{path}.thresholds"),
@@ -255,7 +265,9 @@ def _rule(rule: Any, count: int, check: _Checker) -> SchoolRule | None:
         return None
     at_least = check.count(rule.get("at_least", count), "$.school_rule.at_least")
     if at_least > count:
-        check.fail("$.school_rule.at_least", f"at_least: {at_least} is more than the {count} indicators")
+        check.fail("$.school_rule.at_least", f"at_least: {at_least} is more than the {count} indicators",
+                   message_zh=zh(Code.INVALID_FIELD, field="校际达标项数（school_rule.at_least）",
+                         why=f"{at_least}项多于标准的{count}项指标"))
     floor = rule.get("floor")
     return SchoolRule(at_least, None if floor is None else check.number(floor, "$.school_rule.floor"))
 
@@ -268,7 +280,8 @@ def _quantity(item: Any, path: str, marks: Marks, problems: list[Diagnostic]) ->
     try:
         unit_info(unit)
     except QuantityError as exc:
-        check.fail(f"{path}.unit", f"unit: {exc.message}")
+        check.fail(f"{path}.unit", f"unit: {exc.message}", message_zh=zh(Code.INVALID_FIELD, field="计量单位（unit）",
+                                                                why=f"“{unit}”无法识别，请使用units_zh.txt中的单位"))
     headers = item.get("headers", [])
     return Quantity(check.text(item, "id", path), check.text(item, "name", path), unit,
                     tuple(str(h) for h in headers) if isinstance(headers, list) else (), item.get("name_en"))
@@ -281,24 +294,30 @@ class _Checker:
     marks: Marks
     problems: list[Diagnostic]
 
-    def fail(self, path: str, message: str, hint: str | None = None) -> None:
-        self.problems.append(Diagnostic(Code.INVALID_FIELD, message, self.marks.location(path), hint=hint))
+    def fail(self, path: str, message: str, hint: str | None = None, *, message_zh: str) -> None:
+        self.problems.append(Diagnostic(Code.INVALID_FIELD, message, self.marks.location(path), hint=hint,
+                                        message_zh=message_zh))
 
     def keys(self, item: Any, path: str, known: set[str], required: set[str]) -> None:
         if not isinstance(item, dict):
-            self.fail(path, f"expected a mapping with {', '.join(sorted(required))}")
+            self.fail(path, f"expected a mapping with {', '.join(sorted(required))}",
+                      message_zh=zh(Code.INVALID_FIELD, field=f"“{path}”",
+                                    why="应为含" + "、".join(sorted(required)) + "的映射"))
             return
         for key in sorted(set(item) - known):
             self.problems.append(Diagnostic(Code.UNKNOWN_FIELD, f"unknown field {key!r}",
                                             self.marks.location(f"{path}.{key}"), hint="known: " + ", ".join(
-                                                sorted(known))))
+                                                sorted(known)), message_zh=zh(Code.UNKNOWN_FIELD, "refused",
+                                                                              field=f"“{key}”")))
         for key in sorted(required - set(item)):
-            self.problems.append(Diagnostic(Code.MISSING_FIELD, f"missing field {key!r}", self.marks.location(path)))
+            self.problems.append(Diagnostic(Code.MISSING_FIELD, f"missing field {key!r}", self.marks.location(path),
+                                            message_zh=zh(Code.MISSING_FIELD, field=f"必填字段“{key}”")))
 
     def seq(self, data: Any, key: str) -> list[Any]:
         value = data.get(key, []) if isinstance(data, dict) else []
         if not isinstance(value, list):
-            self.fail(f"$.{key}", f"{key}: expected a list")
+            self.fail(f"$.{key}", f"{key}: expected a list",
+                      message_zh=zh(Code.INVALID_FIELD, field=f"“{key}”", why="应为列表"))
             return []
         return value
 
@@ -312,32 +331,40 @@ class _Checker:
         except ArithmeticError:
             number = Decimal(-1)
         if isinstance(value, bool) or not number.is_finite() or number < 0:
-            self.fail(path, f"{path.rsplit('.', 1)[-1]}: {value!r} is not a number of at least 0")
+            self.fail(path, f"{path.rsplit('.', 1)[-1]}: {value!r} is not a number of at least 0",
+                      message_zh=zh(Code.INVALID_FIELD, field=f"“{path}”", why=f"应为不小于0的数，而不是{value!r}"))
             return Decimal(0)
         return number
 
     def count(self, value: Any, path: str) -> int:
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            self.fail(path, f"{path.rsplit('.', 1)[-1]}: {value!r} is not a whole number of at least 0")
+            self.fail(path, f"{path.rsplit('.', 1)[-1]}: {value!r} is not a whole number of at least 0",
+                      message_zh=zh(Code.INVALID_FIELD, field=f"“{path}”", why=f"应为不小于0的整数，而不是{value!r}"))
             return 0
         return int(value)
 
     def by_stage(self, value: Any, path: str, *, required: bool = False) -> tuple[tuple[Stage, Decimal], ...]:
         if value is None:
             if required:
-                self.fail(path, f"{path.rsplit('.', 1)[-1]}: give a value per stage (primary, junior)")
+                self.fail(path, f"{path.rsplit('.', 1)[-1]}: give a value per stage (primary, junior)",
+                          message_zh=zh(Code.INVALID_FIELD, field=f"“{path}”",
+                                        why="应分学段给出数值（primary小学、junior初中）"))
             return ()
         if not isinstance(value, dict):
-            self.fail(path, f"{path.rsplit('.', 1)[-1]}: expected a mapping of stage to number (primary: 0.50)")
+            self.fail(path, f"{path.rsplit('.', 1)[-1]}: expected a mapping of stage to number (primary: 0.50)",
+                      message_zh=zh(Code.INVALID_FIELD, field=f"“{path}”", why="应为学段到数值的映射，如primary: 0.50"))
             return ()
         found: list[tuple[Stage, Decimal]] = []
         for key, number in value.items():
             stage = _STAGE_KEYS.get(str(key).strip())
             if stage is None:
-                self.fail(f"{path}.{key}", f"{key!r} is not a stage; use primary (小学) or junior (初中)")
+                self.fail(f"{path}.{key}", f"{key!r} is not a stage; use primary (小学) or junior (初中)",
+                          message_zh=zh(Code.INVALID_FIELD, field=f"学段“{key}”",
+                                        why="应为primary（小学）或junior（初中）"))
                 continue
             if stage in dict(found):
-                self.fail(f"{path}.{key}", f"{key!r}: {stage} ({stage.label_zh}) is given twice")
+                self.fail(f"{path}.{key}", f"{key!r}: {stage} ({stage.label_zh}) is given twice",
+                          message_zh=zh(Code.INVALID_FIELD, field=f"学段“{key}”", why=f"{stage.label_zh}重复给出"))
                 continue
             found.append((stage, self.number(number, f"{path}.{key}")))
         return tuple(sorted(found))

@@ -39,6 +39,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+import re
 import typing
 from pathlib import Path
 from typing import Any
@@ -56,6 +57,7 @@ from eduplan.diagnostics import (
     QuantityError,
     Severity,
 )
+from eduplan.diagnostics_zh import FIELDS_ZH, ITEMS_ZH, placeholders, zh
 from eduplan.indicators import Indicator
 from eduplan.io.errors import DEFAULT_MAX_BYTES, Loaded, LoadError
 from eduplan.io.plan_paths import PlanPaths
@@ -75,6 +77,7 @@ from eduplan.io.structure import (
 )
 from eduplan.io.unstructure import FORMAT_VERSION, plan_to_data
 from eduplan.model import Plan, membership_cycles
+from eduplan.numerals import NUMBER_PATTERN, normalise
 from eduplan.organisations import Organisation
 
 __all__ = ["dump_plan", "load_plan", "loads_plan", "save_plan"]
@@ -135,7 +138,9 @@ def build_plan(data: Any, marks: Marks) -> Loaded[Plan]:
     """Build and validate a plan from parsed data; see `load_plan`."""
     if not isinstance(data, dict):
         raise _load_error(marks, [Diagnostic(Code.INVALID_FIELD, "a plan file holds a mapping (id, title, period, "
-                                             "...) at the top", marks.location("$"))])
+                                             "...) at the top", marks.location("$"),
+                                             message_zh=zh(Code.INVALID_FIELD, field="方案文件顶层",
+                                                           why="应为一个映射（id、title、period等字段）"))])
     data = dict(data)
     diagnostics = _version(data.pop("eduplan", None), marks)
     paths = PlanPaths(data, marks)  # one walk: every item's id, path and enclosing task and target
@@ -259,7 +264,9 @@ def _version(value: Any, marks: Marks) -> list[Diagnostic]:
     if value is None or value == FORMAT_VERSION:
         return []
     return [Diagnostic(Code.INVALID_FIELD, f"unsupported format version eduplan: {value!r}",
-                       marks.location("$.eduplan"), hint=f"this version of eduplan reads eduplan: {FORMAT_VERSION}")]
+                       marks.location("$.eduplan"), hint=f"this version of eduplan reads eduplan: {FORMAT_VERSION}",
+                       message_zh=zh(Code.INVALID_FIELD, field="格式版本（eduplan）",
+                                     why=f"本版本只能读取eduplan: {FORMAT_VERSION}，文件写的是{value!r}"))]
 
 
 def _declared(
@@ -303,7 +310,9 @@ def _early_deadline_checks(data: dict[str, Any], paths: PlanPaths) -> list[Diagn
             diagnostics.append(Diagnostic(
                 Code.DEADLINE_BEFORE_START, f"{kind.capitalize()}.deadline: {deadline.date} is before the plan "
                 f"starts ({start})", paths.location(f"{path}.deadline"),
-                hint="check the year; a deadline must fall within or after the plan period"))
+                hint="check the year; a deadline must fall within or after the plan period",
+                message_zh=zh(Code.DEADLINE_BEFORE_START, field=ITEMS_ZH[kind] + f"“{node.get('id', '')}”",
+                              deadline=deadline.date, start=f"{start}（规划期起始日）")))
     return diagnostics
 
 
@@ -316,7 +325,9 @@ def _duplicate_ids(paths: PlanPaths) -> list[Diagnostic]:
             first = paths.marks.nearest(seen[key])
             where = f"line {first[0]}" if first else seen[key]
             diagnostics.append(Diagnostic(Code.DUPLICATE_ID, f"{kind} id {item_id!r} is already used ({where})",
-                                          paths.location(f"{path}.id"), hint="give each item its own id"))
+                                          paths.location(f"{path}.id"), hint="give each item its own id",
+                                          message_zh=zh(Code.DUPLICATE_ID, kind=ITEMS_ZH.get(kind, kind),
+                                                        id=item_id)))
         else:
             seen[key] = path
     return diagnostics
@@ -328,25 +339,78 @@ def failure_diagnostics(failure: Failure, paths: PlanPaths) -> list[Diagnostic]:
     """Diagnostics for one structuring failure, positioned by its path."""
     path, error = failure.path, failure.error
 
-    def at(where: str, code: Code, message: str, hint: str | None = None) -> Diagnostic:
-        return Diagnostic(code, message, paths.location(where), hint=hint)
+    def at(where: str, code: Code, message: str, hint: str | None = None, *, message_zh: str) -> Diagnostic:
+        return Diagnostic(code, message, paths.location(where), hint=hint, message_zh=message_zh)
 
     field = path.rsplit(".", 1)[-1]
+    label, raw = _label_zh(path), _raw(path, paths)
     if isinstance(error, AlreadyReportedError):
         return []
     if isinstance(error, UnknownKeyError | ForbiddenExtraKeysError):
-        return [at(path, Code.UNKNOWN_FIELD, f"unknown field {field!r}", _known_hint(error))]
+        return [at(path, Code.UNKNOWN_FIELD, f"unknown field {field!r}", _known_hint(error),
+                   message_zh=zh(Code.UNKNOWN_FIELD, "refused", field=f"“{field}”"))]
     if isinstance(error, MissingFieldError):
-        return [at(path, Code.MISSING_FIELD, f"missing required field {field!r}")]
+        return [at(path, Code.MISSING_FIELD, f"missing required field {field!r}",
+                   message_zh=zh(Code.MISSING_FIELD, field=f"必填字段{label}"))]
     if isinstance(error, DanglingReferenceError):
-        return [at(path, Code.DANGLING_REFERENCE, error.message, error.hint)]
+        return [at(path, Code.DANGLING_REFERENCE, error.message, error.hint,
+                   message_zh=zh(Code.DANGLING_REFERENCE, field=label, key=_shown(raw)))]
     if isinstance(error, ModelError) and error.diagnostics:
         return [attrs.evolve(d, location=paths.location(_join(path, d.location.path))) for d in error.diagnostics]
     if isinstance(error, QuantityError | DeadlineError | ModelError):
-        return [at(path, error.code, f"{field}: {error.message}")]
+        return [at(path, error.code, f"{field}: {error.message}", message_zh=error_zh(error.code, label, raw))]
     owner = paths.nodes.get(path.rsplit(".", 1)[0], {})
     hint = 'quote it: "~"' if field == "comparator" and owner.get("comparator", "") is None else None
-    return [at(path, Code.INVALID_FIELD, f"{field}: {error}", hint)]
+    return [at(path, Code.INVALID_FIELD, f"{field}: {error}", hint,
+               message_zh=zh(Code.INVALID_FIELD, field=label, why=_why_zh(raw)))]
+
+
+def _label_zh(path: str) -> str:
+    """The field at a JSON path in Chinese, with its name: ``$.goals[0].targets[1].value`` is 目标值（value）."""
+    parts = path.split(".")
+    field = re.sub(r"\[\d+\]$", "", parts[-1])
+    owner = re.sub(r"\[\d+\]$", "", parts[-2]) if len(parts) > 1 else ""
+    name = FIELDS_ZH.get(field, field)
+    if field == "value" and owner not in ("targets", "also", "stretch", "overrides"):
+        name = "数值"
+    return f"{name}（{parts[-1]}）" if name != parts[-1] else f"“{name}”"
+
+
+def _raw(path: str, paths: PlanPaths) -> Any:
+    """The value as written at ``path`` (``None`` where it cannot be found)."""
+    owner, _, field = path.rpartition(".")
+    node = paths.nodes.get(owner)
+    return node.get(field) if isinstance(node, dict) else None
+
+
+def _shown(raw: Any) -> str:
+    return raw if isinstance(raw, str) else json.dumps(raw, ensure_ascii=False, default=str)
+
+
+def _why_zh(raw: Any) -> str:
+    """Why a value of the wrong shape or out of a closed set cannot be read, in Chinese."""
+    if raw is None:
+        return "该项为空或缺少取值，请填写"
+    if isinstance(raw, dict | list):
+        return f"该项不应为{'列表' if isinstance(raw, list) else '映射'}，请对照文档核对写法"
+    return f"“{_shown(raw)}”不是该项可用的取值，请按英文说明中列出的取值之一填写"
+
+
+_NUMBER_THEN_UNIT = re.compile(rf"^\s*(?:{NUMBER_PATTERN})\s*(?P<unit>.+?)\s*$")
+
+
+def error_zh(code: Code, label: str, raw: Any) -> str:
+    """The Chinese message of a value that could not be read (a quantity, a date, a deadline), from the field
+    and the value as written, with the template of ``code`` (that of invalid-field where the code's template
+    names a fact not known here)."""
+    text = _shown(raw)
+    unit = match["unit"] if (match := _NUMBER_THEN_UNIT.match(normalise(text))) else text
+    facts = {"field": label, "text": text, "unit": unit, "value": text, "got": text,
+             "expected": "该指标的计量单位", "why": "请核对数值及其单位"}
+    if placeholders(code) <= facts.keys():
+        return zh(code, **{k: facts[k] for k in placeholders(code)})
+    return zh(Code.INVALID_FIELD, field=label, why=f"“{text}”无法读取，请核对写法")
+
 
 
 def _known_hint(error: Exception) -> str | None:
@@ -367,7 +431,8 @@ def _join(path: str, relative: str | None) -> str:
 
 def _plan_diagnostics(error: ModelError, paths: PlanPaths) -> list[Diagnostic]:
     if not error.diagnostics:
-        return [Diagnostic(error.code, error.message, paths.location("$"))]
+        return [Diagnostic(error.code, error.message, paths.location("$"),
+                           message_zh=error_zh(error.code, "方案", error.message))]
     result = []
     for diagnostic in error.diagnostics:
         location = diagnostic.location
