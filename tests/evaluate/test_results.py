@@ -9,6 +9,7 @@ import pytest
 
 from eduplan import Comparator, Organisation, Responsibility, Role, Target, Task, parse_deadline, parse_quantity
 from eduplan.evaluation import Status
+from eduplan.evaluation.results import Result
 from tests.evaluate.helpers import indicator, plan_with, report, run
 
 RATE = indicator()
@@ -72,3 +73,12 @@ def test_evaluations_under_different_policies_are_not_equal() -> None:
     other = attrs.evolve(EVALUATION, policy=attrs.evolve(EVALUATION.policy, reporting_lag_days=30))
     assert again == EVALUATION and hash(again) == hash(EVALUATION)
     assert other.results == EVALUATION.results and other != EVALUATION
+
+
+def test_result_fields_in_the_order_result_of_passes_them() -> None:
+    """`result_of` passes a `Result`'s fields by position (faster than 27 keywords): in this order."""
+    assert [f.name for f in attrs.fields(Result)] == [
+        "target", "status", "reason_zh", "reason_en", "owner_id", "task_id", "section_id", "scope", "period",
+        "actual", "threshold", "upper", "expected", "baseline", "deadline", "days_to_deadline", "progress",
+        "progress_upper", "gap", "evidence", "warning", "stretch_status", "cannot_judge", "missing_units",
+        "actual_shown", "target_shown", "expected_shown"]

@@ -35,7 +35,7 @@ from eduplan.evaluation.cases import Case, Setting
 from eduplan.evaluation.collector import without_collector
 from eduplan.evaluation.evidence import join, written_amounts
 from eduplan.evaluation.gaps import gap_in_points
-from eduplan.evaluation.reasons import reason
+from eduplan.evaluation.reasons import worded
 from eduplan.evaluation.results import Result
 from eduplan.evaluation.sequence import Block, Column
 from eduplan.evaluation.shown import four_places
@@ -121,19 +121,17 @@ def result_of(setting: Setting, case: Case, judged: Judged, frame: Frame | None 
     shown_bounds = _NO_BOUNDS if known is None else frame.bounds(known.value, known.upper, places)
     texts = _texts(frame, judged, root, known, places, reported, baseline, shown_bounds[2])
     zh, en = _reason(frame, judged, texts, shown_bounds[3], breach_date, baseline, note)
-    gap = main.gap
-    return Result(
-        target=case.target, status=status, reason_zh=zh, reason_en=en, owner_id=case.owner.id,
-        task_id=frame.task_id, section_id=frame.section_id, scope=case.unit, period=frame.period,
-        actual=shown.amount(root, places), threshold=shown_bounds[0], upper=shown_bounds[1],
-        expected=None if main.expected is None else shown.amount(
-            main.expected, shown.faithful_places(main.expected, (root,))),
-        baseline=None if baseline is None else baseline.value, deadline=frame.deadline,
-        days_to_deadline=frame.days, progress=four_places(main.progress),
-        progress_upper=four_places(main.progress_upper),
-        gap=None if gap is None else shown.amount(gap, shown.faithful_places(gap, _ZERO)), evidence=evidence,
-        warning=status in frame.warns, stretch_status=judged.stretch, cannot_judge=note,
-        missing_units=judged.actual.missing, actual_shown=texts[0], target_shown=texts[1], expected_shown=texts[2],
+    gap, expected = main.gap, main.expected
+    return Result(  # every field in the order `Result` declares them (27 keywords cost more to bind than to make)
+        case.target, status, zh, en, case.owner.id,  # target, status, reason_zh, reason_en, owner_id
+        frame.task_id, frame.section_id, case.unit, frame.period,  # task_id, section_id, scope, period
+        shown.amount(root, places), shown_bounds[0], shown_bounds[1],  # actual, threshold, upper
+        None if expected is None else shown.amount(expected, shown.faithful_places(expected, (root,))),  # expected
+        None if baseline is None else baseline.value, frame.deadline, frame.days,  # baseline, deadline, days_to_...
+        four_places(main.progress), four_places(main.progress_upper),  # progress, progress_upper
+        None if gap is None else shown.amount(gap, shown.faithful_places(gap, _ZERO)), evidence,  # gap, evidence
+        status in frame.warns, judged.stretch, note, judged.actual.missing,  # warning, stretch_status, cannot_judge,
+        texts[0], texts[1], texts[2],  # missing_units; actual_shown, target_shown, expected_shown
     )
 
 
@@ -162,16 +160,11 @@ def _reason(frame: Frame, judged: Judged, texts: tuple[str | None, str | None, s
     based = frame.change and baseline is not None
     stretch = judged.stretch
     days = frame.days
-    return reason(
-        status, frame.comparator, actual=texts[0], target=texts[1],
-        upper=upper,
-        expected=texts[2], deadline=frame.deadline,
-        days=days if days >= 0 else None, breach_date=breach_date,
-        note=note, exceeded=main.exceeded, change=frame.base_change, reference=frame.reference, gap=frame.gap,
-        base=str(baseline.value) if based and baseline is not None else None, year=frame.year,
-        previous=frame.previous, aspirational=frame.aspirational, not_begun=frame.not_begun,
-        overdue=judged.overdue,
-        stretch_pending=stretch is not None and status is Status.ACHIEVED and stretch is not Status.ACHIEVED)
+    return worded(  # `reason`'s arguments in order (keywords cost more to bind than the wording)
+        status, frame.comparator, texts[0], texts[1], upper, texts[2], frame.deadline, days if days >= 0 else None,
+        breach_date, note, main.exceeded, frame.base_change, str(baseline.value) if based and baseline is not None
+        else None, frame.year, frame.previous, frame.aspirational, frame.not_begun, frame.reference, frame.gap,
+        judged.overdue, stretch is not None and status is Status.ACHIEVED and stretch is not Status.ACHIEVED)
 
 
 def reference_name(setting: Setting, ref: Reference) -> str:

@@ -169,6 +169,22 @@ def reason(
     ...        overdue=CannotJudge(Unjudgeable.INCOMPLETE_ROLLUP, missing=("丙区",), expected=3))[1]
     'overdue: 丙区 did not report (2 of 3 units reported); counts as not done (target at least 3000人, due 2020-12-31)'
     """
+    return worded(status, comparator, actual, target, upper, expected, deadline, days, breach_date, note, exceeded,
+                  change, base, year, previous, aspirational, not_begun, reference, gap, overdue, stretch_pending)
+
+
+def worded(status: Status, comparator: Comparator, actual: str | None, target: str | None, upper: str | None,
+           expected: str | None, deadline: dt.date | str | None, days: int | None, breach_date: dt.date | str | None,
+           note: CannotJudge | None, exceeded: bool, change: str | None, base: str | None, year: int | None,
+           previous: bool, aspirational: bool, not_begun: bool, reference: str | None, gap: bool,
+           overdue: CannotJudge | None, stretch_pending: bool) -> tuple[str, str]:
+    """`reason` with every argument given in order: what building each result calls (binding twenty keyword
+    arguments cost a fifth of the time a result's reason takes).
+
+    >>> worded(Status.NO_DATA, Comparator.AT_LEAST, None, "90%", None, None, None, None, None, None, False, None,
+    ...        None, None, False, False, False, None, False, None, False)[1]
+    'nothing usable was reported (target at least 90%)'
+    """
     tz, te = _target_texts(comparator, target or "?", upper, change, base, year, previous, reference, gap)
     if overdue is not None and actual is None and status is Status.MISSED:
         zh, en = _overdue(overdue, tz, te, deadline)
