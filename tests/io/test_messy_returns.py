@@ -7,12 +7,22 @@ from pathlib import Path
 
 import pytest
 
-from tests.io.messy_returns import FIXTURES, Fixture, read_fixture
+from tests.io.messy_returns import FIXTURES, Expect, Fixture, Key, read_fixture
 
 pytest.importorskip("openpyxl")
 
-PENDING: frozenset[tuple[str, int]] = frozenset()
-"""The rows the readers do not read as expected yet: (fixture, sheet row)."""
+_PENDING_PAIRS: tuple[Key, ...] = (1, 2, 3, 4, 5, 6, 7, 8, 9)
+PENDING: frozenset[tuple[str, Key]] = frozenset({
+    *(("pair-current-cumulative", k) for k in _PENDING_PAIRS), *(("pair-last-year", k) for k in range(1, 7)),
+    ("pair-target-done", 1), ("pair-target-done", 3), ("pair-target-done", 4),
+    *(("wide-pair-band", k) for k in (1, 2, (3, 3), (3, 5), (3, 6), (4, 4), (4, 5), (5, 3), (5, 4))),
+    *(("wide-pair-suffix", k) for k in (1, (2, 3), (3, 3), (3, 7))),
+    ("wide-formula-cell", (2, 4)), ("wide-merged-across", (4, 3)), ("wide-merged-across", (4, 4)),
+    *(("value-footnotes", k) for k in range(1, 9)),
+    *(("wide-footnote-forms", k) for k in ((1, 3), (1, 5), (2, 3), (2, 5))),
+})
+"""The rows the readers do not read as expected yet: (fixture, sheet row or cell); session 8's fixtures as first
+run on the old code (18 of 64 rows as expected)."""
 
 CASES = [pytest.param(fixture, number, id=f"{fixture.name}-{number}",
                       marks=[pytest.mark.xfail(strict=True)] if (fixture.name, number) in PENDING else [])
@@ -20,14 +30,15 @@ CASES = [pytest.param(fixture, number, id=f"{fixture.name}-{number}",
 
 
 @pytest.fixture(scope="module")
-def readings(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[int, object]]:
+def readings(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[Key, Expect]]:
     """Every fixture written and read once."""
     folder: Path = tmp_path_factory.mktemp("messy")
     return {fixture.name: dict(read_fixture(fixture, folder)) for fixture in FIXTURES}
 
 
 @pytest.mark.parametrize(("fixture", "number"), CASES)
-def test_row_reads_as_a_supervisor_expects(fixture: Fixture, number: int,
-                                           readings: dict[str, dict[int, object]]) -> None:
-    """The row gives the expected value (unit, organisation, date) and exactly the expected codes."""
-    assert readings[fixture.name][number] == fixture.expect[number]
+def test_row_reads_as_a_supervisor_expects(fixture: Fixture, number: Key,
+                                           readings: dict[str, dict[Key, Expect]]) -> None:
+    """The row gives the expected value (unit, organisation, date, and 口径 where named) and exactly the expected
+    codes."""
+    assert fixture.expect[number].matches(readings[fixture.name][number]), readings[fixture.name][number]
