@@ -99,6 +99,10 @@ class Code(enum.StrEnum):
     TITLE_UNIT = "title-unit"
     HIDDEN_SHEET = "hidden-sheet"
     MERGED_CELL = "merged-cell"
+    PAIRED_VALUE = "paired-value"
+    PAIRED_MISMATCH = "paired-mismatch"
+    AMBIGUOUS_PAIR = "ambiguous-pair"
+    TARGET_DIFFERS = "target-differs"
     OUTLIER = "outlier"
     # reported data: meaning and choices (docs/reports.md)
     LIKELY_FRACTION = "likely-fraction"

@@ -122,6 +122,14 @@ def template(code: Code | str, variant: str | None = None) -> str:
     """The template of ``code``, or of its named ``variant`` (a `KeyError` for a variant that does not exist)."""
     return MESSAGES_ZH[str(code)] if variant is None else VARIANTS_ZH[str(code), variant]
 
+# Column pairs of a return (本期/累计, 上年同期/增减, 目标值/完成率: eduplan.io.pairs), kept as a block of their own.
+MESSAGES_ZH.update({
+    "paired-value": "{indicator}的{chosen}未填，按{read}{text}读取（口径：{basis}）",
+    "paired-mismatch": "{indicator}的{column}{stated}与{check}不符",
+    "ambiguous-pair": "计划对{indicator}既有累计目标又有水平目标，本期与累计取哪一列无法确定，本行未读取",
+    "target-differs": "{indicator}填报的目标值{stated}与计划的目标（{planned}）不同，以计划为准",
+})
+
 
 @cache
 def placeholders(code: Code | str, variant: str | None = None) -> frozenset[str]:

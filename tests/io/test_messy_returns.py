@@ -11,12 +11,7 @@ from tests.io.messy_returns import FIXTURES, Expect, Fixture, Key, read_fixture
 
 pytest.importorskip("openpyxl")
 
-_PENDING_PAIRS: tuple[Key, ...] = (1, 2, 3, 4, 5, 6, 7, 8, 9)
 PENDING: frozenset[tuple[str, Key]] = frozenset({
-    *(("pair-current-cumulative", k) for k in _PENDING_PAIRS), *(("pair-last-year", k) for k in range(1, 7)),
-    ("pair-target-done", 1), ("pair-target-done", 3), ("pair-target-done", 4),
-    *(("wide-pair-band", k) for k in (1, 2, (3, 3), (3, 5), (3, 6), (4, 4), (4, 5), (5, 3), (5, 4))),
-    *(("wide-pair-suffix", k) for k in (1, (2, 3), (3, 3), (3, 7))),
     ("wide-formula-cell", (2, 4)), ("wide-merged-across", (4, 3)), ("wide-merged-across", (4, 4)),
     *(("value-footnotes", k) for k in range(1, 9)),
     *(("wide-footnote-forms", k) for k in ((1, 3), (1, 5), (2, 3), (2, 5))),

@@ -161,6 +161,18 @@ class RowReader:
                           for d in exc.diagnostics]
         return value, []
 
+    def indicator_of(self, cells: list[Any]) -> Indicator | None:
+        """The indicator a row's 指标 cell names (a footnote marker after it left out), ``None`` if none: what
+        `eduplan.io.pairs` decides a row's column by, said nothing about (`read` says it)."""
+        self.cells = cells
+        key, raw = self.text("indicator"), self.raw("indicator")
+        try:
+            found: Indicator = self._memo("indicator", key, lambda: self._find_indicator(key))
+        except CellError:
+            marked = unmarked(raw) if isinstance(raw, str) else None
+            return None if marked is None else self._marked(marked[0])
+        return found
+
     def not_a_value(self, number: int, cells: list[Any]) -> Diagnostic | None:
         """A form note row (填表人：…) or a total row (合计) as its warning; else ``None`` (a row of a wide table:
         `eduplan.io.wide`)."""

@@ -32,16 +32,28 @@ from eduplan.diagnostics import Code, Diagnostic, Location, Severity
 from eduplan.diagnostics_zh import zh
 from eduplan.io.cells import cell_text, cell_value
 from eduplan.io.errors import DEFAULT_MAX_TABLE_BYTES, Loaded, table_error
-from eduplan.io.layout import HEADER_SEARCH_ROWS, Header, extra_cells, title_unit, title_unit_warning, title_warning
+from eduplan.io.layout import (
+    HEADER_SEARCH_ROWS,
+    Header,
+    extra_cells,
+    find_header,
+    title_unit,
+    title_unit_warning,
+    title_warning,
+)
+from eduplan.io.pair_rows import PairRows, find_pairs, pair_header
+from eduplan.io.pairs import PAIR_WORDS, Role
 from eduplan.io.report_columns import (
     COLUMNS,
+    HEADERS,
     REFERENCE_SUFFIX,
+    complete_header,
     find_table_header,
     header_columns,
     header_unit,
-    irregular_header,
     names_required,
 )
+from eduplan.io.report_columns import irregular_header as _irregular_header
 from eduplan.io.row_reader import BASIS, FINAL, MEMO_LIMIT, RowReader, likely_fraction, measured_in
 from eduplan.io.screen import screen_reports
 from eduplan.io.table_counts import RowCounts, TableDiagnostics, row_counts
@@ -62,6 +74,31 @@ _BASIS, _FINAL, _MEMO_LIMIT, _CONTROL = BASIS, FINAL, MEMO_LIMIT, CONTROL
 _RowReader = RowReader
 _cell, _cell_text, _columns, _fatal, _read_table = cell_value, cell_text, header_columns, table_error, read_table_sheet
 _extra_cells = extra_cells
+
+_PAIRED_HEADERS = {**HEADERS, **{normalise(word).strip().lower(): "value" for role in (Role.CURRENT, Role.CUMULATIVE)
+                                  for word in PAIR_WORDS[role]}}
+"""The headers with 本期 and 累计 as value columns: a table giving its figures so has a header."""
+
+
+def _find_header(top: Sequence[tuple[int, Sequence[Any]]]) -> Header:
+    """The table's header (`find_table_header`), or one whose value columns are 本期/累计 (`eduplan.io.pair_rows`)."""
+    found = find_table_header(top)
+    if names_required(found.texts):
+        return found
+    paired = find_header([[cell_text(c) for c in row] for _, row in top], _PAIRED_HEADERS, complete_header)
+    return paired if complete_header({HEADERS.get(normalise(t).strip().lower()) or _PAIRED_HEADERS.get(
+        normalise(t).strip().lower()) or "" for t in paired.texts}) else found
+
+
+def irregular_header(rows: Sequence[tuple[int, Sequence[Any]]]) -> bool:
+    """Whether the bulk reader (`eduplan.io.columns`) leaves a table to the row reader: an irregular header
+    (`eduplan.io.report_columns.irregular_header`: title rows, a two-row header, a unit in a header), or pair
+    columns (本期, 累计, 上年同期, 目标值 ...: `eduplan.io.pair_rows`)."""
+    if _irregular_header(rows):
+        return True
+    top = list(itertools.islice(rows, HEADER_SEARCH_ROWS + 1))
+    return bool(top) and bool(find_pairs([cell_text(c) for c in find_table_header(top).texts], None, 0))
+
 
 def load_reports(path: str | Path, plan: Plan, *, max_bytes: int = DEFAULT_MAX_TABLE_BYTES,
                  sheet: str | None = None) -> Loaded[tuple[ReportedValue, ...]]:
@@ -144,7 +181,7 @@ def _read_rows(rows: Iterable[tuple[int, Sequence[Any]]], plan: Plan, file: str 
     top = list(itertools.islice(iterator, 1 if json_paths else HEADER_SEARCH_ROWS + 1))
     if not top:
         raise table_error(file, Code.BAD_ROW, "the table is empty; expected a header row")
-    found = find_table_header(top) if not json_paths else Header(0, 1, tuple(cell_text(h) for h in top[0][1]))
+    found = _find_header(top) if not json_paths else Header(0, 1, tuple(cell_text(h) for h in top[0][1]))
     if not names_required(found.texts) and (
             wide := find_wide_header([[header_text(c) for c in row] for _, row in top], plan)) is not None:
         read, said = read_wide(top, wide, iterator, plan, file, sheet, records=json_paths)  # a column per indicator
@@ -155,18 +192,24 @@ def _read_rows(rows: Iterable[tuple[int, Sequence[Any]]], plan: Plan, file: str 
                                                                                       sheet))
               for number, row in top[:found.index] if any(cell_text(c) for c in row)]
     iterator = itertools.chain(top[found.index + found.rows:], iterator)
-    columns, diagnostics = header_columns(header, file, header_line)
+    pairs = find_pairs(header, file, header_line)  # 本期/累计, 上年同期/增减, 目标值/完成率
+    width = max((i + 1 for i, h in enumerate(header) if cell_text(h)), default=0)  # a sheet pads with None
+    paired_header = pair_header(header, pairs, has_value=any(split_value(t) for t in header)) if pairs else header
+    columns, diagnostics = header_columns(paired_header, file, header_line)
     diagnostics[:0] = titles
     unit = title_unit(top[:found.index])  # 单位：亿元 in a title row: the unit of bare numbers measured so
-    reader = RowReader(plan, columns, file, header=header if json_paths else None, sheet=sheet,
-                       unit=header_unit(header), title_unit=None if unit is None else unit[0])
+    virtual = pairs and "basis" not in columns  # the 口径 of the pair column read, in a cell after the row's
+    reader = RowReader(plan, columns, file, header=([*header, "口径"] if virtual else header) if json_paths else None,
+                       sheet=sheet,
+                       unit=header_unit(paired_header), title_unit=None if unit is None else unit[0])
     if unit is not None and reader.unit is None and "unit" not in columns:
         names = [i.name for i in reader.indicators if measured_in(i, unit[0])]
         diagnostics.append(title_unit_warning(unit[0], names, Location(file, unit[1], 1, None, None, None, sheet)))
     else:
         reader.title_unit = None  # a 计量单位 column or a unit in the value header says it
     template = any(normalise(cell_text(h)).endswith(REFERENCE_SUFFIX) for h in header)
-    width = max((i + 1 for i, h in enumerate(header) if cell_text(h)), default=0)  # a sheet pads with None
+    paired = PairRows(plan, reader, pairs, (len(header) if json_paths else width) if virtual else None) \
+        if pairs else None
     values: list[ReportedValue] = []
     unfilled: list[int] = []
     for number, row in iterator:
@@ -176,22 +219,40 @@ def _read_rows(rows: Iterable[tuple[int, Sequence[Any]]], plan: Plan, file: str 
         if template and reader.unfilled(cells):
             unfilled.append(number)
             continue
-        extra = (extra_cells(cells, width, reader.where(number, width), sheet=sheet is not None)
-                 if not json_paths else [])
-        if extra:  # 30,000 unquoted: the row is refused, not misread
-            diagnostics += extra
-            continue
-        value, problems = reader.read(number, cells)
-        diagnostics += problems
+        value, found_row = _read_row(number, cells, reader, paired, width if not json_paths else None, sheet)
+        diagnostics += found_row
         if value is not None:
             values.append(value)
-        diagnostics += reader.warnings
+    if paired is not None:
+        diagnostics += paired.finish()
     if unfilled:
         diagnostics.append(_unfilled(unfilled, reader.where(unfilled[0], columns.get("value"))))
     diagnostics += total_checks(reader, values)
     kept, screened = screen_reports(values, plan)  # dates far outside the plan, units it does not name
     return Loaded(kept, (*diagnostics, *screened))
 
+
+
+def _read_row(number: int, cells: list[Any], reader: RowReader, paired: PairRows | None, width: int | None,
+              sheet: str | None) -> tuple[ReportedValue | None, list[Diagnostic]]:
+    """One row's value and diagnostics: refused when it has more cells than the header (``width``; ``None`` for
+    JSON records), read from the column its indicator reads when the table has pair columns (本期/累计)."""
+    if width is not None and (extra := extra_cells(cells, width, reader.where(number, width),
+                                                   sheet=sheet is not None)):
+        return None, extra  # 30,000 unquoted: the row is refused, not misread
+    diagnostics: list[Diagnostic] = []
+    active, role = reader, None
+    if paired is not None:  # the column the row's indicator reads
+        chosen, role, cells, said = paired.pick(number, cells)
+        diagnostics += said
+        if chosen is None:
+            return None, diagnostics
+        active = chosen
+    value, problems = active.read(number, cells)
+    diagnostics += [*problems, *active.warnings]
+    if paired is not None and value is not None:
+        diagnostics += paired.check(number, cells, value, role, active)
+    return value, diagnostics
 
 
 def total_checks(reader: RowReader, values: Any) -> list[Diagnostic]:
@@ -216,6 +277,13 @@ def _unfilled(numbers: list[int], location: Location) -> Diagnostic:
                       "nothing is reported for them", location, Severity.WARNING,
                       hint="fill in 数值 where a value is due; rows left empty count as not reported",
                       message_zh=zh(Code.UNFILLED_ROW, count=len(numbers), rows=rows.replace(", ", "、")))
+
+
+def split_value(text: str) -> bool:
+    """Whether a header cell names the value column (数值, 完成值, maybe with a unit)."""
+    from eduplan.io.layout import split_header  # noqa: PLC0415
+
+    return split_header(text, HEADERS)[0] == "value"
 
 
 def _comment(row: Sequence[Any]) -> bool:

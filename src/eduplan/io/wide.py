@@ -64,14 +64,16 @@ from eduplan.io.layout import (
     title_warning,
     unmarked,
 )
+from eduplan.io.pairs import PairCheck, Role, check_pair, check_series, paired_value
 from eduplan.io.report_columns import COLUMNS, HEADERS, REFERENCE_SUFFIX
 from eduplan.io.row_reader import ROW_SKIPPED_ZH, RowReader, measured_in
 from eduplan.io.table_counts import EntryKey, TableDiagnostics, cell_key, row_key
 from eduplan.io.totals import check_totals
+from eduplan.io.wide_pairs import is_pair_row, pair_groups
 from eduplan.model import Plan
 from eduplan.numerals import normalise
 from eduplan.periods import parse_day
-from eduplan.reports import ReportedValue
+from eduplan.reports import ReportBasis, ReportedValue
 from eduplan.units import parse_quantity
 
 __all__ = ["TITLE_DATE", "WideColumn", "WideHeader", "find_wide_header", "header_text", "read_wide"]
@@ -92,6 +94,14 @@ class WideColumn:
     indicator: Indicator
     header: str
     unit: str | None = None
+    role: Role | None = None
+    """The pair column it is (本期, 累计: `eduplan.io.wide_pairs`), if any."""
+    basis: str = ""
+    """The 口径 its figures have (新增, 累计), when the column says."""
+    fallback: tuple[int, Role, str, str | None] | None = None
+    """The pair's other column (index, role, 口径, unit), read where this one is empty."""
+    others: tuple[tuple[Role, int, str | None], ...] = ()
+    """The group's other pair columns (role, index, unit), checked against the figure."""
 
 
 @attrs.frozen
@@ -158,9 +168,11 @@ _NUMBER = re.compile(r"[-+]?[\d,]+(?:\.\d+)?%?")
 
 
 def wide_header(texts: Sequence[str], plan: Plan, file: str | None, line: int, sheet: str | None,
-                body: Sequence[Sequence[Any]], *, records: bool = False) -> WideHeader:
+                body: Sequence[Sequence[Any]], *, records: bool = False, bands: Sequence[str] | None = None
+                ) -> WideHeader:
     """Read a wide header row: each cell a table column, one indicator's column, or reported (``body``: the rows
-    below, to count the cells an unread column leaves; ``records``: the keys of JSON records, located by path).
+    below, to count the cells an unread column leaves; ``records``: the keys of JSON records, located by path;
+    ``bands``: the upper half of a header whose lower half names pair columns, 本期 and 累计 under an indicator).
 
     Raises:
         LoadError: two cells give the same column or indicator.
@@ -168,9 +180,13 @@ def wide_header(texts: Sequence[str], plan: Plan, file: str | None, line: int, s
     index = _index(plan)
     columns: dict[str, int] = {}
     indicators: dict[str, WideColumn] = {}
-    diagnostics: list[Diagnostic] = []
+    groups, taken, diagnostics = pair_groups(texts, bands, lambda text: _named(text, index), plan,
+                                             lambda k: _header_cell(file, line, k, sheet, texts if records else None))
+    for group in groups:  # 本期/累计, 上年同期/增减 ...: one indicator's columns
+        indicators[group.indicator.id] = WideColumn(group.index, group.indicator, group.header, group.unit,
+                                                    group.role, group.basis, group.fallback, group.others)
     for column, text in enumerate(texts):
-        if not text or normalise(text).endswith(REFERENCE_SUFFIX):
+        if not text or normalise(text).endswith(REFERENCE_SUFFIX) or column in taken:
             continue
         location = _header_cell(file, line, column, sheet, texts if records else None)
         named, unit = _named(text, index)
@@ -314,8 +330,13 @@ def read_wide(top: Sequence[tuple[int, Sequence[Any]]], found: int, rest: Iterab
     first = found  # the header's first row: rows above it are titles
     if found and (upper := _upper_half([cell_text(c) for c in top[found - 1][1]], texts)) is not None:
         texts, first = upper, found - 1
-    body = [(number, [cell_value(c) for c in row]) for number, row in (*top[found + 1:], *rest)]
-    header = wide_header(texts, plan, file, line, sheet, [row for _, row in body], records=records)
+    bands, below = None, found + 1
+    if below < len(top) and is_pair_row(lower := [header_text(c) for c in top[below][1]], texts):  # 本期 | 累计
+        bands, below = texts, below + 1
+        texts = [(lower[k] if k < len(lower) else "") or (texts[k] if k < len(texts) else "")
+                 for k in range(max(len(lower), len(texts)))]
+    body = [(number, [cell_value(c) for c in row]) for number, row in (*top[below:], *rest)]
+    header = wide_header(texts, plan, file, line, sheet, [row for _, row in body], records=records, bands=bands)
     columns = dict(header.columns)
     day, day_line = title_day(top[:first], file, sheet) if "date" not in columns and "period" not in columns \
         else (None, None)
@@ -382,22 +403,26 @@ def _cells(indicators: Sequence[WideColumn], columns: dict[str, int], width: int
     each data row's filled indicator cells, the entries `eduplan.io.table_counts.row_counts` counts; ``keys``: JSON
     records' keys, the cells then located by JSON path."""
     base = RowReader(plan, columns, file, keys, sheet=sheet)
-    virtual = {"indicator": width, **({"date": width + 1} if day is not None else {})}
+    virtual = {"indicator": width, **({"date": width + 1} if day is not None else {}),
+               **({"basis": width + 2} if "basis" not in columns else {})}
     readers = {c.index: RowReader(plan, {**columns, **virtual, "value": c.index}, file, keys, sheet=sheet,
                                   unit=c.unit, title_unit=title) for c in indicators}
+    fallbacks = {c.index: RowReader(plan, {**columns, **virtual, "value": c.fallback[0]}, file, keys, sheet=sheet,
+                                    unit=c.fallback[3], title_unit=title) for c in indicators if c.fallback}
     values: list[ReportedValue] = []
     diagnostics: list[Diagnostic] = []
     unfilled: list[Location] = []
+    checks: list[PairCheck] = []
     for number, cells in body:
         if all(c in ("", None) for c in cells):
             continue
         if form_note(cells) is None:
-            _entries(entries, [base.where(number, c.index) for c in indicators
-                               if c.index < len(cells) and cells[c.index] not in ("", None)])
+            _entries(entries, [base.where(number, k) for c in indicators if (k := _source(c, cells)) is not None])
         if extra := extra_cells(cells, width, base.where(number, width), sheet=sheet is not None):
             diagnostics += extra
             continue
-        padded = [*cells[:width], *[None] * (width - len(cells)), None, None if day is None else day.isoformat()]
+        padded = [*cells[:width], *[None] * (width - len(cells)), None, None if day is None else day.isoformat(),
+                  None]
         if (note := base.not_a_value(number, cells)) is not None:  # 填表人：, 合计
             diagnostics.append(note)
             if note.code is Code.TOTAL_ROW:  # its figures kept for the check against the units' rows
@@ -405,22 +430,57 @@ def _cells(indicators: Sequence[WideColumn], columns: dict[str, int], width: int
             continue
         row: list[Diagnostic] = []
         for column in indicators:
-            if cells[column.index] in ("", None) if column.index < len(cells) else True:
+            if (k := _source(column, cells)) is None:
                 unfilled.append(base.where(number, column.index))
                 continue
             padded[width] = column.indicator.id
-            reader = readers[column.index]
+            padded[width + 2] = column.basis if k == column.index or column.fallback is None else column.fallback[2]
+            reader = readers[column.index] if k == column.index else fallbacks[column.index]
             value, problems = reader.read(number, padded)
-            said = [_for_cell(d, column, base.where(number, column.index)) for d in (*problems, *reader.warnings)]
+            if k != column.index and column.fallback is not None and column.role is not None:
+                row.append(paired_value(column.indicator, column.role, column.fallback[1], cell_text(cells[k]),
+                                        reader_basis(value), base.where(number, k)))
+            said = [_for_cell(d, column, base.where(number, k)) for d in (*problems, *reader.warnings)]
             row += [d for d in said if d not in row]  # a bad date: said once for the row
             if value is not None:
-                values.append(attrs.evolve(value, location=base.where(number, column.index)))
+                values.append(attrs.evolve(value, location=base.where(number, k)))
+                row += _pair_checks(column, k, value, cells, number, base, plan, checks)
         diagnostics += row
     if unfilled:
         diagnostics.append(_unfilled(unfilled))
+    diagnostics += check_series(checks)
     totals = [attrs.evolve(t, label=c.header) for c in indicators for t in readers[c.index].totals]
     diagnostics += check_totals(values, totals, {c.indicator.id: c.indicator for c in indicators})
     return values, diagnostics
+
+
+def _source(column: WideColumn, cells: Sequence[Any]) -> int | None:
+    """The column an indicator's figure is read from in a row: its own, or where that is empty its pair's other
+    (本期 empty, 累计 filled); ``None`` when neither is filled."""
+    found: list[int] = [k for k in (column.index, *(() if column.fallback is None else (column.fallback[0],)))
+                        if k < len(cells) and cells[k] not in ("", None)]
+    return found[0] if found else None
+
+
+def reader_basis(value: ReportedValue | None) -> ReportBasis:
+    """The 口径 a value was read with (unstated when it was not read)."""
+    return ReportBasis.UNSTATED if value is None else value.basis
+
+
+def _pair_checks(column: WideColumn, k: int, value: ReportedValue, cells: Sequence[Any], number: int,
+                 base: RowReader, plan: Plan, checks: list[PairCheck]) -> list[Diagnostic]:
+    """The checks of a figure's other pair cells (`eduplan.io.pairs`), kept in ``checks`` for the series check."""
+    if not column.others and column.fallback is None:
+        return []
+    role = column.role if k == column.index or column.fallback is None else column.fallback[1]
+    others = [(r, i, u) for r, i, u in column.others if i != k]
+    if k != column.index and column.role is not None:
+        others.append((column.role, column.index, column.unit))
+    check = PairCheck(column.indicator, value.organisation, number, value.value, value.value_text or str(value.value),
+                      role, tuple((r, cells[i] if i < len(cells) else None, base.where(number, i), u)
+                                  for r, i, u in others), value.date, base.where(number, k))
+    checks.append(check)
+    return check_pair(check, plan)
 
 
 def _entries(entries: dict[EntryKey, tuple[EntryKey, ...]], filled: Sequence[Location]) -> None:
