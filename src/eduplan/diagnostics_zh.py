@@ -129,6 +129,11 @@ MESSAGES_ZH.update({
     "ambiguous-pair": "计划对{indicator}既有累计目标又有水平目标，本期与累计取哪一列无法确定，本行未读取",
     "target-differs": "{indicator}填报的目标值{stated}与计划的目标（{planned}）不同，以计划为准",
 })
+VARIANTS_ZH.update({  # returns as districts send them (eduplan.io): a header's or a figure's footnote, a merge across
+    ("footnote-marker", "column"): "表头“{text}”按“{column}”列读取，表头后的注释标记不作列名读取",
+    ("footnote-marker", "value"): "数值“{text}”按{figure}读取，数值后的注释标记不作数值读取",
+    ("merged-cell", "across"): "合并单元格{ref}（“{text}”）按其值读入所跨的各指标单元格",
+})
 
 
 @cache

@@ -131,3 +131,35 @@ def test_date_warnings_agree_on_the_bulk_path() -> None:
     row, bulk = reports_from_rows(rows, PLAN, "r.csv"), columns_from_rows(rows, PLAN, "r.csv")
     assert [str(d) for d in bulk.diagnostics] == [str(d) for d in row.diagnostics]
     assert len(bulk.value) == len(row.value) == 4
+
+
+@pytest.mark.parametrize(("text", "values", "codes"), [
+    ("60¹", ["60个"], [("footnote-marker", "info", 3)]),  # was 601个: NFKC makes ¹ a 1
+    ("120[1]", ["120个"], [("footnote-marker", "info", 3)]),
+    ("1.2万［2］", ["12000个"], [("footnote-marker", "info", 3)]),
+    ("80①", ["80个"], [("footnote-marker", "info", 3)]),
+    ("约120※", ["120个"], [("footnote-marker", "info", 3), ("approximate-value", "warning", 3)]),
+    ("120注：含改扩建", ["120个"], [("footnote-marker", "info", 3)]),
+    ("120（注：含改扩建）", ["120个"], [("footnote-marker", "info", 3)]),
+    ("无[1]", [], [("invalid-number", "error", 3)]),  # not a figure once the marker is left out: not cut
+    ("1201", ["1201个"], []),
+])
+def test_a_figure_with_a_footnote_marker_is_read_without_it(text: str, values: list[str],
+                                                             codes: list[tuple[str, str, int]]) -> None:
+    """A marker or note after a figure is left out, said; only when the rest is a figure, never a digit cut."""
+    assert read("n", "2024年", text, "", "") == (values, codes)
+
+
+def test_the_columnar_reader_reads_marked_figures_alike(tmp_path: pytest.TempPathFactory) -> None:
+    """`eduplan check`'s bulk reader gives marked figures the row reader's values and infos (was: 60¹ as 601)."""
+    pytest.importorskip("numpy")
+    from pathlib import Path  # noqa: PLC0415
+
+    from eduplan.io import load_reports  # noqa: PLC0415
+    from eduplan.io.columns import load_report_columns  # noqa: PLC0415
+
+    path = Path(str(tmp_path)) / "r.csv"
+    path.write_text("指标,时间,数值\nn,2024年,60¹\nn,2024年,80①\nn,2024年,120[1]\nn,2024年,80\n", encoding="utf-8")
+    rows, columns = load_reports(path, PLAN), load_report_columns(path, PLAN)
+    assert [str(v.value) for v in columns.value.reports()] == ["60个", "80个", "120个", "80个"]
+    assert list(columns.diagnostics) == list(rows.diagnostics)

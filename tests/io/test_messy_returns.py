@@ -11,13 +11,9 @@ from tests.io.messy_returns import FIXTURES, Expect, Fixture, Key, read_fixture
 
 pytest.importorskip("openpyxl")
 
-PENDING: frozenset[tuple[str, Key]] = frozenset({
-    ("wide-formula-cell", (2, 4)), ("wide-merged-across", (4, 3)), ("wide-merged-across", (4, 4)),
-    *(("value-footnotes", k) for k in range(1, 9)),
-    *(("wide-footnote-forms", k) for k in ((1, 3), (1, 5), (2, 3), (2, 5))),
-})
-"""The rows the readers do not read as expected yet: (fixture, sheet row or cell); session 8's fixtures as first
-run on the old code (18 of 64 rows as expected)."""
+PENDING: frozenset[tuple[str, Key]] = frozenset()
+"""The rows the readers do not read as expected yet: (fixture, sheet row or cell); session 8's fixtures were all
+listed at first (18 of their 64 rows as expected on the old code), and none is now."""
 
 CASES = [pytest.param(fixture, number, id=f"{fixture.name}-{number}",
                       marks=[pytest.mark.xfail(strict=True)] if (fixture.name, number) in PENDING else [])

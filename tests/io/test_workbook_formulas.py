@@ -132,3 +132,45 @@ def test_formulas_are_only_looked_for_where_there_may_be_one(tmp_path: Path, mon
     plain = workbook(tmp_path / "p.xlsx", ["指标", "时间", "数值"], ["places", "2019-12-31", 5])
     styled = workbook(tmp_path / "s.xlsx", ["指标", "时间", "数值", "备注"], ["places", "2019-12-31", 5], styled="D2")
     assert found(plain) == found(styled) == []
+
+
+WIDE_PLAN: Plan = loads_plan("""\
+id: p
+title: 计划
+period: 2018-2020年
+indicators:
+  - {id: places, name: 新增学位, kind: count, unit: 个}
+  - {id: funds, name: 经费投入, kind: money, unit: 万元}
+""").value
+
+
+def test_a_wide_row_loses_only_its_formula_cell(tmp_path: Path) -> None:
+    """A wide return's indicator cell with a formula and no saved value: that cell is the located error, the row's
+    other cells are read, the entries add up, and the columnar reader agrees (was: the whole row skipped)."""
+    path = workbook(tmp_path / "w.xlsx", ["填报单位", "时间", "新增学位", "经费投入"],
+                    ["甲区", "2019年", "=100+20", 350.5], ["乙区", "2019年", 80, 49.5])
+    loaded = load_reports(path, WIDE_PLAN)
+    assert [(v.organisation, str(v.value)) for v in loaded.value] == [("甲区", "350.5万元"), ("乙区", "80个"),
+                                                                      ("乙区", "49.5万元")]
+    (error,) = loaded.diagnostics
+    assert (error.code, error.location.sheet, error.location.line, error.location.column) == (
+        Code.FORMULA_WITHOUT_VALUE, "填报表", 2, 3)
+    assert "the cell was skipped" in (error.hint or "") and "Excel or WPS" in (error.hint or "")
+    assert "该格未读取" in (error.message_zh or "")
+    counts = row_counts(loaded, str(path))
+    assert (counts.read, counts.accepted, counts.rejected) == (4, 3, 1)
+    pytest.importorskip("numpy")
+    from eduplan.io.columns import load_report_columns  # noqa: PLC0415 - needs numpy
+
+    assert load_report_columns(path, WIDE_PLAN).diagnostics == loaded.diagnostics
+
+
+def test_a_formula_in_a_wide_rows_date_skips_the_row(tmp_path: Path) -> None:
+    """A formula without its value in 时间: every figure of the row lacks its date, so the row is skipped, said once."""
+    path = workbook(tmp_path / "w.xlsx", ["填报单位", "时间", "新增学位", "经费投入"], ["甲区", "=A1", 120, 350.5],
+                    ["乙区", "2019年", 80, 49.5])
+    loaded = load_reports(path, WIDE_PLAN)
+    assert [v.organisation for v in loaded.value] == ["乙区", "乙区"]
+    assert [(d.code, d.location.line, d.location.column) for d in loaded.diagnostics] == [
+        (Code.FORMULA_WITHOUT_VALUE, 2, 2)]
+    assert row_counts(loaded, str(path)).rejected == 2

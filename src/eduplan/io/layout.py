@@ -39,9 +39,29 @@ from eduplan.diagnostics_zh import zh
 from eduplan.numerals import normalise
 from eduplan.units import parse_quantity
 
-__all__ = ["FORM_NOTE_LABELS", "HEADER_SEARCH_ROWS", "SHEET_EXTRA_HINT", "TITLE_UNIT", "TOTAL_WORDS", "Header",
-           "extra_cells", "find_header", "footnote_warning", "form_note", "form_note_warning", "is_total",
-           "split_header", "title_unit", "title_unit_warning", "title_warning", "total_warning", "unmarked"]
+__all__ = [
+    "FORM_NOTE_LABELS",
+    "HEADER_SEARCH_ROWS",
+    "SHEET_EXTRA_HINT",
+    "TITLE_UNIT",
+    "TOTAL_WORDS",
+    "Header",
+    "column_footnote_warning",
+    "extra_cells",
+    "find_header",
+    "footnote_warning",
+    "form_note",
+    "form_note_warning",
+    "is_total",
+    "split_header",
+    "title_unit",
+    "title_unit_warning",
+    "title_warning",
+    "total_warning",
+    "unmarked",
+    "unmarked_value",
+    "value_footnote_warning",
+]
 
 HEADER_SEARCH_ROWS = 10
 """How many rows from the top are looked at for the header (title rows above it are rarely more than three)."""
@@ -58,8 +78,16 @@ FORM_NOTE_LABELS = ("填表人", "填报人", "制表人", "制表", "联系人"
 _LABEL_PATTERN = "|".join(sorted(map(re.escape, FORM_NOTE_LABELS), key=len, reverse=True))
 _FORM_NOTE = re.compile(rf"^(?:{_LABEL_PATTERN}|注\s*\d+)\s*(?:\([^()]*\))?\s*[:：]")
 """A label (``填表人``, ``注1``), maybe with a bracketed remark (``单位负责人（签字）``), then a colon."""
-_FOOTNOTE = re.compile(r"^(?P<name>.+?)\s*(?P<mark>[¹²³⁴⁵⁶⁷⁸⁹⁰]+|[①②③④⑤⑥⑦⑧⑨⑩]+|[*＊※]+"
-                       r"|[（(]\s*注\s*[0-9０-９]*\s*[)）])(?P<unit>\s*[（(][^()（）]+[)）])?$")
+_MARK = (r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+|[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]+|[*＊※]+|[\[［〔【]\s*[0-9０-９]{1,2}\s*[\]］〕】]"
+         r"|[（(]\s*注\s*[0-9０-９]*\s*[)）]|[（(]\s*注\s*[0-9０-９]*\s*[:：][^()（）]*[)）]")
+"""A footnote marker: a superscript, a circled digit, ``*``/``※``, ``[1]``, ``（注1）``, ``（注：含民办）``."""
+_FOOTNOTE = re.compile(rf"^(?P<name>.+?)\s*(?P<mark>{_MARK})(?P<unit>\s*[（(][^()（）]+[)）])?$")
+_VALUE_NOTE = re.compile(rf"^(?P<figure>.*?[0-9０-９].*?)\s*(?P<mark>{_MARK}|注\s*[0-9０-９]*\s*[:：].*)$")
+"""A figure with a footnote marker or a note after it (``120[1]``, ``80①``, ``92.5注：含附设班``); the reader
+leaves it out only when the rest reads as a figure."""
+_MARKISH = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰①-⑳*＊※\[［〔【注]")
+_VALUE_NOTE_LIMIT = 80
+"""A value cell longer than this is not a figure with a note (a 备注's text is not searched)."""
 TITLE_UNIT = re.compile(r"单位\s*[:：]\s*(?P<unit>[^\s,，;；:：()（）]+)")
 """A title row's unit of the table's bare numbers (``单位：万元``, ``（截至2024年6月30日，单位：亿元）``)."""
 _BRACKETED = re.compile(r"^(?P<name>.+?)\s*\((?P<unit>[^()]+)\)$")
@@ -76,6 +104,37 @@ def unmarked(text: str) -> tuple[str, str] | None:
     if match is None:
         return None
     return match["name"] + (match["unit"] or "").strip(), match["mark"]
+
+
+def unmarked_value(text: str) -> tuple[str, str] | None:
+    """A value cell's figure without the footnote marker or note after it (``120[1]``, ``80①``, ``60¹``,
+    ``350.5（注：含追加）``, ``92.5注：含附设班``), and the marker; ``None`` without one (the reader checks that
+    the rest is a figure). Read before NFKC, which makes ``60¹`` the number 601.
+
+    >>> unmarked_value("120[1]"), unmarked_value("60¹"), unmarked_value("92.5注：含附设班"), unmarked_value("120")
+    (('120', '[1]'), ('60', '¹'), ('92.5', '注：含附设班'), None)
+    """
+    text = text.strip()
+    if len(text) > _VALUE_NOTE_LIMIT or _MARKISH.search(text) is None:  # the common case: one cheap search
+        return None
+    match = _VALUE_NOTE.match(text)
+    return None if match is None else (match["figure"], match["mark"])
+
+
+def value_footnote_warning(text: str, figure: str, location: Location) -> Diagnostic:
+    """The ``footnote-marker`` info of a value cell: ``text`` is read as the figure ``figure``, the marker left out."""
+    return Diagnostic(Code.FOOTNOTE_MARKER, f"数值: {text!r} is read as {figure!r}: the footnote marker or note after "
+                      f"the figure is left out (数值后的注释标记不作数值读取)", location, Severity.INFO,
+                      hint="nothing to do; keep notes in 备注 or a 注 row below the table",
+                      message_zh=zh(Code.FOOTNOTE_MARKER, "value", text=text, figure=figure))
+
+
+def column_footnote_warning(text: str, name: str, location: Location) -> Diagnostic:
+    """The ``footnote-marker`` info of a header cell naming a column (``数值①``): read as that column."""
+    return Diagnostic(Code.FOOTNOTE_MARKER, f"{text!r} is read as the column {name!r}: the footnote marker after the "
+                      "header is left out (表头后的注释标记不作列名读取)", location, Severity.INFO,
+                      hint="nothing to do; the footnote itself (注1：…) is a form note, not read",
+                      message_zh=zh(Code.FOOTNOTE_MARKER, "column", text=text, column=name))
 
 
 def footnote_warning(text: str, name: str, location: Location) -> Diagnostic:

@@ -46,6 +46,8 @@ from eduplan.io.layout import (
     split_header,
     total_warning,
     unmarked,
+    unmarked_value,
+    value_footnote_warning,
 )
 from eduplan.io.placeholders import is_placeholder, placeholder_warning
 from eduplan.io.report_columns import LABELS
@@ -362,6 +364,11 @@ class RowReader:
         else in the indicator's unit; a unit column may carry a 万/亿 multiple (万人, 万元)."""
         raw, unit = self.raw("value"), self._unit()
         text = cell_text(raw)
+        if isinstance(raw, str) and (marked := unmarked_value(raw)) is not None and _figure_text(
+                plain := cell_text(marked[0])):  # 120[1], 60¹, 92.5注：含附设班: the figure, said
+            self.warnings.append(value_footnote_warning(text, plain, self.where(self.number,
+                                                                                self.columns.get("value"))))
+            text = plain
         if not unit and self.title_unit and indicator is not None and measured_in(indicator, self.title_unit) and \
                 not parse_quantity_unit(text):  # a bare number, in a table whose title says 单位：亿元
             unit = self.title_unit
@@ -502,6 +509,15 @@ def measured_in(indicator: Indicator, unit: str) -> bool:
     except QuantityError:
         return False
     return bool(indicator.unit)
+
+
+def _figure_text(text: str) -> bool:
+    """Whether a value cell's text (a footnote marker left out) reads as a figure (``120``, ``约1.2万``)."""
+    try:
+        parse_quantity(approximate(text) or text)
+    except QuantityError:
+        return False
+    return True
 
 
 def parse_quantity_unit(text: str) -> str:

@@ -20,7 +20,7 @@ from eduplan.diagnostics_zh import zh
 from eduplan.io.errors import DEFAULT_MAX_TABLE_BYTES, table_error
 from eduplan.io.files import check_workbook, not_a_file, read_bytes
 from eduplan.io.source import parse_text
-from eduplan.io.workbook import sheet_rows
+from eduplan.io.workbook import sheet_rows, without_covered, without_formula_rows
 
 __all__ = ["CONTROL", "csv_rows", "decode_table", "json_records", "read_table", "read_table_sheet"]
 
@@ -50,12 +50,16 @@ def read_table(path: str | Path, *, max_bytes: int = DEFAULT_MAX_TABLE_BYTES, sh
         LoadError: the file is missing, unreadable, too large, or not a table.
     """
     rows, warnings, _ = read_table_sheet(path, max_bytes=max_bytes, sheet=sheet)
-    return rows, warnings
+    return without_covered(without_formula_rows(rows)), warnings
 
 
 def read_table_sheet(path: str | Path, *, max_bytes: int, sheet: str | None
                 ) -> tuple[list[tuple[int, Sequence[Any]]], tuple[Diagnostic, ...], str | None]:
-    """`read_table`, and the name of the sheet read (``None`` for text tables)."""
+    """`read_table`, and the name of the sheet read (``None`` for text tables). A row of an ``.xlsx`` sheet holding
+    a formula without a saved value is left out (its error says so), except in a table the bulk reader leaves to
+    the row reader (a title row, a wide table: `eduplan.io.report_columns.irregular_header`), where its cells are
+    `eduplan.io.workbook.FormulaCell` (their errors said by the row reader where it meets them): a wide table reads
+    the row's other cells."""
     name = str(path)
     file = Path(path)
     suffix = file.suffix.lower()

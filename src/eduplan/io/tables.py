@@ -35,11 +35,15 @@ from eduplan.io.errors import DEFAULT_MAX_TABLE_BYTES, Loaded, table_error
 from eduplan.io.layout import (
     HEADER_SEARCH_ROWS,
     Header,
+    column_footnote_warning,
     extra_cells,
     find_header,
+    split_header,
     title_unit,
     title_unit_warning,
     title_warning,
+    unmarked,
+    unmarked_value,
 )
 from eduplan.io.pair_rows import PairRows, find_pairs, pair_header
 from eduplan.io.pairs import PAIR_WORDS, Role
@@ -60,6 +64,7 @@ from eduplan.io.table_counts import RowCounts, TableDiagnostics, row_counts
 from eduplan.io.table_files import CONTROL, csv_rows, json_records, read_table, read_table_sheet
 from eduplan.io.totals import check_totals
 from eduplan.io.wide import find_wide_header, header_text, read_wide
+from eduplan.io.workbook import CoveredCell, formula_errors, has_formula
 from eduplan.model import Plan
 from eduplan.numerals import normalise
 from eduplan.reports import ReportedValue
@@ -72,7 +77,16 @@ __all__ = ["COLUMNS", "REFERENCE_SUFFIX", "RowCounts", "csv_rows", "irregular_he
 # as ``tables._name``: the row reader's parts under the names they had before the module was split.
 _BASIS, _FINAL, _MEMO_LIMIT, _CONTROL = BASIS, FINAL, MEMO_LIMIT, CONTROL
 _RowReader = RowReader
-_cell, _cell_text, _columns, _fatal, _read_table = cell_value, cell_text, header_columns, table_error, read_table_sheet
+def _marked_text(value: Any) -> str:
+    """A cell as the bulk reader takes its text (`cell_text`), but a figure with a footnote marker after it as
+    written (``60¹``, ``80①``: NFKC would make them 601 and 801), so that the row reader's rule reads it."""
+    if isinstance(value, str) and unmarked_value(value.strip()) is not None:
+        return value.strip()
+    return cell_text(value)
+
+
+_cell, _cell_text, _columns, _fatal = cell_value, _marked_text, header_columns, table_error
+_read_table = read_table_sheet
 _extra_cells = extra_cells
 
 _PAIRED_HEADERS = {**HEADERS, **{normalise(word).strip().lower(): "value" for role in (Role.CURRENT, Role.CUMULATIVE)
@@ -81,13 +95,32 @@ _PAIRED_HEADERS = {**HEADERS, **{normalise(word).strip().lower(): "value" for ro
 
 
 def _find_header(top: Sequence[tuple[int, Sequence[Any]]]) -> Header:
-    """The table's header (`find_table_header`), or one whose value columns are 本期/累计 (`eduplan.io.pair_rows`)."""
+    """The table's header (`find_table_header`), or one whose value columns are 本期/累计 (`eduplan.io.pair_rows`);
+    a header cell naming a column with a footnote marker after it (``数值①``) names that column."""
+    top = [(number, [_column_unmarked(c) for c in row]) for number, row in top]
     found = find_table_header(top)
     if names_required(found.texts):
         return found
     paired = find_header([[cell_text(c) for c in row] for _, row in top], _PAIRED_HEADERS, complete_header)
     return paired if complete_header({HEADERS.get(normalise(t).strip().lower()) or _PAIRED_HEADERS.get(
         normalise(t).strip().lower()) or "" for t in paired.texts}) else found
+
+
+def _column_unmarked(cell: Any) -> Any:
+    """A header cell naming a column once the footnote marker after it is left out (``数值①``): that name."""
+    if isinstance(cell, str) and (found := unmarked(cell)) is not None and split_header(
+            cell_text(found[0]), _PAIRED_HEADERS)[0] is not None and split_header(cell_text(cell),
+                                                                                   _PAIRED_HEADERS)[0] is None:
+        return found[0]
+    return cell
+
+
+def _column_marks(top: Sequence[tuple[int, Sequence[Any]]], found: Header, file: str | None, sheet: str | None
+                  ) -> list[Diagnostic]:
+    """A ``footnote-marker`` info at each header cell read as a column without its footnote marker."""
+    return [column_footnote_warning(cell, cell_text(name), Location(file, number, k + 1, None, None, None, sheet))
+            for number, row in top[found.index:found.index + found.rows] for k, cell in enumerate(row)
+            if (name := _column_unmarked(cell)) is not cell]
 
 
 def irregular_header(rows: Sequence[tuple[int, Sequence[Any]]]) -> bool:
@@ -196,7 +229,8 @@ def _read_rows(rows: Iterable[tuple[int, Sequence[Any]]], plan: Plan, file: str 
     width = max((i + 1 for i, h in enumerate(header) if cell_text(h)), default=0)  # a sheet pads with None
     paired_header = pair_header(header, pairs, has_value=any(split_value(t) for t in header)) if pairs else header
     columns, diagnostics = header_columns(paired_header, file, header_line)
-    diagnostics[:0] = titles
+    diagnostics[:0] = [*titles, *(e for _, row in top[:found.index] for e in formula_errors(row)),
+                       *([] if json_paths else _column_marks(top, found, file, sheet))]
     unit = title_unit(top[:found.index])  # 单位：亿元 in a title row: the unit of bare numbers measured so
     virtual = pairs and "basis" not in columns  # the 口径 of the pair column read, in a cell after the row's
     reader = RowReader(plan, columns, file, header=([*header, "口径"] if virtual else header) if json_paths else None,
@@ -213,8 +247,11 @@ def _read_rows(rows: Iterable[tuple[int, Sequence[Any]]], plan: Plan, file: str 
     values: list[ReportedValue] = []
     unfilled: list[int] = []
     for number, row in iterator:
-        cells = [cell_value(c) for c in row]
+        cells = [None if isinstance(c, CoveredCell) else cell_value(c) for c in row]  # merged across: as openpyxl
         if all(c in ("", None) for c in cells):
+            continue
+        if has_formula(cells):  # a formula without its saved value: said, the row skipped
+            diagnostics += formula_errors(cells)
             continue
         if template and reader.unfilled(cells):
             unfilled.append(number)
@@ -281,8 +318,6 @@ def _unfilled(numbers: list[int], location: Location) -> Diagnostic:
 
 def split_value(text: str) -> bool:
     """Whether a header cell names the value column (数值, 完成值, maybe with a unit)."""
-    from eduplan.io.layout import split_header  # noqa: PLC0415
-
     return split_header(text, HEADERS)[0] == "value"
 
 

@@ -70,6 +70,7 @@ from eduplan.io.row_reader import ROW_SKIPPED_ZH, RowReader, measured_in
 from eduplan.io.table_counts import EntryKey, TableDiagnostics, cell_key, row_key
 from eduplan.io.totals import check_totals
 from eduplan.io.wide_pairs import is_pair_row, pair_groups
+from eduplan.io.workbook import CoveredCell, FormulaCell, formula_errors, has_formula, merged_across_info
 from eduplan.model import Plan
 from eduplan.numerals import normalise
 from eduplan.periods import parse_day
@@ -342,6 +343,7 @@ def read_wide(top: Sequence[tuple[int, Sequence[Any]]], found: int, rest: Iterab
         else (None, None)
     diagnostics = [_title(number, row, day if number == day_line else None, file, sheet)
                    for number, row in top[:first] if any(cell_text(c) for c in row)]
+    diagnostics += [e for _, row in top[:first] for e in formula_errors(row)]
     diagnostics += [*marks, *header.diagnostics]
     if (unit := title_unit(top[:first])) is not None:  # 单位：亿元 in a title row
         names = [c.indicator.name for c in header.indicators if c.unit is None and measured_in(c.indicator, unit[0])]
@@ -413,11 +415,20 @@ def _cells(indicators: Sequence[WideColumn], columns: dict[str, int], width: int
     diagnostics: list[Diagnostic] = []
     unfilled: list[Location] = []
     checks: list[PairCheck] = []
-    for number, cells in body:
+    merged: set[str] = set()
+    for number, sheet_cells in body:
+        cells = sheet_cells  # a range merged across: its value in indicator cells
+        if any(isinstance(c, CoveredCell) for c in cells):
+            cells = _uncover(cells, indicators, merged, diagnostics, base)
         if all(c in ("", None) for c in cells):
             continue
         if form_note(cells) is None:
             _entries(entries, [base.where(number, k) for c in indicators if (k := _source(c, cells)) is not None])
+        if has_formula(cells):  # formulas without a saved value: only their cells skipped, unless one is not a figure
+            whole = not _formulas_in(cells, indicators)
+            diagnostics += [e if whole else _cell_formula(e) for e in formula_errors(cells)]
+            if whole:  # in 时间, 填报单位 ...: the row skipped
+                continue
         if extra := extra_cells(cells, width, base.where(number, width), sheet=sheet is not None):
             diagnostics += extra
             continue
@@ -432,19 +443,13 @@ def _cells(indicators: Sequence[WideColumn], columns: dict[str, int], width: int
         for column in indicators:
             if (k := _source(column, cells)) is None:
                 unfilled.append(base.where(number, column.index))
-                continue
-            padded[width] = column.indicator.id
-            padded[width + 2] = column.basis if k == column.index or column.fallback is None else column.fallback[2]
-            reader = readers[column.index] if k == column.index else fallbacks[column.index]
-            value, problems = reader.read(number, padded)
-            if k != column.index and column.fallback is not None and column.role is not None:
-                row.append(paired_value(column.indicator, column.role, column.fallback[1], cell_text(cells[k]),
-                                        reader_basis(value), base.where(number, k)))
-            said = [_for_cell(d, column, base.where(number, k)) for d in (*problems, *reader.warnings)]
-            row += [d for d in said if d not in row]  # a bad date: said once for the row
-            if value is not None:
-                values.append(attrs.evolve(value, location=base.where(number, k)))
-                row += _pair_checks(column, k, value, cells, number, base, plan, checks)
+            elif not isinstance(cells[k], FormulaCell):  # a formula's error is said where the sheet was read
+                reader = readers[column.index] if k == column.index else fallbacks[column.index]
+                value, said = _read_cell(column, k, reader, number, cells, padded, width)
+                row += [d for d in said if d not in row]  # a bad date: said once for the row
+                if value is not None:
+                    values.append(value)
+                    row += _pair_checks(column, k, value, cells, number, base, plan, checks)
         diagnostics += row
     if unfilled:
         diagnostics.append(_unfilled(unfilled))
@@ -452,6 +457,60 @@ def _cells(indicators: Sequence[WideColumn], columns: dict[str, int], width: int
     totals = [attrs.evolve(t, label=c.header) for c in indicators for t in readers[c.index].totals]
     diagnostics += check_totals(values, totals, {c.indicator.id: c.indicator for c in indicators})
     return values, diagnostics
+
+
+def _uncover(cells: list[Any], indicators: Sequence[WideColumn], merged: set[str], diagnostics: list[Diagnostic],
+             base: RowReader) -> list[Any]:
+    """A row's cells covered by a range merged across columns (`CoveredCell`): the range's value in an indicator's
+    cells, as the sheet shows it, with a ``merged-cell`` info at the range's first cell (once a range); empty
+    elsewhere, as openpyxl gives them."""
+    mine = _figure_columns(indicators)
+    uncovered: list[Any] = []
+    for k, cell in enumerate(cells):
+        if not isinstance(cell, CoveredCell):
+            uncovered.append(cell)
+            continue
+        uncovered.append(cell_value(cell.value) if k in mine else None)
+        if k in mine and cell.ref not in merged:
+            merged.add(cell.ref)
+            diagnostics.append(merged_across_info(cell.ref, cell.value, base.where(*cell.anchor)))
+    return uncovered
+
+
+def _figure_columns(indicators: Sequence[WideColumn]) -> set[int]:
+    """The columns of a wide table that hold figures: each indicator's, its pair's."""
+    return {k for c in indicators for k in (c.index, *(() if c.fallback is None else (c.fallback[0],)),
+                                            *(i for _, i, _ in c.others))}
+
+
+def _formulas_in(cells: Sequence[Any], indicators: Sequence[WideColumn]) -> bool:
+    """Whether a row's formulas without a value (`FormulaCell`) are all in indicator or pair cells, so that only
+    those cells are skipped."""
+    mine = _figure_columns(indicators)
+    return all(k in mine for k, cell in enumerate(cells) if isinstance(cell, FormulaCell))
+
+
+def _cell_formula(error: Diagnostic) -> Diagnostic:
+    """A ``formula-without-value`` error at an indicator cell of a wide table, worded for that cell: only it is
+    skipped, the row's other cells are read."""
+    return attrs.evolve(error, hint=(error.hint or "").replace(
+        "the row was skipped", "the cell was skipped; the row's other cells are read (该格不读)"),
+        message_zh=(error.message_zh or "").replace("该行未读取", "该格未读取，本行其他单元格照常读取") or None)
+
+
+def _read_cell(column: WideColumn, k: int, reader: RowReader, number: int, cells: Sequence[Any], padded: list[Any],
+               width: int) -> tuple[ReportedValue | None, list[Diagnostic]]:
+    """An indicator's figure in a row, read from column ``k`` (its own, or its pair's other when that is empty,
+    said), and what is said about it."""
+    padded[width] = column.indicator.id
+    padded[width + 2] = column.basis if k == column.index or column.fallback is None else column.fallback[2]
+    value, problems = reader.read(number, padded)
+    said: list[Diagnostic] = []
+    if k != column.index and column.fallback is not None and column.role is not None:
+        said.append(paired_value(column.indicator, column.role, column.fallback[1], cell_text(cells[k]),
+                                 reader_basis(value), reader.where(number, k)))
+    said += [_for_cell(d, column, reader.where(number, k)) for d in (*problems, *reader.warnings)]
+    return None if value is None else attrs.evolve(value, location=reader.where(number, k)), said
 
 
 def _source(column: WideColumn, cells: Sequence[Any]) -> int | None:
@@ -477,7 +536,8 @@ def _pair_checks(column: WideColumn, k: int, value: ReportedValue, cells: Sequen
     if k != column.index and column.role is not None:
         others.append((column.role, column.index, column.unit))
     check = PairCheck(column.indicator, value.organisation, number, value.value, value.value_text or str(value.value),
-                      role, tuple((r, cells[i] if i < len(cells) else None, base.where(number, i), u)
+                      role, tuple((r, cells[i] if i < len(cells) and not isinstance(cells[i], FormulaCell) else None,
+                                   base.where(number, i), u)
                                   for r, i, u in others), value.date, base.where(number, k))
     checks.append(check)
     return check_pair(check, plan)
@@ -493,7 +553,7 @@ def _totals(readers: Mapping[int, RowReader], indicators: Sequence[WideColumn], 
             width: int) -> None:
     """Each filled indicator cell of a 合计 row read as that total's figure (kept by its column's reader)."""
     for column in indicators:
-        if padded[column.index] not in ("", None):
+        if padded[column.index] not in ("", None) and not isinstance(padded[column.index], FormulaCell):
             padded[width] = column.indicator.id
             readers[column.index].read(number, padded)
 

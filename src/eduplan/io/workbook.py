@@ -28,15 +28,19 @@ import zipfile
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+import attrs
+
 from eduplan.diagnostics import Code, Diagnostic, Location, Severity
 from eduplan.diagnostics_zh import zh
 from eduplan.io.errors import LoadError
 from eduplan.io.files import NOT_A_WORKBOOK_HINT
-from eduplan.io.report_columns import HEADERS
+from eduplan.io.layout import HEADER_SEARCH_ROWS
+from eduplan.io.report_columns import HEADERS, irregular_header
 from eduplan.numerals import normalise
 from eduplan.units import to_decimal
 
-__all__ = ["FORMULA_HINT", "PERCENT_CELL_LIMIT", "sheet_rows"]
+__all__ = ["FORMULA_HINT", "PERCENT_CELL_LIMIT", "CoveredCell", "FormulaCell", "formula_errors", "has_formula",
+           "merged_across_info", "sheet_rows", "without_covered", "without_formula_rows"]
 
 FORMULA_HINT = ("open the file in Excel or WPS and save it, so that the formulas are computed and their values "
                 "saved (用 Excel/WPS 打开并保存，使公式算出数值); or copy the cells and paste them as values "
@@ -62,7 +66,8 @@ Rows = list[tuple[int, Sequence[Any]]]
 
 def sheet_rows(data: io.BytesIO, file: str, sheet: str | None) -> tuple[str, Rows, list[Diagnostic]]:
     """The name of the sheet read (``sheet``, else the first), its numbered rows (from 1, as the spreadsheet
-    numbers them) without the rows holding a formula without a saved value, and an error for each such cell.
+    numbers them), each cell holding a formula without a saved value a `FormulaCell`, and an error for each such
+    cell (`without_formula_rows` leaves their rows out).
 
     Raises:
         LoadError: openpyxl is missing, the workbook is unreadable, ``sheet`` does not exist, the first sheet is
@@ -88,8 +93,16 @@ def sheet_rows(data: io.BytesIO, file: str, sheet: str | None) -> tuple[str, Row
     finally:
         workbook.close()
     formulas = _formulas(openpyxl, data, file, title, blank) if blank and _has_formulas(data, part) else {}
-    filled = _fill_merged(rows, _merged_ranges(data, part), file, title)  # 填报单位 merged down B2:B4
+    down, across = _merged_ranges(data, part)
+    filled = _fill_merged(rows, down, file, title)  # 填报单位 merged down B2:B4
+    covered = _cover_across(rows, across)  # C4:D4: a wide table reads its covered cells
     kept, problems = _without_formulas(rows, formulas, file, title)
+    top = list(itertools.islice(((n, r) for n, r in kept if not has_formula(r) and not _comment(r)),
+                                HEADER_SEARCH_ROWS + 1)) if covered or formulas else []
+    if (covered or formulas) and not irregular_header(top):
+        kept = without_covered(without_formula_rows(kept)) if covered else without_formula_rows(kept)
+    elif formulas:  # kept for the row reader (a wide table reads the row's other cells), which says each error
+        problems = [d for d in problems if d.code is not Code.FORMULA_WITHOUT_VALUE]
     problems[:0] = filled
     hidden = _hidden_rows(data, part)
     problems += [_hidden_warning(file, title, n) for n, row in kept
@@ -137,19 +150,76 @@ _MERGE = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?mergeCell\s[^>]*?\bref\s*=\s*[\"']
 """A merged range of the sheet's XML (``<mergeCell ref="B2:B4"/>``)."""
 
 
-def _merged_ranges(data: io.BytesIO, part: str | None) -> list[tuple[int, int, int]]:
-    """The sheet's merged ranges within one column over two rows or more: (column from 0, first row, last row)."""
-    found: list[tuple[int, int, int]] = []
+def _merged_ranges(data: io.BytesIO, part: str | None
+                   ) -> tuple[list[tuple[int, int, int]], list[tuple[int, int, int, int]]]:
+    """The sheet's merged ranges, from one scan of its XML: those within one column over two rows or more (column
+    from 0, first row, last row), and those over two columns or more (first column from 0, last column, first
+    row, last row)."""
+    down: list[tuple[int, int, int]] = []
+    across: list[tuple[int, int, int, int]] = []
     if part is None:
-        return found
+        return down, across
     try:
         for text in _scan(data, part, _TAG):
             for match in _MERGE.finditer(text) if b"mergeCell" in text else ():
                 if match[1] == match[3] and int(match[4]) > int(match[2]):
-                    found.append((_column(match[1].decode()), int(match[2]), int(match[4])))
+                    down.append((_column(match[1].decode()), int(match[2]), int(match[4])))
+                elif match[1] != match[3]:
+                    across.append((_column(match[1].decode()), _column(match[3].decode()), int(match[2]),
+                                   int(match[4])))
     except (KeyError, OSError, zipfile.BadZipFile):
-        return []
-    return sorted(set(found))
+        return [], []
+    return sorted(set(down)), sorted(set(across))
+
+
+@attrs.frozen
+class CoveredCell:
+    """A cell a merged range over two columns or more covers (``C4:D4``): the sheet shows the range's value there,
+    openpyxl gives nothing. Its text is empty (a header band, a title stays as written); a wide table reads it as
+    the range's value in an indicator column, said (`eduplan.io.wide`); other readers take it as empty
+    (`without_covered`)."""
+
+    value: Any
+    ref: str
+    anchor: tuple[int, int]
+    """The range's first cell (row from 1, column from 0)."""
+
+    def __str__(self) -> str:
+        return ""
+
+
+def _cover_across(rows: list[list[Any]], merged: list[tuple[int, int, int, int]]) -> bool:
+    """Each cell a merged range over columns covers, as a `CoveredCell` of the range's value (a range whose first
+    cell is empty covers nothing); whether any was."""
+    from openpyxl.utils import get_column_letter  # noqa: PLC0415 - an optional extra
+
+    done = False
+    for first, last, top, bottom in merged:
+        if top > len(rows) or first >= len(rows[top - 1]) or rows[top - 1][first] in (None, ""):
+            continue
+        value = rows[top - 1][first]
+        ref = f"{get_column_letter(first + 1)}{top}:{get_column_letter(last + 1)}{bottom}"
+        for number in range(top, min(bottom, len(rows)) + 1):
+            row = rows[number - 1]
+            row += [None] * (last + 1 - len(row))
+            for k in range(first, last + 1):
+                if (number, k) != (top, first) and row[k] in (None, ""):
+                    row[k], done = CoveredCell(value, ref, (top, first)), True
+    return done
+
+
+def merged_across_info(ref: str, value: Any, location: Location) -> Diagnostic:
+    """The ``merged-cell`` info of a range merged across an indicator's cells, read in each cell it covers."""
+    return Diagnostic(Code.MERGED_CELL, f"the merged cell {ref} ({str(value)[:40]!r}) is read in each of the "
+                      f"indicator cells it covers, as the sheet shows it (合并单元格按其值读入所跨各格)", location,
+                      Severity.INFO, hint="nothing to do if the value is that of every cell it spans; else unmerge "
+                      "and fill each cell", message_zh=zh(Code.MERGED_CELL, "across", ref=ref, text=str(value)[:40]))
+
+
+def without_covered(rows: Rows) -> Rows:
+    """The rows with each `CoveredCell` empty, as openpyxl gives it."""
+    return [(n, [None if isinstance(c, CoveredCell) else c for c in row])
+            if any(isinstance(c, CoveredCell) for c in row) else (n, row) for n, row in rows]
 
 
 def _column(letters: str) -> int:
@@ -283,8 +353,40 @@ def _without_formulas(rows: list[list[Any]], formulas: dict[tuple[int, int], str
         error = by_row[header][0]
         raise LoadError(f"{file}: cannot read the table (a header cell is a formula without a saved value)",
                         [error])
-    kept = [(n, row) for n, row in numbered if n not in by_row]
-    return kept, [d for n in sorted(by_row) for d in by_row[n]]
+    for n, said in by_row.items():  # each such cell marked: a wide table reads the row's other cells (eduplan.io.wide)
+        for error in said:
+            rows[n - 1][(error.location.column or 1) - 1] = FormulaCell(formulas[n, (error.location.column or 1) - 1],
+                                                                        error)
+    return numbered, [d for n in sorted(by_row) for d in by_row[n]]
+
+
+@attrs.frozen
+class FormulaCell:
+    """A cell holding a formula without a saved value (said by a ``formula-without-value`` error), in place of its
+    empty value: a table of one value per row skips its row; a wide table skips the cell, or the row when the cell
+    is not an indicator's (`without_formula_rows`)."""
+
+    formula: str
+    error: Diagnostic = attrs.field(eq=False)
+    """Its ``formula-without-value`` error (the row skipped)."""
+
+    def __str__(self) -> str:
+        return self.formula if self.formula.startswith("=") else "=" + self.formula
+
+
+def has_formula(row: Sequence[Any]) -> bool:
+    """Whether a row holds a `FormulaCell`."""
+    return any(isinstance(cell, FormulaCell) for cell in row)
+
+
+def formula_errors(cells: Sequence[Any]) -> list[Diagnostic]:
+    """The errors of a row's `FormulaCell` cells."""
+    return [cell.error for cell in cells if isinstance(cell, FormulaCell)]
+
+
+def without_formula_rows(rows: Rows) -> Rows:
+    """The rows without those holding a formula without a saved value (each said already by its error)."""
+    return [(n, row) for n, row in rows if not has_formula(row)]
 
 
 def _formula_error(file: str, title: str, number: int, k: int, formula: str) -> Diagnostic:
