@@ -20,7 +20,7 @@ from eduplan import (
     parse_deadline,
     parse_quantity,
 )
-from eduplan.evaluation.shown import Shown
+from eduplan.evaluation.shown import Shown, four_places
 from eduplan.indicators import Indicator
 from eduplan.io.columns import columns_from_rows
 
@@ -74,3 +74,10 @@ def test_written_digits_are_read_without_making_reports(columns: bool) -> None:
                    ReportedValue("n", Amount(3000, "个"), dt.date(2020, 6, 30))]
         result = evaluate(plan, reports, dt.date(2020, 7, 1)).results[0]
     assert result.reason_zh.startswith("实际18000个")
+
+
+def test_four_places_is_kept_per_number_but_zero_keeps_its_sign() -> None:
+    """`four_places` gives equal numbers one answer from its cache, and a negative zero its own sign."""
+    assert str(four_places(Decimal("0.12345678"))) == "0.1235" == str(four_places(Decimal("0.123456780")))
+    assert str(four_places(Decimal(0))) == "0" and str(four_places(Decimal("-0"))) == "-0"
+    assert str(four_places(Decimal("-0.00001"))) == "-0"

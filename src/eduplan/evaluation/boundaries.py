@@ -150,8 +150,8 @@ class Measure:
         done, done_upper, gap = measures(actual, self.value, self.start, self.bound, upward=self.upward)
         exceeded = status is Status.ACHIEVED and self.allowed is not None and not approximately(
             self.value + self.value - actual, self.value, self.allowed, upward=self.upward)
-        return Verdict(status, self.expected if status in _ON_PATH else None, done, done_upper, gap,
-                       exceeded=exceeded)
+        return Verdict(status, self.expected if status in _ON_PATH else None, done, done_upper, gap, None, None,
+                       exceeded)  # by position: status, expected, progress, progress_upper, gap, breach_*, exceeded
 
 
 def rule_of(setting: Setting, case: Case, cond: Condition, known: Threshold | CannotJudge) -> Rule | None:

@@ -129,13 +129,12 @@ def result_of(setting: Setting, case: Case, judged: Judged, frame: Frame | None 
         None if expected is None else shown.amount(expected, shown.faithful_places(expected, (root,))),  # expected
         None if baseline is None else baseline.value, frame.deadline, frame.days,  # baseline, deadline, days_to_...
         four_places(main.progress), four_places(main.progress_upper),  # progress, progress_upper
-        None if gap is None else shown.amount(gap, shown.faithful_places(gap, _ZERO)), evidence,  # gap, evidence
+        None if gap is None else shown.gap_amount(gap), evidence,  # gap, evidence
         status in frame.warns, judged.stretch, note, judged.actual.missing,  # warning, stretch_status, cannot_judge,
         texts[0], texts[1], texts[2],  # missing_units; actual_shown, target_shown, expected_shown
     )
 
 
-_ZERO = (Decimal(0),)
 _NO_BOUNDS: _Bounds = (None, None, None, None)
 
 

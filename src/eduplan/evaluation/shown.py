@@ -37,11 +37,25 @@ PLACES = Decimal("0.0001")
 _KEEP = 1 << 16  # amounts a `Shown` keeps (thresholds repeat on every unit; most actual values do not)
 _MAX_PLACES = 6
 _NEAR = Decimal("0.0002")
+_ZERO = (Decimal(0),)
 
 
 def four_places(value: Decimal | None) -> Decimal | None:
-    """Computed shares and values are kept to four decimal places (exact input values are never rounded)."""
-    return None if value is None else tidy(value.quantize(PLACES))
+    """Computed shares and values are kept to four decimal places (exact input values are never rounded).
+
+    A function of the number, kept per number (a window's units share their progress values often): zero is
+    worked out each time, as ``-0`` equals ``0`` but keeps its sign."""
+    if value is None:
+        return None
+    made = _FOUR_PLACES.get(value)
+    if made is None:
+        made = tidy(value.quantize(PLACES))
+        if value and len(_FOUR_PLACES) < _KEEP:
+            _FOUR_PLACES[value] = made
+    return made
+
+
+_FOUR_PLACES: dict[Decimal, Decimal] = {}
 
 
 def _places(value: Decimal) -> int:
@@ -122,6 +136,17 @@ class Shown:
         if len(self._amounts) < _KEEP:
             self._amounts[key] = made
         return made
+
+    def gap_amount(self, gap: Decimal) -> Amount | None:
+        """``amount(gap, faithful_places(gap, [0]))``: the gap at a precision that never shows it as zero or across
+        zero, four places at once when it is at least 0.0002 shown units from zero (zero is never too precise).
+
+        >>> from eduplan.indicators import IndicatorKind
+        >>> rate = Shown(Indicator("r", "覆盖率", IndicatorKind.PERCENTAGE, "%"))
+        >>> str(rate.gap_amount(Decimal("0.0000004"))), str(rate.gap_amount(Decimal("0.05")))
+        ('0.00004%', '5%')
+        """
+        return self.amount(gap, 4 if abs(gap) >= self._near else self.faithful_places(gap, _ZERO))
 
     def text(self, root: Decimal | None, places: int = 4) -> str | None:
         """`amount` as text (``None`` stays ``None``), kept per number as `amount` is."""
