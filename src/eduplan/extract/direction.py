@@ -25,16 +25,21 @@ to move from its baseline to its target: a rate planned to rise from 85 to 90 co
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import attrs
 
-from eduplan.extract.lexicon import lexicon
+from eduplan.extract.lexicon import alternation, lexicon
 from eduplan.indicators import Direction
 from eduplan.targets import Comparator
 
 _BOUND = {Direction.UP: Comparator.AT_LEAST, Direction.DOWN: Comparator.AT_MOST}
 _WORD = {Direction.UP: "rise", Direction.DOWN: "fall"}
+_REACH = re.compile(rf"(?:{alternation(lexicon().ratio_reach)})[为在了]?\s*$")
+_RATIO_NAME = re.compile(r"(?P<name>[\u4e00-\u9fff]{1,14})比例?[\u4e00-\u9fff]{0,6}$")
+_AGAINST = {Direction.UP: (Comparator.AT_MOST, Comparator.LESS_THAN),
+            Direction.DOWN: (Comparator.AT_LEAST, Comparator.MORE_THAN)}
 
 
 @attrs.frozen
@@ -94,3 +99,78 @@ def judge(name: str, baseline: Decimal | None, target: Decimal) -> Judgement:
         return Judgement(_BOUND[kind], f"direction from the indicator ({name} should {_WORD[kind]})")
     why = "no baseline" if baseline is None else f"baseline {baseline} is the target"
     return Judgement(Comparator.EXACTLY, review=f"direction not printed: {why}, and {name} may rise or fall")
+
+
+def ratio_better(name: str, *, one_to_n: bool, value: Decimal) -> Direction | None:
+    """Which way the printed number of a ratio should move, from its terms (lexicon ``[ratio-terms]``).
+
+    ``17:1`` counts the first term per one of the second and ``1:7`` (``one_to_n``) the second per one of the first;
+    more of the higher-ranked term (what serves) per one of the lower (who is served) is better. ``1:1`` reads either
+    way, so as the better-served count. ``None`` when the name does not give two terms of different ranks.
+
+    >>> ratio_better("中小学生机比", one_to_n=False, value=Decimal(4)), ratio_better("师机比", one_to_n=True, value=Decimal(2))
+    (<Direction.DOWN: 'down'>, <Direction.UP: 'up'>)
+    >>> ratio_better("保教人员与幼儿比", one_to_n=True, value=Decimal(7)), ratio_better("师机比", one_to_n=False, value=Decimal(1))
+    (<Direction.DOWN: 'down'>, <Direction.UP: 'up'>)
+    >>> ratio_better("研究生与本科生比例", one_to_n=True, value=Decimal(2)) is None
+    True
+    """
+    ranks = _ratio_ranks(name)
+    if ranks is None or ranks[0] == ranks[1]:
+        return None
+    resource_first = ranks[0] > ranks[1]
+    if one_to_n:
+        counts_resource = not resource_first  # 1:N: N of the second per one of the first
+    else:
+        counts_resource = resource_first or value == 1  # N:1: N of the first per one of the second
+    return Direction.UP if counts_resource else Direction.DOWN
+
+
+def _ratio_ranks(name: str) -> tuple[int, int] | None:
+    """The ranks of the first two ratio terms in ``name``, read left to right, longest term first."""
+    terms = lexicon().ratio_terms
+    ordered = sorted(terms, key=len, reverse=True)
+    found: list[int] = []
+    at = 0
+    while at < len(name) and len(found) < 2:
+        term = next((t for t in ordered if name.startswith(t, at)), None)
+        if term is None:
+            at += 1
+            continue
+        found.append(terms[term])
+        at += len(term)
+    return (found[0], found[1]) if len(found) == 2 else None
+
+
+def ratio_comparator(before: str, printed: Comparator, *, one_to_n: bool, value: Decimal) -> Judgement:
+    """The comparator of a ratio printed in a sentence (``printed``: as its cue reads, a one-first ratio turned).
+
+    A level to reach (``达到``, lexicon ``[ratio-reach]``) takes the direction its terms say is better; where they say
+    none, the printed reading stays with a review note. A bound (``不低于``, ``以上``) is read as printed, with a review
+    note where it would let the ratio worsen. A bare number stays ``==`` (ruling 4).
+
+    >>> ratio_comparator("中小学生机比达到", Comparator.AT_LEAST, one_to_n=False, value=Decimal(4)).comparator.value
+    '<='
+    >>> ratio_comparator("师机比达到", Comparator.AT_MOST, one_to_n=True, value=Decimal(2)).comparator.value
+    '>='
+    >>> found = ratio_comparator("研究生与本科生比例达到", Comparator.AT_MOST, one_to_n=True, value=Decimal(2))
+    >>> found.comparator.value, found.review is not None
+    ('<=', True)
+    >>> ratio_comparator("保教人员与幼儿比不低于", Comparator.AT_MOST, one_to_n=True, value=Decimal(7)).review is None
+    True
+    """
+    if printed is Comparator.EXACTLY and _REACH.search(before) is None:
+        return Judgement(printed)
+    named = _RATIO_NAME.search(before)
+    name = "" if named is None else named["name"]
+    better = ratio_better(name, one_to_n=one_to_n, value=value)
+    if _REACH.search(before) is not None:
+        if better is None:
+            return Judgement(printed, review=(
+                f"a ratio to reach, and which term of {name or 'the ratio'} being larger is better is not known: "
+                f"read literally as {printed.value}"))
+        return Judgement(_BOUND[better], f"direction from the ratio's terms ({name} should {_WORD[better]})")
+    if better is not None and printed in _AGAINST[better]:
+        return Judgement(printed, review=(
+            f"{printed.value} as printed would let {name} worsen (it should {_WORD[better]}): check which way is meant"))
+    return Judgement(printed)

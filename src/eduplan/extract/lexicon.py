@@ -101,6 +101,8 @@ class Lexicon:
     levels: tuple[str, ...]
     lower_is_better: tuple[str, ...]
     higher_is_better: tuple[str, ...]
+    ratio_terms: dict[str, int]
+    ratio_reach: tuple[str, ...]
     measure_words: tuple[MeasureWord, ...]
     not_a_count: dict[str, str]
     noun_measures: tuple[str, ...]
@@ -178,7 +180,10 @@ def lexicon() -> Lexicon:
         levels=words("level"),
         lower_is_better=words("lower-is-better"),
         higher_is_better=words("higher-is-better"),
-        measure_words=_measure_words(registry, sections["units"], set(words("not-measure-words"))),
+        ratio_terms={row[0]: int(row[1]) for row in sections["ratio-terms"]},
+        ratio_reach=words("ratio-reach"),
+        measure_words=_measure_words(registry, sections["units"], set(words("not-measure-words")),
+                                     set(words("latin-measure-words"))),
         not_a_count={row[0]: row[1] for row in sections["not-a-count"]},
         noun_measures=words("noun-measure-words"),
         facts_titles=words("facts-title"),
@@ -206,8 +211,11 @@ def _longest_first(words: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted(set(words), key=lambda word: (-len(word), word)))
 
 
-def _measure_words(registry: str, units: list[list[str]], excluded: set[str]) -> tuple[MeasureWord, ...]:
-    """The Chinese aliases of the registry's units, for the units the [units] section maps to the schema."""
+def _measure_words(
+    registry: str, units: list[list[str]], excluded: set[str], latin: set[str]
+) -> tuple[MeasureWord, ...]:
+    """The Chinese aliases of the registry's units (and the [latin-measure-words] among its others, 10Mbps), for
+    the units the [units] section maps to the schema."""
     schema = {row[0]: (row[1], len(row) > 2 and row[2] == "noun") for row in units}
     found: dict[str, MeasureWord] = {}
     for name, definition, aliases in _definitions(registry):
@@ -216,7 +224,7 @@ def _measure_words(registry: str, units: list[list[str]], excluded: set[str]) ->
         unit, keeps_noun = schema[name]
         factor = _factor(definition, schema, unit)
         for alias in aliases:
-            if _CJK_OR_SIGN.match(alias) and alias not in excluded:
+            if (_CJK_OR_SIGN.match(alias) or alias in latin) and alias not in excluded:
                 found.setdefault(alias, MeasureWord(alias, unit, alias if keeps_noun else None, factor))
     return tuple(sorted(found.values(), key=lambda m: (-len(m.word), m.word)))
 

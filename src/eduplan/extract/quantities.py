@@ -42,7 +42,10 @@ LEX = lexicon()
 _ARABIC = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:千万|百万|万亿|[万亿])?"
 _CHINESE = rf"[{CHINESE_NUMERAL_CHARS}]+"
 _RANGE_SEP = r"\s*[-~—–至到]\s*"
-_MEASURE = alternation(m.word for m in LEX.measure_words)
+# A measure word in Latin letters (10Mbps, 1000M) ends where no other Latin letter follows (not 10MB).
+_MEASURE = "|".join(
+    re.escape(m.word) + ("(?![A-Za-z])" if m.word.isascii() else "") for m in LEX.measure_words
+)
 # 6个学分, 2个百分点, 3个课时: a 个 in front of a measure word that is not itself a count noun.
 _GE_BEFORE = alternation(m.word for m in LEX.measure_words if m.count_noun is None and not m.word.startswith("个"))
 _MORE = alternation(LEX.approximate_more)

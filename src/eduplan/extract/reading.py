@@ -101,6 +101,7 @@ class Reading:
     recurring: str | None
     scope: str | None
     notes: str | None
+    review: str | None = None
 
 
 def last_enumeration_comma(text: str) -> int:

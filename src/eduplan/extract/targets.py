@@ -40,6 +40,7 @@ from eduplan.extract.cues import (
     subject_scope,
 )
 from eduplan.extract.dating import context_year, target_deadline
+from eduplan.extract.direction import ratio_comparator
 from eduplan.extract.deadlines import YearCue, relative_cues, year_cues
 from eduplan.extract.lexicon import alternation, lexicon
 from eduplan.extract.naming import Name, distributed_names, each_names, level_name, name_indicator
@@ -168,6 +169,10 @@ def _numeric_targets(
             comparator = _inherited(text[previous[0].span.end : quantity.span.start], previous[1], comparator)
         if quantity.one_to_n:
             comparator = ONE_TO_N_TURNED.get(comparator, comparator)  # 不低于1:7: at most 7 per one
+        ratio = None
+        if quantity.unit == "ratio":  # 生机比达到4:1: at most 4 students per computer (lexicon [ratio-terms])
+            ratio = ratio_comparator(before, comparator, one_to_n=quantity.one_to_n, value=quantity.value)
+            comparator = ratio.comparator
         start = _indicator_start(text, clause, quantity, previous[0] if previous else None)
         end = _target_end(text, quantity, after, verb_only=len(text[start : quantity.span.start]) <= MAX_VERB_ONLY)
         percent_head = doc.text(quantity.span) if quantity.unit == "percent" else ""
@@ -187,7 +192,9 @@ def _numeric_targets(
             recurring=_recurring(doc.text(clause), before, shared, quantity.unit),
             scope=_defined_scope(before) or _denominator_scope(before) or scope_of(before, after, percent_head)
             or shared.subject,
-            notes=_notes(quantity, before if FREQUENCY_RE.search(before) else shared.lead + before, comparator),
+            notes=_notes(quantity, before if FREQUENCY_RE.search(before) else shared.lead + before, comparator,
+                         ratio.review if ratio else None),
+            review=ratio.review if ratio else None,
         )
         yield from _each_of_list(reading, before, clause, shared)
         previous = (quantity, comparator)
@@ -232,8 +239,10 @@ def _recurring(clause: str, before: str, shared: _Shared, unit: str) -> str | No
     return own
 
 
-def _notes(quantity: Quantity, before: str, comparator: Comparator) -> str | None:
+def _notes(quantity: Quantity, before: str, comparator: Comparator, review: str | None = None) -> str | None:
     notes = ["Chinese numeral"] if quantity.chinese else []
+    if review is not None:
+        notes.append(f"review: {review}")
     if quantity.one_to_n:
         notes.append(f"1:{quantity.value} read as {quantity.value} per one of the first (a floor on 1:N caps N)")
     if comparator.is_change and quantity.upper is not None:
@@ -305,6 +314,7 @@ def _candidate(
 ) -> TargetCandidate:
     quantity = reading.quantity
     deadline, notes, review = target_deadline(doc, reading, cues, context)
+    review = "; ".join(part for part in (review, reading.review) if part) or None
     return TargetCandidate(
         id=f"t{index + 1:03d}",
         span=reading.span,
