@@ -16,10 +16,21 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from collections.abc import Iterator
+
 import attrs
 
 from eduplan.extract.candidates import Span
-from eduplan.extract.deadlines import DEADLINE_LABEL, YearCue, cell_deadline, deadline_before, is_deadline_cell
+from eduplan.extract.deadlines import (
+    DEADLINE_LABEL,
+    THIS_TERM,
+    THIS_YEAR,
+    THIS_YEAR_CUE,
+    YearCue,
+    cell_deadline,
+    deadline_before,
+    is_deadline_cell,
+)
 from eduplan.extract.reading import Reading, SentenceCues, TargetContext
 from eduplan.extract.text import Document
 from eduplan.periods import ONGOING_WORDS, SCHOOL_YEAR_START_MONTH
@@ -41,7 +52,8 @@ def target_deadline(
     unbased = _unbased_before(sentence, reading.quantity.span.end)
     if unbased is not None:
         doubt = (f"{unbased} counts from a year the document does not print (no period in its title, no date): "
-                 "no deadline")
+                 "no deadline") if unbased.endswith("内") else (
+            f"{unbased} names a term or a year the document does not date (no date printed): no deadline")
         flagged = f"review: {doubt}" if reading.notes is None else f"{reading.notes}; review: {doubt}"
         return None, flagged, doubt if review is None else f"{review}; {doubt}"
     deadline, notes = _deadline(doc, reading, sentence.cues, context)
@@ -83,6 +95,10 @@ def context_year(doc: Document, context: TargetContext, sentence_start: int, off
     before it in its item (a stage such as 启动部署阶段(2025年9月—10月)) or sentence; else, in a school-year plan
     (2024—2025学年度), the first year for September to December and the second for January to August; else the
     year of a one-year plan."""
+    if _this_year(doc.folded, offset):  # 今年10月底前: the year of the document's date, or of a one-year plan
+        if context.dated is not None:
+            return context.dated.year
+        return context.start_year if _one_period(context) else None
     items = context.items_at(offset)
     start = min(items[0].start, sentence_start) if items else sentence_start
     printed = PRINTED_YEAR.findall(doc.folded, start, offset)
@@ -91,6 +107,25 @@ def context_year(doc: Document, context: TargetContext, sentence_start: int, off
     if context.school_year is not None:
         return context.school_year[0] if month >= SCHOOL_YEAR_START_MONTH else context.school_year[1]
     return context.start_year if _one_period(context) else None
+
+
+def _this_year(text: str, offset: int) -> bool:
+    """Whether the cue at ``offset`` is printed after 今年 (今年10月底前; 今年底前, whose cue starts at 年)."""
+    return text.endswith(THIS_YEAR, 0, offset) or (text.startswith("年", offset) and text.endswith("今", 0, offset))
+
+
+def undated_cues(sentence: str, base: int, context: TargetContext) -> Iterator[tuple[int, str]]:
+    """Cues the document gives nothing to date by (offset and text): 本学期 without the document's date, 今年 without
+    it or a one-year period. They date nothing, and the targets after them are flagged for review.
+
+    >>> list(undated_cues("本学期,覆盖所有学校", 5, TargetContext()))
+    [(5, '本学期')]
+    """
+    if context.dated is not None:
+        return
+    yield from ((base + m.start(), m[0]) for m in THIS_TERM.finditer(sentence))
+    if not _one_period(context):
+        yield from ((base + m.start(), m[0]) for m in THIS_YEAR_CUE.finditer(sentence))
 
 
 def _one_period(context: TargetContext) -> bool:

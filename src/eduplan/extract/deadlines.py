@@ -93,6 +93,11 @@ _FINE_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
 #: Each edge: the month of the event (秋季开学 in September: the first year of a school year), and the day it means.
 _TERM_EDGES = {"秋季学期开学": (9, 8, 31), "秋季开学": (9, 8, 31), "春季学期开学": (2, 1, 31), "春季开学": (2, 1, 31),
                "寒假": (1, 1, 31), "暑假": (7, 7, 31), "暑假期间": (7, 8, 31)}
+# 本学期, 本学期末, 本学期内: the end of the term the document is dated in (a term does not say its year).
+THIS_TERM = re.compile(r"(?<!每)本学期(?:期末|末|内|结束前|底)?(?!起|开始|以来|初)")
+# 今年10月底前, 今年底前: the year of the document's date (今年3月起 is a start, no deadline).
+THIS_YEAR = "今年"
+THIS_YEAR_CUE = re.compile(r"今年(?:内|底|末|上半年|下半年|第?[一二三四]季度|\d{1,2}月份?(?:底|末|前|以前|之前|\d{1,2}日前))")
 _HALF_MONTHS = {"上半年": 6, "下半年": 12, "一季度": 3, "二季度": 6, "三季度": 9, "四季度": 12}
 # 整改时限:2025年8月底前 on a line of its own, under the item it dates (lexicon [deadline-label]).
 DEADLINE_LABEL = re.compile(rf"^\s*(?:{alternation(lexicon().deadline_labels)})\s*[:：]")
@@ -222,8 +227,23 @@ def title_period_start(title: str | None) -> int | None:
     return int(single["year"]) if single is not None else None
 
 
+def term_end(dated: dt.date) -> dt.date:
+    """The last day of the term a date falls in (`eduplan.periods`: autumn September to January, spring February to
+    July); a date in August is the summer before the autumn term, which it names.
+
+    >>> [term_end(dt.date(2026, m, 1)).isoformat() for m in (1, 2, 7, 8, 11)]
+    ['2026-01-31', '2026-07-31', '2026-07-31', '2027-01-31', '2027-01-31']
+    """
+    if dated.month == 1:
+        return dt.date(dated.year, 1, 31)
+    if dated.month <= 7:  # noqa: PLR2004 (July: the spring term's last month)
+        return dt.date(dated.year, 7, 31)
+    return dt.date(dated.year + 1, 1, 31)
+
+
 def year_cues(sentence: str, base: int, start_year: int | None,
-              year_at: YearAt | None = None, last_year: int | None = None) -> Iterator[YearCue]:
+              year_at: YearAt | None = None, last_year: int | None = None,
+              dated: dt.date | None = None) -> Iterator[YearCue]:
     """The deadline cues of one (folded) sentence that starts at document offset ``base``.
 
     Args:
@@ -231,6 +251,7 @@ def year_cues(sentence: str, base: int, start_year: int | None,
         base: the document offset of the sentence's first character.
         start_year: the plan's first year, to count relative cues such as ``5年内``; ``None`` if
             the plan prints no period (relative cues are then ignored).
+        dated: the document's own date, which dates ``本学期`` (the end of its term); ``None``: 本学期 dates nothing.
         last_year: the plan's last year: ``N年内`` spanning exactly the plan's years (三年内 in 2025—2027) is its
             end, any other N counts from the first year (5年内 in a 2020 plan is 2025).
         year_at: the year a cue printed without one (``6月底前``, ``年底前``) means at a document offset, given the
@@ -267,6 +288,8 @@ def year_cues(sentence: str, base: int, start_year: int | None,
                 found.append(YearCue(base + match.start(), dt.date(year, 12, 31), match[0], relative=True))
     found.extend(_milestones(sentence, base))
     found.extend(fine_cues(sentence, base, year_at))
+    if dated is not None:
+        found.extend(YearCue(base + m.start(), term_end(dated), m[0], fine=True) for m in THIS_TERM.finditer(sentence))
     labelled = DEADLINE_LABEL.match(sentence) is not None
     yield from (attrs.evolve(cue, labelled=labelled) if labelled else cue
                 for cue in _without_repeats(sorted(found, key=lambda cue: cue.offset)))

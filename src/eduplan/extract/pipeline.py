@@ -95,6 +95,7 @@ def extract_plan(source: str) -> DraftPlan:
         start_year=start_year,
         relative_base=base,
         relative_base_how=base_how,
+        dated=date,
         school_year=title_school_year(title),
         section_at=lambda offset: _section_label(outline, table, offset),
         table_deadline_at=lambda offset: _table_deadline(table, offset),

@@ -61,6 +61,7 @@ class TargetContext:
         cues: every year cue of the document, in order, once all sentences are read.
         relative_base: the year ``N年内`` counts from where the title prints no period (the year of the document's
             date, `eduplan.extract.deadlines.relative_base`), with ``relative_base_how`` saying so in the notes.
+        dated: the document's own date, which dates ``本学期`` (its term) and ``今年`` (its year).
     """
 
     default_deadline: dt.date | None = None
@@ -73,6 +74,7 @@ class TargetContext:
     cues: tuple[YearCue, ...] = ()
     relative_base: int | None = None
     relative_base_how: str | None = None
+    dated: dt.date | None = None
 
     @property
     def counts_from(self) -> int | None:

@@ -39,7 +39,7 @@ from eduplan.extract.cues import (
     scope_of,
     subject_scope,
 )
-from eduplan.extract.dating import context_year, target_deadline
+from eduplan.extract.dating import context_year, target_deadline, undated_cues
 from eduplan.extract.direction import ratio_comparator
 from eduplan.extract.deadlines import YearCue, relative_cues, year_cues
 from eduplan.extract.lexicon import alternation, lexicon
@@ -92,8 +92,9 @@ def read_targets(doc: Document, context: TargetContext) -> tuple[TargetCandidate
         year_at = functools.partial(context_year, doc, context, sentence.start)
         last_year = None if context.default_deadline is None else context.default_deadline.year
         text = doc.text(sentence)
-        cues = tuple(year_cues(text, sentence.start, context.counts_from, year_at, last_year))
+        cues = tuple(year_cues(text, sentence.start, context.counts_from, year_at, last_year, context.dated))
         unbased = () if context.counts_from is not None else tuple(relative_cues(text, sentence.start))
+        unbased = (*unbased, *undated_cues(text, sentence.start, context))
         every_cue.extend(cues)
         if context.background_at(sentence.start):
             continue
