@@ -31,6 +31,7 @@ from eduplan.extract.deadlines import (
     deadline_before,
     is_deadline_cell,
 )
+from eduplan.extract.lexicon import alternation, lexicon
 from eduplan.extract.reading import Reading, SentenceCues, TargetContext
 from eduplan.extract.text import Document
 from eduplan.periods import ONGOING_WORDS, SCHOOL_YEAR_START_MONTH
@@ -200,6 +201,28 @@ def _ongoing_label(doc: Document, context: TargetContext, offset: int) -> str | 
     return None
 
 
+_START_COLUMN = re.compile(alternation(lexicon().start_columns))
+
+
+def row_header(folded: str, line_start: int) -> list[str] | None:
+    """The cells of the column heads of the table row printed with tabs that starts at ``line_start``: the nearest
+    line above it, in its run of tab lines, that prints no digit (序号 | 项目名称 | 总投资(万元) | 开工时间 | 竣工时间).
+
+    >>> row_header("序号\t项目\t竣工时间\n1\t小学\t2026年8月\n", 19)
+    ['序号', '项目', '竣工时间']
+    """
+    end = line_start - 1
+    while end > 0:
+        start = folded.rfind("\n", 0, end) + 1
+        line = folded[start:end]
+        if "\t" not in line:
+            return None
+        if not any(char.isdigit() for char in line):
+            return [cell.strip() for cell in line.split("\t")]
+        end = start - 1
+    return None
+
+
 def row_deadline(doc: Document, span: Span) -> str | None:
     """The deadline cell of a table row printed with tabs (序号 | 项目内容 | 完成时限 | 责任单位) that holds the
     target in another cell: ``2025年8月底前``, or an ongoing word such as 长期 (no date). A bare year is left out
@@ -210,10 +233,14 @@ def row_deadline(doc: Document, span: Span) -> str | None:
     if "\t" not in line:
         return None
     found = []
+    header = row_header(doc.folded, start)
     for cell in TAB_CELL.finditer(line):
         text = cell[0].strip()
         if start + cell.start() <= span.start < start + cell.end():
             continue  # the target's own cell
+        column = line.count("\t", 0, cell.start())
+        if header is not None and column < len(header) and _START_COLUMN.search(header[column]):
+            continue  # 开工时间 2025年3月: when the work starts, not when it is due
         if is_deadline_cell(text) and (ROW_DATE_WORDS.search(text) or text in ONGOING_WORDS):
             found.append((FINER_DATE.search(text) is None, doc.printed(Span(start + cell.start(), start + cell.end()))))
     # 2027年 (a 年度 column) | 2027年10月底 (完成时限): the cell that names a month or a day is the row's deadline

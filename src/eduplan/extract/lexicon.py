@@ -90,6 +90,7 @@ class Lexicon:
     standard_reached: tuple[str, ...]
     deadline_labels: tuple[str, ...]
     period_labels: tuple[str, ...]
+    start_columns: tuple[str, ...]
     set_phrases_above: tuple[str, ...]
     attributes: dict[str, Strength]
     coverage_attributive: tuple[str, ...]
@@ -169,6 +170,7 @@ def lexicon() -> Lexicon:
         standard_reached=words("standard-reached"),
         deadline_labels=words("deadline-label"),
         period_labels=words("period-label"),
+        start_columns=words("start-column"),
         set_phrases_above=words("set-phrase-above"),
         attributes={word: Strength(value) for word, value, *_ in sections["attribute"]},
         coverage_attributive=words("coverage-attributive"),

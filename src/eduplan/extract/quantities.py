@@ -88,6 +88,8 @@ FRACTION_WORDS_RE = re.compile(
     rf"(?<![{CHINESE_NUMERAL_CHARS}])(?P<den>[一二两三四五六七八九十]{{1,2}})分之(?P<num>{_CHINESE})"
 )
 FRACTION_RE = re.compile(r"(?<![\d/.])(?P<num>\d{1,2})/(?P<den>\d{1,3})(?![\d/.])")
+# 总投资(万元), (单位:万人): the bracket that opens a unit label.
+UNIT_LABEL = re.compile(r"\((?:单位[:：]?)?$")
 _NOT_NUMBER_AFTER = re.compile(r"\s*(?:年|月|日|号|岁|期|级|:\d|\.\d)")
 
 
@@ -306,6 +308,8 @@ def _chinese_quantities(doc: Document, *, licensed: bool = False) -> Iterator[Qu
             continue
         if not _unit_stands_alone(text, match.end(), match["unit"]):
             continue
+        if match["low"] in ROUND_NUMERALS and UNIT_LABEL.search(text, 0, match.start()) and text.startswith(")", match.end()):
+            continue  # 总投资(万元): the unit a column or a figure is printed in, not an amount
         quantity = _build(match, match["low"], match["high"], chinese=True)
         if quantity is not None and (licensed or _measures(text, match, quantity)):
             yield quantity

@@ -39,7 +39,7 @@ from eduplan.extract.cues import (
     scope_of,
     subject_scope,
 )
-from eduplan.extract.dating import context_year, target_deadline, undated_cues
+from eduplan.extract.dating import context_year, row_header, target_deadline, undated_cues
 from eduplan.extract.direction import ratio_comparator
 from eduplan.extract.deadlines import YearCue, relative_cues, year_cues
 from eduplan.extract.lexicon import alternation, lexicon
@@ -59,6 +59,9 @@ VALUE_ONLY = re.compile(
     rf"\s*(?:(?:{alternation(LEX.negations)})?(?:{alternation(LEX.negatable)})|{alternation(LEX.prefix)})?\s*"
 )
 NAME_CELL = re.compile(r"[\u4e00-\u9fff]{2}")
+# A cell that is only a number, and the column head over it naming its unit: 总投资(万元), 建筑面积(平方米).
+BARE_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+HEAD_UNIT = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,12})\((?P<unit>[^()]{1,4})\)")
 # A ratio printed one to N (1:7) is read as N per one: a floor on the ratio is a ceiling on N, and the reverse.
 ONE_TO_N_TURNED = {
     Comparator.AT_LEAST: Comparator.AT_MOST,
@@ -136,6 +139,8 @@ def _sentence_targets(doc: Document, sentence: Span, quantities: list[Quantity])
         norm = norm or names_a_norm(doc.text(clause))
         if row and not inside and NAME_CELL.search(doc.text(clause)):
             name_cell = clause
+        if row and not inside:
+            yield from _value_cell(doc, clause)
         names = distributed_names(doc.text(clause), len(readings), context) if len(readings) > 1 else None
         if names is None:
             names = tuple(level_name(r.indicator, context) for r in readings)
@@ -208,6 +213,24 @@ def _named_by_cell(doc: Document, cell: Span, readings: list[Reading], name_cell
         return readings
     return [attrs.evolve(r, span=Span(name_cell.start, r.span.end), indicator=doc.text(name_cell))
             if VALUE_ONLY.fullmatch(doc.folded[cell.start : r.quantity.span.start]) else r for r in readings]
+
+
+def _value_cell(doc: Document, cell: Span) -> Iterator[Reading]:
+    """A table cell that is only a number, under a column head printing its unit in brackets (总投资(万元) | 9800):
+    the amount in that unit, named by the head (a planned figure of the row, ``==`` as printed)."""
+    number = BARE_NUMBER.fullmatch(doc.folded, cell.start, cell.end)
+    if number is None:
+        return
+    line_start = doc.folded.rfind("\n", 0, cell.start) + 1
+    header = row_header(doc.folded, line_start)
+    column = doc.folded.count("\t", line_start, cell.start)
+    head = HEAD_UNIT.fullmatch(header[column]) if header is not None and column < len(header) else None
+    measure = None if head is None else LEX.measure(head["unit"])
+    if head is None or measure is None:
+        return
+    quantity = Quantity(cell, Decimal(number[0]) * measure.factor, None, measure.unit, measure.count_noun)
+    yield Reading(span=cell, quantity=quantity, comparator=Comparator.EXACTLY, indicator=head["name"], soft=False,
+                  recurring=None, scope=None, notes=f"a value cell under {header[column]}: the unit is the column head's")
 
 
 def _each_of_list(reading: Reading, before: str, clause: Span, shared: _Shared) -> Iterator[Reading]:
