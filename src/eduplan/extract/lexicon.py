@@ -91,6 +91,7 @@ class Lexicon:
     deadline_labels: tuple[str, ...]
     period_labels: tuple[str, ...]
     start_columns: tuple[str, ...]
+    counted_people: tuple[str, ...]
     set_phrases_above: tuple[str, ...]
     attributes: dict[str, Strength]
     coverage_attributive: tuple[str, ...]
@@ -171,6 +172,7 @@ def lexicon() -> Lexicon:
         deadline_labels=words("deadline-label"),
         period_labels=words("period-label"),
         start_columns=words("start-column"),
+        counted_people=words("counted-people"),
         set_phrases_above=words("set-phrase-above"),
         attributes={word: Strength(value) for word, value, *_ in sections["attribute"]},
         coverage_attributive=words("coverage-attributive"),

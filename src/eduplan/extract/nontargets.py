@@ -49,6 +49,10 @@ BASELINE_IN_BRACKETS = re.compile(
     rf"\(\s*(?:\d{{4}}\s*年(?:底|末)?\s*(?:{alternation(LEX.baseline_after_year)})"
     rf"|(?:{alternation(LEX.baseline_words)}))\s*:?\s*$"
 )
+# 选派500名以上学生: 以上 and the people counted (lexicon [counted-people]), not a category the number names.
+PEOPLE_AFTER_THRESHOLD = re.compile(rf"^(?:以上|以下)(?:{alternation(LEX.counted_people)})")
+# 第一实验小学等3所学校建成投入使用: a list's size with what is to be done to it (a completion state) is a target.
+LIST_TO_COMPLETE = re.compile(rf"^[\u4e00-\u9fff]{{0,6}}?(?:{alternation(LEX.completion)})")
 DENOMINATOR = re.compile(r"每$")
 LIST_SIZE = re.compile(r"(?:等|条)$")
 # 30个工作日内, 30日内, 15天内: a time limit after an event, not a quantity to reach (as 限期3个月内).
@@ -87,7 +91,9 @@ def describes(quantity: Quantity, before: str, after: str, later: list[Quantity]
     ``(2024年为88.6%)`` (the value now, in brackets after a target) are left out.
     """
     trimmed = before.rstrip()
-    if DENOMINATOR.search(trimmed) or LIST_SIZE.search(trimmed) or BASELINE_IN_BRACKETS.search(trimmed):
+    if DENOMINATOR.search(trimmed) or BASELINE_IN_BRACKETS.search(trimmed):
+        return True
+    if LIST_SIZE.search(trimmed) and not (trimmed.endswith("等") and LIST_TO_COMPLETE.match(after)):
         return True
     if quantity.unit in ("month", "day") and after.startswith(("内", "之内", "以内")):
         return True  # 限期3个月内完成整改, 15天内: a time limit, not a duration to reach
@@ -109,7 +115,8 @@ def describes(quantity: Quantity, before: str, after: str, later: list[Quantity]
         return True
     if trimmed.endswith("的") and quantity.upper is None:
         return True
-    return quantity.count_noun in ("人", "名") and THRESHOLD_NAME.match(after) is not None
+    return (quantity.count_noun in ("人", "名") and THRESHOLD_NAME.match(after) is not None
+            and PEOPLE_AFTER_THRESHOLD.match(after) is None)
 
 
 def states_a_fact(clause: str) -> bool:
