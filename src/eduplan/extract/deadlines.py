@@ -97,7 +97,9 @@ _TERM_EDGES = {"秋季学期开学": (9, 8, 31), "秋季开学": (9, 8, 31), "�
 THIS_TERM = re.compile(r"(?<!每)本学期(?:期末|末|内|结束前|底)?(?!起|开始|以来|初)")
 # 今年10月底前, 今年底前: the year of the document's date (今年3月起 is a start, no deadline).
 THIS_YEAR = "今年"
-THIS_YEAR_CUE = re.compile(r"今年(?:内|底|末|上半年|下半年|第?[一二三四]季度|\d{1,2}月份?(?:底|末|前|以前|之前|\d{1,2}日前))")
+THIS_YEAR_CUE = re.compile(
+    r"今年(?:内|底|末|上半年|下半年|第?[一二三四]季度|\d{1,2}月份?(?:底|末|前|以前|之前|\d{1,2}日前))"
+)
 _HALF_MONTHS = {"上半年": 6, "下半年": 12, "一季度": 3, "二季度": 6, "三季度": 9, "四季度": 12}
 # 整改时限:2025年8月底前 on a line of its own, under the item it dates (lexicon [deadline-label]).
 DEADLINE_LABEL = re.compile(rf"^\s*(?:{alternation(lexicon().deadline_labels)})\s*[:：]")
@@ -236,7 +238,7 @@ def term_end(dated: dt.date) -> dt.date:
     """
     if dated.month == 1:
         return dt.date(dated.year, 1, 31)
-    if dated.month <= 7:  # noqa: PLR2004 (July: the spring term's last month)
+    if dated.month <= 7:
         return dt.date(dated.year, 7, 31)
     return dt.date(dated.year + 1, 1, 31)
 

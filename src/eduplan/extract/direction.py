@@ -108,10 +108,14 @@ def ratio_better(name: str, *, one_to_n: bool, value: Decimal) -> Direction | No
     more of the higher-ranked term (what serves) per one of the lower (who is served) is better. ``1:1`` reads either
     way, so as the better-served count. ``None`` when the name does not give two terms of different ranks.
 
-    >>> ratio_better("中小学生机比", one_to_n=False, value=Decimal(4)), ratio_better("师机比", one_to_n=True, value=Decimal(2))
-    (<Direction.DOWN: 'down'>, <Direction.UP: 'up'>)
-    >>> ratio_better("保教人员与幼儿比", one_to_n=True, value=Decimal(7)), ratio_better("师机比", one_to_n=False, value=Decimal(1))
-    (<Direction.DOWN: 'down'>, <Direction.UP: 'up'>)
+    >>> ratio_better("中小学生机比", one_to_n=False, value=Decimal(4))
+    <Direction.DOWN: 'down'>
+    >>> ratio_better("师机比", one_to_n=True, value=Decimal(2))
+    <Direction.UP: 'up'>
+    >>> ratio_better("师机比", one_to_n=False, value=Decimal(1))  # 1:1
+    <Direction.UP: 'up'>
+    >>> ratio_better("保教人员与幼儿比", one_to_n=True, value=Decimal(7))
+    <Direction.DOWN: 'down'>
     >>> ratio_better("研究生与本科生比例", one_to_n=True, value=Decimal(2)) is None
     True
     """
@@ -119,10 +123,8 @@ def ratio_better(name: str, *, one_to_n: bool, value: Decimal) -> Direction | No
     if ranks is None or ranks[0] == ranks[1]:
         return None
     resource_first = ranks[0] > ranks[1]
-    if one_to_n:
-        counts_resource = not resource_first  # 1:N: N of the second per one of the first
-    else:
-        counts_resource = resource_first or value == 1  # N:1: N of the first per one of the second
+    # 1:N counts N of the second per one of the first; N:1 N of the first per one of the second
+    counts_resource = not resource_first if one_to_n else resource_first or value == 1
     return Direction.UP if counts_resource else Direction.DOWN
 
 
@@ -172,5 +174,6 @@ def ratio_comparator(before: str, printed: Comparator, *, one_to_n: bool, value:
         return Judgement(_BOUND[better], f"direction from the ratio's terms ({name} should {_WORD[better]})")
     if better is not None and printed in _AGAINST[better]:
         return Judgement(printed, review=(
-            f"{printed.value} as printed would let {name} worsen (it should {_WORD[better]}): check which way is meant"))
+            f"{printed.value} as printed would let {name} worsen (it should {_WORD[better]}): "
+            "check which way is meant"))
     return Judgement(printed)

@@ -308,7 +308,8 @@ def _chinese_quantities(doc: Document, *, licensed: bool = False) -> Iterator[Qu
             continue
         if not _unit_stands_alone(text, match.end(), match["unit"]):
             continue
-        if match["low"] in ROUND_NUMERALS and UNIT_LABEL.search(text, 0, match.start()) and text.startswith(")", match.end()):
+        label = UNIT_LABEL.search(text, 0, match.start()) and text.startswith(")", match.end())
+        if match["low"] in ROUND_NUMERALS and label:
             continue  # 总投资(万元): the unit a column or a figure is printed in, not an amount
         quantity = _build(match, match["low"], match["high"], chinese=True)
         if quantity is not None and (licensed or _measures(text, match, quantity)):

@@ -40,8 +40,8 @@ from eduplan.extract.cues import (
     subject_scope,
 )
 from eduplan.extract.dating import context_year, row_header, target_deadline, undated_cues
-from eduplan.extract.direction import ratio_comparator
 from eduplan.extract.deadlines import YearCue, relative_cues, year_cues
+from eduplan.extract.direction import ratio_comparator
 from eduplan.extract.lexicon import alternation, lexicon
 from eduplan.extract.naming import Name, distributed_names, each_names, level_name, name_indicator
 from eduplan.extract.nontargets import describes, names_a_norm, narrates, states_a_fact
@@ -230,7 +230,7 @@ def _value_cell(doc: Document, cell: Span) -> Iterator[Reading]:
         return
     quantity = Quantity(cell, Decimal(number[0]) * measure.factor, None, measure.unit, measure.count_noun)
     yield Reading(span=cell, quantity=quantity, comparator=Comparator.EXACTLY, indicator=head["name"], soft=False,
-                  recurring=None, scope=None, notes=f"a value cell under {header[column]}: the unit is the column head's")
+                  recurring=None, scope=None, notes=f"a value cell under {head[0]}: the unit is the column head's")
 
 
 def _each_of_list(reading: Reading, before: str, clause: Span, shared: _Shared) -> Iterator[Reading]:

@@ -1,0 +1,119 @@
+"""Rules found on the round-18 heldout documents (self-written: a 学校建设项目计划表, a 智慧教育 action plan, a 学校体育
+工作要点 and a 高校“双一流” plan), one test per rule; each fails on the code before the round."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from eduplan.extract import extract_plan, extract_targets
+from eduplan.extract.candidates import TargetCandidate as Target
+
+Row = tuple[str, str, str, str | None]
+
+
+def _read(source: str) -> list[Row]:
+    return [(t.text, t.comparator.value, format(Decimal(t.value).normalize(), "f"), t.unit)
+            for t in extract_targets(source)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("学校出口带宽达到1000M以上。", [("学校出口带宽达到1000M以上", ">=", "1000", "mbps")]),
+        ("生均带宽不低于10Mbps。", [("生均带宽不低于10Mbps", ">=", "10", "mbps")]),
+        ("出口带宽不低于1Gbps。", [("出口带宽不低于1Gbps", ">=", "1000", "mbps")]),
+        ("存储空间不低于10MB。", []),
+    ],
+)
+def test_bandwidth_is_a_unit(text: str, expected: list[Row]) -> None:
+    """Mbps, Gbps and a bare M after a number are bandwidth (units_zh.txt); never before another Latin letter."""
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "comparator", "review"),
+    [
+        ("中小学生机比达到4:1。", "<=", False),  # students per computer: fewer is better
+        ("师机比达到1:2。", ">=", False),  # computers per teacher: more is better
+        ("师机比达到1:1。", ">=", False),
+        ("保教人员与幼儿比不低于1:7。", "<=", False),  # a bound, read as printed
+        ("生师比不高于17:1。", "<=", False),
+        ("研究生与本科生比例达到1:2。", "<=", True),  # the terms say nothing: literal, for review
+        ("师机比不低于1:2。", "<=", True),  # literal 1/2 as a floor lets computers per teacher fall: review
+    ],
+)
+def test_a_ratio_to_reach_takes_its_direction_from_its_terms(text: str, comparator: str, review: bool) -> None:
+    (target,) = extract_targets(text)
+    assert target.comparator.value == comparator
+    assert (target.review is not None) is review
+
+
+def test_a_breakthrough_excludes_its_number() -> None:
+    assert _read("年度科研经费突破10亿元。") == [("年度科研经费突破10亿元", ">", "1000000000", "yuan")]
+
+
+def test_starting_work_is_a_completion_state() -> None:
+    assert _read("新建项目6月底前全部开工。") == [("新建项目6月底前全部开工", "==", "100", "percent")]
+
+
+SPORTS = "某市2026年学校体育工作要点\n一、课程\n本学期，“健康体育季”活动覆盖所有学校。今年10月底前，上报率达到100%。\n"
+
+
+def _by_end(source: str) -> dict[str, Target]:
+    return {t.text[-6:]: t for t in extract_targets(source)}
+
+
+def test_this_term_is_the_term_of_the_documents_date() -> None:
+    dated = _by_end(SPORTS + "某市教育局\n2026年2月24日\n")
+    assert str(dated["覆盖所有学校"].deadline) == "2026-07-31"
+    assert str(dated["达到100%"].deadline) == "2026-10-31"
+    autumn = _by_end(SPORTS + "某市教育局\n2026年9月1日\n")
+    assert str(autumn["覆盖所有学校"].deadline) == "2027-01-31"
+
+
+def test_this_term_or_year_without_a_date_is_flagged() -> None:
+    """Without the document's date 本学期 names no term; in a plan of several years 今年 names no year."""
+    source = "某区教育三年行动计划（2026—2028年）\n一、目标\n本学期，活动覆盖所有学校。今年10月底前，上报率达到100%。\n"
+    found = _by_end(source)
+    assert found["覆盖所有学校"].deadline is None and "本学期" in (found["覆盖所有学校"].review or "")
+    assert found["达到100%"].deadline is None and "今年" in (found["达到100%"].review or "")
+    one_year = _by_end(SPORTS)  # a one-year plan's 今年 is its year
+    assert str(one_year["达到100%"].deadline) == "2026-10-31"
+    assert one_year["覆盖所有学校"].deadline is None
+
+
+TABLE = (
+    "某县2026年中小学校建设项目计划\n一、总体安排\n全县实施建设项目12个。\n附表\n"
+    "序号\t项目名称\t主要建设内容\t总投资（万元）\t开工时间\t竣工时间\n"
+    "1\t城南中学\t建筑面积26000平方米，新增学位2000个\t14500\t2025年10月\t2027年6月\n"
+)
+
+
+def test_a_start_column_dates_nothing_and_a_head_gives_a_value_cell_its_unit() -> None:
+    found = {t.text: t for t in extract_targets(TABLE)}
+    assert str(found["建筑面积26000平方米"].deadline) == "2027-06-30"
+    assert str(found["新增学位2000个"].deadline) == "2027-06-30"
+    cell = found["14500"]
+    assert (cell.indicator, cell.value, cell.unit, str(cell.deadline)) == ("总投资", 145000000, "yuan", "2027-06-30")
+    assert "总投资（万元）" not in found  # a unit label, not 10000 yuan
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("秋季开学前，第一实验小学等3所学校建成投入使用。", [("第一实验小学等3所", "==", "3", "count")]),
+        ("开展读书、演讲等3项活动。", []),
+        ("每年选派500名以上学生赴海外交流学习。", [("每年选派500名以上", ">=", "500", "count")]),
+        ("消除66人以上超大班额。", []),
+    ],
+)
+def test_lists_and_thresholds_of_people(text: str, expected: list[Row]) -> None:
+    assert _read(text) == expected
+
+
+def test_the_draft_reports_a_ratio_review() -> None:
+    draft = extract_plan("某大学建设方案（2026—2030年）\n一、目标\n研究生与本科生比例达到1:2。\n")
+    (target,) = draft.targets
+    assert target.review is not None and "研究生与本科生" in target.review
