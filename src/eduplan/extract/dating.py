@@ -207,7 +207,7 @@ def row_header(folded: str, line_start: int) -> list[str] | None:
     """The cells of the column heads of the table row printed with tabs that starts at ``line_start``: the nearest
     line above it, in its run of tab lines, that prints no digit (序号 | 项目名称 | 总投资(万元) | 开工时间 | 竣工时间).
 
-    >>> row_header("序号\t项目\t竣工时间\n1\t小学\t2026年8月\n", 19)
+    >>> row_header("序号\\t项目\\t竣工时间\\n1\\t小学\\t2026年8月\\n", 11)
     ['序号', '项目', '竣工时间']
     """
     end = line_start - 1
