@@ -56,7 +56,8 @@ MEASURES = [m for m in lexicon().measure_words if m.unit != "percent" or m.word 
 def test_every_registry_measure_word_reads_back(number: Decimal, measure: MeasureWord) -> None:
     """A number printed before any measure word of the registry reads as that number times the word's factor."""
     printed = format(number.normalize(), "f")
-    assert read_quantity(f"{printed}{measure.word}") is not None
+    if measure.word not in lexicon().cued_measures:  # 条 is read only after a cue (达到 below)
+        assert read_quantity(f"{printed}{measure.word}") is not None
     found = [q for q in find_quantities(Document(f"达到{printed}{measure.word}。")) if q.unit == measure.unit]
     assert [(q.value, q.count_noun) for q in found] == [(Decimal(printed) * measure.factor, measure.count_noun)]
 

@@ -117,3 +117,44 @@ def test_the_draft_reports_a_ratio_review() -> None:
     draft = extract_plan("某大学建设方案（2026—2030年）\n一、目标\n研究生与本科生比例达到1:2。\n")
     (target,) = draft.targets
     assert target.review is not None and "研究生与本科生" in target.review
+
+
+def test_a_year_opening_part_of_a_total_dates_that_part_only() -> None:
+    """其中2026年安排1.2亿元 dates its own amount, not the three-year total before it nor its section's others."""
+    source = ("某区智慧教育行动方案（2026—2028年）\n三、保障措施\n"
+              "区财政三年累计投入资金不少于3亿元，其中2026年安排1.2亿元。各学校每年用于信息化的经费不低于公用经费的10%。\n")
+    dated = {t.text[-6:]: str(t.deadline) for t in extract_targets(source)}
+    assert dated == {"不少于3亿元": "2028-12-31", "排1.2亿元": "2026-12-31", "经费的10%": "2028-12-31"}
+
+
+def test_a_later_month_opening_a_target_of_its_own_dates_only_that() -> None:
+    """每月通报一次…，新建项目6月底前全部开工: the month is the 开工's; 抽查…，5月底前完成实地督查 stays one action."""
+    plan = "某县2026年学校建设项目计划\n一、要求\n"
+    source = plan + "县教育局每月通报一次项目进度，新建项目6月底前全部开工。\n"
+    dated = {t.text: str(t.deadline) for t in extract_targets(source)}
+    assert dated == {"县教育局每月通报一次": "2026-12-31", "新建项目6月底前全部开工": "2026-06-30"}
+    (one,) = extract_targets(plan + "抽查学校不少于30所，5月底前完成实地督查。\n")
+    assert str(one.deadline) == "2026-05-31"
+
+
+def test_the_draft_measures_bandwidth_in_mbps() -> None:
+    from eduplan.extract import draft_to_plan  # noqa: PLC0415
+
+    source = "某区行动方案（2026—2028年）\n一、目标\n生均带宽不低于10Mbps。\n"
+    plan, _ = draft_to_plan(extract_plan(source), source, "x.txt")
+    ((_, target),) = list(plan.targets())
+    assert (target.indicator.unit, str(target.value)) == ("Mbps", "10Mbps")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("学校综合实力进入全国高校前50位。", [("学校综合实力进入全国高校前50位", "<=", "50", "rank")]),
+        ("排名保持全省前10名。", [("排名保持全省前10名", "<=", "10", "rank")]),
+        ("ESI全球前1%学科达到8个。", [("ESI全球前1%学科达到8个", ">=", "8", "count")]),
+    ],
+)
+def test_a_place_to_reach_is_a_rank(text: str, expected: list[Row]) -> None:
+    """前N位 after 进入/位居/保持 (lexicon [rank-verb]) is a rank, at most N, flagged for review; 前1% stays a label."""
+    assert _read(text) == expected
+    assert all(t.review for t in extract_targets(text) if t.unit == "rank")

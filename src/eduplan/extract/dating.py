@@ -140,7 +140,8 @@ def _item_cue(context: TargetContext, offset: int) -> YearCue | None:
     the target, else its first one after; for the items around it, a cue in their own lead text
     (到2020年 opening 工作目标 governs its sub-items)."""
     for depth, own in enumerate(context.items_at(offset)):
-        inside = [cue for cue in context.cues if own.contains(cue.offset) and not (cue.relative or cue.milestone)]
+        inside = [cue for cue in context.cues
+                  if own.contains(cue.offset) and not (cue.relative or cue.milestone or cue.partial)]
         if not inside:
             continue
         labelled = [cue for cue in inside if cue.labelled]
@@ -168,7 +169,8 @@ def _cued_deadline(doc: Document, reading: Reading, cues: tuple[YearCue, ...],
     if cue is not None:
         return cue.date, notes
     later = next((c for c in cues if c.offset >= quantity.span.end), None)
-    if later is not None and later.fine:  # 抽查学校不少于30所,5月底前完成实地督查: one action, dated after it
+    if later is not None and later.fine and not _opens_own_target(doc, later):
+        # 抽查学校不少于30所,5月底前完成实地督查: one action, dated after it
         note = f"deadline from {later.text} later in its sentence"
         return later.date, note if notes is None else f"{notes}; {note}"
     ongoing = _ongoing_label(doc, context, quantity.span.start)
@@ -182,6 +184,17 @@ def _cued_deadline(doc: Document, reading: Reading, cues: tuple[YearCue, ...],
             note = f"deadline from {cue.text} in the enclosing item{how}"
             return cue.date, note if notes is None else f"{notes}; {note}"
     return context.default_deadline, notes
+
+
+_OWN_TARGET = re.compile(r"\d|全覆盖|全部|所有")
+
+
+def _opens_own_target(doc: Document, cue: YearCue) -> bool:
+    """Whether the clause a later cue opens holds a target of its own (县教育局每月通报一次,…,新建项目6月底前全部开工:
+    the month is the 开工's), so that it does not date the targets before it."""
+    start = cue.offset + len(cue.text)
+    end = min((at for at in (doc.folded.find(sep, start) for sep in ",;。") if at >= 0), default=len(doc.folded))
+    return _OWN_TARGET.search(doc.folded, start, end) is not None
 
 
 def _ongoing_label(doc: Document, context: TargetContext, offset: int) -> str | None:

@@ -117,7 +117,8 @@ class YearCue:
     printed after a deadline label (``整改时限:2025年8月底前``, lexicon ``[deadline-label]``): they date every
     target of their item, day and month included. ``relative`` cues (``三年内``) count from the document's base year
     (`relative_base`). A ``milestone`` cue (``2025年、2026年分别达到15家、30家``) stands at the number it dates and
-    dates only that one.
+    dates only that one. A ``partial`` cue opens a part of a total (``其中2026年安排1.2亿元``): it dates the numbers
+    after it in its sentence, never the total before it nor its item's other targets.
     """
 
     offset: int
@@ -127,6 +128,7 @@ class YearCue:
     labelled: bool = False
     relative: bool = False
     milestone: bool = False
+    partial: bool = False
 
     @property
     def year_end(self) -> dt.date:
@@ -276,7 +278,8 @@ def year_cues(sentence: str, base: int, start_year: int | None,
             found.extend(_cue(base + clause_start + stage.start("year"), f"{stage['year']}年"))
     for match in _CUE.finditer(sentence):
         year_start = next(match.start(group) for group in ("year", "year2", "year3") if match[group])
-        found.extend(_cue(base + match.start(), sentence[year_start : match.end()]))
+        cues = _cue(base + match.start(), sentence[year_start : match.end()])
+        found.extend(attrs.evolve(cue, partial=True) if match["year3"] else cue for cue in cues)
     for match in _PLAN_PERIOD_CUE.finditer(sentence):
         plan = five_year_plan(match[0].strip("“”\""))
         if plan is not None:

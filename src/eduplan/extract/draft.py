@@ -59,6 +59,8 @@ _KINDS = {
     "month": (IndicatorKind.DURATION, "个月"),
     "year": (IndicatorKind.DURATION, "年"),
     "permille": (IndicatorKind.RATIO, "‰"),
+    "mbps": (IndicatorKind.RATIO, "Mbps"),
+    "rank": (IndicatorKind.COUNT, "名"),
 }
 _CUMULATIVE = re.compile(r"新增|新建|新\(改扩\)建|改扩建|累计|培育|培养|引进|创成|建成|打造")
 _THROUGHOUT = re.compile(r"保持|控制在|稳定在")

@@ -92,6 +92,8 @@ class Lexicon:
     period_labels: tuple[str, ...]
     start_columns: tuple[str, ...]
     counted_people: tuple[str, ...]
+    rank_verbs: tuple[str, ...]
+    cued_measures: tuple[str, ...]
     set_phrases_above: tuple[str, ...]
     attributes: dict[str, Strength]
     coverage_attributive: tuple[str, ...]
@@ -173,6 +175,8 @@ def lexicon() -> Lexicon:
         period_labels=words("period-label"),
         start_columns=words("start-column"),
         counted_people=words("counted-people"),
+        rank_verbs=words("rank-verb"),
+        cued_measures=words("cued-measure-words"),
         set_phrases_above=words("set-phrase-above"),
         attributes={word: Strength(value) for word, value, *_ in sections["attribute"]},
         coverage_attributive=words("coverage-attributive"),

@@ -79,8 +79,14 @@ CHINESE_LICENSE = re.compile(
     rf"|每[\d{CHINESE_NUMERAL_CHARS}]*(?:{_PERIODS})[\u4e00-\u9fff]{{0,12}}$"
     r"|每(?:个|所|名|位|校|班|生)[\u4e00-\u9fff]{0,10}(?:掌握|配备|配齐|建成|建设|开设|拥有|培育|参加|学会)$"
 )
+# A comparator cue right before a number (fillers 在/为/有/了 between): what licenses a [cued-measure-words] count.
+CUED_BEFORE = re.compile(rf"(?:{_CUE_WORDS})[有为在了]?\s*$")
 YEARS_RE = re.compile(
     rf"年限(?:{_CUE_WORDS}|提高到|保持在|为|在|\s)*(?P<number>\d{{1,2}}(?:\.\d+)?)\s*年(?![底末前内度份级起])"
+)
+# 进入全国高校前50位, 位居全省前10名, 跻身全国前100强: a rank to reach (lexicon [rank-verb]), at most N.
+RANK_RE = re.compile(
+    rf"(?:{alternation(LEX.rank_verbs)})[\u4e00-\u9fff“”\"]{{0,12}}?(?P<rank>前(?P<number>\d{{1,4}})(?:位|名|强))"
 )
 DOUBLING_RE = re.compile(r"翻(?P<times>[一两二三])番")
 # 三分之一 (not 百分之/千分之, which are percent and permille); 1/3 only where a cue licenses it.
@@ -100,7 +106,7 @@ def find_quantities(doc: Document) -> tuple[Quantity, ...]:
     [('17', 'ratio'), ('45', 'count')]
     """
     found = [*_arabic_quantities(doc), *_chinese_quantities(doc), *_percent_words(doc), *_ratios(doc),
-             *_years_of_schooling(doc), *_doublings(doc), *_fractions(doc), *_tenths(doc)]
+             *_years_of_schooling(doc), *_doublings(doc), *_fractions(doc), *_tenths(doc), *_ranks(doc)]
     return tuple(sorted(found, key=lambda q: q.span.start))
 
 
@@ -159,6 +165,19 @@ def _tenths(doc: Document) -> Iterator[Quantity]:
                        chinese=True)
 
 
+def _ranks(doc: Document) -> Iterator[Quantity]:
+    """``进入全国高校前50位``: a place to reach, 50th or better (unit ``rank``, at most 50), for review in a draft.
+
+    >>> [(str(q.value), q.unit, q.implied.value) for q in _ranks(Document("学校综合实力进入全国高校前50位。"))]
+    [('50', 'rank', '<=')]
+    """
+    for match in RANK_RE.finditer(doc.folded):
+        if not doc.in_masked(match.start("rank")):
+            yield Quantity(Span(match.start("rank"), match.end("rank")), Decimal(match["number"]), None, "rank", None,
+                           implied=Comparator.AT_MOST,
+                           review=f"{match['rank']} is a rank (a place, 1 the best): the draft counts it as places")
+
+
 def _doublings(doc: Document) -> Iterator[Quantity]:
     """``翻一番`` doubles (an increase by 100 percent), ``翻两番`` quadruples (by 300 percent)."""
     for match in DOUBLING_RE.finditer(doc.folded):
@@ -199,6 +218,8 @@ def _arabic_quantities(doc: Document) -> Iterator[Quantity]:
             if bare is not None:
                 yield bare
             continue
+        if match["unit"] in LEX.cued_measures and CUED_BEFORE.search(text, 0, match.start()) is None:
+            continue  # 6条25项, 减负40条: the size of a text or a list's name (lexicon [cued-measure-words])
         if _unit_stands_alone(text, match.end(), match["unit"]):
             quantity = _build(match, match["low"], match["high"])
             if quantity is not None:
