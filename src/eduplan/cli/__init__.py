@@ -26,7 +26,8 @@ from collections.abc import Callable, Sequence
 from eduplan.cli.arguments import build_parser
 from eduplan.cli.check import cmd_check
 from eduplan.cli.commands import cmd_extract, cmd_schema, cmd_show, cmd_template, cmd_validate
-from eduplan.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, PROG, Exit, print_diagnostics
+from eduplan.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, PROG, Exit, print_diagnostics, print_zh
+from eduplan.cli.fatal import fatal_zh, oserror_zh
 from eduplan.cli.output import output_format, write_output
 from eduplan.diagnostics import EduplanError
 from eduplan.render.safety import visible
@@ -58,10 +59,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exit as exit_:
         if exit_.message:
             print(visible(f"{PROG}: error: {exit_.message}"), file=sys.stderr)
+        if exit_.message_zh:
+            print_zh(exit_.message_zh)
         return exit_.code
     except EduplanError as error:
         print_diagnostics(error.diagnostics, sys.stderr)
         print(visible(f"{PROG}: error: {error.message}"), file=sys.stderr)
+        print_zh(fatal_zh(error, "输入"))
         return EXIT_USAGE
     except BrokenPipeError:  # the reader stopped (eduplan schema | head): not an error
         with contextlib.suppress(OSError):
@@ -70,11 +74,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as error:
         where = f" {error.filename}" if error.filename else ""
         print(visible(f"{PROG}: error:{where} {error.strerror or error}"), file=sys.stderr)
+        print_zh(oserror_zh(error))
         return EXIT_USAGE
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted", file=sys.stderr)
+        print(f"{PROG}：已中断", file=sys.stderr)
         return 130
     except Exception as error:  # the last line of defence: one line, no traceback
         print(f"{PROG}: internal error: {type(error).__name__}: {error} (please report this)", file=sys.stderr)
+        print(f"{PROG}：内部错误（{type(error).__name__}），输入未必有误。请将上一行连同所用命令报告给维护人员",
+              file=sys.stderr)
         return EXIT_USAGE
 

@@ -17,7 +17,17 @@ from typing import Any, TypeVar
 
 import attrs
 
-from eduplan.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, PROG, Exit, plan_or_exit, print_diagnostics
+from eduplan.cli.common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    EXIT_USAGE,
+    PROG,
+    Exit,
+    plan_or_exit,
+    print_diagnostics,
+    unusable_zh,
+)
+from eduplan.cli.fatal import REPORTS, TASK_REPORTS
 from eduplan.cli.output import output_or_exit, write_report
 from eduplan.diagnostics import Code, Diagnostic, Severity
 from eduplan.evaluation import Policy, evaluate
@@ -33,7 +43,7 @@ T = TypeVar("T")
 
 
 def _load_all(paths: Sequence[str], load: Callable[[str], Loaded[tuple[T, ...]]],
-              counts: list[dict[str, object]] | None = None) -> tuple[list[T], list[Diagnostic]]:
+              counts: list[dict[str, object]] | None = None, role: str = REPORTS) -> tuple[list[T], list[Diagnostic]]:
     """Load every table with ``load`` (adding its row counts to ``counts``); an unusable one ends the command
     with exit code 2."""
     values: list[T] = []
@@ -43,7 +53,7 @@ def _load_all(paths: Sequence[str], load: Callable[[str], Loaded[tuple[T, ...]]]
             loaded = load(path)
         except LoadError as error:
             print_diagnostics(error.diagnostics, sys.stderr)
-            raise Exit(EXIT_USAGE, error.message) from None
+            raise Exit(EXIT_USAGE, error.message, unusable_zh(error, path, role)) from None
         values += loaded.value
         problems += loaded.diagnostics
         if counts is not None:
@@ -120,7 +130,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     values, problems = _load_all(args.reports, lambda path: _other_plan_note(
         path, plan, _load_reports(path, plan, args.sheet, limit, columnar=len(args.reports) == 1)), counts)
     progress, more = _load_all(args.task_reports,
-                               lambda path: load_task_reports(path, plan, sheet=args.sheet, max_bytes=limit), counts)
+                               lambda path: load_task_reports(path, plan, sheet=args.sheet, max_bytes=limit), counts,
+                               TASK_REPORTS)
     problems += more
     as_of = args.as_of or dt.date.today()
     columns = values[0] if len(values) == 1 and isinstance(values[0], ReportColumns) else None

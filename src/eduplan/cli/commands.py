@@ -10,7 +10,18 @@ import os
 import sys
 from pathlib import Path
 
-from eduplan.cli.common import EXIT_OK, EXIT_USAGE, Exit, json_out, load_error_code, plan_or_exit, print_diagnostics
+from eduplan.cli.common import (
+    EXIT_OK,
+    EXIT_USAGE,
+    Exit,
+    json_out,
+    load_error_code,
+    plan_or_exit,
+    print_diagnostics,
+    print_zh,
+    unusable_zh,
+)
+from eduplan.cli.fatal import problems_zh
 from eduplan.diagnostics import EduplanError
 from eduplan.evaluation.reasons import counted
 from eduplan.io import DEFAULT_MAX_BYTES, LoadError, load_plan
@@ -31,6 +42,11 @@ def cmd_validate(args: argparse.Namespace) -> int:
         else:
             print_diagnostics(error.diagnostics, sys.stdout)
             print(visible(f"{args.plan}: {counted(len(error.diagnostics), 'problem')}"), file=sys.stderr)
+            if load_error_code(error) == EXIT_USAGE:
+                print_zh(unusable_zh(error, args.plan))
+            else:
+                _print_zh(f"{args.plan}：方案有{len(error.diagnostics)}个问题，请逐项改正（中文说明）：",
+                          problems_zh(error.diagnostics))
         return load_error_code(error)
     if args.format == "json":
         json_out({"valid": True, "plan": plan.id, "diagnostics": [d.as_dict() for d in warnings]})
@@ -40,6 +56,13 @@ def cmd_validate(args: argparse.Namespace) -> int:
         print(visible(f"{args.plan}: valid ({counted(sum(1 for _ in plan.tasks()), 'task')}, "
                       f"{counted(targets, 'target')}, {counted(len(warnings), 'warning')})"), file=sys.stderr)
     return EXIT_OK
+
+
+def _print_zh(head: str, lines: list[str]) -> None:
+    """A Chinese summary on stderr under the English count: a head line, then one indented line per problem."""
+    print(visible(head), file=sys.stderr)
+    for line in lines:
+        print(visible(f"  {line}"), file=sys.stderr)
 
 
 def cmd_show(args: argparse.Namespace) -> int:

@@ -13,13 +13,14 @@ import sys
 from collections.abc import Iterable
 from typing import Any, TextIO
 
-from eduplan.diagnostics import Code, Diagnostic
+from eduplan.cli.fatal import FILE_CODES, PLAN, fatal_zh, plan_problems_zh
+from eduplan.diagnostics import Code, Diagnostic, Severity
 from eduplan.evaluation.reasons import counted
 from eduplan.io import DEFAULT_MAX_BYTES, LoadError, load_plan
 from eduplan.render.safety import visible
 
 __all__ = ["EXIT_FINDINGS", "EXIT_OK", "EXIT_USAGE", "PROG", "Exit", "json_out", "load_error_code", "plan_or_exit",
-           "print_diagnostics"]
+           "print_diagnostics", "print_zh", "unusable_zh"]
 
 PROG = "eduplan"
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -27,17 +28,31 @@ _UNREADABLE = {Code.UNREADABLE_FILE, Code.FILE_TOO_LARGE, Code.NOT_A_FILE}
 
 
 class Exit(Exception):  # noqa: N818 - a control-flow signal, not an error
-    """Ends a command with an exit code and a message (printed by `eduplan.cli.main` as ``eduplan: error: ...``)."""
+    """Ends a command with an exit code and a message (printed by `eduplan.cli.main` as ``eduplan: error: ...``),
+    and the message in Chinese with what to do (printed beneath it as ``eduplan：错误：...``)."""
 
-    def __init__(self, code: int, message: str | None = None) -> None:
+    def __init__(self, code: int, message: str | None = None, message_zh: str | None = None) -> None:
         super().__init__(message)
-        self.code, self.message = code, message
+        self.code, self.message, self.message_zh = code, message, message_zh
+
+
+def print_zh(message_zh: str) -> None:
+    """The Chinese line of a fatal error, on stderr beneath the English one: ``eduplan：错误：...``."""
+    print(visible(f"{PROG}：错误：{message_zh}"), file=sys.stderr)
 
 
 def print_diagnostics(diagnostics: Iterable[Diagnostic], stream: TextIO) -> None:
     """One ``file:line:col: severity[code] message`` line per diagnostic, control characters made visible."""
     for diagnostic in diagnostics:
         print(visible(str(diagnostic)), file=stream)
+
+
+def unusable_zh(error: LoadError, path: str, role: str = PLAN) -> str:
+    """The Chinese line of an unusable input: a file that cannot be read, or a plan with problems."""
+    if load_error_code(error) == EXIT_USAGE or role != PLAN or (
+            len(error.diagnostics) == 1 and error.diagnostics[0].code in FILE_CODES):
+        return fatal_zh(error, role)
+    return plan_problems_zh(path, sum(d.severity is Severity.ERROR for d in error.diagnostics))
 
 
 def load_error_code(error: LoadError) -> int:
@@ -58,6 +73,6 @@ def plan_or_exit(path: str, args: argparse.Namespace, skip: frozenset[Code] = fr
     except LoadError as error:
         print_diagnostics(error.diagnostics, sys.stderr)
         found = counted(len(error.diagnostics), "problem")
-        raise Exit(EXIT_USAGE, f"{path}: the plan cannot be used ({found})") from None
+        raise Exit(EXIT_USAGE, f"{path}: the plan cannot be used ({found})", unusable_zh(error, path)) from None
     print_diagnostics((w for w in warnings if w.code not in skip), sys.stderr)
     return plan
