@@ -111,6 +111,23 @@ def test_fits_a4_and_prints_within_the_bound(page: Browser) -> None:
     page.viewport(1280)
 
 
+BROKEN_NAMES = """Array.from(document.querySelectorAll(
+    '#results td[data-label="单位"], #results td[data-label="牵头单位"]'))
+  .filter(function(td){var t=td.textContent.trim();return t.length>0&&t.length<=4;})
+  .filter(function(td){var r=document.createRange();r.selectNodeContents(td);
+    var lines={};Array.from(r.getClientRects()).forEach(function(b){lines[Math.round(b.top)]=1;});
+    return Object.keys(lines).length>1;})
+  .slice(0,5).map(function(td){return td.getAttribute('data-label')+' '+td.textContent.trim();})"""
+
+
+def test_short_unit_names_stay_on_one_line_in_print(page: Browser) -> None:
+    """Printed (A4), a unit of up to four characters (乙街道, 市教育局) is not broken over lines (was: 乙/街/道, one
+    character a line, and 市教育/局, where the 原因 column took the width)."""
+    page.viewport(A4_CONTENT_PX, 1100, media="print")
+    assert page.evaluate(BROKEN_NAMES) == []
+    page.viewport(1280)
+
+
 def _has_cjk_fonts() -> bool:
     fc_list = shutil.which("fc-list")
     if fc_list is None:

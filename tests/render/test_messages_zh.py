@@ -97,9 +97,10 @@ def test_a_missing_or_unknown_fact_is_refused() -> None:
 
 @pytest.mark.parametrize("fmt", ["table", "markdown", "html"])
 def test_chinese_formats_show_the_message_first(fmt: str) -> None:
-    """The terminal table, Markdown and HTML show 【title】 and the Chinese message, then the English line."""
+    """The terminal table, Markdown and HTML show 【title】, the file and place in Chinese and the Chinese message,
+    then the English line."""
     text = render(REPORT, fmt).replace("\\[", "[").replace("\\]", "]")
-    chinese = text.index("【隐藏行含数据】第7行在表格中被隐藏，仍按普通行读取")
+    chinese = text.index("【隐藏行含数据】r.xlsx 工作表“表1”第7行：第7行在表格中被隐藏，仍按普通行读取")
     assert chinese < text.index("warning[hidden-row] row 7 is hidden in the sheet")
 
 

@@ -38,7 +38,7 @@ def test_workbook_has_the_title_column() -> None:
     """The 数据问题 sheet has 问题 problem after 代码 code."""
     sheet = openpyxl.load_workbook(io.BytesIO(to_xlsx(REPORT)))["数据问题"]
     assert [c.value for c in sheet[2]][:3] == ["严重程度 severity", "代码 code", "问题 problem"]
-    assert [c.value for c in sheet[3]][:3] == ["error", "invalid-number", "数值无法识别"]
+    assert [c.value for c in sheet[3]][:3] == ["错误 error", "invalid-number", "数值无法识别"]
 
 
 def test_machine_formats_keep_the_code_alone() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import io
 
 import openpyxl
@@ -89,7 +90,7 @@ def test_data_problems_located(book: openpyxl.Workbook) -> None:
     """数据问题 lists each diagnostic with its code's Chinese title, its Chinese message (none for this one, built by
     hand), file, sheet, row and column."""
     row = next(book["数据问题"].iter_rows(min_row=3, values_only=True))
-    assert row[:8] == ("error", "invalid-number", "数值无法识别", None, "r.xlsx", "填报表", 7, 6)
+    assert row[:8] == ("错误 error", "invalid-number", "数值无法识别", None, "r.xlsx", "填报表", 7, 6)
 
 
 @pytest.mark.parametrize(("text", "expected"), [("99.2%", ("99.2", "%")), ("-3所", ("-3", "所")),
@@ -116,3 +117,19 @@ def test_overview_says_the_policy_and_the_unreported_done_tasks(policy: dict[str
     sheet = openpyxl.load_workbook(io.BytesIO(to_xlsx(report)))["概况"]
     found = {row[0]: row[1] for row in sheet.iter_rows(min_row=3, values_only=True)}
     assert {k: found.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("writer", ["openpyxl", pytest.param("xlsxwriter", marks=pytest.mark.skipif(
+    importlib.util.find_spec("xlsxwriter") is None, reason="XlsxWriter is not installed (eduplan[excel-fast])"))])
+def test_every_sheet_prints_on_a4_landscape_one_page_wide(writer: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Printed, each sheet is A4 landscape, one page wide, its header row on every page (was: portrait, the
+    全部结果 columns spread over several pages, the header on the first only); 数据问题 says 错误 and wraps 说明."""
+    monkeypatch.setattr("eduplan.render.xlsx.fast_writer", lambda: writer == "xlsxwriter")
+    read = openpyxl.load_workbook(io.BytesIO(to_xlsx(REPORT)))
+    for sheet in read:
+        setup = sheet.page_setup
+        assert (setup.orientation, int(setup.paperSize or 0), setup.fitToWidth in (None, 1), setup.fitToHeight) == (
+            "landscape", 9, True, 0), sheet.title
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage and sheet.print_title_rows == "$2:$2", sheet.title
+    problems = read["数据问题"]
+    assert problems["A3"].value == "错误 error" and problems["D3"].alignment.wrap_text

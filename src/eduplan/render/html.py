@@ -84,6 +84,7 @@ border-radius:.2rem;overflow:hidden;background:#eaeef2}.eduplan .bar span{displa
 .eduplan code{font-size:.85em;overflow-wrap:anywhere}.eduplan .q{white-space:nowrap}
 .eduplan .nj{border:1px solid #9a6700;color:#9a6700;border-radius:.3rem;padding:0 .3rem;white-space:nowrap}
 .eduplan [hidden]{display:none!important}.eduplan .pager button{font:inherit;padding:.1rem .5rem}
+.eduplan td[data-label="单位"]{min-width:3.2em}.eduplan td[data-label="牵头单位"]{min-width:4.2em}
 """ % {"font": FONT_STACK}  # noqa: UP031 - braces in CSS make %-formatting the readable choice
 _CSS = _SCOPED_CSS + "".join(f".eduplan .status-{s}{{background:{c}}}" for s, c in STATUS_COLOURS.items())
 

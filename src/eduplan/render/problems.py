@@ -14,9 +14,12 @@ match on them); machine outputs (JSON, CSV, the command's stderr lines) are unch
 
 from __future__ import annotations
 
-from eduplan.diagnostics import Code, Diagnostic
+from eduplan.diagnostics import Code, Diagnostic, Location, Severity
 
-__all__ = ["TITLES_ZH", "problem_display", "problem_text", "title_zh"]
+__all__ = ["SEVERITY_ZH", "TITLES_ZH", "problem_display", "problem_text", "title_zh", "where_zh"]
+
+SEVERITY_ZH: dict[Severity, str] = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
+"""Each severity in Chinese, as the Excel 数据问题 sheet shows it (错误 error)."""
 
 TITLES_ZH: dict[str, str] = {
     "invalid-number": "数值无法识别",
@@ -99,6 +102,19 @@ TITLES_ZH: dict[str, str] = {
 """Each code's Chinese title (a code added without one shows its message alone)."""
 
 
+def where_zh(location: Location) -> str:
+    """A location in Chinese: ``第3行第5列``, a sheet's name first (``工作表“表1”第7行``); ``""`` where nothing is
+    known.
+
+    >>> where_zh(Location(file="r.xlsx", line=7, column=2, sheet="表1")), where_zh(Location(file="p.yaml"))
+    ('工作表“表1”第7行第2列', '')
+    """
+    parts = [f"工作表“{location.sheet}”"] if location.sheet else []
+    parts += [f"第{location.line}行"] if location.line is not None else []
+    parts += [f"第{location.column}列"] if location.column is not None and location.line is not None else []
+    return "".join(parts)
+
+
 def title_zh(code: Code | str) -> str | None:
     """The Chinese title of a code, or ``None`` for one without a title."""
     return TITLES_ZH.get(str(code))
@@ -113,17 +129,22 @@ def problem_text(diagnostic: Diagnostic) -> str:
 
 def problem_display(diagnostic: Diagnostic) -> tuple[str, ...]:
     """A problem as the Chinese-facing outputs print it: the title and the Chinese message (说明) first, for the
-    office, then the located English line (``file:line: severity[code] message; hint``) unchanged, for whoever
-    fixes the file and for ``grep``; a problem without a Chinese message is its `problem_text` line alone.
+    office, with the file and the place in Chinese (``r.xlsx 第7行：``), then the located English line
+    (``file:line: severity[code] message; hint``) unchanged, for whoever fixes the file and for ``grep``; a
+    problem without a Chinese message is its `problem_text` line alone.
 
     >>> from eduplan.diagnostics import Location, Severity
     >>> from eduplan.diagnostics_zh import zh
     >>> found = Diagnostic(Code.HIDDEN_ROW, "row 7 is hidden", Location(file="r.xlsx", line=7), Severity.WARNING,
     ...                    message_zh=zh(Code.HIDDEN_ROW, row=7))
-    >>> problem_display(found)
-    ('【隐藏行含数据】第7行在表格中被隐藏，仍按普通行读取', 'r.xlsx:7: warning[hidden-row] row 7 is hidden')
+    >>> problem_display(found)[0]
+    '【隐藏行含数据】r.xlsx 第7行：第7行在表格中被隐藏，仍按普通行读取'
+    >>> problem_display(found)[1]
+    'r.xlsx:7: warning[hidden-row] row 7 is hidden'
     """
     if diagnostic.message_zh is None:
         return (problem_text(diagnostic),)
     title = title_zh(diagnostic.code)
-    return (f"【{title}】{diagnostic.message_zh}" if title else diagnostic.message_zh, str(diagnostic))
+    where = " ".join(p for p in (diagnostic.location.file, where_zh(diagnostic.location)) if p)
+    said = f"{where}：{diagnostic.message_zh}" if where else diagnostic.message_zh
+    return (f"【{title}】{said}" if title else said, str(diagnostic))

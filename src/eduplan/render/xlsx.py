@@ -34,7 +34,7 @@ from typing import Any
 
 from eduplan.diagnostics import Diagnostic
 from eduplan.evaluation.reasons import note_label
-from eduplan.render.problems import title_zh
+from eduplan.render.problems import SEVERITY_ZH, title_zh
 from eduplan.render.report import STATUS_COLOURS, STATUS_ZH, STATUSES, Report
 from eduplan.render.safety import neutralise_cell
 from eduplan.render.scorecard import (
@@ -56,7 +56,7 @@ from eduplan.render.xlsx_writers import Cell, OpenpyxlBook, Style, XlsxWriterBoo
 __all__ = ["scorecard_workbook", "to_xlsx", "write_cell"]
 
 _MAX_WIDTH = 60
-_WRAP = {"原因 reason", "任务 task", "信息 message", "提示 hint", "责任单位 units"}
+_WRAP = {"原因 reason", "任务 task", "信息 message", "提示 hint", "责任单位 units", "说明 (中文)"}
 
 Column = tuple[str, Callable[[ResultRow], Any]]
 _ALERT_COLUMNS: tuple[Column, ...] = (
@@ -218,7 +218,8 @@ def _card_sheet(sheet: Any, title: str, first: str, cards: Mapping[str, Mapping[
 
 def _problem_row(diagnostic: Diagnostic) -> list[Any]:
     where = diagnostic.location
-    return [str(diagnostic.severity), str(diagnostic.code), title_zh(diagnostic.code), diagnostic.message_zh,
+    severity = f"{SEVERITY_ZH[diagnostic.severity]} {diagnostic.severity}"
+    return [severity, str(diagnostic.code), title_zh(diagnostic.code), diagnostic.message_zh,
             where.file, where.sheet,
             where.line, where.column, where.context(), diagnostic.message, diagnostic.hint]
 

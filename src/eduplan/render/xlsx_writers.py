@@ -132,6 +132,10 @@ class OpenpyxlSheet:
         for col, size in enumerate(widths):
             self.sheet.column_dimensions[_letter(col)].width = size
         self.sheet.freeze_panes = f"{_letter(freeze[1])}{freeze[0] + 1}"
+        setup = self.sheet.page_setup  # printed: A4 landscape, one page wide, the header row on every page
+        setup.orientation, setup.paperSize, setup.fitToWidth, setup.fitToHeight = "landscape", 9, 1, 0
+        self.sheet.sheet_properties.pageSetUpPr.fitToPage = True
+        self.sheet.print_title_rows = "2:2"
 
     def append(self, cells: Sequence[Cell]) -> None:
         """The next row."""
@@ -207,6 +211,11 @@ class XlsxWriterSheet:
         for col, size in enumerate(widths):
             self.sheet.set_column_pixels(col, col, _DIGIT_PIXELS * size)
         self.sheet.freeze_panes(*freeze)
+        sheet = self.sheet  # printed: A4 landscape, one page wide, the header row on every page
+        sheet.set_landscape()
+        sheet.set_paper(9)
+        sheet.fit_to_pages(1, 0)
+        sheet.repeat_rows(1)
 
     def append(self, cells: Sequence[Cell]) -> None:
         """The next row: text as text (never a formula), numbers as numbers, dates as dates."""
