@@ -414,3 +414,34 @@ def test_an_iso_day_is_read_as_parse_day_reads_it() -> None:
                     expected = None
                 assert bulk._iso_day(text) == expected, text
     assert bulk._iso_day("2019-1-31") is None and bulk._iso_day("２０１９-01-31") is None
+
+
+def test_cells_looked_up_where_parsed_are_coded_as_one_dictionary() -> None:
+    """Blocks are looked up among the cells known when they were parsed (`csv_stream._Coder.look_up`, two at once):
+    a cell new to two blocks parsed together, a cell coded by the block before after the look-up, and known
+    cells all get the codes of one dictionary over the whole column, new cells in the order of their first row;
+    and a new cell that is not plain is refused where it is coded (the cells known were screened already)."""
+    import numpy as np  # noqa: PLC0415
+    import pyarrow as pa  # noqa: PLC0415
+
+    blocks = [["a", "b", "a"], ["c", "b", "d", "c"], ["d", "e", "a", "c", "f", "e"], ["f", "a"]]
+    coder = csv_stream._Coder(first=False)
+    looked = [coder.look_up(pa.array(blocks[0]))]
+    codes, seen = [], []
+    for k, block in enumerate(blocks):
+        if k + 1 < len(blocks):
+            looked.append(coder.look_up(pa.array(blocks[k + 1])))  # before this block is coded: two at once
+        coded = coder.code(pa.array(block), looked[k])
+        seen += coded.new
+        assert coded.known == len(seen)
+        codes += np.asarray(coded.codes).tolist()
+    whole = [cell for block in blocks for cell in block]
+    order = list(dict.fromkeys(whole))
+    assert seen == order
+    assert codes == [order.index(cell) for cell in whole]
+    refused = csv_stream._Coder(first=True)
+    refused.code(pa.array(["a"]), refused.look_up(pa.array(["a"])))
+    with pytest.raises(csv_stream.NotPlain):
+        refused.code(pa.array(["a", 'b"']), refused.look_up(pa.array(["a", 'b"'])))
+    with pytest.raises(csv_stream.NotPlain):
+        refused.code(pa.array([" #x"]), None)

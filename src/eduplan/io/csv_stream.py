@@ -6,9 +6,16 @@ lines, control characters or carriage returns other than Windows line ends (``\\
 as bytes, never decoded whole: each block read is checked for a carriage return that does not end a line, the
 delimiter is sniffed on the first 8192 characters as
 `eduplan.io.tables.csv_rows` sniffs it, and the UTF-8, quotes, control characters and comment lines are
-checked by pyarrow's kernels in each batch (`screen_cells`, on each column's distinct cells, in the threads
-that parse the blocks, two at once). Anything found later in the file raises `NotPlain`: the caller then reads the file
-with the csv module. `as_batch` gives a batch as the `eduplan.io.bulk.Batch` the bulk reader takes.
+checked by pyarrow's kernels on each column's distinct cells (`screen_cells`: on the cells new to a column read
+(`_Coder`) as they are coded, and on each block's dictionary of any other column in the threads that parse the
+blocks, two at once). Anything found later in the file raises `NotPlain`: the caller then reads the file with
+the csv module. `Table.batches` gives the blocks as the `eduplan.io.bulk.Batch` es the bulk reader takes.
+
+A column read is parsed as plain strings and each row's cell looked up, in the parsing thread, among the cells
+the column has had so far (pyarrow's hash look-up, ``index_in``): after the first blocks nearly every cell is
+known, and its position is its code. Only the rows of cells not known then are looked up again (and their new
+cells added) in order, in the coding thread. (A dictionary-encoding parse builds a dictionary of each block's
+cells, which is then looked up among those known and gathered once per row: about twice the instructions.)
 """
 
 from __future__ import annotations
@@ -22,7 +29,7 @@ import os
 import queue
 import stat
 import threading
-from collections.abc import Callable, Generator, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -85,7 +92,12 @@ def open_table(path: Path, max_bytes: int) -> Iterator[Table | None]:
         started: list[Generator[Any, None, None]] = []
 
         def start(read: set[int]) -> Generator[Any, None, None]:
-            started.append(_ahead(_coded(_parsed(stream.blocks(body), options, screened=True), read)))
+            coders = {i: _Coder(i == 0) for i in read}
+            types = {name: pa.string() if i in read else cells for i, name in enumerate(names)}
+            plain = {**options, "convert_options": pacsv.ConvertOptions(column_types=types, strings_can_be_null=False,
+                                                                        check_utf8=False)}
+            started.append(_ahead(_coded(_parsed(stream.blocks(body), plain, screened=True, coders=coders),
+                                         coders)))
             return started[-1]
 
         try:
@@ -197,9 +209,12 @@ def _check_returns(buffer: bytearray, end: int) -> None:
         raise NotPlain
 
 
-def _parsed(blocks: Iterator[memoryview], options: dict[str, Any], screened: bool = False) -> Iterator[Any]:
+def _parsed(blocks: Iterator[memoryview], options: dict[str, Any], screened: bool = False,
+            coders: Mapping[int, _Coder] | None = None) -> Iterator[Any]:
     """The record batch of each block, parsed by pyarrow in one piece (its refusals raised as `NotPlain`), in
-    order; with ``screened``, each batch's distinct cells screened too (`screen_cells`).
+    order, with each coded column's cells looked up among the cells its `_Coder` knows so far (``coders``:
+    `_Coder.look_up`, in the parsing thread); with ``screened``, the distinct cells of each dictionary-encoded
+    column screened too (`screen_cells`; a coded column's new cells are screened where they are coded).
 
     `PARSERS` blocks are parsed at once, each in a thread of its own (pyarrow works without the interpreter's
     lock), while the caller works on the batches before them: each block is copied first (the stream reads the
@@ -207,7 +222,7 @@ def _parsed(blocks: Iterator[memoryview], options: dict[str, Any], screened: boo
     batch before it has been given, as if the blocks were parsed one by one."""
     from concurrent.futures import ThreadPoolExecutor  # noqa: PLC0415
 
-    parse = functools.partial(_parse, options=options, screened=screened)
+    parse = functools.partial(_parse, options=options, screened=screened, coders=coders or {})
     pending: collections.deque[Any] = collections.deque()
     error: BaseException | None = None
     pool = ThreadPoolExecutor(max_workers=PARSERS, thread_name_prefix="eduplan-csv-parse")
@@ -232,8 +247,10 @@ def _parsed(blocks: Iterator[memoryview], options: dict[str, Any], screened: boo
         pending.clear()
 
 
-def _parse(block: bytes, options: dict[str, Any], screened: bool) -> list[Any]:
-    """One block's record batch (the block is parsed as one piece), its cells screened if ``screened``."""
+def _parse(block: bytes, options: dict[str, Any], screened: bool, coders: Mapping[int, _Coder] | None = None
+           ) -> list[Any]:
+    """One block's record batch (the block is parsed as one piece), its dictionary-encoded columns' cells
+    screened if ``screened``; with ``coders``, each batch with the look-up of its coded columns (`_Looked`)."""
     import pyarrow as pa  # noqa: PLC0415
     import pyarrow.csv as pacsv  # noqa: PLC0415
 
@@ -247,8 +264,20 @@ def _parse(block: bytes, options: dict[str, Any], screened: bool) -> list[Any]:
     if screened:
         for batch in batches:
             for i in range(batch.num_columns):
-                screen_cells(batch.column(i).dictionary, i == 0)
-    return batches
+                if pa.types.is_dictionary(batch.column(i).type):
+                    screen_cells(batch.column(i).dictionary, i == 0)
+    if coders is None:
+        return batches
+    return [_Looked(batch, {i: coder.look_up(batch.column(i)) for i, coder in coders.items()}) for batch in batches]
+
+
+@attrs.frozen
+class _Looked:
+    """A parsed batch, and per coded column the position of each row's cell among the cells its `_Coder` knew
+    when the batch was parsed (null where it did not know it; ``None`` when it knew none)."""
+
+    batch: Any
+    positions: dict[int, Any]
 
 
 def _cores() -> int:
@@ -285,6 +314,10 @@ def _ahead(items: Iterator[Any]) -> Generator[Any, None, None]:
             found.put((_DONE, None))
         except BaseException as exc:  # handed to the consumer, which raises it
             found.put((_DONE, exc))
+        finally:  # what made the items stops too (the parsing threads), before the consumer's wait ends
+            close = getattr(items, "close", None)
+            if close is not None:
+                close()
 
     worker = threading.Thread(target=work, name="eduplan-csv-reader", daemon=True)
     worker.start()
@@ -357,20 +390,25 @@ def release() -> None:
     pa.default_memory_pool().release_unused()
 
 
-def _coded(batches: Iterator[Any], read: set[int]) -> Iterator[Any]:
-    """The batches of the rows after the header (screened already) as `eduplan.io.bulk.Batch` es: the columns
-    in ``read`` coded."""
+def _coded(batches: Iterator[_Looked], coders: Mapping[int, _Coder]) -> Iterator[Any]:
+    """The batches of the rows after the header (looked up where parsed: `_parse`) as `eduplan.io.bulk.Batch`
+    es: the columns of ``coders`` coded, in order (each coder's new cells added and screened)."""
     import numpy as np  # noqa: PLC0415
 
     from eduplan.io.bulk import Batch  # noqa: PLC0415
 
-    coders = {i: _Coder() for i in read}
     line = 2
-    for batch in batches:  # screened where parsed (`_parsed`)
-        cells = {i: coder.code(batch.column(i)) for i, coder in coders.items()}
-        yield Batch(np.arange(line, line + batch.num_rows, dtype=np.int32), cells,
-                    functools.partial(_rows_of, batch))
-        line += batch.num_rows
+    try:
+        for looked in batches:
+            batch = looked.batch
+            cells = {i: coder.code(batch.column(i), looked.positions[i]) for i, coder in coders.items()}
+            yield Batch(np.arange(line, line + batch.num_rows, dtype=np.int32), cells,
+                        functools.partial(_rows_of, batch))
+            line += batch.num_rows
+    finally:  # a refusal here (a new cell screened) stops the parsing threads at once
+        close = getattr(batches, "close", None)
+        if close is not None:
+            close()
 
 
 def _rows_of(batch: Any, at: Sequence[int]) -> list[Sequence[Any]]:
@@ -381,35 +419,73 @@ def _rows_of(batch: Any, at: Sequence[int]) -> list[Sequence[Any]]:
     rows = np.asarray(at, np.int64)  # as pyarrow's buffer: `pyarrow.array` of a list would import pandas
     taken = batch.take(pa.Array.from_buffers(pa.int64(), len(rows), [None, pa.py_buffer(rows)]))
     # decoded first: a dictionary array's `to_pylist` makes a list of its whole dictionary each time
-    cells = (taken.column(i).dictionary_decode().to_pylist() for i in range(taken.num_columns))
+    cells = (_decoded(taken.column(i)).to_pylist() for i in range(taken.num_columns))
     return list(zip(*cells, strict=True))
+
+
+def _decoded(column: Any) -> Any:
+    """A column's cells as strings: a dictionary-encoded one decoded, a string one as it is."""
+    import pyarrow as pa  # noqa: PLC0415
+
+    return column.dictionary_decode() if pa.types.is_dictionary(column.type) else column
 
 
 class _Coder:
     """Codes for one column's cells, stable across blocks: the distinct cells seen so far (in the order of
-    their first row), each block's cells found among them by pyarrow's hash look-up, only new ones added."""
+    their first row). Each block's cells are looked up among them by pyarrow's hash look-up where the block is
+    parsed (`look_up`, in the parsing threads), then coded in order (`code`): only the rows of cells not known
+    then are looked up again, and the cells new to the column added (and screened: `screen_cells`).
 
-    def __init__(self) -> None:
+    Every cell of a block is a cell known before (screened when it was new) or a new one: screening the new
+    cells screens the block."""
+
+    def __init__(self, first: bool) -> None:
+        self.first = first
         self.known: Any = None
 
-    def code(self, column: Any) -> Coded:
-        """A dictionary-encoded column's stable codes and the cells first seen in it."""
-        import numpy as np  # noqa: PLC0415
-        import pyarrow as pa  # noqa: PLC0415
+    def look_up(self, column: Any) -> Any:
+        """Each row's position among the cells known so far (null for a cell not known), ``None`` if none is."""
         import pyarrow.compute as pc  # noqa: PLC0415
 
-        dictionary, rows = column.dictionary, int_array(column.indices, np.int32)
+        known = self.known  # one reference: `code` replaces it (in another thread), never changes it
+        return None if known is None else pc.index_in(column, value_set=known)
+
+    def code(self, column: Any, position: Any) -> Coded:
+        """A string column's stable codes and the cells first seen in it, given its rows' positions among the
+        cells known when it was looked up (`look_up`)."""
+        import numpy as np  # noqa: PLC0415
+        import pyarrow.compute as pc  # noqa: PLC0415
+
         size = 0 if self.known is None else len(self.known)
-        if not size:
-            fresh, stable = dictionary, np.arange(len(dictionary), dtype=np.int32)
-        else:
-            position = pc.index_in(dictionary, value_set=self.known)
-            missing = pc.is_null(position)
-            stable = int_array(position, np.int32).copy()  # the slots of new cells are filled in below
-            new = int_array(pc.indices_nonzero(missing), np.uint64)
-            stable[new] = np.arange(size, size + len(new), dtype=np.int32)
-            fresh = pc.filter(dictionary, missing)
-        if len(fresh):
-            self.known = fresh if self.known is None else pa.concat_arrays([self.known, fresh])
-        return Coded(fresh.to_pylist(), np.take(stable, rows) if len(stable) else np.zeros(len(rows), np.int32),
-                     size + len(fresh))
+        if position is not None and not position.null_count:  # every cell known: the positions are the codes
+            return Coded([], int_array(position, np.int32), size)
+        if position is None:
+            if not size:  # the first block: every cell new, coded in the order of its first row
+                encoded = pc.dictionary_encode(column)
+                fresh = encoded.dictionary
+                self._add(fresh)
+                return Coded(fresh.to_pylist(), int_array(encoded.indices, np.int32), len(fresh))
+            position = pc.index_in(column, value_set=self.known)  # coded since the look-up
+            if not position.null_count:
+                return Coded([], int_array(position, np.int32), size)
+        stable = int_array(position, np.int32).copy()  # the slots of unknown cells are filled in below
+        rows = pc.indices_nonzero(pc.is_null(position))
+        cells = pc.take(column, rows)
+        again = pc.index_in(cells, value_set=self.known)  # cells some block coded since the look-up
+        missing = pc.is_null(again)
+        encoded = pc.dictionary_encode(pc.filter(cells, missing))  # the new cells, in the order of their first row
+        fresh = encoded.dictionary
+        found = int_array(again, np.int32).copy()
+        found[int_array(pc.indices_nonzero(missing), np.uint64)] = int_array(encoded.indices, np.int32) + size
+        stable[int_array(rows, np.uint64)] = found
+        self._add(fresh)
+        return Coded(fresh.to_pylist(), stable, size + len(fresh))
+
+    def _add(self, fresh: Any) -> None:
+        """Screen the cells new to the column (`screen_cells`) and add them to those known."""
+        import pyarrow as pa  # noqa: PLC0415
+
+        if not len(fresh):
+            return
+        screen_cells(fresh, self.first)
+        self.known = fresh if self.known is None else pa.concat_arrays([self.known, fresh])
