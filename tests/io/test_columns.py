@@ -445,3 +445,30 @@ def test_cells_looked_up_where_parsed_are_coded_as_one_dictionary() -> None:
         refused.code(pa.array(["a", 'b"']), refused.look_up(pa.array(["a", 'b"'])))
     with pytest.raises(csv_stream.NotPlain):
         refused.code(pa.array([" #x"]), None)
+
+
+def test_a_block_of_empty_cells_is_coded_without_a_look_up_per_row(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """A block whose cells in a column are all empty (`csv_stream._empty`) gets the empty cell's code throughout,
+    one value broadcast, when the column has had it, and is coded as new cells are when it has not; a file whose
+    备注 column is empty in some blocks and not in others reads as the row reader reads it."""
+    import numpy as np  # noqa: PLC0415
+    import pyarrow as pa  # noqa: PLC0415
+
+    coder = csv_stream._Coder(first=False)
+    coder.code(pa.array(["x", "y"]), coder.look_up(pa.array(["x", "y"])))
+    empty = pa.array(["", "", ""])
+    looked = coder.look_up(empty)
+    assert looked is csv_stream._EMPTY
+    new = coder.code(empty, looked)
+    assert (new.new, np.asarray(new.codes).tolist(), new.known) == ([""], [2, 2, 2], 3)
+    known = coder.code(empty, coder.look_up(empty))
+    assert (known.new, np.asarray(known.codes).tolist(), known.known) == ([], [2, 2, 2], 3)
+    assert known.codes.strides == (0,)
+    assert coder.code(pa.array(["y", ""]), coder.look_up(pa.array(["y", ""]))).codes.tolist() == [1, 2]
+    monkeypatch.setattr(csv_stream, "_BLOCK_BYTES", 64)
+    path = tmp_path / "r.csv"
+    noted = "rate,甲区,2019-12-31,96.5,%,补报\nplaces,乙区,2019-12-31,3,个,\n"
+    path.write_text(HEADER + ROWS.replace(",\n", ",\n") * 2 + noted + ROWS * 2 + noted, encoding="utf-8")
+    assert arrow_reads(path)
+    same(path)

@@ -423,6 +423,16 @@ def _rows_of(batch: Any, at: Sequence[int]) -> list[Sequence[Any]]:
     return list(zip(*cells, strict=True))
 
 
+_EMPTY = object()
+"""`_Coder.look_up` of a column whose every cell is empty."""
+
+
+def _empty(column: Any) -> bool:
+    """Whether every cell of a string column (not a slice of another) is empty: its text takes no byte."""
+    text = column.buffers()[2]
+    return column.offset == 0 and len(column) > 0 and (text is None or text.size == 0)
+
+
 def _decoded(column: Any) -> Any:
     """A column's cells as strings: a dictionary-encoded one decoded, a string one as it is."""
     import pyarrow as pa  # noqa: PLC0415
@@ -448,15 +458,26 @@ class _Coder:
         import pyarrow.compute as pc  # noqa: PLC0415
 
         known = self.known  # one reference: `code` replaces it (in another thread), never changes it
-        return None if known is None else pc.index_in(column, value_set=known)
+        if known is None:
+            return None
+        if _empty(column):  # no text at all (an empty period or note column): no look-up per row
+            return _EMPTY
+        return pc.index_in(column, value_set=known)
 
     def code(self, column: Any, position: Any) -> Coded:
         """A string column's stable codes and the cells first seen in it, given its rows' positions among the
         cells known when it was looked up (`look_up`)."""
         import numpy as np  # noqa: PLC0415
+        import pyarrow as pa  # noqa: PLC0415
         import pyarrow.compute as pc  # noqa: PLC0415
 
         size = 0 if self.known is None else len(self.known)
+        if position is _EMPTY:
+            empty = pc.index_in(pa.array([""], pa.string()), value_set=self.known)
+            if empty.null_count:  # the empty cell is new to the column: coded as any new cell is
+                position = pc.index_in(column, value_set=self.known)
+            else:  # its code throughout (one value broadcast: no memory per row)
+                return Coded([], np.broadcast_to(np.int32(empty[0].as_py()), (len(column),)), size)
         if position is not None and not position.null_count:  # every cell known: the positions are the codes
             return Coded([], int_array(position, np.int32), size)
         if position is None:
