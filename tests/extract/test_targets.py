@@ -64,6 +64,17 @@ def test_coverage_targets() -> None:
     ]
 
 
+@pytest.mark.parametrize(("text", "scope"), [
+    ("所有学校按照国家课程方案开足美育课程。", "所有学校"),  # nantong_2018 (dev2): was 所有学校按照国家课程方案
+    ("所有中小学校依照标准配齐实验室。", "所有中小学校"),
+    ("所有幼儿园达到省定办园标准。", "所有幼儿园"),
+    ("所有新建学校实现宽带覆盖。", "所有新建学校"),  # 建 does not end it
+])
+def test_the_scope_of_all_ends_where_the_predicate_starts(text: str, scope: str) -> None:
+    """所有/全部 X: the scope is X, up to a manner (按照/依照/根据), a duty or the completion verb."""
+    assert [t.scope for t in targets(text)] == [scope]
+
+
 def test_not_coverage() -> None:
     """Quoted slogans, duties (要), 健全覆盖 and 全面 + a vague verb are not coverage targets."""
     text = "实现“三个全覆盖”。各地要实现全覆盖。建立健全覆盖基础教育全学段的机制。全面实施课程改革。"

@@ -35,6 +35,9 @@ COVER_ALL = re.compile(r"覆盖(?:所有|全部)")
 COMPLETION = rf"{alternation(LEX.completion)}|达到[^,;:。\d]{{0,12}}?(?:{alternation(LEX.standard_reached)})"
 ALL_WITH_STATE = re.compile(rf"(?P<scope>(?:所有|全部|全域)[^,;:。]{{0,30}}?)(?P<verb>{COMPLETION})")
 ALL_WORD = re.compile(r"^(?:所有|全部|全域)$")
+# Where the scope of 所有/全部 X ends: 所有学校 | 按照国家课程方案开足…, 所有学校 | 要…
+# (lexicon [all-scope-end]).
+_SCOPE_STOP = re.compile(rf"在|均|都|全面|实现|{alternation(LEX.all_scope_end)}")
 DUTY_WORDS = re.compile(rf"(?<![主重纲摘概])要(?![求素点])|{alternation(LEX.duty)}")
 # 形成全覆盖、多样化的格局 (an attribute) and 各地要实现全覆盖 (a duty with nothing named as covered).
 ATTRIBUTIVE_COVERAGE = re.compile(
@@ -95,7 +98,7 @@ def _coverage_spans(doc: Document, clause: Span, text: str) -> Iterator[tuple[Sp
     state = ALL_WITH_STATE.search(text)
     if state is not None and not doc.in_masked(clause.start + state.start()):
         end = len(text.rstrip("。"))
-        scope = re.split(r"在|要|均|都|全面|实现", state["scope"])[0] or None
+        scope = _SCOPE_STOP.split(state["scope"])[0] or None
         if scope is not None and ALL_WORD.match(scope):  # 全市公办高中全部建成…: an adverb, the bodies precede it
             head = ITEM_MARKER.sub("", text[: state.start()], count=1).strip()
             scope = subject_scope(head + "均") or head or scope

@@ -61,7 +61,8 @@ EACH_ONE_SCOPE = (rf"每(?:间|名|位)[^,;:。、\d]{{1,10}}?"
 SCOPE_RE = re.compile(
     rf"(?P<scope>{EACH_SCOPE}|{EACH_ONE_SCOPE}"
     r"|每个[^,;。、\d]{1,10}?$"
-    rf"|(?:所有|全部)[^,;。\d]{{1,12}}?(?=建成|建有|开办|实现|达|通过|完成|全面|分别|均|都|{_ANY_CUE}|$)"
+    rf"|(?:所有|全部)[^,;。\d]{{1,12}}?(?=建成|建有|开办|实现|达|通过|完成|全面|分别|均|都|{_ANY_CUE}"
+    rf"|{alternation(LEX.all_scope_end)}|$)"
     r"|各[^,;。、\d]{1,10}?$)"
 )
 PERCENT_OF_RE = re.compile(

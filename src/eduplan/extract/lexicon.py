@@ -102,6 +102,7 @@ class Lexicon:
     programme: tuple[str, ...]
     name_suffix: tuple[str, ...]
     scope_end: tuple[str, ...]
+    all_scope_end: tuple[str, ...]
     levels: tuple[str, ...]
     lower_is_better: tuple[str, ...]
     higher_is_better: tuple[str, ...]
@@ -185,6 +186,7 @@ def lexicon() -> Lexicon:
         programme=words("programme"),
         name_suffix=words("name-suffix"),
         scope_end=words("scope-end"),
+        all_scope_end=words("all-scope-end"),
         levels=words("level"),
         lower_is_better=words("lower-is-better"),
         higher_is_better=words("higher-is-better"),
