@@ -118,6 +118,7 @@ class Code(enum.StrEnum):
     INCONSISTENT_PARTS = "inconsistent-parts"
     INCOMPLETE_COVERAGE = "incomplete-coverage"
     UNDECLARED_REPORTER = "undeclared-reporter"
+    ROLLUP_WITHOUT_MEMBERS = "rollup-without-members"
 
 
 @attrs.frozen

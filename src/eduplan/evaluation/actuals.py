@@ -41,7 +41,7 @@ import attrs
 from eduplan.diagnostics import Code, Diagnostic, Location, Severity
 from eduplan.diagnostics_zh import zh
 from eduplan.evaluation.evidence import join, latest_date
-from eduplan.evaluation.rollup import incomplete_coverage, undeclared_reporter
+from eduplan.evaluation.rollup import incomplete_coverage, rollup_without_members, undeclared_reporter
 from eduplan.evaluation.series import ReportIndex, keep_once
 from eduplan.evaluation.values import NOTHING, Actual, CannotJudge, Unjudgeable
 from eduplan.indicators import Aggregation, Indicator
@@ -77,6 +77,17 @@ class Rollups:
     _positions: dict[tuple[str, ...], dict[str, int]] = attrs.field(factory=dict, init=False, eq=False, repr=False)
     _split: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[tuple[str, ...], tuple[str, ...]]] = attrs.field(
         factory=dict, init=False, eq=False, repr=False)
+    _unlisted: dict[tuple[str, tuple[str, ...]], Diagnostic] = attrs.field(factory=dict, init=False, eq=False,
+                                                                           repr=False)
+
+    def unlisted(self, indicator: Indicator, reporters: tuple[str, ...]) -> Diagnostic:
+        """The ``rollup-without-members`` warning of a roll-up of ``indicator`` over ``reporters`` when the plan
+        declares no members for it (built once per indicator and set of reporters)."""
+        key = (indicator.id, reporters)
+        found = self._unlisted.get(key)
+        if found is None:
+            found = self._unlisted[key] = rollup_without_members(indicator, reporters)
+        return found
 
     def members_of(self, declared: tuple[str, ...], reporters: tuple[str, ...]
                    ) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -225,7 +236,9 @@ def covered(rollups: Rollups, indicator: Indicator, members: Members, reported: 
                                                        expected=len(expected)), diagnostics=(*strays, incomplete),
                       missing=missing)
     combined = _combine(indicator, values(), evidence, cumulative)
-    found_problems = (*strays, *(() if incomplete is None else (incomplete,)), *combined.diagnostics)
+    # Without declared members the sum rests on who happened to report: said, never silent.
+    unlisted = () if declared or combined.value is None else (rollups.unlisted(indicator, reporters),)
+    found_problems = (*strays, *(() if incomplete is None else (incomplete,)), *unlisted, *combined.diagnostics)
     return attrs.evolve(combined, diagnostics=found_problems, missing=missing) if found_problems else combined
 
 

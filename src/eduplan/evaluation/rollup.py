@@ -14,7 +14,8 @@
   not a declared member (a typo'd 丁区, the city's own name as a 填报单位, a 市直 unit outside 各区) is left out
   of the sum with an ``undeclared-reporter`` warning naming it, the indicator, and its first row: summing it
   would count something the plan does not say belongs (or count the city twice). Without declared members
-  every reporting unit is rolled up, as the ``group-without-members`` warning says.
+  every reporting unit is rolled up, and a ``rollup-without-members`` warning names them: the figure rests
+  on who happened to report (one 市教育局 row summed as the whole city's), which the plan cannot confirm.
 
 >>> import datetime as dt
 >>> from eduplan.reports import ReportedValue
@@ -45,7 +46,7 @@ from eduplan.reports import ReportedValue
 from eduplan.targets import ScopeKind
 
 __all__ = ["all_declared_members", "coverage_problem", "declared_members", "incomplete_coverage", "parts_problem",
-           "undeclared_reporter"]
+           "rollup_without_members", "undeclared_reporter"]
 
 
 def parts_problem(report: ReportedValue, indicator_name: str) -> Diagnostic | None:
@@ -130,6 +131,30 @@ def incomplete_coverage(indicator: Indicator, expected: int, missing: Sequence[s
         Severity.WARNING, hint="collect the missing units' reports, or report the jurisdiction's value directly",
         message_zh=zh(Code.INCOMPLETE_COVERAGE, indicator=indicator.name, expected=expected, done=done,
                       missing="、".join(missing), then=then[1]))
+
+
+def rollup_without_members(indicator: Indicator, reporters: Sequence[str]) -> Diagnostic:
+    """The ``rollup-without-members`` warning of a jurisdiction's value rolled up from ``reporters`` (every
+    unit that reported ``indicator``) when the plan declares no members to check them against.
+
+    >>> from eduplan.indicators import Indicator, IndicatorKind
+    >>> clubs = Indicator("n", "美育社团", IndicatorKind.COUNT, "个")
+    >>> print(rollup_without_members(clubs, ["市教育局"]))  # doctest: +NORMALIZE_WHITESPACE
+    warning[rollup-without-members] 美育社团: the jurisdiction's value is rolled up from the 1 unit that
+        reported it (市教育局), and the plan declares no members, so whether every unit reported cannot be
+        checked (全域数值由已报送的1个单位汇总，计划未列明下属单位，无法核对是否全部报送); hint: list the units under
+        organisations: (a group with members), or report the jurisdiction's value with an empty 填报单位
+    """
+    n = len(reporters)
+    names = "、".join(reporters[:5]) + ("等" if n > 5 else "")
+    return Diagnostic(
+        Code.ROLLUP_WITHOUT_MEMBERS, f"{indicator.name}: the jurisdiction's value is rolled up from the {n} "
+        f"{'unit that' if n == 1 else 'units that'} reported it ({names}), and the plan declares no members, so "
+        f"whether every unit reported cannot be checked (全域数值由已报送的{n}个单位汇总，计划未列明下属单位，无法核对"
+        f"是否全部报送)", Location(), Severity.WARNING,
+        hint="list the units under organisations: (a group with members), or report the jurisdiction's value "
+             "with an empty 填报单位",
+        message_zh=zh(Code.ROLLUP_WITHOUT_MEMBERS, indicator=indicator.name, n=n, units=names))
 
 
 def undeclared_reporter(indicator: Indicator, unit: str, declared: int, where: Location) -> Diagnostic:

@@ -98,6 +98,7 @@ TITLES_ZH: dict[str, str] = {
     "inconsistent-parts": "分子分母与比率不符",
     "incomplete-coverage": "汇总缺少成员单位",
     "undeclared-reporter": "填报单位不是声明成员",
+    "rollup-without-members": "汇总未列明成员单位",
 }
 """Each code's Chinese title (a code added without one shows its message alone)."""
 
