@@ -105,7 +105,8 @@ MESSAGES_ZH: dict[str, str] = {
     "inconsistent-parts": "{indicator}的数值{value}与分子/分母（{numerator}/{denominator}={computed}）不符，不予采用",
     "incomplete-coverage": "{indicator}：应报{expected}个单位，{done}个已报送，缺{missing}；{then}",
     "undeclared-reporter": "{indicator}：{unit}不在所列的{declared}个单位中，其数据不计入汇总",
-    "rollup-without-members": "{indicator}：全域数值由已报送的{n}个单位（{units}）汇总；计划未列明下属单位，无法核对是否全部报送",
+    "rollup-without-members": ("{indicator}：全域数值由已报送的{n}个单位（{units}）汇总；"
+                               "计划未列明下属单位，无法核对是否全部报送"),
 }
 """Each code's Chinese message, a `str.format` template whose ``{placeholders}`` are the facts of the diagnostic
 (a ``tests/render/test_messages_zh.py`` test checks that every code has one)."""
