@@ -112,7 +112,7 @@ def test_a_header_naming_two_indicators_is_an_error_and_not_read() -> None:
     assert (str(problem.code), str(problem.location), problem.severity) == ("ambiguous-indicator", "w.csv:1:3",
                                                                             "error")
     assert "rate (入园率)" in problem.message and "入园率 (公办园入园率)" in problem.message
-    assert "1 filled cell(s) are not read" in problem.message
+    assert "1 filled cell is not read" in problem.message
 
 
 TITLES = {"截至2024年6月30日": "2024-06-30", "统计时点：2024年6月": "2024-06-30", "数据截止2024年底": "2024-12-31",

@@ -36,6 +36,7 @@ from eduplan.balance.schools import School, SchoolTable
 from eduplan.balance.standards import BalanceIndicator, Judging, Stage, Standard
 from eduplan.diagnostics import NOWHERE, Code, Diagnostic, Severity
 from eduplan.diagnostics_zh import zh
+from eduplan.wording import counted, verb
 
 __all__ = ["BalanceEvaluation", "CoefficientResult", "CountyResult", "Deviation", "SchoolResult", "StageResult",
            "Verdict", "evaluate_balance"]
@@ -220,7 +221,7 @@ class _Stage:
             reasons.append("rows of this county were rejected (see the diagnostics): the verdict cannot rest on "
                            "part of the county")
         if not all(usable):
-            reasons.append(f"{usable.count(False)} school(s) cannot be used (see the diagnostics)")
+            reasons.append(f"{counted(usable.count(False), 'school')} cannot be used (see the diagnostics)")
         if not self.schools:
             return StageResult(self.county, self.stage, Verdict.INCOMPLETE if reasons else Verdict.PASS, (), (),
                                excluded=excluded, reasons=(*reasons, "no school to judge"))
@@ -308,7 +309,7 @@ class _Stage:
         coefficients = tuple(next((f for f in failing if f.indicator is c.indicator), c) for c in coefficients)
         weak = [s for s in schools if not s.passed]
         if weak:
-            reasons.append(f"{len(weak)} school(s) fail the per-school rule")
+            reasons.append(f"{counted(len(weak), 'school')} {verb(len(weak), 'fails', 'fail')} the per-school rule")
         pulling = dict.fromkeys([s.school.name for s in weak] + [d.school for c in failing for d in c.furthest])
         bad = bool(failing or weak or (comprehensive is None and self.standard.judged_on is Judging.COMPREHENSIVE))
         verdict = Verdict.FAIL if bad else Verdict.INCOMPLETE if reasons else Verdict.PASS

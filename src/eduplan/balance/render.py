@@ -26,8 +26,8 @@ from decimal import Decimal
 from typing import Any
 
 from eduplan.balance.evaluation import BalanceEvaluation, CoefficientResult, CountyResult, StageResult, Verdict
-from eduplan.evaluation.reasons import counted
 from eduplan.render.safety import escape_markdown, neutralise_cell, visible
+from eduplan.wording import counted
 
 __all__ = ["BALANCE_FORMATS", "balance_data", "render_balance"]
 

@@ -38,6 +38,7 @@ from eduplan.io.errors import DEFAULT_MAX_TABLE_BYTES, Loaded, LoadError
 from eduplan.io.tables import read_table
 from eduplan.numerals import normalise
 from eduplan.units import to_decimal, unit_info
+from eduplan.wording import plural
 
 __all__ = ["SCHOOL_COLUMNS", "School", "SchoolTable", "load_schools", "schools_from_frame", "schools_from_rows"]
 
@@ -270,7 +271,7 @@ class _Reader:
     def _require(self) -> None:
         missing = [n for n in ("county", "school", "stage") if n not in self.columns]
         if missing:
-            raise _fatal(self.file, Code.MISSING_FIELD, "missing column(s): " + ", ".join(
+            raise _fatal(self.file, Code.MISSING_FIELD, f"missing {plural(len(missing), 'column')}: " + ", ".join(
                 f"{n} ({SCHOOL_COLUMNS[n][0]})" for n in missing), self.line,
                 "headers may be English or Chinese: 县区/county, 学校/school, 学段/stage, 在校生数/enrolment",
                 message_zh=zh(Code.MISSING_FIELD, field="列" + "、".join(f"“{SCHOOL_COLUMNS[n][0]}”" for n in missing)

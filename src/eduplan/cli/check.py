@@ -31,11 +31,11 @@ from eduplan.cli.fatal import REPORTS, TASK_REPORTS
 from eduplan.cli.output import output_or_exit, write_report
 from eduplan.diagnostics import Code, Diagnostic, Severity
 from eduplan.evaluation import Policy, evaluate
-from eduplan.evaluation.reasons import counted
 from eduplan.io import DEFAULT_MAX_TABLE_BYTES, Loaded, LoadError, load_reports, row_counts
 from eduplan.io.columns import ReportColumns
 from eduplan.io.task_tables import load_task_reports
 from eduplan.render import Report
+from eduplan.wording import counted
 
 __all__ = ["cmd_check", "known_unit_or_exit"]
 

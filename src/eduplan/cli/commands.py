@@ -23,11 +23,11 @@ from eduplan.cli.common import (
 )
 from eduplan.cli.fatal import problems_zh
 from eduplan.diagnostics import EduplanError
-from eduplan.evaluation.reasons import counted
 from eduplan.io import DEFAULT_MAX_BYTES, LoadError, load_plan
 from eduplan.io.files import output_problem
 from eduplan.render import plan_tree
 from eduplan.render.safety import visible
+from eduplan.wording import counted
 
 __all__ = ["cmd_extract", "cmd_schema", "cmd_show", "cmd_template", "cmd_validate"]
 
@@ -92,7 +92,7 @@ def cmd_template(args: argparse.Namespace) -> int:
     if Path(args.output).exists() and os.path.samefile(args.output, args.plan):
         raise Exit(EXIT_USAGE, f"--output {args.output} is an input file; refusing to overwrite it")
     write_template(rows, args.output, title=f"{plan.title} 填报表")
-    print(f"{args.output}: {len(rows)} row(s) to fill", file=sys.stderr)
+    print(f"{args.output}: {counted(len(rows), 'row')} to fill", file=sys.stderr)
     return EXIT_OK
 
 

@@ -15,9 +15,9 @@ from typing import Any, TextIO
 
 from eduplan.cli.fatal import FILE_CODES, PLAN, fatal_zh, plan_problems_zh
 from eduplan.diagnostics import Code, Diagnostic, Severity
-from eduplan.evaluation.reasons import counted
 from eduplan.io import DEFAULT_MAX_BYTES, LoadError, load_plan
 from eduplan.render.safety import visible
+from eduplan.wording import counted
 
 __all__ = ["EXIT_FINDINGS", "EXIT_OK", "EXIT_USAGE", "PROG", "Exit", "json_out", "load_error_code", "plan_or_exit",
            "print_diagnostics", "print_zh", "unusable_zh"]

@@ -25,6 +25,7 @@ import attrs
 from eduplan.evaluation.status import Status
 from eduplan.evaluation.values import CannotJudge, Unjudgeable
 from eduplan.targets import Comparator
+from eduplan.wording import counted
 
 #: How each level comparator is worded before the target value: (Chinese, English).
 _WORDS: dict[Comparator, tuple[str, str]] = {
@@ -347,13 +348,6 @@ def overdue_text(note: CannotJudge) -> tuple[str, str]:
             f"{', '.join(note.missing)} did not report ({note.done} of {counted(note.expected or 0, 'unit')} reported)")
 
 
-def counted(n: int, word: str, many: str | None = None) -> str:
-    """``n`` and an English noun, singular for exactly one: every English count eduplan prints goes through here.
-
-    >>> counted(1, "data problem"), counted(3, "data problem"), counted(1, "county", "counties")
-    ('1 data problem', '3 data problems', '1 county')
-    """
-    return f"{n} {word if n == 1 else many or word + 's'}"
 
 
 #: Each reason a result cannot be judged in a few words, for a table's column (无法判断): (Chinese, English).

@@ -33,6 +33,7 @@ from eduplan.io.structure import bare_number
 from eduplan.model import Goal, Plan, Section, Task
 from eduplan.periods import before_month, parse_deadline
 from eduplan.targets import ScopeKind, Target
+from eduplan.wording import counted, verb
 
 __all__ = ["plan_warnings", "reviews_pending"]
 
@@ -56,7 +57,9 @@ def plan_warnings(plan: Plan, paths: PlanPaths) -> tuple[Diagnostic, ...]:
     pending = reviews_pending(plan)
     if pending:
         warnings.append(Diagnostic(
-            Code.NEEDS_REVIEW, f"{pending} item(s) read by eduplan extract still carry review: true",
+            Code.NEEDS_REVIEW,
+            f"{counted(pending, 'item')} read by eduplan extract still {verb(pending, 'carries', 'carry')} "
+            "review: true",
             Location(file=paths.marks.file), Severity.WARNING,
             hint="check each against its quoted text, then delete its review: true line",
             message_zh=zh(Code.NEEDS_REVIEW, what=f"{pending}项由 eduplan extract 读取的内容仍标有 review: true")))

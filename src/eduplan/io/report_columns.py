@@ -27,6 +27,7 @@ from eduplan.io.layout import (
     split_header,
 )
 from eduplan.numerals import normalise
+from eduplan.wording import plural
 
 __all__ = ["COLUMNS", "HEADERS", "LABELS", "REFERENCE_SUFFIX", "complete_header", "find_table_header", "header_columns",
            "header_unit", "irregular_header", "names_required"]
@@ -112,7 +113,8 @@ def header_columns(header: list[str], file: str | None, line: int) -> tuple[dict
         first = "" if columns else (f"no header was found in the first {HEADER_SEARCH_ROWS} rows, and row {line} "
                                     "has no known column: the header needs 指标, 数值 and 时间 (or 统计期) "
                                     f"(前{HEADER_SEARCH_ROWS}行中未找到表头); ")
-        raise table_error(file, Code.MISSING_FIELD, "missing column(s): " + ", ".join(missing), line,
+        raise table_error(file, Code.MISSING_FIELD, f"missing {plural(len(missing), 'column')}: " + ", ".join(missing),
+                          line,
                           hint=first + "headers may be English or Chinese: " + known)
     return columns, warnings
 

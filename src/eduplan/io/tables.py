@@ -68,6 +68,7 @@ from eduplan.io.workbook import CoveredCell, formula_errors, has_formula
 from eduplan.model import Plan
 from eduplan.numerals import normalise
 from eduplan.reports import ReportedValue
+from eduplan.wording import counted, verb
 
 __all__ = ["COLUMNS", "REFERENCE_SUFFIX", "RowCounts", "csv_rows", "irregular_header", "likely_fraction",
            "load_reports", "read_table", "reports_from_frame", "reports_from_records", "reports_from_rows",
@@ -310,8 +311,9 @@ def _unfilled(numbers: list[int], location: Location) -> Diagnostic:
         else:
             spans.append([n, n])
     rows = ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in spans)
-    return Diagnostic(Code.UNFILLED_ROW, f"{len(numbers)} template row(s) have no value (数值未填报), rows {rows}; "
-                      "nothing is reported for them", location, Severity.WARNING,
+    n = len(numbers)
+    return Diagnostic(Code.UNFILLED_ROW, f"{counted(n, 'template row')} {verb(n, 'has', 'have')} no value "
+                      f"(数值未填报), rows {rows}; nothing is reported for them", location, Severity.WARNING,
                       hint="fill in 数值 where a value is due; rows left empty count as not reported",
                       message_zh=zh(Code.UNFILLED_ROW, count=len(numbers), rows=rows.replace(", ", "、")))
 

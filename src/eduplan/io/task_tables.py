@@ -31,6 +31,7 @@ from eduplan.model import Plan, Task
 from eduplan.numerals import normalise
 from eduplan.periods import parse_day
 from eduplan.reports import TaskReport, TaskState
+from eduplan.wording import plural
 
 __all__ = ["TASK_COLUMNS", "is_task_table", "load_task_reports", "task_reports_from_rows"]
 
@@ -88,7 +89,8 @@ def _read(rows: list[tuple[int, Sequence[Any]]], plan: Plan, file: str | None) -
     missing = [name for name in ("task", "state", "date") if name not in columns]
     if missing:
         raise LoadError(f"{file or '<table>'}: cannot read the task table", [Diagnostic(
-            Code.MISSING_FIELD, "missing column(s): " + ", ".join(missing), Location(file=file, line=header_line),
+            Code.MISSING_FIELD, f"missing {plural(len(missing), 'column')}: " + ", ".join(missing),
+            Location(file=file, line=header_line),
             hint="headers: " + "; ".join(f"{k} ({v[0]})" for k, v in TASK_COLUMNS.items()))])
     tasks: dict[str, Task] = {}
     for task in plan.tasks():

@@ -76,6 +76,7 @@ from eduplan.numerals import normalise
 from eduplan.periods import parse_day
 from eduplan.reports import ReportBasis, ReportedValue
 from eduplan.units import parse_quantity
+from eduplan.wording import be, counted
 
 __all__ = ["TITLE_DATE", "WideColumn", "WideHeader", "find_wide_header", "header_text", "read_wide"]
 
@@ -233,13 +234,14 @@ def _unheaded(column: int, body: Sequence[Sequence[Any]], units: bool, file: str
         return []
     shown, letter = ", ".join(filled[:3]) + (" ..." if len(filled) > 3 else ""), _letters(column)
     if not units and any(_NUMBER.fullmatch(text) is None for text in filled):
-        raise table_error(file, Code.MISSING_FIELD, f"column {letter} has no header but holds {len(filled)} filled "
-                          f"cell(s) ({shown}), and the table has no 填报单位 column: the values cannot be given their "
-                          f"units (列{letter}无表头)", line,
+        raise table_error(file, Code.MISSING_FIELD, f"column {letter} has no header but holds "
+                          f"{counted(len(filled), 'filled cell')} ({shown}), and the table has no 填报单位 column: "
+                          f"the values cannot be given their units (列{letter}无表头)", line,
                           hint=f"if column {letter} holds the units, head it 填报单位")
     location = Location(file, line, column + 1, None, None, None, sheet)
-    return [Diagnostic(Code.UNKNOWN_FIELD, f"column {letter} has no header; its {len(filled)} filled cell(s) "
-                       f"({shown}) are not read (列{letter}无表头，不读取)", location,
+    return [Diagnostic(Code.UNKNOWN_FIELD, f"column {letter} has no header; its "
+                       f"{counted(len(filled), 'filled cell')} ({shown}) {be(len(filled))} not read "
+                       f"(列{letter}无表头，不读取)", location,
                        Severity.WARNING, hint="give the column a header (填报单位, 备注 ...), or clear it",
                        message_zh=zh(Code.UNKNOWN_FIELD,
                                      field=f"无表头的列{letter}（{len(filled)}个已填单元格：{shown}）"))]
@@ -255,7 +257,8 @@ def _unread_column(text: str, named: tuple[Indicator, ...], filled: int, locatio
     if named:
         names = ", ".join(f"{i.id} ({i.name})" for i in named)
         return Diagnostic(Code.AMBIGUOUS_INDICATOR, f"column {text!r} names {len(named)} indicators of the plan: "
-                          f"{names}; its {filled} filled cell(s) are not read (表头「{text}」对应多个指标，该列不读取)",
+                          f"{names}; its {counted(filled, 'filled cell')} {be(filled)} not read "
+                          f"(表头「{text}」对应多个指标，该列不读取)",
                           location, hint="head the column with one indicator's id",
                           message_zh=zh(Code.AMBIGUOUS_INDICATOR, text=text, count=len(named))
                           + f"，该列{filled}个已填单元格不读取")
@@ -263,7 +266,8 @@ def _unread_column(text: str, named: tuple[Indicator, ...], filled: int, locatio
     close += [k for k in keys if k not in close and (k in _key(text) or _key(text) in k)][:3 - len(close)]
     hint = f"did you mean {', '.join(close)}? " if close else ""
     return Diagnostic(Code.UNKNOWN_FIELD, f"column {text!r} is neither a known column nor an indicator of the plan; "
-                      f"its {filled} filled cell(s) are not read (表头「{text}」不是计划中的指标，该列不读取)",
+                      f"its {counted(filled, 'filled cell')} {be(filled)} not read "
+                      f"(表头「{text}」不是计划中的指标，该列不读取)",
                       location, Severity.WARNING, hint=hint + "head an indicator's column with its id or name as the "
                       "plan gives it; known columns: " + ", ".join(COLUMNS),
                       message_zh=zh(Code.UNKNOWN_FIELD,
@@ -580,8 +584,8 @@ def _unfilled(cells: Sequence[Location]) -> Diagnostic:
     (C4, D5) or JSON paths (``$[1].新增学位数``)."""
     refs = [where.path or f"{_letters((where.column or 1) - 1)}{where.line}" for where in cells]
     shown = ", ".join(refs[:10]) + (f" ... ({len(refs) - 10} more)" if len(refs) > 10 else "")
-    return Diagnostic(Code.UNFILLED_CELL, f"{len(refs)} indicator cell(s) are empty (数值未填报): {shown}; nothing is "
-                      "reported for them", cells[0], Severity.WARNING,
+    return Diagnostic(Code.UNFILLED_CELL, f"{counted(len(refs), 'indicator cell')} {be(len(refs))} empty (数值未填报): "
+                      f"{shown}; nothing is reported for them", cells[0], Severity.WARNING,
                       hint="fill in the figure where one is due (无 if there is none); an empty cell counts as not "
                       "reported", message_zh=zh(Code.UNFILLED_CELL, count=len(refs), cells="、".join(refs[:10]) + (
                           f"等（另{len(refs) - 10}个）" if len(refs) > 10 else "")))

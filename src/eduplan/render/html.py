@@ -28,7 +28,7 @@ from html import escape
 from typing import Any, TextIO
 
 from eduplan import notebook
-from eduplan.evaluation.reasons import counted, note_label
+from eduplan.evaluation.reasons import note_label
 from eduplan.evaluation.results import Evaluation
 from eduplan.model import Plan, Task
 from eduplan.render.problems import problem_display, title_zh
@@ -47,6 +47,7 @@ from eduplan.render.scorecard import (
     unit_cards,
 )
 from eduplan.render.text import target_line
+from eduplan.wording import counted
 
 __all__ = ["FONT_STACK", "badge", "evaluation_html", "html_pieces", "plan_html", "report_body", "task_html", "to_html",
            "write_html"]

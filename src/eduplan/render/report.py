@@ -20,10 +20,10 @@ from typing import Any
 import attrs
 
 from eduplan.diagnostics import Diagnostic
-from eduplan.evaluation.reasons import counted
 from eduplan.evaluation.status import DEFAULT_FAIL_ON as EVALUATION_FAIL_ON
 from eduplan.evaluation.status import Status
 from eduplan.periods import period_text
+from eduplan.wording import counted
 
 STATUSES = tuple(str(s) for s in Status)
 """Every status, in the order reports list them."""

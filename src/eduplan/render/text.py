@@ -15,7 +15,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 
-from eduplan.evaluation.reasons import counted, note_label
+from eduplan.evaluation.reasons import note_label
 from eduplan.model import Plan, Section, Task
 from eduplan.render.problems import problem_display
 from eduplan.render.report import STATUSES, Record, Report, status_zh
@@ -31,6 +31,7 @@ from eduplan.render.scorecard import (
     target_signs,
 )
 from eduplan.targets import Target
+from eduplan.wording import counted
 
 
 def width(text: str) -> int:
