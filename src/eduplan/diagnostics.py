@@ -86,6 +86,7 @@ class Code(enum.StrEnum):
     PLACEHOLDER_PART = "placeholder-part"
     SPREADSHEET_ERROR = "spreadsheet-error"
     APPROXIMATE_VALUE = "approximate-value"
+    BOUND_VALUE = "bound-value"
     TITLE_ROW = "title-row"
     FORM_NOTE_ROW = "form-note-row"
     TOTAL_ROW = "total-row"

@@ -77,6 +77,7 @@ MESSAGES_ZH: dict[str, str] = {
     "placeholder-part": "{field}“{text}”是占位符而非数字（未填数）：数值按未填分子、分母读取，不计为0",
     "spreadsheet-error": "{field}单元格为公式错误值{error}（{cause}），不是数字",
     "approximate-value": "数值“{text}”是约数，按{read}读取并判断",
+    "bound-value": "数值“{text}”是范围而非确数，无法据以判断",
     "title-row": "表头上方的“{text}”按标题读取，不作为数据",
     "form-note-row": "“{text}”是填表说明行，不作为填报数据",
     "total-row": "{field}“{text}”标明这是合计行，不作为一个单位的填报值",

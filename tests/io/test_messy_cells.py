@@ -9,7 +9,7 @@ import pytest
 
 from eduplan import Plan, Severity
 from eduplan.io import loads_plan, reports_from_rows, row_counts
-from eduplan.io.cells import approximate, spreadsheet_error
+from eduplan.io.cells import approximate, bound, spreadsheet_error
 
 PLAN: Plan = loads_plan("""\
 id: p
@@ -163,3 +163,27 @@ def test_the_columnar_reader_reads_marked_figures_alike(tmp_path: pytest.TempPat
     rows, columns = load_reports(path, PLAN), load_report_columns(path, PLAN)
     assert [str(v.value) for v in columns.value.reports()] == ["60个", "80个", "120个", "80个"]
     assert list(columns.diagnostics) == list(rows.diagnostics)
+
+
+@pytest.mark.parametrize("value", ["100以上", "100及以上", "不低于95%", "≥95%", "≥ 95%", "超过100", "5%以内", "<5%",
+                                   "＞100"])
+def test_bounds_are_not_figures(value: str) -> None:
+    """100以上, 不低于95%, ≥95%: a side of a figure; the row is a bound-value error at the value's column, never
+    read as the figure (which 100以上 against 不超过120 would wrongly pass)."""
+    assert read("n" if "%" not in value else "r", "2024年", value, "", "") == ([], [("bound-value", "error", 3)])
+
+
+@pytest.mark.parametrize("value", ["以上", "超过", "100", "-5", "1e3"])
+def test_not_bounds(value: str) -> None:
+    """A bound word without a figure, or a plain number, is no bound."""
+    assert bound(value) is None
+
+
+def test_bound_message_says_why_and_what_to_do() -> None:
+    """zh and en, with the hint to write the exact figure."""
+    loaded = reports_from_rows([HEADER, ["n", "2024年", "100以上", "", ""]], PLAN, "r.csv")
+    (problem,) = loaded.diagnostics
+    assert "is a bound (以上), not a figure" in problem.message
+    assert problem.message_zh == "数值“100以上”是范围而非确数，无法据以判断；该行未读取"
+    assert problem.hint is not None and "填写准确数值" in problem.hint
+    assert row_counts(loaded, "r.csv").rejected == 1

@@ -8,6 +8,9 @@ instead of the bare ``invalid-number`` they once were:
   cell is a ``spreadsheet-error`` error naming the error and what usually causes it, and the row is skipped;
 - an **approximate figure** (``约120``, ``≈120``, ``120左右``): read as the number, with an ``approximate-value``
   warning saying so and how to settle it (write the exact figure, or mark the row 初步/provisional);
+- a **bound** (``100以上``, ``不低于95%``, ``≥95%``, ``5%以内``): not a figure but a side of one, so the row is a
+  ``bound-value`` error and is skipped; judging ``100以上`` as 100 would be a silent choice, right for a 不低于
+  target and wrong for a 不超过 one;
 - a **placeholder** (无, —, N/A) in 分子/分母: the part is not given (never 0), with a ``placeholder-part``
   warning; the value is read without it (the word list: `eduplan.io.placeholders`);
 - a **date** as spreadsheets leave it (`day_form`): an Excel serial number (``45473``: 2024-06-30, with a
@@ -20,6 +23,8 @@ instead of the bare ``invalid-number`` they once were:
 (('#N/A', '无法找到引用的值', 'a lookup found no value'), None)
 >>> approximate("约1.2万"), approximate("120左右"), approximate("≈ 95%"), approximate("约定")
 ('1.2万', '120', '95%', None)
+>>> bound("100以上"), bound("不低于95%"), bound("≥ 95%"), bound("以上"), bound("超过")
+(('100', '以上'), ('95%', '不低于'), ('95%', '≥'), None, None)
 """
 
 from __future__ import annotations
@@ -34,9 +39,10 @@ from eduplan.diagnostics_zh import zh
 from eduplan.numerals import normalise
 from eduplan.units import to_decimal
 
-__all__ = ["APPROXIMATE_PREFIXES", "APPROXIMATE_SUFFIXES", "SERIAL_DAYS", "SPREADSHEET_ERRORS",
-           "SPREADSHEET_ERROR_HINT", "ambiguous_month", "approximate", "approximate_warning", "day_form", "day_warning",
-           "placeholder_part", "spreadsheet_error", "spreadsheet_error_message", "spreadsheet_error_zh"]
+__all__ = ["APPROXIMATE_PREFIXES", "APPROXIMATE_SUFFIXES", "BOUND_PREFIXES", "BOUND_SUFFIXES", "SERIAL_DAYS",
+           "SPREADSHEET_ERRORS", "SPREADSHEET_ERROR_HINT", "ambiguous_month", "approximate", "approximate_warning",
+           "bound", "bound_error", "day_form", "day_warning", "placeholder_part", "spreadsheet_error",
+           "spreadsheet_error_message", "spreadsheet_error_zh"]
 
 SPREADSHEET_ERRORS: dict[str, tuple[str, str]] = {
     "#DIV/0!": ("除数为零或为空", "the formula divides by zero or by an empty cell"),
@@ -56,6 +62,12 @@ APPROXIMATE_PREFIXES = ("大约", "约为", "约", "≈", "~", "∼", "近")
 """Words before a figure that make it approximate (longest first: 大约 before 约)."""
 APPROXIMATE_SUFFIXES = ("左右", "上下", "余")
 """Words after a figure that make it approximate (120左右, 120余)."""
+
+BOUND_PREFIXES = ("不低于", "不少于", "不小于", "不高于", "不多于", "不超过", "不大于", "超过", "高于", "低于", "大于",
+                  "小于", "多于", "少于", "≥", "≤", ">=", "<=", ">", "<")
+"""Words before a figure that make it a bound, not a figure (two-character forms before one: ≥ before >)."""
+BOUND_SUFFIXES = ("及以上", "及以下", "以上", "以下", "以内", "之内", "以外")
+"""Words after a figure that make it a bound (100以上, 5%以内; 及以上 before 以上)."""
 
 SPREADSHEET_ERROR_HINT = ("open the file in Excel or WPS, correct the formula (or type the figure) and save "
                           "(请在 Excel/WPS 中修正公式或直接填写数值后保存); if there is no figure, write 无 "
@@ -88,6 +100,29 @@ def approximate(text: str) -> str | None:
             rest = cleaned[: -len(suffix)].strip()
             return rest if rest and _NUMBERISH.match(rest) else None
     return None
+
+
+def bound(text: str) -> tuple[str, str] | None:
+    """The figure and the bound word of a cell that gives a bound (``100以上`` gives ``('100', '以上')``), or
+    ``None`` when ``text`` is not one. Only a word next to a figure counts: a lone ``以上`` is not a bound."""
+    cleaned = normalise(text).strip()
+    for prefix in BOUND_PREFIXES:
+        if cleaned.startswith(prefix):
+            rest = cleaned[len(prefix):].strip()
+            return (rest, prefix) if _NUMBERISH.match(rest) else None
+    for suffix in BOUND_SUFFIXES:
+        if cleaned.endswith(suffix):
+            rest = cleaned[: -len(suffix)].strip()
+            return (rest, suffix) if rest and _NUMBERISH.match(rest) else None
+    return None
+
+
+def bound_error(text: str, word: str) -> tuple[str, str, str]:
+    """The ``bound-value`` error's message, hint and Chinese message for a value cell ``text`` bounded by ``word``."""
+    return ((f"数值: {text!r} is a bound ({word}), not a figure: judging it as its figure "
+             f"would be right for some targets and wrong for others (数值为范围而非确数)"),
+            "write the exact figure (填写准确数值); if only a bound is known, write it in 备注 and leave 数值 empty",
+            zh(Code.BOUND_VALUE, text=text))
 
 
 def spreadsheet_error_message(label: str, text: str) -> str | None:

@@ -31,6 +31,8 @@ from eduplan.io.cells import (
     SPREADSHEET_ERROR_HINT,
     approximate,
     approximate_warning,
+    bound,
+    bound_error,
     cell_text,
     day_form,
     day_warning,
@@ -377,6 +379,9 @@ class RowReader:
                             message_zh=zh(Code.MISSING_FIELD, field="数值"))
         if is_placeholder(text):  # 无, 暂无, —, /, N/A: an explicit "no figure", never 0
             raise PlaceholderError(text)
+        if (limit := bound(text)) is not None:  # 100以上, 不低于95%: a side of a figure, not one
+            message, hint, message_zh = bound_error(text, limit[1])
+            raise CellError("value", Code.BOUND_VALUE, message, hint, message_zh)
         if (figure := approximate(text)) is not None:  # 约120, 120左右: read as 120, with a warning
             amount = self._figure(figure, unit, indicator)
             self.warnings.append(approximate_warning(text, str(amount), self.where(self.number,

@@ -67,6 +67,7 @@ TITLES_ZH: dict[str, str] = {
     "placeholder-part": "分子或分母为占位符",
     "spreadsheet-error": "单元格为错误值",
     "approximate-value": "数值为约数",
+    "bound-value": "数值为范围",
     "title-row": "表头上方的标题行",
     "form-note-row": "填表说明行",
     "total-row": "合计行",
