@@ -55,6 +55,7 @@ class Code(enum.StrEnum):
     MISSING_BASELINE = "missing-baseline"
     # files
     UNREADABLE_FILE = "unreadable-file"
+    LEGACY_ENCODING = "legacy-encoding"
     SYNTAX_ERROR = "syntax-error"
     FILE_TOO_LARGE = "file-too-large"
     UNSAFE_INPUT = "unsafe-input"

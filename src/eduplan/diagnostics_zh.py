@@ -46,6 +46,7 @@ MESSAGES_ZH: dict[str, str] = {
     "missing-baseline": "{field}需要基数（基期值），方案未给出",
     # files
     "unreadable-file": "文件无法读取：{why}",
+    "legacy-encoding": "文件不是UTF-8编码，已按GB18030（GBK）读取",
     "syntax-error": "文件格式错误：{why}",
     "file-too-large": "文件超过大小上限（{limit}）",
     "unsafe-input": "输入被拒绝：{why}",

@@ -39,6 +39,7 @@ TITLES_ZH: dict[str, str] = {
     "invalid-range": "区间下限大于上限",
     "missing-baseline": "缺少基数",
     "unreadable-file": "文件无法读取",
+    "legacy-encoding": "文件编码为GB18030",
     "syntax-error": "文件格式错误",
     "file-too-large": "文件过大",
     "unsafe-input": "输入不安全",
