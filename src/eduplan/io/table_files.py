@@ -94,8 +94,8 @@ def decode_table(data: bytes, file: str) -> tuple[str, list[Diagnostic]]:
         raise table_error(file, Code.UNREADABLE_FILE, f"neither UTF-8 nor GB18030 text ({exc.reason})") from None
     return text, [Diagnostic(Code.LEGACY_ENCODING, "not UTF-8: read as GB18030 (GBK), as Excel on Chinese Windows "
                              "saves CSV", Location(file=file), Severity.WARNING,
-                             hint="save the table as CSV UTF-8 (另存为「CSV UTF-8」) to be sure every character is read as "
-                             "written", message_zh=zh(Code.LEGACY_ENCODING))]
+                             hint="save the table as CSV UTF-8 (另存为「CSV UTF-8」) to be sure every character is "
+                             "read as written", message_zh=zh(Code.LEGACY_ENCODING))]
 
 
 def csv_rows(text: str, suffix: str, file: str | None = None) -> tuple[list[tuple[int, list[str]]], list[Diagnostic]]:
