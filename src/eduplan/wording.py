@@ -5,13 +5,13 @@ Every English count in a message, a reason or a summary goes through `counted`, 
 
 >>> counted(1, "row"), counted(2, "row"), counted(0, "county", "counties")
 ('1 row', '2 rows', '0 counties')
->>> f"missing {plural(1, 'column')}: 数值", f"{counted(3, 'cell')} {were(3)} empty"
-('missing column: 数值', '3 cells were empty')
+>>> f"missing {plural(1, 'column')}: 数值", f"{counted(3, 'cell')} {be(3)} empty"
+('missing column: 数值', '3 cells are empty')
 """
 
 from __future__ import annotations
 
-__all__ = ["be", "counted", "plural", "verb", "were"]
+__all__ = ["be", "counted", "plural", "verb"]
 
 
 def counted(n: int, word: str, many: str | None = None) -> str:
@@ -36,8 +36,3 @@ def be(n: int) -> str:
 def verb(n: int, one: str, many: str) -> str:
     """The verb agreeing with ``n``: ``verb(1, "has", "have")`` is ``has``."""
     return one if n == 1 else many
-
-
-def were(n: int) -> str:
-    """``was`` for exactly one, else ``were`` (and the like: use with `counted`)."""
-    return "was" if n == 1 else "were"
