@@ -24,8 +24,8 @@ def run(*args: str | Path, module: str = "eduplan") -> subprocess.CompletedProce
 CASES = {  # name: (file content or None for missing or "folder", where, code, words in the message and hint)
     "missing": (None, "", "unreadable-file", ("no such file", "文件不存在", "hint: check the path")),
     "folder": ("folder", "", "not-a-file", ("a directory, not a file", "hint: name the plan's text file")),
-    "gbk": (TEXT.encode("gb18030"), ":1:1", "unreadable-file", ("GB18030", "not UTF-8", "hint: save it as UTF-8",
-                                                                "iconv")),
+    "big5": ("教育三年行動計劃".encode("big5"), ":1:1", "unreadable-file", ("not UTF-8", "GB18030", "Big5",
+                                                                       "hint: save it as UTF-8", "iconv -f BIG5")),
     "bad byte": ((TEXT + "到2025年").encode() + b"\xff\x81" + "完成".encode(), ":4:7", "unreadable-file",
                  ("not UTF-8 text", "byte 0xff", "hint: save it as UTF-8")),
     "pdf": (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n" + bytes(range(256)),

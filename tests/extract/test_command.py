@@ -62,9 +62,25 @@ def test_unreadable_input_exits_2_with_one_line(tmp_path: Path) -> None:
     assert missing.returncode == 2
     assert len(missing.stderr.strip().splitlines()) == 1
     assert "Traceback" not in missing.stderr
-    binary = tmp_path / "plan.gbk"
-    binary.write_bytes("新增学位".encode("gbk"))
+    binary = tmp_path / "plan.big5"
+    binary.write_bytes("新增學位一萬個以上".encode("big5"))  # decodes as GB18030, but into no Chinese text
     assert run(str(binary)).returncode == 2
+
+
+def test_gb18030_text_is_read_with_a_located_warning(tmp_path: Path) -> None:
+    """A plan saved in GB18030 (GBK: Notepad and WPS on Chinese Windows) is read as such, as the reports reader reads
+    a GB18030 CSV: the same targets as its UTF-8 text, and one ``legacy-encoding`` warning on stderr at the first byte
+    that is not UTF-8 (the title here is ASCII up to column 6)."""
+    text = "Plan: " + PLAN
+    utf8, legacy = tmp_path / "plan.txt", tmp_path / "plan-gbk.txt"
+    utf8.write_text(text, encoding="utf-8")
+    legacy.write_bytes(text.encode("gb18030"))
+    done, expected = run(str(legacy), "--format", "jsonl"), run(str(utf8), "--format", "jsonl")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == expected.stdout and done.stdout
+    (line,) = done.stderr.strip().splitlines()
+    assert line.startswith(f"{legacy}:1:7: warning[legacy-encoding] not UTF-8: read as GB18030"), line
+    assert "hint: save it as UTF-8" in line
 
 
 def test_bad_usage_exits_2() -> None:

@@ -2,9 +2,9 @@
 
 Exit status: 0 on success, 2 with a one-line message on unreadable input or bad usage. Input that cannot be read
 as a plan's text is one located line, ``FILE[:LINE:COLUMN]: error[code] message; hint: ...`` (no traceback): a
-missing file, a folder, a file too long, bytes that are not UTF-8 (the first bad byte's line and column, and
-whether the text is GB18030), and documents that are not text (a PDF, a Word or WPS file, an image, UTF-16, binary
-data), each with what to do instead.
+missing file, a folder, a file too long, bytes that are neither UTF-8 nor Chinese text in GB18030 (the first bad
+byte's line and column), and documents that are not text (a PDF, a Word or WPS file, an image, UTF-16, binary
+data), each with what to do instead. GB18030 (GBK) text is read, with a located ``legacy-encoding`` warning.
 """
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ from pathlib import Path
 
 import attrs
 
-from eduplan.diagnostics import Code, Diagnostic, Location
+from eduplan.diagnostics import Code, Diagnostic, Location, Severity
+from eduplan.diagnostics_zh import zh
 from eduplan.extract.draft import draft_to_plan
 from eduplan.extract.formats import to_jsonl
 from eduplan.extract.pipeline import extract_plan
@@ -59,10 +60,12 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exc:
         return EXIT_OK if exc.code == 0 else EXIT_USAGE
     try:
-        source = _read(args.file)
+        source, warnings = read_source(args.file)
     except LoadError as exc:  # one located line with a hint (the module docstring)
         print(visible(str(exc.diagnostics[0])), file=sys.stderr)
         return EXIT_USAGE
+    for warning in warnings:  # GB18030 text read as such: one located line, the run goes on
+        print(visible(str(warning)), file=sys.stderr)
     draft = extract_plan(source)
     if args.format == "jsonl":
         rendered = to_jsonl(draft.targets)
@@ -108,11 +111,18 @@ _HINTS = {Code.UNREADABLE_FILE: "check the path and the file's permissions; the 
 
 
 def _read(name: str) -> str:
-    """Read text the way Python's text mode does (universal newlines), so offsets agree with readers.
+    """The text of `read_source`, without its warnings."""
+    return read_source(name)[0]
+
+
+def read_source(name: str) -> tuple[str, tuple[Diagnostic, ...]]:
+    """Read text the way Python's text mode does (universal newlines), so offsets agree with readers; text that is
+    not UTF-8 but reads as Chinese in GB18030 (GBK, as Notepad and WPS on Chinese Windows save it) is read so, with
+    a ``legacy-encoding`` warning at its first byte that is not UTF-8.
 
     Raises:
-        LoadError: one located diagnostic with a hint: the file is missing, a folder, unreadable, not UTF-8 text,
-            a document that is not text, or longer than `MAX_CHARACTERS`.
+        LoadError: one located diagnostic with a hint: the file is missing, a folder, unreadable, neither UTF-8 nor
+            Chinese GB18030 text, a document that is not text, or longer than `MAX_CHARACTERS`.
     """
     shown = "<stdin>" if name == STDIN else name
     try:
@@ -120,13 +130,52 @@ def _read(name: str) -> str:
     except LoadError as exc:
         raise _reworded(exc, shown) from None
     _refuse_documents(data, shown)
+    warnings: tuple[Diagnostic, ...] = ()
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise _not_utf8(data, exc.start, shown) from None
+        text, warning = _legacy(data, exc.start, shown)
+        warnings = (warning,)
     if len(text) > MAX_CHARACTERS:
         raise _too_long(shown)
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.replace("\r\n", "\n").replace("\r", "\n"), warnings
+
+
+# GB18030 text of a plan is nearly all GB2312 characters (the 6,763 common 汉字 and the punctuation); bytes of another
+# encoding that happen to decode as GB18030 (Big5, Shift-JIS, Latin-1) are mostly not. Below this share: refused.
+_GB2312_SHARE = 0.95
+
+
+def _legacy(data: bytes, start: int, name: str) -> tuple[str, Diagnostic]:
+    """Bytes that are not UTF-8 read as GB18030 when they decode so into Chinese text, with a located warning;
+    else the refusal of `_not_utf8`."""
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        raise _not_utf8(data, start, name) from None
+    wide = [character for character in text if ord(character) > 0x7F]
+    common = sum(1 for character in wide if _in_gb2312(character))
+    if not wide or common < _GB2312_SHARE * len(wide):
+        raise _not_utf8(data, start, name, looks_chinese=False)
+    line, column = _position(data, start)
+    return text, Diagnostic(
+        Code.LEGACY_ENCODING, "not UTF-8: read as GB18030 (GBK), as Notepad and WPS on Chinese Windows save text "
+        "(文本编码为 GB18030/GBK，已按 GB18030 读取)", Location(file=name, line=line, column=column), Severity.WARNING,
+        hint=_SAVE_AS_UTF8 + " to be sure every character is read as written", message_zh=zh(Code.LEGACY_ENCODING))
+
+
+def _in_gb2312(character: str) -> bool:
+    try:
+        character.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _position(data: bytes, start: int) -> tuple[int, int]:
+    """The line and column of byte ``start`` (the text before it is UTF-8)."""
+    before = data[:start].decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+    return before.count("\n") + 1, len(before) - before.rfind("\n")
 
 
 def _refusal(diagnostic: Diagnostic) -> LoadError:
@@ -163,17 +212,17 @@ def _refuse_documents(data: bytes, name: str) -> None:
                                   Location(file=name), hint=_SAVE_AS_UTF8 if utf16 else _SAVE_AS_TEXT))
 
 
-def _not_utf8(data: bytes, start: int, name: str) -> LoadError:
-    """The refusal of bytes that are not UTF-8, at the first bad byte's line and column; GB18030 text is named."""
-    before = data[:start].decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
-    line, column = before.count("\n") + 1, len(before) - before.rfind("\n")
-    try:
-        data.decode("gb18030")
-    except UnicodeDecodeError:
+def _not_utf8(data: bytes, start: int, name: str, *, looks_chinese: bool = True) -> LoadError:
+    """The refusal of bytes that are not UTF-8, at the first bad byte's line and column; bytes that decode as
+    GB18030 but not into Chinese text (``looks_chinese`` false: Big5, Shift-JIS ...) are named so."""
+    line, column = _position(data, start)
+    if looks_chinese:
         message = f"not UTF-8 text: byte 0x{data[start]:02x} at line {line}, column {column} (不是 UTF-8 文本)"
     else:
-        message = "GB18030 (GBK) text, not UTF-8 (文本编码为 GB18030/GBK，不是 UTF-8)"
-    hint = _SAVE_AS_UTF8 + f", or convert it: iconv -f GB18030 -t UTF-8 {name} > plan.txt"
+        message = ("not UTF-8, and read as GB18030 it is not Chinese text (another encoding: Big5? Shift-JIS?) "
+                   "(不是 UTF-8，按 GB18030 读出的也不是常用汉字)")
+    encoding = "GB18030" if looks_chinese else "BIG5"  # traditional characters: the likeliest other encoding
+    hint = _SAVE_AS_UTF8 + f", or convert it: iconv -f {encoding} -t UTF-8 {name} > plan.txt"
     return _refusal(Diagnostic(Code.UNREADABLE_FILE, message, Location(file=name, line=line, column=column),
                                hint=hint))
 

@@ -100,6 +100,7 @@ class Lexicon:
     duty: tuple[str, ...]
     vague: tuple[str, ...]
     programme: tuple[str, ...]
+    pilot_names: tuple[str, ...]
     name_suffix: tuple[str, ...]
     scope_end: tuple[str, ...]
     all_scope_end: tuple[str, ...]
@@ -184,6 +185,7 @@ def lexicon() -> Lexicon:
         duty=words("duty"),
         vague=words("vague"),
         programme=words("programme"),
+        pilot_names=words("pilot-name"),
         name_suffix=words("name-suffix"),
         scope_end=words("scope-end"),
         all_scope_end=words("all-scope-end"),

@@ -64,6 +64,10 @@ CONDITION_END = re.compile(r"的[。;]?$")
 SHORTFALL_BEFORE = re.compile(r"(?:(?<!不)低于|(?<!不)少于|不足|未达到|未达|不满)$")
 # 在校师生员工超过1500人的学校, 多于45人的班级: an excess word, a number of people, then 的: the class of units so
 # defined (超过80%的学校 + a state is still a share of schools to reach).
+# 推行每天一节体育课试点: 每 + a period before a practice's amount, a short noun and a pilot word after it (lexicon
+# [pilot-name]): the amount is the name of the pilot, not a target (每天一节体育课 alone still is one).
+FREQUENCY_BEFORE = re.compile(rf"每(?:{alternation(f.period for f in LEX.frequencies)})$")
+PILOT_NAME_AFTER = re.compile(rf"^[\u4e00-\u9fff]{{1,6}}?(?:{alternation(LEX.pilot_names)})")
 EXCESS_BEFORE = re.compile(r"(?:(?<!不)超过|(?<!不)多于|(?<!不)高于|(?<!不)大于)$")
 
 
@@ -103,6 +107,8 @@ def describes(quantity: Quantity, before: str, after: str, later: list[Quantity]
         return True  # 对整改完成率低于80%的市、县, 不足100名学生的村小学: the units below a threshold
     if BASIS_BEFORE.search(trimmed) and BASIS_AFTER.match(after):
         return True  # 按100名学生核定, 按师生比1:12.5核定编制: the number a sum or a quota is worked out on
+    if quantity.unit != "count" and FREQUENCY_BEFORE.search(trimmed) and PILOT_NAME_AFTER.match(after):
+        return True  # 每天一节体育课试点: the name of a pilot (lexicon [pilot-name])
     if quantity.unit != "count":
         return False
     if quantity.count_noun in ("人", "名") and EXCESS_BEFORE.search(trimmed) and BELOW_CLASS.match(after):
