@@ -121,6 +121,7 @@ class Code(enum.StrEnum):
     INCOMPLETE_COVERAGE = "incomplete-coverage"
     UNDECLARED_REPORTER = "undeclared-reporter"
     ROLLUP_WITHOUT_MEMBERS = "rollup-without-members"
+    LEAD_AS_JURISDICTION = "lead-as-jurisdiction"
 
 
 @attrs.frozen

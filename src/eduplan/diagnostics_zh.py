@@ -109,6 +109,8 @@ MESSAGES_ZH: dict[str, str] = {
     "undeclared-reporter": "{indicator}：{unit}不在所列的{declared}个单位中，其数据不计入汇总",
     "rollup-without-members": ("{indicator}：全域数值由已报送的{n}个单位（{units}）汇总；"
                                "计划未列明下属单位，无法核对是否全部报送"),
+    "lead-as-jurisdiction": ("{indicator}：{unit}是任务{task}的牵头单位，负责报送全域数值，"
+                             "其填报的{n}个数值按全域数值读取"),
 }
 """Each code's Chinese message, a `str.format` template whose ``{placeholders}`` are the facts of the diagnostic
 (a ``tests/render/test_messages_zh.py`` test checks that every code has one)."""
@@ -190,6 +192,7 @@ ITEMS_ZH: dict[str, str] = {"section": "章节", "goal": "目标组", "task": "�
                             "milestone": "节点任务", "indicator": "指标"}
 """The Chinese name of each kind of plan item that has an id (a duplicate id names it)."""
 
+_HAN = re.compile(r"[\u3400-\u9fff]")
 _PART = re.compile(r"^(?P<name>[A-Za-z_]+)(?:\[(?P<index>\d+)\])?$")
 
 
@@ -203,7 +206,14 @@ def field_zh(field: str) -> str:
     ('目标的上限（Target.upper）', '指标基数第2项（Indicator.baselines[1].value）')
     >>> field_zh("period"), field_zh("value")
     ('规划期（period）', '数值（value）')
+
+    A field that is already Chinese (a report table's column such as 数值) is its own name, not bracketed again:
+
+    >>> field_zh("数值")
+    '数值'
     """
+    if _HAN.search(field):
+        return field
     names: list[str] = []
     parts = [p for p in re.split(r"\.(?![^\[]*\])", field.removeprefix("$.")) if p]
     for k, part in enumerate(parts):

@@ -64,6 +64,7 @@ import attrs
 
 from eduplan.diagnostics import Code, Diagnostic, Location, Severity
 from eduplan.diagnostics_zh import zh
+from eduplan.evaluation.reporters import as_jurisdiction
 from eduplan.io.columns import NO_DAY, ReportColumns
 from eduplan.model import Plan
 from eduplan.periods import Period, yearly_periods
@@ -278,6 +279,7 @@ def submissions(plan: Plan, reports: Iterable[ReportedValue] | ReportColumns, as
     ``reports`` are `ReportedValue` objects or `eduplan.io.columns.ReportColumns` (a province's table read as
     columns: the same submissions, found with arrays; needs numpy).
     """
+    reports, _ = as_jurisdiction(plan, reports)  # the lead's own name as 填报单位: the jurisdiction's value
     return _submissions(_due(plan, as_of, periods, unit, grace_days), reports, as_of)
 
 
@@ -300,6 +302,7 @@ def submission_records(plan: Plan, reports: Iterable[ReportedValue] | ReportColu
     >>> [(r["period"], r["state"], r["value"]) for r in submission_records(plan, reports, dt.date(2020, 6, 30))]
     [('2019-01-01/2019-12-31', 'late', '4个'), ('2020-01-01/2020-12-31', 'not_due', None)]
     """
+    reports, _ = as_jurisdiction(plan, reports)  # the lead's own name as 填报单位: the jurisdiction's value
     if not isinstance(reports, ReportColumns):
         return [s.to_record() for s in _submissions(_due(plan, as_of, periods, unit, grace_days), reports, as_of)]
     from eduplan.quality_columns import first_reports, row_cells  # noqa: PLC0415 (numpy: an optional extra)

@@ -129,3 +129,18 @@ def test_a_problem_without_a_chinese_message_keeps_its_line() -> None:
     bare = Diagnostic(Code.OUTLIER, "far from the median", Location(file="r.csv", line=3), Severity.WARNING)
     text = render(Report("p", "计划", "2020年", "2020-06-30", diagnostics=(bare,)), "table")
     assert "【异常值】r.csv:3: warning[outlier] far from the median" in text
+
+
+def test_a_chinese_field_is_named_once(tmp_path: Path) -> None:
+    """A report table's column (数值, 计量单位) is its own Chinese name: the message does not say 数值（数值）的… or
+    计量单位的计量单位… (self-written rows)."""
+    from eduplan.io import load_reports, loads_plan  # noqa: PLC0415
+
+    plan = loads_plan("id: p\ntitle: 计划\nperiod: 2024年\nindicators: [{id: n, name: 新增学位数, kind: count, "
+                      "unit: 个}, {id: f, name: 教育经费, kind: money, unit: 万元}]\n").value
+    path = tmp_path / "r.csv"
+    path.write_text("指标,填报单位,时间,数值,计量单位\n新增学位数,甲区,2024-06-30,120所,\n"
+                    "教育经费,甲区,2024-06-30,5元,万元\n", encoding="utf-8")
+    said = [d.message_zh for d in load_reports(path, plan).diagnostics if str(d.code) == "unit-mismatch"]
+    assert said == ["数值的计量单位与新增学位数的单位（个）不符（120所）；该行未读取",
+                    "本行的计量单位与计量单位列的“万元”不符（数值“5元”自带单位“元”）；该行未读取"]

@@ -33,6 +33,7 @@ from eduplan.evaluation.collector import without_collector
 from eduplan.evaluation.outcomes import ShareResult, UnitResults
 from eduplan.evaluation.pending import Diagnostics
 from eduplan.evaluation.policy import Policy
+from eduplan.evaluation.reporters import as_jurisdiction
 from eduplan.evaluation.results import Evaluation, TaskResult
 from eduplan.evaluation.rollup import all_declared_members
 from eduplan.evaluation.rollup_batch import prefetch
@@ -86,6 +87,9 @@ def evaluate(
             raise DeadlineError(f"as_of: not an ISO date: {as_of!r} (use YYYY-MM-DD)") from None
     policy = policy or Policy()
     setting = Setting.of(plan, as_of, policy)
+    moved: tuple[Diagnostic, ...] = ()
+    if not isinstance(reports, ReportIndex):  # 0: the lead unit's values of the jurisdiction (reporters)
+        reports, moved = as_jurisdiction(plan, reports)
     prepared = prepare(reports, plan, as_of, policy)
     work = cases(plan, prepared)
     actuals = Actuals(prepared, Rollups(all_declared_members(plan), policy.partial_rollups))
@@ -93,7 +97,8 @@ def evaluate(
     results = judge_all(setting, actuals, work)
     task_reports = tuple(task_reports)  # read twice below; a generator must not run dry
     tasks, unknown = _tasks(setting, results, task_reports)
-    diagnostics = Diagnostics.joined(prepared.all_diagnostics(), work.diagnostics, actuals.diagnostics(), unknown)
+    diagnostics = Diagnostics.joined(moved, prepared.all_diagnostics(), work.diagnostics, actuals.diagnostics(),
+                                     unknown)
     return Evaluation(plan, as_of, policy, results, tasks, diagnostics)
 
 

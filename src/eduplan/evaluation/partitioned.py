@@ -30,6 +30,7 @@ from eduplan.evaluation.columnar_reports import ColumnarReports
 from eduplan.evaluation.engine import evaluate
 from eduplan.evaluation.flows import Total
 from eduplan.evaluation.policy import Policy
+from eduplan.evaluation.reporters import as_jurisdiction
 from eduplan.evaluation.results import Evaluation
 from eduplan.evaluation.series import UnitValues, unit_values_each
 from eduplan.indicators import Indicator
@@ -53,8 +54,9 @@ def _prepare(columns: ReportColumns, indicators: Mapping[str, Indicator], as_of:
 class MergedReports:
     """The prepared partitions as one `eduplan.evaluation.series.ReportIndex` (the reduce step)."""
 
-    def __init__(self, parts: Iterable[ColumnarReports]) -> None:
+    def __init__(self, parts: Iterable[ColumnarReports], first: Sequence[Diagnostic] = ()) -> None:
         self.parts = tuple(parts)
+        self.first = tuple(first)  # found before partitioning (`eduplan.evaluation.reporters`), said first
         self._owner: dict[tuple[str, str | None], ColumnarReports] = {}
         reporters: dict[str, set[str]] = {}
         for part in self.parts:
@@ -90,7 +92,7 @@ class MergedReports:
 
         prepared = sorted((d for p in self.parts for d in p.diagnostics), key=order)
         found = sorted((d for p in self.parts for d in p.found()), key=order)
-        return (*prepared, *found)
+        return (*self.first, *prepared, *found)
 
 
 def evaluate_partitioned(plan: Plan, columns: ReportColumns, as_of: dt.date | str, policy: Policy | None = None,
@@ -114,6 +116,7 @@ def evaluate_partitioned(plan: Plan, columns: ReportColumns, as_of: dt.date | st
         parts = max(1, 2 * workers)
     indicators = {i.id: i for i in plan.indicators_used()}
     options = (indicators, day, tuple(policy.source_priority), plan.period.start)
+    columns, moved = as_jurisdiction(plan, columns)  # before partitioning: the lead's rows join the jurisdiction's
     pieces = partition(columns, parts)
     if client is not None:  # the partitions are sent to the workers once, not embedded in the task graph
         futures = [client.submit(_prepare, piece, *options) for piece in client.scatter(pieces)]
@@ -122,4 +125,4 @@ def evaluate_partitioned(plan: Plan, columns: ReportColumns, as_of: dt.date | st
         delayed: Any = dask.delayed  # type: ignore[attr-defined]
         compute: Any = dask.compute  # type: ignore[attr-defined]
         prepared = compute(*[delayed(_prepare)(piece, *options) for piece in pieces])
-    return evaluate(plan, MergedReports(prepared), day, policy, task_reports)
+    return evaluate(plan, MergedReports(prepared, moved), day, policy, task_reports)

@@ -397,7 +397,7 @@ class RowReader:
             raise CellError("unit", Code.UNIT_MISMATCH, f"计量单位: the row says {unit!r}, but the value column's "
                              f"header says {self.unit!r}",
                             "give the unit in one place, the header or the 计量单位 column",
-                            zh(Code.UNIT_MISMATCH, field="计量单位", expected=f"表头的单位“{self.unit}”",
+                            zh(Code.UNIT_MISMATCH, field="本行", expected=f"表头的单位“{self.unit}”",
                                got=f"本行为“{unit}”"))
         return unit or self.unit or ""
 
@@ -411,7 +411,7 @@ class RowReader:
         if parsed.unit and unit and parsed.unit != unit:
             raise CellError("unit", Code.UNIT_MISMATCH, f"计量单位: the value {text!r} has its own unit "
                             f"{parsed.unit!r}, but the unit column says {unit!r}",
-                            message_zh=zh(Code.UNIT_MISMATCH, field="计量单位", expected=f"计量单位列的“{unit}”",
+                            message_zh=zh(Code.UNIT_MISMATCH, field="本行", expected=f"计量单位列的“{unit}”",
                                           got=f"数值“{text}”自带单位“{parsed.unit}”"))
         if parsed.unit:
             return parsed
