@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -408,11 +409,12 @@ class RowReader:
         except QuantityError as exc:
             raise CellError("value", exc.code, f"数值: {exc.message}",
                             message_zh=cell_zh(exc.code, "数值", text)) from None
-        if parsed.unit and unit and parsed.unit != unit:
+        if parsed.unit and unit and parsed.unit != unit and not normalise(text).rstrip().endswith(normalise(unit)):
+            written = _WRITTEN_UNIT.sub("", normalise(text)).strip() or parsed.unit  # 5亿元: 亿元, not 元
             raise CellError("unit", Code.UNIT_MISMATCH, f"计量单位: the value {text!r} has its own unit "
-                            f"{parsed.unit!r}, but the unit column says {unit!r}",
+                            f"{written!r}, but the unit column says {unit!r}",
                             message_zh=zh(Code.UNIT_MISMATCH, field="本行", expected=f"计量单位列的“{unit}”",
-                                          got=f"数值“{text}”自带单位“{parsed.unit}”"))
+                                          got=f"数值“{text}”自带单位“{written}”"))
         if parsed.unit:
             return parsed
         if unit:
@@ -525,8 +527,13 @@ def _figure_text(text: str) -> bool:
     return True
 
 
+_WRITTEN_UNIT = re.compile(r"^\s*[-+−]?[\d.,]+\s*")
+"""The figure in front of a value's unit as written (5亿元: 5), for naming the unit it was written in."""
+
+
 def parse_quantity_unit(text: str) -> str:
-    """The unit written in a value cell (``3500万元``: 万元), ``""`` for a bare number or a text that does not read."""
+    """The unit of a value cell's quantity (``3500万元``: 元, the 万 being part of the figure), ``""`` for a bare
+    number or a text that does not read."""
     try:
         return parse_quantity(text).unit
     except QuantityError:
