@@ -260,6 +260,8 @@ class Amount:
 
 
 _QUANTITY_RE = re.compile(rf"^\s*(?P<number>{NUMBER_PATTERN})\s*(?P<unit>.*?)\s*$")
+_TENTHS_RE = re.compile(r"^成(?P<more>[一二三四五六七八九1-9])?$")
+"""成 after a number: tenths (九成 is 90 %), with a hundredths digit after it (九成五 is 95 %)."""
 
 
 def parse_quantity(text: str, unit: str = DIMENSIONLESS) -> Amount:
@@ -286,6 +288,11 @@ def parse_quantity(text: str, unit: str = DIMENSIONLESS) -> Amount:
     >>> parse_quantity("2小时"), parse_quantity("8倍")
     (Amount(value=Decimal('2'), unit='小时'), Amount(value=Decimal('8'), unit='倍'))
 
+    成 counts tenths and is read as the percent it is (not a unit of its own, so a 计量单位 of % agrees with it):
+
+    >>> parse_quantity("九成"), parse_quantity("九成五"), parse_quantity("两成") == parse_quantity("20%")
+    (Amount(value=Decimal('90'), unit='%'), Amount(value=Decimal('95'), unit='%'), True)
+
     Raises:
         QuantityError: the text has no number, or its unit is unknown.
     """
@@ -294,5 +301,13 @@ def parse_quantity(text: str, unit: str = DIMENSIONLESS) -> Amount:
     if match is None:
         raise QuantityError(f"not a quantity: {text!r} (expected a number and a unit, e.g. 90%, 5万个, 68亿元)")
     value = parse_number(match["number"])
+    if (tenths := _TENTHS_RE.match(match["unit"])) is not None:
+        return _tenths(value, tenths["more"])
     return Amount(value, match["unit"] or unit)
+
+
+def _tenths(value: Decimal, more: str | None) -> Amount:
+    """A figure in 成 (tenths) as the percent it is, exactly: 九成 90 %, 九成五 95 %, 1.5成 15 % (docs/units.md)."""
+    hundredths = 0 if more is None else int(parse_number(more))
+    return Amount(tidy(EXACT.add(EXACT.multiply(value, Decimal(10)), Decimal(hundredths))), "%")
 

@@ -36,7 +36,7 @@ from typing import Any
 
 from eduplan.diagnostics import Code, Diagnostic, Location, Severity
 from eduplan.diagnostics_zh import zh
-from eduplan.numerals import normalise
+from eduplan.numerals import CHINESE_NUMERAL_CHARS, NUMBER_PATTERN, normalise
 from eduplan.units import to_decimal
 
 __all__ = ["APPROXIMATE_PREFIXES", "APPROXIMATE_SUFFIXES", "BOUND_PREFIXES", "BOUND_SUFFIXES", "SERIAL_DAYS",
@@ -60,8 +60,9 @@ SPREADSHEET_ERRORS: dict[str, tuple[str, str]] = {
 
 APPROXIMATE_PREFIXES = ("大约", "约为", "约", "≈", "~", "∼", "近")
 """Words before a figure that make it approximate (longest first: 大约 before 约)."""
-APPROXIMATE_SUFFIXES = ("左右", "上下", "余")
-"""Words after a figure that make it approximate (120左右, 120余)."""
+APPROXIMATE_SUFFIXES = ("左右", "上下", "余", "多")
+"""Words after a figure that make it approximate (120左右, 120余, 120多); 余 and 多 also stand between a number
+and its unit (三千余人, 3000多所)."""
 
 BOUND_PREFIXES = ("不低于", "不少于", "不小于", "不高于", "不多于", "不超过", "不大于", "超过", "高于", "低于", "大于",
                   "小于", "多于", "少于", "≥", "≤", ">=", "<=", ">", "<")
@@ -74,7 +75,9 @@ SPREADSHEET_ERROR_HINT = ("open the file in Excel or WPS, correct the formula (o
                           "(暂无数据请填「无」)")
 """What to do about a spreadsheet error value."""
 
-_NUMBERISH = re.compile(r"^[\d.,+-]")
+_NUMBERISH = re.compile(rf"^[-\d.,+{CHINESE_NUMERAL_CHARS}]")
+"""How a figure starts: an Arabic digit or sign, or a Chinese numeral (两所, 五十二所, 九成)."""
+_ODD_NUMBER = re.compile(rf"^(?P<number>{NUMBER_PATTERN})\s*[余多]\s*(?P<unit>[^\d余多]+)$")
 
 
 def spreadsheet_error(text: str) -> tuple[str, str, str] | None:
@@ -88,18 +91,27 @@ def spreadsheet_error(text: str) -> tuple[str, str, str] | None:
 def approximate(text: str) -> str | None:
     """The figure of an approximate cell (``约120`` gives ``120``), or ``None`` when ``text`` is not one.
 
-    Only a marker next to a figure counts: ``约定`` or a lone ``约`` is not approximate.
+    Only a marker next to a figure counts: ``约定`` or a lone ``约`` is not approximate. The figure may be in
+    Chinese numerals (``五十二所左右``), with 余 or 多 between the number and its unit (``三千余人``: ``三千人``),
+    and with a marker on both sides (``约52所左右``).
+
+    >>> approximate("五十二所左右"), approximate("三千余人"), approximate("约九成"), approximate("120多")
+    ('五十二所', '三千人', '九成', '120')
     """
     cleaned = normalise(text).strip()
+    rest, marked = cleaned, False
     for prefix in APPROXIMATE_PREFIXES:
-        if cleaned.startswith(prefix):
-            rest = cleaned[len(prefix):].strip()
-            return rest if _NUMBERISH.match(rest) else None
+        if rest.startswith(prefix):
+            rest, marked = rest[len(prefix):].strip(), True
+            break
     for suffix in APPROXIMATE_SUFFIXES:
-        if cleaned.endswith(suffix):
-            rest = cleaned[: -len(suffix)].strip()
-            return rest if rest and _NUMBERISH.match(rest) else None
-    return None
+        if rest.endswith(suffix) and len(rest) > len(suffix):
+            rest, marked = rest[: -len(suffix)].strip(), True
+            break
+    else:
+        if (odd := _ODD_NUMBER.match(rest)) is not None:  # 三千余人, 3000多人: the number and its unit
+            rest, marked = odd["number"] + odd["unit"], True
+    return rest if marked and _NUMBERISH.match(rest) else None
 
 
 def bound(text: str) -> tuple[str, str] | None:
