@@ -60,7 +60,7 @@ def fill(path: Path) -> dict[str, int]:
         sheet.cell(number, col["填报日期"]).value = dt.date(2020, 6, 28)
         rows[f"{indicator} {when}"] = number
     bad = next(n for n in range(2, sheet.max_row + 1) if n not in rows.values())
-    sheet.cell(bad, col["数值"]).value = "约九成"  # not a number: must come back located
+    sheet.cell(bad, col["数值"]).value = "见附表"  # not a number: must come back located (约九成 now reads as 90%)
     rows["bad"] = bad
     book.save(path)
     return rows
