@@ -267,6 +267,12 @@ def parse_day(value: dt.date | str) -> dt.date:
     >>> parse_day("2019-12-31"), parse_day("2017.5"), parse_day(dt.datetime(2020, 1, 2, 8, 0))
     (datetime.date(2019, 12, 31), datetime.date(2017, 5, 31), datetime.date(2020, 1, 2))
 
+    A part of a year that only a statistics table writes (`parse_statistics_period`: ``2024年度``, ``2024年1-6月``,
+    ``2024Q3``) is the part's last day, as ``2024年上半年`` is:
+
+    >>> parse_day("2024年度"), parse_day("2024年1-6月"), parse_day("2024年1月至9月")
+    (datetime.date(2024, 12, 31), datetime.date(2024, 6, 30), datetime.date(2024, 9, 30))
+
     Raises:
         DeadlineError: not a day (长期 is not a day either).
     """
@@ -274,7 +280,12 @@ def parse_day(value: dt.date | str) -> dt.date:
         return value.date()
     if isinstance(value, dt.date):
         return value
-    deadline = parse_deadline(value)
+    try:
+        deadline = parse_deadline(value)
+    except DeadlineError:
+        if _PART_OF_YEAR.match(re.sub(r"\s+", "", normalise(value))) is None:
+            raise
+        return parse_statistics_period(value).end
     if deadline is None:
         raise DeadlineError(f"not a date: {value!r} (长期 names no day)")
     return deadline.date
@@ -355,6 +366,56 @@ def parse_period(text: str) -> Period:
     if period is None:
         raise DeadlineError(f"not a period: {text!r}; expected 2018-2020年, 2020年 or 2016-2017学年度")
     return period
+
+
+_PART_OF_YEAR = re.compile(
+    r"^(?:截至|截止)?(?P<year>\d{4})(?:年度|年?(?P<first>\d{1,2})月?[-—~至到](?P<last>\d{1,2})月份?|"
+    r"年(?P<month>\d{1,2})月份?|[-.](?P<mm>\d{2})|年?(?P<part>上半年|下半年|第?[一二三四1-4]季度|Q[1-4]))$")
+_PARTS = {"上半年": (1, 6), "下半年": (7, 12), **{f"{p}{q}季度": (3 * k - 2, 3 * k) for k, q in
+                                              enumerate("一二三四", start=1) for p in ("第", "")},
+          **{f"{p}{k}季度": (3 * k - 2, 3 * k) for k in range(1, 5) for p in ("第", "")},
+          **{f"Q{k}": (3 * k - 2, 3 * k) for k in range(1, 5)}}
+"""The months of each named part of a year (上半年: January to June, 第三季度: July to September)."""
+
+
+def parse_statistics_period(text: str) -> Period:
+    """A 统计期 (the period a reported figure covers), as a statistics table writes it: ISO ``start/end``, a
+    plan form (``2019年``, ``2016-2017学年度``), or a part of a year, which a plan never names but monthly and
+    quarterly returns do: a month (``2024年6月``, ``2024-06``), a span of months (``2024年1-6月``), a half or a
+    quarter (``2024年上半年``, ``2024年第三季度``, ``2024Q3``), a year's figures (``2024年度``).
+
+    >>> [str(parse_statistics_period(t)) for t in ("2024年6月", "2024年1-6月", "2024年第三季度", "2024年下半年")]
+    ['2024-06-01/2024-06-30', '2024-01-01/2024-06-30', '2024-07-01/2024-09-30', '2024-07-01/2024-12-31']
+    >>> str(parse_statistics_period("2024年度")), str(parse_statistics_period("2019-01-01/2019-12-31"))
+    ('2024-01-01/2024-12-31', '2019-01-01/2019-12-31')
+
+    Raises:
+        DeadlineError: none of these forms, or months out of order (``2024年7-6月``).
+    """
+    cleaned = re.sub(r"\s+", "", normalise(str(text)))
+    match = _PART_OF_YEAR.match(cleaned)
+    if match is None:
+        if "/" in cleaned:
+            return Period.parse_iso(cleaned)
+        try:
+            return parse_period(text)
+        except DeadlineError as exc:
+            if "; expected" not in exc.message:
+                raise
+            raise DeadlineError(f"not a period: {text!r}; expected a year (2024年, 2024年度), a school year "
+                                "(2023-2024学年), a month (2024年6月), months (2024年1-6月), a half or quarter "
+                                "(2024年上半年, 2024年第三季度) or ISO start/end") from None
+    year = int(match["year"])
+    month = match["month"] or match["mm"]
+    if month is not None:
+        first = last = int(month)
+    elif match["part"] is not None:
+        first, last = _PARTS[match["part"]]
+    else:
+        first, last = int(match["first"] or 1), int(match["last"] or 12)
+    if not 1 <= first <= last <= 12:
+        raise DeadlineError(f"not a period: {text!r} (months 1-12, the first not after the last)")
+    return Period(dt.date(year, first, 1), _month_end(year, last))
 
 
 def _period_from(cleaned: str, text: str) -> Period | None:

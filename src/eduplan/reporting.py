@@ -33,7 +33,7 @@ import attrs
 from eduplan.indicators import IndicatorKind
 from eduplan.model import Goal, Plan, Task
 from eduplan.organisations import Organisation
-from eduplan.periods import Period, parse_period, yearly_periods
+from eduplan.periods import Period, parse_statistics_period, yearly_periods
 from eduplan.targets import Accumulation, ScopeKind, Target
 
 _Key = tuple[str, str | None, int | None, dt.date | None]
@@ -222,8 +222,9 @@ def _slot_keys(plan: Plan, unit: str | None, periods: Iterable[Period | str]
 
 
 def parse_reporting_period(text: str) -> Period:
-    """A reporting period: ISO ``start/end`` or a plan form (``2019年``)."""
-    return Period.parse_iso(text) if "/" in text else parse_period(text)
+    """A reporting period: ISO ``start/end``, a plan form (``2019年``) or a part of a year (``2024年上半年``,
+    ``2024年6月``: `eduplan.periods.parse_statistics_period`)."""
+    return parse_statistics_period(text)
 
 
 def _texts(found: list[tuple[Goal | Task, Target]]) -> dict[str, str]:

@@ -43,7 +43,7 @@ from eduplan.io.distinct import (
     take,
 )
 from eduplan.io.row_diagnostics import RowDiagnostics, Unworded
-from eduplan.periods import Period, parse_day, parse_period
+from eduplan.periods import Period, parse_day, parse_statistics_period
 from eduplan.reports import ReportedValue
 from eduplan.units import Amount
 
@@ -278,7 +278,7 @@ class BulkReader:
     def _period(text: str) -> Period | None:
         if not text:
             return None
-        return Period.parse_iso(text) if "/" in text else parse_period(text)
+        return parse_statistics_period(text)
 
     @staticmethod
     def _value(text: str) -> str:

@@ -74,7 +74,7 @@ from eduplan.io.screen import known_units
 from eduplan.io.totals import StatedTotal
 from eduplan.model import Plan
 from eduplan.numerals import normalise, parse_number
-from eduplan.periods import Period, parse_day, parse_period
+from eduplan.periods import Period, parse_day, parse_statistics_period
 from eduplan.reports import ReportBasis, ReportedValue
 from eduplan.units import Amount, parse_quantity, to_decimal
 
@@ -139,8 +139,9 @@ class RowReader:
                              ("value", self._value), ("final", self._final), ("reported_on", self._reported_on),
                              ("numerator", self._numerator), ("denominator", self._denominator),
                              ("basis", self._basis)):
-            if name in broken:
-                continue
+            if name in broken or (name == "date" and "period" not in fields and self.text("period")
+                                  and self.raw("date") in (None, "")):
+                continue  # a 统计期 that did not read gives no date either: its own error says so, once
             try:
                 fields[name] = reader(fields)
             except CellError as exc:
@@ -302,8 +303,7 @@ class RowReader:
         if not text:
             return None
         try:
-            period: Period = self._memo("period", text, lambda: Period.parse_iso(text) if "/" in text
-                                        else parse_period(text))
+            period: Period = self._memo("period", text, lambda: parse_statistics_period(text))
         except DeadlineError as exc:
             raise CellError("period", Code.INVALID_DATE, f"统计期: {exc.message}",
                             message_zh=zh(Code.INVALID_DATE, field="统计期", text=text)) from None
