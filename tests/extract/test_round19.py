@@ -3,7 +3,7 @@ and the leftovers of round 18, one test per rule; each fails on the code before 
 
 from __future__ import annotations
 
-from eduplan.extract import extract_targets
+from eduplan.extract import extract_plan, extract_targets
 
 
 def test_a_frequency_practice_before_a_pilot_word_names_the_pilot() -> None:
@@ -14,3 +14,48 @@ def test_a_frequency_practice_before_a_pilot_word_names_the_pilot() -> None:
     assert [t.text for t in extract_targets("开展每周3节劳动课试点工作。")] == []
     assert [int(t.value) for t in extract_targets("在10所学校开展课后服务试点。")] == [10]
     assert [t.text for t in extract_targets("确保每天一节体育课。")] == ["确保每天一节体育课"]
+
+
+YEARLY_TABLE = """某县劳动教育三年行动方案（2026—2028年）
+附件：重点指标分年度目标
+序号\t指标\t2026年\t2027年\t2028年
+1\t劳动教育实践基地（个）\t10\t20\t30
+2\t专职教师配备率（%）\t80\t90\t100
+"""
+
+
+def test_a_table_of_yearly_targets_sets_one_target_a_year() -> None:
+    """A 分年度目标 table (its first year inside the plan's period, rows opening with their 序号) is read cell by cell:
+    one target per year column, dated by its year, each judged from the year before it (the first, with no year
+    before it and no direction in its name, stays == for review), not a baseline and a target; the 序号 is no
+    value (it shifted every row)."""
+    found = [(t.indicator, str(t.value), t.comparator.value, t.unit, t.deadline.isoformat())
+             for t in extract_plan(YEARLY_TABLE).targets if t.deadline is not None]
+    assert found == [
+        ("劳动教育实践基地", "10", "==", "count", "2026-12-31"),
+        ("劳动教育实践基地", "20", ">=", "count", "2027-12-31"),
+        ("劳动教育实践基地", "30", ">=", "count", "2028-12-31"),
+        ("专职教师配备率", "80", "==", "percent", "2026-12-31"),
+        ("专职教师配备率", "90", ">=", "percent", "2027-12-31"),
+        ("专职教师配备率", "100", ">=", "percent", "2028-12-31"),
+    ]
+
+
+def test_a_caption_makes_a_table_yearly_without_a_period() -> None:
+    """Without a period in the title, the caption's 分年度 (lexicon [yearly-table]) says each column is a target."""
+    text = YEARLY_TABLE.replace("（2026—2028年）", "")
+    assert [str(t.value) for t in extract_plan(text).targets][:3] == ["10", "20", "30"]
+
+
+def test_a_deduction_of_points_is_no_target() -> None:
+    """每降低1个百分点扣1分, 每少1所学校扣1分 (lexicon [score-deduction]) set how points are lost in a 评分细则; the
+    standard before them, 覆盖率达到100%得10分, is still a target."""
+    text = "覆盖率达到100%得10分，每少1所学校扣1分。整改率达到95%以上，每降低1个百分点扣1分。"
+    found = [(t.text, str(t.value)) for t in extract_targets(text)]
+    assert found == [("覆盖率达到100%", "100"), ("整改率达到95%以上", "95")]
+
+
+def test_a_count_word_after_a_measure_word_is_counted() -> None:
+    """1个体育或艺术特色项目 counts 体育 projects (lexicon [count-word]); 个体检 is no count (个体)."""
+    assert [str(t.value) for t in extract_targets("每校至少打造1个体育或艺术特色项目。")] == ["1"]
+    assert extract_targets("为每名学生制定1个体检方案。") == ()

@@ -70,6 +70,8 @@ MAX_GAP = 12
 DASHES = frozenset({"-", "—", "--", "——", "/", "…"})
 MAX_HEADER_SPAN = 8
 MAX_CELL = 30
+ORDINAL_HEADERS = frozenset({"序号", "序", "编号"})
+YEARLY_CAPTION = re.compile(alternation(lexicon().yearly_tables))  # lexicon [yearly-table]: 分年度目标
 
 
 @attrs.frozen
@@ -105,10 +107,15 @@ class _Cell:
     span: Span
 
 
-def read_indicator_tables(doc: Document, period_end: dt.date | None = None) -> tuple[IndicatorTable, ...]:
+def read_indicator_tables(
+    doc: Document, period_end: dt.date | None = None, start_year: int | None = None
+) -> tuple[IndicatorTable, ...]:
     """Every 主要指标 table of the document, in document order.
 
-    ``period_end`` (the end of the title's period) dates a target column headed 目标值 without a year.
+    ``period_end`` (the end of the title's period) dates a target column headed 目标值 without a year. A table whose
+    first year column lies inside the plan's period (``start_year`` on), or whose caption says so (lexicon
+    ``[yearly-table]``: 分年度目标), sets a target for each year: every column is a target dated by its year, each
+    judged from the column before it (a 主要指标 table's first column is its baseline).
     """
     cells = list(_cells(doc))
     tables: list[IndicatorTable] = []
@@ -122,10 +129,23 @@ def read_indicator_tables(doc: Document, period_end: dt.date | None = None) -> t
         target_year = None if period_end is None else period_end.year
         years = tuple(target_year if column == TARGET_COLUMN else column for column in columns)
         header_start = cells[index].span.start
-        table, index = _table(cells, first_row, has_unit=has_unit, years=years)
+        ordinal = index > 0 and cells[index - 1].text in ORDINAL_HEADERS  # 序号 指标 2026年 …: rows open with 1, 2, 3
+        yearly = _yearly(cells[max(0, index - 3) : index], years, start_year)
+        table, index = _table(cells, first_row, has_unit=has_unit, years=years, ordinal=ordinal, yearly=yearly)
         if table is not None:  # the header is part of the table (单位 万人 is no number to read)
             tables.append(attrs.evolve(table, span=Span(header_start, table.span.end)))
     return tuple(tables)
+
+
+def _yearly(caption: list[_Cell], years: tuple[int | None, ...], start_year: int | None) -> bool:
+    """Whether each year column is a target: the years are all printed and the first is inside the plan's period,
+    or a cell just before the header says so (``附件：2026—2028年…分年度目标``)."""
+    if any(year is None or year == TARGET_COLUMN for year in years):
+        return False
+    first = years[0]
+    if start_year is not None and first is not None and first >= start_year:
+        return True
+    return any(YEARLY_CAPTION.search(cell.text) for cell in caption)
 
 
 def _cells(doc: Document) -> Iterator[_Cell]:
@@ -188,14 +208,21 @@ class _Run:
 
 
 def _table(
-    cells: list[_Cell], start: int, *, has_unit: bool, years: tuple[int | None, ...]
+    cells: list[_Cell], start: int, *, has_unit: bool, years: tuple[int | None, ...], ordinal: bool = False,
+    yearly: bool = False,
 ) -> tuple[IndicatorTable | None, int]:
     rows: list[IndicatorRow] = []
     run = _Run()
-    index, since_row = start, 0
+    index, since_row, number = start, 0, 1
     while index < len(cells) and since_row <= MAX_GAP and not _ends_table(cells[index].text):
         text = cells[index].text
         index, since_row = index + 1, since_row + 1
+        if ordinal and text == str(number) and len(run.values) % len(years) == 0:
+            found = _flush(run, years, yearly=yearly)  # the 序号 cell opening the next row: no value
+            rows.extend(found)
+            since_row = 0 if found else since_row
+            run, number = _Run(), number + 1
+            continue
         if has_unit and text in DASHES and run.names and not run.values and not run.units:
             run.units.append("")  # 小学生师比 — 17.5 17: a dash in the 单位 column is no unit, not a value
             run.dash_unit = cells[index - 1]
@@ -208,7 +235,7 @@ def _table(
         elif has_unit and run.names and not run.values and _unit(text) is not None:
             run.units.append(text)
             continue
-        found = _flush(run, years)
+        found = _flush(run, years, yearly=yearly)
         if found:
             rows.extend(found)
             since_row = 0
@@ -218,7 +245,7 @@ def _table(
             run = _Run(names=[cells[index - 1]])
         else:
             run.names.append(cells[index - 1])
-    rows.extend(_flush(run, years))
+    rows.extend(_flush(run, years, yearly=yearly))
     if not rows:
         return None, index
     return IndicatorTable(Span(cells[start].span.start, rows[-1].span.end), years, tuple(rows)), index
@@ -228,7 +255,7 @@ def _ends_table(text: str) -> bool:
     return "。" in text or len(text) > MAX_CELL or text.startswith("注")
 
 
-def _flush(run: _Run, years: tuple[int | None, ...]) -> list[IndicatorRow]:
+def _flush(run: _Run, years: tuple[int | None, ...], *, yearly: bool = False) -> list[IndicatorRow]:
     """The rows a run of cells gives: ``k`` names and ``k × years`` values, column by column (a parent
     row 义务教育标准班额比例 with 其中:小学 / 初中 prints both sub-rows' 2020 values, then their 2025 values)."""
     width = len(years)
@@ -246,6 +273,13 @@ def _flush(run: _Run, years: tuple[int | None, ...]) -> list[IndicatorRow]:
     for position, name_cell in enumerate(names):
         column = [run.values[year * count + position] for year in range(width)]
         unit_text = run.units[position] if position < len(run.units) else (run.units[0] if run.units else "")
+        if yearly:  # one target a year, each judged from the year before it (the first by its kind)
+            for year in range(width):
+                row = _make_row(name_cell, parent, unit_text, column[max(0, year - 1) : year + 1],
+                                years[max(0, year - 1) : year + 1], run.attribute, with_baseline=year > 0)
+                if row is not None:
+                    rows.append(attrs.evolve(row, baseline=None, baseline_date=None))
+            continue
         row = _make_row(name_cell, parent, unit_text, column, years, run.attribute)
         if row is not None:
             rows.append(row)
@@ -253,7 +287,7 @@ def _flush(run: _Run, years: tuple[int | None, ...]) -> list[IndicatorRow]:
 
 
 def _make_row(name_cell: _Cell, parent: str | None, unit_text: str, column: list[_Cell], years: tuple[int | None, ...],
-              attribute: str | None) -> IndicatorRow | None:
+              attribute: str | None, *, with_baseline: bool = True) -> IndicatorRow | None:
     name, name_unit = _clean_name(name_cell.text)
     if parent is not None and len(name) <= 4:
         name = f"{parent}({name})"
@@ -265,7 +299,7 @@ def _make_row(name_cell: _Cell, parent: str | None, unit_text: str, column: list
     if unit is None:
         return None  # a unit that is not ours: left for a person
     schema_unit, noun, factor = unit
-    first = _value(column[0].text) if len(column) > 1 else None
+    first = _value(column[0].text) if len(column) > 1 and with_baseline else None
     baseline = None if first is None else _tidy(first[0] * factor)
     value = _tidy(target[0] * factor)
     judgement = judge(name, baseline, value) if target[1] is Comparator.EXACTLY else Judgement(target[1])

@@ -101,6 +101,9 @@ class Lexicon:
     vague: tuple[str, ...]
     programme: tuple[str, ...]
     pilot_names: tuple[str, ...]
+    count_words: tuple[str, ...]
+    score_deductions: tuple[str, ...]
+    yearly_tables: tuple[str, ...]
     name_suffix: tuple[str, ...]
     scope_end: tuple[str, ...]
     all_scope_end: tuple[str, ...]
@@ -186,6 +189,9 @@ def lexicon() -> Lexicon:
         vague=words("vague"),
         programme=words("programme"),
         pilot_names=words("pilot-name"),
+        count_words=words("count-word"),
+        score_deductions=words("score-deduction"),
+        yearly_tables=words("yearly-table"),
         name_suffix=words("name-suffix"),
         scope_end=words("scope-end"),
         all_scope_end=words("all-scope-end"),

@@ -68,6 +68,8 @@ SHORTFALL_BEFORE = re.compile(r"(?:(?<!不)低于|(?<!不)少于|不足|未达�
 # [pilot-name]): the amount is the name of the pilot, not a target (每天一节体育课 alone still is one).
 FREQUENCY_BEFORE = re.compile(rf"每(?:{alternation(f.period for f in LEX.frequencies)})$")
 PILOT_NAME_AFTER = re.compile(rf"^[\u4e00-\u9fff]{{1,6}}?(?:{alternation(LEX.pilot_names)})")
+# 每降低1个百分点扣1分, 每少1所学校扣1分: the clause goes on to a deduction of points (lexicon [score-deduction]).
+DEDUCTION_AFTER = re.compile(rf"^[^,;。]*?(?:{alternation(LEX.score_deductions)})\s*\d+(?:\.\d+)?\s*分")
 EXCESS_BEFORE = re.compile(r"(?:(?<!不)超过|(?<!不)多于|(?<!不)高于|(?<!不)大于)$")
 
 
@@ -101,6 +103,8 @@ def describes(quantity: Quantity, before: str, after: str, later: list[Quantity]
         return True
     if quantity.unit in ("month", "day") and after.startswith(("内", "之内", "以内")):
         return True  # 限期3个月内完成整改, 15天内: a time limit, not a duration to reach
+    if DEDUCTION_AFTER.match(after):
+        return True  # 每降低1个百分点扣1分: how points are lost in a scoring rule
     if TIME_LIMIT_AFTER.match(after) or CONDITION_END.search(after):
         return True  # 30个工作日内报送; 连续2次…仍未整改到位的,约谈: a time limit, a condition
     if SHORTFALL_BEFORE.search(trimmed) and BELOW_CLASS.match(after):

@@ -102,7 +102,7 @@ def extract_plan(source: str) -> DraftPlan:
         background_at=lambda offset: _in_background(outline, offset, facts=facts),
         items_at=lambda offset: _items_at(outline, offset),
     )
-    indicator_tables = read_indicator_tables(doc, context.default_deadline)
+    indicator_tables = read_indicator_tables(doc, context.default_deadline, context.start_year)
     targets = _adopt_table_deadlines(read_targets(doc, context), table)
     targets = _adopt_row_deadlines(doc, targets, context.default_deadline)
     targets = _with_indicator_tables(doc, targets, indicator_tables, context)

@@ -249,8 +249,8 @@ def _in_formula(text: str, start: int, match: re.Match[str]) -> bool:
 def _unit_stands_alone(text: str, end: int, unit: str) -> bool:
     """Not part of a longer word (个性, 名称) nor of a programme's name (万人计划)."""
     following = text[end : end + 1]
-    if following and following in LEX.not_a_count.get(unit, ""):
-        return False
+    if following and following in LEX.not_a_count.get(unit, "") and not text.startswith(LEX.count_words, end):
+        return False  # 个性化, 名称 (but 1个体育特色项目: 体育, lexicon [count-word])
     if NAME_SUFFIX.match(text, end) is not None:
         return False  # 15分钟阅读圈: the name of a concept
     return not text.startswith(LEX.programme, end)
