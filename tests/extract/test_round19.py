@@ -59,3 +59,22 @@ def test_a_count_word_after_a_measure_word_is_counted() -> None:
     """1个体育或艺术特色项目 counts 体育 projects (lexicon [count-word]); 个体检 is no count (个体)."""
     assert [str(t.value) for t in extract_targets("每校至少打造1个体育或艺术特色项目。")] == ["1"]
     assert extract_targets("为每名学生制定1个体检方案。") == ()
+
+
+def test_a_stage_dated_by_months_dates_its_item() -> None:
+    """启动部署阶段（2026年3月—4月） dates the targets of its item by its last month's end, 全面推进阶段
+    （2026年5月—2027年6月） by June 2027: the stage's months are its time limit (ruling 1, item level).
+    Was: the plan's end for both."""
+    text = ("某县美育工作方案（2026—2027年）\n三、实施步骤\n"
+            "（一）启动部署阶段（2026年3月—4月）。制定实施方案，完成率达到100%。\n"
+            "（二）全面推进阶段（2026年5月—2027年6月）。开展全员培训，培训覆盖全部美育教师。\n")
+    assert [t.deadline.isoformat() for t in extract_plan(text).targets if t.deadline] == ["2026-04-30", "2027-06-30"]
+
+
+def test_a_circled_item_s_year_dates_only_its_own_targets() -> None:
+    """③力争2027年底前… is an item of its own (ruling 1): its year does not date ① and ② before it, which take the
+    plan's end; the targets after ③ in its line take its year. Was: 2027 for all three."""
+    text = ("某市劳动教育三年行动方案（2026—2028年）\n二、重点任务\n1.建设实践基地。\n①每个区县至少建成1个实践基地；\n"
+            "②新建校内劳动实践园地200个；\n③力争2027年底前，遴选市级劳动教育示范基地10个。\n")
+    found = [(str(t.value), t.deadline.isoformat()) for t in extract_plan(text).targets if t.deadline]
+    assert found == [("1", "2028-12-31"), ("200", "2028-12-31"), ("10", "2027-12-31")]

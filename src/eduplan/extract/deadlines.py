@@ -57,6 +57,12 @@ _LISTED_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _STAGE_YEARS = re.compile(
     r"^\s*[\u4e00-\u9fff]{2,10}\s*\(\s*(?:\d{4}\s*年?\s*[-—–~至到]\s*)?(?P<year>\d{4})\s*年?\s*\)\s*$"
 )
+# A stage's label with its months in brackets (启动部署阶段(2026年3月—4月), 全面推进阶段(2026年5月—2027年6月)): the
+# end of its last month dates the targets of the stage's item, as a labelled time limit does (整改时限:2025年8月底前).
+_STAGE_MONTHS = re.compile(
+    r"[\u4e00-\u9fff]{2,10}(?:阶段|时期|期间)\s*\(\s*(?P<first>\d{4})\s*年\s*\d{1,2}\s*月\s*[-—–~至到]\s*"
+    r"(?:(?P<last>\d{4})\s*年\s*)?(?P<month>\d{1,2})\s*月(?:底|末)?\s*\)"
+)
 _RELATIVE = re.compile(r"(?P<count>\d{1,2}|[一二三四五六七八九十两])\s*年(?:内|之内|时间内)")
 _FIVE_YEAR = re.compile(r"十([一二三四五六七八九]?)五(?:规划|计划|时期|期间|”|\"|教育|发展|$)")
 # “十四五”期间新改扩建幼儿园200所: the end of the named five-year plan is the deadline.
@@ -291,6 +297,8 @@ def year_cues(sentence: str, base: int, start_year: int | None,
             year = last_year if last_year is not None and count == last_year - start_year + 1 else start_year + count
             if count and EARLIEST_YEAR <= year <= LATEST_YEAR:
                 found.append(YearCue(base + match.start(), dt.date(year, 12, 31), match[0], relative=True))
+    for stage_months in _STAGE_MONTHS.finditer(sentence):
+        found.extend(attrs.evolve(cue, labelled=True) for cue in _stage_end(stage_months, base))
     found.extend(_milestones(sentence, base))
     found.extend(fine_cues(sentence, base, year_at))
     if dated is not None:
@@ -470,6 +478,16 @@ def is_deadline_cell(text: str) -> bool:
     except DeadlineError:
         return False
     return True
+
+
+def _stage_end(found: re.Match[str], base: int) -> Iterator[YearCue]:
+    """The cue of a stage dated by months: the last day of its last month."""
+    year, month = int(found["last"] or found["first"]), int(found["month"])
+    if not (EARLIEST_YEAR <= year <= LATEST_YEAR and 1 <= month <= 12):
+        return
+    end = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+    text = found.string[found.start("first") : found.end("month") + 1]
+    yield YearCue(base + found.start("first"), end, text, fine=True)
 
 
 def _cue(offset: int, text: str) -> Iterator[YearCue]:

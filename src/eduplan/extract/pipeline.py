@@ -100,7 +100,7 @@ def extract_plan(source: str) -> DraftPlan:
         section_at=lambda offset: _section_label(outline, table, offset),
         table_deadline_at=lambda offset: _table_deadline(table, offset),
         background_at=lambda offset: _in_background(outline, offset, facts=facts),
-        items_at=lambda offset: _items_at(outline, offset),
+        items_at=lambda offset: _items_at(outline, offset, doc),
     )
     indicator_tables = read_indicator_tables(doc, context.default_deadline, context.start_year)
     targets = _adopt_table_deadlines(read_targets(doc, context), table)
@@ -183,11 +183,27 @@ def _section_label(outline: tuple[OutlineNode, ...], table: Table | None, offset
     return None if node is None else node.label
 
 
-def _items_at(outline: tuple[OutlineNode, ...], offset: int) -> tuple[Span, ...]:
-    """The own text of each outline item around ``offset``, innermost first."""
+def _items_at(outline: tuple[OutlineNode, ...], offset: int, doc: Document | None = None) -> tuple[Span, ...]:
+    """The own text of each outline item around ``offset``, innermost first; inside a task, a run of lines opened
+    by a circled number (``①…`` ``②…``, not items of the outline) is the innermost item of the lines it holds, so
+    that ``③力争2027年底前…`` dates only its own targets (ruling 1), not those of ① and ② before it."""
     around = [node for node in outline if node.start <= offset < node.end and node.kind != "plain"]
     around.sort(key=lambda node: -node.depth)
-    return tuple(_own(node, outline) for node in around)
+    items = tuple(_own(node, outline) for node in around)
+    if doc is None:
+        return items
+    within = items[0] if items else Span(0, len(doc.folded))
+    opens = [line.start for line in doc.lines if within.start <= line.start < within.end
+             and _CIRCLED.match(doc.source, doc.source_span(Span(line.start, line.end)).start)]
+    before = [start for start in opens if start <= offset]
+    if not before:
+        return items
+    after = [start for start in opens if start > offset]
+    circled = Span(before[-1], after[0] if after else within.end)
+    return (circled, Span(within.start, opens[0]), *items[1:])  # the task's lead: up to its first circled line
+
+
+_CIRCLED = re.compile(r"\s*[\u2460-\u2473]")
 
 
 def reports_facts(doc: Document) -> bool:
