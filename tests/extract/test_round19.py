@@ -78,3 +78,10 @@ def test_a_circled_item_s_year_dates_only_its_own_targets() -> None:
             "②新建校内劳动实践园地200个；\n③力争2027年底前，遴选市级劳动教育示范基地10个。\n")
     found = [(str(t.value), t.deadline.isoformat()) for t in extract_plan(text).targets if t.deadline]
     assert found == [("1", "2028-12-31"), ("200", "2028-12-31"), ("10", "2027-12-31")]
+
+
+def test_a_hedge_on_a_year_carries_over_its_sentence() -> None:
+    """力争2027年底前，遴选…10个: 力争 on a year printed right after it (no 到) hedges the targets after the comma, as
+    力争到2027年， does. Was: not soft."""
+    (target,) = extract_targets("力争2027年底前，遴选市级劳动教育示范基地10个。")
+    assert target.soft is True

@@ -48,7 +48,9 @@ FILLERS = "在为有了 \t"
 # 不低于每生每年800元: a per-unit phrase between the cue and the number.
 PER_UNIT = re.compile(r"(?:每(?:生|人|校|班|万人|百人|千人|名学生|年度|学年|年|天|周|月))+$")
 SOFT_CUES = re.compile(rf"{alternation(LEX.hedges)}|基本(?:{alternation(LEX.hedge_verbs)})")
-SOFT_WITH_TIME = re.compile(rf"(?:{alternation(LEX.hedges)})\s*(?:到|在|用|于|[\d{CHINESE_NUMERAL_CHARS}]+年内)")
+SOFT_WITH_TIME = re.compile(  # 力争到2030年, 力争2027年底前, 力争三年内: a hedge on a time carries over the sentence
+    rf"(?:{alternation(LEX.hedges)})\s*(?:到|在|用|于|\d{{4}}\s*年|[\d{CHINESE_NUMERAL_CHARS}]+年内)"
+)
 FREQUENCY_RE = re.compile(rf"每(?P<count>[\d{_CN}]*)(?P<period>{alternation(f.period for f in LEX.frequencies)})(?!级)")
 _FREQUENCIES = {f.period: f for f in LEX.frequencies}
 _ANY_CUE = alternation([*LEX.prefix, *LEX.negatable, *(n + w for n in LEX.negations for w in LEX.negatable)])
@@ -190,8 +192,8 @@ def hedges_rest_of_sentence(clause: str) -> bool:
 
     >>> hedges_rest_of_sentence("力争到2030年全市紧密型教育集团比例达30%以上")
     True
-    >>> hedges_rest_of_sentence("力争\\n到2026年")
-    True
+    >>> hedges_rest_of_sentence("力争\\n到2026年"), hedges_rest_of_sentence("力争2027年底前")
+    (True, True)
     """
     return SOFT_WITH_TIME.search(clause) is not None
 
