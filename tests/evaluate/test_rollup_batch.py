@@ -96,7 +96,7 @@ def test_batched_rollups_are_worked_out_by_hand(indicator_id: str, start: dt.dat
     (found,) = rolled_up_all(prepared, rollups, [(indicator, question)])
     assert found is not None
     assert (None if found.value is None else str(found.value), found.missing) == (value, missing)
-    assert [str(d.code) for d in found.diagnostics] == codes
+    assert [str(d.code) for d in found.problems()] == codes
     alone = rolled_up(prepared, rollups, indicator, question)
     assert found == alone and str(found.value) == str(alone.value) and tuple(found.evidence) == tuple(alone.evidence)
 

@@ -27,7 +27,7 @@ DAYS = st.sampled_from([dt.date(2020, 12, 31), dt.date(2021, 1, 1), dt.date(2021
 
 def _shown(actual: Any) -> tuple[object, ...]:
     """Everything an `Actual` holds, its value to the exponent and its evidence as reports."""
-    return (str(actual.value), tuple(actual.evidence), tuple(actual.history), actual.note, actual.diagnostics,
+    return (str(actual.value), tuple(actual.evidence), tuple(actual.history), actual.note, actual.problems(),
             actual.missing)
 
 

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -41,9 +41,10 @@ import attrs
 from eduplan.diagnostics import Code, Diagnostic, Location, Severity
 from eduplan.diagnostics_zh import zh
 from eduplan.evaluation.evidence import join, latest_date
+from eduplan.evaluation.pending import Diagnostics, Pending
 from eduplan.evaluation.rollup import incomplete_coverage, rollup_without_members, undeclared_reporter
 from eduplan.evaluation.series import ReportIndex, keep_once
-from eduplan.evaluation.values import NOTHING, Actual, CannotJudge, Unjudgeable
+from eduplan.evaluation.values import NOTHING, Actual, CannotJudge, Coverage, Unjudgeable
 from eduplan.indicators import Aggregation, Indicator
 from eduplan.reports import ReportedValue
 
@@ -194,10 +195,12 @@ def with_rollup(question: Question, own: Actual, later: Actual) -> Actual:
     """The second half of `actual_of`: the jurisdiction's own value and its units' roll-up after it, as one."""
     if later.value is None:
         chosen = own if own.value is not None or later.note is None else later
-        return attrs.evolve(chosen, diagnostics=later.diagnostics) if later.diagnostics and chosen is own else chosen
+        if chosen is own and (later.diagnostics or later.coverage is not None):
+            return attrs.evolve(chosen, diagnostics=later.diagnostics, coverage=later.coverage)
+        return chosen
     if question.cumulative and own.value is not None:
         return Actual(own.value + later.value, join((own.evidence, later.evidence)), diagnostics=later.diagnostics,
-                      missing=later.missing)
+                      missing=later.missing, coverage=later.coverage)
     return later
 
 
@@ -229,17 +232,19 @@ def covered(rollups: Rollups, indicator: Indicator, members: Members, reported: 
     # Without declared members, the units that reported the indicator at all are the ones expected.
     expected = declared or reporters
     missing = rollups.missing(expected, reported)
-    incomplete = None if not missing else incomplete_coverage(indicator, len(expected), missing, rollups.partial,
-                                                              declared=bool(declared))
+    # the incomplete-coverage warning, kept as its facts: worded when read (`Actuals.diagnostics`)
+    incomplete = None if not missing else Coverage(indicator, len(expected), missing, rollups.partial, bool(declared))
     if incomplete is not None and not rollups.partial:
         return Actual(None, evidence, note=CannotJudge(Unjudgeable.INCOMPLETE_ROLLUP, missing=missing,
-                                                       expected=len(expected)), diagnostics=(*strays, incomplete),
-                      missing=missing)
+                                                       expected=len(expected)), diagnostics=strays,
+                      missing=missing, coverage=incomplete)
     combined = _combine(indicator, values(), evidence, cumulative)
     # Without declared members the sum rests on who happened to report: said, never silent.
     unlisted = () if declared or combined.value is None else (rollups.unlisted(indicator, reporters),)
-    found_problems = (*strays, *(() if incomplete is None else (incomplete,)), *unlisted, *combined.diagnostics)
-    return attrs.evolve(combined, diagnostics=found_problems, missing=missing) if found_problems else combined
+    found_problems = (*strays, *unlisted, *combined.diagnostics)
+    if found_problems or incomplete is not None:
+        return attrs.evolve(combined, diagnostics=found_problems, missing=missing, coverage=incomplete)
+    return combined
 
 
 def undeclared(prepared: ReportIndex, indicator: Indicator, outside: Sequence[str],
@@ -338,14 +343,50 @@ class Actuals:
         """`answer` for a question given by its parts."""
         return self.answer(indicator, Question(indicator.id, unit, start, cutoff, cumulative, since))
 
-    def diagnostics(self) -> tuple[Diagnostic, ...]:
-        """The problems found answering, once each: the warnings in the order found, then incomplete coverage."""
+    def diagnostics(self) -> Sequence[Diagnostic]:
+        """The problems found answering, once each: the warnings in the order found, then incomplete coverage
+        (each kept as its facts, a `Coverage`, and worded when read: `eduplan.evaluation.pending`)."""
         found: dict[tuple[str, str, str], Diagnostic] = {}
+        covers: list[Coverage] = []
         for actual in self._answers.values():
-            keep_once(found, actual.diagnostics)
+            if actual.diagnostics:
+                keep_once(found, actual.diagnostics)
+            if actual.coverage is not None:
+                covers.append(actual.coverage)
         ordered = list(found.values())
-        return (*(d for d in ordered if d.code is not Code.INCOMPLETE_COVERAGE),
-                *(d for d in ordered if d.code is Code.INCOMPLETE_COVERAGE))
+        kept = list(_once(covers, self._plain_names())) if covers else []
+        return Diagnostics.joined(tuple(d for d in ordered if d.code is not Code.INCOMPLETE_COVERAGE),
+                                  tuple(d for d in ordered if d.code is Code.INCOMPLETE_COVERAGE),
+                                  Pending(Code.INCOMPLETE_COVERAGE, len(kept), lambda _: _NOWHERE,
+                                          lambda k: incomplete_coverage(*kept[k])))
+
+    def _plain_names(self) -> bool:
+        """Whether no unit a roll-up can expect (a declared member, or a unit that reported) has a comma in its
+        name: then two `Coverage` facts are worded alike only if they are equal (see `_once`)."""
+        names: set[str] = set()
+        for members in {id(m): m for m in self.rollups.members.values()}.values():
+            names.update(members)
+        for indicator_id in self.rollups.members.keys() | {q.indicator_id for q, _ in self._answers}:
+            names.update(self.prepared.organisations(indicator_id))
+        return not any("," in name for name in names)
+
+
+_NOWHERE = str(Location())
+"""Where an ``incomplete-coverage`` warning is (nowhere in a file), as `Location` prints it."""
+
+
+def _once(covers: Iterable[Coverage], plain: bool) -> Iterator[Coverage]:
+    """The distinct incomplete-coverage warnings of ``covers`` (distinct facts, in order), once each as
+    `keep_once` keeps diagnostics: by their words. Facts that differ are worded alike only when a unit's name
+    holds the ``, `` that joins the missing units, or an indicator's name the ``: `` after it (``plain``: no
+    unit's does); only then are the words compared."""
+    seen: set[object] = set()
+    for cover in covers:
+        name = cover.indicator.name
+        key: object = (name, *cover[1:]) if plain and ": " not in name else incomplete_coverage(*cover).message
+        if key not in seen:
+            seen.add(key)
+            yield cover
 
 
 _HOW_ZH = {Aggregation.SUM: "求和", Aggregation.WEIGHTED: "加权（分子、分母合计）", Aggregation.MIN: "取最小值",

@@ -12,12 +12,16 @@ import datetime as dt
 import enum
 from collections.abc import Sequence
 from decimal import Decimal
+from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
 
-from eduplan.diagnostics import Diagnostic
+from eduplan.diagnostics import Code, Diagnostic
 from eduplan.periods import Period
 from eduplan.reports import ReportedValue
+
+if TYPE_CHECKING:
+    from eduplan.indicators import Indicator
 
 
 @attrs.frozen
@@ -73,6 +77,20 @@ class CannotJudge:
         return self.expected - len(self.missing)
 
 
+class Coverage(NamedTuple):
+    """The ``incomplete-coverage`` warning of a roll-up kept as its facts: the units of ``expected`` that did not
+    report (``missing``, in expected order), whether a partial roll-up counts and whether the units expected are
+    declared members. A province's plan finds one per jurisdiction window (15,000 at 10,000 targets), each naming
+    hundreds of units; it is worded (`eduplan.evaluation.rollup.incomplete_coverage`) only when the evaluation's
+    diagnostics are read (`eduplan.evaluation.pending`)."""
+
+    indicator: Indicator
+    expected: int
+    missing: tuple[str, ...]
+    partial: bool
+    declared: bool
+
+
 @attrs.frozen
 class Actual:
     """The value that counts, with the reports behind it and, for hold-throughout targets, the history.
@@ -80,7 +98,8 @@ class Actual:
     ``note`` says why there is no value although reports exist; ``diagnostics`` are the problems found
     working it out (an incomplete roll-up, an indicator that cannot be aggregated), returned with it.
     ``missing`` names the expected units a roll-up lacks: with the ``incomplete-rollup`` note, or beside the
-    partial figure ``Policy(partial_rollups=True)`` uses.
+    partial figure ``Policy(partial_rollups=True)`` uses; ``coverage`` is then its ``incomplete-coverage``
+    warning, kept as facts (a `Coverage`) and worded when read.
     """
 
     value: Decimal | None
@@ -89,6 +108,18 @@ class Actual:
     note: CannotJudge | None = None
     diagnostics: tuple[Diagnostic, ...] = ()
     missing: tuple[str, ...] = ()
+    coverage: Coverage | None = None
+
+    def problems(self) -> tuple[Diagnostic, ...]:
+        """``diagnostics`` with the ``incomplete-coverage`` warning worded, where a roll-up finds it: after the
+        ``undeclared-reporter`` warnings, before the rest."""
+        if self.coverage is None:
+            return self.diagnostics
+        from eduplan.evaluation.rollup import incomplete_coverage  # noqa: PLC0415 (it needs the plan model)
+
+        strays = [d for d in self.diagnostics if d.code is Code.UNDECLARED_REPORTER]
+        rest = self.diagnostics[len(strays):]
+        return (*strays, incomplete_coverage(*self.coverage), *rest)
 
 
 NOTHING = Actual(None)
