@@ -355,10 +355,12 @@ class Actuals:
                 covers.append(actual.coverage)
         ordered = list(found.values())
         kept = list(_once(covers, self._plain_names())) if covers else []
-        return Diagnostics.joined(tuple(d for d in ordered if d.code is not Code.INCOMPLETE_COVERAGE),
-                                  tuple(d for d in ordered if d.code is Code.INCOMPLETE_COVERAGE),
-                                  Pending(Code.INCOMPLETE_COVERAGE, len(kept), lambda _: _NOWHERE,
-                                          lambda k: incomplete_coverage(*kept[k])))
+        made = (*(d for d in ordered if d.code is not Code.INCOMPLETE_COVERAGE),
+                *(d for d in ordered if d.code is Code.INCOMPLETE_COVERAGE))
+        if not kept:
+            return made  # a plain tuple, as without pending parts
+        return Diagnostics.joined(made, Pending(Code.INCOMPLETE_COVERAGE, len(kept), lambda _: _NOWHERE,
+                                                lambda k: incomplete_coverage(*kept[k])))
 
     def _plain_names(self) -> bool:
         """Whether no unit a roll-up can expect (a declared member, or a unit that reported) has a comma in its
