@@ -122,6 +122,7 @@ class Code(enum.StrEnum):
     UNDECLARED_REPORTER = "undeclared-reporter"
     ROLLUP_WITHOUT_MEMBERS = "rollup-without-members"
     LEAD_AS_JURISDICTION = "lead-as-jurisdiction"
+    MULTIPLE_WITHOUT_UNIT = "multiple-without-unit"
 
 
 @attrs.frozen

@@ -109,6 +109,7 @@ MESSAGES_ZH: dict[str, str] = {
     "undeclared-reporter": "{indicator}：{unit}不在所列的{declared}个单位中，其数据不计入汇总",
     "rollup-without-members": ("{indicator}：全域数值由已报送的{n}个单位（{units}）汇总；"
                                "计划未列明下属单位，无法核对是否全部报送"),
+    "multiple-without-unit": "数值“{text}”带倍数而无单位，此处单位为{unit}，按{read}读取（不是{text}{unit}）",
     "lead-as-jurisdiction": ("{indicator}：{unit}是任务{task}的牵头单位，负责报送全域数值，"
                              "其填报的{n}个数值按全域数值读取"),
 }

@@ -32,12 +32,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
-from eduplan.diagnostics import Code, Diagnostic, Location, Severity
+from eduplan.diagnostics import Code, Diagnostic, Location, QuantityError, Severity
 from eduplan.diagnostics_zh import zh
 from eduplan.numerals import CHINESE_NUMERAL_CHARS, NUMBER_PATTERN, normalise
-from eduplan.units import to_decimal
+from eduplan.units import Amount, to_decimal
 
 __all__ = ["APPROXIMATE_PREFIXES", "APPROXIMATE_SUFFIXES", "BOUND_PREFIXES", "BOUND_SUFFIXES", "SERIAL_DAYS",
            "SPREADSHEET_ERRORS", "SPREADSHEET_ERROR_HINT", "ambiguous_month", "approximate", "approximate_warning",
@@ -167,6 +168,45 @@ def approximate_warning(text: str, read: str, location: Location) -> Diagnostic:
                       f"judged as that figure (约数按 {read} 读取)", location, Severity.WARNING,
                       hint="write the exact figure (填写准确数值); if it is an estimate, mark 是否终值 as 否 (初步数)",
                       message_zh=zh(Code.APPROXIMATE_VALUE, text=text, read=read))
+
+
+_MULTIPLE_ONLY = re.compile(r"^\s*[-+]?[\d.,]+\s*(?P<multiple>千万|百万|万亿|[万亿千])\s*$")
+"""A figure with a multiple and no unit (``1.5亿``, ``3万``)."""
+_UNIT_MULTIPLES = ("万亿", "千万", "百万", "万", "亿", "千", "百")
+"""The multiples a unit may start with (万元, 亿元, 万人)."""
+
+
+def unit_multiple(text: str, unit: str) -> str | None:
+    """The unit a figure written with a multiple and no unit (``1.5亿``) is in, when ``unit`` (the unit it
+    would otherwise take) carries a multiple of its own: its base unit (万元: 元), so that ``1.5亿`` is 1.5亿元,
+    not 1.5亿万元; ``None`` when the text has a unit or no multiple, or ``unit`` no multiple.
+
+    >>> unit_multiple("1.5亿", "万元"), unit_multiple("3万", "万人"), unit_multiple("1.2万", "个")
+    ('元', '人', None)
+    >>> unit_multiple("1500", "万元"), unit_multiple("1.5亿元", "万元")
+    (None, None)
+    """
+    if not unit or _MULTIPLE_ONLY.match(normalise(text)) is None:
+        return None
+    for multiple in _UNIT_MULTIPLES:
+        base = unit.removeprefix(multiple)
+        if base != unit and base:
+            try:
+                Amount(Decimal(1), unit).to(base)
+            except QuantityError:
+                continue
+            return base
+    return None
+
+
+def multiple_warning(text: str, read: str, unit: str, location: Location) -> Diagnostic:
+    """The ``multiple-without-unit`` warning for a value cell ``text`` (``1.5亿``) whose unit would be ``unit``
+    (万元), read as ``read`` (1.5亿元)."""
+    return Diagnostic(Code.MULTIPLE_WITHOUT_UNIT, f"数值: {text!r} has a multiple and no unit, and the unit here is "
+                      f"{unit}, itself a multiple: it is read as {read}, not as {text} times {unit} (带倍数无单位，"
+                      f"按 {read} 读取)", location, Severity.WARNING,
+                      hint=f"write the unit with the figure ({read}), or the figure in {unit} without 万/亿",
+                      message_zh=zh(Code.MULTIPLE_WITHOUT_UNIT, text=text, unit=unit, read=read))
 
 
 def placeholder_part(label: str, text: str, location: Location) -> Diagnostic:

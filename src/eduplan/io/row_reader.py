@@ -37,9 +37,11 @@ from eduplan.io.cells import (
     cell_text,
     day_form,
     day_warning,
+    multiple_warning,
     placeholder_part,
     spreadsheet_error_message,
     spreadsheet_error_zh,
+    unit_multiple,
 )
 from eduplan.io.layout import (
     footnote_warning,
@@ -417,6 +419,11 @@ class RowReader:
                                           got=f"数值“{text}”自带单位“{written}”"))
         if parsed.unit:
             return parsed
+        taken = unit or (indicator.unit if indicator else "")
+        if (base := unit_multiple(text, taken)) is not None:  # 1.5亿 where the unit is 万元: 1.5亿元, not 1.5亿万元
+            self.warnings.append(multiple_warning(text, f"{text}{base}", taken,
+                                                  self.where(self.number, self.columns.get("value"))))
+            return Amount(parsed.value, base)
         if unit:
             try:
                 amount = Amount(parsed.value, unit)

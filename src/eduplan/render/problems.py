@@ -102,6 +102,7 @@ TITLES_ZH: dict[str, str] = {
     "undeclared-reporter": "填报单位不是声明成员",
     "rollup-without-members": "汇总未列明成员单位",
     "lead-as-jurisdiction": "牵头单位数值按全域读取",
+    "multiple-without-unit": "数值带倍数无单位",
 }
 """Each code's Chinese title (a code added without one shows its message alone)."""
 
