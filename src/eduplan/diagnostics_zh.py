@@ -30,7 +30,7 @@ MESSAGES_ZH: dict[str, str] = {
     "invalid-number": "{field}“{text}”不是可识别的数值",
     "unknown-unit": "{field}的计量单位“{unit}”无法识别",
     "unit-mismatch": "{field}的计量单位与{expected}不符（{got}）",
-    "impossible-value": "{field}的数值{value}不可能成立：{why}",
+    "impossible-value": "{field}为{value}，不可能成立：{why}",
     "invalid-date": "{field}“{text}”不是可识别的日期",
     "deadline-before-start": "{field}的完成时限{deadline}早于开始日期{start}",
     "deadline-before-month": "{field}“{text}”按该月开始之前读取，即{day}",

@@ -216,14 +216,19 @@ class Indicator:
                             f"{value} is not in a unit of this indicator ({unit}, {self.kind})",
                             message_zh=zh(Code.UNIT_MISMATCH, field=field_zh(field), got=value,
                                           expected=f"{self.name}的单位（{self.unit or '无单位'}）"))]
+        # a report table's column (数值) is named with its indicator (新增学位数的数值); a plan's field by its path
+        subject = field_zh(field)
+        named = subject == field  # already Chinese
+        subject = f"{self.name}的{field}" if named else subject
         if self.share and not Amount(0) <= value <= Amount(1):
+            rule = "占比须在0-100%之间" if named else f"占比指标“{self.name}”须在0-100%之间"
             return [problem(Code.IMPOSSIBLE_VALUE, field,
                             f"{value} is outside 0-100 % for the share indicator {self.name!r}",
-                            message_zh=zh(Code.IMPOSSIBLE_VALUE, field=field_zh(field), value=value,
-                                          why=f"占比指标“{self.name}”须在0-100%之间"))]
+                            message_zh=zh(Code.IMPOSSIBLE_VALUE, field=subject, value=value,
+                                          why=rule))]
         if self.kind in (IndicatorKind.COUNT, IndicatorKind.MONEY) and value.value < 0:
             return [problem(Code.IMPOSSIBLE_VALUE, field, f"{value} is negative, which a {self.kind} cannot be",
-                            message_zh=zh(Code.IMPOSSIBLE_VALUE, field=field_zh(field), value=value,
+                            message_zh=zh(Code.IMPOSSIBLE_VALUE, field=subject, value=value,
                                           why=f"{'计数' if self.kind is IndicatorKind.COUNT else '金额'}不能为负数"))]
         return []
 
