@@ -92,6 +92,7 @@ class Code(enum.StrEnum):
     FORM_NOTE_ROW = "form-note-row"
     TOTAL_ROW = "total-row"
     AMBIGUOUS_INDICATOR = "ambiguous-indicator"
+    AMBIGUOUS_COLUMN = "ambiguous-column"
     TITLE_DATE = "title-date"
     DATE_FROM_REPORTED_ON = "date-from-reported-on"
     UNFILLED_CELL = "unfilled-cell"

@@ -136,6 +136,13 @@ MESSAGES_ZH.update({
     "ambiguous-pair": "计划对{indicator}既有累计目标又有水平目标，本期与累计取哪一列无法确定，本行未读取",
     "target-differs": "{indicator}填报的目标值{stated}与计划的目标（{planned}）不同，以计划为准",
 })
+# Report readers (eduplan.io.report_columns, eduplan.io.cells): headers and cells as districts write them.
+MESSAGES_ZH.update({
+    "ambiguous-column": "表头“{text}”可指{choices}，无法确定，该列不读取",
+})
+VARIANTS_ZH.update({
+    ("ambiguous-column", "taken"): "表头“{text}”可作{column}列，但本表已有“{taken}”列，该列不读取",
+})
 VARIANTS_ZH.update({  # returns as districts send them (eduplan.io): a header's or a figure's footnote, a merge across
     ("footnote-marker", "column"): "表头“{text}”按“{column}”列读取，表头后的注释标记不作列名读取",
     ("footnote-marker", "value"): "数值“{text}”按{figure}读取，数值后的注释标记不作数值读取",

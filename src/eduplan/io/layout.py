@@ -217,23 +217,22 @@ class Header:
 
 def find_header(texts: Sequence[Sequence[str]], names: Mapping[str, str],
                 complete: Callable[[set[str]], bool]) -> Header:
-    """The header among the first rows' cell texts: the first row whose columns are ``complete``, alone or, when
-    it names some columns but not all, with the row below if that holds only column names (a complete header is
-    never merged with the row below it: that row is data); the first row when none is (its missing columns are
-    then reported)."""
+    """The header among the first rows' cell texts: the first row whose columns are ``complete``, with the row
+    below if that holds only column names and the two together are complete too (a data row holds a figure, never
+    only column names), else alone; the first row when none is (its missing columns are then reported)."""
     def fields(row: Sequence[str]) -> set[str]:
         return {name for text in row if (name := split_header(text, names)[0]) is not None}
 
     for index, row in enumerate(texts[:HEADER_SEARCH_ROWS]):
-        if complete(fields(row)):
-            return Header(index, 1, tuple(row))
         if index + 1 < len(texts) and fields(row) and _only_names(texts[index + 1], names):
             below = texts[index + 1]
             width = max(len(row), len(below))
             merged = tuple((below[k] if k < len(below) and below[k] else row[k] if k < len(row) else "")
                            for k in range(width))
-            if complete(fields(merged)):
+            if complete(fields(merged)):  # 数据 over 数值 | 计量单位: a row of names below is no data row
                 return Header(index, 2, merged)
+        if complete(fields(row)):
+            return Header(index, 1, tuple(row))
     return Header(0, 1, tuple(texts[0]) if texts else ())
 
 

@@ -65,7 +65,7 @@ from eduplan.io.layout import (
     unmarked,
 )
 from eduplan.io.pairs import PairCheck, Role, check_pair, check_series, paired_value
-from eduplan.io.report_columns import COLUMNS, HEADERS, REFERENCE_SUFFIX
+from eduplan.io.report_columns import AMBIGUOUS_COLUMNS, COLUMNS, HEADERS, REFERENCE_SUFFIX, ambiguous_column
 from eduplan.io.row_reader import ROW_SKIPPED_ZH, RowReader, measured_in
 from eduplan.io.table_counts import EntryKey, TableDiagnostics, cell_key, row_key
 from eduplan.io.totals import check_totals
@@ -204,6 +204,8 @@ def wide_header(texts: Sequence[str], plan: Plan, file: str | None, line: int, s
                                   f"the indicator {named[0].name}", None if records else line,
                                   hint="keep one of them")
             indicators[named[0].id] = WideColumn(column, named[0], text, unit)
+        elif not named and (choices := AMBIGUOUS_COLUMNS.get(_key(text))) is not None:  # 单位: 填报单位 or 计量单位
+            diagnostics.append(ambiguous_column(text, choices, location))
         else:
             diagnostics.append(_unread_column(text, named, _filled(body, column), location, list(index)))
     for column in (k for k, text in enumerate(texts) if not text):

@@ -86,6 +86,7 @@ TITLES_ZH: dict[str, str] = {
     "paired-mismatch": "成对列数据不符",
     "ambiguous-pair": "本期与累计无法确定",
     "target-differs": "目标值与计划不同",
+    "ambiguous-column": "表头含义不明",
     "outlier": "异常值",
     "likely-fraction": "疑似以小数填报百分比",
     "gross-rate-as-share": "毛入学率被设为占比",
