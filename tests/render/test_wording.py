@@ -52,11 +52,12 @@ def test_html_submissions_have_the_not_due_column() -> None:
 
 
 def test_workbook_and_json_say_why_a_rate_is_blank() -> None:
-    """The Excel cell says — 未到报送期 (its title row the legend); JSON has timeliness_blank beside null."""
+    """The Excel 说明 note beside the (empty) rates says 未到报送期 (its title row the legend); JSON has
+    timeliness_blank beside null."""
     sheet = openpyxl.load_workbook(io.BytesIO(to_xlsx(ONE)))["报送情况"]
     rows = {r[0]: r for r in sheet.iter_rows(min_row=3, values_only=True)}
-    assert rows["甲区"][-2:] == ("— 未到报送期", "— 未到报送期")
-    assert rows["乙区"][-1] == "— 无填报日期"
+    assert rows["甲区"][-3:] == (None, None, "报送率、及时率未计算：未到报送期")
+    assert rows["乙区"][-2:] == (None, "及时率未计算：无填报日期")
     assert "未到报送期：" in str(sheet["A1"].value)
     units = {u["unit"]: u for u in json.loads(render(ONE, "json"))["submissions"]["units"]}
     assert (units["乙区"]["timeliness"], units["乙区"]["timeliness_blank"]) == (None, "no_reporting_date")

@@ -27,9 +27,9 @@ from eduplan.evaluation.status import Status
 from eduplan.quality import submission_summary
 from eduplan.render.report import STATUS_ZH, STATUSES, Record, Report, section_scorecard, status_zh, unit_scorecard
 
-__all__ = ["ALERT_STATUSES", "SUBMISSION_HEADERS", "ResultRow", "alerts", "area_cards", "gap_text", "result_rows",
-           "section_cards", "shown", "split_quantity", "submission_cells", "submission_data", "submission_gaps",
-           "submission_units", "target_signs", "target_text", "unit_cards"]
+__all__ = ["ALERT_STATUSES", "SUBMISSION_HEADERS", "ResultRow", "alerts", "area_cards", "gap_text", "rate_note",
+           "result_rows", "section_cards", "shown", "split_quantity", "submission_cells", "submission_data",
+           "submission_gaps", "submission_units", "target_signs", "target_text", "unit_cards"]
 
 ALERT_STATUSES = tuple(sorted((s for s in STATUSES if Status(s).rank >= Status.AT_RISK.rank),
                               key=lambda s: -Status(s).rank))
@@ -42,18 +42,24 @@ a change from the baseline by the level it works out to (比基数52.5%下降1�
 a range and an approximate target are worded around the level (1所至2所, 30所左右)."""
 _COMPARATOR_SIGNS = {"increase_by": ">=", "decrease_by": "<=", "annual_growth": ">="}
 """The sign of a change target's level in the text outputs (``<= 51.5%``, not ``decrease_by 51.5%``)."""
-_QUANTITY = re.compile(r"^([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:E[+-]?\d+)?)(.*)$")
+_QUANTITY = re.compile(r"^([+-]?(?:\d{1,3}(?:,\d{3})+(?:\.\d*)?|\d+(?:\.\d*)?|\.\d+)(?:E[+-]?\d+)?)(.*)$")
+"""A number (with thousands separators or without: 1,250个) and what follows it."""
 
 
 def split_quantity(text: Any) -> tuple[Decimal, str] | None:
-    """A quantity's text (``99.2%``) as its number and unit, or ``None`` when it is not a number."""
+    """A quantity's text (``99.2%``) as its number and unit, or ``None`` when it is not a number; a thousands
+    separator is part of the number, never the start of its unit.
+
+    >>> split_quantity("1,250个"), split_quantity("99.2%"), split_quantity("未报送")
+    ((Decimal('1250'), '个'), (Decimal('99.2'), '%'), None)
+    """
     if text is None:
         return None
     match = _QUANTITY.match(str(text).strip())
     if match is None:
         return None
     try:
-        return Decimal(match[1]), match[2].strip()
+        return Decimal(match[1].replace(",", "")), match[2].strip()
     except InvalidOperation:
         return None
 
@@ -243,6 +249,25 @@ def rate_cell(unit: Mapping[str, Any], key: str) -> str:
     """A unit's rate as a cell shows it: ``68%``, or ``—`` and why it is blank (``— 未到报送期``)."""
     blank = rate_blank(unit, key)
     return _rate_text(unit[key]) if blank is None else f"— {RATE_BLANKS[blank][0]}"
+
+
+_RATE_NAMES = {"completeness": "报送率", "timeliness": "及时率"}
+
+
+def rate_note(unit: Mapping[str, Any]) -> str | None:
+    """Why a unit's rates are blank, as text for a column of its own beside the numbers (the Excel 报送情况 sheet);
+    ``None`` when both are computed.
+
+    >>> rate_note({"due": 0, "completeness": None, "timeliness": None})
+    '报送率、及时率未计算：未到报送期'
+    >>> rate_note({"due": 2, "completeness": 1, "timeliness": None}), rate_note({"completeness": 1, "timeliness": 1})
+    ('及时率未计算：无填报日期', None)
+    """
+    blanks: dict[str, list[str]] = {}
+    for key, name in _RATE_NAMES.items():
+        if (blank := rate_blank(unit, key)) is not None:
+            blanks.setdefault(blank, []).append(name)
+    return "；".join(f"{'、'.join(names)}未计算：{RATE_BLANKS[b][0]}" for b, names in blanks.items()) or None
 
 
 def rate_legend(units: Sequence[Mapping[str, Any]]) -> list[str]:

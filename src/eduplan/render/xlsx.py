@@ -6,11 +6,11 @@ Sheets: 预警清单 (every result breached, missed, without data, off track or 
 task's title, lead unit, deadline, why it cannot be judged (无法判断) and reason), 逾期任务 (tasks past
 their 完成时限), 已达成未报完成 (tasks whose targets are achieved but which were not reported done by
 their 完成时限: the same columns), 按单位 (only units with results), 按章节, 全部结果, 报送情况 (per
-unit: due, received, on time, late, missing, completeness, timeliness), 报送明细 (values missing or
-late), 数据问题 (outlier warnings among them) and 概况. Each sheet has a title row, a frozen header with
-an autofilter, status cells in their colours, columns as wide as their Chinese text, numbers stored as
-numbers (99.2% as 0.992 shown as a percentage, 133所 as 133 shown with its unit) and dates as dates;
-text that a spreadsheet would run as a formula stays text.
+unit: due, received, on time, late, missing, completeness and timeliness as percentages, and a 说明 note
+saying why a rate is not computed), 报送明细 (values missing or late), 数据问题 (outlier warnings among them)
+and 概况. Each sheet has a title row, a frozen header with an autofilter, status cells in their colours,
+columns as wide as their Chinese text, numbers stored as numbers (99.2% as 0.992 shown as a percentage, 133所
+as 133 shown with its unit) and dates as dates; text that a spreadsheet would run as a formula stays text.
 
 >>> import io, openpyxl
 >>> from eduplan.render.report import Report
@@ -41,8 +41,8 @@ from eduplan.render.scorecard import (
     ALERT_STATUSES,
     ResultRow,
     alerts,
-    rate_cell,
     rate_legend,
+    rate_note,
     result_rows,
     section_cards,
     split_quantity,
@@ -133,7 +133,7 @@ def _date(value: Any) -> tuple[Any, str | None] | None:
 
 def _reader(header: str) -> Callable[[Any], tuple[Any, str | None] | None] | None:
     """How a column's text is read (quantities, dates), from its header; ``None``: kept as text."""
-    if header.startswith(("实际值", "序时进度")):
+    if header.startswith(("实际值", "序时进度", "数值")):
         return _quantity
     if header.startswith(("完成时限", "报送期限", "填报日期")):
         return _date
@@ -228,11 +228,12 @@ def _submission_sheets(book: Any, head: str, report: Report) -> None:
     """报送情况 per unit (due, received, on time, late, missing, completeness, timeliness) and 报送明细 (the
     values missing or late)."""
     headers = ["填报单位 unit", "应报 due", "已报 received", "按时 on time", "迟报 late", "缺报 missing",
-               "未到报送期 not due", "报送率 completeness", "及时率 timeliness"]
+               "未到报送期 not due", "报送率 completeness", "及时率 timeliness", "说明 note"]
     units = submission_units(report)
+    # a rate is a number shown as a percentage, or empty; why it is empty is text in the 说明 column beside it
     rows = [[u["unit"], u["due"], u["received"], u["on_time"], u["late"], u["missing"], u["not_due"],
-             *(u[k] if u[k] is not None else rate_cell(u, k) for k in ("completeness", "timeliness"))] for u in units]
-    legend = rate_legend(units)  # a blank rate says why in its cell (— 未到报送期); the title row explains
+             u["completeness"], u["timeliness"], rate_note(u)] for u in units]
+    legend = [line.removeprefix("— ") for line in rate_legend(units)]  # the title row explains each reason
     _table(book.sheet("报送情况"), f"{head} 报送情况" + "".join(f"　{line}" for line in legend), headers, rows)
     gaps = submission_gaps(report)
     columns = ["状态 state", "填报单位 unit", "指标 indicator", "统计期 period", "报送期限 deadline",
