@@ -355,3 +355,17 @@ def test_set_phrase_above_words(word: str) -> None:
     """[set-phrase-above]: 5家规模以上企业 counts five enterprises (规模以上 is their attribute), not a class."""
     found = extract_targets(f"每所中职学校至少与5家{word}企业开展订单培养。")
     assert [(t.comparator.value, str(t.value)) for t in found] == [(">=", "5")]
+
+
+@pytest.mark.parametrize("word", sorted(lexicon().preamble_years))
+def test_preamble_year_words(word: str) -> None:
+    """[preamble-year]: the year after such a word in a preamble is the year of a plan whose title prints none."""
+    text = f"学生资助工作要点\n{word}2026年全市学生资助工作，制定本要点。\n一、任务\n资助覆盖率达到100%。\n"
+    assert [t.deadline.isoformat() for t in extract_targets(text) if t.deadline] == ["2026-12-31"]
+
+
+@pytest.mark.parametrize("word", sorted(lexicon().share_bases))
+def test_share_base_words(word: str) -> None:
+    """[share-base]: a cue before such a base governs the share after it (不低于基本工资15%)."""
+    found = extract_targets(f"按照不低于基本{word}15%的标准安排。")
+    assert [(t.comparator.value, str(t.value)) for t in found] == [(">=", "15")]

@@ -38,7 +38,8 @@ ALL_WORD = re.compile(r"^(?:所有|全部|全域)$")
 # Where the scope of 所有/全部 X ends: 所有学校 | 按照国家课程方案开足…, 所有学校 | 要…
 # (lexicon [all-scope-end]).
 _SCOPE_STOP = re.compile(rf"在|均|都|全面|实现|{alternation(LEX.all_scope_end)}")
-DUTY_WORDS = re.compile(rf"(?<![主重纲摘概])要(?![求素点])|{alternation(LEX.duty)}")
+# 要 is a duty, not in 主要, 重要, 需要 (覆盖所有需要送教的学生: those who need it), 只要.
+DUTY_WORDS = re.compile(rf"(?<![主重纲摘概需只])要(?![求素点])|{alternation(LEX.duty)}")
 # 形成全覆盖、多样化的格局 (an attribute) and 各地要实现全覆盖 (a duty with nothing named as covered).
 ATTRIBUTIVE_COVERAGE = re.compile(
     rf"(?:{alternation(LEX.coverage_attributive)})$|(?:要|{alternation(LEX.duty)})(?:实现|达到|做到)?$"

@@ -74,6 +74,12 @@ _BODY_RANGE = re.compile(
     r"(?:(?P<last>\d{4})年)?(?P<m2>\d{1,2})月(?:(?P<d2>\d{1,2})日|底|末)?"
 )
 _PERIOD_LABEL = re.compile(alternation(lexicon().period_labels))
+# 本方案实施期为2025年至2027年, 规划期为2021—2025年: a span of years after a [period-label] word.
+_YEAR_SPAN = re.compile(r"(?P<first>\d{4})\s*年?\s*(?:至|到|—|-|–|~|～)\s*(?P<last>\d{4})\s*年(?!\s*\d{1,2}\s*月)")
+# 为做好2026年全市学生资助工作, 决定于2026年对…开展评估: the year of the work after a [preamble-year] word.
+_PREAMBLE_YEAR = re.compile(
+    rf"(?:{alternation(lexicon().preamble_years)})\s*(?P<year>\d{{4}})\s*年(?!\s*(?:至|到|—|-|–|~|～)\s*\d)"
+)
 # Cues finer than a year: a month or a day with 底前/前 (2025年12月底前, 2026年6月30日前, 到2026年6月; 2025年9月前 is
 # before September begins, 31 August),
 # a half or quarter (上半年, 2025年第三季度), the edge of a term or a holiday (秋季学期开学前: the end of August;
@@ -204,6 +210,30 @@ def body_period(lines: Iterator[str] | list[str]) -> tuple[int, dt.date] | None:
             return first, end
         if line.strip():
             previous = line
+    return None
+
+
+def preamble_period(lines: Iterator[str] | list[str]) -> tuple[int, dt.date] | None:
+    """The period a preamble (the lines above the first numbered item) prints for a title that prints none: a span
+    of years after a ``[period-label]`` word (``本方案实施期为2025年至2027年``), else the year the work is for after a
+    ``[preamble-year]`` word (``为做好2026年全市学生资助工作``, ``决定于2026年…开展评估``); its first year and its end.
+
+    >>> preamble_period(["社区教育三年行动方案", "为推动发展，制定本方案。本方案实施期为2025年至2027年。"])
+    (2025, datetime.date(2027, 12, 31))
+    >>> preamble_period(["学生资助工作要点", "为做好2026年全市学生资助工作，制定本要点。"])
+    (2026, datetime.date(2026, 12, 31))
+    >>> preamble_period(["学前教育工作方案", "2025年，全县学前三年毛入园率达到90%。"]) is None
+    True
+    """
+    for line in lines:
+        span = _YEAR_SPAN.search(line)
+        if span is not None and _PERIOD_LABEL.search(line, 0, span.start()):
+            first, last = int(span["first"]), int(span["last"])
+            if EARLIEST_YEAR <= first <= last <= LATEST_YEAR:
+                return first, dt.date(last, 12, 31)
+        one = _PREAMBLE_YEAR.search(line)
+        if one is not None and EARLIEST_YEAR <= int(one["year"]) <= LATEST_YEAR:
+            return int(one["year"]), dt.date(int(one["year"]), 12, 31)
     return None
 
 

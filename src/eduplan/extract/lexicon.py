@@ -90,6 +90,8 @@ class Lexicon:
     standard_reached: tuple[str, ...]
     deadline_labels: tuple[str, ...]
     period_labels: tuple[str, ...]
+    preamble_years: tuple[str, ...]
+    share_bases: tuple[str, ...]
     start_columns: tuple[str, ...]
     counted_people: tuple[str, ...]
     rank_verbs: tuple[str, ...]
@@ -178,6 +180,8 @@ def lexicon() -> Lexicon:
         standard_reached=words("standard-reached"),
         deadline_labels=words("deadline-label"),
         period_labels=words("period-label"),
+        preamble_years=words("preamble-year"),
+        share_bases=words("share-base"),
         start_columns=words("start-column"),
         counted_people=words("counted-people"),
         rank_verbs=words("rank-verb"),

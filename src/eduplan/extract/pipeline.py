@@ -32,6 +32,7 @@ from eduplan.extract.cues import is_growth_rate_name, is_yearly_average
 from eduplan.extract.dating import row_deadline
 from eduplan.extract.deadlines import (
     body_period,
+    preamble_period,
     relative_base,
     title_period_end,
     title_period_start,
@@ -86,6 +87,9 @@ def extract_plan(source: str) -> DraftPlan:
     default_deadline, start_year = title_period_end(title), title_period_start(title)
     if default_deadline is None:  # 一、整治时间 / 本次行动自2026年3月开始，至11月底结束: the period printed in the body
         body = body_period([doc.text(line) for line in doc.lines])
+        if body is None:  # 为做好2026年…工作 / 本方案实施期为2025年至2027年: the period printed in the preamble
+            first_item = outline[0].start if outline else limit
+            body = preamble_period([doc.text(line) for line in doc.lines if line.start < first_item])
         if body is not None:
             start_year, default_deadline = body
     base, base_how = relative_base(start_year, date)

@@ -89,6 +89,11 @@ RANK_RE = re.compile(
     rf"(?:{alternation(LEX.rank_verbs)})[\u4e00-\u9fff“”\"]{{0,12}}?(?P<rank>前(?P<number>\d{{1,4}})(?:位|名|强))"
 )
 DOUBLING_RE = re.compile(r"翻(?P<times>[一两二三])番")
+# 半天, 半小时, 一个半小时, 2个半小时, 两天半: half of the unit, or a whole number and a half (not 每半年, 半年内).
+HALF_RE = re.compile(
+    rf"(?<![\d.{CHINESE_NUMERAL_CHARS}半])(?:(?P<whole>\d+|[{CHINESE_NUMERAL_CHARS}]+)"
+    r"(?:个半(?P<after_ge>小时)|(?P<before>天|小时)半)|半个?(?P<alone>天|小时))"
+)
 # 三分之一 (not 百分之/千分之, which are percent and permille); 1/3 only where a cue licenses it.
 FRACTION_WORDS_RE = re.compile(
     rf"(?<![{CHINESE_NUMERAL_CHARS}])(?P<den>[一二两三四五六七八九十]{{1,2}})分之(?P<num>{_CHINESE})"
@@ -106,7 +111,8 @@ def find_quantities(doc: Document) -> tuple[Quantity, ...]:
     [('17', 'ratio'), ('45', 'count')]
     """
     found = [*_arabic_quantities(doc), *_chinese_quantities(doc), *_percent_words(doc), *_ratios(doc),
-             *_years_of_schooling(doc), *_doublings(doc), *_fractions(doc), *_tenths(doc), *_ranks(doc)]
+             *_years_of_schooling(doc), *_doublings(doc), *_fractions(doc), *_tenths(doc), *_ranks(doc),
+             *_halves(doc)]
     return tuple(sorted(found, key=lambda q: q.span.start))
 
 
@@ -178,6 +184,38 @@ def _ranks(doc: Document) -> Iterator[Quantity]:
                            review=f"{match['rank']} is a rank (a place, 1 the best): the draft counts it as places")
 
 
+def _halves(doc: Document) -> Iterator[Quantity]:
+    """``不少于半天`` (0.5 day), ``至少一个半小时`` (1.5 hours), ``两天半左右`` (2.5 days): a half, read where a Chinese
+    numeral would be (after a cue or a frequency, before 以上/左右; an Arabic whole number anywhere).
+
+    >>> [(str(q.value), q.unit) for q in _halves(Document("每次不少于半天,集中培训2个半小时,利用半天时间"))]
+    [('0.5', 'day'), ('2.5', 'hour')]
+    """
+    text = doc.folded
+    for match in HALF_RE.finditer(text):
+        if doc.in_masked(match.start()):
+            continue
+        word = match["after_ge"] or match["before"] or match["alone"]
+        measure = LEX.measure(word)
+        try:
+            whole = Decimal(0) if match["whole"] is None else parse_number(match["whole"])
+        except QuantityError:
+            continue
+        arabic = match["whole"] is not None and match["whole"].isdigit()
+        if measure is None or not (arabic or _half_licensed(text, match)):
+            continue
+        yield Quantity(Span(match.start(), match.end()), _tidy(whole + Decimal("0.5")), None, measure.unit, None,
+                       chinese=not arabic)
+
+
+def _half_licensed(text: str, match: re.Match[str]) -> bool:
+    """Whether a half is an amount here: after a cue or a frequency in its clause, or before 以上/左右."""
+    if text.startswith(SUFFIX_WORDS, match.end()):
+        return True
+    clause_start = max(text.rfind(sep, 0, match.start()) for sep in ",;。:、(") + 1
+    return CHINESE_LICENSE.search(text[clause_start : match.start()]) is not None
+
+
 def _doublings(doc: Document) -> Iterator[Quantity]:
     """``翻一番`` doubles (an increase by 100 percent), ``翻两番`` quadruples (by 300 percent)."""
     for match in DOUBLING_RE.finditer(doc.folded):
@@ -220,6 +258,8 @@ def _arabic_quantities(doc: Document) -> Iterator[Quantity]:
             continue
         if match["unit"] in LEX.cued_measures and CUED_BEFORE.search(text, 0, match.start()) is None:
             continue  # 6条25项, 减负40条: the size of a text or a list's name (lexicon [cued-measure-words])
+        if text.startswith("半", match.end()) and match["high"] is None:
+            continue  # 2个半小时, 2天半: read by _halves
         if _unit_stands_alone(text, match.end(), match["unit"]):
             quantity = _build(match, match["low"], match["high"])
             if quantity is not None:
@@ -327,8 +367,8 @@ def _chinese_quantities(doc: Document, *, licensed: bool = False) -> Iterator[Qu
     for match in CHINESE_RE.finditer(text):
         if doc.in_masked(match.start()) or text[: match.start()].endswith(LEX.label_before) or match[0] in LEX.vague:
             continue
-        if not _unit_stands_alone(text, match.end(), match["unit"]):
-            continue
+        if not _unit_stands_alone(text, match.end(), match["unit"]) or text.startswith("半", match.end()):
+            continue  # 一个半小时, 两天半: read by _halves
         label = UNIT_LABEL.search(text, 0, match.start()) and text.startswith(")", match.end())
         if match["low"] in ROUND_NUMERALS and label:
             continue  # 总投资(万元): the unit a column or a figure is printed in, not an amount

@@ -81,6 +81,8 @@ DENOMINATOR_SCOPE = re.compile(
 PRINTED_NUMBER = re.compile(r"^[\d.,~\-—–至到零〇一二两三四五六七八九十百千万亿余多]+")
 LISTED_AFTER = re.compile(r"\s*(?:、|和|及|与|\((?:相当于|约|即|折合|合)?)\s*")
 PART_OF_PREVIOUS = re.compile(r"\s*其中")
+# A clause that counts over a period of its own (到2027年累计新增…, 全年…) does not share the sentence's 每年.
+OWN_PERIOD = re.compile(r"\d{4}\s*年|累计|总计|合计|共计|全年|年内|期间")
 LIST_JOINER = re.compile(r"\s*(?:和|及|与)\s*")
 NOUN_AFTER = re.compile(r"^[^,;:。、\d]{1,20}?(?=[,;:。、]|的|$)")
 MAX_VERB_ONLY = 4
@@ -117,10 +119,11 @@ class _Shared:
     subject: str | None = None
     recurring: str | None = None
     lead: str = ""
+    opening: str | None = None
 
 
 def _sentence_targets(doc: Document, sentence: Span, quantities: list[Quantity]) -> Iterator[Reading]:
-    hedged = False
+    hedged = local_hedge = False  # local: the hedge sits in a clause with a target of its own (not 力争到2026年,)
     shared = _Shared()
     context = ""
     hundred = False  # whether the clause before holds a target of 100%
@@ -151,7 +154,14 @@ def _sentence_targets(doc: Document, sentence: Span, quantities: list[Quantity])
             yield from coverage_targets(doc, clause, hedged=hedged)  # 配备率达到100%,实现全覆盖: one target, said twice
             if doc.folded[clause.end : clause.end + 1] == ":" and FREQUENCY_RE.search(doc.text(clause)):
                 shared.lead = doc.text(clause)  # 每年组织开展:艺术展演1次、运动会1次: the list shares 每年
-        hedged = hedged or hedges_rest_of_sentence(doc.text(clause))
+        if clause.start == sentence.start and not readings and FREQUENCY_RE.match(doc.text(clause).strip()):
+            shared.opening = recurrence(doc.text(clause))  # 每年开展…活动周,: what the later clauses do each year
+        if hedges_rest_of_sentence(doc.text(clause)):
+            hedged, local_hedge = True, local_hedge or bool(inside)  # 力争2027年6月底前建成1个…: its own clause's
+        if doc.folded[clause.end : clause.end + 1] == ";":
+            shared.opening = None  # the 每年 opening a sentence governs its clauses up to a semicolon
+        if local_hedge and doc.folded[clause.end : clause.end + 1] == ";":
+            hedged = local_hedge = False  # the hedge of a clause with a target ends at its semicolon
         hundred = any(r.quantity.unit == "percent" and r.quantity.value == HUNDRED for r in readings)
 
 
@@ -252,13 +262,17 @@ def _recurring(clause: str, before: str, shared: _Shared, unit: str) -> str | No
     """每年 before the number, 年均 before percentage points (年均提高2个百分点: 2 more every year) or before a count or
     an amount (年均新增学位2.5万个: so many each year on average); a 其中
     clause is part of the one before it and shares its frequency (每年不低于…10%,其中骨干教师不低于…20%); a list
-    after a colon shares the frequency before it (每年组织开展:艺术展演1次、运动会1次)."""
+    after a colon shares the frequency before it (每年组织开展:艺术展演1次、运动会1次), and a later clause the yearly
+    frequency opening the sentence's first clause when that clause holds no target (每年开展…活动周,举办…不少于200场),
+    up to a semicolon, unless it counts over a period of its own (累计, 全年, a year)."""
     annual = (unit == "percentage_point" and is_annual(before)) or is_yearly_average(before, unit)
     own = recurrence(before) or ("yearly" if annual else None)
     if own is None and PART_OF_PREVIOUS.match(clause):
         own = shared.recurring
     if own is None and shared.lead and not FREQUENCY_RE.search(before):
         own = recurrence(shared.lead)  # a frequency before a colon governs the list after it
+    if own is None and shared.opening and not FREQUENCY_RE.search(before) and not OWN_PERIOD.search(clause):
+        own = shared.opening  # 每年开展…活动周,举办…不少于200场: the 每年 opening the sentence governs it
     shared.recurring = own
     return own
 
