@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import eduplan
 
@@ -78,3 +79,23 @@ def test_loading_a_plan_skips_the_table_readers() -> None:
 
     assert set(eduplan.io.__all__) <= set(dir(eduplan.io))
     assert eduplan.io.row_counts is eduplan.io.tables.row_counts
+
+
+SEED = Path(__file__).resolve().parents[1] / "examples" / "taizhou-2018-2020"
+CHECK_PROBE = ("import json, sys\nfrom eduplan.cli import main\ncode = main(sys.argv[1:])\n"
+               "sys.stderr.write('\\nMODULES ' + json.dumps(sorted(sys.modules)) + '\\n')\n")
+NOT_FOR_TEXT = ("eduplan.render.html", "eduplan.render.xlsx", "eduplan.render.xlsx_writers", "openpyxl", "xlsxwriter",
+                "numpy", "pyarrow", "pint", "eduplan.extract", "eduplan.io.columns")
+
+
+def test_check_with_text_output_skips_html_workbooks_and_optional_extras() -> None:
+    """``eduplan check`` printing the terminal table loads neither HTML, the workbook writers, numpy, pyarrow,
+    pint, the extractor nor the columnar reader (what it loads, not how long it takes: speed is in benchmarks/bench_startup.py)."""
+    command = [sys.executable, "-c", CHECK_PROBE, "check", str(SEED / "plan.yaml"), "--reports",
+               str(SEED / "reports.csv"), "--as-of", "2020-06-30"]
+    result = subprocess.run(command, capture_output=True, text=True, check=False, timeout=60)
+    assert result.returncode in (0, 1), result.stderr
+    assert "目标" in result.stdout  # the terminal table was printed
+    modules = set(json.loads(result.stderr.rsplit("\nMODULES ", 1)[1]))
+    assert "eduplan.cli.check" in modules and "eduplan.render.text" in modules
+    assert not {name for name in modules if any(name == n or name.startswith(f"{n}.") for n in NOT_FOR_TEXT)}

@@ -16,7 +16,14 @@ AttributeError: module 'demo' has no attribute 'nothing'
 from __future__ import annotations
 
 import importlib
+import sys
 from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing_extensions import TypeIs  # typing.TypeIs from Python 3.13
+
+    from eduplan.io.columns import ReportColumns
 
 
 def attach(package: str, names: Mapping[str, str], namespace: dict[str, object]
@@ -35,3 +42,14 @@ def attach(package: str, names: Mapping[str, str], namespace: dict[str, object]
         return sorted({*namespace, *names})
 
     return __getattr__, __dir__
+
+
+def is_report_columns(value: object) -> TypeIs[ReportColumns]:
+    """Whether ``value`` is `eduplan.io.columns.ReportColumns`, without importing the columnar reader: a value of
+    that class exists only once its module has loaded (a seed's ``check`` never loads it).
+
+    >>> is_report_columns(())
+    False
+    """
+    module = sys.modules.get("eduplan.io.columns")
+    return module is not None and isinstance(value, module.ReportColumns)

@@ -54,23 +54,25 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
-import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from eduplan._lazy import is_report_columns
 from eduplan.diagnostics import Code, Diagnostic, Location, Severity
 from eduplan.diagnostics_zh import zh
 from eduplan.evaluation.reporters import as_jurisdiction
-from eduplan.io.columns import NO_DAY, ReportColumns
 from eduplan.model import Plan
 from eduplan.periods import Period, yearly_periods
 from eduplan.reporting import ReportingSlot, reporting_slots, slot_reporters
 from eduplan.reports import ReportedValue
 from eduplan.units import Amount
+
+if TYPE_CHECKING:
+    from eduplan.io.columns import ReportColumns
 
 __all__ = ["DEFAULT_GRACE_DAYS", "OUTLIER_FACTOR", "PEERS", "SERIES", "Submission", "SubmissionState", "is_far",
            "known_at", "median_in", "middle", "outlier", "outliers", "submission_records", "submission_summary",
@@ -119,6 +121,8 @@ class TableRow:
         made = self.columns.objects.get(self.row)
         if made is not None:
             return made.reported_on
+        from eduplan.io.columns import NO_DAY  # noqa: PLC0415 - loaded with the columns themselves
+
         on = int(self.columns.reported_on[self.row])
         return None if on == NO_DAY else dt.date.fromordinal(on)
 
@@ -129,6 +133,8 @@ class TableRow:
         made = c.objects.get(row)
         if made is not None:
             return made.reported_on, made.value, made.location
+        from eduplan.io.columns import NO_DAY  # noqa: PLC0415 - loaded with the columns themselves
+
         on = int(c.reported_on[row])
         return (None if on == NO_DAY else dt.date.fromordinal(on), c.amounts[c.amount[row]],
                 c.location(int(c.line[row])))
@@ -303,7 +309,7 @@ def submission_records(plan: Plan, reports: Iterable[ReportedValue] | ReportColu
     [('2019-01-01/2019-12-31', 'late', '4个'), ('2020-01-01/2020-12-31', 'not_due', None)]
     """
     reports, _ = as_jurisdiction(plan, reports)  # the lead's own name as 填报单位: the jurisdiction's value
-    if not isinstance(reports, ReportColumns):
+    if not is_report_columns(reports):
         return [s.to_record() for s in _submissions(_due(plan, as_of, periods, unit, grace_days), reports, as_of)]
     from eduplan.quality_columns import first_reports, row_cells  # noqa: PLC0415 (numpy: an optional extra)
 
@@ -333,7 +339,7 @@ def submission_records(plan: Plan, reports: Iterable[ReportedValue] | ReportColu
 
 def _submissions(due: Sequence[tuple[ReportingSlot, Period, dt.date]],
                  reports: Iterable[ReportedValue] | ReportColumns, as_of: dt.date) -> tuple[Submission, ...]:
-    if isinstance(reports, ReportColumns):
+    if is_report_columns(reports):
         from eduplan.quality_columns import first_reports  # noqa: PLC0415 (numpy: an optional extra)
 
         rows = first_reports(reports, [(slot.indicator_id, slot.organisation, period) for slot, period, _ in due],
@@ -399,6 +405,8 @@ def median_in(middle: Sequence[Amount], unit: str) -> Decimal:
     """The median of a group in ``unit``, from its `middle` amounts (as `statistics.median` of every value of
     the group converted to ``unit``: conversion keeps the order, so the middle values are the same). An amount
     already in ``unit`` is taken as it is (converting it gives the same number, exactly)."""
+    import statistics  # noqa: PLC0415 - ~2 ms at import (random, fractions); a seed's check may need no median
+
     return Decimal(statistics.median([a.value if a.unit == unit else a.to(unit).value for a in middle]))
 
 
@@ -425,7 +433,7 @@ def outliers(reports: Iterable[ReportedValue] | ReportColumns, *, as_of: dt.date
     ``reports`` are `ReportedValue` objects or `eduplan.io.columns.ReportColumns` (the same warnings, in table
     order, found with arrays: only the rows that may be far are made as objects; needs numpy).
     """
-    if isinstance(reports, ReportColumns):
+    if is_report_columns(reports):
         from eduplan.quality_columns import outlier_rows  # noqa: PLC0415 (numpy: an optional extra)
 
         return tuple(outlier(report, median, whose)

@@ -16,40 +16,54 @@ True
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import importlib
 import os
 import sys
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
+from eduplan._lazy import attach
 from eduplan.cli.arguments import build_parser
-from eduplan.cli.check import cmd_check
-from eduplan.cli.commands import cmd_extract, cmd_schema, cmd_show, cmd_template, cmd_validate
 from eduplan.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, PROG, Exit, print_diagnostics, print_zh
-from eduplan.cli.fatal import fatal_zh, oserror_zh
-from eduplan.cli.output import output_format, write_output
 from eduplan.diagnostics import EduplanError
 from eduplan.render.safety import visible
+
+if TYPE_CHECKING:
+    from eduplan.cli.output import output_format, write_output
 
 __all__ = ["EXIT_FINDINGS", "EXIT_OK", "EXIT_USAGE", "PROG", "build_parser", "main", "output_format",
            "write_output"]
 
-_COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
-    "validate": cmd_validate, "check": cmd_check, "show": cmd_show, "schema": cmd_schema, "template": cmd_template,
+# A command's module (and what it needs: the report readers, the evaluator, the renderers) loads when that command
+# runs: `eduplan validate` does not pay for `check`, nor `check` for `extract` (start-up, docs/performance.md).
+__getattr__, __dir__ = attach(__name__, dict.fromkeys(("output_format", "write_output"), "eduplan.cli.output"),
+                              globals())
+
+_COMMANDS: dict[str, tuple[str, str]] = {
+    "validate": ("eduplan.cli.commands", "cmd_validate"), "check": ("eduplan.cli.check", "cmd_check"),
+    "show": ("eduplan.cli.commands", "cmd_show"), "schema": ("eduplan.cli.commands", "cmd_schema"),
+    "template": ("eduplan.cli.commands", "cmd_template"), "extract": ("eduplan.cli.commands", "cmd_extract"),
 }
+"""Each command's module and function."""
+
+
+def _command(name: str) -> Callable[..., int]:
+    module, function = _COMMANDS[name]
+    command: Callable[..., int] = getattr(importlib.import_module(module), function)
+    return command
 
 
 def _run(argv: list[str]) -> int:
     if argv and argv[0] == "extract":
-        return cmd_extract(argv[1:])
+        return _command("extract")(argv[1:])
     if argv and argv[0] == "balance":  # its parser and logic live in eduplan.balance.command
         return int(importlib.import_module("eduplan.balance.command").main(argv[1:]))
     try:
         args = build_parser().parse_args(argv)
     except SystemExit as exit_:  # argparse: --help (0) or a usage error (2), already printed
         return exit_.code if isinstance(exit_.code, int) else EXIT_USAGE
-    return _COMMANDS[args.command](args)
+    return _command(args.command)(args)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -65,6 +79,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except EduplanError as error:
         print_diagnostics(error.diagnostics, sys.stderr)
         print(visible(f"{PROG}: error: {error.message}"), file=sys.stderr)
+        from eduplan.cli.fatal import fatal_zh  # noqa: PLC0415 - only a fatal error needs the Chinese line
+
         print_zh(fatal_zh(error, "输入"))
         return EXIT_USAGE
     except BrokenPipeError:  # the reader stopped (eduplan schema | head): not an error
@@ -74,6 +90,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as error:
         where = f" {error.filename}" if error.filename else ""
         print(visible(f"{PROG}: error:{where} {error.strerror or error}"), file=sys.stderr)
+        from eduplan.cli.fatal import oserror_zh  # noqa: PLC0415 - only an error needs it
+
         print_zh(oserror_zh(error))
         return EXIT_USAGE
     except KeyboardInterrupt:

@@ -8,15 +8,15 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import difflib
 import importlib.util
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
+from eduplan._lazy import is_report_columns
 from eduplan.cli.common import (
     EXIT_FINDINGS,
     EXIT_OK,
@@ -32,10 +32,12 @@ from eduplan.cli.output import output_or_exit, write_report
 from eduplan.diagnostics import Code, Diagnostic, Severity
 from eduplan.evaluation import Policy, evaluate
 from eduplan.io import DEFAULT_MAX_TABLE_BYTES, Loaded, LoadError, load_reports, row_counts
-from eduplan.io.columns import ReportColumns
 from eduplan.io.task_tables import load_task_reports
 from eduplan.render import Report
 from eduplan.wording import counted
+
+if TYPE_CHECKING:
+    from eduplan.io.columns import ReportColumns
 
 __all__ = ["cmd_check", "known_unit_or_exit"]
 
@@ -58,7 +60,7 @@ def _load_all(paths: Sequence[str], load: Callable[[str], Loaded[tuple[T, ...]]]
         problems += loaded.diagnostics
         if counts is not None:
             table = loaded.value[0] if len(loaded.value) == 1 else None
-            counted = Loaded((None,) * len(table), loaded.diagnostics) if isinstance(table, ReportColumns) else loaded
+            counted = Loaded((None,) * len(table), loaded.diagnostics) if is_report_columns(table) else loaded
             counts.append(row_counts(counted, path).as_dict())
     return values, problems
 
@@ -78,7 +80,7 @@ def _other_plan_note(path: str, plan: Any, loaded: Loaded[tuple[Any, ...]]) -> L
     """One line before the details when most rows name indicators the plan does not have."""
     unknown = sum(1 for d in loaded.diagnostics if d.code is Code.UNKNOWN_INDICATOR)
     table = loaded.value[0] if len(loaded.value) == 1 else None
-    rows = len(table) if isinstance(table, ReportColumns) else len(loaded.value)
+    rows = len(table) if is_report_columns(table) else len(loaded.value)
     if unknown and unknown >= rows:
         print(f"{path}: {unknown} of {counted(unknown + rows, 'row')} name indicators that plan {plan.id!r} does "
               "not have: is this the reports table of another plan?", file=sys.stderr)
@@ -89,10 +91,12 @@ def known_unit_or_exit(unit: str, plan: Any, values: Sequence[Any] | ReportColum
     """``--unit`` must name a unit of the plan or of the reports; otherwise exit 2 naming the closest."""
     from eduplan.reporting import plan_units  # noqa: PLC0415 - only --unit needs it
 
-    reporters = values.organisations if isinstance(values, ReportColumns) else (v.organisation for v in values)
+    reporters = values.organisations if is_report_columns(values) else (v.organisation for v in values)
     known = [*plan_units(plan), *dict.fromkeys(o for o in reporters if o)]
     named = unit in known or unit in (plan.issuer or "") or unit in plan.title  # 镇江市教育局 issues its own plan
     if not named:
+        import difflib  # noqa: PLC0415 - only an unknown --unit needs it
+
         close = difflib.get_close_matches(unit, known, n=3, cutoff=0.3)
         hint = f"; did you mean {', '.join(close)}?" if close else ""
         raise Exit(EXIT_USAGE, f"--unit {unit!r}: no such unit in the plan or the reports{hint}")
@@ -134,7 +138,7 @@ def cmd_check(args: argparse.Namespace) -> int:
                                TASK_REPORTS)
     problems += more
     as_of = args.as_of or dt.date.today()
-    columns = values[0] if len(values) == 1 and isinstance(values[0], ReportColumns) else None
+    columns = values[0] if len(values) == 1 and is_report_columns(values[0]) else None
     every = columns if columns is not None else values
     evaluation = evaluate(plan, every, as_of, Policy(reporting_lag_days=args.reporting_lag_days), progress)
     if args.unit:  # filtered first: only the unit's records are built (the report's filter below keeps them all)

@@ -8,14 +8,13 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Iterable
 from typing import Any, TextIO
 
 from eduplan.cli.fatal import FILE_CODES, PLAN, fatal_zh, plan_problems_zh
 from eduplan.diagnostics import Code, Diagnostic, Severity
-from eduplan.io import DEFAULT_MAX_BYTES, LoadError, load_plan
+from eduplan.io import DEFAULT_MAX_BYTES, LoadError
 from eduplan.render.safety import visible
 from eduplan.wording import counted
 
@@ -63,11 +62,15 @@ def load_error_code(error: LoadError) -> int:
 
 def json_out(data: Any) -> None:
     """``data`` as indented JSON on stdout, Chinese text as is."""
+    import json  # noqa: PLC0415 - only --format json and schema need it
+
     print(json.dumps(data, ensure_ascii=False, indent=2))
 
 
 def plan_or_exit(path: str, args: argparse.Namespace, skip: frozenset[Code] = frozenset()) -> Any:
     """The plan at ``path``, its warnings (less ``skip``) printed to stderr; an unusable plan ends with exit 2."""
+    from eduplan.io.plans import load_plan  # noqa: PLC0415 - not for schema nor a usage error
+
     try:
         plan, warnings = load_plan(path, max_bytes=args.max_bytes or DEFAULT_MAX_BYTES)
     except LoadError as error:

@@ -24,13 +24,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from typing import Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from eduplan.evaluation.evidence import Evidence
 from eduplan.evaluation.status import Status
-from eduplan.io.columns import ReportColumns, _Where
 from eduplan.reports import ReportedValue
 from eduplan.targets import Target
+
+if TYPE_CHECKING:
+    from eduplan.io.columns import ReportColumns
 
 __all__ = ["ColumnRows", "Records", "column_evidence"]
 
@@ -164,6 +166,8 @@ def column_evidence(columns: ReportColumns, rows: Sequence[int] | Any) -> list[d
     """The evidence records of some rows of ``columns``, in order: what `_evidence` gives for
     ``columns.report(row)``, read from the arrays (a row kept as an object is read from it)."""
     import numpy as np  # noqa: PLC0415 - columns need numpy
+
+    from eduplan.io.columns import _Where  # noqa: PLC0415 - loaded with the columns themselves
 
     c = columns
     at = np.asarray(rows, np.int64)

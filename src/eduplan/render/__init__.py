@@ -11,51 +11,59 @@ True
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from eduplan._lazy import attach
-from eduplan.render.formats import to_csv, to_json, to_markdown, write_csv, write_json, write_markdown
 from eduplan.render.report import DEFAULT_FAIL_ON, STATUSES, Report
-from eduplan.render.text import plan_tree, results_table
-from eduplan.render.xlsx import to_xlsx
 
 if TYPE_CHECKING:
+    from eduplan.render.formats import to_csv, to_json, to_markdown, write_csv, write_json, write_markdown
     from eduplan.render.html import evaluation_html, plan_html, task_html, to_html, write_html
+    from eduplan.render.text import plan_tree, results_table
+    from eduplan.render.xlsx import to_xlsx
 
-# The HTML renderer (and the stdlib html it needs) loads when HTML is first asked for: a `check` printing the
-# terminal table does not pay for it.
-__getattr__, __dir__ = attach(__name__, dict.fromkeys(
-    ("evaluation_html", "plan_html", "task_html", "to_html", "write_html"), "eduplan.render.html"), globals())
+# Each renderer (and what it needs: csv and json, the stdlib html, the workbook writers) loads when its format is
+# first asked for: a `check` printing the terminal table loads the table only, `validate` none of them.
+_HOMES = {
+    **dict.fromkeys(("to_csv", "to_json", "to_markdown", "write_csv", "write_json", "write_markdown"),
+                    "eduplan.render.formats"),
+    **dict.fromkeys(("evaluation_html", "plan_html", "task_html", "to_html", "write_html"), "eduplan.render.html"),
+    **dict.fromkeys(("plan_tree", "results_table"), "eduplan.render.text"),
+    "to_xlsx": "eduplan.render.xlsx",
+}
+__getattr__, __dir__ = attach(__name__, _HOMES, globals())
 
 
-def _to_html(report: Report) -> str:
-    from eduplan.render.html import to_html  # noqa: PLC0415 - loaded on first use (see above)
+def _on_first_use(name: str) -> Callable[..., Any]:
+    """A function that loads renderer ``name`` from its module (`_HOMES`) when first called, then calls it."""
+    module = _HOMES[name]
 
-    return to_html(report)
+    def call(*args: Any) -> Any:
+        return getattr(importlib.import_module(module), name)(*args)
 
-
-def _write_html(report: Report, stream: TextIO) -> None:
-    from eduplan.render.html import write_html  # noqa: PLC0415 - loaded on first use (see above)
-
-    write_html(report, stream)
+    call.__name__ = call.__qualname__ = name
+    call.__doc__ = f"`{module}.{name}`, loaded on first use."
+    return call
 
 
 FORMATS: dict[str, Callable[[Report], str]] = {
-    "table": results_table,
-    "json": to_json,
-    "csv": to_csv,
-    "markdown": to_markdown,
-    "html": _to_html,
+    "table": _on_first_use("results_table"),
+    "json": _on_first_use("to_json"),
+    "csv": _on_first_use("to_csv"),
+    "markdown": _on_first_use("to_markdown"),
+    "html": _on_first_use("to_html"),
 }
 """Output formats of ``eduplan check --format``."""
 
 STREAMED_FORMATS: dict[str, Callable[[Report, TextIO], None]] = {
-    "json": write_json, "html": _write_html, "csv": write_csv, "markdown": write_markdown}
+    "json": _on_first_use("write_json"), "html": _on_first_use("write_html"), "csv": _on_first_use("write_csv"),
+    "markdown": _on_first_use("write_markdown")}
 """The `FORMATS` that can also be written to a stream in pieces (same text): a province's output is never one
 text in memory."""
 
-BINARY_FORMATS: dict[str, Callable[[Report], bytes]] = {"xlsx": to_xlsx}
+BINARY_FORMATS: dict[str, Callable[[Report], bytes]] = {"xlsx": _on_first_use("to_xlsx")}
 """Output formats written as bytes (need ``--output``): the Excel scorecard."""
 
 

@@ -24,7 +24,6 @@ from typing import Any
 import attrs
 
 from eduplan.evaluation.status import Status
-from eduplan.quality import submission_summary
 from eduplan.render.report import STATUS_ZH, STATUSES, Record, Report, section_scorecard, status_zh, unit_scorecard
 
 __all__ = ["ALERT_STATUSES", "SUBMISSION_HEADERS", "ResultRow", "alerts", "area_cards", "gap_text", "rate_note",
@@ -216,6 +215,8 @@ def alert_count(rows: Sequence[ResultRow]) -> int:
 def submission_units(report: Report) -> list[dict[str, Any]]:
     """报送情况 per reporting unit and overall (``合计``): due, received, on time, late, missing, rates, and why a
     rate is blank (``completeness_blank``, ``timeliness_blank``: `rate_blank`)."""
+    from eduplan.quality import submission_summary  # noqa: PLC0415 - not for a plan's tree (eduplan show)
+
     units = submission_summary(list(report.submissions))
     for unit in units:
         unit["completeness_blank"], unit["timeliness_blank"] = rate_blank(unit, "completeness"), rate_blank(
