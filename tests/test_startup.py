@@ -90,7 +90,8 @@ NOT_FOR_TEXT = ("eduplan.render.html", "eduplan.render.xlsx", "eduplan.render.xl
 
 def test_check_with_text_output_skips_html_workbooks_and_optional_extras() -> None:
     """``eduplan check`` printing the terminal table loads neither HTML, the workbook writers, numpy, pyarrow,
-    pint, the extractor nor the columnar reader (what it loads, not how long it takes: speed is in benchmarks/bench_startup.py)."""
+    pint, the extractor nor the columnar reader (what it loads, not how long it takes: speed is in
+    benchmarks/bench_startup.py)."""
     command = [sys.executable, "-c", CHECK_PROBE, "check", str(SEED / "plan.yaml"), "--reports",
                str(SEED / "reports.csv"), "--as-of", "2020-06-30"]
     result = subprocess.run(command, capture_output=True, text=True, check=False, timeout=60)
