@@ -87,6 +87,8 @@ class Code(enum.StrEnum):
     PLACEHOLDER_PART = "placeholder-part"
     SPREADSHEET_ERROR = "spreadsheet-error"
     APPROXIMATE_VALUE = "approximate-value"
+    SPACED_THOUSANDS = "spaced-thousands"
+    VALUE_NOTE = "value-note"
     BOUND_VALUE = "bound-value"
     TITLE_ROW = "title-row"
     FORM_NOTE_ROW = "form-note-row"

@@ -139,8 +139,15 @@ MESSAGES_ZH.update({
 # Report readers (eduplan.io.report_columns, eduplan.io.cells): headers and cells as districts write them.
 MESSAGES_ZH.update({
     "ambiguous-column": "表头“{text}”可指{choices}，无法确定，该列不读取",
+    "spaced-thousands": "数值“{text}”中的空格按千位分隔符读取，即{read}",
+    "value-note": "数值“{text}”按{figure}读取，括号内说明“{note}”记入备注，请核对数值口径与指标是否一致",
 })
 VARIANTS_ZH.update({
+    ("invalid-number", "space"): "{field}“{text}”中的空格不在三位一组的数字之间，不是千位分隔符，无法确定数值",
+    ("invalid-number", "bracketed"): "{field}“{text}”为括号中的数值：可能是负数{negative}，也可能是注释或其中数，"
+                                     "无法确定",
+    ("invalid-number", "bracketed-part"): "{field}“{text}”数值后括号内为数字{number}：可能是注释序号或其中数，无法确定",
+    ("invalid-number", "ratio"): "{field}“{text}”为比值，按所写为{quotient}；生师比等比值应写作{ratio}，无法确定",
     ("ambiguous-column", "taken"): "表头“{text}”可作{column}列，但本表已有“{taken}”列，该列不读取",
 })
 VARIANTS_ZH.update({  # returns as districts send them (eduplan.io): a header's or a figure's footnote, a merge across

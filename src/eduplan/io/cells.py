@@ -38,12 +38,13 @@ from typing import Any
 from eduplan.diagnostics import Code, Diagnostic, Location, QuantityError, Severity
 from eduplan.diagnostics_zh import zh
 from eduplan.numerals import CHINESE_NUMERAL_CHARS, NUMBER_PATTERN, normalise
-from eduplan.units import Amount, to_decimal
+from eduplan.units import Amount, parse_quantity, to_decimal
 
 __all__ = ["APPROXIMATE_PREFIXES", "APPROXIMATE_SUFFIXES", "BOUND_PREFIXES", "BOUND_SUFFIXES", "SERIAL_DAYS",
            "SPREADSHEET_ERRORS", "SPREADSHEET_ERROR_HINT", "ambiguous_month", "approximate", "approximate_warning",
-           "bound", "bound_error", "day_form", "day_warning", "placeholder_part", "spreadsheet_error",
-           "spreadsheet_error_message", "spreadsheet_error_zh"]
+           "bound", "bound_error", "day_form", "day_warning", "figure_form_error", "placeholder_part",
+           "spaced_thousands", "spaced_warning", "spreadsheet_error", "spreadsheet_error_message",
+           "spreadsheet_error_zh", "value_note", "value_note_warning"]
 
 SPREADSHEET_ERRORS: dict[str, tuple[str, str]] = {
     "#DIV/0!": ("除数为零或为空", "the formula divides by zero or by an empty cell"),
@@ -269,6 +270,130 @@ def day_warning(code: Code, label: str, text: str, day: dt.date, location: Locat
                       f"as {text} too (按1月读取；数字格式会把 {october} 存为 {text})", location, Severity.WARNING,
                       hint=f"write {text[:4]}-01 or {text[:4]}-10 (or {text[:4]}年1月), or format the cell as text",
                       message_zh=zh(Code.AMBIGUOUS_MONTH, field=label, text=text, day=day, october=october))
+
+
+_SPACED = re.compile(r"^(?P<head>[-+]?\d{1,3})(?P<groups>(?: \d{3})+)(?P<rest>(?:\.\d+)?(?:\s*[^\d\s.,].*)?)$")
+"""A figure whose digits are grouped by threes with single spaces (``1 234``, ``1 234 567.5``, ``1 234个``)."""
+_SPACE_INSIDE = re.compile(r"^[-+]?\d[\d.,]*(?:\s+[\d.,]+)+(?:\s*[^\d\s.,].*)?$")
+"""A figure with a space inside it that does not group thousands (``12 5``)."""
+_IN_BRACKETS = re.compile(r"^\((?P<inner>[-+]?\d[\d.,]*\s*[^()\d]*)\)$")
+"""A whole cell that is a figure in brackets (``（12）``, ``(12.5)``; NFKC makes full-width brackets ASCII)."""
+_BRACKETED_PART = re.compile(r"^(?P<figure>[-+]?\d[^()]*?)\s*\((?P<part>\s*\d[\d.,]*\s*)\)$")
+"""A figure with a bare number in brackets after it (``12个（3）``): a footnote number, or a part (其中)."""
+_NOTE = re.compile(r"^(?P<figure>[-+]?\d[^()]*?)\s*\((?P<note>[^()]*[\u4e00-\u9fff][^()]*)\)$")
+"""A figure with a remark in brackets after it (``12个（含民办）``, ``92.5%(不含民办)``): the remark holds 汉字."""
+_RATIO = re.compile(r"^(?P<a>\d+(?:\.\d+)?)\s*[:∶]\s*(?P<b>\d+(?:\.\d+)?)$")
+"""A ratio of two figures (``1:16.5``, ``3:2``); ``16.5:1``, a figure to one, reads as the figure."""
+
+
+def spaced_thousands(text: str) -> str | None:
+    """The figure of a cell whose digits are grouped by threes with spaces (a thousands separator, as ``1,234``),
+    the spaces left out; ``None`` for any other text (a no-break space is a space: NFKC).
+
+    >>> spaced_thousands("1 234"), spaced_thousands("1\u00a0234 567.5万元"), spaced_thousands("12 5")
+    ('1234', '1234567.5万元', None)
+    """
+    match = _SPACED.match(normalise(text).strip())
+    return None if match is None else match["head"] + match["groups"].replace(" ", "") + match["rest"].strip()
+
+
+def value_note(text: str) -> tuple[str, str] | None:
+    """A figure and the remark in brackets after it (``12个（含民办）``: ``('12个', '含民办')``), or ``None``: the
+    remark must hold 汉字 and be neither a unit (``（万元）``) nor a bound or approximate word (``（以上）``,
+    ``（左右）``: `bound`, `approximate` say those). A remark starting 注 is a footnote (`eduplan.io.layout`).
+
+    >>> value_note("12个（含民办）"), value_note("92.5%(不含民办)"), value_note("12（以上）"), value_note("350（万元）")
+    (('12个', '含民办'), ('92.5%', '不含民办'), None, None)
+    """
+    match = _NOTE.match(normalise(text).strip())
+    if match is None:
+        return None
+    note = match["note"].strip()
+    if note.startswith("注") or note in BOUND_SUFFIXES or note in APPROXIMATE_SUFFIXES or note.startswith(
+            BOUND_PREFIXES) or note.startswith(APPROXIMATE_PREFIXES):
+        return None
+    try:
+        parse_quantity("1" + note)
+    except QuantityError:
+        return match["figure"].strip(), note
+    return None
+
+
+def _plain(number: Decimal) -> str:
+    return format(number.normalize(), "f")
+
+
+def figure_form_error(text: str) -> tuple[str, str, str] | None:
+    """The ``invalid-number`` message, hint and Chinese message of a value cell written in a form whose reading is
+    not certain: a space that groups no thousands (``12 5``), a figure in brackets (``（12）``: -12 in accounts, a
+    note or a part in a return), a bare number in brackets after a figure (``12个（3）``), a ratio that is not a
+    figure to one (``1:16.5``, ``3:2``); ``None`` for any other text.
+
+    >>> figure_form_error("1:16.5")[1]
+    'write 16.5:1 (or 16.5) if it is 16.5 to one; write the quotient 0.06 if one to 16.5 is meant'
+    """
+    cleaned = normalise(text).strip()
+    if _SPACE_INSIDE.match(cleaned) is not None:
+        joined = "".join(cleaned.split())
+        message = (f"数值: {text!r} has a space inside the figure that does not stand between groups of three digits, "
+                   f"so it is no thousands separator: {joined}, or two figures? (数值中的空格不是千位分隔符)")
+        return (message, f"write the figure without spaces ({joined}); two figures go in two rows",
+                zh(Code.INVALID_NUMBER, "space", field="数值", text=text))
+    if (bracketed := _IN_BRACKETS.match(cleaned)) is not None:
+        inner = bracketed["inner"].strip()
+        negative = inner[1:] if inner.startswith("-") else "-" + inner.lstrip("+")
+        message = (f"数值: {text!r} is a figure in brackets: in an accounts table that is {negative}, in a return it "
+                   "may be a note or a part (其中); which is meant is not certain (括号中的数值含义无法确定)")
+        return (message, f"write {negative} if the figure is negative (a decrease), or {inner} with the remark in 备注",
+                zh(Code.INVALID_NUMBER, "bracketed", field="数值", text=text, negative=negative))
+    if (part := _BRACKETED_PART.match(cleaned)) is not None:
+        figure, number = part["figure"].strip(), part["part"].strip()
+        message = (f"数值: {text!r} has a number in brackets after the figure: a footnote's number, or a part (其中"
+                   f"{number})? It is not read (数值后括号内为数字，含义无法确定)")
+        return (message, f"write the figure alone ({figure}): a footnote as {figure}[{number}], a part in 备注",
+                zh(Code.INVALID_NUMBER, "bracketed-part", field="数值", text=text, number=number))
+    if (ratio := _RATIO.match(cleaned)) is not None and Decimal(ratio["b"]) not in (0, 1) and Decimal(ratio["a"]):
+        return _ratio_error(text, Decimal(ratio["a"]), Decimal(ratio["b"]))
+    return None
+
+
+def _ratio_error(text: str, a: Decimal, b: Decimal) -> tuple[str, str, str]:
+    """The error of a ratio that is not a figure to one: one to a figure (``1:16.5``), or two figures (``3:2``)."""
+    quotient = _plain((a / b).quantize(Decimal("0.01")))
+    if a == 1:
+        shown = _plain(b)
+        message = (f"数值: {text!r} is a ratio of one to {shown}: read as written it is {quotient}, but a ratio such "
+                   f"as 生师比 is written as a figure to one ({shown}:1); which is meant is not certain "
+                   "(比值写法无法确定)")
+        hint = (f"write {shown}:1 (or {shown}) if it is {shown} to one; write the quotient {quotient} if one to "
+                f"{shown} is meant")
+        return message, hint, zh(Code.INVALID_NUMBER, "ratio", field="数值", text=text, quotient=quotient,
+                                 ratio=f"{shown}:1")
+    message = (f"数值: {text!r} is a ratio of two figures; a value is one figure, and a ratio is read only as a "
+               f"figure to one ({quotient}:1) (比值须写作某数比1)")
+    return message, f"write {quotient}:1 (or {quotient}), the ratio to one", zh(
+        Code.INVALID_NUMBER, "ratio", field="数值", text=text, quotient=quotient, ratio=f"{quotient}:1")
+
+
+def spaced_warning(text: str, read: str, location: Location) -> Diagnostic:
+    """The ``spaced-thousands`` warning for a value cell ``text`` (``1 234``) read as ``read`` (``1234``)."""
+    return Diagnostic(Code.SPACED_THOUSANDS, f"数值: {text!r} is read as {read}: the spaces stand between groups of "
+                      f"three digits, as a thousands separator (1,234) does (数值中的空格按千位分隔符读取为{read})",
+                      location, Severity.WARNING, hint=f"write {read} without spaces (数值请不带空格填写); if two "
+                      "figures were meant, give each its own row",
+                      message_zh=zh(Code.SPACED_THOUSANDS, text=text, read=read))
+
+
+def value_note_warning(text: str, figure: str, note: str, location: Location) -> Diagnostic:
+    """The ``value-note`` warning for a value cell ``text`` (``12个（含民办）``) read as ``figure``, its remark ``note``
+    kept as the value's note."""
+    return Diagnostic(Code.VALUE_NOTE, f"数值: {text!r} is read as {figure}; the remark in brackets ({note}) is kept "
+                      "as the value's note and is not judged: check that the figure counts what the indicator counts "
+                      f"(括号内说明「{note}」记入备注)", location, Severity.WARNING,
+                      hint="nothing to do if the figure counts what the indicator does; if it counts otherwise (含民办 "
+                      "where the indicator is 公办 only), correct the figure; if the remark says it is an estimate "
+                      "(预计), mark 是否终值 as 否",
+                      message_zh=zh(Code.VALUE_NOTE, text=text, figure=figure, note=note))
 
 
 def cell_value(value: Any) -> Any:

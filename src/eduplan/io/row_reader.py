@@ -37,11 +37,16 @@ from eduplan.io.cells import (
     cell_text,
     day_form,
     day_warning,
+    figure_form_error,
     multiple_warning,
     placeholder_part,
+    spaced_thousands,
+    spaced_warning,
     spreadsheet_error_message,
     spreadsheet_error_zh,
     unit_multiple,
+    value_note,
+    value_note_warning,
 )
 from eduplan.io.layout import (
     footnote_warning,
@@ -130,6 +135,7 @@ class RowReader:
     def read(self, number: int, cells: list[Any]) -> tuple[ReportedValue | None, list[Diagnostic]]:
         self.cells, self.number = cells, number
         self.warnings: list[Diagnostic] = []
+        self.value_note: str | None = None  # a remark in brackets after the figure (12个（含民办）): kept as a note
         if (not_a_value := self._not_a_value(number, cells)) is not None:  # 填表人：, 合计: said, not read
             if not_a_value.code is Code.TOTAL_ROW:
                 self._stated_total(number, cells)
@@ -156,7 +162,8 @@ class RowReader:
             "indicator_id": fields["indicator"].id, "value": fields["value"], "date": fields["date"],
             "period": fields["period"], "organisation": self._organisation(),
             "source": self.text("source") or None, "final": fields["final"], "reported_on": fields["reported_on"],
-            "note": self.text("note") or None, "location": self.where(number, None), "basis": fields["basis"],
+            "note": "；".join(n for n in (self.text("note"), self.value_note) if n) or None,
+            "location": self.where(number, None), "basis": fields["basis"],
             "value_text": self.text("value"), "unit_text": self.text("unit") or None,
         }
         if not any(d.code is Code.PLACEHOLDER_PART for d in self.warnings):  # a part not given: neither is used
@@ -374,6 +381,10 @@ class RowReader:
             self.warnings.append(value_footnote_warning(text, plain, self.where(self.number,
                                                                                 self.columns.get("value"))))
             text = plain
+        if (noted := value_note(text)) is not None and _figure_text(noted[0]):  # 12个（含民办）: 12个, the remark kept
+            self.warnings.append(value_note_warning(text, noted[0], noted[1], self.where(self.number,
+                                                                                         self.columns.get("value"))))
+            text, self.value_note = noted
         if not unit and self.title_unit and indicator is not None and measured_in(indicator, self.title_unit) and \
                 not parse_quantity_unit(text):  # a bare number, in a table whose title says 单位：亿元
             unit = self.title_unit
@@ -409,8 +420,7 @@ class RowReader:
         try:
             parsed: Amount = self._memo("quantity", text, lambda: parse_quantity(text))
         except QuantityError as exc:
-            raise CellError("value", exc.code, f"数值: {exc.message}",
-                            message_zh=cell_zh(exc.code, "数值", text)) from None
+            parsed, text = self._odd_figure(text, exc)
         if parsed.unit and unit and parsed.unit != unit and not normalise(text).rstrip().endswith(normalise(unit)):
             written = _WRITTEN_UNIT.sub("", normalise(text)).strip() or parsed.unit  # 5亿元: 亿元, not 元
             raise CellError("unit", Code.UNIT_MISMATCH, f"计量单位: the value {text!r} has its own unit "
@@ -442,6 +452,23 @@ class RowReader:
         if indicator is not None:
             self._check_fraction(amount, indicator)
         return amount
+
+    def _odd_figure(self, text: str, error: QuantityError) -> tuple[Amount, str]:
+        """A value's text that does not read as a quantity, read by the rules for the forms returns write (docs/
+        reports.md): ``1 234`` (a thousands separator: read, said) and its text as read; else the error, saying why
+        for a form whose reading is not certain (``（12）``, ``12 5``, ``1:16.5``)."""
+        if (joined := spaced_thousands(text)) is not None:
+            try:
+                parsed: Amount = self._memo("quantity", joined, lambda: parse_quantity(joined))
+            except QuantityError:
+                pass
+            else:
+                self.warnings.append(spaced_warning(text, joined, self.where(self.number, self.columns.get("value"))))
+                return parsed, joined
+        if (form := figure_form_error(text)) is not None:
+            raise CellError("value", Code.INVALID_NUMBER, *form) from None
+        raise CellError("value", error.code, f"数值: {error.message}",
+                        message_zh=cell_zh(error.code, "数值", text)) from None
 
     def _check_fraction(self, amount: Amount, indicator: Indicator) -> None:
         """Warn about a bare number of at most 1 for a % indicator: almost certainly a fraction (0.92)."""

@@ -87,6 +87,8 @@ TITLES_ZH: dict[str, str] = {
     "ambiguous-pair": "本期与累计无法确定",
     "target-differs": "目标值与计划不同",
     "ambiguous-column": "表头含义不明",
+    "spaced-thousands": "数值含千位空格",
+    "value-note": "数值带括号说明",
     "outlier": "异常值",
     "likely-fraction": "疑似以小数填报百分比",
     "gross-rate-as-share": "毛入学率被设为占比",
