@@ -17,13 +17,15 @@ KeyError: "zh('outlier'): no value for {median}, {value}, {whose}"
 
 from __future__ import annotations
 
+import errno
 import re
 import string
 from functools import cache
 
 from eduplan.diagnostics import Code
 
-__all__ = ["FIELDS_ZH", "ITEMS_ZH", "MESSAGES_ZH", "VARIANTS_ZH", "field_zh", "placeholders", "template", "zh"]
+__all__ = ["FIELDS_ZH", "ITEMS_ZH", "MESSAGES_ZH", "VARIANTS_ZH", "field_zh", "placeholders", "system_zh", "template",
+           "zh"]
 
 MESSAGES_ZH: dict[str, str] = {
     # values and units
@@ -48,11 +50,12 @@ MESSAGES_ZH: dict[str, str] = {
     "unreadable-file": "文件无法读取：{why}",
     "legacy-encoding": "文件不是UTF-8编码，已按GB18030（GBK）读取",
     "syntax-error": "文件格式错误：{why}",
-    "file-too-large": "文件超过大小上限（{limit}）",
+    "file-too-large": ("文件超过{limit}的大小上限，未读取；请核对是否选错了文件，如文件可信，可用 --max-bytes"
+                       "（或 max_bytes=）提高上限"),
     "unsafe-input": "输入被拒绝：{why}",
-    "not-a-file": "“{name}”不是文件",
+    "not-a-file": "这是{kind}，不是文件，无法读取；请给出方案或表格文件本身的文件名",
     "invalid-character": "含有不允许的控制字符{char}",
-    "duplicate-key": "键“{key}”重复出现",
+    "duplicate-key": "键{key}重复出现，无法确定取哪一个；请删除或改正其中一个",
     "number-too-large": "数值{text}过大或过于精确，不予读取",
     "extra-cells": "该行有{cells}个单元格，多于表头的{width}列",
     "formula-without-value": "单元格{cell}的公式{formula}没有保存计算结果，该行未读取",
@@ -121,6 +124,24 @@ VARIANTS_ZH: dict[tuple[str, str], str] = {
     ("unknown-field", "refused"): "{field}不是可识别的字段，方案无法使用，请删除或改正该字段",
     ("invalid-date", "outside-period"): "{field}{date}不在所报统计期{period}之内，请核对日期或统计期",
     ("bad-row", "every-row"): "{county}的各行均无法使用，该县无法评估，请先改正以上各行",
+    # files that cannot be read at all: what is wrong and what to do, the place in the location (第3行第5列)
+    ("unreadable-file", "missing"): "找不到该文件，请核对文件名（含后缀）和路径",
+    ("unreadable-file", "system"): "文件无法读取（{why}），请检查文件权限和路径后重试",
+    ("unreadable-file", "not-utf8"): "不是UTF-8编码的文本（字节{at}处无法解码），请另存为UTF-8编码后重试",
+    ("unreadable-file", "file-type"): "文件类型{suffix}无法识别：{what}应为{suffixes}文件，请改正文件后缀或另存",
+    ("syntax-error", "parser"): "{syntax}语法错误，无法读取；请核对该处及上一行的缩进、冒号、引号和括号是否成对",
+    ("file-too-large", "text"): "文本超过{limit}个字符的上限，未读取；请把文档分成几个文件，分别提取",
+    ("number-too-large", "precision"): ("数值{text}超过{digits}位有效数字（或指数过大），不予读取，以免四舍五入；"
+                                        "请核对该数值"),
+    ("unsafe-input", "nested"): "嵌套超过{limit}层，已拒绝读取；方案只需几层章节、任务和目标，请检查括号或缩进",
+    ("unsafe-input", "workbook"): "工作簿{what}，超过上限{limit}，疑为压缩炸弹，已拒绝读取；{then}",
+    ("bad-row", "table"): "表格无法读取：{why}",
+    ("invalid-date", "title-dates"): ("标题行给出{count}个不同的日期（{days}），无法确定数值的日期；请只写一个日期，"
+                                      "或改用统计时点列"),
+    ("bad-row", "two-columns"): "“{first}”列与“{second}”列都给出{field}，无法确定取哪一列；请只保留其中一列",
+    ("missing-field", "columns"): "表头缺少{columns}列，无法读取；请补上这些列的表头（中文或英文列名均可）",
+    ("invalid-character", "plan"): ("含有不允许的控制字符{char}，无法读取；请删除该字符（确需使用时，在带引号的字符串中"
+                                    "写作\\u001b等转义形式）"),
 }
 """Named second templates of a few codes, chosen by ``zh(code, variant, ...)``."""
 
@@ -249,3 +270,17 @@ def field_zh(field: str) -> str:
     head, last = "".join(names[:-1]), names[-1]
     text = f"{head}的{last}" if head and last else head or last
     return f"{text}（{field}）"
+
+
+_ERRNO_ZH = {errno.ENOENT: "找不到该文件或文件夹", errno.EACCES: "没有读取权限", errno.EPERM: "没有读取权限",
+             errno.EISDIR: "这是文件夹", errno.ENOTDIR: "路径中有一部分不是文件夹", errno.EIO: "读写出错",
+             errno.ELOOP: "符号链接循环", errno.ENAMETOOLONG: "文件名过长"}
+
+
+def system_zh(error: OSError) -> str:
+    """Why the system could not read a file, in Chinese (the errno's words; its own text where none are known).
+
+    >>> system_zh(PermissionError(errno.EACCES, "Permission denied")), system_zh(OSError(errno.EBUSY, "busy"))
+    ('没有读取权限', '系统错误：busy')
+    """
+    return _ERRNO_ZH.get(error.errno or 0) or f"系统错误：{error.strerror or error}"

@@ -176,7 +176,9 @@ def load_standard(name_or_path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTE
     elif not Path(name).exists() and Path(name).suffix.lower() not in (".yaml", ".yml"):  # a mistyped name
         raise fatal(Code.UNREADABLE_FILE, "no built-in standard and no file of that name", name,
                     hint=f"built-in standards: {', '.join(BUILTIN_STANDARDS)}; or the path of a standard .yaml file "
-                    "(无此内置标准或文件)")
+                    "(无此内置标准或文件)",
+                    message_zh=zh(Code.UNREADABLE_FILE, why=f"没有这个内置标准，也没有这个文件；内置标准有"
+                                  f"{'、'.join(BUILTIN_STANDARDS)}，或请给出标准 .yaml 文件的路径"))
     else:
         text, label = read_text(name_or_path, max_bytes), name
     return loads_standard(text, label)

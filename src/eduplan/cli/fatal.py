@@ -70,7 +70,7 @@ def fatal_zh(error: EduplanError, role: str) -> str:
     from eduplan.render.problems import TITLES_ZH  # noqa: PLC0415 - only a fatal error needs the titles
 
     said = found.message_zh or f"【{TITLES_ZH[str(found.code)]}】（详见上一行英文说明）"
-    return f"{place}无法使用：{said}。请改正后重试"
+    return f"{place}无法使用：{said}" + ("" if "请" in said else "。请改正后重试")  # a message that says what to do
 
 
 def _unreadable(found: Diagnostic, file: str, role: str) -> str:
@@ -81,8 +81,9 @@ def _unreadable(found: Diagnostic, file: str, role: str) -> str:
         return f"找不到{role} {file}{missing}；相对路径从当前文件夹 {Path.cwd()} 算起"
     if file != "<stdin>" and not os.access(file, os.R_OK):
         return f"没有读取{role} {file} 的权限。请检查文件权限，或复制到有权限的文件夹后重试"
-    said = f"：{found.message_zh}" if found.message_zh else "（原因见上一行英文说明）"
-    return (f"{role} {file} 无法读取{said}。请确认文件后缀为{_SUFFIXES.get(role, '支持的类型')}，"
+    if found.message_zh:  # what is wrong and what to do, from the reader that found it
+        return f"{role} {file} {where_zh(found.location)}无法读取：{found.message_zh}"
+    return (f"{role} {file} 无法读取（原因见上一行英文说明）。请确认文件后缀为{_SUFFIXES.get(role, '支持的类型')}，"
             "文本文件请另存为 UTF-8 编码后重试")
 
 

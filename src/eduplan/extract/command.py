@@ -90,6 +90,11 @@ _SAVE_AS_TEXT = ("open it in Word or WPS and save it as plain text, UTF-8 (另�
                  "or copy its text into a .txt file, then extract from that")
 _SAVE_AS_UTF8 = "save it as UTF-8 (记事本/WPS：另存为，编码选 UTF-8)"
 _OCR = "a scan has no text to read: run OCR (文字识别) on it first"
+_SAVE_AS_TEXT_ZH = "请在 Word 或 WPS 中另存为纯文本（.txt，编码 UTF-8），或把全文复制到 .txt 文件，再从该文件提取"
+_SAVE_AS_UTF8_ZH = "请另存为 UTF-8 编码（记事本/WPS：另存为，编码选 UTF-8）后重试"
+_OCR_ZH = "扫描件没有可读取的文字，请先做文字识别（OCR）"
+_UTF16_ZH = "是UTF-16编码，不是UTF-8；" + _SAVE_AS_UTF8_ZH
+_BINARY_ZH = "是二进制文件（含NUL字节），不是文本；" + _SAVE_AS_TEXT_ZH
 _NOT_TEXT = (  # the first bytes of documents that are not text: what they are, what to do
     (b"%PDF-", "a PDF document, not text (PDF 文件，不是文本)",
      "copy the text out of the PDF (复制全文到 .txt 文件) or run pdftotext -layout FILE plan.txt, and extract from "
@@ -193,23 +198,36 @@ def _reworded(error: LoadError, name: str) -> LoadError:
                                  hint=_HINTS.get(found.code, found.hint)))
 
 
+def _not_text_zh(what: str, hint: str) -> str:
+    """The Chinese of a document that is not text: its kind (the words in brackets of ``what``) and what to do."""
+    kind = what[what.rindex("(") + 1:-1]
+    if hint == _OCR:
+        return f"{kind}；{_OCR_ZH}"
+    if what.startswith("a PDF"):
+        return f"{kind}；请把 PDF 全文复制到 .txt 文件（或运行 pdftotext -layout），再从该文件提取；{_OCR_ZH}"
+    return f"{kind}；{_SAVE_AS_UTF8_ZH if hint == _SAVE_AS_UTF8 else _SAVE_AS_TEXT_ZH}"
+
+
 def _too_long(name: str) -> LoadError:
     return _refusal(Diagnostic(Code.FILE_TOO_LARGE, f"the text is longer than {MAX_CHARACTERS:,} characters "
                                "(文本过长)", Location(file=name),
-                               hint="split the document (分成几个文件) and extract each part"))
+                               hint="split the document (分成几个文件) and extract each part",
+                               message_zh=zh(Code.FILE_TOO_LARGE, "text", limit=f"{MAX_CHARACTERS:,}")))
 
 
 def _refuse_documents(data: bytes, name: str) -> None:
     """Refuse a document that is not text, known by its first bytes, or binary data (NUL bytes)."""
     for magic, what, hint in _NOT_TEXT:
         if data.startswith(magic):
-            raise _refusal(Diagnostic(Code.UNREADABLE_FILE, what, Location(file=name), hint=hint))
+            raise _refusal(Diagnostic(Code.UNREADABLE_FILE, what, Location(file=name), hint=hint,
+                                      message_zh=zh(Code.UNREADABLE_FILE, why=_not_text_zh(what, hint))))
     if b"\x00" in data[:8192]:
         even, odd = data[0:8192:2].count(0), data[1:8192:2].count(0)
         utf16 = min(even, odd) == 0 and max(even, odd) >= 4  # NULs on one side only: UTF-16 without its BOM
         what = "UTF-16 text, not UTF-8 (UTF-16 编码，不是 UTF-8)" if utf16 else "binary data (NUL bytes), not text"
         raise _refusal(Diagnostic(Code.UNREADABLE_FILE, what + ("" if utf16 else " (二进制文件，不是文本)"),
-                                  Location(file=name), hint=_SAVE_AS_UTF8 if utf16 else _SAVE_AS_TEXT))
+                                  Location(file=name), hint=_SAVE_AS_UTF8 if utf16 else _SAVE_AS_TEXT,
+                                  message_zh=zh(Code.UNREADABLE_FILE, why=_UTF16_ZH if utf16 else _BINARY_ZH)))
 
 
 def _not_utf8(data: bytes, start: int, name: str, *, looks_chinese: bool = True) -> LoadError:
@@ -223,8 +241,11 @@ def _not_utf8(data: bytes, start: int, name: str, *, looks_chinese: bool = True)
                    "(不是 UTF-8，按 GB18030 读出的也不是常用汉字)")
     encoding = "GB18030" if looks_chinese else "BIG5"  # traditional characters: the likeliest other encoding
     hint = _SAVE_AS_UTF8 + f", or convert it: iconv -f {encoding} -t UTF-8 {name} > plan.txt"
+    said = (f"不是UTF-8编码的文本（第{line}行第{column}列的字节0x{data[start]:02x}）" if looks_chinese else
+            "不是UTF-8编码，按GB18030读出的也不是常用汉字（可能是Big5或Shift-JIS等其他编码）")
     return _refusal(Diagnostic(Code.UNREADABLE_FILE, message, Location(file=name, line=line, column=column),
-                               hint=hint))
+                               hint=hint, message_zh=zh(Code.UNREADABLE_FILE, why=f"{said}；{_SAVE_AS_UTF8_ZH}，"
+                                                        f"或用 iconv -f {encoding} -t UTF-8 转换")))
 
 
 def _reason(exc: BaseException) -> str:

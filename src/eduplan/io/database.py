@@ -31,6 +31,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, Protocol
 
 from eduplan.diagnostics import Code
+from eduplan.diagnostics_zh import zh
 from eduplan.io.errors import Loaded
 from eduplan.io.tables import _fatal, _read_rows
 from eduplan.model import Plan
@@ -79,7 +80,8 @@ def reports_from_cursor(cursor: Cursor, plan: Plan, name: str = "<query>") -> Lo
         LoadError: the cursor has no result (no query was run), or its columns lack indicator, value or date.
     """
     if not cursor.description:
-        raise _fatal(name, Code.BAD_ROW, "the cursor has no result: execute a SELECT first")
+        raise _fatal(name, Code.BAD_ROW, "the cursor has no result: execute a SELECT first",
+                     message_zh=zh(Code.BAD_ROW, "table", why="查询没有结果，请先执行 SELECT 查询"))
     header = [str(column[0]) for column in cursor.description]
     return _read_rows(((0, header), *_rows(cursor)), plan, name)
 

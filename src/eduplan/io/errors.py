@@ -58,9 +58,10 @@ def _of_severity(diagnostics: Sequence[Diagnostic], severity: Severity) -> tuple
     return tuple(diagnostics[k] for k, s in enumerate(severities) if s is severity)
 
 
-def table_error(file: str | None, code: Code, message: str, line: int | None = None, hint: str | None = None
-                ) -> LoadError:
-    """The `LoadError` of a reports table that cannot be read at all, with its one located diagnostic."""
-    diagnostic = Diagnostic(code, message, Location(file=file, line=line), hint=hint)
+def table_error(file: str | None, code: Code, message: str, line: int | None = None, hint: str | None = None, *,
+                message_zh: str) -> LoadError:
+    """The `LoadError` of a reports table that cannot be read at all, with its one located diagnostic (its Chinese
+    message saying what to do, as the hint does)."""
+    diagnostic = Diagnostic(code, message, Location(file=file, line=line), hint=hint, message_zh=message_zh)
     return LoadError(f"{file or '<table>'}: cannot read the reports table", [diagnostic])
 

@@ -13,11 +13,12 @@ import re
 from decimal import Decimal
 
 from eduplan.diagnostics import Code
+from eduplan.diagnostics_zh import zh
 from eduplan.io.files import fatal
 from eduplan.numerals import PRECISION
 
 __all__ = ["MAX_DEPTH", "MAX_DIGITS", "check_characters", "check_depth", "position", "too_large",
-           "too_large_message"]
+           "too_large_message", "too_large_zh"]
 
 MAX_DEPTH = 64
 """At most this many levels of nested lists and mappings (a plan needs about ten)."""
@@ -43,7 +44,8 @@ def check_characters(text: str, file: str | None) -> None:
         line, column = position(text, found.start())
         raise fatal(Code.INVALID_CHARACTER, f"the control character U+{ord(found.group()):04X} is not allowed "
                     "in a plan file", file, line, column, hint="delete it; write \\u001b in a quoted string "
-                    "if it is really meant")
+                    "if it is really meant", message_zh=zh(Code.INVALID_CHARACTER, "plan",
+                                                           char=f"U+{ord(found.group()):04X}"))
 
 
 _BRACKETS = re.compile(r"\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\n]|'')*'|#[^\n]*|[\[\]{}]")
@@ -62,7 +64,7 @@ def check_depth(text: str, file: str | None) -> None:
                 line, column = position(text, match.start())
                 raise fatal(Code.UNSAFE_INPUT, f"refused: nested more than {MAX_DEPTH} levels", file, line, column,
                             hint="a plan needs a few levels of sections, tasks and targets (a reports file two), "
-                            "not hundreds")
+                            "not hundreds", message_zh=zh(Code.UNSAFE_INPUT, "nested", limit=MAX_DEPTH))
         elif char in "]}":
             depth = max(depth - 1, 0)
 
@@ -72,7 +74,17 @@ def too_large(value: Decimal) -> bool:
     return not value.is_finite() or len(value.as_tuple().digits) > MAX_DIGITS or abs(value.adjusted()) > MAX_DIGITS
 
 
+def _shown(text: str) -> str:
+    return text if len(text) <= 40 else f"{text[:20]}...{text[-10:]} ({len(text)} characters)"
+
+
+def too_large_zh(text: str) -> str:
+    """The Chinese message of `too_large_message`."""
+    shown = text if len(text) <= 40 else f"{text[:20]}...{text[-10:]}（共{len(text)}个字符）"
+    return zh(Code.NUMBER_TOO_LARGE, "precision", text=shown, digits=MAX_DIGITS)
+
+
 def too_large_message(text: str) -> str:
-    shown = text if len(text) <= 40 else f"{text[:20]}...{text[-10:]} ({len(text)} characters)"
+    shown = _shown(text)
     return (f"the number {shown} is past eduplan's precision ({MAX_DIGITS} significant digits, exponent at most "
             f"{MAX_DIGITS}); it is refused rather than rounded")

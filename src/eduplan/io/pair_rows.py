@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from eduplan.diagnostics import Code, Diagnostic
+from eduplan.diagnostics_zh import zh
 from eduplan.io.cells import cell_text
 from eduplan.io.errors import table_error
 from eduplan.io.pairs import (
@@ -58,7 +59,9 @@ def find_pairs(header: Sequence[str], file: str | None, line: int) -> Pairs:
         if text and (role := role_of(text)) is not None:
             if role[0] in found:
                 raise table_error(file, Code.BAD_ROW, f"the columns {header[found[role[0]][0]]!r} and {text!r} both "
-                                  f"give {LABELS_ZH[role[0]]}", line, hint="keep one of them")
+                                  f"give {LABELS_ZH[role[0]]}", line, hint="keep one of them",
+                                  message_zh=zh(Code.BAD_ROW, "two-columns", first=header[found[role[0]][0]],
+                                                second=text, field=LABELS_ZH[role[0]]))
             found[role[0]] = (index, role[1])
     return found
 

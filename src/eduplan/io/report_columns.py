@@ -131,11 +131,14 @@ def header_columns(header: list[str], file: str | None, line: int) -> tuple[dict
                 warnings.append(ambiguous_column(text, choices, location))
             elif text.strip() and not normalise(text).strip().endswith(REFERENCE_SUFFIX):
                 warnings.append(Diagnostic(Code.UNKNOWN_FIELD, f"unknown column {text!r} is ignored", location,
-                                           Severity.WARNING, hint="known columns: " + ", ".join(COLUMNS)))
+                                           Severity.WARNING, hint="known columns: " + ", ".join(COLUMNS),
+                                           message_zh=zh(Code.UNKNOWN_FIELD, field=f"“{text}”列")))
             continue
         if name in columns:
             raise table_error(file, Code.BAD_ROW, f"the columns {header[columns[name]]!r} and {text!r} both give "
-                              f"{name}", line, hint="keep one of them")
+                              f"{name}", line, hint="keep one of them",
+                              message_zh=zh(Code.BAD_ROW, "two-columns", first=header[columns[name]], second=text,
+                                            field=LABELS[name]))
         columns[name] = index
     for index, name in fallbacks:  # 数据: the value column when no other header names it
         if name in columns:
@@ -154,7 +157,9 @@ def header_columns(header: list[str], file: str | None, line: int) -> tuple[dict
                                     f"(前{HEADER_SEARCH_ROWS}行中未找到表头); ")
         raise table_error(file, Code.MISSING_FIELD, f"missing {plural(len(missing), 'column')}: " + ", ".join(missing),
                           line,
-                          hint=first + "headers may be English or Chinese: " + known)
+                          hint=first + "headers may be English or Chinese: " + known,
+                          message_zh=zh(Code.MISSING_FIELD, "columns", columns="、".join(
+                              LABELS.get(m, "时间（或统计期）") for m in missing)))
     return columns, warnings
 
 

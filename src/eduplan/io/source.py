@@ -31,6 +31,7 @@ from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from eduplan.diagnostics import Code, Location
+from eduplan.diagnostics_zh import zh
 from eduplan.io import guards
 from eduplan.io.errors import DEFAULT_MAX_BYTES, LoadError
 from eduplan.io.files import STDIN, fatal, not_a_file, read_bytes
@@ -41,6 +42,7 @@ from eduplan.io.guards import (
     check_depth,
     too_large,
     too_large_message,
+    too_large_zh,
 )
 
 MAX_ALIASES = 100
@@ -135,7 +137,9 @@ def detect_format(path: str | Path) -> str:
         raise directory
     if suffix not in FORMATS:
         raise _fatal(Code.UNREADABLE_FILE, f"unknown plan file type {suffix or '(no suffix)'!r}", str(path),
-                     hint="name the plan file .yaml, .yml, .json or .toml")
+                     hint="name the plan file .yaml, .yml, .json or .toml",
+                     message_zh=zh(Code.UNREADABLE_FILE, "file-type", suffix=f"“{suffix}”" if suffix else "（无后缀）",
+                                   what="方案文件", suffixes="UTF-8编码的 .yaml、.yml、.json 或 .toml "))
     return FORMATS[suffix]
 
 
@@ -152,7 +156,8 @@ def read_text(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     except UnicodeDecodeError as exc:
         line = data[:exc.start].count(b"\n") + 1
         raise _fatal(Code.UNREADABLE_FILE, f"not UTF-8 text ({exc.reason} at byte {exc.start})", name, line,
-                     hint="save the file as UTF-8") from None
+                     hint="save the file as UTF-8",
+                     message_zh=zh(Code.UNREADABLE_FILE, "not-utf8", at=exc.start)) from None
 
 
 _fatal = fatal
@@ -174,23 +179,26 @@ def parse_text(text: str, fmt: str, file: str | None = None) -> tuple[Any, Marks
     try:
         return readers[fmt](text, file)
     except RecursionError:  # a nesting the depth scan could not see (block style): refuse, never crash
-        raise _fatal(Code.UNSAFE_INPUT, f"refused: nested more than {MAX_DEPTH} levels", file) from None
+        raise _fatal(Code.UNSAFE_INPUT, f"refused: nested more than {MAX_DEPTH} levels", file,
+                     message_zh=zh(Code.UNSAFE_INPUT, "nested", limit=MAX_DEPTH)) from None
 
 
 # --- JSON and TOML ---------------------------------------------------------------------------------------
 
 
 class _JSONProblemError(ValueError):
-    def __init__(self, code: Code, message: str, literal: str) -> None:
+    def __init__(self, code: Code, message: str, literal: str, *, message_zh: str) -> None:
         super().__init__(message)
-        self.code, self.message, self.literal = code, message, literal
+        self.code, self.message, self.literal, self.message_zh = code, message, literal, message_zh
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for key, value in pairs:
         if key in result:
-            raise _JSONProblemError(Code.DUPLICATE_KEY, f"duplicate key {key!r}", json.dumps(key, ensure_ascii=False))
+            shown = json.dumps(key, ensure_ascii=False)
+            raise _JSONProblemError(Code.DUPLICATE_KEY, f"duplicate key {key!r}", shown,
+                                    message_zh=zh(Code.DUPLICATE_KEY, key=shown))
         result[key] = value
     return result
 
@@ -198,7 +206,8 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 def _json_number(literal: str) -> Decimal | int:
     value = Decimal(literal)
     if too_large(value):
-        raise _JSONProblemError(Code.NUMBER_TOO_LARGE, too_large_message(literal), literal)
+        raise _JSONProblemError(Code.NUMBER_TOO_LARGE, too_large_message(literal), literal,
+                                message_zh=too_large_zh(literal))
     return value if any(c in literal for c in ".eE") else int(value)
 
 
@@ -207,15 +216,18 @@ def _parse_json(text: str, file: str | None) -> tuple[Any, Marks]:
         data = json.loads(text, parse_float=_json_number, parse_int=_json_number, object_pairs_hook=_no_duplicates,
                           parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
-        raise _fatal(Code.SYNTAX_ERROR, f"invalid JSON: {exc.msg}", file, exc.lineno, exc.colno) from None
+        raise _fatal(Code.SYNTAX_ERROR, f"invalid JSON: {exc.msg}", file, exc.lineno, exc.colno,
+                     message_zh=zh(Code.SYNTAX_ERROR, "parser", syntax="JSON")) from None
     except _JSONProblemError as exc:
         located = _json_marks(text, file, exc)
-        raise _fatal(exc.code, f"invalid JSON: {exc.message}", file, *located) from None
+        raise _fatal(exc.code, f"invalid JSON: {exc.message}", file, *located, message_zh=exc.message_zh) from None
     return data, Marks(file, later=lambda marks: _json_marks(text, file, into=marks))
 
 
 def _no_constant(name: str) -> Any:
-    raise _JSONProblemError(Code.INVALID_NUMBER, f"{name} is not a number a plan can hold", name)
+    raise _JSONProblemError(Code.INVALID_NUMBER, f"{name} is not a number a plan can hold", name,
+                            message_zh=zh(Code.INVALID_NUMBER, field="JSON值", text=name)
+                            + "，方案中的数值须为有限的数")
 
 
 def _json_marks(text: str, file: str | None, problem: _JSONProblemError | None = None, *,
@@ -257,7 +269,7 @@ def _parse_toml(text: str, file: str | None) -> tuple[Any, Marks]:
         at = _TOML_AT.search(message)
         line, column = (int(at.group(1)), int(at.group(2))) if at else (None, None)
         raise _fatal(Code.SYNTAX_ERROR, f"invalid TOML: {message[:at.start()] if at else message}", file, line,
-                     column) from None
+                     column, message_zh=zh(Code.SYNTAX_ERROR, "parser", syntax="TOML")) from None
     return data, Marks(file, later=lambda marks: _toml_marks(text, data, marks))
 
 
@@ -282,9 +294,10 @@ class UnsafeInputError(Exception):
     """A located problem found while building YAML data (refused input, an impossible date, a huge number)."""
 
     def __init__(self, message: str, line: int, column: int, hint: str | None = None,
-                 code: Code = Code.UNSAFE_INPUT) -> None:
+                 code: Code = Code.UNSAFE_INPUT, *, message_zh: str) -> None:
         super().__init__(message)
         self.message, self.line, self.column, self.hint, self.code = message, line, column, hint, code
+        self.message_zh = message_zh
 
 
 _LINE_STARTS: contextvars.ContextVar[list[int] | None] = contextvars.ContextVar("eduplan_line_starts", default=None)
@@ -324,12 +337,14 @@ def _compose_yaml(text: str, file: str | None, marks_only: Marks | None) -> tupl
         mark = exc.problem_mark or exc.context_mark
         line, column = _where(mark) if mark is not None else (None, None)
         problem = " ".join(p for p in (exc.context, exc.problem) if p)
-        raise _fatal(Code.SYNTAX_ERROR, f"invalid YAML: {problem}", file, line, column) from None
+        raise _fatal(Code.SYNTAX_ERROR, f"invalid YAML: {problem}", file, line, column,
+                     message_zh=zh(Code.SYNTAX_ERROR, "parser", syntax="YAML")) from None
     except yaml.YAMLError as exc:
-        raise _fatal(Code.SYNTAX_ERROR, f"invalid YAML: {exc}", file) from None
+        raise _fatal(Code.SYNTAX_ERROR, f"invalid YAML: {exc}", file,
+                     message_zh=zh(Code.SYNTAX_ERROR, "parser", syntax="YAML")) from None
     except UnsafeInputError as exc:
         message = f"refused: {exc.message}" if exc.code is Code.UNSAFE_INPUT else exc.message
-        raise _fatal(exc.code, message, file, exc.line, exc.column, hint=exc.hint) from None
+        raise _fatal(exc.code, message, file, exc.line, exc.column, hint=exc.hint, message_zh=exc.message_zh) from None
     finally:
         loader.dispose()
     return data, marks
@@ -350,8 +365,11 @@ class _Builder:
         if id(node) in self.building or len(self.building) >= MAX_DEPTH:
             what = "a recursive alias (a value that contains itself)" if id(node) in self.building \
                 else f"nested more than {MAX_DEPTH} levels"
+            said = zh(Code.UNSAFE_INPUT, why="别名引用了包含它自身的值，已拒绝读取；方案文件只能写普通数据") \
+                if id(node) in self.building else zh(Code.UNSAFE_INPUT, "nested", limit=MAX_DEPTH)
             raise UnsafeInputError(what, *_where(node.start_mark),
-                                   "plan files hold plain data: no self-containing aliases, no deep nesting")
+                                   "plan files hold plain data: no self-containing aliases, no deep nesting",
+                                   message_zh=said)
         self.building.add(id(node))
         try:
             if id(node) not in self.seen:
@@ -373,11 +391,15 @@ class _Builder:
             self.aliases += 1
         if self.aliases > MAX_ALIASES:
             raise UnsafeInputError(f"more than {MAX_ALIASES} aliases (the last one repeats the value here)",
-                                   line, column, "plan files may use a few aliases (*name), not many")
+                                   line, column, "plan files may use a few aliases (*name), not many",
+                                   message_zh=zh(Code.UNSAFE_INPUT,
+                                                 why=f"别名（*name）超过{MAX_ALIASES}个，已拒绝读取；方案文件只可少量使用别名"))
         self.repeats += 1
         if self.repeats > MAX_REPEATS:
             raise UnsafeInputError(f"aliases expand to more than {MAX_REPEATS} repeated values (an alias bomb?)",
-                                   line, column, "plan files may use a few aliases (*name), not nested expansions")
+                                   line, column, "plan files may use a few aliases (*name), not nested expansions",
+                                   message_zh=zh(Code.UNSAFE_INPUT, why=f"别名展开后重复的值超过{MAX_REPEATS}个"
+                                                 "（疑为别名炸弹），已拒绝读取；请勿嵌套展开别名"))
 
     def _build(self, node: Node, path: str, key: Node | None) -> Any:
         self.marks.add(path, node, key)
@@ -397,18 +419,23 @@ class _Builder:
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode) or key_node.tag == f"{_TAG}merge":
                 raise UnsafeInputError("only plain keys are allowed (no merge keys '<<' or complex keys)",
-                              *_where(key_node.start_mark))
+                                       *_where(key_node.start_mark), message_zh=zh(
+                                           Code.UNSAFE_INPUT, why="只允许普通的键（不能用合并键“<<”或复合键），"
+                                           "已拒绝读取；请把该键写成普通文字"))
             key = str(_scalar(key_node))
             if key in result:
                 raise UnsafeInputError(f"duplicate key {key!r}", *_where(key_node.start_mark),
-                                       "each key may appear once in a mapping", Code.DUPLICATE_KEY)
+                                       "each key may appear once in a mapping", Code.DUPLICATE_KEY,
+                                       message_zh=zh(Code.DUPLICATE_KEY, key=f"“{key}”"))
             result[key] = self.build(value_node, f"{path}.{key}", key_node)
         return result
 
 
 def _tag_error(node: Node) -> UnsafeInputError:
     return UnsafeInputError(f"the tag {node.tag!r} is not allowed (plan files hold plain data only)",
-                   *_where(node.start_mark))
+                            *_where(node.start_mark), message_zh=zh(
+                                Code.UNSAFE_INPUT, why=f"不允许使用标签{node.tag}，已拒绝读取；方案文件只能写普通数据，"
+                                "请删除该标签"))
 
 
 def _scalar(node: ScalarNode) -> Any:
@@ -421,7 +448,8 @@ def _scalar(node: ScalarNode) -> Any:
         return node.value
     line, column = _where(node.start_mark)
     if tag.endswith(":int") and sum(c.isdigit() for c in node.value) > MAX_DIGITS:
-        raise UnsafeInputError(too_large_message(node.value), line, column, code=Code.NUMBER_TOO_LARGE)
+        raise UnsafeInputError(too_large_message(node.value), line, column, code=Code.NUMBER_TOO_LARGE,
+                               message_zh=too_large_zh(node.value))
     try:
         value = {
             f"{_TAG}int": _CONSTRUCTOR.construct_yaml_int,
@@ -435,7 +463,9 @@ def _scalar(node: ScalarNode) -> Any:
             # and every other problem of the file is still collected; a text field keeps the text as written.
             return node.value
         raise UnsafeInputError(f"{node.value!r} cannot be read ({exc})", line, column,
-                               "write a plain whole number such as 12", Code.INVALID_NUMBER) from None
+                               "write a plain whole number such as 12", Code.INVALID_NUMBER,
+                               message_zh=zh(Code.INVALID_NUMBER, field="数值", text=node.value)
+                               + "，请写成普通整数，如12") from None
     if isinstance(value, int) and not isinstance(value, bool):
         return _remember(value, node.value)
     if isinstance(value, dt.datetime):
@@ -452,5 +482,5 @@ def _decimal(node: ScalarNode) -> Decimal:
         raise yaml.MarkedYAMLError(problem=f"{node.value!r} is not a finite number", problem_mark=node.start_mark)
     if too_large(value):
         raise UnsafeInputError(too_large_message(node.value), *_where(node.start_mark),
-                               code=Code.NUMBER_TOO_LARGE)
+                               code=Code.NUMBER_TOO_LARGE, message_zh=too_large_zh(node.value))
     return value

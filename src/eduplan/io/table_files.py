@@ -34,11 +34,14 @@ def json_records(path: str | Path, max_bytes: int) -> list[Any]:
     try:
         text = read_bytes(path, max_bytes).decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise table_error(name, Code.UNREADABLE_FILE, f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+        raise table_error(name, Code.UNREADABLE_FILE, f"not UTF-8 text ({exc.reason} at byte {exc.start})",
+                          message_zh=zh(Code.UNREADABLE_FILE, "not-utf8", at=exc.start)) from None
     parsed, _ = parse_text(text, "json", name)  # duplicate keys, huge numbers, deep nesting: located refusals
     records = parsed.get("reports") if isinstance(parsed, dict) else parsed
     if not isinstance(records, list):
-        raise table_error(name, Code.BAD_ROW, "expected a list of objects (or {\"reports\": [...]})")
+        raise table_error(name, Code.BAD_ROW, "expected a list of objects (or {\"reports\": [...]})",
+                          message_zh=zh(Code.BAD_ROW, "table", why="应为对象列表（或 {\"reports\": [...]}），"
+                                        "每个对象是一个填报值"))
     return records
 
 
@@ -73,9 +76,13 @@ def read_table_sheet(path: str | Path, *, max_bytes: int, sheet: str | None
     if suffix == ".json":
         raise table_error(name, Code.UNREADABLE_FILE, "a .json file holds records, not a table",
                           hint="save the table as .csv, .tsv or .xlsx (only reported values are read from .json: "
-                          "--reports, load_reports)")
+                          "--reports, load_reports)",
+                          message_zh=zh(Code.UNREADABLE_FILE, why=".json 文件只能存放填报记录（--reports），"
+                                        "不能作为表格读取；请将表格另存为 .csv、.tsv 或 .xlsx"))
     if suffix not in (".csv", ".tsv", ".txt"):
-        raise table_error(name, Code.UNREADABLE_FILE, f"unknown table type {suffix!r}; use .csv, .tsv or .xlsx")
+        raise table_error(name, Code.UNREADABLE_FILE, f"unknown table type {suffix!r}; use .csv, .tsv or .xlsx",
+                          message_zh=zh(Code.UNREADABLE_FILE, "file-type", suffix=f"“{suffix}”" if suffix else
+                                        "（无后缀）", what="表格", suffixes=" .csv、.tsv 或 .xlsx "))
     text, warnings = decode_table(read_bytes(file, max_bytes), name)
     rows, broken = csv_rows(text, suffix, name)
     table: list[tuple[int, Sequence[Any]]] = list(rows)
@@ -91,7 +98,9 @@ def decode_table(data: bytes, file: str) -> tuple[str, list[Diagnostic]]:
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError as exc:
-        raise table_error(file, Code.UNREADABLE_FILE, f"neither UTF-8 nor GB18030 text ({exc.reason})") from None
+        raise table_error(file, Code.UNREADABLE_FILE, f"neither UTF-8 nor GB18030 text ({exc.reason})",
+                          message_zh=zh(Code.UNREADABLE_FILE, why="既不是UTF-8也不是GB18030（GBK）编码的文本；"
+                                        "请在 Excel 中另存为「CSV UTF-8」后重试")) from None
     return text, [Diagnostic(Code.LEGACY_ENCODING, "not UTF-8: read as GB18030 (GBK), as Excel on Chinese Windows "
                              "saves CSV", Location(file=file), Severity.WARNING,
                              hint="save the table as CSV UTF-8 (另存为「CSV UTF-8」) to be sure every character is "

@@ -202,7 +202,8 @@ def reports_from_records(records: Iterable[Mapping[str, Any]], plan: Plan, file:
     """
     items = list(records)
     if not all(isinstance(item, Mapping) for item in items):
-        raise table_error(file, Code.BAD_ROW, "expected a list of objects, one per reported value")
+        raise table_error(file, Code.BAD_ROW, "expected a list of objects, one per reported value",
+                          message_zh=zh(Code.BAD_ROW, "table", why="应为对象列表，每个对象是一个填报值"))
     header = list(dict.fromkeys(key for item in items for key in item))
     rows: list[tuple[int, Sequence[Any]]] = [(1, header)]
     rows += [(i + 2, [item.get(key) for key in header]) for i, item in enumerate(items)]
@@ -214,7 +215,8 @@ def _read_rows(rows: Iterable[tuple[int, Sequence[Any]]], plan: Plan, file: str 
     iterator: Iterator[tuple[int, Sequence[Any]]] = (row for row in rows if not _comment(row[1]))
     top = list(itertools.islice(iterator, 1 if json_paths else HEADER_SEARCH_ROWS + 1))
     if not top:
-        raise table_error(file, Code.BAD_ROW, "the table is empty; expected a header row")
+        raise table_error(file, Code.BAD_ROW, "the table is empty; expected a header row",
+                          message_zh=zh(Code.BAD_ROW, "table", why="表格为空，请在第一行写表头（指标、时间、数值等）"))
     found = _find_header(top) if not json_paths else Header(0, 1, tuple(cell_text(h) for h in top[0][1]))
     if not names_required(found.texts) and (
             wide := find_wide_header([[header_text(c) for c in row] for _, row in top], plan)) is not None:

@@ -82,7 +82,9 @@ def _read(rows: list[tuple[int, Sequence[Any]]], plan: Plan, file: str | None) -
     rows = [(n, r) for n, r in rows if not (r and str(r[0] or "").lstrip().startswith("#"))]
     if not rows:
         raise LoadError(f"{file or '<table>'}: the task table is empty",
-                        [Diagnostic(Code.BAD_ROW, "expected a header row", Location(file=file))])
+                        [Diagnostic(Code.BAD_ROW, "expected a header row", Location(file=file),
+                                    message_zh=zh(Code.BAD_ROW, "table",
+                                                  why="任务进展表为空，请在第一行写表头（任务、进展、时间等）"))])
     header_line, header = rows[0]
     columns = {_HEADERS[key]: i for i, h in enumerate(header)
                if (key := normalise(str(h or "")).strip().lower()) in _HEADERS}
@@ -91,7 +93,8 @@ def _read(rows: list[tuple[int, Sequence[Any]]], plan: Plan, file: str | None) -
         raise LoadError(f"{file or '<table>'}: cannot read the task table", [Diagnostic(
             Code.MISSING_FIELD, f"missing {plural(len(missing), 'column')}: " + ", ".join(missing),
             Location(file=file, line=header_line),
-            hint="headers: " + "; ".join(f"{k} ({v[0]})" for k, v in TASK_COLUMNS.items()))])
+            hint="headers: " + "; ".join(f"{k} ({v[0]})" for k, v in TASK_COLUMNS.items()),
+            message_zh=zh(Code.MISSING_FIELD, "columns", columns="、".join(TASK_COLUMNS[m][0] for m in missing)))])
     tasks: dict[str, Task] = {}
     for task in plan.tasks():
         if task.title:

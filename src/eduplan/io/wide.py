@@ -196,13 +196,17 @@ def wide_header(texts: Sequence[str], plan: Plan, file: str | None, line: int, s
         if field is not None and not named:
             if field in columns:
                 raise table_error(file, Code.BAD_ROW, f"the columns {texts[columns[field]]!r} and {text!r} both give "
-                                  f"{field}", None if records else line, hint="keep one of them")
+                                  f"{field}", None if records else line, hint="keep one of them",
+                                  message_zh=zh(Code.BAD_ROW, "two-columns", first=texts[columns[field]], second=text,
+                                                field=COLUMNS[field][0]))
             columns[field] = column
         elif len(named) == 1:
             if (seen := indicators.get(named[0].id)) is not None:
                 raise table_error(file, Code.BAD_ROW, f"the columns {texts[seen.index]!r} and {text!r} both give "
                                   f"the indicator {named[0].name}", None if records else line,
-                                  hint="keep one of them")
+                                  hint="keep one of them",
+                                  message_zh=zh(Code.BAD_ROW, "two-columns", first=texts[seen.index], second=text,
+                                                field=f"指标“{named[0].name}”"))
             indicators[named[0].id] = WideColumn(column, named[0], text, unit)
         elif not named and (choices := AMBIGUOUS_COLUMNS.get(_key(text))) is not None:  # 单位: 填报单位 or 计量单位
             diagnostics.append(ambiguous_column(text, choices, location))
@@ -239,7 +243,10 @@ def _unheaded(column: int, body: Sequence[Sequence[Any]], units: bool, file: str
         raise table_error(file, Code.MISSING_FIELD, f"column {letter} has no header but holds "
                           f"{counted(len(filled), 'filled cell')} ({shown}), and the table has no 填报单位 column: "
                           f"the values cannot be given their units (列{letter}无表头)", line,
-                          hint=f"if column {letter} holds the units, head it 填报单位")
+                          hint=f"if column {letter} holds the units, head it 填报单位",
+                          message_zh=zh(Code.MISSING_FIELD, field=f"第{letter}列的表头：该列无表头但有{len(filled)}个"
+                                        f"已填单元格（{shown}），表中又没有填报单位列，数值无法对应到单位；如该列是"
+                                        "填报单位，请将表头写为“填报单位”"))
     location = Location(file, line, column + 1, None, None, None, sheet)
     return [Diagnostic(Code.UNKNOWN_FIELD, f"column {letter} has no header; its "
                        f"{counted(len(filled), 'filled cell')} ({shown}) {be(len(filled))} not read "
@@ -295,7 +302,9 @@ def title_day(titles: Sequence[tuple[int, Sequence[Any]]], file: str | None, she
     if len(days) > 1:
         raise table_error(file, Code.INVALID_DATE, f"the title rows give {len(days)} dates: "
                           f"{', '.join(map(str, days))} (标题行日期不一致)", found[1][1],
-                          hint="give the date once, or in a 统计时点 column")
+                          hint="give the date once, or in a 统计时点 column",
+                          message_zh=zh(Code.INVALID_DATE, "title-dates", count=len(days),
+                                        days="、".join(map(str, days))))
     return (found[0][0], found[0][1]) if found else (None, None)
 
 
@@ -360,7 +369,8 @@ def read_wide(top: Sequence[tuple[int, Sequence[Any]]], found: int, rest: Iterab
             raise table_error(file, Code.MISSING_FIELD, "a table with a column per indicator has no date: no 时间 or "
                               "统计时点 column, and no title row such as 截至2024年6月30日 (宽表缺少统计时点)",
                               None if records else line,
-                              hint="add a 统计时点 column, or a title row giving the date the figures are for")
+                              hint="add a 统计时点 column, or a title row giving the date the figures are for",
+                              message_zh=zh(Code.MISSING_FIELD, "columns", columns="统计时点（或时间）"))
         columns["date"] = columns["reported_on"]
         diagnostics.append(_reported_on_warning(texts, columns["date"], _header_cell(
             file, line, columns["date"], sheet, texts if records else None)))

@@ -33,7 +33,7 @@ import attrs
 from eduplan.diagnostics import Code, Diagnostic, Location, Severity
 from eduplan.diagnostics_zh import zh
 from eduplan.io.errors import LoadError
-from eduplan.io.files import NOT_A_WORKBOOK_HINT
+from eduplan.io.files import NOT_A_WORKBOOK_HINT, NOT_A_WORKBOOK_ZH
 from eduplan.io.layout import HEADER_SEARCH_ROWS
 from eduplan.io.report_columns import HEADERS, irregular_header
 from eduplan.numerals import normalise
@@ -77,7 +77,9 @@ def sheet_rows(data: io.BytesIO, file: str, sheet: str | None) -> tuple[str, Row
     workbook = _open(openpyxl, data, file, values=True)
     try:
         if sheet is not None and sheet not in workbook.sheetnames:
-            raise _fatal(file, f"no sheet {sheet!r}", hint="sheets: " + ", ".join(workbook.sheetnames))
+            raise _fatal(file, f"no sheet {sheet!r}", hint="sheets: " + ", ".join(workbook.sheetnames),
+                         message_zh=zh(Code.UNREADABLE_FILE, why=f"没有名为“{sheet}”的工作表；现有工作表："
+                                       + "、".join(workbook.sheetnames) + "，请用 --sheet 指定其中之一"))
         passed = [] if sheet is not None else list(itertools.takewhile(
             lambda w: getattr(w, "sheet_state", "visible") != "visible", workbook.worksheets))
         if len(passed) == len(workbook.worksheets):
@@ -89,7 +91,9 @@ def sheet_rows(data: io.BytesIO, file: str, sheet: str | None) -> tuple[str, Row
         if sheet is None and len(workbook.sheetnames) > len(passed) + 1 and not any(_filled(row) for row in rows):
             raise _fatal(file, f"the first sheet {title!r} is empty", Code.BAD_ROW,
                          hint="sheets: " + ", ".join(workbook.sheetnames) + "; name the one with the data with "
-                         "--sheet NAME (第一个工作表为空，请用 --sheet 指定数据所在的工作表)")
+                         "--sheet NAME (第一个工作表为空，请用 --sheet 指定数据所在的工作表)",
+                         message_zh=zh(Code.BAD_ROW, "table", why=f"第一个工作表“{title}”为空；现有工作表："
+                                       + "、".join(workbook.sheetnames) + "，请用 --sheet 指定数据所在的工作表"))
     finally:
         workbook.close()
     formulas = _formulas(openpyxl, data, file, title, blank) if blank and _has_formulas(data, part) else {}
@@ -282,7 +286,8 @@ def _open(openpyxl: Any, data: io.BytesIO, file: str, *, values: bool) -> Any:
     try:
         return openpyxl.load_workbook(data, read_only=True, data_only=values)
     except Exception as exc:  # openpyxl raises many types for a damaged workbook
-        raise _fatal(file, f"not a readable .xlsx workbook ({exc})", hint=NOT_A_WORKBOOK_HINT) from None
+        raise _fatal(file, f"not a readable .xlsx workbook ({exc})", hint=NOT_A_WORKBOOK_HINT,
+                     message_zh=NOT_A_WORKBOOK_ZH) from None
 
 
 def _rows(worksheet: Any, empty: type, scaled: list[tuple[int, int, Any]]
@@ -404,9 +409,10 @@ def _formula_error(file: str, title: str, number: int, k: int, formula: str) -> 
                                     formula=shown))
 
 
-def _fatal(file: str, message: str, code: Code = Code.UNREADABLE_FILE, hint: str | None = None) -> LoadError:
+def _fatal(file: str, message: str, code: Code = Code.UNREADABLE_FILE, hint: str | None = None, *,
+           message_zh: str) -> LoadError:
     return LoadError(f"{file}: cannot read the reports table", [Diagnostic(code, message, Location(file=file),
-                                                                           hint=hint)])
+                                                                           hint=hint, message_zh=message_zh)])
 
 
 def _comment(row: Sequence[Any]) -> bool:
