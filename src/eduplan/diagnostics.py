@@ -106,6 +106,7 @@ class Code(enum.StrEnum):
     MERGED_CELL = "merged-cell"
     PAIRED_VALUE = "paired-value"
     PAIRED_MISMATCH = "paired-mismatch"
+    PAIRED_NOT_CHECKED = "paired-not-checked"
     AMBIGUOUS_PAIR = "ambiguous-pair"
     TARGET_DIFFERS = "target-differs"
     OUTLIER = "outlier"

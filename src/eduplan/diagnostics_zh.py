@@ -154,6 +154,7 @@ def template(code: Code | str, variant: str | None = None) -> str:
 MESSAGES_ZH.update({
     "paired-value": "{indicator}的{chosen}未填，按{read}{text}读取（口径：{basis}）",
     "paired-mismatch": "{indicator}的{column}{stated}与{check}不符",
+    "paired-not-checked": "{indicator}的完成率{stated}未核对：未填目标值，{why}",
     "ambiguous-pair": "计划对{indicator}既有累计目标又有水平目标，本期与累计取哪一列无法确定，本行未读取",
     "target-differs": "{indicator}填报的目标值{stated}与计划的目标（{planned}）不同，以计划为准",
 })

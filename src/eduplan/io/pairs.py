@@ -265,7 +265,7 @@ def _target(check: PairCheck, read: Mapping[Role, tuple[Amount, Decimal]],
     """目标值 against the plan's targets on the indicator, and 完成率 against the figure over 目标值."""
     said: list[Diagnostic] = []
     if Role.TARGET not in read:
-        return said
+        return _rate_against_plan(check, cells, plan, value, precision)
     target, slack = read[Role.TARGET]
     planned = [t for _, t in plan.targets() if t.indicator.id == check.indicator.id and t.value is not None]
     values = []
@@ -298,6 +298,45 @@ def _target(check: PairCheck, read: Mapping[Role, tuple[Amount, Decimal]],
         said.append(_mismatch(check.indicator, Role.RATE, f"{text}%", f"{value} over 目标值 {target}: {shown}%", where,
                               f"完成值{value}除以目标值{target}（{shown}%）"))
     return said
+
+
+def _rate_against_plan(check: PairCheck, cells: Mapping[Role, tuple[Any, Location, str | None]], plan: Plan,
+                       value: Amount, precision: Decimal) -> list[Diagnostic]:
+    """完成率 without a 目标值: against the figure over the plan's one target value for the indicator (in the
+    figure's unit); when the plan gives none or several, a ``paired-not-checked`` info saying so."""
+    raw, where, _ = cells.get(Role.RATE, (None, None, None))
+    text = cell_text(raw)
+    if where is None or not text or is_placeholder(text):
+        return []
+    planned = [t for _, t in plan.targets() if t.indicator.id == check.indicator.id and t.value is not None]
+    values: set[Decimal] = set()
+    for t in planned:
+        try:
+            values.add(t.value.to(value.unit).value if t.value is not None else Decimal(0))
+        except QuantityError:
+            continue
+    names = ", ".join(f"{t.id} {t.comparator} {t.value}" for t in planned)
+    if len(values) != 1 or not (goal := next(iter(values))):
+        why = (f"the plan gives {len(planned)} target values for it ({names})" if planned else
+               "the plan gives it no target value")
+        why_zh = f"计划对该指标有{len(planned)}个目标值（{names}）" if planned else "计划未给出该指标的目标值"
+        return [Diagnostic(Code.PAIRED_NOT_CHECKED, f"完成率: {text} for {check.indicator.name} is not checked: there "
+                           f"is no 目标值, and {why} (未填目标值，完成率未核对)", where, Severity.INFO,
+                           hint="fill in 目标值 (or add the column) to have 完成率 checked; nothing to do otherwise",
+                           message_zh=zh(Code.PAIRED_NOT_CHECKED, indicator=check.indicator.name, stated=text,
+                                         why=why_zh))]
+    try:
+        stated = parse_quantity(text.rstrip("%％")).value
+    except QuantityError:
+        return [_mismatch(check.indicator, Role.RATE, repr(text), "the row: it is not a figure, so nothing is checked",
+                          where, "本行（该格不是数值，未核对）")]
+    computed = value.value / goal * 100
+    if abs(stated - computed) <= _half_unit(text, stated) + 100 * precision / abs(goal):
+        return []
+    shown = format(computed.quantize(Decimal("0.01")).normalize(), "f")
+    return [_mismatch(check.indicator, Role.RATE, f"{text.rstrip('%％')}%", f"{value} over the plan's target "
+                      f"({names}), as no 目标值 is given: {shown}%", where,
+                      f"完成值{value}除以计划目标{Amount(goal, value.unit)}（{shown}%，未填目标值）")]
 
 
 def check_series(checks: Sequence[PairCheck]) -> list[Diagnostic]:

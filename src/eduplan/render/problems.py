@@ -84,6 +84,7 @@ TITLES_ZH: dict[str, str] = {
     "merged-cell": "合并单元格",
     "paired-value": "数值取自成对的另一列",
     "paired-mismatch": "成对列数据不符",
+    "paired-not-checked": "完成率未核对",
     "ambiguous-pair": "本期与累计无法确定",
     "target-differs": "目标值与计划不同",
     "ambiguous-column": "表头含义不明",
