@@ -229,7 +229,9 @@ def _change(check: PairCheck, read: Mapping[Role, tuple[Amount, Decimal]],
             cells: Mapping[Role, tuple[Any, Location, str | None]], value: Amount, precision: Decimal
             ) -> list[Diagnostic]:
     """增减 against the figure less 上年同期: in the indicator's unit, or in percent of 上年同期 when its header says
-    (%); for a rate, 增减 may be either (percentage points, or percent)."""
+    (%); for a rate, 增减 may be either (percentage points, or percent). Both 本期 and 累计 are tried when both are
+    given (上年同期 is last year's 本期 or its 累计, as the return compares them): agreeing with either is no
+    disagreement."""
     if Role.LAST_YEAR not in read or Role.CHANGE not in cells:
         return []
     raw, where, unit = cells[Role.CHANGE]
@@ -242,21 +244,31 @@ def _change(check: PairCheck, read: Mapping[Role, tuple[Amount, Decimal]],
     except QuantityError:
         return [_mismatch(check.indicator, Role.CHANGE, repr(text), "the row: it is not a figure, so nothing is "
                           "checked", where, "本行（该格不是数值，未核对）")]
-    change, allowed = value.value - before.value, _half_unit(text, stated.value)
-    readings = []
-    if unit == "%" or text.endswith(("%", "％")):
-        if before.value:
-            readings.append((change / before.value * 100, allowed + 100 * (precision + slack) / abs(before.value)))
-        if check.indicator.kind is IndicatorKind.PERCENTAGE:
-            readings.append((change, allowed + precision + slack))
-    else:
-        readings.append((change, allowed + precision + slack))
-    if not readings or any(abs(stated.value - computed) <= room for computed, room in readings):
-        return []
-    shown = format(readings[0][0].quantize(Decimal("0.01")).normalize(), "f")
-    return [_mismatch(check.indicator, Role.CHANGE, text, f"{value} against 上年同期 {before}: a change of {shown}"
-                      + ("%" if unit == "%" and before.value else ""), where,
-                      f"本期{value}与上年同期{before}之差（{shown}）")]
+    allowed = _half_unit(text, stated.value)
+    other = Role.CUMULATIVE if check.role is Role.CURRENT else Role.CURRENT if check.role is Role.CUMULATIVE else None
+    figures = [(check.role or Role.CURRENT, value, precision)]  # 上年同期 may be last year's 本期 or its 累计
+    if other is not None and other in read:
+        figures.append((other, *read[other]))
+    said: list[tuple[str, str]] = []
+    for role, figure_read, figure_precision in figures:
+        change, readings = figure_read.value - before.value, []
+        if unit == "%" or text.endswith(("%", "％")):
+            if before.value:
+                readings.append((change / before.value * 100,
+                                 allowed + 100 * (figure_precision + slack) / abs(before.value)))
+            if check.indicator.kind is IndicatorKind.PERCENTAGE:
+                readings.append((change, allowed + figure_precision + slack))
+        else:
+            readings.append((change, allowed + figure_precision + slack))
+        if not readings or any(abs(stated.value - computed) <= room for computed, room in readings):
+            return []
+        shown = format(readings[0][0].quantize(Decimal("0.01")).normalize(), "f") + (
+            "%" if unit == "%" and before.value else "")
+        label = LABELS_ZH[role] if check.role is not None else "数值"
+        said.append((f"{label} {figure_read} against 上年同期 {before}: a change of {shown}",
+                     f"{label}{figure_read}与上年同期{before}之差（{shown}）"))
+    return [_mismatch(check.indicator, Role.CHANGE, text, "; ".join(en for en, _ in said), where,
+                      "，".join(zh_text for _, zh_text in said))]
 
 
 def _target(check: PairCheck, read: Mapping[Role, tuple[Amount, Decimal]],
