@@ -5,9 +5,10 @@ and ``填表单位：…`` above the header, a header over two rows (a merged ``
 ``计量单位``), units in the header (``数值（万元）``, ``实际值(%)``), a ``合计``/``小计`` row, and ``填表人：…``,
 ``联系电话：…`` rows below. The reports reader (`eduplan.io.tables`) reads them by these rules, each said out loud:
 
-- the **header** is the first of the first `HEADER_SEARCH_ROWS` rows that names the required columns (alone, or,
-  when it names only some, with the row below it if that row holds only column names: a two-row header, read
-  column by column, the lower cell where it has one); every non-empty row above it is a ``title-row`` warning;
+- the **header** is the first of the first `HEADER_SEARCH_ROWS` rows that names the required columns (alone, or
+  with the row below it if that row holds only column names: a two-row header, read column by column, the lower
+  cell where it has one; or over three rows, a band row with no figure in it between them: 完成情况 over 本年 over
+  数值 | 计量单位); every non-empty row above it is a ``title-row`` warning;
 - a header cell may end in a **unit in brackets** (``数值（万元）``): the column's name, and for the value column
   the unit of its bare numbers, as a 计量单位 column gives (`split_header`);
 - a row whose first cell is a **form note** (``填表人：``, ``联系电话：``, ``审核人：``, ``日期：`` ...) is a
@@ -225,15 +226,33 @@ def find_header(texts: Sequence[Sequence[str]], names: Mapping[str, str],
 
     for index, row in enumerate(texts[:HEADER_SEARCH_ROWS]):
         if index + 1 < len(texts) and fields(row) and _only_names(texts[index + 1], names):
-            below = texts[index + 1]
-            width = max(len(row), len(below))
-            merged = tuple((below[k] if k < len(below) and below[k] else row[k] if k < len(row) else "")
-                           for k in range(width))
+            merged = _merged((row, texts[index + 1]))
             if complete(fields(merged)):  # 数据 over 数值 | 计量单位: a row of names below is no data row
                 return Header(index, 2, merged)
+        if index + 2 < len(texts) and fields(row) and _band(texts[index + 1]) and _only_names(texts[index + 2],
+                                                                                              names):
+            merged = _merged((row, texts[index + 1], texts[index + 2]))
+            if complete(fields(merged)):  # 完成情况 over 本年 over 数值 | 计量单位
+                return Header(index, 3, merged)
         if complete(fields(row)):
             return Header(index, 1, tuple(row))
     return Header(0, 1, tuple(texts[0]) if texts else ())
+
+
+def _merged(rows: Sequence[Sequence[str]]) -> tuple[str, ...]:
+    """A header over rows read column by column: the lowest cell where it has one."""
+    width = max(len(row) for row in rows)
+    return tuple(next((row[k] for row in reversed(rows) if k < len(row) and row[k]), "") for k in range(width))
+
+
+_FIGURE = re.compile(r"^[-+]?[\d,.]+%?$")
+
+
+def _band(row: Sequence[str]) -> bool:
+    """Whether a row may be the middle of a header over three rows: filled, and no cell a figure (a data row has
+    one; a band such as 本年 or 本期数据 has none)."""
+    filled = [text for text in row if text]
+    return bool(filled) and not any(_FIGURE.match(text) for text in filled)
 
 
 def _only_names(row: Sequence[str], names: Mapping[str, str]) -> bool:
