@@ -132,3 +132,9 @@ def test_wide_header_alias(name: str) -> None:
     loaded = reports_from_rows(rows, PLAN, "w.csv")
     assert [(v.organisation, str(v.value), str(v.date)) for v in loaded.value] == values
     assert [(str(d.code), d.location.line) for d in loaded.diagnostics] == codes
+
+
+def test_year_as_a_float_cell() -> None:
+    """A 年份 column a DataFrame holds as floats (2024.0) is the year 2024, as the integer cell is."""
+    rows: list[list[object]] = [["指标", "年份", "数值"], ["n", 2024.0, "120"]]
+    assert read(rows) == ([("120个", "2024-12-31", YEAR, None)], [])

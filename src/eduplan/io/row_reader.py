@@ -308,7 +308,8 @@ class RowReader:
                         zh(Code.UNKNOWN_INDICATOR, indicator=key))
 
     def _period(self, _: dict[str, Any]) -> Period | None:
-        text = self.text("period")
+        raw = self.raw("period")  # a 年份 column of floats (2024.0, as a DataFrame holds it): the year 2024
+        text = str(int(raw)) if isinstance(raw, float) and raw.is_integer() else self.text("period")
         if not text:
             return None
         try:
