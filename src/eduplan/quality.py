@@ -14,8 +14,8 @@ day plus ``grace_days`` (15 by default, as DHIS2's "timely" reports). At the as-
 Only what was known at the as-of date is used, by both checks, as the evaluator does: a report dated after it or
 reported (``reported_on``) after it was not there yet (`known_at`). Completeness
 (报送率) is received / due and timeliness (及时率) on time / due, leaving out values received without a
-reporting date (their timeliness is unknown), per unit and overall, where ``due`` counts
-the values whose deadline has passed or that arrived.
+reporting date (their timeliness is unknown, and counted as ``timeliness_unknown``), per unit and overall,
+where ``due`` counts the values whose deadline has passed or that arrived.
 
 Outliers (异常值) are warnings (code ``outlier``) on the report's row: a value at least ``factor`` (5) times
 or at most 1/``factor`` of the median of the same unit's values for the indicator, or of all units'
@@ -358,7 +358,8 @@ def _rate(part: int, whole: int) -> Decimal | None:
 def submission_summary(records: Sequence[dict[str, Any]] | Sequence[Any]) -> list[dict[str, Any]]:
     """Per reporting unit (in first-seen order) and ``合计`` overall: due, received, on time, late, missing,
     completeness (received / due) and timeliness (on time / due values whose timeliness is known: values
-    received without a reporting date are left out), from `Submission.to_record` records."""
+    received without a reporting date are left out, and counted in ``timeliness_unknown`` so that a rate
+    worked out on part of the values says so), from `Submission.to_record` records."""
     pairs = Counter((record["unit"], record["state"]) for record in records)  # once per (unit, state), in order
     units: dict[str, dict[str, int]] = {}
     for (unit, state), count in pairs.items():
@@ -376,7 +377,8 @@ def submission_summary(records: Sequence[dict[str, Any]] | Sequence[Any]) -> lis
                         "late": counts[SubmissionState.LATE], "missing": counts[SubmissionState.MISSING],
                         "not_due": counts[SubmissionState.NOT_DUE], "completeness": _rate(received, due),
                         "timeliness": _rate(counts[SubmissionState.ON_TIME],
-                                            due - counts[SubmissionState.RECEIVED])})
+                                            due - counts[SubmissionState.RECEIVED]),
+                        "timeliness_unknown": counts[SubmissionState.RECEIVED]})
     return summary
 
 

@@ -106,6 +106,9 @@ _SUBMISSION_UNIT_KEYS: dict[str, dict[str, Any]] = {
     "unit": {"type": "string"}, **{k: {"type": "integer", "minimum": 0} for k in (
         "due", "received", "on_time", "late", "missing", "not_due")},
     "completeness": _nullable("string"), "timeliness": _nullable("string"),
+    "timeliness_unknown": {"type": "integer", "minimum": 0, "description": (
+        "values received without a reporting date (填报日期), left out of timeliness: when more than 0 beside a "
+        "timeliness, that rate covers only part of the values")},
     **{f"{k}_blank": {"enum": ["not_due", "no_reporting_date", None],
                       "description": f"why {k} is null: nothing due yet, or no value received has a reporting date"}
        for k in ("completeness", "timeliness")},

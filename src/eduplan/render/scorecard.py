@@ -246,10 +246,35 @@ def rate_blank(unit: Mapping[str, Any], key: str) -> str | None:
     return "not_due" if not unit.get("due") else "no_reporting_date"
 
 
+def partial_timeliness(unit: Mapping[str, Any]) -> bool:
+    """Whether a unit's 及时率 has a value worked out on part of its values: some were received without a
+    填报日期 (``timeliness_unknown``) and are left out, so the rate must say so (a cell ``20%*`` and
+    `rate_legend`'s line), not pass for the timeliness of every value.
+
+    >>> partial_timeliness({"timeliness": 0.2, "timeliness_unknown": 143}), partial_timeliness({"timeliness": 1})
+    (True, False)
+    """
+    return unit.get("timeliness") is not None and bool(unit.get("timeliness_unknown"))
+
+
 def rate_cell(unit: Mapping[str, Any], key: str) -> str:
-    """A unit's rate as a cell shows it: ``68%``, or ``—`` and why it is blank (``— 未到报送期``)."""
+    """A unit's rate as a cell shows it: ``68%``, ``20%*`` (a 及时率 that leaves out values received without a
+    填报日期: `partial_timeliness`), or ``—`` and why it is blank (``— 未到报送期``).
+
+    >>> rate_cell({"due": 5, "timeliness": Decimal("0.2"), "timeliness_unknown": 143}, "timeliness")
+    '20%*'
+    """
     blank = rate_blank(unit, key)
-    return _rate_text(unit[key]) if blank is None else f"— {RATE_BLANKS[blank][0]}"
+    if blank is not None:
+        return f"— {RATE_BLANKS[blank][0]}"
+    return _rate_text(unit[key]) + ("*" if key == "timeliness" and partial_timeliness(unit) else "")
+
+
+PARTIAL_LEGEND = (("* 及时率只计能判断是否按时的数据：已报数据中未填写填报日期的不计入及时率"
+                   "（及时率 = 按时 ÷ (应报 − 无填报日期的已报)），标 * 的及时率即只计了部分数据"),
+                  ("a 及时率 (timeliness) marked * leaves out the values received without a 填报日期 (reporting "
+                   "date): it is on time ÷ (due − those values)"))
+"""The legend line for a 及时率 worked out on part of the values (`partial_timeliness`): Chinese, English."""
 
 
 _RATE_NAMES = {"completeness": "报送率", "timeliness": "及时率"}
@@ -263,18 +288,35 @@ def rate_note(unit: Mapping[str, Any]) -> str | None:
     '报送率、及时率未计算：未到报送期'
     >>> rate_note({"due": 2, "completeness": 1, "timeliness": None}), rate_note({"completeness": 1, "timeliness": 1})
     ('及时率未计算：无填报日期', None)
+
+    A 及时率 worked out on part of the values (`partial_timeliness`) says how many it leaves out:
+
+    >>> rate_note({"due": 148, "completeness": 1, "timeliness": Decimal("0.2"), "timeliness_unknown": 143})
+    '及时率只计部分数据：143项已报数据无填报日期，未计入'
     """
     blanks: dict[str, list[str]] = {}
     for key, name in _RATE_NAMES.items():
         if (blank := rate_blank(unit, key)) is not None:
             blanks.setdefault(blank, []).append(name)
-    return "；".join(f"{'、'.join(names)}未计算：{RATE_BLANKS[b][0]}" for b, names in blanks.items()) or None
+    notes = [f"{'、'.join(names)}未计算：{RATE_BLANKS[b][0]}" for b, names in blanks.items()]
+    if partial_timeliness(unit):
+        notes.append(f"及时率只计部分数据：{unit['timeliness_unknown']}项已报数据无填报日期，未计入")
+    return "；".join(notes) or None
 
 
 def rate_legend(units: Sequence[Mapping[str, Any]]) -> list[str]:
-    """One line per reason a rate of ``units`` is blank (``— 未到报送期：...``), for below the table; empty if none."""
+    """One line per reason a rate of ``units`` is blank (``— 未到报送期：...``), and one when a 及时率 leaves out
+    values received without a 填报日期 (``* 及时率只计...``), for below the table; empty if none.
+
+    >>> rate_legend([{"due": 148, "completeness": Decimal("0.97"), "timeliness": Decimal("0.2"),
+    ...               "timeliness_unknown": 143}])[0][:20]
+    '* 及时率只计能判断是否按时的数据：已报'
+    """
     found = {b for u in units for k in ("completeness", "timeliness") if (b := rate_blank(u, k)) is not None}
-    return [f"— {zh}：{_LEGEND_ZH[code]} ({en})" for code, (zh, en) in RATE_BLANKS.items() if code in found]
+    lines = [f"— {zh}：{_LEGEND_ZH[code]} ({en})" for code, (zh, en) in RATE_BLANKS.items() if code in found]
+    if any(partial_timeliness(u) for u in units):
+        lines.append(f"{PARTIAL_LEGEND[0]} ({PARTIAL_LEGEND[1]})")
+    return lines
 
 
 _LEGEND_ZH = {"not_due": "尚无已过报送期限的应报数据，报送率、及时率暂不计算",
