@@ -407,9 +407,8 @@ def median_in(middle: Sequence[Amount], unit: str) -> Decimal:
     """The median of a group in ``unit``, from its `middle` amounts (as `statistics.median` of every value of
     the group converted to ``unit``: conversion keeps the order, so the middle values are the same). An amount
     already in ``unit`` is taken as it is (converting it gives the same number, exactly)."""
-    import statistics  # noqa: PLC0415 - ~2 ms at import (random, fractions); a seed's check may need no median
-
-    return Decimal(statistics.median([a.value if a.unit == unit else a.to(unit).value for a in middle]))
+    values = [a.value if a.unit == unit else a.to(unit).value for a in middle]
+    return Decimal(values[0] if len(values) == 1 else (values[0] + values[1]) / 2)
 
 
 def is_far(value: Decimal, median: Decimal, factor: Decimal) -> bool:

@@ -24,7 +24,6 @@ reporting period; the rows of a fill-in template (`eduplan.io.template`) and the
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain
 
@@ -198,6 +197,8 @@ def _slot_keys(plan: Plan, unit: str | None, periods: Iterable[Period | str]
                ) -> Iterator[tuple[_Key, list[tuple[Goal | Task, Target]], Period]]:
     """Each slot's key, the (owner, target) pairs asking for its value, and its reporting period, in order."""
     if unit is not None and unit not in plan_units(plan):
+        import difflib  # noqa: PLC0415 - only an unknown unit needs it
+
         raise UnknownUnitError(unit, difflib.get_close_matches(unit, plan_units(plan), n=3, cutoff=0.3))
     wanted = tuple(p if isinstance(p, Period) else parse_reporting_period(p) for p in periods)
     rows: dict[_Key, list[tuple[Goal | Task, Target]]] = {}

@@ -24,8 +24,7 @@ True
 from __future__ import annotations
 
 import functools
-import hashlib
-import json
+import pkgutil
 import re
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
@@ -70,9 +69,19 @@ def registry() -> pint.UnitRegistry[Decimal]:
         return pint.UnitRegistry(str(path), non_int_type=Decimal, on_redefinition="raise")
 
 
+def _package_data(name: str) -> bytes:
+    """A file shipped in the package (a zip too), read with pkgutil: importlib.resources imports tempfile and
+    shutil (~5 ms of a seed's check)."""
+    data = pkgutil.get_data("eduplan", name)
+    if data is None:
+        raise OSError(f"eduplan: no package data {name}")
+    return data
+
+
 def _definitions_digest() -> str:
-    from importlib import resources  # noqa: PLC0415 (deferred: ~7 ms at import, needed on first parse)
-    return hashlib.sha256(resources.files("eduplan").joinpath("units_zh.txt").read_bytes()).hexdigest()
+    import hashlib  # noqa: PLC0415 (deferred: OpenSSL, ~2 ms; only to trust the shipped table)
+
+    return hashlib.sha256(_package_data("units_zh.txt")).hexdigest()
 
 
 @functools.cache
@@ -81,9 +90,10 @@ def unit_table() -> dict[str, UnitInfo]:
 
     A stale table is ignored rather than trusted, so it can make eduplan slower but never wrong.
     """
-    from importlib import resources  # noqa: PLC0415 (deferred: ~7 ms at import, needed on first parse)
+    import json  # noqa: PLC0415 (deferred: only the shipped table needs it)
+
     try:
-        data = json.loads(resources.files("eduplan").joinpath(TABLE_FILE).read_text(encoding="utf-8"))
+        data = json.loads(_package_data(TABLE_FILE).decode("utf-8"))
     except (OSError, ValueError):
         return {}
     if data.get("units_zh_sha256") != _definitions_digest():
@@ -104,7 +114,9 @@ def write_unit_table() -> None:
 
     Run ``python -c "import eduplan.units as u; u.write_unit_table()"``; a test fails while the table is stale.
     """
+    import json  # noqa: PLC0415 (deferred: see unit_table)
     from importlib import resources  # noqa: PLC0415 (deferred: ~7 ms at import, needed on first parse)
+
     rows = ",\n".join(f"{json.dumps(name, ensure_ascii=False)}: {json.dumps(list(info), ensure_ascii=False)}"
                       for name, info in build_unit_table().items())
     text = f'{{"units_zh_sha256": "{_definitions_digest()}", "units": {{\n{rows}\n}}}}\n'

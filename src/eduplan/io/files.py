@@ -30,7 +30,6 @@ from __future__ import annotations
 import os
 import stat
 import sys
-import zipfile
 from pathlib import Path
 from typing import IO
 
@@ -174,6 +173,8 @@ def check_workbook(path: str | Path | IO[bytes], name: str | None = None) -> Non
     """
     if name is None:
         name = str(getattr(path, "name", None) or path) if not isinstance(path, str | Path) else str(path)
+    import zipfile  # noqa: PLC0415 - only a workbook needs it (start-up of check on a CSV)
+
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()

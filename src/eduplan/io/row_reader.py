@@ -20,7 +20,6 @@ one row into a `ReportedValue`, or into the diagnostics that say why not. The bu
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from decimal import Decimal
 from typing import Any
@@ -302,6 +301,8 @@ class RowReader:
         name, unit = split_header(key, self.by_name)  # 教育经费投入（万元）: the name, in the indicator's own unit
         if name is not None and unit == self.by_key[name].unit:
             return self.by_key[name]
+        import difflib  # noqa: PLC0415 - only an unknown name needs it
+
         close = difflib.get_close_matches(key, list(self.by_key), n=3)
         hint = f"did you mean {', '.join(close)}?" if close else "use an indicator id or name from the plan"
         raise CellError("indicator", Code.UNKNOWN_INDICATOR, f"指标: no indicator {key!r} in the plan", hint,

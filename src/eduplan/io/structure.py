@@ -15,6 +15,7 @@ import contextlib
 import contextvars
 import datetime as dt
 import enum
+import functools
 import re
 from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
@@ -351,6 +352,12 @@ def _with_unit(base: Callable[[Any, type], T], of_target: bool) -> Callable[[Any
     return hook
 
 
+@functools.cache
+def converter() -> cattrs.Converter:
+    """The plan converter (`make_converter`), made on first use: its structuring code is generated then."""
+    return make_converter()
+
+
 def make_converter() -> cattrs.Converter:
     """The plan converter: strict scalars, quantities as strings, references by id and by name."""
     conv = cattrs.Converter(detailed_validation=True, forbid_extra_keys=True)
@@ -376,8 +383,6 @@ def make_converter() -> cattrs.Converter:
     conv.register_structure_hook(Task, _task(task))
     return conv
 
-
-CONVERTER = make_converter()
 
 
 # --- failures ------------------------------------------------------------------------------------------------
@@ -409,6 +414,6 @@ def failures(error: BaseException, path: str) -> Iterator[Failure]:
 def structure(value: Any, cls: type[T], path: str) -> tuple[T | None, list[Failure]]:
     """Structure ``value`` as ``cls``; on failure ``(None, failures)``."""
     try:
-        return CONVERTER.structure(value, cls), []
+        return converter().structure(value, cls), []
     except Exception as exc:  # every failure becomes a diagnostic
         return None, list(failures(exc, path))

@@ -41,7 +41,6 @@ JSON records with a key per indicator (a record per unit) are read the same way,
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
@@ -271,6 +270,8 @@ def _unread_column(text: str, named: tuple[Indicator, ...], filled: int, locatio
                           location, hint="head the column with one indicator's id",
                           message_zh=zh(Code.AMBIGUOUS_INDICATOR, text=text, count=len(named))
                           + f"，该列{filled}个已填单元格不读取")
+    import difflib  # noqa: PLC0415 - only an unknown header needs it
+
     close = difflib.get_close_matches(_key(text), keys, n=3, cutoff=0.5)
     close += [k for k in keys if k not in close and (k in _key(text) or _key(text) in k)][:3 - len(close)]
     hint = f"did you mean {', '.join(close)}? " if close else ""
