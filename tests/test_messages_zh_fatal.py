@@ -8,6 +8,7 @@ from __future__ import annotations
 import ast
 import io
 import re
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -138,3 +139,17 @@ def test_a_missing_sheet_names_the_sheets_in_chinese(tmp_path: Path) -> None:
     assert caught.value.diagnostics[0].message_zh == ("文件无法读取：没有名为“表2”的工作表；现有工作表：表1，"
                                                       "请用 --sheet 指定其中之一")
 
+
+
+def test_a_workbook_without_openpyxl_says_what_to_install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reading .xlsx without the excel extra: a located refusal, in Chinese too, naming the package to install."""
+    path = tmp_path / "r.xlsx"
+    path.write_bytes(_no_such_sheet())
+    monkeypatch.setitem(sys.modules, "openpyxl", None)  # import openpyxl raises ImportError
+    with pytest.raises(LoadError) as caught:
+        load_reports(path, loads_plan(PLAN).value)
+    found = caught.value.diagnostics[0]
+    assert (found.code, found.location.file, found.hint) == (Code.UNREADABLE_FILE, str(path),
+                                                             "pip install 'eduplan[excel]'")
+    assert found.message_zh == ("文件无法读取：读取 .xlsx 需要 openpyxl，请先安装（pip install 'eduplan[excel]'），"
+                                "或将表格另存为 CSV")

@@ -277,7 +277,9 @@ def _openpyxl(file: str) -> Any:
         import openpyxl  # noqa: PLC0415 - an optional extra
         import openpyxl.cell.read_only  # noqa: PLC0415
     except ImportError:
-        raise LoadError(f"{file}: reading .xlsx needs openpyxl: pip install eduplan[excel]") from None
+        raise _fatal(file, "reading .xlsx needs openpyxl", hint="pip install 'eduplan[excel]'",
+                     message_zh=zh(Code.UNREADABLE_FILE, why="读取 .xlsx 需要 openpyxl，请先安装（pip install "
+                                   "'eduplan[excel]'），或将表格另存为 CSV")) from None
     return openpyxl
 
 
