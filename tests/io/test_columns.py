@@ -472,3 +472,42 @@ def test_a_block_of_empty_cells_is_coded_without_a_look_up_per_row(tmp_path: Pat
     path.write_text(HEADER + ROWS.replace(",\n", ",\n") * 2 + noted + ROWS * 2 + noted, encoding="utf-8")
     assert arrow_reads(path)
     same(path)
+
+
+def test_odd_rows_read_while_the_next_block_is_parsed_read_as_at_once(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """Odd rows (bad cells, Chinese dates, values with their own unit) queued and read by the row reader while
+    the caller waits for the next block (`BulkReader.work`, called by `Table.batches`) give the row reader's own
+    rows, lines and diagnostics in row order, as when each is read with its batch; some are read while waiting
+    (parsing slowed down here so that the caller does wait), the rest when the reading finishes."""
+    import time  # noqa: PLC0415
+
+    from eduplan.io import bulk  # noqa: PLC0415
+
+    path = tmp_path / "r.csv"
+    path.write_text(HEADER + (ROWS + "rate,丙区,2020-06-30,99,%,\n") * 8, encoding="utf-8")
+    whole = load_report_columns(path, PLAN)
+    parse, work = csv_stream._parse, bulk.BulkReader.work
+    waited: list[int] = []
+
+    def slow(*args: object, **kwargs: object) -> object:
+        time.sleep(0.02)
+        return parse(*args, **kwargs)  # type: ignore[arg-type]
+
+    def counted(self: bulk.BulkReader, rows: int | None = 16) -> bool:
+        before = len(self.pending)
+        done = work(self, rows)
+        if rows is not None:
+            waited.append(before - len(self.pending))
+        return done
+
+    monkeypatch.setattr(csv_stream, "_BLOCK_BYTES", 97)
+    monkeypatch.setattr(csv_stream, "_parse", slow)
+    monkeypatch.setattr(bulk.BulkReader, "work", counted)
+    assert arrow_reads(path)
+    same(path)
+    loaded = load_report_columns(path, PLAN)
+    assert sum(waited) > 0
+    assert loaded.diagnostics == whole.diagnostics
+    assert loaded.value.reports() == whole.value.reports()
+    assert [r.location for r in loaded.value.reports()] == [r.location for r in whole.value.reports()]

@@ -14,6 +14,7 @@ Needs numpy (``pip install eduplan[fast]``).
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import functools
 import re
@@ -50,6 +51,7 @@ from eduplan.units import Amount
 ARRAYS = _ARRAYS
 _MAY_BE_ODD = ("indicator", "period", "date", "value", "final", "reported_on", "numerator", "denominator", "basis")
 """The columns whose cells may be odd (the others are read as they are written)."""
+DEFER_KEEP = True
 ROWS = 1 << 15
 """How many rows are worked on at once (a batch is read in slices of this many): its temporaries stay small."""
 _CODES = frozenset({"indicator", "organisation", "amount", "source", "note", "basis", "written"})
@@ -105,6 +107,8 @@ class BulkReader:
                      for name in ARRAYS if name != "written"}  # a row's writing follows from its amount (`finish`)
         self.made: list[tuple[int, ReportedValue]] = []
         self.diagnostics: list[tuple[int, Diagnostic]] = []
+        self.pending: collections.deque[tuple[int, Sequence[Any]]] = collections.deque()  # odd rows not read yet
+        self.appends: collections.deque[Callable[[], None]] = collections.deque()  # kept rows not appended yet
         self.warned: list[tuple[Any, int, Any]] = []
 
     def add(self, batch: Batch) -> None:
@@ -185,6 +189,12 @@ class BulkReader:
         sizes = {"indicator": len(cols["indicator"].texts), "organisation": len(cols["organisation"].texts),
                  "amount": len(self.amounts.found), "source": len(cols["source"].texts),
                  "note": len(cols["note"].texts), "basis": len(cols["basis"].texts)}
+        self.appends.append(functools.partial(self._append, kept, keep, sizes))
+        if not DEFER_KEEP:
+            self.appends.popleft()()
+
+    def _append(self, kept: dict[str, Any], keep: Any, sizes: dict[str, int]) -> None:
+        """`_keep`'s appends, in batch order (`work`)."""
         count = int(np.count_nonzero(keep))
         every = count == len(keep)
         for name, kept_ in self.kept.items():
@@ -194,6 +204,7 @@ class BulkReader:
         """The kept rows' arrays with codes into tables of distinct values (the cells ``share`` and ``覆盖率``
         name one indicator), narrowed to the smallest integer type that holds them; an array holding one value
         throughout (no period column, no source) is that value broadcast (read-only, no memory per row)."""
+        self.work(None)  # the odd rows not read yet
         cols = self.cols
         tables_: dict[str, tuple[Any, ...]] = {}
         arrays: dict[str, Any] = {}
@@ -229,12 +240,38 @@ class BulkReader:
 
     def _odd_rows(self, numbers: Any, odd: Any, rows_of: Callable[[Sequence[int]], list[Sequence[Any]]],
                   wrong: Sequence[tuple[int, Sequence[Any]]]) -> None:
-        """The row reader's verdict on odd rows (and rows of the wrong width), in row order."""
+        """Queue odd rows (and rows of the wrong width) for the row reader, in row order: their cells are taken
+        now, and read by `work` (while the caller waits for the next batch, or in `finish`)."""
         at = odd.nonzero()[0].tolist()
-        pending = sorted([*zip(numbers[at].tolist(), rows_of(at) if at else [], strict=True), *wrong],
-                         key=lambda item: item[0])
-        reader = self.reader
-        for number, row in pending:  # the body of `eduplan.io.tables._read_rows`, for these rows
+        self.pending.extend(sorted([*zip(numbers[at].tolist(), rows_of(at) if at else [], strict=True), *wrong],
+                                   key=lambda item: item[0]))
+
+    def work(self, rows: int | None = 16) -> bool:
+        """Some of the work queued by `add`: the row reader's verdict on up to ``rows`` of the odd rows queued, in
+        row order, or else the appends of one slice of kept rows (`_keep`); all of it for ``None``. Whether there
+        was any. `eduplan.io.csv_stream.Table.batches` calls it while the next batch is parsed, so that the
+        caller's work fills the wait; `finish` does what is left.
+
+        Only when changes, not what: odd rows are read one at a time whatever the batch (the row reader's
+        readings of a cell are pure, and each row is read on its own), and the appends keep the batches' order."""
+        pending, appends = self.pending, self.appends
+        if rows is None:
+            self._read_odd(len(pending))
+            while appends:
+                appends.popleft()()
+            return True
+        if pending:
+            self._read_odd(min(rows, len(pending)))
+            return True
+        if appends:
+            appends.popleft()()
+            return True
+        return False
+
+    def _read_odd(self, count: int) -> None:
+        """The row reader's verdict on the first ``count`` odd rows queued."""
+        pending, reader = self.pending, self.reader
+        for number, row in (pending.popleft() for _ in range(count)):  # `eduplan.io.tables._read_rows`'s body
             cells = [tables._cell(c) for c in row]
             if all(c in ("", None) for c in cells):
                 continue

@@ -200,7 +200,7 @@ def _read_table(table: Any, plan: Plan, file: str) -> tuple[ReportColumns, RowDi
     if template or not set(columns) <= _FAST or max((i + 1 for i, t in enumerate(texts) if t), default=0) != width:
         return None
     bulk = BulkReader(tables._RowReader(plan, columns, file, sheet=None), columns, width)
-    for batch in table.batches(set(columns.values())):
+    for batch in table.batches(set(columns.values()), bulk.work):
         bulk.add(batch)
     columns_read, diagnostics = _build(bulk.finish(), warnings, file, None)
     diagnostics = diagnostics.around((), tables.total_checks(bulk.reader, columns_read))  # 合计 vs its units

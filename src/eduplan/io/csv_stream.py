@@ -44,14 +44,15 @@ class Table:
     """A plain CSV/TSV file open for reading: its header's cells (the first line, screened), then `batches`."""
 
     header: list[str]
-    _start: Callable[[set[int]], Generator[Any, None, None]]
+    _start: Callable[[set[int], Callable[[], bool] | None], Generator[Any, None, None]]
 
-    def batches(self, read: set[int]) -> Generator[Any, None, None]:
+    def batches(self, read: set[int], idle: Callable[[], bool] | None = None) -> Generator[Any, None, None]:
         """The rows after the header as `eduplan.io.bulk.Batch` es, one a block, each column in ``read`` coded
         by a `_Coder` (codes stable across blocks) and every column's distinct cells screened: parsed and screened
         `PARSERS` blocks at once (`_parsed`), coded in a worker thread one block ahead of the caller (pyarrow
-        works without the interpreter's lock)."""
-        return self._start(read)
+        works without the interpreter's lock). While the next batch is not ready, ``idle()`` is called (in the
+        caller's thread) as long as it says it did some work: the caller's own work fills the wait."""
+        return self._start(read, idle)
 
 
 @contextlib.contextmanager
@@ -91,13 +92,13 @@ def open_table(path: Path, max_bytes: int) -> Iterator[Table | None]:
             screen_cells(header.column(i).dictionary, i == 0)
         started: list[Generator[Any, None, None]] = []
 
-        def start(read: set[int]) -> Generator[Any, None, None]:
+        def start(read: set[int], idle: Callable[[], bool] | None) -> Generator[Any, None, None]:
             coders = {i: _Coder(i == 0) for i in read}
             types = {name: pa.string() if i in read else cells for i, name in enumerate(names)}
             plain = {**options, "convert_options": pacsv.ConvertOptions(column_types=types, strings_can_be_null=False,
                                                                         check_utf8=False)}
             started.append(_ahead(_coded(_parsed(stream.blocks(body), plain, screened=True, coders=coders),
-                                         coders)))
+                                         coders), idle))
             return started[-1]
 
         try:
@@ -294,9 +295,10 @@ only take turns with the first)."""
 _DONE = object()
 
 
-def _ahead(items: Iterator[Any]) -> Generator[Any, None, None]:
+def _ahead(items: Iterator[Any], idle: Callable[[], bool] | None = None) -> Generator[Any, None, None]:
     """``items``, each made in a worker thread while the one before is being used (one item ahead); what the
-    worker raises is raised here, in order. Closing this generator stops the worker and waits for it."""
+    worker raises is raised here, in order. While the next item is not ready, ``idle()`` is called as long as
+    it says it did some work. Closing this generator stops the worker and waits for it."""
     found: queue.Queue[tuple[Any, BaseException | None]] = queue.Queue(maxsize=1)
     stop = threading.Event()
 
@@ -323,7 +325,12 @@ def _ahead(items: Iterator[Any]) -> Generator[Any, None, None]:
     worker.start()
     try:
         while True:
-            item, error = found.get()
+            try:
+                item, error = found.get_nowait()
+            except queue.Empty:
+                if idle is not None and idle():
+                    continue
+                item, error = found.get()
             if error is not None:
                 raise error
             if item is _DONE:
