@@ -4,10 +4,11 @@
 distinct cells and a code per row, as pyarrow's dictionary encoding or `encode` gives them) and keeps, per
 column, every distinct cell seen so far with what it means (an indicator, a day, a period ...) or that it is
 odd. A row whose cells are all plain is accepted by array operations alone; any other row (a Chinese date, a
-value with its own unit, a bad cell) is read by the row reader (`eduplan.io.tables._RowReader`) while its batch
-is at hand, so odd rows follow the one grammar and bad rows get the one set of diagnostics, in row order across
-batches. Only the kept rows' codes, days and line numbers stay in memory (as int32, or narrower codes), never
-the text: memory grows with the rows kept, not with the file.
+value with its own unit, a bad cell) is read by the row reader (`eduplan.io.tables._RowReader`), so odd rows
+follow the one grammar and bad rows get the one set of diagnostics, in row order across batches: its cells are
+taken while its batch is at hand, and it is read by `BulkReader.work` while the next batch is parsed (the
+caller's wait filled with work), or at the end. Only the kept rows' codes, days and line numbers stay in memory
+(as int32, or narrower codes), never the text: memory grows with the rows kept, not with the file.
 
 Needs numpy (``pip install eduplan[fast]``).
 """
@@ -51,7 +52,6 @@ from eduplan.units import Amount
 ARRAYS = _ARRAYS
 _MAY_BE_ODD = ("indicator", "period", "date", "value", "final", "reported_on", "numerator", "denominator", "basis")
 """The columns whose cells may be odd (the others are read as they are written)."""
-DEFER_KEEP = True
 ROWS = 1 << 15
 """How many rows are worked on at once (a batch is read in slices of this many): its temporaries stay small."""
 _CODES = frozenset({"indicator", "organisation", "amount", "source", "note", "basis", "written"})
@@ -177,8 +177,8 @@ class BulkReader:
         return odd
 
     def _keep(self, code: dict[str, Any], keep: Any, worked: dict[str, Any]) -> None:
-        """Append the kept rows' entries (where ``keep``) to each array (codes narrowed to the size of their table
-        so far)."""
+        """Queue the appends of the kept rows' entries (where ``keep``) to each array (codes narrowed to the size of
+        their table so far), done by `work` in batch order."""
         cols = self.cols
         values = cols["final"].values
         final = cols["final"].table("bool", lambda start: np.asarray([bool(v) for v in values[start:]] or [True], bool))
@@ -190,8 +190,6 @@ class BulkReader:
                  "amount": len(self.amounts.found), "source": len(cols["source"].texts),
                  "note": len(cols["note"].texts), "basis": len(cols["basis"].texts)}
         self.appends.append(functools.partial(self._append, kept, keep, sizes))
-        if not DEFER_KEEP:
-            self.appends.popleft()()
 
     def _append(self, kept: dict[str, Any], keep: Any, sizes: dict[str, int]) -> None:
         """`_keep`'s appends, in batch order (`work`)."""
