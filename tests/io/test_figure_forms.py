@@ -125,3 +125,10 @@ def test_wide_cells_read_by_the_same_rules() -> None:
         ("甲区", "1234个", None), ("乙区", "12个", "含民办"), ("乙区", "16.5:1", None)]
     assert [(str(d.code), d.location.line, d.location.column) for d in loaded.diagnostics] == [
         ("spaced-thousands", 2, 3), ("invalid-number", 2, 4), ("value-note", 3, 3)]
+
+
+@pytest.mark.parametrize(("indicator", "cell", "read_as"), [
+    ("f", "350（万元）", "3500000元"), ("r", "92.5(%)", "92.5%"), ("n", "1.2（万个）", "12000个")])
+def test_unit_in_brackets_after_the_figure(indicator: str, cell: str, read_as: str) -> None:
+    """A unit in brackets after the figure (350（万元）) is the figure's unit, as 350万元 is; nothing to say."""
+    assert read(indicator, cell) == ([(read_as, None)], [])

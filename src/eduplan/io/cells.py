@@ -42,7 +42,7 @@ from eduplan.units import Amount, parse_quantity, to_decimal
 
 __all__ = ["APPROXIMATE_PREFIXES", "APPROXIMATE_SUFFIXES", "BOUND_PREFIXES", "BOUND_SUFFIXES", "SERIAL_DAYS",
            "SPREADSHEET_ERRORS", "SPREADSHEET_ERROR_HINT", "ambiguous_month", "approximate", "approximate_warning",
-           "bound", "bound_error", "day_form", "day_warning", "figure_form_error", "placeholder_part",
+           "bound", "bound_error", "bracketed_unit", "day_form", "day_warning", "figure_form_error", "placeholder_part",
            "spaced_thousands", "spaced_warning", "spreadsheet_error", "spreadsheet_error_message",
            "spreadsheet_error_zh", "value_note", "value_note_warning"]
 
@@ -317,6 +317,26 @@ def value_note(text: str) -> tuple[str, str] | None:
     except QuantityError:
         return match["figure"].strip(), note
     return None
+
+
+_UNIT_IN_BRACKETS = re.compile(r"^(?P<figure>[-+]?\d[\d.,]*)\s*\((?P<unit>[^()\d]+)\)$")
+
+
+def bracketed_unit(text: str) -> str | None:
+    """A figure with its unit in brackets after it (``350（万元）``, ``92.5(%)``) as the figure written with its
+    unit (``350万元``), or ``None``: the brackets must hold a unit.
+
+    >>> bracketed_unit("350（万元）"), bracketed_unit("92.5(%)"), bracketed_unit("12（含民办）")
+    ('350万元', '92.5%', None)
+    """
+    match = _UNIT_IN_BRACKETS.match(normalise(text).strip())
+    if match is None:
+        return None
+    try:
+        parse_quantity("1" + match["unit"].strip())
+    except QuantityError:
+        return None
+    return match["figure"] + match["unit"].strip()
 
 
 def _plain(number: Decimal) -> str:

@@ -33,6 +33,7 @@ from eduplan.io.cells import (
     approximate_warning,
     bound,
     bound_error,
+    bracketed_unit,
     cell_text,
     day_form,
     day_warning,
@@ -387,6 +388,7 @@ class RowReader:
             self.warnings.append(value_note_warning(text, noted[0], noted[1], self.where(self.number,
                                                                                          self.columns.get("value"))))
             text, self.value_note = noted
+        text = bracketed_unit(text) or text  # 350（万元）: 350万元, the figure with its unit
         if not unit and self.title_unit and indicator is not None and measured_in(indicator, self.title_unit) and \
                 not parse_quantity_unit(text):  # a bare number, in a table whose title says 单位：亿元
             unit = self.title_unit
