@@ -79,9 +79,12 @@ def test_standard_and_overrides() -> None:
 
 
 def test_output_never_overwrites_an_input() -> None:
-    """--output naming the school table is refused with exit 2 and the table is unchanged."""
+    """--output naming the school table is refused with exit 2, in both languages with what to do, and the
+    table is unchanged."""
     before = SCHOOLS.read_bytes()
-    assert run(str(SCHOOLS), "--output", str(SCHOOLS)).returncode == 2
+    result = run(str(SCHOOLS), "--output", str(SCHOOLS))
+    assert result.returncode == 2
+    assert "输出文件即输入文件，不予覆盖" in result.stderr and "choose another file name" in result.stderr
     assert SCHOOLS.read_bytes() == before
 
 

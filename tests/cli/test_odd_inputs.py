@@ -216,7 +216,7 @@ def test_deeply_nested_reports_json_is_refused_with_a_hint_for_reports(tmp_path:
      "--output {tmp}/out.pdf: cannot tell the format from '.pdf' (无法从文件后缀判断输出格式)"),
     (("-o", "{tmp}/plan.yaml"), "--output {tmp}/plan.yaml: cannot tell the format"),
     (("-f", "json", "-o", "{tmp}/plan.yaml"),
-     "--output {tmp}/plan.yaml is an input file; refusing to overwrite it"),
+     "--output {tmp}/plan.yaml is an input file (输出文件即输入文件，不予覆盖); refusing to overwrite it"),
     (("-f", "xlsx",), "--format xlsx writes a workbook: give --output FILE.xlsx"),
 ])
 def test_a_bad_output_exits_2_before_anything_is_loaded(tmp_path: Path, plan: Path, extra: tuple[str, ...],

@@ -167,7 +167,8 @@ def _write(path: str, text: str, inputs: Sequence[str]) -> None:
     target = Path(path)
     for name in inputs:
         if target.exists() and Path(name).exists() and os.path.samefile(target, name):
-            raise LoadError(f"--output {path} is an input file; refusing to overwrite it")
+            raise LoadError(f"--output {path} is an input file (输出文件即输入文件，不予覆盖); "
+                            "refusing to overwrite it: choose another file name")
     if (problem := output_problem(path)) is not None:
         raise LoadError(problem)
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)

@@ -90,7 +90,8 @@ def cmd_template(args: argparse.Namespace) -> int:
     if (problem := output_problem(args.output)) is not None:
         raise Exit(EXIT_USAGE, problem)
     if Path(args.output).exists() and os.path.samefile(args.output, args.plan):
-        raise Exit(EXIT_USAGE, f"--output {args.output} is an input file; refusing to overwrite it")
+        raise Exit(EXIT_USAGE, f"--output {args.output} is an input file (输出文件即输入文件，不予覆盖); "
+                               "refusing to overwrite it: choose another file name")
     write_template(rows, args.output, title=f"{plan.title} 填报表")
     print(f"{args.output}: {counted(len(rows), 'row')} to fill", file=sys.stderr)
     return EXIT_OK

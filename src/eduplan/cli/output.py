@@ -68,7 +68,8 @@ def _not_an_input(path: str, inputs: Sequence[str]) -> None:
     target = Path(path)
     for name in inputs:
         if target.exists() and Path(name).exists() and os.path.samefile(target, name):
-            raise Exit(EXIT_USAGE, f"--output {path} is an input file; refusing to overwrite it")
+            raise Exit(EXIT_USAGE, f"--output {path} is an input file (输出文件即输入文件，不予覆盖); "
+                                   "refusing to overwrite it: choose another file name")
 
 
 def write_report(report: Report, args: argparse.Namespace) -> None:
