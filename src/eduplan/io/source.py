@@ -479,7 +479,11 @@ def _decimal(node: ScalarNode) -> Decimal:
     except InvalidOperation:
         value = Decimal("NaN")
     if not value.is_finite():
-        raise yaml.MarkedYAMLError(problem=f"{node.value!r} is not a finite number", problem_mark=node.start_mark)
+        # valid YAML (.nan, .inf), but not a number a plan can hold: the value is refused, not the syntax
+        raise UnsafeInputError(f"{node.value!r} is not a number a plan can hold (not finite)",
+                               *_where(node.start_mark), "write a finite number such as 12",
+                               Code.INVALID_NUMBER, message_zh=zh(Code.INVALID_NUMBER, field="YAML值",
+                                                                  text=node.value) + "，方案中的数值须为有限的数")
     if too_large(value):
         raise UnsafeInputError(too_large_message(node.value), *_where(node.start_mark),
                                code=Code.NUMBER_TOO_LARGE, message_zh=too_large_zh(node.value))
