@@ -270,7 +270,24 @@ def _parse_toml(text: str, file: str | None) -> tuple[Any, Marks]:
         line, column = (int(at.group(1)), int(at.group(2))) if at else (None, None)
         raise _fatal(Code.SYNTAX_ERROR, f"invalid TOML: {message[:at.start()] if at else message}", file, line,
                      column, message_zh=zh(Code.SYNTAX_ERROR, "parser", syntax="TOML")) from None
+    if (literal := _non_finite(data)) is not None:  # valid TOML (nan, inf), not a number a plan can hold
+        found = _TOML_NON_FINITE.search(text)
+        line, column = guards.position(text, found.start(1)) if found else (None, None)
+        raise _fatal(Code.INVALID_NUMBER, f"{literal!r} is not a number a plan can hold (not finite)", file, line,
+                     column, hint="write a finite number such as 12",
+                     message_zh=zh(Code.INVALID_NUMBER, field="TOML值", text=literal) + "，方案中的数值须为有限的数")
     return data, Marks(file, later=lambda marks: _toml_marks(text, data, marks))
+
+
+_TOML_NON_FINITE = re.compile(r"=\s*([+-]?(?:nan|inf))\b")
+
+
+def _non_finite(data: Any) -> str | None:
+    """The first non-finite number (TOML's ``nan``, ``inf``) in parsed data, as TOML writes it; else ``None``."""
+    if isinstance(data, Decimal):
+        return None if data.is_finite() else ("nan" if data.is_nan() else "-inf" if data < 0 else "inf")
+    values = data.values() if isinstance(data, dict) else data if isinstance(data, list) else ()
+    return next((found for value in values if (found := _non_finite(value)) is not None), None)
 
 
 def _toml_marks(text: str, data: Any, marks: Marks) -> None:
