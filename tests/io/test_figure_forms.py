@@ -12,7 +12,7 @@ import pytest
 
 from eduplan import Plan
 from eduplan.io import loads_plan, reports_from_rows
-from eduplan.io.columns import columns_from_rows
+from tests.io.both_paths import read_both
 
 PLAN: Plan = loads_plan("""\
 id: p
@@ -33,9 +33,7 @@ Read = tuple[list[tuple[str, str | None]], list[tuple[str, int | None]]]
 def read(indicator: str, cell: object, note: str = "") -> Read:
     """The (value, note) read from one row and the (code, column) of every diagnostic; bulk gives the same."""
     rows = [HEAD, [indicator, "甲区", "2024年", cell, note]]
-    loaded = reports_from_rows(rows, PLAN, "r.csv")
-    bulk = columns_from_rows(rows, PLAN, "r.csv")
-    assert [str(d) for d in bulk.diagnostics] == [str(d) for d in loaded.diagnostics]
+    loaded, bulk = read_both(rows, PLAN)
     assert [(str(v.value), v.note) for v in bulk.value.reports()] == [(str(v.value), v.note) for v in loaded.value]
     return ([(str(v.value), v.note) for v in loaded.value],
             [(str(d.code), d.location.column) for d in loaded.diagnostics])

@@ -11,7 +11,7 @@ import pytest
 
 from eduplan import Plan
 from eduplan.io import LoadError, loads_plan, reports_from_rows
-from eduplan.io.columns import columns_from_rows
+from tests.io.both_paths import read_both
 
 PLAN: Plan = loads_plan("""\
 id: p
@@ -27,10 +27,7 @@ Read = tuple[list[tuple[str, str, str | None, str | None]], list[tuple[str, int 
 
 def read(rows: list[list[object]]) -> Read:
     """The (value, date, period, unit) read and the (code, line, column) of every diagnostic; bulk gives the same."""
-    loaded = reports_from_rows(rows, PLAN, "r.csv")
-    bulk = columns_from_rows(rows, PLAN, "r.csv")
-    assert [str(d) for d in bulk.diagnostics] == [str(d) for d in loaded.diagnostics]
-    assert len(bulk.value) == len(loaded.value)
+    loaded, _ = read_both(rows, PLAN)
     return ([(str(v.value), str(v.date), None if v.period is None else str(v.period), v.organisation)
              for v in loaded.value],
             [(str(d.code), d.location.line, d.location.column) for d in loaded.diagnostics])

@@ -10,7 +10,7 @@ import pytest
 
 from eduplan import Plan
 from eduplan.io import LoadError, loads_plan, reports_from_rows, row_counts
-from eduplan.io.columns import columns_from_rows
+from tests.io.both_paths import read_both
 
 PLAN: Plan = loads_plan("""\
 id: p
@@ -27,10 +27,7 @@ HEAD = ["指标", "填报单位", "时间", "数值"]
 
 def read(rows: list[list[object]]) -> tuple[list[tuple[str, str | None, int | None]], list[tuple[str, int | None]]]:
     """The (value, unit, line) read and the (code, line) of every diagnostic; the bulk reader gives the same."""
-    loaded = reports_from_rows(rows, PLAN, "r.csv")
-    bulk = columns_from_rows(rows, PLAN, "r.csv")
-    assert [str(d) for d in bulk.diagnostics] == [str(d) for d in loaded.diagnostics]
-    assert len(bulk.value) == len(loaded.value)
+    loaded, _ = read_both(rows, PLAN)
     return ([(str(v.value), v.organisation, v.location.line if v.location else None) for v in loaded.value],
             [(str(d.code), d.location.line) for d in loaded.diagnostics])
 

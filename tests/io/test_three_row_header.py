@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 
 from eduplan import Plan
-from eduplan.io import loads_plan, reports_from_rows
-from eduplan.io.columns import columns_from_rows
+from eduplan.io import loads_plan
+from tests.io.both_paths import read_both
 
 PLAN: Plan = loads_plan("""\
 id: p
@@ -23,10 +23,7 @@ indicators:
 
 def read(rows: list[list[object]]) -> tuple[list[tuple[str, str | None, int | None]], list[tuple[str, int | None]]]:
     """The (value, unit, line) read and the (code, line) of every diagnostic; the bulk reader gives the same."""
-    loaded = reports_from_rows(rows, PLAN, "r.csv")
-    bulk = columns_from_rows(rows, PLAN, "r.csv")
-    assert [str(d) for d in bulk.diagnostics] == [str(d) for d in loaded.diagnostics]
-    assert len(bulk.value) == len(loaded.value)
+    loaded, _ = read_both(rows, PLAN)
     return ([(str(v.value), v.organisation, v.location.line if v.location else None) for v in loaded.value],
             [(str(d.code), d.location.line) for d in loaded.diagnostics])
 
