@@ -83,9 +83,9 @@ _MARK = (r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+|[①②③④⑤⑥⑦⑧⑨⑩⑪⑫�
          r"|[（(]\s*注\s*[0-9０-９]*\s*[)）]|[（(]\s*注\s*[0-9０-９]*\s*[:：][^()（）]*[)）]")
 """A footnote marker: a superscript, a circled digit, ``*``/``※``, ``[1]``, ``（注1）``, ``（注：含民办）``."""
 _FOOTNOTE = re.compile(rf"^(?P<name>.+?)\s*(?P<mark>{_MARK})(?P<unit>\s*[（(][^()（）]+[)）])?$")
-_VALUE_NOTE = re.compile(rf"^(?P<figure>.*?[0-9０-９].*?)\s*(?P<mark>{_MARK}|注\s*[0-9０-９]*\s*[:：].*)$")
-"""A figure with a footnote marker or a note after it (``120[1]``, ``80①``, ``92.5注：含附设班``); the reader
-leaves it out only when the rest reads as a figure."""
+_VALUE_NOTE = re.compile(rf"^(?P<figure>.*?[0-9０-９].*?)\s*(?P<mark>{_MARK}|注\s*[0-9０-９]*(?:\s*[:：].*)?)$")
+"""A figure with a footnote marker or a note after it (``120[1]``, ``80①``, ``1,200注``, ``92.5注：含附设班``); the
+reader leaves it out only when the rest reads as a figure."""
 _MARKISH = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰①-⑳*＊※\[［〔【注]")
 _VALUE_NOTE_LIMIT = 80
 """A value cell longer than this is not a figure with a note (a 备注's text is not searched)."""
@@ -114,6 +114,8 @@ def unmarked_value(text: str) -> tuple[str, str] | None:
 
     >>> unmarked_value("120[1]"), unmarked_value("60¹"), unmarked_value("92.5注：含附设班"), unmarked_value("120")
     (('120', '[1]'), ('60', '¹'), ('92.5', '注：含附设班'), None)
+    >>> unmarked_value("1,200注"), unmarked_value("1 234[1]")
+    (('1,200', '注'), ('1 234', '[1]'))
     """
     text = text.strip()
     if len(text) > _VALUE_NOTE_LIMIT or _MARKISH.search(text) is None:  # the common case: one cheap search

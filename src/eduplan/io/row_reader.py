@@ -381,8 +381,8 @@ class RowReader:
         text = cell_text(raw)
         if isinstance(raw, str) and (marked := unmarked_value(raw)) is not None and _figure_text(
                 plain := cell_text(marked[0])):  # 120[1], 60¹, 92.5注：含附设班: the figure, said
-            self.warnings.append(value_footnote_warning(text, plain, self.where(self.number,
-                                                                                self.columns.get("value"))))
+            self.warnings.append(value_footnote_warning(raw.strip(), plain, self.where(  # as written: 95%①
+                self.number, self.columns.get("value"))))
             text = plain
         if (noted := value_note(text)) is not None and _figure_text(noted[0]):  # 12个（含民办）: 12个, the remark kept
             self.warnings.append(value_note_warning(text, noted[0], noted[1], self.where(self.number,
@@ -557,9 +557,10 @@ def measured_in(indicator: Indicator, unit: str) -> bool:
 
 
 def _figure_text(text: str) -> bool:
-    """Whether a value cell's text (a footnote marker left out) reads as a figure (``120``, ``约1.2万``)."""
+    """Whether a value cell's text (a footnote marker left out) reads as a figure (``120``, ``约1.2万``,
+    ``1 234``)."""
     try:
-        parse_quantity(approximate(text) or text)
+        parse_quantity(approximate(text) or spaced_thousands(text) or text)
     except QuantityError:
         return False
     return True
