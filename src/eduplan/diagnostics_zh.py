@@ -123,6 +123,10 @@ VARIANTS_ZH: dict[tuple[str, str], str] = {
     # the same code where it means something else: a plan refuses what a table passes over
     ("unknown-field", "refused"): "{field}不是可识别的字段，方案无法使用，请删除或改正该字段",
     ("invalid-date", "outside-period"): "{field}{date}不在所报统计期{period}之内，请核对日期或统计期",
+    ("invalid-date", "term"): ("{field}“{text}”为学期，各地学期起止日期不一，无法确定统计期；请写起止日期（如"
+                               "2023-09-01/2024-01-31）或学年（如2023-2024学年）"),
+    ("invalid-date", "school-year"): ("{field}“{text}”不是可识别的学年：学年自9月起至次年8月，"
+                                      "请写如2023-2024学年或2023学年"),
     ("bad-row", "every-row"): "{county}的各行均无法使用，该县无法评估，请先改正以上各行",
     # files that cannot be read at all: what is wrong and what to do, the place in the location (第3行第5列)
     ("unreadable-file", "missing"): "找不到该文件，请核对文件名（含后缀）和路径",

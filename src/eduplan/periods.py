@@ -389,10 +389,18 @@ def parse_statistics_period(text: str) -> Period:
     >>> str(parse_statistics_period("2024年度")), str(parse_statistics_period("2019-01-01/2019-12-31"))
     ('2024-01-01/2024-12-31', '2019-01-01/2019-12-31')
 
+    A school year runs 1 September to 31 August, and one named by a single year is the school year starting then:
+
+    >>> [str(parse_statistics_period(t)) for t in ("2023学年", "2023/2024学年", "2023-2024学年度")]
+    ['2023-09-01/2024-08-31', '2023-09-01/2024-08-31', '2023-09-01/2024-08-31']
+
     Raises:
-        DeadlineError: none of these forms, or months out of order (``2024年7-6月``).
+        DeadlineError: none of these forms, months out of order (``2024年7-6月``), a term (``2023学年第一学期``:
+            its days are not settled), or a school year into no later year (``2023-2023学年``).
     """
     cleaned = re.sub(r"\s+", "", normalise(str(text)))
+    if (school := _school_year(cleaned, text)) is not None:
+        return school
     match = _PART_OF_YEAR.match(cleaned)
     if match is None:
         if "/" in cleaned:
@@ -416,6 +424,39 @@ def parse_statistics_period(text: str) -> Period:
     if not 1 <= first <= last <= 12:
         raise DeadlineError(f"not a period: {text!r} (months 1-12, the first not after the last)")
     return Period(dt.date(year, first, 1), _month_end(year, last))
+
+
+_SCHOOL_YEAR = re.compile(r"^(?P<y1>\d{4})(?:[-—~至到/](?P<y2>\d{4}))?学年度?$")
+"""A school year in a 年度 column: ``2023学年`` (named by its first year), ``2023-2024学年``, ``2023/2024学年度``."""
+TERM_WORD = "学期"
+"""A 统计期 naming a term (``2023-2024学年第一学期``, ``2024年秋季学期``) is refused: see `_school_year`."""
+
+
+def names_a_term(text: str) -> bool:
+    """Whether a 统计期's text names a term (学期), whose first and last days are not settled."""
+    return TERM_WORD in normalise(str(text))
+
+
+def _school_year(cleaned: str, text: str) -> Period | None:
+    """The period of a school year (1 September to 31 August; ``2023学年`` is 2023-2024, the school year named by
+    its first year, as a deadline ``2023学年`` ends on 2024-08-31), ``None`` for another form.
+
+    Raises:
+        DeadlineError: a term (its days differ by province and year), or a school year into no later year.
+    """
+    if TERM_WORD in cleaned:
+        raise DeadlineError(f"not a period: {text!r} names a term (学期), whose first and last days differ by province "
+                            "and year; write the days it covers as ISO start/end (2023-09-01/2024-01-31), or the "
+                            "school year (2023-2024学年)")
+    match = _SCHOOL_YEAR.match(cleaned)
+    if match is None:
+        return None
+    first = int(match["y1"])
+    last = int(match["y2"]) if match["y2"] else first + 1
+    if last <= first:
+        raise DeadlineError(f"not a period: {text!r}: a school year runs from September into the next year; write "
+                            f"{first}-{first + 1}学年 (or {first - 1}-{first}学年)")
+    return Period(dt.date(first, SCHOOL_YEAR_START_MONTH, 1), dt.date(last, SCHOOL_YEAR_START_MONTH - 1, 31))
 
 
 def _period_from(cleaned: str, text: str) -> Period | None:

@@ -81,7 +81,7 @@ from eduplan.io.screen import known_units
 from eduplan.io.totals import StatedTotal
 from eduplan.model import Plan
 from eduplan.numerals import normalise, parse_number
-from eduplan.periods import Period, parse_day, parse_statistics_period
+from eduplan.periods import Period, names_a_term, parse_day, parse_statistics_period
 from eduplan.reports import ReportBasis, ReportedValue
 from eduplan.units import Amount, parse_quantity, to_decimal
 
@@ -318,7 +318,7 @@ class RowReader:
             period: Period = self._memo("period", text, lambda: parse_statistics_period(text))
         except DeadlineError as exc:
             raise CellError("period", Code.INVALID_DATE, f"统计期: {exc.message}",
-                            message_zh=zh(Code.INVALID_DATE, field="统计期", text=text)) from None
+                            message_zh=_period_zh(text)) from None
         return period
 
     def _date(self, fields: dict[str, Any]) -> dt.date:
@@ -545,6 +545,15 @@ class RowReader:
 
 
 _memo_missing = object()
+
+
+def _period_zh(text: str) -> str:
+    """The Chinese message of a 统计期 that does not read: a term (学期) and a school year say why."""
+    if names_a_term(text):
+        return zh(Code.INVALID_DATE, "term", field="统计期", text=text)
+    if "学年" in text:
+        return zh(Code.INVALID_DATE, "school-year", field="统计期", text=text)
+    return zh(Code.INVALID_DATE, field="统计期", text=text)
 
 
 def measured_in(indicator: Indicator, unit: str) -> bool:
