@@ -18,8 +18,9 @@ def plan(targets: str) -> Plan:
 
 
 ONE = plan("{id: t, indicator: f, comparator: '>=', value: 500}")
-TWO = plan("{id: t, indicator: f, comparator: '>=', value: 500, deadline: 2024年}, "
-           "{id: u, indicator: f, comparator: '>=', value: 800, deadline: 2025年}")
+TWO = plan("{id: t, indicator: f, comparator: '>=', value: 500}, "
+           "{id: u, indicator: f, comparator: '>=', value: 800}")
+"""Two target values, neither dated (a target per year is matched to the row's year: test_rate_yearly_targets)."""
 NONE = loads_plan("id: p\ntitle: 计划\nperiod: 2024年\nindicators: [{id: f, name: 经费投入, kind: money, "
                   "unit: 万元}]").value
 

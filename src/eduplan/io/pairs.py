@@ -28,6 +28,7 @@ plan's target is the one judged). Each check allows the precision of the figures
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import itertools
 import re
@@ -46,7 +47,7 @@ from eduplan.io.placeholders import is_placeholder
 from eduplan.model import Plan
 from eduplan.numerals import normalise
 from eduplan.reports import ReportBasis
-from eduplan.targets import Accumulation
+from eduplan.targets import Accumulation, Target
 from eduplan.units import Amount, parse_quantity
 
 __all__ = ["PAIR_WORDS", "PairCheck", "Role", "basis_text", "check_pair", "check_series", "role_of", "split_pair",
@@ -279,7 +280,8 @@ def _target(check: PairCheck, read: Mapping[Role, tuple[Amount, Decimal]],
     if Role.TARGET not in read:
         return _rate_against_plan(check, cells, plan, value, precision)
     target, slack = read[Role.TARGET]
-    planned = [t for _, t in plan.targets() if t.indicator.id == check.indicator.id and t.value is not None]
+    planned = _planned(check, plan)
+    planned = _due(planned, check.date) or planned  # a target per year: the row's year's, when the plan has one
     values = []
     for t in planned:
         try:
@@ -320,18 +322,15 @@ def _rate_against_plan(check: PairCheck, cells: Mapping[Role, tuple[Any, Locatio
     text = cell_text(raw)
     if where is None or not text or is_placeholder(text):
         return []
-    planned = [t for _, t in plan.targets() if t.indicator.id == check.indicator.id and t.value is not None]
-    values: set[Decimal] = set()
-    for t in planned:
-        try:
-            values.add(t.value.to(value.unit).value if t.value is not None else Decimal(0))
-        except QuantityError:
-            continue
+    planned, year = _planned(check, plan), check.date.year if isinstance(check.date, dt.date) else None
     names = ", ".join(f"{t.id} {t.comparator} {t.value}" for t in planned)
+    due, which, which_zh = planned, "", ""
+    if len(_values(planned, value.unit)) > 1 and year is not None:  # a target per year: the row's year's
+        due = _due(planned, check.date)
+        which, which_zh = f" for {year}", f"{year}年"
+    values = _values(due, value.unit)
     if len(values) != 1 or not (goal := next(iter(values))):
-        why = (f"the plan gives {len(planned)} target values for it ({names})" if planned else
-               "the plan gives it no target value")
-        why_zh = f"计划对该指标有{len(planned)}个目标值（{names}）" if planned else "计划未给出该指标的目标值"
+        why, why_zh = _why_not(planned, names, due, year)
         return [Diagnostic(Code.PAIRED_NOT_CHECKED, f"完成率: {text} for {check.indicator.name} is not checked: there "
                            f"is no 目标值, and {why} (未填目标值，完成率未核对)", where, Severity.INFO,
                            hint="fill in 目标值 (or add the column) to have 完成率 checked; nothing to do otherwise",
@@ -346,9 +345,47 @@ def _rate_against_plan(check: PairCheck, cells: Mapping[Role, tuple[Any, Locatio
     if abs(stated - computed) <= _half_unit(text, stated) + 100 * precision / abs(goal):
         return []
     shown = format(computed.quantize(Decimal("0.01")).normalize(), "f")
-    return [_mismatch(check.indicator, Role.RATE, f"{text.rstrip('%％')}%", f"{value} over the plan's target "
-                      f"({names}), as no 目标值 is given: {shown}%", where,
-                      f"完成值{value}除以计划目标{Amount(goal, value.unit)}（{shown}%，未填目标值）")]
+    due_names = ", ".join(f"{t.id} {t.comparator} {t.value}" for t in due)
+    return [_mismatch(check.indicator, Role.RATE, f"{text.rstrip('%％')}%", f"{value} over the plan's target{which} "
+                      f"({due_names}), as no 目标值 is given: {shown}%", where,
+                      f"完成值{value}除以计划{which_zh}目标{Amount(goal, value.unit)}（{shown}%，未填目标值）")]
+
+
+def _planned(check: PairCheck, plan: Plan) -> list[Target]:
+    """The plan's targets on the row's indicator that give a value."""
+    return [t for _, t in plan.targets() if t.indicator.id == check.indicator.id and t.value is not None]
+
+
+def _due(planned: Sequence[Target], day: object) -> list[Target]:
+    """The targets due in the year of the row's date (a target per year: 2023年90%, 2024年95%); ``[]`` without a
+    date, or when none is due that year."""
+    if not isinstance(day, dt.date):
+        return []
+    return [t for t in planned if t.deadline is not None and t.deadline.date.year == day.year]
+
+
+def _values(planned: Sequence[Target], unit: str) -> set[Decimal]:
+    """The targets' distinct values in ``unit`` (those in a unit it does not convert to left out)."""
+    values: set[Decimal] = set()
+    for t in planned:
+        try:
+            values.add(t.value.to(unit).value if t.value is not None else Decimal(0))
+        except QuantityError:
+            continue
+    return values
+
+
+def _why_not(planned: Sequence[Target], names: str, due: Sequence[Target], year: int | None) -> tuple[str, str]:
+    """Why 完成率 is not checked against the plan (en, zh): no target value, several, none or several due."""
+    if not planned:
+        return "the plan gives it no target value", "计划未给出该指标的目标值"
+    why = f"the plan gives {len(planned)} target values for it ({names})"
+    why_zh = f"计划对该指标有{len(planned)}个目标值（{names}）"
+    if year is None or due is planned:
+        return why, why_zh
+    if not due:
+        return f"{why}, none due in {year}", f"{why_zh}，无{year}年到期的目标"
+    return f"{why}, {len(due)} of them due in {year}", f"{why_zh}，其中{len(due)}个于{year}年到期"
 
 
 def check_series(checks: Sequence[PairCheck]) -> list[Diagnostic]:
