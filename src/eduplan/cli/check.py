@@ -34,10 +34,11 @@ from eduplan.cli.common import (
 )
 from eduplan.cli.fatal import REPORTS, TASK_REPORTS
 from eduplan.cli.output import output_or_exit, write_report
-from eduplan.diagnostics import Code, Diagnostic, Severity
+from eduplan.diagnostics import Code, Diagnostic, Severity, WordedOnRead
 from eduplan.evaluation import Policy, evaluate
 from eduplan.evaluation.collector import without_collector
 from eduplan.io import DEFAULT_MAX_TABLE_BYTES, Loaded, LoadError, load_reports, row_counts
+from eduplan.io.table_counts import TableDiagnostics
 from eduplan.io.task_tables import load_task_reports
 from eduplan.render import Report
 from eduplan.wording import counted
@@ -123,8 +124,17 @@ def _load_reports(path: str, plan: Any, sheet: str | None, limit: int, *, column
         from eduplan.io.columns import load_report_columns  # noqa: PLC0415 (numpy: an optional extra)
 
         loaded = load_report_columns(path, plan, sheet=sheet, max_bytes=limit)
-        return Loaded((loaded.value,), loaded.diagnostics)
+        return Loaded((loaded.value,), _worded(loaded.diagnostics))
     return load_reports(path, plan, sheet=sheet, max_bytes=limit)
+
+
+def _worded(diagnostics: Sequence[Diagnostic]) -> Sequence[Diagnostic]:
+    """The diagnostics worded once: the columnar reader's (`eduplan.io.row_diagnostics.RowDiagnostics`) are worded
+    on every read, and check reads them three times (the other plan's note, the row counts, the report); a wide
+    table's entries (``cells``) are kept for the row counts."""
+    if not isinstance(diagnostics, WordedOnRead):
+        return diagnostics
+    return TableDiagnostics(diagnostics, getattr(diagnostics, "cells", {}))
 
 
 @without_collector  # what it makes lives until the output is written: a collection would walk it for nothing

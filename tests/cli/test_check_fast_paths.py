@@ -1,0 +1,69 @@
+"""What makes ``eduplan check`` fast on a province's file (`eduplan.cli.check`) without changing what it writes: the
+cyclic garbage collector paused (a province's records live until the output is written, and full collections
+walked them for nothing), the columnar reader's row warnings worded once."""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import io
+from pathlib import Path
+from typing import Any
+from unittest import mock
+
+import pytest
+
+from eduplan.cli import check, main
+
+TAIZHOU = Path(__file__).resolve().parents[2] / "examples" / "taizhou-2018-2020"
+
+
+def test_check_writes_its_report_with_the_collector_paused_and_turns_it_on_again() -> None:
+    """The collector is off while the report is built and written, on again after the command."""
+    seen: list[bool] = []
+    write = check.write_report
+
+    def watch(*args: Any) -> None:
+        seen.append(gc.isenabled())
+        write(*args)
+
+    out = io.StringIO()
+    with mock.patch.object(check, "write_report", watch), contextlib.redirect_stdout(out), \
+            contextlib.redirect_stderr(io.StringIO()):
+        code = main(["check", str(TAIZHOU / "plan.yaml"), "-r", str(TAIZHOU / "reports.csv"), "--as-of",
+                     "2020-06-30", "--format", "json"])
+    assert code in (0, 1) and '"eduplan_results": 1' in out.getvalue()
+    assert seen == [False]
+    assert gc.isenabled()
+
+
+def test_check_words_each_row_warning_of_a_columnar_table_once(tmp_path: Path) -> None:
+    """The columnar reader words its row warnings on every read (`RowDiagnostics`); check reads them for the other
+    plan's note, the row counts and the report, and words each once: the same lines on stderr and in the JSON."""
+    pytest.importorskip("numpy")
+    from eduplan.io.row_diagnostics import Unworded  # noqa: PLC0415 (needs numpy)
+
+    plan = tmp_path / "plan.yaml"
+    plan.write_text("id: p\ntitle: 计划\nperiod: 2018-2020年\n"
+                    "indicators: [{id: r, name: 入园率, kind: percentage, unit: '%'}]\n"
+                    "goals: [{id: g, targets: [{id: t, indicator: r, comparator: '>=', value: 90%,"
+                    " deadline: 2020年}]}]\n",
+                    encoding="utf-8")
+    table = tmp_path / "reports.csv"  # self-written: bare fractions for a % indicator (likely-fraction warnings)
+    table.write_text("indicator,value,date,organisation\n" + "".join(
+        f"r,0.9{k % 10},2019-12-31,县{k}\n" for k in range(40)), encoding="utf-8")
+    worded = 0
+    word = Unworded.diagnostic
+
+    def counting(self: Unworded, k: int) -> Any:
+        nonlocal worded
+        worded += 1
+        return word(self, k)
+
+    out, err = io.StringIO(), io.StringIO()
+    with mock.patch.object(check, "_COLUMNAR_BYTES", 0), mock.patch.object(Unworded, "diagnostic", counting), \
+            contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        main(["check", str(plan), "-r", str(table), "--as-of", "2020-06-30", "--format", "json"])
+    warned = err.getvalue().count("likely-fraction")
+    assert warned == 40 and out.getvalue().count('"code": "likely-fraction"') == 40
+    assert worded == 40
