@@ -130,6 +130,8 @@ def test_hedge_words(before: str, soft: bool) -> None:
         ("5万元", "yuan", None),
         ("100场次", "count", "场次"),
         ("2轮", "count", "轮"),
+        ("125克", "gram", None),
+        ("2公斤", "gram", None),
     ],
 )
 def test_measure_words_come_from_the_unit_registry(text: str, unit: str, noun: str | None) -> None:

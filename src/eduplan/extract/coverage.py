@@ -1,8 +1,9 @@
 """Coverage without a numeral (ruling 2 of the gold schema): a clause that commits to all of something.
 
-Three forms are read as ``== 100 percent`` with the note ``no numeral``: 全覆盖 (not 健全覆盖, not inside a quoted
+Four forms are read as ``== 100 percent`` with the note ``no numeral``: 全覆盖 (not 健全覆盖, not inside a quoted
 name, not an attribute, not a bare duty); 覆盖所有/全部 X; and 所有/全部/全域 X followed by a completion state
-(lexicon ``[completion]``, or 达到 a printed standard, lexicon ``[standard-reached]``).
+(lexicon ``[completion]``, or 达到 a printed standard, lexicon ``[standard-reached]``), or such a state before
+所有/全部 X (完成全部项目竣工验收).
 
 >>> from eduplan.extract.text import Document
 >>> doc = Document("所有学校实现宽带全覆盖。")
@@ -35,6 +36,9 @@ COVER_ALL = re.compile(r"覆盖(?:所有|全部)")
 COMPLETION = rf"{alternation(LEX.completion)}|达到[^,;:。\d]{{0,12}}?(?:{alternation(LEX.standard_reached)})"
 ALL_WITH_STATE = re.compile(rf"(?P<scope>(?:所有|全部|全域)[^,;:。]{{0,30}}?)(?P<verb>{COMPLETION})")
 ALL_WORD = re.compile(r"^(?:所有|全部|全域)$")
+# 完成全部项目竣工验收, 实现所有乡镇中心幼儿园公办化: the completion state printed before 所有/全部 X, to the
+# clause's end.
+STATE_ON_ALL = re.compile(rf"(?:{alternation(LEX.completion)})(?P<scope>(?:所有|全部)[\u4e00-\u9fff“”\"]{{2,30}})。?$")
 # Where the scope of 所有/全部 X ends: 所有学校 | 按照国家课程方案开足…, 所有学校 | 要…
 # (lexicon [all-scope-end]).
 _SCOPE_STOP = re.compile(rf"在|均|都|全面|实现|{alternation(LEX.all_scope_end)}")
@@ -104,3 +108,9 @@ def _coverage_spans(doc: Document, clause: Span, text: str) -> Iterator[tuple[Sp
             head = ITEM_MARKER.sub("", text[: state.start()], count=1).strip()
             scope = subject_scope(head + "均") or head or scope
         yield Span(clause.start, clause.start + end), scope, True
+        return
+    before_all = STATE_ON_ALL.search(text)
+    if before_all is not None and not doc.in_masked(clause.start + before_all.start()):
+        end = len(text.rstrip("。"))
+        scope = _SCOPE_STOP.split(before_all["scope"])[0] or None
+        yield Span(clause.start + before_all.start(), clause.start + end), scope, True

@@ -167,10 +167,15 @@ def change_direction(before: str, unit: str) -> Comparator | None:
     <Comparator.DECREASE_BY: 'decrease_by'>
     >>> change_direction("近视率下降", "count") is None
     True
+    >>> change_direction("专项资金较上年增长不低于", "percent"), change_direction("比例提高到不低于", "percent") is None
+    (<Comparator.INCREASE_BY: 'increase_by'>, True)
     """
     if unit not in ("percentage_point", "percent", "coefficient"):  # 差异系数下降0.05; not 增加学位5000个
         return None
     trimmed = before.rstrip(FILLERS)
+    bound = _NEGATED_RE.search(trimmed)  # 较上年增长不低于8%: a floor on the change is still a change
+    if bound is not None and bound.start() > 0:
+        trimmed = trimmed[: bound.start()].rstrip(FILLERS)
     if trimmed.endswith(LEX.change_down):
         return Comparator.DECREASE_BY
     if trimmed.endswith(LEX.change_up):

@@ -37,8 +37,9 @@ _CUE = re.compile(
     # 达到2025年的1.5倍 reaches a multiple of 2025's level: 2025 is the base, no deadline
     r"(?P<prefix>力争到|争取到|力争在|争取在|截至|截止到|截止|展望到|展望|(?<!达)到|至)\s*(?P<year>\d{4})\s*年(?!的)"
     r"(?P<suffix>底前|末前|底|末|前)?"
+    # 其中2023年完成6所, 其中2026年8万个: a total split by year (before the next branch, which would read 2023年完成)
+    r"|(?<=其中)\s*(?P<year3>\d{4})\s*年(?![度份级起])"
     r"|(?P<year2>\d{4})\s*年(?P<suffix2>底前|末前|底|末|前|(?=完成|建成|实现|达|新增|新建|改扩建|建设|开工|投用))"
-    r"|(?<=其中)\s*(?P<year3>\d{4})\s*年(?![度份级起])"  # 其中2023年完成6所, 其中2026年8万个: a total split by year
 )
 # A clause opening with a year (2027年,) or a span of years (2025—2027年,: its last year); 2018年起 starts, it
 # is no deadline.
@@ -130,7 +131,8 @@ class YearCue:
     target of their item, day and month included. ``relative`` cues (``三年内``) count from the document's base year
     (`relative_base`). A ``milestone`` cue (``2025年、2026年分别达到15家、30家``) stands at the number it dates and
     dates only that one. A ``partial`` cue opens a part of a total (``其中2026年安排1.2亿元``): it dates the numbers
-    after it in its sentence, never the total before it nor its item's other targets.
+    after it in its sentence up to a semicolon (its ``reach``), never the total before it nor its item's other
+    targets.
     """
 
     offset: int
@@ -141,6 +143,7 @@ class YearCue:
     relative: bool = False
     milestone: bool = False
     partial: bool = False
+    reach: int | None = None  # where a partial cue stops dating (the semicolon ending its part)
 
     @property
     def year_end(self) -> dt.date:
@@ -314,8 +317,12 @@ def year_cues(sentence: str, base: int, start_year: int | None,
             found.extend(_cue(base + clause_start + stage.start("year"), f"{stage['year']}年"))
     for match in _CUE.finditer(sentence):
         year_start = next(match.start(group) for group in ("year", "year2", "year3") if match[group])
-        cues = _cue(base + match.start(), sentence[year_start : match.end()])
-        found.extend(attrs.evolve(cue, partial=True) if match["year3"] else cue for cue in cues)
+        cues = list(_cue(base + match.start(), sentence[year_start : match.end()]))
+        if match["year3"]:  # 其中2025年建成10所;学生…提高10个百分点: the part ends at its semicolon
+            semicolon = sentence.find(";", match.end())
+            reach = None if semicolon < 0 else base + semicolon
+            cues = [attrs.evolve(cue, partial=True, reach=reach) for cue in cues]
+        found.extend(cues)
     for match in _PLAN_PERIOD_CUE.finditer(sentence):
         plan = five_year_plan(match[0].strip("“”\""))
         if plan is not None:
@@ -466,7 +473,7 @@ def deadline_before(cues: tuple[YearCue, ...], offset: int) -> YearCue | None:
     """
     chosen = None
     for cue in cues:
-        if cue.offset < offset and not cue.milestone:
+        if cue.offset < offset and not cue.milestone and (cue.reach is None or offset <= cue.reach):
             chosen = cue
     return chosen
 

@@ -49,6 +49,9 @@ BASELINE_IN_BRACKETS = re.compile(
     rf"\(\s*(?:\d{{4}}\s*年(?:底|末)?\s*(?:{alternation(LEX.baseline_after_year)})"
     rf"|(?:{alternation(LEX.baseline_words)}))\s*:?\s*$"
 )
+# 消除56人以上大班额: a threshold printed with 人 names a kind of class. 名 counts people (选派500名以上学生,
+# 配备1名以上营养指导员): after it 以上 names a class only when a 的 clause follows (招收5名以上残疾学生的普通学校).
+PEOPLE_CLASS_AFTER = re.compile(r"^(?:以上|以下)[\u4e00-\u9fff]{1,8}?的[\u4e00-\u9fff]")
 # 选派500名以上学生: 以上 and the people counted (lexicon [counted-people]), not a category the number names.
 PEOPLE_AFTER_THRESHOLD = re.compile(rf"^(?:以上|以下)(?:{alternation(LEX.counted_people)})")
 # 第一实验小学等3所学校建成投入使用: a list's size with what is to be done to it (a completion state) is a target.
@@ -111,6 +114,8 @@ def describes(quantity: Quantity, before: str, after: str, later: list[Quantity]
         return True  # 对整改完成率低于80%的市、县, 不足100名学生的村小学: the units below a threshold
     if BASIS_BEFORE.search(trimmed) and BASIS_AFTER.match(after):
         return True  # 按100名学生核定, 按师生比1:12.5核定编制: the number a sum or a quota is worked out on
+    if quantity.unit == "ratio" and after.startswith(("的比例", "比例")) and BASIS_AFTER.match(after):
+        return True  # 按照高中1:12.5、…小学1:19的比例核定: the ratios a quota is worked out on (按照 far before)
     if quantity.unit != "count" and FREQUENCY_BEFORE.search(trimmed) and PILOT_NAME_AFTER.match(after):
         return True  # 每天一节体育课试点: the name of a pilot (lexicon [pilot-name])
     if quantity.unit != "count":
@@ -125,7 +130,9 @@ def describes(quantity: Quantity, before: str, after: str, later: list[Quantity]
         return True
     if trimmed.endswith("的") and quantity.upper is None:
         return True
-    return (quantity.count_noun in ("人", "名") and THRESHOLD_NAME.match(after) is not None
+    if quantity.count_noun == "名":
+        return PEOPLE_CLASS_AFTER.match(after) is not None  # 招收5名以上残疾学生的普通学校 (not 配备1名以上…)
+    return (quantity.count_noun == "人" and THRESHOLD_NAME.match(after) is not None
             and PEOPLE_AFTER_THRESHOLD.match(after) is None)
 
 

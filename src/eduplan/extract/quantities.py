@@ -31,6 +31,8 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
+import attrs
+
 from eduplan.diagnostics import QuantityError
 from eduplan.extract.candidates import Quantity, Span
 from eduplan.extract.lexicon import MeasureWord, alternation, lexicon
@@ -102,6 +104,8 @@ FRACTION_RE = re.compile(r"(?<![\d/.])(?P<num>\d{1,2})/(?P<den>\d{1,3})(?![\d/.]
 # 总投资(万元), (单位:万人): the bracket that opens a unit label.
 UNIT_LABEL = re.compile(r"\((?:单位[:：]?)?$")
 _NOT_NUMBER_AFTER = re.compile(r"\s*(?:年|月|日|号|岁|期|级|:\d|\.\d)")
+# 2026届毕业生: a year before 届 names a cohort (the graduates of that year), not so many of anything (3届 counts).
+_COHORT = re.compile(r"(?:19|20)\d{2}\s*届")
 
 
 def find_quantities(doc: Document) -> tuple[Quantity, ...]:
@@ -113,7 +117,23 @@ def find_quantities(doc: Document) -> tuple[Quantity, ...]:
     found = [*_arabic_quantities(doc), *_chinese_quantities(doc), *_percent_words(doc), *_ratios(doc),
              *_years_of_schooling(doc), *_doublings(doc), *_fractions(doc), *_tenths(doc), *_ranks(doc),
              *_halves(doc)]
-    return tuple(sorted(found, key=lambda q: q.span.start))
+    return _list_units(doc.folded, sorted(found, key=lambda q: q.span.start))
+
+
+_LIST_JOIN = re.compile(r"\s*[、和及]\s*")
+
+
+def _list_units(text: str, found: list[Quantity]) -> tuple[Quantity, ...]:
+    """``分别提高3个、2个百分点``: a number with a bare 个 before a list's next number, whose unit is printed with 个
+    (个百分点, 个月), is in that unit too (the list prints the unit once, at its end)."""
+    for i in range(len(found) - 2, -1, -1):
+        this, after = found[i], found[i + 1]
+        join = _LIST_JOIN.match(text, this.span.end)
+        if (this.count_noun == "个" and text[this.span.end - 1] == "个" and join is not None
+                and join.end() == after.span.start and after.count_noun is None and after.unit != "ratio"
+                and re.match(r"[\d.]+\s*个", text[after.span.start : after.span.end]) is not None):
+            found[i] = attrs.evolve(this, unit=after.unit, count_noun=None)
+    return tuple(found)
 
 
 def read_quantity(text: str) -> Quantity | None:
@@ -234,11 +254,13 @@ def _years_of_schooling(doc: Document) -> Iterator[Quantity]:
 
 
 def _ratios(doc: Document) -> Iterator[Quantity]:
-    """Ratios after 比: ``17:1`` is 17 (per one), and ``1:7`` is 7 per one too, marked ``one_to_n`` (its cue turns
-    round: 不低于1:7 is at most 7 children per adult)."""
+    """Ratios after 比, or named right after (``按照…1:100的比例配备``): ``17:1`` is 17 (per one), and ``1:7`` is 7 per
+    one too, marked ``one_to_n`` (its cue turns round: 不低于1:7 is at most 7 children per adult)."""
     for pattern, one_to_n in ((RATIO_RE, False), (ONE_TO_N_RE, True)):
         for match in pattern.finditer(doc.folded):
-            if doc.in_masked(match.start()) or "比" not in doc.folded[max(0, match.start() - 12) : match.start()]:
+            named_after = doc.folded.startswith(("的比例", "比例"), match.end())
+            if doc.in_masked(match.start()) or not (
+                    named_after or "比" in doc.folded[max(0, match.start() - 12) : match.start()]):
                 continue
             if one_to_n and Decimal(match["low"]) <= 1:
                 continue  # 1:1 is no ratio to turn round
@@ -271,8 +293,8 @@ def _is_name_or_date(doc: Document, match: re.Match[str]) -> bool:
     text, start = doc.folded, match.start()
     if text[max(start - 4, 0) : start].rstrip().endswith(LEX.label_before) or doc.in_masked(start):
         return True  # 第三批, 前1%, 专栏1, 表2
-    if _in_formula(text, start, match):
-        return True
+    if _in_formula(text, start, match) or _COHORT.fullmatch(text, start, match.end()) is not None:
+        return True  # 5+2; 2026届
     ends = [match.end("low")] + ([match.end("high")] if match["high"] else [])
     return any(_NOT_NUMBER_AFTER.match(text, end) is not None for end in ends)
 

@@ -59,9 +59,11 @@ VALUE_ONLY = re.compile(
     rf"\s*(?:(?:{alternation(LEX.negations)})?(?:{alternation(LEX.negatable)})|{alternation(LEX.prefix)})?\s*"
 )
 NAME_CELL = re.compile(r"[\u4e00-\u9fff]{2}")
-# A cell that is only a number, and the column head over it naming its unit: 总投资(万元), 建筑面积(平方米).
+# A cell that is only a number, and the column head over it naming its unit: 总投资(万元), 建筑面积(平方米); a rate's
+# unit is the part before its slash (补助标准(元/人·月): 元, per person and month).
 BARE_NUMBER = re.compile(r"\d+(?:\.\d+)?")
-HEAD_UNIT = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,12})\((?P<unit>[^()]{1,4})\)")
+SHARE_NAME = re.compile(r"(?:率|比例|占比)$")
+HEAD_UNIT = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,12})\((?P<unit>[^()/]{1,4})(?:/[^()/]{1,6})?\)")
 # A ratio printed one to N (1:7) is read as N per one: a floor on the ratio is a ceiling on N, and the reverse.
 ONE_TO_N_TURNED = {
     Comparator.AT_LEAST: Comparator.AT_MOST,
@@ -140,10 +142,10 @@ def _sentence_targets(doc: Document, sentence: Span, quantities: list[Quantity])
         if norm:
             readings = [r for r in readings if r.comparator is not Comparator.EXACTLY]  # the norm's own numbers
         norm = norm or names_a_norm(doc.text(clause))
-        if row and not inside and NAME_CELL.search(doc.text(clause)):
-            name_cell = clause
+        if row and not readings and NAME_CELL.search(doc.text(clause)):
+            name_cell = clause  # a cell of words, with no target (项目学校56人以上大班额比例: its 56 names a class)
         if row and not inside:
-            yield from _value_cell(doc, clause)
+            yield from _value_cell(doc, clause, name_cell)
         names = distributed_names(doc.text(clause), len(readings), context) if len(readings) > 1 else None
         if names is None:
             names = tuple(level_name(r.indicator, context) for r in readings)
@@ -182,7 +184,8 @@ def _numeric_targets(
         if quantity.more_than and comparator is Comparator.EXACTLY:
             comparator = Comparator.AT_LEAST  # 5000余名: at least 5000 (lexicon [approximate-more])
         if previous is not None and comparator is Comparator.EXACTLY:
-            comparator = _inherited(text[previous[0].span.end : quantity.span.start], previous[1], comparator)
+            comparator = _inherited(text[previous[0].span.end : quantity.span.start], previous[1], comparator,
+                                    same_unit=previous[0].unit == quantity.unit)
         if quantity.one_to_n:
             comparator = ONE_TO_N_TURNED.get(comparator, comparator)  # 不低于1:7: at most 7 per one
         ratio = None
@@ -225,9 +228,10 @@ def _named_by_cell(doc: Document, cell: Span, readings: list[Reading], name_cell
             if VALUE_ONLY.fullmatch(doc.folded[cell.start : r.quantity.span.start]) else r for r in readings]
 
 
-def _value_cell(doc: Document, cell: Span) -> Iterator[Reading]:
+def _value_cell(doc: Document, cell: Span, name_cell: Span | None) -> Iterator[Reading]:
     """A table cell that is only a number, under a column head printing its unit in brackets (总投资(万元) | 9800):
-    the amount in that unit, named by the head (a planned figure of the row, ``==`` as printed)."""
+    the amount in that unit, named by the head (a planned figure of the row, ``==`` as printed). Under a head
+    without one, the row's last cell right after a share's name (大班额比例 | 0) is that share in percent."""
     number = BARE_NUMBER.fullmatch(doc.folded, cell.start, cell.end)
     if number is None:
         return
@@ -237,10 +241,26 @@ def _value_cell(doc: Document, cell: Span) -> Iterator[Reading]:
     head = HEAD_UNIT.fullmatch(header[column]) if header is not None and column < len(header) else None
     measure = None if head is None else LEX.measure(head["unit"])
     if head is None or measure is None:
+        yield from _share_cell(doc, cell, name_cell, Decimal(number[0]))
         return
     quantity = Quantity(cell, Decimal(number[0]) * measure.factor, None, measure.unit, measure.count_noun)
     yield Reading(span=cell, quantity=quantity, comparator=Comparator.EXACTLY, indicator=head["name"], soft=False,
                   recurring=None, scope=None, notes=f"a value cell under {head[0]}: the unit is the column head's")
+
+
+def _share_cell(doc: Document, cell: Span, name_cell: Span | None, value: Decimal) -> Iterator[Reading]:
+    """``项目学校大班额比例 | 0``: a number-only last cell right after a cell naming a share (…率, …比例, …占比)."""
+    line_end = doc.folded.find("\n", cell.end)
+    last = not doc.folded[cell.end : len(doc.folded) if line_end < 0 else line_end].strip()
+    if name_cell is None or not last or doc.folded[name_cell.end : cell.start].strip() or value > HUNDRED:
+        return
+    name = doc.text(name_cell).strip()
+    if SHARE_NAME.search(name) is None:
+        return
+    quantity = Quantity(cell, value, None, "percent", None)
+    yield Reading(span=Span(name_cell.start, cell.end), quantity=quantity, comparator=Comparator.EXACTLY,
+                  indicator=name, soft=False, recurring=None, scope=None,
+                  notes="a value cell after a share's name: read in percent")
 
 
 def _each_of_list(reading: Reading, before: str, clause: Span, shared: _Shared) -> Iterator[Reading]:
@@ -305,11 +325,13 @@ def _denominator_scope(before: str) -> str | None:
     return None if found is None else found["scope"]
 
 
-def _inherited(between: str, previous: Comparator, own: Comparator) -> Comparator:
+def _inherited(between: str, previous: Comparator, own: Comparator, *, same_unit: bool) -> Comparator:
     """A bare number listed after another (``不低于...110%、120%``) or restating it in brackets
-    (``不低于6个学分(相当于108课时)``) takes the comparator of the number before it."""
+    (``不低于6个学分(相当于108课时)``) takes the comparator of the number before it; a change too, listed in the same
+    unit (``分别提高3个、2个百分点``: both increases)."""
     bounds = (Comparator.AT_LEAST, Comparator.AT_MOST, Comparator.MORE_THAN, Comparator.LESS_THAN)
-    if LISTED_AFTER.fullmatch(between) and previous in bounds:
+    changes = (Comparator.INCREASE_BY, Comparator.DECREASE_BY) if same_unit else ()
+    if LISTED_AFTER.fullmatch(between) and previous in (*bounds, *changes):
         return previous
     return own
 
