@@ -47,6 +47,7 @@ __all__ = [
     "TITLE_UNIT",
     "TOTAL_WORDS",
     "Header",
+    "band_row",
     "column_footnote_warning",
     "extra_cells",
     "find_header",
@@ -54,6 +55,7 @@ __all__ = [
     "form_note",
     "form_note_warning",
     "is_total",
+    "lowest_cells",
     "split_header",
     "title_unit",
     "title_unit_warning",
@@ -228,12 +230,12 @@ def find_header(texts: Sequence[Sequence[str]], names: Mapping[str, str],
 
     for index, row in enumerate(texts[:HEADER_SEARCH_ROWS]):
         if index + 1 < len(texts) and fields(row) and _only_names(texts[index + 1], names):
-            merged = _merged((row, texts[index + 1]))
+            merged = lowest_cells((row, texts[index + 1]))
             if complete(fields(merged)):  # 数据 over 数值 | 计量单位: a row of names below is no data row
                 return Header(index, 2, merged)
-        if index + 2 < len(texts) and fields(row) and _band(texts[index + 1]) and _only_names(texts[index + 2],
-                                                                                              names):
-            merged = _merged((row, texts[index + 1], texts[index + 2]))
+        if index + 2 < len(texts) and fields(row) and band_row(texts[index + 1]) and _only_names(texts[index + 2],
+                                                                                                 names):
+            merged = lowest_cells((row, texts[index + 1], texts[index + 2]))
             if complete(fields(merged)):  # 完成情况 over 本年 over 数值 | 计量单位
                 return Header(index, 3, merged)
         if complete(fields(row)):
@@ -241,7 +243,7 @@ def find_header(texts: Sequence[Sequence[str]], names: Mapping[str, str],
     return Header(0, 1, tuple(texts[0]) if texts else ())
 
 
-def _merged(rows: Sequence[Sequence[str]]) -> tuple[str, ...]:
+def lowest_cells(rows: Sequence[Sequence[str]]) -> tuple[str, ...]:
     """A header over rows read column by column: the lowest cell where it has one."""
     width = max(len(row) for row in rows)
     return tuple(next((row[k] for row in reversed(rows) if k < len(row) and row[k]), "") for k in range(width))
@@ -250,7 +252,7 @@ def _merged(rows: Sequence[Sequence[str]]) -> tuple[str, ...]:
 _FIGURE = re.compile(r"^[-+]?[\d,.]+%?$")
 
 
-def _band(row: Sequence[str]) -> bool:
+def band_row(row: Sequence[str]) -> bool:
     """Whether a row may be the middle of a header over three rows: filled, and no cell a figure (a data row has
     one; a band such as 本年 or 本期数据 has none)."""
     filled = [text for text in row if text]

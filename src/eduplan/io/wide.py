@@ -17,7 +17,8 @@ for that indicator, unit and date, and located at its own row and column; every 
   warning on its header cell;
 - an indicator cell left empty gives no value: one ``unfilled-cell`` warning lists them (``C4, D5``);
 - a header over two rows (``填报单位`` merged over both, a group label such as ``学前教育`` over the
-  indicators' names) is read column by column, the lower cell where it has one;
+  indicators' names) is read column by column, the lower cell where it has one; so is one over three rows
+  (``填报单位`` merged over all three, ``完成情况`` over a band such as ``本年`` over the names), the lowest cell;
 - a 合计 row and a 填表人 row are read as in a table of one value per row (`eduplan.io.layout`).
 
 JSON records with a key per indicator (a record per unit) are read the same way, located by JSON path
@@ -54,10 +55,12 @@ from eduplan.io.cells import cell_text, cell_value
 from eduplan.io.errors import table_error
 from eduplan.io.layout import (
     HEADER_SEARCH_ROWS,
+    band_row,
     extra_cells,
     footnote_warning,
     form_note,
     is_total,
+    lowest_cells,
     title_unit,
     title_unit_warning,
     title_warning,
@@ -344,9 +347,7 @@ def read_wide(top: Sequence[tuple[int, Sequence[Any]]], found: int, rest: Iterab
     """
     line, texts = top[found][0], [cell_text(c) for c in top[found][1]]
     marks = _unmark(texts, top[found][1], plan, file, line, sheet, records=records)  # 入园率¹: said
-    first = found  # the header's first row: rows above it are titles
-    if found and (upper := _upper_half([cell_text(c) for c in top[found - 1][1]], texts)) is not None:
-        texts, first = upper, found - 1
+    texts, first = _upper_rows(top, found, texts)  # the header's first row: rows above it are titles
     bands, below = None, found + 1
     if below < len(top) and is_pair_row(lower := [header_text(c) for c in top[below][1]], texts):  # 本期 | 累计
         bands, below = texts, below + 1
@@ -400,6 +401,24 @@ def header_text(cell: Any) -> str:
     """A cell of a row that may be a wide header, as text, a footnote marker after a name left out (``入园率¹``)."""
     found = unmarked(cell) if isinstance(cell, str) else None
     return cell_text(cell if found is None else found[0])
+
+
+def _upper_rows(top: Sequence[tuple[int, Sequence[Any]]], found: int, texts: list[str]) -> tuple[list[str], int]:
+    """The header's cells over the rows above the indicators' names (``top[found]``) that are part of it, the lowest
+    cell where it has one, and its first row: up to two upper rows, each naming a column over an empty cell (填报单位
+    merged down, `_upper_half`), or a band with no figure (本年) under such a row (填报单位 | 完成情况 over 本年 over
+    the names)."""
+    first = found
+    while first and found - first < 2:
+        above = [cell_text(c) for c in top[first - 1][1]]
+        if (upper := _upper_half(above, texts)) is not None:
+            texts, first = upper, first - 1
+        elif first == found > 1 and band_row(above) and (upper := _upper_half(
+                [cell_text(c) for c in top[first - 2][1]], list(lowest_cells((above, texts))))) is not None:
+            texts, first = upper, first - 2
+        else:
+            break
+    return texts, first
 
 
 def _upper_half(above: Sequence[str], texts: Sequence[str]) -> list[str] | None:
