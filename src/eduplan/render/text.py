@@ -13,7 +13,9 @@ t1  入园率
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Sequence
+from itertools import accumulate
 
 from eduplan.evaluation.reasons import note_label
 from eduplan.model import Plan, Section, Task
@@ -40,20 +42,37 @@ def width(text: str) -> int:
     >>> width("ab"), width("入园率")
     (2, 6)
     """
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    if text.isascii():
+        return len(text)
+    widths = _WIDTHS
+    try:
+        return sum([widths[c] for c in text])
+    except KeyError:
+        for c in text:
+            if c not in widths:
+                widths[c] = 2 if unicodedata.east_asian_width(c) in "WF" else 1
+        return sum([widths[c] for c in text])
+
+
+_WIDTHS: dict[str, int] = {}
+"""Each character's display width, found once (`unicodedata.east_asian_width`): a province's table measures
+millions of characters, of a few thousand kinds."""
 
 
 def clip(text: str, limit: int) -> str:
-    """``text`` cut to at most ``limit`` display columns, with ``…`` when cut."""
-    if width(text) <= limit:
+    """``text`` cut to at most ``limit`` display columns, with ``…`` when cut.
+
+    >>> clip("学前三年毛入园率", 9), clip("ab入园率", 8), clip("ab入园率", 6)
+    ('学前三年…', 'ab入园率', 'ab入…')
+    """
+    n = len(text)
+    if n * 2 <= limit or (n <= limit and width(text) <= limit):  # a character takes one or two columns
         return text
-    out, used = [], 0
-    for char in text:
-        if used + width(char) > limit - 1:
-            break
-        out.append(char)
-        used += width(char)
-    return "".join(out) + "…"
+    head = text[:limit]  # what is kept (``limit - 1`` columns at most) is among the first ``limit`` characters
+    width(head)  # each of its characters' widths known
+    widths = _WIDTHS
+    ends = list(accumulate([widths[c] for c in head]))
+    return head[:bisect_right(ends, limit - 1)] + "…"
 
 
 def table(rows: Sequence[Sequence[str]], gap: str = "  ") -> str:
@@ -65,12 +84,22 @@ def table(rows: Sequence[Sequence[str]], gap: str = "  ") -> str:
     \\x1b[2J
     """
     rows = [[visible(c) for c in row] for row in rows]
-    widths = [max(width(row[i]) for row in rows) for i in range(len(rows[0]))]
+    measured: dict[str, int] = {}  # each distinct cell's width, once (a province's cells repeat)
 
-    def line(cells: Sequence[str]) -> str:
-        return gap.join(c + " " * (w - width(c)) for c, w in zip(cells, widths, strict=True)).rstrip()
+    def measure(cell: str) -> int:
+        found = measured.get(cell)
+        if found is None:
+            found = measured[cell] = width(cell)
+        return found
 
-    return "\n".join([line(rows[0]), line(["-" * w for w in widths]), *(line(r) for r in rows[1:])])
+    sizes = [[measure(c) for c in row] for row in rows]
+    widths = [max(row[i] for row in sizes) for i in range(len(rows[0]))]
+
+    def line(cells: Sequence[str], used: Sequence[int]) -> str:
+        return gap.join([c + " " * (w - n) for c, n, w in zip(cells, used, widths, strict=True)]).rstrip()
+
+    rule = ["-" * w for w in widths]
+    return "\n".join([line(rows[0], sizes[0]), line(rule, widths), *map(line, rows[1:], sizes[1:])])
 
 
 def _cell(value: object) -> str:
