@@ -194,12 +194,21 @@ def _window(np: Any, batch: Batch) -> None:
     missing = unreported(setting.as_of, window.start, window.deadline, setting.policy.reporting_lag_days)
     statuses, groups, unit_of, mains, stretches = (batch.statuses, batch._groups, batch._unit, batch._main,
                                                    batch._stretch)
-    for group in _groups(target, names).values():
+    grouped = _groups(target, names)
+    whole = len(grouped) == 1 and len(units) == len(cases)  # one group of every case: position k is unit k
+    for group in grouped.values():
         decided = _group(setting, actuals, cases[units[group[0]]])
         if decided is None:
             continue
         at = np.asarray(group, np.int64)
         ranks, main, stretch = decided.ranks(np, values[at], scale)
+        has = found[at]
+        if whole and not (has & ((ranks == UNDECIDED) | (stretch == UNDECIDED))).any():  # each case decided
+            statuses[:] = np.take(_statuses(np, missing), np.where(has, ranks, len(_BY_RANK))).tolist()
+            groups[:] = [decided] * len(cases)
+            unit_of[:] = range(len(cases))
+            mains[:], stretches[:] = main.tolist(), stretch.tolist()
+            continue
         for j, has, rank, first, other in zip(group, found[at].tolist(), ranks.tolist(), main.tolist(),
                                               stretch.tolist(), strict=True):
             k = units[j]
@@ -207,6 +216,14 @@ def _window(np: Any, batch: Batch) -> None:
                 continue
             statuses[k] = _BY_RANK[rank] if has else missing
             groups[k], unit_of[k], mains[k], stretches[k] = decided, j, first, other
+
+
+def _statuses(np: Any, missing: Status) -> Any:
+    """The statuses by rank (an object array), then ``missing`` (what a unit with no value gets)."""
+    table = np.empty(len(_BY_RANK) + 1, object)
+    table[:-1] = [_BY_RANK[rank] for rank in range(len(_BY_RANK))]
+    table[-1] = missing
+    return table
 
 
 def _groups(target: Target, names: Sequence[str]) -> dict[tuple[int, int], list[int]]:

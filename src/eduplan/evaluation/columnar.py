@@ -41,16 +41,18 @@ def prepare_columns(columns: ReportColumns, indicators: Mapping[str, Indicator],
     rows, within, found = choose_winners(columns, _current(columns, as_of), indicators, source_priority, amounts)
     order = _series_order(columns, rows, within)
     rows = rows if order is None else np.take(rows, order)
-    good = _usable(columns, rows, amounts, indicators, found.made)
-    usable = rows if good.all() else rows[good]
-    return ColumnarReports(columns, usable, amounts, found.sorted(), origin)  # sorted as prepare_reports's
+    ind, amount = np.take(columns.indicator, rows), np.take(columns.amount, rows)  # gathered once, for both
+    good = _usable(columns, rows, ind, amount, amounts, indicators, found.made)
+    if not good.all():
+        kept = np.flatnonzero(good)
+        rows, ind, amount = np.take(rows, kept), np.take(ind, kept), np.take(amount, kept)
+    return ColumnarReports(columns, rows, amounts, found.sorted(), origin, ind, amount)  # sorted as prepare_reports's
 
 
 def _current(columns: ReportColumns, as_of: dt.date) -> Any:
     """The rows dated, and reported, on or before ``as_of``."""
     day = as_of.toordinal()
-    on = columns.reported_on
-    rows = np.flatnonzero((columns.day <= day) & ((on == NO_DAY) | (on <= day)))
+    rows = np.flatnonzero((columns.day <= day) & (columns.reported_on <= day))  # no report date (NO_DAY) is earlier
     return rows.astype(np.int32) if len(columns) < 2**31 else rows  # row numbers in half the memory
 
 
@@ -71,15 +73,16 @@ def _series_order(columns: ReportColumns, rows: Any, within: Any) -> Any | None:
                        np.take(c.organisation, rows), np.take(c.indicator, rows)))
 
 
-def _usable(columns: ReportColumns, rows: Any, amounts: Amounts, indicators: Mapping[str, Indicator],
-            diagnostics: list[Diagnostic]) -> Any:
-    """Per row: whether its unit fits its indicator (`_Check`, per pair present) and its value is possible, and
-    whether the parts of a ratio read with them agree; diagnostics for the others. (Gathers by `numpy.take`: the
-    rows are int32, which a fancy index converts first.)"""
+def _usable(columns: ReportColumns, rows: Any, ind: Any, amount: Any, amounts: Amounts,
+            indicators: Mapping[str, Indicator], diagnostics: list[Diagnostic]) -> Any:
+    """Per row (of ``rows``, whose indicator and amount codes are ``ind`` and ``amount``): whether its unit fits
+    its indicator (`_Check`, per pair present) and its value is possible, and whether the parts of a ratio read
+    with them agree; diagnostics for the others. (Gathers by `numpy.take`: the rows are int32, which a fancy
+    index converts first.)"""
     c = columns
-    ind, amount = np.take(c.indicator, rows).astype(np.int64), np.take(c.amount, rows)
     width = len(amounts.unit_names)
-    pair = ind * width + np.take(amounts.units, amount)
+    pair = np.take(amounts.units, amount)
+    pair += ind.astype(np.int64) * width
     present = np.nonzero(np.bincount(pair, minlength=1))[0] if len(pair) else pair
     checks = {key: _Check.of(indicators.get(c.indicator_ids[key // width]), c.indicator_ids[key // width],
                              amounts.unit_names[key % width]) for key in present.tolist()}
@@ -89,7 +92,7 @@ def _usable(columns: ReportColumns, rows: Any, amounts: Amounts, indicators: Map
     plain = [_Check.of(indicators.get(i), i, indicators[i].unit) if i in indicators else _Check()
              for i in c.indicator_ids]
     limits = np.asarray([(p.low is not None) | 2 * (p.high is not None) for p in plain] or [0], np.int8)
-    outside = np.asarray([(r < 0) | 2 * (r > 1) for r in amounts.roots] or [0], np.int8)  # below 0, above 1
+    outside = amounts.outside()  # below 0, above 1
     bad = wrong | ((np.take(limits, ind) & np.take(outside, amount)) != 0)
     c.make_reports(rows[bad])  # their reports, made at once for the diagnostics
     for row, key, unit in zip(rows[bad].tolist(), pair[bad].tolist(), wrong[bad].tolist(), strict=True):

@@ -54,8 +54,8 @@ def _scaled(ind: Any, amount: Any, amounts: Amounts, scale: Any) -> tuple[Sequen
     shift = np.take(scale, ind)
     shift -= np.take(amounts.places, amount)
     if len(amount) and int(shift.max()) <= 18:
-        bound = max(abs(w) for w in amounts.whole) * 10 ** int(shift.max())
-        whole = np.take(np.asarray(amounts.whole, np.int64), amount) if bound < INT64_SAFE else None
+        bound = amounts.largest * 10 ** int(shift.max())
+        whole = np.take(amounts.integers, amount) if bound < INT64_SAFE and amounts.integers is not None else None
         if whole is not None and bound * len(amount) >= INT64_SAFE:  # the quick bound fails: the exact one
             size = np.abs(whole).astype(np.float64) * 10.0 ** shift
             whole = whole if float(size.sum()) < INT64_SAFE / 2 else None
@@ -73,16 +73,17 @@ class ColumnarReports:
     """Series by (indicator id, organisation) over arrays sorted once; `eduplan.evaluation.series.ReportIndex`."""
 
     def __init__(self, columns: ReportColumns, rows: Any, amounts: Amounts, diagnostics: Sequence[Diagnostic],
-                 origin: dt.date = dt.date.min) -> None:
+                 origin: dt.date = dt.date.min, ind: Any = None, amount: Any = None) -> None:
+        """``ind`` and ``amount``: the indicator and amount codes of ``rows``, when the caller has them."""
         self.columns, self.diagnostics, self.origin = columns, diagnostics, origin
         self._found: dict[tuple[str, str, str], Diagnostic] = {}
         self.rows = rows = rows.astype(np.int32, copy=False) if len(columns) < 2**31 else rows
         self.days = _int_array(np.take(columns.day, rows), "i")
-        self.amount = np.take(columns.amount, rows)  # each array gathered once (a gather costs more than using it;
-        # `numpy.take` gathers by int32 rows at twice the speed of an index)
+        self.amount = np.take(columns.amount, rows) if amount is None else amount  # each array gathered once (a
+        # gather costs more than using it; `numpy.take` gathers by int32 rows at twice the speed of an index)
         self.table = _Sorted(columns, rows, self.days, self.amount)
         self.roots = amounts.roots
-        ind = np.take(columns.indicator, rows)
+        ind = np.take(columns.indicator, rows) if ind is None else ind
         scale = np.zeros(max(1, len(columns.indicator_ids)), np.int32)
         if len(ind):  # rows come sorted by indicator
             firsts = np.r_[0, np.nonzero(ind[1:] != ind[:-1])[0] + 1]
@@ -113,6 +114,7 @@ class ColumnarReports:
         self._views: dict[str, dict[str | None, ColumnSeries | None]] = {}
         self._reporters: dict[str, tuple[str, ...]] | None = None  # made on first use, for every indicator
         self._amount_codes: array.array[int] | None = None
+        self._codes_of: dict[tuple[str, ...], Any] = {}  # `_unit_codes`
 
     def get(self, indicator_id: str, organisation: str | None) -> ColumnSeries | None:
         """The series for an indicator and organisation (``None``: the jurisdiction)."""
@@ -271,7 +273,7 @@ class ColumnarReports:
         """
         n = len(organisations)
         i = self._indicator_code.get(indicator_id, -1)
-        codes = np.fromiter((self._organisation_code.get(o, -1) for o in organisations), np.int64, n)
+        codes = self._unit_codes(organisations)
         if i < 0 or not n or not len(self.days):
             nothing, zeros = np.zeros(n, bool), np.zeros(n, np.int64)
             return ScaledValues(nothing, zeros, 0, ~nothing, zeros, zeros)
@@ -292,6 +294,18 @@ class ColumnarReports:
             found &= np.frombuffer(self.days, np.int32)[np.maximum(at, 0)] >= since.toordinal()
         values = np.where(found, prefix[at + 1] - prefix[np.maximum(at, 0)], 0)
         return ScaledValues(found, values, self.scale[i], np.ones(n, bool), at, at + 1)
+
+    def _unit_codes(self, organisations: Sequence[str]) -> Any:
+        """The organisation code of each unit named (-1 for a unit that reported nothing), kept per list of
+        names: a plan's target windows ask for the same units again and again."""
+        names = organisations if isinstance(organisations, tuple) else tuple(organisations)
+        codes = self._codes_of.get(names)
+        if codes is None:
+            codes = np.fromiter((self._organisation_code.get(o, -1) for o in names), np.int64, len(names))
+            codes.flags.writeable = False
+            if len(self._codes_of) < 1024:
+                self._codes_of[names] = codes
+        return codes
 
     def actual_at(self, indicator_id: str, low: int, high: int, cumulative: bool) -> Actual:
         """A unit's own value at positions ``low`` to ``high`` (as `scaled_values` found it: the sum of the

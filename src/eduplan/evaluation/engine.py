@@ -134,6 +134,8 @@ def _units(setting: Setting, actuals: Actuals, cases: tuple[Case, ...]) -> UnitR
     else:
         batch = None
     fast = [None] * len(cases) if batch is None else batch.statuses
+    if batch is not None and None not in fast:  # every case judged by the kernel (most windows)
+        return UnitResults(setting, actuals, cases, cast("list[Status]", list(fast)), [None] * len(cases), batch)
     statuses: list[Status] = []
     judged: list[Judged | None] = []
     for case, status in zip(cases, fast, strict=True):

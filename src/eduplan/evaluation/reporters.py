@@ -67,11 +67,14 @@ def jurisdiction_reporters(plan: Plan) -> dict[str, dict[str, str]]:
         units.add(organisation.name)
         units.update(o.name for o in organisation.expand())
     found: dict[str, dict[str, str]] = {}
+    groups: set[int] = set()  # the groups whose members are in ``units`` (a province's targets share a few)
     for owner, target in plan.targets():
         units.update(o.organisation for o in target.overrides)
-        if target.scope.group is not None:
-            units.add(target.scope.group.name)
-            units.update(o.name for o in target.scope.group.expand())
+        group = target.scope.group
+        if group is not None and id(group) not in groups:
+            groups.add(id(group))
+            units.add(group.name)
+            units.update(o.name for o in group.expand())
         if isinstance(owner, Task) and (target.scope.kind is ScopeKind.JURISDICTION or target.scope.group is None):
             leads = found.setdefault(target.indicator.id, {})
             for lead in owner.leads:

@@ -108,6 +108,35 @@ def _sorted_by_key(columns: ReportColumns, rows: Any) -> tuple[Any, Any]:
     return rows[order], new
 
 
+def _ranked(g: Any, final: Any, on: Any) -> tuple[Any, Any]:
+    """The rows of some keys (``g``: each row's key, ascending) in rank order within each key: final before
+    provisional, then the latest reported (a row with no report date last), then in the order given. Gives the
+    positions in that order and, for each, a rank code equal for rows ranked equal (one key, finality and report
+    date). One sort of a packed int64 where the ranks fit, else `numpy.lexsort` (stable)."""
+    n = len(g)
+    low, high = (int(on.min()), int(on.max())) if n else (0, 0)
+    days, bits = (high - low + 1).bit_length(), max(1, (n - 1).bit_length())
+    if (int(g[-1]) if n else 0).bit_length() + 1 + days + bits <= 62:
+        packed = g.astype(np.int64)
+        packed <<= 1
+        packed |= ~final
+        packed <<= days
+        packed += high - on.astype(np.int64)  # the latest first
+        packed <<= bits
+        packed |= np.arange(n, dtype=np.int64)
+        packed.sort()
+        place = packed & ((1 << bits) - 1)
+        packed >>= bits
+        return place, packed
+    order = np.lexsort((-on.astype(np.int64), ~final, g))
+    keys = (g[order], final[order], on[order])
+    change = np.zeros(n, bool)
+    change[:1] = True
+    for key in keys:
+        change[1:] |= key[1:] != key[:-1]
+    return order, np.cumsum(change)
+
+
 class _Winners:
     """One report per indicator, unit and end day, by the rules of `eduplan.evaluation.supersede`.
 
@@ -131,42 +160,51 @@ class _Winners:
         if not len(rows):
             return rows, rows
         srows, new = _sorted_by_key(self.columns, rows)
-        starts = np.flatnonzero(new).astype(srows.dtype)
-        sizes = np.diff(starts, append=srows.dtype.type(len(srows)))
-        shared = sizes > 1  # keys with several reports: the only ones with anything to choose
-        if not shared.any():
+        single = new.copy()  # a key of one report (it starts at its row and the next row starts another) wins
+        single[:-1] &= new[1:]
+        if single.all():
             return srows, np.zeros(len(srows), np.int64)
-        in_shared = np.repeat(shared, sizes)
-        won, by_supersede = self._shared(srows[in_shared], sizes[shared])
-        winner = ~in_shared
-        winner[np.nonzero(in_shared)[0][won]] = True
+        at = np.flatnonzero(~single)  # the rows of keys with several reports: the only ones with anything to choose
+        first = np.take(new, at)  # (a boolean index costs several times a gather of its positions)
+        won, by_supersede = self._shared(np.take(srows, at), first)
+        winner = single
+        winner[np.take(at, won)] = True
+        kept = np.flatnonzero(winner)
         if not by_supersede:
-            return srows[winner], np.zeros(int(winner.sum()), np.int64)
+            return np.take(srows, kept), np.zeros(len(kept), np.int64)
         g = np.cumsum(new) - 1
-        found, keys, within = [srows[winner]], [g[winner]], [np.zeros(int(winner.sum()), np.int64)]
-        for key in np.nonzero(shared)[0][by_supersede].tolist():
-            rows_won, problems = self._by_supersede(srows[starts[key]:starts[key] + sizes[key]].tolist())
+        found, keys, within = [np.take(srows, kept)], [np.take(g, kept)], [np.zeros(len(kept), np.int64)]
+        heads = np.flatnonzero(first)  # each of those keys' first and last row, among them
+        tails = np.r_[heads[1:], len(at)] - 1
+        for k in by_supersede:
+            low, high = int(at[heads[k]]), int(at[tails[k]]) + 1
+            rows_won, problems = self._by_supersede(srows[low:high].tolist())
             self.found.made += problems
             found.append(np.asarray(rows_won, np.int64))
-            keys.append(np.full(len(rows_won), key, np.int64))
+            keys.append(np.full(len(rows_won), g[low], np.int64))
             within.append(np.arange(len(rows_won), dtype=np.int64))
         rows, key_of, place = (np.concatenate(a) for a in (found, keys, within))
         order = np.lexsort((place, key_of))
         return rows[order], place[order]
 
-    def _shared(self, srows: Any, sizes: Any) -> tuple[Any, list[int]]:
-        """For keys with several reports (``srows``, grouped by key, of ``sizes``): the positions of the winners
-        settled on the arrays, and the keys left to `supersede` itself."""
+    def _shared(self, srows: Any, first: Any) -> tuple[Any, list[int]]:
+        """For keys with several reports (``srows``, grouped by key, each key's first row where ``first``): the
+        positions of the winners settled on the arrays, and the keys left to `supersede` itself (their numbers
+        among these keys).
+
+        Each key's rows are ranked by one sort (`_ranked`: final first, then the latest reported, then the
+        table's order): its first row is its best candidate, and the rows ranked equal to it are its candidates;
+        a key with one candidate is settled by it."""
         c = self.columns
-        starts = np.zeros(len(sizes), sizes.dtype)
-        np.cumsum(sizes[:-1], out=starts[1:])
-        g = np.repeat(np.arange(len(sizes), dtype=sizes.dtype), sizes)
+        starts = np.flatnonzero(first)
+        sizes = np.diff(starts, append=len(srows))
+        g = np.cumsum(first) - 1
         final = c.final[srows]
-        has_final = np.logical_or.reduceat(final, starts)
-        pool = final | ~has_final[g]
-        on = c.reported_on[srows]
-        last = np.maximum.reduceat(np.where(pool, on, NO_DAY - 1), starts)
-        candidate = pool & (on == last[g])
+        place, rank = _ranked(g, final, c.reported_on[srows])
+        head = rank[starts]
+        best = place[starts]  # each key's first candidate
+        has_final = final[best]  # final over provisional: the first is final when any row of its key is
+        ties = rank[starts + 1] == head  # a key has at least two rows
         by_rows = np.ones(len(sizes), bool)
         period = c.period_start[srows]
         explicit = period != NO_DAY
@@ -174,12 +212,11 @@ class _Winners:
             lo = np.minimum.reduceat(np.where(explicit, period, np.iinfo(period.dtype).max), starts)
             hi = np.maximum.reduceat(np.where(explicit, period, NO_DAY), starts)
             by_rows = (lo == np.iinfo(period.dtype).max) | (lo == hi)
-        ties = np.add.reduceat(candidate, starts) > 1
-        tied = candidate & ties[g]
+        candidate = (rank == np.repeat(head, sizes)) & np.repeat(ties, sizes)
+        tied = np.take(place, np.flatnonzero(candidate))  # ascending: by key, then row
         by_rows &= ~self._own_order(srows, g, tied, len(starts))
-        winner = candidate & ~ties[g] & by_rows[g]  # a key with one candidate: it wins
-        settled = self._settle(srows, g, np.nonzero(tied & by_rows[g])[0], has_final)
-        return np.r_[np.nonzero(winner)[0], settled], np.nonzero(~by_rows)[0].tolist()
+        settled = self._settle(srows, g, tied[by_rows[g[tied]]], has_final)
+        return np.r_[best[~ties & by_rows], settled], np.nonzero(~by_rows)[0].tolist()
 
     def _own_order(self, srows: Any, g: Any, tied: Any, n: int) -> Any:
         """Per key: whether its tied rows cannot be ordered by (source, line), as `supersede` orders them."""
@@ -192,10 +229,11 @@ class _Winners:
         if sample is None or other is None or (sample.line, sample.path, other.file) != (7, None, sample.file):
             own[keys] = True  # locations are not one file's lines: the objects' own order
             return own
-        for row, key in zip(rows.tolist(), keys.tolist(), strict=True):
-            made = c.objects.get(row)
-            if made is not None and made.location != c.location(int(c.line[row])):
-                own[key] = True
+        if c.objects:  # rows made by the row reader, or given as objects: each may have a location of its own
+            for row, key in zip(rows.tolist(), keys.tolist(), strict=True):
+                made = c.objects.get(row)
+                if made is not None and made.location != c.location(int(c.line[row])):
+                    own[key] = True
         source, line = self._source_ranks()[c.source[rows]], c.line[rows]
         order = np.lexsort((line, source, keys))
         same = (np.diff(keys[order]) == 0) & (np.diff(source[order]) == 0) & (np.diff(line[order]) == 0)
@@ -331,6 +369,7 @@ class Amounts:
 
     amounts: tuple[Amount, ...]
     roots: tuple[Decimal, ...]
+    """Each amount's value in its root unit, exactly (`EXACT`: the same in any decimal context)."""
     places: Any
     """Decimal places of each root value (``0.925`` has 3)."""
     units: Any
@@ -338,27 +377,67 @@ class Amounts:
     unit_names: tuple[str, ...]
     whole: tuple[int, ...]
     """Each root value times ten to its places: an exact integer."""
+    largest: int = 0
+    """The largest ``abs(whole)``."""
+    integers: Any = None
+    """``whole`` as an int64 array when every one fits below `INT64_SAFE` (else ``None``)."""
 
     @classmethod
     def of(cls, columns: ReportColumns) -> Amounts:
         index: dict[str, int] = {}
         units = [index.setdefault(a.unit, len(index)) for a in columns.amounts]
         factors = [unit_info(u).factor for u in index]
-        roots = tuple(a.value * factors[u] for a, u in zip(columns.amounts, units, strict=True))
+        multiply = EXACT.multiply
+        roots = tuple(multiply(a.value, factors[u]) for a, u in zip(columns.amounts, units, strict=True))
         places = [max(0, -e) if isinstance(e := r.as_tuple().exponent, int) else 0 for r in roots]
         whole = tuple(int(r.scaleb(p)) for r, p in zip(roots, places, strict=True))
+        largest = max(map(abs, whole), default=0)
+        integers = np.asarray(whole or [0], np.int64) if largest < INT64_SAFE else None
         return cls(columns.amounts, roots, np.asarray(places or [0], np.int32), np.asarray(units or [0], np.int64),
-                   tuple(index), whole)
+                   tuple(index), whole, largest, integers)
+
+    def outside(self) -> Any:
+        """Per amount: 1 if its root value is below 0, 2 if above 1 (as int8)."""
+        if self.integers is not None and int(self.places.max()) <= 18:
+            above = self.integers > np.take(_POWERS, self.places)  # a value above 1: its integer above 10^places
+            return ((self.integers < 0) | (above << 1)).astype(np.int8)
+        return np.asarray([(r < 0) | 2 * (r > 1) for r in self.roots] or [0], np.int8)
 
     def keys(self, codes: Any) -> tuple[Any, Any]:
         """For some amount codes: a code per `Amount.key` (the same value) and a rank by root value, as `choose`
-        compares them."""
-        infos = [unit_info(u) for u in self.unit_names]
+        compares them. (Codes numbered in the order of the first amount code giving each; ranks dense.)"""
         distinct = np.unique(codes)
+        at = np.searchsorted(distinct, codes)
+        fast = self._integer_keys(distinct)
+        if fast is not None:
+            value, root = fast
+            return value[at], root[at]
+        infos = [unit_info(u) for u in self.unit_names]
         keys = [(EXACT.multiply(self.amounts[k].value, infos[self.units[k]].factor), infos[self.units[k]].root)
                 for k in distinct.tolist()]
         same: dict[tuple[Decimal, str], int] = {}
         value = np.asarray([same.setdefault(key, len(same)) for key in keys], np.int64)
         root = _ranks([key[0] for key in keys])
-        at = np.searchsorted(distinct, codes)
         return value[at], root[at]
+
+    def _integer_keys(self, distinct: Any) -> tuple[Any, Any] | None:
+        """`keys` of some distinct amount codes from the exact integers, when they fit at one scale in int64."""
+        if self.integers is None or not len(distinct):
+            return None
+        places = np.take(self.places, distinct)
+        top, low = int(places.max()), int(places.min())
+        if top - low > 18 or self.largest * 10 ** (top - low) >= INT64_SAFE:
+            return None
+        scaled = np.take(self.integers, distinct) * np.take(_POWERS, top - places)  # each root times 10^top
+        roots: dict[str, int] = {}
+        unit_root = np.asarray([roots.setdefault(unit_info(u).root, len(roots)) for u in self.unit_names], np.int64)
+        _, rank = np.unique(scaled, return_inverse=True)  # equal roots share a rank, as `_ranks` gives them
+        _, first, same = np.unique(rank * len(roots) + np.take(unit_root, np.take(self.units, distinct)),
+                                   return_index=True, return_inverse=True)
+        number = np.empty(len(first), np.int64)
+        number[np.argsort(first, kind="stable")] = np.arange(len(first))  # numbered by first appearance
+        return np.take(number, same), rank.astype(np.int64)
+
+
+_POWERS = np.asarray([10**k for k in range(19)], np.int64)
+"""Ten to the powers an int64 holds."""
