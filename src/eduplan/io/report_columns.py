@@ -37,7 +37,8 @@ __all__ = ["AMBIGUOUS_COLUMNS", "COLUMNS", "FALLBACK_COLUMNS", "HEADERS", "LABEL
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "indicator": ("指标", "指标编号", "指标名称", "indicator_id"),
-    "organisation": ("填报单位", "单位名称", "区县", "县区", "地区", "organization", "unit_name", "reporting_unit"),
+    "organisation": ("填报单位", "单位名称", "区县", "县区", "地区", "县（市、区）", "县（区、市）", "县市区",
+                     "县（市）", "区（县）", "县（区）", "organization", "unit_name", "reporting_unit"),
     "date": ("时间", "日期", "统计时间", "截止日期", "统计时点", "截止时间", "截至日期", "截至时间"),
     "period": ("统计期", "期间", "报告期", "年份", "年度"),
     "value": ("数值", "值", "完成值", "实际值", "指标值", "完成数"),
@@ -56,10 +57,11 @@ REFERENCE_SUFFIX = "(参考)"
 (目标, 完成时限 ...): read past without a warning."""
 
 HEADERS = {normalise(alias).strip().lower(): name for name, aliases in COLUMNS.items() for alias in (name, *aliases)}
-FALLBACK_COLUMNS: dict[str, tuple[str, ...]] = {"value": ("数据",)}
+FALLBACK_COLUMNS: dict[str, tuple[str, ...]] = {"value": ("数据",), "indicator": ("项目",)}
 """Headers read as a column only when no other header names it: ``数据`` is the value column of 指标 | 时间 | 数据,
-but beside a 数值 column it is something else (an ``ambiguous-column`` warning, not read). A wide table's header
-does not read them (``数据`` there is a band over its indicators)."""
+but beside a 数值 column it is something else (an ``ambiguous-column`` warning, not read); ``项目`` is the indicator
+column of a 主要指标完成情况表 (项目 | 时间 | 数值), beside 指标 something else. A wide table's header does not read
+them (``数据`` there is a band over its indicators)."""
 AMBIGUOUS_COLUMNS: dict[str, tuple[str, ...]] = {
     "单位": ("organisation", "unit"),
     "名称": ("indicator", "organisation"),
