@@ -157,6 +157,7 @@ def test_submissions_on_columns_make_no_report_until_one_is_read(monkeypatch: py
     ([[2, 0, 2, 1, 0]], [5, 5, 1, 0, 5]),  # ties keep row order
     ([[1, 1, 0, 0], [-3, 7, 7, -3]], [0, 0, 9, 9]),  # negative keys
     ([[2**40, 0, 2**40], [2**40, 1, 0]], [1, 0, 0]),  # too wide to pack: lexsort itself
+    ([[0, 2**60, 0, 2**60]], [1, 0, 0, 1]),  # packed, but not with the row numbers: an index sort of the packed keys
     ([[]], []),
 ])
 def test_group_order_is_lexsorts(keys: list[list[int]], rank: list[int]) -> None:

@@ -75,8 +75,8 @@ if TYPE_CHECKING:
     from eduplan.io.columns import ReportColumns
 
 __all__ = ["DEFAULT_GRACE_DAYS", "OUTLIER_FACTOR", "PEERS", "SERIES", "Submission", "SubmissionState", "is_far",
-           "known_at", "median_in", "middle", "outlier", "outliers", "submission_records", "submission_summary",
-           "submissions"]
+           "known_at", "median_in", "middle", "outlier", "outlier_at", "outliers", "submission_records",
+           "submission_summary", "submissions"]
 
 DEFAULT_GRACE_DAYS = 15
 """Days after a reporting period's end within which a value counts as on time."""
@@ -318,22 +318,29 @@ def submission_records(plan: Plan, reports: Iterable[ReportedValue] | ReportColu
                                    in due], as_of)
     cells = row_cells(reports, rows)
     records = []
+    states = {state: (state.value, _LABELS_ZH[state]) for state in SubmissionState}  # a record's two fields
+    on_time, late, received = states[SubmissionState.ON_TIME], states[SubmissionState.LATE], \
+        states[SubmissionState.RECEIVED]
     texts: dict[int, str] = {}  # each period's text, by its identity (the slots of one period share it)
+    deadlines: dict[int, tuple[str, int, tuple[str, str]]] = {}  # each deadline's text, day and state without
     for (indicator_id, name, organisation, period, reporter, deadline), found in zip(due, cells, strict=True):
         text = texts.get(id(period))
         if text is None:
             text = texts[id(period)] = _text(period)
+        by = deadlines.get(id(deadline))  # shared by the slots of one period, as the period is (`_due_values`)
+        if by is None:
+            by = deadlines[id(deadline)] = (_text(deadline), deadline.toordinal(), states[
+                SubmissionState.MISSING if deadline < as_of else SubmissionState.NOT_DUE])
         if found is None:
-            state = SubmissionState.MISSING if deadline < as_of else SubmissionState.NOT_DUE
+            state = by[2]
             on = value = file = line = None
         else:
             on, day, value, file, line = found
-            state = (SubmissionState.RECEIVED if day is None else
-                     SubmissionState.ON_TIME if day <= deadline.toordinal() else SubmissionState.LATE)
+            state = received if day is None else on_time if day <= by[1] else late
         records.append({
             "unit": reporter, "indicator_id": indicator_id, "indicator": name, "organisation": organisation,
-            "period": text, "deadline": _text(deadline), "state": state.value,
-            "state_zh": _LABELS_ZH[state], "reported_on": on, "value": value, "file": file, "line": line})
+            "period": text, "deadline": by[0], "state": state[0], "state_zh": state[1], "reported_on": on,
+            "value": value, "file": file, "line": line})
     return records
 
 
@@ -435,10 +442,9 @@ def outliers(reports: Iterable[ReportedValue] | ReportColumns, *, as_of: dt.date
     order, found with arrays: only the rows that may be far are made as objects; needs numpy).
     """
     if is_report_columns(reports):
-        from eduplan.quality_columns import outlier_rows  # noqa: PLC0415 (numpy: an optional extra)
+        from eduplan.quality_columns import outlier_warnings  # noqa: PLC0415 (numpy: an optional extra)
 
-        return tuple(outlier(report, median, whose)
-                     for report, median, whose in outlier_rows(reports, factor, as_of))
+        return outlier_warnings(reports, factor, as_of)
     values = [r for r in reports if as_of is None or known_at(r, as_of)]
     series: dict[tuple[str, str | None], list[ReportedValue]] = defaultdict(list)
     peers: dict[tuple[str, dt.date], list[ReportedValue]] = defaultdict(list)
@@ -463,14 +469,23 @@ def outliers(reports: Iterable[ReportedValue] | ReportColumns, *, as_of: dt.date
 
 def outlier(report: ReportedValue, median: Decimal, whose: str) -> Diagnostic:
     """The ``outlier`` warning on a report's row: its value is far from ``median`` (in its unit) of ``whose``."""
-    unit = report.organisation or "全域"
-    where = report.location or Location()
-    return Diagnostic(Code.OUTLIER, f"{report.indicator_id} ({unit}, {report.date}): {report.value} is far from the "
-                      f"median {median.normalize():f}{report.value.unit} of {whose} (异常值)", where, Severity.WARNING,
-                      hint="check the value and its unit (万/个, %); the verdict is computed from it as reported",
-                      message_zh=zh(Code.OUTLIER, indicator=report.indicator_id, value=report.value,
-                                    median=f"{median.normalize():f}{report.value.unit}",
+    return outlier_at(report.indicator_id, report.organisation, report.date, report.value, report.location, median,
+                      whose)
+
+
+def outlier_at(indicator_id: str, organisation: str | None, date: dt.date, value: Amount, location: Location | None,
+               median: Decimal, whose: str) -> Diagnostic:
+    """`outlier` from the report's fields (a row of columns is worded without making its `ReportedValue`)."""
+    unit = organisation or "全域"
+    shown = f"{median.normalize():f}{value.unit}"
+    return Diagnostic(Code.OUTLIER, f"{indicator_id} ({unit}, {date}): {value} is far from the "
+                      f"median {shown} of {whose} (异常值)", location or Location(), Severity.WARNING,
+                      hint=_OUTLIER_HINT,
+                      message_zh=zh(Code.OUTLIER, indicator=indicator_id, value=value, median=shown,
                                     whose=_WHOSE_ZH.get(whose, whose)))
+
+
+_OUTLIER_HINT = "check the value and its unit (万/个, %); the verdict is computed from it as reported"
 
 
 _WHOSE_ZH = {SERIES: "该单位本指标的历次填报值", PEERS: "同日各单位的填报值"}
