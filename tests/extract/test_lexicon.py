@@ -371,3 +371,16 @@ def test_share_base_words(word: str) -> None:
     """[share-base]: a cue before such a base governs the share after it (不低于基本工资15%)."""
     found = extract_targets(f"按照不低于基本{word}15%的标准安排。")
     assert [(t.comparator.value, str(t.value)) for t in found] == [(">=", "15")]
+
+
+@pytest.mark.parametrize("word", sorted(lexicon().each_verbs))
+def test_each_verb_words(word: str) -> None:
+    """[each-verb]: 市、县两级各 + the verb + a number gives each item of the list the number."""
+    assert len(extract_targets(f"市、县两级各{word}1个中心。")) == 2
+
+
+@pytest.mark.parametrize("word", sorted(lexicon().grade_quota))
+def test_grade_quota_words(word: str) -> None:
+    """[grade-quota]: a ceiling on the share of a grade named with the word is a rule of the assessment, no target."""
+    assert extract_targets(f"优秀{word}比例不超过参评学校的30%。") == ()
+    assert len(extract_targets(f"优秀{word}学校比例达到30%。")) == 1

@@ -45,7 +45,7 @@ from eduplan.extract.lexicon import alternation, lexicon
 from eduplan.extract.text import Document
 from eduplan.targets import Comparator
 
-YEAR_CELL = re.compile(r"^(?P<year>(?:19|20)\d{2})\s*年")
+YEAR_CELL = re.compile(r"^(?P<year>(?:19|20)\d{2})\s*年(?P<target>目标值?)?")
 HEADER_NAME = re.compile(r"指标")
 ATTRIBUTE_CELL = re.compile(rf"^(?:{alternation(lexicon().attributes)})$")  # lexicon [attribute]
 VALUE_CELL = re.compile(
@@ -125,13 +125,14 @@ def read_indicator_tables(
         if header is None:
             index += 1
             continue
-        has_unit, columns, first_row = header
+        has_unit, columns, first_row, target_at = header
         target_year = None if period_end is None else period_end.year
         years = tuple(target_year if column == TARGET_COLUMN else column for column in columns)
         header_start = cells[index].span.start
         ordinal = index > 0 and cells[index - 1].text in ORDINAL_HEADERS  # 序号 指标 2026年 …: rows open with 1, 2, 3
         yearly = _yearly(cells[max(0, index - 3) : index], years, start_year)
-        table, index = _table(cells, first_row, has_unit=has_unit, years=years, ordinal=ordinal, yearly=yearly)
+        table, index = _table(cells, first_row, has_unit=has_unit, years=years, ordinal=ordinal, yearly=yearly,
+                              target_at=target_at)
         if table is not None:  # the header is part of the table (单位 万人 is no number to read)
             tables.append(attrs.evolve(table, span=Span(header_start, table.span.end)))
     return tuple(tables)
@@ -171,18 +172,23 @@ def _comma_row(text: str) -> bool:
     return len(parts) >= 3 and not re.search(r"[。;:]", text) and all(len(p.strip()) <= MAX_CELL for p in parts)
 
 
-def _header(cells: list[_Cell], index: int) -> tuple[bool, tuple[int | None, ...], int] | None:
+def _header(cells: list[_Cell], index: int) -> tuple[bool, tuple[int | None, ...], int, int | None] | None:
     """``指标 单位 2020年 2025年 属性``: whether there is a 单位 column, the year of each value column (``None``
-    for a 基期值 column, `TARGET_COLUMN` for a 目标值 column printed without a year) and the first row's cell."""
+    for a 基期值 column, `TARGET_COLUMN` for a 目标值 column printed without a year), the first row's cell, and the
+    column headed as the target with its year (``2020年 2025年目标 2023年``: a review's table, whose later columns
+    are values reached, not targets), else ``None``."""
     if HEADER_NAME.search(cells[index].text) is None or len(cells[index].text) > 8:
         return None
     years: list[int | None] = []
     has_unit = False
+    target_at = None
     position = index + 1
     while position < min(len(cells), index + MAX_HEADER_SPAN):
         text = cells[position].text
         year = YEAR_CELL.match(text)
         if year is not None:
+            if year["target"] and target_at is None:
+                target_at = len(years)
             years.append(int(year["year"]))
         elif BASE_CELL.match(text) and not years:
             years.append(None)
@@ -193,7 +199,7 @@ def _header(cells: list[_Cell], index: int) -> tuple[bool, tuple[int | None, ...
         elif text not in ("属性", "指标属性", "类型"):
             break
         position += 1
-    return (has_unit, tuple(years), position) if len(years) >= 2 else None
+    return (has_unit, tuple(years), position, target_at) if len(years) >= 2 else None
 
 
 @attrs.define
@@ -209,7 +215,7 @@ class _Run:
 
 def _table(
     cells: list[_Cell], start: int, *, has_unit: bool, years: tuple[int | None, ...], ordinal: bool = False,
-    yearly: bool = False,
+    yearly: bool = False, target_at: int | None = None,
 ) -> tuple[IndicatorTable | None, int]:
     rows: list[IndicatorRow] = []
     run = _Run()
@@ -218,7 +224,8 @@ def _table(
         text = cells[index].text
         index, since_row = index + 1, since_row + 1
         if ordinal and text == str(number) and len(run.values) % len(years) == 0:
-            found = _flush(run, years, yearly=yearly)  # the 序号 cell opening the next row: no value
+            # the 序号 cell opening the next row: no value
+            found = _flush(run, years, yearly=yearly, target_at=target_at)
             rows.extend(found)
             since_row = 0 if found else since_row
             run, number = _Run(), number + 1
@@ -235,7 +242,7 @@ def _table(
         elif has_unit and run.names and not run.values and _unit(text) is not None:
             run.units.append(text)
             continue
-        found = _flush(run, years, yearly=yearly)
+        found = _flush(run, years, yearly=yearly, target_at=target_at)
         if found:
             rows.extend(found)
             since_row = 0
@@ -245,7 +252,7 @@ def _table(
             run = _Run(names=[cells[index - 1]])
         else:
             run.names.append(cells[index - 1])
-    rows.extend(_flush(run, years, yearly=yearly))
+    rows.extend(_flush(run, years, yearly=yearly, target_at=target_at))
     if not rows:
         return None, index
     return IndicatorTable(Span(cells[start].span.start, rows[-1].span.end), years, tuple(rows)), index
@@ -255,7 +262,9 @@ def _ends_table(text: str) -> bool:
     return "。" in text or len(text) > MAX_CELL or text.startswith("注")
 
 
-def _flush(run: _Run, years: tuple[int | None, ...], *, yearly: bool = False) -> list[IndicatorRow]:
+def _flush(
+    run: _Run, years: tuple[int | None, ...], *, yearly: bool = False, target_at: int | None = None
+) -> list[IndicatorRow]:
     """The rows a run of cells gives: ``k`` names and ``k × years`` values, column by column (a parent
     row 义务教育标准班额比例 with 其中:小学 / 初中 prints both sub-rows' 2020 values, then their 2025 values)."""
     width = len(years)
@@ -280,7 +289,8 @@ def _flush(run: _Run, years: tuple[int | None, ...], *, yearly: bool = False) ->
                 if row is not None:
                     rows.append(attrs.evolve(row, baseline=None, baseline_date=None))
             continue
-        row = _make_row(name_cell, parent, unit_text, column, years, run.attribute)
+        last = len(column) if target_at is None else target_at + 1  # a review's columns after its target: values
+        row = _make_row(name_cell, parent, unit_text, column[:last], years[:last], run.attribute)
         if row is not None:
             rows.append(row)
     return rows

@@ -87,6 +87,8 @@ class Lexicon:
     baseline_after_year: tuple[str, ...]
     baseline_words: tuple[str, ...]
     completion: tuple[str, ...]
+    each_verbs: tuple[str, ...]
+    grade_quota: tuple[str, ...]
     standard_reached: tuple[str, ...]
     deadline_labels: tuple[str, ...]
     period_labels: tuple[str, ...]
@@ -177,6 +179,8 @@ def lexicon() -> Lexicon:
         baseline_after_year=words("baseline-after-year"),
         baseline_words=words("baseline-word"),
         completion=words("completion"),
+        each_verbs=words("each-verb"),
+        grade_quota=words("grade-quota"),
         standard_reached=words("standard-reached"),
         deadline_labels=words("deadline-label"),
         period_labels=words("period-label"),

@@ -204,7 +204,10 @@ def distributed_names(clause: str, count: int, context: str = "") -> tuple[str, 
 
 
 #: 校内、校外各1小时, 新任校长、园长任职资格培训各不少于300学时: 各 gives every item of the list before it the number.
-EACH_OF_LIST = re.compile(rf"(?P<list>[^,;:。()]*?[^、]、[^,;:。()]+?)各(?:{_CUES})?[在为有]?$")
+# 市、县两级各建成1个: a verb of lexicon [each-verb] may stand between 各 and the number.
+EACH_OF_LIST = re.compile(
+    rf"(?P<list>[^,;:。()]*?[^、]、[^,;:。()]+?)各(?:{_CUES}|{alternation(LEX.each_verbs)})?[在为有]?$"
+)
 
 
 def each_names(head: str) -> tuple[int, tuple[str, ...]] | None:

@@ -20,6 +20,7 @@ import re
 from eduplan.extract.candidates import Quantity, Span
 from eduplan.extract.lexicon import alternation, lexicon
 from eduplan.extract.text import Document
+from eduplan.targets import Comparator
 
 LEX = lexicon()
 
@@ -74,6 +75,22 @@ PILOT_NAME_AFTER = re.compile(rf"^[\u4e00-\u9fff]{{1,6}}?(?:{alternation(LEX.pil
 # 每降低1个百分点扣1分, 每少1所学校扣1分: the clause goes on to a deduction of points (lexicon [score-deduction]).
 DEDUCTION_AFTER = re.compile(rf"^[^,;。]*?(?:{alternation(LEX.score_deductions)})\s*\d+(?:\.\d+)?\s*分")
 EXCESS_BEFORE = re.compile(r"(?:(?<!不)超过|(?<!不)多于|(?<!不)高于|(?<!不)大于)$")
+
+
+# 优秀等次比例不超过参评学校的30%: the share of a grade (lexicon [grade-quota]) before a ceiling.
+GRADE_SHARE = re.compile(rf"(?:{alternation(LEX.grade_quota)})[^,;。]{{0,4}}?比例")
+
+
+def quota_of_grades(before: str, comparator: Comparator) -> bool:
+    """Whether a ceiling caps the share of a grade an assessment awards (优秀等次比例不超过30%): a rule of the
+    assessment itself (ruling 3), not a target.
+
+    >>> quota_of_grades("优秀等次比例不超过参评学校的", Comparator.AT_MOST)
+    True
+    >>> quota_of_grades("优良率达到", Comparator.AT_LEAST)
+    False
+    """
+    return comparator in (Comparator.AT_MOST, Comparator.LESS_THAN) and GRADE_SHARE.search(before) is not None
 
 
 def names_a_norm(clause: str) -> bool:

@@ -104,6 +104,8 @@ FRACTION_RE = re.compile(r"(?<![\d/.])(?P<num>\d{1,2})/(?P<den>\d{1,3})(?![\d/.]
 # 总投资(万元), (单位:万人): the bracket that opens a unit label.
 UNIT_LABEL = re.compile(r"\((?:单位[:：]?)?$")
 _NOT_NUMBER_AFTER = re.compile(r"\s*(?:年|月|日|号|岁|期|级|:\d|\.\d)")
+# 保育人员与婴幼儿比例,乳儿班不低于1:3,托小班不低于1:5: a ratio a few characters after the one before it lists another.
+RATIO_LIST_GAP = 12
 # 2026届毕业生: a year before 届 names a cohort (the graduates of that year), not so many of anything (3届 counts).
 _COHORT = re.compile(r"(?:19|20)\d{2}\s*届")
 
@@ -256,12 +258,17 @@ def _years_of_schooling(doc: Document) -> Iterator[Quantity]:
 def _ratios(doc: Document) -> Iterator[Quantity]:
     """Ratios after 比, or named right after (``按照…1:100的比例配备``): ``17:1`` is 17 (per one), and ``1:7`` is 7 per
     one too, marked ``one_to_n`` (its cue turns round: 不低于1:7 is at most 7 children per adult)."""
+    text = doc.folded
     for pattern, one_to_n in ((RATIO_RE, False), (ONE_TO_N_RE, True)):
-        for match in pattern.finditer(doc.folded):
-            named_after = doc.folded.startswith(("的比例", "比例"), match.end())
+        listed_after = -1  # the end of the last ratio read: 乳儿班不低于1:3,托小班不低于1:5 lists a second one
+        for match in pattern.finditer(text):
+            named_after = text.startswith(("的比例", "比例"), match.end())
+            gap = text[listed_after : match.start()] if listed_after >= 0 else None
+            listed = gap is not None and len(gap) <= RATIO_LIST_GAP and "。" not in gap
             if doc.in_masked(match.start()) or not (
-                    named_after or "比" in doc.folded[max(0, match.start() - 12) : match.start()]):
+                    named_after or listed or "比" in text[max(0, match.start() - 12) : match.start()]):
                 continue
+            listed_after = match.end()
             if one_to_n and Decimal(match["low"]) <= 1:
                 continue  # 1:1 is no ratio to turn round
             yield Quantity(Span(match.start(), match.end()), Decimal(match["low"]), None, "ratio", None,

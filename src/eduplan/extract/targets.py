@@ -44,7 +44,7 @@ from eduplan.extract.deadlines import YearCue, relative_cues, year_cues
 from eduplan.extract.direction import ratio_comparator
 from eduplan.extract.lexicon import alternation, lexicon
 from eduplan.extract.naming import Name, distributed_names, each_names, level_name, name_indicator
-from eduplan.extract.nontargets import describes, names_a_norm, narrates, states_a_fact
+from eduplan.extract.nontargets import describes, names_a_norm, narrates, quota_of_grades, states_a_fact
 from eduplan.extract.quantities import find_quantities
 from eduplan.extract.reading import ITEM_MARKER, Reading, SentenceCues, TargetContext, last_enumeration_comma
 from eduplan.extract.text import Document
@@ -188,6 +188,8 @@ def _numeric_targets(
                                     same_unit=previous[0].unit == quantity.unit)
         if quantity.one_to_n:
             comparator = ONE_TO_N_TURNED.get(comparator, comparator)  # 不低于1:7: at most 7 per one
+        if quantity.unit == "percent" and quota_of_grades(before, comparator):
+            continue  # 优秀等次比例不超过参评学校的30%: a rule of the assessment (lexicon [grade-quota])
         ratio = None
         if quantity.unit == "ratio":  # 生机比达到4:1: at most 4 students per computer (lexicon [ratio-terms])
             ratio = ratio_comparator(before, comparator, one_to_n=quantity.one_to_n, value=quantity.value)
