@@ -132,6 +132,8 @@ VARIANTS_ZH: dict[tuple[str, str], str] = {
     ("unreadable-file", "missing"): "找不到该文件，请核对文件名（含后缀）和路径",
     ("unreadable-file", "system"): "文件无法读取（{why}），请检查文件权限和路径后重试",
     ("unreadable-file", "not-utf8"): "不是UTF-8编码的文本（字节{at}处无法解码），请另存为UTF-8编码后重试",
+    ("unreadable-file", "plan-format"): "方案格式“{fmt}”无法识别，无法读取；请用 yaml、json 或 toml 格式",
+    ("unreadable-file", "write-format"): "方案不能写为“{fmt}”格式（toml 方案只能读取），未写出；请用 yaml 或 json 格式",
     ("unreadable-file", "file-type"): "文件类型{suffix}无法识别：{what}应为{suffixes}文件，请改正文件后缀或另存",
     ("syntax-error", "parser"): "{syntax}语法错误，无法读取；请核对该处及上一行的缩进、冒号、引号和括号是否成对",
     ("file-too-large", "text"): "文本超过{limit}个字符的上限，未读取；请把文档分成几个文件，分别提取",

@@ -60,6 +60,7 @@ from eduplan.diagnostics import (
 from eduplan.diagnostics_zh import FIELDS_ZH, ITEMS_ZH, placeholders, zh
 from eduplan.indicators import Indicator
 from eduplan.io.errors import DEFAULT_MAX_BYTES, Loaded, LoadError
+from eduplan.io.files import fatal
 from eduplan.io.plan_paths import PlanPaths
 from eduplan.io.plan_warnings import plan_warnings
 from eduplan.io.source import Marks, detect_format, parse_text, read_text
@@ -181,8 +182,9 @@ def build_plan(data: Any, marks: Marks) -> Loaded[Plan]:
     return Loaded(plan, tuple(diagnostics) + plan_warnings(plan, paths))
 
 
-def dump_plan(plan: Plan, fmt: str = "yaml") -> str:
-    """The plan as text in ``fmt`` (``yaml`` or ``json``): deterministic, Chinese as is, exact numbers.
+def dump_plan(plan: Plan, fmt: str = "yaml", *, file: str | None = None) -> str:
+    """The plan as text in ``fmt`` (``yaml`` or ``json``): deterministic, Chinese as is, exact numbers (``file``:
+    the file it is for, where a refusal is located).
 
     >>> plan = loads_plan("id: p\\ntitle: 工作要点\\nperiod: 2017年\\n").value
     >>> print(dump_plan(plan, "yaml"), end="")
@@ -202,7 +204,10 @@ def dump_plan(plan: Plan, fmt: str = "yaml") -> str:
                          default_flow_style=False)
     if fmt == "json":
         return json.dumps(data, ensure_ascii=False, indent=2, default=_iso) + "\n"
-    raise LoadError(f"cannot write plans as {fmt!r}; use yaml or json")
+    raise fatal(Code.UNREADABLE_FILE, f"cannot write plans as {fmt!r}; use yaml or json", file,
+                hint="name the output .yaml, .yml or .json" + (" (a TOML plan is read, not written)"
+                                                                if fmt == "toml" else ""),
+                message_zh=zh(Code.UNREADABLE_FILE, "write-format", fmt=fmt))
 
 
 def save_plan(plan: Plan, path: str | Path) -> None:
@@ -219,7 +224,7 @@ def save_plan(plan: Plan, path: str | Path) -> None:
         LoadError: an unsupported suffix. OSError: the file cannot be written.
     """
     fmt = detect_format(path)
-    Path(path).write_text(dump_plan(plan, fmt), encoding="utf-8")
+    Path(path).write_text(dump_plan(plan, fmt, file=str(path)), encoding="utf-8")
 
 
 def _iso(value: Any) -> str:

@@ -167,13 +167,15 @@ def parse_text(text: str, fmt: str, file: str | None = None) -> tuple[Any, Marks
     """Parse ``text`` in ``fmt`` (``yaml``, ``json`` or ``toml``) into plain data and its `Marks`.
 
     Raises:
-        LoadError: a syntax error (with line and column) or unsafe YAML.
+        LoadError: an unknown format, a syntax error (with line and column) or unsafe YAML.
     """
     readers: dict[str, Callable[[str, str | None], tuple[Any, Marks]]] = {
         "yaml": _parse_yaml, "json": _parse_json, "toml": _parse_toml,
     }
     if fmt not in readers:
-        raise LoadError(f"unknown plan format {fmt!r}; use yaml, json or toml")
+        raise _fatal(Code.UNREADABLE_FILE, f"unknown plan format {fmt!r}; use yaml, json or toml", file,
+                     hint="give the format as yaml, json or toml (a plan file's suffix says it: .yaml, .json, .toml)",
+                     message_zh=zh(Code.UNREADABLE_FILE, "plan-format", fmt=fmt))
     check_characters(text, file)
     check_depth(text, file)
     try:
