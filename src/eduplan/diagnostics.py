@@ -66,6 +66,7 @@ class Code(enum.StrEnum):
     EXTRA_CELLS = "extra-cells"
     FORMULA_WITHOUT_VALUE = "formula-without-value"
     HIDDEN_ROW = "hidden-row"
+    HIDDEN_COLUMN = "hidden-column"
     PERCENT_CELL_SCALE = "percent-cell-scale"
     # model references
     SELF_REFERENCE = "self-reference"

@@ -60,6 +60,7 @@ MESSAGES_ZH: dict[str, str] = {
     "extra-cells": "该行有{cells}个单元格，多于表头的{width}列",
     "formula-without-value": "单元格{cell}的公式{formula}没有保存计算结果，该行未读取",
     "hidden-row": "第{row}行在表格中被隐藏，仍按普通行读取",
+    "hidden-column": "第{column}列在表格中被隐藏，含{count}个已填单元格，仍按表头读取",
     "percent-cell-scale": "单元格{cell}设为百分比格式但存的是{stored}，因此显示并读取为{shown}",
     # model references
     "self-reference": "{field}以自身指标“{indicator}”为参照",

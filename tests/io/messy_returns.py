@@ -83,6 +83,8 @@ class Fixture:
     plan: Plan | None = None
     before: tuple[tuple[str, tuple[tuple[Any, ...], ...]], ...] = ()
     """Hidden sheets ahead of the data sheet (a 代码表 a template keeps out of sight)."""
+    hidden_columns: tuple[str, ...] = ()
+    """The letters of the data sheet's hidden columns."""
 
     def write(self, directory: Path) -> Path:
         """Save the workbook as ``directory/NAME.xlsx``."""
@@ -102,6 +104,8 @@ class Fixture:
             sheet.merge_cells(ref)
         for number in self.hidden:
             sheet.row_dimensions[number].hidden = True
+        for letter in self.hidden_columns:
+            sheet.column_dimensions[letter].hidden = True
         for title, rows in self.sheets:
             extra = book.create_sheet(title)
             for row in rows:
@@ -442,11 +446,92 @@ def _session8_fixtures() -> tuple[Fixture, ...]:
     )
 
 
+COUNTY_PLAN: Plan = loads_plan("""\
+id: county
+title: 某市教育事业发展三年行动计划
+period: 2024年
+organisations: [{name: 各县（市、区）, kind: group, members: [兴化市, 靖江市, 泰兴市, 姜堰区, 海陵区, 高新区(开发区)]}]
+indicators:
+  - {id: places, name: 新增学位数, kind: count, unit: 个}
+  - {id: funds, name: 教育经费投入, kind: money, unit: 万元}
+  - {id: rate, name: 学前三年毛入园率, kind: percentage, unit: "%"}
+""").value
+"""A city's plan over its counties, county-level cities and districts (县、市、区), as the session-11 returns are."""
+
+
+def _session11_fixtures() -> tuple[Fixture, ...]:
+    """Session 11's self-written returns, modelled on forms supervisors receive: a 填报表 with 填报单位/填报人/联系电话
+    on a line above the header and 项目 heading the indicator column, a 县（市、区） 汇总表 with units' names as
+    districts write them (兴化, 泰兴市教育局) and a 小计 row, a column left without a header, statistical marks
+    (×) and numbers as text, unit names with 教育局 or without their bracketed part. The outcome of each row was
+    written down before the readers were run on them (the first-run figure: the session's report)."""
+    return (
+        Fixture("form-lines-item-header", (("2024年上半年教育事业发展主要指标填报表",),
+                                           ("填报单位：海陵区教育局", None, "填报人：王五", None,
+                                            "联系电话：0523-86000000"),
+                                           ("序号", "项目", "填报单位", "统计时点", "数值", "备注"),
+                                           (1, "新增学位数", "海陵区", "2024.6", "120", None),
+                                           (2, "教育经费投入（万元）", "海陵区", "2024年6月底", "350.5", "含追加"),
+                                           (3, "学前三年毛入园率（%）", "海陵区", "截至2024年6月30日", "92.5", None),
+                                           (4, "新增学位数", "海陵区", "截至6月30日", "130", None),
+                                           ("填表人：王五", None, None, None, None, "审核人：李四")),
+                {1: no("title-row"), 2: no("title-row"), 3: no("unknown-field"), 4: ok("120个"), 5: ok("350.5万元"),
+                 6: ok("92.5%"), 7: no("invalid-date"), 8: no("form-note-row")}, merged=("A1:F1",)),
+        Fixture("wide-county-returns", (("各县（市、区）2024年上半年教育事业主要指标汇总表",),
+                                        ("县（市、区）", "统计时点", "新增学位数", "教育经费投入（万元）",
+                                         "学前三年毛入园率（%）", "备注"),
+                                        ("兴化", "2024年6月底", "1,200", "—", "95.2", None),
+                                        ("靖江市", "2024.6", "暂无", "350.5", "无", "按预算口径"),
+                                        ("泰兴市教育局", "截至2024年6月30日", 80, "1,000.0", "96", None),
+                                        ("小计", "2024-06-30", "1,280", "1,350.5", None, None),
+                                        ("注：数据截至2024年6月30日",)),
+                {1: no("title-row"), 2: no(), (3, 1): no("organisation-read-as"),
+                 (3, 3): ok_at("1200个", "兴化市", "places"), (3, 4): no("placeholder-value"),
+                 (3, 5): ok_at("95.2%", "兴化市", "rate"), (4, 3): no("placeholder-value"),
+                 (4, 4): ok_at("350.5万元", "靖江市", "funds"), (4, 5): no("placeholder-value"),
+                 (5, 1): no("organisation-read-as"), (5, 3): ok_at("80个", "泰兴市", "places"),
+                 (5, 4): ok_at("1000.0万元", "泰兴市", "funds"), (5, 5): ok_at("96%", "泰兴市", "rate"),
+                 (6, 1): no("total-row"), (6, 3): no(), (6, 4): no(), 7: no("form-note-row")},
+                merged=("A1:F1",), plan=COUNTY_PLAN),
+        Fixture("blank-column", (("指标", "填报单位", "时间", "数值", None, "备注"),
+                                 ("places", "海陵区", JUNE, 120, None, None),
+                                 ("places", "高港区", JUNE, 80, "八十", "补报")),
+                {1: no("unknown-field"), 2: ok("120个"), 3: ok("80个", "高港区")}),
+        Fixture("statistical-marks", (tuple(HEADER), ("places", "海陵区", JUNE, "×", None),
+                                      ("places", "高港区", JUNE, "/", None),
+                                      ("funds", "海陵区", JUNE, "１，２３４．５", None),
+                                      ("rate", "海陵区", JUNE, "95.20%", None), ("places", "姜堰区", JUNE, "0", None)),
+                {2: no("placeholder-value"), 3: no("placeholder-value"), 4: ok("1234.5万元"), 5: ok("95.20%"),
+                 6: ok("0个", "姜堰区")}),
+        Fixture("unit-name-variants", (tuple(HEADER), ("places", "姜堰市", JUNE, 60, None),
+                                       ("places", "海陵区教育局", JUNE, 120, None),
+                                       ("places", "高新区", JUNE, 40, None),
+                                       ("places", "兴化市教体局", JUNE, 30, None), ("places", "靖江", JUNE, 20, None)),
+                {2: ok("60个", "姜堰市", "unknown-organisation"), 3: ok("120个", "海陵区", "organisation-read-as"),
+                 4: ok("40个", "高新区(开发区)", "organisation-read-as"),
+                 5: ok("30个", "兴化市", "organisation-read-as"), 6: ok("20个", "靖江市", "organisation-read-as")},
+                plan=COUNTY_PLAN),
+        Fixture("hidden-column", (("指标", "填报单位", "时间", "数值", "审核意见", "备注"),
+                                  ("places", "海陵区", JUNE, 120, "已核", None),
+                                  ("places", "高港区", JUNE, 80, "待核", None)),
+                {1: no("unknown-field", "hidden-column"), 2: ok("120个"), 3: ok("80个", "高港区")},
+                hidden_columns=("E",)),
+        Fixture("wide-hidden-column", (("填报单位", "统计时点", "新增学位数", "教育经费投入（万元）"),
+                                       ("海陵区", JUNE, 120, 350.5), ("高港区", JUNE, 80, 49.5)),
+                {(1, 4): no("hidden-column"), (2, 3): ok_at("120个", "海陵区", "places"),
+                 (2, 4): ok_at("350.5万元", "海陵区", "funds"), (3, 4): ok_at("49.5万元", "高港区", "funds")},
+                hidden_columns=("D",)),
+    )
+
+
 MORE: tuple[str, ...] = tuple(f.name for f in _more_fixtures())
 """The fixtures added in session 7 (their first-run figure on the old code: the report of that session)."""
 SESSION8: tuple[str, ...] = tuple(f.name for f in _session8_fixtures())
 """The fixtures added in session 8 (rd21; first-run figure on the old code: that session's report)."""
-FIXTURES: tuple[Fixture, ...] = _fixtures() + _wide_fixtures() + _more_fixtures() + _session8_fixtures()
+SESSION11: tuple[str, ...] = tuple(f.name for f in _session11_fixtures())
+"""The fixtures added in session 11 (self-written; first-run figure on the old code: that session's report)."""
+FIXTURES: tuple[Fixture, ...] = (_fixtures() + _wide_fixtures() + _more_fixtures() + _session8_fixtures()
+                                 + _session11_fixtures())
 
 
 @attrs.frozen
@@ -495,7 +580,7 @@ def outcome(fixture: Fixture, directory: Path) -> Outcome:
 def agreement(directory: Path, show: Callable[[str], None] = print) -> tuple[int, int]:
     """Rows read as expected, of the rows listed, over all fixtures (each fixture's figure and mismatches shown),
     and the figure for the session-7 fixtures (`MORE`) alone."""
-    agreed = total = more = more_total = new = new_total = 0
+    agreed = total = more = more_total = new = new_total = latest = latest_total = 0
     for fixture in FIXTURES:
         result = outcome(fixture, directory)
         agreed, total = agreed + result.agreed, total + result.rows
@@ -503,12 +588,15 @@ def agreement(directory: Path, show: Callable[[str], None] = print) -> tuple[int
             more, more_total = more + result.agreed, more_total + result.rows
         if fixture.name in SESSION8:
             new, new_total = new + result.agreed, new_total + result.rows
+        if fixture.name in SESSION11:
+            latest, latest_total = latest + result.agreed, latest_total + result.rows
         show(f"{fixture.name}: {result.agreed}/{result.rows}")
         for number, expected in fixture.expect.items():
             if not expected.matches(result.got[number]):
                 show(f"  row {number}: expected {expected}, got {result.got[number]}")
     show(f"session 7 fixtures: {more}/{more_total} rows as expected")
     show(f"session 8 fixtures (self-written): {new}/{new_total} rows as expected")
+    show(f"session 11 fixtures (self-written): {latest}/{latest_total} rows as expected")
     show(f"all: {agreed}/{total} rows as expected")
     return agreed, total
 

@@ -39,7 +39,7 @@ def read(*values: object) -> tuple[list[str], list[tuple[Code, Severity, int | N
 
 
 @pytest.mark.parametrize("cell", ["无", "暂无", "未统计", "不详", "—", "——", "-", "/", "／", "N/A", "n/a", "Ｎ／Ａ",
-                                  "空", " 无 ", "\u3000暂无\u3000", "－"])
+                                  "空", " 无 ", "\u3000暂无\u3000", "－", "×", "…", "..."])
 def test_a_placeholder_is_no_figure_with_a_located_warning(cell: str) -> None:
     """Each placeholder (full-width forms and surrounding spaces folded): no value, one warning at the value
     cell, no error."""

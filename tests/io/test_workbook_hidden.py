@@ -51,3 +51,34 @@ def test_a_hidden_value_row_is_flagged(tmp_path: Path) -> None:
     """An accepted hidden row counts as flagged."""
     loaded = load_reports(book(tmp_path / "r.xlsx", (5,)), PLAN)
     assert row_counts(loaded).as_dict() == {"file": None, "read": 3, "accepted": 2, "rejected": 1, "flagged": 1}
+
+
+def column_book(path: Path, hidden: tuple[str, ...]) -> Path:
+    """A table whose column E (审核意见, unknown) and D (数值) may be hidden (self-written)."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    for row in (["指标", "时间", "填报单位", "数值", "审核意见"], ["n", "2024年", "甲区", 1, "已核"],
+                ["n", "2024年", "乙区", 2, None]):
+        sheet.append(row)
+    for letter in hidden:
+        sheet.column_dimensions[letter].hidden = True
+    workbook.save(path)
+    return path
+
+
+@pytest.mark.parametrize(("hidden", "codes"), [
+    ((), [("unknown-field", 1, 5)]),
+    (("E",), [("hidden-column", 1, 5), ("unknown-field", 1, 5)]),  # the sheet's warnings first, as hidden-row's
+    (("D",), [("hidden-column", 1, 4), ("unknown-field", 1, 5)]),
+    (("F",), [("unknown-field", 1, 5)]),  # a hidden empty column: nothing to say
+])
+def test_hidden_columns(tmp_path: Path, hidden: tuple[str, ...], codes: list[tuple[str, int, int]]) -> None:
+    """A hidden column is read as its header says, with a hidden-column warning at its first filled cell (was:
+    read silently, a hidden 数值 column's figures nobody sees); the bulk reader gives the same."""
+    path = column_book(tmp_path / "r.xlsx", hidden)
+    loaded, bulk = load_reports(path, PLAN), load_report_columns(path, PLAN)
+    assert [str(v.value) for v in loaded.value] == ["1个", "2个"]
+    assert [(str(d.code), d.location.line, d.location.column) for d in loaded.diagnostics] == codes
+    assert [str(d) for d in bulk.diagnostics] == [str(d) for d in loaded.diagnostics]
+    said = [d for d in loaded.diagnostics if str(d.code) == "hidden-column"]
+    assert all(d.location.sheet == "Sheet" and d.message_zh and "隐藏" in d.message_zh for d in said)

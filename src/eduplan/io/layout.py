@@ -39,6 +39,7 @@ from eduplan.diagnostics import Code, Diagnostic, Location, QuantityError, Sever
 from eduplan.diagnostics_zh import zh
 from eduplan.numerals import normalise
 from eduplan.units import parse_quantity
+from eduplan.wording import be, counted
 
 __all__ = [
     "FORM_NOTE_LABELS",
@@ -49,6 +50,7 @@ __all__ = [
     "Header",
     "band_row",
     "column_footnote_warning",
+    "column_letters",
     "extra_cells",
     "find_header",
     "footnote_warning",
@@ -61,6 +63,7 @@ __all__ = [
     "title_unit_warning",
     "title_warning",
     "total_warning",
+    "unheaded_warning",
     "unmarked",
     "unmarked_value",
     "value_footnote_warning",
@@ -262,6 +265,26 @@ def band_row(row: Sequence[str]) -> bool:
 def _only_names(row: Sequence[str], names: Mapping[str, str]) -> bool:
     filled = [text for text in row if text]
     return bool(filled) and all(split_header(text, names)[0] is not None for text in filled)
+
+
+def column_letters(column: int) -> str:
+    """A column's letters as a spreadsheet names it, from 0 (``A``, ``Z``, ``AA``)."""
+    letters = ""
+    column += 1
+    while column:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def unheaded_warning(column: int, filled: Sequence[str], location: Location) -> Diagnostic:
+    """The ``unknown-field`` warning of a column without a header holding ``filled`` cells: they are not read."""
+    shown, letter = ", ".join(filled[:3]) + (" ..." if len(filled) > 3 else ""), column_letters(column)
+    return Diagnostic(Code.UNKNOWN_FIELD, f"column {letter} has no header; its {counted(len(filled), 'filled cell')} "
+                      f"({shown}) {be(len(filled))} not read (列{letter}无表头，不读取)", location,
+                      Severity.WARNING, hint="give the column a header (填报单位, 备注 ...), or clear it",
+                      message_zh=zh(Code.UNKNOWN_FIELD,
+                                    field=f"无表头的列{letter}（{len(filled)}个已填单元格：{shown}）"))
 
 
 def title_warning(text: str, location: Location) -> Diagnostic:

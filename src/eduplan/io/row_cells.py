@@ -17,8 +17,8 @@ from eduplan.indicators import Indicator
 from eduplan.reports import ReportBasis
 from eduplan.units import Amount
 
-__all__ = ["BASIS", "FIELD_COLUMNS", "FILLED_IN", "FINAL", "MEMO_LIMIT", "READ", "ROW_SKIPPED_ZH", "UNIT_SUFFIXES",
-           "CellError", "PlaceholderError", "Raised", "cell_zh", "likely_fraction", "without_frames"]
+__all__ = ["BASIS", "BUREAU_SUFFIXES", "FIELD_COLUMNS", "FILLED_IN", "FINAL", "MEMO_LIMIT", "READ", "ROW_SKIPPED_ZH",
+           "UNIT_SUFFIXES", "CellError", "PlaceholderError", "Raised", "cell_zh", "likely_fraction", "without_frames"]
 
 
 FINAL = {"": True, "final": True, "终值": True, "正式": True, "true": True, "yes": True, "是": True, "1": True,
@@ -63,6 +63,10 @@ ROW_SKIPPED_ZH = "；该行未读取"
 """What a skipped row's Chinese message ends with (a wide table's cell says only the cell was skipped)."""
 UNIT_SUFFIXES = ("区", "县", "市", "镇", "乡", "街道")
 """What a 填报单位 may leave off a unit's name (海陵 for 海陵区) and still name it, when only one unit fits."""
+BUREAU_SUFFIXES = ("教育局", "教育体育局", "教育和体育局", "教体局", "教育文体局", "教育科技局", "教育和科技局",
+                   "社会事业局", "社会事业发展局")
+"""What a 填报单位 may add after a unit's name, the body that reports for it (海陵区教育局 for 海陵区), and still
+name it, when the rest names one unit of the plan."""
 READ = ("indicator", "period", "date", "value", "final", "reported_on", "numerator", "denominator", "basis")
 """The columns a row reader reads (the others are text as they stand)."""
 

@@ -63,6 +63,7 @@ from eduplan.io.placeholders import is_placeholder, placeholder_warning
 from eduplan.io.report_columns import LABELS
 from eduplan.io.row_cells import (
     BASIS,
+    BUREAU_SUFFIXES,
     FIELD_COLUMNS,
     FILLED_IN,
     FINAL,
@@ -225,11 +226,18 @@ class RowReader:
         return is_total(text) or self._unit_named(text) is not None
 
     def _unit_named(self, text: str) -> str | None:
-        """The one unit of the plan named ``text`` with 区/县/市/镇/乡 after it (海陵 for 海陵区), if exactly one."""
+        """The one unit of the plan ``text`` names, if exactly one: with 区/县/市/镇/乡 after it (海陵 for 海陵区),
+        with the body that reports for it after its name (海陵区教育局, 兴化市教体局), or without the bracketed part of
+        the plan's name (高新区 for 高新区(开发区)); ``None`` otherwise (a unit's name as it stands is no guess)."""
         if not self.units:
             return None
-        found = [text + suffix for suffix in UNIT_SUFFIXES if text + suffix in self.units]
-        return found[0] if len(found) == 1 else None
+        bureau = next((text[:-len(word)] for word in BUREAU_SUFFIXES if text.endswith(word) and len(text) > len(word)),
+                      None)
+        if bureau is not None:
+            return bureau if bureau in self.units else self._unit_named(bureau)
+        found = {text + suffix for suffix in UNIT_SUFFIXES if text + suffix in self.units}
+        found |= {unit for unit in self.units if unit.endswith(")") and unit.split("(", 1)[0].strip() == text}
+        return next(iter(found)) if len(found) == 1 else None
 
     def _organisation(self) -> str | None:
         """The row's 填报单位: as written, or the plan's unit it names without its 区/县 (海陵), said."""

@@ -101,13 +101,26 @@ def screen_reports(values: Iterable[ReportedValue], plan: Plan
         kept.append(value)
         unit = value.organisation
         if unit is not None and units and unit not in units:
-            near = squeezed.get("".join(normalise(unit).split()))
+            near = squeezed.get("".join(normalise(unit).split())) or _renamed(unit, units)
             problems.append(Diagnostic(
                 Code.UNKNOWN_ORGANISATION, f"填报单位: the plan names no unit {unit!r}, so its values are not "
                 "used for any unit's result", where, Severity.WARNING,
                 hint=f"did you mean {near!r}?" if near else "use a unit name as the plan writes it",
                 message_zh=zh(Code.UNKNOWN_ORGANISATION, unit=unit)))
     return tuple(kept), tuple(problems)
+
+
+_LEVELS = "区县市"
+"""The last character of a county-level unit's name, which a rename changes (姜堰市 became 姜堰区)."""
+
+
+def _renamed(unit: str, units: frozenset[str]) -> str | None:
+    """The one unit of the plan whose name differs from ``unit`` only in its last 区/县/市 (姜堰区 for 姜堰市), for
+    the hint: never read as it, since 抚顺县 is not 抚顺市."""
+    if len(unit) < 3 or unit[-1] not in _LEVELS:
+        return None
+    found = [name for name in units if name[:-1] == unit[:-1] and name[-1:] in _LEVELS and name != unit]
+    return found[0] if len(found) == 1 else None
 
 
 def screen_task_reports(reports: Iterable[TaskReport]) -> tuple[tuple[TaskReport, ...], tuple[Diagnostic, ...]]:

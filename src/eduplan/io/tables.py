@@ -38,10 +38,13 @@ from eduplan.io.layout import (
     column_footnote_warning,
     extra_cells,
     find_header,
+    form_note,
+    is_total,
     split_header,
     title_unit,
     title_unit_warning,
     title_warning,
+    unheaded_warning,
     unmarked,
     unmarked_value,
 )
@@ -131,7 +134,11 @@ def irregular_header(rows: Sequence[tuple[int, Sequence[Any]]]) -> bool:
     if _irregular_header(rows):
         return True
     top = list(itertools.islice(rows, HEADER_SEARCH_ROWS + 1))
-    return bool(top) and bool(find_pairs([cell_text(c) for c in find_table_header(top).texts], None, 0))
+    if not top:
+        return False
+    texts = [cell_text(c) for c in find_table_header(top).texts]
+    width = max((i + 1 for i, t in enumerate(texts) if t), default=0)
+    return not all(texts[:width]) or bool(find_pairs(texts, None, 0))  # a column without a header: said
 
 
 def load_reports(path: str | Path, plan: Plan, *, max_bytes: int = DEFAULT_MAX_TABLE_BYTES,
@@ -249,10 +256,12 @@ def _read_rows(rows: Iterable[tuple[int, Sequence[Any]]], plan: Plan, file: str 
         if pairs else None
     values: list[ReportedValue] = []
     unfilled: list[int] = []
+    blank, at = _blank_columns(header, width), len(diagnostics)  # 指标 | | 数值: said after the header's
     for number, row in iterator:
         cells = [None if isinstance(c, CoveredCell) else cell_value(c) for c in row]  # merged across: as openpyxl
         if all(c in ("", None) for c in cells):
             continue
+        _unheaded_cells(cells, blank)
         if has_formula(cells):  # a formula without its saved value: said, the row skipped
             diagnostics += formula_errors(cells)
             continue
@@ -263,6 +272,8 @@ def _read_rows(rows: Iterable[tuple[int, Sequence[Any]]], plan: Plan, file: str 
         diagnostics += found_row
         if value is not None:
             values.append(value)
+    diagnostics[at:at] = [unheaded_warning(k, filled, Location(file, header_line, k + 1, None, None, None, sheet))
+                          for k, filled in blank.items() if filled]
     if paired is not None:
         diagnostics += paired.finish()
     if unfilled:
@@ -271,6 +282,21 @@ def _read_rows(rows: Iterable[tuple[int, Sequence[Any]]], plan: Plan, file: str 
     kept, screened = screen_reports(values, plan)  # dates far outside the plan, units it does not name
     return Loaded(kept, (*diagnostics, *screened))
 
+
+
+def _blank_columns(header: Sequence[Any], width: int) -> dict[int, list[str]]:
+    """The header's columns without a header before its last named one, each with no filled cell seen yet."""
+    return {k: [] for k in range(width) if not cell_text(header[k])}
+
+
+def _unheaded_cells(cells: Sequence[Any], blank: dict[int, list[str]]) -> None:
+    """Add a row's filled cells in the columns without a header (``blank``: each one's texts so far), but a form
+    note's (填表人：… across the row)."""
+    if not blank or form_note(cells) is not None:
+        return
+    for k, filled in blank.items():
+        if k < len(cells) and (text := cell_text(cells[k])) and not is_total(text):
+            filled.append(text)
 
 
 def _read_row(number: int, cells: list[Any], reader: RowReader, paired: PairRows | None, width: int | None,

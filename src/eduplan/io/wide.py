@@ -64,6 +64,7 @@ from eduplan.io.layout import (
     title_unit,
     title_unit_warning,
     title_warning,
+    unheaded_warning,
     unmarked,
 )
 from eduplan.io.pairs import PairCheck, Role, check_pair, check_series, paired_value
@@ -249,13 +250,7 @@ def _unheaded(column: int, body: Sequence[Sequence[Any]], units: bool, file: str
                           message_zh=zh(Code.MISSING_FIELD, field=f"第{letter}列的表头：该列无表头但有{len(filled)}个"
                                         f"已填单元格（{shown}），表中又没有填报单位列，数值无法对应到单位；如该列是"
                                         "填报单位，请将表头写为“填报单位”"))
-    location = Location(file, line, column + 1, None, None, None, sheet)
-    return [Diagnostic(Code.UNKNOWN_FIELD, f"column {letter} has no header; its "
-                       f"{counted(len(filled), 'filled cell')} ({shown}) {be(len(filled))} not read "
-                       f"(列{letter}无表头，不读取)", location,
-                       Severity.WARNING, hint="give the column a header (填报单位, 备注 ...), or clear it",
-                       message_zh=zh(Code.UNKNOWN_FIELD,
-                                     field=f"无表头的列{letter}（{len(filled)}个已填单元格：{shown}）"))]
+    return [unheaded_warning(column, filled, Location(file, line, column + 1, None, None, None, sheet))]
 
 
 def _filled(body: Sequence[Sequence[Any]], column: int) -> int:

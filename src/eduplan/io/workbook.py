@@ -21,11 +21,12 @@ The workbook is opened read-only and for its values (``data_only=True``), after 
 
 from __future__ import annotations
 
+import contextlib
 import io
 import itertools
 import re
 import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Sequence
 from typing import Any
 
 import attrs
@@ -34,10 +35,11 @@ from eduplan.diagnostics import Code, Diagnostic, Location, Severity
 from eduplan.diagnostics_zh import zh
 from eduplan.io.errors import LoadError
 from eduplan.io.files import NOT_A_WORKBOOK_HINT, NOT_A_WORKBOOK_ZH
-from eduplan.io.layout import HEADER_SEARCH_ROWS
+from eduplan.io.layout import HEADER_SEARCH_ROWS, column_letters
 from eduplan.io.report_columns import HEADERS, irregular_header
 from eduplan.numerals import normalise
 from eduplan.units import to_decimal
+from eduplan.wording import counted
 
 __all__ = ["FORMULA_HINT", "PERCENT_CELL_LIMIT", "CoveredCell", "FormulaCell", "formula_errors", "has_formula",
            "merged_across_info", "sheet_rows", "without_covered", "without_formula_rows"]
@@ -58,6 +60,9 @@ _SCALED = object()
 _HIDDEN_ROW = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row\s[^>]*?\bhidden\s*=\s*[\"'](?:1|true)[\"'][^>]*>")
 """A row element marked hidden, with or without a namespace prefix."""
 _ROW_NUMBER = re.compile(rb"\br\s*=\s*[\"'](\d+)[\"']")
+_HIDDEN_COLUMN = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?col\s[^>]*?\bhidden\s*=\s*[\"'](?:1|true)[\"'][^>]*>")
+"""A column element (``<col min="5" max="5" hidden="1"/>``) marked hidden, with or without a namespace prefix."""
+_SPAN = re.compile(rb"\bmin\s*=\s*[\"'](\d+)[\"'][^>]*?\bmax\s*=\s*[\"'](\d+)[\"']")
 _TAG = 1024
 """How many bytes of a block are kept for the next, so that a row tag split between two blocks is seen."""
 
@@ -111,6 +116,7 @@ def sheet_rows(data: io.BytesIO, file: str, sheet: str | None) -> tuple[str, Row
     hidden = _hidden_rows(data, part)
     problems += [_hidden_warning(file, title, n) for n, row in kept
                  if n in hidden and _filled(row) and not _comment(row)]
+    problems += _hidden_columns(data, part, kept, file, title)
     problems += [_scaled_warning(file, title, n, k, stored) for n, k, stored in scaled]
     return title, kept, [*(_hidden_sheet(file, w.title, title) for w in passed), *problems]
 
@@ -123,7 +129,7 @@ def _hidden_sheet(file: str, hidden: str, read: str) -> Diagnostic:
                       message_zh=zh(Code.HIDDEN_SHEET, sheet=hidden, read=read))
 
 
-def _scan(data: io.BytesIO, part: str, overlap: int) -> Iterator[bytes]:
+def _scan(data: io.BytesIO, part: str, overlap: int) -> Generator[bytes, None, None]:
     """The sheet's XML part read as bytes in blocks of `_BLOCK`, each with the last ``overlap`` bytes before it (so
     that a tag split between two blocks is whole in one); the zip's errors are raised to the caller."""
     with zipfile.ZipFile(data) as archive, archive.open(part) as sheet:
@@ -148,6 +154,40 @@ def _hidden_rows(data: io.BytesIO, part: str | None) -> set[int]:
     except (KeyError, OSError, zipfile.BadZipFile):
         return found
     return found
+
+
+def _hidden_columns(data: io.BytesIO, part: str | None, rows: Rows, file: str, title: str) -> list[Diagnostic]:
+    """A ``hidden-column`` warning at the first filled cell of each column the sheet's XML marks hidden
+    (``<cols>`` comes before the rows: the first block is scanned); none when the part is not known."""
+    if part is None:
+        return []
+    try:
+        with contextlib.closing(_scan(data, part, 0)) as blocks:  # the first block only, its zip file closed
+            head = next(blocks, b"")
+    except (KeyError, OSError, zipfile.BadZipFile):
+        return []
+    columns = sorted({k for tag in (_HIDDEN_COLUMN.finditer(head) if b"hidden" in head else ())
+                      if (span := _SPAN.search(tag[0])) is not None
+                      for k in range(int(span[1]) - 1, min(int(span[2]), _MAX_COLUMNS))})
+    said = []
+    for k in columns:
+        filled = [n for n, row in rows if k < len(row) and row[k] not in (None, "") and not _comment(row)]
+        if filled:
+            said.append(_hidden_column_warning(file, title, filled[0], k, len(filled)))
+    return said
+
+
+_MAX_COLUMNS = 16_384
+"""Excel's last column (XFD): a ``<col max=...>`` past it is cut there."""
+
+
+def _hidden_column_warning(file: str, title: str, first: int, column: int, count: int) -> Diagnostic:
+    letter = column_letters(column)
+    return Diagnostic(Code.HIDDEN_COLUMN, f"column {letter} is hidden in the sheet (隐藏列) and holds "
+                      f"{counted(count, 'filled cell')}; it is read as its header says, though whoever opens the file "
+                      "does not see it", Location(file, first, column + 1, None, None, None, title), Severity.WARNING,
+                      hint="unhide the column to check it (取消隐藏后核对); delete it if it should not be reported",
+                      message_zh=zh(Code.HIDDEN_COLUMN, column=letter, count=count))
 
 
 _MERGE = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?mergeCell\s[^>]*?\bref\s*=\s*[\"']([A-Z]+)(\d+):([A-Z]+)(\d+)[\"']")

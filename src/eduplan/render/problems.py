@@ -50,6 +50,7 @@ TITLES_ZH: dict[str, str] = {
     "extra-cells": "行中有多余单元格",
     "formula-without-value": "公式无保存值",
     "hidden-row": "隐藏行含数据",
+    "hidden-column": "隐藏列含数据",
     "percent-cell-scale": "百分比单元格数值过大",
     "self-reference": "自我引用",
     "membership-cycle": "成员关系循环",
