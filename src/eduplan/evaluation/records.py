@@ -90,10 +90,18 @@ class Records:
         if made is None or made[0] is not table:
             made = self._tables[key] = (table, [None] * len(table.rows))
         kept = made[1]
-        chunks = [np.arange(p.start, p.stop) if isinstance(p, range) and p.step == 1 else np.asarray(list(p), np.int64)
-                  for p in parts]
-        distinct = np.unique(np.concatenate(chunks)) if chunks else np.zeros(0, np.int64)
-        positions = [p for p in distinct.tolist() if kept[p] is None]
+        wanted = np.zeros(len(kept), bool)  # which positions some result rests on: marked, not sorted
+        spans = [(p.start, p.stop) for p in parts if type(p) is range and p.step == 1]
+        if spans:  # each run of positions marked at once: +1 where it starts, -1 past its end, then summed
+            edges = np.asarray(spans, np.int64).reshape(-1, 2)
+            starts = np.zeros(len(kept) + 1, np.int64)
+            np.add.at(starts, edges[:, 0], 1)
+            np.add.at(starts, edges[:, 1], -1)
+            wanted |= np.cumsum(starts[:-1]) > 0
+        for p in parts:
+            if not (type(p) is range and p.step == 1):
+                wanted[np.asarray(list(p), np.int64)] = True
+        positions = [p for p in np.flatnonzero(wanted).tolist() if kept[p] is None]
         for position, record in zip(positions, column_evidence(table.columns, table.rows[positions]), strict=True):
             kept[position] = record
 
@@ -164,44 +172,58 @@ def _evidence(report: ReportedValue) -> dict[str, Any]:
 
 def column_evidence(columns: ReportColumns, rows: Sequence[int] | Any) -> list[dict[str, Any]]:
     """The evidence records of some rows of ``columns``, in order: what `_evidence` gives for
-    ``columns.report(row)``, read from the arrays (a row kept as an object is read from it)."""
+    ``columns.report(row)``, read from the arrays (a row kept as an object is read from it).
+
+    Each field is read for all the rows at once: a column of codes becomes the column of its texts by one
+    gather from the texts of its distinct codes (each distinct date, amount and written form made text once),
+    and the records are made from those columns in one pass."""
     import numpy as np  # noqa: PLC0415 - columns need numpy
 
     from eduplan.io.columns import _Where  # noqa: PLC0415 - loaded with the columns themselves
 
     c = columns
     at = np.asarray(rows, np.int64)
-    texts: dict[int, str] = {}
-    writings: dict[tuple[int, int], str] = {}
-    days: dict[int, str] = {}
-    bases = [str(b) for b in c.bases]
-    where: Any = c.location
-    same_file = type(where) is _Where
-    records: list[dict[str, Any]] = []
-    for row, day, amount, written, basis, organisation, source, final, line in zip(
-            at.tolist(), c.day[at].tolist(), c.amount[at].tolist(), c.written[at].tolist(), c.basis[at].tolist(),
-            c.organisation[at].tolist(), c.source[at].tolist(), c.final[at].tolist(), c.line[at].tolist(),
-            strict=True):
-        made = c.objects.get(row)
-        if made is not None:
-            records.append(_evidence(made))
-            continue
-        date = days.get(day)
-        if date is None:
-            date = days[day] = dt.date.fromordinal(day).isoformat()
-        value = texts.get(amount)
+    if not len(at):
+        return []
+    days, day_of = np.unique(c.day[at], return_inverse=True)
+    dates = _texts([dt.date.fromordinal(d).isoformat() for d in days.tolist()], day_of)
+    kinds = max(1, len(c.writings))
+    pairs, pair_of = np.unique(c.amount[at].astype(np.int64) * kinds + c.written[at], return_inverse=True)
+    amounts: dict[int, str] = {}
+    values, shown = [], []
+    for amount, written in (divmod(pair, kinds) for pair in pairs.tolist()):
+        value = amounts.get(amount)
         if value is None:
-            value = texts[amount] = str(c.amounts[amount])
-        shown = writings.get((amount, written))
-        if shown is None:
-            value_text, unit_text = c.writings[written]
-            shown = writings[amount, written] = value if value_text is None else value_text + (unit_text or "")
-        if same_file:  # the reader's locations: the table's file, the row's line
-            file, number = where.file, line
-        else:
-            location = where(line)
-            file, number = (None, None) if location is None else (location.file, location.line)
-        records.append({"date": date, "value": value, "written": shown, "basis": bases[basis],
-                        "organisation": c.organisations[organisation], "source": c.sources[source],
-                        "final": bool(final), "file": file, "line": number})
+            value = amounts[amount] = str(c.amounts[amount])
+        value_text, unit_text = c.writings[written]
+        values.append(value)
+        shown.append(value if value_text is None else value_text + (unit_text or ""))
+    where: Any = c.location
+    lines = c.line[at].tolist()
+    if type(where) is _Where:  # the reader's locations: the table's file, the row's line
+        files, numbers = [where.file] * len(lines), lines
+    else:
+        places = [where(line) for line in lines]
+        files = [None if p is None else p.file for p in places]
+        numbers = [None if p is None else p.line for p in places]
+    records = [{"date": date, "value": value, "written": written, "basis": basis, "organisation": organisation,
+                "source": source, "final": final, "file": file, "line": number}
+               for date, value, written, basis, organisation, source, final, file, number in zip(
+                   dates, _texts(values, pair_of), _texts(shown, pair_of),
+                   _texts([str(b) for b in c.bases], c.basis[at]), _texts(c.organisations, c.organisation[at]),
+                   _texts(c.sources, c.source[at]), c.final[at].astype(bool).tolist(), files, numbers, strict=True)]
+    if c.objects:
+        for k, row in enumerate(at.tolist()):
+            made = c.objects.get(row)
+            if made is not None:
+                records[k] = _evidence(made)
     return records
+
+
+def _texts(table: Sequence[Any], codes: Any) -> list[Any]:
+    """The entries of ``table`` at ``codes``, as a list (one gather of an array of objects)."""
+    import numpy as np  # noqa: PLC0415 - columns need numpy
+
+    column = np.empty(len(table), object)
+    column[:] = table
+    return column[codes].tolist()  # type: ignore[no-any-return]
