@@ -64,3 +64,28 @@ def test_draft_never_raises(text: str) -> None:
     """Any text gives a plan (maybe empty) and notes, never an exception."""
     plan, _ = draft_to_plan(extract_plan(text), text)
     assert plan.period.start <= plan.period.end
+
+
+@pytest.mark.parametrize(
+    ("text", "said_zh"),
+    [
+        # a change without a baseline, and a change of a range (not converted)
+        ("某市2025年工作要点\n一、任务\n近视率下降1个百分点。\n", ["“近视率下降1个百分点”未转换（变化量需要基期值"]),
+        ("某市2025年工作要点\n一、任务\n优良率提高3-5个百分点。\n", ["“优良率提高3-5个百分点”未转换（变化量为3至5"]),
+        # a direction the table does not tell, a ratio whose better side is unknown, a rank, a count from no year
+        ("某市规划（2021—2025年）\n指标\t单位\t2020年\t2025年\n招生人数\t万人\t5\t5\n", ["未注明方向"]),
+        ("某市规划（2021—2025年）\n指标\t单位\t2020年\t2025年\n近视率\t%\t50\t55\n", ["方向不明"]),
+        ("某市2025年工作要点\n一、任务\n研究生与本科生比例达到1:2。\n", ["待达到的比例"]),
+        ("某市2025年工作要点\n一、任务\n学科进入全国前50位。\n", ["是名次"]),
+        ("某县学前教育工作方案\n一、任务\n三年内新建幼儿园3所。\n", ["起算年份文件未印明"]),
+        # the period, when no title prints it
+        ("工作方案\n一、任务\n2026年新建幼儿园3所。\n", ["原文未印规划期，按文中年份取2026—2026年"]),
+    ],
+)
+def test_every_review_note_of_a_draft_is_in_chinese_too(text: str, said_zh: list[str]) -> None:
+    """The draft's needs-review notes (a target to check, one not converted, the period) each carry a Chinese message
+    saying the same, with the text quoted (were English only)."""
+    _, notes = draft_to_plan(extract_plan(text), text)
+    chinese = [note.message_zh or "" for note in notes if note.code is Code.NEEDS_REVIEW]
+    assert chinese and all(message.startswith("需人工复核：") for message in chinese), notes
+    assert all(any(part in message for message in chinese) for part in said_zh), chinese

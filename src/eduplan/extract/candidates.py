@@ -57,8 +57,9 @@ class Quantity:
     ``value`` is in the schema's unit (yuan for money, percent for ``%``); ``count_noun`` is the
     measure word for counts (所, 个, 人次 ...), else ``None``. ``implied`` is a comparator the words
     themselves carry (翻一番, a doubling, is an increase by 100 percent); ``review`` says what a person
-    must check about the number itself (三分之一 is 33.333…%, shown rounded). ``one_to_n`` marks a ratio printed one
-    first (保教人员与幼儿比1:7): its value is the N, so a floor on the ratio is a ceiling on N.
+    must check about the number itself (三分之一 is 33.333…%, shown rounded), ``review_zh`` the same in Chinese.
+    ``one_to_n`` marks a ratio printed one first (保教人员与幼儿比1:7): its value is the N, so a floor on the ratio is a
+    ceiling on N.
     """
 
     span: Span
@@ -70,6 +71,7 @@ class Quantity:
     more_than: bool = False
     implied: Comparator | None = None
     review: str | None = None
+    review_zh: str | None = None
     one_to_n: bool = False
 
 
@@ -103,6 +105,7 @@ class TargetCandidate:
     baseline: Decimal | None = None
     baseline_date: dt.date | None = None
     review: str | None = None
+    review_zh: str | None = None
     strength: Strength | None = None
 
 

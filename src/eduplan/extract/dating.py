@@ -45,19 +45,24 @@ HOLDS_THROUGHOUT = re.compile(r"保持|稳定在|始终")
 
 def target_deadline(
     doc: Document, reading: Reading, sentence: SentenceCues, context: TargetContext
-) -> tuple[dt.date | None, str | None, str | None]:
+) -> tuple[dt.date | None, str | None, tuple[str | None, str | None]]:
     """The deadline of a target read in a sentence with these cues, its notes saying where the date came from, and
-    what a person must review (the quantity's own doubt, or a ``三年内`` with no year to count from)."""
-    review = reading.quantity.review
+    what a person must review, in English and in Chinese (the quantity's own doubt, or a ``三年内`` with no year to
+    count from)."""
+    review, review_zh = reading.quantity.review, reading.quantity.review_zh
     unbased = _unbased_before(sentence, reading.quantity.span.end)
     if unbased is not None:
+        counts = unbased.endswith("内")
         doubt = (f"{unbased} counts from a year the document does not print (no period in its title, no date): "
-                 "no deadline") if unbased.endswith("内") else (
+                 "no deadline") if counts else (
             f"{unbased} names a term or a year the document does not date (no date printed): no deadline")
+        doubt_zh = (f"“{unbased}”的起算年份文件未印明（标题无期限，亦无成文日期）：不定期限" if counts
+                    else f"“{unbased}”所指学期或年份文件未注明日期：不定期限")
         flagged = f"review: {doubt}" if reading.notes is None else f"{reading.notes}; review: {doubt}"
-        return None, flagged, doubt if review is None else f"{review}; {doubt}"
+        return None, flagged, (doubt if review is None else f"{review}; {doubt}",
+                               doubt_zh if review_zh is None else f"{review_zh}；{doubt_zh}")
     deadline, notes = _deadline(doc, reading, sentence.cues, context)
-    return deadline, notes, review
+    return deadline, notes, (review, review_zh)
 
 
 def _unbased_before(sentence: SentenceCues, offset: int) -> str | None:

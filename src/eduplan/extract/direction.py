@@ -36,6 +36,7 @@ from eduplan.targets import Comparator
 
 _BOUND = {Direction.UP: Comparator.AT_LEAST, Direction.DOWN: Comparator.AT_MOST}
 _WORD = {Direction.UP: "rise", Direction.DOWN: "fall"}
+_WORD_ZH = {Direction.UP: "上升", Direction.DOWN: "下降"}
 _REACH = re.compile(rf"(?:{alternation(lexicon().ratio_reach)})[为在了]?\s*$")
 _RATIO_NAME = re.compile(r"(?P<name>[\u4e00-\u9fff]{1,14})比例?[\u4e00-\u9fff]{0,6}$")
 _AGAINST = {Direction.UP: (Comparator.AT_MOST, Comparator.LESS_THAN),
@@ -49,12 +50,13 @@ class Judgement:
     Attributes:
         comparator: ``>=`` or ``<=`` when the direction is known, else ``==`` (as printed).
         reason: where the direction came from, for the notes (``direction from baseline 85 → 90``).
-        review: why the direction could not be told, or ``None``.
+        review: why the direction could not be told, or ``None``; ``review_zh`` the same in Chinese.
     """
 
     comparator: Comparator
     reason: str | None = None
     review: str | None = None
+    review_zh: str | None = None
 
 
 def kind_direction(name: str) -> Direction | None:
@@ -92,13 +94,16 @@ def judge(name: str, baseline: Decimal | None, target: Decimal) -> Judgement:
     if planned is not None and kind is not None and planned is not kind:
         return Judgement(Comparator.EXACTLY, review=(
             f"direction unclear: baseline {baseline} → {target} would {_WORD[planned]}, "
-            f"but {name} should {_WORD[kind]}"))
+            f"but {name} should {_WORD[kind]}"),
+            review_zh=f"方向不明：由基期{baseline}到目标{target}为{_WORD_ZH[planned]}，但{name}应当{_WORD_ZH[kind]}")
     if planned is not None:
         return Judgement(_BOUND[planned], f"direction from baseline {baseline} → {target}")
     if kind is not None:
         return Judgement(_BOUND[kind], f"direction from the indicator ({name} should {_WORD[kind]})")
     why = "no baseline" if baseline is None else f"baseline {baseline} is the target"
-    return Judgement(Comparator.EXACTLY, review=f"direction not printed: {why}, and {name} may rise or fall")
+    why_zh = "无基期值" if baseline is None else f"基期值{baseline}即目标值"
+    return Judgement(Comparator.EXACTLY, review=f"direction not printed: {why}, and {name} may rise or fall",
+                     review_zh=f"未注明方向：{why_zh}，{name}可升可降")
 
 
 def ratio_better(name: str, *, one_to_n: bool, value: Decimal) -> Direction | None:
@@ -170,10 +175,12 @@ def ratio_comparator(before: str, printed: Comparator, *, one_to_n: bool, value:
         if better is None:
             return Judgement(printed, review=(
                 f"a ratio to reach, and which term of {name or 'the ratio'} being larger is better is not known: "
-                f"read literally as {printed.value}"))
+                f"read literally as {printed.value}"),
+                review_zh=f"待达到的比例，不知{name or '该比例'}哪一项较大为好：按字面读作{printed.value}")
         return Judgement(_BOUND[better], f"direction from the ratio's terms ({name} should {_WORD[better]})")
     if better is not None and printed in _AGAINST[better]:
         return Judgement(printed, review=(
             f"{printed.value} as printed would let {name} worsen (it should {_WORD[better]}): "
-            "check which way is meant"))
+            "check which way is meant"),
+            review_zh=f"按原文（{printed.value}）{name}可能变差（应当{_WORD_ZH[better]}）：请核对方向")
     return Judgement(printed)

@@ -22,6 +22,7 @@ import re
 from decimal import Decimal
 
 from eduplan.diagnostics import Code, DeadlineError, Diagnostic, EduplanError, Location, Severity
+from eduplan.diagnostics_zh import zh
 from eduplan.extract.candidates import (
     DraftPlan,
     ResponsibilityCandidate,
@@ -111,17 +112,22 @@ class _Builder:
 
     def target(self, found: TargetCandidate) -> Target | None:
         if found.review is not None:
+            doubt_zh = found.review_zh or "比较方向未能确定"
             self.notes.append(Diagnostic(
                 Code.NEEDS_REVIEW, f"check {found.text!r}: {found.review}",
                 Location(file=self.name, path=f"chars {found.span.start}-{found.span.end}"), Severity.WARNING,
-                "set the comparator the plan means (>= for a floor, <= for a ceiling)"))
+                "set the comparator the plan means (>= for a floor, <= for a ceiling)",
+                message_zh=zh(Code.NEEDS_REVIEW, what=(
+                    f"请核对“{found.text}”：{doubt_zh}；请按方案原意设定比较符（下限用>=，上限用<=）"))))
         if found.comparator.is_change and found.upper is not None:
             self.note(found, f"a change of {found.value} to {found.upper}: a target holds one change (or a range of "
-                             "levels); model the lower bound, or the levels once the baseline is known")
+                             "levels); model the lower bound, or the levels once the baseline is known",
+                      f"变化量为{found.value}至{found.upper}：一个目标只含一个变化量（或一个水平区间）；请录入下限，"
+                      "或在基期值已知后录入水平值")
             return None
         if found.comparator in (Comparator.INCREASE_BY, Comparator.DECREASE_BY):
             self.note(found, "a change needs a baseline, which the text does not give: add the baseline, then "
-                             "the target")
+                             "the target", "变化量需要基期值，原文未给出：请先补充基期值，再录入目标")
             return None
         try:
             indicator = self.indicator(found)
@@ -138,14 +144,16 @@ class _Builder:
                 scope=_scope(found.scope), strength=_strength(found),
                 label=found.notes, provenance=self.provenance(found.span))
         except EduplanError as exc:
-            self.note(found, exc.message.replace("\n", " "))
+            said_zh = next((d.message_zh for d in exc.diagnostics if d.message_zh), None)
+            self.note(found, exc.message.replace("\n", " "), said_zh or "不符合方案模型的要求")
             return None
 
-    def note(self, found: TargetCandidate, why: str) -> None:
+    def note(self, found: TargetCandidate, why: str, why_zh: str) -> None:
         self.notes.append(Diagnostic(
             Code.NEEDS_REVIEW, f"not converted: {found.text!r} ({why})",
             Location(file=self.name, path=f"chars {found.span.start}-{found.span.end}"), Severity.WARNING,
-            "model this commitment by hand"))
+            "model this commitment by hand",
+            message_zh=zh(Code.NEEDS_REVIEW, what=f"“{found.text}”未转换（{why_zh}），请手工录入这项承诺")))
 
     # --- structure ---
     def task(self, found: TaskCandidate, targets: list[Target]) -> Task:
@@ -214,10 +222,13 @@ def draft_to_plan(draft: DraftPlan, source: str, name: str = "document.txt") -> 
     earliest = min((d for d in _deadlines(sections, goals) if d < period.start), default=None)
     if earliest is not None:
         period = Period(dt.date(earliest.year, 1, 1), period.end)
-        period_note = f"a deadline ({earliest}) falls before the period read from the text; the period now starts then"
+        period_note = (
+            f"a deadline ({earliest}) falls before the period read from the text; the period now starts then",
+            f"有期限（{earliest}）早于从原文读出的规划期，规划期改为自该年起")
     if period_note is not None:
-        builder.notes.append(Diagnostic(Code.NEEDS_REVIEW, period_note, Location(file=name), Severity.WARNING,
-                                        "set the plan's period"))
+        builder.notes.append(Diagnostic(Code.NEEDS_REVIEW, period_note[0], Location(file=name), Severity.WARNING,
+                                        "set the plan's period",
+                                        message_zh=zh(Code.NEEDS_REVIEW, what=f"{period_note[1]}；请设定方案的规划期")))
     plan = Plan(
         _slug(name), draft.title or "未识别的标题 (title not found)", period, document_number=draft.document_number,
         issue_date=draft.date, status=PlanStatus.FOR_COMMENT if "征求意见" in source[:2000] else PlanStatus.FINAL,
@@ -295,8 +306,9 @@ def _goal_provenance(builder: _Builder, text: str) -> Provenance:
 _YEARS = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?=年|\s*[-—至到~]\s*(?:19|20)\d\d)")
 
 
-def _period(draft: DraftPlan, source: str) -> tuple[Period, str | None]:
-    """The plan period from the title (2018-2020年); else from the years in the text, with a note."""
+def _period(draft: DraftPlan, source: str) -> tuple[Period, tuple[str, str] | None]:
+    """The plan period from the title (2018-2020年); else from the years in the text, with a note (English,
+    Chinese)."""
     found = re.search(r"(\d{4})\s*[-—~至到]\s*(\d{4})\s*(学年度?|年)?", draft.period_text or "")
     if found is not None:
         try:
@@ -310,12 +322,18 @@ def _period(draft: DraftPlan, source: str) -> tuple[Period, str | None]:
     if draft.date is not None:
         later = [y for y in years if y >= draft.date.year] or [draft.date.year]
         return (Period(dt.date(draft.date.year, 1, 1), dt.date(max(later), 12, 31)),
-                (f"the period is not printed; taken as {draft.date.year}-{max(later)} from the date and the "
-                 "years in the text"))
+                _taken(draft.date.year, max(later), "the date and the years in the text", "成文日期和文中年份"))
     if years:
         return (Period(dt.date(years[0], 1, 1), dt.date(years[-1], 12, 31)),
-                f"the period is not printed; taken as {years[0]}-{years[-1]} from the years in the text")
-    return Period.year(2000), "no period and no year found; the period 2000 is a placeholder to replace"
+                _taken(years[0], years[-1], "the years in the text", "文中年份"))
+    return Period.year(2000), ("no period and no year found; the period 2000 is a placeholder to replace",
+                               "未找到规划期和年份；2000年仅为占位，请替换")
+
+
+def _taken(first: int, last: int, source: str, source_zh: str) -> tuple[str, str]:
+    """The note on a period read from the years printed (English, Chinese)."""
+    return (f"the period is not printed; taken as {first}-{last} from {source}",
+            f"原文未印规划期，按{source_zh}取{first}—{last}年")
 
 
 def _slug(name: str) -> str:

@@ -90,6 +90,7 @@ class IndicatorRow:
     attribute: str | None
     direction: str | None = None
     review: str | None = None
+    review_zh: str | None = None
 
 
 @attrs.frozen
@@ -326,6 +327,7 @@ def _make_row(name_cell: _Cell, parent: str | None, unit_text: str, column: list
         attribute=attribute,
         direction=judgement.reason,
         review=judgement.review,
+        review_zh=judgement.review_zh,
     )
 
 

@@ -175,7 +175,7 @@ def _row_target(doc: Document, row: IndicatorRow, context: TargetContext) -> Tar
         upper=None, unit=row.unit, count_noun=row.count_noun, deadline=row.deadline,
         recurring="yearly" if is_yearly_average(row.name, row.unit) else None, soft=False, scope=None,
         notes=f"from the 主要指标 table{attribute}{baseline}{how}", baseline=row.baseline,
-        baseline_date=row.baseline_date, review=row.review,
+        baseline_date=row.baseline_date, review=row.review, review_zh=row.review_zh,
         strength=None if row.attribute is None else LEX.attributes.get(row.attribute))
 
 

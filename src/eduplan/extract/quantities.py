@@ -170,8 +170,9 @@ def _fractions(doc: Document) -> Iterator[Quantity]:
         share = numerator * 100 / denominator
         exact = share * denominator == numerator * 100
         review = None if exact else f"{match[0]} is {share:.4f}…%, not a finite decimal: shown as {share:.2f}%"
+        review_zh = None if exact else f"{match[0]}为{share:.4f}…%，不是有限小数：按{share:.2f}%显示"
         yield Quantity(Span(match.start(), match.end()), _tidy(share if exact else share.quantize(Decimal("0.01"))),
-                       None, "percent", None, chinese=match.re is FRACTION_WORDS_RE, review=review)
+                       None, "percent", None, chinese=match.re is FRACTION_WORDS_RE, review=review, review_zh=review_zh)
 
 
 def _fraction_licensed(text: str, match: re.Match[str]) -> bool:
@@ -203,7 +204,8 @@ def _ranks(doc: Document) -> Iterator[Quantity]:
         if not doc.in_masked(match.start("rank")):
             yield Quantity(Span(match.start("rank"), match.end("rank")), Decimal(match["number"]), None, "rank", None,
                            implied=Comparator.AT_MOST,
-                           review=f"{match['rank']} is a rank (a place, 1 the best): the draft counts it as places")
+                           review=f"{match['rank']} is a rank (a place, 1 the best): the draft counts it as places",
+                           review_zh=f"{match['rank']}是名次（第1名最好）：草稿按名次计")
 
 
 def _halves(doc: Document) -> Iterator[Quantity]:

@@ -104,6 +104,7 @@ class Reading:
     scope: str | None
     notes: str | None
     review: str | None = None
+    review_zh: str | None = None
 
 
 def last_enumeration_comma(text: str) -> int:

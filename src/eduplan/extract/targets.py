@@ -216,6 +216,7 @@ def _numeric_targets(
             notes=_notes(quantity, before if FREQUENCY_RE.search(before) else shared.lead + before, comparator,
                          ratio.review if ratio else None),
             review=ratio.review if ratio else None,
+            review_zh=ratio.review_zh if ratio else None,
         )
         yield from _each_of_list(reading, before, clause, shared)
         previous = (quantity, comparator)
@@ -375,8 +376,9 @@ def _candidate(
     doc: Document, index: int, reading: Reading, cues: SentenceCues, context: TargetContext
 ) -> TargetCandidate:
     quantity = reading.quantity
-    deadline, notes, review = target_deadline(doc, reading, cues, context)
+    deadline, notes, (review, review_zh) = target_deadline(doc, reading, cues, context)
     review = "; ".join(part for part in (review, reading.review) if part) or None
+    review_zh = "；".join(part for part in (review_zh, reading.review_zh) if part) or None
     return TargetCandidate(
         id=f"t{index + 1:03d}",
         span=reading.span,
@@ -394,4 +396,5 @@ def _candidate(
         scope=_as_printed(doc, reading.scope, reading.span),
         notes=notes,
         review=review,
+        review_zh=review_zh,
     )
