@@ -41,6 +41,7 @@ multiples of another indicator, and thresholds that cannot be worked out (`Canno
 
 from __future__ import annotations
 
+import operator
 import sys
 from collections.abc import Sequence
 from fractions import Fraction
@@ -62,6 +63,7 @@ from eduplan.targets import Accumulation, Basis, Comparator, Condition, Hold, Re
 __all__ = ["Batch", "decide", "judge_batch"]
 
 _BY_RANK = {s.rank: s for s in Status}
+_UNIT = operator.attrgetter("unit")
 
 
 def judge_batch(setting: Setting, actuals: Actuals, cases: Sequence[Case]) -> list[Status | None]:
@@ -186,10 +188,13 @@ def _window(np: Any, batch: Batch) -> None:
     """`decide` for the cases of one target window, into ``batch``."""
     setting, actuals, cases = batch.setting, batch.actuals, batch.cases
     target, window = cases[0].target, cases[0].window
-    units = [k for k, c in enumerate(cases) if c.unit is not None]
+    names: Sequence[str] = list(map(_UNIT, cases))
+    units: Sequence[int] = range(len(cases))
+    if None in names:  # the jurisdiction's case (a target of every unit and of the whole): not the kernel's
+        units = [k for k, name in enumerate(names) if name is not None]
+        names = [names[k] for k in units]
     if not units or not supported(target):
         return
-    names = [cases[k].unit or "" for k in units]
     found, values, scale, batch.values = _unit_values(np, setting, actuals, target, window, names)
     missing = unreported(setting.as_of, window.start, window.deadline, setting.policy.reporting_lag_days)
     statuses, groups, unit_of, mains, stretches = (batch.statuses, batch._groups, batch._unit, batch._main,

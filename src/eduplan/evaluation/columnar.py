@@ -29,7 +29,7 @@ from eduplan.diagnostics import Diagnostic
 from eduplan.evaluation.columnar_reports import ColumnarReports
 from eduplan.evaluation.rollup import parts_problem
 from eduplan.evaluation.series import _Check
-from eduplan.evaluation.winners import Amounts, choose_winners
+from eduplan.evaluation.winners import Amounts, KeyOrder, choose_winners
 from eduplan.indicators import Indicator
 from eduplan.io.columns import NO_DAY, ReportColumns
 
@@ -37,8 +37,9 @@ from eduplan.io.columns import NO_DAY, ReportColumns
 def prepare_columns(columns: ReportColumns, indicators: Mapping[str, Indicator], as_of: dt.date,
                     source_priority: Sequence[str] = (), origin: dt.date = dt.date.min) -> ColumnarReports:
     """Choose the winning reports, check and convert them, and sort them into series (see the module)."""
+    by_key = KeyOrder(columns, _current(columns, as_of))  # sorted in a thread of its own while `Amounts.of` runs
     amounts = Amounts.of(columns)
-    rows, within, found = choose_winners(columns, _current(columns, as_of), indicators, source_priority, amounts)
+    rows, within, found = choose_winners(columns, by_key, indicators, source_priority, amounts)
     order = _series_order(columns, rows, within)
     rows = rows if order is None else np.take(rows, order)
     ind, amount = np.take(columns.indicator, rows), np.take(columns.amount, rows)  # gathered once, for both
@@ -52,8 +53,7 @@ def prepare_columns(columns: ReportColumns, indicators: Mapping[str, Indicator],
 def _current(columns: ReportColumns, as_of: dt.date) -> Any:
     """The rows dated, and reported, on or before ``as_of``."""
     day = as_of.toordinal()
-    rows = np.flatnonzero((columns.day <= day) & (columns.reported_on <= day))  # no report date (NO_DAY) is earlier
-    return rows.astype(np.int32) if len(columns) < 2**31 else rows  # row numbers in half the memory
+    return np.flatnonzero((columns.day <= day) & (columns.reported_on <= day))  # no report date (NO_DAY) is earlier
 
 
 def _series_order(columns: ReportColumns, rows: Any, within: Any) -> Any | None:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
+import itertools
 import sys
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, cast
@@ -155,9 +156,12 @@ def _tasks(setting: Setting, results: Results,
     naming no task."""
     plan = setting.plan
     by_task: dict[str, list[Status]] = {}
-    for task_id, status in zip(results.task_ids, results.statuses, strict=True):
+    statuses, at = results.statuses, 0
+    for task_id, run in itertools.groupby(results.task_ids):  # a task's results come together: one run each
+        size = len(tuple(run))
         if task_id is not None:
-            by_task.setdefault(task_id, []).append(status)
+            by_task.setdefault(task_id, []).extend(statuses[at:at + size])
+        at += size
     reports_by_task: dict[str, list[TaskReport]] = {}
     for report in task_reports:
         reports_by_task.setdefault(report.task_id, []).append(report)

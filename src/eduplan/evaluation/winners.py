@@ -16,6 +16,8 @@ Needs numpy (``pip install eduplan[fast]``).
 
 from __future__ import annotations
 
+import os
+import threading
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
@@ -31,18 +33,19 @@ from eduplan.io.columns import NO_DAY, ReportColumns
 from eduplan.numerals import EXACT
 from eduplan.units import Amount, unit_info
 
-__all__ = ["Amounts", "Found", "choose_winners"]
+__all__ = ["Amounts", "Found", "KeyOrder", "choose_winners"]
 
 INT64_SAFE = 2**62
 """Packed keys, scaled values and their sums stay below this in int64."""
 
 
-def choose_winners(columns: ReportColumns, rows: Any, indicators: Mapping[str, Indicator],
+def choose_winners(columns: ReportColumns, order: KeyOrder, indicators: Mapping[str, Indicator],
                    source_priority: Sequence[str], amounts: Amounts) -> tuple[Any, Any, Found]:
-    """The winning rows among ``rows`` (ascending) in key order, each one's place among its key's winners
-    (0 but where periods ending together differ), and the ``conflicting-reports`` diagnostics (`Found`)."""
+    """The winning rows among the rows of ``order`` (ascending, `KeyOrder`) in key order, each one's place among
+    its key's winners (0 but where periods ending together differ), and the ``conflicting-reports`` diagnostics
+    (`Found`)."""
     found = Found()
-    rows, within = _Winners(columns, rows, indicators, source_priority, amounts, found).choose()
+    rows, within = _Winners(columns, order, indicators, source_priority, amounts, found).choose()
     return rows, within, found
 
 
@@ -72,32 +75,94 @@ def _has_periods(columns: ReportColumns) -> bool:
     return bool(len(columns)) and int(columns.period_start.max()) != NO_DAY
 
 
-def _sorted_by_key(columns: ReportColumns, rows: Any) -> tuple[Any, Any]:
-    """``rows`` (ascending) sorted by (indicator, organisation, end day) then row, and where each key begins.
+class KeyOrder:
+    """Rows (ascending) sorted by (indicator, organisation, end day) then row, and where each key begins
+    (`result`). The end day is the period's for an increment, else the date.
 
-    The end day is the period's for an increment, else the date. The key and the row are packed into one int64
-    when they fit (one plain sort, the common case), else sorted by `numpy.lexsort`."""
-    c = columns
-    day = c.day[rows] if not _has_periods(c) else np.where(c.period_start[rows] != NO_DAY, c.period_end[rows],
-                                                            c.day[rows])
-    low, shift = int(day.min()), int(rows[-1]).bit_length()
-    bounds = (len(c.indicator_ids), len(c.organisations), int(day.max()) - low + 1, 1 << shift)
-    if np.prod(np.asarray(bounds, dtype=object)) < INT64_SAFE:
+    The key and the row are packed into one int64 when they fit (one plain sort, the common case), else sorted
+    by `numpy.lexsort`. A large plain sort runs in a thread of its own from the moment the order is made (numpy
+    sorts without the interpreter's lock), so that the caller's own work meanwhile (`Amounts.of`, in Python)
+    takes the other core; `result` waits for it."""
+
+    def __init__(self, columns: ReportColumns, rows: Any) -> None:
+        self.columns, self.rows = columns, rows
+        self._sorted: tuple[Any, Any] | None = None
+        self._packed: Any = None
+        self._worker: _Sorting | None = None
+        if not len(rows):
+            self._sorted = rows, np.zeros(0, bool)
+            return
+        c = columns
+        day = c.day[rows] if not _has_periods(c) else np.where(c.period_start[rows] != NO_DAY, c.period_end[rows],
+                                                                c.day[rows])
+        low, self._shift = int(day.min()), int(rows[-1]).bit_length()
+        bounds = (len(c.indicator_ids), len(c.organisations), int(day.max()) - low + 1, 1 << self._shift)
+        if np.prod(np.asarray(bounds, dtype=object)) >= INT64_SAFE:
+            self._sorted = _lexsorted(c, rows, day)
+            return
         packed = c.indicator[rows].astype(np.int64)
         for part, bound in ((c.organisation[rows], bounds[1]), (day - low, bounds[2])):
             packed *= bound
             packed += part
         del day
-        packed <<= shift
+        packed <<= self._shift
         packed |= rows
-        packed.sort()
-        key = packed >> shift
-        new = np.empty(len(key), bool)
-        new[0] = True
-        np.not_equal(key[1:], key[:-1], out=new[1:])
-        del key
-        packed &= (1 << shift) - 1
-        return packed, new
+        self._packed = packed
+        self._worker = _Sorting.start(packed) if len(packed) >= _THREADED_SORT and _CORES > 1 else None
+        if self._worker is None:
+            packed.sort()
+
+    def result(self) -> tuple[Any, Any]:
+        """The rows sorted, and whether each begins a key."""
+        if self._sorted is None:
+            if self._worker is not None:
+                self._worker.wait()
+            packed, shift = self._packed, self._shift
+            key = packed >> shift
+            new = np.empty(len(key), bool)
+            new[0] = True
+            np.not_equal(key[1:], key[:-1], out=new[1:])
+            del key
+            packed &= (1 << shift) - 1
+            self._sorted, self._packed = (packed, new), None
+        return self._sorted
+
+
+_THREADED_SORT = 1 << 17
+"""From this many rows on, `KeyOrder` sorts in a thread of its own (below it, starting one costs more than
+the overlap saves)."""
+_CORES = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+@attrs.define
+class _Sorting:
+    """An array sorted in place in a thread of its own; `wait` for it (what the sort raised is raised there)."""
+
+    thread: threading.Thread
+    failed: list[BaseException]
+
+    @classmethod
+    def start(cls, values: Any) -> _Sorting:
+        failed: list[BaseException] = []
+
+        def sort() -> None:
+            try:
+                values.sort()
+            except BaseException as exc:  # handed to `wait`
+                failed.append(exc)
+
+        thread = threading.Thread(target=sort, name="eduplan-sort", daemon=True)
+        thread.start()
+        return cls(thread, failed)
+
+    def wait(self) -> None:
+        self.thread.join()
+        if self.failed:
+            raise self.failed[0]
+
+
+def _lexsorted(c: ReportColumns, rows: Any, day: Any) -> tuple[Any, Any]:
+    """`KeyOrder.result` by `numpy.lexsort`, for keys that do not pack into an int64."""
     keys = (c.indicator[rows], c.organisation[rows], day)
     order = np.lexsort((rows, *reversed(keys)))
     new = np.zeros(len(order), bool)
@@ -148,18 +213,18 @@ class _Winners:
     location of their own, are handed to `same_value_groups` and `choose` themselves.
     """
 
-    def __init__(self, columns: ReportColumns, rows: Any, indicators: Mapping[str, Indicator],
+    def __init__(self, columns: ReportColumns, order: KeyOrder, indicators: Mapping[str, Indicator],
                  source_priority: Sequence[str], amounts: Amounts, found: Found) -> None:
-        self.columns, self.rows, self.indicators, self.priority = columns, rows, indicators, source_priority
+        self.columns, self.order, self.indicators, self.priority = columns, order, indicators, source_priority
         self.amounts, self.found = amounts, found
 
     def choose(self) -> tuple[Any, Any]:
         """The winning rows in key order and each one's place among its key's winners; the conflicts found go
         to ``found``."""
-        rows = self.rows.astype(np.intp, copy=False)  # numpy gathers by int32 rows at a third of the speed
+        rows = self.order.rows
         if not len(rows):
             return rows, rows
-        srows, new = _sorted_by_key(self.columns, rows)
+        srows, new = self.order.result()
         single = new.copy()  # a key of one report (it starts at its row and the next row starts another) wins
         single[:-1] &= new[1:]
         if single.all():
@@ -389,8 +454,7 @@ class Amounts:
         factors = [unit_info(u).factor for u in index]
         multiply = EXACT.multiply
         roots = tuple(multiply(a.value, factors[u]) for a, u in zip(columns.amounts, units, strict=True))
-        places = [max(0, -e) if isinstance(e := r.as_tuple().exponent, int) else 0 for r in roots]
-        whole = tuple(int(r.scaleb(p)) for r, p in zip(roots, places, strict=True))
+        places, whole = _exact_integers(roots)
         largest = max(map(abs, whole), default=0)
         integers = np.asarray(whole or [0], np.int64) if largest < INT64_SAFE else None
         return cls(columns.amounts, roots, np.asarray(places or [0], np.int32), np.asarray(units or [0], np.int64),
@@ -441,3 +505,23 @@ class Amounts:
 
 _POWERS = np.asarray([10**k for k in range(19)], np.int64)
 """Ten to the powers an int64 holds."""
+
+
+def _exact_integers(roots: Sequence[Decimal]) -> tuple[list[int], tuple[int, ...]]:
+    """Each value's decimal places (``0.925`` has 3, ``2.8E+5`` none) and the value times ten to them, an exact
+    integer. Read from the value's text where it is plain digits with a point (most are: one string, no tuple of
+    digits made), else from its exponent."""
+    places: list[int] = []
+    whole: list[int] = []
+    for root in roots:
+        text = str(root)
+        if not text.lstrip("-").replace(".", "", 1).isdigit():  # an exponent, or not a number
+            exponent = root.as_tuple().exponent
+            shift = max(0, -exponent) if isinstance(exponent, int) else 0
+            places.append(shift)
+            whole.append(int(root.scaleb(shift)))
+            continue
+        point = text.find(".")
+        places.append(0 if point < 0 else len(text) - point - 1)
+        whole.append(int(text if point < 0 else text[:point] + text[point + 1:]))
+    return places, tuple(whole)
