@@ -124,6 +124,7 @@ VARIANTS_ZH: dict[tuple[str, str], str] = {
     # the same code where it means something else: a plan refuses what a table passes over
     ("unknown-field", "refused"): "{field}不是可识别的字段，方案无法使用，请删除或改正该字段",
     ("invalid-date", "outside-period"): "{field}{date}不在所报统计期{period}之内，请核对日期或统计期",
+    ("invalid-date", "no-year"): "{field}“{text}”没有写年份，无法确定日期；请写明年份（如2024年6月30日或2024-06-30）",
     ("invalid-date", "term"): ("{field}“{text}”为学期，各地学期起止日期不一，无法确定统计期；请写起止日期（如"
                                "2023-09-01/2024-01-31）或学年（如2023-2024学年）"),
     ("invalid-date", "school-year"): ("{field}“{text}”不是可识别的学年：学年自9月起至次年8月，"

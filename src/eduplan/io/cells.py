@@ -42,9 +42,9 @@ from eduplan.units import Amount, parse_quantity, to_decimal
 
 __all__ = ["APPROXIMATE_PREFIXES", "APPROXIMATE_SUFFIXES", "BOUND_PREFIXES", "BOUND_SUFFIXES", "SERIAL_DAYS",
            "SPREADSHEET_ERRORS", "SPREADSHEET_ERROR_HINT", "ambiguous_month", "approximate", "approximate_warning",
-           "bound", "bound_error", "bracketed_unit", "day_form", "day_warning", "figure_form_error", "placeholder_part",
-           "spaced_thousands", "spaced_warning", "spreadsheet_error", "spreadsheet_error_message",
-           "spreadsheet_error_zh", "value_note", "value_note_warning"]
+           "bound", "bound_error", "bracketed_unit", "day_form", "day_warning", "figure_form_error", "names_no_year",
+           "placeholder_part", "spaced_thousands", "spaced_warning", "spreadsheet_error", "spreadsheet_error_message",
+           "spreadsheet_error_zh", "value_note", "value_note_warning", "without_trailing_point"]
 
 SPREADSHEET_ERRORS: dict[str, tuple[str, str]] = {
     "#DIV/0!": ("除数为零或为空", "the formula divides by zero or by an empty cell"),
@@ -225,6 +225,28 @@ _EXCEL_EPOCH = dt.date(1899, 12, 30)
 _SERIAL = re.compile(r"^\d{5}$")
 _YEAR_MONTH = re.compile(r"^(?P<year>\d{4})[-/](?P<month>\d{1,2})$")
 _COMPACT = re.compile(r"^(?P<year>\d{4})(?P<month>\d{2})(?P<day>\d{2})$")
+_NO_YEAR = re.compile(r"^(?:截至|截止|至|到)?\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?(?:底|末|份)?(?:止|前)?$")
+"""A date without its year (``截至6月30日``, ``6月底``): a return's title may name the year, but the cell does not."""
+_TRAILING_POINT = re.compile(r"^(?P<figure>[-+]?\d[\d,]*)\.$")
+"""A figure with a decimal point and no decimals (``350.``, as a number format ``0.`` shows it)."""
+
+
+def names_no_year(text: str) -> bool:
+    """Whether a date cell names a month (and day) without a year.
+
+    >>> names_no_year("截至6月30日"), names_no_year("6月底"), names_no_year("2024年6月30日")
+    (True, True, False)
+    """
+    return _NO_YEAR.match(normalise(text).strip()) is not None
+
+
+def without_trailing_point(text: str) -> str:
+    """A figure's text without a decimal point that has no decimals after it (``350.``: ``350``).
+
+    >>> without_trailing_point("350."), without_trailing_point("1,200."), without_trailing_point("350.5")
+    ('350', '1,200', '350.5')
+    """
+    return match["figure"] if (match := _TRAILING_POINT.match(text)) is not None else text
 _AMBIGUOUS = re.compile(r"^\d{4}\.1$")
 
 

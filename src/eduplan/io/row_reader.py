@@ -39,6 +39,7 @@ from eduplan.io.cells import (
     day_warning,
     figure_form_error,
     multiple_warning,
+    names_no_year,
     placeholder_part,
     spaced_thousands,
     spaced_warning,
@@ -47,6 +48,7 @@ from eduplan.io.cells import (
     unit_multiple,
     value_note,
     value_note_warning,
+    without_trailing_point,
 )
 from eduplan.io.layout import (
     footnote_warning,
@@ -350,9 +352,13 @@ class RowReader:
             text = cell_text(raw)
             day: dt.date = self._memo("day", text, lambda: day_form(text, parse_day)[0])
         except DeadlineError as exc:
+            if names_no_year(text := cell_text(raw)):  # 截至6月30日: the year is not in the cell
+                raise CellError(column, Code.INVALID_DATE, f"{label}: {text!r} names no year, so its day is not "
+                                "certain (日期未写年份)", "write the year: 2024年6月30日 or 2024-06-30",
+                                zh(Code.INVALID_DATE, "no-year", field=label, text=text)) from None
             raise CellError(column, Code.INVALID_DATE, f"{label}: {exc.message}",
                             "use an ISO date such as 2019-12-31",
-                            zh(Code.INVALID_DATE, field=label, text=cell_text(raw))) from None
+                            zh(Code.INVALID_DATE, field=label, text=text)) from None
         if text[:1].isdigit() and (code := day_form(text, lambda _: day)[1]) is not None:  # 45473, 2024.1
             self.warnings.append(day_warning(code, label, text, day, self.where(self.number, self.columns.get(column))))
         return day
@@ -396,7 +402,7 @@ class RowReader:
             self.warnings.append(value_note_warning(text, noted[0], noted[1], self.where(self.number,
                                                                                          self.columns.get("value"))))
             text, self.value_note = noted
-        text = bracketed_unit(text) or text  # 350（万元）: 350万元, the figure with its unit
+        text = without_trailing_point(bracketed_unit(text) or text)  # 350（万元）: 350万元; 350.: 350
         if not unit and self.title_unit and indicator is not None and measured_in(indicator, self.title_unit) and \
                 not parse_quantity_unit(text):  # a bare number, in a table whose title says 单位：亿元
             unit = self.title_unit
