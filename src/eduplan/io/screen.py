@@ -81,9 +81,11 @@ def known_units(plan: Plan) -> frozenset[str] | None:
     return None if open_group else frozenset(names)
 
 
-def screen_reports(values: Iterable[ReportedValue], plan: Plan
+def screen_reports(values: Iterable[ReportedValue], plan: Plan, organisation_column: int | None = None
                    ) -> tuple[tuple[ReportedValue, ...], tuple[Diagnostic, ...]]:
-    """The values the plan can use, and a diagnostic for each row it cannot (see the module docstring)."""
+    """The values the plan can use, and a diagnostic for each row it cannot (see the module docstring);
+    ``organisation_column``: the 填报单位 column (from 0) of a table of one value per row, where an
+    ``unknown-organisation`` warning is located (its value's location is the row)."""
     low, high = _window(plan)
     units = known_units(plan)
     squeezed = {"".join(normalise(name).split()): name for name in units or ()}
@@ -102,6 +104,8 @@ def screen_reports(values: Iterable[ReportedValue], plan: Plan
         unit = value.organisation
         if unit is not None and units and unit not in units:
             near = squeezed.get("".join(normalise(unit).split())) or _renamed(unit, units)
+            if organisation_column is not None and where.column is None and where.path is None:
+                where = attrs.evolve(where, column=organisation_column + 1)  # the row's 填报单位 cell
             problems.append(Diagnostic(
                 Code.UNKNOWN_ORGANISATION, f"填报单位: the plan names no unit {unit!r}, so its values are not "
                 "used for any unit's result", where, Severity.WARNING,

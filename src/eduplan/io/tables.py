@@ -279,7 +279,7 @@ def _read_rows(rows: Iterable[tuple[int, Sequence[Any]]], plan: Plan, file: str 
     if unfilled:
         diagnostics.append(_unfilled(unfilled, reader.where(unfilled[0], columns.get("value"))))
     diagnostics += total_checks(reader, values)
-    kept, screened = screen_reports(values, plan)  # dates far outside the plan, units it does not name
+    kept, screened = screen_reports(values, plan, columns.get("organisation"))  # far dates, units it does not name
     return Loaded(kept, (*diagnostics, *screened))
 
 
