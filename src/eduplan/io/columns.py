@@ -204,7 +204,7 @@ def _read_table(table: Any, plan: Plan, file: str) -> tuple[ReportColumns, RowDi
         bulk.add(batch)
     columns_read, diagnostics = _build(bulk.finish(), warnings, file, None)
     diagnostics = diagnostics.around((), tables.total_checks(bulk.reader, columns_read))  # 合计 vs its units
-    return _screen(columns_read, plan, diagnostics)
+    return _screen(columns_read, plan, diagnostics, bulk.reader.columns.get("organisation"))
 
 
 def columns_from_rows(rows: Iterable[Sequence[Any]], plan: Plan, file: str | None = None
@@ -250,10 +250,10 @@ def _read(rows: list[tuple[int, Sequence[Any]]], plan: Plan, file: str | None, s
     bulk.add(Batch([n for n, _ in fit], cells, lambda at: [fit[k][1] for k in at], wrong))
     read, diagnostics = _build(bulk.finish(), warnings, file, sheet)
     diagnostics = diagnostics.around((), tables.total_checks(bulk.reader, read))  # 合计 vs its units
-    return _screen(read, plan, diagnostics)
+    return _screen(read, plan, diagnostics, bulk.reader.columns.get("organisation"))
 
 
-def _screen(columns: ReportColumns, plan: Plan, diagnostics: RowDiagnostics
+def _screen(columns: ReportColumns, plan: Plan, diagnostics: RowDiagnostics, organisation: int | None = None
             ) -> tuple[ReportColumns, RowDiagnostics]:
     """`eduplan.io.screen.screen_reports` on the rows it would flag (a date far outside the plan, a unit the plan
     does not name), found in bulk: those rows are made and screened by it, the others pass untouched."""
@@ -271,7 +271,7 @@ def _screen(columns: ReportColumns, plan: Plan, diagnostics: RowDiagnostics
     flagged = np.nonzero(outside | np.take(strange, columns.organisation))[0]
     if not len(flagged):
         return columns, diagnostics
-    kept, problems = screen.screen_reports([columns.report(int(i)) for i in flagged], plan)
+    kept, problems = screen.screen_reports([columns.report(int(i)) for i in flagged], plan, organisation)
     kept_ids = {id(r) for r in kept}
     drop = [int(i) for i in flagged if id(columns.report(int(i))) not in kept_ids]
     return _without(columns, drop), diagnostics.around((), problems)
