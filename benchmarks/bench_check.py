@@ -9,7 +9,12 @@ that a format whose cost grows faster than its output (quadratic) shows as a rat
 
     python benchmarks/generate.py --reports 1000000 --out /tmp/province     # or use a cached CSV
     python benchmarks/bench_check.py [--csv /tmp/eduplan-bench/reports-1000000.csv] [--no-cli] [--xlsx]
-        [--outputs json,html,xlsx,md,table] [--browser]
+        [--outputs json,html,xlsx,md,table] [--browser] [--no-stages] [--against OLD/src [--repeat N]]
+
+``--against SRC`` runs each output with another commit's sources too (``git archive <commit> src | tar -x -C
+/tmp/old``, by ``PYTHONPATH``), the two taking turns ``--repeat`` times (2 unless told), and prints each one's
+wall time, CPU time (user + system) and peak RSS, the ratios of the fastest runs, and whether the two wrote the
+same bytes (the output and stderr; a workbook's bytes carry its creation time, so it is not compared).
 
 ``--browser`` (with ``html`` among the outputs) opens the written page in headless Chromium (Debian's
 ``chromium``, driven as ``tests/browser`` does) and prints how long it takes to load, to sort the results by
@@ -19,6 +24,8 @@ status and to filter them, and how many table rows are drawn of how many.
 from __future__ import annotations
 
 import argparse
+import filecmp
+import os
 import subprocess
 import sys
 import tempfile
@@ -47,26 +54,54 @@ def timed(label: str, fn: Callable[[], Any]) -> Any:
     return result
 
 
-def end_to_end(plan: Path, csv: Path, folder: Path, outputs: list[str], *, browse: bool = False) -> None:
-    """``eduplan check`` in a child process per output (``-o out.json`` ..., or ``table`` for ``--format table``
-    to stdout): wall time and peak RSS of each child (``/usr/bin/time -v``'s maximum resident set size)."""
+_CHILD = ("import resource, subprocess, sys; out, err = sys.argv[1:3]; done = subprocess.run(sys.argv[3:], "
+          "stdout=open(out, 'wb'), stderr=open(err, 'wb')); use = resource.getrusage(resource.RUSAGE_CHILDREN); "
+          "print(done.returncode, use.ru_maxrss, use.ru_utime + use.ru_stime)")
+"""Runs ``eduplan check`` as its child, its output and stderr to files: exit code, peak RSS (KB), CPU seconds."""
+
+
+def run_check(plan: Path, csv: Path, folder: Path, output: str, side: str, src: str | None
+              ) -> tuple[float, float, int, str]:
+    """One ``eduplan check`` in a child process of its own (its peak alone): wall time, CPU time, peak RSS in KB,
+    exit code; its output (``out.EXT``, or stdout for ``table``) and stderr are kept as ``<side>.*`` files."""
     exe = [sys.executable, "-m", "eduplan", "check", str(plan), "--reports", str(csv), "--as-of", AS_OF.isoformat()]
+    extra = ["--format", "table"] if output == "table" else ["-o", str(folder / f"{side}.out.{output}")]
+    env = {**os.environ, "PYTHONPATH": src} if src else None
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, "-c", _CHILD, str(folder / f"{side}.stdout"),
+                           str(folder / f"{side}.stderr"), *exe, *extra], capture_output=True, text=True,
+                          check=False, env=env)
+    wall = time.perf_counter() - start
+    code, peak, cpu = done.stdout.split()
+    return wall, float(cpu), int(peak), code
+
+
+def end_to_end(plan: Path, csv: Path, folder: Path, outputs: list[str], *, browse: bool = False,
+               against: str | None = None, repeat: int = 2) -> None:
+    """``eduplan check`` in a child process per output (``-o out.json`` ..., or ``table`` for ``--format table``
+    to stdout): wall time, CPU time and peak RSS of each child; with ``against``, the other sources' run beside
+    each, taking turns, with the ratios of the fastest runs and whether both wrote the same bytes."""
+    sides = [("new", None), ("old", against)] if against else [("new", None)]
     for output in outputs:
-        label, extra = (("--format table", ["--format", "table"]) if output == "table" else
-                        (f"-o out.{output}", ["-o", str(folder / f"out.{output}")]))
-        script = ("import resource, subprocess, sys; done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, "
-                  "stderr=subprocess.DEVNULL); print(done.returncode, "
-                  "resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
-        start = time.perf_counter()
-        done = subprocess.run([sys.executable, "-c", script, *exe, *extra], capture_output=True, text=True,
-                              check=False)  # a child of its own per output: its peak alone
-        wall = time.perf_counter() - start
-        code, peak = done.stdout.split()
-        size = (folder / f"out.{output}").stat().st_size / 1e6 if output != "table" else 0
-        print(f"  eduplan check {label:<16} {wall:8.2f} s  exit {code}  peak RSS {int(peak) / 1024:,.0f} MB"
-              + (f"  ({size:,.0f} MB file)" if size else ""))
+        label = "--format table" if output == "table" else f"-o out.{output}"
+        runs: dict[str, list[tuple[float, float, int, str]]] = {side: [] for side, _ in sides}
+        for _ in range(repeat if against else 1):
+            for side, src in sides:
+                runs[side].append(run_check(plan, csv, folder, output, side, src))
+                wall, cpu, peak, code = runs[side][-1]
+                print(f"  {side} eduplan check {label:<16} {wall:8.2f} s  CPU {cpu:6.2f} s  exit {code}  peak RSS "
+                      f"{peak / 1024:,.0f} MB  (load {os.getloadavg()[0]:.1f})")
+        if output != "table":
+            print(f"  ({(folder / f'new.out.{output}').stat().st_size / 1e6:,.0f} MB file)")
+        if against:
+            best = {side: (min(r[0] for r in found), min(r[1] for r in found)) for side, found in runs.items()}
+            names = ["stdout", "stderr"] + ([] if output in ("table", "xlsx") else [f"out.{output}"])
+            same = all(filecmp.cmp(folder / f"new.{name}", folder / f"old.{name}", shallow=False) for name in names)
+            wall, cpu = best["new"][0] / best["old"][0], best["new"][1] / best["old"][1]
+            print(f"  {label}: fastest wall {wall:.2f}x, CPU {cpu:.2f}x the other sources' "
+                  f"({'the same bytes' if same else 'DIFFERENT OUTPUT'}: {', '.join(names)})")
         if browse and output == "html":
-            in_browser(folder / "out.html")
+            in_browser(folder / "new.out.html")
 
 
 _BROWSER_STEPS = (
@@ -143,10 +178,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--csv", type=Path, default=Path("/tmp/eduplan-bench/reports-1000000.csv"))
     parser.add_argument("--no-cli", action="store_true", help="only the stages, not eduplan check end to end")
+    parser.add_argument("--no-stages", action="store_true", help="only eduplan check end to end, not the stages")
     parser.add_argument("--outputs", default="json,table", help="end to end: -o out.EXT for each of these "
                         "extensions (table: --format table to stdout), e.g. json,html,xlsx,md (default json,table)")
     parser.add_argument("--xlsx", action="store_true", help="also time to_xlsx among the stages")
     parser.add_argument("--browser", action="store_true", help="open the HTML output in headless Chromium")
+    parser.add_argument("--against", help="end to end: also run another commit's sources (a src folder, by "
+                        "PYTHONPATH), taking turns, and compare the outputs byte for byte")
+    parser.add_argument("--repeat", type=int, default=2, help="with --against: runs of each (default 2)")
     args = parser.parse_args()
     if not args.csv.exists():
         generate.write_csv(args.csv, 1_000_000)
@@ -156,8 +195,10 @@ def main() -> None:
         save_plan(generate.build_plan(), plan)
         print(f"{args.csv} ({args.csv.stat().st_size / 1e6:.0f} MB), as of {AS_OF}")
         if not args.no_cli:
-            end_to_end(plan, args.csv, folder, args.outputs.split(","), browse=args.browser)
-        stages(plan, args.csv, xlsx=args.xlsx)
+            end_to_end(plan, args.csv, folder, args.outputs.split(","), browse=args.browser,
+                       against=args.against, repeat=args.repeat)
+        if not args.no_stages:
+            stages(plan, args.csv, xlsx=args.xlsx)
 
 
 if __name__ == "__main__":
