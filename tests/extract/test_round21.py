@@ -228,3 +228,45 @@ def test_a_ceiling_on_the_share_of_a_grade_is_a_rule_of_the_assessment() -> None
     assert _read("考核总分90分以上为优秀。优秀等次比例不超过参评学校的30%。") == []
     assert _read("评估等次为优秀的学校比例达到50%。") == [(">=", "50", "percent")]
     assert _read("等级幼儿园覆盖面达到98%。") == [(">=", "98", "percent")]
+
+
+# --- the third batch (enrollment_2026, double_high_taskbook_2026_2028, teacher_rotation_2026) ------------------------
+
+TASK_BOOK = """某职业技术学院高水平高职学校建设任务书（2026—2028年）
+
+二、绩效指标
+
+序号\t指标名称\t基期值（2025年）\t2026年\t2027年\t2028年
+1\t毕业生就业率（%）\t93.5\t94\t95\t96
+2\t国家级教学成果奖（项）\t1\t—\t—\t2
+"""
+
+
+def test_a_yearly_table_after_a_base_column() -> None:
+    """基期值（2025年） | 2026年 | 2027年 | 2028年: the base (its year in brackets), then one target a year, each judged
+    from the last value printed before it (a dash is none: 1 — — 2 is judged from the base)."""
+    found = [(t.indicator, t.comparator.value, str(t.value), t.deadline and t.deadline.isoformat())
+             for t in extract_plan(TASK_BOOK).targets]
+    assert found == [
+        ("毕业生就业率", ">=", "94", "2026-12-31"),
+        ("毕业生就业率", ">=", "95", "2027-12-31"),
+        ("毕业生就业率", ">=", "96", "2028-12-31"),
+        ("国家级教学成果奖", ">=", "2", "2028-12-31"),
+    ]
+
+
+def test_a_frequency_after_a_norm_is_read() -> None:
+    """按照城乡统一的编制标准，每3年核定1次…编制总量: how often the norm is applied (a frequency before the number) is a
+    target; the norm's own figures after it (…学生比为1:12.5) still are not."""
+    assert _read("按照城乡统一的编制标准，每3年核定1次全县中小学教职工编制总量。") == [("==", "1", "count")]
+    assert _read("按照城乡统一的中小学教职工编制标准,高中教职工与学生比为1:12.5。") == []
+
+
+THIRD_BATCH = ("double_high_taskbook_2026_2028", "enrollment_2026", "teacher_rotation_2026")
+
+
+def test_the_third_batch_reads_at_least_as_well_as_after_its_fixes(tmp_path: Path) -> None:
+    """The third batch (first run on 62a9864: 0.722, 1.000, 0.889; deadlines 1.000) scores 1.000 each and 1.000."""
+    found, deadline, output = _scores(tmp_path, THIRD_BATCH)
+    assert found == dict.fromkeys(THIRD_BATCH, 1.0), output
+    assert deadline == 1.0, output

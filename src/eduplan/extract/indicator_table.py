@@ -59,7 +59,8 @@ _PREFIX_COMPARATORS = {"≥": Comparator.AT_LEAST, ">": Comparator.MORE_THAN, "�
 # Units printed in the 单位 column that are not measure words of the registry.
 _TABLE_UNITS = {"%": ("percent", None, 1), "年": ("year", None, 1), "岁": ("year", None, 1)}
 # Value columns headed without a year: 基期值 (the baseline) and 目标值 (dated by the title's period).
-BASE_CELL = re.compile(r"^(?:基期值?|现状值?|基数|基准值)$")
+# 基期值(2025年): the base column may print its year in brackets.
+BASE_CELL = re.compile(r"^(?:基期值?|现状值?|基数|基准值)(?:[(（]\s*(?:19|20)\d{2}\s*年?\s*[)）])?$")
 TARGET_CELL = re.compile(r"^(?:目标值?|规划目标|预期目标)$")
 TARGET_COLUMN = -1
 # Cells are separated by spaces, tabs or Markdown pipes (| 指标 | 单位 |); by commas only on a CSV-like line.
@@ -140,9 +141,11 @@ def read_indicator_tables(
 
 
 def _yearly(caption: list[_Cell], years: tuple[int | None, ...], start_year: int | None) -> bool:
-    """Whether each year column is a target: the years are all printed and the first is inside the plan's period,
-    or a cell just before the header says so (``附件：2026—2028年…分年度目标``)."""
-    if any(year is None or year == TARGET_COLUMN for year in years):
+    """Whether each year column is a target: the years are all printed (after a 基期值 column, if any) and the first
+    is inside the plan's period, or a cell just before the header says so (``附件：2026—2028年…分年度目标``)."""
+    if years and years[0] is None:
+        years = years[1:]  # 基期值(2025年) | 2026年 | 2027年 | 2028年: the base, then a target a year
+    if len(years) < 2 or any(year is None or year == TARGET_COLUMN for year in years):
         return False
     first = years[0]
     if start_year is not None and first is not None and first >= start_year:
@@ -283,10 +286,13 @@ def _flush(
     for position, name_cell in enumerate(names):
         column = [run.values[year * count + position] for year in range(width)]
         unit_text = run.units[position] if position < len(run.units) else (run.units[0] if run.units else "")
-        if yearly:  # one target a year, each judged from the year before it (the first by its kind)
+        if yearly:  # one target a year, each judged from the last value before it (the first by its kind)
             for year in range(width):
-                row = _make_row(name_cell, parent, unit_text, column[max(0, year - 1) : year + 1],
-                                years[max(0, year - 1) : year + 1], run.attribute, with_baseline=year > 0)
+                if years[year] is None:
+                    continue  # the 基期值 column: the base of the first year, no target
+                before = next((at for at in range(year - 1, -1, -1) if column[at].text not in DASHES), year)
+                row = _make_row(name_cell, parent, unit_text, [column[before], column[year]],
+                                (years[before], years[year]), run.attribute, with_baseline=before < year)
                 if row is not None:
                     rows.append(attrs.evolve(row, baseline=None, baseline_date=None))
             continue

@@ -139,8 +139,9 @@ def _sentence_targets(doc: Document, sentence: Span, quantities: list[Quantity])
                   and not names_a_list(doc, clause, q)]
         shared.subject = subject_scope(doc.text(clause)) or shared.subject
         readings = _named_by_cell(doc, clause, list(_numeric_targets(doc, clause, inside, hedged, shared)), name_cell)
-        if norm:
-            readings = [r for r in readings if r.comparator is not Comparator.EXACTLY]  # the norm's own numbers
+        if norm:  # the norm's own numbers; 每3年核定1次 says how often it is applied, no figure of it
+            readings = [r for r in readings if r.comparator is not Comparator.EXACTLY
+                        or FREQUENCY_RE.search(doc.folded, clause.start, r.quantity.span.start)]
         norm = norm or names_a_norm(doc.text(clause))
         if row and not readings and NAME_CELL.search(doc.text(clause)):
             name_cell = clause  # a cell of words, with no target (项目学校56人以上大班额比例: its 56 names a class)
