@@ -43,8 +43,9 @@ from eduplan.units import Amount, parse_quantity, to_decimal
 __all__ = ["APPROXIMATE_PREFIXES", "APPROXIMATE_SUFFIXES", "BOUND_PREFIXES", "BOUND_SUFFIXES", "SERIAL_DAYS",
            "SPREADSHEET_ERRORS", "SPREADSHEET_ERROR_HINT", "ambiguous_month", "approximate", "approximate_warning",
            "bound", "bound_error", "bracketed_unit", "day_form", "day_warning", "figure_form_error", "names_no_year",
-           "placeholder_part", "spaced_thousands", "spaced_warning", "spreadsheet_error", "spreadsheet_error_message",
-           "spreadsheet_error_zh", "value_note", "value_note_warning", "without_trailing_point"]
+           "placeholder_part", "plain_day", "spaced_thousands", "spaced_warning", "spreadsheet_error",
+           "spreadsheet_error_message", "spreadsheet_error_zh", "value_note", "value_note_warning",
+           "without_trailing_point"]
 
 SPREADSHEET_ERRORS: dict[str, tuple[str, str]] = {
     "#DIV/0!": ("除数为零或为空", "the formula divides by zero or by an empty cell"),
@@ -247,6 +248,26 @@ def without_trailing_point(text: str) -> str:
     ('350', '1,200', '350.5')
     """
     return match["figure"] if (match := _TRAILING_POINT.match(text)) is not None else text
+
+
+_DATETIME = re.compile(r"^(?P<day>\d{4}-\d{1,2}-\d{1,2})[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$")
+"""A date with its time (``2024-06-30 00:00:00``, as a database or a program exports one): its day is the date."""
+_DAY_WORDS = re.compile(r"(?<=\d)号(?=止?$)|(?<=[日底末\d])止$")
+"""``2024年6月30号`` (号 for 日) and a closing 止 (``2024年6月30日止``: up to and including that day)."""
+
+
+def plain_day(text: str) -> str:
+    """A date cell's text as the date grammar reads it: a date with its time as its day, 号 as 日, without a closing
+    止 (``2024-06-30 00:00:00``, ``2024年6月30号``, ``2024年6月30日止``: the day each names, certain).
+
+    >>> plain_day("2024-06-30 00:00:00"), plain_day("2024年6月30号"), plain_day("2024年6月30日止")
+    ('2024-06-30', '2024年6月30日', '2024年6月30日')
+    """
+    if (match := _DATETIME.match(text)) is not None:
+        return match["day"]
+    return _DAY_WORDS.sub(lambda found: "日" if found[0] == "号" else "", text)
+
+
 _AMBIGUOUS = re.compile(r"^\d{4}\.1$")
 
 
@@ -277,7 +298,7 @@ def day_form(text: str, parse: Callable[[str], dt.date]) -> tuple[dt.date, Code 
             return dt.date(int(compact["year"]), int(compact["month"]), int(compact["day"])), None
         except ValueError:
             pass
-    return parse(text), Code.AMBIGUOUS_MONTH if ambiguous_month(text) else None
+    return parse(plain_day(text)), Code.AMBIGUOUS_MONTH if ambiguous_month(text) else None
 
 
 def day_warning(code: Code, label: str, text: str, day: dt.date, location: Location) -> Diagnostic:
