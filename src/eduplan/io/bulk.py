@@ -377,13 +377,19 @@ def _shifted(rows_of: Callable[[Sequence[int]], list[Sequence[Any]]], start: int
 
 
 _ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_ISO_TIME = re.compile(r"[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?")
+"""A time after an ISO date (``2024-06-30 00:00:00``, a database's export): the day is the date, as the row reader
+reads it (`eduplan.io.cells.plain_day`)."""
 """An ISO day: `datetime.date.fromisoformat` reads it (or refuses it) as `eduplan.periods.parse_day` does."""
 
 
 def _iso_day(text: str) -> dt.date | None:
-    """The day of an ISO date cell (``2019-12-31``), ``None`` for any other text (or a day that does not exist)."""
+    """The day of an ISO date cell (``2019-12-31``, maybe with its time), ``None`` for any other text (or a day that
+    does not exist)."""
     if _ISO_DAY.fullmatch(text) is None:
-        return None
+        if _ISO_TIME.fullmatch(text, 10) is None or _ISO_DAY.fullmatch(text, 0, 10) is None:
+            return None
+        text = text[:10]
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
