@@ -67,3 +67,27 @@ def test_check_words_each_row_warning_of_a_columnar_table_once(tmp_path: Path) -
     warned = err.getvalue().count("likely-fraction")
     assert warned == 40 and out.getvalue().count('"code": "likely-fraction"') == 40
     assert worded == 40
+
+
+def _check(fmt: str) -> str:
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
+        main(["check", str(TAIZHOU / "plan.yaml"), "-r", str(TAIZHOU / "reports.csv"), "--as-of", "2020-06-30",
+              "--format", fmt])
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "html"])
+def test_check_makes_no_evidence_records_for_an_output_that_shows_none(fmt: str) -> None:
+    """The table, Markdown and HTML show no result's evidence: check makes their report without it (no evidence
+    record is made), and writes what it writes from the report with the evidence."""
+    from eduplan.evaluation.records import Records  # noqa: PLC0415
+
+    def refused(*args: Any) -> Any:
+        raise AssertionError("an evidence record made")
+
+    with mock.patch.object(Records, "evidence", refused), mock.patch.object(Records, "prepare", refused):
+        without = _check(fmt)
+    with mock.patch.object(check, "EVIDENCE_FORMATS", frozenset({fmt})):
+        assert _check(fmt) == without
+    assert "t1" in without or "g1.1" in without

@@ -40,7 +40,7 @@ from eduplan.evaluation.collector import without_collector
 from eduplan.io import DEFAULT_MAX_TABLE_BYTES, Loaded, LoadError, load_reports, row_counts
 from eduplan.io.table_counts import TableDiagnostics
 from eduplan.io.task_tables import load_task_reports
-from eduplan.render import Report
+from eduplan.render import EVIDENCE_FORMATS, Report
 from eduplan.wording import counted
 
 if TYPE_CHECKING:
@@ -140,7 +140,7 @@ def _worded(diagnostics: Sequence[Diagnostic]) -> Sequence[Diagnostic]:
 @without_collector  # what it makes lives until the output is written: a collection would walk it for nothing
 def cmd_check(args: argparse.Namespace) -> int:
     """``eduplan check PLAN --reports FILE... --as-of DATE``."""
-    output_or_exit(args)  # before loading anything: a bad --output must not cost a province's evaluation
+    fmt = output_or_exit(args)  # before loading anything: a bad --output must not cost a province's evaluation
     plan = plan_or_exit(args.plan, args, skip=frozenset({Code.GROUP_WITHOUT_MEMBERS}))  # the evaluator reports it
     limit = args.max_bytes or DEFAULT_MAX_TABLE_BYTES
     counts: list[dict[str, object]] = []
@@ -161,7 +161,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.unit:  # filtered first: only the unit's records are built (the report's filter below keeps them all)
         known_unit_or_exit(args.unit, plan, every)
         evaluation = evaluation.for_unit(args.unit)
-    report = Report.from_evaluation(evaluation)
+    report = Report.from_evaluation(evaluation, evidence=fmt in EVIDENCE_FORMATS)  # made only to be written
     del evaluation  # its results are records now: their memory is free again for the 报送情况 (a province's peak)
     report = _with_quality(report, plan, every, as_of, args)
     # Every rejected or flagged input row is in the report, so every output format shows it (docs/reports.md).

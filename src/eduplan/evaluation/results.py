@@ -101,15 +101,16 @@ class Result:
         """The indicator's id."""
         return self.target.indicator.id
 
-    def to_record(self, made: Records | None = None) -> dict[str, Any]:
+    def to_record(self, made: Records | None = None, *, evidence: bool = True) -> dict[str, Any]:
         """Plain, JSON-ready data (quantities as strings, dates in ISO).
 
         ``made``: the `Records` of the other records being made with this one (`Evaluation.to_records`), which
-        makes the evidence record of each report row and the fields of each target once for them all."""
+        makes the evidence record of each report row and the fields of each target once for them all.
+        ``evidence=False``: the record without its ``evidence`` (for an output that shows none)."""
         made = Records() if made is None else made
         target_id, indicator_id, indicator, strength, comparator = made.target(self.target)
         status, status_zh = made.status(self.status)
-        return {
+        record: dict[str, Any] = {
             "target_id": target_id,
             "task_id": self.task_id,
             "goal_id": None if self.task_id is not None else self.owner_id,
@@ -141,8 +142,10 @@ class Result:
             "expected_shown": self.expected_shown,
             "reason_zh": self.reason_zh,
             "reason_en": self.reason_en,
-            "evidence": made.evidence(self.evidence),
         }
+        if evidence:
+            record["evidence"] = made.evidence(self.evidence)
+        return record
 
 
 def _text(amount: Amount | None) -> str | None:
@@ -335,9 +338,12 @@ class Evaluation:
                 if scope == unit or (scope is None and task_id in of_unit))
         return attrs.evolve(self, results=results.take(mine), tasks=tasks)
 
-    def to_records(self) -> list[dict[str, Any]]:
-        """One plain dict per result (the documented JSON record)."""
+    def to_records(self, *, evidence: bool = True) -> list[dict[str, Any]]:
+        """One plain dict per result (the documented JSON record); ``evidence=False``: without their ``evidence``
+        (for an output that shows none: no evidence record is made)."""
         made, results = Records(), list(self.results)
+        if not evidence:
+            return [r.to_record(made, evidence=False) for r in results]
         made.prepare(r.evidence for r in results)  # every evidence row's record at once, from the columns
         return [r.to_record(made) for r in results]
 

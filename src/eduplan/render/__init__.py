@@ -66,6 +66,10 @@ text in memory."""
 BINARY_FORMATS: dict[str, Callable[[Report], bytes]] = {"xlsx": _on_first_use("to_xlsx")}
 """Output formats written as bytes (need ``--output``): the Excel scorecard."""
 
+EVIDENCE_FORMATS = frozenset({"json", "csv"})
+"""The formats that write each result's evidence (the report rows its verdict rests on); the others show none, so
+``eduplan check`` makes their report without it (`Report.from_evaluation`)."""
+
 
 def render(report: Report, fmt: str = "table") -> str:
     """The report in one of `FORMATS`.
@@ -79,6 +83,7 @@ def render(report: Report, fmt: str = "table") -> str:
 __all__ = [
     "BINARY_FORMATS",
     "DEFAULT_FAIL_ON",
+    "EVIDENCE_FORMATS",
     "FORMATS",
     "STATUSES",
     "STREAMED_FORMATS",

@@ -57,12 +57,14 @@ class Report:
     """The evaluation's options (`eduplan.Policy.to_record`): what its verdicts rest on besides the data."""
 
     @classmethod
-    def from_evaluation(cls, evaluation: Any) -> Report:
-        """A report from an `eduplan.evaluation.Evaluation` (anything with its record methods)."""
+    def from_evaluation(cls, evaluation: Any, *, evidence: bool = True) -> Report:
+        """A report from an `eduplan.evaluation.Evaluation` (anything with its record methods); ``evidence=False``:
+        its records without their evidence, for an output that shows none (`eduplan.render.EVIDENCE_FORMATS`)."""
         plan = evaluation.plan
         titles = tuple((s.id, " ".join(p for p in (s.number, s.title) if p) or s.id) for s in plan.walk_sections())
+        records = evaluation.to_records() if evidence else evaluation.to_records(evidence=False)
         return cls(plan.id, plan.title, period_text(plan.period), evaluation.as_of.isoformat(),
-                   tuple(evaluation.to_records()), tuple(evaluation.task_records()),
+                   tuple(records), tuple(evaluation.task_records()),
                    tuple(evaluation.diagnostics), section_titles=titles, policy=evaluation.policy.to_record())
 
     def rows(self) -> dict[str, int] | None:
