@@ -31,6 +31,7 @@ COVERAGE_WORD = re.compile(r"(?<![健完齐周安保成])全覆盖")
 BARE_COVERAGE = re.compile(rf"^(?:{alternation(LEX.hedges)}|基本|逐步)?(?:实现|达到|做到)?全覆盖[。!]?$")
 HUNDRED = Decimal(100)
 COVER_ALL = re.compile(r"覆盖(?:所有|全部)")
+ATTRIBUTIVE_VERB = re.compile(alternation(LEX.coverage_attributive))
 # 全部达到省定办学标准, 全部中小学达到标准化建设要求: reaching a printed standard is a completion state (lexicon
 # [standard-reached]), as the words of [completion] are.
 COMPLETION = rf"{alternation(LEX.completion)}|达到[^,;:。\d]{{0,12}}?(?:{alternation(LEX.standard_reached)})"
@@ -65,6 +66,12 @@ def is_bare_coverage(clause: str) -> bool:
     return BARE_COVERAGE.match(clause) is not None
 
 
+def _attributive_cover(text: str, cover: re.Match[str]) -> bool:
+    """建立以县为主、覆盖全部幼儿园的评估制度: 覆盖全部 X 的 + a noun after a verb of establishing (lexicon
+    [coverage-attributive]) describes the system established (送教服务覆盖所有需要送教的…儿童 still covers)."""
+    return ATTRIBUTIVE_VERB.search(text, 0, cover.start()) is not None and "的" in text[cover.end() :]
+
+
 def coverage_targets(doc: Document, clause: Span, *, hedged: bool) -> Iterator[Reading]:
     """The coverage targets of a clause that carries no number of its own; ``hedged`` when a 力争 before it in its
     sentence still governs it. A duty (所有学校要…) states no coverage."""
@@ -94,7 +101,7 @@ def _coverage_spans(doc: Document, clause: Span, text: str) -> Iterator[tuple[Sp
             start = match.end()
         return
     cover = COVER_ALL.search(text)
-    if cover is not None:
+    if cover is not None and not _attributive_cover(text, cover):
         tail = re.match(r"[^,;:。]{0,20}", text[cover.end() :])
         end = cover.end() + (len(tail[0]) if tail else 0)
         scope = text[cover.start() + 2 : end].split("的", maxsplit=1)[0]
