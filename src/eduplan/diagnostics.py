@@ -104,6 +104,7 @@ class Code(enum.StrEnum):
     FOOTNOTE_MARKER = "footnote-marker"
     TITLE_UNIT = "title-unit"
     HIDDEN_SHEET = "hidden-sheet"
+    UNREAD_SHEET = "unread-sheet"
     MERGED_CELL = "merged-cell"
     PAIRED_VALUE = "paired-value"
     PAIRED_MISMATCH = "paired-mismatch"

@@ -82,3 +82,40 @@ def test_hidden_columns(tmp_path: Path, hidden: tuple[str, ...], codes: list[tup
     assert [str(d) for d in bulk.diagnostics] == [str(d) for d in loaded.diagnostics]
     said = [d for d in loaded.diagnostics if str(d.code) == "hidden-column"]
     assert all(d.location.sheet == "Sheet" and d.message_zh and "隐藏" in d.message_zh for d in said)
+
+
+def sheets_book(path: Path, second: list[list[object]], *, hidden: bool = False) -> Path:
+    """ROWS on a first sheet 海陵区, ``second`` on a sheet after it (self-written)."""
+    workbook = openpyxl.Workbook()
+    workbook.active.title = "海陵区"
+    for row in ROWS:
+        workbook.active.append(row)
+    other = workbook.create_sheet("高港区")
+    for row in second:
+        other.append(row)
+    if hidden:
+        other.sheet_state = "hidden"
+    workbook.save(path)
+    return path
+
+
+@pytest.mark.parametrize(("second", "hidden", "said"), [
+    ([["标题"], ["指标", "时间", "数值"], ["n", "2024年", 5]], False, [("高港区", 2)]),
+    ([["填报单位", "新增学位", "经费"], ["高港区", 5, 6]], False, [("高港区", 1)]),  # a wide table's header
+    ([["指标", "时间", "数值"], ["n", "2024年", 5]], True, [("高港区", 1)]),  # hidden after the one read
+    ([["1. 数值只填数字"], ["2. 填报单位：盖章"]], False, []),  # a sheet of notes
+    ([], False, []),
+])
+def test_another_sheet_holding_a_table(tmp_path: Path, second: list[list[object]], hidden: bool,
+                                       said: list[tuple[str, int]]) -> None:
+    """A sheet after the one read that looks like a reports table: an unread-sheet warning at its header row, in
+    both languages (was: silently not read); a sheet of notes is not mentioned; the bulk reader gives the same."""
+    path = sheets_book(tmp_path / "r.xlsx", second, hidden=hidden)
+    loaded, bulk = load_reports(path, PLAN), load_report_columns(path, PLAN)
+    assert [str(v.value) for v in loaded.value] == ["1个", "2个"]
+    found = [d for d in loaded.diagnostics if str(d.code) == "unread-sheet"]
+    assert [(d.location.sheet, d.location.line) for d in found] == said
+    assert all("--sheet 高港区" in (d.message_zh or "") and "海陵区" in d.message for d in found)
+    assert [str(d) for d in bulk.diagnostics] == [str(d) for d in loaded.diagnostics]
+    assert load_reports(path, PLAN, sheet="海陵区").diagnostics == tuple(d for d in loaded.diagnostics
+                                                                      if str(d.code) != "unread-sheet")

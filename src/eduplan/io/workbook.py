@@ -91,6 +91,8 @@ def sheet_rows(data: io.BytesIO, file: str, sheet: str | None) -> tuple[str, Row
             passed = []  # every sheet hidden: the first is read (and nothing is said: there is no other to choose)
         worksheet = workbook[sheet] if sheet is not None else workbook.worksheets[len(passed)]
         title, part = worksheet.title, getattr(worksheet, "_worksheet_path", None)
+        unread = [] if sheet is not None else [
+            said for other in workbook.worksheets[len(passed) + 1:] if (said := _unread_sheet(file, other, title))]
         scaled: list[tuple[int, int, Any]] = []
         rows, blank = _rows(worksheet, openpyxl.cell.read_only.EmptyCell, scaled)
         if sheet is None and len(workbook.sheetnames) > len(passed) + 1 and not any(_filled(row) for row in rows):
@@ -118,7 +120,7 @@ def sheet_rows(data: io.BytesIO, file: str, sheet: str | None) -> tuple[str, Row
                  if n in hidden and _filled(row) and not _comment(row)]
     problems += _hidden_columns(data, part, kept, file, title)
     problems += [_scaled_warning(file, title, n, k, stored) for n, k, stored in scaled]
-    return title, kept, [*(_hidden_sheet(file, w.title, title) for w in passed), *problems]
+    return title, kept, [*(_hidden_sheet(file, w.title, title) for w in passed), *problems, *unread]
 
 
 def _hidden_sheet(file: str, hidden: str, read: str) -> Diagnostic:
@@ -127,6 +129,29 @@ def _hidden_sheet(file: str, hidden: str, read: str) -> Diagnostic:
                       f"visible sheet {read!r} is, as Excel opens the file", Location(file=file, sheet=hidden),
                       Severity.WARNING, hint=f"to read the hidden sheet, name it: --sheet {hidden}",
                       message_zh=zh(Code.HIDDEN_SHEET, sheet=hidden, read=read))
+
+
+def _unread_sheet(file: str, worksheet: Any, read: str) -> Diagnostic | None:
+    """The ``unread-sheet`` warning of a sheet after the one read whose first rows hold a header: a row naming two or
+    more reports columns (填报单位 and 统计时点), or 填报单位 (指标) beside two other headings (a wide table's
+    indicators); ``None`` for another sheet (a sheet of notes, 填表说明, names none)."""
+    for number, row in enumerate(worksheet.iter_rows(max_row=HEADER_SEARCH_ROWS + 1, values_only=True), start=1):
+        texts = [text for cell in row if isinstance(cell, str) and (text := normalise(cell).strip())]
+        named = [text for text in texts if text.lower() in HEADERS]
+        if len(named) >= _TABLE_COLUMNS or (len(texts) > _TABLE_COLUMNS and any(
+                HEADERS[text.lower()] in ("organisation", "indicator") for text in named)):
+            columns = "、".join(named[:4])
+            return Diagnostic(Code.UNREAD_SHEET, f"the sheet {worksheet.title!r} looks like a reports table (row "
+                              f"{number} names {columns}) and is not read: only the sheet {read!r} is (另有工作表含表格"
+                              "未读取)", Location(file, number, None, None, None, None, worksheet.title),
+                              Severity.WARNING, hint=f"read it with --sheet {worksheet.title} (sheet=...), or put its "
+                              "rows on one sheet", message_zh=zh(Code.UNREAD_SHEET, sheet=worksheet.title, row=number,
+                                                                 columns=columns, read=read))
+    return None
+
+
+_TABLE_COLUMNS = 2
+"""How many reports columns a row of another sheet names to be taken for a table's header (填报单位 | 统计时点)."""
 
 
 def _scan(data: io.BytesIO, part: str, overlap: int) -> Generator[bytes, None, None]:
