@@ -53,3 +53,20 @@ def test_an_exported_csv(tmp_path: Path) -> None:
     rows, columns = load_reports(path, PLAN), load_report_columns(path, PLAN)
     assert [str(v.date) for v in columns.value.reports()] == [str(v.date) for v in rows.value]
     assert len(rows.value) == 30 and rows.diagnostics == () and list(columns.diagnostics) == []
+
+
+@pytest.mark.parametrize(("date", "day"), [("二〇二四年六月三十日", "2024-06-30"), ("二〇二四年六月", "2024-06-30"),
+                                          ("二〇二四年十二月三十一日", "2024-12-31"),
+                                          ("二○二四年七月五号", "2024-07-05")])
+def test_a_date_in_chinese_numerals(date: str, day: str) -> None:
+    """An official form's date in Chinese numerals is the day it names (was: invalid-date)."""
+    loaded, _ = read_both([["指标", "时间", "填报日期", "数值"], ["n", date, date, "5"]], PLAN)
+    assert [(str(v.date), str(v.reported_on)) for v in loaded.value] == [(day, day)]
+    assert loaded.diagnostics == ()
+
+
+@pytest.mark.parametrize("date", ["二〇二四年十三月", "二〇二四年六月三十二日", "二〇二四年六月卅日"])
+def test_not_a_date_in_chinese_numerals(date: str) -> None:
+    """A month or day that is none: an invalid-date at the cell, not a guess."""
+    loaded, _ = read_both([["指标", "时间", "数值"], ["n", date, "5"]], PLAN)
+    assert [(str(d.code), d.location.column) for d in loaded.diagnostics] == [("invalid-date", 2)]

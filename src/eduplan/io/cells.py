@@ -37,7 +37,7 @@ from typing import Any
 
 from eduplan.diagnostics import Code, Diagnostic, Location, QuantityError, Severity
 from eduplan.diagnostics_zh import zh
-from eduplan.numerals import CHINESE_NUMERAL_CHARS, NUMBER_PATTERN, normalise
+from eduplan.numerals import CHINESE_NUMERAL_CHARS, DIGITS, NUMBER_PATTERN, normalise
 from eduplan.units import Amount, parse_quantity, to_decimal
 
 __all__ = ["APPROXIMATE_PREFIXES", "APPROXIMATE_SUFFIXES", "BOUND_PREFIXES", "BOUND_SUFFIXES", "SERIAL_DAYS",
@@ -256,16 +256,48 @@ _DAY_WORDS = re.compile(r"(?<=\d)号(?=止?$)|(?<=[日底末\d])止$")
 """``2024年6月30号`` (号 for 日) and a closing 止 (``2024年6月30日止``: up to and including that day)."""
 
 
+_CHINESE_DATE = re.compile(r"^(?P<year>[〇○零一二三四五六七八九]{4})年(?P<month>[一二三四五六七八九十]{1,2})月"
+                           r"(?:(?P<day>[一二三四五六七八九十]{1,3})(?P<mark>[日号]))?(?P<rest>.*)$")
+"""A date in Chinese numerals as an official form dates itself (``二〇二四年六月三十日``)."""
+
+
 def plain_day(text: str) -> str:
     """A date cell's text as the date grammar reads it: a date with its time as its day, 号 as 日, without a closing
-    止 (``2024-06-30 00:00:00``, ``2024年6月30号``, ``2024年6月30日止``: the day each names, certain).
+    止, in Arabic digits (``2024-06-30 00:00:00``, ``2024年6月30号``, ``2024年6月30日止``, ``二〇二四年六月三十日``:
+    the day each names, certain).
 
     >>> plain_day("2024-06-30 00:00:00"), plain_day("2024年6月30号"), plain_day("2024年6月30日止")
     ('2024-06-30', '2024年6月30日', '2024年6月30日')
+    >>> plain_day("二〇二四年六月三十日"), plain_day("二〇二四年十二月"), plain_day("二〇二四年十三月")
+    ('2024年6月30日', '2024年12月', '二〇二四年十三月')
     """
     if (match := _DATETIME.match(text)) is not None:
         return match["day"]
+    if (chinese := _CHINESE_DATE.match(text)) is not None and (written := _chinese_day(chinese)) is not None:
+        text = written
     return _DAY_WORDS.sub(lambda found: "日" if found[0] == "号" else "", text)
+
+
+def _chinese_day(match: re.Match[str]) -> str | None:
+    """`_CHINESE_DATE`'s date in Arabic digits, ``None`` when its month or day is not a number of them (十三月)."""
+    year = "".join(str(DIGITS.get(c, 0)) for c in match["year"])  # 〇, ○ and 零 are 0
+    month = _small_number(match["month"])
+    day = None if match["day"] is None else _small_number(match["day"])
+    if month is None or not 1 <= month <= 12:
+        return None
+    if match["day"] is not None and (day is None or not 1 <= day <= 31):
+        return None
+    return f"{year}年{month}月" + ("" if day is None else f"{day}{match['mark']}") + match["rest"]
+
+
+def _small_number(text: str) -> int | None:
+    """一 to 三十九 in Chinese numerals (十二 is 12, 三十一 is 31), ``None`` for another text."""
+    tens, ten, units = text.partition("十")
+    if not ten:
+        return DIGITS.get(text) if len(text) == 1 else None
+    if len(tens) > 1 or len(units) > 1 or (tens and tens not in DIGITS) or (units and units not in DIGITS):
+        return None
+    return (DIGITS[tens] if tens else 1) * 10 + (DIGITS[units] if units else 0)
 
 
 _AMBIGUOUS = re.compile(r"^\d{4}\.1$")
