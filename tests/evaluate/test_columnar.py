@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from decimal import Decimal
 
 import pytest
@@ -14,6 +15,7 @@ from tests.evaluate.helpers import indicator
 
 pytest.importorskip("numpy")
 
+from eduplan.evaluation import winners
 from eduplan.evaluation.columnar import prepare_columns
 from eduplan.io.columns import columns_from_rows
 from eduplan.model import Plan
@@ -121,3 +123,21 @@ def test_written_amounts_are_read_without_making_reports() -> None:
     assert latest_date(total.evidence) == dt.date(2022, 2, 28)
     assert not columns._made  # no report was made
     assert [str(r.value) for r in total.evidence] == ["1.50万元", "20000元"]
+
+
+def test_the_key_sort_runs_inline_when_no_thread_can_start(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The key sort of a large table runs in a thread of its own (`KeyOrder`); where the system refuses a new
+    thread (a process at its thread limit: ``RuntimeError: can't start new thread``), it sorts in the caller's
+    thread and gives the same winners."""
+    rows = [["rate", "", "2022-12-31", "", "91", "%", "provisional", "2023-02-01", "", ""],
+            ["rate", "", "2022-12-31", "", "90", "%", "", "2023-01-10", "", ""],
+            ["rate", "", "2021-12-31", "", "88", "%", "", "2022-01-10", "", ""]]
+    expected = winner(rows)
+    monkeypatch.setattr(winners, "_THREADED_SORT", 1)  # this small table sorted as a large one would be
+    monkeypatch.setattr(winners, "_CORES", 2)
+
+    def refused(self: threading.Thread) -> None:
+        raise RuntimeError("can't start new thread")
+
+    monkeypatch.setattr(threading.Thread, "start", refused)
+    assert winner(rows) == expected == ["0.88", "0.90"]

@@ -142,7 +142,8 @@ class _Sorting:
     failed: list[BaseException]
 
     @classmethod
-    def start(cls, values: Any) -> _Sorting:
+    def start(cls, values: Any) -> _Sorting | None:
+        """The sort started, or ``None`` when no thread can start (the caller then sorts itself)."""
         failed: list[BaseException] = []
 
         def sort() -> None:
@@ -152,7 +153,10 @@ class _Sorting:
                 failed.append(exc)
 
         thread = threading.Thread(target=sort, name="eduplan-sort", daemon=True)
-        thread.start()
+        try:
+            thread.start()
+        except RuntimeError:  # a process at its thread limit ("can't start new thread")
+            return None
         return cls(thread, failed)
 
     def wait(self) -> None:
