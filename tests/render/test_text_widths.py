@@ -58,3 +58,21 @@ def test_each_character_is_looked_up_once() -> None:
     lines = drawn.splitlines()
     assert lines[:3] == ["指标 indicator    县区 scope", "----------------  ----------", "学前三年毛入园率  县区000"]
     assert len(lines) == 202
+
+
+def test_cells_are_screened_for_control_characters_in_one_scan() -> None:
+    """A table without control characters is drawn without asking `visible` about each cell; one with them shows
+    each as its escape, as before."""
+    asked: list[str] = []
+    real = text.visible
+
+    def counting(cell: str, keep: str = "") -> str:
+        asked.append(cell)
+        return real(cell, keep)
+
+    with mock.patch.object(text, "visible", counting):
+        plain = text.table([["id", "指标"], *([f"t{k}", "入园率"] for k in range(100))])
+        assert asked == []
+        shown = text.table([["id", "指标"], ["t1", "入园率\x1b[2J"]])
+    assert plain.splitlines()[2] == "t0   入园率" and shown.splitlines()[2] == "t1  入园率\\x1b[2J"
+    assert len(asked) == 4

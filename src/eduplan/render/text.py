@@ -21,7 +21,7 @@ from eduplan.evaluation.reasons import note_label
 from eduplan.model import Plan, Section, Task
 from eduplan.render.problems import problem_display
 from eduplan.render.report import STATUSES, Record, Report, status_zh
-from eduplan.render.safety import visible
+from eduplan.render.safety import all_visible, visible
 from eduplan.render.scorecard import (
     SUBMISSION_HEADERS,
     gap_text,
@@ -83,7 +83,8 @@ def table(rows: Sequence[Sequence[str]], gap: str = "  ") -> str:
     -------
     \\x1b[2J
     """
-    rows = [[visible(c) for c in row] for row in rows]
+    if not all_visible(c for row in rows for c in row):  # most tables: one scan of all their text
+        rows = [[visible(c) for c in row] for row in rows]
     measured: dict[str, int] = {}  # each distinct cell's width, once (a province's cells repeat)
 
     def measure(cell: str) -> int:
