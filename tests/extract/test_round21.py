@@ -305,3 +305,20 @@ def test_the_fourth_batch_reads_at_least_as_well_as_after_its_fixes(tmp_path: Pa
     found, deadline, output = _scores(tmp_path, FOURTH_BATCH)
     assert found == {"funding_opinion": 1.0, "kindergarten_assessment_2026_2028": 1.0, "school_plan_2026": 0.97}, output
     assert deadline >= 0.974, output
+
+
+def test_a_time_limit_without_a_within_word_is_no_target() -> None:
+    """评估不合格的基地限期6个月整改 sets a time limit (限期 before the duration), as 限期3个月内 does; 每次不少于1个月
+    is a duration to reach."""
+    assert _read("评估不合格的基地限期6个月整改。") == []
+    assert _read("跟岗研修每次不少于1个月。") == [(">=", "1", "month")]
+
+
+FIFTH_BATCH = ("discipline_plan_2026_2030", "study_travel_rules")
+
+
+def test_the_fifth_batch_reads_at_least_as_well_as_after_its_fix(tmp_path: Path) -> None:
+    """The fifth batch (first run on 293831c: 1.000, 0.960; deadlines 1.000) scores 1.000 each and 1.000."""
+    found, deadline, output = _scores(tmp_path, FIFTH_BATCH)
+    assert found == dict.fromkeys(FIFTH_BATCH, 1.0), output
+    assert deadline == 1.0, output

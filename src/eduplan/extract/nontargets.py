@@ -121,8 +121,8 @@ def describes(quantity: Quantity, before: str, after: str, later: list[Quantity]
         return True
     if LIST_SIZE.search(trimmed) and not (trimmed.endswith("等") and LIST_TO_COMPLETE.match(after)):
         return True
-    if quantity.unit in ("month", "day") and after.startswith(("内", "之内", "以内")):
-        return True  # 限期3个月内完成整改, 15天内: a time limit, not a duration to reach
+    if quantity.unit in ("month", "day") and (after.startswith(("内", "之内", "以内")) or trimmed.endswith("限期")):
+        return True  # 限期3个月内完成整改, 15天内, 限期6个月整改: a time limit, not a duration to reach
     if DEDUCTION_AFTER.match(after):
         return True  # 每降低1个百分点扣1分: how points are lost in a scoring rule
     if TIME_LIMIT_AFTER.match(after) or CONDITION_END.search(after):
