@@ -105,6 +105,7 @@ class Code(enum.StrEnum):
     TITLE_UNIT = "title-unit"
     HIDDEN_SHEET = "hidden-sheet"
     UNREAD_SHEET = "unread-sheet"
+    TITLE_ORGANISATION = "title-organisation"
     MERGED_CELL = "merged-cell"
     PAIRED_VALUE = "paired-value"
     PAIRED_MISMATCH = "paired-mismatch"

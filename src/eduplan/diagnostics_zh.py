@@ -95,6 +95,7 @@ MESSAGES_ZH: dict[str, str] = {
     "footnote-marker": "“{text}”按指标“{indicator}”读取，指标名后的注释标记不作名称读取",
     "title-unit": "标题行“单位：{unit}”作为无单位数值的计量单位（{indicators}）",
     "hidden-sheet": "工作表“{sheet}”为隐藏工作表，未读取；读取第一个可见工作表“{read}”",
+    "title-organisation": "表头上方写明填报单位“{text}”，表中无填报单位列，各行按“{unit}”的数据读取",
     "unread-sheet": ("工作表“{sheet}”第{row}行像是填报表的表头（{columns}），该表未读取；只读取了工作表“{read}”，"
                      "如需读取请用 --sheet {sheet}"),
     "merged-cell": "合并单元格{ref}（“{text}”）按其值读入所跨的第{first}-{last}行",

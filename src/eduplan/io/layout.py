@@ -45,6 +45,7 @@ __all__ = [
     "FORM_NOTE_LABELS",
     "HEADER_SEARCH_ROWS",
     "SHEET_EXTRA_HINT",
+    "TITLE_ORGANISATION",
     "TITLE_UNIT",
     "TOTAL_WORDS",
     "Header",
@@ -59,6 +60,8 @@ __all__ = [
     "is_total",
     "lowest_cells",
     "split_header",
+    "title_organisation",
+    "title_organisation_warning",
     "title_unit",
     "title_unit_warning",
     "title_warning",
@@ -96,6 +99,10 @@ _VALUE_NOTE_LIMIT = 80
 """A value cell longer than this is not a figure with a note (a 备注's text is not searched)."""
 TITLE_UNIT = re.compile(r"单位\s*[:：]\s*(?P<unit>[^\s,，;；:：()（）]+)")
 """A title row's unit of the table's bare numbers (``单位：万元``, ``（截至2024年6月30日，单位：亿元）``)."""
+TITLE_ORGANISATION = re.compile(r"(?:填报单位|填表单位|报送单位)\s*[:：]\s*(?P<unit>[^\s,，;；:：]+)")
+"""A title row's unit that fills the table in (``填报单位：海陵区教育局（盖章）``)."""
+_SEAL = re.compile(r"\((?:盖章|公章|签章|签字|盖公章)\)$")
+"""A remark after the unit's name that is no part of it (``（盖章）``)."""
 _BRACKETED = re.compile(r"^(?P<name>.+?)\s*\((?P<unit>[^()]+)\)$")
 
 
@@ -165,6 +172,25 @@ def title_unit(rows: Sequence[tuple[int, Sequence[Any]]]) -> tuple[str, int] | N
                 continue
             return match["unit"], line
     return None
+
+
+def title_organisation(rows: Sequence[tuple[int, Sequence[Any]]]) -> tuple[str, int] | None:
+    """The unit a title row names as filling the table in (``填报单位：海陵区教育局（盖章）``: 海陵区教育局) and its
+    line; ``None`` if none."""
+    for line, row in rows:
+        text = normalise(" ".join(str(c) for c in row if c not in (None, "")))
+        if (match := TITLE_ORGANISATION.search(text)) is not None and (unit := _SEAL.sub("", match["unit"])):
+            return unit, line
+    return None
+
+
+def title_organisation_warning(text: str, unit: str, location: Location) -> Diagnostic:
+    """The ``title-organisation`` warning: a table without a 填报单位 column reads its rows as ``unit``'s."""
+    return Diagnostic(Code.TITLE_ORGANISATION, f"the title row names the reporting unit 填报单位：{text}, and the "
+                      f"table has no 填报单位 column: its rows are read as {unit}'s "
+                      "(表头上方的填报单位作为各行的填报单位)",
+                      location, Severity.WARNING, hint="nothing to do if the rows are that unit's; else add a 填报单位 "
+                      "column", message_zh=zh(Code.TITLE_ORGANISATION, text=text, unit=unit))
 
 
 def title_unit_warning(unit: str, names: Sequence[str], location: Location) -> Diagnostic:

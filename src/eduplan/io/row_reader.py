@@ -105,6 +105,7 @@ class RowReader:
         self.columns, self.file, self.header, self.sheet = columns, file, header, sheet
         self.unit = unit  # the value header's unit (数值（万元）): as a 计量单位 column gives
         self.title_unit = title_unit  # a title row's 单位：亿元: of bare numbers of indicators measured so
+        self.title_organisation: str | None = None  # a title row's 填报单位：海陵区教育局 (no 填报单位 column)
         self.units = known_units(plan)
         self.indicators = plan.indicators_used()
         named: dict[str, list[Indicator]] = {}
@@ -241,8 +242,15 @@ class RowReader:
         found |= {unit for unit in self.units if unit.endswith(")") and unit.split("(", 1)[0].strip() == text}
         return next(iter(found)) if len(found) == 1 else None
 
+    def title_unit_named(self, text: str) -> str:
+        """The plan's unit a title row's 填报单位 names (海陵区教育局: 海陵区), else the text as written."""
+        return text if not self.units or text in self.units else self._unit_named(text) or text
+
     def _organisation(self) -> str | None:
-        """The row's 填报单位: as written, or the plan's unit it names without its 区/县 (海陵), said."""
+        """The row's 填报单位: as written, or the plan's unit it names without its 区/县 (海陵), said; in a table
+        without the column, the unit its title row names (`title_organisation`)."""
+        if self.title_organisation is not None and "organisation" not in self.columns:
+            return self.title_organisation
         text = self.text("organisation")
         if not text or (self.units and text in self.units) or (unit := self._unit_named(text)) is None:
             return text or None

@@ -41,6 +41,8 @@ from eduplan.io.layout import (
     form_note,
     is_total,
     split_header,
+    title_organisation,
+    title_organisation_warning,
     title_unit,
     title_unit_warning,
     title_warning,
@@ -246,11 +248,7 @@ def _read_rows(rows: Iterable[tuple[int, Sequence[Any]]], plan: Plan, file: str 
     reader = RowReader(plan, columns, file, header=([*header, "口径"] if virtual else header) if json_paths else None,
                        sheet=sheet,
                        unit=header_unit(paired_header), title_unit=None if unit is None else unit[0])
-    if unit is not None and reader.unit is None and "unit" not in columns:
-        names = [i.name for i in reader.indicators if measured_in(i, unit[0])]
-        diagnostics.append(title_unit_warning(unit[0], names, Location(file, unit[1], 1, None, None, None, sheet)))
-    else:
-        reader.title_unit = None  # a 计量单位 column or a unit in the value header says it
+    diagnostics += _title_facts(reader, top[:found.index], unit, file, sheet)
     template = any(normalise(cell_text(h)).endswith(REFERENCE_SUFFIX) for h in header)
     paired = PairRows(plan, reader, pairs, (len(header) if json_paths else width) if virtual else None) \
         if pairs else None
@@ -282,6 +280,23 @@ def _read_rows(rows: Iterable[tuple[int, Sequence[Any]]], plan: Plan, file: str 
     kept, screened = screen_reports(values, plan, columns.get("organisation"))  # far dates, units it does not name
     return Loaded(kept, (*diagnostics, *screened))
 
+
+
+def _title_facts(reader: RowReader, titles: Sequence[tuple[int, Sequence[Any]]], unit: tuple[str, int] | None,
+                 file: str | None, sheet: str | None) -> list[Diagnostic]:
+    """What the title rows give the table, said: the unit of its bare numbers (单位：亿元, unless a 计量单位 column or
+    the value header gives one) and the unit that fills it in (填报单位：海陵区教育局, unless it has the column)."""
+    said: list[Diagnostic] = []
+    if unit is not None and reader.unit is None and "unit" not in reader.columns:
+        names = [i.name for i in reader.indicators if measured_in(i, unit[0])]
+        said.append(title_unit_warning(unit[0], names, Location(file, unit[1], 1, None, None, None, sheet)))
+    else:
+        reader.title_unit = None  # a 计量单位 column or a unit in the value header says it
+    if "organisation" not in reader.columns and (named := title_organisation(titles)) is not None:
+        reader.title_organisation = reader.title_unit_named(named[0])  # 填报单位：海陵区教育局 above the header
+        said.append(title_organisation_warning(named[0], reader.title_organisation,
+                                               Location(file, named[1], 1, None, None, None, sheet)))
+    return said
 
 
 def _blank_columns(header: Sequence[Any], width: int) -> dict[int, list[str]]:

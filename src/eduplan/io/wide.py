@@ -61,6 +61,8 @@ from eduplan.io.layout import (
     form_note,
     is_total,
     lowest_cells,
+    title_organisation,
+    title_organisation_warning,
     title_unit,
     title_unit_warning,
     title_warning,
@@ -373,9 +375,22 @@ def read_wide(top: Sequence[tuple[int, Sequence[Any]]], found: int, rest: Iterab
             file, line, columns["date"], sheet, texts if records else None)))
     entries: dict[EntryKey, tuple[EntryKey, ...]] = {}
     keys = [*texts[:width], "indicator", "date"] if records else None  # the virtual cells: the indicator, the date
+    owner = _owner(top[:first], columns, plan, file, sheet, diagnostics)
     values, found_diagnostics = _cells(header.indicators, columns, width, day, body, plan, file, sheet, entries,
-                                       keys, None if unit is None else unit[0])
+                                       keys, None if unit is None else unit[0], owner)
     return values, TableDiagnostics((*diagnostics, *found_diagnostics), entries)
+
+
+def _owner(titles: Sequence[tuple[int, Sequence[Any]]], columns: Mapping[str, int], plan: Plan, file: str | None,
+           sheet: str | None, diagnostics: list[Diagnostic]) -> str | None:
+    """The unit a title row names as filling in a table without a 填报单位 column (``填报单位：海陵区``), said; ``None``
+    when the table has the column or no title names one."""
+    if "organisation" in columns or (named := title_organisation(titles)) is None:
+        return None
+    owner = RowReader(plan, {}, file).title_unit_named(named[0])
+    diagnostics.append(title_organisation_warning(named[0], owner,
+                                                  Location(file, named[1], 1, None, None, None, sheet)))
+    return owner
 
 
 def _unmark(texts: list[str], cells: Sequence[Any], plan: Plan, file: str | None, line: int, sheet: str | None,
@@ -431,7 +446,7 @@ def _upper_half(above: Sequence[str], texts: Sequence[str]) -> list[str] | None:
 def _cells(indicators: Sequence[WideColumn], columns: dict[str, int], width: int, day: dt.date | None,
            body: Sequence[tuple[int, list[Any]]], plan: Plan, file: str | None, sheet: str | None,
            entries: dict[EntryKey, tuple[EntryKey, ...]], keys: list[str] | None = None,
-           title: str | None = None) -> tuple[list[ReportedValue], list[Diagnostic]]:
+           title: str | None = None, owner: str | None = None) -> tuple[list[ReportedValue], list[Diagnostic]]:
     """Each indicator cell of each body row read as a 数值 cell for its indicator (`RowReader`); ``entries`` gets
     each data row's filled indicator cells, the entries `eduplan.io.table_counts.row_counts` counts; ``keys``: JSON
     records' keys, the cells then located by JSON path."""
@@ -442,6 +457,8 @@ def _cells(indicators: Sequence[WideColumn], columns: dict[str, int], width: int
                                   unit=c.unit, title_unit=title) for c in indicators}
     fallbacks = {c.index: RowReader(plan, {**columns, **virtual, "value": c.fallback[0]}, file, keys, sheet=sheet,
                                     unit=c.fallback[3], title_unit=title) for c in indicators if c.fallback}
+    for reader in (base, *readers.values(), *fallbacks.values()):
+        reader.title_organisation = owner  # 填报单位：海陵区 in a title row, and no 填报单位 column
     values: list[ReportedValue] = []
     diagnostics: list[Diagnostic] = []
     unfilled: list[Location] = []

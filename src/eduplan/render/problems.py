@@ -83,6 +83,7 @@ TITLES_ZH: dict[str, str] = {
     "title-unit": "计量单位取自标题",
     "hidden-sheet": "隐藏的工作表",
     "unread-sheet": "另有工作表含表格未读取",
+    "title-organisation": "按表头上方的填报单位读取",
     "merged-cell": "合并单元格",
     "paired-value": "数值取自成对的另一列",
     "paired-mismatch": "成对列数据不符",
