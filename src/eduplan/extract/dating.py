@@ -90,9 +90,23 @@ def _deadline(
         deadline = cell_deadline(row)
         note = f"deadline from the row's cell {row}"
         notes = note if notes is None else f"{notes}; {note}"
+    elif deadline is None and reading.month is not None:
+        deadline, notes = _listed_month(doc, reading, context, reading.month)
     elif deadline is None:
         deadline, notes = _cued_deadline(doc, reading, cues, context)
     return deadline, notes
+
+
+def _listed_month(doc: Document, reading: Reading, context: TargetContext,
+                  month: int) -> tuple[dt.date | None, str | None]:
+    """The end of the month a list of months before 各 gives the target (6月、12月各开展1次), in the year a month cue
+    printed without one means (`context_year`); none where the context gives no year."""
+    year = context_year(doc, context, reading.span.start, reading.quantity.span.start, month)
+    if year is None:
+        return None, reading.notes
+    end = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+    note = f"deadline from {month}月, its place in the list of months before 各"
+    return end, note if reading.notes is None else f"{reading.notes}; {note}"
 
 
 def context_year(doc: Document, context: TargetContext, sentence_start: int, offset: int, month: int) -> int | None:

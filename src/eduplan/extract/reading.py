@@ -105,6 +105,7 @@ class Reading:
     notes: str | None
     review: str | None = None
     review_zh: str | None = None
+    month: int | None = None  # the month a list of months before 各 gives this target (6月、12月各开展1次)
 
 
 def last_enumeration_comma(text: str) -> int:

@@ -83,6 +83,7 @@ DENOMINATOR_SCOPE = re.compile(
 PRINTED_NUMBER = re.compile(r"^[\d.,~\-—–至到零〇一二两三四五六七八九十百千万亿余多]+")
 LISTED_AFTER = re.compile(r"\s*(?:、|和|及|与|\((?:相当于|约|即|折合|合)?)\s*")
 PART_OF_PREVIOUS = re.compile(r"\s*其中")
+MONTH_LIST = re.compile(r"(?:(?:1[0-2]|0?[1-9])月(?:份)?、)+(?:1[0-2]|0?[1-9])月(?:份)?(?=各)")
 # A clause that counts over a period of its own (到2027年累计新增…, 全年…) does not share the sentence's 每年.
 OWN_PERIOD = re.compile(r"\d{4}\s*年|累计|总计|合计|共计|全年|年内|期间")
 LIST_JOINER = re.compile(r"\s*(?:和|及|与)\s*")
@@ -278,6 +279,12 @@ def _each_of_list(reading: Reading, before: str, clause: Span, shared: _Shared) 
     note = "各: the number holds for each item of the list"
     notes = note if reading.notes is None else f"{reading.notes}; {note}"
     scope = _denominator_scope(before[:at]) or scope_of(before[:at], "", "") or shared.subject
+    listed = MONTH_LIST.search(before, at)  # 6月、12月各开展1次: one for each month, due by its end
+    months = [int(m) for m in re.findall(r"\d{1,2}", listed[0])] if listed else []
+    if len(months) == len(names):
+        for name, month in zip(names, months, strict=True):
+            yield attrs.evolve(reading, span=span, indicator=name, scope=scope, notes=notes, month=month)
+        return
     for name in names:
         yield attrs.evolve(reading, span=span, indicator=name, scope=scope, notes=notes)
 
