@@ -33,7 +33,8 @@ def read(rows: list[list[object]]) -> tuple[list[tuple[str | None, str]], list[t
 @pytest.mark.parametrize(("title", "unit"), [("填报单位：海陵区教育局（盖章）", "海陵区"),
                                              ("填表单位:高港区", "高港区"),
                                              ("报送单位：高新区（开发区）", "高新区(开发区)"),
-                                             ("填报单位：丁区", "丁区")])
+                                             ("填报单位：丁区", "丁区"), ("填报单位（盖章）：海陵区教育局", "海陵区"),
+                                             ("填报单位(公章):高港区", "高港区")])
 def test_a_long_table_is_the_titles_units(title: str, unit: str) -> None:
     """Each row is read as the unit the title names (as a 填报单位 cell would name it), said at the title row."""
     values, codes = read([["某市2024年填报表"], [title, "", "填报人：王五"], ["指标", "时间", "数值"],
@@ -64,3 +65,10 @@ def test_the_message_says_what_was_done() -> None:
     said = next(d for d in loaded.diagnostics if str(d.code) == "title-organisation")
     assert "its rows are read as 海陵区's" in said.message
     assert said.message_zh == "表头上方写明填报单位“海陵区教育局”，表中无填报单位列，各行按“海陵区”的数据读取"
+
+
+@pytest.mark.parametrize("title", ["填报单位：", "填报单位：    填报人：王五", "填报单位（盖章）：  联系电话：0523"])
+def test_a_blank_unit_names_none(title: str) -> None:
+    """A title line leaving the unit blank names none (not the next label, 填报人): the rows stay the jurisdiction's."""
+    values, codes = read([[title], ["指标", "时间", "数值"], ["n", "2024-06-30", "1"]])
+    assert values == [(None, "1个")] and codes == [("title-row", 1)]

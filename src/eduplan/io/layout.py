@@ -99,8 +99,10 @@ _VALUE_NOTE_LIMIT = 80
 """A value cell longer than this is not a figure with a note (a 备注's text is not searched)."""
 TITLE_UNIT = re.compile(r"单位\s*[:：]\s*(?P<unit>[^\s,，;；:：()（）]+)")
 """A title row's unit of the table's bare numbers (``单位：万元``, ``（截至2024年6月30日，单位：亿元）``)."""
-TITLE_ORGANISATION = re.compile(r"(?:填报单位|填表单位|报送单位)\s*[:：]\s*(?P<unit>[^\s,，;；:：]+)")
-"""A title row's unit that fills the table in (``填报单位：海陵区教育局（盖章）``)."""
+TITLE_ORGANISATION = re.compile(r"(?:填报单位|填表单位|报送单位)\s*(?:\([^()]*\))?\s*[:：]\s*"
+                                r"(?P<unit>[^\s,，;；:：]+)(?=$|[\s,，;；])")
+"""A title row's unit that fills the table in (``填报单位：海陵区教育局（盖章）``, ``填报单位（盖章）：海陵区教育局``),
+not the next label when the line leaves it blank (``填报单位：    填报人：王五``)."""
 _SEAL = re.compile(r"\((?:盖章|公章|签章|签字|盖公章)\)$")
 """A remark after the unit's name that is no part of it (``（盖章）``)."""
 _BRACKETED = re.compile(r"^(?P<name>.+?)\s*\((?P<unit>[^()]+)\)$")
