@@ -40,10 +40,20 @@ def print_zh(message_zh: str) -> None:
     print(visible(f"{PROG}：错误：{message_zh}"), file=sys.stderr)
 
 
-def print_diagnostics(diagnostics: Iterable[Diagnostic], stream: TextIO) -> None:
-    """One ``file:line:col: severity[code] message`` line per diagnostic, control characters made visible."""
+def print_diagnostics(diagnostics: Iterable[Diagnostic], stream: TextIO, batch: int = 1000) -> None:
+    """One ``file:line:col: severity[code] message`` line per diagnostic, control characters made visible.
+
+    Written ``batch`` lines at a time: stderr is line-buffered, so a province's 50,000 warnings printed one by
+    one were 50,000 writes (about 60 ms); the order and the text are the same.
+    """
+    lines: list[str] = []
     for diagnostic in diagnostics:
-        print(visible(str(diagnostic)), file=stream)
+        lines.append(visible(str(diagnostic)))
+        if len(lines) == batch:
+            stream.write("\n".join(lines) + "\n")
+            lines.clear()
+    if lines:
+        stream.write("\n".join(lines) + "\n")
 
 
 def unusable_zh(error: LoadError, path: str, role: str = PLAN) -> str:
