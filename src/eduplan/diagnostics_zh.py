@@ -187,6 +187,8 @@ VARIANTS_ZH.update({  # returns as districts send them (eduplan.io): a header's 
     ("footnote-marker", "column"): "表头“{text}”按“{column}”列读取，表头后的注释标记不作列名读取",
     ("footnote-marker", "value"): "数值“{text}”按{figure}读取，数值后的注释标记不作数值读取",
     ("merged-cell", "across"): "合并单元格{ref}（“{text}”）按其值读入所跨的各指标单元格",
+    ("title-organisation", "conflict"): ("标题行写明了{count}个不同的填报单位（{units}），无法确定各行的填报单位，"
+                                         "本表未读取；请只写一个填报单位，或增加填报单位列"),
 })
 
 

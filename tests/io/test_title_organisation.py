@@ -9,7 +9,8 @@ from __future__ import annotations
 import pytest
 
 from eduplan import Plan
-from eduplan.io import loads_plan
+from eduplan.io import LoadError, loads_plan, reports_from_rows
+from eduplan.io.columns import columns_from_rows
 from tests.io.both_paths import read_both
 
 PLAN: Plan = loads_plan("""\
@@ -72,3 +73,36 @@ def test_a_blank_unit_names_none(title: str) -> None:
     """A title line leaving the unit blank names none (not the next label, 填报人): the rows stay the jurisdiction's."""
     values, codes = read([[title], ["指标", "时间", "数值"], ["n", "2024-06-30", "1"]])
     assert values == [(None, "1个")] and codes == [("title-row", 1)]
+
+
+TWO_UNITS = [["填报单位：海陵区教育局（盖章）"], ["填报单位：高港区教育局"]]
+
+
+@pytest.mark.parametrize("header", [[["指标", "时间", "数值"], ["n", "2024-06-30", "120"]],
+                                    [["统计时点", "新增学位"], ["2024-06-30", "120"]]])
+def test_two_title_lines_naming_different_units_refuse_the_table(header: list[list[object]]) -> None:
+    """Two title lines naming different units (海陵区, 高港区) leave the rows' unit unknown: the table is refused with
+    a located title-organisation error at the second line, saying what to do, zh and en; no unit is read from the
+    title (was: the first line's unit taken, silently). Long and wide; the bulk reader says the same."""
+    for reader in (reports_from_rows, columns_from_rows):
+        with pytest.raises(LoadError) as raised:
+            reader([*TWO_UNITS, *header], PLAN, "r.csv")
+        (said,) = raised.value.diagnostics
+        assert (str(said.code), said.location.line, str(said.severity)) == ("title-organisation", 2, "error")
+        assert "海陵区教育局" in said.message and "高港区教育局" in said.message
+        assert "填报单位 column" in (said.hint or "")
+        assert said.message_zh == ("标题行写明了2个不同的填报单位（海陵区教育局、高港区教育局），"
+                                   "无法确定各行的填报单位，本表未读取；请只写一个填报单位，或增加填报单位列")
+
+
+def test_two_title_lines_naming_one_unit_read_it() -> None:
+    """海陵区教育局 and 海陵区 name the plan's one unit: its rows, said once at the first line."""
+    values, codes = read([["填报单位：海陵区教育局"], ["报送单位：海陵区"], ["指标", "时间", "数值"],
+                          ["n", "2024-06-30", "1"]])
+    assert values == [("海陵区", "1个")] and ("title-organisation", 1) in codes
+
+
+def test_two_units_with_a_unit_column_are_titles_only() -> None:
+    """With a 填报单位 column, the title lines are titles only, however many units they name."""
+    values, _ = read([*TWO_UNITS, ["指标", "填报单位", "时间", "数值"], ["n", "高港区", "2024-06-30", "1"]])
+    assert values == [("高港区", "1个")]

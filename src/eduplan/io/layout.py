@@ -37,6 +37,7 @@ import attrs
 
 from eduplan.diagnostics import Code, Diagnostic, Location, QuantityError, Severity
 from eduplan.diagnostics_zh import zh
+from eduplan.io.errors import table_error
 from eduplan.numerals import normalise
 from eduplan.units import parse_quantity
 from eduplan.wording import be, counted
@@ -62,6 +63,7 @@ __all__ = [
     "split_header",
     "title_organisation",
     "title_organisation_warning",
+    "title_organisations",
     "title_unit",
     "title_unit_warning",
     "title_warning",
@@ -176,14 +178,46 @@ def title_unit(rows: Sequence[tuple[int, Sequence[Any]]]) -> tuple[str, int] | N
     return None
 
 
-def title_organisation(rows: Sequence[tuple[int, Sequence[Any]]]) -> tuple[str, int] | None:
-    """The unit a title row names as filling the table in (``填报单位：海陵区教育局（盖章）``: 海陵区教育局) and its
-    line; ``None`` if none."""
+def title_organisations(rows: Sequence[tuple[int, Sequence[Any]]]) -> list[tuple[str, int]]:
+    """Every unit the title rows name as filling the table in (``填报单位：海陵区教育局（盖章）``: 海陵区教育局),
+    each with its line, in order."""
+    found = []
     for line, row in rows:
         text = normalise(" ".join(str(c) for c in row if c not in (None, "")))
-        if (match := TITLE_ORGANISATION.search(text)) is not None and (unit := _SEAL.sub("", match["unit"])):
-            return unit, line
-    return None
+        found += [(unit, line) for match in TITLE_ORGANISATION.finditer(text) if (unit := _SEAL.sub("", match["unit"]))]
+    return found
+
+
+def title_organisation(rows: Sequence[tuple[int, Sequence[Any]]], named: Callable[[str], str] = str,
+                       file: str | None = None) -> tuple[str, int] | None:
+    """The unit a title row names as filling the table in (``填报单位：海陵区教育局（盖章）``: 海陵区教育局) and its
+    line; ``None`` if none. ``named`` gives the plan's unit a text names (海陵区教育局 and 海陵区 are one).
+
+    >>> title_organisation([(1, ["填报单位：海陵区教育局"]), (2, ["报送单位：海陵区教育局（盖章）"])])
+    ('海陵区教育局', 1)
+    >>> from eduplan.io.errors import LoadError
+    >>> try:
+    ...     title_organisation([(1, ["填报单位：海陵区教育局"]), (2, ["填报单位：姜堰区教育局"])])
+    ... except LoadError as error:
+    ...     print(error.diagnostics[0].code, error.diagnostics[0].location.line)
+    title-organisation 2
+
+    Raises:
+        LoadError: the title rows name two units or more (``title-organisation``, at the first line naming another):
+            which one's the rows are is not for eduplan to guess.
+    """
+    found = title_organisations(rows)
+    units = list(dict.fromkeys(named(unit) for unit, _ in found))
+    if len(units) > 1:
+        texts = list(dict.fromkeys(unit for unit, _ in found))
+        line = next(line for unit, line in found if named(unit) != units[0])
+        raise table_error(file, Code.TITLE_ORGANISATION, f"the title rows name {len(texts)} different reporting "
+                          f"units (填报单位：{'、'.join(texts)}): whose rows these are is unknown, and the table is "
+                          "not read (标题行填报单位不一致)", line,
+                          hint="name one unit above the header, or add a 填报单位 column (one row per unit)",
+                          message_zh=zh(Code.TITLE_ORGANISATION, "conflict", count=len(texts),
+                                        units="、".join(texts)))
+    return found[0] if found else None
 
 
 def title_organisation_warning(text: str, unit: str, location: Location) -> Diagnostic:

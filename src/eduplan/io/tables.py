@@ -292,7 +292,8 @@ def _title_facts(reader: RowReader, titles: Sequence[tuple[int, Sequence[Any]]],
         said.append(title_unit_warning(unit[0], names, Location(file, unit[1], 1, None, None, None, sheet)))
     else:
         reader.title_unit = None  # a 计量单位 column or a unit in the value header says it
-    if "organisation" not in reader.columns and (named := title_organisation(titles)) is not None:
+    if "organisation" not in reader.columns and (
+            named := title_organisation(titles, reader.title_unit_named, file)) is not None:
         reader.title_organisation = reader.title_unit_named(named[0])  # 填报单位：海陵区教育局 above the header
         said.append(title_organisation_warning(named[0], reader.title_organisation,
                                                Location(file, named[1], 1, None, None, None, sheet)))

@@ -385,9 +385,10 @@ def _owner(titles: Sequence[tuple[int, Sequence[Any]]], columns: Mapping[str, in
            sheet: str | None, diagnostics: list[Diagnostic]) -> str | None:
     """The unit a title row names as filling in a table without a 填报单位 column (``填报单位：海陵区``), said; ``None``
     when the table has the column or no title names one."""
-    if "organisation" in columns or (named := title_organisation(titles)) is None:
+    named_as = RowReader(plan, {}, file).title_unit_named
+    if "organisation" in columns or (named := title_organisation(titles, named_as, file)) is None:
         return None
-    owner = RowReader(plan, {}, file).title_unit_named(named[0])
+    owner = named_as(named[0])
     diagnostics.append(title_organisation_warning(named[0], owner,
                                                   Location(file, named[1], 1, None, None, None, sheet)))
     return owner
