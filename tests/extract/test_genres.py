@@ -246,3 +246,24 @@ def test_a_self_assessment_is_facts() -> None:
     text = ("某县关于申报优质均衡发展县督导评估认定的报告\n一、自评结果\n（一）资源配置。校际差异系数分别为0.36、0.31。"
             "生均公用经费小学达到850元。\n二、下一步工作\n（一）补齐短板。新建城区小学2所。\n")
     assert [str(t.value) for t in extract_targets(text)] == ["2"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # self-written sentences in the form of funding and cost-sharing rules: the ratio is how money is matched
+        ("省级补助资金下达后，县级财政按1:1的比例配套资金。", []),
+        ("市、县两级按照1:1比例配套。", []),
+        ("按照2:1的比例安排专项资金。", []),
+        ("所需经费按照1:1比例落实。", []),
+        ("运行经费由市、区按照3:1的比例进行分担。", []),
+        # ratios that are targets still read (a staffing ratio 按…比例配备 is one: heldout nutrition_2026_2028 t009)
+        ("按照食堂从业人员与供餐学生1:100的比例配备食堂从业人员。", [("==", "100", "ratio", None)]),
+        ("到2026年，小学生师比达到19:1。", [("<=", "19", "ratio", "2026-12-31")]),
+        ("幼儿园师生比不低于1:15。", [("<=", "15", "ratio", None)]),
+    ],
+)
+def test_a_ratio_by_which_money_is_matched(text: str, expected: list[tuple[str, str, str, str | None]]) -> None:
+    """按/按照…的比例 + a verb of matching or sharing out (lexicon [ratio-manner-verb]: 配套, 安排, 分担, 落实) says how a
+    sum is matched or shared, a rule (ruling 3), not a ratio to reach; 按…比例配备 (staff to a ratio) still is one."""
+    assert readings(text) == expected

@@ -384,3 +384,10 @@ def test_grade_quota_words(word: str) -> None:
     """[grade-quota]: a ceiling on the share of a grade named with the word is a rule of the assessment, no target."""
     assert extract_targets(f"优秀{word}比例不超过参评学校的30%。") == ()
     assert len(extract_targets(f"优秀{word}学校比例达到30%。")) == 1
+
+
+@pytest.mark.parametrize("word", sorted(lexicon().ratio_manner_verbs))
+def test_ratio_manner_verbs(word: str) -> None:
+    """[ratio-manner-verb]: 按…的比例 + the verb says how a sum is matched or shared (a rule), no target; 配备 is none."""
+    assert extract_targets(f"县级财政按照1:1的比例{word}资金。") == ()
+    assert len(extract_targets("按照1:100的比例配备食堂从业人员。")) == 1

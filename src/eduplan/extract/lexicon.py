@@ -107,6 +107,7 @@ class Lexicon:
     pilot_names: tuple[str, ...]
     count_words: tuple[str, ...]
     score_deductions: tuple[str, ...]
+    ratio_manner_verbs: tuple[str, ...]
     yearly_tables: tuple[str, ...]
     name_suffix: tuple[str, ...]
     scope_end: tuple[str, ...]
@@ -199,6 +200,7 @@ def lexicon() -> Lexicon:
         pilot_names=words("pilot-name"),
         count_words=words("count-word"),
         score_deductions=words("score-deduction"),
+        ratio_manner_verbs=words("ratio-manner-verb"),
         yearly_tables=words("yearly-table"),
         name_suffix=words("name-suffix"),
         scope_end=words("scope-end"),

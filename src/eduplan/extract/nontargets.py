@@ -74,6 +74,10 @@ FREQUENCY_BEFORE = re.compile(rf"每(?:{alternation(f.period for f in LEX.freque
 PILOT_NAME_AFTER = re.compile(rf"^[\u4e00-\u9fff]{{1,6}}?(?:{alternation(LEX.pilot_names)})")
 # 每降低1个百分点扣1分, 每少1所学校扣1分: the clause goes on to a deduction of points (lexicon [score-deduction]).
 DEDUCTION_AFTER = re.compile(rf"^[^,;。]*?(?:{alternation(LEX.score_deductions)})\s*\d+(?:\.\d+)?\s*分")
+# 按1:1的比例配套资金, 按照4:1比例进行分担: a ratio after 按/按照, then 比例 and a verb of matching or sharing out
+# (lexicon [ratio-manner-verb]): how a sum is matched, a rule (ruling 3), not a ratio to reach.
+MANNER_BEFORE = re.compile(r"按照?[^,;:。]{0,16}$")
+MANNER_AFTER = re.compile(rf"^的?比例[\u4e00-\u9fff]{{0,2}}?(?:{alternation(LEX.ratio_manner_verbs)})")
 EXCESS_BEFORE = re.compile(r"(?:(?<!不)超过|(?<!不)多于|(?<!不)高于|(?<!不)大于)$")
 
 
@@ -133,6 +137,8 @@ def describes(quantity: Quantity, before: str, after: str, later: list[Quantity]
         return True  # 按100名学生核定, 按师生比1:12.5核定编制: the number a sum or a quota is worked out on
     if quantity.unit == "ratio" and after.startswith(("的比例", "比例")) and BASIS_AFTER.match(after):
         return True  # 按照高中1:12.5、…小学1:19的比例核定: the ratios a quota is worked out on (按照 far before)
+    if quantity.unit == "ratio" and MANNER_BEFORE.search(trimmed) and MANNER_AFTER.match(after):
+        return True  # 按1:1的比例配套资金: the ratio a sum is matched by (lexicon [ratio-manner-verb])
     if quantity.unit != "count" and FREQUENCY_BEFORE.search(trimmed) and PILOT_NAME_AFTER.match(after):
         return True  # 每天一节体育课试点: the name of a pilot (lexicon [pilot-name])
     if quantity.unit != "count":
