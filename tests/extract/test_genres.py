@@ -264,6 +264,7 @@ def test_a_self_assessment_is_facts() -> None:
     ],
 )
 def test_a_ratio_by_which_money_is_matched(text: str, expected: list[tuple[str, str, str, str | None]]) -> None:
-    """按/按照…的比例 + a verb of matching or sharing out (lexicon [ratio-manner-verb]: 配套, 安排, 分担, 落实) says how a
-    sum is matched or shared, a rule (ruling 3), not a ratio to reach; 按…比例配备 (staff to a ratio) still is one."""
+    """按/按照…的比例 + a verb of matching or sharing out (lexicon [ratio-manner-verb]: 配套, 安排, 分担, 落实)
+    says how a sum is matched or shared, a rule (ruling 3), not a ratio to reach; 按…比例配备 (staff to a ratio)
+    still is one."""
     assert readings(text) == expected

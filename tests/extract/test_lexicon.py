@@ -388,6 +388,7 @@ def test_grade_quota_words(word: str) -> None:
 
 @pytest.mark.parametrize("word", sorted(lexicon().ratio_manner_verbs))
 def test_ratio_manner_verbs(word: str) -> None:
-    """[ratio-manner-verb]: 按…的比例 + the verb says how a sum is matched or shared (a rule), no target; 配备 is none."""
+    """[ratio-manner-verb]: 按…的比例 + the verb says how a sum is matched or shared (a rule), no target;
+    配备 is no such verb."""
     assert extract_targets(f"县级财政按照1:1的比例{word}资金。") == ()
     assert len(extract_targets("按照1:100的比例配备食堂从业人员。")) == 1
