@@ -6,11 +6,12 @@ from decimal import Decimal
 
 import pytest
 
-from eduplan.extract import extract_targets
+from eduplan.extract import extract_plan, extract_targets
 from eduplan.extract.cues import comparison_for, frequency_note, is_soft, recurrence
 from eduplan.extract.direction import kind_direction
 from eduplan.extract.lexicon import alternation, lexicon
 from eduplan.extract.quantities import read_quantity
+from eduplan.extract.text import Document
 from eduplan.targets import Comparator
 from eduplan.units import unit_info
 
@@ -392,3 +393,19 @@ def test_ratio_manner_verbs(word: str) -> None:
     配备 is no such verb."""
     assert extract_targets(f"县级财政按照1:1的比例{word}资金。") == ()
     assert len(extract_targets("按照1:100的比例配备食堂从业人员。")) == 1
+
+
+@pytest.mark.parametrize("word", sorted(lexicon().plan_words))
+def test_plan_words(word: str) -> None:
+    """[plan-word]: the first short line ending in the word is the plan's title (self-written title and item)."""
+    title = f"某市2026年教育{word}"
+    assert extract_plan(f"市教育局文件\n{title}\n一、任务\n新增学位500个。\n").title == title
+
+
+@pytest.mark.parametrize("word", sorted({*lexicon().plan_words, *lexicon().title_endings}))
+def test_title_endings(word: str) -> None:
+    """[plan-word] and [title-ending]: a long line ending in the word is a title, so the break after it is kept (the
+    addressees under it are not run into it); a line ending otherwise is a wrapped line whose break is left out."""
+    head = "某市教育局关于进一步加强中小学校园安全管理工作"
+    assert "\n" in Document(f"{head}的{word}\n各县区教育局").folded
+    assert "\n" not in Document(f"{head}的安排\n各县区教育局").folded

@@ -120,6 +120,8 @@ class Lexicon:
     measure_words: tuple[MeasureWord, ...]
     not_a_count: dict[str, str]
     noun_measures: tuple[str, ...]
+    plan_words: tuple[str, ...]
+    title_endings: tuple[str, ...]
     facts_titles: tuple[str, ...]
     goal_headings: tuple[str, ...]
     traditional: dict[str, str]
@@ -214,6 +216,8 @@ def lexicon() -> Lexicon:
                                      set(words("latin-measure-words"))),
         not_a_count={row[0]: row[1] for row in sections["not-a-count"]},
         noun_measures=words("noun-measure-words"),
+        plan_words=words("plan-word"),
+        title_endings=words("title-ending"),
         facts_titles=words("facts-title"),
         goal_headings=words("goal-heading"),
         traditional={pair[0]: pair[1] for row in sections["traditional"] for pair in row},

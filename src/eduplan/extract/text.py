@@ -40,11 +40,10 @@ LINE_END_TERMINALS = "。!?;:"
 OPENERS = "((〔[【"
 CLOSERS = "))〕]】"
 MIN_WRAPPED_LINE = 20
-# The words a title ends with (…三年行动计划, …工作要点, …清单, …绩效目标表): a line ending so is a title, no wrapped
-# line.
-PLAN_WORDS = ("行动计划", "实施方案", "行动方案", "方案", "计划", "规划", "要点", "意见", "纲要", "任务书", "办法",
-              "重点工作", "细则", "分解表", "目标表", "清单", "政府工作报告")
-TITLE_ENDINGS = (*PLAN_WORDS, "通知", "决定", "通报", "报告", "的函")
+# The words a title ends with (…三年行动计划, …工作要点, …清单, …绩效目标表; lexicon [plan-word]), and with them the
+# other words a title line ends in (通知, 报告; lexicon [title-ending]): a line ending so is a title, no wrapped line.
+PLAN_WORDS = lexicon().plan_words
+TITLE_ENDINGS = (*PLAN_WORDS, *lexicon().title_endings)
 _CELLS = re.compile(r"\t|\S\s+\S")
 # A line of at least three cells with two or more spaces between each (a table copied from a web page or a PDF).
 CELL_GAP_RE = re.compile(r"(?<=\S) {2,}(?=\S)")
