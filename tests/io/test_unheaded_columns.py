@@ -51,3 +51,46 @@ def test_a_csv_file_read_by_both_readers(tmp_path: Path) -> None:
     rows, columns = load_reports(path, PLAN), load_report_columns(path, PLAN)
     assert [str(d.code) for d in rows.diagnostics] == ["unknown-field"]
     assert [str(d) for d in columns.diagnostics] == [str(d) for d in rows.diagnostics]
+
+
+WIDE_GAPS = ["指标", "填报单位", "时间", "", "数值", "", "备注"]
+GAPPED = [WIDE_GAPS, ["n", "甲区", "2024年", "", "120", "", ""], ["n", "乙区", "2024年", "x", "80", "", ""],
+          ["填表人：张三", "", "", "y", "", "", ""], ["合计", "", "2024年", "合计", "200", "", ""],
+          ["n", "丙区", "2024年", "", "60", "五", ""], ["n", "丁区", "2024年", "z", "60", "", "", "多"]]
+
+
+def test_the_columnar_reader_takes_a_table_with_an_empty_middle_column(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An export's empty middle column no longer sends the table to the row reader (a performance cliff): the
+    columnar reader reads it and says the column's filled cells itself, as the row reader says them (a form note's
+    and a 合计's not counted, a row of the wrong width counted), at each header cell, after the header's."""
+    pytest.importorskip("numpy")
+    from eduplan.io import columns, tables  # noqa: PLC0415 - numpy, an optional extra
+
+    loaded, _ = read_both(GAPPED, PLAN)
+    said = [(str(d.code), d.location.line, d.location.column) for d in loaded.diagnostics]
+    assert said[:2] == [("unknown-field", 1, 4), ("unknown-field", 1, 6)]
+    assert "column D has no header; its 2 filled cells (x, z) are not read" in loaded.diagnostics[0].message
+    assert "column F has no header; its 1 filled cell (五) is not read" in loaded.diagnostics[1].message
+
+    def refused(*_: object, **__: object) -> None:
+        raise AssertionError("left to the row reader")
+
+    monkeypatch.setattr(tables, "_read_rows", refused)
+    bulk = columns.columns_from_rows(GAPPED, PLAN, "r.csv")
+    assert [str(d) for d in bulk.diagnostics] == [str(d) for d in loaded.diagnostics]
+
+
+def test_a_csv_file_with_an_empty_middle_column_is_streamed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same for a CSV file streamed through pyarrow: one gather a column, the same words as the row reader's."""
+    pytest.importorskip("pyarrow")
+    from eduplan.io import columns, tables  # noqa: PLC0415 - pyarrow, an optional extra
+
+    path = tmp_path / "r.csv"
+    path.write_text("\n".join(",".join(row) for row in GAPPED[:-1]) + "\n", encoding="utf-8")
+    rows = load_reports(path, PLAN)
+    assert [str(d.code) for d in rows.diagnostics][:2] == ["unknown-field", "unknown-field"]
+    monkeypatch.setattr(tables, "_read_rows", lambda *_, **__: (_ for _ in ()).throw(AssertionError("row reader")))
+    monkeypatch.setattr(tables, "_read_table", lambda *_, **__: (_ for _ in ()).throw(AssertionError("csv module")))
+    streamed = columns.load_report_columns(path, PLAN)
+    assert [str(d) for d in streamed.diagnostics] == [str(d) for d in rows.diagnostics]
+    assert len(streamed.value) == len(rows.value)

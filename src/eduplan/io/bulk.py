@@ -91,8 +91,10 @@ class BulkReader:
     """Reads the plain rows of a table column by column, batch by batch; hands every other row to the row
     reader. `add` each batch in row order, then `finish`."""
 
-    def __init__(self, reader: Any, columns: dict[str, int], width: int) -> None:
+    def __init__(self, reader: Any, columns: dict[str, int], width: int, blank: Sequence[int] = ()) -> None:
         self.reader, self.columns, self.width = reader, columns, width
+        self.blank: dict[int, list[str]] = {k: [] for k in blank}  # 指标 | | 数值: each one's filled cells, in order
+        self.blank_cols = {k: DistinctCells(lambda t: t) for k in blank}
         self.by_key: dict[str, Indicator] = reader.by_key
         reads: dict[str, Callable[[str], Any]] = {
             "indicator": self._indicator, "organisation": lambda t: odd() if reader.odd_unit(t) else t or None,
@@ -120,6 +122,7 @@ class BulkReader:
         numbers = np.asarray(batch.numbers, np.int32)
         by_index = {i: self.cols[name] for name, i in self.columns.items()}
         direct = len(by_index) == self.width and all(isinstance(c, Coded) for c in batch.cells.values())
+        blank = {k: _codes(col, batch.cells[k]) for k, col in self.blank_cols.items()}
         for start in range(0, n, ROWS):
             part = slice(start, start + ROWS)
             low = -1 if start == 0 else int(numbers[start])
@@ -129,9 +132,27 @@ class BulkReader:
             rows_of = (functools.partial(_cells_of, [(by_index[i].cells, codes[name]) for name, i in
                                                      sorted(self.columns.items(), key=lambda item: item[1])])
                        if direct else functools.partial(_shifted, batch.rows_of, start))
+            if blank:
+                self._unheaded({k: c[part] for k, c in blank.items()}, numbers[part], rows_of, wrong)
             self._add_rows(codes, numbers[part], rows_of, wrong)
         if not n and batch.wrong:
+            if blank:
+                self._unheaded({}, numbers, batch.rows_of, batch.wrong)
             self._odd_rows(numbers, np.zeros(0, bool), batch.rows_of, batch.wrong)
+
+    def _unheaded(self, codes: Mapping[int, Any], numbers: Any, rows_of: Callable[[Sequence[int]], list[Sequence[Any]]],
+                  wrong: Sequence[tuple[int, Sequence[Any]]]) -> None:
+        """Add some rows' filled cells in the columns without a header (`eduplan.io.tables.unheaded_cells`): the
+        rows with one found by a gather of each distinct cell's state, only they (and ``wrong``) looked at whole,
+        in row order. An export's empty column costs one gather a column."""
+        filled = np.zeros(len(numbers), bool)
+        for k, code in codes.items():
+            col = self.blank_cols[k]
+            filled |= take(col.table("unheaded", functools.partial(_filled, col)), code)
+        at = filled.nonzero()[0].tolist()
+        for _, row in sorted([*zip(numbers[at].tolist(), rows_of(at) if at else [], strict=True), *wrong],
+                             key=lambda item: item[0]):
+            tables.unheaded_cells(row, self.blank)
 
     def _add_rows(self, code: dict[str, Any], numbers: Any, rows_of: Callable[[Sequence[int]], list[Sequence[Any]]],
                   wrong: Sequence[tuple[int, Sequence[Any]]]) -> None:
@@ -353,6 +374,11 @@ class _Words:
 def _codes(cells: DistinctCells, column: tuple[Sequence[Any], Any] | Coded) -> Any:
     """A batch's codes for one column: coded where it was parsed, or from its distinct cells here."""
     return cells.coded(column) if isinstance(column, Coded) else cells.codes(*column)
+
+
+def _filled(col: DistinctCells, start: int) -> Any:
+    """Whether each distinct cell of a column without a header from ``start`` on counts as filled."""
+    return np.asarray([bool(tables.unheaded_text(c)) for c in col.cells[start:]] or [False], bool)
 
 
 def _kept(array: Any, keep: Any, count: int, every: bool) -> Any:

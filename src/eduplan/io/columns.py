@@ -41,6 +41,7 @@ import attrs
 from eduplan.diagnostics import Diagnostic, Location
 from eduplan.io import screen, tables
 from eduplan.io.errors import DEFAULT_MAX_TABLE_BYTES, Loaded
+from eduplan.io.layout import unheaded_warning
 from eduplan.io.row_diagnostics import RowDiagnostics
 from eduplan.model import Plan
 from eduplan.periods import Period
@@ -199,10 +200,12 @@ def _read_table(table: Any, plan: Plan, file: str) -> tuple[ReportColumns, RowDi
     width = len(texts)
     if template or not set(columns) <= _FAST or max((i + 1 for i, t in enumerate(texts) if t), default=0) != width:
         return None
-    bulk = BulkReader(tables._RowReader(plan, columns, file, sheet=None), columns, width)
-    for batch in table.batches(set(columns.values()), bulk.work):
+    blank = tables.blank_columns(texts)  # 指标 | | 数值: its filled cells said, as the row reader says them
+    bulk = BulkReader(tables._RowReader(plan, columns, file, sheet=None), columns, width, list(blank))
+    for batch in table.batches(set(columns.values()) | set(blank), bulk.work):
         bulk.add(batch)
-    columns_read, diagnostics = _build(bulk.finish(), warnings, file, None)
+    read = bulk.finish()
+    columns_read, diagnostics = _build(read, [*warnings, *_unheaded(bulk, file, 1, None)], file, None)
     diagnostics = diagnostics.around((), tables.total_checks(bulk.reader, columns_read))  # 合计 vs its units
     return _screen(columns_read, plan, diagnostics, bulk.reader.columns.get("organisation"))
 
@@ -245,12 +248,21 @@ def _read(rows: list[tuple[int, Sequence[Any]]], plan: Plan, file: str | None, s
     fit = [(n, r) for n, r in body[1:] if len(r) == width]
     wrong = [(n, r) for n, r in body[1:] if len(r) != width]
     data = list(zip(*[r for _, r in fit], strict=True)) if fit else [() for _ in range(width)]
-    bulk = BulkReader(tables._RowReader(plan, columns, file, sheet=sheet), columns, width)
-    cells = {i: encode(data[i]) for i in columns.values()}
+    blank = tables.blank_columns(texts)  # 指标 | | 数值: its filled cells said, as the row reader says them
+    bulk = BulkReader(tables._RowReader(plan, columns, file, sheet=sheet), columns, width, list(blank))
+    cells = {i: encode(data[i]) for i in [*columns.values(), *blank]}
     bulk.add(Batch([n for n, _ in fit], cells, lambda at: [fit[k][1] for k in at], wrong))
-    read, diagnostics = _build(bulk.finish(), warnings, file, sheet)
+    finished = bulk.finish()
+    read, diagnostics = _build(finished, [*warnings, *_unheaded(bulk, file, header_line, sheet)], file, sheet)
     diagnostics = diagnostics.around((), tables.total_checks(bulk.reader, read))  # 合计 vs its units
     return _screen(read, plan, diagnostics, bulk.reader.columns.get("organisation"))
+
+
+def _unheaded(bulk: Any, file: str | None, line: int, sheet: str | None) -> list[Diagnostic]:
+    """The ``unknown-field`` warning of each column without a header holding filled cells (`BulkReader.blank`), at
+    its header cell: as the row reader says it, after the header's warnings."""
+    return [unheaded_warning(k, filled, Location(file, line, k + 1, None, None, None, sheet))
+            for k, filled in bulk.blank.items() if filled]
 
 
 def _screen(columns: ReportColumns, plan: Plan, diagnostics: RowDiagnostics, organisation: int | None = None

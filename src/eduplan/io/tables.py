@@ -132,15 +132,15 @@ def _column_marks(top: Sequence[tuple[int, Sequence[Any]]], found: Header, file:
 def irregular_header(rows: Sequence[tuple[int, Sequence[Any]]]) -> bool:
     """Whether the bulk reader (`eduplan.io.columns`) leaves a table to the row reader: an irregular header
     (`eduplan.io.report_columns.irregular_header`: title rows, a two-row header, a unit in a header), or pair
-    columns (本期, 累计, 上年同期, 目标值 ...: `eduplan.io.pair_rows`)."""
+    columns (本期, 累计, 上年同期, 目标值 ...: `eduplan.io.pair_rows`). A column without a header before the last
+    named one (指标 | | 数值, an export's empty column) is not: the bulk reader reports its filled cells too."""
     if _irregular_header(rows):
         return True
     top = list(itertools.islice(rows, HEADER_SEARCH_ROWS + 1))
     if not top:
         return False
     texts = [cell_text(c) for c in find_table_header(top).texts]
-    width = max((i + 1 for i, t in enumerate(texts) if t), default=0)
-    return not all(texts[:width]) or bool(find_pairs(texts, None, 0))  # a column without a header: said
+    return bool(find_pairs(texts, None, 0))  # a column without a header: the bulk reader says it too
 
 
 def load_reports(path: str | Path, plan: Plan, *, max_bytes: int = DEFAULT_MAX_TABLE_BYTES,
@@ -298,6 +298,23 @@ def _title_facts(reader: RowReader, titles: Sequence[tuple[int, Sequence[Any]]],
         said.append(title_organisation_warning(named[0], reader.title_organisation,
                                                Location(file, named[1], 1, None, None, None, sheet)))
     return said
+
+
+def unheaded_text(cell: Any) -> str:
+    """The text a cell of a column without a header counts as filled with (`_unheaded_cells`), ``""`` for none
+    (blank, or a total's 合计), before its row is looked at (a form note's row counts none)."""
+    text = cell_text(None if isinstance(cell, CoveredCell) else cell_value(cell))
+    return "" if is_total(text) else text
+
+
+def unheaded_cells(row: Sequence[Any], blank: dict[int, list[str]]) -> None:
+    """`_unheaded_cells` of a row as given (the bulk reader's), its cells taken as `_read_rows` takes them."""
+    _unheaded_cells([None if isinstance(c, CoveredCell) else cell_value(c) for c in row], blank)
+
+
+def blank_columns(header: Sequence[Any]) -> dict[int, list[str]]:
+    """`_blank_columns` of a header as given: its columns without a header before its last named one."""
+    return _blank_columns(header, max((i + 1 for i, h in enumerate(header) if cell_text(h)), default=0))
 
 
 def _blank_columns(header: Sequence[Any], width: int) -> dict[int, list[str]]:
