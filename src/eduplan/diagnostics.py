@@ -102,6 +102,7 @@ class Code(enum.StrEnum):
     TOTAL_MISMATCH = "total-mismatch"
     TOTAL_NOT_CHECKED = "total-not-checked"
     FOOTNOTE_MARKER = "footnote-marker"
+    APOSTROPHE_PREFIX = "apostrophe-prefix"
     TITLE_UNIT = "title-unit"
     HIDDEN_SHEET = "hidden-sheet"
     UNREAD_SHEET = "unread-sheet"

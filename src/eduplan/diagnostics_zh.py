@@ -173,6 +173,7 @@ MESSAGES_ZH.update({
 MESSAGES_ZH.update({
     "ambiguous-column": "表头“{text}”可指{choices}，无法确定，该列不读取",
     "spaced-thousands": "数值“{text}”中的空格按千位分隔符读取，即{read}",
+    "apostrophe-prefix": "数值“{text}”按{figure}读取，开头的撇号（'）是表格软件的文本格式标记，不作数值读取",
     "value-note": "数值“{text}”按{figure}读取，括号内说明“{note}”记入备注，请核对数值口径与指标是否一致",
 })
 VARIANTS_ZH.update({

@@ -41,7 +41,8 @@ from eduplan.numerals import CHINESE_NUMERAL_CHARS, DIGITS, NUMBER_PATTERN, norm
 from eduplan.units import Amount, parse_quantity, to_decimal
 
 __all__ = ["APPROXIMATE_PREFIXES", "APPROXIMATE_SUFFIXES", "BOUND_PREFIXES", "BOUND_SUFFIXES", "SERIAL_DAYS",
-           "SPREADSHEET_ERRORS", "SPREADSHEET_ERROR_HINT", "ambiguous_month", "approximate", "approximate_warning",
+           "SPREADSHEET_ERRORS", "SPREADSHEET_ERROR_HINT", "ambiguous_month", "apostrophe_figure",
+           "apostrophe_warning", "approximate", "approximate_warning",
            "bound", "bound_error", "bracketed_unit", "day_form", "day_warning", "figure_form_error", "names_no_year",
            "placeholder_part", "plain_day", "spaced_thousands", "spaced_warning", "spreadsheet_error",
            "spreadsheet_error_message", "spreadsheet_error_zh", "value_note", "value_note_warning",
@@ -81,6 +82,26 @@ SPREADSHEET_ERROR_HINT = ("open the file in Excel or WPS, correct the formula (o
 _NUMBERISH = re.compile(rf"^[-\d.,+{CHINESE_NUMERAL_CHARS}]")
 """How a figure starts: an Arabic digit or sign, or a Chinese numeral (两所, 五十二所, 九成)."""
 _ODD_NUMBER = re.compile(rf"^(?P<number>{NUMBER_PATTERN})\s*[余多]\s*(?P<unit>[^\d余多]+)$")
+
+
+def apostrophe_figure(text: str) -> str | None:
+    """The rest of a value cell after one leading apostrophe (``'350``: Excel's and WPS's mark of a number stored
+    as text, kept by an export), ``None`` without one; the reader checks that the rest is a figure.
+
+    >>> apostrophe_figure(" '350"), apostrophe_figure("350"), apostrophe_figure("''350")
+    ('350', None, "'350")
+    """
+    text = text.strip()
+    return text[1:].strip() if text.startswith("'") else None
+
+
+def apostrophe_warning(text: str, figure: str, location: Location) -> Diagnostic:
+    """The ``apostrophe-prefix`` info: the value cell ``text`` (``'350``) is read as the figure ``figure``."""
+    return Diagnostic(Code.APOSTROPHE_PREFIX, f"数值: {text!r} is read as {figure!r}: the leading apostrophe is a "
+                      "spreadsheet's mark of a number stored as text, not part of the figure (数值前的撇号为文本格式"
+                      "标记，不作数值读取)", location, Severity.INFO,
+                      hint="nothing to do; format the cell as a number to leave the mark out (设置单元格格式为数值)",
+                      message_zh=zh(Code.APOSTROPHE_PREFIX, text=text, figure=figure))
 
 
 def spreadsheet_error(text: str) -> tuple[str, str, str] | None:

@@ -29,6 +29,8 @@ from eduplan.diagnostics_zh import zh
 from eduplan.indicators import WHOLE_DIMENSIONS, Indicator, IndicatorKind
 from eduplan.io.cells import (
     SPREADSHEET_ERROR_HINT,
+    apostrophe_figure,
+    apostrophe_warning,
     approximate,
     approximate_warning,
     bound,
@@ -400,6 +402,11 @@ class RowReader:
         """The value by the one rule for bare numbers: a number without a unit is in the unit column's unit,
         else in the indicator's unit; a unit column may carry a 万/亿 multiple (万人, 万元)."""
         raw, unit = self.raw("value"), self._unit()
+        if isinstance(raw, str) and (quoted := apostrophe_figure(raw)) is not None and _figure_text(
+                cell_text(quoted)):  # '350: Excel's mark of a number stored as text, said
+            self.warnings.append(apostrophe_warning(raw.strip(), cell_text(quoted), self.where(
+                self.number, self.columns.get("value"))))
+            raw = quoted
         text = cell_text(raw)
         if isinstance(raw, str) and (marked := unmarked_value(raw)) is not None and _figure_text(
                 plain := cell_text(marked[0])):  # 120[1], 60¹, 92.5注：含附设班: the figure, said

@@ -80,6 +80,7 @@ TITLES_ZH: dict[str, str] = {
     "total-mismatch": "合计与分项不符",
     "total-not-checked": "合计未核对",
     "footnote-marker": "指标名带注释标记",
+    "apostrophe-prefix": "数值前的文本格式撇号",
     "title-unit": "计量单位取自标题",
     "hidden-sheet": "隐藏的工作表",
     "unread-sheet": "另有工作表含表格未读取",
