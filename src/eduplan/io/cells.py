@@ -30,6 +30,7 @@ instead of the bare ``invalid-number`` they once were:
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Callable
 from decimal import Decimal
@@ -518,10 +519,16 @@ def cell_value(value: Any) -> Any:
 
 
 def cell_text(value: Any) -> str:
-    """A cell as text: empty for no value, a float in plain digits (0.1, not 0.1000000000000000055), NFKC."""
+    """A cell as text: empty for no value (a float NaN too: a DataFrame's missing value, as `reports_from_frame`
+    reads it), a float in plain digits (0.1, not 0.1000000000000000055), an infinity as ``inf`` (not a figure: the
+    reader says so), NFKC.
+
+    >>> cell_text(float("nan")), cell_text(float("-inf")), cell_text(0.1)
+    ('', '-inf', '0.1')
+    """
     if value is None:
         return ""
     if isinstance(value, float):
-        return format(to_decimal(value), "f")
+        return "" if math.isnan(value) else str(value) if math.isinf(value) else format(to_decimal(value), "f")
     return normalise(str(value)).strip()
 
