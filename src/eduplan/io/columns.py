@@ -40,7 +40,7 @@ import attrs
 
 from eduplan.diagnostics import Diagnostic, Location
 from eduplan.io import screen, tables
-from eduplan.io.errors import DEFAULT_MAX_TABLE_BYTES, Loaded
+from eduplan.io.errors import DEFAULT_MAX_TABLE_BYTES, Loaded, LoadError, in_sheet
 from eduplan.io.layout import unheaded_warning
 from eduplan.io.row_diagnostics import RowDiagnostics
 from eduplan.model import Plan
@@ -169,7 +169,10 @@ def load_report_columns(path: str | Path, plan: Plan, *, max_bytes: int = DEFAUL
     if fast is not None:
         return Loaded(*fast)
     rows, warnings, sheet_name = tables._read_table(path, max_bytes=max_bytes, sheet=sheet)
-    columns, diagnostics = _read(rows, plan, str(path), sheet_name)
+    try:
+        columns, diagnostics = _read(rows, plan, str(path), sheet_name)
+    except LoadError as error:  # refused as a whole: located on its sheet, as load_reports locates it
+        raise in_sheet(error, sheet_name) from None
     return Loaded(columns, diagnostics.around(warnings, ()))
 
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Generic, NamedTuple, TypeVar
 
+import attrs
+
 from eduplan.diagnostics import Code, Diagnostic, EduplanError, Location, Severity
 
 T = TypeVar("T")
@@ -65,3 +67,20 @@ def table_error(file: str | None, code: Code, message: str, line: int | None = N
     diagnostic = Diagnostic(code, message, Location(file=file, line=line), hint=hint, message_zh=message_zh)
     return LoadError(f"{file or '<table>'}: cannot read the reports table", [diagnostic])
 
+
+
+def in_sheet(error: LoadError, sheet: str | None) -> LoadError:
+    """``error`` with each diagnostic that names a file but no sheet placed on ``sheet``, the workbook's sheet
+    that was read (a table refused as a whole is found before its rows, by code that knows only the file).
+
+    >>> error = table_error("r.xlsx", Code.BAD_ROW, "the table is empty", message_zh="表格为空")
+    >>> in_sheet(error, "2024年").diagnostics[0].location.sheet
+    '2024年'
+    >>> in_sheet(error, None) is error
+    True
+    """
+    if sheet is None:
+        return error
+    moved = [attrs.evolve(d, location=attrs.evolve(d.location, sheet=sheet))
+             if d.location.file is not None and d.location.sheet is None else d for d in error.diagnostics]
+    return LoadError(error.message, moved, code=error.code)

@@ -31,7 +31,7 @@ from typing import Any
 from eduplan.diagnostics import Code, Diagnostic, Location, Severity
 from eduplan.diagnostics_zh import zh
 from eduplan.io.cells import cell_text, cell_value
-from eduplan.io.errors import DEFAULT_MAX_TABLE_BYTES, Loaded, table_error
+from eduplan.io.errors import DEFAULT_MAX_TABLE_BYTES, Loaded, LoadError, in_sheet, table_error
 from eduplan.io.layout import (
     HEADER_SEARCH_ROWS,
     Header,
@@ -157,7 +157,10 @@ def load_reports(path: str | Path, plan: Plan, *, max_bytes: int = DEFAULT_MAX_T
     if Path(path).suffix.lower() == ".json":
         return reports_from_records(json_records(path, max_bytes), plan, str(path))
     rows, warnings, sheet_name = read_table_sheet(path, max_bytes=max_bytes, sheet=sheet)
-    loaded = _read_rows(rows, plan, str(path), sheet=sheet_name)
+    try:
+        loaded = _read_rows(rows, plan, str(path), sheet=sheet_name)
+    except LoadError as error:  # refused as a whole (no header, two units in the title): on its sheet too
+        raise in_sheet(error, sheet_name) from None
     if isinstance(loaded.diagnostics, TableDiagnostics):  # a wide table: its entries are its cells
         return Loaded(loaded.value, loaded.diagnostics.with_before(warnings))
     return Loaded(loaded.value, (*warnings, *loaded.diagnostics))
