@@ -56,6 +56,7 @@ from eduplan.io.errors import table_error
 from eduplan.io.layout import (
     HEADER_SEARCH_ROWS,
     band_row,
+    column_letters,
     extra_cells,
     footnote_warning,
     form_note,
@@ -243,7 +244,7 @@ def _unheaded(column: int, body: Sequence[Sequence[Any]], units: bool, file: str
     filled = [text for text in cells if text and not is_total(text)]
     if not filled:
         return []
-    shown, letter = ", ".join(filled[:3]) + (" ..." if len(filled) > 3 else ""), _letters(column)
+    shown, letter = ", ".join(filled[:3]) + (" ..." if len(filled) > 3 else ""), column_letters(column)
     if not units and any(_NUMBER.fullmatch(text) is None for text in filled):
         raise table_error(file, Code.MISSING_FIELD, f"column {letter} has no header but holds "
                           f"{counted(len(filled), 'filled cell')} ({shown}), and the table has no 填报单位 column: "
@@ -627,20 +628,10 @@ def _for_cell(diagnostic: Diagnostic, column: WideColumn, cell: Location) -> Dia
 def _unfilled(cells: Sequence[Location]) -> Diagnostic:
     """One ``unfilled-cell`` warning for the indicator cells left empty (at least one), listed as references
     (C4, D5) or JSON paths (``$[1].新增学位数``)."""
-    refs = [where.path or f"{_letters((where.column or 1) - 1)}{where.line}" for where in cells]
+    refs = [where.path or f"{column_letters((where.column or 1) - 1)}{where.line}" for where in cells]
     shown = ", ".join(refs[:10]) + (f" ... ({len(refs) - 10} more)" if len(refs) > 10 else "")
     return Diagnostic(Code.UNFILLED_CELL, f"{counted(len(refs), 'indicator cell')} {be(len(refs))} empty (数值未填报): "
                       f"{shown}; nothing is reported for them", cells[0], Severity.WARNING,
                       hint="fill in the figure where one is due (无 if there is none); an empty cell counts as not "
                       "reported", message_zh=zh(Code.UNFILLED_CELL, count=len(refs), cells="、".join(refs[:10]) + (
                           f"等（另{len(refs) - 10}个）" if len(refs) > 10 else "")))
-
-
-def _letters(column: int) -> str:
-    """A spreadsheet column's letters (0 is A, 26 is AA)."""
-    letters = ""
-    column += 1
-    while column:
-        column, rest = divmod(column - 1, 26)
-        letters = chr(ord("A") + rest) + letters
-    return letters
