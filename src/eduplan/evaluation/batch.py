@@ -41,17 +41,16 @@ multiples of another indicator, and thresholds that cannot be worked out (`Canno
 
 from __future__ import annotations
 
-import operator
 import sys
 from collections.abc import Sequence
 from fractions import Fraction
-from typing import Any
+from typing import Any, cast
 
 import attrs
 
 from eduplan.evaluation.actuals import Actuals
 from eduplan.evaluation.boundaries import LIMIT, UNDECIDED, Rule, rule_of
-from eduplan.evaluation.cases import Case, Setting
+from eduplan.evaluation.cases import Case, Setting, UnitCases, unit_names
 from eduplan.evaluation.judge import Verdict, unreported
 from eduplan.evaluation.status import Status
 from eduplan.evaluation.thresholds import threshold
@@ -63,7 +62,6 @@ from eduplan.targets import Accumulation, Basis, Comparator, Condition, Hold, Re
 __all__ = ["Batch", "decide", "judge_batch"]
 
 _BY_RANK = {s.rank: s for s in Status}
-_UNIT = operator.attrgetter("unit")
 
 
 def judge_batch(setting: Setting, actuals: Actuals, cases: Sequence[Case]) -> list[Status | None]:
@@ -133,7 +131,8 @@ class Batch:
     __slots__ = ("_groups", "_main", "_stretch", "_unit", "actuals", "cases", "setting", "statuses", "values")
 
     def __init__(self, setting: Setting, actuals: Actuals, cases: Sequence[Case]) -> None:
-        self.setting, self.actuals, self.cases = setting, actuals, tuple(cases)
+        self.setting, self.actuals = setting, actuals
+        self.cases = cases if isinstance(cases, tuple | UnitCases) else tuple(cases)  # `UnitCases`: none made
         n = len(self.cases)
         self.statuses: list[Status | None] = [None] * n
         self.values: _Values | None = None
@@ -188,7 +187,7 @@ def _window(np: Any, batch: Batch) -> None:
     """`decide` for the cases of one target window, into ``batch``."""
     setting, actuals, cases = batch.setting, batch.actuals, batch.cases
     target, window = cases[0].target, cases[0].window
-    names: Sequence[str] = list(map(_UNIT, cases))
+    names = cast("Sequence[str]", unit_names(cases))  # without making the cases (`UnitCases`)
     units: Sequence[int] = range(len(cases))
     if None in names:  # the jurisdiction's case (a target of every unit and of the whole): not the kernel's
         units = [k for k, name in enumerate(names) if name is not None]

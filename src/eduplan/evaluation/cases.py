@@ -17,7 +17,8 @@ names. A group that lists no members is judged on the units that reported the in
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
+from typing import overload
 
 import attrs
 
@@ -80,9 +81,60 @@ class Work:
     windows: tuple[Window, ...]
     units: tuple[str | None, ...]
 
-    def cases(self, window: Window) -> tuple[Case, ...]:
-        """The cases of one window, unit by unit."""
-        return tuple(Case(self.owner, self.target, window, unit) for unit in self.units)
+    def cases(self, window: Window) -> UnitCases:
+        """The cases of one window, unit by unit (each `Case` made when it is read: `UnitCases`)."""
+        return UnitCases(self.owner, self.target, window, self.units)
+
+
+class UnitCases(Sequence[Case]):
+    """One target window's cases, unit by unit, as a sequence: case ``k`` is made when it is read, equal each
+    time (`Case` compares by value). The engine judges most units' cases without reading them (the status kernel
+    reads the units' names, ``units``); a province's plan has tens of thousands, which cost more to make than to
+    judge.
+
+    >>> import datetime as dt
+    >>> from eduplan import *
+    >>> rate = Indicator("r", "巩固率", IndicatorKind.PERCENTAGE, "%")
+    >>> target = Target("t", rate, Comparator.AT_LEAST, Amount(95, "%"))
+    >>> goal = Goal("g", targets=(target,))
+    >>> both = UnitCases(goal, target, Window(dt.date(2021, 1, 1), dt.date(2021, 12, 31)), ("甲区", "乙区"))
+    >>> len(both), both[1].unit, [case.unit for case in both], both[0] == both[0]
+    (2, '乙区', ['甲区', '乙区'], True)
+    """
+
+    __slots__ = ("owner", "target", "units", "window")
+
+    def __init__(self, owner: Goal | Task, target: Target, window: Window, units: tuple[str | None, ...]) -> None:
+        self.owner, self.target, self.window, self.units = owner, target, window, units
+
+    def __len__(self) -> int:
+        return len(self.units)
+
+    @overload
+    def __getitem__(self, index: int) -> Case: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Case, ...]: ...
+    def __getitem__(self, index: int | slice) -> Case | tuple[Case, ...]:
+        if isinstance(index, slice):
+            return tuple(Case(self.owner, self.target, self.window, unit) for unit in self.units[index])
+        return Case(self.owner, self.target, self.window, self.units[index])
+
+    def __iter__(self) -> Iterator[Case]:
+        owner, target, window = self.owner, self.target, self.window
+        return (Case(owner, target, window, unit) for unit in self.units)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, UnitCases):
+            return (self.owner, self.target, self.window, self.units) == (other.owner, other.target, other.window,
+                                                                          other.units)
+        return isinstance(other, Sequence) and tuple(self) == tuple(other)
+
+    __hash__ = None  # type: ignore[assignment]  # compared by value, like a list
+
+
+def unit_names(cases: Sequence[Case]) -> Sequence[str | None]:
+    """Each case's unit, read without making the cases of `UnitCases`."""
+    return cases.units if isinstance(cases, UnitCases) else [case.unit for case in cases]
 
 
 @attrs.frozen

@@ -23,7 +23,7 @@ import datetime as dt
 import importlib.util
 import itertools
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, cast
 
 from eduplan.diagnostics import Code, DeadlineError, Diagnostic, Location
@@ -123,10 +123,11 @@ def judge_all(setting: Setting, actuals: Actuals, work: Cases) -> Results:
     return Results(blocks)
 
 
-def _units(setting: Setting, actuals: Actuals, cases: tuple[Case, ...]) -> UnitResults:
+def _units(setting: Setting, actuals: Actuals, cases: Sequence[Case]) -> UnitResults:
     """One target window's unit cases, judged: many at once by the status kernel where it can (`decide`: a
     status, and what building the result needs), the others by `judge_case` (its `Judged` kept for the result).
-    A window of a few units without numpy loaded goes to `judge_case` whole (`_KERNEL_MIN`)."""
+    A window of a few units without numpy loaded goes to `judge_case` whole (`_KERNEL_MIN`). A case the kernel
+    judges is not made (`UnitCases`: it reads the units' names)."""
     kernel = len(cases) > 1 and (len(cases) >= _KERNEL_MIN or "numpy" in sys.modules)
     if kernel:
         from eduplan.evaluation.batch import decide  # noqa: PLC0415 (the kernel and its boundaries: ~15 ms to import)
@@ -139,9 +140,9 @@ def _units(setting: Setting, actuals: Actuals, cases: tuple[Case, ...]) -> UnitR
         return UnitResults(setting, actuals, cases, cast("list[Status]", list(fast)), [None] * len(cases), batch)
     statuses: list[Status] = []
     judged: list[Judged | None] = []
-    for case, status in zip(cases, fast, strict=True):
+    for k, status in enumerate(fast):
         if status is None:
-            made = judge_case(setting, actuals, case)
+            made = judge_case(setting, actuals, cases[k])
             statuses.append(made.status)
             judged.append(made)
         else:

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any, final
 import attrs
 
 from eduplan.evaluation.actuals import Actuals
-from eduplan.evaluation.cases import Case, Setting
+from eduplan.evaluation.cases import Case, Setting, UnitCases, unit_names
 from eduplan.evaluation.collector import without_collector
 from eduplan.evaluation.evidence import join, written_amounts
 from eduplan.evaluation.gaps import gap_in_points
@@ -280,7 +280,8 @@ class UnitResults(_Window):
                  judged: Sequence[Judged | None], batch: Batch | None = None) -> None:
         first = cases[0]
         super().__init__(setting, first.owner, first.target, first.window)
-        self.actuals, self.cases = actuals, tuple(cases)
+        self.actuals = actuals
+        self.cases = cases if isinstance(cases, tuple | UnitCases) else tuple(cases)  # `UnitCases`: made when read
         self._statuses = tuple(statuses)
         self._judged = list(judged)
         self._batch = batch
@@ -296,7 +297,7 @@ class UnitResults(_Window):
 
     @property
     def scopes(self) -> Sequence[str | None]:
-        return [case.unit for case in self.cases]
+        return list(unit_names(self.cases))
 
     def result(self, k: int) -> Result:
         built = self._built.get(k)
