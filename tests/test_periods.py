@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 
 from eduplan import DeadlineError, Period, parse_deadline, parse_period
-from eduplan.periods import Frequency, calendar_periods, yearly_periods
+from eduplan.periods import Frequency, calendar_periods, parse_statistics_period, yearly_periods
 
 
 @pytest.mark.parametrize(
@@ -95,6 +95,26 @@ def test_deadlines_real_tables_print(text: str, expected: str) -> None:
     next; 秋季学期 ends 31 January, 春季学期 31 July; 十N五 ends with its fifth year (十三五 2020, 十四五 2025)."""
     deadline = parse_deadline(text)
     assert deadline is not None and deadline.date == dt.date.fromisoformat(expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2023-2024学年第一学期", "2024-01-31"), ("2023-2024学年第一学期末", "2024-01-31"),
+    ("2023学年第二学期", "2024-07-31"), ("2023-2024学年下学期末前", "2024-07-31"),
+    ("到2024-2025学年第一学期", "2025-01-31"), ("2024年春季学期末", "2024-07-31"),
+])
+def test_a_school_years_term_is_a_deadline(text: str, expected: str) -> None:
+    """A term named by its school year ends where the same term named by its calendar year does (第一学期 is the
+    秋季学期 starting in the school year's first year): was refused as not a deadline."""
+    deadline = parse_deadline(text)
+    assert deadline is not None and deadline.date == dt.date.fromisoformat(expected)
+
+
+@pytest.mark.parametrize("text", ["2024年秋季学期", "2024年春季学期", "2023-2024学年第一学期", "2023学年第二学期",
+                                  "2023-2024学年上学期"])
+def test_a_term_is_one_rule_for_deadlines_and_periods(text: str) -> None:
+    """A term's deadline is the last day of the term a 统计期 so written covers (one rule, docs/dates.md)."""
+    deadline = parse_deadline(text)
+    assert deadline is not None and deadline.date == parse_statistics_period(text).end
 
 
 @pytest.mark.parametrize("text", ["常态化推进", "常态化", "长期推进"])

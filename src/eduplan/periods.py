@@ -162,6 +162,13 @@ _SUFFIX = r"(?:年?年?底前?|年?末前?|年?前|年?内|年?以前|年?)"
 _HALVES = {"上半年": 6, "年中": 6, "下半年": 12, "第一季度": 3, "一季度": 3, "第二季度": 6, "二季度": 6,
            "第三季度": 9, "三季度": 9, "第四季度": 12, "四季度": 12}
 
+_TERM = (r"(?:(?P<term_year>\d{4}|[〇零一二三四五六七八九]{4})\s*年?(?P<season>秋季|春季)"
+         r"|(?P<sy1>\d{4})\s*(?:[-—~至到/]\s*(?P<sy2>\d{4}))?\s*学年度?\s*(?:第(?P<nth>[一二12])|(?P<part>[上下])"
+         r"|(?P<sy_season>秋季|春季)))学期")
+"""A term (学期): of a calendar year (``2024年秋季学期``) or of a school year (``2023-2024学年第一学期``,
+``2023学年下学期``, ``2023-2024学年春季学期``); `term_period` says its days."""
+_TERM_RE = re.compile(f"^{_TERM}$")
+
 _BEFORE_MONTH = re.compile(rf"^{_PREFIX}{_YEAR}\s*[./年]\s*(?P<month>\d{{1,2}})\s*月?(?:以前|前)$")
 
 _DEADLINE_FORMS: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -174,7 +181,7 @@ _DEADLINE_FORMS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"^{_PREFIX}{_YEAR}\s*[./年]\s*(?P<month>\d{{1,2}})\s*月?(?:份|底|末|下旬)?(?:以前|前)?$"), "month"),
     (re.compile(rf"^{_PREFIX}(?P<y1>\d{{4}})\s*[/／]\s*{_YEAR}\s*学年度?(?:末|底)?前?$"), "school-year"),
     (re.compile(rf"^{_PREFIX}(?P<sy>\d{{4}})\s*学年度?(?:末|底)?前?$"), "school-year-of"),
-    (re.compile(rf"^{_PREFIX}{_YEAR}\s*年?(?P<term>秋季|春季)学期(?:末|底)?前?$"), "term"),
+    (re.compile(rf"^{_PREFIX}{_TERM}(?:末|底)?前?$"), "term"),
     (re.compile(rf"^{_PREFIX}(?P<fyp>[一二三四五六七八九十]{{1,3}})五(?:规划)?(?:期间|时期|末|期末)?前?$"), "fyp"),
     (re.compile(rf"^{_PREFIX}{_YEAR}\s*年?(?P<half>{'|'.join(_HALVES)})(?:末|底)?前?$"), "half"),
     (re.compile(rf"^{_PREFIX}{_YEAR}\s*{_SUFFIX}$"), "year"),
@@ -292,7 +299,10 @@ def parse_day(value: dt.date | str) -> dt.date:
 
 
 def _special_date(match: re.Match[str], form: str) -> dt.date | None:
-    """Deadlines that do not name their last year: 2019学年 (ends 31 Aug 2020), 十四五期间 (ends 2025)."""
+    """Deadlines that do not name their last year: a term (2024年秋季学期 ends 31 Jan 2025), 2019学年 (ends 31 Aug
+    2020), 十四五期间 (ends 2025)."""
+    if form == "term":  # 秋季学期 runs September to January, 春季学期 February to July
+        return term_period(match).end
     if form == "school-year-of":
         return dt.date(int(match["sy"]) + 1, SCHOOL_YEAR_START_MONTH - 1, 31)
     if form == "fyp":
@@ -303,9 +313,31 @@ def _special_date(match: re.Match[str], form: str) -> dt.date | None:
     return None
 
 
+def term_period(match: re.Match[str]) -> Period:
+    """The days of the term `_TERM` matched: 秋季学期 (第一学期, 上学期) 1 September to 31 January, 春季学期 (第二学期,
+    下学期) 1 February to 31 July; a school year's first term is the 秋季学期 of its first year, its second the
+    春季学期 of the next.
+
+    Raises:
+        DeadlineError: a school year that is not one year into the next (``2023-2025学年第一学期``).
+    """
+    if match["term_year"] is not None:
+        year, autumn = _year(match["term_year"]), match["season"] == "秋季"
+    else:
+        first = int(match["sy1"])
+        if match["sy2"] is not None and int(match["sy2"]) != first + 1:
+            raise DeadlineError(f"not a term: {match.string!r} names no school year (one runs from September into "
+                                f"the next year: {first}-{first + 1}学年); write a term as 2023-2024学年第一学期 or "
+                                "2024年春季学期")
+        autumn = match["nth"] in ("一", "1") or match["part"] == "上" or match["sy_season"] == "秋季"
+        year = first if autumn else first + 1
+    if autumn:
+        return Period(dt.date(year, SCHOOL_YEAR_START_MONTH, 1), dt.date(year + 1, 1, 31))
+    return Period(dt.date(year, 2, 1), dt.date(year, 7, 31))
+
+
 #: The third five-year plan (三五) ran 1966-1970; each later one five years more (十三五 2016-2020, 十四五 2021-2025).
 FIRST_FIVE_YEAR_PLAN_END = 1970
-_TERM_ENDS = {"秋季": (1, 1, 31), "春季": (0, 7, 31)}  # (years after the named year, month, day)
 
 
 def _chinese_number(text: str) -> int:
@@ -336,9 +368,6 @@ def _deadline_date(match: re.Match[str], form: str) -> dt.date:
         return dt.date(year, int(match["month"]), 10 if match["part"] == "上旬" else 20)
     if form == "half":
         return _month_end(year, _HALVES[match["half"]])
-    if form == "term":  # 秋季学期 runs September to January, 春季学期 February to July
-        later, month, day = _TERM_ENDS[match["term"]]
-        return dt.date(year + later, month, day)
     return dt.date(year, 12, 31)
 
 
@@ -394,9 +423,15 @@ def parse_statistics_period(text: str) -> Period:
     >>> [str(parse_statistics_period(t)) for t in ("2023学年", "2023/2024学年", "2023-2024学年度")]
     ['2023-09-01/2024-08-31', '2023-09-01/2024-08-31', '2023-09-01/2024-08-31']
 
+    A term is the days a deadline so written ends with (`term_period`): 秋季学期 (第一学期) September to January,
+    春季学期 (第二学期) February to July:
+
+    >>> [str(parse_statistics_period(t)) for t in ("2023-2024学年第一学期", "2023-2024学年第二学期", "2024年秋季学期")]
+    ['2023-09-01/2024-01-31', '2024-02-01/2024-07-31', '2024-09-01/2025-01-31']
+
     Raises:
-        DeadlineError: none of these forms, months out of order (``2024年7-6月``), a term (``2023学年第一学期``:
-            its days are not settled), or a school year into no later year (``2023-2023学年``).
+        DeadlineError: none of these forms, months out of order (``2024年7-6月``), a term of no rule
+            (``2023-2024学年第三学期``), or a school year into no later year (``2023-2023学年``).
     """
     cleaned = re.sub(r"\s+", "", normalise(str(text)))
     if (school := _school_year(cleaned, text)) is not None:
@@ -429,25 +464,31 @@ def parse_statistics_period(text: str) -> Period:
 _SCHOOL_YEAR = re.compile(r"^(?P<y1>\d{4})(?:[-—~至到/](?P<y2>\d{4}))?学年度?$")
 """A school year in a 年度 column: ``2023学年`` (named by its first year), ``2023-2024学年``, ``2023/2024学年度``."""
 TERM_WORD = "学期"
-"""A 统计期 naming a term (``2023-2024学年第一学期``, ``2024年秋季学期``) is refused: see `_school_year`."""
+"""A 统计期 naming a term (``2023-2024学年第一学期``, ``2024年秋季学期``) is the term's days, as a deadline so written
+ends on its last: see `term_period`."""
 
 
 def names_a_term(text: str) -> bool:
-    """Whether a 统计期's text names a term (学期), whose first and last days are not settled."""
+    """Whether a 统计期's text names a term (学期): one that does not read is refused saying which forms do."""
     return TERM_WORD in normalise(str(text))
 
 
 def _school_year(cleaned: str, text: str) -> Period | None:
-    """The period of a school year (1 September to 31 August; ``2023学年`` is 2023-2024, the school year named by
-    its first year, as a deadline ``2023学年`` ends on 2024-08-31), ``None`` for another form.
+    """The period of a term (`term_period`) or of a school year (1 September to 31 August; ``2023学年`` is
+    2023-2024, the school year named by its first year, as a deadline ``2023学年`` ends on 2024-08-31), ``None`` for
+    another form.
 
     Raises:
-        DeadlineError: a term (its days differ by province and year), or a school year into no later year.
+        DeadlineError: a term of no rule (第三学期, 夏季学期), or a school year into no later year.
     """
     if TERM_WORD in cleaned:
-        raise DeadlineError(f"not a period: {text!r} names a term (学期), whose first and last days differ by province "
-                            "and year; write the days it covers as ISO start/end (2023-09-01/2024-01-31), or the "
-                            "school year (2023-2024学年)")
+        term = _TERM_RE.match(cleaned)
+        if term is None:
+            raise DeadlineError(f"not a period: {text!r} names a term (学期) of no rule: a term is "
+                                "秋季学期 (第一学期, 上学期, 1 September to 31 January) or "
+                                "春季学期 (第二学期, 下学期, 1 February to 31 July); write 2023-2024学年第一学期, "
+                                "2024年春季学期, or the days it covers as ISO start/end (2023-09-01/2024-01-31)")
+        return term_period(term)
     match = _SCHOOL_YEAR.match(cleaned)
     if match is None:
         return None
