@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -119,3 +120,55 @@ def test_another_sheet_holding_a_table(tmp_path: Path, second: list[list[object]
     assert [str(d) for d in bulk.diagnostics] == [str(d) for d in loaded.diagnostics]
     assert load_reports(path, PLAN, sheet="海陵区").diagnostics == tuple(d for d in loaded.diagnostics
                                                                       if str(d.code) != "unread-sheet")
+
+
+def padded(path: Path, before_cols: int) -> Path:
+    """The workbook at ``path`` rewritten with ``before_cols`` bytes of XML whitespace (legal between elements) in
+    its sheet just ahead of ``<cols>``, as a long ``<sheetViews>`` or ``<sheetPr>`` would put them (self-written)."""
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    sheet = parts["xl/worksheets/sheet1.xml"]
+    assert sheet.count(b"<cols>") == 1
+    parts["xl/worksheets/sheet1.xml"] = sheet.replace(b"<cols>", b" " * before_cols + b"<cols>")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return path
+
+
+def cols_offset(path: Path) -> int:
+    """Where the sheet's ``<cols>`` element starts in its XML."""
+    with zipfile.ZipFile(path) as archive:
+        return archive.read("xl/worksheets/sheet1.xml").index(b"<cols>")
+
+
+@pytest.mark.parametrize("where", ["far", "straddling"])
+def test_hidden_columns_after_a_long_prefix(tmp_path: Path, where: str) -> None:
+    """A hidden column whose ``<col>`` element starts past the first MiB of the sheet's XML (3 MiB in), or is cut
+    by the first MiB's end, is said as in a short sheet (was: not said, only the first MiB was scanned)."""
+    path = column_book(tmp_path / "r.xlsx", ("D",))
+    start = cols_offset(path)
+    padding = 3 << 20 if where == "far" else (1 << 20) - start - len(b"<cols><col min=")
+    path = padded(path, padding)
+    loaded, bulk = load_reports(path, PLAN), load_report_columns(path, PLAN)
+    assert [str(v.value) for v in loaded.value] == ["1个", "2个"]
+    assert [(str(d.code), d.location.line, d.location.column) for d in loaded.diagnostics] == [
+        ("hidden-column", 1, 4), ("unknown-field", 1, 5)]
+    assert [str(d) for d in bulk.diagnostics] == [str(d) for d in loaded.diagnostics]
+
+
+def test_a_hidden_column_whose_max_comes_before_its_min(tmp_path: Path) -> None:
+    """XML attributes come in any order: ``<col max="4" min="4" hidden="1">`` hides D as ``min`` first does (was:
+    not said, the span was looked for as min then max)."""
+    path = column_book(tmp_path / "r.xlsx", ("D",))
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    sheet = parts["xl/worksheets/sheet1.xml"]
+    assert b'min="4" max="4"' in sheet
+    parts["xl/worksheets/sheet1.xml"] = sheet.replace(b'min="4" max="4"', b'max="4" min="4"')
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    loaded = load_reports(path, PLAN)
+    assert [(str(d.code), d.location.line, d.location.column) for d in loaded.diagnostics] == [
+        ("hidden-column", 1, 4), ("unknown-field", 1, 5)]

@@ -62,7 +62,9 @@ _HIDDEN_ROW = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row\s[^>]*?\bhidden\s*=\s*[\"
 _ROW_NUMBER = re.compile(rb"\br\s*=\s*[\"'](\d+)[\"']")
 _HIDDEN_COLUMN = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?col\s[^>]*?\bhidden\s*=\s*[\"'](?:1|true)[\"'][^>]*>")
 """A column element (``<col min="5" max="5" hidden="1"/>``) marked hidden, with or without a namespace prefix."""
-_SPAN = re.compile(rb"\bmin\s*=\s*[\"'](\d+)[\"'][^>]*?\bmax\s*=\s*[\"'](\d+)[\"']")
+_MIN = re.compile(rb"\smin\s*=\s*[\"'](\d+)[\"']")
+_MAX = re.compile(rb"\smax\s*=\s*[\"'](\d+)[\"']")
+"""A ``<col>`` element's first and last column (from 1), its attributes in any order."""
 _TAG = 1024
 """How many bytes of a block are kept for the next, so that a row tag split between two blocks is seen."""
 
@@ -182,18 +184,14 @@ def _hidden_rows(data: io.BytesIO, part: str | None) -> set[int]:
 
 
 def _hidden_columns(data: io.BytesIO, part: str | None, rows: Rows, file: str, title: str) -> list[Diagnostic]:
-    """A ``hidden-column`` warning at the first filled cell of each column the sheet's XML marks hidden
-    (``<cols>`` comes before the rows: the first block is scanned); none when the part is not known."""
+    """A ``hidden-column`` warning at the first filled cell of each column the sheet's XML marks hidden; none when
+    the part is not known."""
     if part is None:
         return []
     try:
-        with contextlib.closing(_scan(data, part, 0)) as blocks:  # the first block only, its zip file closed
-            head = next(blocks, b"")
+        columns = sorted(_hidden_column_numbers(data, part))
     except (KeyError, OSError, zipfile.BadZipFile):
         return []
-    columns = sorted({k for tag in (_HIDDEN_COLUMN.finditer(head) if b"hidden" in head else ())
-                      if (span := _SPAN.search(tag[0])) is not None
-                      for k in range(int(span[1]) - 1, min(int(span[2]), _MAX_COLUMNS))})
     said = []
     for k in columns:
         filled = [n for n, row in rows if k < len(row) and row[k] not in (None, "") and not _comment(row)]
@@ -202,6 +200,27 @@ def _hidden_columns(data: io.BytesIO, part: str | None, rows: Rows, file: str, t
     return said
 
 
+def _hidden_column_numbers(data: io.BytesIO, part: str) -> set[int]:
+    """The columns (from 0) the ``<col hidden="1">`` elements of the sheet's ``<cols>`` mark hidden. ``<cols>``
+    precedes ``<sheetData>``, so the XML is scanned in blocks (each with the end of the one before it, so that a tag
+    cut by a block's end is whole in the next) up to the start of ``<sheetData>``, however far in that is, and no
+    further: the rows are not scanned."""
+    found: set[int] = set()
+    with contextlib.closing(_scan(data, part, _TAG)) as blocks:  # its zip file closed when the scan stops early
+        for text in blocks:
+            end = _SHEET_DATA.search(text)
+            head = text if end is None else text[:end.start()]
+            for tag in _HIDDEN_COLUMN.finditer(head) if b"hidden" in head else ():
+                first, last = _MIN.search(tag[0]), _MAX.search(tag[0])
+                if first is not None and last is not None:
+                    found.update(range(int(first[1]) - 1, min(int(last[1]), _MAX_COLUMNS)))
+            if end is not None:
+                break
+    return found
+
+
+_SHEET_DATA = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?sheetData[\s/>]")
+"""The start of the sheet's rows (``<sheetData>``, with or without a namespace prefix): its ``<cols>`` is before it."""
 _MAX_COLUMNS = 16_384
 """Excel's last column (XFD): a ``<col max=...>`` past it is cut there."""
 
