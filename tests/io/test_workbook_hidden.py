@@ -106,11 +106,20 @@ def sheets_book(path: Path, second: list[list[object]], *, hidden: bool = False)
     ([["指标", "时间", "数值"], ["n", "2024年", 5]], True, [("高港区", 1)]),  # hidden after the one read
     ([["1. 数值只填数字"], ["2. 填报单位：盖章"]], False, []),  # a sheet of notes
     ([], False, []),
+    # a wide table naming only indicators (one unit's sheet, no 填报单位 column), as a 分表 per topic sends it
+    ([["学前三年毛入园率(%)", "新增学位数"], [92.5, 120]], False, [("高港区", 1)]),
+    ([["高港区2024年教育指标"], ["新增学位", "专任教师数", "生均公用经费（元）"], ["120", "35", "1,250"]], False,
+     [("高港区", 2)]),
+    ([["项目", "2023年", "2024年"], ["新增学位", 100, 120]], False, [("高港区", 1)]),
+    ([["代码", "名称"], [320202, "海陵区"], [320203, "高港区"]], False, []),  # a code list: one figure a row
+    ([[1, 2], [3, 4]], False, []),  # figures under no header
+    ([["说明", "备注"], ["数值只填数字", "不填单位"]], False, []),  # texts under texts
 ])
 def test_another_sheet_holding_a_table(tmp_path: Path, second: list[list[object]], hidden: bool,
                                        said: list[tuple[str, int]]) -> None:
     """A sheet after the one read that looks like a reports table: an unread-sheet warning at its header row, in
-    both languages (was: silently not read); a sheet of notes is not mentioned; the bulk reader gives the same."""
+    both languages (was: silently not read; a wide header naming only indicators, with no 填报单位 column, was not
+    said either); a sheet of notes or codes is not mentioned; the bulk reader gives the same."""
     path = sheets_book(tmp_path / "r.xlsx", second, hidden=hidden)
     loaded, bulk = load_reports(path, PLAN), load_report_columns(path, PLAN)
     assert [str(v.value) for v in loaded.value] == ["1个", "2个"]

@@ -134,26 +134,57 @@ def _hidden_sheet(file: str, hidden: str, read: str) -> Diagnostic:
 
 
 def _unread_sheet(file: str, worksheet: Any, read: str) -> Diagnostic | None:
-    """The ``unread-sheet`` warning of a sheet after the one read whose first rows hold a header: a row naming two or
-    more reports columns (填报单位 and 统计时点), or 填报单位 (指标) beside two other headings (a wide table's
-    indicators); ``None`` for another sheet (a sheet of notes, 填表说明, names none)."""
-    for number, row in enumerate(worksheet.iter_rows(max_row=HEADER_SEARCH_ROWS + 1, values_only=True), start=1):
-        texts = [text for cell in row if isinstance(cell, str) and (text := normalise(cell).strip())]
-        named = [text for text in texts if text.lower() in HEADERS]
-        if len(named) >= _TABLE_COLUMNS or (len(texts) > _TABLE_COLUMNS and any(
-                HEADERS[text.lower()] in ("organisation", "indicator") for text in named)):
-            columns = "、".join(named[:4])
-            return Diagnostic(Code.UNREAD_SHEET, f"the sheet {worksheet.title!r} looks like a reports table (row "
-                              f"{number} names {columns}) and is not read: only the sheet {read!r} is (另有工作表含表格"
-                              "未读取)", Location(file, number, None, None, None, None, worksheet.title),
-                              Severity.WARNING, hint=f"read it with --sheet {worksheet.title} (sheet=...), or put its "
-                              "rows on one sheet", message_zh=zh(Code.UNREAD_SHEET, sheet=worksheet.title, row=number,
-                                                                 columns=columns, read=read))
+    """The ``unread-sheet`` warning of a sheet after the one read whose first rows hold a table's header
+    (`_table_header`); ``None`` for another sheet (a sheet of notes, 填表说明, or of codes, 代码表)."""
+    rows = [list(row) for row in worksheet.iter_rows(max_row=HEADER_SEARCH_ROWS + 1 + _FIGURE_ROWS, values_only=True)]
+    found = _table_header(rows)
+    if found is None:
+        return None
+    number, columns = found[0], "、".join(found[1][:4])
+    return Diagnostic(Code.UNREAD_SHEET, f"the sheet {worksheet.title!r} looks like a reports table (row {number} "
+                      f"names {columns}) and is not read: only the sheet {read!r} is (另有工作表含表格未读取)",
+                      Location(file, number, None, None, None, None, worksheet.title), Severity.WARNING,
+                      hint=f"read it with --sheet {worksheet.title} (sheet=...), or put its rows on one sheet",
+                      message_zh=zh(Code.UNREAD_SHEET, sheet=worksheet.title, row=number, columns=columns, read=read))
+
+
+def _table_header(rows: Sequence[Sequence[Any]]) -> tuple[int, list[str]] | None:
+    """The number (from 1) and headings of the first of the top rows that heads a table: one naming two or more
+    reports columns (填报单位 and 统计时点; two note columns, 说明 and 备注, are not), or 填报单位 (指标) beside
+    two other headings; or, a wide table naming only its indicators (``新增学位 | 专任教师数``, no 填报单位
+    column: the plan's names are not known here), two headings or more with figures under two of them in one of
+    the next rows. A row of one figure and texts (a 代码表: ``320202 | 海陵区``) is no table's."""
+    for index, row in enumerate(rows[:HEADER_SEARCH_ROWS + 1]):
+        headed = {k: text for k, cell in enumerate(row) if isinstance(cell, str)
+                  and (text := normalise(cell).strip()) and not _figure(text)}
+        texts = list(headed.values())
+        named = [text for text in texts if HEADERS.get(text.lower(), "note") != "note"]
+        fields = {HEADERS[text.lower()] for text in named}
+        if len(fields) >= _TABLE_COLUMNS or (len(texts) > _TABLE_COLUMNS and fields & {"organisation", "indicator"}):
+            return index + 1, named
+        if len(headed) >= _TABLE_COLUMNS and any(
+                sum(k < len(below) and _figure(below[k]) for k in headed) >= _TABLE_COLUMNS
+                for below in rows[index + 1:index + 1 + _FIGURE_ROWS]):
+            return index + 1, texts
     return None
 
 
+def _figure(cell: Any) -> bool:
+    """Whether a cell holds a figure: a number, or text reading as one (``1,250``, ``92.5%``)."""
+    if isinstance(cell, bool):
+        return False
+    if isinstance(cell, int | float):
+        return True
+    return isinstance(cell, str) and _FIGURE_TEXT.match(normalise(cell).strip()) is not None
+
+
 _TABLE_COLUMNS = 2
-"""How many reports columns a row of another sheet names to be taken for a table's header (填报单位 | 统计时点)."""
+"""How many reports columns a row of another sheet names to be taken for a table's header (填报单位 | 统计时点), and
+how many figures a row under headings holds to be taken for a table's (新增学位 | 专任教师数 over 120 | 35)."""
+_FIGURE_ROWS = 3
+"""How many rows under a row of headings are looked at for figures."""
+_FIGURE_TEXT = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
+"""A figure written as text: digits, thousands commas, a decimal part, a percent sign."""
 
 
 def _scan(data: io.BytesIO, part: str, overlap: int) -> Generator[bytes, None, None]:
