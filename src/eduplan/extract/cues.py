@@ -29,6 +29,11 @@ _CN = CHINESE_NUMERAL_CHARS
 #: Words printed right after the number (and its unit), longest first.
 SUFFIX_CUES: tuple[tuple[str, Comparator], ...] = tuple(sorted(LEX.suffix.items(), key=lambda kv: -len(kv[0])))
 _BOUNDS = {**LEX.prefix, **LEX.negatable}
+# 较2025年增加15个, 比上年减少3所: a count or an amount compared with a base year, then a change word.
+_COMPARED_CHANGE = re.compile(
+    rf"(?:(?:较|比)\s*\d{{4}}\s*年(?:底|末)?|{alternation(LEX.previous_year)})"
+    rf"(?:(?P<up>{alternation(LEX.change_up)})|(?P<down>{alternation(LEX.change_down)}))$"
+)
 _NEGATED_RE = re.compile(rf"(?:{alternation(LEX.negations)})(?P<word>{alternation(LEX.negatable)})$")
 _PREFIX_RE = re.compile(rf"(?P<word>{alternation(_BOUNDS)})$")
 # Cues that may govern a number a few words later: 分别不低于省定标准的110%, 达到总课时的9%, 至少配备1名, after a
@@ -169,10 +174,15 @@ def change_direction(before: str, unit: str) -> Comparator | None:
     True
     >>> change_direction("专项资金较上年增长不低于", "percent"), change_direction("比例提高到不低于", "percent") is None
     (<Comparator.INCREASE_BY: 'increase_by'>, True)
+    >>> change_direction("项目较2025年增加", "count")  # a count changes only from a base (较/比 + a year)
+    <Comparator.INCREASE_BY: 'increase_by'>
     """
-    if unit not in ("percentage_point", "percent", "coefficient"):  # 差异系数下降0.05; not 增加学位5000个
-        return None
     trimmed = before.rstrip(FILLERS)
+    if unit not in ("percentage_point", "percent", "coefficient"):  # 差异系数下降0.05; not 增加学位5000个
+        compared = _COMPARED_CHANGE.search(trimmed)  # 较2025年增加15个: a change from a base year
+        if compared is None:
+            return None
+        return Comparator.DECREASE_BY if compared["down"] else Comparator.INCREASE_BY
     bound = _NEGATED_RE.search(trimmed)  # 较上年增长不低于8%: a floor on the change is still a change
     if bound is not None and bound.start() > 0:
         trimmed = trimmed[: bound.start()].rstrip(FILLERS)

@@ -77,9 +77,11 @@ _BODY_RANGE = re.compile(
 _PERIOD_LABEL = re.compile(alternation(lexicon().period_labels))
 # 本方案实施期为2025年至2027年, 规划期为2021—2025年: a span of years after a [period-label] word.
 _YEAR_SPAN = re.compile(r"(?P<first>\d{4})\s*年?\s*(?:至|到|—|-|–|~|～)\s*(?P<last>\d{4})\s*年(?!\s*\d{1,2}\s*月)")
-# 为做好2026年全市学生资助工作, 决定于2026年对…开展评估: the year of the work after a [preamble-year] word.
+# 为做好2026年全市学生资助工作, 决定于2026年对…开展评估, 现就我省2026年…制定如下方案: the year of the work after a
+# [preamble-year] word (a 我省/本市/全县 between them).
 _PREAMBLE_YEAR = re.compile(
-    rf"(?:{alternation(lexicon().preamble_years)})\s*(?P<year>\d{{4}})\s*年(?!\s*(?:至|到|—|-|–|~|～)\s*\d)"
+    rf"(?:{alternation(lexicon().preamble_years)})\s*(?:[我本全][省市县区州旗]{{0,2}})?\s*(?P<year>\d{{4}})\s*年"
+    r"(?!\s*(?:至|到|—|-|–|~|～)\s*\d)"
 )
 # Cues finer than a year: a month or a day with 底前/前 (2025年12月底前, 2026年6月30日前, 到2026年6月; 2025年9月前 is
 # before September begins, 31 August),

@@ -134,8 +134,12 @@ def ratio_better(name: str, *, one_to_n: bool, value: Decimal) -> Direction | No
 
 
 def _ratio_ranks(name: str) -> tuple[int, int] | None:
-    """The ranks of the first two ratio terms in ``name``, read left to right, longest term first."""
-    terms = lexicon().ratio_terms
+    """The ranks of the first two ratio terms in ``name``, read left to right, longest term first.
+
+    >>> _ratio_ranks("全县幼儿园教职工与幼儿比"), _ratio_ranks("班师比")
+    ((1, 0), (0, 1))
+    """
+    terms: dict[str, int | None] = {**lexicon().ratio_terms, **dict.fromkeys(lexicon().not_ratio_terms)}
     ordered = sorted(terms, key=len, reverse=True)
     found: list[int] = []
     at = 0
@@ -144,7 +148,9 @@ def _ratio_ranks(name: str) -> tuple[int, int] | None:
         if term is None:
             at += 1
             continue
-        found.append(terms[term])
+        rank = terms[term]
+        if rank is not None:  # 幼儿园 (lexicon [not-ratio-terms]) is skipped whole
+            found.append(rank)
         at += len(term)
     return (found[0], found[1]) if len(found) == 2 else None
 
@@ -153,8 +159,10 @@ def ratio_comparator(before: str, printed: Comparator, *, one_to_n: bool, value:
     """The comparator of a ratio printed in a sentence (``printed``: as its cue reads, a one-first ratio turned).
 
     A level to reach (``达到``, lexicon ``[ratio-reach]``) takes the direction its terms say is better; where they say
-    none, the printed reading stays with a review note. A bound (``不低于``, ``以上``) is read as printed, with a review
-    note where it would let the ratio worsen. A bare number stays ``==`` (ruling 4).
+    none, the printed reading stays with a review note. A bound (``不低于``, ``以上``) is read as printed where it keeps
+    the ratio from worsening; where, as printed, it would let it worsen (``班师比不低于1:1.7``: literally at most 1.7
+    teachers per class), it is read as the bound the terms say is meant (a floor on what serves per one served), with a
+    review note. A bare number stays ``==`` (ruling 4), a range of ratios (``1:5至1:7``) ``range``.
 
     >>> ratio_comparator("中小学生机比达到", Comparator.AT_LEAST, one_to_n=False, value=Decimal(4)).comparator.value
     '<='
@@ -165,9 +173,11 @@ def ratio_comparator(before: str, printed: Comparator, *, one_to_n: bool, value:
     ('<=', True)
     >>> ratio_comparator("保教人员与幼儿比不低于", Comparator.AT_MOST, one_to_n=True, value=Decimal(7)).review is None
     True
+    >>> ratio_comparator("班师比不低于", Comparator.AT_MOST, one_to_n=True, value=Decimal("1.7")).comparator.value
+    '>='
     """
-    if printed is Comparator.EXACTLY and _REACH.search(before) is None:
-        return Judgement(printed)
+    if printed is Comparator.RANGE or (printed is Comparator.EXACTLY and _REACH.search(before) is None):
+        return Judgement(printed)  # 1:5至1:7: a range of N, whichever way it should move
     named = _RATIO_NAME.search(before)
     name = "" if named is None else named["name"]
     better = ratio_better(name, one_to_n=one_to_n, value=value)
@@ -179,8 +189,9 @@ def ratio_comparator(before: str, printed: Comparator, *, one_to_n: bool, value:
                 review_zh=f"待达到的比例，不知{name or '该比例'}哪一项较大为好：按字面读作{printed.value}")
         return Judgement(_BOUND[better], f"direction from the ratio's terms ({name} should {_WORD[better]})")
     if better is not None and printed in _AGAINST[better]:
-        return Judgement(printed, review=(
-            f"{printed.value} as printed would let {name} worsen (it should {_WORD[better]}): "
-            "check which way is meant"),
-            review_zh=f"按原文（{printed.value}）{name}可能变差（应当{_WORD_ZH[better]}）：请核对方向")
+        turned = _BOUND[better]
+        return Judgement(turned, f"direction from the ratio's terms ({name} should {_WORD[better]})", review=(
+            f"{printed.value} as printed would let {name} worsen (it should {_WORD[better]}): read as {turned.value}, "
+            "a bound on what serves per one served; check which way is meant"),
+            review_zh=f"按原文（{printed.value}）{name}可能变差（应当{_WORD_ZH[better]}）：读作{turned.value}，请核对方向")
     return Judgement(printed)

@@ -116,6 +116,7 @@ class Lexicon:
     lower_is_better: tuple[str, ...]
     higher_is_better: tuple[str, ...]
     ratio_terms: dict[str, int]
+    not_ratio_terms: tuple[str, ...]
     ratio_reach: tuple[str, ...]
     measure_words: tuple[MeasureWord, ...]
     not_a_count: dict[str, str]
@@ -124,6 +125,10 @@ class Lexicon:
     title_endings: tuple[str, ...]
     facts_titles: tuple[str, ...]
     goal_headings: tuple[str, ...]
+    reported_headings: tuple[str, ...]
+    report_titles: tuple[str, ...]
+    change_to: tuple[str, ...]
+    consequence_verbs: tuple[str, ...]
     traditional: dict[str, str]
     measure_index: dict[str, MeasureWord] = attrs.field(init=False)
 
@@ -211,6 +216,7 @@ def lexicon() -> Lexicon:
         lower_is_better=words("lower-is-better"),
         higher_is_better=words("higher-is-better"),
         ratio_terms={row[0]: int(row[1]) for row in sections["ratio-terms"]},
+        not_ratio_terms=words("not-ratio-terms"),
         ratio_reach=words("ratio-reach"),
         measure_words=_measure_words(registry, sections["units"], set(words("not-measure-words")),
                                      set(words("latin-measure-words"))),
@@ -220,6 +226,10 @@ def lexicon() -> Lexicon:
         title_endings=words("title-ending"),
         facts_titles=words("facts-title"),
         goal_headings=words("goal-heading"),
+        reported_headings=words("reported-heading"),
+        report_titles=words("report-title"),
+        change_to=words("change-to"),
+        consequence_verbs=words("consequence-verb"),
         traditional={pair[0]: pair[1] for row in sections["traditional"] for pair in row},
     )
 

@@ -38,10 +38,22 @@ DEFINED_CLASS = re.compile(r"^[\u4e00-\u9fff]{1,4}?及?(?:以上|以下)的?[\u4
 NOUN_DEFINED_CLASS = re.compile(r"^及?(?:以上|以下)的[\u4e00-\u9fff]")
 # 不足100名学生的村小学: after a shortfall word, the units below a threshold (as 低于80%的市、县).
 BELOW_CLASS = re.compile(r"^[\u4e00-\u9fff]{0,4}?的")
-# 按100名学生核定公用经费: the number a sum is worked out on, not a target (按…8倍以上拨付 still is one).
-BASIS_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,4}?(?:核定|计算|测算|折算)")
-# 按师生比1:12.5核定教职工编制, 按照高中1:12.5的比例核定: 按/按照 and a few words (the ratio's name) before the number.
-BASIS_BEFORE = re.compile(r"按照?[\u4e00-\u9fff]{0,6}$")
+# 按100名学生核定公用经费: the number a sum is worked out on, not a target (按…8倍以上拨付 still is one); the other
+# numbers of a list may stand between (分别按1:12.5、1:13.5、1:19核定).
+_LISTED = r"(?:[、,和及][\u4e00-\u9fff]{0,4}[\d.:∶]+)*"
+BASIS_AFTER = re.compile(rf"^{_LISTED}[\u4e00-\u9fff]{{0,4}}?(?:核定|计算|测算|折算)")
+# 按师生比1:12.5核定教职工编制, 按照高中1:12.5的比例核定: 按/按照 and a few words (the ratio's name) before the number,
+# and the numbers listed before it (…分别按1:12.5、1:13.5、).
+BASIS_BEFORE = re.compile(r"按照?[\u4e00-\u9fff]{0,6}(?:[\d.:∶]+[、,和及][\u4e00-\u9fff]{0,4})*$")
+# 由2025年的45:55调整到55:45, 由3.2%下降到0.8%: the base a change starts from (lexicon [change-to] after it).
+FROM_BASE_BEFORE = re.compile(r"由\s*(?:\d{4}\s*年(?:底|末)?\s*的?)?$")
+FROM_BASE_AFTER = re.compile(rf"^[\u4e00-\u9fff]{{0,2}}?(?:{alternation(LEX.change_to)})")
+# 对推进不力的市,核减下一年度专项资金10%; 对考核优秀的集团再给予20万元奖励: what follows a result (lexicon
+# [consequence-verb]) for the units 对…的 names.
+CONSEQUENCE_BEFORE = re.compile(
+    rf"对[^\d,;。]{{1,20}}?的[\u4e00-\u9fff]{{1,6}},?[\u4e00-\u9fff]{{0,4}}?(?:{alternation(LEX.consequence_verbs)})"
+    r"[\u4e00-\u9fff]{0,8}$"
+)
 # 按照城乡统一的中小学教职工编制标准,高中教职工与学生比为1:12.5: a clause naming the staffing norm applied; the bare
 # numbers of the clauses after it in the sentence are that norm's, not targets (师生比达到1:12.5 still is one).
 NORM_NAMED = re.compile(r"按照?[^,;:。]{0,24}编制标准$")
@@ -112,17 +124,23 @@ def narrates(doc: Document, sentence: Span) -> bool:
     return any(found["le"] is not None for found in NARRATION.finditer(doc.folded, sentence.start, sentence.end))
 
 
-def describes(quantity: Quantity, before: str, after: str, later: list[Quantity]) -> bool:
+def describes(quantity: Quantity, before: str, after: str, later: list[Quantity], earlier: str = "") -> bool:
     """Numbers that describe rather than commit.
 
     ``每6个教学班`` (a denominator), ``等3项`` and ``6条25项`` (the size of a list), ``以...为目标的6所老重点
     高中`` (a count after 的), ``消除66人以上超大班额`` (a threshold naming a category), ``班额不满45人的
     班级比例达到90%`` (a number inside the definition of what is measured), ``限期3个月内`` (a time limit) and
-    ``(2024年为88.6%)`` (the value now, in brackets after a target) are left out.
+    ``(2024年为88.6%)`` (the value now, in brackets after a target) are left out, as are ``由2025年的45:55调整到…``
+    (the base of a change) and ``对推进不力的市,核减…10%`` (a sanction: ``earlier`` is the clause before, which may
+    name the units it follows for).
     """
     trimmed = before.rstrip()
     if DENOMINATOR.search(trimmed) or BASELINE_IN_BRACKETS.search(trimmed):
         return True
+    if FROM_BASE_BEFORE.search(trimmed) and FROM_BASE_AFTER.match(after):
+        return True  # 由2025年的45:55调整到55:45: the base the change starts from
+    if CONSEQUENCE_BEFORE.search(trimmed) or CONSEQUENCE_BEFORE.search(f"{earlier},{trimmed}"):
+        return True  # 对推进不力的市,核减…10%: a sanction or an extra award (lexicon [consequence-verb])
     if LIST_SIZE.search(trimmed) and not (trimmed.endswith("等") and LIST_TO_COMPLETE.match(after)):
         return True
     if quantity.unit in ("month", "day") and (after.startswith(("内", "之内", "以内")) or trimmed.endswith("限期")):

@@ -59,6 +59,7 @@ GOAL_WORDS = ("目标",)
 BACKGROUND_RE = re.compile(alternation(LEX.background_headings))  # 发展现状, 工作回顾, 主要成绩, 存在问题
 FACTS_TITLE_RE = re.compile(rf"(?:{alternation(LEX.facts_titles)})$")  # …教育事业发展统计公报
 GOAL_HEADING_RE = re.compile(alternation(LEX.goal_headings))  # 2026年主要目标, 下一步工作
+REPORTED_HEADING_RE = re.compile(alternation(LEX.reported_headings))  # 主要指标完成情况: how far the goals were met
 TITLE_LINES = 3
 
 
@@ -105,6 +106,7 @@ def extract_plan(source: str) -> DraftPlan:
         table_deadline_at=lambda offset: _table_deadline(table, offset),
         background_at=lambda offset: _in_background(outline, offset, facts=facts),
         items_at=lambda offset: _items_at(outline, offset, doc),
+        report_year=_report_year(doc, title, outline, date, facts=facts),
     )
     indicator_tables = read_indicator_tables(doc, context.default_deadline, context.start_year)
     targets = _adopt_table_deadlines(read_targets(doc, context), table)
@@ -225,9 +227,43 @@ def _in_background(outline: tuple[OutlineNode, ...], offset: int, *, facts: bool
     """Whether ``offset`` lies under a heading about the past (发展现状, 工作回顾 ...); in a document that reports
     facts (a 统计公报), anywhere but under a heading about what is to be done (2026年主要目标)."""
     around = [node for node in outline if node.start <= offset < node.end and not node.is_task]
-    if any(BACKGROUND_RE.search(node.title) is not None for node in around):
+    if any(BACKGROUND_RE.search(node.title) is not None and not _looks_ahead(node.title) for node in around):
         return True
-    return facts and not any(GOAL_HEADING_RE.search(node.title) is not None for node in around)
+    return facts and not any(_looks_ahead(node.title) for node in around)
+
+
+REPORT_TITLE_RE = re.compile(rf"(?:{alternation(LEX.report_titles)})$")
+_YEAR = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*年")
+
+
+def _report_year(doc: Document, title: str | None, outline: tuple[OutlineNode, ...], date: dt.date | None, *,
+                 facts: bool) -> int | None:
+    """The year a report on a plan (a title ending in a word of lexicon ``[report-title]``) is written in: its date's
+    year, else the latest year printed under its background headings (总体进展, 存在的问题); ``None`` for a plan.
+
+    >>> doc = Document("某县规划中期评估报告\\n一、总体进展\\n毛入园率提高到2023年的95.2%。\\n"
+    ...                "二、下一步工作\\n两年内补充教师80名。")
+    >>> _report_year(doc, "某县规划中期评估报告", read_outline(doc, len(doc.folded)), None, facts=False)
+    2023
+    """
+    if title is None or REPORT_TITLE_RE.search(title.strip()) is None:
+        return None
+    if date is not None:
+        return date.year
+    years = [int(found["year"]) for found in _YEAR.finditer(doc.folded)
+             if _in_background(outline, found.start(), facts=facts)]
+    return max(years) if years else None
+
+
+def _looks_ahead(title: str) -> bool:
+    """Whether a heading names what is to be done (2026年主要目标, 存在的问题和整改措施, 下一步改进措施): a word of
+    lexicon ``[goal-heading]``, where no ``[reported-heading]`` word says it reports how far that was done
+    (绩效目标完成情况).
+
+    >>> [_looks_ahead(t) for t in ("三、存在的问题和整改措施", "二、绩效目标完成情况", "二、存在问题")]
+    [True, False, False]
+    """
+    return GOAL_HEADING_RE.search(title) is not None and REPORTED_HEADING_RE.search(title) is None
 
 
 def _table_deadline(table: Table | None, offset: int) -> dt.date | None:

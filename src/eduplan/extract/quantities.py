@@ -60,10 +60,16 @@ CHINESE_RE = re.compile(
 PERCENT_WORDS_RE = re.compile(rf"(?P<per>百|千)分之(?P<number>{_CHINESE})")
 # 九成以上 (nine tenths): a share in tenths, read before 以上/以下/左右 or after a cue (not 建成, 一成不变).
 TENTHS_RE = re.compile(rf"(?<![{CHINESE_NUMERAL_CHARS}])(?P<number>[一两二三四五六七八九])成")
-# A ratio to one (生师比17:1; 1:12 reads as its reciprocal and is left alone): the value is the first term.
-RATIO_RE = re.compile(r"(?<![\d.:∶])(?P<low>\d{1,3}(?:\.\d+)?)\s*[:∶]\s*1(?![\d.:∶])")  # ∶ is U+2236 RATIO
-# 保教人员与幼儿比1:7, 师生比1:13.5: a ratio printed one first; its value is the N (per one of the first).
-ONE_TO_N_RE = re.compile(r"(?<![\d.:∶])1\s*[:∶]\s*(?P<low>\d{1,3}(?:\.\d+)?)(?![\d.:∶])")
+# A ratio of two terms (∶ is U+2236 RATIO): 生师比17:1, 13.5:1 (17 of the first per one of the second), 保教人员与幼儿比
+# 1:7, 1:1.2 (printed one first: 7 of the second per one of the first, marked one_to_n), and terms of which neither is
+# one (普职比6:4, 55:45, 3:7): the larger per one of the smaller, 1.5 and 1.222… of the first, 2.333… of the second.
+# A range of ratios (1:5至1:7, 1:5—1:7) is a range of the N. Three terms (1:4:5) are no ratio of two, and a second
+# term of two digits opening with 0 is a clock (8:00, 21:30 is left to the context word 比).
+_TERM = r"\d{1,3}(?:\.\d+)?"
+RATIO_RE = re.compile(
+    rf"(?<![\d.:∶])(?P<a>{_TERM})\s*[:∶]\s*(?P<b>(?!0\d){_TERM})"
+    rf"(?:{_RANGE_SEP}(?P<a2>{_TERM})\s*[:∶]\s*(?P<b2>(?!0\d){_TERM}))?(?![\d.:∶])"
+)
 # Money printed without 元 (1000万的资金): a 万/亿 number near one of these words.
 MONEY_WORDS = ("资金", "经费", "投入", "投资", "拨款", "基金", "预算")
 # A number printed without a unit after one of these nouns is a plain coefficient (差异系数≤0.50).
@@ -261,20 +267,49 @@ def _ratios(doc: Document) -> Iterator[Quantity]:
     """Ratios after 比, or named right after (``按照…1:100的比例配备``): ``17:1`` is 17 (per one), and ``1:7`` is 7 per
     one too, marked ``one_to_n`` (its cue turns round: 不低于1:7 is at most 7 children per adult)."""
     text = doc.folded
-    for pattern, one_to_n in ((RATIO_RE, False), (ONE_TO_N_RE, True)):
-        listed_after = -1  # the end of the last ratio read: 乳儿班不低于1:3,托小班不低于1:5 lists a second one
-        for match in pattern.finditer(text):
-            named_after = text.startswith(("的比例", "比例"), match.end())
-            gap = text[listed_after : match.start()] if listed_after >= 0 else None
-            listed = gap is not None and len(gap) <= RATIO_LIST_GAP and "。" not in gap
-            if doc.in_masked(match.start()) or not (
-                    named_after or listed or "比" in text[max(0, match.start() - 12) : match.start()]):
-                continue
-            listed_after = match.end()
-            if one_to_n and Decimal(match["low"]) <= 1:
-                continue  # 1:1 is no ratio to turn round
-            yield Quantity(Span(match.start(), match.end()), Decimal(match["low"]), None, "ratio", None,
-                           one_to_n=one_to_n)
+    listed_after = -1  # the end of the last ratio read: 乳儿班不低于1:3,托小班不低于1:5 lists a second one
+    for match in RATIO_RE.finditer(text):
+        named_after = text.startswith(("的比例", "比例"), match.end())
+        gap = text[listed_after : match.start()] if listed_after >= 0 else None
+        listed = gap is not None and len(gap) <= RATIO_LIST_GAP and "。" not in gap
+        near = text[max(0, match.start() - 12) : match.start()].rsplit("。", 1)[-1]  # 比 in the same sentence
+        if doc.in_masked(match.start()) or not (named_after or listed or "比" in near):
+            continue
+        read = ratio_value(Decimal(match["a"]), Decimal(match["b"]))
+        if read is None:
+            continue
+        value, one_to_n = read
+        upper = None
+        if match["a2"] is not None:
+            second = ratio_value(Decimal(match["a2"]), Decimal(match["b2"]))
+            if second is None or second[1] != one_to_n or second[0] <= value:
+                continue  # 1:5至1:7 is a range of N; other pairs are not one ratio's range
+            upper = second[0]
+        listed_after = match.end()
+        review = review_zh = None
+        if Decimal(match["a"]) != 1 and Decimal(match["b"]) != 1:
+            printed = match.group(0)
+            counted, per = ("second", "前项") if one_to_n else ("first", "后项")
+            review = f"{printed} is read as {value:f} of the {counted} term per one of the other"
+            review_zh = f"{printed}读作每1个{per}对应{value:f}个{'后项' if one_to_n else '前项'}"
+        yield Quantity(Span(match.start(), match.end()), value, upper, "ratio", None, one_to_n=one_to_n,
+                       review=review, review_zh=review_zh)
+
+
+def ratio_value(first: Decimal, second: Decimal) -> tuple[Decimal, bool] | None:
+    """A ratio's value and whether it counts the second term per one of the first (``one_to_n``): the larger term
+    per one of the smaller; ``None`` for a zero term.
+
+    >>> [(f"{v:.4f}", one) for v, one in (ratio_value(Decimal(a), Decimal(b)) for a, b in
+    ...     (("17", "1"), ("1", "7"), ("1", "1"), ("6", "4"), ("3", "7"), ("1", "1.2")))]
+    [('17.0000', False), ('7.0000', True), ('1.0000', False), ('1.5000', False), ('2.3333', True), ('1.2000', True)]
+    """
+    if first <= 0 or second <= 0:
+        return None
+    larger, smaller = (first, second) if first >= second else (second, first)
+    value = larger / smaller
+    value = value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+    return value, first < second
 
 
 def _arabic_quantities(doc: Document) -> Iterator[Quantity]:

@@ -62,6 +62,8 @@ class TargetContext:
         relative_base: the year ``N年内`` counts from where the title prints no period (the year of the document's
             date, `eduplan.extract.deadlines.relative_base`), with ``relative_base_how`` saying so in the notes.
         dated: the document's own date, which dates ``本学期`` (its term) and ``今年`` (its year).
+        report_year: for a report on a plan (lexicon ``[report-title]``: 中期评估报告), the year it is written in (its
+            date's, else the latest year its background parts report), which ``N年内`` counts from.
     """
 
     default_deadline: dt.date | None = None
@@ -75,10 +77,14 @@ class TargetContext:
     relative_base: int | None = None
     relative_base_how: str | None = None
     dated: dt.date | None = None
+    report_year: int | None = None
 
     @property
     def counts_from(self) -> int | None:
-        """The year ``N年内`` counts from: the title period's first year, else `relative_base`."""
+        """The year ``N年内`` counts from: a report's own year (``report_year``), else the title period's first year,
+        else `relative_base`."""
+        if self.report_year is not None:
+            return self.report_year
         return self.start_year if self.start_year is not None else self.relative_base
 
 

@@ -123,6 +123,7 @@ class _Shared:
     recurring: str | None = None
     lead: str = ""
     opening: str | None = None
+    previous_clause: str = ""  # 对推进不力的市,核减…: the clause before, for what a consequence follows
 
 
 def _sentence_targets(doc: Document, sentence: Span, quantities: list[Quantity]) -> Iterator[Reading]:
@@ -140,6 +141,7 @@ def _sentence_targets(doc: Document, sentence: Span, quantities: list[Quantity])
                   and not names_a_list(doc, clause, q)]
         shared.subject = subject_scope(doc.text(clause)) or shared.subject
         readings = _named_by_cell(doc, clause, list(_numeric_targets(doc, clause, inside, hedged, shared)), name_cell)
+        shared.previous_clause = doc.text(clause)
         if norm:  # the norm's own numbers; 每3年核定1次 says how often it is applied, no figure of it
             readings = [r for r in readings if r.comparator is not Comparator.EXACTLY
                         or FREQUENCY_RE.search(doc.folded, clause.start, r.quantity.span.start)]
@@ -180,7 +182,7 @@ def _numeric_targets(
     for position, quantity in enumerate(quantities):
         before = text[clause.start : quantity.span.start]
         after = text[quantity.span.end : clause.end]
-        if describes(quantity, before, after, later=quantities[position + 1 :]):
+        if describes(quantity, before, after, later=quantities[position + 1 :], earlier=shared.previous_clause):
             continue
         comparator = quantity.implied or comparison_for(before, after, quantity.unit, ranged=quantity.upper is not None)
         if quantity.more_than and comparator is Comparator.EXACTLY:
@@ -312,7 +314,7 @@ def _notes(quantity: Quantity, before: str, comparator: Comparator, review: str 
     notes = ["Chinese numeral"] if quantity.chinese else []
     if review is not None:
         notes.append(f"review: {review}")
-    if quantity.one_to_n:
+    if quantity.one_to_n and quantity.review is None:  # 3:7 says how it is read in its own review
         notes.append(f"1:{quantity.value} read as {quantity.value} per one of the first (a floor on 1:N caps N)")
     if comparator.is_change and quantity.upper is not None:
         notes.append(f"a change of {quantity.value} to {quantity.upper} (upper bound of the change)")
