@@ -181,8 +181,8 @@ def test_a_count_compared_with_a_base_year_is_a_change() -> None:
 def test_n_years_in_a_review_count_from_the_year_it_reports() -> None:
     """两年内 in a 中期评估报告 (lexicon [report-title]) with no date counts from the latest year its background parts
     report (2023), not from the first year of the plan it reviews (2021)."""
-    text = ("某县“十四五”教育事业发展规划中期评估报告\n\n一、总体进展\n\n学前三年毛入园率由2020年的91.5%提高到2023年的95.2%。\n\n"
-            "二、下一步工作\n\n（一）补齐师资短板。两年内补充音体美专任教师80名。\n")
+    text = ("某县“十四五”教育事业发展规划中期评估报告\n\n一、总体进展\n\n"
+            "学前三年毛入园率由2020年的91.5%提高到2023年的95.2%。\n\n二、下一步工作\n\n（一）补齐师资短板。两年内补充音体美专任教师80名。\n")
     assert [(str(t.value), t.deadline and t.deadline.isoformat()) for t in extract_targets(text)] == [
         ("80", "2025-12-31")]
     plan = "某县教育事业发展规划（2021—2025年）\n\n一、任务\n\n两年内补充音体美专任教师80名。\n"
