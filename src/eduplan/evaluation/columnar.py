@@ -39,15 +39,21 @@ def prepare_columns(columns: ReportColumns, indicators: Mapping[str, Indicator],
     """Choose the winning reports, check and convert them, and sort them into series (see the module)."""
     by_key = KeyOrder(columns, _current(columns, as_of))  # sorted in a thread of its own while `Amounts.of` runs
     amounts = Amounts.of(columns)
-    rows, within, found = choose_winners(columns, by_key, indicators, source_priority, amounts)
+    rows, within, found, keys = choose_winners(columns, by_key, indicators, source_priority, amounts)
     order = _series_order(columns, rows, within)
-    rows = rows if order is None else np.take(rows, order)
-    ind, amount = np.take(columns.indicator, rows), np.take(columns.amount, rows)  # gathered once, for both
-    good = _usable(columns, rows, ind, amount, amounts, indicators, found.made)
+    fields = by_key.fields(keys) if order is None and keys is not None else None  # (no gather by the rows)
+    if fields is None:
+        rows = rows if order is None else np.take(rows, order)
+        fields = np.take(columns.indicator, rows), None, None
+    amount = np.take(columns.amount, rows)
+    good = _usable(columns, rows, fields[0], amount, amounts, indicators, found.made)
     if not good.all():
         kept = np.flatnonzero(good)
-        rows, ind, amount = np.take(rows, kept), np.take(ind, kept), np.take(amount, kept)
-    return ColumnarReports(columns, rows, amounts, found.sorted(), origin, ind, amount)  # sorted as prepare_reports's
+        rows, amount = np.take(rows, kept), np.take(amount, kept)
+        fields = tuple(None if f is None else np.take(f, kept) for f in fields)  # type: ignore[assignment]
+    ind, org, day = fields
+    return ColumnarReports(columns, rows, amounts, found.sorted(), origin, ind, amount, org, day)  # sorted as
+    # prepare_reports's; each array gathered once, or read from the sorted keys
 
 
 def _current(columns: ReportColumns, as_of: dt.date) -> Any:

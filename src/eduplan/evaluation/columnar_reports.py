@@ -47,38 +47,87 @@ _POWERS = np.asarray([10**k for k in range(19)], np.int64)
 """Ten to the powers an int64 holds: a shift of scale is one look-up per value."""
 
 
-def _scaled(ind: Any, amount: Any, amounts: Amounts, scale: Any) -> tuple[Sequence[int], Any]:
-    """Prefix sums of the values (amount codes ``amount`` of indicators ``ind``) as exact integers at their
-    indicator's scale (int64 where the values and their sums are checked to fit, Python integers otherwise), and
-    prefix counts of the values above the one before."""
-    shift = np.take(scale, ind)
-    shift -= np.take(amounts.places, amount)
-    if len(amount) and int(shift.max()) <= 18:
-        bound = amounts.largest * 10 ** int(shift.max())
-        whole = np.take(amounts.integers, amount) if bound < INT64_SAFE and amounts.integers is not None else None
-        if whole is not None and bound * len(amount) >= INT64_SAFE:  # the quick bound fails: the exact one
-            size = np.abs(whole).astype(np.float64) * 10.0 ** shift
-            whole = whole if float(size.sum()) < INT64_SAFE / 2 else None
-        if whole is not None:
-            if shift.any():
-                whole *= _POWERS[shift]
-            rises = _prefix_array(np.r_[False, whole[1:] > whole[:-1]], "i")
-            return _prefix_array(whole, "q"), rises
+def _scaled(ind: Any, amount: Any, amounts: Amounts, scale: Any, firsts: Any) -> tuple[Sequence[int], Any]:
+    """Prefix sums of the values (amount codes ``amount`` of indicators ``ind``, in runs of one indicator that
+    start at ``firsts``) as exact integers at their indicator's scale (int64 where the values and their sums are
+    checked to fit, Python integers otherwise), and prefix counts of the values above the one before."""
+    n = len(amount)
+    whole = _gathered(ind, amount, amounts, scale, firsts) if n else None
+    if whole is not None:
+        rises = np.empty(n, bool)
+        rises[0] = False
+        np.greater(whole[1:], whole[:-1], out=rises[1:])
+        return _prefix_array(whole, "q"), _prefix_array(rises, "i")
+    shift = np.take(scale, ind) - np.take(amounts.places, amount)
     values = [amounts.whole[a] * 10**s for a, s in zip(amount.tolist(), shift.tolist(), strict=True)]
-    rises = np.r_[0, 0, np.cumsum([b > a for a, b in itertools.pairwise(values)], dtype=np.int32)]
-    return [0, *itertools.accumulate(values)], _int_array(rises, "i")
+    ups = np.r_[0, 0, np.cumsum([b > a for a, b in itertools.pairwise(values)], dtype=np.int32)]
+    return [0, *itertools.accumulate(values)], _int_array(ups, "i")
+
+
+def _gathered(ind: Any, amount: Any, amounts: Amounts, scale: Any, firsts: Any) -> Any | None:
+    """The values at their indicator's scale as int64, or ``None`` when they might not fit (`_scaled`).
+
+    Each run of one indicator is one gather from a table of every amount at the run's scale (`_at_scale`, made
+    once per scale), and the sum of the values' sizes is bounded by each table's largest times its run's length,
+    with no pass over the values; only when that bound fails are the values' own sizes summed (`_checked`)."""
+    if amounts.integers is None:
+        return None
+    scales = np.take(scale, np.take(ind, firsts)).tolist()
+    if len(set(scales)) * len(amounts.integers) > 2 * len(amount):  # more amounts than values: per value
+        return _checked(ind, amount, amounts, scale)
+    ends = np.r_[firsts[1:], len(amount)]
+    tables: dict[int, tuple[Any, int]] = {}
+    whole = np.empty(len(amount), np.int64)
+    bound = 0
+    for lo, hi, at in zip(firsts.tolist(), ends.tolist(), scales, strict=True):
+        table = tables.get(at)
+        if table is None:
+            table = tables[at] = _at_scale(amounts, at)
+        if table[1] >= INT64_SAFE:
+            return _checked(ind, amount, amounts, scale)
+        np.take(table[0], amount[lo:hi], out=whole[lo:hi])
+        bound += table[1] * (hi - lo)
+    return whole if bound < INT64_SAFE else _checked(ind, amount, amounts, scale)
+
+
+def _at_scale(amounts: Amounts, scale: int) -> tuple[Any, int]:
+    """Every amount's root value times ``10 ** scale`` as int64 (0 for an amount with more decimal places, which
+    no value at this scale has), and the largest size among them (`INT64_SAFE` when one might not fit)."""
+    shift = scale - amounts.places
+    kept = shift >= 0
+    sizes = np.abs(amounts.integers).astype(np.float64) * np.power(10.0, np.where(kept, shift, 0))
+    if float(sizes.max(initial=0.0, where=kept)) >= INT64_SAFE / 2:  # a float's margin: exact products below 2^62
+        return amounts.integers, INT64_SAFE
+    table = np.where(kept, amounts.integers * np.take(_POWERS, np.clip(shift, 0, 18)), 0)
+    return table, int(np.abs(table).max(initial=0))
+
+
+def _checked(ind: Any, amount: Any, amounts: Amounts, scale: Any) -> Any | None:
+    """The values at their indicator's scale as int64 when the sum of their sizes is below `INT64_SAFE` (summed
+    in floats with a factor of two to spare), else ``None``."""
+    shift = np.take(scale, ind) - np.take(amounts.places, amount)
+    if int(shift.max()) > 18:
+        return None
+    whole = np.take(amounts.integers, amount)
+    if float((np.abs(whole).astype(np.float64) * np.power(10.0, shift)).sum()) >= INT64_SAFE / 2:
+        return None
+    if shift.any():
+        whole *= np.take(_POWERS, shift)
+    return whole
 
 
 class ColumnarReports:
     """Series by (indicator id, organisation) over arrays sorted once; `eduplan.evaluation.series.ReportIndex`."""
 
     def __init__(self, columns: ReportColumns, rows: Any, amounts: Amounts, diagnostics: Sequence[Diagnostic],
-                 origin: dt.date = dt.date.min, ind: Any = None, amount: Any = None) -> None:
-        """``ind`` and ``amount``: the indicator and amount codes of ``rows``, when the caller has them."""
+                 origin: dt.date = dt.date.min, ind: Any = None, amount: Any = None, org: Any = None,
+                 day: Any = None) -> None:
+        """``ind``, ``amount``, ``org`` and ``day``: the indicator, amount and organisation codes and the day of
+        ``rows``, when the caller has them."""
         self.columns, self.diagnostics, self.origin = columns, diagnostics, origin
         self._found: dict[tuple[str, str, str], Diagnostic] = {}
         self.rows = rows = rows.astype(np.int32, copy=False) if len(columns) < 2**31 else rows
-        self.days = _int_array(np.take(columns.day, rows), "i")
+        self.days = _int_array(np.take(columns.day, rows) if day is None else day, "i")
         self.amount = np.take(columns.amount, rows) if amount is None else amount  # each array gathered once (a
         # gather costs more than using it; `numpy.take` gathers by int32 rows at twice the speed of an index)
         self.table = _Sorted(columns, rows, self.days, self.amount)
@@ -89,11 +138,11 @@ class ColumnarReports:
             firsts = np.r_[0, np.nonzero(ind[1:] != ind[:-1])[0] + 1]
             scale[ind[firsts]] = np.maximum.reduceat(np.take(amounts.places, self.amount), firsts)
         self.scale: list[int] = scale.tolist()
-        self.prefix, self.rises = _scaled(ind, self.amount, amounts, scale)
+        self.prefix, self.rises = _scaled(ind, self.amount, amounts, scale, firsts if len(ind) else ind)
         self.special = _special(columns, rows)
         self._arrays = SeriesArrays(self.days, self.roots, self.amount, self.table, self.prefix, self.special,
                                     self.rises, origin)  # what a series view reads: no reference back to self
-        self._index(ind, np.take(columns.organisation, rows))
+        self._index(ind, np.take(columns.organisation, rows) if org is None else org)
 
     def _index(self, ind: Any, org: Any) -> None:
         """The (lo, hi) positions of each series, by its indicator and organisation codes (`_span`)."""
@@ -115,6 +164,7 @@ class ColumnarReports:
         self._reporters: dict[str, tuple[str, ...]] | None = None  # made on first use, for every indicator
         self._amount_codes: array.array[int] | None = None
         self._codes_of: dict[tuple[str, ...], Any] = {}  # `_unit_codes`
+        self._spans: dict[int, tuple[Any, Any]] = {}  # `_spans_of`
 
     def get(self, indicator_id: str, organisation: str | None) -> ColumnSeries | None:
         """The series for an indicator and organisation (``None``: the jurisdiction)."""
@@ -277,23 +327,50 @@ class ColumnarReports:
         if i < 0 or not n or not len(self.days):
             nothing, zeros = np.zeros(n, bool), np.zeros(n, np.int64)
             return ScaledValues(nothing, zeros, 0, ~nothing, zeros, zeros)
-        keys, valid = self._day_keys(), codes >= 0
-        base = np.left_shift(np.where(valid, codes + i * self._width, 0), _DAY_BITS)
-        first, end = np.searchsorted(keys, base), np.searchsorted(keys, base + (1 << _DAY_BITS))
-        exists = valid & (first < end)
+        lows, highs = self._spans_of(i)
+        first, end = np.take(lows, codes), np.take(highs, codes)  # code -1 (no series): the empty span at the end
+        exists = first < end
+        days = np.frombuffer(self.days, np.int32)
+        top = len(days) - 1
+        last = np.take(days, np.clip(end - 1, 0, top))  # each series' last day
         prefix = self._prefix_values()
-        if cumulative:
-            low = np.searchsorted(keys, base + start.toordinal())
-            high = np.searchsorted(keys, base + cutoff.toordinal(), "right")
+        base = np.left_shift(codes + i * self._width, _DAY_BITS)  # a series' keys lie from its base on
+        cut = cutoff.toordinal()
+        if cumulative:  # most series lie within the window: their whole span, without a search
+            day = start.toordinal()
+            low = self._searched(first, exists & (np.take(days, np.minimum(first, top)) < day), base + day, "left")
+            high = self._searched(end, exists & (last > cut), base + cut, "right")
             found = exists & (low < high)
             values = np.where(found, prefix[high] - prefix[low], 0)
             return ScaledValues(found, values, self.scale[i], ~exists | self._plain(first, end), low, high)
-        at = np.searchsorted(keys, base + cutoff.toordinal(), "right") - 1
+        at = self._searched(end, exists & (last > cut), base + cut, "right") - 1
         found = exists & (at >= first)
         if since is not None:
-            found &= np.frombuffer(self.days, np.int32)[np.maximum(at, 0)] >= since.toordinal()
+            found &= days[np.maximum(at, 0)] >= since.toordinal()
         values = np.where(found, prefix[at + 1] - prefix[np.maximum(at, 0)], 0)
         return ScaledValues(found, values, self.scale[i], np.ones(n, bool), at, at + 1)
+
+    def _searched(self, given: Any, search: Any, keys: Any, side: Any) -> Any:
+        """``given``, but where ``search``, the position of ``keys`` in the sorted `day_keys` (numpy's ``side``)."""
+        if not search.any():
+            return given
+        found = given.copy()
+        found[search] = np.searchsorted(self._day_keys(), keys[search], side)
+        return found
+
+    def _spans_of(self, i: int) -> tuple[Any, Any]:
+        """The first and end positions of indicator ``i``'s series, by organisation code, with an empty span last
+        (for code -1: a unit that reported nothing); made once per indicator from the series' spans."""
+        spans = self._spans.get(i)
+        if spans is None:
+            width, series = self._width, self._series
+            lo, hi = bisect.bisect_left(series, i * width), bisect.bisect_left(series, (i + 1) * width)
+            orgs = np.frombuffer(series, np.int64)[lo:hi] - i * width
+            lows, highs = np.zeros(width + 1, np.int64), np.zeros(width + 1, np.int64)
+            lows[orgs] = np.frombuffer(self._lows, np.int64)[lo:hi]
+            highs[orgs] = np.frombuffer(self._highs, np.int64)[lo:hi]
+            spans = self._spans[i] = (lows, highs)
+        return spans
 
     def _unit_codes(self, organisations: Sequence[str]) -> Any:
         """The organisation code of each unit named (-1 for a unit that reported nothing), kept per list of

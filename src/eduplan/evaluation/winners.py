@@ -40,13 +40,13 @@ INT64_SAFE = 2**62
 
 
 def choose_winners(columns: ReportColumns, order: KeyOrder, indicators: Mapping[str, Indicator],
-                   source_priority: Sequence[str], amounts: Amounts) -> tuple[Any, Any, Found]:
+                   source_priority: Sequence[str], amounts: Amounts) -> tuple[Any, Any, Found, Any]:
     """The winning rows among the rows of ``order`` (ascending, `KeyOrder`) in key order, each one's place among
-    its key's winners (0 but where periods ending together differ), and the ``conflicting-reports`` diagnostics
-    (`Found`)."""
+    its key's winners (0 but where periods ending together differ), the ``conflicting-reports`` diagnostics
+    (`Found`), and each winner's packed key (`KeyOrder.keys`; ``None`` when the keys were not packed)."""
     found = Found()
-    rows, within = _Winners(columns, order, indicators, source_priority, amounts, found).choose()
-    return rows, within, found
+    rows, within, keys = _Winners(columns, order, indicators, source_priority, amounts, found).choose()
+    return rows, within, found, keys
 
 
 @attrs.define
@@ -82,28 +82,34 @@ class KeyOrder:
     The key and the row are packed into one int64 when they fit (one plain sort, the common case), else sorted
     by `numpy.lexsort`. A large plain sort runs in a thread of its own from the moment the order is made (numpy
     sorts without the interpreter's lock), so that the caller's own work meanwhile (`Amounts.of`, in Python)
-    takes the other core; `result` waits for it."""
+    takes the other core; `result` waits for it. A packed key is bit fields (indicator, organisation, day, row),
+    so that the sorted keys give each row's indicator, organisation and day back without a gather (`fields`)."""
 
     def __init__(self, columns: ReportColumns, rows: Any) -> None:
         self.columns, self.rows = columns, rows
         self._sorted: tuple[Any, Any] | None = None
         self._packed: Any = None
+        self._keys: Any = None
         self._worker: _Sorting | None = None
+        self._dated = not _has_periods(columns)  # the end day of every row is its date
+        self._bits = (0, 0, 0)
         if not len(rows):
             self._sorted = rows, np.zeros(0, bool)
             return
         c = columns
-        day = c.day[rows] if not _has_periods(c) else np.where(c.period_start[rows] != NO_DAY, c.period_end[rows],
-                                                                c.day[rows])
-        low, self._shift = int(day.min()), int(rows[-1]).bit_length()
-        bounds = (len(c.indicator_ids), len(c.organisations), int(day.max()) - low + 1, 1 << self._shift)
-        if np.prod(np.asarray(bounds, dtype=object)) >= INT64_SAFE:
+        day = np.take(c.day, rows) if self._dated else np.where(c.period_start[rows] != NO_DAY, c.period_end[rows],
+                                                                  c.day[rows])
+        self._low, self._shift = int(day.min()), int(rows[-1]).bit_length()
+        bits = (max(0, len(c.indicator_ids) - 1).bit_length(), max(0, len(c.organisations) - 1).bit_length(),
+                (int(day.max()) - self._low).bit_length())
+        if sum(bits) + self._shift > 62:
             self._sorted = _lexsorted(c, rows, day)
             return
-        packed = c.indicator[rows].astype(np.int64)
-        for part, bound in ((c.organisation[rows], bounds[1]), (day - low, bounds[2])):
-            packed *= bound
-            packed += part
+        self._bits = bits
+        packed = np.take(c.indicator, rows).astype(np.int64)
+        for part, width in ((np.take(c.organisation, rows), bits[1]), (day - self._low, bits[2])):
+            packed <<= width
+            packed |= part
         del day
         packed <<= self._shift
         packed |= rows
@@ -122,10 +128,26 @@ class KeyOrder:
             new = np.empty(len(key), bool)
             new[0] = True
             np.not_equal(key[1:], key[:-1], out=new[1:])
-            del key
             packed &= (1 << shift) - 1
-            self._sorted, self._packed = (packed, new), None
+            self._sorted, self._packed, self._keys = (packed, new), None, key
         return self._sorted
+
+    @property
+    def keys(self) -> Any:
+        """The packed key of each sorted row (`result`), or ``None`` when the keys were not packed."""
+        self.result()
+        return self._keys
+
+    def fields(self, keys: Any) -> tuple[Any, Any, Any] | None:
+        """The indicator, organisation and date codes of the rows of some packed keys (from `keys`), as the
+        columns hold them; ``None`` when a key's day may not be the row's date (some row has a period)."""
+        if not self._dated:
+            return None
+        c, (_, org, day) = self.columns, self._bits
+        days = (keys & ((1 << day) - 1)).astype(c.day.dtype)
+        days += self._low
+        return ((keys >> (org + day)).astype(c.indicator.dtype),
+                ((keys >> day) & ((1 << org) - 1)).astype(c.organisation.dtype), days)
 
 
 _THREADED_SORT = 1 << 17
@@ -222,17 +244,18 @@ class _Winners:
         self.columns, self.order, self.indicators, self.priority = columns, order, indicators, source_priority
         self.amounts, self.found = amounts, found
 
-    def choose(self) -> tuple[Any, Any]:
-        """The winning rows in key order and each one's place among its key's winners; the conflicts found go
-        to ``found``."""
+    def choose(self) -> tuple[Any, Any, Any]:
+        """The winning rows in key order, each one's place among its key's winners, and each one's packed key
+        (``None`` when not packed); the conflicts found go to ``found``."""
         rows = self.order.rows
         if not len(rows):
-            return rows, rows
+            return rows, rows, None
         srows, new = self.order.result()
+        packed = self.order.keys
         single = new.copy()  # a key of one report (it starts at its row and the next row starts another) wins
         single[:-1] &= new[1:]
         if single.all():
-            return srows, np.zeros(len(srows), np.int64)
+            return srows, np.zeros(len(srows), np.int64), packed
         at = np.flatnonzero(~single)  # the rows of keys with several reports: the only ones with anything to choose
         first = np.take(new, at)  # (a boolean index costs several times a gather of its positions)
         won, by_supersede = self._shared(np.take(srows, at), first)
@@ -240,7 +263,8 @@ class _Winners:
         winner[np.take(at, won)] = True
         kept = np.flatnonzero(winner)
         if not by_supersede:
-            return np.take(srows, kept), np.zeros(len(kept), np.int64)
+            won_keys = None if packed is None else np.take(packed, kept)
+            return np.take(srows, kept), np.zeros(len(kept), np.int64), won_keys
         g = np.cumsum(new) - 1
         found, keys, within = [np.take(srows, kept)], [np.take(g, kept)], [np.zeros(len(kept), np.int64)]
         heads = np.flatnonzero(first)  # each of those keys' first and last row, among them
@@ -254,7 +278,8 @@ class _Winners:
             within.append(np.arange(len(rows_won), dtype=np.int64))
         rows, key_of, place = (np.concatenate(a) for a in (found, keys, within))
         order = np.lexsort((place, key_of))
-        return rows[order], place[order]
+        key_of = key_of[order]
+        return rows[order], place[order], None if packed is None else np.take(packed[new], key_of)
 
     def _shared(self, srows: Any, first: Any) -> tuple[Any, list[int]]:
         """For keys with several reports (``srows``, grouped by key, each key's first row where ``first``): the
