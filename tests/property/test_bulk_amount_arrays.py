@@ -144,3 +144,25 @@ def test_plain_bits_are_those_of_the_exact_root_value(mantissa: int, places: int
                 | (bulk_amounts.FRACTION if share and 0 < value <= 1 else 0)
                 | (bulk_amounts.PART if whole and root != root.to_integral_value() else 0))
     assert int(found[0]) == expected
+
+
+CELL_TEXTS = st.one_of(TEXTS, st.text(alphabet=" \t\u3000０１２.,¹①[]*注ｱ％-2019年", max_size=8),
+                       st.sampled_from(["2019-12-31", " 2019-12-31 ", "2019.1", "120[1]", "60¹", " 92.5 ", "\x1c5"]))
+CELLS_GIVEN = st.lists(st.one_of(CELL_TEXTS, st.none(), st.integers(-(10**8), 10**8).map(lambda n: n / 100),
+                                       st.sampled_from([float("nan"), float("inf")]), st.integers(-5, 5)), max_size=12)
+
+
+@given(CELLS_GIVEN, st.sampled_from(["value", "date", "unit"]))
+def test_cells_coded_together_are_coded_as_one_by_one(cells: list[object], name: str) -> None:
+    """`DistinctCells._extend` (the new cells of a batch together) keeps each cell's code, text, value and oddness
+    as `DistinctCells._code` one by one."""
+    from eduplan.io.distinct import DistinctCells  # noqa: PLC0415
+
+    new = list(dict.fromkeys(cells))
+    read = bulk.BulkReader(tables._RowReader(PLAN, {"value": 0}, "r.csv"), {"value": 0}, 1).cols[name].read
+    together, alone = DistinctCells(read), DistinctCells(read)
+    together._extend(new)
+    codes = [alone._code(cell) for cell in new]
+    assert codes == list(range(len(new)))
+    assert (together.index, together.cells, together.texts, together.values, together.odd) == (
+        alone.index, alone.cells, alone.texts, alone.values, alone.odd)

@@ -40,6 +40,7 @@ from eduplan.io.distinct import (
     compact,
     is_broadcast,
     narrow,
+    nonempty,
     odd,
     remap,
     take,
@@ -99,7 +100,7 @@ class BulkReader:
         reads: dict[str, Callable[[str], Any]] = {
             "indicator": self._indicator, "organisation": lambda t: odd() if reader.odd_unit(t) else t or None,
             "period": self._period,
-            "date": self._day, "value": self._value, "unit": lambda t: t, "final": lambda t: tables._FINAL[t.lower()],
+            "date": self._day, "value": nonempty, "unit": lambda t: t, "final": lambda t: tables._FINAL[t.lower()],
             "reported_on": self._day, "source": lambda t: t or None, "basis": lambda t: tables._BASIS[t.lower()],
             "note": lambda t: t or None, "numerator": lambda t: None if not t else odd(),
             "denominator": lambda t: None if not t else odd()}
@@ -335,12 +336,6 @@ class BulkReader:
         if not text:
             return None
         return parse_statistics_period(text)
-
-    @staticmethod
-    def _value(text: str) -> str:
-        if not text:
-            raise Odd
-        return text
 
 
 

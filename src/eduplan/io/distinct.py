@@ -30,6 +30,17 @@ def odd() -> None:
     raise Odd
 
 
+def nonempty(text: str) -> str:
+    """A cell's text as it stands, `Odd` if empty (a value cell: the row reader reads the empty one).
+
+    >>> nonempty("92.5")
+    '92.5'
+    """
+    if not text:
+        raise Odd
+    return text
+
+
 @attrs.frozen
 class Coded:
     """A column of a batch coded where it was parsed: the cells first seen in it (in the order of their codes),
@@ -54,14 +65,18 @@ class DistinctCells:
         self._cache: dict[str, tuple[int, Any]] = {}
 
     def codes(self, distinct: Sequence[Any], codes: Any) -> Any:
-        """The stable codes of a batch's rows, given the batch's distinct cells and codes into them."""
-        return np.take(np.asarray([self._code(cell) for cell in distinct] or [0], np.int32), codes)
+        """The stable codes of a batch's rows, given the batch's distinct cells and codes into them (the cells new
+        to the column read together, `_extend`)."""
+        found = list(map(self.index.get, distinct))
+        if None in found:
+            self._extend(list(dict.fromkeys(c for c, f in zip(distinct, found, strict=True) if f is None)))
+            found = [self.index[c] if f is None else f for c, f in zip(distinct, found, strict=True)]
+        return np.take(np.asarray(found or [0], np.int32), codes)
 
     def coded(self, column: Coded) -> Any:
         """The stable codes of a batch's rows coded elsewhere (`eduplan.io.csv_stream`), in the same order as
-        this column codes cells: its new cells are read here."""
-        for cell in column.new:
-            self._code(cell)
+        this column codes cells: its new cells are read here (together, `_extend`)."""
+        self._extend(column.new)
         if len(self.texts) != column.known:
             raise AssertionError("a column coded elsewhere lost step with its cells")  # pragma: no cover
         return column.codes
@@ -80,6 +95,37 @@ class DistinctCells:
             [(t == "") | (o << 1) for t, o in zip(self.texts[start:], self.odd[start:], strict=True)] or [1],
             np.uint8))
 
+    def _extend(self, cells: list[Any]) -> None:
+        """`_code` each of ``cells`` (new to the column, in order): an ASCII string's text is its cell trimmed
+        (NFKC keeps ASCII; a footnote mark's figure is trimmed too: `eduplan.io.tables._cell_text`); a column
+        read by `nonempty` has its texts as values."""
+        index, start = self.index, len(self.texts)
+        if not cells:
+            return
+        if any(map(index.__contains__, cells)) or len(set(cells)) != len(cells):  # pragma: no cover - not new
+            for cell in cells:
+                self._code(cell)
+            return
+        index.update(zip(cells, range(start, start + len(cells)), strict=True))
+        self.cells += cells
+        texts = [c.strip() if c.__class__ is str and c.isascii() else tables._cell_text(tables._cell(c)) for c in cells]
+        self.texts += texts
+        if self.read is nonempty:
+            self.values += [t or None for t in texts]
+            self.odd += [not t for t in texts]
+            return
+        for text in texts:
+            self._read(text)
+
+    def _read(self, text: str) -> None:
+        """Keep what a new cell's text means (``None`` if odd), and whether it is odd."""
+        try:
+            self.values.append(self.read(text))
+            self.odd.append(False)
+        except (Odd, EduplanError, ValueError, KeyError):
+            self.values.append(None)
+            self.odd.append(True)
+
     def _code(self, cell: Any) -> int:
         found = self.index.get(cell)
         if found is None:
@@ -87,12 +133,7 @@ class DistinctCells:
             self.cells.append(cell)
             text = tables._cell_text(tables._cell(cell))
             self.texts.append(text)
-            try:
-                self.values.append(self.read(text))
-                self.odd.append(False)
-            except (Odd, EduplanError, ValueError, KeyError):
-                self.values.append(None)
-                self.odd.append(True)
+            self._read(text)
         return found
 
     def table(self, name: str, make: Callable[[int], Any]) -> Any:
