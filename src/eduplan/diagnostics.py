@@ -75,6 +75,7 @@ class Code(enum.StrEnum):
     DATE_OUT_OF_RANGE = "date-out-of-range"
     UNKNOWN_ORGANISATION = "unknown-organisation"
     ORGANISATION_READ_AS = "organisation-read-as"
+    ORGANISATION_LEVEL_MISMATCH = "organisation-level-mismatch"
     CONFLICTING_STATES = "conflicting-states"
     # reports
     UNKNOWN_INDICATOR = "unknown-indicator"

@@ -69,6 +69,8 @@ MESSAGES_ZH: dict[str, str] = {
     "date-out-of-range": "日期{date}远在方案期限{period}之外，该行未使用",
     "unknown-organisation": "方案中没有填报单位“{unit}”，其数据不计入",
     "organisation-read-as": "填报单位“{text}”按方案中的单位“{unit}”读取",
+    "organisation-level-mismatch": ("填报单位“{unit}”与方案中的单位“{named}”仅区、县、市一字之差，不按“{named}”读取"
+                                    "（同名的县与市、区是不同单位，如抚顺县与抚顺市）；如确为该单位，请按方案写作“{named}”"),
     "conflicting-states": "任务{task}在{date}同时报为{states}",
     # reports
     "unknown-indicator": "方案中没有指标“{indicator}”",
@@ -126,6 +128,7 @@ MESSAGES_ZH: dict[str, str] = {
 VARIANTS_ZH: dict[tuple[str, str], str] = {
     # the same code where it means something else: a plan refuses what a table passes over
     ("unknown-field", "refused"): "{field}不是可识别的字段，方案无法使用，请删除或改正该字段",
+    ("unknown-organisation", "near"): "方案中没有填报单位“{unit}”，其数据不计入；是否应为“{near}”？请按方案写法填写",
     ("invalid-date", "outside-period"): "{field}{date}不在所报统计期{period}之内，请核对日期或统计期",
     ("invalid-date", "no-year"): "{field}“{text}”没有写年份，无法确定日期；请写明年份（如2024年6月30日或2024-06-30）",
     ("invalid-date", "term"): ("{field}“{text}”不是可识别的学期：秋季学期（第一学期、上学期）自9月1日至次年1月31日，"

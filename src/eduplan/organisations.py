@@ -115,6 +115,27 @@ def default_organisation(name: str) -> Organisation:
     return Organisation(name, OrganisationKind.GROUP if looks_like_group(name) else OrganisationKind.DEPARTMENT)
 
 
+LEVEL_WORDS = "区县市"
+"""The last character of a county-level unit's name, which a rename changes (撤市设区: 姜堰市 became 姜堰区) and a
+return may get wrong; a 县 and a 市 of one name are different units all the same (抚顺县 is not 抚顺市)."""
+
+
+def other_levels(name: str, units: Iterable[str]) -> tuple[str, ...]:
+    """The units among ``units`` whose names differ from ``name`` only in their last 区/县/市, sorted: what a
+    report naming ``name`` may have meant, never what it is read as.
+
+    >>> other_levels("姜堰市", ["姜堰区", "海陵区"]), other_levels("抚顺区", ["抚顺县", "抚顺市"])
+    (('姜堰区',), ('抚顺县', '抚顺市'))
+    >>> other_levels("姜堰区", ["姜堰区"]), other_levels("海陵", ["海陵区"])
+    ((), ())
+    """
+    if len(name) < 2 or name[-1] not in LEVEL_WORDS:
+        return ()
+    stem = name[:-1]
+    return tuple(sorted({unit for unit in units if len(unit) == len(name) and unit[:-1] == stem
+                         and unit[-1] in LEVEL_WORDS and unit != name}))
+
+
 _OFFICIAL_SEPARATORS = re.compile(r"[、，,；;/／\s]+")
 
 

@@ -507,7 +507,7 @@ def _session11_fixtures() -> tuple[Fixture, ...]:
                                        ("places", "海陵区教育局", JUNE, 120, None),
                                        ("places", "高新区", JUNE, 40, None),
                                        ("places", "兴化市教体局", JUNE, 30, None), ("places", "靖江", JUNE, 20, None)),
-                {2: ok("60个", "姜堰市", "unknown-organisation"), 3: ok("120个", "海陵区", "organisation-read-as"),
+                {2: no("organisation-level-mismatch"), 3: ok("120个", "海陵区", "organisation-read-as"),
                  4: ok("40个", "高新区(开发区)", "organisation-read-as"),
                  5: ok("30个", "兴化市", "organisation-read-as"), 6: ok("20个", "靖江市", "organisation-read-as")},
                 plan=COUNTY_PLAN),

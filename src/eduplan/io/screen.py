@@ -8,7 +8,10 @@ row is reported with its file and line:
 
 - `screen_reports`: a date more than `DATE_WINDOW_YEARS` years before the plan starts or after it ends
   is refused (``date-out-of-range``, the row skipped: it cannot be a statistic of this plan, and taking
-  it would decide a verdict); a unit the plan does not know is a warning (``unknown-organisation``).
+  it would decide a verdict); so is a unit whose name differs from a unit of the plan only in its last
+  区/县/市 (``organisation-level-mismatch``: 姜堰市 or 姜堰市教育局 where the plan has 姜堰区; neither read as it,
+  since 抚顺县 is not 抚顺市, nor taken as one more unit); a unit the plan does not know otherwise is a warning
+  (``unknown-organisation``).
 - `screen_task_reports`: two different states for one task on one day are both refused
   (``conflicting-states``): which one holds is not for eduplan to guess.
 
@@ -33,9 +36,10 @@ import attrs
 
 from eduplan.diagnostics import Code, Diagnostic, Location, Severity
 from eduplan.diagnostics_zh import zh
+from eduplan.io.row_cells import BUREAU_SUFFIXES, ROW_SKIPPED_ZH
 from eduplan.model import Plan
 from eduplan.numerals import normalise
-from eduplan.organisations import Organisation
+from eduplan.organisations import Organisation, other_levels
 from eduplan.reports import ReportedValue, TaskReport, TaskState
 
 DATE_WINDOW_YEARS = 10
@@ -100,31 +104,44 @@ def screen_reports(values: Iterable[ReportedValue], plan: Plan, organisation_col
                 hint="check the year (a typo such as 1900 or 9999?)",
                 message_zh=zh(Code.DATE_OUT_OF_RANGE, date=value.date, period=plan.period)))
             continue
-        kept.append(value)
         unit = value.organisation
         if unit is not None and units and unit not in units:
-            near = squeezed.get("".join(normalise(unit).split())) or _renamed(unit, units)
             if organisation_column is not None and where.column is None and where.path is None:
                 where = attrs.evolve(where, column=organisation_column + 1)  # the row's 填报单位 cell
-            problems.append(Diagnostic(
-                Code.UNKNOWN_ORGANISATION, f"填报单位: the plan names no unit {unit!r}, so its values are not "
-                "used for any unit's result", where, Severity.WARNING,
-                hint=f"did you mean {near!r}?" if near else "use a unit name as the plan writes it",
-                message_zh=zh(Code.UNKNOWN_ORGANISATION, unit=unit)))
+            if (named := other_levels(_without_bureau(unit), units)):
+                problems.append(_level_mismatch(unit, named, where))
+                continue
+            problems.append(_unknown(unit, squeezed.get("".join(normalise(unit).split())), where))
+        kept.append(value)
     return tuple(kept), tuple(problems)
 
 
-_LEVELS = "区县市"
-"""The last character of a county-level unit's name, which a rename changes (姜堰市 became 姜堰区)."""
+def _without_bureau(unit: str) -> str:
+    """A 填报单位 without the body that reports for it after it (姜堰市 for 姜堰市教育局)."""
+    return next((unit[:-len(word)] for word in BUREAU_SUFFIXES if unit.endswith(word) and len(unit) > len(word)), unit)
 
 
-def _renamed(unit: str, units: frozenset[str]) -> str | None:
-    """The one unit of the plan whose name differs from ``unit`` only in its last 区/县/市 (姜堰区 for 姜堰市), for
-    the hint: never read as it, since 抚顺县 is not 抚顺市."""
-    if len(unit) < 3 or unit[-1] not in _LEVELS:
-        return None
-    found = [name for name in units if name[:-1] == unit[:-1] and name[-1:] in _LEVELS and name != unit]
-    return found[0] if len(found) == 1 else None
+def _unknown(unit: str, near: str | None, where: Location) -> Diagnostic:
+    """The ``unknown-organisation`` warning, naming the plan's unit a stray space hides (甲 区 for 甲区)."""
+    return Diagnostic(
+        Code.UNKNOWN_ORGANISATION, f"填报单位: the plan names no unit {unit!r}, so its values are not used for any "
+        "unit's result", where, Severity.WARNING,
+        hint=f"did you mean {near!r}?" if near else "use a unit name as the plan writes it",
+        message_zh=zh(Code.UNKNOWN_ORGANISATION, "near", unit=unit, near=near) if near else
+        zh(Code.UNKNOWN_ORGANISATION, unit=unit))
+
+
+def _level_mismatch(unit: str, named: tuple[str, ...], where: Location) -> Diagnostic:
+    """The ``organisation-level-mismatch`` error of a row whose 填报单位 differs from the plan's ``named`` units only
+    in its last 区/县/市: the row is skipped, its value used for no unit and in no total."""
+    shown = " or ".join(repr(name) for name in named)
+    return Diagnostic(
+        Code.ORGANISATION_LEVEL_MISMATCH, f"填报单位: {unit!r} differs from the plan's unit {shown} only in 区/县/市, "
+        "and is not read as it (a 县 and a 市 of one name are different units: 抚顺县 is not 抚顺市), nor as one more "
+        "unit; the row was skipped", where,
+        hint=f"if the figures are {named[0]}'s, write {named[0]!r} as the plan does (a renamed unit, 撤市设区, under "
+        "its new name); if they are another unit's, add that unit to the plan's organisations:",
+        message_zh=zh(Code.ORGANISATION_LEVEL_MISMATCH, unit=unit, named="、".join(named)) + ROW_SKIPPED_ZH)
 
 
 def screen_task_reports(reports: Iterable[TaskReport]) -> tuple[tuple[TaskReport, ...], tuple[Diagnostic, ...]]:

@@ -57,6 +57,7 @@ TITLES_ZH: dict[str, str] = {
     "date-out-of-range": "日期超出范围",
     "unknown-organisation": "单位未知",
     "organisation-read-as": "单位名称按全称读取",
+    "organisation-level-mismatch": "单位区县市不符",
     "conflicting-states": "任务状态相互矛盾",
     "unknown-indicator": "指标未知",
     "unknown-task": "任务未知",
