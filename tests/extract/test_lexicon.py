@@ -409,3 +409,44 @@ def test_title_endings(word: str) -> None:
     head = "某市教育局关于进一步加强中小学校园安全管理工作"
     assert "\n" in Document(f"{head}的{word}\n各县区教育局").folded
     assert "\n" not in Document(f"{head}的安排\n各县区教育局").folded
+
+
+@pytest.mark.parametrize("word", sorted(lexicon().consequence_verbs))
+def test_consequence_verb_words(word: str) -> None:
+    """[consequence-verb]: 对…的 + the units, then such a verb and an amount: a sanction or an award, no target."""
+    assert not extract_targets(f"对考核不合格的学校，{word}专项资金10%。")
+
+
+@pytest.mark.parametrize("word", sorted(lexicon().change_to))
+def test_change_to_words(word: str) -> None:
+    """[change-to]: 由 + the base + such a verb + the target: the base is no target."""
+    found = extract_targets(f"大班额比例由2024年的3.2%{word}5%。")
+    assert [str(t.value) for t in found] == ["5"]
+
+
+@pytest.mark.parametrize("word", sorted(lexicon().institution_nouns))
+def test_institution_noun_words(word: str) -> None:
+    """[institution-noun]: N人以上的 + such a noun defines the scope, no target."""
+    assert [str(t.value) for t in extract_targets(f"学生规模1000人以上的{word}配备不少于2名。")] == ["2"]
+
+
+@pytest.mark.parametrize("word", sorted(lexicon().report_titles))
+def test_report_title_words(word: str) -> None:
+    """[report-title]: N年内 in such a report counts from the latest year its background reports."""
+    text = (f"某县规划{word}\n\n一、总体进展\n\n毛入园率提高到2023年的95.2%。\n\n二、下一步工作\n\n"
+            "（一）两年内补充教师80名。\n")
+    assert [t.deadline and t.deadline.isoformat() for t in extract_targets(text)] == ["2025-12-31"]
+
+
+@pytest.mark.parametrize("word", sorted(lexicon().reported_headings))
+def test_reported_heading_words(word: str) -> None:
+    """[reported-heading]: a heading with 目标 and such a word reports facts in a 自评报告."""
+    text = f"某县自评报告\n\n一、绩效目标{word}\n\n满意度为94.5%。\n\n二、下一步改进措施\n\n满意度达到95%以上。\n"
+    assert [str(t.value) for t in extract_targets(text)] == ["95"]
+
+
+@pytest.mark.parametrize("word", sorted(lexicon().not_ratio_terms))
+def test_not_ratio_term_words(word: str) -> None:
+    """[not-ratio-terms]: such a word is skipped when a ratio's terms are read."""
+    (target,) = extract_targets(f"全县{word}教职工与幼儿比达到1:7。")
+    assert target.comparator.value == "<="

@@ -38,7 +38,7 @@ _CUE = re.compile(
     r"(?P<prefix>力争到|争取到|力争在|争取在|截至|截止到|截止|展望到|展望|(?<!达)到|至)\s*(?P<year>\d{4})\s*年(?!的)"
     r"(?P<suffix>底前|末前|底|末|前)?"
     # 其中2023年完成6所, 其中2026年8万个: a total split by year (before the next branch, which would read 2023年完成)
-    r"|(?<=其中)\s*(?P<year3>\d{4})\s*年(?![度份级起])"
+    r"|(?<=其中)\s*(?:\d{4}\s*年?\s*[-—–~至到]\s*)?(?P<year3>\d{4})\s*年(?![度份级起])"
     r"|(?P<year2>\d{4})\s*年(?P<suffix2>底前|末前|底|末|前|(?=完成|建成|实现|达|新增|新建|改扩建|建设|开工|投用))"
 )
 # A clause opening with a year (2027年,) or a span of years (2025—2027年,: its last year); 2018年起 starts, it
@@ -97,7 +97,12 @@ _FINE_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?:到|至|截至|截止到)(?P<year>\d{4})\s*年\s*(?P<month>1[0-2]|0?[1-9])\s*月(?![\d份底末上中下前])"),
      "month"),
     (re.compile(rf"{_OPTIONAL_YEAR}(?<![\d全])(?P<half>上半年|下半年|第?[一二三四]季度)(?:末|底)?前?"), "half"),
-    (re.compile(rf"{_OPTIONAL_YEAR}(?P<edge>(?:秋季|春季)(?:学期)?开学|寒假|暑假)(?:前|之前|以前)|(?P<edge2>暑假期间)"),
+    # 5月至9月,每周…: a span of months opening a clause, printed without a year, is due by the end of its last month
+    # (not in brackets: a stage; 2026年3月至5月, a stage's span with its year, dates nothing)
+    (re.compile(r"(?<![\d.年])(?:1[0-2]|0?[1-9])\s*月份?\s*(?:至|到|—|-|–|~)\s*"
+                r"(?P<month>1[0-2]|0?[1-9])\s*月份?(?=\s*(?:期间)?,)"), "month"),
+    # 寒暑假期间每天开放: when, not by when (寒暑假 is both holidays)
+    (re.compile(rf"{_OPTIONAL_YEAR}(?<!寒)(?P<edge>(?:秋季|春季)(?:学期)?开学|寒假|暑假)(?:前|之前|以前)|(?<!寒)(?P<edge2>暑假期间)"),
      "term-edge"),
     (re.compile(r"(?<![\d年每一二三四五六七八九十两学])(?:年底前|年底|年末前|年末|年内)|全年(?![级度])"), "year-end"),
     (re.compile(r"(?<!每)(?:本)?学年(?:末|底)前?"), "school-year-end"),

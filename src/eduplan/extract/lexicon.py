@@ -127,6 +127,7 @@ class Lexicon:
     goal_headings: tuple[str, ...]
     reported_headings: tuple[str, ...]
     report_titles: tuple[str, ...]
+    institution_nouns: tuple[str, ...]
     change_to: tuple[str, ...]
     consequence_verbs: tuple[str, ...]
     traditional: dict[str, str]
@@ -228,6 +229,7 @@ def lexicon() -> Lexicon:
         goal_headings=words("goal-heading"),
         reported_headings=words("reported-heading"),
         report_titles=words("report-title"),
+        institution_nouns=words("institution-noun"),
         change_to=words("change-to"),
         consequence_verbs=words("consequence-verb"),
         traditional={pair[0]: pair[1] for row in sections["traditional"] for pair in row},

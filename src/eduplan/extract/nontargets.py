@@ -90,6 +90,8 @@ DEDUCTION_AFTER = re.compile(rf"^[^,;。]*?(?:{alternation(LEX.score_deductions)
 # (lexicon [ratio-manner-verb]): how a sum is matched, a rule (ruling 3), not a ratio to reach.
 MANNER_BEFORE = re.compile(r"按照?[^,;:。]{0,16}$")
 MANNER_AFTER = re.compile(rf"^的?比例[\u4e00-\u9fff]{{0,2}}?(?:{alternation(LEX.ratio_manner_verbs)})")
+# 学生规模1000人以上的学校: a number of people, 以上/以下的, then a unit it defines (lexicon [institution-noun]).
+INSTITUTION_CLASS_AFTER = re.compile(rf"^及?(?:以上|以下)的(?:{alternation(LEX.institution_nouns)})")
 EXCESS_BEFORE = re.compile(r"(?:(?<!不)超过|(?<!不)多于|(?<!不)高于|(?<!不)大于)$")
 
 
@@ -161,6 +163,8 @@ def describes(quantity: Quantity, before: str, after: str, later: list[Quantity]
         return True  # 每天一节体育课试点: the name of a pilot (lexicon [pilot-name])
     if quantity.unit != "count":
         return False
+    if quantity.count_noun in ("人", "名") and INSTITUTION_CLASS_AFTER.match(after):
+        return True  # 学生规模1000人以上的学校: the class of schools a number of people defines
     if quantity.count_noun in ("人", "名") and EXCESS_BEFORE.search(trimmed) and BELOW_CLASS.match(after):
         return True  # 在校师生员工超过1500人的学校: the class of schools a number of people defines
     if quantity.count_noun in LEX.noun_measures and NOUN_DEFINED_CLASS.match(after):

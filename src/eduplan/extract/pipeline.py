@@ -227,9 +227,12 @@ def _in_background(outline: tuple[OutlineNode, ...], offset: int, *, facts: bool
     """Whether ``offset`` lies under a heading about the past (发展现状, 工作回顾 ...); in a document that reports
     facts (a 统计公报), anywhere but under a heading about what is to be done (2026年主要目标)."""
     around = [node for node in outline if node.start <= offset < node.end and not node.is_task]
-    if any(BACKGROUND_RE.search(node.title) is not None and not _looks_ahead(node.title) for node in around):
-        return True
-    return facts and not any(_looks_ahead(node.title) for node in around)
+    for node in sorted(around, key=lambda node: node.end - node.start):  # the innermost heading that says decides
+        if _looks_ahead(node.title):
+            return False  # 下一步工作 in a 工作总结, 存在的问题和整改措施
+        if BACKGROUND_RE.search(node.title) is not None:
+            return True
+    return facts
 
 
 REPORT_TITLE_RE = re.compile(rf"(?:{alternation(LEX.report_titles)})$")

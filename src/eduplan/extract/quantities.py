@@ -53,7 +53,11 @@ _GE_BEFORE = alternation(m.word for m in LEX.measure_words if m.count_noun is No
 _MORE = alternation(LEX.approximate_more)
 _TAIL = rf"\s*(?P<more>{_MORE})?(?:个(?={_GE_BEFORE}))?(?P<unit>{_MEASURE})"
 
-ARABIC_RE = re.compile(rf"(?<![\d.])(?<!\d,)(?P<low>{_ARABIC})(?:%?{_RANGE_SEP}(?P<high>{_ARABIC}))?(?:{_TAIL})?")
+# 3万元至5万元, 3个月至6个月: the unit may be printed on both bounds (the same unit).
+ARABIC_RE = re.compile(
+    rf"(?<![\d.])(?<!\d,)(?P<low>{_ARABIC})(?:(?:%|(?P<low_unit>{_MEASURE}))?{_RANGE_SEP}(?P<high>{_ARABIC}))?"
+    rf"(?:{_TAIL})?"
+)
 CHINESE_RE = re.compile(
     rf"(?<![\d.{CHINESE_NUMERAL_CHARS}])(?P<low>{_CHINESE})(?:{_RANGE_SEP}(?P<high>{_CHINESE}))?{_TAIL}"
 )
@@ -318,7 +322,7 @@ def _arabic_quantities(doc: Document) -> Iterator[Quantity]:
         if _is_name_or_date(doc, match):
             continue
         if match["unit"] is None:
-            bare = _money_without_unit(text, match) or _coefficient(text, match)
+            bare = _money_without_unit(text, match) or _coefficient(text, match) or _zero_share(text, match)
             if bare is not None:
                 yield bare
             continue
@@ -330,6 +334,21 @@ def _arabic_quantities(doc: Document) -> Iterator[Quantity]:
             quantity = _build(match, match["low"], match["high"])
             if quantity is not None:
                 yield quantity
+
+
+# 大班额比例降至0, 辍学率控制在0: a share's name and a few words (its cue) before a bare 0.
+_SHARE_BEFORE = re.compile(r"(?:比例|率|占比)[\u4e00-\u9fff]{0,4}$")
+
+
+def _zero_share(text: str, match: re.Match[str]) -> Quantity | None:
+    """A bare ``0`` after a share's name and its cue (``大班额比例降至0``) is 0 percent: none left needs no sign.
+
+    >>> [str(q.value) for q in (_zero_share(t, ARABIC_RE.search(t, 7)) for t in ["大班额比例降至0。"]) if q]
+    ['0']
+    """
+    if match["low"] != "0" or match["high"] is not None or _SHARE_BEFORE.search(text, 0, match.start()) is None:
+        return None
+    return Quantity(Span(match.start(), match.end()), Decimal(0), None, "percent", None)
 
 
 def _is_name_or_date(doc: Document, match: re.Match[str]) -> bool:
@@ -366,6 +385,8 @@ def _build(match: re.Match[str], low_text: str, high_text: str | None, *, chines
     measure = LEX.measure(match["unit"])
     if measure is None:
         return None
+    if match.groupdict().get("low_unit") not in (None, match["unit"]):
+        return None  # 3所至5个: two units, no one range
     try:
         low, high = _numbers(low_text, high_text)
     except QuantityError:

@@ -30,7 +30,8 @@ from eduplan.extract.text import PLAN_WORDS, Document, fold, marker_kind
 
 # A table's or an annex's own heading (表1 …清单, 附件2 …分解表) is no title of the document.
 HEADING_LABEL = re.compile(r"^\s*(?:表|附表|附件|专栏)\s*\d")
-NOTICE_TITLE = re.compile(r"^关于(?!印发|转发|下发|公布)[^《》]{2,40}的通知$")
+# 关于开展…督导的通知, 某市教育局关于做好2026年…工作的通知 (the issuer may come first): a notice that is the document.
+NOTICE_TITLE = re.compile(r"^(?:[\u4e00-\u9fff]{2,16}?)?关于(?!印发|转发|下发|公布)[^《》]{2,40}的通知$")
 DOCUMENT_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[【(]\d{4}[〕\]】)]\s*\d{1,4}\s*号")
 LABELLED_DATE_RE = re.compile(r"(?:发文日期|成文日期|印发日期|发布日期|发布时间)\s*:\s*(\d{4})-(\d{1,2})-(\d{1,2})")
 # A line that is only a period in brackets, under a title set over two lines: （2025—2027年）, (2025年).
@@ -90,6 +91,8 @@ def read_title(doc: Document) -> str | None:
     '关于开展2025年校园安全专项督导的通知'
     >>> read_title(Document("某省督导委员会\\n关于加强督导问责的通知\\n一、总体要求\\n正文\\n五、整改清单\\n表1 清单"))
     '关于加强督导问责的通知'
+    >>> read_title(Document("某市教育局关于做好2026年防溺水工作的通知\\n各县教育局：\\n正文。"))
+    '某市教育局关于做好2026年防溺水工作的通知'
     """
     lines = [doc.quote(line).strip() for line in doc.lines[:60]]
     candidates = [line for line in lines if 4 <= len(line) <= 48 and not re.search(r"[!!::。,,;;]", line)

@@ -124,6 +124,8 @@ class _Shared:
     lead: str = ""
     opening: str | None = None
     previous_clause: str = ""  # 对推进不力的市,核减…: the clause before, for what a consequence follows
+    # 至少配备生活管理教师2名,心理辅导教师1名: the bound and measure word of a number ending the clause before
+    last_bound: tuple[Comparator, str | None] | None = None
 
 
 def _sentence_targets(doc: Document, sentence: Span, quantities: list[Quantity]) -> Iterator[Reading]:
@@ -142,6 +144,7 @@ def _sentence_targets(doc: Document, sentence: Span, quantities: list[Quantity])
         shared.subject = subject_scope(doc.text(clause)) or shared.subject
         readings = _named_by_cell(doc, clause, list(_numeric_targets(doc, clause, inside, hedged, shared)), name_cell)
         shared.previous_clause = doc.text(clause)
+        shared.last_bound = _ending_bound(doc, clause, readings)
         if norm:  # the norm's own numbers; 每3年核定1次 says how often it is applied, no figure of it
             readings = [r for r in readings if r.comparator is not Comparator.EXACTLY
                         or FREQUENCY_RE.search(doc.folded, clause.start, r.quantity.span.start)]
@@ -190,6 +193,10 @@ def _numeric_targets(
         if previous is not None and comparator is Comparator.EXACTLY:
             comparator = _inherited(text[previous[0].span.end : quantity.span.start], previous[1], comparator,
                                     same_unit=previous[0].unit == quantity.unit)
+        elif (comparator is Comparator.EXACTLY and shared.last_bound is not None and position == 0
+              and shared.last_bound[1] == quantity.count_noun and quantity.count_noun is not None
+              and VERBLESS_NOUN.fullmatch(before) and not after.strip(" 。")):
+            comparator = shared.last_bound[0]  # 至少配备…2名,心理辅导教师1名: a noun and its number share the bound
         if quantity.one_to_n:
             comparator = ONE_TO_N_TURNED.get(comparator, comparator)  # 不低于1:7: at most 7 per one
         if quantity.unit == "percent" and quota_of_grades(before, comparator):
@@ -336,6 +343,20 @@ def _denominator_scope(before: str) -> str | None:
     """``每6个教学班至少配备1名``: the target holds per 6 classes."""
     found = DENOMINATOR_SCOPE.search(before)
     return None if found is None else found["scope"]
+
+
+# 心理辅导教师1名 after 至少配备生活管理教师2名,: a clause of a short noun only (no part word: 其中, 含, 另).
+VERBLESS_NOUN = re.compile(r"(?!其中|含|另|包括)[\u4e00-\u9fff]{2,10}")
+_BOUNDS = (Comparator.AT_LEAST, Comparator.AT_MOST, Comparator.MORE_THAN, Comparator.LESS_THAN)
+
+
+def _ending_bound(doc: Document, clause: Span, readings: list[Reading]) -> tuple[Comparator, str | None] | None:
+    """The bound and measure word of the clause's last number, where the clause ends right after it."""
+    if not readings or readings[-1].comparator not in _BOUNDS:
+        return None
+    last = readings[-1].quantity
+    ends = not doc.folded[last.span.end : clause.end].strip(" 。")
+    return (readings[-1].comparator, last.count_noun) if ends else None
 
 
 def _inherited(between: str, previous: Comparator, own: Comparator, *, same_unit: bool) -> Comparator:
