@@ -133,6 +133,11 @@ class KeyOrder:
         return self._sorted
 
     @property
+    def dated(self) -> bool:
+        """Whether every row's end day is its date (no row of the table has a period)."""
+        return self._dated
+
+    @property
     def keys(self) -> Any:
         """The packed key of each sorted row (`result`), or ``None`` when the keys were not packed."""
         self.result()
@@ -293,16 +298,16 @@ class _Winners:
         starts = np.flatnonzero(first)
         sizes = np.diff(starts, append=len(srows))
         g = np.cumsum(first) - 1
-        final = c.final[srows]
-        place, rank = _ranked(g, final, c.reported_on[srows])
-        head = rank[starts]
-        best = place[starts]  # each key's first candidate
-        has_final = final[best]  # final over provisional: the first is final when any row of its key is
-        ties = rank[starts + 1] == head  # a key has at least two rows
+        final = np.take(c.final, srows)
+        place, rank = _ranked(g, final, np.take(c.reported_on, srows))
+        head = np.take(rank, starts)
+        best = np.take(place, starts)  # each key's first candidate
+        has_final = np.take(final, best)  # final over provisional: the first is final when any row of its key is
+        ties = np.take(rank, starts + 1) == head  # a key has at least two rows
         by_rows = np.ones(len(sizes), bool)
-        period = c.period_start[srows]
-        explicit = period != NO_DAY
-        if explicit.any():  # one period start, or none, is one value (see same_value_groups)
+        period: Any = None if self.order.dated else np.take(c.period_start, srows)  # dated: no period in the table
+        explicit = None if period is None else period != NO_DAY
+        if explicit is not None and explicit.any():  # one period start, or none, is one value (see same_value_groups)
             lo = np.minimum.reduceat(np.where(explicit, period, np.iinfo(period.dtype).max), starts)
             hi = np.maximum.reduceat(np.where(explicit, period, NO_DAY), starts)
             by_rows = (lo == np.iinfo(period.dtype).max) | (lo == hi)
@@ -343,18 +348,20 @@ class _Winners:
         c = self.columns
         if not len(tied):
             return tied
-        rows, group = srows[tied], g[tied]
-        source, line = self._source_ranks()[c.source[rows]], c.line[rows].astype(np.int64)
-        value_key, root = self.amounts.keys(c.amount[rows])
+        rows, group = np.take(srows, tied), np.take(g, tied)
+        code = np.take(c.source, rows)
+        source, line = np.take(self._source_ranks(), code), np.take(c.line, rows).astype(np.int64)
+        value_key, root = self.amounts.keys(np.take(c.amount, rows))
         head = np.r_[True, group[1:] != group[:-1]]
         starts = np.nonzero(head)[0]
         k = np.cumsum(head) - 1
         agree = (np.minimum.reduceat(value_key, starts) == np.maximum.reduceat(value_key, starts))[k]
         unranked = len(self.priority)
         rank = np.asarray([self.priority.index(s or "") if (s or "") in self.priority else unranked
-                           for s in c.sources] or [0], np.int64)[c.source[rows]]
+                           for s in c.sources] or [0], np.int64)[code]
         ranked = (np.minimum.reduceat(rank, starts) < unranked)[k]
-        down = np.asarray([self._down(i) for i in c.indicator_ids] or [False], bool)[c.indicator[rows]]
+        downward = np.asarray([self._down(i) for i in c.indicator_ids] or [False], bool)
+        down = np.take(downward, np.take(c.indicator, rows))
         flip = ~agree & ~ranked & down  # the highest value counts, ties to the last by order (max in `choose`)
         first = np.where(agree, 0, np.where(ranked, rank, np.where(flip, -root, root)))
         order = np.lexsort((np.where(flip, -line, line), np.where(flip, -source, source), first, k))
