@@ -125,3 +125,21 @@ def test_files_read_in_small_blocks_and_slices_the_same(case: tuple[object, list
     assert made == scalar.value
     assert [(r.location, str(r.value)) for r in made] == [(r.location, str(r.value)) for r in scalar.value]
     assert columns.diagnostics == scalar.diagnostics
+
+
+@given(province())
+def test_a_reader_reads_each_row_as_a_fresh_reader_does(case: tuple[object, list[list[str]]]) -> None:
+    """The row reader keeps what it read of each distinct cell for the rows after (both paths read odd rows with
+    it): a reader that has read the rows before, forwards or backwards, gives every row the value, problems and
+    warnings, located on that row, that a reader of that row alone gives."""
+    from eduplan.io.row_reader import RowReader  # noqa: PLC0415
+
+    plan, rows = case
+    columns = {name: k for k, name in enumerate(rows[0])}
+    numbered = list(enumerate(rows[1:], start=2))
+    for order in (numbered, numbered[::-1]):
+        shared = RowReader(plan, columns, "r.csv")  # type: ignore[arg-type]
+        for number, row in order:
+            alone = RowReader(plan, columns, "r.csv")  # type: ignore[arg-type]
+            assert (*alone.read(number, list(row)), alone.warnings) == (*shared.read(number, list(row)),
+                                                                        shared.warnings)

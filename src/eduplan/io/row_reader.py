@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -82,6 +83,7 @@ from eduplan.io.row_cells import (
     likely_fraction,
     without_frames,
 )
+from eduplan.io.row_readings import Readings
 from eduplan.io.screen import known_units
 from eduplan.io.totals import StatedTotal
 from eduplan.model import Plan
@@ -121,6 +123,7 @@ class RowReader:
             self.by_key[indicator.id] = indicator
         self.by_name = {key.lower(): key for key in self.by_key}
         self._seen: dict[tuple[str, Any], Any] = {}
+        self._readings = Readings(columns)  # what each field read of its cells, for the rows after
         self.totals: list[StatedTotal] = []  # the figures of 合计 rows, checked by `eduplan.io.totals`
 
     def _memo(self, kind: str, key: Any, read: Any) -> Any:
@@ -156,10 +159,7 @@ class RowReader:
             if name in broken or (name == "date" and "period" not in fields and self.text("period")
                                   and self.raw("date") in (None, "")):
                 continue  # a 统计期 that did not read gives no date either: its own error says so, once
-            try:
-                fields[name] = reader(fields)
-            except CellError as exc:
-                errors.append(exc)
+            self._field(name, reader, fields, errors)
         errors.sort(key=lambda e: self.columns.get(e.column, -1))
         if errors:  # a placeholder alone is no figure (a warning); with a bad cell the row is rejected as well
             self.warnings = []
@@ -181,6 +181,37 @@ class RowReader:
                                                              d.code, d.message, message_zh=d.message_zh))
                           for d in exc.diagnostics]
         return value, []
+
+    def _field(self, name: str, reader: Callable[[dict[str, Any]], Any], fields: dict[str, Any],
+               errors: list[CellError]) -> None:
+        """Read one field of the row into ``fields`` (or its error into ``errors``): as read on an earlier row with
+        the same cells and the fields it depends on (`eduplan.io.row_readings`), its warnings located on this row;
+        else by ``reader``, and kept."""
+        extra = ((id(fields.get("indicator")), self.unit, self.title_unit) if name == "value" else
+                 (fields.get("period"),) if name == "date" and self.raw("date") in (None, "") else ())
+        readings = self._readings
+        key = readings.key(name, self.cells, extra)
+        reading = None if key is None else readings.kept.get(key)
+        if reading is not None:
+            if reading.error is None:
+                fields[name] = reading.value
+            else:
+                errors.append(reading.error)
+            if reading.warnings:
+                self.warnings += readings.replay(reading, self.number, self.where)
+            if name == "value":
+                self.value_note = reading.note
+            return
+        warnings, start = self.warnings, len(self.warnings)
+        value, error = None, None
+        try:
+            fields[name] = value = reader(fields)
+        except CellError as exc:
+            errors.append(exc)
+            error = exc
+        if key is not None and warnings is self.warnings:
+            readings.keep(key, value, error, warnings[start:], self.value_note if name == "value" else None,
+                          self.number, self.where)
 
     def indicator_of(self, cells: list[Any]) -> Indicator | None:
         """The indicator a row's 指标 cell names (a footnote marker after it left out), ``None`` if none: what
