@@ -29,7 +29,7 @@ from eduplan.diagnostics import Code, Diagnostic, Severity
 from eduplan.indicators import Indicator
 from eduplan.io import tables
 from eduplan.io.bulk_amounts import FRACTION, ODD, PART, Amounts
-from eduplan.io.cells import ambiguous_month
+from eduplan.io.cells import ambiguous_month, cell_text
 from eduplan.io.columns import _ARRAYS, NO_DAY
 from eduplan.io.distinct import (
     Coded,
@@ -46,6 +46,7 @@ from eduplan.io.distinct import (
     take,
 )
 from eduplan.io.row_diagnostics import RowDiagnostics, Unworded
+from eduplan.io.row_readings import UNKNOWN
 from eduplan.periods import Period, parse_day, parse_statistics_period
 from eduplan.reports import ReportedValue
 from eduplan.units import Amount
@@ -111,8 +112,11 @@ class BulkReader:
         self.made: list[tuple[int, ReportedValue]] = []
         self.diagnostics: list[tuple[int, Diagnostic]] = []
         self.pending: collections.deque[tuple[int, Sequence[Any]]] = collections.deque()  # odd rows not read yet
+        self.values: dict[int, tuple[int, Amount]] = {}  # per odd row's line: its plain value, read here (`_known`)
+        self.value: tuple[int, Amount] | None = None  # that of the odd row being read
         self.appends: collections.deque[Callable[[], None]] = collections.deque()  # kept rows not appended yet
         self.warned: list[tuple[Any, int, Any]] = []
+        reader._readings.known = self._known  # an odd row's plain cells: as read here, not read again
 
     def add(self, batch: Batch) -> None:
         """Read one batch of rows (after every earlier row of the table): each column's cells coded at once,
@@ -176,6 +180,7 @@ class BulkReader:
         keep = ~odd
         self._warned(numbers, bits, odd, code["indicator"], code["value"], amount)
         self._odd_rows(numbers, odd, rows_of, wrong)
+        self._plain_values(numbers, odd, code["indicator"], amount, bits)
         self._keep(code, keep, {"day": days, "period_start": starts, "period_end": ends, "amount": amount,
                                 "line": numbers})
 
@@ -266,6 +271,21 @@ class BulkReader:
         self.pending.extend(sorted([*zip(numbers[at].tolist(), rows_of(at) if at else [], strict=True), *wrong],
                                    key=lambda item: item[0]))
 
+    def _plain_values(self, numbers: Any, odd: Any, indicator: Any, amount: Any, bits: Any) -> None:
+        """Keep, per odd row whose indicator cell is plain and whose value the kept rows' rule takes as it is
+        (``bits`` 0: the row reader neither refuses it nor warns of it, `Amounts.rows`), the amount read here: the
+        row reader takes it for the row's 数值 (`_known`) instead of reading the cell again."""
+        if "value" not in self.columns:
+            return
+        cells = self.cols["indicator"]
+        plain = odd & (bits == 0) & ~take(np.asarray(cells.odd or [True], bool), indicator)
+        at = plain.nonzero()[0]
+        if not len(at):
+            return
+        found, values = self.amounts.found, cells.values
+        for line, k, a in zip(numbers[at].tolist(), indicator[at].tolist(), amount[at].tolist(), strict=True):
+            self.values[line] = (id(values[k]), found[a])
+
     def work(self, rows: int | None = 16) -> bool:
         """Some of the work queued by `add`: the row reader's verdict on up to ``rows`` of the odd rows queued, in
         row order, or else the appends of one slice of kept rows (`_keep`); all of it for ``None``. Whether there
@@ -299,7 +319,9 @@ class BulkReader:
             if extra:
                 self.diagnostics += [(number, d) for d in extra]
                 continue
+            self.value = self.values.pop(number, None)
             value, found = reader.read(number, cells)
+            self.value = None
             if value is not None:
                 self.made.append((number, value))
             self.diagnostics += [(number, d) for d in (*found, *reader.warnings)]
@@ -311,6 +333,22 @@ class BulkReader:
             rows = (bits & bit).astype(bool) & ~odd
             if rows.any():
                 self.warned.append((numbers[rows], kind, np.stack([ind[rows], value[rows], amount[rows]], axis=1)))
+
+    def _known(self, key: tuple[Any, ...]) -> Any:
+        """What the row reader reads for a field of the odd row being read (``key``:
+        `eduplan.io.row_readings.Readings.key`) whose one cell is a plain cell of this table, as read here, without
+        a warning (as on a kept row), and its 数值 if `_plain_values` kept it; `UNKNOWN` for an odd cell, one not
+        seen, one whose text is read otherwise here (a figure's footnote marker kept,
+        `eduplan.io.tables._marked_text`) and an empty date (the row's period dates it)."""
+        if key[0] == "value":  # the odd row's plain value, if it has one, under the indicator it was read for
+            return self.value[1] if self.value is not None and key[3] == self.value[0] else UNKNOWN
+        if len(key) != 2 or key[0] not in _KNOWN or key[1] is None or (key[0] == "date" and not key[1]):
+            return UNKNOWN
+        cells = self.cols[key[0]]
+        found = cells.index.get(key[1])
+        if found is None or cells.odd[found] or cells.texts[found] != cell_text(key[1]):
+            return UNKNOWN
+        return cells.values[found]
 
     def _indicator(self, text: str) -> Indicator:
         found = self.by_key.get(text)
@@ -339,6 +377,9 @@ class BulkReader:
 
 
 
+_KNOWN = frozenset({"indicator", "period", "date", "reported_on", "final", "basis", "numerator", "denominator"})
+"""The fields of an odd row the row reader takes as read here when their cell is plain (`BulkReader._known`): each
+is read from its one cell, as the column here reads it."""
 _KINDS = ((Code.LIKELY_FRACTION, Severity.WARNING), (Code.FRACTIONAL_COUNT, Severity.WARNING))
 """The kinds of warnings kept as columns: the codes and severity `_Words` words them with."""
 

@@ -125,11 +125,12 @@ def approximate(text: str) -> str | None:
     """
     cleaned = normalise(text).strip()
     rest, marked = cleaned, False
-    for prefix in APPROXIMATE_PREFIXES:
-        if rest.startswith(prefix):
-            rest, marked = rest[len(prefix):].strip(), True
-            break
-    for suffix in APPROXIMATE_SUFFIXES:
+    if rest.startswith(APPROXIMATE_PREFIXES):  # one test for the common case, a figure without a marker
+        for prefix in APPROXIMATE_PREFIXES:
+            if rest.startswith(prefix):
+                rest, marked = rest[len(prefix):].strip(), True
+                break
+    for suffix in APPROXIMATE_SUFFIXES if rest.endswith(APPROXIMATE_SUFFIXES) else ():
         if rest.endswith(suffix) and len(rest) > len(suffix):
             rest, marked = rest[: -len(suffix)].strip(), True
             break
@@ -143,6 +144,8 @@ def bound(text: str) -> tuple[str, str] | None:
     """The figure and the bound word of a cell that gives a bound (``100以上`` gives ``('100', '以上')``), or
     ``None`` when ``text`` is not one. Only a word next to a figure counts: a lone ``以上`` is not a bound."""
     cleaned = normalise(text).strip()
+    if not cleaned.startswith(BOUND_PREFIXES) and not cleaned.endswith(BOUND_SUFFIXES):
+        return None  # one test each for the common case, a figure without a bound word
     for prefix in BOUND_PREFIXES:
         if cleaned.startswith(prefix):
             rest = cleaned[len(prefix):].strip()

@@ -23,7 +23,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from eduplan.diagnostics import Code, DeadlineError, Diagnostic, Location, ModelError, QuantityError, Severity
 from eduplan.diagnostics_zh import zh
@@ -83,7 +83,7 @@ from eduplan.io.row_cells import (
     likely_fraction,
     without_frames,
 )
-from eduplan.io.row_readings import Readings
+from eduplan.io.row_readings import UNKNOWN, Readings
 from eduplan.io.screen import known_units
 from eduplan.io.totals import StatedTotal
 from eduplan.model import Plan
@@ -124,6 +124,9 @@ class RowReader:
         self.by_name = {key.lower(): key for key in self.by_key}
         self._seen: dict[tuple[str, Any], Any] = {}
         self._readings = Readings(columns)  # what each field read of its cells, for the rows after
+        self._read_at = tuple((name, index) for name in READ if (index := columns.get(name)) is not None)
+        self._notes: dict[str, str | None] = {}  # per first cell of a row: the form note it is (`_form_note`)
+        self._totals: dict[str, bool] = {}  # per 填报单位 or 指标 text: whether it names a total
         self.totals: list[StatedTotal] = []  # the figures of 合计 rows, checked by `eduplan.io.totals`
 
     def _memo(self, kind: str, key: Any, read: Any) -> Any:
@@ -202,6 +205,10 @@ class RowReader:
             if name == "value":
                 self.value_note = reading.note
             return
+        if key is not None and (value := readings.known(key)) is not UNKNOWN:  # a plain cell the bulk reader read
+            fields[name] = value
+            readings.keep(key, value, None, (), None, self.number, self.where)
+            return
         warnings, start = self.warnings, len(self.warnings)
         value, error = None, None
         try:
@@ -234,14 +241,35 @@ class RowReader:
     def _not_a_value(self, number: int, cells: list[Any]) -> Diagnostic | None:
         """A form note row (填表人：…) or a total row (合计 as 填报单位 or 指标) as its warning; else ``None``. A JSON
         record is read by the same rules, located by its JSON path."""
-        if (note := form_note(cells)) is not None:
+        if (note := self._form_note(cells)) is not None:
             return form_note_warning(note, self.where(number, next(k for k, c in enumerate(cells) if c not in
                                                                    ("", None))))
         for name in ("organisation", "indicator"):
             text = self.text(name)
-            if text and is_total(text) and not (self.units and text in self.units) and text not in self.by_key:
+            if text and self._total(text) and not (self.units and text in self.units) and text not in self.by_key:
                 return total_warning(LABELS[name], text, self.where(number, self.columns.get(name)))
         return None
+
+    def _form_note(self, cells: list[Any]) -> str | None:
+        """`form_note` of a row, which its first cell that is not blank decides: read once per distinct text."""
+        first = next((c for c in cells if c is not None and not (isinstance(c, str) and not c.strip())), None)
+        if type(first) is not str:
+            return form_note(cells)
+        found = self._notes.get(first, _memo_missing)
+        if found is _memo_missing:
+            found = form_note((first,))
+            if len(self._notes) < MEMO_LIMIT:
+                self._notes[first] = found
+        return cast("str | None", found)
+
+    def _total(self, text: str) -> bool:
+        """`is_total`, read once per distinct text."""
+        found = self._totals.get(text)
+        if found is None:
+            found = is_total(text)
+            if len(self._totals) < MEMO_LIMIT:
+                self._totals[text] = found
+        return found
 
     def _stated_total(self, number: int, cells: list[Any]) -> None:
         """Keep the figure of a row whose 填报单位 is a total (合计), read as a row without one, for the check
@@ -561,10 +589,10 @@ class RowReader:
         """The read columns whose cell holds a spreadsheet error value (``#DIV/0!``), each as its error (填报单位,
         来源 and 备注 are text as they stand, as the bulk reader takes them)."""
         found: dict[str, CellError] = {}
-        for name in READ:
-            index = self.columns.get(name)
-            cell = cells[index] if index is not None and index < len(cells) else None
-            if isinstance(cell, str) and cell[:1] in "#＃" and (
+        size = len(cells)
+        for name, index in self._read_at:
+            cell = cells[index] if index < size else None
+            if isinstance(cell, str) and cell and cell[0] in "#＃" and (
                     message := spreadsheet_error_message(LABELS[name], cell)) is not None:
                 found[name] = CellError(name, Code.SPREADSHEET_ERROR, message, SPREADSHEET_ERROR_HINT,
                                         spreadsheet_error_zh(LABELS[name], cell))

@@ -27,7 +27,7 @@ import attrs
 from eduplan.diagnostics import Diagnostic, Location
 from eduplan.io.row_cells import MEMO_LIMIT, CellError, without_frames
 
-__all__ = ["DEPENDS", "Reading", "Readings"]
+__all__ = ["DEPENDS", "UNKNOWN", "Reading", "Readings"]
 
 DEPENDS: dict[str, tuple[str, ...]] = {
     "indicator": ("indicator",), "period": ("period",), "date": ("date",), "value": ("value", "unit"),
@@ -35,6 +35,12 @@ DEPENDS: dict[str, tuple[str, ...]] = {
     "denominator": ("denominator",), "basis": ("basis",)}
 """The cells each field of a row is read from (the fields it also reads, and the reader's own settings, are
 given to `Readings.key` by the reader)."""
+UNKNOWN: Any = object()
+"""What `Readings.known` gives for a key it does not know."""
+
+
+def _unknown(_: tuple[Any, ...]) -> Any:
+    return UNKNOWN
 
 
 @attrs.frozen
@@ -50,11 +56,16 @@ class Reading:
 
 
 class Readings:
-    """The readings of a reader's fields, kept by `key` (up to `MEMO_LIMIT` of them)."""
+    """The readings of a reader's fields, kept by `key` (up to `MEMO_LIMIT` of them).
+
+    ``known`` gives the value of a field read elsewhere for a key not kept yet, without warnings (`UNKNOWN` if it
+    does not know it): the bulk reader (`eduplan.io.bulk`) gives the plain cells it read, as the row reader reads
+    them, so that an odd row's plain cells are not read again."""
 
     def __init__(self, columns: Mapping[str, int]) -> None:
         self.depends = {name: tuple(columns.get(cell) for cell in cells) for name, cells in DEPENDS.items()}
         self.kept: dict[tuple[Any, ...], Reading] = {}
+        self.known: Callable[[tuple[Any, ...]], Any] = _unknown
 
     def key(self, name: str, cells: Sequence[Any], extra: tuple[Any, ...]) -> tuple[Any, ...] | None:
         """The key of field ``name``'s reading of a row's ``cells`` (with ``extra``: what else it depends on);
