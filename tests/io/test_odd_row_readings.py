@@ -96,3 +96,29 @@ def test_each_distinct_cell_is_read_once(monkeypatch: pytest.MonkeyPatch) -> Non
     assert calls == ["120", "120", "120", "-5"]
     assert [(d.location.line, d.location.column, str(d.code)) for found in problems[:12] for d in found] == [
         (n, 4, "impossible-value") for n in range(2, 14)]
+
+
+def test_an_odd_rows_plain_cells_are_taken_as_read_in_bulk(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The bulk reader gives the row reader the plain cells of an odd row as it read them: of rows whose only odd
+    cell is a date that does not exist, the row reader reads the dates (once each) and no value, report date or
+    indicator again; the rows are refused as before, each located on its own line."""
+    pytest.importorskip("numpy")
+    from eduplan.io.columns import columns_from_rows  # noqa: PLC0415
+
+    read: list[tuple[str, Any]] = []
+    for name in ("_amount", "_day", "_find_indicator"):
+        method = getattr(RowReader, name)
+
+        def counted(self: RowReader, *args: Any, _name: str = name, _method: Any = method) -> Any:
+            read.append((_name, args[0] if _name != "_amount" else self.text("value")))
+            return _method(self, *args)
+
+        monkeypatch.setattr(RowReader, name, counted)
+    header = ["指标", "填报单位", "时间", "数值", "计量单位", "填报日期"]
+    rows = [["覆盖率", "甲区", "2024-06-30", "95.5", "%", "2024-07-05"],  # plain: kept in bulk
+            *[["覆盖率", unit, "2021-13-01", value, "%", f"2024-07-{day:02d}"]
+              for unit, value, day in (("甲区", "96.5", 6), ("乙区", "97.5", 7), ("甲区", "98.5", 8))]]
+    loaded = columns_from_rows([header, *rows], PLAN, "r.csv")
+    assert [(d.location.line, d.location.column, str(d.code)) for d in loaded.diagnostics] == [
+        (3, 3, "invalid-date"), (4, 3, "invalid-date"), (5, 3, "invalid-date")]
+    assert read == [("_day", "2021-13-01")]
