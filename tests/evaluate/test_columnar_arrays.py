@@ -137,3 +137,24 @@ def test_each_units_latest_level_by_the_cutoff_is_found_at_once() -> None:
     assert since.found.tolist() == [False, True, False, False]
     assert [columnar.level_at(int(at)) for at in levels.low[:3]] == [Decimal("0.80"), Decimal("0.86"),
                                                                      Decimal("0.70")]
+
+
+def test_impossible_values_and_wrong_units_of_objects_are_refused_as_on_the_scalar_path() -> None:
+    """Reports handed over as objects are not screened by the loader: a share above 100 % or below zero and
+    a negative sum of money are `impossible-value`, a share in 元 `unit-mismatch`, each with its own report; a
+    share of exactly 100 % or 0 % and money of 0 元 are kept (the bounds include the number)."""
+    from eduplan import Amount, ReportedValue  # noqa: PLC0415
+    from eduplan.io.columns import ReportColumns  # noqa: PLC0415
+
+    day = dt.date(2022, 12, 31)
+    given = [("rate", "甲区", "120", "%"), ("rate", "乙区", "-1", "%"), ("rate", "丙区", "100", "%"),
+             ("rate", "丁区", "0", "%"), ("m", "甲区", "-5", "元"), ("m", "乙区", "0", "元"),
+             ("rate", "戊区", "50", "元")]
+    reports = [ReportedValue(i, Amount(v, u), day, organisation=o) for i, o, v, u in given]
+    columnar = prepare_columns(ReportColumns.of(reports), INDICATORS, AS_OF)
+    scalar = prepare_reports(reports, INDICATORS, AS_OF)
+    assert columnar.diagnostics == scalar.diagnostics
+    refused = sorted((str(d.code), d.message.split(" ")[0]) for d in columnar.diagnostics)
+    assert refused == [("impossible-value", "-1%"), ("impossible-value", "-5元"), ("impossible-value", "120%"),
+                       ("unit-mismatch", "50元")]
+    assert sorted(o for _, o in columnar.series_keys()) == ["丁区", "丙区", "乙区"]  # type: ignore[type-var]

@@ -87,23 +87,23 @@ def _usable(columns: ReportColumns, rows: Any, ind: Any, amount: Any, amounts: A
     index converts first.)"""
     c = columns
     width = len(amounts.unit_names)
-    pair = np.take(amounts.units, amount)
-    pair += ind.astype(np.int64) * width
-    present = np.nonzero(np.bincount(pair, minlength=1))[0] if len(pair) else pair
-    checks = {key: _Check.of(indicators.get(c.indicator_ids[key // width]), c.indicator_ids[key // width],
-                             amounts.unit_names[key % width]) for key in present.tolist()}
-    problem = np.zeros(max(1, len(c.indicator_ids) * width), bool)
-    problem[[k for k, check in checks.items() if check.problem is not None]] = True
-    wrong = np.take(problem, pair)
+    sort = np.take(amounts.units * 4 + amounts.outside(), amount)  # per row: its unit, and below 0 (1), above 1 (2)
+    key = ind.astype(np.int64)
+    key *= 4 * width
+    key += sort  # (indicator, unit, outside): one code per row, all its checks depend on
+    present = np.nonzero(np.bincount(key, minlength=1))[0].tolist() if len(key) else []
+    checks = {pair: _Check.of(indicators.get(c.indicator_ids[pair // width]), c.indicator_ids[pair // width],
+                              amounts.unit_names[pair % width]) for pair in dict.fromkeys(k >> 2 for k in present)}
     plain = [_Check.of(indicators.get(i), i, indicators[i].unit) if i in indicators else _Check()
              for i in c.indicator_ids]
-    limits = np.asarray([(p.low is not None) | 2 * (p.high is not None) for p in plain] or [0], np.int8)
-    outside = amounts.outside()  # below 0, above 1
-    bad = wrong | ((np.take(limits, ind) & np.take(outside, amount)) != 0)
+    limits = [(p.low is not None) | 2 * (p.high is not None) for p in plain]
+    refused = np.zeros(max(1, len(c.indicator_ids) * width * 4), bool)
+    refused[[k for k in present if checks[k >> 2].problem is not None or limits[k // (4 * width)] & k & 3]] = True
+    bad = np.take(refused, key)
     c.make_reports(rows[bad])  # their reports, made at once for the diagnostics
-    for row, key, unit in zip(rows[bad].tolist(), pair[bad].tolist(), wrong[bad].tolist(), strict=True):
-        check, report = checks[key], c.report(row)
-        diagnostics.append(check.diagnostic(report) if unit else check.impossible(report))
+    for row, code in zip(rows[bad].tolist(), key[bad].tolist(), strict=True):
+        check, report = checks[code >> 2], c.report(row)
+        diagnostics.append(check.diagnostic(report) if check.problem is not None else check.impossible(report))
     good = ~bad
     parted = [row for row, made in c.objects.items() if made.numerator is not None]
     if parted:  # ratios with their parts (read by the row reader): the parts must agree
@@ -112,7 +112,7 @@ def _usable(columns: ReportColumns, rows: Any, ind: Any, amount: Any, amounts: A
         for row in parted:
             if where[row] >= 0:
                 made = c.objects[row]
-                inconsistent = parts_problem(made, checks[int(pair[where[row]])].indicator_name)
+                inconsistent = parts_problem(made, checks[int(key[where[row]]) >> 2].indicator_name)
                 if inconsistent is not None:
                     diagnostics.append(inconsistent)
                     good[where[row]] = False
