@@ -108,3 +108,14 @@ def test_a_refused_level_counts_rejected_and_feeds_no_result() -> None:
     assert row_counts(loaded).as_dict() == {"file": None, "read": 2, "accepted": 1, "rejected": 1, "flagged": 0}
     results = {r.scope: r for r in evaluate(plan, loaded.value, as_of="2025-01-01").results}
     assert results["姜堰区"].actual is None and results["海陵区"].actual is not None
+
+
+@pytest.mark.parametrize("header", ["市、县（区）", "市县（区）", "县（市、区）名称", "区县名称", "县市区名称"])
+def test_a_supervision_sheets_unit_heading_names_the_unit_column(header: str) -> None:
+    """Headings 督查 fill-in sheets give their unit column (self-written after their forms): the 填报单位 column, long
+    and wide alike (was: an unknown-field warning, the value read with no unit, as the jurisdiction's own)."""
+    for rows in ([["指标", header, "时间", "数值"], ["n", "海陵区", "2024年", "5"]],
+                 [[header, "时间", "新增学位"], ["海陵区", "2024年", "5"]]):
+        loaded, _ = read_both(rows, PLAN)
+        assert [(v.organisation, str(v.value)) for v in loaded.value] == [("海陵区", "5个")]
+        assert loaded.diagnostics == ()

@@ -38,7 +38,8 @@ __all__ = ["AMBIGUOUS_COLUMNS", "COLUMNS", "FALLBACK_COLUMNS", "HEADERS", "LABEL
 COLUMNS: dict[str, tuple[str, ...]] = {
     "indicator": ("指标", "指标编号", "指标名称", "indicator_id"),
     "organisation": ("填报单位", "单位名称", "区县", "县区", "地区", "县（市、区）", "县（区、市）", "县市区",
-                     "县（市）", "区（县）", "县（区）", "organization", "unit_name", "reporting_unit"),
+                     "县（市）", "区（县）", "县（区）", "市、县（区）", "市县（区）", "县（市、区）名称", "区县名称",
+                     "县市区名称", "organization", "unit_name", "reporting_unit"),
     "date": ("时间", "日期", "统计时间", "截止日期", "统计时点", "截止时间", "截至日期", "截至时间"),
     "period": ("统计期", "期间", "报告期", "年份", "年度"),
     "value": ("数值", "值", "完成值", "实际值", "指标值", "完成数"),
