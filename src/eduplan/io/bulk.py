@@ -124,6 +124,7 @@ class BulkReader:
         n = len(batch.numbers)
         code = {name: _codes(col, batch.cells[self.columns[name]]) if name in self.columns else col.constant(n)
                 for name, col in self.cols.items()}
+        code["amount"] = self.amounts.codes(code["indicator"], code["value"], code["unit"])  # once a batch
         numbers = np.asarray(batch.numbers, np.int32)
         by_index = {i: self.cols[name] for name, i in self.columns.items()}
         direct = len(by_index) == self.width and all(isinstance(c, Coded) for c in batch.cells.values())
@@ -175,7 +176,8 @@ class BulkReader:
             odd |= no_date & (ends == NO_DAY)
             days = np.where(no_date, ends, days)
             odd |= (starts != NO_DAY) & ((days < starts) | (days > ends))  # a date outside its period
-        amount, bits = self.amounts.rows(code["indicator"], code["value"], code["unit"])
+        amount = code["amount"]
+        bits = self.amounts.row_bits(amount, code["indicator"])
         odd |= (bits & ODD).astype(bool)
         keep = ~odd
         self._warned(numbers, bits, odd, code["indicator"], code["value"], amount)

@@ -62,18 +62,30 @@ class Amounts:
 
     def rows(self, ind: Any, value: Any, unit: Any) -> tuple[Any, Any]:
         """Each row's amount code and ``amount bits & indicator bits`` (`ODD`, `FRACTION`, `PART`)."""
-        default, indicator_bits = self._indicator_arrays(self.cols["indicator"].values)
+        amount = self.codes(ind, value, unit)
+        return amount, self.row_bits(amount, ind)
+
+    def codes(self, ind: Any, value: Any, unit: Any) -> Any:
+        """Each row's amount code, from its indicator, value and unit codes: one gather of the dense table of the
+        triples seen, the new ones read together (`_triples`). `eduplan.io.bulk.BulkReader.add` asks once per batch
+        (the fewer the calls, the fewer the array operations on a handful of new amounts)."""
+        default, _ = self._indicator_arrays(self.cols["indicator"].values)
         keys = (value, unit, np.take(default, ind))
         amount = self.dense.get(keys)
         if amount is None:
-            amount = self._triples(*keys)
-        elif len(amount) and amount.min() < 0:  # only the rows of triples not seen before are looked up one by one
+            return self._triples(*keys)
+        if len(amount) and amount.min() < 0:  # only the rows of triples not seen before are looked up
             new = amount < 0
             amount = amount.copy()
             amount[new] = self._triples(*(k[new] for k in keys))
             self.dense.put(tuple(k[new] for k in keys), amount[new])
+        return amount
+
+    def row_bits(self, amount: Any, ind: Any) -> Any:
+        """Each row's ``amount bits & indicator bits``, from its amount code (`codes`) and indicator code."""
+        _, indicator_bits = self._indicator_arrays(self.cols["indicator"].values)
         bits, _ = self._amount_arrays()
-        return amount, np.take(bits, amount) & np.take(indicator_bits, ind)
+        return np.take(bits, amount) & np.take(indicator_bits, ind)
 
     def written_codes(self, amount: Any) -> Any:
         """Each row's code into `writings` (its value and unit cells as written), from its amount code."""
