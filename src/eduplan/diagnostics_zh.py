@@ -69,7 +69,8 @@ MESSAGES_ZH: dict[str, str] = {
     "date-out-of-range": "日期{date}远在方案期限{period}之外，该行未使用",
     "unknown-organisation": "方案中没有填报单位“{unit}”，其数据不计入",
     "organisation-read-as": "填报单位“{text}”按方案中的单位“{unit}”读取",
-    "organisation-level-mismatch": ("填报单位“{unit}”与方案中的单位“{named}”仅区、县、市一字之差，不按“{named}”读取"
+    "organisation-level-mismatch": ("填报单位“{unit}”与方案中的单位“{named}”仅区、县、市、旗"
+                                    "（自治县、自治旗、林区、特区）等层级用字不同，不按“{named}”读取"
                                     "（同名的县与市、区是不同单位，如抚顺县与抚顺市）；如确为该单位，请按方案写作“{named}”"),
     "conflicting-states": "任务{task}在{date}同时报为{states}",
     # reports

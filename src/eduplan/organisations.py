@@ -115,25 +115,33 @@ def default_organisation(name: str) -> Organisation:
     return Organisation(name, OrganisationKind.GROUP if looks_like_group(name) else OrganisationKind.DEPARTMENT)
 
 
-LEVEL_WORDS = "区县市"
-"""The last character of a county-level unit's name, which a rename changes (撤市设区: 姜堰市 became 姜堰区) and a
-return may get wrong; a 县 and a 市 of one name are different units all the same (抚顺县 is not 抚顺市)."""
+LEVEL_WORDS = ("自治县", "自治旗", "林区", "特区", "区", "县", "市", "旗")
+"""The words a county-level unit's name ends in, the longest first, which a rename changes (撤市设区: 姜堰市
+became 姜堰区; 撤县设区) and a return may get wrong (鄂伦春旗 for 鄂伦春自治旗, 六枝县 for 六枝特区, 神农架区 for
+神农架林区); a 县 and a 市 of one name are different units all the same (抚顺县 is not 抚顺市)."""
+
+
+def _stems(name: str) -> set[str]:
+    """What is left of ``name`` once a level word is taken off its end (each that fits: 神农架林区 gives 神农架 and
+    神农架林); none for a name not ending in one, or a level word alone."""
+    return {name[:-len(word)] for word in LEVEL_WORDS if name.endswith(word) and len(name) > len(word)}
 
 
 def other_levels(name: str, units: Iterable[str]) -> tuple[str, ...]:
-    """The units among ``units`` whose names differ from ``name`` only in their last 区/县/市, sorted: what a
-    report naming ``name`` may have meant, never what it is read as.
+    """The units among ``units`` whose names differ from ``name`` only in their level word (`LEVEL_WORDS`: 区, 县,
+    市, 旗, 自治县, 自治旗, 林区, 特区), sorted: what a report naming ``name`` may have meant, never what it is read as.
 
     >>> other_levels("姜堰市", ["姜堰区", "海陵区"]), other_levels("抚顺区", ["抚顺县", "抚顺市"])
     (('姜堰区',), ('抚顺县', '抚顺市'))
+    >>> other_levels("鄂伦春旗", ["鄂伦春自治旗"]), other_levels("六枝县", ["六枝特区"])
+    (('鄂伦春自治旗',), ('六枝特区',))
     >>> other_levels("姜堰区", ["姜堰区"]), other_levels("海陵", ["海陵区"])
     ((), ())
     """
-    if len(name) < 2 or name[-1] not in LEVEL_WORDS:
+    stems = _stems(name)
+    if not stems:
         return ()
-    stem = name[:-1]
-    return tuple(sorted({unit for unit in units if len(unit) == len(name) and unit[:-1] == stem
-                         and unit[-1] in LEVEL_WORDS and unit != name}))
+    return tuple(sorted({unit for unit in units if unit != name and stems & _stems(unit)}))
 
 
 _OFFICIAL_SEPARATORS = re.compile(r"[、，,；;/／\s]+")

@@ -8,10 +8,10 @@ row is reported with its file and line:
 
 - `screen_reports`: a date more than `DATE_WINDOW_YEARS` years before the plan starts or after it ends
   is refused (``date-out-of-range``, the row skipped: it cannot be a statistic of this plan, and taking
-  it would decide a verdict); so is a unit whose name differs from a unit of the plan only in its last
-  区/县/市 (``organisation-level-mismatch``: 姜堰市 or 姜堰市教育局 where the plan has 姜堰区; neither read as it,
-  since 抚顺县 is not 抚顺市, nor taken as one more unit); a unit the plan does not know otherwise is a warning
-  (``unknown-organisation``).
+  it would decide a verdict); so is a unit whose name differs from a unit of the plan only in its level
+  word, 区/县/市 or 旗/自治县/自治旗/林区/特区 (``organisation-level-mismatch``: 姜堰市 or 姜堰市教育局 where the plan
+  has 姜堰区, 鄂伦春旗 for 鄂伦春自治旗; neither read as it, since 抚顺县 is not 抚顺市, nor taken as one more
+  unit); a unit the plan does not know otherwise is a warning (``unknown-organisation``).
 - `screen_task_reports`: two different states for one task on one day are both refused
   (``conflicting-states``): which one holds is not for eduplan to guess.
 
@@ -133,12 +133,13 @@ def _unknown(unit: str, near: str | None, where: Location) -> Diagnostic:
 
 def _level_mismatch(unit: str, named: tuple[str, ...], where: Location) -> Diagnostic:
     """The ``organisation-level-mismatch`` error of a row whose 填报单位 differs from the plan's ``named`` units only
-    in its last 区/县/市: the row is skipped, its value used for no unit and in no total."""
+    in its level word (`eduplan.organisations.LEVEL_WORDS`): the row is skipped, its value used for no unit and in no
+    total."""
     shown = " or ".join(repr(name) for name in named)
     return Diagnostic(
-        Code.ORGANISATION_LEVEL_MISMATCH, f"填报单位: {unit!r} differs from the plan's unit {shown} only in 区/县/市, "
-        "and is not read as it (a 县 and a 市 of one name are different units: 抚顺县 is not 抚顺市), nor as one more "
-        "unit; the row was skipped", where,
+        Code.ORGANISATION_LEVEL_MISMATCH, f"填报单位: {unit!r} differs from the plan's unit {shown} only in its level "
+        "word (区/县/市/旗, 自治县, 自治旗, 林区, 特区), and is not read as it (a 县 and a 市 of one name are "
+        "different units: 抚顺县 is not 抚顺市), nor as one more unit; the row was skipped", where,
         hint=f"if the figures are {named[0]}'s, write {named[0]!r} as the plan does (a renamed unit, 撤市设区, under "
         "its new name); if they are another unit's, add that unit to the plan's organisations:",
         message_zh=zh(Code.ORGANISATION_LEVEL_MISMATCH, unit=unit, named="、".join(named)) + ROW_SKIPPED_ZH)
