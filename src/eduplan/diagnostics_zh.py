@@ -193,6 +193,10 @@ VARIANTS_ZH.update({  # returns as districts send them (eduplan.io): a header's 
     ("footnote-marker", "column"): "表头“{text}”按“{column}”列读取，表头后的注释标记不作列名读取",
     ("footnote-marker", "value"): "数值“{text}”按{figure}读取，数值后的注释标记不作数值读取",
     ("merged-cell", "across"): "合并单元格{ref}（“{text}”）按其值读入所跨的各指标单元格",
+    ("organisation-level-mismatch", "title"): ("标题行写明的填报单位“{unit}”与方案中的单位“{named}”仅区、县、市、旗"
+                                                "（自治县、自治旗、林区、特区）等层级用字不同，表中无填报单位列，本表"
+                                                "{count}个填报项（第{rows}行）均未读取；如确为该单位，请在标题行按方案"
+                                                "写作“{named}”"),
     ("title-organisation", "conflict"): ("标题行写明了{count}个不同的填报单位（{units}），无法确定各行的填报单位，"
                                          "本表未读取；请只写一个填报单位，或增加填报单位列"),
 })

@@ -229,6 +229,29 @@ def title_organisation_warning(text: str, unit: str, location: Location) -> Diag
                       "column", message_zh=zh(Code.TITLE_ORGANISATION, text=text, unit=unit))
 
 
+def title_level_error(unit: str, named: Sequence[str], count: int, rows: str, location: Location) -> Diagnostic:
+    """The ``organisation-level-mismatch`` error of a title row naming the unit that fills the table in (``unit``,
+    填报单位：姜堰市教育局) by a name that differs from the plan's ``named`` units only in its level word, in a table
+    without a 填报单位 column: none of its ``count`` entries (``rows``: 3-5, 8) is read, as that unit's or as one more
+    unit's.
+
+    >>> print(title_level_error("姜堰市", ["姜堰区"], 2, "3-4", Location("r.csv", 1, 1)).message_zh)
+    ... # doctest: +ELLIPSIS
+    标题行写明的填报单位“姜堰市”与方案中的单位“姜堰区”仅区、县、市、旗...本表2个填报项（第3-4行）均未读取...
+    """
+    shown = " or ".join(repr(name) for name in named)
+    return Diagnostic(
+        Code.ORGANISATION_LEVEL_MISMATCH, f"the title row names the reporting unit 填报单位：{unit}, which differs "
+        f"from the plan's unit {shown} only in its level word (区/县/市/旗, 自治县, 自治旗, 林区, 特区), and the table "
+        f"has no 填报单位 column: none of its {counted(count, 'entry', 'entries')} (rows {rows}) is read, as "
+        f"{named[0]}'s or as one more unit's (标题行填报单位与方案中的单位层级不符，本表未读取)", location,
+        hint=f"if the figures are {named[0]}'s, write 填报单位：{named[0]} in the title row as the plan does (a "
+        "renamed unit, 撤市设区, under its new name); if they are another unit's, add that unit to the plan's "
+        "organisations:",
+        message_zh=zh(Code.ORGANISATION_LEVEL_MISMATCH, "title", unit=unit, named="、".join(named), count=count,
+                      rows=rows.replace(", ", "、")))
+
+
 def title_unit_warning(unit: str, names: Sequence[str], location: Location) -> Diagnostic:
     """The ``title-unit`` warning: the title row's unit is that of the bare numbers of ``names``."""
     used = "、".join(names) if names else "none of the plan's indicators"

@@ -108,7 +108,7 @@ def screen_reports(values: Iterable[ReportedValue], plan: Plan, organisation_col
         if unit is not None and units and unit not in units:
             if organisation_column is not None and where.column is None and where.path is None:
                 where = attrs.evolve(where, column=organisation_column + 1)  # the row's 填报单位 cell
-            if (named := other_levels(_without_bureau(unit), units)):
+            if (named := other_levels(without_bureau(unit), units)):
                 problems.append(_level_mismatch(unit, named, where))
                 continue
             problems.append(_unknown(unit, squeezed.get("".join(normalise(unit).split())), where))
@@ -116,7 +116,7 @@ def screen_reports(values: Iterable[ReportedValue], plan: Plan, organisation_col
     return tuple(kept), tuple(problems)
 
 
-def _without_bureau(unit: str) -> str:
+def without_bureau(unit: str) -> str:
     """A 填报单位 without the body that reports for it after it (姜堰市 for 姜堰市教育局)."""
     return next((unit[:-len(word)] for word in BUREAU_SUFFIXES if unit.endswith(word) and len(unit) > len(word)), unit)
 
@@ -175,4 +175,4 @@ def screen_task_reports(reports: Iterable[TaskReport]) -> tuple[tuple[TaskReport
     return tuple(kept), tuple(problems)
 
 
-__all__ = ["DATE_WINDOW_YEARS", "known_units", "screen_reports", "screen_task_reports"]
+__all__ = ["DATE_WINDOW_YEARS", "known_units", "screen_reports", "screen_task_reports", "without_bureau"]

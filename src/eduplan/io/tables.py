@@ -41,6 +41,7 @@ from eduplan.io.layout import (
     form_note,
     is_total,
     split_header,
+    title_level_error,
     title_organisation,
     title_organisation_warning,
     title_unit,
@@ -64,14 +65,15 @@ from eduplan.io.report_columns import (
 )
 from eduplan.io.report_columns import irregular_header as _irregular_header
 from eduplan.io.row_reader import BASIS, FINAL, MEMO_LIMIT, RowReader, likely_fraction, measured_in
-from eduplan.io.screen import screen_reports
-from eduplan.io.table_counts import RowCounts, TableDiagnostics, row_counts
+from eduplan.io.screen import known_units, screen_reports, without_bureau
+from eduplan.io.table_counts import EntryKey, RowCounts, TableDiagnostics, cell_key, row_counts, row_key
 from eduplan.io.table_files import CONTROL, csv_rows, json_records, read_table, read_table_sheet
 from eduplan.io.totals import check_totals
 from eduplan.io.wide import find_wide_header, header_text, read_wide
 from eduplan.io.workbook import CoveredCell, formula_errors, has_formula
 from eduplan.model import Plan
 from eduplan.numerals import normalise
+from eduplan.organisations import other_levels
 from eduplan.reports import ReportedValue
 from eduplan.wording import counted, verb
 
@@ -233,6 +235,8 @@ def _read_rows(rows: Iterable[tuple[int, Sequence[Any]]], plan: Plan, file: str 
     if not names_required(found.texts) and (
             wide := find_wide_header([[header_text(c) for c in row] for _, row in top], plan)) is not None:
         read, said = read_wide(top, wide, iterator, plan, file, sheet, records=json_paths)  # a column per indicator
+        if (refused := _title_level(read, said, said.cells, plan)) is not None:
+            return Loaded((), refused)  # 填报单位：姜堰市 above it, the plan's 姜堰区: one error, every cell refused
         kept, screened = screen_reports(read, plan)
         return Loaded(kept, TableDiagnostics((*said, *screened), said.cells))
     header_line, header = top[found.index][0], list(found.texts)
@@ -279,6 +283,8 @@ def _read_rows(rows: Iterable[tuple[int, Sequence[Any]]], plan: Plan, file: str 
         diagnostics += paired.finish()
     if unfilled:
         diagnostics.append(_unfilled(unfilled, reader.where(unfilled[0], columns.get("value"))))
+    if "organisation" not in columns and (refused := _title_level(values, diagnostics, {}, plan)) is not None:
+        return Loaded((), refused)  # 填报单位：姜堰市教育局 above it, the plan's 姜堰区: one error, every row refused
     diagnostics += total_checks(reader, values)
     kept, screened = screen_reports(values, plan, columns.get("organisation"))  # far dates, units it does not name
     return Loaded(kept, (*diagnostics, *screened))
@@ -301,6 +307,32 @@ def _title_facts(reader: RowReader, titles: Sequence[tuple[int, Sequence[Any]]],
         said.append(title_organisation_warning(named[0], reader.title_organisation,
                                                Location(file, named[1], 1, None, None, None, sheet)))
     return said
+
+
+def _title_level(values: Sequence[ReportedValue], said: Sequence[Diagnostic],
+                 cells: Mapping[EntryKey, tuple[EntryKey, ...]], plan: Plan) -> TableDiagnostics | None:
+    """The diagnostics of a table whose title row names the unit filling it in (``title-organisation``) by a name
+    that differs from a unit of the plan only in its level word (填报单位：姜堰市教育局 for 姜堰区): one
+    ``organisation-level-mismatch`` error at the title row in place of that warning, which every entry read refuses
+    (``cells``: the title row's key to theirs, as `row_counts` counts them); ``None`` for any other table."""
+    title = next((d for d in said if d.code is Code.TITLE_ORGANISATION and d.severity is Severity.WARNING), None)
+    unit = next((v.organisation for v in values if v.organisation is not None), None)
+    units = known_units(plan)
+    if title is None or unit is None or not units or unit in units or not (
+            named := other_levels(without_bureau(unit), units)):
+        return None
+    entries = tuple(dict.fromkeys(_entry(v.location or Location(), cells) for v in values))
+    lines = sorted({v.location.line for v in values if v.location is not None and v.location.line is not None})
+    error = title_level_error(unit, named, len(values), _spans(lines), title.location)
+    key = row_key(title.location)
+    return TableDiagnostics([error if d is title else d for d in said],
+                            {**cells, **({} if key is None else {key: entries})})
+
+
+def _entry(location: Location, cells: Mapping[EntryKey, tuple[EntryKey, ...]]) -> EntryKey:
+    """The entry a value's location is: its cell in a wide table (``cells``), else its row."""
+    row, cell = row_key(location), cell_key(location)
+    return cell if row is not None and cell is not None and cell in cells.get(row, ()) else (row or ())
 
 
 def unheaded_text(cell: Any) -> str:
@@ -368,18 +400,23 @@ def total_checks(reader: RowReader, values: Any) -> list[Diagnostic]:
 
 def _unfilled(numbers: list[int], location: Location) -> Diagnostic:
     """One warning for the rows of a fill-in template left without a value, listed as ranges (2-5, 9)."""
-    spans: list[list[int]] = []
-    for n in numbers:
-        if spans and n == spans[-1][1] + 1:
-            spans[-1][1] = n
-        else:
-            spans.append([n, n])
-    rows = ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in spans)
+    rows = _spans(numbers)
     n = len(numbers)
     return Diagnostic(Code.UNFILLED_ROW, f"{counted(n, 'template row')} {verb(n, 'has', 'have')} no value "
                       f"(数值未填报), rows {rows}; nothing is reported for them", location, Severity.WARNING,
                       hint="fill in 数值 where a value is due; rows left empty count as not reported",
                       message_zh=zh(Code.UNFILLED_ROW, count=len(numbers), rows=rows.replace(", ", "、")))
+
+
+def _spans(numbers: Sequence[int]) -> str:
+    """Row numbers (sorted) as ranges: ``2-5, 9``."""
+    found: list[list[int]] = []
+    for n in numbers:
+        if found and n == found[-1][1] + 1:
+            found[-1][1] = n
+        else:
+            found.append([n, n])
+    return ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in found)
 
 
 def split_value(text: str) -> bool:
