@@ -76,6 +76,8 @@ def coverage_targets(doc: Document, clause: Span, *, hedged: bool) -> Iterator[R
     """The coverage targets of a clause that carries no number of its own; ``hedged`` when a 力争 before it in its
     sentence still governs it. A duty (所有学校要…) states no coverage."""
     text = doc.text(clause)
+    if text.rstrip().endswith("的") and doc.folded[clause.end : clause.end + 1] == ",":
+        return  # …3项指标全部达标的,方可申报: a condition, as a number in such a clause is (nontargets.CONDITION_END)
     found = list(_coverage_spans(doc, clause, text))
     for span, scope, duty_matters in found:
         before = doc.folded[clause.start : span.end]

@@ -38,11 +38,11 @@ _NEGATED_RE = re.compile(rf"(?:{alternation(LEX.negations)})(?P<word>{alternatio
 _PREFIX_RE = re.compile(rf"(?P<word>{alternation(_BOUNDS)})$")
 # Cues that may govern a number a few words later: 分别不低于省定标准的110%, 达到总课时的9%, 至少配备1名, after a
 # base year, 达到2025年的1.5倍, and before a total without 的, 不低于总人数2‰, or a base (lexicon [share-base]) without
-# 的, 不低于基本工资15%.
+# 的, 不低于基本工资15%, 不低于年度公用经费预算总额5%.
 _CUE_GROUP = rf"(?:{alternation(LEX.negations)})?(?:{alternation(w for w in _BOUNDS if len(w) > 1)})"
 DISTANT_PREFIX = re.compile(
     rf"(?P<cue>{_CUE_GROUP})(?:\d{{4}}年)?(?:(?:[^,;。、\d()]|\([^()]{{0,10}}\)){{0,20}}的|总[\u4e00-\u9fff]{{1,6}}"
-    rf"|[\u4e00-\u9fff]{{0,6}}(?:{alternation(LEX.share_bases)}))$"
+    rf"|[\u4e00-\u9fff]{{0,10}}(?:{alternation(LEX.share_bases)}))$"
     rf"|(?P<verb>{alternation(LEX.distant_verbs)})[\u4e00-\u9fff]{{1,12}}$"
 )
 # 年均增长不低于5%: a floor on the rate per year is still a rate per year (annual_growth).

@@ -38,7 +38,8 @@ from eduplan.periods import ONGOING_WORDS, SCHOOL_YEAR_START_MONTH
 ROW_DATE_WORDS = re.compile(r"年|月|\d{4}\.\d")
 TAB_CELL = re.compile(r"[^\t]+")
 FINER_DATE = re.compile(r"月|底|末|前|日|\d{4}\.\d")
-PRINTED_YEAR = re.compile(r"(?<!\d)(\d{4})\s*年")
+# 较2025年增加680万元, 在2025年基础上, 达到2025年的1.5倍: a base year, not the year a later 年底 falls in.
+PRINTED_YEAR = re.compile(r"(?<![\d较比])(\d{4})\s*年(?!\s*(?:的|基础))")
 # 覆盖率保持在75%以上 holds throughout: a year given for another target of its item is not its deadline.
 HOLDS_THROUGHOUT = re.compile(r"保持|稳定在|始终")
 
@@ -181,6 +182,10 @@ def _cued_deadline(doc: Document, reading: Reading, cues: tuple[YearCue, ...],
     if milestone is not None:  # 2025年、2026年分别达到15家、30家: each number its year
         note = f"deadline from {milestone.text}, its place in the list of years before 分别"
         return milestone.date, note if notes is None else f"{notes}; {note}"
+    own = _own_clause_cue(doc, cues, quantity.span.end)
+    if own is not None:  # 7所幼儿园须于8月底前全部竣工; …;新增学位12000个的目标在年底前全部完成: its own clause's date
+        note = f"deadline from {own.text} later in its clause"
+        return own.date, note if notes is None else f"{notes}; {note}"
     cue = deadline_before(cues, quantity.span.end)
     if cue is not None and cue.relative and context.start_year is None and context.relative_base_how:
         note = f"{cue.text} counted from {context.relative_base}, {context.relative_base_how}"
@@ -206,6 +211,13 @@ def _cued_deadline(doc: Document, reading: Reading, cues: tuple[YearCue, ...],
 
 
 _OWN_TARGET = re.compile(r"\d|全覆盖|全部|所有")
+
+
+def _own_clause_cue(doc: Document, cues: tuple[YearCue, ...], end: int) -> YearCue | None:
+    """A cue after a target and before the end of its clause (,;。), such as 8月底前 or 年底前: the target's own date,
+    over a cue of an earlier clause of its sentence."""
+    stop = min((at for at in (doc.folded.find(sep, end) for sep in ",;。、\n") if at >= 0), default=len(doc.folded))
+    return next((c for c in cues if end <= c.offset < stop and not (c.partial or c.relative or c.milestone)), None)
 
 
 def _opens_own_target(doc: Document, cue: YearCue) -> bool:

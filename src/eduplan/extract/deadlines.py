@@ -32,7 +32,8 @@ from eduplan.periods import parse_deadline
 _TITLE_RANGE = re.compile(r"(?P<first>\d{4})\s*年?\s*[-—–~至到]\s*(?P<last>\d{4})\s*年?")
 _TITLE_SCHOOL_YEAR = re.compile(r"(?P<first>\d{4})\s*[-—–~至/]\s*(?P<last>\d{4})\s*学年")
 SCHOOL_YEAR_END_MONTH = 8
-_TITLE_YEAR = re.compile(r"(?<!\d)(?P<year>\d{4})\s*年")
+# (2026年修订), (2025年版): the year a text was revised or printed in, not the period it plans for.
+_TITLE_YEAR = re.compile(r"(?<!\d)(?P<year>\d{4})\s*年(?!\s*(?:修订|修正|修改|版))")
 _CUE = re.compile(
     # 达到2025年的1.5倍 reaches a multiple of 2025's level: 2025 is the base, no deadline
     r"(?P<prefix>力争到|争取到|力争在|争取在|截至|截止到|截止|展望到|展望|(?<!达)到|至)\s*(?P<year>\d{4})\s*年(?!的)"
@@ -63,6 +64,12 @@ _STAGE_YEARS = re.compile(
 _STAGE_MONTHS = re.compile(
     r"[\u4e00-\u9fff]{2,10}(?:阶段|时期|期间)\s*\(\s*(?P<first>\d{4})\s*年\s*\d{1,2}\s*月\s*[-—–~至到]\s*"
     r"(?:(?P<last>\d{4})\s*年\s*)?(?P<month>\d{1,2})\s*月(?:底|末)?\s*\)"
+)
+# The same with months only (督查阶段(5月—6月), 自查阶段(4月)): the year is the one its context gives a month
+# (the plan's).
+_STAGE_MONTHS_ONLY = re.compile(
+    r"[\u4e00-\u9fff]{2,10}(?:阶段|时期|期间)\s*\(\s*(?:(?:1[0-2]|0?[1-9])\s*月\s*[-—–~至到]\s*)?"
+    r"(?P<month>1[0-2]|0?[1-9])\s*月份?(?:底|末)?\s*\)"
 )
 _RELATIVE = re.compile(r"(?P<count>\d{1,2}|[一二三四五六七八九十两])\s*年(?:内|之内|时间内)")
 _FIVE_YEAR = re.compile(r"十([一二三四五六七八九]?)五(?:规划|计划|时期|期间|”|\"|教育|发展|$)")
@@ -343,6 +350,8 @@ def year_cues(sentence: str, base: int, start_year: int | None,
                 found.append(YearCue(base + match.start(), dt.date(year, 12, 31), match[0], relative=True))
     for stage_months in _STAGE_MONTHS.finditer(sentence):
         found.extend(attrs.evolve(cue, labelled=True) for cue in _stage_end(stage_months, base))
+    if year_at is not None:
+        found.extend(_month_stage_ends(sentence, base, year_at))
     found.extend(_milestones(sentence, base))
     found.extend(fine_cues(sentence, base, year_at))
     if dated is not None:
@@ -532,6 +541,19 @@ def _stage_end(found: re.Match[str], base: int) -> Iterator[YearCue]:
     end = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
     text = found.string[found.start("first") : found.end("month") + 1]
     yield YearCue(base + found.start("first"), end, text, fine=True)
+
+
+def _month_stage_ends(sentence: str, base: int, year_at: YearAt) -> Iterator[YearCue]:
+    """The cues of stages dated by months without a year (督查阶段(5月—6月)): the last day of the last month, in the
+    year the context gives that month (the plan's)."""
+    for found in _STAGE_MONTHS_ONLY.finditer(sentence):
+        month = int(found["month"])
+        year = year_at(base + found.start(), month)
+        if year is None or not EARLIEST_YEAR <= year <= LATEST_YEAR:
+            continue
+        end = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+        at = found[0].index("(")
+        yield YearCue(base + found.start() + at, end, found[0][at:], fine=True, labelled=True)
 
 
 def _cue(offset: int, text: str) -> Iterator[YearCue]:

@@ -69,13 +69,24 @@ PEOPLE_CLASS_AFTER = re.compile(r"^(?:以上|以下)[\u4e00-\u9fff]{1,8}?的[\u4
 PEOPLE_AFTER_THRESHOLD = re.compile(rf"^(?:以上|以下)(?:{alternation(LEX.counted_people)})")
 # 第一实验小学等3所学校建成投入使用: a list's size with what is to be done to it (a completion state) is a target.
 LIST_TO_COMPLETE = re.compile(rf"^[\u4e00-\u9fff]{{0,6}}?(?:{alternation(LEX.completion)})")
+# 未竣工的7所幼儿园须于8月底前全部竣工: the units 的 defines, all to reach a completion state (seed 004: 51个…全部创成).
+ALL_COMPLETED_AFTER = re.compile(rf"^[^,;。]{{0,16}}?全部(?:{alternation(LEX.completion)})")
+# 督导评估内容包括普及普惠水平、…3个方面,共22项指标: a clause saying what something is made of (no colon: 包括:新建…
+# lists targets); its bare numbers count the parts, and so does 共 + a number in the clause after it.
+COMPOSITION = re.compile(r"(?:包括|包含|分为|涵盖)[^:,;。]*$")
 DENOMINATOR = re.compile(r"每$")
 LIST_SIZE = re.compile(r"(?:等|条)$")
 # 30个工作日内, 30日内, 15天内: a time limit after an event, not a quantity to reach (as 限期3个月内).
 # 整改时限不超过30个工作日: working days always count a time limit.
 TIME_LIMIT_AFTER = re.compile(r"^\s*(?:个)?(?:(?:工作日|自然日|日|天)(?:内|之内|以内)|工作日)")
+# 24小时内受理, 30分钟内到达: hours or minutes, then 内 and the act that must follow within them.
+HOURS_LIMIT_AFTER = re.compile(r"^\s*(?:内|之内)[\u4e00-\u9fff]")
 # A clause ending in 的 before its consequence (连续2次被督导指出仍未整改到位的,约谈…; 低于80%的,予以通报): a condition.
 CONDITION_END = re.compile(r"的[。;]?$")
+# 对进度滞后20个百分点以上的县区进行约谈: after 对 in its clause, a number, 以上/以下 and 的 define the units a
+# measure is taken against (对…的 + a noun), not a target.
+TREATED_BEFORE = re.compile(r"对[^,;:。\d]{1,16}$")
+TREATED_CLASS_AFTER = re.compile(r"^\s*(?:以上|以下)的[\u4e00-\u9fff]")
 # A shortfall word, the number, then 的 (低于80%的市、县, 不足60%的学校): a category of units, not a target.
 SHORTFALL_BEFORE = re.compile(r"(?:(?<!不)低于|(?<!不)少于|不足|未达到|未达|不满)$")
 # 在校师生员工超过1500人的学校, 多于45人的班级: an excess word, a number of people, then 的: the class of units so
@@ -143,14 +154,21 @@ def describes(quantity: Quantity, before: str, after: str, later: list[Quantity]
         return True  # 由2025年的45:55调整到55:45: the base the change starts from
     if CONSEQUENCE_BEFORE.search(trimmed) or CONSEQUENCE_BEFORE.search(f"{earlier},{trimmed}"):
         return True  # 对推进不力的市,核减…10%: a sanction or an extra award (lexicon [consequence-verb])
+    made_of = COMPOSITION.search(trimmed) or (trimmed.endswith("共") and COMPOSITION.search(earlier))
+    if quantity.unit == "count" and made_of:
+        return True  # 内容包括…3个方面,共22项指标: what an assessment or a text is made of (ruling 3)
     if LIST_SIZE.search(trimmed) and not (trimmed.endswith("等") and LIST_TO_COMPLETE.match(after)):
         return True
     if quantity.unit in ("month", "day") and (after.startswith(("内", "之内", "以内")) or trimmed.endswith("限期")):
         return True  # 限期3个月内完成整改, 15天内, 限期6个月整改: a time limit, not a duration to reach
+    if quantity.unit in ("hour", "minute") and HOURS_LIMIT_AFTER.match(after) and not trimmed.endswith("控制在"):
+        return True  # 须在24小时内受理, 30分钟内到达现场: a time limit for what follows (控制在60分钟内 is a target)
     if DEDUCTION_AFTER.match(after):
         return True  # 每降低1个百分点扣1分: how points are lost in a scoring rule
     if TIME_LIMIT_AFTER.match(after) or CONDITION_END.search(after):
         return True  # 30个工作日内报送; 连续2次…仍未整改到位的,约谈: a time limit, a condition
+    if TREATED_BEFORE.search(trimmed) and TREATED_CLASS_AFTER.match(after):
+        return True  # 对进度滞后20个百分点以上的县区进行约谈: the units a measure is taken against, a condition
     if SHORTFALL_BEFORE.search(trimmed) and BELOW_CLASS.match(after):
         return True  # 对整改完成率低于80%的市、县, 不足100名学生的村小学: the units below a threshold
     if BASIS_BEFORE.search(trimmed) and BASIS_AFTER.match(after):
@@ -173,8 +191,8 @@ def describes(quantity: Quantity, before: str, after: str, later: list[Quantity]
         return True  # 1000名学生以上的中小学校 (a scope); 5家规模以上企业 is five enterprises (a set phrase)
     if after.startswith("的") and later:
         return True
-    if trimmed.endswith("的") and quantity.upper is None:
-        return True
+    if trimmed.endswith("的") and quantity.upper is None and not ALL_COMPLETED_AFTER.match(after):
+        return True  # 以…为目标的6所老重点高中 (未竣工的7所幼儿园…全部竣工 is the count to complete)
     if quantity.count_noun == "名":
         return PEOPLE_CLASS_AFTER.match(after) is not None  # 招收5名以上残疾学生的普通学校 (not 配备1名以上…)
     return (quantity.count_noun == "人" and THRESHOLD_NAME.match(after) is not None

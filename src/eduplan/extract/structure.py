@@ -30,8 +30,9 @@ from eduplan.extract.text import PLAN_WORDS, Document, fold, marker_kind
 
 # A table's or an annex's own heading (表1 …清单, 附件2 …分解表) is no title of the document.
 HEADING_LABEL = re.compile(r"^\s*(?:表|附表|附件|专栏)\s*\d")
-# 关于开展…督导的通知, 某市教育局关于做好2026年…工作的通知 (the issuer may come first): a notice that is the document.
-NOTICE_TITLE = re.compile(r"^(?:[\u4e00-\u9fff]{2,16}?)?关于(?!印发|转发|下发|公布)[^《》]{2,40}的通知$")
+# 关于开展…督导的通知, 某市教育局关于做好2026年…工作的通知 (the issuer may come first), 关于2026年上半年…推进情况的通报:
+# a notice or a circular that is the document.
+NOTICE_TITLE = re.compile(r"^(?:[\u4e00-\u9fff]{2,16}?)?关于(?!印发|转发|下发|公布)[^《》]{2,40}的(?:通知|通报)$")
 DOCUMENT_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[【(]\d{4}[〕\]】)]\s*\d{1,4}\s*号")
 LABELLED_DATE_RE = re.compile(r"(?:发文日期|成文日期|印发日期|发布日期|发布时间)\s*:\s*(\d{4})-(\d{1,2})-(\d{1,2})")
 # A line that is only a period in brackets, under a title set over two lines: （2025—2027年）, (2025年).

@@ -89,6 +89,10 @@ OWN_PERIOD = re.compile(r"\d{4}\s*年|累计|总计|合计|共计|全年|年内|
 LIST_JOINER = re.compile(r"\s*(?:和|及|与)\s*")
 NOUN_AFTER = re.compile(r"^[^,;:。、\d]{1,20}?(?=[,;:。、]|的|$)")
 MAX_VERB_ONLY = 4
+# 2025年,全市共检查各级各类学校462所: a sentence opening with a year before the plan's period reports that year.
+PAST_YEAR_OPENING = re.compile(
+    r"^\s*(?:\d{1,2}\s*[.、]|\(\s*[一二三四五六七八九十\d]{1,3}\s*\))?\s*(?P<year>\d{4})\s*年\s*,"
+)
 
 
 def read_targets(doc: Document, context: TargetContext) -> tuple[TargetCandidate, ...]:
@@ -104,7 +108,7 @@ def read_targets(doc: Document, context: TargetContext) -> tuple[TargetCandidate
         unbased = () if context.counts_from is not None else tuple(relative_cues(text, sentence.start))
         unbased = (*unbased, *undated_cues(text, sentence.start, context))
         every_cue.extend(cues)
-        if context.background_at(sentence.start):
+        if context.background_at(sentence.start) or _opens_with_past_year(text, context.start_year):
             continue
         inside = [q for q in quantities if sentence.start <= q.span.start < sentence.end]
         readings.extend((reading, SentenceCues(cues, unbased)) for reading in _sentence_targets(doc, sentence, inside))
@@ -112,6 +116,17 @@ def read_targets(doc: Document, context: TargetContext) -> tuple[TargetCandidate
     readings.sort(key=lambda pair: pair[0].span.start)
     context = attrs.evolve(context, cues=tuple(every_cue))
     return tuple(_candidate(doc, index, reading, cues, context) for index, (reading, cues) in enumerate(readings))
+
+
+def _opens_with_past_year(sentence: str, start_year: int | None) -> bool:
+    """Whether a (folded) sentence opens with a year before the plan's first year and a comma (2025年,全市共排查…
+    in a plan for 2026): what it tells is what that year did, not what is to be done.
+
+    >>> _opens_with_past_year("6.2025年,全市共排查隐患1260处", 2026), _opens_with_past_year("2026年,新建5所", 2026)
+    (True, False)
+    """
+    found = PAST_YEAR_OPENING.match(sentence)
+    return found is not None and start_year is not None and int(found["year"]) < start_year
 
 
 @attrs.define
