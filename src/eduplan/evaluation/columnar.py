@@ -27,6 +27,7 @@ import numpy as np
 
 from eduplan.diagnostics import Diagnostic
 from eduplan.evaluation.columnar_reports import ColumnarReports
+from eduplan.evaluation.ordering import lexorder
 from eduplan.evaluation.rollup import parts_problem
 from eduplan.evaluation.series import _Check
 from eduplan.evaluation.winners import Amounts, KeyOrder, choose_winners
@@ -40,14 +41,14 @@ def prepare_columns(columns: ReportColumns, indicators: Mapping[str, Indicator],
     by_key = KeyOrder(columns, _current(columns, as_of))  # sorted in a thread of its own while `Amounts.of` runs
     amounts = Amounts.of(columns)
     rows, within, found, keys = choose_winners(columns, by_key, indicators, source_priority, amounts)
-    order = _series_order(columns, rows, within)
+    order = None if by_key.dated else _series_order(columns, rows, within)  # dated: no row has a period
     fields = by_key.fields(keys) if order is None and keys is not None else None  # (no gather by the rows)
     if fields is None:
         rows = rows if order is None else np.take(rows, order)
         fields = np.take(columns.indicator, rows), None, None
     amount = np.take(columns.amount, rows)
     good = _usable(columns, rows, fields[0], amount, amounts, indicators, found.made)
-    if not good.all():
+    if good is not None:  # some row refused
         kept = np.flatnonzero(good)
         rows, amount = np.take(rows, kept), np.take(amount, kept)
         fields = tuple(None if f is None else np.take(f, kept) for f in fields)  # type: ignore[assignment]
@@ -75,16 +76,16 @@ def _series_order(columns: ReportColumns, rows: Any, within: Any) -> Any | None:
     if (start == NO_DAY).all():
         return None
     day = np.take(c.day, rows)
-    return np.lexsort((within, np.where(end == NO_DAY, day, end), np.where(start == NO_DAY, day, start), day,
-                       np.take(c.organisation, rows), np.take(c.indicator, rows)))
+    return lexorder((within, np.where(end == NO_DAY, day, end), np.where(start == NO_DAY, day, start), day,
+                     np.take(c.organisation, rows), np.take(c.indicator, rows)))
 
 
 def _usable(columns: ReportColumns, rows: Any, ind: Any, amount: Any, amounts: Amounts,
-            indicators: Mapping[str, Indicator], diagnostics: list[Diagnostic]) -> Any:
+            indicators: Mapping[str, Indicator], diagnostics: list[Diagnostic]) -> Any | None:
     """Per row (of ``rows``, whose indicator and amount codes are ``ind`` and ``amount``): whether its unit fits
     its indicator (`_Check`, per pair present) and its value is possible, and whether the parts of a ratio read
-    with them agree; diagnostics for the others. (Gathers by `numpy.take`: the rows are int32, which a fancy
-    index converts first.)"""
+    with them agree; diagnostics for the others. ``None`` when every row is usable (most tables: no pass per
+    row to say so). (Gathers by `numpy.take`: the rows are int32, which a fancy index converts first.)"""
     c = columns
     width = len(amounts.unit_names)
     sort = np.take(amounts.units * 4 + amounts.outside(), amount)  # per row: its unit, and below 0 (1), above 1 (2)
@@ -98,14 +99,19 @@ def _usable(columns: ReportColumns, rows: Any, ind: Any, amount: Any, amounts: A
              for i in c.indicator_ids]
     limits = [(p.low is not None) | 2 * (p.high is not None) for p in plain]
     refused = np.zeros(max(1, len(c.indicator_ids) * width * 4), bool)
-    refused[[k for k in present if checks[k >> 2].problem is not None or limits[k // (4 * width)] & k & 3]] = True
-    bad = np.take(refused, key)
-    c.make_reports(rows[bad])  # their reports, made at once for the diagnostics
-    for row, code in zip(rows[bad].tolist(), key[bad].tolist(), strict=True):
+    refusing = [k for k in present if checks[k >> 2].problem is not None or limits[k // (4 * width)] & k & 3]
+    parted = [row for row, made in c.objects.items() if made.numerator is not None]
+    if not refusing and not parted:  # every unit fits and every value is possible: no gather to say so per row
+        return None
+    refused[refusing] = True
+    at = np.flatnonzero(np.take(refused, key))
+    bad = np.take(rows, at)
+    c.make_reports(bad)  # their reports, made at once for the diagnostics
+    for row, code in zip(bad.tolist(), np.take(key, at).tolist(), strict=True):
         check, report = checks[code >> 2], c.report(row)
         diagnostics.append(check.diagnostic(report) if check.problem is not None else check.impossible(report))
-    good = ~bad
-    parted = [row for row, made in c.objects.items() if made.numerator is not None]
+    good = np.ones(len(rows), bool)
+    good[at] = False
     if parted:  # ratios with their parts (read by the row reader): the parts must agree
         where = np.full(len(c), -1, np.int64)
         where[rows[good]] = np.nonzero(good)[0]
@@ -116,4 +122,4 @@ def _usable(columns: ReportColumns, rows: Any, ind: Any, amount: Any, amounts: A
                 if inconsistent is not None:
                     diagnostics.append(inconsistent)
                     good[where[row]] = False
-    return good
+    return None if not refusing and good.all() else good

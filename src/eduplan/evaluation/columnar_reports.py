@@ -35,6 +35,7 @@ from eduplan.evaluation.column_series import (
 )
 from eduplan.evaluation.evidence import Evidence, Part, add_parts, of_parts
 from eduplan.evaluation.flows import Total
+from eduplan.evaluation.ordering import lexorder
 from eduplan.evaluation.pending import Diagnostics
 from eduplan.evaluation.series import UnitValues, in_order, keep_once
 from eduplan.evaluation.values import Actual
@@ -203,7 +204,7 @@ class ColumnarReports:
         indicator, organisation = np.divmod(self._codes, self._width)
         named = rank[organisation] >= 0
         indicator, organisation = indicator[named], organisation[named]
-        order = np.lexsort((rank[organisation], indicator))
+        order = lexorder((rank[organisation], indicator))
         indicator, organisation = indicator[order], organisation[order]
         if not len(order):
             return {}

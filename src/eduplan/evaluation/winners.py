@@ -26,6 +26,7 @@ import attrs
 import numpy as np
 
 from eduplan.diagnostics import Code, Diagnostic, Location
+from eduplan.evaluation.ordering import lexorder
 from eduplan.evaluation.pending import Diagnostics, Pending
 from eduplan.evaluation.supersede import choose, conflict, duplicate, same_value_groups
 from eduplan.indicators import Direction, Indicator
@@ -80,8 +81,8 @@ class KeyOrder:
     (`result`). The end day is the period's for an increment, else the date.
 
     The key and the row are packed into one int64 when they fit (one plain sort, the common case), else sorted
-    by `numpy.lexsort`. A large plain sort runs in a thread of its own from the moment the order is made (numpy
-    sorts without the interpreter's lock), so that the caller's own work meanwhile (`Amounts.of`, in Python)
+    column by column (`lexorder`). A large plain sort runs in a thread of its own from the moment the order is made
+    (numpy sorts without the interpreter's lock), so that the caller's own work meanwhile (`Amounts.of`, in Python)
     takes the other core; `result` waits for it. A packed key is bit fields (indicator, organisation, day, row),
     so that the sorted keys give each row's indicator, organisation and day back without a gather (`fields`)."""
 
@@ -89,7 +90,6 @@ class KeyOrder:
         self.columns, self.rows = columns, rows
         self._sorted: tuple[Any, Any] | None = None
         self._packed: Any = None
-        self._keys: Any = None
         self._worker: _Sorting | None = None
         self._dated = not _has_periods(columns)  # the end day of every row is its date
         self._bits = (0, 0, 0)
@@ -124,12 +124,12 @@ class KeyOrder:
             if self._worker is not None:
                 self._worker.wait()
             packed, shift = self._packed, self._shift
-            key = packed >> shift
-            new = np.empty(len(key), bool)
+            new = np.empty(len(packed), bool)
             new[0] = True
-            np.not_equal(key[1:], key[:-1], out=new[1:])
-            packed &= (1 << shift) - 1
-            self._sorted, self._packed, self._keys = (packed, new), None, key
+            differ = packed[1:] ^ packed[:-1]
+            np.greater_equal(differ, 1 << shift, out=new[1:])  # some bit of the key differs (not only the row's)
+            del differ
+            self._sorted = packed & ((1 << shift) - 1), new  # the packed keys are kept whole, with their rows
         return self._sorted
 
     @property
@@ -138,10 +138,20 @@ class KeyOrder:
         return self._dated
 
     @property
-    def keys(self) -> Any:
-        """The packed key of each sorted row (`result`), or ``None`` when the keys were not packed."""
-        self.result()
-        return self._keys
+    def packed(self) -> bool:
+        """Whether the keys were packed (`taken` gives them), rather than sorted column by column (`_lexsorted`)."""
+        return self._packed is not None
+
+    def taken(self, positions: Any) -> tuple[Any, Any]:
+        """The rows at some positions of the sorted order (`result`) and their packed keys (``None`` when the
+        keys were not packed): one gather of the packed array, the rows and keys then its bit fields."""
+        rows = self.result()[0]
+        if self._packed is None:
+            return np.take(rows, positions), None
+        whole = np.take(self._packed, positions)
+        rows = whole & ((1 << self._shift) - 1)  # (the rows themselves: no gather of ``rows``)
+        whole >>= self._shift
+        return rows, whole
 
     def fields(self, keys: Any) -> tuple[Any, Any, Any] | None:
         """The indicator, organisation and date codes of the rows of some packed keys (from `keys`), as the
@@ -193,9 +203,9 @@ class _Sorting:
 
 
 def _lexsorted(c: ReportColumns, rows: Any, day: Any) -> tuple[Any, Any]:
-    """`KeyOrder.result` by `numpy.lexsort`, for keys that do not pack into an int64."""
+    """`KeyOrder.result` column by column (`lexorder`), for keys that do not pack into an int64."""
     keys = (c.indicator[rows], c.organisation[rows], day)
-    order = np.lexsort((rows, *reversed(keys)))
+    order = lexorder((rows, *reversed(keys)))
     new = np.zeros(len(order), bool)
     new[0] = True
     for key in keys:
@@ -208,7 +218,7 @@ def _ranked(g: Any, final: Any, on: Any) -> tuple[Any, Any]:
     """The rows of some keys (``g``: each row's key, ascending) in rank order within each key: final before
     provisional, then the latest reported (a row with no report date last), then in the order given. Gives the
     positions in that order and, for each, a rank code equal for rows ranked equal (one key, finality and report
-    date). One sort of a packed int64 where the ranks fit, else `numpy.lexsort` (stable)."""
+    date). One sort of a packed int64 where the ranks fit, else `lexorder` (stable)."""
     n = len(g)
     low, high = (int(on.min()), int(on.max())) if n else (0, 0)
     days, bits = (high - low + 1).bit_length(), max(1, (n - 1).bit_length())
@@ -224,7 +234,7 @@ def _ranked(g: Any, final: Any, on: Any) -> tuple[Any, Any]:
         place = packed & ((1 << bits) - 1)
         packed >>= bits
         return place, packed
-    order = np.lexsort((-on.astype(np.int64), ~final, g))
+    order = lexorder((-on.astype(np.int64), ~final, g))
     keys = (g[order], final[order], on[order])
     change = np.zeros(n, bool)
     change[:1] = True
@@ -256,22 +266,22 @@ class _Winners:
         if not len(rows):
             return rows, rows, None
         srows, new = self.order.result()
-        packed = self.order.keys
         single = new.copy()  # a key of one report (it starts at its row and the next row starts another) wins
         single[:-1] &= new[1:]
         if single.all():
-            return srows, np.zeros(len(srows), np.int64), packed
+            return (srows, np.zeros(len(srows), np.int64),
+                    self.order.taken(np.arange(len(srows)))[1] if self.order.packed else None)
         at = np.flatnonzero(~single)  # the rows of keys with several reports: the only ones with anything to choose
         first = np.take(new, at)  # (a boolean index costs several times a gather of its positions)
         won, by_supersede = self._shared(np.take(srows, at), first)
         winner = single
         winner[np.take(at, won)] = True
         kept = np.flatnonzero(winner)
+        won_rows, won_keys = self.order.taken(kept)  # one gather for the rows and their keys
         if not by_supersede:
-            won_keys = None if packed is None else np.take(packed, kept)
-            return np.take(srows, kept), np.zeros(len(kept), np.int64), won_keys
+            return won_rows, np.zeros(len(kept), np.int64), won_keys
         g = np.cumsum(new) - 1
-        found, keys, within = [np.take(srows, kept)], [np.take(g, kept)], [np.zeros(len(kept), np.int64)]
+        found, keys, within = [won_rows], [np.take(g, kept)], [np.zeros(len(kept), np.int64)]
         heads = np.flatnonzero(first)  # each of those keys' first and last row, among them
         tails = np.r_[heads[1:], len(at)] - 1
         for k in by_supersede:
@@ -282,9 +292,10 @@ class _Winners:
             keys.append(np.full(len(rows_won), g[low], np.int64))
             within.append(np.arange(len(rows_won), dtype=np.int64))
         rows, key_of, place = (np.concatenate(a) for a in (found, keys, within))
-        order = np.lexsort((place, key_of))
+        order = lexorder((place, key_of))
         key_of = key_of[order]
-        return rows[order], place[order], None if packed is None else np.take(packed[new], key_of)
+        firsts = self.order.taken(np.flatnonzero(new))[1]  # each key's packed key, by its number
+        return rows[order], place[order], None if firsts is None else np.take(firsts, key_of)
 
     def _shared(self, srows: Any, first: Any) -> tuple[Any, list[int]]:
         """For keys with several reports (``srows``, grouped by key, each key's first row where ``first``): the
@@ -334,7 +345,7 @@ class _Winners:
                 if made is not None and made.location != c.location(int(c.line[row])):
                     own[key] = True
         source, line = self._source_ranks()[c.source[rows]], c.line[rows]
-        order = np.lexsort((line, source, keys))
+        order = lexorder((line, source, keys))
         same = (np.diff(keys[order]) == 0) & (np.diff(source[order]) == 0) & (np.diff(line[order]) == 0)
         own[keys[order][1:][same]] = True  # two rows on one line: their values and texts decide
         return own
@@ -364,9 +375,9 @@ class _Winners:
         down = np.take(downward, np.take(c.indicator, rows))
         flip = ~agree & ~ranked & down  # the highest value counts, ties to the last by order (max in `choose`)
         first = np.where(agree, 0, np.where(ranked, rank, np.where(flip, -root, root)))
-        order = np.lexsort((np.where(flip, -line, line), np.where(flip, -source, source), first, k))
+        order = lexorder((np.where(flip, -line, line), np.where(flip, -source, source), first, k))
         lead = order[np.r_[True, k[order][1:] != k[order][:-1]]]
-        by_order = np.lexsort((line, source, k))  # each key's rows in `choose`'s order
+        by_order = lexorder((line, source, k))  # each key's rows in `choose`'s order
         self._repeats(rows, k, source, line, value_key)
         disputed = ~agree[starts]
         if disputed.any():
@@ -382,7 +393,7 @@ class _Winners:
     def _repeats(self, rows: Any, k: Any, source: Any, line: Any, value_key: Any) -> None:
         """The candidates of one key giving the same value from the same source (``duplicate-report``), kept as
         their rows, each group's in `choose`'s order (by line: they share the source)."""
-        order = np.lexsort((line, value_key, source, k))
+        order = lexorder((line, value_key, source, k))
         same = (np.diff(k[order]) == 0) & (np.diff(source[order]) == 0) & (np.diff(value_key[order]) == 0)
         if not same.any():
             return
