@@ -42,6 +42,7 @@ JSON records with a key per indicator (a record per unit) are read the same way,
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
@@ -351,7 +352,7 @@ def read_wide(top: Sequence[tuple[int, Sequence[Any]]], found: int, rest: Iterab
         bands, below = texts, below + 1
         texts = [(lower[k] if k < len(lower) else "") or (texts[k] if k < len(texts) else "")
                  for k in range(max(len(lower), len(texts)))]
-    body = [(number, [cell_value(c) for c in row]) for number, row in (*top[below:], *rest)]
+    body = [(number, [_cell(c) for c in row]) for number, row in (*top[below:], *rest)]
     header = wide_header(texts, plan, file, line, sheet, [row for _, row in body], records=records, bands=bands)
     columns = dict(header.columns)
     day, day_line = title_day(top[:first], file, sheet) if "date" not in columns and "period" not in columns \
@@ -407,6 +408,12 @@ def _unmark(texts: list[str], cells: Sequence[Any], plan: Plan, file: str | None
             marks.append(footnote_warning(cell, named[0].name, _header_cell(file, line, k, sheet,
                                                                             texts if records else None)))
     return marks
+
+
+def _cell(value: Any) -> Any:
+    """A body cell as read (`cell_value`), a float NaN as an empty cell (a DataFrame's missing value, as the long
+    reader and `eduplan.io.reports_from_frame` read it: an indicator cell left empty, not a bad figure)."""
+    return None if isinstance(value, float) and math.isnan(value) else cell_value(value)
 
 
 def header_text(cell: Any) -> str:

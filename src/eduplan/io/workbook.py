@@ -84,12 +84,74 @@ Rows = list[tuple[int, Sequence[Any]]]
 def sheet_rows(data: io.BytesIO, file: str, sheet: str | None) -> tuple[str, Rows, list[Diagnostic]]:
     """The name of the sheet read (``sheet``, else the first), its numbered rows (from 1, as the spreadsheet
     numbers them), each cell holding a formula without a saved value a `FormulaCell`, and an error for each such
-    cell (`without_formula_rows` leaves their rows out).
+    cell (`without_formula_rows` leaves their rows out). A number cell storing no number (``<c t="n"><v>NaN</v>``,
+    as some exporters write a missing figure; ``inf``) holds the text it stores, which the reader then reads as
+    that text in a CSV file (NaN: a placeholder, no value, said at its cell).
 
     Raises:
         LoadError: openpyxl is missing, the workbook is unreadable, ``sheet`` does not exist, the first sheet is
             empty while others are not, or a header cell is a formula without a saved value.
     """
+    try:
+        return _sheet_rows(data, file, sheet)
+    except ValueError as error:  # openpyxl casts a number cell's text with int()/float(): <v>NaN</v> fails
+        fixed = _stored_texts(data)
+        if fixed is None:
+            raise _fatal(file, f"not a readable .xlsx workbook ({error})", hint=NOT_A_WORKBOOK_HINT,
+                         message_zh=NOT_A_WORKBOOK_ZH) from None
+        return _sheet_rows(fixed, file, sheet)
+
+
+_NUMBER_CELL = re.compile(rb"<((?:[A-Za-z_][\w.-]*:)?)c(\s[^>]*)?>((?:<(?:[A-Za-z_][\w.-]*:)?f\b(?:[^>]*/>|[^>]*>[^<]*"
+                          rb"</(?:[A-Za-z_][\w.-]*:)?f>))?<(?:[A-Za-z_][\w.-]*:)?v>([^<]*)</(?:[A-Za-z_][\w.-]*:)?v>)")
+"""A cell element with its value (``<c r="C2"><v>92.5</v>``), a formula before it or not, any namespace prefix."""
+_TYPE = re.compile(rb"\st\s*=\s*[\"']([^\"']*)[\"']")
+
+
+def _stored_texts(data: io.BytesIO) -> io.BytesIO | None:
+    """The workbook with each number cell that stores no number openpyxl reads (``NaN``, ``inf``, ``abc``) made a
+    text cell storing it (``t="str"``), every other byte as it was; ``None`` when there is none such (the workbook is
+    broken otherwise). Only made when reading the workbook failed: an ordinary one is not rewritten."""
+    try:
+        with zipfile.ZipFile(data) as archive:
+            parts = [(info, archive.read(info)) for info in archive.infolist()]
+    except (OSError, zipfile.BadZipFile):
+        return None
+    found = False
+
+    def text_cell(match: re.Match[bytes]) -> bytes:
+        nonlocal found
+        given = _TYPE.search(match[2] or b"")
+        if (given is not None and given[1] != b"n") or _number(match[4]):
+            return match[0]
+        found = True
+        rest = _TYPE.sub(b"", match[2] or b"").rstrip(b"/")
+        return b"<" + match[1] + b"c" + rest + b' t="str">' + match[3]
+
+    fixed = [(info, _NUMBER_CELL.sub(text_cell, part) if info.filename.startswith("xl/worksheets/") else part)
+             for info, part in parts]
+    if not found:
+        return None
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info, part in fixed:
+            archive.writestr(info, part)
+    out.seek(0)
+    return out
+
+
+def _number(stored: bytes) -> bool:
+    """Whether openpyxl reads a number cell's stored text as a number (as its ``_cast_number`` does)."""
+    text = stored.decode("ascii", "replace").strip()
+    try:
+        float(text) if any(c in text for c in ".eE") else int(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _sheet_rows(data: io.BytesIO, file: str, sheet: str | None) -> tuple[str, Rows, list[Diagnostic]]:
+    """`sheet_rows`, the workbook as it stands."""
     openpyxl = _openpyxl(file)
     workbook = _open(openpyxl, data, file, values=True)
     try:
