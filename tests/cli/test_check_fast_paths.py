@@ -91,3 +91,36 @@ def test_check_makes_no_evidence_records_for_an_output_that_shows_none(fmt: str)
     with mock.patch.object(check, "EVIDENCE_FORMATS", frozenset({fmt})):
         assert _check(fmt) == without
     assert "t1" in without or "g1.1" in without
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "html"])
+def test_check_makes_each_located_line_once_for_stderr_and_the_report(tmp_path: Path, fmt: str) -> None:
+    """Each diagnostic's ``file:line: severity[code] message`` line is printed on stderr and again in the table,
+    Markdown or HTML; check makes it once (`said_once`), and both places say every diagnostic, located."""
+    from eduplan.diagnostics import Diagnostic  # noqa: PLC0415
+
+    plan = tmp_path / "plan.yaml"
+    plan.write_text("id: p\ntitle: 计划\nperiod: 2018-2020年\n"
+                    "indicators: [{id: r, name: 入园率, kind: percentage, unit: '%'}]\n"
+                    "goals: [{id: g, targets: [{id: t, indicator: r, comparator: '>=', value: 90%,"
+                    " deadline: 2020年}]}]\n", encoding="utf-8")
+    table = tmp_path / "reports.csv"  # self-written: 6 bare fractions (likely-fraction) and 2 rows not a number
+    table.write_text("indicator,value,date,organisation\n" + "".join(
+        f"r,{'x' if k % 4 == 3 else f'0.9{k}'},2019-12-31,县{k}\n" for k in range(8)), encoding="utf-8")
+    made = 0
+    say = Diagnostic.__str__
+
+    def counting(self: Diagnostic) -> str:
+        nonlocal made
+        made += 1
+        return say(self)
+
+    out, err = io.StringIO(), io.StringIO()
+    with mock.patch.object(Diagnostic, "__str__", counting), contextlib.redirect_stdout(out), \
+            contextlib.redirect_stderr(err):
+        main(["check", str(plan), "-r", str(table), "--as-of", "2020-06-30", "--format", fmt])
+    lines = err.getvalue().splitlines()  # the 8 rows' diagnostics and the evaluator's not-aggregable
+    assert len(lines) == 9 and all(f"{table}:{k + 2}:2: " in err.getvalue() for k in range(8))
+    shown = out.getvalue().replace("\\", "")  # Markdown escapes [ ] _
+    assert all(line.split("] ")[0] + "]" in shown for line in lines)  # each located in the report too
+    assert made == 9

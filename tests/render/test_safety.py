@@ -84,3 +84,12 @@ def test_the_terminal_scan_finds_exactly_the_unsafe_characters() -> None:
 
     found = [chr(c) for c in range(0x110000) if _UNSAFE_FOR_TERMINAL.match(chr(c))]
     assert found == [chr(c) for c in range(0x110000) if is_unsafe_for_terminal(chr(c))]
+
+
+def test_printable_text_has_nothing_to_escape() -> None:
+    """`all_visible` takes text that `str.isprintable` passes as safe without its regex scan: no printable code
+    point is unsafe for a terminal (every code point checked), and a non-printable one is still scanned."""
+    from eduplan.render.safety import all_visible, is_unsafe_for_terminal  # noqa: PLC0415
+
+    assert not [c for c in map(chr, range(0x110000)) if c.isprintable() and is_unsafe_for_terminal(c)]
+    assert all_visible(["a\u00a0b", "入园率\u200b"]) and not all_visible(["入园率", "\u202e"])

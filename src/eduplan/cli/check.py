@@ -41,6 +41,7 @@ from eduplan.io import DEFAULT_MAX_TABLE_BYTES, Loaded, LoadError, load_reports,
 from eduplan.io.table_counts import TableDiagnostics
 from eduplan.io.task_tables import load_task_reports
 from eduplan.render import EVIDENCE_FORMATS, Report
+from eduplan.render.problems import said_once
 from eduplan.wording import counted
 
 if TYPE_CHECKING:
@@ -170,8 +171,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         report = report.for_unit(args.unit)
         if not report.records and not report.tasks:
             print(f"{PROG}: note: no task or result names the unit {args.unit!r}", file=sys.stderr)
-    print_diagnostics(report.diagnostics, sys.stderr)
-    write_report(report, args)
+    with said_once():  # each located line made once: on stderr, then in the table, Markdown or HTML
+        print_diagnostics(report.diagnostics, sys.stderr)
+        write_report(report, args)
     failing = [*report.failures(args.fail_on), *report.task_failures(args.fail_on)]
     errors = [d for d in report.diagnostics if d.severity is Severity.ERROR]
     return EXIT_FINDINGS if failing or errors else EXIT_OK

@@ -15,6 +15,7 @@ from typing import Any, TextIO
 from eduplan.cli.fatal import FILE_CODES, PLAN, fatal_zh, plan_problems_zh
 from eduplan.diagnostics import Code, Diagnostic, Severity
 from eduplan.io import DEFAULT_MAX_BYTES, LoadError
+from eduplan.render.problems import located
 from eduplan.render.safety import visible
 from eduplan.wording import counted
 
@@ -44,11 +45,12 @@ def print_diagnostics(diagnostics: Iterable[Diagnostic], stream: TextIO, batch: 
     """One ``file:line:col: severity[code] message`` line per diagnostic, control characters made visible.
 
     Written ``batch`` lines at a time: stderr is line-buffered, so a province's 50,000 warnings printed one by
-    one were 50,000 writes (about 60 ms); the order and the text are the same.
+    one were 50,000 writes (about 60 ms); the order and the text are the same. Each line is `located`'s: inside
+    `eduplan.render.problems.said_once`, the report's outputs that print it again do not make it again.
     """
     lines: list[str] = []
     for diagnostic in diagnostics:
-        lines.append(visible(str(diagnostic)))
+        lines.append(visible(located(diagnostic)))
         if len(lines) == batch:
             stream.write("\n".join(lines) + "\n")
             lines.clear()

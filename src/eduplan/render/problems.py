@@ -14,9 +14,14 @@ match on them); machine outputs (JSON, CSV, the command's stderr lines) are unch
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
+from collections.abc import Iterator
+
 from eduplan.diagnostics import Code, Diagnostic, Location, Severity
 
-__all__ = ["SEVERITY_ZH", "TITLES_ZH", "problem_display", "problem_text", "title_zh", "where_zh"]
+__all__ = ["SEVERITY_ZH", "TITLES_ZH", "located", "problem_display", "problem_text", "said_once", "title_zh",
+           "where_zh"]
 
 SEVERITY_ZH: dict[Severity, str] = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
 """Each severity in Chinese, as the Excel 数据问题 sheet shows it (错误 error)."""
@@ -134,11 +139,53 @@ def title_zh(code: Code | str) -> str | None:
     return TITLES_ZH.get(str(code))
 
 
+_SAID: contextvars.ContextVar[dict[int, tuple[Diagnostic, str]] | None] = contextvars.ContextVar(
+    "said", default=None)
+"""Inside `said_once`: each diagnostic's located line by its identity (the diagnostic kept, so its id stays its)."""
+
+
+@contextlib.contextmanager
+def said_once() -> Iterator[None]:
+    """Inside the block, each diagnostic's located line (`located`) is made once, however many outputs print it:
+    ``eduplan check`` prints a province's 50,000 lines on stderr and again in its table, Markdown or HTML, and
+    ``str(diagnostic)`` was a tenth of a second each time. What is kept is dropped when the block ends.
+
+    >>> from unittest import mock
+    >>> problem = Diagnostic(Code.OUTLIER, "5000所", Location(file="r.csv", line=3), Severity.WARNING)
+    >>> with mock.patch.object(Diagnostic, "__str__", autospec=True, side_effect=lambda d: d.message) as made:
+    ...     with said_once():
+    ...         lines = [located(problem), problem_text(problem), located(problem)]
+    >>> lines, made.call_count
+    (['5000所', '【异常值】5000所', '5000所'], 1)
+    """
+    token = _SAID.set({})
+    try:
+        yield
+    finally:
+        _SAID.reset(token)
+
+
+def located(diagnostic: Diagnostic) -> str:
+    """``str(diagnostic)``, the ``file:line:col: severity[code] message`` line; made once per diagnostic inside
+    `said_once`.
+
+    >>> located(Diagnostic(Code.OUTLIER, "5000所", Location(file="r.csv", line=3), Severity.WARNING))
+    'r.csv:3: warning[outlier] 5000所'
+    """
+    memo = _SAID.get()
+    if memo is None:
+        return str(diagnostic)
+    kept = memo.get(id(diagnostic))
+    if kept is None or kept[0] is not diagnostic:
+        kept = memo[id(diagnostic)] = (diagnostic, str(diagnostic))
+    return kept[1]
+
+
 def problem_text(diagnostic: Diagnostic) -> str:
     """``str(diagnostic)`` after the code's Chinese title in brackets: ``【异常值】r.csv:3: warning[outlier] ...``
     (the ``file:line: severity[code] message`` line itself unchanged)."""
     title = title_zh(diagnostic.code)
-    return str(diagnostic) if title is None else f"【{title}】{diagnostic}"
+    return located(diagnostic) if title is None else f"【{title}】{located(diagnostic)}"
 
 
 def problem_display(diagnostic: Diagnostic) -> tuple[str, ...]:
@@ -161,4 +208,4 @@ def problem_display(diagnostic: Diagnostic) -> tuple[str, ...]:
     title = title_zh(diagnostic.code)
     where = " ".join(p for p in (diagnostic.location.file, where_zh(diagnostic.location)) if p)
     said = f"{where}：{diagnostic.message_zh}" if where else diagnostic.message_zh
-    return (f"【{title}】{said}" if title else said, str(diagnostic))
+    return (f"【{title}】{said}" if title else said, located(diagnostic))

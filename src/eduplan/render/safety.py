@@ -97,7 +97,8 @@ def all_visible(texts: Iterable[str]) -> bool:
     >>> all_visible(["入园率", "92.5%"]), all_visible(["ok", "\\x1b[2J"])
     (True, False)
     """
-    return _UNSAFE_FOR_TERMINAL.search("".join(texts)) is None
+    text = "".join(texts)
+    return text.isprintable() or _UNSAFE_FOR_TERMINAL.search(text) is None  # printable text has none of them
 
 
 __all__ = ["BIDI_CONTROLS", "FORMULA_STARTS", "all_visible", "escape_markdown", "is_unsafe_for_terminal",
