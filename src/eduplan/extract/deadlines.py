@@ -42,13 +42,14 @@ _CUE = re.compile(
     r"|(?<=其中)\s*(?:\d{4}\s*年?\s*[-—–~至到]\s*)?(?P<year3>\d{4})\s*年(?![度份级起])"
     r"|(?P<year2>\d{4})\s*年(?P<suffix2>底前|末前|底|末|前|(?=完成|建成|实现|达|新增|新建|改扩建|建设|开工|投用))"
 )
-# A clause opening with a year (2027年,) or a span of years (2025—2027年,: its last year); 2018年起 starts, it
-# is no deadline.
+# A clause opening with a year (2027年,) or a span of years (2025—2027年,: its last year); 2018年起 and
+# 2026年秋季学期起 start, they are no deadline.
 # A month after the year is read by the finer cues (2026年6月底前,), or is none (2025年9月—10月, a span of months).
 # An item's marker may come first: (一)2026年重点任务。 dates the item's targets (ruling 1 at item level).
 _OPENING_YEAR = re.compile(
     r"^\s*(?:\([一二三四五六七八九十\d]{1,3}\)|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、](?!\d))?"
     r"\s*(?:\d{4}\s*年?\s*[-—–~至到]\s*)?(?P<year>\d{4})\s*年(?![度份级起])(?!\s*\d{1,2}\s*月)(?!\s*[、和及]\s*\d{4}\s*年)"
+    r"(?!\s*(?:秋季|春季)(?:学期)?\s*(?:起|开始))"  # 2026年秋季学期起: a start, as 2027年起 is
 )
 # 2025年、2026年分别达到15家、30家: a list of years before 分别/依次 gives each number after it its own year, and
 # nothing else (a milestone of one count, not the deadline of the sentence or the item).
@@ -108,6 +109,9 @@ _FINE_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
     # (not in brackets: a stage; 2026年3月至5月, a stage's span with its year, dates nothing)
     (re.compile(r"(?<![\d.年])(?:1[0-2]|0?[1-9])\s*月份?\s*(?:至|到|—|-|–|~)\s*"
                 r"(?P<month>1[0-2]|0?[1-9])\s*月份?(?=\s*(?:期间)?,)"), "month"),
+    # ;9月至10月开展项目验收,验收合格率达到100%: such a span opening a clause before its verb is one too
+    (re.compile(r"(?:^|(?<=[,;:]))\s*(?:1[0-2]|0?[1-9])\s*月份?\s*(?:至|到|—|-|–|~)\s*"
+                r"(?P<month>1[0-2]|0?[1-9])\s*月份?(?=[\u4e00-\u9fff])(?!份|底|末|上旬|中旬|下旬|前)"), "month"),
     # 寒暑假期间每天开放: when, not by when (寒暑假 is both holidays)
     (re.compile(rf"{_OPTIONAL_YEAR}(?<!寒)(?P<edge>(?:秋季|春季)(?:学期)?开学|寒假|暑假)(?:前|之前|以前)|(?<!寒)(?P<edge2>暑假期间)"),
      "term-edge"),

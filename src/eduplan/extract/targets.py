@@ -83,6 +83,9 @@ DENOMINATOR_SCOPE = re.compile(
 PRINTED_NUMBER = re.compile(r"^[\d.,~\-—–至到零〇一二两三四五六七八九十百千万亿余多]+")
 LISTED_AFTER = re.compile(r"\s*(?:、|和|及|与|\((?:相当于|约|即|折合|合)?)\s*")
 PART_OF_PREVIOUS = re.compile(r"\s*其中")
+# 2027年起提高到1800元, 2027年起分别提高到900元、1100元: from a year on, the standard of the clause before is raised
+# (lexicon [change-to]); the new level is per the same period as the old.
+NEW_LEVEL_FROM = re.compile(rf"\s*\d{{4}}\s*年(?:起|开始)\s*(?:分别|逐步)?\s*(?:{alternation(LEX.change_to)})")
 MONTH_LIST = re.compile(r"(?:(?:1[0-2]|0?[1-9])月(?:份)?、)+(?:1[0-2]|0?[1-9])月(?:份)?(?=各)")
 # A clause that counts over a period of its own (到2027年累计新增…, 全年…) does not share the sentence's 每年.
 OWN_PERIOD = re.compile(r"\d{4}\s*年|累计|总计|合计|共计|全年|年内|期间")
@@ -316,14 +319,15 @@ def _each_of_list(reading: Reading, before: str, clause: Span, shared: _Shared) 
 def _recurring(clause: str, before: str, shared: _Shared, unit: str) -> str | None:
     """每年 before the number, 年均 before percentage points (年均提高2个百分点: 2 more every year) or before a count or
     an amount (年均新增学位2.5万个: so many each year on average); a 其中
-    clause is part of the one before it and shares its frequency (每年不低于…10%,其中骨干教师不低于…20%); a list
+    clause is part of the one before it and shares its frequency (每年不低于…10%,其中骨干教师不低于…20%), as a clause
+    raising its standard from a year on does (每生每年1500元,2027年起提高到1800元); a list
     after a colon shares the frequency before it (每年组织开展:艺术展演1次、运动会1次), and a later clause the yearly
     frequency opening the sentence's first clause when that clause holds no target (每年开展…活动周,举办…不少于200场),
     up to a semicolon, unless it counts over a period of its own (累计, 全年, a year)."""
     annual = (unit == "percentage_point" and is_annual(before)) or is_yearly_average(before, unit)
     own = recurrence(before) or ("yearly" if annual else None)
-    if own is None and PART_OF_PREVIOUS.match(clause):
-        own = shared.recurring
+    if own is None and (PART_OF_PREVIOUS.match(clause) or NEW_LEVEL_FROM.match(clause)):
+        own = shared.recurring  # 其中…; 每生每年1500元,2027年起提高到1800元: the same standard, a new level
     if own is None and shared.lead and not FREQUENCY_RE.search(before):
         own = recurrence(shared.lead)  # a frequency before a colon governs the list after it
     if own is None and shared.opening and not FREQUENCY_RE.search(before) and not OWN_PERIOD.search(clause):
