@@ -180,6 +180,34 @@ def test_batch_boundaries_change_nothing(tmp_path: Path, monkeypatch: pytest.Mon
         assert [r.location for r in loaded.value.reports()] == [r.location for r in whole.value.reports()]
 
 
+def test_blocks_grow_then_shrink_and_keep_whole_lines(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The stream's blocks (`csv_stream.block_size`) start small, double up to the block size and shrink to the
+    first block's size towards the end; each ends after a line end (a line longer than a block is given whole, the
+    last line without one too), and together they are the file's rows: the same rows and diagnostics as one block."""
+    monkeypatch.setattr(csv_stream, "_FIRST_BLOCK_BYTES", 64)
+    monkeypatch.setattr(csv_stream, "_BLOCK_BYTES", 256)
+    long_row = "rate,甲区,2019-12-31,96.5,%," + "注" * 200 + "\n"  # 600 bytes: longer than any block
+    text = HEADER + ROWS * 8 + long_row + ROWS * 8 + "rate,乙区,2020-06-30,97,%,"
+    path = tmp_path / "r.csv"
+    path.write_text(text, encoding="utf-8")
+    data = path.read_bytes()
+    body = data.index(b"\n") + 1
+    stream = csv_stream._Stream.open(path, 1 << 30)
+    assert stream is not None
+    with stream:
+        blocks = [bytes(b) for b in stream.blocks(body)]
+    assert b"".join(blocks) == data[body:]
+    assert all(b.endswith(b"\n") for b in blocks[:-1]) and not blocks[-1].endswith(b"\n")
+    sizes = [len(b) for b in blocks]
+    assert sizes[0] <= 64 < max(sizes)  # small first, then larger
+    assert any(len(b) >= 600 for b in blocks)  # the long line, whole
+    assert sizes[-2] <= 64  # small again at the end
+    assert [csv_stream.block_size(d, 1 << 20) for d in (0, 64, 192, 448, 4096)] == [64, 128, 256, 256, 256]
+    assert [csv_stream.block_size(4096, r) for r in (1024, 300, 100, 0)] == [256, 150, 64, 64]
+    assert arrow_reads(path)
+    same(path)
+
+
 @pytest.mark.parametrize("late", ['rate,"甲区",2019-12-31,9,,\n'.encode(), "rate,甲\r区,2019-12-31,9,,\n".encode(),
                                   "rate,甲\x1b区,2019-12-31,9,,\n".encode(), b"#x,,,,,\n",
                                   b"rate,,2019-12-31,9\xff,,\n"])

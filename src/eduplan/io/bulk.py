@@ -108,7 +108,7 @@ class BulkReader:
         self.cols = {name: DistinctCells(read) for name, read in reads.items()}
         self.amounts = Amounts(reader, columns, width, self.cols)
         self.kept = {name: Kept(bool if name == "final" else np.int8 if name in _CODES else np.int32)
-                     for name in ARRAYS if name != "written"}  # a row's writing follows from its amount (`finish`)
+                     for name in ARRAYS}  # a row's writing follows from its amount (`_append`)
         self.made: list[tuple[int, ReportedValue]] = []
         self.diagnostics: list[tuple[int, Diagnostic]] = []
         self.pending: collections.deque[tuple[int, Sequence[Any]]] = collections.deque()  # odd rows not read yet
@@ -221,11 +221,18 @@ class BulkReader:
         self.appends.append(functools.partial(self._append, kept, keep, sizes))
 
     def _append(self, kept: dict[str, Any], keep: Any, sizes: dict[str, int]) -> None:
-        """`_keep`'s appends, in batch order (`work`)."""
+        """`_keep`'s appends, in batch order (`work`); each kept row's writing (its value and unit cells as written)
+        from its amount, here rather than in `finish` (which the caller waits for alone)."""
         count = int(np.count_nonzero(keep))
         every = count == len(keep)
+        amount = None
         for name, kept_ in self.kept.items():
-            kept_.append(_kept(kept[name], keep, count, every), sizes.get(name))
+            if name == "written":  # after "amount" in `ARRAYS`
+                kept_.append(self.amounts.written_codes(amount), len(self.amounts.writings))
+                continue
+            piece = _kept(kept[name], keep, count, every)
+            amount = piece if name == "amount" else amount
+            kept_.append(piece, sizes.get(name))
 
     def finish(self) -> Read:
         """The kept rows' arrays with codes into tables of distinct values (the cells ``share`` and ``覆盖率``
@@ -239,18 +246,19 @@ class BulkReader:
                  "organisation": ("organisations", cols["organisation"].values),
                  "source": ("sources", cols["source"].values), "note": ("notes", cols["note"].values),
                  "basis": ("bases", cols["basis"].values), "written": ("writings", self.amounts.writings)}
-        amount = None
         for name in ARRAYS:
-            array = self.kept.pop(name).array() if name != "written" else self.amounts.written_codes(amount)
+            kept = self.kept.pop(name)
+            varied = kept.varied  # two different entries: not one value throughout, unless the table merges codes
+            array = kept.array()
             if name in canon:
                 table, values = canon[name]
                 moved, tables_[table] = canonical(values)
+                varied &= len(tables_[table]) == len(values)  # no two codes mean the same: ``moved`` moves none
                 array = remap(moved, array)
             elif name == "amount":
-                amount = array  # the codes `written` follows from (it comes after it in `ARRAYS`)
                 tables_["amounts"] = self.amounts.table()
                 array = array.astype(narrow(len(tables_["amounts"])), copy=False)
-            arrays[name] = compact(array)
+            arrays[name] = array if varied else compact(array)
         return Read(arrays, tables_, self.made, RowDiagnostics(made=self.diagnostics, unworded=self._unworded()))
 
     def _unworded(self) -> Unworded | None:

@@ -112,7 +112,8 @@ _BLOCK_BYTES = 1 << 22
 """How many bytes of the file are read and parsed at once (4 MiB, about 80,000 rows), cut after a line end."""
 _FIRST_BLOCK_BYTES = 1 << 18
 """How many bytes the first block has at most (256 KiB, about 5,000 rows): parsed in a few milliseconds, so that
-the reader starts on rows (and on the first sight of most distinct cells) while the next blocks are parsed."""
+the reader starts on rows (and on the first sight of most distinct cells) while the next blocks are parsed; the
+blocks after it grow to `_BLOCK_BYTES`, and the last ones shrink to it again (`block_size`)."""
 _HEAD_BYTES = 4 * 8192
 """Enough bytes for the 8192 characters the delimiter is sniffed on (a UTF-8 character has at most 4 bytes)."""
 _BOM = codecs.BOM_UTF8
@@ -126,8 +127,8 @@ class _Stream:
     """A regular file read once from its start in blocks of whole lines, refusing past ``max_bytes`` as
     `read_bytes` does, and signalling `NotPlain` at a lone carriage return; ``head`` holds its first bytes."""
 
-    def __init__(self, fd: int, name: str, max_bytes: int) -> None:
-        self.fd, self.name, self.max_bytes = fd, name, max_bytes
+    def __init__(self, fd: int, name: str, max_bytes: int, size: int = 0) -> None:
+        self.fd, self.name, self.max_bytes, self.size = fd, name, max_bytes, size
         self.head = os.pread(fd, _HEAD_BYTES, 0)
 
     @classmethod
@@ -143,7 +144,7 @@ class _Stream:
                 os.close(fd)
                 return None
             os.set_blocking(fd, True)
-            return cls(fd, str(path), max_bytes)
+            return cls(fd, str(path), max_bytes, info.st_size)
         except OSError:
             os.close(fd)
             return None
@@ -155,52 +156,55 @@ class _Stream:
         os.close(self.fd)
 
     def blocks(self, start: int = 0) -> Iterator[memoryview]:
-        """The file from byte ``start`` on in blocks of about `_BLOCK_BYTES`, each ending after a line end (the
-        last maybe not).
+        """The file from byte ``start`` on in blocks, each ending after a line end (the last maybe not), of the
+        sizes `block_size` gives: a small first block, so that the caller starts on rows while the next are
+        parsed, and blocks shrinking towards the end, so that the parsing threads finish together and the last
+        batch leaves the caller little to do alone.
 
-        The blocks are views of one buffer, read into again for the next block (no new memory per block): a
-        block is valid until the next is asked for. A block after the file's start may not start with a
-        byte-order mark: pyarrow would skip it, the csv module keeps it in the cell. The first block is smaller
-        (`_FIRST_BLOCK_BYTES`): the caller starts on its rows while the blocks after it are parsed."""
-        size = min(_FIRST_BLOCK_BYTES, _BLOCK_BYTES)
-        buffer = bytearray(2 * _BLOCK_BYTES)
-        kept = 0  # the bytes of an unfinished line at the buffer's start
-        total = done = start
-        os.lseek(self.fd, start, os.SEEK_SET)
+        Each block is read into a bytes object of its own (``os.pread`` at the end of the block before: nothing
+        copied, nothing zeroed, no buffer shared) and given as a view of its lines; the bytes of an unfinished
+        line at its end are read again with the next block. A line longer than a block is read in a larger
+        one. A block after the file's start may not start with a byte-order mark: pyarrow would skip it, the csv
+        module keeps it in the cell."""
+        done, wanted = start, 0
+        size = self.size
         while True:
-            if len(buffer) - kept < size:  # a line longer than a block: a larger buffer, never a resized one
-                larger = bytearray(2 * (kept + size))
-                larger[:kept] = buffer[:kept]
-                buffer = larger
-            view = memoryview(buffer)
+            wanted = max(wanted, block_size(done - start, size - done))
             try:
-                got = os.readv(self.fd, [view[kept:kept + size]])
+                data = os.pread(self.fd, wanted, done)
             except OSError:
                 raise NotPlain from None  # the csv module reads it again and words the failure
-            total += got
-            if total > self.max_bytes:  # the file grew while being read
+            if done + len(data) > self.max_bytes:  # the file grew while being read
                 raise too_large(self.name, self.max_bytes)
-            end = kept + got
-            if not got:
-                if kept:
-                    _check_returns(buffer, kept)
-                    yield view[:kept]
+            if not data:
                 return
-            cut = buffer.rfind(b"\n", 0, end) + 1
-            if not cut:
-                kept = end
+            cut = data.rfind(b"\n") + 1
+            if not cut and len(data) == wanted:  # a line longer than a block: read again, in a larger one
+                wanted *= 2
                 continue
-            if done and buffer.startswith(_BOM):
+            cut = cut or len(data)  # the last line, without a line end
+            if done and data.startswith(_BOM):
                 raise NotPlain
-            _check_returns(buffer, cut)
-            yield view[:cut]
-            size = _BLOCK_BYTES
-            done += cut
-            buffer[:end - cut] = buffer[cut:end]  # the same length: the buffer is never resized while viewed
-            kept = end - cut
+            _check_returns(data, cut)
+            yield memoryview(data)[:cut]
+            done, wanted = done + cut, 0
 
 
-def _check_returns(buffer: bytearray, end: int) -> None:
+def block_size(done: int, remaining: int) -> int:
+    """How many bytes to read for the next block, ``done`` bytes of the rows read and about ``remaining`` left:
+    `_FIRST_BLOCK_BYTES` first, then twice what was read so far up to `_BLOCK_BYTES`, and towards the end half of
+    what is left (never below the first block's size), so that the last blocks are parsed quickly.
+
+    >>> [block_size(d, 40 << 20) >> 10 for d in (0, 256 << 10, 768 << 10, 1792 << 10, 8 << 20)]
+    [256, 512, 1024, 2048, 4096]
+    >>> [block_size(20 << 20, r) >> 10 for r in (40 << 20, 6 << 20, 1 << 20, 100)]
+    [4096, 3072, 512, 256]
+    """
+    first = min(_FIRST_BLOCK_BYTES, _BLOCK_BYTES)
+    return max(min(_BLOCK_BYTES, done + first, remaining // 2), first) if done else first
+
+
+def _check_returns(buffer: bytes, end: int) -> None:
     """Raise `NotPlain` unless every carriage return before ``end`` ends a line (``\\r\\n``, as Windows writes):
     both pyarrow and the csv module end a row there, but a lone one is a row end for pyarrow and a syntax
     error for the csv module."""
@@ -218,8 +222,8 @@ def _parsed(blocks: Iterator[memoryview], options: dict[str, Any], screened: boo
     column screened too (`screen_cells`; a coded column's new cells are screened where they are coded).
 
     `PARSERS` blocks are parsed at once, each in a thread of its own (pyarrow works without the interpreter's
-    lock), while the caller works on the batches before them: each block is copied first (the stream reads the
-    next one into the same buffer). A refusal, or an error reading a later block, is raised only once every
+    lock), while the caller works on the batches before them (each block is a bytes object of its own: nothing
+    is copied). A refusal, or an error reading a later block, is raised only once every
     batch before it has been given, as if the blocks were parsed one by one."""
     from concurrent.futures import ThreadPoolExecutor  # noqa: PLC0415
 
@@ -237,7 +241,7 @@ def _parsed(blocks: Iterator[memoryview], options: dict[str, Any], screened: boo
                 except Exception as exc:  # raised in order, after the batches of the blocks before it
                     error = exc
                     break
-                pending.append(pool.submit(parse, bytes(block)))
+                pending.append(pool.submit(parse, block))
             if not pending:
                 break
             yield from pending.popleft().result()
@@ -248,8 +252,8 @@ def _parsed(blocks: Iterator[memoryview], options: dict[str, Any], screened: boo
         pending.clear()
 
 
-def _parse(block: bytes, options: dict[str, Any], screened: bool, coders: Mapping[int, _Coder] | None = None
-           ) -> list[Any]:
+def _parse(block: bytes | memoryview, options: dict[str, Any], screened: bool,
+           coders: Mapping[int, _Coder] | None = None) -> list[Any]:
     """One block's record batch (the block is parsed as one piece), its dictionary-encoded columns' cells
     screened if ``screened``; with ``coders``, each batch with the look-up of its coded columns (`_Looked`)."""
     import pyarrow as pa  # noqa: PLC0415

@@ -256,6 +256,11 @@ class Kept:
         grown[:self.size] = self.buffer[:self.size]
         return grown
 
+    @property
+    def varied(self) -> bool:
+        """Whether two of the entries differ (they are kept in a buffer)."""
+        return self.buffer is not None
+
     def array(self) -> Any:
         """The entries, as one array (its one value broadcast while every entry is the same: read-only)."""
         if self.buffer is None:
@@ -283,8 +288,9 @@ def day_numbers(table: Sequence[Any], day: Callable[[Any], dt.date | None]) -> A
 
 
 def compact(array: Any) -> Any:
-    """``array``, or its one value broadcast to its length when every entry is that value."""
-    if len(array) < 2 or array[0] != array[-1] or (array != array[0]).any():
+    """``array``, or its one value broadcast to its length when every entry is that value (one value broadcast
+    already: as it is, with no pass over its entries)."""
+    if len(array) < 2 or is_broadcast(array) or array[0] != array[-1] or (array != array[0]).any():
         return array
     return np.broadcast_to(array[:1].copy(), array.shape)
 
