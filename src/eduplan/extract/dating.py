@@ -22,6 +22,7 @@ import attrs
 from eduplan.extract.candidates import Span
 from eduplan.extract.deadlines import (
     DEADLINE_LABEL,
+    STAGE_MONTHS_ONLY,
     THIS_TERM,
     THIS_YEAR,
     THIS_YEAR_CUE,
@@ -114,7 +115,8 @@ def context_year(doc: Document, context: TargetContext, sentence_start: int, off
     """The year a cue printed without one means (6月底前, 年底前, 秋季学期开学前, 寒假前): the last year printed
     before it in its item (a stage such as 启动部署阶段(2025年9月—10月)) or sentence; else, in a school-year plan
     (2024—2025学年度), the first year for September to December and the second for January to August; else the
-    year of a one-year plan."""
+    year of a one-year plan; for a stage dated by months only, the year printed last before it under its outermost
+    item (the stage before it)."""
     if _this_year(doc.folded, offset):  # 今年10月底前: the year of the document's date, or of a one-year plan
         if context.dated is not None:
             return context.dated.year
@@ -126,7 +128,12 @@ def context_year(doc: Document, context: TargetContext, sentence_start: int, off
         return int(printed[-1])
     if context.school_year is not None:
         return context.school_year[0] if month >= SCHOOL_YEAR_START_MONTH else context.school_year[1]
-    return context.start_year if _one_period(context) else None
+    if _one_period(context):
+        return context.start_year
+    if items and STAGE_MONTHS_ONLY.match(doc.folded, offset):  # 推进阶段(9月—12月) after 启动阶段(2026年3月—4月)
+        printed = PRINTED_YEAR.findall(doc.folded, items[-1].start, offset)
+        return int(printed[-1]) if printed else None
+    return None
 
 
 def _this_year(text: str, offset: int) -> bool:

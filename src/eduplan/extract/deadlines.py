@@ -68,7 +68,7 @@ _STAGE_MONTHS = re.compile(
 )
 # The same with months only (督查阶段(5月—6月), 自查阶段(4月)): the year is the one its context gives a month
 # (the plan's).
-_STAGE_MONTHS_ONLY = re.compile(
+STAGE_MONTHS_ONLY = re.compile(
     r"[\u4e00-\u9fff]{2,10}(?:阶段|时期|期间)\s*\(\s*(?:(?:1[0-2]|0?[1-9])\s*月\s*[-—–~至到]\s*)?"
     r"(?P<month>1[0-2]|0?[1-9])\s*月份?(?:底|末)?\s*\)"
 )
@@ -550,7 +550,7 @@ def _stage_end(found: re.Match[str], base: int) -> Iterator[YearCue]:
 def _month_stage_ends(sentence: str, base: int, year_at: YearAt) -> Iterator[YearCue]:
     """The cues of stages dated by months without a year (督查阶段(5月—6月)): the last day of the last month, in the
     year the context gives that month (the plan's)."""
-    for found in _STAGE_MONTHS_ONLY.finditer(sentence):
+    for found in STAGE_MONTHS_ONLY.finditer(sentence):
         month = int(found["month"])
         year = year_at(base + found.start(), month)
         if year is None or not EARLIEST_YEAR <= year <= LATEST_YEAR:

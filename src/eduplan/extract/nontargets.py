@@ -54,6 +54,10 @@ CONSEQUENCE_BEFORE = re.compile(
     rf"对[^\d,;。]{{1,20}}?的[\u4e00-\u9fff]{{1,6}},?[\u4e00-\u9fff]{{0,4}}?(?:{alternation(LEX.consequence_verbs)})"
     r"[\u4e00-\u9fff]{0,8}$"
 )
+# 对评估优秀的特色学校给予每校2万元奖励, 对…的学校奖励5万元: an amount given as an award to the units 对…的 names (a
+# plain 给予 before a 补助 or a standard still states a target).
+AWARD_BEFORE = re.compile(r"对[^\d,;。]{1,20}?的[\u4e00-\u9fff]{1,8}?(?:给予|奖励|奖补)[\u4e00-\u9fff]{0,4}$")
+AWARD_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,2}?(?:奖励|奖补|奖金|[,。;]|$)")
 # 按照城乡统一的中小学教职工编制标准,高中教职工与学生比为1:12.5: a clause naming the staffing norm applied; the bare
 # numbers of the clauses after it in the sentence are that norm's, not targets (师生比达到1:12.5 still is one).
 NORM_NAMED = re.compile(r"按照?[^,;:。]{0,24}编制标准$")
@@ -152,6 +156,8 @@ def describes(quantity: Quantity, before: str, after: str, later: list[Quantity]
         return True
     if FROM_BASE_BEFORE.search(trimmed) and FROM_BASE_AFTER.match(after):
         return True  # 由2025年的45:55调整到55:45: the base the change starts from
+    if AWARD_BEFORE.search(trimmed) and AWARD_AFTER.match(after):
+        return True  # 对评估优秀的特色学校给予每校2万元奖励: an award for a result, not a target
     if CONSEQUENCE_BEFORE.search(trimmed) or CONSEQUENCE_BEFORE.search(f"{earlier},{trimmed}"):
         return True  # 对推进不力的市,核减…10%: a sanction or an extra award (lexicon [consequence-verb])
     made_of = COMPOSITION.search(trimmed) or (trimmed.endswith("共") and COMPOSITION.search(earlier))
