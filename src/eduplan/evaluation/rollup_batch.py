@@ -4,8 +4,9 @@ A province's plan judges most targets for the whole province, whose value is rol
 (`eduplan.evaluation.actuals.rolled_up`: the sum of the declared members' values, checked for coverage). One by
 one, each roll-up walks its members in Python: a look-up and a bisection per member and window. Here the
 engine asks for the roll-ups of all its jurisdiction cases together (`prefetch`), and `rolled_up_all` finds
-every member's value in every window with one sorted search over the columns (`ColumnarReports.day_keys`:
-a series' positions, then its days): the latest level by the cutoff, or the first and last increment of the
+every member's value in every window at once: each series' span found among the series' codes, then one
+bisection of all the spans that reach past the window (`eduplan.evaluation.columnar_reports.searched`; most
+lie within it, their whole span): the latest level by the cutoff, or the first and last increment of the
 window, whose prefix sums give the exact sum. What is left per window is what the result is made of: which
 members reported, the evidence as one span per member, and the same rules as one by one
 (`eduplan.evaluation.actuals.covered`: ``incomplete-coverage``, ``undeclared-reporter``, the aggregation).
@@ -133,7 +134,7 @@ def _search(np: Any, prepared: ColumnarReports, series: MemberSeries, questions:
     """For every member of every question's roll-up (its indicator's place in ``series`` in ``groups``, each
     indicator's number of members in ``sizes``), in order: whether it has a value in the window, and the
     positions ``low`` to ``high`` it rests on (the latest level, or the window's increments)."""
-    from eduplan.evaluation.columnar_reports import _DAY_BITS  # noqa: PLC0415 (numpy: loaded with the columns)
+    from eduplan.evaluation.columnar_reports import searched  # noqa: PLC0415 (numpy: loaded with the columns)
 
     size = np.asarray(sizes, np.int64)
     counts = size[np.asarray(groups, np.int64)] if len(groups) else np.zeros(0, np.int64)
@@ -142,7 +143,7 @@ def _search(np: Any, prepared: ColumnarReports, series: MemberSeries, questions:
         return [], [], []
     starts = (np.cumsum(size) - size)[np.asarray(groups, np.int64)]
     at_member = np.repeat(starts - (np.cumsum(counts) - counts), counts) + np.arange(total)
-    codes, first = series.codes[at_member], series.first[at_member]
+    first, end = series.first[at_member], series.end[at_member]
 
     def each(values: list[int]) -> Any:
         return np.repeat(np.asarray(values, np.int64), counts)
@@ -150,12 +151,15 @@ def _search(np: Any, prepared: ColumnarReports, series: MemberSeries, questions:
     start, cutoff = each([q.start.toordinal() for q in questions]), each([q.cutoff.toordinal() for q in questions])
     since = each([-1 if q.since is None else q.since.toordinal() for q in questions])
     cumulative = each([q.cumulative for q in questions]).astype(bool)
-    base = np.left_shift(codes, _DAY_BITS)
-    keys = prepared.day_keys()
-    high = np.searchsorted(keys, base + cutoff, "right")  # past the last value dated by the cutoff
-    low = np.searchsorted(keys, base + start)  # the window's first increment
-    at = high - 1  # the latest level by the cutoff
     days = np.frombuffer(prepared.days, np.int32)
+    top = max(0, len(days) - 1)
+    # past the last value dated by the cutoff, and the window's first increment (a level needs none): most
+    # series lie within the window, their whole span without a search
+    exists = first < end
+    high = searched(days, first, end, exists & (np.take(days, np.clip(end - 1, 0, top)) > cutoff), cutoff, "right")
+    low = searched(days, first, end, cumulative & exists & (np.take(days, np.minimum(first, top)) < start), start,
+                   "left")
+    at = high - 1  # the latest level by the cutoff
     level = (at >= first) & (days[np.maximum(at, 0)] >= since)
     found = np.where(cumulative, low < high, level)
     return found.tolist(), np.where(cumulative, low, at).tolist(), high.tolist()
