@@ -475,6 +475,42 @@ def test_cells_looked_up_where_parsed_are_coded_as_one_dictionary() -> None:
         refused.code(pa.array([" #x"]), None)
 
 
+def test_a_mostly_empty_column_is_looked_up_in_its_filled_rows_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A block whose cells in a column are mostly empty (是否终值, 备注) is looked up only in its filled rows, the
+    empty ones given the empty cell's position (`csv_stream._sparse_look_up`): the codes are those of one
+    dictionary over the whole column (a new cell among the empty ones, the empty cell new to the column, a block
+    filled throughout), and no look-up runs over every row."""
+    import numpy as np  # noqa: PLC0415
+    import pyarrow as pa  # noqa: PLC0415
+    import pyarrow.compute as pc  # noqa: PLC0415
+
+    sizes: list[int] = []
+    index_in = pc.index_in
+
+    def counted(values: object, **options: object) -> object:
+        sizes.append(len(values))  # type: ignore[arg-type]
+        return index_in(values, **options)
+
+    monkeypatch.setattr(pc, "index_in", counted)
+    sparse = [""] * 40
+    sparse[3], sparse[17], sparse[30] = "provisional", "初步", "provisional"
+    blocks = [["provisional", "final", "provisional"], sparse, ["final", *([""] * 30), "暂定"], sparse]
+    coder = csv_stream._Coder(first=False)
+    codes, seen = [], []
+    for block in blocks:
+        sizes.clear()
+        looked = coder.look_up(pa.array(block))
+        if block is sparse and "" in seen:  # looked up in its three filled rows (and the empty cell's position)
+            assert max(sizes) <= 3
+        coded = coder.code(pa.array(block), looked)
+        seen += coded.new
+        codes += np.asarray(coded.codes).tolist()
+    whole = [cell for block in blocks for cell in block]
+    order = list(dict.fromkeys(whole))
+    assert seen == order
+    assert codes == [order.index(cell) for cell in whole]
+
+
 def test_a_block_of_empty_cells_is_coded_without_a_look_up_per_row(tmp_path: Path,
                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     """A block whose cells in a column are all empty (`csv_stream._empty`) gets the empty cell's code throughout,

@@ -444,6 +444,54 @@ def _empty(column: Any) -> bool:
     return column.offset == 0 and len(column) > 0 and (text is None or text.size == 0)
 
 
+_SPARSE = 8
+"""A column whose filled cells are at most one row in this many (是否终值, 备注, 来源 of most tables), and whose text
+takes at most a byte a row, is looked up only in its filled rows (`_sparse_look_up`)."""
+
+
+def _sparse_look_up(column: Any, known: Any) -> Any:
+    """`_Coder.look_up` of a string column (not a slice of another) whose cells are mostly empty, the empty cell
+    known: only its filled rows looked up (found by their lengths), the others given the empty cell's position;
+    ``None`` for any other column (each row is looked up: one with more than a byte of text a row is not even
+    measured).
+
+    >>> import pyarrow as pa
+    >>> cells = [""] * 16
+    >>> cells[2], cells[9] = "b", "x"
+    >>> _sparse_look_up(pa.array(cells), pa.array(["a", "", "b"])).to_pylist()
+    [1, 1, 2, 1, 1, 1, 1, 1, 1, None, 1, 1, 1, 1, 1, 1]
+    >>> _sparse_look_up(pa.array(["a", "b"]), pa.array(["a", "", "b"])) is None
+    True
+    """
+    import numpy as np  # noqa: PLC0415
+    import pyarrow as pa  # noqa: PLC0415
+    import pyarrow.compute as pc  # noqa: PLC0415
+
+    n = len(column)
+    text = column.buffers()[2]
+    if column.offset or n < _SPARSE or column.null_count or (text is not None and text.size > n):
+        return None  # more than a byte of text a row: too many filled cells for this to pay (most columns)
+    lengths = np.diff(np.frombuffer(column.buffers()[1], np.int32, n + 1))
+    if np.count_nonzero(lengths) * _SPARSE > n:
+        return None
+    filled = np.flatnonzero(lengths)
+    empty = pc.index_in(pa.array([""], pa.string()), value_set=known)
+    if empty.null_count:  # the empty cell is new to the column: each row is looked up
+        return None
+    positions = np.full(n, empty[0].as_py(), np.int32)
+    rows = filled.astype(np.int64)
+    looked = pc.index_in(column.take(pa.Array.from_buffers(pa.int64(), len(rows), [None, pa.py_buffer(rows)])),
+                         value_set=known)
+    positions[filled] = int_array(looked, np.int32)
+    validity = None
+    if looked.null_count:  # cells not known: null, as `pyarrow.compute.index_in` gives them
+        valid = np.ones(n, bool)
+        valid[filled[int_array(pc.indices_nonzero(pc.is_null(looked)), np.uint64)]] = False
+        validity = pa.py_buffer(np.packbits(valid, bitorder="little"))
+    return pa.Array.from_buffers(pa.int32(), n, [validity, pa.py_buffer(positions)],
+                                 null_count=looked.null_count)
+
+
 def _decoded(column: Any) -> Any:
     """A column's cells as strings: a dictionary-encoded one decoded, a string one as it is."""
     import pyarrow as pa  # noqa: PLC0415
@@ -473,7 +521,8 @@ class _Coder:
             return None
         if _empty(column):  # no text at all (an empty period or note column): no look-up per row
             return _EMPTY
-        return pc.index_in(column, value_set=known)
+        sparse = _sparse_look_up(column, known)
+        return sparse if sparse is not None else pc.index_in(column, value_set=known)
 
     def code(self, column: Any, position: Any) -> Coded:
         """A string column's stable codes and the cells first seen in it, given its rows' positions among the
