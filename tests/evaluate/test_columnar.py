@@ -141,3 +141,24 @@ def test_the_key_sort_runs_inline_when_no_thread_can_start(monkeypatch: pytest.M
 
     monkeypatch.setattr(threading.Thread, "start", refused)
     assert winner(rows) == expected == ["0.88", "0.90"]
+
+
+def test_a_hold_throughout_target_judges_its_history_without_making_its_reports() -> None:
+    """Judging 不超过5% throughout 2019 on columns reads the twelve monthly values, and makes the report of the
+    latest one only (the actual's evidence); the breach's report is made when the result is built."""
+    from eduplan import Comparator, Hold, Status, Target, evaluate, parse_deadline, parse_quantity  # noqa: PLC0415
+    from tests.evaluate.helpers import plan_with  # noqa: PLC0415
+
+    rate = indicator()
+    target = Target("t", rate, Comparator.AT_MOST, parse_quantity("5%"), hold=Hold.THROUGHOUT,
+                    deadline=parse_deadline("到2020年"))
+    plan = plan_with(target)
+    values = [3, 4, 6, 2, 3, 4, 3, 2, 1, 4, 4, 3]  # March's 6 % breaks it
+    rows = [["指标", "数值", "时间"], *[["x", f"{v}%", f"2019-{m:02d}-28"] for m, v in enumerate(values, start=1)]]
+    columns = columns_from_rows(rows, plan, "reports.csv").value
+    evaluation = evaluate(plan, columns, dt.date(2019, 12, 31))
+    assert evaluation.results.statuses == (Status.BREACHED,)
+    assert set(columns._made) == {11}  # December's, the latest: not the eleven before it
+    result = evaluation.results[0]
+    assert result.reason_en.startswith("6% reported for 2019-03-28 breaks the target")
+    assert [str(r.value) for r in result.evidence] == ["6%"]

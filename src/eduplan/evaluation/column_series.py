@@ -272,3 +272,6 @@ class _History(Pairs):
 
     def pair(self, position: int) -> tuple[Decimal, ReportedValue]:
         return self.series.value(position), self.series.report(position)
+
+    def value(self, position: int) -> Decimal:
+        return self.series.value(position)

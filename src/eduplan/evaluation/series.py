@@ -105,6 +105,15 @@ class Pairs(Sequence[tuple[Decimal, ReportedValue]]):
         """The pair at ``position`` of the series (not of the slice)."""
         raise NotImplementedError
 
+    def value(self, position: int) -> Decimal:
+        """The value at ``position`` of the series (not of the slice), without its report."""
+        return self.pair(position)[0]
+
+    def values(self) -> list[Decimal]:
+        """The values of the slice in order, without making their reports (a hold-throughout target judges the
+        values; only a breach's report is shown)."""
+        return [self.value(i) for i in range(self.lo, self.hi)]
+
     def __len__(self) -> int:
         return self.hi - self.lo
 
@@ -143,6 +152,9 @@ class _Pairs(Pairs):
 
     def pair(self, position: int) -> tuple[Decimal, ReportedValue]:
         return self.series.values[position], self.series.reports[position]
+
+    def values(self) -> list[Decimal]:
+        return list(self.series.values[self.lo:self.hi])
 
     def __iter__(self) -> Iterator[tuple[Decimal, ReportedValue]]:
         s = self.series

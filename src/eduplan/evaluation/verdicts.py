@@ -37,6 +37,7 @@ from eduplan.evaluation.cases import Case, Setting
 from eduplan.evaluation.gaps import gap_actual, other_indicator
 from eduplan.evaluation.judge import Verdict, unreported, verdict
 from eduplan.evaluation.policy import Clock, Policy
+from eduplan.evaluation.series import Pairs
 from eduplan.evaluation.status import Status, worst
 from eduplan.evaluation.thresholds import POINT, threshold
 from eduplan.evaluation.values import Actual, CannotJudge, Threshold, Unjudgeable
@@ -165,7 +166,9 @@ def dated_thresholds(setting: Setting, actuals: Actuals, case: Case, cond: Condi
     another indicator is judged against that indicator's value at the time, not today's."""
     ref = cond.reference
     if cond.basis is not Basis.MULTIPLE or ref is None or ref.kind is not ReferenceKind.INDICATOR:
-        return [(value, current) for value, _ in actual.history]
+        history = actual.history
+        values = history.values() if isinstance(history, Pairs) else [value for value, _ in history]
+        return [(value, current) for value in values]  # no report made: only a breach's is shown
     pairs = []
     for value, report in actual.history:
         then = threshold(setting, actuals, case.target, cond, case.unit, case.window, report.date)
