@@ -108,6 +108,7 @@ class Code(enum.StrEnum):
     HIDDEN_SHEET = "hidden-sheet"
     UNREAD_SHEET = "unread-sheet"
     TITLE_ORGANISATION = "title-organisation"
+    ORGANISATION_COLUMN_INFERRED = "organisation-column-inferred"
     MERGED_CELL = "merged-cell"
     PAIRED_VALUE = "paired-value"
     PAIRED_MISMATCH = "paired-mismatch"

@@ -99,6 +99,9 @@ MESSAGES_ZH: dict[str, str] = {
     "title-unit": "标题行“单位：{unit}”作为无单位数值的计量单位（{indicators}）",
     "hidden-sheet": "工作表“{sheet}”为隐藏工作表，未读取；读取第一个可见工作表“{read}”",
     "title-organisation": "表头上方写明填报单位“{text}”，表中无填报单位列，各行按“{unit}”的数据读取",
+    "organisation-column-inferred": ("“{text}”列的表头不是“填报单位”，但其{count}个已填单元格均为方案中的单位"
+                                     "（{units}），表中无填报单位列，该列按填报单位读取；如不是各行的填报单位，"
+                                     "请改表头并增加填报单位列"),
     "unread-sheet": ("工作表“{sheet}”第{row}行像是填报表的表头（{columns}），该表未读取；只读取了工作表“{read}”，"
                      "如需读取请用 --sheet {sheet}"),
     "merged-cell": "合并单元格{ref}（“{text}”）按其值读入所跨的第{first}-{last}行",
@@ -197,6 +200,10 @@ VARIANTS_ZH.update({  # returns as districts send them (eduplan.io): a header's 
                                                 "（自治县、自治旗、林区、特区）等层级用字不同，表中无填报单位列，本表"
                                                 "{count}个填报项（第{rows}行）均未读取；如确为该单位，请在标题行按方案"
                                                 "写作“{named}”"),
+    ("organisation-column-inferred", "refused"): ("“{text}”列{why}，表中无填报单位列，各行会被当作全辖区的数据，"
+                                                   "本表{count}个填报项（第{rows}行）均未读取；如该列为各行的填报单位，"
+                                                   "请将表头改为“填报单位”并按方案写单位名称；如不是，请将表头改为"
+                                                   "“备注”并增加填报单位列"),
     ("title-organisation", "conflict"): ("标题行写明了{count}个不同的填报单位（{units}），无法确定各行的填报单位，"
                                          "本表未读取；请只写一个填报单位，或增加填报单位列"),
 })

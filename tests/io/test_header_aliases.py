@@ -77,11 +77,11 @@ CASES: dict[str, tuple[list[list[object]], Read]] = {
     "数据 over 数值 and 计量单位: a band over a two-row header": (
         [["指标", "时间", "数据", ""], ["", "", "数值", "计量单位"], ["n", "2024年", "1.2", "万个"]],
         ([("1.2万个", "2024-12-31", None, None)], [])),
-    "单位 alone: reporting unit or measurement unit, not read": (
-        [["指标", "单位", "时间", "数值"], ["n", "甲区", "2024年", "5"]],
+    "单位 alone: reporting unit or measurement unit, not read": (  # 甲区 under it: tests/io/test_unit_column.py
+        [["指标", "单位", "时间", "数值"], ["n", "个", "2024年", "5"]],
         ([("5个", "2024-12-31", None, None)], [("ambiguous-column", 1, 2)])),
     "名称 alone: indicator or unit, not read": (
-        [["指标", "名称", "时间", "数值"], ["n", "甲区", "2024年", "5"]],
+        [["指标", "名称", "时间", "数值"], ["n", "学位", "2024年", "5"]],
         ([("5个", "2024-12-31", None, None)], [("ambiguous-column", 1, 2)])),
 }
 
@@ -95,7 +95,7 @@ def test_header_alias(name: str) -> None:
 
 def test_ambiguous_unit_column_names_the_choices() -> None:
     """The 单位 warning names both readings, in English and Chinese, and says how to settle it."""
-    loaded = reports_from_rows([["指标", "单位", "时间", "数值"], ["n", "甲区", "2024年", "5"]], PLAN, "r.csv")
+    loaded = reports_from_rows([["指标", "单位", "时间", "数值"], ["n", "个", "2024年", "5"]], PLAN, "r.csv")
     warning = loaded.diagnostics[0]
     assert "填报单位" in warning.message and "计量单位" in warning.message
     assert warning.message_zh is not None and "填报单位" in warning.message_zh and "计量单位" in warning.message_zh

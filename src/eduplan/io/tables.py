@@ -28,6 +28,8 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+import attrs
+
 from eduplan.diagnostics import Code, Diagnostic, Location, Severity
 from eduplan.diagnostics_zh import zh
 from eduplan.io.cells import cell_text, cell_value
@@ -44,6 +46,7 @@ from eduplan.io.layout import (
     title_level_error,
     title_organisation,
     title_organisation_warning,
+    title_organisations,
     title_unit,
     title_unit_warning,
     title_warning,
@@ -57,6 +60,7 @@ from eduplan.io.report_columns import (
     COLUMNS,
     HEADERS,
     REFERENCE_SUFFIX,
+    TABLE_HEADERS,
     complete_header,
     find_table_header,
     header_columns,
@@ -69,6 +73,7 @@ from eduplan.io.screen import known_units, screen_reports, without_bureau
 from eduplan.io.table_counts import EntryKey, RowCounts, TableDiagnostics, cell_key, row_counts, row_key
 from eduplan.io.table_files import CONTROL, csv_rows, json_records, read_table, read_table_sheet
 from eduplan.io.totals import check_totals
+from eduplan.io.unit_column import UnitColumn, inferred_warning, refused_error, repeated_unit, unit_column
 from eduplan.io.wide import find_wide_header, header_text, read_wide
 from eduplan.io.workbook import CoveredCell, formula_errors, has_formula
 from eduplan.model import Plan
@@ -97,6 +102,8 @@ _cell, _cell_text, _columns, _fatal = cell_value, _marked_text, header_columns, 
 _read_table = read_table_sheet
 _extra_cells = extra_cells
 
+Row = tuple[int, Sequence[Any]]
+"""A table's row with its number."""
 _PAIRED_HEADERS = {**HEADERS, **{normalise(word).strip().lower(): "value" for role in (Role.CURRENT, Role.CUMULATIVE)
                                   for word in PAIR_WORDS[role]}}
 """The headers with 本期 and 累计 as value columns: a table giving its figures so has a header."""
@@ -142,7 +149,16 @@ def irregular_header(rows: Sequence[tuple[int, Sequence[Any]]]) -> bool:
     if not top:
         return False
     texts = [cell_text(c) for c in find_table_header(top).texts]
-    return bool(find_pairs(texts, None, 0))  # a column without a header: the bulk reader says it too
+    return bool(find_pairs(texts, None, 0)) or _may_name_units(texts)  # a column without a header: said in bulk too
+
+
+def _may_name_units(texts: Sequence[str]) -> bool:
+    """Whether a header without a 填报单位 column has a cell naming no column, or an ambiguous one (所属区域, 单位),
+    whose cells may be units' names: the row reader looks at them (`eduplan.io.unit_column`)."""
+    names = [split_header(t, TABLE_HEADERS)[0] for t in texts]
+    return "organisation" not in names and any(
+        name is None and t.strip() and not normalise(t).strip().endswith(REFERENCE_SUFFIX)
+        for t, name in zip(texts, names, strict=True))
 
 
 def load_reports(path: str | Path, plan: Plan, *, max_bytes: int = DEFAULT_MAX_TABLE_BYTES,
@@ -248,6 +264,9 @@ def _read_rows(rows: Iterable[tuple[int, Sequence[Any]]], plan: Plan, file: str 
     width = max((i + 1 for i, h in enumerate(header) if cell_text(h)), default=0)  # a sheet pads with None
     paired_header = pair_header(header, pairs, has_value=any(split_value(t) for t in header)) if pairs else header
     columns, diagnostics = header_columns(paired_header, file, header_line)
+    iterator, units, marker, diagnostics = _units_column(  # a column of units' names not headed 填报单位 (所属区域)
+        header, columns, diagnostics, iterator, plan, Location(file, header_line, None, None, None, None, sheet),
+        looked=not json_paths and "organisation" not in columns and not title_organisations(top[:found.index]))
     diagnostics[:0] = [*titles, *(e for _, row in top[:found.index] for e in formula_errors(row)),
                        *([] if json_paths else _column_marks(top, found, file, sheet))]
     unit = title_unit(top[:found.index])  # 单位：亿元 in a title row: the unit of bare numbers measured so
@@ -283,8 +302,9 @@ def _read_rows(rows: Iterable[tuple[int, Sequence[Any]]], plan: Plan, file: str 
         diagnostics += paired.finish()
     if unfilled:
         diagnostics.append(_unfilled(unfilled, reader.where(unfilled[0], columns.get("value"))))
-    if "organisation" not in columns and (refused := _title_level(values, diagnostics, {}, plan)) is not None:
-        return Loaded((), refused)  # 填报单位：姜堰市教育局 above it, the plan's 姜堰区: one error, every row refused
+    if refused := _title_level(values, diagnostics, {}, plan) or _unit_column_refused(units, values, diagnostics,
+                                                                                       marker):
+        return Loaded((), refused)  # 填报单位：姜堰市 above 姜堰区's; 学校名称 of schools: one error, every row refused
     diagnostics += total_checks(reader, values)
     kept, screened = screen_reports(values, plan, columns.get("organisation"))  # far dates, units it does not name
     return Loaded(kept, (*diagnostics, *screened))
@@ -327,6 +347,62 @@ def _title_level(values: Sequence[ReportedValue], said: Sequence[Diagnostic],
     key = row_key(title.location)
     return TableDiagnostics([error if d is title else d for d in said],
                             {**cells, **({} if key is None else {key: entries})})
+
+
+def _units_column(header: Sequence[str], columns: dict[str, int], said: list[Diagnostic], rows: Iterator[Row],
+                  plan: Plan, where: Location, *, looked: bool) -> tuple[Iterator[Row], UnitColumn | None,
+                                                                         Diagnostic | None, list[Diagnostic]]:
+    """A column of units' names among the header's unknown ones (`eduplan.io.unit_column`), looked for in the rows
+    (then held in memory): the rows, the column found, its diagnostic (``where``: the header row), the header's
+    diagnostics with it; read as the 填报单位 column (``columns``) when every cell is a unit of the plan. Not looked
+    for (``looked``) in a table with a 填报单位 column or a title row naming its unit, nor in JSON records."""
+    if not looked or not (candidates := _unit_candidates(said, where.line or 0)):
+        return rows, None, None, said
+    body = list(rows)
+    units = unit_column(header, candidates, body, plan, RowReader(plan, {}, where.file).title_unit_named)
+    if units is None:
+        return iter(body), None, None, said
+    said, marker = _unit_column_said(said, units, attrs.evolve(where, column=units.column + 1))
+    if units.read:
+        columns["organisation"] = units.column
+    return iter(body), units, marker, said
+
+
+def _unit_candidates(said: Sequence[Diagnostic], line: int) -> list[int]:
+    """The header cells (from 0) naming no column, or an ambiguous one (单位, 名称), from the header's warnings."""
+    return [d.location.column - 1 for d in said if d.code in (Code.UNKNOWN_FIELD, Code.AMBIGUOUS_COLUMN)
+            and d.location.line == line and d.location.column is not None]
+
+
+def _unit_column_said(said: list[Diagnostic], units: UnitColumn, location: Location
+                      ) -> tuple[list[Diagnostic], Diagnostic]:
+    """The header's warnings with the column's own (``unknown-field``, ``ambiguous-column``) replaced by the
+    ``organisation-column-inferred`` warning when it is read, or kept (at ``location``, on its sheet) until the
+    error refusing the rows takes its place; and that diagnostic."""
+    ours = [d for d in said if d.location.line == location.line and d.location.column == location.column
+            and d.code in (Code.UNKNOWN_FIELD, Code.AMBIGUOUS_COLUMN)]
+    at = said.index(ours[0]) if ours else len(said)
+    marker = inferred_warning(units, location) if units.read or not ours else attrs.evolve(ours[0], location=location)
+    kept = [d for d in said if d not in ours]
+    kept.insert(at, marker)
+    return kept, marker
+
+
+def _unit_column_refused(units: UnitColumn | None, values: Sequence[ReportedValue], said: Sequence[Diagnostic],
+                         marker: Diagnostic | None) -> TableDiagnostics | None:
+    """The diagnostics of a table whose column of units' names is refused (or was read and gives two rows for one
+    unit): one ``organisation-column-inferred`` error in place of ``marker``, at the column's header cell, which every
+    value read refuses (as `row_counts` counts them); ``None`` when the column is read as the 填报单位 column."""
+    if units is None or marker is None:
+        return None
+    repeated = repeated_unit(values) if units.read else None
+    if units.read and repeated is None:
+        return None
+    entries = tuple(dict.fromkeys(_entry(v.location or Location(), {}) for v in values))
+    lines = sorted({v.location.line for v in values if v.location is not None and v.location.line is not None})
+    error = refused_error(units, marker.location, len(values), _spans(lines), repeated)
+    key = row_key(marker.location)
+    return TableDiagnostics([error if d is marker else d for d in said], {} if key is None else {key: entries})
 
 
 def _entry(location: Location, cells: Mapping[EntryKey, tuple[EntryKey, ...]]) -> EntryKey:

@@ -91,6 +91,7 @@ TITLES_ZH: dict[str, str] = {
     "hidden-sheet": "隐藏的工作表",
     "unread-sheet": "另有工作表含表格未读取",
     "title-organisation": "按表头上方的填报单位读取",
+    "organisation-column-inferred": "按单元格认定的填报单位列",
     "merged-cell": "合并单元格",
     "paired-value": "数值取自成对的另一列",
     "paired-mismatch": "成对列数据不符",
