@@ -108,3 +108,76 @@ def test_cli_file_and_stdout_are_the_same_document(tmp_path: Path) -> None:
     assert to_file.returncode == printed.returncode == 1, to_file.stderr
     assert out.read_bytes() == printed.stdout
     assert json.loads(printed.stdout)["results"]
+
+
+_SHARED = {"date": "2024-05-31", "value": "73.39%", "organisation": "县区001", "final": True, "line": 7}
+_EVIDENCE_RECORDS = [
+    ({"target_id": "t1", "status": "achieved", "evidence": [_SHARED, {"value": "1所"}]},
+     {"target_id": "t2", "status": "missed", "evidence": [_SHARED, _SHARED]}),  # one entry listed three times
+    ({"status": "achieved", "evidence": []},),  # an empty list
+    ({"target_id": "t3", "evidence": [_SHARED], "status": "achieved"},),  # the evidence not the last member
+    ({"target_id": "t4", "status": "achieved", "evidence": [1, "二", None, [_SHARED], MappingProxyType(_SHARED)]},
+     {"target_id": "t6", "status": "achieved", "evidence": [_SHARED]}),  # (a mapping not a dict: as str() says)
+    ({"target_id": "t5", "status": "achieved", "evidence": ({"value": "9"},)},),  # a tuple, not a list
+]
+
+
+@pytest.mark.parametrize("records", _EVIDENCE_RECORDS)
+def test_evidence_encoded_once_is_the_text_encoded_in_place(records: tuple[Any, ...]) -> None:
+    """An evidence entry listed by several results, evidence alone or not last, entries that are not dicts: the
+    document is the encoder's text of each whole record, as text and as UTF-8 bytes."""
+    report = _report(records)
+    expected = "\n".join(["{", *_lines_before_results(report), '  "results": [',
+                          ",\n".join(f"    {json.dumps(r, ensure_ascii=False, default=str)}" for r in records),
+                          "  ],"])
+    assert to_json(report).startswith(expected)
+    raw = io.BytesIO()
+    write_json(report, raw)
+    assert raw.getvalue() == to_json(report).encode()
+
+
+def test_a_record_of_nothing_but_evidence() -> None:
+    """A record (here a task's) whose one member is its evidence: ``{"evidence": [...]}``."""
+    text = to_json(_report((), tasks=({"evidence": [_SHARED]}, {"evidence": [_SHARED, 1]})))
+    assert f'    {{"evidence": [{json.dumps(_SHARED, ensure_ascii=False)}]}},' in text.splitlines()
+    assert json.loads(text)["tasks"] == [{"evidence": [_SHARED]}, {"evidence": [_SHARED, 1]}]
+
+
+def _lines_before_results(report: Report) -> list[str]:
+    lines = to_json(report).splitlines()
+    return lines[1:lines.index('  "results": [')]
+
+
+class _Fresh(tuple[Any, ...]):
+    """Records made anew on each read, their evidence too (a lazy sequence): an entry freed after its record is
+    written leaves its id to the next one made."""
+
+    def __getitem__(self, index: Any) -> Any:
+        got = super().__getitem__(index)
+        return tuple(_copy(r) for r in got) if isinstance(index, slice) else _copy(got)
+
+
+def _copy(record: dict[str, Any]) -> dict[str, Any]:
+    return {**record, "evidence": [dict(e) for e in record["evidence"]]}
+
+
+def test_evidence_of_records_made_on_each_read() -> None:
+    """Evidence entries made anew for each record (their ids reused once freed) are each written as they are."""
+    records = _Fresh({"target_id": f"t{n}", "status": "achieved", "evidence": [{"line": n}, {"line": -n}]}
+                     for n in range(3 * _BATCH))
+    written = json.loads(to_json(_report(records)))["results"]
+    assert [r["evidence"] for r in written] == [[{"line": n}, {"line": -n}] for n in range(3 * _BATCH)]
+
+
+@given(st.lists(st.dictionaries(st.text(), _values, max_size=4), max_size=5), st.data())
+def test_bytes_are_the_text_encoded(records: list[dict[str, Any]], data: st.DataObject) -> None:
+    """To a binary stream, the document is the UTF-8 encoding of the text written to a text stream, whatever the
+    records hold and whichever entries of their evidence are shared."""
+    pool = [dict(d) for d in data.draw(st.lists(st.dictionaries(st.text(), _scalars, max_size=3), max_size=3))]
+    records = [{**r, "status": "achieved", **({"evidence": data.draw(st.lists(st.sampled_from(pool), max_size=4))}
+                                              if pool else {})} for r in records]
+    report = _report(tuple(records))
+    raw = io.BytesIO()
+    write_json(report, raw)
+    assert raw.getvalue() == to_json(report).encode()
+    assert json.loads(raw.getvalue()) == _former(report)

@@ -15,7 +15,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from eduplan.cli.common import EXIT_USAGE, Exit
 from eduplan.io.files import output_problem
@@ -80,7 +80,9 @@ def write_report(report: Report, args: argparse.Namespace) -> None:
         return
     if fmt in STREAMED_FORMATS:  # streamed in pieces: a province's results never become one huge text
         writer = STREAMED_FORMATS[fmt]
-        if args.output:
+        if args.output and fmt in _ENCODING_ITSELF:  # its UTF-8 bytes straight to the file
+            write_output(args.output, functools.partial(writer, report), inputs, binary=True)
+        elif args.output:
             write_output(args.output, functools.partial(_write_streamed, writer, report, fmt == "csv"), inputs)
         else:
             writer(report, sys.stdout)
@@ -100,6 +102,10 @@ def _write_streamed(writer: Callable[[Report, TextIO], None], report: Report, bo
     writer(report, stream)
 
 
+_ENCODING_ITSELF = frozenset({"json"})
+"""The `STREAMED_FORMATS` that write their UTF-8 bytes to a binary stream (`eduplan.render.write_json`): a
+province's 222 MB of JSON are not encoded a second time by a text layer."""
+
 _PIECE = 1 << 20
 """Characters of a rendered text encoded and written at a time: a province's HTML is never also one huge bytes."""
 
@@ -116,10 +122,12 @@ def _umask() -> int:
     return mask
 
 
-def write_output(path: str, text: str | bytes | Callable[[TextIO], None], inputs: Sequence[str] = ()) -> None:
+def write_output(path: str, text: str | bytes | Callable[[Any], None], inputs: Sequence[str] = (), *,
+                 binary: bool = False) -> None:
     """Write ``text`` to ``path`` atomically (a temporary file renamed over it); never over one of ``inputs``.
 
-    ``text`` may be a function that writes UTF-8 text to the stream it is given, in pieces.
+    ``text`` may be a function that writes text to the stream it is given, in pieces (encoded as UTF-8), or with
+    ``binary``, bytes to the file's binary stream.
 
     Raises:
         Exit: ``path`` is one of the input files (exit code 2, nothing written).
@@ -134,7 +142,9 @@ def write_output(path: str, text: str | bytes | Callable[[TextIO], None], inputs
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(handle, "wb") as stream:
-            if callable(text):
+            if callable(text) and binary:
+                text(stream)
+            elif callable(text):
                 with io.TextIOWrapper(stream, encoding="utf-8", newline="") as wrapper:
                     text(wrapper)
             else:
