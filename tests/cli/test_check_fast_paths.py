@@ -124,3 +124,31 @@ def test_check_makes_each_located_line_once_for_stderr_and_the_report(tmp_path: 
     shown = out.getvalue().replace("\\", "")  # Markdown escapes [ ] _
     assert all(line.split("] ")[0] + "]" in shown for line in lines)  # each located in the report too
     assert made == 9
+
+
+class _Stdout(io.TextIOWrapper):
+    """A standard output over bytes that counts the characters written to its text layer."""
+
+    texts = 0
+
+    def write(self, text: str) -> int:
+        self.texts += len(text)
+        return super().write(text)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "gb18030"])
+def test_json_to_a_utf8_stdout_is_written_as_bytes(tmp_path: Path, encoding: str) -> None:
+    """``--format json`` on a UTF-8 standard output writes the document's bytes to it, not through its text layer
+    (which would encode 222 MB again for a province), the same bytes as ``-o r.json``; on a GB18030 one, the same
+    text through the text layer."""
+    out = tmp_path / "r.json"
+    check = ["check", str(TAIZHOU / "plan.yaml"), "-r", str(TAIZHOU / "reports.csv"), "--as-of", "2020-06-30"]
+    stdout = _Stdout(io.BytesIO(), encoding=encoding, newline=None)
+    with contextlib.redirect_stderr(io.StringIO()):
+        main([*check, "-o", str(out)])
+        with mock.patch("sys.stdout", stdout):
+            main([*check, "--format", "json"])
+    stdout.flush()
+    written = stdout.buffer.getvalue()  # type: ignore[attr-defined]
+    assert written.decode(encoding) == out.read_text(encoding="utf-8")
+    assert stdout.texts == (0 if encoding == "utf-8" else len(out.read_text(encoding="utf-8")))

@@ -16,7 +16,7 @@ from eduplan.cli.fatal import FILE_CODES, PLAN, fatal_zh, plan_problems_zh
 from eduplan.diagnostics import Code, Diagnostic, Severity
 from eduplan.io import DEFAULT_MAX_BYTES, LoadError
 from eduplan.render.problems import located
-from eduplan.render.safety import visible
+from eduplan.render.safety import all_visible, visible
 from eduplan.wording import counted
 
 __all__ = ["EXIT_FINDINGS", "EXIT_OK", "EXIT_USAGE", "PROG", "Exit", "json_out", "load_error_code", "plan_or_exit",
@@ -50,12 +50,18 @@ def print_diagnostics(diagnostics: Iterable[Diagnostic], stream: TextIO, batch: 
     """
     lines: list[str] = []
     for diagnostic in diagnostics:
-        lines.append(visible(located(diagnostic)))
+        lines.append(located(diagnostic))
         if len(lines) == batch:
-            stream.write("\n".join(lines) + "\n")
+            _write_visible(lines, stream)
             lines.clear()
     if lines:
-        stream.write("\n".join(lines) + "\n")
+        _write_visible(lines, stream)
+
+
+def _write_visible(lines: list[str], stream: TextIO) -> None:
+    """The lines, one a line, control characters made visible (most batches: one scan of them all)."""
+    shown = lines if all_visible(lines) else [visible(line) for line in lines]
+    stream.write("\n".join(shown) + "\n")
 
 
 def unusable_zh(error: LoadError, path: str, role: str = PLAN) -> str:

@@ -9,13 +9,14 @@ a CSV file with a byte-order mark for Excel, every file written atomically and n
 from __future__ import annotations
 
 import argparse
+import codecs
 import functools
 import io
 import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, BinaryIO, TextIO
 
 from eduplan.cli.common import EXIT_USAGE, Exit
 from eduplan.io.files import output_problem
@@ -79,11 +80,15 @@ def write_report(report: Report, args: argparse.Namespace) -> None:
         write_output(args.output, BINARY_FORMATS[fmt](report), inputs)
         return
     if fmt in STREAMED_FORMATS:  # streamed in pieces: a province's results never become one huge text
-        writer = STREAMED_FORMATS[fmt]
-        if args.output and fmt in _ENCODING_ITSELF:  # its UTF-8 bytes straight to the file
-            write_output(args.output, functools.partial(writer, report), inputs, binary=True)
+        writer, encoding = STREAMED_FORMATS[fmt], _encoding_itself(fmt)
+        if args.output and encoding:  # its UTF-8 bytes straight to the file
+            write_output(args.output, functools.partial(encoding, report), inputs, binary=True)
         elif args.output:
             write_output(args.output, functools.partial(_write_streamed, writer, report, fmt == "csv"), inputs)
+        elif encoding and (raw := _utf8_stdout()) is not None:
+            sys.stdout.flush()
+            encoding(report, raw)
+            raw.flush()
         else:
             writer(report, sys.stdout)
         return
@@ -95,6 +100,20 @@ def write_report(report: Report, args: argparse.Namespace) -> None:
         sys.stdout.write(text)
 
 
+def _utf8_stdout() -> BinaryIO | None:
+    """Standard output's bytes, where text written to it is UTF-8 with ``\\n`` as it is (``--format json``
+    piped to a file or to ``jq``); ``None`` where its text layer changes the text (another encoding, ``\\r\\n``
+    on Windows) or where it is not a file's (a test's `io.StringIO`)."""
+    out = sys.stdout
+    if not isinstance(out, io.TextIOWrapper) or os.linesep != "\n":
+        return None
+    try:
+        utf8 = codecs.lookup(out.encoding).name == "utf-8" and out.errors == "strict"
+    except LookupError:
+        return None
+    return out.buffer if utf8 else None
+
+
 def _write_streamed(writer: Callable[[Report, TextIO], None], report: Report, bom: bool, stream: TextIO) -> None:
     """A streamed format to a file; a CSV file starts with a byte order mark, so that Excel reads it as UTF-8."""
     if bom:
@@ -102,9 +121,14 @@ def _write_streamed(writer: Callable[[Report, TextIO], None], report: Report, bo
     writer(report, stream)
 
 
-_ENCODING_ITSELF = frozenset({"json"})
-"""The `STREAMED_FORMATS` that write their UTF-8 bytes to a binary stream (`eduplan.render.write_json`): a
-province's 222 MB of JSON are not encoded a second time by a text layer."""
+def _encoding_itself(fmt: str) -> Callable[[Report, BinaryIO], None] | None:
+    """The writer of a `STREAMED_FORMATS` format that writes its UTF-8 bytes to a binary stream itself
+    (`eduplan.render.write_json`: a province's 222 MB of JSON are not encoded a second time by a text layer)."""
+    if fmt != "json":
+        return None
+    from eduplan.render.formats import write_json  # noqa: PLC0415 - loaded when JSON is written
+
+    return write_json
 
 _PIECE = 1 << 20
 """Characters of a rendered text encoded and written at a time: a province's HTML is never also one huge bytes."""
