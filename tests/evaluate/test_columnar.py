@@ -162,3 +162,18 @@ def test_a_hold_throughout_target_judges_its_history_without_making_its_reports(
     result = evaluation.results[0]
     assert result.reason_en.startswith("6% reported for 2019-03-28 breaks the target")
     assert [str(r.value) for r in result.evidence] == ["6%"]
+
+
+def test_a_sum_of_spans_is_the_sum_of_each_spans_sum() -> None:
+    """`ColumnarReports.sum_of` (one roll-up's members summed as integers) is ``sum`` of each member's
+    `sum_between`, to the exponent: 1.50万元 + 20000元 + 0.25万元 are 37500.00 元 either way, and an empty span 0.00."""
+    rows = [["m", "甲区", "2022-01-31", "", "1.50", "万元", "", "", "", "新增"],
+            ["m", "甲区", "2022-02-28", "", "20000", "元", "", "", "", "新增"],
+            ["m", "乙区", "2022-01-31", "", "0.25", "万元", "", "", "", "新增"]]
+    columns = columns_from_rows([HEADER, *rows], PLAN, "r.csv").value
+    prepared = prepare_columns(columns, INDICATORS, AS_OF)
+    scale = -prepared.scale[prepared._indicator_code["m"]]
+    lows, highs = [0, 2], [2, 3]
+    each = sum((prepared.sum_between(lo, hi, scale) for lo, hi in zip(lows, highs, strict=True)), Decimal(0))
+    assert str(prepared.sum_of(lows, highs, scale)) == str(each) == "37500.00"
+    assert str(prepared.sum_of([1], [1], scale)) == str(sum([prepared.sum_between(1, 1, scale)], Decimal(0))) == "0.00"

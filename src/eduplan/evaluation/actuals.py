@@ -222,10 +222,12 @@ Members = tuple[tuple[str, ...], tuple[str, ...], tuple[Diagnostic, ...]]
 
 
 def covered(rollups: Rollups, indicator: Indicator, members: Members, reported: tuple[str, ...],
-            evidence: Sequence[ReportedValue], cumulative: bool, values: Callable[[], Sequence[Decimal]]) -> Actual:
+            evidence: Sequence[ReportedValue], cumulative: bool, values: Callable[[], Sequence[Decimal]],
+            total: Callable[[], Decimal] | None = None) -> Actual:
     """The roll-up of the units that have a value (``reported``, with the reports behind them and their
     ``values``, asked only when they are combined), checked for coverage: the rules `rolled_up` applies,
-    shared with the batch on columns (`eduplan.evaluation.rollup_batch`)."""
+    shared with the batch on columns (`eduplan.evaluation.rollup_batch`). ``total``: the values' exact sum
+    (``sum(values(), Decimal(0))``, the same `Decimal`), when the caller has it without making each value."""
     declared, reporters, strays = members
     if not reported:
         return NOTHING if not strays else Actual(None, diagnostics=strays)
@@ -238,7 +240,10 @@ def covered(rollups: Rollups, indicator: Indicator, members: Members, reported: 
         return Actual(None, evidence, note=CannotJudge(Unjudgeable.INCOMPLETE_ROLLUP, missing=missing,
                                                        expected=len(expected)), diagnostics=strays,
                       missing=missing, coverage=incomplete)
-    combined = _combine(indicator, values(), evidence, cumulative)
+    if total is not None and indicator.aggregation is Aggregation.SUM:
+        combined = Actual(total(), evidence)  # what `_combine` sums, summed by the caller
+    else:
+        combined = _combine(indicator, values(), evidence, cumulative)
     # Without declared members the sum rests on who happened to report: said, never silent.
     unlisted = () if declared or combined.value is None else (rollups.unlisted(indicator, reporters),)
     found_problems = (*strays, *unlisted, *combined.diagnostics)

@@ -313,6 +313,14 @@ class ColumnarReports:
         in any decimal context (what `unit_values` gives for increments)."""
         return Decimal(self.prefix[high] - self.prefix[low]).scaleb(scale, EXACT)
 
+    def sum_of(self, lows: Sequence[int], highs: Sequence[int], scale: int) -> Decimal:
+        """The exact sum of the values at positions ``lows[k]`` to ``highs[k]`` over all ``k``, of one indicator
+        (``-scale`` its scale): ``sum`` of the `sum_between` of each span, the same `Decimal` (an exact sum at one
+        exponent), from one sum of integers."""
+        prefix = self.prefix
+        whole = sum(map(prefix.__getitem__, highs)) - sum(map(prefix.__getitem__, lows))
+        return Decimal(whole).scaleb(scale, EXACT)
+
     def _amounts(self) -> array.array[int]:
         """The amount code per position as a compact array (indexed from Python without numpy scalars)."""
         if self._amount_codes is None:

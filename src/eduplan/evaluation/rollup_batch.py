@@ -184,7 +184,11 @@ def _answer(prepared: ColumnarReports, rollups: Rollups, indicator: Indicator, q
             return [prepared.sum_between(lo, hi, scale) for lo, hi in zip(lows, highs, strict=True)]
         return [prepared.level_at(lo) for lo in lows]
 
-    return covered(rollups, indicator, shared, reported, evidence, question.cumulative, values)
+    def total() -> Decimal:  # the members' sums as one: their prefix sums' differences summed as integers
+        return prepared.sum_of(lows, highs, scale)
+
+    return covered(rollups, indicator, shared, reported, evidence, question.cumulative, values,
+                   total if question.cumulative else None)
 
 
 def _spans(lows: list[int], highs: list[int]) -> Sequence[int]:
