@@ -181,3 +181,26 @@ def test_bytes_are_the_text_encoded(records: list[dict[str, Any]], data: st.Data
     write_json(report, raw)
     assert raw.getvalue() == to_json(report).encode()
     assert json.loads(raw.getvalue()) == _former(report)
+
+
+def test_a_shared_entry_is_kept_only_until_its_last_result_is_written() -> None:
+    """The writer keeps a shared evidence entry's bytes until the last result listing it is written, and no
+    unshared entry at all: a province's 52 MB of evidence are never held at once (peak memory)."""
+    from eduplan.render.formats import _Writer  # noqa: PLC0415 - the writer's memory, not its text
+
+    shared, alone = {"line": 1}, {"line": 2}
+    records = [{"status": "achieved", "evidence": [shared]}, {"status": "missed", "evidence": [shared, alone]},
+               {"status": "missed", "evidence": [{"line": 3}]}]
+    held: list[int] = []
+    pieces: list[bytes] = []
+
+    class Watched(_Writer):
+        def record(self, item: Any) -> bytes:
+            made = super().record(item)
+            held.append(len(self.kept))
+            return made
+
+    writer = Watched(pieces.append, "strict")
+    writer.list(records, b"  ")
+    assert held == [1, 0, 0]
+    assert json.loads(b"".join(pieces)) == records

@@ -120,14 +120,16 @@ class _Writer:
     240,000 records cost more than a tenth of the writing. The same text; where the C encoder is missing
     (another Python), the encoder's own calls.
 
-    The records a result's ``evidence`` lists are encoded once each (`fresh`)."""
+    The records a result's ``evidence`` lists are encoded once each (`entry`), and kept only until the last result
+    listing them is written (a province's 52 MB of them are never all held at once)."""
 
-    __slots__ = ("encode", "kept", "seen", "write")
+    __slots__ = ("encode", "kept", "seen", "uses", "write")
 
     def __init__(self, write: Callable[[bytes], object], errors: str) -> None:
         self.write = write
         self.seen: dict[int, bytes] = {}
-        self.kept: list[dict[str, Any]] = []
+        self.kept: dict[int, dict[str, Any]] = {}
+        self.uses: dict[int, int] = {}
         make = getattr(json.encoder, "c_make_encoder", None)
         if make is None:
             encode_text = _ENCODER.encode
@@ -158,6 +160,7 @@ class _Writer:
         """A list one item a line, each item on its line in full, written ``_BATCH`` items at a time."""
         prefix = b",\n" + indent + b"  "
         record, write = self.record, self.write
+        self.uses, self.seen, self.kept = _uses(items), {}, {}  # the entries shared within this list
         write(b"[\n" + indent + b"  ")
         for start in range(0, len(items), _BATCH):
             if start:
@@ -176,18 +179,35 @@ class _Writer:
         rest = dict(item)
         del rest["evidence"]
         head = self.encode(rest)[:-1]  # without its closing brace
-        get, fresh = self.seen.get, self.fresh
         return b"".join((head, b', "evidence": [' if rest else b'"evidence": [',
-                         b", ".join([get(id(entry)) or fresh(entry) for entry in evidence]), b"]}"))
+                         b", ".join(map(self.entry, evidence)), b"]}"))
 
-    def fresh(self, entry: Any) -> bytes:
-        """An evidence entry's bytes; a dict's kept by its identity (and the dict kept, so that no other object
-        takes its id while the document is written), for the other results that list it."""
-        made = self.encode(entry)
-        if type(entry) is dict:
-            self.seen[id(entry)] = made
-            self.kept.append(entry)
+    def entry(self, entry: Any) -> bytes:
+        """An evidence entry's bytes; a dict that more results list is kept with them by its identity (the dict
+        kept too, so that no other object takes its id) until the last of them is written."""
+        key = id(entry)
+        made = self.seen.get(key)
+        if made is None:
+            made = self.encode(entry)
+            if type(entry) is dict and self.uses.get(key, 0) > 1:
+                self.seen[key], self.kept[key] = made, entry
+                self.uses[key] -= 1
+            return made
+        left = self.uses[key] = self.uses[key] - 1
+        if not left:
+            del self.seen[key], self.kept[key]
         return made
+
+
+def _uses(items: Sequence[Any]) -> dict[int, int]:
+    """How many of ``items`` list each evidence entry (by its identity)."""
+    uses: dict[int, int] = {}
+    for item in items:
+        evidence = item.get("evidence") if type(item) is dict else None
+        if type(evidence) is list:
+            for entry in evidence:
+                uses[id(entry)] = uses.get(id(entry), 0) + 1
+    return uses
 
 
 def _plain_record(value: Any) -> Any:

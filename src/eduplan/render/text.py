@@ -182,18 +182,32 @@ def submission_lines(report: Report) -> str:
 
 def problem_lines(report: Report) -> str:
     """The row counts (when a row was rejected or flagged) and the data problems (数据问题), one
-    ``file:line:column: code message`` line each."""
+    ``file:line:column: code message`` line each.
+
+    The located lines are joined as they are (`eduplan.render.problems.located`'s, shared with the lines on
+    stderr), not copied behind their indent first; they are checked for control characters a batch at a time."""
     rows = report.rows()
     lines = [report.rows_line() or ""] if rows and (rows["rejected"] or rows["flagged"]) else []
-    if report.diagnostics:
-        lines.append(f"\n{counted(len(report.diagnostics), 'data problem')} 数据问题:")
-        shown = [problem_display(d) for d in report.diagnostics]
-        if not all_visible(chain.from_iterable(shown)):  # most reports: one scan of all their lines
+    if not report.diagnostics:
+        return ("\n" + "\n".join(lines) + "\n") if lines else ""
+    lines.append(f"\n{counted(len(report.diagnostics), 'data problem')} 数据问题:")
+    pieces = ["\n", "\n".join(lines)]
+    diagnostics = report.diagnostics
+    for at in range(0, len(diagnostics), _SCANNED):
+        shown = [problem_display(d) for d in diagnostics[at:at + _SCANNED]]
+        if not all_visible(chain.from_iterable(shown)):  # most batches: one scan of all their lines
             shown = [tuple(map(visible, said)) for said in shown]
         for first, *rest in shown:
-            lines.append("  " + first)
-            lines += ["      " + line for line in rest]
-    return ("\n" + "\n".join(lines) + "\n") if lines else ""
+            pieces += ("\n  ", first)
+            for line in rest:
+                pieces += ("\n      ", line)
+    pieces.append("\n")
+    return "".join(pieces)
+
+
+_SCANNED = 2048
+"""Problems whose lines are checked for control characters in one scan (`all_visible`): not a province's 20 MB
+at once."""
 
 
 def overdue_lines(report: Report) -> str:
