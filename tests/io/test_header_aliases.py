@@ -116,8 +116,11 @@ WIDE: dict[str, tuple[list[list[object]], list[tuple[str, str, str | None]], lis
     "a wide table under a 数据 band": (
         [["填报单位", "时间", "数据", ""], ["", "", "新增学位", "经费投入"], ["甲区", "2024年", "120", "5"]],
         [("甲区", "120个", "2024-12-31"), ("甲区", "5万元", "2024-12-31")], []),
-    "a wide table with 单位 for its units": (
+    "a wide table with 单位 for its units": (  # 甲区 under 单位, a plan naming no units: refused, not the plan's own
         [["单位", "时间", "新增学位"], ["甲区", "2024年", "120"]],
+        [], [("organisation-column-inferred", 1)]),
+    "a wide table with 单位 of measure": (
+        [["单位", "时间", "新增学位"], ["个", "2024年", "120"]],
         [(None, "120个", "2024-12-31")], [("ambiguous-column", 1)]),  # type: ignore[list-item]
 }
 

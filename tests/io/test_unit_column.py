@@ -112,3 +112,27 @@ def test_on_a_workbook_sheet(tmp_path: Path) -> None:
     errors = [d for d in loaded.diagnostics if str(d.severity) == "error"]
     assert [(d.location.sheet, d.location.line, d.location.column) for d in errors] == [("汇总", 1, 2)]
     assert counts(loaded)["rejected"] == 2
+
+
+def wide(header: str, units: list[str]) -> list[list[object]]:
+    """``header`` | 时间 | 新增学位, a row per unit (a column per indicator)."""
+    return [[header, "时间", "新增学位"], *[[unit, "2024年", str(5 + k)] for k, unit in enumerate(units)]]
+
+
+def test_a_wide_tables_column_of_the_plans_units_is_read() -> None:
+    """The same in a table with a column per indicator: 所属区域 of the plan's units is its 填报单位 column, said once
+    (was: unknown-field, each row the whole plan's figure)."""
+    loaded, _ = read_both(wide("所属区域", ["海陵区", "姜堰区"]), PLAN)
+    assert [(v.organisation, str(v.value)) for v in loaded.value] == [("海陵区", "5个"), ("姜堰区", "6个")]
+    assert [(str(d.code), str(d.severity), d.location.line, d.location.column) for d in loaded.diagnostics] == [
+        ("organisation-column-inferred", "warning", 1, 1)]
+
+
+def test_a_wide_tables_column_of_schools_refuses_its_cells() -> None:
+    """学校名称 of schools in a wide table: one error at its header cell, each filled indicator cell rejected."""
+    loaded, _ = read_both(wide("学校名称", ["泰州中学", "姜堰中学"]), PLAN)
+    assert loaded.value == ()
+    errors = [d for d in loaded.diagnostics if str(d.severity) == "error"]
+    assert [(str(d.code), d.location.line, d.location.column) for d in errors] == [
+        ("organisation-column-inferred", 1, 1)]
+    assert counts(loaded) == {"read": 2, "accepted": 0, "rejected": 2, "flagged": 0}

@@ -70,10 +70,10 @@ from eduplan.io.report_columns import (
 from eduplan.io.report_columns import irregular_header as _irregular_header
 from eduplan.io.row_reader import BASIS, FINAL, MEMO_LIMIT, RowReader, likely_fraction, measured_in
 from eduplan.io.screen import known_units, screen_reports, without_bureau
-from eduplan.io.table_counts import EntryKey, RowCounts, TableDiagnostics, cell_key, row_counts, row_key
+from eduplan.io.table_counts import EntryKey, RowCounts, TableDiagnostics, row_counts, row_key
 from eduplan.io.table_files import CONTROL, csv_rows, json_records, read_table, read_table_sheet
 from eduplan.io.totals import check_totals
-from eduplan.io.unit_column import UnitColumn, inferred_warning, refused_error, repeated_unit, unit_column
+from eduplan.io.unit_column import UnitColumn, candidates, entry, refused_rows, spans, unit_column, with_column
 from eduplan.io.wide import find_wide_header, header_text, read_wide
 from eduplan.io.workbook import CoveredCell, formula_errors, has_formula
 from eduplan.model import Plan
@@ -302,7 +302,7 @@ def _read_rows(rows: Iterable[tuple[int, Sequence[Any]]], plan: Plan, file: str 
         diagnostics += paired.finish()
     if unfilled:
         diagnostics.append(_unfilled(unfilled, reader.where(unfilled[0], columns.get("value"))))
-    if refused := _title_level(values, diagnostics, {}, plan) or _unit_column_refused(units, values, diagnostics,
+    if refused := _title_level(values, diagnostics, {}, plan) or refused_rows(units, values, diagnostics,
                                                                                        marker):
         return Loaded((), refused)  # 填报单位：姜堰市 above 姜堰区's; 学校名称 of schools: one error, every row refused
     diagnostics += total_checks(reader, values)
@@ -341,9 +341,9 @@ def _title_level(values: Sequence[ReportedValue], said: Sequence[Diagnostic],
     if title is None or unit is None or not units or unit in units or not (
             named := other_levels(without_bureau(unit), units)):
         return None
-    entries = tuple(dict.fromkeys(_entry(v.location or Location(), cells) for v in values))
+    entries = tuple(dict.fromkeys(entry(v.location or Location(), cells) for v in values))
     lines = sorted({v.location.line for v in values if v.location is not None and v.location.line is not None})
-    error = title_level_error(unit, named, len(values), _spans(lines), title.location)
+    error = title_level_error(unit, named, len(values), spans(lines), title.location)
     key = row_key(title.location)
     return TableDiagnostics([error if d is title else d for d in said],
                             {**cells, **({} if key is None else {key: entries})})
@@ -356,59 +356,16 @@ def _units_column(header: Sequence[str], columns: dict[str, int], said: list[Dia
     (then held in memory): the rows, the column found, its diagnostic (``where``: the header row), the header's
     diagnostics with it; read as the 填报单位 column (``columns``) when every cell is a unit of the plan. Not looked
     for (``looked``) in a table with a 填报单位 column or a title row naming its unit, nor in JSON records."""
-    if not looked or not (candidates := _unit_candidates(said, where.line or 0)):
+    if not looked or not (unknown := candidates(said, where.line or 0)):
         return rows, None, None, said
     body = list(rows)
-    units = unit_column(header, candidates, body, plan, RowReader(plan, {}, where.file).title_unit_named)
+    units = unit_column(header, unknown, body, plan, RowReader(plan, {}, where.file).title_unit_named)
     if units is None:
         return iter(body), None, None, said
-    said, marker = _unit_column_said(said, units, attrs.evolve(where, column=units.column + 1))
+    said, marker = with_column(said, units, attrs.evolve(where, column=units.column + 1))
     if units.read:
         columns["organisation"] = units.column
     return iter(body), units, marker, said
-
-
-def _unit_candidates(said: Sequence[Diagnostic], line: int) -> list[int]:
-    """The header cells (from 0) naming no column, or an ambiguous one (单位, 名称), from the header's warnings."""
-    return [d.location.column - 1 for d in said if d.code in (Code.UNKNOWN_FIELD, Code.AMBIGUOUS_COLUMN)
-            and d.location.line == line and d.location.column is not None]
-
-
-def _unit_column_said(said: list[Diagnostic], units: UnitColumn, location: Location
-                      ) -> tuple[list[Diagnostic], Diagnostic]:
-    """The header's warnings with the column's own (``unknown-field``, ``ambiguous-column``) replaced by the
-    ``organisation-column-inferred`` warning when it is read, or kept (at ``location``, on its sheet) until the
-    error refusing the rows takes its place; and that diagnostic."""
-    ours = [d for d in said if d.location.line == location.line and d.location.column == location.column
-            and d.code in (Code.UNKNOWN_FIELD, Code.AMBIGUOUS_COLUMN)]
-    at = said.index(ours[0]) if ours else len(said)
-    marker = inferred_warning(units, location) if units.read or not ours else attrs.evolve(ours[0], location=location)
-    kept = [d for d in said if d not in ours]
-    kept.insert(at, marker)
-    return kept, marker
-
-
-def _unit_column_refused(units: UnitColumn | None, values: Sequence[ReportedValue], said: Sequence[Diagnostic],
-                         marker: Diagnostic | None) -> TableDiagnostics | None:
-    """The diagnostics of a table whose column of units' names is refused (or was read and gives two rows for one
-    unit): one ``organisation-column-inferred`` error in place of ``marker``, at the column's header cell, which every
-    value read refuses (as `row_counts` counts them); ``None`` when the column is read as the 填报单位 column."""
-    if units is None or marker is None:
-        return None
-    repeated = repeated_unit(values) if units.read else None
-    if units.read and repeated is None:
-        return None
-    entries = tuple(dict.fromkeys(_entry(v.location or Location(), {}) for v in values))
-    lines = sorted({v.location.line for v in values if v.location is not None and v.location.line is not None})
-    error = refused_error(units, marker.location, len(values), _spans(lines), repeated)
-    key = row_key(marker.location)
-    return TableDiagnostics([error if d is marker else d for d in said], {} if key is None else {key: entries})
-
-
-def _entry(location: Location, cells: Mapping[EntryKey, tuple[EntryKey, ...]]) -> EntryKey:
-    """The entry a value's location is: its cell in a wide table (``cells``), else its row."""
-    row, cell = row_key(location), cell_key(location)
-    return cell if row is not None and cell is not None and cell in cells.get(row, ()) else (row or ())
 
 
 def unheaded_text(cell: Any) -> str:
@@ -476,23 +433,12 @@ def total_checks(reader: RowReader, values: Any) -> list[Diagnostic]:
 
 def _unfilled(numbers: list[int], location: Location) -> Diagnostic:
     """One warning for the rows of a fill-in template left without a value, listed as ranges (2-5, 9)."""
-    rows = _spans(numbers)
+    rows = spans(numbers)
     n = len(numbers)
     return Diagnostic(Code.UNFILLED_ROW, f"{counted(n, 'template row')} {verb(n, 'has', 'have')} no value "
                       f"(数值未填报), rows {rows}; nothing is reported for them", location, Severity.WARNING,
                       hint="fill in 数值 where a value is due; rows left empty count as not reported",
                       message_zh=zh(Code.UNFILLED_ROW, count=len(numbers), rows=rows.replace(", ", "、")))
-
-
-def _spans(numbers: Sequence[int]) -> str:
-    """Row numbers (sorted) as ranges: ``2-5, 9``."""
-    found: list[list[int]] = []
-    for n in numbers:
-        if found and n == found[-1][1] + 1:
-            found[-1][1] = n
-        else:
-            found.append([n, n])
-    return ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in found)
 
 
 def split_value(text: str) -> bool:

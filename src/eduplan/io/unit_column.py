@@ -28,7 +28,7 @@ at its header cell):
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -39,12 +39,14 @@ from eduplan.io.cells import cell_text
 from eduplan.io.layout import column_letters, form_note, is_total
 from eduplan.io.row_cells import BUREAU_SUFFIXES, UNIT_SUFFIXES
 from eduplan.io.screen import known_units
+from eduplan.io.table_counts import EntryKey, TableDiagnostics, cell_key, row_key
 from eduplan.model import Plan
 from eduplan.organisations import LEVEL_WORDS
 from eduplan.reports import ReportedValue
 from eduplan.wording import counted
 
-__all__ = ["UNIT_ENDINGS", "UnitColumn", "inferred_warning", "refused_error", "repeated_unit", "unit_column"]
+__all__ = ["UNIT_ENDINGS", "UnitColumn", "candidates", "entry", "inferred_warning", "refused_error", "refused_rows",
+           "repeated_unit", "spans", "unit_column", "with_column"]
 
 UNIT_ENDINGS = (*LEVEL_WORDS, *UNIT_SUFFIXES, *BUREAU_SUFFIXES, "政府", "局", "开发区", "新区", "学校", "中学", "小学",
                 "幼儿园", "大学", "学院", "中心", "中心校", "教学点")
@@ -177,3 +179,60 @@ def refused_error(found: UnitColumn, location: Location, count: int, rows: str,
         message_zh=zh(Code.ORGANISATION_COLUMN_INFERRED, "refused", text=found.header, count=count,
                       rows=rows.replace(", ", "、"),
                       why=chinese.format(**{**facts, "units": units_zh, "filled": found.filled})))
+
+
+def candidates(said: Sequence[Diagnostic], line: int) -> list[int]:
+    """The header cells (from 0) naming no column, or an ambiguous one (单位, 名称), from the header's warnings."""
+    return [d.location.column - 1 for d in said if d.code in (Code.UNKNOWN_FIELD, Code.AMBIGUOUS_COLUMN)
+            and d.location.line == line and d.location.column is not None]
+
+
+def with_column(said: list[Diagnostic], units: UnitColumn, location: Location
+                      ) -> tuple[list[Diagnostic], Diagnostic]:
+    """The header's warnings with the column's own (``unknown-field``, ``ambiguous-column``) replaced by the
+    ``organisation-column-inferred`` warning when it is read, or kept (at ``location``, on its sheet) until the
+    error refusing the rows takes its place; and that diagnostic."""
+    ours = [d for d in said if d.location.line == location.line and d.location.column == location.column
+            and d.code in (Code.UNKNOWN_FIELD, Code.AMBIGUOUS_COLUMN)]
+    at = said.index(ours[0]) if ours else len(said)
+    marker = inferred_warning(units, location) if units.read or not ours else attrs.evolve(ours[0], location=location)
+    kept = [d for d in said if d not in ours]
+    kept.insert(at, marker)
+    return kept, marker
+
+
+def refused_rows(units: UnitColumn | None, values: Sequence[ReportedValue], said: Sequence[Diagnostic],
+                 marker: Diagnostic | None, cells: Mapping[EntryKey, tuple[EntryKey, ...]] | None = None
+                 ) -> TableDiagnostics | None:
+    """The diagnostics of a table whose column of units' names is refused (or was read and gives two rows for one
+    unit): one ``organisation-column-inferred`` error in place of ``marker``, at the column's header cell, which every
+    value read refuses (as `row_counts` counts them); ``None`` when the column is read as the 填报单位 column."""
+    if units is None or marker is None:
+        return None
+    repeated = repeated_unit(values) if units.read else None
+    if units.read and repeated is None:
+        return None
+    cells = cells or {}  # a wide table's: each row's filled indicator cells
+    entries = tuple(dict.fromkeys(entry(v.location or Location(), cells) for v in values))
+    lines = sorted({v.location.line for v in values if v.location is not None and v.location.line is not None})
+    error = refused_error(units, marker.location, len(values), spans(lines), repeated)
+    key = row_key(marker.location)
+    return TableDiagnostics([error if d is marker else d for d in said], {**cells, **({} if key is None else
+                                                                                    {key: entries})})
+
+
+def entry(location: Location, cells: Mapping[EntryKey, tuple[EntryKey, ...]]) -> EntryKey:
+    """The entry a value's location is: its cell in a wide table (``cells``), else its row."""
+    row, cell = row_key(location), cell_key(location)
+    return cell if row is not None and cell is not None and cell in cells.get(row, ()) else (row or ())
+
+
+def spans(numbers: Sequence[int]) -> str:
+    """Row numbers (sorted) as ranges: ``2-5, 9``."""
+    found: list[list[int]] = []
+    for n in numbers:
+        if found and n == found[-1][1] + 1:
+            found[-1][1] = n
+        else:
+            found.append([n, n])
+    return ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in found)

@@ -76,6 +76,7 @@ from eduplan.io.report_columns import AMBIGUOUS_COLUMNS, COLUMNS, HEADERS, REFER
 from eduplan.io.row_reader import ROW_SKIPPED_ZH, RowReader, measured_in
 from eduplan.io.table_counts import EntryKey, TableDiagnostics, cell_key, row_key
 from eduplan.io.totals import check_totals
+from eduplan.io.unit_column import candidates, refused_rows, unit_column, with_column
 from eduplan.io.wide_pairs import is_pair_row, pair_groups
 from eduplan.io.workbook import CoveredCell, FormulaCell, formula_errors, has_formula, merged_across_info
 from eduplan.model import Plan
@@ -378,8 +379,16 @@ def read_wide(top: Sequence[tuple[int, Sequence[Any]]], found: int, rest: Iterab
     entries: dict[EntryKey, tuple[EntryKey, ...]] = {}
     keys = [*texts[:width], "indicator", "date"] if records else None  # the virtual cells: the indicator, the date
     owner = _owner(top[:first], columns, plan, file, sheet, diagnostics)
+    units, marker = None, None  # 所属区域 of units' names and no 填报单位 column: read, or its cells refused
+    if not records and owner is None and "organisation" not in columns and (unknown := candidates(diagnostics, line)):
+        units = unit_column(texts, unknown, body, plan, RowReader(plan, {}, file).title_unit_named)
+        if units is not None:
+            diagnostics, marker = with_column(diagnostics, units, _header_cell(file, line, units.column, sheet, None))
+            columns.update({"organisation": units.column} if units.read else {})
     values, found_diagnostics = _cells(header.indicators, columns, width, day, body, plan, file, sheet, entries,
                                        keys, None if unit is None else unit[0], owner)
+    if (refused := refused_rows(units, values, [*diagnostics, *found_diagnostics], marker, entries)) is not None:
+        return [], refused
     return values, TableDiagnostics((*diagnostics, *found_diagnostics), entries)
 
 
