@@ -9,6 +9,10 @@ than the wall time, which is what a user waits for.
     python benchmarks/bench_load.py --sizes 1000000 --repeat 5
     python benchmarks/bench_load.py --sizes 1000000 --repeat 10 --against /tmp/base/src   # A/B with a checkout
 
+``--hash`` prints, instead of timing, a hash of what eduplan loads from each file: every row's fields (each code
+resolved through its table), the rows made by the row reader and every diagnostic, as worded. Two checkouts that
+load the same give the same hash (``PYTHONPATH=/tmp/base/src python benchmarks/bench_load.py --hash``).
+
 ``--against SRC`` adds the way ``base``: eduplan imported from another checkout's ``src`` (``git worktree add
 /tmp/base <commit>``), taking turns with the others, so that a change is measured against its parent in the
 same run. ``best s`` is the fastest run: on a shared machine the closest to what an idle one gives.
@@ -22,6 +26,7 @@ Each way's libraries are imported before its clock starts (eduplan's numpy and p
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import statistics
@@ -78,6 +83,31 @@ def one(path: Path, way: str) -> dict[str, float]:
             "problems": problems, "rss_mb": peak_rss_mb()}
 
 
+def semantic_hash(path: Path) -> str:
+    """A hash of what `load_report_columns` gives for ``path``: each row's fields as values (codes resolved through
+    their tables, so that two loads coding the same rows differently hash the same), the made rows and the
+    diagnostics, each as worded."""
+    sys.path.insert(0, str(HERE))
+    import generate  # noqa: PLC0415
+    import numpy as np  # noqa: PLC0415
+
+    from eduplan.io.columns import load_report_columns  # noqa: PLC0415
+
+    loaded = load_report_columns(path, generate.build_plan(), max_bytes=1 << 40)
+    c, digest = loaded.value, hashlib.sha256()
+    for codes, table in (("indicator", "indicator_ids"), ("organisation", "organisations"), ("amount", "amounts"),
+                         ("source", "sources"), ("note", "notes"), ("basis", "bases"), ("written", "writings")):
+        texts = np.asarray([repr(v) for v in getattr(c, table)] or [""], object)
+        digest.update("\x1f".join(np.take(texts, np.asarray(getattr(c, codes), np.intp)).tolist()).encode())
+    for name in ("day", "period_start", "period_end", "final", "reported_on", "line"):
+        digest.update(np.ascontiguousarray(np.asarray(getattr(c, name), np.int64)).tobytes())
+    for row in sorted(c.objects):
+        digest.update(f"{row} {c.objects[row]!r}".encode())
+    for found in loaded.diagnostics:
+        digest.update(str(found).encode())
+    return f"{digest.hexdigest()[:16]} ({len(c)} rows, {len(c.objects)} made, {len(loaded.diagnostics)} diagnostics)"
+
+
 def measure(path: Path, repeat: int, against: Path | None = None) -> dict[str, dict[str, float]]:
     """For each way, the median of ``repeat`` fresh processes and the fastest (``best``); the ways take turns,
     so that a change in the machine's load falls on all of them."""
@@ -112,9 +142,14 @@ def main() -> None:
     parser.add_argument("--one", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--way", choices=(*WAYS, BASE), default="eduplan", help=argparse.SUPPRESS)
     parser.add_argument("--against", type=Path, help="also time eduplan imported from this checkout's src")
+    parser.add_argument("--hash", action="store_true", help="print a hash of what eduplan loads, no timing")
     args = parser.parse_args()
     if args.one:
         print(json.dumps(one(args.one, args.way)))
+        return
+    if args.hash:
+        for n in args.sizes:
+            print(f"{n:>9} {semantic_hash(data_file(args.data, n))}")
         return
     print(f"load average {' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} cores")
     print(f"{'rows':>9} {'way':>8} {'seconds':>8} {'best s':>6} {'cpu s':>6} {'µs/row':>7} {'peak MB':>8} {'B/row':>6} "

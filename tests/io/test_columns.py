@@ -18,7 +18,7 @@ pytest.importorskip("numpy")
 pytest.importorskip("pyarrow")
 
 from eduplan.io import columns as columns_module
-from eduplan.io import csv_stream
+from eduplan.io import csv_coder, csv_stream
 from eduplan.io.columns import load_report_columns
 
 PLAN_TEXT = """\
@@ -445,7 +445,7 @@ def test_an_iso_day_is_read_as_parse_day_reads_it() -> None:
 
 
 def test_cells_looked_up_where_parsed_are_coded_as_one_dictionary() -> None:
-    """Blocks are looked up among the cells known when they were parsed (`csv_stream._Coder.look_up`, two at once):
+    """Blocks are looked up among the cells known when they were parsed (`csv_coder.Coder.look_up`, two at once):
     a cell new to two blocks parsed together, a cell coded by the block before after the look-up, and known
     cells all get the codes of one dictionary over the whole column, new cells in the order of their first row;
     and a new cell that is not plain is refused where it is coded (the cells known were screened already)."""
@@ -453,7 +453,7 @@ def test_cells_looked_up_where_parsed_are_coded_as_one_dictionary() -> None:
     import pyarrow as pa  # noqa: PLC0415
 
     blocks = [["a", "b", "a"], ["c", "b", "d", "c"], ["d", "e", "a", "c", "f", "e"], ["f", "a"]]
-    coder = csv_stream._Coder(first=False)
+    coder = csv_coder.Coder(first=False)
     looked = [coder.look_up(pa.array(blocks[0]))]
     codes, seen = [], []
     for k, block in enumerate(blocks):
@@ -467,7 +467,7 @@ def test_cells_looked_up_where_parsed_are_coded_as_one_dictionary() -> None:
     order = list(dict.fromkeys(whole))
     assert seen == order
     assert codes == [order.index(cell) for cell in whole]
-    refused = csv_stream._Coder(first=True)
+    refused = csv_coder.Coder(first=True)
     refused.code(pa.array(["a"]), refused.look_up(pa.array(["a"])))
     with pytest.raises(csv_stream.NotPlain):
         refused.code(pa.array(["a", 'b"']), refused.look_up(pa.array(["a", 'b"'])))
@@ -477,7 +477,7 @@ def test_cells_looked_up_where_parsed_are_coded_as_one_dictionary() -> None:
 
 def test_a_mostly_empty_column_is_looked_up_in_its_filled_rows_only(monkeypatch: pytest.MonkeyPatch) -> None:
     """A block whose cells in a column are mostly empty (是否终值, 备注) is looked up only in its filled rows, the
-    empty ones given the empty cell's position (`csv_stream._sparse_look_up`): the codes are those of one
+    empty ones given the empty cell's position (`csv_coder.sparse_look_up`): the codes are those of one
     dictionary over the whole column (a new cell among the empty ones, the empty cell new to the column, a block
     filled throughout), and no look-up runs over every row."""
     import numpy as np  # noqa: PLC0415
@@ -495,7 +495,7 @@ def test_a_mostly_empty_column_is_looked_up_in_its_filled_rows_only(monkeypatch:
     sparse = [""] * 40
     sparse[3], sparse[17], sparse[30] = "provisional", "初步", "provisional"
     blocks = [["provisional", "final", "provisional"], sparse, ["final", *([""] * 30), "暂定"], sparse]
-    coder = csv_stream._Coder(first=False)
+    coder = csv_coder.Coder(first=False)
     codes, seen = [], []
     for block in blocks:
         sizes.clear()
@@ -513,17 +513,17 @@ def test_a_mostly_empty_column_is_looked_up_in_its_filled_rows_only(monkeypatch:
 
 def test_a_block_of_empty_cells_is_coded_without_a_look_up_per_row(tmp_path: Path,
                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    """A block whose cells in a column are all empty (`csv_stream._empty`) gets the empty cell's code throughout,
+    """A block whose cells in a column are all empty (`csv_coder.all_empty`) gets the empty cell's code throughout,
     one value broadcast, when the column has had it, and is coded as new cells are when it has not; a file whose
     备注 column is empty in some blocks and not in others reads as the row reader reads it."""
     import numpy as np  # noqa: PLC0415
     import pyarrow as pa  # noqa: PLC0415
 
-    coder = csv_stream._Coder(first=False)
+    coder = csv_coder.Coder(first=False)
     coder.code(pa.array(["x", "y"]), coder.look_up(pa.array(["x", "y"])))
     empty = pa.array(["", "", ""])
     looked = coder.look_up(empty)
-    assert looked is csv_stream._EMPTY
+    assert looked is csv_coder.EMPTY
     new = coder.code(empty, looked)
     assert (new.new, np.asarray(new.codes).tolist(), new.known) == ([""], [2, 2, 2], 3)
     known = coder.code(empty, coder.look_up(empty))

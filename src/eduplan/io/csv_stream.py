@@ -6,16 +6,18 @@ lines, control characters or carriage returns other than Windows line ends (``\\
 as bytes, never decoded whole: each block read is checked for a carriage return that does not end a line, the
 delimiter is sniffed on the first 8192 characters as
 `eduplan.io.tables.csv_rows` sniffs it, and the UTF-8, quotes, control characters and comment lines are
-checked by pyarrow's kernels on each column's distinct cells (`screen_cells`: on the cells new to a column read
-(`_Coder`) as they are coded, and on each block's dictionary of any other column in the threads that parse the
-blocks, two at once). Anything found later in the file raises `NotPlain`: the caller then reads the file with
-the csv module. `Table.batches` gives the blocks as the `eduplan.io.bulk.Batch` es the bulk reader takes.
+checked by pyarrow's kernels on each column's distinct cells (`eduplan.io.csv_coder.screen_cells`: on the cells
+new to a column read (`eduplan.io.csv_coder.Coder`) as they are coded, and on each block's dictionary of any
+other column in the threads that parse the blocks, two at once). Anything found later in the file raises
+`NotPlain`: the caller then reads the file with the csv module. `Table.batches` gives the blocks as the
+`eduplan.io.bulk.Batch` es the bulk reader takes.
 
 A column read is parsed as plain strings and each row's cell looked up, in the parsing thread, among the cells
 the column has had so far (pyarrow's hash look-up, ``index_in``): after the first blocks nearly every cell is
 known, and its position is its code. Only the rows of cells not known then are looked up again (and their new
-cells added) in order, in the coding thread. (A dictionary-encoding parse builds a dictionary of each block's
-cells, which is then looked up among those known and gathered once per row: about twice the instructions.)
+cells added) in order, in the coding thread (`eduplan.io.csv_coder`). (A dictionary-encoding parse builds a
+dictionary of each block's cells, which is then looked up among those known and gathered once per row: about
+twice the instructions.)
 """
 
 from __future__ import annotations
@@ -35,8 +37,10 @@ from typing import Any
 
 import attrs
 
-from eduplan.io.distinct import Coded, int_array
+from eduplan.io.csv_coder import Coder, NotPlain, screen_cells
 from eduplan.io.files import too_large
+
+__all__ = ["PARSERS", "NotPlain", "Table", "block_size", "open_table", "release", "screen_cells"]
 
 
 @attrs.frozen
@@ -48,7 +52,7 @@ class Table:
 
     def batches(self, read: set[int], idle: Callable[[], bool] | None = None) -> Generator[Any, None, None]:
         """The rows after the header as `eduplan.io.bulk.Batch` es, one a block, each column in ``read`` coded
-        by a `_Coder` (codes stable across blocks) and every column's distinct cells screened: parsed and screened
+        by a `Coder` (codes stable across blocks) and every column's distinct cells screened: parsed and screened
         `PARSERS` blocks at once (`_parsed`), coded in a worker thread one block ahead of the caller (pyarrow
         works without the interpreter's lock). While the next batch is not ready, ``idle()`` is called (in the
         caller's thread) as long as it says it did some work: the caller's own work fills the wait."""
@@ -93,7 +97,7 @@ def open_table(path: Path, max_bytes: int) -> Iterator[Table | None]:
         started: list[Generator[Any, None, None]] = []
 
         def start(read: set[int], idle: Callable[[], bool] | None) -> Generator[Any, None, None]:
-            coders = {i: _Coder(i == 0) for i in read}
+            coders = {i: Coder(i == 0) for i in read}
             types = {name: pa.string() if i in read else cells for i, name in enumerate(names)}
             plain = {**options, "convert_options": pacsv.ConvertOptions(column_types=types, strings_can_be_null=False,
                                                                         check_utf8=False)}
@@ -117,10 +121,6 @@ blocks after it grow to `_BLOCK_BYTES`, and the last ones shrink to it again (`b
 _HEAD_BYTES = 4 * 8192
 """Enough bytes for the 8192 characters the delimiter is sniffed on (a UTF-8 character has at most 4 bytes)."""
 _BOM = codecs.BOM_UTF8
-
-
-class NotPlain(Exception):  # noqa: N818 - a control-flow signal: the csv module must read the file
-    """The file is not one pyarrow splits as the csv module does: the csv module reads it (and words any refusal)."""
 
 
 class _Stream:
@@ -215,10 +215,10 @@ def _check_returns(buffer: bytes, end: int) -> None:
 
 
 def _parsed(blocks: Iterator[memoryview], options: dict[str, Any], screened: bool = False,
-            coders: Mapping[int, _Coder] | None = None) -> Iterator[Any]:
+            coders: Mapping[int, Coder] | None = None) -> Iterator[Any]:
     """The record batch of each block, parsed by pyarrow in one piece (its refusals raised as `NotPlain`), in
-    order, with each coded column's cells looked up among the cells its `_Coder` knows so far (``coders``:
-    `_Coder.look_up`, in the parsing thread); with ``screened``, the distinct cells of each dictionary-encoded
+    order, with each coded column's cells looked up among the cells its `Coder` knows so far (``coders``:
+    `Coder.look_up`, in the parsing thread); with ``screened``, the distinct cells of each dictionary-encoded
     column screened too (`screen_cells`; a coded column's new cells are screened where they are coded).
 
     `PARSERS` blocks are parsed at once, each in a thread of its own (pyarrow works without the interpreter's
@@ -253,7 +253,7 @@ def _parsed(blocks: Iterator[memoryview], options: dict[str, Any], screened: boo
 
 
 def _parse(block: bytes | memoryview, options: dict[str, Any], screened: bool,
-           coders: Mapping[int, _Coder] | None = None) -> list[Any]:
+           coders: Mapping[int, Coder] | None = None) -> list[Any]:
     """One block's record batch (the block is parsed as one piece), its dictionary-encoded columns' cells
     screened if ``screened``; with ``coders``, each batch with the look-up of its coded columns (`_Looked`)."""
     import pyarrow as pa  # noqa: PLC0415
@@ -278,7 +278,7 @@ def _parse(block: bytes | memoryview, options: dict[str, Any], screened: bool,
 
 @attrs.frozen
 class _Looked:
-    """A parsed batch, and per coded column the position of each row's cell among the cells its `_Coder` knew
+    """A parsed batch, and per coded column the position of each row's cell among the cells its `Coder` knew
     when the batch was parsed (null where it did not know it; ``None`` when it knew none)."""
 
     batch: Any
@@ -367,32 +367,6 @@ def _delimiter(text: str, suffix: str) -> str:
         return ","
 
 
-_CONTROL = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
-"""`eduplan.io.tables._CONTROL` for pyarrow's regular expressions (RE2)."""
-
-
-def screen_cells(cells: Any, first: bool) -> None:
-    """Raise `NotPlain` unless these cells (a string array) are UTF-8 and pyarrow splits them as the csv module
-    splits them: no quote, no control character, and in the first column no comment line (whitespace then ``#``).
-
-    The parser leaves the UTF-8 to this check (``check_utf8=False``): every cell of a block is one of its
-    column's distinct cells, so checking those checks the block, in a fraction of the time."""
-    import pyarrow as pa  # noqa: PLC0415
-    import pyarrow.compute as pc  # noqa: PLC0415
-
-    try:
-        cells.validate(full=True)  # the UTF-8 of each distinct cell
-    except pa.ArrowInvalid:
-        raise NotPlain from None
-    if pc.any(pc.match_substring(cells, '"')).as_py() or pc.any(pc.match_substring_regex(cells, _CONTROL)).as_py():
-        raise NotPlain
-    if first:
-        hashed = pc.filter(cells, pc.match_substring(cells, "#")).to_pylist()
-        if any(c.lstrip().startswith("#") for c in hashed):
-            raise NotPlain
-
-
-
 def release() -> None:
     """Give the memory pyarrow's pool keeps for reuse back to the system (the parsed blocks are gone): the
     pool's settings are left as they are."""
@@ -401,7 +375,7 @@ def release() -> None:
     pa.default_memory_pool().release_unused()
 
 
-def _coded(batches: Iterator[_Looked], coders: Mapping[int, _Coder]) -> Iterator[Any]:
+def _coded(batches: Iterator[_Looked], coders: Mapping[int, Coder]) -> Iterator[Any]:
     """The batches of the rows after the header (looked up where parsed: `_parse`) as `eduplan.io.bulk.Batch`
     es: the columns of ``coders`` coded, in order (each coder's new cells added and screened)."""
     import numpy as np  # noqa: PLC0415
@@ -434,139 +408,8 @@ def _rows_of(batch: Any, at: Sequence[int]) -> list[Sequence[Any]]:
     return list(zip(*cells, strict=True))
 
 
-_EMPTY = object()
-"""`_Coder.look_up` of a column whose every cell is empty."""
-
-
-def _empty(column: Any) -> bool:
-    """Whether every cell of a string column (not a slice of another) is empty: its text takes no byte."""
-    text = column.buffers()[2]
-    return column.offset == 0 and len(column) > 0 and (text is None or text.size == 0)
-
-
-_SPARSE = 8
-"""A column whose filled cells are at most one row in this many (是否终值, 备注, 来源 of most tables), and whose text
-takes at most a byte a row, is looked up only in its filled rows (`_sparse_look_up`)."""
-
-
-def _sparse_look_up(column: Any, known: Any) -> Any:
-    """`_Coder.look_up` of a string column (not a slice of another) whose cells are mostly empty, the empty cell
-    known: only its filled rows looked up (found by their lengths), the others given the empty cell's position;
-    ``None`` for any other column (each row is looked up: one with more than a byte of text a row is not even
-    measured).
-
-    >>> import pyarrow as pa
-    >>> cells = [""] * 16
-    >>> cells[2], cells[9] = "b", "x"
-    >>> _sparse_look_up(pa.array(cells), pa.array(["a", "", "b"])).to_pylist()
-    [1, 1, 2, 1, 1, 1, 1, 1, 1, None, 1, 1, 1, 1, 1, 1]
-    >>> _sparse_look_up(pa.array(["a", "b"]), pa.array(["a", "", "b"])) is None
-    True
-    """
-    import numpy as np  # noqa: PLC0415
-    import pyarrow as pa  # noqa: PLC0415
-    import pyarrow.compute as pc  # noqa: PLC0415
-
-    n = len(column)
-    text = column.buffers()[2]
-    if column.offset or n < _SPARSE or column.null_count or (text is not None and text.size > n):
-        return None  # more than a byte of text a row: too many filled cells for this to pay (most columns)
-    lengths = np.diff(np.frombuffer(column.buffers()[1], np.int32, n + 1))
-    if np.count_nonzero(lengths) * _SPARSE > n:
-        return None
-    filled = np.flatnonzero(lengths)
-    empty = pc.index_in(pa.array([""], pa.string()), value_set=known)
-    if empty.null_count:  # the empty cell is new to the column: each row is looked up
-        return None
-    positions = np.full(n, empty[0].as_py(), np.int32)
-    rows = filled.astype(np.int64)
-    looked = pc.index_in(column.take(pa.Array.from_buffers(pa.int64(), len(rows), [None, pa.py_buffer(rows)])),
-                         value_set=known)
-    positions[filled] = int_array(looked, np.int32)
-    validity = None
-    if looked.null_count:  # cells not known: null, as `pyarrow.compute.index_in` gives them
-        valid = np.ones(n, bool)
-        valid[filled[int_array(pc.indices_nonzero(pc.is_null(looked)), np.uint64)]] = False
-        validity = pa.py_buffer(np.packbits(valid, bitorder="little"))
-    return pa.Array.from_buffers(pa.int32(), n, [validity, pa.py_buffer(positions)],
-                                 null_count=looked.null_count)
-
-
 def _decoded(column: Any) -> Any:
     """A column's cells as strings: a dictionary-encoded one decoded, a string one as it is."""
     import pyarrow as pa  # noqa: PLC0415
 
     return column.dictionary_decode() if pa.types.is_dictionary(column.type) else column
-
-
-class _Coder:
-    """Codes for one column's cells, stable across blocks: the distinct cells seen so far (in the order of
-    their first row). Each block's cells are looked up among them by pyarrow's hash look-up where the block is
-    parsed (`look_up`, in the parsing threads), then coded in order (`code`): only the rows of cells not known
-    then are looked up again, and the cells new to the column added (and screened: `screen_cells`).
-
-    Every cell of a block is a cell known before (screened when it was new) or a new one: screening the new
-    cells screens the block."""
-
-    def __init__(self, first: bool) -> None:
-        self.first = first
-        self.known: Any = None
-
-    def look_up(self, column: Any) -> Any:
-        """Each row's position among the cells known so far (null for a cell not known), ``None`` if none is."""
-        import pyarrow.compute as pc  # noqa: PLC0415
-
-        known = self.known  # one reference: `code` replaces it (in another thread), never changes it
-        if known is None:
-            return None
-        if _empty(column):  # no text at all (an empty period or note column): no look-up per row
-            return _EMPTY
-        sparse = _sparse_look_up(column, known)
-        return sparse if sparse is not None else pc.index_in(column, value_set=known)
-
-    def code(self, column: Any, position: Any) -> Coded:
-        """A string column's stable codes and the cells first seen in it, given its rows' positions among the
-        cells known when it was looked up (`look_up`)."""
-        import numpy as np  # noqa: PLC0415
-        import pyarrow as pa  # noqa: PLC0415
-        import pyarrow.compute as pc  # noqa: PLC0415
-
-        size = 0 if self.known is None else len(self.known)
-        if position is _EMPTY:
-            empty = pc.index_in(pa.array([""], pa.string()), value_set=self.known)
-            if empty.null_count:  # the empty cell is new to the column: coded as any new cell is
-                position = pc.index_in(column, value_set=self.known)
-            else:  # its code throughout (one value broadcast: no memory per row)
-                return Coded([], np.broadcast_to(np.int32(empty[0].as_py()), (len(column),)), size)
-        if position is not None and not position.null_count:  # every cell known: the positions are the codes
-            return Coded([], int_array(position, np.int32), size)
-        if position is None:
-            if not size:  # the first block: every cell new, coded in the order of its first row
-                encoded = pc.dictionary_encode(column)
-                fresh = encoded.dictionary
-                self._add(fresh)
-                return Coded(fresh.to_pylist(), int_array(encoded.indices, np.int32), len(fresh))
-            position = pc.index_in(column, value_set=self.known)  # coded since the look-up
-            if not position.null_count:
-                return Coded([], int_array(position, np.int32), size)
-        stable = int_array(position, np.int32).copy()  # the slots of unknown cells are filled in below
-        rows = pc.indices_nonzero(pc.is_null(position))
-        cells = pc.take(column, rows)
-        again = pc.index_in(cells, value_set=self.known)  # cells some block coded since the look-up
-        missing = pc.is_null(again)
-        encoded = pc.dictionary_encode(pc.filter(cells, missing))  # the new cells, in the order of their first row
-        fresh = encoded.dictionary
-        found = int_array(again, np.int32).copy()
-        found[int_array(pc.indices_nonzero(missing), np.uint64)] = int_array(encoded.indices, np.int32) + size
-        stable[int_array(rows, np.uint64)] = found
-        self._add(fresh)
-        return Coded(fresh.to_pylist(), stable, size + len(fresh))
-
-    def _add(self, fresh: Any) -> None:
-        """Screen the cells new to the column (`screen_cells`) and add them to those known."""
-        import pyarrow as pa  # noqa: PLC0415
-
-        if not len(fresh):
-            return
-        screen_cells(fresh, self.first)
-        self.known = fresh if self.known is None else pa.concat_arrays([self.known, fresh])
