@@ -23,6 +23,8 @@ The words are data here (`TOTAL_WORDS`, `FORM_NOTE_LABELS`).
 (True, True, False)
 >>> form_note(["填表人：张三", None, "联系电话：0523-86000000"]), form_note(["places", "海陵区"])
 ('填表人:张三', None)
+>>> form_note(["备注", "含民办"]), form_note(["1. 数值只填阿拉伯数字；"]), form_note(["1.新增学位数"])
+('备注', '1. 数值只填阿拉伯数字;', None)
 >>> split_header("数值（万元）", {"数值": "value"}), split_header("实际值(%)", {"实际值": "value"})
 (('value', '万元'), ('value', '%'))
 """
@@ -45,6 +47,7 @@ from eduplan.wording import be, counted
 __all__ = [
     "FORM_NOTE_LABELS",
     "HEADER_SEARCH_ROWS",
+    "NOTE_HEADINGS",
     "SHEET_EXTRA_HINT",
     "TITLE_ORGANISATION",
     "TITLE_UNIT",
@@ -77,14 +80,23 @@ __all__ = [
 HEADER_SEARCH_ROWS = 10
 """How many rows from the top are looked at for the header (title rows above it are rarely more than three)."""
 TOTAL_WORDS = frozenset({"合计", "总计", "小计", "汇总", "共计", "总数", "全区合计", "全市合计", "全县合计", "全省合计",
-                         "总计数", "合计数", "total", "subtotal", "grand total"})
+                         "总计数", "合计数", "全市", "全区", "全县", "全省", "全旗", "total", "subtotal", "grand total"})
 """A 填报单位 or 指标 cell that names a total row rather than a unit (spaces ignored, any case); a name the plan
-gives a unit is a unit, whatever it is."""
+gives a unit is a unit, whatever it is. ``全市`` among the units is the whole city's row: its total."""
 FORM_NOTE_LABELS = ("填表人", "填报人", "制表人", "制表", "联系人", "联系电话", "电话", "手机", "审核人", "审核",
                     "负责人", "单位负责人", "统计负责人", "分管领导", "填表单位", "填报单位", "单位名称", "填表日期",
                     "填报日期", "报送日期", "日期", "签字", "盖章", "单位盖章", "注", "备注", "说明", "填表说明",
-                    "制表日期", "统计日期", "统计人", "核对人", "主管领导")
+                    "制表日期", "统计日期", "统计人", "核对人", "主管领导", "填报说明", "编制说明", "附注",
+                    "指标说明", "指标解释")
 """Labels of the form notes written around a table (``填表人：张三``): a label, then ``：`` or ``:``."""
+NOTE_HEADINGS = frozenset({"备注", "说明", "注", "附注", "填表说明", "填报说明", "编制说明", "指标说明", "指标解释"})
+"""Labels that are a form note alone in their cell, without a colon: a 填报说明 block's heading, or ``备注`` with
+the note in the next cell (``备注 | 含民办``)."""
+_NUMBERED_NOTE = re.compile(r"^(?:\d{1,2}\s*[.、]|[一二三四五六七八九十]{1,3}\s*、|\(\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*\))"
+                            r"\s*(?!\d)(?:.*[,;。].*|.*\.)$")
+"""A numbered sentence of a 填报说明 block (``1. 数值只填阿拉伯数字；``, ``（一）在校生数含民办学校，不含技工院校。``),
+after NFKC: the number, then text holding a sentence's punctuation (a numbered indicator name, ``1.新增学位数``,
+holds none)."""
 
 _LABEL_PATTERN = "|".join(sorted(map(re.escape, FORM_NOTE_LABELS), key=len, reverse=True))
 _FORM_NOTE = re.compile(rf"^(?:{_LABEL_PATTERN}|注\s*\d+)\s*(?:\([^()]*\))?\s*[:：]")
@@ -276,7 +288,8 @@ def form_note(cells: Sequence[Any]) -> str | None:
         if cell is None or (isinstance(cell, str) and not cell.strip()):
             continue
         text = normalise(str(cell)).strip()
-        return text if isinstance(cell, str) and _FORM_NOTE.match(text) else None
+        return text if isinstance(cell, str) and (
+            _FORM_NOTE.match(text) or text.rstrip(":") in NOTE_HEADINGS or _NUMBERED_NOTE.match(text)) else None
     return None
 
 
