@@ -42,7 +42,8 @@ def test_a_notes_label_row_is_a_form_note(label: str) -> None:
 
 
 @pytest.mark.parametrize("note", ["1. 数值只填阿拉伯数字；", "2．时间填截至日期。", "3、分单位填报，不含民办。",
-                                  "（一）在校生数含民办学校，不含技工院校。", "一、本表由各区教育局填报。", "(2)数值保留一位小数;"])
+                                  "（一）在校生数含民办学校，不含技工院校。",
+                                  "一、本表由各区教育局填报。", "(2)数值保留一位小数;"])
 def test_a_numbered_note_is_a_form_note(note: str) -> None:
     """A numbered sentence of the 填报说明 (``1. 数值只填阿拉伯数字；``) is a form note."""
     assert read([HEADER, ROW, ["填报说明："], [note]]) == ([("海陵区", "120个", 2)],

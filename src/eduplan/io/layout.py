@@ -80,7 +80,8 @@ __all__ = [
 HEADER_SEARCH_ROWS = 10
 """How many rows from the top are looked at for the header (title rows above it are rarely more than three)."""
 TOTAL_WORDS = frozenset({"合计", "总计", "小计", "汇总", "共计", "总数", "全区合计", "全市合计", "全县合计", "全省合计",
-                         "总计数", "合计数", "全市", "全区", "全县", "全省", "全旗", "total", "subtotal", "grand total"})
+                         "总计数", "合计数", "全市", "全区", "全县", "全省", "全旗", "total", "subtotal",
+                         "grand total"})
 """A 填报单位 or 指标 cell that names a total row rather than a unit (spaces ignored, any case); a name the plan
 gives a unit is a unit, whatever it is. ``全市`` among the units is the whole city's row: its total."""
 FORM_NOTE_LABELS = ("填表人", "填报人", "制表人", "制表", "联系人", "联系电话", "电话", "手机", "审核人", "审核",
@@ -92,8 +93,8 @@ FORM_NOTE_LABELS = ("填表人", "填报人", "制表人", "制表", "联系人"
 NOTE_HEADINGS = frozenset({"备注", "说明", "注", "附注", "填表说明", "填报说明", "编制说明", "指标说明", "指标解释"})
 """Labels that are a form note alone in their cell, without a colon: a 填报说明 block's heading, or ``备注`` with
 the note in the next cell (``备注 | 含民办``)."""
-_NUMBERED_NOTE = re.compile(r"^(?:\d{1,2}\s*[.、]|[一二三四五六七八九十]{1,3}\s*、|\(\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*\))"
-                            r"\s*(?!\d)(?:.*[,;。].*|.*\.)$")
+_NUMBERED_NOTE = re.compile(r"^(?:\d{1,2}\s*[.、]|[一二三四五六七八九十]{1,3}\s*、"
+                            r"|\(\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*\))\s*(?!\d)(?:.*[,;。].*|.*\.)$")
 """A numbered sentence of a 填报说明 block (``1. 数值只填阿拉伯数字；``, ``（一）在校生数含民办学校，不含技工院校。``),
 after NFKC: the number, then text holding a sentence's punctuation (a numbered indicator name, ``1.新增学位数``,
 holds none)."""
