@@ -288,8 +288,8 @@ class BulkReader:
         if "value" not in self.columns:
             return
         cells = self.cols["indicator"]
-        plain = odd & (bits == 0) & ~take(np.asarray(cells.odd or [True], bool), indicator)
-        at = plain.nonzero()[0]
+        at = np.flatnonzero(odd & (bits == 0))  # few rows: only their indicators are looked at
+        at = at[~np.asarray(cells.odd or [True], bool)[indicator[at]]]
         if not len(at):
             return
         found, values = self.amounts.found, cells.values

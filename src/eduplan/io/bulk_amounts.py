@@ -70,7 +70,7 @@ class Amounts:
         triples seen, the new ones read together (`_triples`). `eduplan.io.bulk.BulkReader.add` asks once per batch
         (the fewer the calls, the fewer the array operations on a handful of new amounts)."""
         default, _ = self._indicator_arrays(self.cols["indicator"].values)
-        keys = (value, unit, np.take(default, ind))
+        keys = (value, unit, np.take(default, ind, mode="wrap"))
         amount = self.dense.get(keys)
         if amount is None:
             return self._triples(*keys)
@@ -85,7 +85,7 @@ class Amounts:
         """Each row's ``amount bits & indicator bits``, from its amount code (`codes`) and indicator code."""
         _, indicator_bits = self._indicator_arrays(self.cols["indicator"].values)
         bits, _ = self._amount_arrays()
-        return np.take(bits, amount) & np.take(indicator_bits, ind)
+        return np.take(bits, amount, mode="wrap") & np.take(indicator_bits, ind, mode="wrap")
 
     def written_codes(self, amount: Any) -> Any:
         """Each row's code into `writings` (its value and unit cells as written), from its amount code."""
