@@ -79,7 +79,6 @@ def test_a_whole_jurisdiction_total_that_does_not_add_up_is_said() -> None:
     assert read(rows)[1] == [("total-row", 4), ("total-mismatch", 4)]
 
 
-@PENDING
 @pytest.mark.parametrize("text", ["90-95", "90~95", "90～95", "90%-95%", "90至95", "90—95", "90-95%", "90 - 95"])
 def test_a_range_is_a_bound_value(text: str) -> None:
     """A range for a figure (``90-95``) is not a figure: a bound-value error (was unknown-unit '-95')."""

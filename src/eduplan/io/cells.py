@@ -8,9 +8,9 @@ instead of the bare ``invalid-number`` they once were:
   cell is a ``spreadsheet-error`` error naming the error and what usually causes it, and the row is skipped;
 - an **approximate figure** (``约120``, ``≈120``, ``120左右``): read as the number, with an ``approximate-value``
   warning saying so and how to settle it (write the exact figure, or mark the row 初步/provisional);
-- a **bound** (``100以上``, ``不低于95%``, ``≥95%``, ``5%以内``): not a figure but a side of one, so the row is a
-  ``bound-value`` error and is skipped; judging ``100以上`` as 100 would be a silent choice, right for a 不低于
-  target and wrong for a 不超过 one;
+- a **bound** (``100以上``, ``不低于95%``, ``≥95%``, ``5%以内``) or a **range** (``90-95``, ``90%至95%``): not a
+  figure but a side of one, so the row is a ``bound-value`` error and is skipped; judging ``100以上`` as 100
+  would be a silent choice, right for a 不低于 target and wrong for a 不超过 one;
 - a **placeholder** (无, —, N/A) in 分子/分母: the part is not given (never 0), with a ``placeholder-part``
   warning; the value is read without it (the word list: `eduplan.io.placeholders`);
 - a **date** as spreadsheets leave it (`day_form`): an Excel serial number (``45473``: 2024-06-30, with a
@@ -25,6 +25,8 @@ instead of the bare ``invalid-number`` they once were:
 ('1.2万', '120', '95%', None)
 >>> bound("100以上"), bound("不低于95%"), bound("≥ 95%"), bound("以上"), bound("超过")
 (('100', '以上'), ('95%', '不低于'), ('95%', '≥'), None, None)
+>>> bound("90～95%"), bound("100个至120个"), bound("-5"), bound("2024-06-30")
+(('90~95%', '~'), ('100个至120个', '至'), None, None)
 """
 
 from __future__ import annotations
@@ -41,8 +43,8 @@ from eduplan.diagnostics_zh import zh
 from eduplan.numerals import CHINESE_NUMERAL_CHARS, DIGITS, NUMBER_PATTERN, normalise
 from eduplan.units import Amount, parse_quantity, to_decimal
 
-__all__ = ["APPROXIMATE_PREFIXES", "APPROXIMATE_SUFFIXES", "BOUND_PREFIXES", "BOUND_SUFFIXES", "SERIAL_DAYS",
-           "SPREADSHEET_ERRORS", "SPREADSHEET_ERROR_HINT", "ambiguous_month", "apostrophe_figure",
+__all__ = ["APPROXIMATE_PREFIXES", "APPROXIMATE_SUFFIXES", "BOUND_PREFIXES", "BOUND_SUFFIXES", "RANGE_MARKS",
+           "SERIAL_DAYS", "SPREADSHEET_ERRORS", "SPREADSHEET_ERROR_HINT", "ambiguous_month", "apostrophe_figure",
            "apostrophe_warning", "approximate", "approximate_warning",
            "bound", "bound_error", "bracketed_unit", "day_form", "day_warning", "figure_form_error", "names_no_year",
            "placeholder_part", "plain_day", "spaced_thousands", "spaced_warning", "spreadsheet_error",
@@ -74,6 +76,9 @@ BOUND_PREFIXES = ("不低于", "不少于", "不小于", "不高于", "不多于
 """Words before a figure that make it a bound, not a figure (two-character forms before one: ≥ before >)."""
 BOUND_SUFFIXES = ("及以上", "及以下", "以上", "以下", "以内", "之内", "以外")
 """Words after a figure that make it a bound (100以上, 5%以内; 及以上 before 以上)."""
+RANGE_MARKS = ("-", "~", "∼", "—", "–", "至", "到")
+"""Marks between two figures that make a range, not a figure (``90-95``, ``90～95``, ``90%至95%``; after NFKC,
+``－`` is ``-`` and ``～`` is ``~``): a bound on both sides, said by the same ``bound-value`` error."""
 
 SPREADSHEET_ERROR_HINT = ("open the file in Excel or WPS, correct the formula (or type the figure) and save "
                           "(请在 Excel/WPS 中修正公式或直接填写数值后保存); if there is no figure, write 无 "
@@ -82,6 +87,10 @@ SPREADSHEET_ERROR_HINT = ("open the file in Excel or WPS, correct the formula (o
 
 _NUMBERISH = re.compile(rf"^[-\d.,+{CHINESE_NUMERAL_CHARS}]")
 """How a figure starts: an Arabic digit or sign, or a Chinese numeral (两所, 五十二所, 九成)."""
+_RANGE_MARK = re.compile("|".join(map(re.escape, RANGE_MARKS)))
+_RANGE_FIGURE = r"\d[\d,]*(?:\.\d+)?\s*(?:%|‰|[^\d\s.,%‰" + re.escape("".join(RANGE_MARKS)) + r"]{1,3})?"
+_RANGE = re.compile(rf"^{_RANGE_FIGURE}\s*(?P<mark>{_RANGE_MARK.pattern})\s*{_RANGE_FIGURE}$")
+"""Two figures (each maybe with its unit) and a range mark between them: ``90-95``, ``90%-95%``, ``100个至120个``."""
 _ODD_NUMBER = re.compile(rf"^(?P<number>{NUMBER_PATTERN})\s*[余多]\s*(?P<unit>[^\d余多]+)$")
 
 
@@ -144,6 +153,8 @@ def bound(text: str) -> tuple[str, str] | None:
     """The figure and the bound word of a cell that gives a bound (``100以上`` gives ``('100', '以上')``), or
     ``None`` when ``text`` is not one. Only a word next to a figure counts: a lone ``以上`` is not a bound."""
     cleaned = normalise(text).strip()
+    if cleaned[:1].isdigit() and _RANGE_MARK.search(cleaned, 1) and (ranged := _RANGE.match(cleaned)) is not None:
+        return cleaned, ranged["mark"]  # 90-95: a figure on neither side
     if not cleaned.startswith(BOUND_PREFIXES) and not cleaned.endswith(BOUND_SUFFIXES):
         return None  # one test each for the common case, a figure without a bound word
     for prefix in BOUND_PREFIXES:
@@ -158,7 +169,14 @@ def bound(text: str) -> tuple[str, str] | None:
 
 
 def bound_error(text: str, word: str) -> tuple[str, str, str]:
-    """The ``bound-value`` error's message, hint and Chinese message for a value cell ``text`` bounded by ``word``."""
+    """The ``bound-value`` error's message, hint and Chinese message for a value cell ``text`` bounded by ``word``
+    (a range mark: a range)."""
+    if word in RANGE_MARKS:
+        return ((f"数值: {text!r} is a range, not a figure: judging it as either end would be right for some targets "
+                 "and wrong for others (数值为范围而非确数)"),
+                ("write the exact figure (填写准确数值); if only a range is known, write it in 备注 and leave 数值 "
+                 "empty"),
+                zh(Code.BOUND_VALUE, text=text))
     return ((f"数值: {text!r} is a bound ({word}), not a figure: judging it as its figure "
              f"would be right for some targets and wrong for others (数值为范围而非确数)"),
             "write the exact figure (填写准确数值); if only a bound is known, write it in 备注 and leave 数值 empty",
