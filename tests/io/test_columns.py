@@ -280,6 +280,41 @@ def test_codes_are_narrow_and_constant_columns_take_no_memory(tmp_path: Path) ->
     assert columns.reports() == load_reports(path, PLAN).value
 
 
+def test_kept_rows_fill_one_buffer_made_for_the_rows_expected(tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """The stream tells the bulk reader about how many rows the file holds (`csv_stream.expected_rows`, from the
+    rows of the bytes read so far), and each array of kept rows is one buffer made that large at once: no entry is
+    copied to a larger buffer while the estimate holds (`distinct.Kept._grown`); past it, the buffer doubles."""
+    import numpy as np  # noqa: PLC0415
+
+    from eduplan.io import bulk, distinct  # noqa: PLC0415
+
+    path = tmp_path / "r.csv"
+    path.write_text(HEADER + ROWS * 400, encoding="utf-8")
+    rows = ROWS.count("\n") * 400
+    expected: list[int] = []
+    add = bulk.BulkReader.add
+    monkeypatch.setattr(bulk.BulkReader, "add", lambda self, batch: (expected.append(batch.expected), add(self, batch)))
+    monkeypatch.setattr(csv_stream, "_FIRST_BLOCK_BYTES", 4096)  # several blocks, each estimating from those before
+    assert arrow_reads(path)
+    assert expected and all(rows * 3 // 4 <= e <= rows * 5 // 4 for e in expected), (rows, expected)
+
+    def grown(self: distinct.Kept, capacity: int) -> None:
+        raise AssertionError("copied to a larger buffer")
+
+    kept = distinct.Kept(np.int32)
+    pieces = [np.arange(k * 100, k * 100 + 100, dtype=np.int32) for k in range(20_000 // 100)]
+    with monkeypatch.context() as patch:
+        patch.setattr(distinct.Kept, "_grown", grown)
+        for piece in pieces:
+            kept.append(piece, None, 20_000)
+    grew = distinct.Kept(np.int32)
+    for piece in pieces:
+        grew.append(piece, None, 1000)  # an estimate short of the rows: doubled as before
+    assert kept.array().tolist() == grew.array().tolist() == np.concatenate(pieces).tolist()
+    same(path)
+
+
 def test_loading_a_csv_does_not_import_pandas(tmp_path: Path) -> None:
     """pyarrow's numpy conversions import pandas when it is installed (a third of a second): the loader reads
     pyarrow's buffers itself."""

@@ -63,12 +63,14 @@ _CODES = frozenset({"indicator", "organisation", "amount", "source", "note", "ba
 @attrs.frozen
 class Batch:
     """Rows of a table: their line numbers, each column (by index) as distinct cells and a code per row, the
-    cells of some rows on demand (for the row reader), and rows whose width differs from the header's."""
+    cells of some rows on demand (for the row reader), rows whose width differs from the header's, and about how
+    many rows the whole table has (0 if not known: the kept rows' arrays are then grown as they fill)."""
 
     numbers: Any
     cells: Mapping[int, tuple[Sequence[Any], Any] | Coded]
     rows_of: Callable[[Sequence[int]], list[Sequence[Any]]]
     wrong: Sequence[tuple[int, Sequence[Any]]] = ()
+    expected: int = 0
 
 
 def encode(cells: Sequence[Any]) -> tuple[list[Any], Any]:
@@ -116,12 +118,14 @@ class BulkReader:
         self.value: tuple[int, Amount] | None = None  # that of the odd row being read
         self.appends: collections.deque[Callable[[], None]] = collections.deque()  # kept rows not appended yet
         self.warned: list[tuple[Any, int, Any]] = []
+        self.expected = 0  # about how many rows the table has (`Batch.expected`): what the kept arrays are sized for
         reader._readings.known = self._known  # an odd row's plain cells: as read here, not read again
 
     def add(self, batch: Batch) -> None:
         """Read one batch of rows (after every earlier row of the table): each column's cells coded at once,
         then the rows in slices of `ROWS` (so that the temporaries stay small)."""
         n = len(batch.numbers)
+        self.expected = batch.expected or self.expected
         code = {name: _codes(col, batch.cells[self.columns[name]]) if name in self.columns else col.constant(n)
                 for name, col in self.cols.items()}
         code["amount"] = self.amounts.codes(code["indicator"], code["value"], code["unit"])  # once a batch
@@ -218,9 +222,9 @@ class BulkReader:
         sizes = {"indicator": len(cols["indicator"].texts), "organisation": len(cols["organisation"].texts),
                  "amount": len(self.amounts.found), "source": len(cols["source"].texts),
                  "note": len(cols["note"].texts), "basis": len(cols["basis"].texts)}
-        self.appends.append(functools.partial(self._append, kept, keep, sizes))
+        self.appends.append(functools.partial(self._append, kept, keep, sizes, self.expected))
 
-    def _append(self, kept: dict[str, Any], keep: Any, sizes: dict[str, int]) -> None:
+    def _append(self, kept: dict[str, Any], keep: Any, sizes: dict[str, int], expected: int) -> None:
         """`_keep`'s appends, in batch order (`work`); each kept row's writing (its value and unit cells as written)
         from its amount, here rather than in `finish` (which the caller waits for alone)."""
         count = int(np.count_nonzero(keep))
@@ -228,11 +232,11 @@ class BulkReader:
         amount = None
         for name, kept_ in self.kept.items():
             if name == "written":  # after "amount" in `ARRAYS`
-                kept_.append(self.amounts.written_codes(amount), len(self.amounts.writings))
+                kept_.append(self.amounts.written_codes(amount), len(self.amounts.writings), expected)
                 continue
             piece = _kept(kept[name], keep, count, every)
             amount = piece if name == "amount" else amount
-            kept_.append(piece, sizes.get(name))
+            kept_.append(piece, sizes.get(name), expected)
 
     def finish(self) -> Read:
         """The kept rows' arrays with codes into tables of distinct values (the cells ``share`` and ``覆盖率``

@@ -102,7 +102,7 @@ def open_table(path: Path, max_bytes: int) -> Iterator[Table | None]:
             plain = {**options, "convert_options": pacsv.ConvertOptions(column_types=types, strings_can_be_null=False,
                                                                         check_utf8=False)}
             started.append(_ahead(_coded(_parsed(stream.blocks(body), plain, screened=True, coders=coders),
-                                         coders), idle))
+                                         coders, stream.size - body), idle))
             return started[-1]
 
         try:
@@ -273,16 +273,19 @@ def _parse(block: bytes | memoryview, options: dict[str, Any], screened: bool,
                     screen_cells(batch.column(i).dictionary, i == 0)
     if coders is None:
         return batches
-    return [_Looked(batch, {i: coder.look_up(batch.column(i)) for i, coder in coders.items()}) for batch in batches]
+    return [_Looked(batch, {i: coder.look_up(batch.column(i)) for i, coder in coders.items()}, 0 if k else len(block))
+            for k, batch in enumerate(batches)]
 
 
 @attrs.frozen
 class _Looked:
-    """A parsed batch, and per coded column the position of each row's cell among the cells its `Coder` knew
-    when the batch was parsed (null where it did not know it; ``None`` when it knew none)."""
+    """A parsed batch, per coded column the position of each row's cell among the cells its `Coder` knew
+    when the batch was parsed (null where it did not know it; ``None`` when it knew none), and the bytes of the
+    block it was parsed from."""
 
     batch: Any
     positions: dict[int, Any]
+    size: int = 0
 
 
 def _cores() -> int:
@@ -375,25 +378,39 @@ def release() -> None:
     pa.default_memory_pool().release_unused()
 
 
-def _coded(batches: Iterator[_Looked], coders: Mapping[int, Coder]) -> Iterator[Any]:
+def _coded(batches: Iterator[_Looked], coders: Mapping[int, Coder], body: int = 0) -> Iterator[Any]:
     """The batches of the rows after the header (looked up where parsed: `_parse`) as `eduplan.io.bulk.Batch`
-    es: the columns of ``coders`` coded, in order (each coder's new cells added and screened)."""
+    es: the columns of ``coders`` coded, in order (each coder's new cells added and screened), each with about how
+    many rows the ``body`` bytes after the header hold (`expected_rows`)."""
     import numpy as np  # noqa: PLC0415
 
     from eduplan.io.bulk import Batch  # noqa: PLC0415
 
-    line = 2
+    line, done = 2, 0
     try:
         for looked in batches:
             batch = looked.batch
             cells = {i: coder.code(batch.column(i), looked.positions[i]) for i, coder in coders.items()}
+            done += looked.size
+            expected = expected_rows(line - 2 + batch.num_rows, done, body)
             yield Batch(np.arange(line, line + batch.num_rows, dtype=np.int32), cells,
-                        functools.partial(_rows_of, batch))
+                        functools.partial(_rows_of, batch), expected=expected)
             line += batch.num_rows
     finally:  # a refusal here (a new cell screened) stops the parsing threads at once
         close = getattr(batches, "close", None)
         if close is not None:
             close()
+
+
+def expected_rows(rows: int, done: int, body: int) -> int:
+    """About how many rows the whole body of a file holds (``body`` bytes), ``rows`` of them in its first ``done``
+    bytes: a sixteenth more than their rate gives (0 when nothing is read yet), so that the arrays the rows are
+    kept in are sized once (`eduplan.io.distinct.Kept`; pages past the rows written take no memory).
+
+    >>> expected_rows(5000, 1 << 18, 1 << 22), expected_rows(0, 0, 100)
+    (85000, 0)
+    """
+    return -(-rows * body * 17 // (done * 16)) if done else 0
 
 
 def _rows_of(batch: Any, at: Sequence[int]) -> list[Sequence[Any]]:

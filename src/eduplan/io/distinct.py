@@ -223,7 +223,8 @@ def int_array(array: Any, dtype: Any) -> Any:
 class Kept:
     """One per-row array of the rows kept, appended batch by batch without keeping the pieces: while every row
     holds one value, only that value and the count (a column the table lacks, an empty period column); then
-    one buffer, doubled when full (`_grown`), widened when its codes outgrow its integer type."""
+    one buffer, made as large as the entries expected (`append`, at most `PRESIZED`), doubled when full
+    (`_grown`), widened when its codes outgrow its integer type."""
 
     def __init__(self, dtype: Any) -> None:
         self.dtype = np.dtype(dtype)
@@ -231,8 +232,10 @@ class Kept:
         self.value: Any = None
         self.buffer: Any = None
 
-    def append(self, piece: Any, codes: int | None = None) -> None:
-        """Add a batch's entries; ``codes`` is the size of the table they index (their type is narrowed to it)."""
+    def append(self, piece: Any, codes: int | None = None, expected: int = 0) -> None:
+        """Add a batch's entries; ``codes`` is the size of the table they index (their type is narrowed to it),
+        ``expected`` about how many entries there will be in all: the buffer is made that large at once (its pages
+        take memory only once written), so no entry is copied to a larger one unless there are more."""
         n = len(piece)
         if codes is not None and np.dtype(narrow(codes)).itemsize > self.dtype.itemsize:
             self.dtype = np.dtype(narrow(codes))
@@ -246,10 +249,10 @@ class Kept:
             if (self.value is None or self.value == first) and (same or not (piece != first).any()):
                 self.value, self.size = first, self.size + n
                 return
-            self.buffer = np.empty(max(8 * (self.size + n), 1 << 16), self.dtype)
+            self.buffer = np.empty(max(8 * (self.size + n), 1 << 16, min(expected, PRESIZED)), self.dtype)
             self.buffer[:self.size] = self.value if self.value is not None else 0
         if self.size + n > len(self.buffer):
-            self.buffer = self._grown(max(self.size + n, 2 * len(self.buffer)))
+            self.buffer = self._grown(max(self.size + n, 2 * len(self.buffer), min(expected, PRESIZED)))
         self.buffer[self.size:self.size + n] = piece
         self.size += n
 
@@ -275,6 +278,11 @@ class Kept:
         buffer, self.buffer = self.buffer, None
         buffer.resize(self.size, refcheck=False)  # the pages past the end are given back
         return buffer
+
+
+PRESIZED = 1 << 24
+"""The most entries a `Kept` buffer is made for at once from an estimate (64 MiB of int32, never written unless
+filled): a wrong estimate (a file's first rows much shorter than the rest) reserves no more address space."""
 
 
 def remap(moved: Any, array: Any) -> Any:
