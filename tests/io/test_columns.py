@@ -315,6 +315,37 @@ def test_kept_rows_fill_one_buffer_made_for_the_rows_expected(tmp_path: Path,
     same(path)
 
 
+def test_the_collector_is_paused_while_a_file_streams(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Python's cyclic collector is paused while a streamed file's rows are read (`csv_stream.open_table`) and on
+    again after, when the file is refused too; what the load leaves to collect holds no array (no block, batch
+    or codes wait for the next collection)."""
+    import gc  # noqa: PLC0415
+
+    import numpy as np  # noqa: PLC0415
+    import pyarrow as pa  # noqa: PLC0415
+
+    from eduplan.io import bulk  # noqa: PLC0415
+
+    path = tmp_path / "r.csv"
+    path.write_text(HEADER + ROWS * 50 + "rate,甲区,2019-12-31,abc,%,\n", encoding="utf-8")
+    enabled: list[bool] = []
+    add = bulk.BulkReader.add
+    monkeypatch.setattr(bulk.BulkReader, "add", lambda self, batch: (enabled.append(gc.isenabled()), add(self, batch)))
+    gc.collect()
+    assert arrow_reads(path)
+    assert enabled and not any(enabled) and gc.isenabled()
+    gc.set_debug(gc.DEBUG_SAVEALL)
+    try:
+        gc.collect()
+        assert not [o for o in gc.garbage if isinstance(o, np.ndarray | pa.Array | pa.RecordBatch | bytes)]
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+    refused = tmp_path / "q.csv"
+    refused.write_text(HEADER + ROWS * 50 + 'rate,"甲区",2019-12-31,9,%,\n', encoding="utf-8")
+    assert not arrow_reads(refused) and gc.isenabled()
+
+
 def test_loading_a_csv_does_not_import_pandas(tmp_path: Path) -> None:
     """pyarrow's numpy conversions import pandas when it is installed (a third of a second): the loader reads
     pyarrow's buffers itself."""

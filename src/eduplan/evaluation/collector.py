@@ -29,12 +29,13 @@ evaluations in threads at once may find it on again before the end, which costs 
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gc
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import ParamSpec, TypeVar
 
-__all__ = ["without_collector"]
+__all__ = ["collector_paused", "without_collector"]
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -55,6 +56,28 @@ def without_collector(function: Callable[P, R]) -> Callable[P, R]:
             gc.enable()
 
     return wrapper
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """The collector paused for the ``with`` block, then as it was: `without_collector` for a block (a load that
+    streams a file, `eduplan.io.csv_stream.open_table`).
+
+    >>> with collector_paused():
+    ...     gc.isenabled()
+    False
+    >>> gc.isenabled()
+    True
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        _promote()
+        gc.enable()
 
 
 def _promote() -> None:
