@@ -206,6 +206,7 @@ VARIANTS_ZH.update({  # returns as districts send them (eduplan.io): a header's 
                                                    "“备注”并增加填报单位列"),
     ("title-organisation", "conflict"): ("标题行写明了{count}个不同的填报单位（{units}），无法确定各行的填报单位，"
                                          "本表未读取；请只写一个填报单位，或增加填报单位列"),
+    ("title-organisation", "sheet"): "工作表名“{sheet}”为方案中的单位，表中无填报单位列，各行按“{unit}”的数据读取",
 })
 
 

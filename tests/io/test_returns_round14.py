@@ -137,7 +137,6 @@ def _both(path: Path, sheet: str | None = None) -> tuple[list[tuple[str | None, 
             [(str(d.code), d.location.line) for d in loaded.diagnostics])
 
 
-@PENDING
 @pytest.mark.parametrize(("name", "unit"), [("海陵区", "海陵区"), ("海陵", "海陵区"), ("海陵区教育局", "海陵区")])
 def test_a_sheet_named_for_a_unit_is_its_rows(tmp_path: Path, name: str, unit: str) -> None:
     """A workbook with a sheet per district, no 填报单位 column: the sheet read is its name's unit's, said by a
@@ -146,11 +145,10 @@ def test_a_sheet_named_for_a_unit_is_its_rows(tmp_path: Path, name: str, unit: s
                                        ("高港区", [["指标", "时间", "数值"], ["n", "2024-06-30", 80]])])
     values, said = _both(path)
     assert values == [(unit, "120个")]
-    assert said == [("title-organisation", None), ("unread-sheet", 1)]
+    assert said == [("unread-sheet", 1), ("title-organisation", None)]
     assert _both(path, "高港区") == ([("高港区", "80个")], [("title-organisation", None)])
 
 
-@PENDING
 def test_a_wide_sheet_named_for_a_unit_is_its_rows(tmp_path: Path) -> None:
     """So is a wide sheet (a column per indicator)."""
     path = _book(tmp_path / "w.xlsx", [("姜堰区", [["统计时点", "新增学位数", "学前三年毛入园率"],

@@ -235,7 +235,8 @@ def columns_from_mapping(data: Mapping[str, Sequence[Any]], plan: Plan, name: st
 def _read(rows: list[tuple[int, Sequence[Any]]], plan: Plan, file: str | None, sheet: str | None
           ) -> tuple[ReportColumns, RowDiagnostics]:
     body = [(n, r) for n, r in rows if not tables._comment(r)]
-    if not body or tables.irregular_header(body):  # empty: raises; title rows, 2-row header: the row reader
+    if not body or tables.irregular_header(body) or tables.sheet_unit(sheet, plan):  # empty: raises; title rows,
+        # a 2-row header, a sheet named for a unit: the row reader
         loaded = tables._read_rows(rows, plan, file, sheet=sheet)
         return ReportColumns.of(loaded.value), RowDiagnostics.of(loaded.diagnostics)
     header_line, header = body[0]

@@ -32,7 +32,7 @@ The words are data here (`TOTAL_WORDS`, `FORM_NOTE_LABELS`).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -63,6 +63,8 @@ __all__ = [
     "form_note_warning",
     "is_total",
     "lowest_cells",
+    "sheet_organisation",
+    "sheet_organisation_warning",
     "split_header",
     "title_organisation",
     "title_organisation_warning",
@@ -240,6 +242,32 @@ def title_organisation_warning(text: str, unit: str, location: Location) -> Diag
                       "(表头上方的填报单位作为各行的填报单位)",
                       location, Severity.WARNING, hint="nothing to do if the rows are that unit's; else add a 填报单位 "
                       "column", message_zh=zh(Code.TITLE_ORGANISATION, text=text, unit=unit))
+
+
+def sheet_organisation(sheet: str | None, named: Callable[[str], str], units: Collection[str] | None
+                       ) -> str | None:
+    """The plan's unit a sheet's name names (a workbook with a sheet per district: ``海陵区``, ``海陵``,
+    ``海陵区教育局``), read as a 填报单位 cell is (``named``); ``None`` for any other name (``Sheet1``, ``2024年``) or
+    when the plan names no units (``units``).
+
+    >>> sheet_organisation("海陵区教育局", lambda text: text.removesuffix("教育局"), {"海陵区"})
+    '海陵区'
+    >>> sheet_organisation("Sheet1", str, {"海陵区"}), sheet_organisation(None, str, {"海陵区"})
+    (None, None)
+    """
+    if not sheet or not units:
+        return None
+    unit = named(normalise(sheet).strip())
+    return unit if unit in units else None
+
+
+def sheet_organisation_warning(sheet: str, unit: str, location: Location) -> Diagnostic:
+    """The ``title-organisation`` warning of a table without a 填报单位 column on a sheet named for ``unit``."""
+    return Diagnostic(Code.TITLE_ORGANISATION, f"the sheet is named {sheet!r}, a unit of the plan, and the table has "
+                      f"no 填报单位 column: its rows are read as {unit}'s (工作表名作为各行的填报单位)", location,
+                      Severity.WARNING, hint="nothing to do if the rows are that unit's; else add a 填报单位 column, "
+                      "or write 填报单位：… in a title row", message_zh=zh(Code.TITLE_ORGANISATION, "sheet",
+                                                                            sheet=sheet, unit=unit))
 
 
 def title_level_error(unit: str, named: Sequence[str], count: int, rows: str, location: Location) -> Diagnostic:

@@ -42,6 +42,8 @@ from eduplan.io.layout import (
     find_header,
     form_note,
     is_total,
+    sheet_organisation,
+    sheet_organisation_warning,
     split_header,
     title_level_error,
     title_organisation,
@@ -326,7 +328,18 @@ def _title_facts(reader: RowReader, titles: Sequence[tuple[int, Sequence[Any]]],
         reader.title_organisation = reader.title_unit_named(named[0])  # 填报单位：海陵区教育局 above the header
         said.append(title_organisation_warning(named[0], reader.title_organisation,
                                                Location(file, named[1], 1, None, None, None, sheet)))
+    elif "organisation" not in reader.columns and sheet is not None and (
+            owner := sheet_organisation(sheet, reader.title_unit_named, reader.units)) is not None:
+        reader.title_organisation = owner  # a sheet per district, named 海陵区: its rows are 海陵区's, said
+        said.append(sheet_organisation_warning(sheet, owner, Location(file, None, None, None, None, None, sheet)))
     return said
+
+
+def sheet_unit(sheet: str | None, plan: Plan) -> bool:
+    """Whether a sheet's name is a unit of the plan (`sheet_organisation`): the bulk reader leaves it to the row
+    reader, which reads a table without a 填报单位 column there as that unit's."""
+    reader = RowReader(plan, {}, None)
+    return sheet_organisation(sheet, reader.title_unit_named, reader.units) is not None
 
 
 def _title_level(values: Sequence[ReportedValue], said: Sequence[Diagnostic],

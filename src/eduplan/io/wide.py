@@ -63,6 +63,8 @@ from eduplan.io.layout import (
     form_note,
     is_total,
     lowest_cells,
+    sheet_organisation,
+    sheet_organisation_warning,
     title_organisation,
     title_organisation_warning,
     title_unit,
@@ -394,11 +396,18 @@ def read_wide(top: Sequence[tuple[int, Sequence[Any]]], found: int, rest: Iterab
 
 def _owner(titles: Sequence[tuple[int, Sequence[Any]]], columns: Mapping[str, int], plan: Plan, file: str | None,
            sheet: str | None, diagnostics: list[Diagnostic]) -> str | None:
-    """The unit a title row names as filling in a table without a 填报单位 column (``填报单位：海陵区``), said; ``None``
-    when the table has the column or no title names one."""
-    named_as = RowReader(plan, {}, file).title_unit_named
-    if "organisation" in columns or (named := title_organisation(titles, named_as, file)) is None:
+    """The unit a title row names as filling in a table without a 填报单位 column (``填报单位：海陵区``), else the unit
+    its sheet is named for (a sheet per district), said; ``None`` when the table has the column or neither names one."""
+    base = RowReader(plan, {}, file)
+    named_as = base.title_unit_named
+    if "organisation" in columns:
         return None
+    if (named := title_organisation(titles, named_as, file)) is None:
+        if sheet is None or (found := sheet_organisation(sheet, named_as, base.units)) is None:
+            return None
+        diagnostics.append(sheet_organisation_warning(sheet, found, Location(file, None, None, None, None, None,
+                                                                             sheet)))  # a sheet per district
+        return found
     owner = named_as(named[0])
     diagnostics.append(title_organisation_warning(named[0], owner,
                                                   Location(file, named[1], 1, None, None, None, sheet)))
