@@ -159,6 +159,8 @@ VARIANTS_ZH: dict[tuple[str, str], str] = {
                                       "或改用统计时点列"),
     ("bad-row", "two-columns"): "“{first}”列与“{second}”列都给出{field}，无法确定取哪一列；请只保留其中一列",
     ("missing-field", "columns"): "表头缺少{columns}列，无法读取；请补上这些列的表头（中文或英文列名均可）",
+    ("missing-field", "transposed"): ("第{line}行各列为方案中的单位（{units}），表格为每个单位一列、"
+                                      "每个指标一行（转置），无法读取；请将表格转置为每个单位一行：填报单位、指标、时间、数值各一列，或每个指标一列"),
     ("invalid-character", "plan"): ("含有不允许的控制字符{char}，无法读取；请删除该字符（确需使用时，在带引号的字符串中"
                                     "写作\\u001b等转义形式）"),
 }

@@ -265,7 +265,7 @@ def _read_rows(rows: Iterable[tuple[int, Sequence[Any]]], plan: Plan, file: str 
     pairs = find_pairs(header, file, header_line)  # 本期/累计, 上年同期/增减, 目标值/完成率
     width = max((i + 1 for i, h in enumerate(header) if cell_text(h)), default=0)  # a sheet pads with None
     paired_header = pair_header(header, pairs, has_value=any(split_value(t) for t in header)) if pairs else header
-    columns, diagnostics = header_columns(paired_header, file, header_line)
+    columns, diagnostics = _header_columns(paired_header, file, header_line, top, plan)
     iterator, units, marker, diagnostics = _units_column(  # a column of units' names not headed 填报单位 (所属区域)
         header, columns, diagnostics, iterator, plan, Location(file, header_line, None, None, None, None, sheet),
         looked=not json_paths and "organisation" not in columns and not title_organisations(top[:found.index]))
@@ -311,6 +311,34 @@ def _read_rows(rows: Iterable[tuple[int, Sequence[Any]]], plan: Plan, file: str 
     kept, screened = screen_reports(values, plan, columns.get("organisation"))  # far dates, units it does not name
     return Loaded(kept, (*diagnostics, *screened))
 
+
+
+def _header_columns(header: list[str], file: str | None, line: int, top: Sequence[tuple[int, Sequence[Any]]],
+                    plan: Plan) -> tuple[dict[str, int], list[Diagnostic]]:
+    """`header_columns`, a header lacking columns refused as a transposed table when it is one (`_transposed`)."""
+    try:
+        return header_columns(header, file, line)
+    except LoadError as error:
+        raise _transposed(top, plan, file) or error from None
+
+
+def _transposed(top: Sequence[tuple[int, Sequence[Any]]], plan: Plan, file: str | None) -> LoadError | None:
+    """The refusal of a table turned on its side (指标 | 海陵区 | 高港区: a column per unit, a row per indicator), whose
+    header lacks columns: the first top row with two cells or more naming units of the plan, said with what to
+    do; ``None`` for any other table (its missing columns are said as they are)."""
+    reader = RowReader(plan, {}, file)
+    for line, row in top:
+        named = [text for cell in row[1:] if (text := cell_text(cell)) and
+                 sheet_organisation(text, reader.title_unit_named, reader.units) is not None]
+        if len(named) >= 2:
+            units = "、".join(named)
+            return table_error(file, Code.MISSING_FIELD, f"row {line} has a column per unit of the plan ({units}) "
+                               "and a row per indicator: the table is turned on its side (转置), and is not read",
+                               line, hint=f"turn the table (in Excel or WPS: copy it, then 选择性粘贴 → 转置) so that "
+                               f"each unit ({units}) is a row under 填报单位, with 指标, 时间 and 数值 columns (or a "
+                               "column per indicator and a 时间 column)",
+                               message_zh=zh(Code.MISSING_FIELD, "transposed", line=line, units=units))
+    return None
 
 
 def _title_facts(reader: RowReader, titles: Sequence[tuple[int, Sequence[Any]]], unit: tuple[str, int] | None,
