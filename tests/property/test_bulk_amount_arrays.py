@@ -6,6 +6,7 @@ spaces."""
 from __future__ import annotations
 
 from decimal import Decimal
+from unittest import mock
 
 import pytest
 from hypothesis import example, given
@@ -105,13 +106,27 @@ def test_amounts_read_together_are_those_read_one_by_one(triples: list[tuple[str
     together, keys = _amounts(triples)
     alone, same = _amounts(triples)
     assert keys == same
-    together._add_all(keys)
+    with mock.patch.object(bulk_amounts, "FEW", 0):  # by array operations, however few (`bulk_amounts.FEW`)
+        together._add_all(keys)
     for v, u, d in keys:
         alone._add(v, u, alone.indicators[d])
     assert [(a.value.as_tuple(), a.unit) for a in together.found] == [(a.value.as_tuple(), a.unit)
                                                                        for a in alone.found]
     assert (together.found, together.bits, together.written, together.writings) == (
         alone.found, alone.bits, alone.written, alone.writings)
+
+
+def test_a_few_new_amounts_are_read_one_by_one() -> None:
+    """Up to `bulk_amounts.FEW` new triples (a batch's few after the first batches) are read by the per-text rule,
+    without the array operations' fixed cost; more by array operations; the same amounts either way."""
+    indicator = PLAN.indicators[0]
+    few = [(str(k), "", indicator) for k in range(bulk_amounts.FEW)]
+    amounts, keys = _amounts(few)
+    with mock.patch.object(bulk_amounts.Amounts, "_plain_triples", side_effect=AssertionError("by arrays")):
+        amounts._add_all(keys)
+    many, more = _amounts([*few, ("0.5", "", indicator)])
+    many._add_all(more)
+    assert many.found[:-1] == amounts.found and many.bits[:-1] == amounts.bits
 
 
 POWERS = st.builds(lambda base, power, sign: sign * base * 10**power, st.sampled_from([0, 1, 1, 2, 5, 9, 11, 99]),

@@ -71,7 +71,9 @@ class Amounts:
         (the fewer the calls, the fewer the array operations on a handful of new amounts)."""
         default, _ = self._indicator_arrays(self.cols["indicator"].values)
         keys = (value, unit, np.take(default, ind, mode="wrap"))
-        amount = self.dense.get(keys)
+        cols = self.cols  # each part below its table's size: the dense table needs no pass to find the largest
+        amount = self.dense.get(keys, (max(1, len(cols["value"].texts)), max(1, len(cols["unit"].texts)),
+                                       max(1, len(self.units))))
         if amount is None:
             return self._triples(*keys)
         if len(amount) and amount.min() < 0:  # only the rows of triples not seen before are looked up
@@ -117,8 +119,9 @@ class Amounts:
     def _add_all(self, triples: list[tuple[int, int, int]]) -> None:
         """Read new (value, unit, indicator unit) triples, in order, as `_add` reads each: a plain number that fits
         int64 (`plain_decimals`) in a unit of the unit table by array operations (its bits from its exact integer,
-        `_plain_bits`; its ``Amount`` from ``Decimal(text)``, as `_plain` makes it), any other by `_add`."""
-        if "value" not in self.columns or not self.indicators:
+        `_plain_bits`; its ``Amount`` from ``Decimal(text)``, as `_plain` makes it), any other by `_add`; up to `FEW`
+        triples (a batch's new ones after the first batches) each by `_add`."""
+        if "value" not in self.columns or not self.indicators or len(triples) <= FEW:
             for v, u, d in triples:
                 self._add(v, u, self.indicators[d] if self.indicators else None)
             return
@@ -343,6 +346,9 @@ def _plain_number(reader: Any, text: str) -> None:
         reader._seen.setdefault(("quantity", text), Amount(Decimal(text)))
 
 
+FEW = 64
+"""Up to this many new triples are read one by one (`Amounts._add`): the array operations' fixed cost (about 0.3 ms
+a call, some 40 of them) is more than reading so few by the per-text rule."""
 NOT_PLAIN, EXACT_PLAIN, LONG_PLAIN = 0, 1, 2
 """The states of a text read by `plain_decimals`: not a plain number (`_PLAIN` refuses it); a plain number whose
 digits fit int64 (its exact integer and places given); a plain number of more digits (the per-text rule reads it)."""

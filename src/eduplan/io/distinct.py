@@ -181,8 +181,10 @@ class DenseCodes:
     def __init__(self, dims: int) -> None:
         self.table = np.full((1,) * dims, -1, np.int32)
 
-    def get(self, keys: tuple[Any, ...]) -> Any:
-        need = [int(k.max()) + 1 if len(k) else 1 for k in keys]
+    def get(self, keys: tuple[Any, ...], sizes: tuple[int, ...] | None = None) -> Any:
+        """Each tuple's code (``-1`` if not known yet), ``None`` past `DENSE_LIMIT`; ``sizes``, when given, bounds
+        each part of the tuples (their tables' sizes: no pass over the keys to find their largest)."""
+        need = list(sizes) if sizes is not None else [int(k.max()) + 1 if len(k) else 1 for k in keys]
         shape = self.table.shape
         if any(n > s for n, s in zip(need, shape, strict=True)):
             grown_shape = tuple(s if n <= s else max(n, 2 * s) for n, s in zip(need, shape, strict=True))
@@ -199,8 +201,12 @@ class DenseCodes:
     def _flat(self, keys: tuple[Any, ...]) -> Any:
         """The position of each tuple in the table's flat order (one gather instead of a fancy index), as int32
         (the table has at most `DENSE_LIMIT` entries)."""
-        flat = keys[0].astype(np.int32)
-        for size, key in zip(self.table.shape[1:], keys[1:], strict=True):
+        shape = self.table.shape
+        if len(shape) == 1:
+            return keys[0].astype(np.int32)
+        flat = np.multiply(keys[0], shape[1], dtype=np.int32)  # one pass for the type and the first product
+        flat += keys[1]
+        for size, key in zip(shape[2:], keys[2:], strict=True):
             flat *= size
             flat += key
         return flat
