@@ -169,3 +169,24 @@ def test_a_sheet_name_gives_way_to_the_column_and_the_title(tmp_path: Path) -> N
                                                    ["n", "2024-06-30", 80]])])
     assert _both(path) == ([("高港区", "80个")], [("unread-sheet", 2)])
     assert _both(path, "姜堰区") == ([("高港区", "80个")], [("title-row", 1), ("title-organisation", 1)])
+
+
+def test_trailing_styled_empty_columns_and_rows_are_nothing(tmp_path: Path) -> None:
+    """A returned sheet whose template drew borders far past the table (columns to AB, rows to 40) and left a
+    blank in AA1: the table reads as it is, nothing said about the empty formatted cells (passed on main too)."""
+    openpyxl = pytest.importorskip("openpyxl")
+    from openpyxl.styles import Border, PatternFill, Side  # noqa: PLC0415 - an optional extra
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in ([*HEADER], ["n", "海陵区", "2024-06-30", 120]):
+        sheet.append(row)
+    thin = Side(style="thin")
+    for number in range(1, 41):
+        for column in range(1, 29):
+            sheet.cell(number, column).border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    sheet.cell(1, 28).fill = PatternFill("solid", fgColor="FFFF00")
+    sheet.cell(1, 27).value = " "
+    path = tmp_path / "styled.xlsx"
+    book.save(path)
+    assert _both(path) == ([("海陵区", "120个")], [])
