@@ -183,24 +183,26 @@ def test_bytes_are_the_text_encoded(records: list[dict[str, Any]], data: st.Data
     assert json.loads(raw.getvalue()) == _former(report)
 
 
-def test_a_shared_entry_is_kept_only_until_its_last_result_is_written() -> None:
-    """The writer keeps a shared evidence entry's bytes until the last result listing it is written, and no
-    unshared entry at all: a province's 52 MB of evidence are never held at once (peak memory)."""
+def test_entries_are_remembered_for_two_batches_at_most() -> None:
+    """The writer remembers the evidence entries of the batch being written and of the one before, and none once
+    the list is written: a province's 52 MB of evidence are never held at once (peak memory); an entry listed again
+    batches later is written again, the same text."""
     from eduplan.render.formats import _Writer  # noqa: PLC0415 - the writer's memory, not its text
 
-    shared, alone = {"line": 1}, {"line": 2}
-    records = [{"status": "achieved", "evidence": [shared]}, {"status": "missed", "evidence": [shared, alone]},
-               {"status": "missed", "evidence": [{"line": 3}]}]
+    shared = {"line": 0}
+    records = [{"status": "achieved", "evidence": [shared if n % (3 * _BATCH) == 0 else {"line": n}, shared]}
+               for n in range(7 * _BATCH)]
     held: list[int] = []
     pieces: list[bytes] = []
 
     class Watched(_Writer):
         def record(self, item: Any) -> bytes:
             made = super().record(item)
-            held.append(len(self.kept))
+            held.append(len(self.kept) + len(self.older_kept))
             return made
 
     writer = Watched(pieces.append, "strict")
     writer.list(records, b"  ")
-    assert held == [1, 0, 0]
+    assert max(held) <= 2 * _BATCH + 1
+    assert not writer.kept and not writer.older_kept and not writer.seen and not writer.older
     assert json.loads(b"".join(pieces)) == records
