@@ -48,6 +48,7 @@ __all__ = [
     "FORM_NOTE_LABELS",
     "HEADER_SEARCH_ROWS",
     "NOTE_HEADINGS",
+    "PART_WORDS",
     "SHEET_EXTRA_HINT",
     "TITLE_ORGANISATION",
     "TITLE_UNIT",
@@ -86,6 +87,9 @@ TOTAL_WORDS = frozenset({"合计", "总计", "小计", "汇总", "共计", "总�
                          "grand total"})
 """A 填报单位 or 指标 cell that names a total row rather than a unit (spaces ignored, any case); a name the plan
 gives a unit is a unit, whatever it is. ``全市`` among the units is the whole city's row: its total."""
+PART_WORDS = ("其中",)
+"""Words a 填报单位 cell starts with when its row is a part of the row above (``其中：公办``, of which public
+schools), not a unit of its own: it is never summed into a 合计 (`eduplan.io.totals`), which would count it twice."""
 FORM_NOTE_LABELS = ("填表人", "填报人", "制表人", "制表", "联系人", "联系电话", "电话", "手机", "审核人", "审核",
                     "负责人", "单位负责人", "统计负责人", "分管领导", "填表单位", "填报单位", "单位名称", "填表日期",
                     "填报日期", "报送日期", "日期", "签字", "盖章", "单位盖章", "注", "备注", "说明", "填表说明",

@@ -10,6 +10,10 @@ the sum computed, the difference, the tolerance and the rows summed. Which rows 
   date (or the top of the table);
 - any other total (合计, 总计, 全区合计 ...) sums every unit row of the table for its indicator and date.
 
+A row whose 填报单位 starts with 其中 (``其中：公办``: of which, the public schools) is a part of the unit's row above
+it, not a unit, so no total sums it (`eduplan.io.layout.PART_WORDS`); its own values are reported as its 填报单位
+is (an unknown unit is said).
+
 The **precision** is that of the figure as written: ``1.2万`` is good to half of 0.1万 (±500), ``200`` to ±0.5, so
 a total rounded as the district's table rounds it is not a mismatch. Where the indicator combines by its units'
 least or greatest value (``aggregation: min``/``max``: the slowest unit, the worst ratio), the total is checked
@@ -40,6 +44,7 @@ import attrs
 from eduplan.diagnostics import Code, Diagnostic, Location, QuantityError, Severity
 from eduplan.diagnostics_zh import zh
 from eduplan.indicators import Aggregation, Indicator
+from eduplan.io.layout import PART_WORDS
 from eduplan.reports import ReportedValue
 from eduplan.units import Amount
 
@@ -90,6 +95,11 @@ def _row(value: ReportedValue) -> str:
     return str(_line(value))
 
 
+def _part(organisation: str) -> bool:
+    """Whether a 填报单位 names a part of the row above (``其中：公办``), which a total does not sum."""
+    return "".join(organisation.split()).startswith(PART_WORDS)
+
+
 def check_totals(values: Iterable[ReportedValue], totals: Sequence[StatedTotal],
                  indicators: Mapping[str, Indicator]) -> list[Diagnostic]:
     """A ``total-mismatch`` warning for each total that its units' rows do not add up to (a sum; the least or
@@ -98,7 +108,8 @@ def check_totals(values: Iterable[ReportedValue], totals: Sequence[StatedTotal],
     if not totals:
         return []
     wanted = {t.value.indicator_id for t in totals}
-    units = [v for v in values if v.organisation is not None and v.indicator_id in wanted]
+    units = [v for v in values if v.organisation is not None and v.indicator_id in wanted
+             and not _part(v.organisation)]
     problems: list[Diagnostic] = []
     for total in sorted(totals, key=_line):
         indicator = indicators.get(total.value.indicator_id)
