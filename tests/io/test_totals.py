@@ -141,10 +141,8 @@ def test_min_max_checked_and_the_rest_said(rows: list[list[object]], expected: l
 
 def test_a_part_row_under_a_unit_is_not_summed_into_the_total() -> None:
     """其中：公办 is a part of 甲区's row: summing it would count it twice (self-written; failed before)."""
-    from eduplan.io.plans import loads_plan
-    from eduplan.io.tables import reports_from_rows
-
-    plan = loads_plan("id: p\ntitle: 计划\nperiod: 2024年\nindicators: [{id: n, name: 新增学位, kind: count, unit: 个}]\n"
+    plan = loads_plan("id: p\ntitle: 计划\nperiod: 2024年\n"
+                      "indicators: [{id: n, name: 新增学位, kind: count, unit: 个}]\n"
                       "organisations: [{id: a, name: 甲区}, {id: b, name: 乙区}]").value
     rows = [["指标", "填报单位", "时间", "数值"], ["n", "甲区", "2024年", "120"], ["n", "其中：公办", "2024年", "100"],
             ["n", "乙区", "2024年", "80"], ["n", "合计", "2024年", "200"]]
